@@ -1,0 +1,41 @@
+import { createParameterDecorator, type AuthChecker } from "type-graphql";
+import type { AdminPrincipal } from "../../core/admin-keys/admin-key.types.js";
+import type { AdminKeyService } from "../../core/admin-keys/admin-key.service.js";
+import type { AppClientService } from "../../core/clients/app-client.service.js";
+import type { EventService } from "../../core/events/event.service.js";
+import type { UserPoolService } from "../../core/pools/user-pool.service.js";
+
+/** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
+export interface ApiServices {
+  userPools: UserPoolService;
+  appClients: AppClientService;
+  adminKeys: AdminKeyService;
+  events: EventService;
+}
+
+export interface GraphqlContext {
+  requestId: string;
+  services: ApiServices;
+  bearerToken: string | null;
+  /** Set by the auth checker once the bearer admin key has been verified. */
+  admin: AdminPrincipal | null;
+}
+
+export function readBearerToken(authorization: string | undefined): string | null {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match ? match[1]! : null;
+}
+
+/** The single auth checker: `@Authorized()` means "needs a valid admin API key". */
+export const authChecker: AuthChecker<GraphqlContext> = async ({ context }) => {
+  context.admin = await context.services.adminKeys.authenticate(context.bearerToken);
+  return true;
+};
+
+/** Injects the verified admin principal; only valid on `@Authorized()` operations. */
+export const CurrentAdmin = () =>
+  createParameterDecorator<GraphqlContext>(({ context }) => {
+    if (!context.admin) throw new Error("CurrentAdmin used on an operation without @Authorized()");
+    return context.admin;
+  });

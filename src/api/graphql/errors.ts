@@ -1,0 +1,50 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { isCognitoError } from "../../core/errors.js";
+import type { Logger } from "../../core/ports.js";
+import type { GraphqlContext } from "./context.js";
+
+/** Apollo's own codes for a request the client got wrong: all reported as InvalidParameterException. */
+const CLIENT_FAULT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
+
+/**
+ * Every error leaves as a Cognito exception name. Anything unexpected becomes InternalErrorException
+ * with the request id; its cause was logged by the plugin below and never reaches the client.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const path = formatted.path;
+  if (isCognitoError(original)) return { message: original.message, path, extensions: { code: original.code } };
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === "string" && CLIENT_FAULT_CODES.has(apolloCode)) {
+    return { message: formatted.message, locations: formatted.locations, path, extensions: { code: "InvalidParameterException" } };
+  }
+  const requestId = (error as { extensions?: { requestId?: string } }).extensions?.requestId;
+  return {
+    message: `An internal error occurred; the request id is ${requestId ?? "unknown"}.`,
+    path,
+    extensions: { code: "InternalErrorException", requestId },
+  };
+}
+
+/** Logs unexpected failures with the request id, and tags the error so the formatter can show the id. */
+export function createErrorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (isCognitoError(original) || (typeof error.extensions?.code === "string" && CLIENT_FAULT_CODES.has(error.extensions.code))) continue;
+            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            logger.error(
+              { requestId: contextValue.requestId, operationName, err: { name: (original as Error)?.name, message: (original as Error)?.message, stack: (original as Error)?.stack } },
+              "unexpected error in GraphQL request",
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { createServer, type Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { WebSocketServer } from "ws";
+import type { GraphqlLimits } from "../config/index.js";
+import type { Logger } from "../core/ports.js";
+import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
+import { createErrorLoggingPlugin, formatGraphqlError } from "./graphql/errors.js";
+import { createLimitRules } from "./graphql/hardening.js";
+import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js";
+
+export interface HttpApiDeps {
+  schema: GraphQLSchema;
+  services: ApiServices;
+  logger: Logger;
+  limits: GraphqlLimits;
+  isProduction: boolean;
+  readinessChecks: ReadinessCheck[];
+}
+
+export interface HttpApi {
+  server: Server;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const GRAPHQL_PATH = "/graphql";
+
+/** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks }: HttpApiDeps): Promise<HttpApi> {
+  const app = express();
+  app.disable("x-powered-by");
+  const server = createServer(app);
+  const limitRules = createLimitRules(limits);
+
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      context: (ctx) => ({
+        requestId: randomUUID(),
+        services,
+        bearerToken: readBearerToken(typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined),
+        admin: null,
+      }) satisfies GraphqlContext,
+      // The same parse and validation limits as over HTTP, so the socket is no way around them.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("Could not parse the document")];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
+        if (errors.length > 0) return errors.map((error) => new GraphQLError(error.message, { extensions: { code: "InvalidParameterException" } }));
+        return undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
+        const formatted = formatGraphqlError(error.toJSON(), error);
+        return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
+      }),
+      onNext: (_ctx, _id, _payload, _args: ExecutionArgs, result) => {
+        if (!("errors" in result) || !result.errors) return result;
+        return {
+          ...result,
+          errors: result.errors.map((error) => {
+            const formatted = formatGraphqlError(error.toJSON(), error);
+            return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
+          }),
+        };
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphqlContext>({
+    schema,
+    introspection: !isProduction,
+    hideSchemaDetailsFromClientErrors: isProduction,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules,
+    formatError: formatGraphqlError,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      createErrorLoggingPlugin(logger),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.use(createHealthRouter(readinessChecks));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: "256kb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = randomUUID();
+        res.setHeader("x-request-id", requestId);
+        return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null };
+      },
+    }),
+  );
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import "reflect-metadata";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { buildGatewaySchema } from "./api/graphql/schema.js";
+import { createHttpApi, GRAPHQL_PATH, type HttpApi } from "./api/server.js";
+import type { Config } from "./config/index.js";
+import { createAdminKeyService } from "./core/admin-keys/admin-key.service.js";
+import { createAppClientService } from "./core/clients/app-client.service.js";
+import { createEventService } from "./core/events/event.service.js";
+import { createUserPoolService } from "./core/pools/user-pool.service.js";
+import type { Database, Logger, ShortLivedStore } from "./core/ports.js";
+import { createSecretBox } from "./infra/crypto/secret-box.js";
+import { loadOrCreateSecretsKey } from "./infra/crypto/secrets-key-file.js";
+import { createPinoLogger } from "./infra/logging/pino-logger.js";
+import { createMemoryShortLivedStore } from "./infra/memory/short-lived-store.js";
+import { createRedisShortLivedStore } from "./infra/redis/short-lived-store.js";
+import { createDataSource } from "./infra/typeorm/data-source.js";
+import { createTypeormDatabase } from "./infra/typeorm/database.js";
+import { systemClock, type Clock } from "./lib/clock.js";
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface App {
+  url: string;
+  port: number;
+  /** Present only on the very first start of an empty database without ADMIN_API_KEY. */
+  generatedAdminKey: string | null;
+  db: Database;
+  store: ShortLivedStore;
+  close(): Promise<void>;
+}
+
+/** The composition root: the one place that builds adapters and wires them into services. */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createPinoLogger(config.logLevel);
+  if (config.database.dialect === "sqlite" && config.database.path !== ":memory:") {
+    mkdirSync(path.dirname(config.database.path), { recursive: true });
+  }
+  const secretBox = createSecretBox(config.secretsKey ?? loadOrCreateSecretsKey(config.dataDir));
+
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  let httpApi: HttpApi | null = null;
+  let store: ShortLivedStore | null = null;
+  try {
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    if (applied.length > 0) logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
+    const db = createTypeormDatabase(dataSource);
+    store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock }) : createMemoryShortLivedStore({ clock });
+
+    const services = {
+      userPools: createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools }),
+      appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool }),
+      adminKeys: createAdminKeyService({ db, clock }),
+      events: createEventService({ db }),
+    };
+    const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
+
+    const readyStore = store;
+    httpApi = await createHttpApi({
+      schema: await buildGatewaySchema(),
+      services,
+      logger,
+      limits: config.graphql,
+      isProduction: config.nodeEnv === "production",
+      readinessChecks: [
+        { name: "database", check: () => db.ping() },
+        { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },
+      ],
+    });
+    const port = await httpApi.listen(config.port, config.host);
+    const api = httpApi;
+    return {
+      url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
+      port,
+      generatedAdminKey: generatedSecret,
+      db,
+      store,
+      async close() {
+        await api.close();
+        await readyStore.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await httpApi?.close().catch(() => undefined);
+    await store?.close().catch(() => undefined);
+    if (dataSource.isInitialized) await dataSource.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+import path from "node:path";
+
+/**
+ * The gateway's configuration, read from the environment once at start. Every variable, its default
+ * and its meaning is listed in README.md; keep the two in step.
+ */
+export type DatabaseTarget =
+  | { dialect: "sqlite"; path: string }
+  | { dialect: "mariadb"; host: string; port: number; user: string; password: string; database: string };
+
+export type NodeEnv = "development" | "production" | "test";
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface GraphqlLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  database: DatabaseTarget;
+  redisUrl: string | null;
+  publicUrl: string;
+  region: string;
+  adminApiKey: string | null;
+  /** 32-byte key for secrets at rest; null = load or create `<dataDir>/secrets.key` (embedded only). */
+  secretsKey: Buffer | null;
+  dataDir: string;
+  logLevel: LogLevel;
+  nodeEnv: NodeEnv;
+  graphql: GraphqlLimits;
+  maxUserPools: number;
+  maxClientsPerPool: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function parseDatabaseUrl(url: string, problems: string[]): DatabaseTarget {
+  if (url.startsWith("sqlite:")) {
+    const file = url.slice("sqlite:".length).replace(/^\/\//, "");
+    if (!file) problems.push("DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/gateway.sqlite");
+    return { dialect: "sqlite", path: file === ":memory:" ? file : path.resolve(file) };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    problems.push("DATABASE_URL must be sqlite:<file> or mariadb://user:password@host:port/database");
+    return { dialect: "sqlite", path: "" };
+  }
+  if (parsed.protocol !== "mariadb:" && parsed.protocol !== "mysql:") {
+    problems.push(`DATABASE_URL scheme ${parsed.protocol} is not supported; use sqlite:, mariadb: or mysql:`);
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  if (!database) problems.push("DATABASE_URL must name a database, e.g. mariadb://root@127.0.0.1:3306/gateway");
+  return {
+    dialect: "mariadb",
+    host: parsed.hostname || "127.0.0.1",
+    port: parsed.port ? Number(parsed.port) : 3306,
+    user: decodeURIComponent(parsed.username || "root"),
+    password: decodeURIComponent(parsed.password),
+    database,
+  };
+}
+
+function parseInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}; got ${JSON.stringify(raw)}`);
+    return fallback;
+  }
+  return value;
+}
+
+function parseSecretsKey(raw: string | undefined, problems: string[]): Buffer | null {
+  if (raw === undefined || raw === "") return null;
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
+  if (key.length !== 32) {
+    problems.push("SECRETS_KEY must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)");
+    return null;
+  }
+  return key;
+}
+
+/** Reads and validates the whole configuration; throws one ConfigError that lists every problem. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? "development") as NodeEnv;
+  if (!["development", "production", "test"].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test; got ${JSON.stringify(env.NODE_ENV)}`);
+  const port = parseInteger(env, "PORT", 4000, 0, 65535, problems);
+  const host = env.HOST || "0.0.0.0";
+  const dataDir = path.resolve(env.DATA_DIR || "./data");
+  const databaseUrl = env.DATABASE_URL || `sqlite:${path.join(dataDir, "gateway.sqlite")}`;
+  const database = parseDatabaseUrl(databaseUrl, problems);
+
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) problems.push("REDIS_URL must start with redis:// or rediss://");
+
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== "http:" && url.protocol !== "https:") problems.push("PUBLIC_URL must be an http or https URL");
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute URL; got ${JSON.stringify(env.PUBLIC_URL)}`);
+  }
+
+  const region = env.REGION || "local";
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) problems.push("REGION must be 1–40 lowercase letters, digits or hyphens (it prefixes pool ids)");
+
+  const adminApiKey = env.ADMIN_API_KEY || null;
+  if (adminApiKey !== null && (adminApiKey.length < 24 || adminApiKey.length > 512 || /\s/.test(adminApiKey))) {
+    problems.push("ADMIN_API_KEY must be 24–512 characters without whitespace");
+  }
+  const secretsKey = parseSecretsKey(env.SECRETS_KEY, problems);
+  if (secretsKey === null && database.dialect === "mariadb") {
+    problems.push("SECRETS_KEY is required with a MariaDB/MySQL DATABASE_URL: every gateway process must share it");
+  }
+
+  const logLevel = (env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info")) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`);
+
+  const graphql: GraphqlLimits = {
+    maxDepth: parseInteger(env, "GRAPHQL_MAX_DEPTH", 10, 2, 100, problems),
+    maxAliases: parseInteger(env, "GRAPHQL_MAX_ALIASES", 15, 0, 1000, problems),
+    maxCost: parseInteger(env, "GRAPHQL_MAX_COST", 5000, 10, 1_000_000, problems),
+    maxTokens: parseInteger(env, "GRAPHQL_MAX_TOKENS", 2000, 100, 100_000, problems),
+  };
+  const maxUserPools = parseInteger(env, "MAX_USER_POOLS", 1000, 1, 10_000, problems);
+  const maxClientsPerPool = parseInteger(env, "MAX_CLIENTS_PER_POOL", 1000, 1, 10_000, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
+    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool,
+  });
+}

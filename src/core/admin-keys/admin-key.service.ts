@@ -1,0 +1,116 @@
+import type { Clock } from "../../lib/clock.js";
+import { randomLowerAlphanumeric, randomTokenBase64Url } from "../../lib/random.js";
+import { constantTimeEqual, sha256Hex } from "../../lib/secrets.js";
+import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
+import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
+import type { Database } from "../ports.js";
+import { requireLength, requireMaxItems, requirePoolId, requireUnique } from "../validation.js";
+import { assertUnscoped } from "./access.js";
+import { actorOf, type AdminApiKey, type AdminPrincipal } from "./admin-key.types.js";
+
+export interface AdminKeyServiceDeps {
+  db: Database;
+  clock: Clock;
+}
+
+export type AdminKeyService = ReturnType<typeof createAdminKeyService>;
+
+const KEY_PREFIX = "gwadm_";
+const SYSTEM_ACTOR = "system";
+
+const describeKey = (key: AdminApiKey) => ({ keyId: key.id, name: key.name, poolScope: key.poolScope });
+
+function newKey(name: string, poolScope: string[] | null, createdBy: string, now: Date): { key: AdminApiKey; secret: string } {
+  const secret = KEY_PREFIX + randomTokenBase64Url(32);
+  return { secret, key: { id: randomLowerAlphanumeric(20), name, keyHash: sha256Hex(secret), poolScope, createdAt: now, revokedAt: null, createdBy } };
+}
+
+export function createAdminKeyService({ db, clock }: AdminKeyServiceDeps) {
+  return {
+    /**
+     * Resolves a bearer key to the principal it grants.
+     * @throws NotAuthorizedException for a missing, unknown or revoked key (one message for all three).
+     */
+    async authenticate(bearerKey: string | null): Promise<AdminPrincipal> {
+      const refusal = new CognitoError("NotAuthorizedException", "A valid admin API key is required: send Authorization: Bearer <admin key>.");
+      if (!bearerKey || bearerKey.length > 512) throw refusal;
+      const keyHash = sha256Hex(bearerKey);
+      const key = await db.read((repositories) => repositories.adminKeys.findByHash(keyHash));
+      // The lookup is by hash, so an attacker learns nothing from its timing; the compare is belt and braces.
+      if (!key || !constantTimeEqual(key.keyHash, keyHash) || key.revokedAt !== null) throw refusal;
+      return { keyId: key.id, poolScope: key.poolScope };
+    },
+
+    /** Returns the new key's secret once; only its hash is stored. @throws NotAuthorizedException, InvalidParameterException, ResourceNotFoundException */
+    async createAdminApiKey(principal: AdminPrincipal, input: { name: string; poolScope?: string[] | null }): Promise<{ key: AdminApiKey; secret: string }> {
+      assertUnscoped(principal, "manage admin API keys");
+      requireLength("name", input.name, 1, 128);
+      const poolScope = input.poolScope ?? null;
+      if (poolScope !== null) {
+        if (poolScope.length === 0) throw invalidParameter("poolScope must name at least one user pool, or be omitted for an unscoped key.");
+        requireMaxItems("poolScope", poolScope, 100);
+        requireUnique("poolScope", poolScope);
+        poolScope.forEach(requirePoolId);
+      }
+      const now = clock.now();
+      return db.transaction(async (repositories) => {
+        for (const poolId of poolScope ?? []) {
+          if (!(await repositories.pools.findById(poolId))) throw resourceNotFound(`poolScope names user pool ${poolId}, which does not exist.`);
+        }
+        const created = newKey(input.name, poolScope, actorOf(principal), now);
+        await repositories.adminKeys.insert(created.key);
+        await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: actorOf(principal), detail: describeKey(created.key) }, now);
+        return created;
+      });
+    },
+
+    /** @throws NotAuthorizedException, ResourceNotFoundException, InvalidParameterException (last unscoped key) */
+    async revokeAdminApiKey(principal: AdminPrincipal, keyId: string): Promise<AdminApiKey> {
+      assertUnscoped(principal, "manage admin API keys");
+      return db.transaction(async (repositories) => {
+        const key = await repositories.adminKeys.findById(keyId);
+        if (!key) throw resourceNotFound(`Admin API key ${keyId} does not exist.`);
+        if (key.revokedAt !== null) return key;
+        if (key.poolScope === null) {
+          const activeUnscoped = (await repositories.adminKeys.list({ limit: 2 ** 31 - 1 })).filter((candidate) => candidate.revokedAt === null && candidate.poolScope === null);
+          if (activeUnscoped.length <= 1) throw invalidParameter("This is the last active unscoped admin API key; create another before revoking it, or no one could administer the gateway.");
+        }
+        const now = clock.now();
+        await repositories.adminKeys.markRevoked(keyId, now);
+        await repositories.events.append({ type: "ADMIN_API_KEY_REVOKED", poolId: null, actor: actorOf(principal), detail: describeKey(key) }, now);
+        return { ...key, revokedAt: now };
+      });
+    },
+
+    /** @throws NotAuthorizedException, InvalidParameterException */
+    async listAdminApiKeys(principal: AdminPrincipal, args: PageArgs): Promise<Page<AdminApiKey>> {
+      assertUnscoped(principal, "manage admin API keys");
+      const { limit, afterId } = readPageArgs(args);
+      const rows = await db.read((repositories) => repositories.adminKeys.list({ afterId, limit: limit + 1 }));
+      return toPage(rows, limit, (key) => key.id);
+    },
+
+    /**
+     * At start: registers the configured ADMIN_API_KEY, or, when no key exists at all, generates the
+     * first one. Returns the generated secret so the caller can show it exactly once.
+     */
+    async ensureBootstrapKey(configuredKey: string | null): Promise<{ generatedSecret: string | null }> {
+      const now = clock.now();
+      return db.transaction(async (repositories) => {
+        if (configuredKey !== null) {
+          if (!(await repositories.adminKeys.findByHash(sha256Hex(configuredKey)))) {
+            const key: AdminApiKey = { id: randomLowerAlphanumeric(20), name: "ADMIN_API_KEY", keyHash: sha256Hex(configuredKey), poolScope: null, createdAt: now, revokedAt: null, createdBy: SYSTEM_ACTOR };
+            await repositories.adminKeys.insert(key);
+            await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(key) }, now);
+          }
+          return { generatedSecret: null };
+        }
+        if ((await repositories.adminKeys.countAll()) > 0) return { generatedSecret: null };
+        const created = newKey("bootstrap", null, SYSTEM_ACTOR, now);
+        await repositories.adminKeys.insert(created.key);
+        await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(created.key) }, now);
+        return { generatedSecret: created.secret };
+      });
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import type { Clock } from "../../lib/clock.js";
+import type { TimeUnit } from "../../lib/durations.js";
+import { randomLowerAlphanumeric } from "../../lib/random.js";
+import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import { CognitoError, resourceNotFound } from "../errors.js";
+import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
+import { loadAccessiblePool } from "../pools/user-pool.service.js";
+import type { Database, Repositories, SecretBox } from "../ports.js";
+import { requireClientId } from "../validation.js";
+import {
+  DEFAULT_EXPLICIT_AUTH_FLOWS,
+  type AppClient,
+  type AppClientSettings,
+  type CreateAppClientInput,
+  type TokenValidityUnits,
+  type UpdateAppClientInput,
+} from "./app-client.types.js";
+import { validateAppClientSettings } from "./app-client.validation.js";
+
+export interface AppClientServiceDeps {
+  db: Database;
+  clock: Clock;
+  secretBox: SecretBox;
+  maxClientsPerPool: number;
+}
+
+export type AppClientService = ReturnType<typeof createAppClientService>;
+
+const CLIENT_ID_LENGTH = 26;
+const CLIENT_SECRET_LENGTH = 51;
+
+const DEFAULT_CLIENT_SETTINGS: Omit<AppClientSettings, "clientName"> = {
+  explicitAuthFlows: DEFAULT_EXPLICIT_AUTH_FLOWS,
+  accessTokenValidity: 60,
+  idTokenValidity: 60,
+  refreshTokenValidity: 30,
+  tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+  authSessionValidityMinutes: 3,
+  readAttributes: null,
+  writeAttributes: null,
+  preventUserExistenceErrors: "ENABLED",
+  enableTokenRevocation: true,
+  refreshTokenRotation: { enabled: false, retryGracePeriodSeconds: 0 },
+  callbackUrls: [],
+  logoutUrls: [],
+  defaultRedirectUri: null,
+  allowedOAuthFlows: [],
+  allowedOAuthScopes: [],
+  allowedOAuthFlowsUserPoolClient: false,
+  supportedIdentityProviders: ["COGNITO"],
+};
+
+/** A validity given without its unit is read in Cognito's API units: hours for access/ID, days for refresh. */
+const UNIT_WHEN_UNSPECIFIED: TokenValidityUnits = { accessToken: "hours", idToken: "hours", refreshToken: "days" };
+
+function mergeClientSettings(current: AppClientSettings, input: CreateAppClientInput | UpdateAppClientInput, isCreate: boolean): AppClientSettings {
+  const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<CreateAppClientInput>;
+  const { tokenValidityUnits: unitsInput, refreshTokenRotation: rotationInput, generateSecret: _generateSecret, ...flat } = defined;
+  const unitFor = (token: keyof TokenValidityUnits, validityGiven: boolean): TimeUnit =>
+    unitsInput?.[token] ?? (isCreate && validityGiven ? UNIT_WHEN_UNSPECIFIED[token] : current.tokenValidityUnits[token]);
+  const merged: AppClientSettings = {
+    ...current,
+    ...(flat as Partial<AppClientSettings>),
+    tokenValidityUnits: {
+      accessToken: unitFor("accessToken", flat.accessTokenValidity !== undefined),
+      idToken: unitFor("idToken", flat.idTokenValidity !== undefined),
+      refreshToken: unitFor("refreshToken", flat.refreshTokenValidity !== undefined),
+    },
+    refreshTokenRotation: { ...current.refreshTokenRotation, ...rotationInput },
+  };
+  // Cognito: a refresh validity of 0 means "reset to the default of 30 days".
+  if (merged.refreshTokenValidity === 0) Object.assign(merged, { refreshTokenValidity: 30, tokenValidityUnits: { ...merged.tokenValidityUnits, refreshToken: "days" } });
+  return merged;
+}
+
+const describeClient = (client: AppClient): Record<string, unknown> => {
+  const { secretCiphertext, createdAt: _createdAt, updatedAt: _updatedAt, ...settings } = client;
+  return { ...settings, hasSecret: secretCiphertext !== null };
+};
+
+export function createAppClientService({ db, clock, secretBox, maxClientsPerPool }: AppClientServiceDeps) {
+  async function loadClient(repositories: Repositories, principal: AdminPrincipal, poolId: string, clientId: string) {
+    const pool = await loadAccessiblePool(repositories, principal, poolId);
+    requireClientId(clientId);
+    const client = await repositories.clients.findById(clientId);
+    if (!client || client.poolId !== poolId) throw resourceNotFound(`App client ${clientId} does not exist in user pool ${poolId}.`);
+    return { pool, client };
+  }
+
+  return {
+    /** @throws ResourceNotFoundException, InvalidParameterException, LimitExceededException, NotAuthorizedException */
+    async createUserPoolClient(principal: AdminPrincipal, poolId: string, input: CreateAppClientInput): Promise<AppClient> {
+      return db.transaction(async (repositories) => {
+        const pool = await loadAccessiblePool(repositories, principal, poolId);
+        const settings = mergeClientSettings({ ...DEFAULT_CLIENT_SETTINGS, clientName: input.clientName }, input, true);
+        const hasSecret = input.generateSecret === true;
+        validateAppClientSettings(settings, pool.schemaAttributes, hasSecret);
+        if ((await repositories.clients.countByPool(poolId)) >= maxClientsPerPool) {
+          throw new CognitoError("LimitExceededException", `User pool ${poolId} already has the maximum of ${maxClientsPerPool} app clients.`);
+        }
+        const now = clock.now();
+        const client: AppClient = {
+          ...settings,
+          clientId: randomLowerAlphanumeric(CLIENT_ID_LENGTH),
+          poolId,
+          secretCiphertext: hasSecret ? secretBox.encrypt(randomLowerAlphanumeric(CLIENT_SECRET_LENGTH)) : null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await repositories.clients.insert(client);
+        await repositories.events.append({ type: "APP_CLIENT_CREATED", poolId, actor: actorOf(principal), detail: describeClient(client) }, now);
+        return client;
+      });
+    },
+
+    /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
+    async updateUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string, input: UpdateAppClientInput): Promise<AppClient> {
+      return db.transaction(async (repositories) => {
+        const { pool, client } = await loadClient(repositories, principal, poolId, clientId);
+        const settings = mergeClientSettings(client, input, false);
+        validateAppClientSettings(settings, pool.schemaAttributes, client.secretCiphertext !== null);
+        const now = clock.now();
+        const updated: AppClient = { ...client, ...settings, updatedAt: now };
+        await repositories.clients.update(updated);
+        const changedFields = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
+        await repositories.events.append({ type: "APP_CLIENT_UPDATED", poolId, actor: actorOf(principal), detail: { changedFields, client: describeClient(updated) } }, now);
+        return updated;
+      });
+    },
+
+    /** @throws ResourceNotFoundException, NotAuthorizedException */
+    async deleteUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string): Promise<void> {
+      await db.transaction(async (repositories) => {
+        const { client } = await loadClient(repositories, principal, poolId, clientId);
+        await repositories.clients.delete(clientId);
+        await repositories.events.append({ type: "APP_CLIENT_DELETED", poolId, actor: actorOf(principal), detail: { clientId, clientName: client.clientName } }, clock.now());
+      });
+    },
+
+    /** @throws ResourceNotFoundException, NotAuthorizedException */
+    async getUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string): Promise<AppClient> {
+      return db.read(async (repositories) => (await loadClient(repositories, principal, poolId, clientId)).client);
+    },
+
+    /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
+    async listUserPoolClients(principal: AdminPrincipal, poolId: string, args: PageArgs): Promise<Page<AppClient>> {
+      const { limit, afterId } = readPageArgs(args);
+      const rows = await db.read(async (repositories) => {
+        await loadAccessiblePool(repositories, principal, poolId);
+        return repositories.clients.listByPool(poolId, { afterId, limit: limit + 1 });
+      });
+      return toPage(rows, limit, (client) => client.clientId);
+    },
+
+    /** The plain client secret, for admins only; null for public clients. */
+    revealSecret(secretCiphertext: string | null): string | null {
+      return secretCiphertext === null ? null : secretBox.decrypt(secretCiphertext);
+    },
+  };
+}

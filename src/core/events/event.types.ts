@@ -1,0 +1,25 @@
+export const EVENT_TYPES = [
+  "USER_POOL_CREATED",
+  "USER_POOL_UPDATED",
+  "USER_POOL_DELETED",
+  "CUSTOM_ATTRIBUTES_ADDED",
+  "APP_CLIENT_CREATED",
+  "APP_CLIENT_UPDATED",
+  "APP_CLIENT_DELETED",
+  "ADMIN_API_KEY_CREATED",
+  "ADMIN_API_KEY_REVOKED",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One outbox row: what changed, where, who did it. `detail` never holds a secret. */
+export interface AppEvent {
+  type: EventType;
+  poolId: string | null;
+  actor: string;
+  detail: Record<string, unknown>;
+}
+
+export interface StoredEvent extends AppEvent {
+  seq: number;
+  occurredAt: Date;
+}

@@ -1,0 +1,120 @@
+import type { Clock } from "../../lib/clock.js";
+import { randomAlphanumeric } from "../../lib/random.js";
+import { assertPoolAccess, assertUnscoped } from "../admin-keys/access.js";
+import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
+import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
+import type { Database, Repositories } from "../ports.js";
+import { requireMaxItems, requirePoolId } from "../validation.js";
+import { DEFAULT_POOL_SETTINGS, mergePoolSettings } from "./user-pool.defaults.js";
+import type { CreateUserPoolInput, CustomAttributeInput, UpdateUserPoolInput, UserPool, UserPoolSettings } from "./user-pool.types.js";
+import { appendCustomAttributes, buildInitialSchema, validatePoolSettings } from "./user-pool.validation.js";
+
+export interface UserPoolServiceDeps {
+  db: Database;
+  clock: Clock;
+  /** Prefix of every pool id, like Cognito's region. */
+  region: string;
+  maxUserPools: number;
+}
+
+export type UserPoolService = ReturnType<typeof createUserPoolService>;
+
+/** Loads a pool the caller may access, or throws ResourceNotFoundException / NotAuthorizedException. */
+export async function loadAccessiblePool(repositories: Repositories, principal: AdminPrincipal, poolId: string): Promise<UserPool> {
+  requirePoolId(poolId);
+  assertPoolAccess(principal, poolId);
+  const pool = await repositories.pools.findById(poolId);
+  if (!pool) throw resourceNotFound(`User pool ${poolId} does not exist.`);
+  return pool;
+}
+
+/** Settings as stored in the audit log: the whole configuration, which holds no secret. */
+const describeSettings = (pool: UserPool): Record<string, unknown> => {
+  const { createdAt: _createdAt, updatedAt: _updatedAt, schemaAttributes, ...settings } = pool;
+  return { ...settings, customAttributes: schemaAttributes.filter((attribute) => attribute.isCustom).map((attribute) => attribute.name) };
+};
+
+export function createUserPoolService({ db, clock, region, maxUserPools }: UserPoolServiceDeps) {
+  return {
+    /** @throws InvalidParameterException, LimitExceededException, NotAuthorizedException (scoped key) */
+    async createUserPool(principal: AdminPrincipal, input: CreateUserPoolInput): Promise<UserPool> {
+      assertUnscoped(principal, "create user pools");
+      const schemaAttributes = buildInitialSchema(input.schema ?? []);
+      const settings = mergePoolSettings({ ...DEFAULT_POOL_SETTINGS, name: input.name }, input);
+      validatePoolSettings(settings, schemaAttributes);
+      const now = clock.now();
+      const pool: UserPool = { ...settings, id: `${region}_${randomAlphanumeric(9)}`, schemaAttributes, createdAt: now, updatedAt: now };
+      return db.transaction(async (repositories) => {
+        if ((await repositories.pools.count()) >= maxUserPools) {
+          throw new CognitoError("LimitExceededException", `This gateway holds at most ${maxUserPools} user pools.`);
+        }
+        await repositories.pools.insert(pool);
+        await repositories.events.append({ type: "USER_POOL_CREATED", poolId: pool.id, actor: actorOf(principal), detail: describeSettings(pool) }, now);
+        return pool;
+      });
+    },
+
+    /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
+    async updateUserPool(principal: AdminPrincipal, poolId: string, input: UpdateUserPoolInput): Promise<UserPool> {
+      return db.transaction(async (repositories) => {
+        const current = await loadAccessiblePool(repositories, principal, poolId);
+        const settings: UserPoolSettings = mergePoolSettings(current, input);
+        validatePoolSettings(settings, current.schemaAttributes);
+        const now = clock.now();
+        const updated: UserPool = { ...current, ...settings, updatedAt: now };
+        await repositories.pools.update(updated);
+        const changedFields = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
+        await repositories.events.append({ type: "USER_POOL_UPDATED", poolId, actor: actorOf(principal), detail: { changedFields, settings: describeSettings(updated) } }, now);
+        return updated;
+      });
+    },
+
+    /** @throws ResourceNotFoundException, InvalidParameterException (deletion protection), NotAuthorizedException */
+    async deleteUserPool(principal: AdminPrincipal, poolId: string): Promise<void> {
+      await db.transaction(async (repositories) => {
+        const pool = await loadAccessiblePool(repositories, principal, poolId);
+        if (pool.deletionProtection === "ACTIVE") {
+          throw invalidParameter(`User pool ${poolId} has deletion protection ACTIVE; set deletionProtection to INACTIVE before deleting it.`);
+        }
+        await repositories.pools.delete(poolId);
+        await repositories.events.append({ type: "USER_POOL_DELETED", poolId, actor: actorOf(principal), detail: { name: pool.name } }, clock.now());
+      });
+    },
+
+    /** @throws ResourceNotFoundException, NotAuthorizedException */
+    async getUserPool(principal: AdminPrincipal, poolId: string): Promise<UserPool> {
+      return db.read((repositories) => loadAccessiblePool(repositories, principal, poolId));
+    },
+
+    /** Pools the caller may see, by id, 1–60 a page. @throws InvalidParameterException */
+    async listUserPools(principal: AdminPrincipal, args: PageArgs): Promise<Page<UserPool>> {
+      const { limit, afterId } = readPageArgs(args);
+      const rows = await db.read((repositories) => repositories.pools.list({ afterId, limit: limit + 1 }, principal.poolScope));
+      return toPage(rows, limit, (pool) => pool.id);
+    },
+
+    /** Adds 1–25 custom attributes; they can never be changed or removed. @throws InvalidParameterException, LimitExceededException */
+    async addCustomAttributes(principal: AdminPrincipal, poolId: string, customAttributes: CustomAttributeInput[]): Promise<UserPool> {
+      if (customAttributes.length < 1) throw invalidParameter("customAttributes must hold at least one attribute.");
+      requireMaxItems("customAttributes", customAttributes, 25);
+      return db.transaction(async (repositories) => {
+        const current = await loadAccessiblePool(repositories, principal, poolId);
+        const schemaAttributes = appendCustomAttributes(
+          current.schemaAttributes,
+          customAttributes.map((attribute) => ({ ...attribute, name: attribute.name.replace(/^custom:/, "") })),
+        );
+        const now = clock.now();
+        const updated = { ...current, schemaAttributes, updatedAt: now };
+        await repositories.pools.update(updated);
+        const added = schemaAttributes.slice(current.schemaAttributes.length);
+        await repositories.events.append({ type: "CUSTOM_ATTRIBUTES_ADDED", poolId, actor: actorOf(principal), detail: { attributes: added } }, now);
+        return updated;
+      });
+    },
+
+    async countUsers(poolId: string): Promise<number> {
+      return db.read((repositories) => repositories.pools.countUsers(poolId));
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { pino, type DestinationStream } from "pino";
+import type { Logger } from "../../core/ports.js";
+
+/**
+ * JSON logs. Redaction is a second line of defence: no code path should log a secret, but if a
+ * field with one of these names slips into a log line its value is replaced.
+ */
+const REDACTED_PATHS = [
+  "password", "*.password", "proposedPassword", "*.proposedPassword", "previousPassword", "temporaryPassword",
+  "code", "*.code", "confirmationCode", "*.confirmationCode", "secret", "*.secret", "clientSecret", "*.clientSecret",
+  "token", "*.token", "accessToken", "refreshToken", "idToken", "authorization", "*.authorization",
+  "req.headers.authorization", "headers.authorization", "adminApiKey", "secretsKey", "variables",
+];
+
+export function createPinoLogger(level: string, destination?: DestinationStream): Logger & { flush(): void } {
+  const logger = pino(
+    { level, base: { service: "identity-gateway" }, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, timestamp: pino.stdTimeFunctions.isoTime },
+    destination,
+  );
+  return {
+    debug: (fields, message) => logger.debug(fields, message),
+    info: (fields, message) => logger.info(fields, message),
+    warn: (fields, message) => logger.warn(fields, message),
+    error: (fields, message) => logger.error(fields, message),
+    flush: () => logger.flush(),
+  };
+}

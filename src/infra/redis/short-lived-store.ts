@@ -1,0 +1,271 @@
+import { Redis, type RedisOptions } from "ioredis";
+import type { ShortLivedStore } from "../../core/ports.js";
+import type { Clock } from "../../lib/clock.js";
+
+/**
+ * Every key is a hash carrying its own logical expiry `e` (ms, from the injected clock), so expiry follows
+ * the gateway's clock rather than Redis's — tests move a manual clock and entries vanish. The real
+ * PEXPIRE is set `GC_GRACE_MS` beyond that and serves only as garbage collection.
+ * Fields: value {v, e} · counter {c, e} · token bucket {t, u, e}.
+ */
+const GC_GRACE_MS = 60_000;
+const PING_TIMEOUT_MS = 1_000;
+const QUIT_TIMEOUT_MS = 1_000;
+const MAX_RECONNECT_DELAY_MS = 1_000;
+
+const SET_SCRIPT = `
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'v', ARGV[1], 'e', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+const SET_IF_ABSENT_SCRIPT = `
+local expiresAt = tonumber(redis.call('HGET', KEYS[1], 'e'))
+if expiresAt and expiresAt > tonumber(ARGV[1]) then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 'e', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1`;
+
+const GET_SCRIPT = `
+local entry = redis.call('HMGET', KEYS[1], 'v', 'e')
+local expiresAt = tonumber(entry[2])
+if entry[1] and expiresAt and expiresAt > tonumber(ARGV[1]) then return entry[1] end
+return false`;
+
+const CONSUME_SCRIPT = `
+local entry = redis.call('HMGET', KEYS[1], 'v', 'e')
+if not entry[1] then return false end
+redis.call('DEL', KEYS[1])
+local expiresAt = tonumber(entry[2])
+if expiresAt and expiresAt > tonumber(ARGV[1]) then return entry[1] end
+return false`;
+
+const INCREMENT_SCRIPT = `
+local entry = redis.call('HMGET', KEYS[1], 'c', 'e')
+local windowEndsAt = tonumber(entry[2])
+if entry[1] and windowEndsAt and windowEndsAt > tonumber(ARGV[1]) then
+  return redis.call('HINCRBY', KEYS[1], 'c', 1)
+end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'c', 1, 'e', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+// Returns {allowed (0|1), retryAfterSeconds}. The epsilon keeps a float refill that lands a hair
+// under a whole token (0.1/s over 10 s) usable; it must match the memory adapter's.
+const TAKE_TOKEN_SCRIPT = `
+local now = tonumber(ARGV[1])
+local capacity = tonumber(ARGV[2])
+local refillPerSecond = tonumber(ARGV[3])
+local gcGraceMs = tonumber(ARGV[4])
+local epsilon = 1e-9
+local entry = redis.call('HMGET', KEYS[1], 't', 'u', 'e')
+local tokens = tonumber(entry[1])
+local updatedAt = tonumber(entry[2])
+local expiresAt = tonumber(entry[3])
+if not tokens or not updatedAt or not expiresAt or expiresAt <= now then
+  tokens = capacity
+  updatedAt = now
+end
+tokens = math.min(capacity, tokens + math.max(0, now - updatedAt) / 1000 * refillPerSecond)
+local allowed = 0
+local retryAfterSeconds = 0
+if tokens + epsilon >= 1 then
+  allowed = 1
+  tokens = math.max(0, tokens - 1)
+else
+  retryAfterSeconds = math.ceil((1 - tokens) / refillPerSecond - epsilon)
+end
+local fullAgainInMs = math.max(1, math.ceil((capacity - tokens) / refillPerSecond * 1000))
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'u', ARGV[1], 'e', string.format('%.17g', now + fullAgainInMs))
+redis.call('PEXPIRE', KEYS[1], fullAgainInMs + gcGraceMs)
+return {allowed, retryAfterSeconds}`;
+
+const SCRIPTS = {
+  gwSet: SET_SCRIPT,
+  gwSetIfAbsent: SET_IF_ABSENT_SCRIPT,
+  gwGet: GET_SCRIPT,
+  gwConsume: CONSUME_SCRIPT,
+  gwIncrement: INCREMENT_SCRIPT,
+  gwTakeToken: TAKE_TOKEN_SCRIPT,
+} as const;
+
+type ScriptName = keyof typeof SCRIPTS;
+type ScriptedRedis = Redis & Record<ScriptName, (key: string, ...args: string[]) => Promise<unknown>>;
+type MessageHandler = (message: string) => void;
+
+interface ChannelSubscription {
+  handlers: Set<MessageHandler>;
+  /** Resolves once Redis has acknowledged SUBSCRIBE; later subscribers to the channel await it too. */
+  ready: Promise<unknown>;
+}
+
+/**
+ * ShortLivedStore over Redis, shared by every gateway process. Keys and channels get `keyPrefix`
+ * (default "gw:"). Expiry follows `clock`; Redis TTLs only collect garbage. The connection retries
+ * forever (at most 1 s apart) so the gateway recovers when Redis returns; meanwhile commands reject
+ * after one retry and `ping()` rejects within about a second. Connection errors go to `onError`
+ * (default: ignored, since every command and `ping()` already surface the outage).
+ * Throws RangeError from `takeToken` when capacity < 1 or refillPerSecond <= 0.
+ */
+export function createRedisShortLivedStore(options: {
+  url: string;
+  clock: Clock;
+  keyPrefix?: string;
+  onError?: (error: Error) => void;
+}): ShortLivedStore {
+  const { clock } = options;
+  const prefix = options.keyPrefix ?? "gw:";
+  const onError = options.onError ?? (() => undefined);
+  const connectionOptions: RedisOptions = {
+    lazyConnect: false,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
+  };
+
+  const redis = new Redis(options.url, connectionOptions) as ScriptedRedis;
+  // Without an 'error' listener an outage would be an unhandled 'error' event and crash the process.
+  redis.on("error", onError);
+  for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+
+  let subscriber: Redis | undefined;
+  const channels = new Map<string, ChannelSubscription>();
+
+  const getSubscriber = (): Redis => {
+    if (subscriber) return subscriber;
+    subscriber = redis.duplicate();
+    subscriber.on("error", onError);
+    subscriber.on("message", (channel: string, message: string) => {
+      const subscription = channels.get(channel);
+      if (!subscription) return;
+      for (const handler of [...subscription.handlers]) {
+        // One throwing handler must neither starve the others nor throw into ioredis's reply parser.
+        try {
+          handler(message);
+        } catch (error) {
+          onError(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    });
+    return subscriber;
+  };
+
+  const key = (name: string): string => prefix + name;
+  const now = (): string => String(clock.nowMs());
+  const ttlMs = (seconds: number): number => Math.max(1, Math.ceil(seconds * 1000));
+
+  return {
+    async set(name, value, ttlSeconds) {
+      const lifetimeMs = ttlMs(ttlSeconds);
+      await redis.gwSet(key(name), value, String(clock.nowMs() + lifetimeMs), String(lifetimeMs + GC_GRACE_MS));
+    },
+
+    async setIfAbsent(name, value, ttlSeconds) {
+      const nowMs = clock.nowMs();
+      const lifetimeMs = ttlMs(ttlSeconds);
+      const created = await redis.gwSetIfAbsent(key(name), String(nowMs), value, String(nowMs + lifetimeMs), String(lifetimeMs + GC_GRACE_MS));
+      return created === 1;
+    },
+
+    async get(name) {
+      return (await redis.gwGet(key(name), now())) as string | null;
+    },
+
+    // One script reads, deletes and checks expiry, so across every process exactly one caller wins.
+    async consume(name) {
+      return (await redis.gwConsume(key(name), now())) as string | null;
+    },
+
+    async delete(name) {
+      await redis.del(key(name));
+    },
+
+    async increment(name, windowSeconds) {
+      const nowMs = clock.nowMs();
+      const windowMs = ttlMs(windowSeconds);
+      return (await redis.gwIncrement(key(name), String(nowMs), String(nowMs + windowMs), String(windowMs + GC_GRACE_MS))) as number;
+    },
+
+    async takeToken(name, capacity, refillPerSecond) {
+      if (!(capacity >= 1)) throw new RangeError(`takeToken capacity must be >= 1, got ${capacity}`);
+      if (!(refillPerSecond > 0)) throw new RangeError(`takeToken refillPerSecond must be > 0, got ${refillPerSecond}`);
+      const [allowed, retryAfterSeconds] = (await redis.gwTakeToken(
+        key(name),
+        now(),
+        String(capacity),
+        String(refillPerSecond),
+        String(GC_GRACE_MS),
+      )) as [number, number];
+      return { allowed: allowed === 1, retryAfterSeconds };
+    },
+
+    async publish(channel, message) {
+      await redis.publish(key(channel), message);
+    },
+
+    async subscribe(channel, onMessage) {
+      const prefixed = key(channel);
+      // A fresh wrapper per call, so subscribing the same function twice yields two independent subscriptions.
+      const handler: MessageHandler = (message) => onMessage(message);
+      let subscription = channels.get(prefixed);
+      if (!subscription) {
+        subscription = { handlers: new Set(), ready: getSubscriber().subscribe(prefixed) };
+        channels.set(prefixed, subscription);
+      }
+      subscription.handlers.add(handler);
+      try {
+        await subscription.ready;
+      } catch (error) {
+        subscription.handlers.delete(handler);
+        if (subscription.handlers.size === 0 && channels.get(prefixed) === subscription) channels.delete(prefixed);
+        throw error;
+      }
+      const owner = subscription;
+      return async () => {
+        if (!owner.handlers.delete(handler)) return;
+        if (owner.handlers.size > 0 || channels.get(prefixed) !== owner) return;
+        channels.delete(prefixed);
+        // Commands on one connection run in order, so a re-subscribe issued after this still wins.
+        await subscriber?.unsubscribe(prefixed);
+      };
+    },
+
+    async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer PING within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([redis.ping(), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    async close() {
+      channels.clear();
+      await Promise.all([redis, subscriber].map((connection) => (connection ? quit(connection) : undefined)));
+    },
+  };
+}
+
+/** QUIT politely when Redis answers, otherwise drop the socket; never throws and never hangs. */
+async function quit(connection: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      connection.quit(),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, QUIT_TIMEOUT_MS);
+      }),
+    ]);
+  } catch {
+    // Closing during an outage: the socket is dropped below either way.
+  } finally {
+    clearTimeout(timer);
+    connection.disconnect();
+  }
+}

@@ -1,0 +1,63 @@
+import { QueryFailedError, type DataSource, type EntityManager } from "typeorm";
+import { CognitoError } from "../../core/errors.js";
+import type { Database, Repositories } from "../../core/ports.js";
+import { createAdminApiKeyRepository } from "./repositories/admin-api-key.repository.js";
+import { createAppClientRepository } from "./repositories/app-client.repository.js";
+import { createEventRepository } from "./repositories/event.repository.js";
+import { createUserPoolRepository } from "./repositories/user-pool.repository.js";
+
+/**
+ * Unique constraints that carry a domain rule, by name (MariaDB reports the name) and by column list
+ * (SQLite reports only the columns). Any other storage error stays internal.
+ */
+const UNIQUE_VIOLATIONS: { constraint: string; sqliteColumns: string; error: () => CognitoError }[] = [
+  { constraint: "uq_users_pool_username", sqliteColumns: "users.pool_id, users.username_normalized", error: () => new CognitoError("UsernameExistsException", "User already exists") },
+  { constraint: "uq_groups_pool_name", sqliteColumns: "user_groups.pool_id, user_groups.name", error: () => new CognitoError("GroupExistsException", "A group with this name already exists in the user pool.") },
+];
+
+function translateStorageError(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const message = String((error.driverError as { message?: string } | undefined)?.message ?? error.message);
+  const match = UNIQUE_VIOLATIONS.find((rule) => message.includes(`'${rule.constraint}'`) || message.includes(`UNIQUE constraint failed: ${rule.sqliteColumns}`));
+  return match ? match.error() : error;
+}
+
+/** Serialises work on one connection: SQLite has a single writer and one shared connection here. */
+function createMutex() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export function createRepositories(manager: EntityManager): Repositories {
+  return {
+    pools: createUserPoolRepository(manager),
+    clients: createAppClientRepository(manager),
+    adminKeys: createAdminApiKeyRepository(manager),
+    events: createEventRepository(manager),
+  };
+}
+
+export function createTypeormDatabase(dataSource: DataSource): Database {
+  const serialise = dataSource.options.type === "better-sqlite3" ? createMutex() : <T>(work: () => Promise<T>) => work();
+  const translated = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await serialise(work);
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+  };
+  return {
+    transaction: (work) => translated(() => dataSource.transaction((manager) => work(createRepositories(manager)))),
+    read: (work) => translated(() => work(createRepositories(dataSource.manager))),
+    ping: async () => {
+      await serialise(() => dataSource.query("SELECT 1"));
+    },
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

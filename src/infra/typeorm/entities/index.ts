@@ -1,0 +1,25 @@
+import { AdminApiKeyEntity } from "./admin-api-key.entity.js";
+import { AppClientEntity } from "./app-client.entity.js";
+import { DeviceEntity } from "./device.entity.js";
+import { EventEntity } from "./event.entity.js";
+import { GroupMembershipEntity } from "./group-membership.entity.js";
+import { GroupEntity } from "./group.entity.js";
+import { RefreshTokenEntity } from "./refresh-token.entity.js";
+import { SigningKeyEntity } from "./signing-key.entity.js";
+import { UserPoolEntity } from "./user-pool.entity.js";
+import { UserEntity } from "./user.entity.js";
+
+export const ENTITIES = [
+  UserPoolEntity,
+  AppClientEntity,
+  UserEntity,
+  GroupEntity,
+  GroupMembershipEntity,
+  SigningKeyEntity,
+  RefreshTokenEntity,
+  DeviceEntity,
+  AdminApiKeyEntity,
+  EventEntity,
+];
+
+export { AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };

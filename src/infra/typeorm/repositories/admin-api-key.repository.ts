@@ -1,0 +1,42 @@
+import { MoreThan, type EntityManager } from "typeorm";
+import type { AdminApiKey } from "../../../core/admin-keys/admin-key.types.js";
+import type { AdminApiKeyRepository } from "../../../core/ports.js";
+import { AdminApiKeyEntity } from "../entities/index.js";
+
+const toEntity = (key: AdminApiKey): AdminApiKeyEntity =>
+  Object.assign(new AdminApiKeyEntity(), { ...key, poolScope: key.poolScope === null ? null : JSON.stringify(key.poolScope) });
+
+const toDomain = (entity: AdminApiKeyEntity): AdminApiKey => ({
+  id: entity.id,
+  name: entity.name,
+  keyHash: entity.keyHash,
+  poolScope: entity.poolScope === null ? null : (JSON.parse(entity.poolScope) as string[]),
+  createdAt: entity.createdAt,
+  revokedAt: entity.revokedAt,
+  createdBy: entity.createdBy,
+});
+
+export function createAdminApiKeyRepository(manager: EntityManager): AdminApiKeyRepository {
+  const keys = manager.getRepository(AdminApiKeyEntity);
+  return {
+    async insert(key) {
+      await keys.insert(toEntity(key));
+    },
+    async findById(keyId) {
+      const entity = await keys.findOneBy({ id: keyId });
+      return entity ? toDomain(entity) : null;
+    },
+    async findByHash(keyHash) {
+      const entity = await keys.findOneBy({ keyHash });
+      return entity ? toDomain(entity) : null;
+    },
+    async list(page) {
+      const where = page.afterId === undefined ? {} : { id: MoreThan(page.afterId) };
+      return (await keys.find({ where, order: { id: "ASC" }, take: page.limit })).map(toDomain);
+    },
+    async markRevoked(keyId, revokedAt) {
+      await keys.update({ id: keyId }, { revokedAt });
+    },
+    countAll: () => keys.count(),
+  };
+}

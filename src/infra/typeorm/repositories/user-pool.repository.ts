@@ -1,0 +1,65 @@
+import { In, MoreThan, type EntityManager } from "typeorm";
+import type { UserPool, UserPoolSettings } from "../../../core/pools/user-pool.types.js";
+import type { UserPoolRepository } from "../../../core/ports.js";
+import { UserEntity, UserPoolEntity } from "../entities/index.js";
+
+type StoredSettings = Omit<UserPoolSettings, "name" | "deletionProtection" | "usernameCaseSensitive">;
+
+function toEntity(pool: UserPool): UserPoolEntity {
+  const { id, name, deletionProtection, usernameCaseSensitive, schemaAttributes, createdAt, updatedAt, ...settings } = pool;
+  return Object.assign(new UserPoolEntity(), {
+    id,
+    name,
+    deletionProtection,
+    usernameCaseSensitive,
+    settings: JSON.stringify(settings satisfies StoredSettings),
+    schemaAttributes: JSON.stringify(schemaAttributes),
+    createdAt,
+    updatedAt,
+  });
+}
+
+function toDomain(entity: UserPoolEntity): UserPool {
+  const settings = JSON.parse(entity.settings) as StoredSettings;
+  return {
+    ...settings,
+    id: entity.id,
+    name: entity.name,
+    deletionProtection: entity.deletionProtection as UserPool["deletionProtection"],
+    usernameCaseSensitive: entity.usernameCaseSensitive,
+    schemaAttributes: JSON.parse(entity.schemaAttributes) as UserPool["schemaAttributes"],
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+export function createUserPoolRepository(manager: EntityManager): UserPoolRepository {
+  const pools = manager.getRepository(UserPoolEntity);
+  return {
+    async insert(pool) {
+      await pools.insert(toEntity(pool));
+    },
+    async update(pool) {
+      await pools.save(toEntity(pool));
+    },
+    async delete(poolId) {
+      await pools.delete({ id: poolId });
+    },
+    async findById(poolId) {
+      const entity = await pools.findOneBy({ id: poolId });
+      return entity ? toDomain(entity) : null;
+    },
+    async list(page, onlyIds) {
+      if (onlyIds !== null && onlyIds.length === 0) return [];
+      const idFilter = onlyIds === null ? {} : { id: In([...onlyIds]) };
+      const afterFilter = page.afterId === undefined ? {} : { id: MoreThan(page.afterId) };
+      const where = onlyIds !== null && page.afterId !== undefined
+        ? { id: In([...onlyIds].filter((id) => id > page.afterId!)) }
+        : { ...idFilter, ...afterFilter };
+      const entities = await pools.find({ where, order: { id: "ASC" }, take: page.limit });
+      return entities.map(toDomain);
+    },
+    count: () => pools.count(),
+    countUsers: (poolId) => manager.getRepository(UserEntity).countBy({ poolId }),
+  };
+}

@@ -1,0 +1,228 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ShortLivedStore } from "../../src/core/ports.js";
+import { createMemoryShortLivedStore } from "../../src/infra/memory/short-lived-store.js";
+import { createRedisShortLivedStore } from "../../src/infra/redis/short-lived-store.js";
+import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
+import { randomUuid } from "../../src/lib/random.js";
+
+const REDIS_URL = process.env.REDIS_URL;
+const DELIVERY_TIMEOUT_MS = 2_000;
+
+/**
+ * Opens a store on `clock`. Every call within one test shares state and key prefix: for Redis each
+ * call is a separate connection, standing in for another gateway process; in memory there is only one.
+ */
+type OpenStore = () => ShortLivedStore;
+type MakeOpenStore = (clock: ManualClock, track: (store: ShortLivedStore) => void) => OpenStore;
+
+function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenStore, options: { skip?: boolean } = {}): void {
+  describe.skipIf(options.skip ?? false)(`ShortLivedStore contract: ${name}`, () => {
+    let clock: ManualClock;
+    let openStore: OpenStore;
+    let store: ShortLivedStore;
+    let opened: ShortLivedStore[];
+
+    beforeEach(() => {
+      clock = createManualClock(new Date("2030-01-01T00:00:00Z"));
+      opened = [];
+      openStore = makeOpenStore(clock, (s) => opened.push(s));
+      store = openStore();
+    });
+
+    afterEach(async () => {
+      await Promise.all([...new Set(opened)].map((s) => s.close()));
+    });
+
+    /** Several handles on the same state, as separate gateway processes would hold. */
+    const openPeers = (count: number): ShortLivedStore[] => [store, ...Array.from({ length: count - 1 }, () => openStore())];
+
+    it("returns what was set", async () => {
+      await store.set("k", "v1", 60);
+      expect(await store.get("k")).toBe("v1");
+      await store.set("k", "v2", 60);
+      expect(await store.get("k")).toBe("v2");
+    });
+
+    it("returns null for a missing key", async () => {
+      expect(await store.get("missing")).toBeNull();
+    });
+
+    it("expires a value by the injected clock", async () => {
+      await store.set("k", "v", 60);
+      clock.advanceSeconds(59);
+      expect(await store.get("k")).toBe("v");
+      clock.advanceSeconds(1);
+      expect(await store.get("k")).toBeNull();
+    });
+
+    it("setIfAbsent creates once, refuses while live, and creates again after expiry", async () => {
+      expect(await store.setIfAbsent("k", "first", 30)).toBe(true);
+      expect(await store.setIfAbsent("k", "second", 30)).toBe(false);
+      expect(await store.get("k")).toBe("first");
+      clock.advanceSeconds(30);
+      expect(await store.setIfAbsent("k", "third", 30)).toBe(true);
+      expect(await store.get("k")).toBe("third");
+    });
+
+    it("consume returns the value once, then null", async () => {
+      await store.set("k", "v", 60);
+      expect(await store.consume("k")).toBe("v");
+      expect(await store.consume("k")).toBeNull();
+      expect(await store.get("k")).toBeNull();
+    });
+
+    it("consume-once: of 20 parallel consumers across processes exactly one gets the value", async () => {
+      const peers = openPeers(4);
+      await store.set("code", "123456", 60);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => peers[i % peers.length]!.consume("code")));
+      expect(results.filter((r) => r !== null)).toEqual(["123456"]);
+    });
+
+    it("consume of an expired value returns null", async () => {
+      await store.set("k", "v", 10);
+      clock.advanceSeconds(10);
+      expect(await store.consume("k")).toBeNull();
+    });
+
+    it("consume of a missing key returns null", async () => {
+      expect(await store.consume("missing")).toBeNull();
+    });
+
+    it("delete removes a value", async () => {
+      await store.set("k", "v", 60);
+      await store.delete("k");
+      expect(await store.get("k")).toBeNull();
+      await store.delete("never-set");
+    });
+
+    it("increment counts within a fixed window and restarts after it", async () => {
+      expect(await store.increment("attempts", 60)).toBe(1);
+      clock.advanceSeconds(30);
+      expect(await store.increment("attempts", 60)).toBe(2);
+      clock.advanceSeconds(29);
+      expect(await store.increment("attempts", 60)).toBe(3);
+      clock.advanceSeconds(1);
+      expect(await store.increment("attempts", 60)).toBe(1);
+      expect(await store.increment("attempts", 60)).toBe(2);
+    });
+
+    it("50 parallel increments across processes yield 50 distinct counts", async () => {
+      const peers = openPeers(5);
+      const counts = await Promise.all(Array.from({ length: 50 }, (_, i) => peers[i % peers.length]!.increment("burst", 60)));
+      expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(await store.increment("burst", 60)).toBe(51);
+    });
+
+    it("takeToken allows capacity takes, then refuses with a retry-after, then refills by the clock", async () => {
+      for (let i = 0; i < 3; i++) expect(await store.takeToken("bucket", 3, 1)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      const refused = await store.takeToken("bucket", 3, 1);
+      expect(refused.allowed).toBe(false);
+      expect(refused.retryAfterSeconds).toBe(1);
+      clock.advanceSeconds(1);
+      expect(await store.takeToken("bucket", 3, 1)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      expect((await store.takeToken("bucket", 3, 1)).allowed).toBe(false);
+    });
+
+    it("takeToken refills continuously at fractional rates and never beyond capacity", async () => {
+      for (let i = 0; i < 2; i++) expect((await store.takeToken("slow", 2, 0.1)).allowed).toBe(true);
+      expect(await store.takeToken("slow", 2, 0.1)).toEqual({ allowed: false, retryAfterSeconds: 10 });
+      clock.advanceSeconds(4);
+      expect(await store.takeToken("slow", 2, 0.1)).toEqual({ allowed: false, retryAfterSeconds: 6 });
+      clock.advanceSeconds(6);
+      expect((await store.takeToken("slow", 2, 0.1)).allowed).toBe(true);
+      clock.advanceSeconds(3600);
+      const takes = [];
+      for (let i = 0; i < 3; i++) takes.push((await store.takeToken("slow", 2, 0.1)).allowed);
+      expect(takes).toEqual([true, true, false]);
+    });
+
+    it("keeps values, counters and buckets under different keys apart", async () => {
+      await store.set("a", "v", 60);
+      await store.increment("b", 60);
+      await store.takeToken("c", 1, 1);
+      expect(await store.get("a")).toBe("v");
+      expect(await store.increment("b", 60)).toBe(2);
+      expect((await store.takeToken("c", 1, 1)).allowed).toBe(false);
+    });
+
+    it("delivers a message published after subscribe, and nothing after unsubscribe", async () => {
+      const publisher = openPeers(2)[1]!;
+      const received: string[] = [];
+      const sentinel: string[] = [];
+      const unsubscribe = await store.subscribe("events", (m) => received.push(m));
+      const unsubscribeSentinel = await store.subscribe("events", (m) => sentinel.push(m));
+
+      await publisher.publish("events", "first");
+      await waitFor(() => received.length === 1 && sentinel.length === 1);
+      expect(received).toEqual(["first"]);
+
+      await unsubscribe();
+      await publisher.publish("events", "second");
+      // The sentinel on the same channel proves "second" was delivered; the unsubscribed handler saw none of it.
+      await waitFor(() => sentinel.length === 2);
+      expect(received).toEqual(["first"]);
+      expect(sentinel).toEqual(["first", "second"]);
+      await unsubscribeSentinel();
+    });
+
+    it("stops delivering a channel once its last subscriber leaves", async () => {
+      const publisher = openPeers(2)[1]!;
+      const received: string[] = [];
+      const marker: string[] = [];
+      const unsubscribe = await store.subscribe("gone", (m) => received.push(m));
+      await store.subscribe("marker", (m) => marker.push(m));
+      await unsubscribe();
+      await unsubscribe();
+
+      await publisher.publish("gone", "late");
+      // Messages from one publisher reach one subscriber in order, so the marker arrives after "late" would have.
+      await publisher.publish("marker", "done");
+      await waitFor(() => marker.length === 1);
+      expect(received).toEqual([]);
+    });
+
+    it("ping resolves", async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+/** Waits for asynchronous pub/sub delivery; never used for expiry, which moves with the clock. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  await vi.waitFor(() => expect(condition()).toBe(true), { timeout: DELIVERY_TIMEOUT_MS, interval: 5 });
+}
+
+describeShortLivedStoreContract("memory", (clock, track) => {
+  const store = createMemoryShortLivedStore({ clock });
+  return () => {
+    track(store);
+    return store;
+  };
+});
+
+describeShortLivedStoreContract(
+  "redis",
+  (clock, track) => {
+    const keyPrefix = `test:${randomUuid()}:`;
+    return () => {
+      const store = createRedisShortLivedStore({ url: REDIS_URL!, clock, keyPrefix });
+      track(store);
+      return store;
+    };
+  },
+  { skip: !REDIS_URL },
+);
+
+describe.skipIf(!REDIS_URL)("redis ShortLivedStore during an outage", () => {
+  it("ping rejects quickly and close does not hang when Redis is unreachable", async () => {
+    // Port 1 refuses connections, standing in for a Redis that is down; reconnect errors must not crash the process.
+    const store = createRedisShortLivedStore({ url: "redis://127.0.0.1:1", clock: createManualClock() });
+    try {
+      const startedMs = Date.now();
+      await expect(store.ping()).rejects.toThrow();
+      expect(Date.now() - startedMs).toBeLessThan(1_500);
+    } finally {
+      await store.close();
+    }
+  });
+});
