@@ -4,8 +4,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { buildGatewaySchema } from "../api/graphql/schema.js";
+import { findProjectRoot } from "./project-root.js";
 
-export const SCHEMA_FILE = path.resolve(__dirname, "../../../schema/schema.graphql");
+export const SCHEMA_FILE = path.join(findProjectRoot(), "schema", "schema.graphql");
 
 export async function renderSchema(): Promise<string> {
   return `${printSchema(lexicographicSortSchema(await buildGatewaySchema()))}\n`;

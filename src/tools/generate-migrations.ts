@@ -9,8 +9,9 @@ import path from "node:path";
 import type { DatabaseTarget } from "../config/index.js";
 import { measureSchemaDrift, type SchemaDrift } from "../infra/typeorm/schema-drift.js";
 import { systemClock } from "../lib/clock.js";
+import { findProjectRoot } from "./project-root.js";
 
-const MIGRATIONS_ROOT = path.resolve(__dirname, "../../../migrations");
+const MIGRATIONS_ROOT = path.join(findProjectRoot(), "migrations");
 
 function parseArgs(argv: string[]) {
   const check = argv.includes("--check");
