@@ -50,14 +50,14 @@ const DEFAULT_CLIENT_SETTINGS: Omit<AppClientSettings, "clientName"> = {
   supportedIdentityProviders: ["COGNITO"],
 };
 
-/** A validity given without its unit is read in Cognito's API units: hours for access/ID, days for refresh. */
+/** A validity given without its unit, on create or update, is read in Cognito's API units: hours for access/ID, days for refresh. */
 const UNIT_WHEN_UNSPECIFIED: TokenValidityUnits = { accessToken: "hours", idToken: "hours", refreshToken: "days" };
 
-function mergeClientSettings(current: AppClientSettings, input: CreateAppClientInput | UpdateAppClientInput, isCreate: boolean): AppClientSettings {
+function mergeClientSettings(current: AppClientSettings, input: CreateAppClientInput | UpdateAppClientInput): AppClientSettings {
   const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<CreateAppClientInput>;
   const { tokenValidityUnits: unitsInput, refreshTokenRotation: rotationInput, generateSecret: _generateSecret, ...flat } = defined;
   const unitFor = (token: keyof TokenValidityUnits, validityGiven: boolean): TimeUnit =>
-    unitsInput?.[token] ?? (isCreate && validityGiven ? UNIT_WHEN_UNSPECIFIED[token] : current.tokenValidityUnits[token]);
+    unitsInput?.[token] ?? (validityGiven ? UNIT_WHEN_UNSPECIFIED[token] : current.tokenValidityUnits[token]);
   const merged: AppClientSettings = {
     ...current,
     ...(flat as Partial<AppClientSettings>),
@@ -92,7 +92,7 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
     async createUserPoolClient(principal: AdminPrincipal, poolId: string, input: CreateAppClientInput): Promise<AppClient> {
       return db.transaction(async (repositories) => {
         const pool = await loadAccessiblePool(repositories, principal, poolId);
-        const settings = mergeClientSettings({ ...DEFAULT_CLIENT_SETTINGS, clientName: input.clientName }, input, true);
+        const settings = mergeClientSettings({ ...DEFAULT_CLIENT_SETTINGS, clientName: input.clientName }, input);
         const hasSecret = input.generateSecret === true;
         validateAppClientSettings(settings, pool.schemaAttributes, hasSecret);
         if ((await repositories.clients.countByPool(poolId)) >= maxClientsPerPool) {
@@ -117,7 +117,7 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
     async updateUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string, input: UpdateAppClientInput): Promise<AppClient> {
       return db.transaction(async (repositories) => {
         const { pool, client } = await loadClient(repositories, principal, poolId, clientId);
-        const settings = mergeClientSettings(client, input, false);
+        const settings = mergeClientSettings(client, input);
         validateAppClientSettings(settings, pool.schemaAttributes, client.secretCiphertext !== null);
         const now = clock.now();
         const updated: AppClient = { ...client, ...settings, updatedAt: now };

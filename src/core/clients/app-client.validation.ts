@@ -50,12 +50,12 @@ export function validateAppClientSettings(settings: AppClientSettings, schema: r
     }
   }
 
-  requireMaxItems("callbackUrls", settings.callbackUrls, 100);
-  requireMaxItems("logoutUrls", settings.logoutUrls, 100);
-  settings.callbackUrls.forEach((url) => requireUrl("callbackUrls", url));
-  settings.logoutUrls.forEach((url) => requireUrl("logoutUrls", url));
+  requireMaxItems("callbackURLs", settings.callbackUrls, 100);
+  requireMaxItems("logoutURLs", settings.logoutUrls, 100);
+  settings.callbackUrls.forEach((url) => requireUrl("callbackURLs", url));
+  settings.logoutUrls.forEach((url) => requireUrl("logoutURLs", url));
   if (settings.defaultRedirectUri !== null && !settings.callbackUrls.includes(settings.defaultRedirectUri)) {
-    throw invalidParameter("defaultRedirectUri must be one of callbackUrls.");
+    throw invalidParameter("defaultRedirectURI must be one of callbackURLs.");
   }
   requireSubset("allowedOAuthFlows", settings.allowedOAuthFlows, ["code", "implicit", "client_credentials"]);
   requireMaxItems("allowedOAuthScopes", settings.allowedOAuthScopes, 50);
@@ -71,7 +71,7 @@ export function validateAppClientSettings(settings: AppClientSettings, schema: r
     if (settings.allowedOAuthFlows.length === 0) throw invalidParameter("allowedOAuthFlows must be set when allowedOAuthFlowsUserPoolClient is true.");
     if (settings.allowedOAuthScopes.length === 0) throw invalidParameter("allowedOAuthScopes must be set when allowedOAuthFlowsUserPoolClient is true.");
     if (settings.allowedOAuthFlows.some((flow) => flow !== "client_credentials") && settings.callbackUrls.length === 0) {
-      throw invalidParameter("callbackUrls must be set for the code and implicit OAuth flows.");
+      throw invalidParameter("callbackURLs must be set for the code and implicit OAuth flows.");
     }
   }
 }
