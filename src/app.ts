@@ -7,10 +7,16 @@ import type { Config } from "./config/index.js";
 import { createAdminKeyService } from "./core/admin-keys/admin-key.service.js";
 import { createAppClientService } from "./core/clients/app-client.service.js";
 import { createEventService } from "./core/events/event.service.js";
+import { createCodeService } from "./core/messaging/code.service.js";
+import { createSentMessageService } from "./core/messaging/sent-message.service.js";
 import { createUserPoolService } from "./core/pools/user-pool.service.js";
+import { createPasswordRecoveryService } from "./core/users/password-recovery.service.js";
+import { createSignUpService } from "./core/users/sign-up.service.js";
 import type { Database, Logger, ShortLivedStore } from "./core/ports.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
+import { createCodeHasher, createPasswordHasher } from "./infra/crypto/password-hasher.js";
 import { loadOrCreateSecretsKey } from "./infra/crypto/secrets-key-file.js";
+import { createOutboxSender } from "./infra/messaging/outbox-sender.js";
 import { createPinoLogger } from "./infra/logging/pino-logger.js";
 import { createMemoryShortLivedStore } from "./infra/memory/short-lived-store.js";
 import { createRedisShortLivedStore } from "./infra/redis/short-lived-store.js";
@@ -40,7 +46,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.database.dialect === "sqlite" && config.database.path !== ":memory:") {
     mkdirSync(path.dirname(config.database.path), { recursive: true });
   }
-  const secretBox = createSecretBox(config.secretsKey ?? loadOrCreateSecretsKey(config.dataDir));
+  const secretsKey = config.secretsKey ?? loadOrCreateSecretsKey(config.dataDir);
+  const secretBox = createSecretBox(secretsKey);
+  const hasher = createPasswordHasher({ secretsKey, bcryptCost: config.bcryptCost });
 
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
@@ -50,13 +58,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const applied = await dataSource.runMigrations({ transaction: "each" });
     if (applied.length > 0) logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
     const db = createTypeormDatabase(dataSource);
-    store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock }) : createMemoryShortLivedStore({ clock });
+    store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock });
 
+    const codes = createCodeService({ db, clock, codeHasher: createCodeHasher(secretsKey), sender: createOutboxSender({ db, secretBox, clock }), store });
+    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs };
     const services = {
       userPools: createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools }),
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool }),
       adminKeys: createAdminKeyService({ db, clock }),
       events: createEventService({ db }),
+      signUp: createSignUpService(userFlowDeps),
+      passwordRecovery: createPasswordRecoveryService(userFlowDeps),
+      sentMessages: createSentMessageService({ db, secretBox }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
 

@@ -3,7 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from "graphql";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -11,7 +11,7 @@ import { WebSocketServer } from "ws";
 import type { GraphqlLimits } from "../config/index.js";
 import type { Logger } from "../core/ports.js";
 import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
-import { createErrorLoggingPlugin, formatGraphqlError } from "./graphql/errors.js";
+import { createErrorLoggingPlugin, formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
 import { createLimitRules } from "./graphql/hardening.js";
 import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js";
 
@@ -38,6 +38,9 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   app.disable("x-powered-by");
   const server = createServer(app);
   const limitRules = createLimitRules(limits);
+  // The socket gets what Apollo's introspection: false and hideSchemaDetailsFromClientErrors give HTTP.
+  const wsRules = [...specifiedRules, ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []), ...limitRules];
+  const wsMessage = (message: string) => (isProduction ? message.replace(/ ?Did you mean(.+?)\?$/, "") : message);
 
   const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const wsCleanup = useServer<Record<string, unknown>>(
@@ -55,21 +58,24 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError("Could not parse the document")];
+          // Apollo's own codes, so formatGraphqlError reports them as InvalidParameterException as over HTTP.
+          return [new GraphQLError(error instanceof GraphQLError ? error.message : "Could not parse the document", { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
         }
-        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
-        if (errors.length > 0) return errors.map((error) => new GraphQLError(error.message, { extensions: { code: "InvalidParameterException" } }));
+        const errors = validate(schema, document, wsRules);
+        if (errors.length > 0) return errors.map((error) => new GraphQLError(wsMessage(error.message), { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
         return undefined;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
         const formatted = formatGraphqlError(error.toJSON(), error);
         return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
       }),
-      onNext: (_ctx, _id, _payload, _args: ExecutionArgs, result) => {
+      onNext: (_ctx, _id, _payload, args: ExecutionArgs, result) => {
         if (!("errors" in result) || !result.errors) return result;
+        const { requestId } = args.contextValue as GraphqlContext;
         return {
           ...result,
           errors: result.errors.map((error) => {
+            recordUnexpectedError(logger, error, requestId, args.operationName);
             const formatted = formatGraphqlError(error.toJSON(), error);
             return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
           }),

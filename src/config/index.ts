@@ -36,6 +36,9 @@ export interface Config {
   graphql: GraphqlLimits;
   maxUserPools: number;
   maxClientsPerPool: number;
+  bcryptCost: number;
+  /** Minimum response time of calls that must not reveal whether a user exists. */
+  enumerationSafeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -141,10 +144,12 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const maxUserPools = parseInteger(env, "MAX_USER_POOLS", 1000, 1, 10_000, problems);
   const maxClientsPerPool = parseInteger(env, "MAX_CLIENTS_PER_POOL", 1000, 1, 10_000, problems);
+  const bcryptCost = parseInteger(env, "BCRYPT_COST", 10, 4, 15, problems);
+  const enumerationSafeMs = parseInteger(env, "ENUMERATION_SAFE_MS", 400, 0, 5000, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
-    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool,
+    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, bcryptCost, enumerationSafeMs,
   });
 }

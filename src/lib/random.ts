@@ -13,5 +13,11 @@ function randomFromAlphabet(alphabet: string, length: number): string {
 export const randomLowerAlphanumeric = (length: number): string => randomFromAlphabet(LOWER_ALPHANUMERIC, length);
 export const randomAlphanumeric = (length: number): string => randomFromAlphabet(ALPHANUMERIC, length);
 export const randomUuid = (): string => randomUUID();
+export { randomInt };
+/** A decimal code of `digits` digits, uniformly drawn (leading zeros kept). */
+export const randomDigits = (digits: number): string => Array.from({ length: digits }, () => String(randomInt(10))).join("");
 export const randomBytesOf = (length: number): Buffer => randomBytes(length);
 export const randomTokenBase64Url = (byteLength: number): string => randomBytes(byteLength).toString("base64url");
+
+/** Sortable by creation time (ms, then random), for rows that page in insertion order. */
+export const timeOrderedId = (nowMs: number): string => `${nowMs.toString(36).padStart(9, "0")}${randomLowerAlphanumeric(16)}`;

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 /** Compares two secrets without leaking, through timing, how many leading bytes matched. */
 export function constantTimeEqual(a: string | Buffer, b: string | Buffer): boolean {
@@ -11,4 +11,9 @@ export function constantTimeEqual(a: string | Buffer, b: string | Buffer): boole
 /** SHA-256 hex: for high-entropy secrets (API keys, refresh tokens) that are only ever compared. */
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
+}
+
+/** Base64 HMAC-SHA-256, as Cognito's SECRET_HASH is computed. */
+export function hmacSha256Base64(key: string, message: string): string {
+  return createHmac("sha256", key).update(message, "utf8").digest("base64");
 }

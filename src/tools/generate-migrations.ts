@@ -56,11 +56,15 @@ ${renderQueries([...drift.down].reverse())}
   return file;
 }
 
-function writeIndex(dialect: string): void {
-  const classes = readdirSync(path.join(MIGRATIONS_ROOT, dialect))
+function existingMigrations(dialect: string): string[] {
+  return readdirSync(path.join(MIGRATIONS_ROOT, dialect))
     .filter((file) => file.endsWith(".ts") && file !== "index.ts")
     .map((file) => file.replace(/\.ts$/, ""))
     .sort((left, right) => Number(/\d+$/.exec(left)![0]) - Number(/\d+$/.exec(right)![0]));
+}
+
+function writeIndex(dialect: string): void {
+  const classes = existingMigrations(dialect);
   const imports = classes.map((name) => `import { ${name} } from "./${name}.js";`).join("\n");
   writeFileSync(
     path.join(MIGRATIONS_ROOT, dialect, "index.ts"),
@@ -88,6 +92,11 @@ async function main(): Promise<void> {
     if (check) {
       process.stdout.write(`${dialect}: ${drift.up.length} schema change(s) have no migration:\n${drift.up.map((query) => `  ${query.query}`).join("\n")}\n`);
       continue;
+    }
+    if (dialect === "mariadb" && existingMigrations(dialect).length === 0) {
+      // Binary collation makes MariaDB compare ids and usernames exactly as SQLite does (case-sensitive);
+      // case-insensitive matching is done explicitly by core, never by the collation.
+      drift.up.unshift({ query: "ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" });
     }
     process.stdout.write(`${dialect}: wrote ${writeMigration(dialect, className, drift)}\n`);
     writeIndex(dialect);

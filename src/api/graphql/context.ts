@@ -3,7 +3,10 @@ import type { AdminPrincipal } from "../../core/admin-keys/admin-key.types.js";
 import type { AdminKeyService } from "../../core/admin-keys/admin-key.service.js";
 import type { AppClientService } from "../../core/clients/app-client.service.js";
 import type { EventService } from "../../core/events/event.service.js";
+import type { SentMessageService } from "../../core/messaging/sent-message.service.js";
 import type { UserPoolService } from "../../core/pools/user-pool.service.js";
+import type { PasswordRecoveryService } from "../../core/users/password-recovery.service.js";
+import type { SignUpService } from "../../core/users/sign-up.service.js";
 
 /** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
 export interface ApiServices {
@@ -11,6 +14,9 @@ export interface ApiServices {
   appClients: AppClientService;
   adminKeys: AdminKeyService;
   events: EventService;
+  signUp: SignUpService;
+  passwordRecovery: PasswordRecoveryService;
+  sentMessages: SentMessageService;
 }
 
 export interface GraphqlContext {

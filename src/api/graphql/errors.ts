@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { isCognitoError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
 import type { GraphqlContext } from "./context.js";
@@ -28,21 +28,27 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   };
 }
 
-/** Logs unexpected failures with the request id, and tags the error so the formatter can show the id. */
+/**
+ * Logs an unexpected failure with the request id, and tags the error so the formatter can show the id.
+ * Cognito errors and client faults are the caller's business and are not logged. Used over HTTP and graphql-ws.
+ */
+export function recordUnexpectedError(logger: Logger, error: GraphQLError, requestId: string, operationName: string | null | undefined): void {
+  const original = unwrapResolverError(error);
+  if (isCognitoError(original) || (typeof error.extensions?.code === "string" && CLIENT_FAULT_CODES.has(error.extensions.code))) return;
+  (error.extensions as Record<string, unknown>).requestId = requestId;
+  logger.error(
+    { requestId, operationName, err: { name: (original as Error)?.name, message: (original as Error)?.message, stack: (original as Error)?.stack } },
+    "unexpected error in GraphQL request",
+  );
+}
+
+/** Applies recordUnexpectedError to every error of an HTTP request. */
 export function createErrorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphqlContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) {
-            const original = unwrapResolverError(error);
-            if (isCognitoError(original) || (typeof error.extensions?.code === "string" && CLIENT_FAULT_CODES.has(error.extensions.code))) continue;
-            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-            logger.error(
-              { requestId: contextValue.requestId, operationName, err: { name: (original as Error)?.name, message: (original as Error)?.message, stack: (original as Error)?.stack } },
-              "unexpected error in GraphQL request",
-            );
-          }
+          for (const error of errors) recordUnexpectedError(logger, error, contextValue.requestId, operationName);
         },
       };
     },

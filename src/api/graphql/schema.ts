@@ -3,9 +3,10 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "./context.js";
 import { AdminResolver } from "./resolvers/admin.resolver.js";
 import { AppClientResolver } from "./resolvers/app-client.resolver.js";
+import { SignUpResolver } from "./resolvers/sign-up.resolver.js";
 import { UserPoolResolver } from "./resolvers/user-pool.resolver.js";
 
-export const RESOLVERS = [UserPoolResolver, AppClientResolver, AdminResolver] as const;
+export const RESOLVERS = [UserPoolResolver, AppClientResolver, AdminResolver, SignUpResolver] as const;
 
 /** The executable schema; `emit-schema` prints the same schema, sorted, to schema/schema.graphql. */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {

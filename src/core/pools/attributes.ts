@@ -9,6 +9,8 @@ export interface SchemaAttribute {
   required: boolean;
   mutable: boolean;
   developerOnly: boolean;
+  /** Beyond Cognito: a custom attribute that ListUsers may filter on (indexed). */
+  searchable?: boolean;
   minLength?: number;
   maxLength?: number;
   minValue?: number;

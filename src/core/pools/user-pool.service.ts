@@ -5,7 +5,7 @@ import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
 import type { Database, Repositories } from "../ports.js";
-import { requireMaxItems, requirePoolId } from "../validation.js";
+import { requirePoolId } from "../validation.js";
 import { DEFAULT_POOL_SETTINGS, mergePoolSettings } from "./user-pool.defaults.js";
 import type { CreateUserPoolInput, CustomAttributeInput, UpdateUserPoolInput, UserPool, UserPoolSettings } from "./user-pool.types.js";
 import { appendCustomAttributes, buildInitialSchema, validatePoolSettings } from "./user-pool.validation.js";
@@ -97,7 +97,8 @@ export function createUserPoolService({ db, clock, region, maxUserPools }: UserP
     /** Adds 1–25 custom attributes; they can never be changed or removed. @throws InvalidParameterException, LimitExceededException */
     async addCustomAttributes(principal: AdminPrincipal, poolId: string, customAttributes: CustomAttributeInput[]): Promise<UserPool> {
       if (customAttributes.length < 1) throw invalidParameter("customAttributes must hold at least one attribute.");
-      requireMaxItems("customAttributes", customAttributes, 25);
+      // 1–25 a call is a request-shape rule (InvalidParameterException); only the 50-per-pool quota is a LimitExceededException.
+      if (customAttributes.length > 25) throw invalidParameter(`customAttributes holds at most 25 entries a call; got ${customAttributes.length}.`);
       return db.transaction(async (repositories) => {
         const current = await loadAccessiblePool(repositories, principal, poolId);
         const schemaAttributes = appendCustomAttributes(

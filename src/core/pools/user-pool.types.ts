@@ -109,6 +109,7 @@ export interface CustomAttributeInput {
   mutable?: boolean;
   required?: boolean;
   developerOnly?: boolean;
+  searchable?: boolean;
   minLength?: number;
   maxLength?: number;
   minValue?: number;

@@ -132,6 +132,7 @@ export function toCustomSchemaAttribute(input: CustomAttributeInput): SchemaAttr
     required: false,
     mutable: input.mutable ?? true,
     developerOnly: input.developerOnly ?? false,
+    searchable: input.searchable ?? false,
   };
   if (input.attributeDataType === "String") {
     if (hasNumberConstraint) throw invalidParameter(`${field}: minValue/maxValue apply to Number attributes only.`);

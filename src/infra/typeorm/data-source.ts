@@ -32,7 +32,7 @@ export function createDataSource(target: DatabaseTarget, options: { poolSize?: n
       username: target.user,
       password: target.password,
       database: target.database,
-      charset: "utf8mb4_unicode_ci",
+      charset: "utf8mb4_bin",
       timezone: "Z",
       poolSize: options.poolSize ?? 10,
       migrations: mariadbMigrations,

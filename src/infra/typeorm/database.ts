@@ -4,7 +4,11 @@ import type { Database, Repositories } from "../../core/ports.js";
 import { createAdminApiKeyRepository } from "./repositories/admin-api-key.repository.js";
 import { createAppClientRepository } from "./repositories/app-client.repository.js";
 import { createEventRepository } from "./repositories/event.repository.js";
+import { createGroupRepository } from "./repositories/group.repository.js";
+import { createSentMessageRepository } from "./repositories/sent-message.repository.js";
 import { createUserPoolRepository } from "./repositories/user-pool.repository.js";
+import { createUserRepository } from "./repositories/user.repository.js";
+import { createVerificationCodeRepository } from "./repositories/verification-code.repository.js";
 
 /**
  * Unique constraints that carry a domain rule, by name (MariaDB reports the name) and by column list
@@ -12,6 +16,7 @@ import { createUserPoolRepository } from "./repositories/user-pool.repository.js
  */
 const UNIQUE_VIOLATIONS: { constraint: string; sqliteColumns: string; error: () => CognitoError }[] = [
   { constraint: "uq_users_pool_username", sqliteColumns: "users.pool_id, users.username_normalized", error: () => new CognitoError("UsernameExistsException", "User already exists") },
+  { constraint: "uq_user_aliases_value", sqliteColumns: "user_aliases.pool_id, user_aliases.kind, user_aliases.value_normalized", error: () => new CognitoError("AliasExistsException", "An account with the given email or phone number already exists.") },
   { constraint: "uq_groups_pool_name", sqliteColumns: "user_groups.pool_id, user_groups.name", error: () => new CognitoError("GroupExistsException", "A group with this name already exists in the user pool.") },
 ];
 
@@ -38,6 +43,10 @@ export function createRepositories(manager: EntityManager): Repositories {
     clients: createAppClientRepository(manager),
     adminKeys: createAdminApiKeyRepository(manager),
     events: createEventRepository(manager),
+    users: createUserRepository(manager),
+    codes: createVerificationCodeRepository(manager),
+    groups: createGroupRepository(manager),
+    sentMessages: createSentMessageRepository(manager),
   };
 }
 

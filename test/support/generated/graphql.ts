@@ -58,6 +58,39 @@ export type AttributeDataType =
   | 'Number'
   | 'String';
 
+/** One user attribute: a standard OIDC name or custom:<name>, and its value as a string. */
+export type AttributeInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** Where a code went, masked (j***@e***, +*******1212). */
+export type CodeDeliveryDetails = {
+  __typename?: 'CodeDeliveryDetails';
+  attributeName: Scalars['String']['output'];
+  deliveryMedium: DeliveryMedium;
+  destination: Scalars['String']['output'];
+};
+
+export type ConfirmForgotPasswordInput = {
+  clientId: Scalars['ID']['input'];
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  confirmationCode: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  secretHash?: InputMaybe<Scalars['String']['input']>;
+  username: Scalars['String']['input'];
+};
+
+export type ConfirmSignUpInput = {
+  clientId: Scalars['ID']['input'];
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  confirmationCode: Scalars['String']['input'];
+  /** Move an email/phone alias held by another user to this one. */
+  forceAliasCreation?: InputMaybe<Scalars['Boolean']['input']>;
+  secretHash?: InputMaybe<Scalars['String']['input']>;
+  username: Scalars['String']['input'];
+};
+
 export type CreateAdminApiKeyInput = {
   name: Scalars['String']['input'];
   /** Limit the key to these pools; omit for an unscoped key. */
@@ -126,6 +159,10 @@ export type DefaultEmailOption =
 export type DeletionProtection =
   | 'ACTIVE'
   | 'INACTIVE';
+
+export type DeliveryMedium =
+  | 'EMAIL'
+  | 'SMS';
 
 export type DeviceConfiguration = {
   __typename?: 'DeviceConfiguration';
@@ -223,6 +260,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds 1–25 custom attributes (AddCustomAttributes); they cannot be changed or removed later. */
   addCustomAttributes: UserPool;
+  /** Sets a new password with the reset code (ConfirmForgotPassword). */
+  confirmForgotPassword: Scalars['Boolean']['output'];
+  /** Confirms a sign-up with the code that was sent (ConfirmSignUp). */
+  confirmSignUp: Scalars['Boolean']['output'];
   /** Creates an admin API key, optionally scoped to pools. Needs an unscoped key. */
   createAdminApiKey: CreatedAdminApiKey;
   /** Creates a user pool (CreateUserPool). Needs an unscoped admin key. */
@@ -233,8 +274,14 @@ export type Mutation = {
   deleteUserPool: Scalars['Boolean']['output'];
   /** Deletes an app client and its refresh tokens (DeleteUserPoolClient). */
   deleteUserPoolClient: Scalars['Boolean']['output'];
+  /** Sends a password-reset code to a verified email or phone (ForgotPassword). */
+  forgotPassword: CodeDeliveryDetails;
+  /** Sends a new sign-up code; the previous one stops working (ResendConfirmationCode). */
+  resendConfirmationCode: CodeDeliveryDetails;
   /** Revokes an admin API key at once. The last unscoped key cannot be revoked. */
   revokeAdminApiKey: AdminApiKey;
+  /** Registers a user (SignUp). */
+  signUp: SignUpResult;
   /** Changes a pool's settings (UpdateUserPool); unnamed settings keep their values. */
   updateUserPool: UserPool;
   /** Changes an app client (UpdateUserPoolClient); unnamed settings keep their values. */
@@ -245,6 +292,16 @@ export type Mutation = {
 export type MutationAddCustomAttributesArgs = {
   customAttributes: Array<SchemaAttributeInput>;
   userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmForgotPasswordArgs = {
+  input: ConfirmForgotPasswordInput;
+};
+
+
+export type MutationConfirmSignUpArgs = {
+  input: ConfirmSignUpInput;
 };
 
 
@@ -275,8 +332,23 @@ export type MutationDeleteUserPoolClientArgs = {
 };
 
 
+export type MutationForgotPasswordArgs = {
+  input: UsernameRequestInput;
+};
+
+
+export type MutationResendConfirmationCodeArgs = {
+  input: UsernameRequestInput;
+};
+
+
 export type MutationRevokeAdminApiKeyArgs = {
   keyId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
 };
 
 
@@ -341,6 +413,8 @@ export type Query = {
   adminApiKeys: AdminApiKeyPage;
   /** The audit log, oldest first; one pool's, or every pool the key may see. */
   events: EventPage;
+  /** The outbox of codes and invitations sent for a pool, oldest first (admins only). */
+  sentMessages: SentMessagePage;
   /** One user pool (DescribeUserPool). */
   userPool: UserPool;
   /** One app client (DescribeUserPoolClient). */
@@ -362,6 +436,15 @@ export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   userPoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySentMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  destination?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userPoolId: Scalars['ID']['input'];
+  userSub?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -438,6 +521,47 @@ export type SchemaAttributeInput = {
   numberAttributeConstraints?: InputMaybe<NumberAttributeConstraintsInput>;
   required?: InputMaybe<Scalars['Boolean']['input']>;
   stringAttributeConstraints?: InputMaybe<StringAttributeConstraintsInput>;
+};
+
+/** A code or invitation in the outbox, readable by admins. */
+export type SentMessage = {
+  __typename?: 'SentMessage';
+  body: Scalars['String']['output'];
+  deliveryMedium: DeliveryMedium;
+  destination: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  purpose: Scalars['String']['output'];
+  sentAt: Scalars['DateTimeISO']['output'];
+  subject: Maybe<Scalars['String']['output']>;
+  userPoolId: Scalars['ID']['output'];
+  userSub: Maybe<Scalars['ID']['output']>;
+};
+
+export type SentMessagePage = {
+  __typename?: 'SentMessagePage';
+  items: Array<SentMessage>;
+  nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type SignUpInput = {
+  clientId: Scalars['ID']['input'];
+  /** Passed to triggers; not stored. */
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  password: Scalars['String']['input'];
+  /** Base64(HMAC-SHA256(clientSecret, username + clientId)); required when the client has a secret. */
+  secretHash?: InputMaybe<Scalars['String']['input']>;
+  userAttributes?: InputMaybe<Array<AttributeInput>>;
+  /** The username, or the email/phone in email/phone-as-username pools. */
+  username: Scalars['String']['input'];
+  /** Passed to the pre sign-up trigger; not stored. */
+  validationData?: InputMaybe<Array<AttributeInput>>;
+};
+
+export type SignUpResult = {
+  __typename?: 'SignUpResult';
+  codeDeliveryDetails: Maybe<CodeDeliveryDetails>;
+  userConfirmed: Scalars['Boolean']['output'];
+  userSub: Scalars['ID']['output'];
 };
 
 export type StringAttributeConstraints = {
@@ -592,6 +716,13 @@ export type UsernameConfiguration = {
   caseSensitive: Scalars['Boolean']['output'];
 };
 
+export type UsernameRequestInput = {
+  clientId: Scalars['ID']['input'];
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  secretHash?: InputMaybe<Scalars['String']['input']>;
+  username: Scalars['String']['input'];
+};
+
 export type VerifiableAttribute =
   | 'email'
   | 'phone_number';
@@ -617,6 +748,18 @@ export type VerificationMessageTemplateInput = {
   /** 6–140 characters containing {####}. */
   smsMessage?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type PoolNameQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type PoolNameQuery = { __typename?: 'Query', userPool: { __typename?: 'UserPool', id: string, name: string } };
+
+export type PoolStringConstraintsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PoolStringConstraintsQuery = { __typename?: 'Query', userPools: { __typename?: 'UserPoolPage', items: Array<{ __typename?: 'UserPool', schemaAttributes: Array<{ __typename?: 'SchemaAttribute', stringAttributeConstraints: { __typename?: 'StringAttributeConstraints', minLength: number | null } | null }> }> } };
 
 export type CreateAdminApiKeyMutationVariables = Exact<{
   input: CreateAdminApiKeyInput;
@@ -693,6 +836,52 @@ export type ListUserPoolClientsQueryVariables = Exact<{
 
 export type ListUserPoolClientsQuery = { __typename?: 'Query', userPoolClients: { __typename?: 'UserPoolClientPage', nextCursor: string | null, items: Array<{ __typename?: 'UserPoolClient', clientId: string, clientName: string }> } };
 
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'SignUpResult', userSub: string, userConfirmed: boolean, codeDeliveryDetails: { __typename?: 'CodeDeliveryDetails', destination: string, deliveryMedium: DeliveryMedium, attributeName: string } | null } };
+
+export type ConfirmSignUpMutationVariables = Exact<{
+  input: ConfirmSignUpInput;
+}>;
+
+
+export type ConfirmSignUpMutation = { __typename?: 'Mutation', confirmSignUp: boolean };
+
+export type ResendConfirmationCodeMutationVariables = Exact<{
+  input: UsernameRequestInput;
+}>;
+
+
+export type ResendConfirmationCodeMutation = { __typename?: 'Mutation', resendConfirmationCode: { __typename?: 'CodeDeliveryDetails', destination: string, deliveryMedium: DeliveryMedium, attributeName: string } };
+
+export type ForgotPasswordMutationVariables = Exact<{
+  input: UsernameRequestInput;
+}>;
+
+
+export type ForgotPasswordMutation = { __typename?: 'Mutation', forgotPassword: { __typename?: 'CodeDeliveryDetails', destination: string, deliveryMedium: DeliveryMedium, attributeName: string } };
+
+export type ConfirmForgotPasswordMutationVariables = Exact<{
+  input: ConfirmForgotPasswordInput;
+}>;
+
+
+export type ConfirmForgotPasswordMutation = { __typename?: 'Mutation', confirmForgotPassword: boolean };
+
+export type SentMessagesQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  userSub?: InputMaybe<Scalars['ID']['input']>;
+  destination?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SentMessagesQuery = { __typename?: 'Query', sentMessages: { __typename?: 'SentMessagePage', nextCursor: string | null, items: Array<{ __typename?: 'SentMessage', id: string, userPoolId: string, userSub: string | null, deliveryMedium: DeliveryMedium, destination: string, subject: string | null, body: string, purpose: string, sentAt: string }> } };
+
 export type PoolFieldsFragment = { __typename?: 'UserPool', id: string, name: string, deletionProtection: DeletionProtection, usernameAttributes: Array<UsernameAttribute>, aliasAttributes: Array<AliasAttribute>, mfaConfiguration: MfaConfiguration, enabledMfas: Array<MfaFactor>, autoVerifiedAttributes: Array<VerifiableAttribute>, smsAuthenticationMessage: string, estimatedNumberOfUsers: number, creationDate: string, lastModifiedDate: string, usernameConfiguration: { __typename?: 'UsernameConfiguration', caseSensitive: boolean }, passwordPolicy: { __typename?: 'PasswordPolicy', minimumLength: number, requireUppercase: boolean, requireLowercase: boolean, requireNumbers: boolean, requireSymbols: boolean, temporaryPasswordValidityDays: number, passwordHistorySize: number }, userAttributeUpdateSettings: { __typename?: 'UserAttributeUpdateSettings', attributesRequireVerificationBeforeUpdate: Array<VerifiableAttribute> }, verificationMessageTemplate: { __typename?: 'VerificationMessageTemplate', smsMessage: string, emailMessage: string, emailSubject: string, emailMessageByLink: string, emailSubjectByLink: string, defaultEmailOption: DefaultEmailOption }, adminCreateUserConfig: { __typename?: 'AdminCreateUserConfig', allowAdminCreateUserOnly: boolean, inviteMessageTemplate: { __typename?: 'InviteMessageTemplate', smsMessage: string, emailMessage: string, emailSubject: string } }, accountRecoverySetting: Array<{ __typename?: 'RecoveryMechanism', name: RecoveryMechanismName, priority: number }>, lambdaConfig: { __typename?: 'LambdaConfig', preSignUp: string | null, customMessage: string | null, postConfirmation: string | null, preAuthentication: string | null, postAuthentication: string | null, defineAuthChallenge: string | null, createAuthChallenge: string | null, verifyAuthChallengeResponse: string | null, preTokenGeneration: string | null, userMigration: string | null }, deviceConfiguration: { __typename?: 'DeviceConfiguration', challengeRequiredOnNewDevice: boolean, deviceOnlyRememberedOnUserPrompt: boolean } | null, schemaAttributes: Array<{ __typename?: 'SchemaAttribute', name: string, attributeDataType: AttributeDataType, developerOnlyAttribute: boolean, mutable: boolean, required: boolean, stringAttributeConstraints: { __typename?: 'StringAttributeConstraints', minLength: number | null, maxLength: number | null } | null, numberAttributeConstraints: { __typename?: 'NumberAttributeConstraints', minValue: number | null, maxValue: number | null } | null }> };
 
 export type CreateUserPoolMutationVariables = Exact<{
@@ -742,6 +931,8 @@ export type ListUserPoolsQuery = { __typename?: 'Query', userPools: { __typename
 
 export const ClientFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<ClientFieldsFragment, unknown>;
 export const PoolFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<PoolFieldsFragment, unknown>;
+export const PoolNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<PoolNameQuery, PoolNameQueryVariables>;
+export const PoolStringConstraintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolStringConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPools"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoolStringConstraintsQuery, PoolStringConstraintsQueryVariables>;
 export const CreateAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAdminApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"key"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolScope"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAdminApiKeyMutation, CreateAdminApiKeyMutationVariables>;
 export const RevokeAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"keyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"keyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"keyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeAdminApiKeyMutation, RevokeAdminApiKeyMutationVariables>;
 export const ListAdminApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListAdminApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminApiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolScope"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListAdminApiKeysQuery, ListAdminApiKeysQueryVariables>;
@@ -751,6 +942,12 @@ export const UpdateUserPoolClientDocument = {"kind":"Document","definitions":[{"
 export const DeleteUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}]}]}}]} as unknown as DocumentNode<DeleteUserPoolClientMutation, DeleteUserPoolClientMutationVariables>;
 export const GetUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GetUserPoolClientQuery, GetUserPoolClientQueryVariables>;
 export const ListUserPoolClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListUserPoolClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListUserPoolClientsQuery, ListUserPoolClientsQueryVariables>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"userConfirmed"}},{"kind":"Field","name":{"kind":"Name","value":"codeDeliveryDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const ConfirmSignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmSignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmSignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmSignUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ConfirmSignUpMutation, ConfirmSignUpMutationVariables>;
+export const ResendConfirmationCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendConfirmationCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsernameRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendConfirmationCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]} as unknown as DocumentNode<ResendConfirmationCodeMutation, ResendConfirmationCodeMutationVariables>;
+export const ForgotPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ForgotPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsernameRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forgotPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]} as unknown as DocumentNode<ForgotPasswordMutation, ForgotPasswordMutationVariables>;
+export const ConfirmForgotPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmForgotPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmForgotPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmForgotPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ConfirmForgotPasswordMutation, ConfirmForgotPasswordMutationVariables>;
+export const SentMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SentMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"destination"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sentMessages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userSub"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}}},{"kind":"Argument","name":{"kind":"Name","value":"destination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"destination"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<SentMessagesQuery, SentMessagesQueryVariables>;
 export const CreateUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserPoolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateUserPoolMutation, CreateUserPoolMutationVariables>;
 export const UpdateUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserPoolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateUserPoolMutation, UpdateUserPoolMutationVariables>;
 export const DeleteUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}]}]}}]} as unknown as DocumentNode<DeleteUserPoolMutation, DeleteUserPoolMutationVariables>;

@@ -8,6 +8,11 @@ import { RefreshTokenEntity } from "./refresh-token.entity.js";
 import { SigningKeyEntity } from "./signing-key.entity.js";
 import { UserPoolEntity } from "./user-pool.entity.js";
 import { UserEntity } from "./user.entity.js";
+import { UserAliasEntity } from "./user-alias.entity.js";
+import { UserSearchEntryEntity } from "./user-search-entry.entity.js";
+import { PasswordHistoryEntity } from "./password-history.entity.js";
+import { VerificationCodeEntity } from "./verification-code.entity.js";
+import { SentMessageEntity } from "./sent-message.entity.js";
 
 export const ENTITIES = [
   UserPoolEntity,
@@ -20,6 +25,11 @@ export const ENTITIES = [
   DeviceEntity,
   AdminApiKeyEntity,
   EventEntity,
+  UserAliasEntity,
+  UserSearchEntryEntity,
+  PasswordHistoryEntity,
+  VerificationCodeEntity,
+  SentMessageEntity,
 ];
 
-export { AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
+export { UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };

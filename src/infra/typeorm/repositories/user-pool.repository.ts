@@ -1,4 +1,4 @@
-import { In, MoreThan, type EntityManager } from "typeorm";
+import { And, In, MoreThan, type EntityManager } from "typeorm";
 import type { UserPool, UserPoolSettings } from "../../../core/pools/user-pool.types.js";
 import type { UserPoolRepository } from "../../../core/ports.js";
 import { UserEntity, UserPoolEntity } from "../entities/index.js";
@@ -53,8 +53,10 @@ export function createUserPoolRepository(manager: EntityManager): UserPoolReposi
       if (onlyIds !== null && onlyIds.length === 0) return [];
       const idFilter = onlyIds === null ? {} : { id: In([...onlyIds]) };
       const afterFilter = page.afterId === undefined ? {} : { id: MoreThan(page.afterId) };
+      // Both bounds in SQL: the "after" comparison must use the same collation as ORDER BY
+      // (MariaDB's is case-insensitive), or a scoped key's pages skip or repeat pools.
       const where = onlyIds !== null && page.afterId !== undefined
-        ? { id: In([...onlyIds].filter((id) => id > page.afterId!)) }
+        ? { id: And(In([...onlyIds]), MoreThan(page.afterId)) }
         : { ...idFilter, ...afterFilter };
       const entities = await pools.find({ where, order: { id: "ASC" }, take: page.limit });
       return entities.map(toDomain);

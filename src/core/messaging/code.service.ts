@@ -1,0 +1,113 @@
+import type { Clock } from "../../lib/clock.js";
+import { randomDigits } from "../../lib/random.js";
+import { CognitoError } from "../errors.js";
+import type { CodeHasher, CodePurpose, Database, MessageSender, Repositories, ShortLivedStore } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import type { User } from "../users/user.types.js";
+import { renderTemplate, toDeliveryDetails, type CodeDeliveryDetails, type DeliveryTarget } from "./delivery.js";
+
+/** Cognito's code lifetimes (cognito-reference §9.1). */
+export const CODE_LIFETIME_SECONDS: Record<CodePurpose, number> = {
+  SIGN_UP: 24 * 3600,
+  VERIFY_EMAIL: 24 * 3600,
+  VERIFY_PHONE_NUMBER: 24 * 3600,
+  FORGOT_PASSWORD: 3600,
+};
+/** Wrong guesses one code survives before it is void (the next guess gets TooManyFailedAttempts). */
+export const MAX_FAILED_ATTEMPTS_PER_CODE = 5;
+const CODE_DIGITS = 6;
+
+export type CodeService = ReturnType<typeof createCodeService>;
+
+export interface CodeServiceDeps {
+  db: Database;
+  clock: Clock;
+  codeHasher: CodeHasher;
+  sender: MessageSender;
+  store: ShortLivedStore;
+}
+
+export function createCodeService({ db, clock, codeHasher, sender, store }: CodeServiceDeps) {
+  const scopeOf = (userId: string, purpose: CodePurpose) => `${userId}:${purpose}`;
+
+  return {
+    /**
+     * Counts one call of `action` for the user in a one-hour window.
+     * @throws LimitExceededException past `maxPerHour` (cognito-reference §9.1)
+     */
+    async countAttempt(action: string, userId: string, maxPerHour: number): Promise<void> {
+      const count = await store.increment(`attempts:${action}:${userId}`, 3600);
+      if (count > maxPerHour) throw new CognitoError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
+    },
+
+    /**
+     * Creates the newest code for the purpose (voiding the previous one) inside the caller's
+     * transaction and returns the message to send once that transaction has committed.
+     */
+    async prepareCode(
+      repositories: Repositories,
+      args: { pool: UserPool; user: User; purpose: CodePurpose; target: DeliveryTarget; template: { subject: string | null; body: string } },
+    ): Promise<PreparedCode> {
+      const code = randomDigits(CODE_DIGITS);
+      const now = clock.now();
+      await repositories.codes.replace({
+        userId: args.user.id,
+        purpose: args.purpose,
+        codeHash: codeHasher.hashCode(scopeOf(args.user.id, args.purpose), code),
+        expiresAt: new Date(now.getTime() + CODE_LIFETIME_SECONDS[args.purpose] * 1000),
+        failedAttempts: 0,
+        createdAt: now,
+        consumedAt: null,
+      });
+      await repositories.events.append(
+        { type: "CODE_SENT", poolId: args.pool.id, actor: `user:${args.user.id}`, detail: { purpose: args.purpose, ...toDeliveryDetails(args.target) } },
+        now,
+      );
+      return {
+        details: toDeliveryDetails(args.target),
+        message: {
+          poolId: args.pool.id,
+          userId: args.user.id,
+          medium: args.target.medium,
+          destination: args.target.address,
+          subject: args.target.medium === "EMAIL" ? args.template.subject : null,
+          body: renderTemplate(args.template.body, { code, username: args.user.username }),
+          purpose: args.purpose,
+        },
+      };
+    },
+
+    /** Hands a prepared message to the sender. @throws CodeDeliveryFailureException */
+    async deliver(prepared: PreparedCode): Promise<CodeDeliveryDetails> {
+      await sender.send(prepared.message);
+      return prepared.details;
+    },
+
+    /**
+     * Consumes the code and applies `change` in one transaction: the change happens only if this call
+     * is the one that used the code. A wrong guess is counted in its own transaction afterwards.
+     * @throws ExpiredCodeException, CodeMismatchException, TooManyFailedAttemptsException
+     */
+    async redeem<T>(userId: string, purpose: CodePurpose, code: string, change: (repositories: Repositories) => Promise<T>): Promise<T> {
+      const codeHash = codeHasher.hashCode(scopeOf(userId, purpose), code);
+      const outcome = await db.transaction(async (repositories) => {
+        const stored = await repositories.codes.find(userId, purpose);
+        if (!stored || stored.consumedAt !== null || stored.expiresAt.getTime() <= clock.nowMs()) return { kind: "expired" as const };
+        if (stored.failedAttempts >= MAX_FAILED_ATTEMPTS_PER_CODE) return { kind: "exhausted" as const };
+        if (!(await repositories.codes.consume(userId, purpose, codeHash, clock.now()))) return { kind: "mismatch" as const };
+        return { kind: "ok" as const, value: await change(repositories) };
+      });
+      if (outcome.kind === "ok") return outcome.value;
+      if (outcome.kind === "expired") throw new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+      if (outcome.kind === "exhausted") throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+      const failures = await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose));
+      if (failures > MAX_FAILED_ATTEMPTS_PER_CODE) throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+      throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+    },
+  };
+}
+
+export interface PreparedCode {
+  details: CodeDeliveryDetails;
+  message: Parameters<MessageSender["send"]>[0];
+}

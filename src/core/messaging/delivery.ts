@@ -1,0 +1,76 @@
+import type { DeliveryMedium } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import type { UserAttributes } from "../users/user.types.js";
+
+export interface CodeDeliveryDetails {
+  destination: string;
+  deliveryMedium: DeliveryMedium;
+  attributeName: "email" | "phone_number";
+}
+
+export interface DeliveryTarget {
+  medium: DeliveryMedium;
+  attributeName: "email" | "phone_number";
+  address: string;
+}
+
+/** Cognito's masking: `j***@e***` for email, `+*******1212` for phone. */
+export function maskDestination(attributeName: "email" | "phone_number", address: string): string {
+  if (attributeName === "phone_number") return `+${"*".repeat(Math.max(address.length - 5, 1))}${address.slice(-4)}`;
+  const [local = "", domain = ""] = address.split("@");
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
+}
+
+export const toDeliveryDetails = (target: DeliveryTarget): CodeDeliveryDetails => ({
+  destination: maskDestination(target.attributeName, target.address),
+  deliveryMedium: target.medium,
+  attributeName: target.attributeName,
+});
+
+/** Where a sign-up code goes: by SMS when phone is auto-verified and present, else by email (§9.2). */
+export function signUpTarget(pool: UserPool, attributes: UserAttributes): DeliveryTarget | null {
+  if (pool.autoVerifiedAttributes.includes("phone_number") && attributes.phone_number) {
+    return { medium: "SMS", attributeName: "phone_number", address: attributes.phone_number };
+  }
+  if (pool.autoVerifiedAttributes.includes("email") && attributes.email) {
+    return { medium: "EMAIL", attributeName: "email", address: attributes.email };
+  }
+  return null;
+}
+
+/** Where a password-reset code goes: the first verified channel in the pool's recovery order (§8.3). */
+export function recoveryTarget(pool: UserPool, attributes: UserAttributes): DeliveryTarget | "admin_only" | null {
+  const mechanisms = [...pool.accountRecoverySetting].sort((left, right) => left.priority - right.priority);
+  if (mechanisms.length === 1 && mechanisms[0]!.name === "admin_only") return "admin_only";
+  for (const mechanism of mechanisms) {
+    if (mechanism.name === "verified_email" && attributes.email && attributes.email_verified === "true") {
+      return { medium: "EMAIL", attributeName: "email", address: attributes.email };
+    }
+    if (mechanism.name === "verified_phone_number" && attributes.phone_number && attributes.phone_number_verified === "true") {
+      return { medium: "SMS", attributeName: "phone_number", address: attributes.phone_number };
+    }
+  }
+  return null;
+}
+
+/**
+ * Plausible delivery details for a user that does not exist, derived from what was typed and the
+ * pool's settings only, so the answer cannot tell a real user from a missing one (§11.1).
+ */
+export function simulatedTarget(pool: UserPool, identifier: string, purpose: "SIGN_UP" | "FORGOT_PASSWORD"): CodeDeliveryDetails {
+  if (identifier.startsWith("+")) return { destination: maskDestination("phone_number", identifier), deliveryMedium: "SMS", attributeName: "phone_number" };
+  if (identifier.includes("@")) return { destination: maskDestination("email", identifier), deliveryMedium: "EMAIL", attributeName: "email" };
+  const preferPhone = purpose === "SIGN_UP"
+    ? pool.autoVerifiedAttributes.includes("phone_number")
+    : [...pool.accountRecoverySetting].sort((left, right) => left.priority - right.priority)[0]?.name === "verified_phone_number";
+  // A stable fake address per identifier, so repeated calls show the same masked destination.
+  const letter = String.fromCharCode(97 + ([...identifier].reduce((sum, character) => sum + character.charCodeAt(0), 0) % 26));
+  return preferPhone
+    ? { destination: `+*******${String(identifier.length * 1237).padStart(4, "0").slice(-4)}`, deliveryMedium: "SMS", attributeName: "phone_number" }
+    : { destination: `${letter}***@${String.fromCharCode(letter.charCodeAt(0) ^ 1)}***`, deliveryMedium: "EMAIL", attributeName: "email" };
+}
+
+/** Fills a pool template: `{####}` is the code or temporary password, `{username}` the user name. */
+export function renderTemplate(template: string, values: { code: string; username?: string }): string {
+  return template.replaceAll("{####}", values.code).replaceAll("{username}", values.username ?? "");
+}

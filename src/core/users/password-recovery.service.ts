@@ -1,0 +1,110 @@
+import type { Clock } from "../../lib/clock.js";
+import { withMinimumDuration } from "../../lib/timing.js";
+import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
+import { CognitoError, invalidParameter } from "../errors.js";
+import type { CodeService } from "../messaging/code.service.js";
+import { recoveryTarget, simulatedTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
+import type { Database, PasswordHasher, Repositories } from "../ports.js";
+import type { SecretBox } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
+import { findUserByIdentifier } from "./identity.js";
+import { checkPasswordAgainstPolicy } from "./password-policy.js";
+import { saveUser } from "./user-store.js";
+import type { User } from "./user.types.js";
+
+export interface PasswordRecoveryDeps {
+  db: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+  codes: CodeService;
+  secretBox: SecretBox;
+  enumerationSafeMs: number;
+}
+
+export type PasswordRecoveryService = ReturnType<typeof createPasswordRecoveryService>;
+
+const FORGOT_PASSWORD_PER_HOUR = 5;
+const CONFIRM_FORGOT_PASSWORD_PER_HOUR = 10;
+
+/**
+ * Issues a password-reset code to the user's first verified channel in recovery order, inside the
+ * caller's transaction. Shared with AdminResetUserPassword.
+ * @throws NotAuthorizedException (admin_only recovery), InvalidParameterException (no verified channel)
+ */
+export async function preparePasswordResetCode(codes: CodeService, repositories: Repositories, pool: UserPool, user: User) {
+  const target = recoveryTarget(pool, user.attributes);
+  if (target === "admin_only") throw new CognitoError("NotAuthorizedException", "User password cannot be reset in the current state: this pool allows admin-only recovery.");
+  if (target === null) throw invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
+  return codes.prepareCode(repositories, { pool, user, purpose: "FORGOT_PASSWORD", target, template: templateFor(pool, target) });
+}
+
+function templateFor(pool: UserPool, target: DeliveryTarget) {
+  const template = pool.verificationMessageTemplate;
+  return target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage };
+}
+
+export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs }: PasswordRecoveryDeps) {
+  return {
+    /**
+     * Sends a reset code (ForgotPassword). With prevent-user-existence-errors ENABLED, unknown, disabled
+     * or unverified users get simulated delivery details after the same minimum time.
+     * @throws LimitExceededException, CodeDeliveryFailureException, NotAuthorizedException, InvalidParameterException,
+     *         UserNotFoundException (LEGACY clients)
+     */
+    async forgotPassword(input: { clientId: string; username: string; secretHash?: string | null }): Promise<CodeDeliveryDetails> {
+      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      const work = async () => {
+        const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
+        verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
+        const target = user ? recoveryTarget(pool, user.attributes) : null;
+        if (!user || (hidesUsers && (!user.enabled || target === null))) {
+          if (hidesUsers) return simulatedTarget(pool, input.username, "FORGOT_PASSWORD");
+          throw new CognitoError("UserNotFoundException", "User does not exist.");
+        }
+        if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+        await codes.countAttempt("forgotPassword", user.id, FORGOT_PASSWORD_PER_HOUR);
+        const prepared = await db.transaction(async (repositories) => {
+          const code = await preparePasswordResetCode(codes, repositories, pool, user);
+          await repositories.events.append({ type: "PASSWORD_RESET_REQUESTED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: user.id, by: "user" } }, clock.now());
+          return code;
+        });
+        return codes.deliver(prepared);
+      };
+      return hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work();
+    },
+
+    /**
+     * Sets a new password with the reset code (ConfirmForgotPassword).
+     * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException,
+     *         InvalidPasswordException, PasswordHistoryPolicyViolationException, UserNotFoundException (LEGACY clients)
+     */
+    async confirmForgotPassword(input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null }): Promise<void> {
+      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      const work = async () => {
+        const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
+        verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
+        checkPasswordAgainstPolicy("password", input.password, pool.passwordPolicy);
+        if (!user) {
+          // Spend what a real reset spends, so the answer's timing does not tell the user is missing.
+          await hasher.hash(input.password);
+          if (hidesUsers) throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+          throw new CognitoError("UserNotFoundException", "User does not exist.");
+        }
+        await codes.countAttempt("confirmForgotPassword", user.id, CONFIRM_FORGOT_PASSWORD_PER_HOUR);
+        const credentials = await db.read((repositories) => prepareCredentials(hasher, repositories, pool, user, input.password));
+        await codes.redeem(user.id, "FORGOT_PASSWORD", input.confirmationCode, async (repositories) => {
+          const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
+          const now = clock.now();
+          await retireCurrentPassword(repositories, pool, current, now);
+          const status = current.status === "RESET_REQUIRED" || current.status === "FORCE_CHANGE_PASSWORD" ? "CONFIRMED" : current.status;
+          await saveUser(repositories, pool, { ...current, credentials, status, passwordChangedAt: now, updatedAt: now }, { isNew: false });
+          await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: user.id, via: "ConfirmForgotPassword" } }, now);
+        });
+      };
+      return hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work();
+    },
+  };
+}

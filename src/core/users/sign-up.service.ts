@@ -1,0 +1,206 @@
+import type { Clock } from "../../lib/clock.js";
+import { randomUuid } from "../../lib/random.js";
+import { withMinimumDuration } from "../../lib/timing.js";
+import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
+import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
+import type { CodeService } from "../messaging/code.service.js";
+import { signUpTarget, simulatedTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
+import type { Database, PasswordHasher, Repositories, SecretBox } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import { checkAttributeWrites, checkRequiredAttributes, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
+import { credentialsFor } from "./credentials.js";
+import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
+import { checkPasswordAgainstPolicy } from "./password-policy.js";
+import { saveUser } from "./user-store.js";
+import type { User } from "./user.types.js";
+
+export interface SignUpServiceDeps {
+  db: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+  codes: CodeService;
+  secretBox: SecretBox;
+  /** Floor on the response time of calls that must not reveal whether a user exists. */
+  enumerationSafeMs: number;
+}
+
+export interface SignUpInput {
+  clientId: string;
+  username: string;
+  password: string;
+  userAttributes: AttributeInput[];
+  secretHash?: string | null;
+}
+
+export interface SignUpResult {
+  userSub: string;
+  userConfirmed: boolean;
+  codeDeliveryDetails: CodeDeliveryDetails | null;
+}
+
+export type SignUpService = ReturnType<typeof createSignUpService>;
+
+/** Per-user call limits for the sign-up codes (cognito-reference §9.1). */
+const CONFIRM_SIGN_UP_PER_HOUR = 15;
+const RESEND_PER_HOUR = 5;
+
+export function createSignUpService({ db, clock, hasher, codes, secretBox, enumerationSafeMs }: SignUpServiceDeps) {
+  async function sendSignUpCode(repositories: Repositories, pool: UserPool, user: User) {
+    const target = signUpTarget(pool, user.attributes);
+    if (!target) return null;
+    const template = pool.verificationMessageTemplate;
+    return codes.prepareCode(repositories, {
+      pool,
+      user,
+      purpose: "SIGN_UP",
+      target,
+      template: target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage },
+    });
+  }
+
+  /** Runs `work` with a response-time floor when the client hides whether users exist. */
+  const enumerationSafe = <T>(hidesUsers: boolean, work: () => Promise<T>) => (hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work());
+
+  return {
+    /**
+     * Registers a user (SignUp): UNCONFIRMED, with a code sent to the auto-verified email or phone.
+     * @throws ResourceNotFoundException, NotAuthorizedException, InvalidParameterException, InvalidPasswordException,
+     *         UsernameExistsException, CodeDeliveryFailureException (the user then exists and can resend)
+     */
+    async signUp(input: SignUpInput): Promise<SignUpResult> {
+      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      verifySecretHash(secretBox, client, input.secretHash, [input.username]);
+      if (pool.adminCreateUserConfig.allowAdminCreateUserOnly) throw new CognitoError("NotAuthorizedException", "SignUp is not permitted for this user pool.");
+      const usernameKind = classifySignUpUsername(pool, input.username);
+      checkPasswordAgainstPolicy("password", input.password, pool.passwordPolicy);
+      checkAttributeWrites(pool, input.userAttributes, { kind: "client", client }, { isCreate: true });
+      if (pool.aliasAttributes.includes("preferred_username") && input.userAttributes.some((attribute) => attribute.name === "preferred_username")) {
+        throw invalidParameter("preferred_username cannot be set at sign-up while it is an alias; set it after the user is confirmed.");
+      }
+      const attributes = toAttributeMap(input.userAttributes);
+      if (usernameKind.kind !== "username") {
+        if (attributes[usernameKind.kind] && attributes[usernameKind.kind] !== usernameKind.value) {
+          throw invalidParameter(`${usernameKind.kind} must match the username in this user pool.`);
+        }
+        attributes[usernameKind.kind] = usernameKind.value;
+      }
+      for (const verifiable of ["email", "phone_number"] as const) {
+        if (attributes[verifiable] && attributes[`${verifiable}_verified`] === undefined) attributes[`${verifiable}_verified`] = "false";
+      }
+      checkRequiredAttributes(pool, attributes);
+
+      const id = randomUuid();
+      const username = usernameKind.kind === "username" ? input.username : id;
+      const passwordHash = await hasher.hash(input.password);
+      const now = clock.now();
+      const user: User = {
+        id,
+        poolId: pool.id,
+        username,
+        usernameNormalized: normalizeIdentifier(pool, "username", username),
+        status: "UNCONFIRMED",
+        enabled: true,
+        attributes: { ...attributes, sub: id },
+        credentials: credentialsFor(hasher, pool, username, input.password, passwordHash),
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      };
+      let prepared;
+      try {
+        prepared = await db.transaction(async (repositories) => {
+          await saveUser(repositories, pool, user, { isNew: true });
+          await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: id, username, clientId: client.clientId } }, now);
+          return sendSignUpCode(repositories, pool, user);
+        });
+      } catch (error) {
+        // In email/phone-as-username pools the sign-in name lives in the alias table.
+        if (isCognitoError(error) && error.code === "AliasExistsException" && usernameKind.kind !== "username") {
+          throw new CognitoError("UsernameExistsException", `An account with the given ${usernameKind.kind === "email" ? "email" : "phone number"} already exists.`);
+        }
+        throw error;
+      }
+      return { userSub: id, userConfirmed: false, codeDeliveryDetails: prepared ? await codes.deliver(prepared) : null };
+    },
+
+    /**
+     * Confirms a sign-up with the code (ConfirmSignUp); marks the channel the code went to as verified.
+     * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException,
+     *         AliasExistsException (unless forceAliasCreation), NotAuthorizedException, UserNotFoundException (LEGACY clients)
+     */
+    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null }): Promise<void> {
+      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      await enumerationSafe(hidesUsers, async () => {
+        const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
+        verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
+        if (!user) {
+          if (hidesUsers) throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+          throw new CognitoError("UserNotFoundException", "User does not exist.");
+        }
+        if (user.status !== "UNCONFIRMED") throw new CognitoError("NotAuthorizedException", `User cannot be confirmed. Current status is ${user.status}`);
+        await codes.countAttempt("confirmSignUp", user.id, CONFIRM_SIGN_UP_PER_HOUR);
+        await codes.redeem(user.id, "SIGN_UP", input.confirmationCode, async (repositories) => {
+          const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
+          await confirmUser(repositories, pool, current, { forceAliasCreation: input.forceAliasCreation ?? false, actor: `client:${client.clientId}`, now: clock.now() });
+        });
+      });
+    },
+
+    /**
+     * Sends a new sign-up code (ResendConfirmationCode); the previous one stops working.
+     * @throws InvalidParameterException (already confirmed, or no auto-verified channel), LimitExceededException,
+     *         CodeDeliveryFailureException, UserNotFoundException (LEGACY clients)
+     */
+    async resendConfirmationCode(input: { clientId: string; username: string; secretHash?: string | null }): Promise<CodeDeliveryDetails> {
+      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      return enumerationSafe(hidesUsers, async () => {
+        const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
+        verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
+        if (!user || (hidesUsers && !user.enabled)) {
+          if (hidesUsers) return simulatedTarget(pool, input.username, "SIGN_UP");
+          throw new CognitoError("UserNotFoundException", "User does not exist.");
+        }
+        if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
+        await codes.countAttempt("resendConfirmationCode", user.id, RESEND_PER_HOUR);
+        const prepared = await db.transaction((repositories) => sendSignUpCode(repositories, pool, user));
+        if (!prepared) throw invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
+        return codes.deliver(prepared);
+      });
+    },
+  };
+}
+
+/**
+ * Marks a user CONFIRMED and the sign-up channel verified, claiming the alias it carries. Shared by
+ * ConfirmSignUp and AdminConfirmSignUp. @throws AliasExistsException unless forceAliasCreation
+ */
+export async function confirmUser(
+  repositories: Repositories,
+  pool: UserPool,
+  user: User,
+  options: { forceAliasCreation: boolean; actor: string; now: Date; verifyChannel?: boolean },
+): Promise<User> {
+  const attributes = { ...user.attributes };
+  const channel = options.verifyChannel === false ? null : signUpTarget(pool, user.attributes);
+  if (channel) attributes[`${channel.attributeName}_verified`] = "true";
+  if (channel && pool.aliasAttributes.includes(channel.attributeName) && options.forceAliasCreation) {
+    await releaseAliasFromOtherUser(repositories, pool, channel.attributeName, attributes[channel.attributeName]!, user.id, options.now);
+  }
+  const confirmed: User = { ...user, status: "CONFIRMED", attributes, updatedAt: options.now };
+  await saveUser(repositories, pool, confirmed, { isNew: false });
+  await repositories.events.append({ type: "USER_CONFIRMED", poolId: pool.id, actor: options.actor, detail: { userSub: user.id, username: user.username } }, options.now);
+  return confirmed;
+}
+
+/** ForceAliasCreation: the alias moves to this user, and the old holder's value becomes unverified. */
+export async function releaseAliasFromOtherUser(repositories: Repositories, pool: UserPool, kind: "email" | "phone_number", value: string, newHolderId: string, now: Date): Promise<void> {
+  const holderId = await repositories.users.releaseAlias(pool.id, kind, normalizeIdentifier(pool, kind, value));
+  if (!holderId || holderId === newHolderId) return;
+  const holder = await repositories.users.findById(pool.id, holderId);
+  if (!holder) return;
+  const updated: User = { ...holder, attributes: { ...holder.attributes, [`${kind}_verified`]: "false" }, updatedAt: now };
+  await saveUser(repositories, pool, updated, { isNew: false });
+  await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: pool.id, actor: "system", detail: { userSub: holder.id, reason: "alias moved by forceAliasCreation", attributes: [`${kind}_verified`] } }, now);
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
+import { TimestampColumn } from "./columns.js";
+import { UserEntity } from "./user.entity.js";
+
+/** The latest code per user and purpose (the key enforces "only the latest is valid"). */
+@Entity({ name: "verification_codes" })
+export class VerificationCodeEntity {
+  @PrimaryColumn({ name: "user_id", type: "varchar", length: 36 })
+  userId!: string;
+
+  @PrimaryColumn({ name: "purpose", type: "varchar", length: 32 })
+  purpose!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "user_id", foreignKeyConstraintName: "fk_verification_codes_user" })
+  user?: UserEntity;
+
+  /** HMAC of the code under a key derived from SECRETS_KEY; the code is never stored. */
+  @Column({ name: "code_hash", type: "varchar", length: 64 })
+  codeHash!: string;
+
+  @TimestampColumn("expires_at")
+  expiresAt!: Date;
+
+  @Column({ name: "failed_attempts", type: "integer" })
+  failedAttempts!: number;
+
+  @TimestampColumn("created_at")
+  createdAt!: Date;
+
+  @TimestampColumn("consumed_at", { nullable: true })
+  consumedAt!: Date | null;
+}
