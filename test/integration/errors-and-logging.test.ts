@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { print } from "graphql";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Logger } from "../../src/core/ports.js";
+import { createPinoLogger } from "../../src/infra/logging/pino-logger.js";
+import { BACKENDS } from "../support/backends.js";
+import {
+  CreateAdminApiKeyDocument,
+  CreateUserPoolClientDocument,
+  CreateUserPoolDocument,
+  GetUserPoolClientDocument,
+  ListUserPoolsDocument,
+  type ListUserPoolsQuery,
+} from "../support/generated/graphql.js";
+import { errorCodes, expectData, postGraphql, wsGraphql, type GraphqlError } from "../support/graphql-client.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+
+/** A Logger that keeps every entry, whatever its level, as one JSON line. */
+function createCapturingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const capture = (level: string) => (fields: Record<string, unknown>, message: string) => {
+    lines.push(JSON.stringify({ level, ...fields, message }));
+  };
+  return { lines, logger: { debug: capture("debug"), info: capture("info"), warn: capture("warn"), error: capture("error") } };
+}
+
+/** POSTs a document and also returns the x-request-id header. */
+async function postWithRequestId(gateway: TestApp, query: string, variables?: Record<string, unknown>, token: string | null = gateway.adminKey) {
+  const response = await fetch(gateway.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: GraphqlError[] };
+  return { status: response.status, requestId: response.headers.get("x-request-id"), ...body };
+}
+
+const LIST_POOLS = print(ListUserPoolsDocument);
+
+describe.each(BACKENDS)("errors and logs on $name", (backend) => {
+  let gateway: TestApp | undefined;
+  afterEach(async () => {
+    await gateway?.close();
+    gateway = undefined;
+  });
+
+  it("turns an unexpected failure into InternalErrorException with a request id and nothing internal", async () => {
+    const { logger, lines } = createCapturingLogger();
+    gateway = await getTestApp(backend, { overrides: { logger } });
+    expectData(await gateway.gql(ListUserPoolsDocument, { first: 1 }));
+
+    await gateway.app.db.close();
+    const result = await postWithRequestId(gateway, LIST_POOLS, { first: 1 });
+
+    expect(errorCodes(result)).toEqual(["InternalErrorException"]);
+    const [error] = result.errors!;
+    const requestId = error!.extensions?.requestId;
+    expect(requestId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+    expect(requestId).toBe(result.requestId);
+    expect(error!.message).toContain(requestId);
+    expect(error!.extensions).not.toHaveProperty("stacktrace");
+    const serialized = JSON.stringify(result.errors);
+    expect(serialized).not.toMatch(/\bat \S+ \(|\.ts:\d+|\.js:\d+/);
+    expect(serialized).not.toMatch(/SELECT|FROM|sqlite|mysql|mariadb|typeorm|QueryFailed|connection/i);
+
+    const logged = lines.filter((line) => line.includes(requestId as string));
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ level: "error", requestId, err: { message: expect.any(String) } });
+  });
+
+  it("gives the same request id, logged, for an unexpected failure over graphql-ws", async () => {
+    const { logger, lines } = createCapturingLogger();
+    gateway = await getTestApp(backend, { overrides: { logger } });
+    await gateway.app.db.close();
+    const result = await wsGraphql(gateway.url, ListUserPoolsDocument, { first: 1 }, { token: gateway.adminKey });
+    expect(errorCodes(result)).toEqual(["InternalErrorException"]);
+    const requestId = result.errors![0]!.extensions?.requestId as string;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.errors![0]!.message).toContain(requestId);
+    expect(lines.filter((line) => line.includes(requestId))).toHaveLength(1);
+  });
+
+  it("never writes a client secret, an admin key or ADMIN_API_KEY to the log", async () => {
+    const { logger, lines } = createCapturingLogger();
+    gateway = await getTestApp(backend, { overrides: { logger } });
+    const poolId = expectData(await gateway.gql(CreateUserPoolDocument, { input: { name: "log-secrets" } })).createUserPool.id;
+    const client = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "confidential", generateSecret: true } })).createUserPoolClient;
+    const clientSecret = client.clientSecret!;
+    expect(clientSecret.length).toBeGreaterThan(20);
+    const unscoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "log-unscoped" } })).createAdminApiKey.secret;
+    const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "log-scoped", poolScope: [poolId] } })).createAdminApiKey.secret;
+    const secrets = [clientSecret, unscoped, scoped, gateway.adminKey];
+
+    // Succeeding and failing requests, with the secrets in headers, variables and documents.
+    expectData(await gateway.gql(GetUserPoolClientDocument, { userPoolId: poolId, clientId: client.clientId }, scoped));
+    expect(errorCodes(await gateway.gql(ListUserPoolsDocument, { first: 1 }, `${unscoped}x`))).toEqual(["NotAuthorizedException"]);
+    expect(errorCodes(await gateway.gql(CreateUserPoolDocument, { input: { name: "nope" } }, scoped))).toEqual(["NotAuthorizedException"]);
+    expect(errorCodes(await gateway.gql(GetUserPoolClientDocument, { userPoolId: poolId, clientId: clientSecret }))).not.toHaveLength(0);
+    expect(errorCodes(await postGraphql(gateway.url, `{ userPool(userPoolId: "${clientSecret}") { id } `, undefined, { token: unscoped }))).toEqual(["InvalidParameterException"]);
+    await gateway.app.db.close();
+    for (const token of [gateway.adminKey, unscoped, scoped]) {
+      const result = await postWithRequestId(gateway, print(GetUserPoolClientDocument), { userPoolId: poolId, clientId: clientSecret }, token);
+      expect(errorCodes(result)).toEqual(["InternalErrorException"]);
+    }
+
+    expect(lines.filter((line) => line.includes('"level":"error"')).length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) {
+      for (const secret of secrets) expect(line).not.toContain(secret);
+    }
+  });
+
+  it("sends x-request-id on every GraphQL response, a new one each time", async () => {
+    gateway = await getTestApp(backend);
+    const ok = await postWithRequestId(gateway, LIST_POOLS, { first: 1 });
+    expect((ok.data as ListUserPoolsQuery).userPools).toBeDefined();
+    const refused = await postWithRequestId(gateway, LIST_POOLS, { first: 1 }, null);
+    expect(errorCodes(refused)).toEqual(["NotAuthorizedException"]);
+    const invalid = await postWithRequestId(gateway, "{ nope }");
+    expect(invalid.status).toBe(400);
+    const ids = [ok.requestId, refused.requestId, invalid.requestId];
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe("pino logger redaction", () => {
+  function logOnce(fields: Record<string, unknown>): Record<string, unknown> {
+    const written: string[] = [];
+    const logger = createPinoLogger("info", { write: (line: string) => void written.push(line) });
+    logger.info(fields, "redaction check");
+    logger.flush();
+    expect(written).toHaveLength(1);
+    return JSON.parse(written[0]!) as Record<string, unknown>;
+  }
+
+  it("replaces secret fields with [redacted], at the top level and one level down", () => {
+    const marker = randomUUID();
+    const entry = logOnce({
+      password: `p-${marker}`,
+      clientSecret: `s-${marker}`,
+      token: `t-${marker}`,
+      authorization: `Bearer x-${marker}`,
+      input: { password: `nested-${marker}`, confirmationCode: `code-${marker}` },
+      req: { headers: { authorization: `Bearer header-${marker}` } },
+      userPoolId: "local_visible1",
+    });
+    expect(entry).toMatchObject({
+      password: "[redacted]",
+      clientSecret: "[redacted]",
+      token: "[redacted]",
+      authorization: "[redacted]",
+      input: { password: "[redacted]", confirmationCode: "[redacted]" },
+      req: { headers: { authorization: "[redacted]" } },
+      userPoolId: "local_visible1",
+      msg: "redaction check",
+    });
+    expect(JSON.stringify(entry)).not.toContain(marker);
+  });
+
+  it("redacts the exact values from the brief", () => {
+    const entry = logOnce({ password: "p", clientSecret: "s", token: "t", authorization: "Bearer x" });
+    for (const field of ["password", "clientSecret", "token", "authorization"]) expect(entry[field]).toBe("[redacted]");
+    expect(JSON.stringify(entry)).not.toContain("Bearer x");
+  });
+});

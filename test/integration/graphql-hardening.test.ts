@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS } from "../support/backends.js";
+import { CreateUserPoolDocument, GetUserPoolDocument, ListEventsDocument, ListUserPoolsDocument, PoolNameDocument, PoolStringConstraintsDocument } from "../support/generated/graphql.js";
+import { errorCodes, expectData, postGraphql, wsGraphql, type GraphqlResult } from "../support/graphql-client.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+
+const embedded = BACKENDS[0]!;
+const INVALID = ["InvalidParameterException"];
+
+/** Boots an embedded app for one describe block with the given config variables. */
+function embeddedApp(env: Record<string, string> = {}): () => TestApp {
+  let gateway: TestApp | undefined;
+  beforeAll(async () => {
+    gateway = await getTestApp(embedded, { env });
+  });
+  afterAll(async () => gateway?.close());
+  return () => gateway!;
+}
+
+/** Refused before execution: one or more errors, all InvalidParameterException, and no data. */
+const expectRefused = (result: Omit<GraphqlResult<unknown>, "status">, reason?: RegExp) => {
+  expect(errorCodes(result).length).toBeGreaterThan(0);
+  expect(new Set(errorCodes(result))).toEqual(new Set(INVALID));
+  expect(result.data ?? null).toBeNull();
+  if (reason) expect(result.errors!.map((error) => error.message)).toContainEqual(expect.stringMatching(reason));
+};
+
+/** USER_POOL_UPDATED events of a pool: the proof of how many times an update resolver really ran. */
+async function countUpdates(gateway: TestApp, userPoolId: string): Promise<number> {
+  const events = expectData(await gateway.gql(ListEventsDocument, { userPoolId, first: 1000 })).events.items;
+  return events.filter((event) => event.type === "USER_POOL_UPDATED").length;
+}
+
+describe.each(BACKENDS)("alias limit on $name", (backend) => {
+  let gateway: TestApp;
+  beforeAll(async () => {
+    gateway = await getTestApp(backend);
+  });
+  afterAll(async () => gateway?.close());
+
+  const aliasedUpdates = (userPoolId: string, count: number) =>
+    `mutation { ${Array.from({ length: count }, (_, i) => `u${i}: updateUserPool(userPoolId: "${userPoolId}", input: { name: "alias-${i}" }) { id }`).join(" ")} }`;
+
+  it("refuses a document with more aliases than GRAPHQL_MAX_ALIASES without running any of them", async () => {
+    const poolId = expectData(await gateway.gql(CreateUserPoolDocument, { input: { name: "alias-target" } })).createUserPool.id;
+    expectRefused(await postGraphql(gateway.url, aliasedUpdates(poolId, 20), undefined, { token: gateway.adminKey }), /Aliases limit of 15/);
+    expect(await countUpdates(gateway, poolId)).toBe(0);
+    expect(expectData(await gateway.gql(PoolNameDocument, { userPoolId: poolId })).userPool.name).toBe("alias-target");
+  });
+
+  it("accepts a document at the alias limit", async () => {
+    const poolId = expectData(await gateway.gql(CreateUserPoolDocument, { input: { name: "alias-ok" } })).createUserPool.id;
+    const query = `{ ${Array.from({ length: 15 }, (_, i) => `p${i}: userPool(userPoolId: "${poolId}") { id }`).join(" ")} }`;
+    const result = await postGraphql<Record<string, { id: string }>, undefined>(gateway.url, query, undefined, { token: gateway.adminKey });
+    expect(Object.keys(expectData(result))).toHaveLength(15);
+  });
+
+  it("refuses too many aliases over graphql-ws too", async () => {
+    const query = `{ ${Array.from({ length: 20 }, (_, i) => `p${i}: userPools(first: 1) { nextCursor }`).join(" ")} }`;
+    expectRefused(await wsGraphql(gateway.url, query, undefined, { token: gateway.adminKey }), /Aliases limit of 15/);
+  });
+});
+
+describe("depth limit (GRAPHQL_MAX_DEPTH=3)", () => {
+  const gateway = embeddedApp({ GRAPHQL_MAX_DEPTH: "3" });
+
+  it("refuses a deeper query over HTTP and graphql-ws", async () => {
+    expectRefused(await gateway().gql(PoolStringConstraintsDocument, {}), /depth limit of 3/);
+    expectRefused(await wsGraphql(gateway().url, PoolStringConstraintsDocument, undefined, { token: gateway().adminKey }), /depth limit of 3/);
+  });
+
+  it("accepts a shallow query", async () => {
+    expectData(await gateway().gql(ListUserPoolsDocument, { first: 1 }));
+  });
+});
+
+describe("cost limit (GRAPHQL_MAX_COST=20)", () => {
+  const gateway = embeddedApp({ GRAPHQL_MAX_COST: "20" });
+
+  it("refuses a costly query and accepts a cheap one", async () => {
+    expectRefused(await gateway().gql(GetUserPoolDocument, { userPoolId: "local_abcdefghi" }), /Cost limit of 20/);
+    expectData(await postGraphql(gateway().url, "{ userPools(first: 1) { nextCursor } }", undefined, { token: gateway().adminKey }));
+  });
+});
+
+describe("token limit (GRAPHQL_MAX_TOKENS=100)", () => {
+  const gateway = embeddedApp({ GRAPHQL_MAX_TOKENS: "100" });
+
+  it("refuses a long document over HTTP and graphql-ws, and accepts a short one", async () => {
+    expectRefused(await gateway().gql(GetUserPoolDocument, { userPoolId: "local_abcdefghi" }), /100 tokens/);
+    expectRefused(await wsGraphql(gateway().url, GetUserPoolDocument, { userPoolId: "local_abcdefghi" }, { token: gateway().adminKey }), /100 tokens/);
+    expectData(await gateway().gql(ListUserPoolsDocument, { first: 1 }));
+  });
+});
+
+describe("HTTP transport rules", () => {
+  const gateway = embeddedApp();
+
+  it("refuses a batch of operations and runs none of them", async () => {
+    const poolId = expectData(await gateway().gql(CreateUserPoolDocument, { input: { name: "batch-target" } })).createUserPool.id;
+    const operation = { query: `mutation { updateUserPool(userPoolId: "${poolId}", input: { name: "batched" }) { id } }` };
+    const response = await fetch(gateway().url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${gateway().adminKey}` },
+      body: JSON.stringify([operation, operation]),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    await response.text();
+    expect(await countUpdates(gateway(), poolId)).toBe(0);
+  });
+
+  it("refuses a simple GET that a browser could send cross-site (CSRF prevention)", async () => {
+    const url = `${gateway().url}?query=${encodeURIComponent("{__typename}")}`;
+    const simple = await fetch(url);
+    expect(simple.status).toBe(400);
+    await simple.text();
+    // The same request with a header no cross-site form can set is fine.
+    const preflighted = await fetch(url, { headers: { "apollo-require-preflight": "true" } });
+    expect(preflighted.status).toBe(200);
+    expect(await preflighted.json()).toEqual({ data: { __typename: "Query" } });
+  });
+
+  it.each(["/", "/graphql"])("serves no CDN-loading HTML page at %s", async (pathname) => {
+    const response = await fetch(`${gateway().baseUrl}${pathname}`, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    const body = await response.text();
+    expect(response.status).not.toBe(500);
+    expect(body).not.toMatch(/cdn/i);
+    expect(body).not.toMatch(/<script[^>]*src=["']?https?:\/\//i);
+    expect(body).not.toMatch(/https:\/\//);
+  });
+
+  it("answers /healthz and /readyz", async () => {
+    const health = await fetch(`${gateway().baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${gateway().baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok", store: "ok" } });
+  });
+});
+
+describe.each(BACKENDS.slice(1))("readiness on $name", (backend) => {
+  it("checks the database and Redis", async () => {
+    const gateway = await getTestApp(backend);
+    try {
+      const ready = await fetch(`${gateway.baseUrl}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok", redis: "ok" } });
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
+const INTROSPECTION = "{ __schema { types { name } } }";
+const MISSPELLED = "{ userPoool { id } }";
+
+describe("schema details in production (NODE_ENV=production)", () => {
+  const gateway = embeddedApp({ NODE_ENV: "production" });
+
+  it("refuses introspection", async () => {
+    expectRefused(await postGraphql(gateway().url, INTROSPECTION, undefined, { token: gateway().adminKey }));
+    expectRefused(await postGraphql(gateway().url, INTROSPECTION, undefined, { token: null }));
+    expectRefused(await wsGraphql(gateway().url, INTROSPECTION, undefined, { token: null }));
+  });
+
+  it("does not suggest field names in errors", async () => {
+    const result = await postGraphql(gateway().url, MISSPELLED, undefined, { token: gateway().adminKey });
+    expectRefused(result);
+    expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/i);
+    expect(JSON.stringify(result)).not.toContain("userPools");
+    const overSocket = await wsGraphql(gateway().url, MISSPELLED, undefined, { token: gateway().adminKey });
+    expectRefused(overSocket);
+    expect(JSON.stringify(overSocket)).not.toMatch(/Did you mean|userPools/);
+  });
+});
+
+describe("schema details outside production (NODE_ENV=test)", () => {
+  const gateway = embeddedApp({ NODE_ENV: "test" });
+
+  it("allows introspection and suggests field names", async () => {
+    const introspection = await postGraphql<{ __schema: { types: { name: string }[] } }, undefined>(gateway().url, INTROSPECTION, undefined, { token: gateway().adminKey });
+    expect(expectData(introspection).__schema.types.map((type) => type.name)).toContain("UserPool");
+    const misspelled = await postGraphql(gateway().url, MISSPELLED, undefined, { token: gateway().adminKey });
+    expect(misspelled.errors?.[0]?.message).toMatch(/Did you mean/);
+  });
+});
