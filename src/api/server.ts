@@ -87,6 +87,13 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
 
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
+    // Apollo's own messages go to the JSON log too, never to the console.
+    logger: {
+      debug: (message) => logger.debug({ source: "apollo" }, String(message)),
+      info: (message) => logger.info({ source: "apollo" }, String(message)),
+      warn: (message) => logger.warn({ source: "apollo" }, String(message)),
+      error: (message) => logger.error({ source: "apollo" }, String(message)),
+    },
     introspection: !isProduction,
     hideSchemaDetailsFromClientErrors: isProduction,
     includeStacktraceInErrorResponses: false,

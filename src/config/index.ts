@@ -36,9 +36,20 @@ export interface Config {
   graphql: GraphqlLimits;
   maxUserPools: number;
   maxClientsPerPool: number;
+  maxGroupsPerPool: number;
+  maxGroupsPerUser: number;
   bcryptCost: number;
   /** Minimum response time of calls that must not reveal whether a user exists. */
   enumerationSafeMs: number;
+  messaging: MessagingConfig;
+}
+
+/** Where codes and invitations go; a medium without a provider falls back to the sent_messages outbox. */
+export interface MessagingConfig {
+  /** EMAIL over SMTP; null = EMAIL goes to the webhook, else the outbox. */
+  smtp: { url: string; from: string } | null;
+  /** EMAIL (without SMTP) and SMS as signed POSTs; null = no webhook. */
+  webhook: { url: string; secret: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +76,7 @@ function parseDatabaseUrl(url: string, problems: string[]): DatabaseTarget {
   }
   if (parsed.protocol !== "mariadb:" && parsed.protocol !== "mysql:") {
     problems.push(`DATABASE_URL scheme ${parsed.protocol} is not supported; use sqlite:, mariadb: or mysql:`);
+    return { dialect: "sqlite", path: "" };
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
   if (!database) problems.push("DATABASE_URL must name a database, e.g. mariadb://root@127.0.0.1:3306/gateway");
@@ -97,6 +109,36 @@ function parseSecretsKey(raw: string | undefined, problems: string[]): Buffer | 
     return null;
   }
   return key;
+}
+
+/** True when `raw` is an absolute URL with a host and one of the schemes (e.g. "smtp:"). */
+function isUrlWithScheme(raw: string, schemes: readonly string[]): boolean {
+  try {
+    const url = new URL(raw);
+    return schemes.includes(url.protocol) && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+// The URLs can carry credentials (smtp://user:pass@…) and the secret is one: no problem quotes them.
+function parseMessaging(env: Env, problems: string[]): MessagingConfig {
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl !== null && !isUrlWithScheme(smtpUrl, ["smtp:", "smtps:"])) problems.push("SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…");
+  const from = env.SMTP_FROM || "no-reply@localhost";
+  if (/[\r\n]/.test(from) || !from.includes("@")) problems.push('SMTP_FROM must be one address, e.g. no-reply@example.com or "Example" <no-reply@example.com>');
+
+  const webhookUrl = env.MESSAGE_WEBHOOK_URL || null;
+  const webhookSecret = env.MESSAGE_WEBHOOK_SECRET || null;
+  if (webhookUrl !== null && !isUrlWithScheme(webhookUrl, ["http:", "https:"])) problems.push("MESSAGE_WEBHOOK_URL must be an http:// or https:// URL");
+  if (webhookUrl !== null && webhookSecret === null) problems.push("MESSAGE_WEBHOOK_SECRET is required with MESSAGE_WEBHOOK_URL: receivers verify each request's signature with it");
+  if (webhookSecret !== null && webhookSecret.length < 16) problems.push("MESSAGE_WEBHOOK_SECRET must be at least 16 characters (e.g. `openssl rand -hex 32`)");
+  if (webhookSecret !== null && webhookUrl === null) problems.push("MESSAGE_WEBHOOK_SECRET is set without MESSAGE_WEBHOOK_URL; set both or neither");
+
+  return {
+    smtp: smtpUrl ? Object.freeze({ url: smtpUrl, from }) : null,
+    webhook: webhookUrl && webhookSecret ? Object.freeze({ url: webhookUrl, secret: webhookSecret }) : null,
+  };
 }
 
 /** Reads and validates the whole configuration; throws one ConfigError that lists every problem. */
@@ -144,12 +186,16 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const maxUserPools = parseInteger(env, "MAX_USER_POOLS", 1000, 1, 10_000, problems);
   const maxClientsPerPool = parseInteger(env, "MAX_CLIENTS_PER_POOL", 1000, 1, 10_000, problems);
+  const maxGroupsPerPool = parseInteger(env, "MAX_GROUPS_PER_POOL", 10_000, 1, 10_000, problems);
+  const maxGroupsPerUser = parseInteger(env, "MAX_GROUPS_PER_USER", 100, 1, 100, problems);
   const bcryptCost = parseInteger(env, "BCRYPT_COST", 10, 4, 15, problems);
   const enumerationSafeMs = parseInteger(env, "ENUMERATION_SAFE_MS", 400, 0, 5000, problems);
+  const messaging = parseMessaging(env, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
-    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, bcryptCost, enumerationSafeMs,
+    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, enumerationSafeMs,
+    messaging: Object.freeze(messaging),
   });
 }

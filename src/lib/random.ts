@@ -19,5 +19,12 @@ export const randomDigits = (digits: number): string => Array.from({ length: dig
 export const randomBytesOf = (length: number): Buffer => randomBytes(length);
 export const randomTokenBase64Url = (byteLength: number): string => randomBytes(byteLength).toString("base64url");
 
-/** Sortable by creation time (ms, then random), for rows that page in insertion order. */
-export const timeOrderedId = (nowMs: number): string => `${nowMs.toString(36).padStart(9, "0")}${randomLowerAlphanumeric(16)}`;
+let sequence = 0;
+/**
+ * Sortable by creation time, then by an in-process sequence (so ids made within one millisecond, or
+ * under a frozen test clock, keep their order), then random (unique across processes).
+ */
+export const timeOrderedId = (nowMs: number): string => {
+  sequence = (sequence + 1) % 36 ** 6;
+  return `${nowMs.toString(36).padStart(9, "0")}${sequence.toString(36).padStart(6, "0")}${randomLowerAlphanumeric(12)}`;
+};

@@ -94,8 +94,8 @@ async function main(): Promise<void> {
       continue;
     }
     if (dialect === "mariadb" && existingMigrations(dialect).length === 0) {
-      // Binary collation makes MariaDB compare ids and usernames exactly as SQLite does (case-sensitive);
-      // case-insensitive matching is done explicitly by core, never by the collation.
+      // Binary collation makes MariaDB compare ids and usernames exactly as SQLite does; case-insensitive
+      // matching is core's job (it stores folded values), never the collation's.
       drift.up.unshift({ query: "ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" });
     }
     process.stdout.write(`${dialect}: wrote ${writeMigration(dialect, className, drift)}\n`);

@@ -37,6 +37,8 @@ export async function getTestApp(backend: Backend, options: { env?: Record<strin
     ADMIN_API_KEY: adminKey,
     SECRETS_KEY: randomBytes(32).toString("base64"),
     LOG_LEVEL: "silent",
+    // Enumeration-safe calls wait at least this long; the timing tests set the production value.
+    ENUMERATION_SAFE_MS: "50",
     ...backend.env,
     ...options.env,
   });

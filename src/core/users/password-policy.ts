@@ -11,6 +11,7 @@ export function checkPasswordAgainstPolicy(field: string, password: string, poli
   if (password.length === 0 || password.length > MAX_PASSWORD_LENGTH) {
     throw invalidParameter(`${field} must be 1 to ${MAX_PASSWORD_LENGTH} characters long.`);
   }
+  if (/^\s|\s$/.test(password)) throw invalidParameter(`${field} must not begin or end with whitespace.`);
   const broken: string[] = [];
   if (password.length < policy.minimumLength) broken.push(`Password not long enough (minimum ${policy.minimumLength} characters)`);
   if (policy.requireUppercase && !/[A-Z]/.test(password)) broken.push("Password must have uppercase characters");
