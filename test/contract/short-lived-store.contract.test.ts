@@ -106,6 +106,16 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       expect(await store.increment("attempts", 60)).toBe(2);
     });
 
+    it("a sliding increment restarts its window on every count and resets only after a quiet window", async () => {
+      expect(await store.increment("failures", 60, { sliding: true })).toBe(1);
+      clock.advanceSeconds(50);
+      expect(await store.increment("failures", 60, { sliding: true })).toBe(2);
+      clock.advanceSeconds(50);
+      expect(await store.increment("failures", 60, { sliding: true })).toBe(3);
+      clock.advanceSeconds(60);
+      expect(await store.increment("failures", 60, { sliding: true })).toBe(1);
+    });
+
     it("50 parallel increments across processes yield 50 distinct counts", async () => {
       const peers = openPeers(5);
       const counts = await Promise.all(Array.from({ length: 50 }, (_, i) => peers[i % peers.length]!.increment("burst", 60)));

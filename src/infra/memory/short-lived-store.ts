@@ -79,11 +79,12 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
       entries.delete(key);
     },
 
-    async increment(key, windowSeconds) {
+    async increment(key, windowSeconds, options) {
       const nowMs = clock.nowMs();
       const entry = readLive(key, nowMs);
       if (entry?.kind === "counter") {
         entry.count++;
+        if (options?.sliding) entry.expiresAtMs = nowMs + toLifetimeMs(windowSeconds);
         return entry.count;
       }
       write(key, { kind: "counter", count: 1, expiresAtMs: nowMs + toLifetimeMs(windowSeconds) });

@@ -45,7 +45,12 @@ const INCREMENT_SCRIPT = `
 local entry = redis.call('HMGET', KEYS[1], 'c', 'e')
 local windowEndsAt = tonumber(entry[2])
 if entry[1] and windowEndsAt and windowEndsAt > tonumber(ARGV[1]) then
-  return redis.call('HINCRBY', KEYS[1], 'c', 1)
+  local count = redis.call('HINCRBY', KEYS[1], 'c', 1)
+  if ARGV[4] == '1' then
+    redis.call('HSET', KEYS[1], 'e', ARGV[2])
+    redis.call('PEXPIRE', KEYS[1], ARGV[3])
+  end
+  return count
 end
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'c', 1, 'e', ARGV[2])
@@ -183,10 +188,11 @@ export function createRedisShortLivedStore(options: {
       await redis.del(key(name));
     },
 
-    async increment(name, windowSeconds) {
+    async increment(name, windowSeconds, options) {
       const nowMs = clock.nowMs();
       const windowMs = ttlMs(windowSeconds);
-      return (await redis.gwIncrement(key(name), String(nowMs), String(nowMs + windowMs), String(windowMs + GC_GRACE_MS))) as number;
+      const sliding = options?.sliding ? "1" : "0";
+      return (await redis.gwIncrement(key(name), String(nowMs), String(nowMs + windowMs), String(windowMs + GC_GRACE_MS), sliding)) as number;
     },
 
     async takeToken(name, capacity, refillPerSecond) {
