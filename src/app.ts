@@ -3,20 +3,33 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { buildGatewaySchema } from "./api/graphql/schema.js";
 import { createHttpApi, GRAPHQL_PATH, type HttpApi } from "./api/server.js";
-import type { Config } from "./config/index.js";
+import type { Config, MessagingConfig } from "./config/index.js";
 import { createAdminKeyService } from "./core/admin-keys/admin-key.service.js";
 import { createAppClientService } from "./core/clients/app-client.service.js";
 import { createEventService } from "./core/events/event.service.js";
+import { createGroupService } from "./core/groups/group.service.js";
 import { createCodeService } from "./core/messaging/code.service.js";
 import { createSentMessageService } from "./core/messaging/sent-message.service.js";
 import { createUserPoolService } from "./core/pools/user-pool.service.js";
+import { createAdminUserService } from "./core/users/admin-user.service.js";
+import { createListUsersService } from "./core/users/list-users.service.js";
 import { createPasswordRecoveryService } from "./core/users/password-recovery.service.js";
 import { createSignUpService } from "./core/users/sign-up.service.js";
-import type { Database, Logger, ShortLivedStore } from "./core/ports.js";
+import { createChallengeSessions } from "./core/flows/sign-in/challenge-session.js";
+import { createSignInService } from "./core/flows/sign-in/sign-in.service.js";
+import { createLockout } from "./core/security/lockout.js";
+import { createTokenService } from "./core/tokens/token.service.js";
+import { createSrpServer } from "./infra/crypto/srp-server.js";
+import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
+import type { Database, Logger, MessageSender, SecretBox, ShortLivedStore, TokenSigner } from "./core/ports.js";
+import { createJoseTokenSigner } from "./infra/crypto/jose-token-signer.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
 import { createCodeHasher, createPasswordHasher } from "./infra/crypto/password-hasher.js";
 import { loadOrCreateSecretsKey } from "./infra/crypto/secrets-key-file.js";
 import { createOutboxSender } from "./infra/messaging/outbox-sender.js";
+import { createRoutingSender } from "./infra/messaging/routing-sender.js";
+import { createSmtpSender } from "./infra/messaging/smtp-sender.js";
+import { createWebhookSender } from "./infra/messaging/webhook-sender.js";
 import { createPinoLogger } from "./infra/logging/pino-logger.js";
 import { createMemoryShortLivedStore } from "./infra/memory/short-lived-store.js";
 import { createRedisShortLivedStore } from "./infra/redis/short-lived-store.js";
@@ -36,6 +49,8 @@ export interface App {
   generatedAdminKey: string | null;
   db: Database;
   store: ShortLivedStore;
+  /** Signs and verifies the pools' JWTs (also reached by tests, which sign tokens directly). */
+  tokens: TokenSigner;
   close(): Promise<void>;
 }
 
@@ -60,16 +75,34 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const db = createTypeormDatabase(dataSource);
     store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock });
 
-    const codes = createCodeService({ db, clock, codeHasher: createCodeHasher(secretsKey), sender: createOutboxSender({ db, secretBox, clock }), store });
+    const sender = createMessageSender(config.messaging, { db, secretBox, clock, logger });
+    const codeHasher = createCodeHasher(secretsKey);
+    const codes = createCodeService({ db, clock, codeHasher, sender, store });
     const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs };
+    const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const services = {
       userPools: createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools }),
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool }),
       adminKeys: createAdminKeyService({ db, clock }),
       events: createEventService({ db }),
+      groups: createGroupService({ db, clock, maxGroupsPerPool: config.maxGroupsPerPool, maxGroupsPerUser: config.maxGroupsPerUser }),
       signUp: createSignUpService(userFlowDeps),
+      signIn: createSignInService({
+        db,
+        clock,
+        sessions: createChallengeSessions(store, clock),
+        lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp }),
+        srp: createSrpServer(),
+        hasher,
+        tokens: createTokenService({ db, clock, signer: tokens }),
+        secretBox,
+        codeHasher,
+      }),
+      adminUsers: createAdminUserService({ db, clock, hasher, codes, sender }),
+      listUsers: createListUsersService({ db }),
       passwordRecovery: createPasswordRecoveryService(userFlowDeps),
       sentMessages: createSentMessageService({ db, secretBox }),
+      signingKeys: createSigningKeyService({ db, tokens, clock }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
 
@@ -80,6 +113,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       limits: config.graphql,
       isProduction: config.nodeEnv === "production",
+      tokens,
+      poolExists: async (poolId) => (await db.read((repositories) => repositories.pools.findById(poolId))) !== null,
+      publicUrl: config.publicUrl,
       readinessChecks: [
         { name: "database", check: () => db.ping() },
         { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },
@@ -93,6 +129,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       generatedAdminKey: generatedSecret,
       db,
       store,
+      tokens,
       async close() {
         await api.close();
         await readyStore.close();
@@ -105,4 +142,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     if (dataSource.isInitialized) await dataSource.destroy();
     throw error;
   }
+}
+
+/** EMAIL: SMTP, else the webhook, else the outbox. SMS: the webhook, else the outbox. */
+function createMessageSender(messaging: MessagingConfig, deps: { db: Database; secretBox: SecretBox; clock: Clock; logger: Logger }): MessageSender {
+  const { db, secretBox, clock, logger } = deps;
+  const webhook = messaging.webhook ? createWebhookSender({ url: messaging.webhook.url, secret: messaging.webhook.secret, clock, logger }) : undefined;
+  const smtp = messaging.smtp ? createSmtpSender({ url: messaging.smtp.url, from: messaging.smtp.from, logger }) : undefined;
+  const routes = { email: messaging.smtp ? "smtp" : messaging.webhook ? "webhook" : "outbox", sms: messaging.webhook ? "webhook" : "outbox" };
+  logger.info({ messageRoutes: routes }, "message delivery routes");
+  return createRoutingSender({ email: smtp ?? webhook, sms: webhook, outbox: createOutboxSender({ db, secretBox, clock }) });
 }

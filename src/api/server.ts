@@ -9,11 +9,13 @@ import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer } from "ws";
 import type { GraphqlLimits } from "../config/index.js";
-import type { Logger } from "../core/ports.js";
+import type { Logger, TokenSigner } from "../core/ports.js";
 import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
 import { createErrorLoggingPlugin, formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
 import { createLimitRules } from "./graphql/hardening.js";
+import { oneSignInStepPerDocument } from "./graphql/sign-in-step.rule.js";
 import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js";
+import { createWellKnownRouter } from "./http/well-known.routes.js";
 
 export interface HttpApiDeps {
   schema: GraphQLSchema;
@@ -22,6 +24,11 @@ export interface HttpApiDeps {
   limits: GraphqlLimits;
   isProduction: boolean;
   readinessChecks: ReadinessCheck[];
+  /** Publishes each pool's JWKS; the sign-in flows sign with it. */
+  tokens: TokenSigner;
+  poolExists(poolId: string): Promise<boolean>;
+  /** PUBLIC_URL, the base of every pool's issuer. */
+  publicUrl: string;
 }
 
 export interface HttpApi {
@@ -33,11 +40,11 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl }: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   const server = createServer(app);
-  const limitRules = createLimitRules(limits);
+  const limitRules = [...createLimitRules(limits), oneSignInStepPerDocument];
   // The socket gets what Apollo's introspection: false and hideSchemaDetailsFromClientErrors give HTTP.
   const wsRules = [...specifiedRules, ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []), ...limitRules];
   const wsMessage = (message: string) => (isProduction ? message.replace(/ ?Did you mean(.+?)\?$/, "") : message);
@@ -50,6 +57,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
         requestId: randomUUID(),
         services,
         bearerToken: readBearerToken(typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined),
+        sourceIp: ctx.extra.request.socket.remoteAddress ?? null,
         admin: null,
       }) satisfies GraphqlContext,
       // The same parse and validation limits as over HTTP, so the socket is no way around them.
@@ -112,6 +120,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   await apollo.start();
 
   app.use(createHealthRouter(readinessChecks));
+  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, logger }));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: "256kb" }),
@@ -119,7 +128,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader("x-request-id", requestId);
-        return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null };
+        return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null };
       },
     }),
   );

@@ -39,6 +39,8 @@ export interface Config {
   maxGroupsPerPool: number;
   maxGroupsPerUser: number;
   bcryptCost: number;
+  /** Failed sign-ins one address may make in a quiet-reset 15-minute window before TooManyRequestsException. */
+  signInFailuresPerIp: number;
   /** Minimum response time of calls that must not reveal whether a user exists. */
   enumerationSafeMs: number;
   messaging: MessagingConfig;
@@ -189,13 +191,14 @@ export function loadConfig(env: Env = process.env): Config {
   const maxGroupsPerPool = parseInteger(env, "MAX_GROUPS_PER_POOL", 10_000, 1, 10_000, problems);
   const maxGroupsPerUser = parseInteger(env, "MAX_GROUPS_PER_USER", 100, 1, 100, problems);
   const bcryptCost = parseInteger(env, "BCRYPT_COST", 10, 4, 15, problems);
+  const signInFailuresPerIp = parseInteger(env, "SIGN_IN_FAILURES_PER_IP", 100, 1, 1_000_000, problems);
   const enumerationSafeMs = parseInteger(env, "ENUMERATION_SAFE_MS", 400, 0, 5000, problems);
   const messaging = parseMessaging(env, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
-    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, enumerationSafeMs,
+    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
   });
 }

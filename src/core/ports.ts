@@ -84,10 +84,11 @@ export interface UserRepository {
   findByUsername(poolId: string, usernameNormalized: string): Promise<User | null>;
   findByAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<User | null>;
   /** Replaces the user's alias rows. @throws AliasExistsException when another user holds one of them. */
-  replaceAliases(poolId: string, userId: string, aliases: { kind: AliasKind; valueNormalized: string }[]): Promise<void>;
+  replaceAliases(poolId: string, userId: string, aliases: { kind: AliasKind; valueNormalized: string }[], options?: { isNewUser?: boolean }): Promise<void>;
   /** Removes one alias value from whoever holds it (ForceAliasCreation); returns that user's id. */
   releaseAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<string | null>;
-  replaceSearchEntries(poolId: string, userId: string, entries: SearchEntry[]): Promise<void>;
+  /** `isNewUser` skips the delete: on MariaDB a delete of absent rows takes gap locks that deadlock parallel sign-ups. */
+  replaceSearchEntries(poolId: string, userId: string, entries: SearchEntry[], options?: { isNewUser?: boolean }): Promise<void>;
   /** Users matching a ListUsers filter, ordered by (matched value, user id), `limit` at most. */
   search(poolId: string, query: UserSearchQuery): Promise<{ user: User; position: SearchPosition }[]>;
   /** Remembers a retired password hash, keeping only the newest `keep`. */
@@ -106,6 +107,12 @@ export interface VerificationCode {
   failedAttempts: number;
   createdAt: Date;
   consumedAt: Date | null;
+  /**
+   * The new email/phone this code proves, when the pool holds changes until they are verified
+   * (AttributesRequireVerificationBeforeUpdate); null when the code verifies the current value.
+   * Kept with the code so the value swapped in is exactly the one the code was sent to.
+   */
+  pendingValue: string | null;
 }
 
 export interface VerificationCodeRepository {
@@ -137,9 +144,69 @@ export interface GroupRepository {
   listMembers(groupId: string, page: PageRequest): Promise<User[]>;
 }
 
+export interface RefreshTokenRecord {
+  id: string;
+  poolId: string;
+  clientId: string;
+  userId: string;
+  /** SHA-256 of the opaque token. */
+  tokenHash: string;
+  /** The sign-in this token descends from: its `origin_jti`. */
+  familyId: string;
+  deviceKey: string | null;
+  /** The original authentication time, kept across refreshes (the tokens' `auth_time`). */
+  authTime: Date;
+  createdAt: Date;
+  expiresAt: Date;
+  rotatedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface RefreshTokenRepository {
+  insert(record: RefreshTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /** Marks the token rotated if it was not yet; true for exactly one caller. */
+  markRotated(id: string, at: Date): Promise<boolean>;
+  revokeFamily(familyId: string, at: Date): Promise<void>;
+  revokeAllOfUser(userId: string, at: Date): Promise<void>;
+  /** True when the family's tokens were revoked (RevokeToken, GlobalSignOut, reuse detection). */
+  isFamilyRevoked(familyId: string): Promise<boolean>;
+}
+
 export interface SentMessageRepository {
   insert(message: SentMessage): Promise<void>;
   list(poolId: string, filter: { userId?: string; destination?: string }, page: PageRequest): Promise<SentMessage[]>;
+}
+
+/** One RS256 key pair of a pool; the private half only ever stored sealed with the SecretBox. */
+export interface SigningKeyRecord {
+  kid: string;
+  poolId: string;
+  tokenUse: TokenUse;
+  algorithm: "RS256";
+  /** The public JWK (kty, n, e, kid, alg, use) as JSON. */
+  publicJwk: string;
+  /** PKCS#8 PEM sealed with the SecretBox. */
+  privateKeyCiphertext: string;
+  createdAt: Date;
+  /** Set when rotated out: signs no more, stays published until its last token has expired. */
+  retiredAt: Date | null;
+}
+
+export interface SigningKeyRepository {
+  /**
+   * Locks the pool until the transaction ends, so key creation and rotation (in any process) run one
+   * after another; call it first in the transaction. False when the pool does not exist.
+   */
+  lockPoolForKeyChange(poolId: string): Promise<boolean>;
+  insert(key: SigningKeyRecord): Promise<void>;
+  /** Keys that sign (not retired), oldest first. */
+  listActive(poolId: string): Promise<SigningKeyRecord[]>;
+  /** Active keys and keys retired after `retiredAfter`, oldest first. */
+  listPublished(poolId: string, retiredAfter: Date): Promise<SigningKeyRecord[]>;
+  /** Retires every active key of the pool; returns their kids. */
+  retireActive(poolId: string, at: Date): Promise<string[]>;
+  deleteRetiredBefore(poolId: string, before: Date): Promise<void>;
 }
 
 export interface Repositories {
@@ -151,6 +218,8 @@ export interface Repositories {
   codes: VerificationCodeRepository;
   groups: GroupRepository;
   sentMessages: SentMessageRepository;
+  refreshTokens: RefreshTokenRepository;
+  signingKeys: SigningKeyRepository;
 }
 
 export interface Database {
@@ -175,8 +244,11 @@ export interface ShortLivedStore {
   /** Atomically reads and deletes: of many parallel callers exactly one receives the value. */
   consume(key: string): Promise<string | null>;
   delete(key: string): Promise<void>;
-  /** Atomically adds 1 within a fixed window that starts at the first increment; returns the new count. */
-  increment(key: string, windowSeconds: number): Promise<number>;
+  /**
+   * Atomically adds 1 within a window that starts at the first increment; returns the new count.
+   * With `sliding`, every increment restarts the window (the count resets only after a quiet window).
+   */
+  increment(key: string, windowSeconds: number, options?: { sliding?: boolean }): Promise<number>;
   /** Token bucket: takes one token if available. `retryAfterSeconds` is 0 when allowed. */
   takeToken(key: string, capacity: number, refillPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
   publish(channel: string, message: string): Promise<void>;
@@ -228,6 +300,59 @@ export interface OutgoingMessage {
  */
 export interface MessageSender {
   send(message: OutgoingMessage): Promise<void>;
+}
+
+/**
+ * The server half of Cognito's SRP (cognito-reference §4), modular arithmetic on OpenSSL.
+ * Values cross this port as Cognito transports them: lowercase hex without padding, base64 blocks.
+ */
+export interface SrpServer {
+  /** False when A is not a hex number or A mod N = 0 (a client trying to force S = 0). */
+  isAcceptableA(aHex: string): boolean;
+  /** b random, B = (k·v + g^b) mod N, never 0 mod N. */
+  startChallenge(verifierHex: string): { bHex: string; bigBHex: string };
+  /**
+   * The PASSWORD_CLAIM_SIGNATURE an honest client would send, for a constant-time comparison by the caller.
+   * `name` is the pool name (or the device group key) and `userId` the USER_ID_FOR_SRP (or the device key).
+   */
+  expectedSignature(args: { name: string; userId: string; verifierHex: string; saltHex: string; aHex: string; bHex: string; bigBHex: string; secretBlockBase64: string; timestamp: string }): string;
+}
+
+export type TokenUse = "id" | "access";
+
+/** What a rotation changed: the kids it retired and the ones that sign from now on. */
+export interface KeyRotation {
+  retiredKids: string[];
+  newKids: Record<TokenUse, string>;
+}
+
+/**
+ * Signs and checks the pool's JWTs (RS256, one key for ID tokens and another for access tokens, as
+ * Cognito does); private keys are sealed at rest.
+ */
+export interface TokenSigner {
+  /**
+   * Adds `iss`, `iat`, `exp` (from the injected clock) and the header `kid`/`alg`; creates the pool's
+   * keys on first use. `expiresInSeconds` is at most one day (the longest Cognito token lifetime).
+   * @throws ResourceNotFoundException when the pool does not exist
+   */
+  sign(poolId: string, tokenUse: TokenUse, claims: Record<string, unknown>, expiresInSeconds: number): Promise<string>;
+  /**
+   * Verifies signature (any key of the pool still published), issuer, expiry and token_use.
+   * @throws NotAuthorizedException "Invalid Access Token" / "Access Token has expired" (or Id)
+   */
+  verify(poolId: string, token: string, tokenUse: TokenUse): Promise<Record<string, unknown>>;
+  /**
+   * The pool's public keys: current ones (created if the pool has none yet) and retired ones whose
+   * tokens may still be alive. @throws ResourceNotFoundException when the pool does not exist
+   */
+  jwks(poolId: string): Promise<{ keys: Record<string, unknown>[] }>;
+  /**
+   * Starts signing with new keys; old public keys stay published until their last token expires.
+   * `within` runs inside the rotation's transaction (to record its event atomically).
+   * @throws ResourceNotFoundException when the pool does not exist
+   */
+  rotate(poolId: string, within?: (repositories: Repositories, rotation: KeyRotation) => Promise<void>): Promise<void>;
 }
 
 export interface Logger {

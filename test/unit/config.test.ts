@@ -95,6 +95,35 @@ describe("loadConfig", () => {
   });
 });
 
+describe("loadConfig: message delivery", () => {
+  it("defaults to no provider (the outbox) and reads SMTP and the webhook", () => {
+    expect(loadConfig({}).messaging).toEqual({ smtp: null, webhook: null });
+    const config = loadConfig({ SMTP_URL: "smtps://mailer:pw@smtp.example.com:465", MESSAGE_WEBHOOK_URL: "https://hooks.example.com/sms", MESSAGE_WEBHOOK_SECRET: "s".repeat(16) });
+    expect(config.messaging).toEqual({
+      smtp: { url: "smtps://mailer:pw@smtp.example.com:465", from: "no-reply@localhost" },
+      webhook: { url: "https://hooks.example.com/sms", secret: "s".repeat(16) },
+    });
+    expect(loadConfig({ SMTP_URL: "smtp://127.0.0.1:2525", SMTP_FROM: '"Example" <auth@example.com>' }).messaging.smtp).toEqual({ url: "smtp://127.0.0.1:2525", from: '"Example" <auth@example.com>' });
+  });
+
+  it("lists every messaging problem in one ConfigError, quoting no credential", () => {
+    const error = configError({ SMTP_URL: "http://mailer:hunter2pw@smtp.example.com", SMTP_FROM: "nobody", MESSAGE_WEBHOOK_URL: "ftp://hooks.example.com/x" });
+    expect(problemAbout(error, "SMTP_URL")).toEqual([expect.stringMatching(/smtp:\/\/.*smtps:\/\//)]);
+    expect(problemAbout(error, "SMTP_FROM")).toHaveLength(1);
+    expect(problemAbout(error, "MESSAGE_WEBHOOK_URL")).toHaveLength(1);
+    expect(problemAbout(error, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/required with MESSAGE_WEBHOOK_URL/)]);
+    expect(error.message).not.toContain("hunter2pw");
+  });
+
+  it("rejects a short webhook secret, and a secret without a URL, without echoing it", () => {
+    const short = configError({ MESSAGE_WEBHOOK_URL: "https://hooks.example.com/x", MESSAGE_WEBHOOK_SECRET: "tooShortSecret1" });
+    expect(problemAbout(short, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/at least 16 characters/)]);
+    expect(short.message).not.toContain("tooShortSecret1");
+    const orphan = configError({ MESSAGE_WEBHOOK_SECRET: "a-long-enough-secret-value" });
+    expect(problemAbout(orphan, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/without MESSAGE_WEBHOOK_URL/)]);
+  });
+});
+
 describe("the entry point (node dist/src/main.js)", () => {
   let dataDir: string;
   beforeAll(() => {

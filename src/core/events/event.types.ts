@@ -23,6 +23,15 @@ export const EVENT_TYPES = [
   "GROUP_UPDATED",
   "GROUP_DELETED",
   "CODE_SENT",
+  "SIGNING_KEYS_ROTATED",
+  "SIGN_IN_SUCCEEDED",
+  "SIGN_IN_FAILED",
+  "CHALLENGE_ISSUED",
+  "TOKENS_REFRESHED",
+  "SIGNED_OUT",
+  "TOKEN_REVOKED",
+  "ATTRIBUTE_VERIFIED",
+  "USER_LOCKED_OUT",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

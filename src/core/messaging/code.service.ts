@@ -43,10 +43,11 @@ export function createCodeService({ db, clock, codeHasher, sender, store }: Code
     /**
      * Creates the newest code for the purpose (voiding the previous one) inside the caller's
      * transaction and returns the message to send once that transaction has committed.
+     * `pendingValue` is the held email/phone change the code proves (VERIFY_* purposes only).
      */
     async prepareCode(
       repositories: Repositories,
-      args: { pool: UserPool; user: User; purpose: CodePurpose; target: DeliveryTarget; template: { subject: string | null; body: string } },
+      args: { pool: UserPool; user: User; purpose: CodePurpose; target: DeliveryTarget; template: { subject: string | null; body: string }; pendingValue?: string | null },
     ): Promise<PreparedCode> {
       const code = randomDigits(CODE_DIGITS);
       const now = clock.now();
@@ -58,6 +59,7 @@ export function createCodeService({ db, clock, codeHasher, sender, store }: Code
         failedAttempts: 0,
         createdAt: now,
         consumedAt: null,
+        pendingValue: args.pendingValue ?? null,
       });
       await repositories.events.append(
         { type: "CODE_SENT", poolId: args.pool.id, actor: `user:${args.user.id}`, detail: { purpose: args.purpose, ...toDeliveryDetails(args.target) } },

@@ -64,10 +64,11 @@ export function simulatedTarget(pool: UserPool, identifier: string, purpose: "SI
     ? pool.autoVerifiedAttributes.includes("phone_number")
     : [...pool.accountRecoverySetting].sort((left, right) => left.priority - right.priority)[0]?.name === "verified_phone_number";
   // A stable fake address per identifier, so repeated calls show the same masked destination.
-  const letter = String.fromCharCode(97 + ([...identifier].reduce((sum, character) => sum + character.charCodeAt(0), 0) % 26));
+  const seed = [...identifier].reduce((sum, character) => sum + character.charCodeAt(0), 0);
+  const letterAt = (offset: number) => String.fromCharCode(97 + ((seed + offset) % 26));
   return preferPhone
     ? { destination: `+*******${String(identifier.length * 1237).padStart(4, "0").slice(-4)}`, deliveryMedium: "SMS", attributeName: "phone_number" }
-    : { destination: `${letter}***@${String.fromCharCode(letter.charCodeAt(0) ^ 1)}***`, deliveryMedium: "EMAIL", attributeName: "email" };
+    : { destination: `${letterAt(0)}***@${letterAt(7)}***`, deliveryMedium: "EMAIL", attributeName: "email" };
 }
 
 /** Fills a pool template: `{####}` is the code or temporary password, `{username}` the user name. */

@@ -8,6 +8,7 @@ import {
   requireUnique,
   requireUrl,
 } from "../validation.js";
+import { isSearchableSchemaAttribute } from "../users/user-search.js";
 import {
   CUSTOM_PREFIX,
   MAX_CUSTOM_ATTRIBUTES,
@@ -192,6 +193,9 @@ export function buildInitialSchema(inputs: readonly CustomAttributeInput[]): Sch
     const attribute = standard.find((candidate) => candidate.name === input.name)!;
     if (input.attributeDataType !== attribute.attributeDataType) {
       throw invalidParameter(`schema: ${input.name} is a standard ${attribute.attributeDataType} attribute; attributeDataType cannot be ${input.attributeDataType}.`);
+    }
+    if (input.searchable !== undefined && input.searchable !== isSearchableSchemaAttribute(attribute)) {
+      throw invalidParameter(`schema: whether ${input.name} is searchable is fixed (${isSearchableSchemaAttribute(attribute) ? "it is" : "it is not"}); searchable can be chosen for custom attributes only.`);
     }
     attribute.required = input.required ?? false;
     attribute.mutable = input.mutable ?? true;

@@ -1,4 +1,5 @@
 import type { SearchEntry } from "../ports.js";
+import type { SchemaAttribute } from "../pools/attributes.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "./user.types.js";
 
@@ -7,6 +8,11 @@ export const SEARCHABLE_STANDARD_ATTRIBUTES = ["username", "email", "phone_numbe
 
 export function searchableAttributeNames(pool: UserPool): string[] {
   return [...SEARCHABLE_STANDARD_ATTRIBUTES, ...pool.schemaAttributes.filter((attribute) => attribute.isCustom && attribute.searchable).map((attribute) => attribute.name)];
+}
+
+/** Whether ListUsers can filter on a schema attribute: the fixed standard set, or a custom one declared searchable. */
+export function isSearchableSchemaAttribute(attribute: SchemaAttribute): boolean {
+  return attribute.isCustom ? attribute.searchable === true : (SEARCHABLE_STANDARD_ATTRIBUTES as readonly string[]).includes(attribute.name);
 }
 
 /**

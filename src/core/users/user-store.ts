@@ -12,6 +12,6 @@ import type { User } from "./user.types.js";
 export async function saveUser(repositories: Repositories, pool: UserPool, user: User, options: { isNew: boolean }): Promise<void> {
   if (options.isNew) await repositories.users.insert(user);
   else await repositories.users.update(user);
-  await repositories.users.replaceAliases(pool.id, user.id, aliasesOf(pool, user.attributes));
-  await repositories.users.replaceSearchEntries(pool.id, user.id, searchEntriesOf(pool, user));
+  await repositories.users.replaceAliases(pool.id, user.id, aliasesOf(pool, user.attributes), { isNewUser: options.isNew });
+  await repositories.users.replaceSearchEntries(pool.id, user.id, searchEntriesOf(pool, user), { isNewUser: options.isNew });
 }

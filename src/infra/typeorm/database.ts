@@ -5,7 +5,9 @@ import { createAdminApiKeyRepository } from "./repositories/admin-api-key.reposi
 import { createAppClientRepository } from "./repositories/app-client.repository.js";
 import { createEventRepository } from "./repositories/event.repository.js";
 import { createGroupRepository } from "./repositories/group.repository.js";
+import { createRefreshTokenRepository } from "./repositories/refresh-token.repository.js";
 import { createSentMessageRepository } from "./repositories/sent-message.repository.js";
+import { createSigningKeyRepository } from "./repositories/signing-key.repository.js";
 import { createUserPoolRepository } from "./repositories/user-pool.repository.js";
 import { createUserRepository } from "./repositories/user.repository.js";
 import { createVerificationCodeRepository } from "./repositories/verification-code.repository.js";
@@ -47,8 +49,15 @@ export function createRepositories(manager: EntityManager): Repositories {
     codes: createVerificationCodeRepository(manager),
     groups: createGroupRepository(manager),
     sentMessages: createSentMessageRepository(manager),
+    refreshTokens: createRefreshTokenRepository(manager),
+    signingKeys: createSigningKeyRepository(manager),
   };
 }
+
+/** MariaDB picks a deadlock victim and rolls it back whole; such a transaction is safe to run again. */
+const isRetryableConflict = (error: unknown): boolean =>
+  error instanceof QueryFailedError && ["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"].includes(String((error.driverError as { code?: string } | undefined)?.code));
+const MAX_TRANSACTION_ATTEMPTS = 4;
 
 export function createTypeormDatabase(dataSource: DataSource): Database {
   const serialise = dataSource.options.type === "better-sqlite3" ? createMutex() : <T>(work: () => Promise<T>) => work();
@@ -60,7 +69,16 @@ export function createTypeormDatabase(dataSource: DataSource): Database {
     }
   };
   return {
-    transaction: (work) => translated(() => dataSource.transaction((manager) => work(createRepositories(manager)))),
+    transaction: (work) =>
+      translated(async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await dataSource.transaction((manager) => work(createRepositories(manager)));
+          } catch (error) {
+            if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
+          }
+        }
+      }),
     read: (work) => translated(() => work(createRepositories(dataSource.manager))),
     ping: async () => {
       await serialise(() => dataSource.query("SELECT 1"));

@@ -47,10 +47,76 @@ export type AdminCreateUserConfigInput = {
   inviteMessageTemplate?: InputMaybe<InviteMessageTemplateInput>;
 };
 
+export type AdminCreateUserInput = {
+  /** Passed to triggers; not stored. */
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Where the invitation goes (default SMS); each needs its attribute. */
+  desiredDeliveryMediums?: InputMaybe<Array<DeliveryMedium>>;
+  /** Move a verified email/phone alias held by another user to this one. */
+  forceAliasCreation?: InputMaybe<Scalars['Boolean']['input']>;
+  messageAction?: InputMaybe<MessageAction>;
+  /** Must meet the password policy; generated when absent. */
+  temporaryPassword?: InputMaybe<Scalars['String']['input']>;
+  /** Any mutable attribute, including email_verified/phone_number_verified; required ones may be omitted. */
+  userAttributes?: InputMaybe<Array<AttributeInput>>;
+  userPoolId: Scalars['ID']['input'];
+  /** The username, or the email/phone in email/phone-as-username pools. */
+  username: Scalars['String']['input'];
+  /** Passed to the pre sign-up trigger; not stored. */
+  validationData?: InputMaybe<Array<AttributeInput>>;
+};
+
+export type AdminDeleteUserAttributesInput = {
+  userAttributeNames: Array<Scalars['String']['input']>;
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type AdminInitiateAuthInput = {
+  authFlow: AuthFlow;
+  authParameters: AuthParametersInput;
+  clientId: Scalars['ID']['input'];
+  /** Passed to triggers; not stored. */
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  userPoolId: Scalars['ID']['input'];
+};
+
+export type AdminRespondToAuthChallengeInput = {
+  challengeName: ChallengeName;
+  challengeResponses: ChallengeResponsesInput;
+  clientId: Scalars['ID']['input'];
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The session from the previous step, unchanged. */
+  session: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+};
+
+export type AdminSetUserPasswordInput = {
+  password: Scalars['String']['input'];
+  /** true → CONFIRMED; false (default) → FORCE_CHANGE_PASSWORD. */
+  permanent?: InputMaybe<Scalars['Boolean']['input']>;
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type AdminUpdateUserAttributesInput = {
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** New values; an empty value deletes the attribute. */
+  userAttributes: Array<AttributeInput>;
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
 export type AliasAttribute =
   | 'email'
   | 'phone_number'
   | 'preferred_username';
+
+export type Attribute = {
+  __typename?: 'Attribute';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
 
 export type AttributeDataType =
   | 'Boolean'
@@ -62,6 +128,99 @@ export type AttributeDataType =
 export type AttributeInput = {
   name: Scalars['String']['input'];
   value: Scalars['String']['input'];
+};
+
+/** The sign-in needs an answer: call respondToAuthChallenge with this session. */
+export type AuthChallenge = {
+  __typename?: 'AuthChallenge';
+  challengeName: ChallengeName;
+  challengeParameters: ChallengeParameters;
+  session: Scalars['String']['output'];
+};
+
+/** Cognito's AuthFlow values; the app client must allow the flow. */
+export type AuthFlow =
+  | 'ADMIN_NO_SRP_AUTH'
+  | 'ADMIN_USER_PASSWORD_AUTH'
+  | 'CUSTOM_AUTH'
+  | 'REFRESH_TOKEN'
+  | 'REFRESH_TOKEN_AUTH'
+  | 'USER_AUTH'
+  | 'USER_PASSWORD_AUTH'
+  | 'USER_SRP_AUTH';
+
+/** Cognito's AuthParameters, by their Cognito names. */
+export type AuthParametersInput = {
+  DEVICE_KEY?: InputMaybe<Scalars['String']['input']>;
+  PASSWORD?: InputMaybe<Scalars['String']['input']>;
+  REFRESH_TOKEN?: InputMaybe<Scalars['String']['input']>;
+  SECRET_HASH?: InputMaybe<Scalars['String']['input']>;
+  /** Client SRP public value A, hex. */
+  SRP_A?: InputMaybe<Scalars['String']['input']>;
+  USERNAME?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Either the next challenge or the tokens. */
+export type AuthResult = AuthChallenge | AuthenticationResult;
+
+/** The sign-in is complete. */
+export type AuthenticationResult = {
+  __typename?: 'AuthenticationResult';
+  accessToken: Scalars['String']['output'];
+  /** Seconds until the access token expires. */
+  expiresIn: Scalars['Int']['output'];
+  idToken: Scalars['String']['output'];
+  newDeviceMetadata: Maybe<NewDeviceMetadata>;
+  /** Absent on a refresh without rotation: keep the one you have. */
+  refreshToken: Maybe<Scalars['String']['output']>;
+  tokenType: Scalars['String']['output'];
+};
+
+export type ChallengeName =
+  | 'CUSTOM_CHALLENGE'
+  | 'DEVICE_PASSWORD_VERIFIER'
+  | 'DEVICE_SRP_AUTH'
+  | 'EMAIL_OTP'
+  | 'MFA_SETUP'
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'PASSWORD_VERIFIER'
+  | 'SELECT_MFA_TYPE'
+  | 'SMS_MFA'
+  | 'SOFTWARE_TOKEN_MFA';
+
+/** Cognito's ChallengeParameters, by their Cognito names; which are set depends on the challenge. */
+export type ChallengeParameters = {
+  __typename?: 'ChallengeParameters';
+  CODE_DELIVERY_DELIVERY_MEDIUM: Maybe<Scalars['String']['output']>;
+  CODE_DELIVERY_DESTINATION: Maybe<Scalars['String']['output']>;
+  MFAS_CAN_CHOOSE: Maybe<Scalars['String']['output']>;
+  MFAS_CAN_SETUP: Maybe<Scalars['String']['output']>;
+  SALT: Maybe<Scalars['String']['output']>;
+  SECRET_BLOCK: Maybe<Scalars['String']['output']>;
+  SRP_B: Maybe<Scalars['String']['output']>;
+  USERNAME: Maybe<Scalars['String']['output']>;
+  USER_ID_FOR_SRP: Maybe<Scalars['String']['output']>;
+  /** JSON array of missing required attributes, each prefixed userAttributes. */
+  requiredAttributes: Maybe<Scalars['String']['output']>;
+  /** JSON object of the user's current attributes (NEW_PASSWORD_REQUIRED). */
+  userAttributes: Maybe<Scalars['String']['output']>;
+};
+
+/** Cognito's ChallengeResponses, by their Cognito names; userAttributes.<name> entries go in userAttributes. */
+export type ChallengeResponsesInput = {
+  ANSWER?: InputMaybe<Scalars['String']['input']>;
+  DEVICE_KEY?: InputMaybe<Scalars['String']['input']>;
+  EMAIL_OTP_CODE?: InputMaybe<Scalars['String']['input']>;
+  NEW_PASSWORD?: InputMaybe<Scalars['String']['input']>;
+  PASSWORD_CLAIM_SECRET_BLOCK?: InputMaybe<Scalars['String']['input']>;
+  PASSWORD_CLAIM_SIGNATURE?: InputMaybe<Scalars['String']['input']>;
+  SECRET_HASH?: InputMaybe<Scalars['String']['input']>;
+  SMS_MFA_CODE?: InputMaybe<Scalars['String']['input']>;
+  SOFTWARE_TOKEN_MFA_CODE?: InputMaybe<Scalars['String']['input']>;
+  TIMESTAMP?: InputMaybe<Scalars['String']['input']>;
+  USERNAME?: InputMaybe<Scalars['String']['input']>;
+  /** Attributes set while answering NEW_PASSWORD_REQUIRED. */
+  userAttributes?: InputMaybe<Array<AttributeInput>>;
 };
 
 /** Where a code went, masked (j***@e***, +*******1212). */
@@ -95,6 +254,18 @@ export type CreateAdminApiKeyInput = {
   name: Scalars['String']['input'];
   /** Limit the key to these pools; omit for an unscoped key. */
   poolScope?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateGroupInput = {
+  /** At most 2048 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1–128 characters, no whitespace; unique in the pool (case-sensitive). */
+  groupName: Scalars['String']['input'];
+  /** 0–2147483647; lower wins. */
+  precedence?: InputMaybe<Scalars['Int']['input']>;
+  /** An IAM role ARN, stored and returned as given. */
+  roleArn?: InputMaybe<Scalars['String']['input']>;
+  userPoolId: Scalars['ID']['input'];
 };
 
 export type CreateUserPoolClientInput = {
@@ -204,6 +375,40 @@ export type FeatureStatus =
   | 'DISABLED'
   | 'ENABLED';
 
+/** A user pool group (GroupType). */
+export type Group = {
+  __typename?: 'Group';
+  creationDate: Scalars['DateTimeISO']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  groupName: Scalars['String']['output'];
+  lastModifiedDate: Scalars['DateTimeISO']['output'];
+  /** 0–2147483647; when a user is in several groups, the lowest wins (cognito:preferred_role). */
+  precedence: Maybe<Scalars['Int']['output']>;
+  roleArn: Maybe<Scalars['String']['output']>;
+  userPoolId: Scalars['ID']['output'];
+};
+
+/** One page of a group's members (ListUsersInGroup), by user id. */
+export type GroupMemberPage = {
+  __typename?: 'GroupMemberPage';
+  items: Array<User>;
+  nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type GroupPage = {
+  __typename?: 'GroupPage';
+  items: Array<Group>;
+  nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type InitiateAuthInput = {
+  authFlow: AuthFlow;
+  authParameters: AuthParametersInput;
+  clientId: Scalars['ID']['input'];
+  /** Passed to triggers; not stored. */
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
 export type InviteMessageTemplate = {
   __typename?: 'InviteMessageTemplate';
   emailMessage: Scalars['String']['output'];
@@ -246,6 +451,11 @@ export type LambdaConfigInput = {
   verifyAuthChallengeResponse?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** AdminCreateUser's MessageActionType: RESEND re-invites with a new temporary password, SUPPRESS sends nothing. */
+export type MessageAction =
+  | 'RESEND'
+  | 'SUPPRESS';
+
 export type MfaConfiguration =
   | 'OFF'
   | 'ON'
@@ -260,28 +470,66 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds 1–25 custom attributes (AddCustomAttributes); they cannot be changed or removed later. */
   addCustomAttributes: UserPool;
+  /** Adds a user to a group (AdminAddUserToGroup); a member already in it stays, and the call succeeds. */
+  adminAddUserToGroup: Scalars['Boolean']['output'];
+  /** Confirms an UNCONFIRMED user without a code (AdminConfirmSignUp). */
+  adminConfirmSignUp: Scalars['Boolean']['output'];
+  /** Creates a user with a temporary password and sends the invitation (AdminCreateUser). */
+  adminCreateUser: User;
+  /** Deletes the user (AdminDeleteUser). */
+  adminDeleteUser: Scalars['Boolean']['output'];
+  /** Removes attributes; required ones and sub cannot be removed (AdminDeleteUserAttributes). */
+  adminDeleteUserAttributes: Scalars['Boolean']['output'];
+  /** Disables sign-in for the user (AdminDisableUser). */
+  adminDisableUser: Scalars['Boolean']['output'];
+  /** Re-enables sign-in for the user (AdminEnableUser). */
+  adminEnableUser: Scalars['Boolean']['output'];
+  /** Starts a sign-in from a trusted backend (AdminInitiateAuth): also ADMIN_USER_PASSWORD_AUTH. */
+  adminInitiateAuth: AuthResult;
+  /** Removes a user from a group (AdminRemoveUserFromGroup); succeeds when the user was not a member. */
+  adminRemoveUserFromGroup: Scalars['Boolean']['output'];
+  /** Marks the user RESET_REQUIRED and sends a password-reset code (AdminResetUserPassword). */
+  adminResetUserPassword: Scalars['Boolean']['output'];
+  /** Answers a challenge of an admin sign-in (AdminRespondToAuthChallenge). */
+  adminRespondToAuthChallenge: AuthResult;
+  /** Sets the password, permanent (CONFIRMED) or temporary (FORCE_CHANGE_PASSWORD) (AdminSetUserPassword). */
+  adminSetUserPassword: Scalars['Boolean']['output'];
+  /** Writes attributes, verified flags included (AdminUpdateUserAttributes). */
+  adminUpdateUserAttributes: Scalars['Boolean']['output'];
   /** Sets a new password with the reset code (ConfirmForgotPassword). */
   confirmForgotPassword: Scalars['Boolean']['output'];
   /** Confirms a sign-up with the code that was sent (ConfirmSignUp). */
   confirmSignUp: Scalars['Boolean']['output'];
   /** Creates an admin API key, optionally scoped to pools. Needs an unscoped key. */
   createAdminApiKey: CreatedAdminApiKey;
+  /** Creates a group (CreateGroup); at most MAX_GROUPS_PER_POOL a pool. */
+  createGroup: Group;
   /** Creates a user pool (CreateUserPool). Needs an unscoped admin key. */
   createUserPool: UserPool;
   /** Creates an app client (CreateUserPoolClient), optionally with a generated secret. */
   createUserPoolClient: UserPoolClient;
+  /** Deletes a group and its memberships (DeleteGroup); the users stay. */
+  deleteGroup: Scalars['Boolean']['output'];
   /** Deletes a pool and everything in it (DeleteUserPool); refused while deletion protection is ACTIVE. */
   deleteUserPool: Scalars['Boolean']['output'];
   /** Deletes an app client and its refresh tokens (DeleteUserPoolClient). */
   deleteUserPoolClient: Scalars['Boolean']['output'];
   /** Sends a password-reset code to a verified email or phone (ForgotPassword). */
   forgotPassword: CodeDeliveryDetails;
+  /** Starts a sign-in (InitiateAuth): USER_SRP_AUTH, USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH. */
+  initiateAuth: AuthResult;
   /** Sends a new sign-up code; the previous one stops working (ResendConfirmationCode). */
   resendConfirmationCode: CodeDeliveryDetails;
+  /** Answers the current challenge (RespondToAuthChallenge). */
+  respondToAuthChallenge: AuthResult;
   /** Revokes an admin API key at once. The last unscoped key cannot be revoked. */
   revokeAdminApiKey: AdminApiKey;
+  /** Starts signing the pool's ID and access tokens with new keys. The old public keys stay in the pool's JWKS until every token they signed has expired (one day), so issued tokens keep verifying. */
+  rotateSigningKeys: Scalars['Boolean']['output'];
   /** Registers a user (SignUp). */
   signUp: SignUpResult;
+  /** Changes a group (UpdateGroup): omitted fields keep their values, null clears them. */
+  updateGroup: Group;
   /** Changes a pool's settings (UpdateUserPool); unnamed settings keep their values. */
   updateUserPool: UserPool;
   /** Changes an app client (UpdateUserPoolClient); unnamed settings keep their values. */
@@ -292,6 +540,80 @@ export type Mutation = {
 export type MutationAddCustomAttributesArgs = {
   customAttributes: Array<SchemaAttributeInput>;
   userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationAdminAddUserToGroupArgs = {
+  groupName: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationAdminConfirmSignUpArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationAdminCreateUserArgs = {
+  input: AdminCreateUserInput;
+};
+
+
+export type MutationAdminDeleteUserArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationAdminDeleteUserAttributesArgs = {
+  input: AdminDeleteUserAttributesInput;
+};
+
+
+export type MutationAdminDisableUserArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationAdminEnableUserArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationAdminInitiateAuthArgs = {
+  input: AdminInitiateAuthInput;
+};
+
+
+export type MutationAdminRemoveUserFromGroupArgs = {
+  groupName: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationAdminResetUserPasswordArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationAdminRespondToAuthChallengeArgs = {
+  input: AdminRespondToAuthChallengeInput;
+};
+
+
+export type MutationAdminSetUserPasswordArgs = {
+  input: AdminSetUserPasswordInput;
+};
+
+
+export type MutationAdminUpdateUserAttributesArgs = {
+  input: AdminUpdateUserAttributesInput;
 };
 
 
@@ -310,6 +632,11 @@ export type MutationCreateAdminApiKeyArgs = {
 };
 
 
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+
 export type MutationCreateUserPoolArgs = {
   input: CreateUserPoolInput;
 };
@@ -317,6 +644,12 @@ export type MutationCreateUserPoolArgs = {
 
 export type MutationCreateUserPoolClientArgs = {
   input: CreateUserPoolClientInput;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteGroupArgs = {
+  groupName: Scalars['String']['input'];
   userPoolId: Scalars['ID']['input'];
 };
 
@@ -337,8 +670,18 @@ export type MutationForgotPasswordArgs = {
 };
 
 
+export type MutationInitiateAuthArgs = {
+  input: InitiateAuthInput;
+};
+
+
 export type MutationResendConfirmationCodeArgs = {
   input: UsernameRequestInput;
+};
+
+
+export type MutationRespondToAuthChallengeArgs = {
+  input: RespondToAuthChallengeInput;
 };
 
 
@@ -347,8 +690,18 @@ export type MutationRevokeAdminApiKeyArgs = {
 };
 
 
+export type MutationRotateSigningKeysArgs = {
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationUpdateGroupArgs = {
+  input: UpdateGroupInput;
 };
 
 
@@ -362,6 +715,12 @@ export type MutationUpdateUserPoolClientArgs = {
   clientId: Scalars['ID']['input'];
   input: UpdateUserPoolClientInput;
   userPoolId: Scalars['ID']['input'];
+};
+
+export type NewDeviceMetadata = {
+  __typename?: 'NewDeviceMetadata';
+  deviceGroupKey: Scalars['String']['output'];
+  deviceKey: Scalars['String']['output'];
 };
 
 export type NumberAttributeConstraints = {
@@ -411,8 +770,20 @@ export type Query = {
   __typename?: 'Query';
   /** Admin API keys (never their secrets). Needs an unscoped key. */
   adminApiKeys: AdminApiKeyPage;
+  /** One user with every attribute (AdminGetUser); username may be any sign-in identifier. */
+  adminGetUser: User;
+  /** The groups a user belongs to, by name, 1–60 a page (AdminListGroupsForUser). */
+  adminListGroupsForUser: GroupPage;
   /** The audit log, oldest first; one pool's, or every pool the key may see. */
   events: EventPage;
+  /** One group (GetGroup). */
+  group: Group;
+  /** The pool's groups by name, 1–60 a page (ListGroups). */
+  groups: GroupPage;
+  /** Users of a pool, optionally filtered (ListUsers): `attribute = "value"` or `attribute ^= "value"` on username, email, phone_number, name, given_name, family_name, preferred_username, sub, cognito:user_status, status, or a custom attribute declared searchable. Limit 0–60 (0 or absent = 60). */
+  listUsers: UserPage;
+  /** A group's members by user id, 1–60 a page (ListUsersInGroup). */
+  listUsersInGroup: GroupMemberPage;
   /** The outbox of codes and invitations sent for a pool, oldest first (admins only). */
   sentMessages: SentMessagePage;
   /** One user pool (DescribeUserPool). */
@@ -432,10 +803,54 @@ export type QueryAdminApiKeysArgs = {
 };
 
 
+export type QueryAdminGetUserArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type QueryAdminListGroupsForUserArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   userPoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryGroupArgs = {
+  groupName: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryListUsersArgs = {
+  attributesToGet?: InputMaybe<Array<Scalars['String']['input']>>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  paginationToken?: InputMaybe<Scalars['String']['input']>;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryListUsersInGroupArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupName: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
 };
 
 
@@ -500,6 +915,15 @@ export type RefreshTokenRotationInput = {
   retryGracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RespondToAuthChallengeInput = {
+  challengeName: ChallengeName;
+  challengeResponses: ChallengeResponsesInput;
+  clientId: Scalars['ID']['input'];
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The session from the previous step, unchanged. */
+  session: Scalars['String']['input'];
+};
+
 export type SchemaAttribute = {
   __typename?: 'SchemaAttribute';
   attributeDataType: AttributeDataType;
@@ -509,6 +933,8 @@ export type SchemaAttribute = {
   name: Scalars['String']['output'];
   numberAttributeConstraints: Maybe<NumberAttributeConstraints>;
   required: Scalars['Boolean']['output'];
+  /** Whether listUsers can filter on it: the standard searchable attributes, and custom ones declared searchable. */
+  searchable: Scalars['Boolean']['output'];
   stringAttributeConstraints: Maybe<StringAttributeConstraints>;
 };
 
@@ -520,6 +946,8 @@ export type SchemaAttributeInput = {
   name: Scalars['String']['input'];
   numberAttributeConstraints?: InputMaybe<NumberAttributeConstraintsInput>;
   required?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Beyond Cognito: lets listUsers filter on this custom attribute (indexed). Fixed for standard attributes. */
+  searchable?: InputMaybe<Scalars['Boolean']['input']>;
   stringAttributeConstraints?: InputMaybe<StringAttributeConstraintsInput>;
 };
 
@@ -594,6 +1022,15 @@ export type TokenValidityUnitsInput = {
   refreshToken?: InputMaybe<TimeUnit>;
 };
 
+/** UpdateGroup: an omitted field keeps its value; an explicit null clears it. */
+export type UpdateGroupInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  groupName: Scalars['String']['input'];
+  precedence?: InputMaybe<Scalars['Int']['input']>;
+  roleArn?: InputMaybe<Scalars['String']['input']>;
+  userPoolId: Scalars['ID']['input'];
+};
+
 export type UpdateUserPoolClientInput = {
   accessTokenValidity?: InputMaybe<Scalars['Int']['input']>;
   allowedOAuthFlows?: InputMaybe<Array<OAuthFlow>>;
@@ -633,9 +1070,33 @@ export type UpdateUserPoolInput = {
   verificationMessageTemplate?: InputMaybe<VerificationMessageTemplateInput>;
 };
 
+/** A user as admins see it (AdminGetUser, AdminCreateUser, ListUsers). */
+export type User = {
+  __typename?: 'User';
+  /** Every attribute of the user, `sub` first. */
+  attributes: Array<Attribute>;
+  enabled: Scalars['Boolean']['output'];
+  userCreateDate: Scalars['DateTimeISO']['output'];
+  userLastModifiedDate: Scalars['DateTimeISO']['output'];
+  userStatus: UserStatus;
+  /** The `sub`. */
+  userSub: Scalars['ID']['output'];
+  /** The immutable username (a UUID in email/phone-as-username pools). */
+  username: Scalars['String']['output'];
+};
+
 export type UserAttributeUpdateSettings = {
   __typename?: 'UserAttributeUpdateSettings';
   attributesRequireVerificationBeforeUpdate: Array<VerifiableAttribute>;
+};
+
+/** One page of listUsers (ListUsersResponse). */
+export type UserPage = {
+  __typename?: 'UserPage';
+  /** Pass back with the same filter for the next page; null on the last page. A page may be short while a token is still returned. */
+  paginationToken: Maybe<Scalars['String']['output']>;
+  /** Ordered by the filtered value (folded as the filter compares it), then by sub; by sub without a filter. */
+  users: Array<User>;
 };
 
 export type UserPool = {
@@ -707,6 +1168,14 @@ export type UserPoolPage = {
   nextCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Where a user stands (UserStatusType); `enabled` is separate. */
+export type UserStatus =
+  | 'CONFIRMED'
+  | 'EXTERNAL_PROVIDER'
+  | 'FORCE_CHANGE_PASSWORD'
+  | 'RESET_REQUIRED'
+  | 'UNCONFIRMED';
+
 export type UsernameAttribute =
   | 'email'
   | 'phone_number';
@@ -760,6 +1229,84 @@ export type PoolStringConstraintsQueryVariables = Exact<{ [key: string]: never; 
 
 
 export type PoolStringConstraintsQuery = { __typename?: 'Query', userPools: { __typename?: 'UserPoolPage', items: Array<{ __typename?: 'UserPool', schemaAttributes: Array<{ __typename?: 'SchemaAttribute', stringAttributeConstraints: { __typename?: 'StringAttributeConstraints', minLength: number | null } | null }> }> } };
+
+export type AdminUserFieldsFragment = { __typename?: 'User', username: string, userSub: string, userCreateDate: string, userLastModifiedDate: string, enabled: boolean, userStatus: UserStatus, attributes: Array<{ __typename?: 'Attribute', name: string, value: string }> };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: AdminCreateUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { __typename?: 'Mutation', adminCreateUser: { __typename?: 'User', username: string, userSub: string, userCreateDate: string, userLastModifiedDate: string, enabled: boolean, userStatus: UserStatus, attributes: Array<{ __typename?: 'Attribute', name: string, value: string }> } };
+
+export type AdminGetUserQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminGetUserQuery = { __typename?: 'Query', adminGetUser: { __typename?: 'User', username: string, userSub: string, userCreateDate: string, userLastModifiedDate: string, enabled: boolean, userStatus: UserStatus, attributes: Array<{ __typename?: 'Attribute', name: string, value: string }> } };
+
+export type AdminUpdateUserAttributesMutationVariables = Exact<{
+  input: AdminUpdateUserAttributesInput;
+}>;
+
+
+export type AdminUpdateUserAttributesMutation = { __typename?: 'Mutation', adminUpdateUserAttributes: boolean };
+
+export type AdminDeleteUserAttributesMutationVariables = Exact<{
+  input: AdminDeleteUserAttributesInput;
+}>;
+
+
+export type AdminDeleteUserAttributesMutation = { __typename?: 'Mutation', adminDeleteUserAttributes: boolean };
+
+export type AdminDeleteUserMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminDeleteUserMutation = { __typename?: 'Mutation', adminDeleteUser: boolean };
+
+export type AdminDisableUserMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminDisableUserMutation = { __typename?: 'Mutation', adminDisableUser: boolean };
+
+export type AdminEnableUserMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminEnableUserMutation = { __typename?: 'Mutation', adminEnableUser: boolean };
+
+export type AdminConfirmSignUpMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminConfirmSignUpMutation = { __typename?: 'Mutation', adminConfirmSignUp: boolean };
+
+export type AdminSetUserPasswordMutationVariables = Exact<{
+  input: AdminSetUserPasswordInput;
+}>;
+
+
+export type AdminSetUserPasswordMutation = { __typename?: 'Mutation', adminSetUserPassword: boolean };
+
+export type AdminResetUserPasswordMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminResetUserPasswordMutation = { __typename?: 'Mutation', adminResetUserPassword: boolean };
 
 export type CreateAdminApiKeyMutationVariables = Exact<{
   input: CreateAdminApiKeyInput;
@@ -836,6 +1383,152 @@ export type ListUserPoolClientsQueryVariables = Exact<{
 
 export type ListUserPoolClientsQuery = { __typename?: 'Query', userPoolClients: { __typename?: 'UserPoolClientPage', nextCursor: string | null, items: Array<{ __typename?: 'UserPoolClient', clientId: string, clientName: string }> } };
 
+type AuthResultFields_AuthChallenge_Fragment = { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } };
+
+type AuthResultFields_AuthenticationResult_Fragment = { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null };
+
+export type AuthResultFieldsFragment =
+  | AuthResultFields_AuthChallenge_Fragment
+  | AuthResultFields_AuthenticationResult_Fragment
+;
+
+export type InitiateAuthMutationVariables = Exact<{
+  input: InitiateAuthInput;
+}>;
+
+
+export type InitiateAuthMutation = { __typename?: 'Mutation', initiateAuth:
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
+   };
+
+export type RespondToAuthChallengeMutationVariables = Exact<{
+  input: RespondToAuthChallengeInput;
+}>;
+
+
+export type RespondToAuthChallengeMutation = { __typename?: 'Mutation', respondToAuthChallenge:
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
+   };
+
+export type AdminInitiateAuthMutationVariables = Exact<{
+  input: AdminInitiateAuthInput;
+}>;
+
+
+export type AdminInitiateAuthMutation = { __typename?: 'Mutation', adminInitiateAuth:
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
+   };
+
+export type AdminRespondToAuthChallengeMutationVariables = Exact<{
+  input: AdminRespondToAuthChallengeInput;
+}>;
+
+
+export type AdminRespondToAuthChallengeMutation = { __typename?: 'Mutation', adminRespondToAuthChallenge:
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
+   };
+
+export type GroupFieldsFragment = { __typename?: 'Group', groupName: string, userPoolId: string, description: string | null, precedence: number | null, roleArn: string | null, creationDate: string, lastModifiedDate: string };
+
+export type CreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type CreateGroupMutation = { __typename?: 'Mutation', createGroup: { __typename?: 'Group', groupName: string, userPoolId: string, description: string | null, precedence: number | null, roleArn: string | null, creationDate: string, lastModifiedDate: string } };
+
+export type UpdateGroupMutationVariables = Exact<{
+  input: UpdateGroupInput;
+}>;
+
+
+export type UpdateGroupMutation = { __typename?: 'Mutation', updateGroup: { __typename?: 'Group', groupName: string, userPoolId: string, description: string | null, precedence: number | null, roleArn: string | null, creationDate: string, lastModifiedDate: string } };
+
+export type DeleteGroupMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  groupName: Scalars['String']['input'];
+}>;
+
+
+export type DeleteGroupMutation = { __typename?: 'Mutation', deleteGroup: boolean };
+
+export type GetGroupQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  groupName: Scalars['String']['input'];
+}>;
+
+
+export type GetGroupQuery = { __typename?: 'Query', group: { __typename?: 'Group', groupName: string, userPoolId: string, description: string | null, precedence: number | null, roleArn: string | null, creationDate: string, lastModifiedDate: string } };
+
+export type ListGroupsQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListGroupsQuery = { __typename?: 'Query', groups: { __typename?: 'GroupPage', nextCursor: string | null, items: Array<{ __typename?: 'Group', groupName: string, userPoolId: string, description: string | null, precedence: number | null, roleArn: string | null, creationDate: string, lastModifiedDate: string }> } };
+
+export type AdminAddUserToGroupMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+  groupName: Scalars['String']['input'];
+}>;
+
+
+export type AdminAddUserToGroupMutation = { __typename?: 'Mutation', adminAddUserToGroup: boolean };
+
+export type AdminRemoveUserFromGroupMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+  groupName: Scalars['String']['input'];
+}>;
+
+
+export type AdminRemoveUserFromGroupMutation = { __typename?: 'Mutation', adminRemoveUserFromGroup: boolean };
+
+export type ListUsersInGroupQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  groupName: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListUsersInGroupQuery = { __typename?: 'Query', listUsersInGroup: { __typename?: 'GroupMemberPage', nextCursor: string | null, items: Array<{ __typename?: 'User', username: string, userSub: string, userStatus: UserStatus, enabled: boolean, attributes: Array<{ __typename?: 'Attribute', name: string, value: string }> }> } };
+
+export type AdminListGroupsForUserQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminListGroupsForUserQuery = { __typename?: 'Query', adminListGroupsForUser: { __typename?: 'GroupPage', nextCursor: string | null, items: Array<{ __typename?: 'Group', groupName: string, userPoolId: string, description: string | null, precedence: number | null, roleArn: string | null, creationDate: string, lastModifiedDate: string }> } };
+
+export type ListUsersQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  filter?: InputMaybe<Scalars['String']['input']>;
+  attributesToGet?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  paginationToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListUsersQuery = { __typename?: 'Query', listUsers: { __typename?: 'UserPage', paginationToken: string | null, users: Array<{ __typename?: 'User', username: string, userSub: string, userCreateDate: string, userLastModifiedDate: string, enabled: boolean, userStatus: UserStatus, attributes: Array<{ __typename?: 'Attribute', name: string, value: string }> }> } };
+
+export type SearchableAttributesQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type SearchableAttributesQuery = { __typename?: 'Query', userPool: { __typename?: 'UserPool', schemaAttributes: Array<{ __typename?: 'SchemaAttribute', name: string, searchable: boolean }> } };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -881,6 +1574,13 @@ export type SentMessagesQueryVariables = Exact<{
 
 
 export type SentMessagesQuery = { __typename?: 'Query', sentMessages: { __typename?: 'SentMessagePage', nextCursor: string | null, items: Array<{ __typename?: 'SentMessage', id: string, userPoolId: string, userSub: string | null, deliveryMedium: DeliveryMedium, destination: string, subject: string | null, body: string, purpose: string, sentAt: string }> } };
+
+export type RotateSigningKeysMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type RotateSigningKeysMutation = { __typename?: 'Mutation', rotateSigningKeys: boolean };
 
 export type PoolFieldsFragment = { __typename?: 'UserPool', id: string, name: string, deletionProtection: DeletionProtection, usernameAttributes: Array<UsernameAttribute>, aliasAttributes: Array<AliasAttribute>, mfaConfiguration: MfaConfiguration, enabledMfas: Array<MfaFactor>, autoVerifiedAttributes: Array<VerifiableAttribute>, smsAuthenticationMessage: string, estimatedNumberOfUsers: number, creationDate: string, lastModifiedDate: string, usernameConfiguration: { __typename?: 'UsernameConfiguration', caseSensitive: boolean }, passwordPolicy: { __typename?: 'PasswordPolicy', minimumLength: number, requireUppercase: boolean, requireLowercase: boolean, requireNumbers: boolean, requireSymbols: boolean, temporaryPasswordValidityDays: number, passwordHistorySize: number }, userAttributeUpdateSettings: { __typename?: 'UserAttributeUpdateSettings', attributesRequireVerificationBeforeUpdate: Array<VerifiableAttribute> }, verificationMessageTemplate: { __typename?: 'VerificationMessageTemplate', smsMessage: string, emailMessage: string, emailSubject: string, emailMessageByLink: string, emailSubjectByLink: string, defaultEmailOption: DefaultEmailOption }, adminCreateUserConfig: { __typename?: 'AdminCreateUserConfig', allowAdminCreateUserOnly: boolean, inviteMessageTemplate: { __typename?: 'InviteMessageTemplate', smsMessage: string, emailMessage: string, emailSubject: string } }, accountRecoverySetting: Array<{ __typename?: 'RecoveryMechanism', name: RecoveryMechanismName, priority: number }>, lambdaConfig: { __typename?: 'LambdaConfig', preSignUp: string | null, customMessage: string | null, postConfirmation: string | null, preAuthentication: string | null, postAuthentication: string | null, defineAuthChallenge: string | null, createAuthChallenge: string | null, verifyAuthChallengeResponse: string | null, preTokenGeneration: string | null, userMigration: string | null }, deviceConfiguration: { __typename?: 'DeviceConfiguration', challengeRequiredOnNewDevice: boolean, deviceOnlyRememberedOnUserPrompt: boolean } | null, schemaAttributes: Array<{ __typename?: 'SchemaAttribute', name: string, attributeDataType: AttributeDataType, developerOnlyAttribute: boolean, mutable: boolean, required: boolean, stringAttributeConstraints: { __typename?: 'StringAttributeConstraints', minLength: number | null, maxLength: number | null } | null, numberAttributeConstraints: { __typename?: 'NumberAttributeConstraints', minValue: number | null, maxValue: number | null } | null }> };
 
@@ -929,10 +1629,23 @@ export type ListUserPoolsQueryVariables = Exact<{
 
 export type ListUserPoolsQuery = { __typename?: 'Query', userPools: { __typename?: 'UserPoolPage', nextCursor: string | null, items: Array<{ __typename?: 'UserPool', id: string, name: string }> } };
 
+export const AdminUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"userLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}}]}}]} as unknown as DocumentNode<AdminUserFieldsFragment, unknown>;
 export const ClientFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<ClientFieldsFragment, unknown>;
+export const AuthResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AuthResultFieldsFragment, unknown>;
+export const GroupFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GroupFieldsFragment, unknown>;
 export const PoolFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<PoolFieldsFragment, unknown>;
 export const PoolNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<PoolNameQuery, PoolNameQueryVariables>;
 export const PoolStringConstraintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolStringConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPools"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoolStringConstraintsQuery, PoolStringConstraintsQueryVariables>;
+export const AdminCreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminCreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminCreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminCreateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminUserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"userLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}}]}}]} as unknown as DocumentNode<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+export const AdminGetUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminGetUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminGetUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminUserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"userLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}}]}}]} as unknown as DocumentNode<AdminGetUserQuery, AdminGetUserQueryVariables>;
+export const AdminUpdateUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUpdateUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminUpdateUserAttributesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminUpdateUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<AdminUpdateUserAttributesMutation, AdminUpdateUserAttributesMutationVariables>;
+export const AdminDeleteUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminDeleteUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminDeleteUserAttributesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminDeleteUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<AdminDeleteUserAttributesMutation, AdminDeleteUserAttributesMutationVariables>;
+export const AdminDeleteUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminDeleteUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminDeleteUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}]}]}}]} as unknown as DocumentNode<AdminDeleteUserMutation, AdminDeleteUserMutationVariables>;
+export const AdminDisableUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminDisableUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminDisableUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}]}]}}]} as unknown as DocumentNode<AdminDisableUserMutation, AdminDisableUserMutationVariables>;
+export const AdminEnableUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminEnableUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminEnableUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}]}]}}]} as unknown as DocumentNode<AdminEnableUserMutation, AdminEnableUserMutationVariables>;
+export const AdminConfirmSignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminConfirmSignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminConfirmSignUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}]}]}}]} as unknown as DocumentNode<AdminConfirmSignUpMutation, AdminConfirmSignUpMutationVariables>;
+export const AdminSetUserPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminSetUserPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminSetUserPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminSetUserPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<AdminSetUserPasswordMutation, AdminSetUserPasswordMutationVariables>;
+export const AdminResetUserPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminResetUserPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminResetUserPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}]}]}}]} as unknown as DocumentNode<AdminResetUserPasswordMutation, AdminResetUserPasswordMutationVariables>;
 export const CreateAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAdminApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"key"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolScope"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAdminApiKeyMutation, CreateAdminApiKeyMutationVariables>;
 export const RevokeAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"keyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"keyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"keyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeAdminApiKeyMutation, RevokeAdminApiKeyMutationVariables>;
 export const ListAdminApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListAdminApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminApiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolScope"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListAdminApiKeysQuery, ListAdminApiKeysQueryVariables>;
@@ -942,12 +1655,28 @@ export const UpdateUserPoolClientDocument = {"kind":"Document","definitions":[{"
 export const DeleteUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}]}]}}]} as unknown as DocumentNode<DeleteUserPoolClientMutation, DeleteUserPoolClientMutationVariables>;
 export const GetUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GetUserPoolClientQuery, GetUserPoolClientQueryVariables>;
 export const ListUserPoolClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListUserPoolClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListUserPoolClientsQuery, ListUserPoolClientsQueryVariables>;
+export const InitiateAuthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InitiateAuth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InitiateAuthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initiateAuth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<InitiateAuthMutation, InitiateAuthMutationVariables>;
+export const RespondToAuthChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToAuthChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RespondToAuthChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToAuthChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToAuthChallengeMutation, RespondToAuthChallengeMutationVariables>;
+export const AdminInitiateAuthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminInitiateAuth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminInitiateAuthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminInitiateAuth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AdminInitiateAuthMutation, AdminInitiateAuthMutationVariables>;
+export const AdminRespondToAuthChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRespondToAuthChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminRespondToAuthChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminRespondToAuthChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AdminRespondToAuthChallengeMutation, AdminRespondToAuthChallengeMutationVariables>;
+export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
+export const UpdateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateGroupMutation, UpdateGroupMutationVariables>;
+export const DeleteGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}}}]}]}}]} as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
+export const GetGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GetGroupQuery, GetGroupQueryVariables>;
+export const ListGroupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListGroups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<ListGroupsQuery, ListGroupsQueryVariables>;
+export const AdminAddUserToGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminAddUserToGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminAddUserToGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}}}]}]}}]} as unknown as DocumentNode<AdminAddUserToGroupMutation, AdminAddUserToGroupMutationVariables>;
+export const AdminRemoveUserFromGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRemoveUserFromGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminRemoveUserFromGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}}}]}]}}]} as unknown as DocumentNode<AdminRemoveUserFromGroupMutation, AdminRemoveUserFromGroupMutationVariables>;
+export const ListUsersInGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListUsersInGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listUsersInGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListUsersInGroupQuery, ListUsersInGroupQueryVariables>;
+export const AdminListGroupsForUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminListGroupsForUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminListGroupsForUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<AdminListGroupsForUserQuery, AdminListGroupsForUserQueryVariables>;
+export const ListUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributesToGet"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"attributesToGet"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributesToGet"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"paginationToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"userLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paginationToken"}}]}}]}}]} as unknown as DocumentNode<ListUsersQuery, ListUsersQueryVariables>;
+export const SearchableAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchableAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"searchable"}}]}}]}}]}}]} as unknown as DocumentNode<SearchableAttributesQuery, SearchableAttributesQueryVariables>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"userConfirmed"}},{"kind":"Field","name":{"kind":"Name","value":"codeDeliveryDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const ConfirmSignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmSignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmSignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmSignUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ConfirmSignUpMutation, ConfirmSignUpMutationVariables>;
 export const ResendConfirmationCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendConfirmationCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsernameRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendConfirmationCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]} as unknown as DocumentNode<ResendConfirmationCodeMutation, ResendConfirmationCodeMutationVariables>;
 export const ForgotPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ForgotPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsernameRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forgotPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]} as unknown as DocumentNode<ForgotPasswordMutation, ForgotPasswordMutationVariables>;
 export const ConfirmForgotPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmForgotPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmForgotPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmForgotPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ConfirmForgotPasswordMutation, ConfirmForgotPasswordMutationVariables>;
 export const SentMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SentMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"destination"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sentMessages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userSub"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}}},{"kind":"Argument","name":{"kind":"Name","value":"destination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"destination"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<SentMessagesQuery, SentMessagesQueryVariables>;
+export const RotateSigningKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateSigningKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateSigningKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}]}]}}]} as unknown as DocumentNode<RotateSigningKeysMutation, RotateSigningKeysMutationVariables>;
 export const CreateUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserPoolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateUserPoolMutation, CreateUserPoolMutationVariables>;
 export const UpdateUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserPoolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateUserPoolMutation, UpdateUserPoolMutationVariables>;
 export const DeleteUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}]}]}}]} as unknown as DocumentNode<DeleteUserPoolMutation, DeleteUserPoolMutationVariables>;

@@ -91,6 +91,7 @@ export class SchemaAttributeInput {
   @Field({ nullable: true }) mutable?: boolean;
   @Field({ nullable: true }) required?: boolean;
   @Field({ nullable: true }) developerOnlyAttribute?: boolean;
+  @Field({ nullable: true, description: "Beyond Cognito: lets listUsers filter on this custom attribute (indexed). Fixed for standard attributes." }) searchable?: boolean;
   @Field(() => StringAttributeConstraintsInput, { nullable: true }) stringAttributeConstraints?: StringAttributeConstraintsInput;
   @Field(() => NumberAttributeConstraintsInput, { nullable: true }) numberAttributeConstraints?: NumberAttributeConstraintsInput;
 }
@@ -130,6 +131,7 @@ export function toCoreCustomAttribute(input: SchemaAttributeInput): CustomAttrib
     mutable: input.mutable,
     required: input.required,
     developerOnly: input.developerOnlyAttribute,
+    searchable: input.searchable,
     minLength: input.stringAttributeConstraints?.minLength,
     maxLength: input.stringAttributeConstraints?.maxLength,
     minValue: input.numberAttributeConstraints?.minValue,

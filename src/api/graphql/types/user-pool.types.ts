@@ -2,6 +2,7 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import type { SchemaAttribute as CoreSchemaAttribute } from "../../../core/pools/attributes.js";
 import type { UserPool as CoreUserPool } from "../../../core/pools/user-pool.types.js";
+import { isSearchableSchemaAttribute } from "../../../core/users/user-search.js";
 import {
   AliasAttributeEnum,
   AttributeDataTypeEnum,
@@ -93,6 +94,7 @@ export class SchemaAttribute {
   @Field() developerOnlyAttribute!: boolean;
   @Field() mutable!: boolean;
   @Field() required!: boolean;
+  @Field({ description: "Whether listUsers can filter on it: the standard searchable attributes, and custom ones declared searchable." }) searchable!: boolean;
   @Field(() => StringAttributeConstraints, { nullable: true }) stringAttributeConstraints!: StringAttributeConstraints | null;
   @Field(() => NumberAttributeConstraints, { nullable: true }) numberAttributeConstraints!: NumberAttributeConstraints | null;
 }
@@ -144,6 +146,7 @@ function toGraphqlSchemaAttribute(attribute: CoreSchemaAttribute): SchemaAttribu
     developerOnlyAttribute: attribute.developerOnly,
     mutable: attribute.mutable,
     required: attribute.required,
+    searchable: isSearchableSchemaAttribute(attribute),
     stringAttributeConstraints: attribute.attributeDataType === "String" ? { minLength: attribute.minLength, maxLength: attribute.maxLength } : null,
     numberAttributeConstraints: attribute.attributeDataType === "Number" ? { minValue: attribute.minValue, maxValue: attribute.maxValue } : null,
   });

@@ -44,6 +44,10 @@ export class RefreshTokenEntity {
   @IdColumn("device_key", 64, { nullable: true })
   deviceKey!: string | null;
 
+  /** When the user actually authenticated; refreshed tokens keep it as `auth_time`. */
+  @TimestampColumn("auth_time")
+  authTime!: Date;
+
   @TimestampColumn("created_at")
   createdAt!: Date;
 

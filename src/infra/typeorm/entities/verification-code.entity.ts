@@ -30,4 +30,8 @@ export class VerificationCodeEntity {
 
   @TimestampColumn("consumed_at", { nullable: true })
   consumedAt!: Date | null;
+
+  /** An email/phone change held until this code proves it (AttributesRequireVerificationBeforeUpdate). */
+  @Column({ name: "pending_value", type: "varchar", length: 2048, nullable: true })
+  pendingValue!: string | null;
 }

@@ -1,7 +1,7 @@
 import { In, LessThan, MoreThan, type EntityManager } from "typeorm";
 import type { SearchEntry, SearchPosition, UserRepository, UserSearchQuery } from "../../../core/ports.js";
 import type { AliasKind, User } from "../../../core/users/user.types.js";
-import { randomUuid } from "../../../lib/random.js";
+import { timeOrderedId } from "../../../lib/random.js";
 import { PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
 
 const INDEXED_VALUE_LENGTH = 255;
@@ -43,10 +43,24 @@ export function toDomainUser(entity: UserEntity): User {
   };
 }
 
-/** The smallest string greater than every string that starts with `prefix`. */
-function prefixUpperBound(prefix: string): string {
-  const last = prefix.codePointAt(prefix.length - 1)!;
-  return prefix.slice(0, prefix.length - 1) + String.fromCodePoint(last + 1);
+const MAX_CODE_POINT = 0x10ffff;
+
+/**
+ * The smallest string greater than every string that starts with `prefix`, in code-point order (how
+ * both SQLite's BINARY and MariaDB's utf8mb4_bin sort), or null when there is none. Works on whole
+ * code points: bumping half of a surrogate pair would produce a string neither database can store.
+ */
+function prefixUpperBound(prefix: string): string | null {
+  const codePoints = Array.from(prefix, (char) => char.codePointAt(0)!);
+  while (codePoints.length > 0) {
+    const last = codePoints.pop()!;
+    if (last < MAX_CODE_POINT) {
+      // Surrogate code points are not characters; the next character after U+D7FF is U+E000.
+      const next = last + 1 >= 0xd800 && last + 1 <= 0xdfff ? 0xe000 : last + 1;
+      return String.fromCodePoint(...codePoints, next);
+    }
+  }
+  return null;
 }
 
 export function createUserRepository(manager: EntityManager): UserRepository {
@@ -85,8 +99,8 @@ export function createUserRepository(manager: EntityManager): UserRepository {
       const entity = await users.findOneBy({ id: alias.userId, poolId });
       return entity ? toDomainUser(entity) : null;
     },
-    async replaceAliases(poolId, userId, wanted) {
-      await aliases.delete({ userId });
+    async replaceAliases(poolId, userId, wanted, options) {
+      if (!options?.isNewUser) await aliases.delete({ userId });
       if (wanted.length > 0) await aliases.insert(wanted.map((alias) => ({ poolId, userId, kind: alias.kind, valueNormalized: alias.valueNormalized })));
     },
     async releaseAlias(poolId, kind: AliasKind, valueNormalized) {
@@ -95,8 +109,8 @@ export function createUserRepository(manager: EntityManager): UserRepository {
       await aliases.delete({ poolId, kind, valueNormalized });
       return alias.userId;
     },
-    async replaceSearchEntries(poolId, userId, entries: SearchEntry[]) {
-      await searchEntries.delete({ userId });
+    async replaceSearchEntries(poolId, userId, entries: SearchEntry[], options) {
+      if (!options?.isNewUser) await searchEntries.delete({ userId });
       const rows = new Map<string, UserSearchEntryEntity>();
       for (const entry of entries) {
         const value = entry.value.slice(0, INDEXED_VALUE_LENGTH);
@@ -116,9 +130,14 @@ export function createUserRepository(manager: EntityManager): UserRepository {
         .select(["entry.value", "entry.userId"])
         .where("entry.pool_id = :poolId AND entry.name = :name", { poolId, name: query.attribute });
       if (query.operator === "=") builder.andWhere("entry.value = :value", { value });
-      else if (value.length > 0) builder.andWhere("entry.value >= :low AND entry.value < :high", { low: value, high: prefixUpperBound(value) });
+      else if (value.length > 0) {
+        const high = prefixUpperBound(value);
+        builder.andWhere(high === null ? "entry.value >= :low" : "entry.value >= :low AND entry.value < :high", { low: value, high });
+      }
       if (query.after) {
-        builder.andWhere("(entry.value > :afterValue OR (entry.value = :afterValue AND entry.user_id > :afterUserId))", {
+        // The plain `>=` is implied by the OR but lets the index range start at the cursor, so a late
+        // page costs what the first one does instead of re-reading every earlier row.
+        builder.andWhere("entry.value >= :afterValue AND (entry.value > :afterValue OR (entry.value = :afterValue AND entry.user_id > :afterUserId))", {
           afterValue: query.after.value,
           afterUserId: query.after.userId,
         });
@@ -132,17 +151,18 @@ export function createUserRepository(manager: EntityManager): UserRepository {
       });
     },
     async addPasswordHistory(userId, passwordHash, createdAt, keep) {
-      await history.insert({ id: randomUuid(), userId, passwordHash, createdAt });
-      const newest = await history.find({ where: { userId }, order: { createdAt: "DESC", id: "DESC" }, take: keep, select: { id: true, createdAt: true } });
-      if (newest.length === keep && keep > 0) {
-        await history.delete({ userId, createdAt: LessThan(newest[newest.length - 1]!.createdAt) });
-      } else if (keep === 0) {
+      // Time-ordered ids keep the order even for two changes in one millisecond (or a frozen test clock).
+      await history.insert({ id: timeOrderedId(createdAt.getTime()), userId, passwordHash, createdAt });
+      if (keep <= 0) {
         await history.delete({ userId });
+        return;
       }
+      const newest = await history.find({ where: { userId }, order: { id: "DESC" }, take: keep, select: { id: true } });
+      if (newest.length === keep) await history.delete({ userId, id: LessThan(newest[newest.length - 1]!.id) });
     },
     async listPasswordHistory(userId, limit) {
       if (limit <= 0) return [];
-      const rows = await history.find({ where: { userId }, order: { createdAt: "DESC", id: "DESC" }, take: limit });
+      const rows = await history.find({ where: { userId }, order: { id: "DESC" }, take: limit });
       return rows.map((row) => row.passwordHash);
     },
   };

@@ -1,0 +1,81 @@
+import { Arg, Authorized, Ctx, Extensions, Mutation, Resolver } from "type-graphql";
+import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
+import type { CallerContext, SignInOutcome } from "../../../core/flows/sign-in/sign-in.types.js";
+import { CurrentAdmin, type GraphqlContext } from "../context.js";
+import { SIGN_IN_STEP } from "../sign-in-step.rule.js";
+import {
+  AdminInitiateAuthInput,
+  AdminRespondToAuthChallengeInput,
+  AuthChallenge,
+  AuthenticationResult,
+  AuthResult,
+  InitiateAuthInput,
+  RespondToAuthChallengeInput,
+  type AuthParametersInput,
+  type ChallengeResponsesInput,
+} from "../types/auth.types.js";
+
+function toParameterMap(input: AuthParametersInput | ChallengeResponsesInput): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (name === "userAttributes" && Array.isArray(value)) {
+      for (const attribute of value as { name: string; value: string }[]) map[`userAttributes.${attribute.name}`] = attribute.value;
+    } else if (typeof value === "string") {
+      map[name] = value;
+    }
+  }
+  return map;
+}
+
+function toAuthResult(outcome: SignInOutcome): typeof AuthResult {
+  if (outcome.kind === "authenticated") return Object.assign(new AuthenticationResult(), outcome.result);
+  return Object.assign(new AuthChallenge(), { challengeName: outcome.challengeName, session: outcome.session, challengeParameters: outcome.parameters });
+}
+
+/** Sign-in: Cognito's InitiateAuth / RespondToAuthChallenge and their admin forms. One per document. */
+@Resolver()
+export class AuthResolver {
+  @Extensions({ [SIGN_IN_STEP]: true })
+  @Mutation(() => AuthResult, { description: "Starts a sign-in (InitiateAuth): USER_SRP_AUTH, USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH." })
+  async initiateAuth(@Arg("input", () => InitiateAuthInput) input: InitiateAuthInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: null };
+    return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters) }, caller));
+  }
+
+  @Extensions({ [SIGN_IN_STEP]: true })
+  @Mutation(() => AuthResult, { description: "Answers the current challenge (RespondToAuthChallenge)." })
+  async respondToAuthChallenge(@Arg("input", () => RespondToAuthChallengeInput) input: RespondToAuthChallengeInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: null };
+    return toAuthResult(
+      await ctx.services.signIn.respondToAuthChallenge(
+        { clientId: input.clientId, challengeName: input.challengeName, session: input.session, challengeResponses: toParameterMap(input.challengeResponses) },
+        caller,
+      ),
+    );
+  }
+
+  @Authorized()
+  @Extensions({ [SIGN_IN_STEP]: true })
+  @Mutation(() => AuthResult, { description: "Starts a sign-in from a trusted backend (AdminInitiateAuth): also ADMIN_USER_PASSWORD_AUTH." })
+  async adminInitiateAuth(@CurrentAdmin() admin: AdminPrincipal, @Arg("input", () => AdminInitiateAuthInput) input: AdminInitiateAuthInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin } };
+    return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters) }, caller));
+  }
+
+  @Authorized()
+  @Extensions({ [SIGN_IN_STEP]: true })
+  @Mutation(() => AuthResult, { description: "Answers a challenge of an admin sign-in (AdminRespondToAuthChallenge)." })
+  async adminRespondToAuthChallenge(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("input", () => AdminRespondToAuthChallengeInput) input: AdminRespondToAuthChallengeInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<typeof AuthResult> {
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin } };
+    return toAuthResult(
+      await ctx.services.signIn.respondToAuthChallenge(
+        { clientId: input.clientId, challengeName: input.challengeName, session: input.session, challengeResponses: toParameterMap(input.challengeResponses) },
+        caller,
+      ),
+    );
+  }
+}

@@ -1,0 +1,126 @@
+import { JSONObjectResolver } from "graphql-scalars";
+import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { AttributeInput } from "./sign-up.types.js";
+
+export const AuthFlowEnum = {
+  USER_SRP_AUTH: "USER_SRP_AUTH",
+  USER_PASSWORD_AUTH: "USER_PASSWORD_AUTH",
+  ADMIN_USER_PASSWORD_AUTH: "ADMIN_USER_PASSWORD_AUTH",
+  ADMIN_NO_SRP_AUTH: "ADMIN_NO_SRP_AUTH",
+  REFRESH_TOKEN_AUTH: "REFRESH_TOKEN_AUTH",
+  REFRESH_TOKEN: "REFRESH_TOKEN",
+  CUSTOM_AUTH: "CUSTOM_AUTH",
+  USER_AUTH: "USER_AUTH",
+} as const;
+registerEnumType(AuthFlowEnum, { name: "AuthFlow", description: "Cognito's AuthFlow values; the app client must allow the flow." });
+
+export const ChallengeNameEnum = {
+  PASSWORD_VERIFIER: "PASSWORD_VERIFIER",
+  NEW_PASSWORD_REQUIRED: "NEW_PASSWORD_REQUIRED",
+  SMS_MFA: "SMS_MFA",
+  SOFTWARE_TOKEN_MFA: "SOFTWARE_TOKEN_MFA",
+  EMAIL_OTP: "EMAIL_OTP",
+  SELECT_MFA_TYPE: "SELECT_MFA_TYPE",
+  MFA_SETUP: "MFA_SETUP",
+  DEVICE_SRP_AUTH: "DEVICE_SRP_AUTH",
+  DEVICE_PASSWORD_VERIFIER: "DEVICE_PASSWORD_VERIFIER",
+  CUSTOM_CHALLENGE: "CUSTOM_CHALLENGE",
+} as const;
+registerEnumType(ChallengeNameEnum, { name: "ChallengeName" });
+
+@InputType({ description: "Cognito's AuthParameters, by their Cognito names." })
+export class AuthParametersInput {
+  @Field({ nullable: true }) USERNAME?: string;
+  @Field({ nullable: true, description: "Client SRP public value A, hex." }) SRP_A?: string;
+  @Field({ nullable: true }) PASSWORD?: string;
+  @Field({ nullable: true }) SECRET_HASH?: string;
+  @Field({ nullable: true }) REFRESH_TOKEN?: string;
+  @Field({ nullable: true }) DEVICE_KEY?: string;
+}
+
+@InputType({ description: "Cognito's ChallengeResponses, by their Cognito names; userAttributes.<name> entries go in userAttributes." })
+export class ChallengeResponsesInput {
+  @Field({ nullable: true }) USERNAME?: string;
+  @Field({ nullable: true }) PASSWORD_CLAIM_SECRET_BLOCK?: string;
+  @Field({ nullable: true }) PASSWORD_CLAIM_SIGNATURE?: string;
+  @Field({ nullable: true }) TIMESTAMP?: string;
+  @Field({ nullable: true }) NEW_PASSWORD?: string;
+  @Field({ nullable: true }) SECRET_HASH?: string;
+  @Field({ nullable: true }) DEVICE_KEY?: string;
+  @Field({ nullable: true }) SMS_MFA_CODE?: string;
+  @Field({ nullable: true }) SOFTWARE_TOKEN_MFA_CODE?: string;
+  @Field({ nullable: true }) EMAIL_OTP_CODE?: string;
+  @Field({ nullable: true }) ANSWER?: string;
+  @Field(() => [AttributeInput], { nullable: true, description: "Attributes set while answering NEW_PASSWORD_REQUIRED." }) userAttributes?: AttributeInput[];
+}
+
+@InputType()
+export class InitiateAuthInput {
+  @Field(() => ID) clientId!: string;
+  @Field(() => AuthFlowEnum) authFlow!: keyof typeof AuthFlowEnum;
+  @Field(() => AuthParametersInput) authParameters!: AuthParametersInput;
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." }) clientMetadata?: Record<string, string>;
+}
+
+@InputType()
+export class AdminInitiateAuthInput extends InitiateAuthInput {
+  @Field(() => ID) userPoolId!: string;
+}
+
+@InputType()
+export class RespondToAuthChallengeInput {
+  @Field(() => ID) clientId!: string;
+  @Field(() => ChallengeNameEnum) challengeName!: keyof typeof ChallengeNameEnum;
+  @Field({ description: "The session from the previous step, unchanged." }) session!: string;
+  @Field(() => ChallengeResponsesInput) challengeResponses!: ChallengeResponsesInput;
+  @Field(() => JSONObjectResolver, { nullable: true }) clientMetadata?: Record<string, string>;
+}
+
+@InputType()
+export class AdminRespondToAuthChallengeInput extends RespondToAuthChallengeInput {
+  @Field(() => ID) userPoolId!: string;
+}
+
+@ObjectType({ description: "Cognito's ChallengeParameters, by their Cognito names; which are set depends on the challenge." })
+export class ChallengeParameters {
+  @Field(() => String, { nullable: true }) SALT?: string;
+  @Field(() => String, { nullable: true }) SRP_B?: string;
+  @Field(() => String, { nullable: true }) SECRET_BLOCK?: string;
+  @Field(() => String, { nullable: true }) USER_ID_FOR_SRP?: string;
+  @Field(() => String, { nullable: true }) USERNAME?: string;
+  @Field(() => String, { nullable: true, description: "JSON object of the user's current attributes (NEW_PASSWORD_REQUIRED)." }) userAttributes?: string;
+  @Field(() => String, { nullable: true, description: "JSON array of missing required attributes, each prefixed userAttributes." }) requiredAttributes?: string;
+  @Field(() => String, { nullable: true }) CODE_DELIVERY_DELIVERY_MEDIUM?: string;
+  @Field(() => String, { nullable: true }) CODE_DELIVERY_DESTINATION?: string;
+  @Field(() => String, { nullable: true }) MFAS_CAN_CHOOSE?: string;
+  @Field(() => String, { nullable: true }) MFAS_CAN_SETUP?: string;
+}
+
+@ObjectType({ description: "The sign-in needs an answer: call respondToAuthChallenge with this session." })
+export class AuthChallenge {
+  @Field(() => ChallengeNameEnum) challengeName!: string;
+  @Field() session!: string;
+  @Field(() => ChallengeParameters) challengeParameters!: ChallengeParameters;
+}
+
+@ObjectType()
+export class NewDeviceMetadata {
+  @Field() deviceKey!: string;
+  @Field() deviceGroupKey!: string;
+}
+
+@ObjectType({ description: "The sign-in is complete." })
+export class AuthenticationResult {
+  @Field() accessToken!: string;
+  @Field() idToken!: string;
+  @Field(() => String, { nullable: true, description: "Absent on a refresh without rotation: keep the one you have." }) refreshToken!: string | null;
+  @Field(() => Int, { description: "Seconds until the access token expires." }) expiresIn!: number;
+  @Field() tokenType!: string;
+  @Field(() => NewDeviceMetadata, { nullable: true }) newDeviceMetadata!: NewDeviceMetadata | null;
+}
+
+export const AuthResult = createUnionType({
+  name: "AuthResult",
+  description: "Either the next challenge or the tokens.",
+  types: () => [AuthChallenge, AuthenticationResult] as const,
+});

@@ -1,0 +1,39 @@
+import { DateTimeISOResolver } from "graphql-scalars";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import type { User as CoreUser, UserStatus } from "../../../core/users/user.types.js";
+import { Attribute } from "./sign-up.types.js";
+
+/** Cognito's UserStatusType, without the values Cognito no longer produces (cognito-reference §8.2). */
+export const UserStatusEnum = {
+  UNCONFIRMED: "UNCONFIRMED",
+  CONFIRMED: "CONFIRMED",
+  FORCE_CHANGE_PASSWORD: "FORCE_CHANGE_PASSWORD",
+  RESET_REQUIRED: "RESET_REQUIRED",
+  EXTERNAL_PROVIDER: "EXTERNAL_PROVIDER",
+} as const satisfies { [K in UserStatus]: K };
+registerEnumType(UserStatusEnum, { name: "UserStatus", description: "Where a user stands (UserStatusType); `enabled` is separate." });
+
+@ObjectType({ description: "A user as admins see it (AdminGetUser, AdminCreateUser, ListUsers)." })
+export class User {
+  @Field({ description: "The immutable username (a UUID in email/phone-as-username pools)." }) username!: string;
+  @Field(() => ID, { description: "The `sub`." }) userSub!: string;
+  @Field(() => [Attribute], { description: "Every attribute of the user, `sub` first." }) attributes!: Attribute[];
+  @Field(() => DateTimeISOResolver) userCreateDate!: Date;
+  @Field(() => DateTimeISOResolver) userLastModifiedDate!: Date;
+  @Field() enabled!: boolean;
+  @Field(() => UserStatusEnum) userStatus!: UserStatus;
+}
+
+/** Core user → GraphQL User. Credentials and bookkeeping never leave through this mapping. */
+export function toGraphqlUser(user: CoreUser): User {
+  const { sub, ...others } = user.attributes;
+  return {
+    username: user.username,
+    userSub: user.id,
+    attributes: [{ name: "sub", value: sub ?? user.id }, ...Object.entries(others).map(([name, value]) => ({ name, value }))],
+    userCreateDate: user.createdAt,
+    userLastModifiedDate: user.updatedAt,
+    enabled: user.enabled,
+    userStatus: user.status,
+  };
+}

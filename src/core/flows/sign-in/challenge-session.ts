@@ -1,0 +1,70 @@
+import type { Clock } from "../../../lib/clock.js";
+import { randomTokenBase64Url } from "../../../lib/random.js";
+import { sha256Hex } from "../../../lib/secrets.js";
+import { CognitoError } from "../../errors.js";
+import type { ShortLivedStore } from "../../ports.js";
+import type { ChallengeState } from "./sign-in.flow.js";
+
+/** One sign-in in progress, as stored in the short-lived store (Redis when shared). */
+export interface SignInSession {
+  kind: "SIGN_IN";
+  state: ChallengeState;
+  poolId: string;
+  clientId: string;
+  /** null for the simulated challenge of a user that does not exist. */
+  userId: string | null;
+  /** USER_ID_FOR_SRP: the immutable username (or the simulated one). */
+  username: string;
+  viaAdmin: boolean;
+  authTimeMs: number | null;
+  expiresAtMs: number;
+  srp?: { aHex: string; bHex: string; bigBHex: string; saltHex: string; secretBlock: string };
+}
+
+const EXPIRED = "Invalid session for the user, session is expired.";
+const REUSED = "Invalid session for the user, session can only be used once.";
+
+/**
+ * Sessions are opaque random tokens; the store keys them by hash, so a dump of Redis cannot be
+ * replayed. Each step consumes its session atomically (one use) and the next step gets a new one.
+ */
+export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
+  const keyOf = (token: string) => `signin:${sha256Hex(token)}`;
+  const usedKeyOf = (token: string) => `signin-used:${sha256Hex(token)}`;
+  return {
+    async open(session: Omit<SignInSession, "kind" | "expiresAtMs">, lifetimeSeconds: number): Promise<string> {
+      const token = randomTokenBase64Url(96);
+      const record: SignInSession = { ...session, kind: "SIGN_IN", expiresAtMs: clock.nowMs() + lifetimeSeconds * 1000 };
+      await store.set(keyOf(token), JSON.stringify(record), lifetimeSeconds);
+      return token;
+    },
+
+    /**
+     * Takes the session for one step: of parallel callers with the same token exactly one gets it.
+     * @throws NotAuthorizedException (expired, unknown or already used)
+     */
+    async take(token: string | null | undefined): Promise<SignInSession> {
+      if (!token || token.length < 20 || token.length > 2048) throw new CognitoError("NotAuthorizedException", EXPIRED);
+      const raw = await store.consume(keyOf(token));
+      if (raw === null) {
+        const used = await store.get(usedKeyOf(token));
+        throw new CognitoError("NotAuthorizedException", used ? REUSED : EXPIRED);
+      }
+      const session = JSON.parse(raw) as SignInSession;
+      const remainingSeconds = Math.ceil((session.expiresAtMs - clock.nowMs()) / 1000);
+      if (remainingSeconds <= 0) throw new CognitoError("NotAuthorizedException", EXPIRED);
+      await store.set(usedKeyOf(token), "1", remainingSeconds + 60);
+      return session;
+    },
+
+    /** Puts a session back for another try at the same step (e.g. a new password the policy refused). */
+    async giveBack(token: string, session: SignInSession): Promise<void> {
+      const remainingSeconds = Math.ceil((session.expiresAtMs - clock.nowMs()) / 1000);
+      if (remainingSeconds <= 0) return;
+      await store.delete(usedKeyOf(token));
+      await store.set(keyOf(token), JSON.stringify(session), remainingSeconds);
+    },
+  };
+}
+
+export type ChallengeSessions = ReturnType<typeof createChallengeSessions>;

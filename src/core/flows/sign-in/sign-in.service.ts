@@ -1,0 +1,209 @@
+import type { Clock } from "../../../lib/clock.js";
+import { randomBytesOf } from "../../../lib/random.js";
+import { parseSrpTimestamp } from "../../../lib/srp-timestamp.js";
+import { constantTimeEqual } from "../../../lib/secrets.js";
+import { assertPoolAccess } from "../../admin-keys/access.js";
+import type { AppClient, ExplicitAuthFlow } from "../../clients/app-client.types.js";
+import { loadClientContext, verifySecretHash, type ClientContext } from "../../clients/client-context.js";
+import { CognitoError, invalidParameter } from "../../errors.js";
+import type { CodeHasher, Database, PasswordHasher, SecretBox, SrpServer } from "../../ports.js";
+import type { Lockout } from "../../security/lockout.js";
+import type { TokenService } from "../../tokens/token.service.js";
+import { findUserByIdentifier } from "../../users/identity.js";
+import type { User } from "../../users/user.types.js";
+import type { ChallengeSessions, SignInSession } from "./challenge-session.js";
+import { assertTransition } from "./sign-in.flow.js";
+import { createSignInSteps } from "./sign-in.steps.js";
+import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome } from "./sign-in.types.js";
+
+export interface SignInServiceDeps {
+  db: Database;
+  clock: Clock;
+  sessions: ChallengeSessions;
+  lockout: Lockout;
+  srp: SrpServer;
+  hasher: PasswordHasher;
+  tokens: TokenService;
+  secretBox: SecretBox;
+  codeHasher: CodeHasher;
+}
+
+export type SignInService = ReturnType<typeof createSignInService>;
+
+const INCORRECT = "Incorrect username or password.";
+/** How far a client's TIMESTAMP may be from server time (AWS's window is undocumented). */
+const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
+
+const REQUIRED_FLOW: Record<string, ExplicitAuthFlow> = {
+  USER_SRP_AUTH: "ALLOW_USER_SRP_AUTH",
+  USER_PASSWORD_AUTH: "ALLOW_USER_PASSWORD_AUTH",
+  ADMIN_USER_PASSWORD_AUTH: "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+  REFRESH_TOKEN_AUTH: "ALLOW_REFRESH_TOKEN_AUTH",
+};
+
+function requireParameter(parameters: Record<string, string>, name: string): string {
+  const value = parameters[name];
+  if (typeof value !== "string" || value.length === 0) throw invalidParameter(`Missing required parameter ${name}`);
+  return value;
+}
+
+export function createSignInService(deps: SignInServiceDeps) {
+  const { db, clock, sessions, lockout, srp, hasher, secretBox, codeHasher } = deps;
+  const steps = createSignInSteps(deps);
+
+  async function loadCaller(clientId: string, caller: CallerContext): Promise<ClientContext> {
+    const context = await db.read((repositories) => loadClientContext(repositories, clientId));
+    if (caller.admin) {
+      assertPoolAccess(caller.admin.principal, caller.admin.poolId);
+      if (context.pool.id !== caller.admin.poolId) throw new CognitoError("ResourceNotFoundException", `User pool client ${clientId} does not exist in user pool ${caller.admin.poolId}.`);
+    }
+    return context;
+  }
+
+  function assertFlowAllowed(client: AppClient, flow: string, caller: CallerContext): void {
+    const adminOnly = flow === "ADMIN_USER_PASSWORD_AUTH";
+    const publicOnly = flow === "USER_PASSWORD_AUTH";
+    if ((adminOnly && !caller.admin) || (publicOnly && caller.admin)) throw invalidParameter(`${flow} is not a valid flow for this operation.`);
+    const required = REQUIRED_FLOW[flow];
+    if (!required) throw invalidParameter(`Auth flow ${flow} is not supported by this gateway yet.`);
+    if (!client.explicitAuthFlows.includes(required)) throw invalidParameter(`${flow} flow not enabled for this client`);
+  }
+
+  /**
+   * A user that does not exist gets a challenge that looks real: a salt and user id derived from the
+   * name with a server key (stable across calls, as AWS does), and a random B. It always fails later.
+   */
+  function simulatedIdentity(poolId: string, username: string): { username: string; saltHex: string } {
+    const digest = codeHasher.hashCode("simulated-srp-user", `${poolId}:${username.toLowerCase()}`);
+    const uuid = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+    return { username: uuid, saltHex: digest.slice(32, 64).replace(/^0+(?=.)/, "") };
+  }
+
+  async function failPassword(context: ClientContext, user: User | null, caller: CallerContext, reason: string): Promise<never> {
+    const lockedSeconds = await lockout.recordFailure(context.pool.id, user?.id ?? null, caller.sourceIp);
+    await db.transaction(async (repositories) => {
+      const now = clock.now();
+      await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user?.id ?? null, reason } }, now);
+      if (user && lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: user.id, lockedSeconds } }, now);
+    });
+    throw new CognitoError("NotAuthorizedException", INCORRECT);
+  }
+
+  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    const username = requireParameter(parameters, "USERNAME");
+    const aHex = requireParameter(parameters, "SRP_A");
+    if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
+    const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
+    verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
+    await lockout.assertIpAllowed(caller.sourceIp);
+    if (user) await lockout.assertNotLocked(context.pool.id, user.id);
+    if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+    const identity = user?.credentials ? { username: user.username, saltHex: user.credentials.srpSalt } : simulatedIdentity(context.pool.id, username);
+    // A user without a password (federated) gets the same simulated challenge as an unknown one.
+    const verifierHex = user?.credentials?.srpVerifier ?? codeHasher.hashCode("simulated-srp-verifier", `${context.pool.id}:${username.toLowerCase()}`);
+    const { bHex, bigBHex } = srp.startChallenge(verifierHex);
+    // Opaque to the client; bound to this session (stored in it) and compared when the claim comes back.
+    const secretBlock = randomBytesOf(48).toString("base64");
+    assertTransition("START", "PASSWORD_VERIFIER");
+    const session = await sessions.open(
+      {
+        state: "PASSWORD_VERIFIER",
+        poolId: context.pool.id,
+        clientId: context.client.clientId,
+        userId: user?.credentials ? user.id : null,
+        username: identity.username,
+        viaAdmin: caller.admin !== null,
+        authTimeMs: null,
+        srp: { aHex, bHex, bigBHex, saltHex: identity.saltHex, secretBlock },
+      },
+      context.client.authSessionValidityMinutes * 60,
+    );
+    await steps.recordChallenge(context, user, "PASSWORD_VERIFIER");
+    return {
+      kind: "challenge",
+      challengeName: "PASSWORD_VERIFIER",
+      session,
+      parameters: { SALT: identity.saltHex, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: identity.username, USERNAME: identity.username },
+    };
+  }
+
+  async function passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    const username = requireParameter(parameters, "USERNAME");
+    const password = requireParameter(parameters, "PASSWORD");
+    const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
+    verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
+    await lockout.assertIpAllowed(caller.sourceIp);
+    if (user) await lockout.assertNotLocked(context.pool.id, user.id);
+    if (!user?.credentials) {
+      // Dummy compare so an unknown user costs the same time as a wrong password.
+      await hasher.spendDummyVerify(password);
+      if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+      return failPassword(context, user, caller, user ? "no password" : "unknown user");
+    }
+    if (!(await hasher.verify(password, user.credentials.passwordHash))) return failPassword(context, user, caller, "wrong password");
+    return steps.afterPassword(context, user, caller, "START");
+  }
+
+  async function verifyPasswordClaim(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    const timestampText = requireParameter(responses, "TIMESTAMP");
+    const timestamp = parseSrpTimestamp(timestampText);
+    if (!timestamp) throw invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+    const signature = requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
+    const secretBlock = requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+    const username = requireParameter(responses, "USERNAME");
+    const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+    verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [username, session.username]);
+    const srpState = session.srp!;
+    const claimsThisUser = username === session.username || (user !== null && (await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user.id);
+    const fresh = Math.abs(timestamp.getTime() - clock.nowMs()) <= TIMESTAMP_WINDOW_MS;
+    if (!user?.credentials || !claimsThisUser || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
+      return failPassword(context, user, caller, !user ? "unknown user" : !fresh ? "stale timestamp" : "session mismatch");
+    }
+    await lockout.assertNotLocked(context.pool.id, user.id);
+    const expected = srp.expectedSignature({
+      name: context.pool.id.slice(context.pool.id.indexOf("_") + 1),
+      userId: session.username,
+      verifierHex: user.credentials.srpVerifier,
+      saltHex: srpState.saltHex,
+      aHex: srpState.aHex,
+      bHex: srpState.bHex,
+      bigBHex: srpState.bigBHex,
+      secretBlockBase64: srpState.secretBlock,
+      timestamp: timestampText,
+    });
+    if (!constantTimeEqual(expected, signature)) return failPassword(context, user, caller, "wrong password");
+    return steps.afterPassword(context, user, caller, "PASSWORD_VERIFIER");
+  }
+
+  return {
+    /**
+     * InitiateAuth / AdminInitiateAuth.
+     * @throws InvalidParameterException (flow, parameters), NotAuthorizedException (password, secret hash, lockout, user state),
+     *         UserNotFoundException (LEGACY clients), UserNotConfirmedException, PasswordResetRequiredException, TooManyRequestsException
+     */
+    async initiateAuth(input: InitiateAuthInput, caller: CallerContext): Promise<SignInOutcome> {
+      const context = await loadCaller(input.clientId, caller);
+      const flow = input.authFlow === "ADMIN_NO_SRP_AUTH" ? "ADMIN_USER_PASSWORD_AUTH" : input.authFlow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : input.authFlow;
+      assertFlowAllowed(context.client, flow, caller);
+      if (flow === "USER_SRP_AUTH") return startSrp(context, input.authParameters, caller);
+      if (flow === "REFRESH_TOKEN_AUTH") return steps.refresh(context, input.authParameters);
+      return passwordFlow(context, input.authParameters, caller);
+    },
+
+    /**
+     * RespondToAuthChallenge / AdminRespondToAuthChallenge: the session must be this client's, for
+     * this pool, waiting for exactly this challenge; it is used once.
+     * @throws NotAuthorizedException (session expired/reused, wrong answer), InvalidParameterException, InvalidPasswordException
+     */
+    async respondToAuthChallenge(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInOutcome> {
+      const context = await loadCaller(input.clientId, caller);
+      const session = await sessions.take(input.session);
+      if (session.poolId !== context.pool.id || session.clientId !== context.client.clientId || session.viaAdmin !== (caller.admin !== null)) {
+        throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+      }
+      if (input.challengeName !== session.state) throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
+      if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.challengeResponses, caller);
+      return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { CognitoError, invalidParameter } from "../../errors.js";
+import type { ClientContext } from "../../clients/client-context.js";
+import { verifySecretHash } from "../../clients/client-context.js";
+import { checkAttributeWrites, checkRequiredAttributes, readableAttributeNames, type AttributeInput } from "../../users/attribute-rules.js";
+import { prepareCredentials, retireCurrentPassword } from "../../users/credentials.js";
+import { saveUser } from "../../users/user-store.js";
+import type { User } from "../../users/user.types.js";
+import { SECONDS_PER_DAY } from "../../../lib/durations.js";
+import type { SignInServiceDeps } from "./sign-in.service.js";
+import type { SignInSession } from "./challenge-session.js";
+import { assertTransition, type SignInState } from "./sign-in.flow.js";
+import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
+
+const ATTRIBUTE_PREFIX = "userAttributes.";
+
+/** The steps after a password has been proven, shared by every password flow. */
+export function createSignInSteps({ db, clock, sessions, lockout, hasher, tokens, secretBox }: SignInServiceDeps) {
+  const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
+
+  async function recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void> {
+    await db.transaction((repositories) =>
+      repositories.events.append({ type: "CHALLENGE_ISSUED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user?.id ?? null, challengeName } }, clock.now()),
+    );
+  }
+
+  /** Account states that stop a sign-in even with the right password (cognito-reference §3.3, §8.2). */
+  function assertUserMaySignIn(context: ClientContext, user: User): void {
+    if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+    if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
+    if (user.status === "RESET_REQUIRED") throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
+    if (user.status === "FORCE_CHANGE_PASSWORD") {
+      const validityMs = context.pool.passwordPolicy.temporaryPasswordValidityDays * SECONDS_PER_DAY * 1000;
+      if (!user.passwordChangedAt || user.passwordChangedAt.getTime() + validityMs < clock.nowMs()) {
+        throw new CognitoError("NotAuthorizedException", "Temporary password has expired and must be reset by an administrator.");
+      }
+    }
+  }
+
+  async function complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes?: (repositories: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<void>): Promise<SignInOutcome> {
+    assertTransition(from, "AUTHENTICATED");
+    await lockout.recordSuccess(context.pool.id, user.id);
+    const issued = await tokens.issue({ pool: context.pool, client: context.client, user, authTime, withRefreshToken: true });
+    await db.transaction(async (repositories) => {
+      await changes?.(repositories);
+      if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
+      await repositories.events.append({ type: "SIGN_IN_SUCCEEDED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, clientId: context.client.clientId } }, clock.now());
+    });
+    return { kind: "authenticated", result: issued.result };
+  }
+
+  function newPasswordParameters(context: ClientContext, user: User): Record<string, string> {
+    const readable = readableAttributeNames(context.pool, context.client);
+    const visible = Object.fromEntries(Object.entries(user.attributes).filter(([name]) => readable.has(name) && name !== "sub" && !name.endsWith("_verified")));
+    const missing = context.pool.schemaAttributes.filter((attribute) => attribute.required && attribute.name !== "sub" && !user.attributes[attribute.name]).map((attribute) => ATTRIBUTE_PREFIX + attribute.name);
+    return { USER_ID_FOR_SRP: user.username, userAttributes: JSON.stringify(visible), requiredAttributes: JSON.stringify(missing) };
+  }
+
+  return {
+    recordChallenge,
+
+    /** Next step once the password is proven: NEW_PASSWORD_REQUIRED or tokens (MFA slots in here later). */
+    async afterPassword(context: ClientContext, user: User, _caller: CallerContext, from: SignInState): Promise<SignInOutcome> {
+      assertUserMaySignIn(context, user);
+      const authTime = clock.now();
+      if (user.status === "FORCE_CHANGE_PASSWORD") {
+        assertTransition(from, "NEW_PASSWORD_REQUIRED");
+        const session = await sessions.open(
+          { state: "NEW_PASSWORD_REQUIRED", poolId: context.pool.id, clientId: context.client.clientId, userId: user.id, username: user.username, viaAdmin: _caller.admin !== null, authTimeMs: authTime.getTime() },
+          context.client.authSessionValidityMinutes * 60,
+        );
+        await lockout.recordSuccess(context.pool.id, user.id);
+        await recordChallenge(context, user, "NEW_PASSWORD_REQUIRED");
+        return { kind: "challenge", challengeName: "NEW_PASSWORD_REQUIRED", session, parameters: newPasswordParameters(context, user) };
+      }
+      return complete(context, user, from, authTime);
+    },
+
+    /**
+     * NEW_PASSWORD_REQUIRED: sets the permanent password and any missing required attributes. A
+     * password the policy refuses keeps the session open for another try.
+     */
+    async answerNewPassword(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, _caller: CallerContext): Promise<SignInOutcome> {
+      const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+      if (!user) throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+      verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
+      const newPassword = responses.NEW_PASSWORD;
+      const attributeWrites: AttributeInput[] = Object.entries(responses)
+        .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
+        .map(([name, value]) => ({ name: name.slice(ATTRIBUTE_PREFIX.length), value }));
+      let credentials;
+      try {
+        if (!newPassword) throw invalidParameter("Missing required parameter NEW_PASSWORD");
+        checkAttributeWrites(context.pool, attributeWrites, { kind: "client", client: context.client }, { isCreate: false });
+        for (const write of attributeWrites) {
+          const attribute = context.pool.schemaAttributes.find((candidate) => candidate.name === write.name);
+          if (attribute?.required && user.attributes[write.name]) throw invalidParameter(`Cannot modify the required attribute ${write.name}: it already has a value.`);
+        }
+        checkRequiredAttributes(context.pool, { ...user.attributes, ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])) });
+        credentials = await db.read((repositories) => prepareCredentials(hasher, repositories, context.pool, user, newPassword, "NEW_PASSWORD"));
+      } catch (error) {
+        assertTransition("NEW_PASSWORD_REQUIRED", "NEW_PASSWORD_REQUIRED");
+        await sessions.giveBack(sessionToken, session);
+        throw error;
+      }
+      const now = clock.now();
+      const updated: User = {
+        ...user,
+        status: "CONFIRMED",
+        credentials,
+        attributes: { ...user.attributes, ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])) },
+        passwordChangedAt: now,
+        updatedAt: now,
+      };
+      return complete(context, updated, "NEW_PASSWORD_REQUIRED", new Date(session.authTimeMs ?? now.getTime()), async (repositories) => {
+        await retireCurrentPassword(repositories, context.pool, user, now);
+        await saveUser(repositories, context.pool, updated, { isNew: false });
+        await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, via: "NEW_PASSWORD_REQUIRED" } }, now);
+      });
+    },
+
+    /**
+     * REFRESH_TOKEN_AUTH: new ID and access tokens (and a new refresh token when the client rotates).
+     * @throws NotAuthorizedException, RefreshTokenReuseException
+     */
+    async refresh(context: ClientContext, parameters: Record<string, string>): Promise<SignInOutcome> {
+      const refreshToken = parameters.REFRESH_TOKEN;
+      if (!refreshToken) throw invalidParameter("Missing required parameter REFRESH_TOKEN");
+      const { record, user } = await db.read(async (repositories) => {
+        const found = await tokens.findRefreshToken(repositories, context.client, refreshToken);
+        return { record: found, user: await repositories.users.findById(context.pool.id, found.userId) };
+      });
+      if (!user) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
+      verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [user.username, user.id, ...(parameters.USERNAME ? [parameters.USERNAME] : [])]);
+      if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+      const rotates = context.client.refreshTokenRotation.enabled;
+      const issued = await tokens.issue({
+        pool: context.pool,
+        client: context.client,
+        user,
+        authTime: record.authTime,
+        familyId: record.familyId,
+        deviceKey: record.deviceKey,
+        withRefreshToken: rotates,
+      });
+      const rotation = await db.transaction(async (repositories) => {
+        const current = await tokens.findRefreshToken(repositories, context.client, refreshToken);
+        const state = rotates ? await tokens.rotate(repositories, context.client, current) : "not-rotating";
+        if (state === "reused") return state;
+        if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
+        await repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: rotates } }, clock.now());
+        return state;
+      });
+      if (rotation === "reused") {
+        // Reuse of a rotated token outside its grace period: the whole family is treated as stolen.
+        await db.transaction(async (repositories) => {
+          await repositories.refreshTokens.revokeFamily(record.familyId, clock.now());
+          await repositories.events.append({ type: "TOKEN_REVOKED", poolId: context.pool.id, actor: "system", detail: { reason: "refresh token reuse", originJti: record.familyId } }, clock.now());
+        });
+        throw new CognitoError("RefreshTokenReuseException", "The refresh token was already used; every token of this sign-in has been revoked.");
+      }
+      return { kind: "authenticated", result: issued.result };
+    },
+  };
+}

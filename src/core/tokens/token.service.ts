@@ -1,0 +1,158 @@
+import type { Clock } from "../../lib/clock.js";
+import { toSeconds } from "../../lib/durations.js";
+import { randomTokenBase64Url, randomUuid } from "../../lib/random.js";
+import { sha256Hex } from "../../lib/secrets.js";
+import type { AppClient } from "../clients/app-client.types.js";
+import { CognitoError } from "../errors.js";
+import type { Group } from "../groups/group.types.js";
+import type { Database, RefreshTokenRecord, Repositories, TokenSigner } from "../ports.js";
+import type { SchemaAttribute } from "../pools/attributes.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import { readableAttributeNames } from "../users/attribute-rules.js";
+import type { User } from "../users/user.types.js";
+
+/** The scope that lets an access token call the self-service operations (cognito-reference §6.3). */
+export const SELF_SERVICE_SCOPE = "aws.cognito.signin.user.admin";
+
+export interface AuthenticationResult {
+  accessToken: string;
+  idToken: string;
+  /** Absent on a refresh without rotation: the client keeps the token it has. */
+  refreshToken: string | null;
+  expiresIn: number;
+  tokenType: "Bearer";
+  newDeviceMetadata: { deviceKey: string; deviceGroupKey: string } | null;
+}
+
+export interface IssueArgs {
+  pool: UserPool;
+  client: AppClient;
+  user: User;
+  authTime: Date;
+  /** The refresh-token family (origin_jti) of an earlier sign-in; a new one is started when absent. */
+  familyId?: string;
+  deviceKey?: string | null;
+  withRefreshToken: boolean;
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;
+
+function attributeClaim(attribute: SchemaAttribute | undefined, value: string): unknown {
+  if (attribute?.isCustom) return value;
+  if (attribute?.attributeDataType === "Boolean") return value === "true";
+  if (attribute?.attributeDataType === "Number" && value !== "" && Number.isFinite(Number(value))) return Number(value);
+  return value;
+}
+
+/** Cognito's group claims: names, and the roles of groups that carry one (lowest precedence first). */
+function groupClaims(groups: Group[]): Record<string, unknown> {
+  if (groups.length === 0) return {};
+  const withRoles = groups.filter((group) => group.roleArn).sort((left, right) => (left.precedence ?? Number.MAX_SAFE_INTEGER) - (right.precedence ?? Number.MAX_SAFE_INTEGER));
+  return {
+    "cognito:groups": groups.map((group) => group.name),
+    ...(withRoles.length > 0 ? { "cognito:roles": withRoles.map((group) => group.roleArn), "cognito:preferred_role": withRoles[0]!.roleArn } : {}),
+  };
+}
+
+export interface IssuedTokens {
+  result: AuthenticationResult;
+  /** To be inserted in the transaction that completes the sign-in; null when no refresh token was issued. */
+  refreshRecord: RefreshTokenRecord | null;
+}
+
+export function createTokenService({ db, clock, signer }: { db: Database; clock: Clock; signer: TokenSigner }) {
+  return {
+    /**
+     * Signs ID and access tokens (and mints a refresh token) for a completed authentication. Runs
+     * outside any transaction — signing may create the pool's keys — and returns the refresh-token
+     * row for the caller to store in the transaction that records the sign-in.
+     */
+    async issue(args: IssueArgs): Promise<IssuedTokens> {
+      const { pool, client, user } = args;
+      const now = clock.now();
+      const familyId = args.familyId ?? randomUuid();
+      const eventId = randomUuid();
+      const authTime = Math.floor(args.authTime.getTime() / 1000);
+      const groups = await db.read((repositories) => repositories.groups.listGroupsOfUser(user.id, { limit: 100 }));
+      const readable = readableAttributeNames(pool, client);
+      const attributes: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(user.attributes)) {
+        if (readable.has(name) && name !== "sub") attributes[name] = attributeClaim(pool.schemaAttributes.find((attribute) => attribute.name === name), value);
+      }
+      const idClaims = {
+        ...attributes,
+        sub: user.id,
+        ...groupClaims(groups),
+        aud: client.clientId,
+        event_id: eventId,
+        token_use: "id",
+        auth_time: authTime,
+        "cognito:username": user.username,
+        ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
+        jti: randomUuid(),
+      };
+      const accessClaims = {
+        sub: user.id,
+        ...(groups.length > 0 ? { "cognito:groups": groups.map((group) => group.name) } : {}),
+        ...(args.deviceKey ? { device_key: args.deviceKey } : {}),
+        ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
+        event_id: eventId,
+        token_use: "access",
+        scope: SELF_SERVICE_SCOPE,
+        auth_time: authTime,
+        jti: randomUuid(),
+        client_id: client.clientId,
+        username: user.username,
+        version: 2,
+      };
+      const accessSeconds = toSeconds(client.accessTokenValidity, client.tokenValidityUnits.accessToken);
+      const [idToken, accessToken] = await Promise.all([
+        signer.sign(pool.id, "id", idClaims, toSeconds(client.idTokenValidity, client.tokenValidityUnits.idToken)),
+        signer.sign(pool.id, "access", accessClaims, accessSeconds),
+      ]);
+      let refreshToken: string | null = null;
+      let refreshRecord: RefreshTokenRecord | null = null;
+      if (args.withRefreshToken) {
+        refreshToken = randomTokenBase64Url(64);
+        refreshRecord = {
+          id: randomUuid(),
+          poolId: pool.id,
+          clientId: client.clientId,
+          userId: user.id,
+          tokenHash: sha256Hex(refreshToken),
+          familyId,
+          deviceKey: args.deviceKey ?? null,
+          authTime: args.authTime,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000),
+          rotatedAt: null,
+          revokedAt: null,
+        };
+      }
+      return { result: { accessToken, idToken, refreshToken, expiresIn: accessSeconds, tokenType: "Bearer", newDeviceMetadata: null }, refreshRecord };
+    },
+
+    /**
+     * Checks a refresh token for REFRESH_TOKEN_AUTH (read only).
+     * @throws NotAuthorizedException (unknown, expired, revoked, other client)
+     */
+    async findRefreshToken(repositories: Repositories, client: AppClient, refreshToken: string): Promise<RefreshTokenRecord> {
+      const record = await repositories.refreshTokens.findByHash(sha256Hex(refreshToken));
+      if (!record || record.clientId !== client.clientId) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
+      if (record.revokedAt !== null) throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
+      if (record.expiresAt.getTime() <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
+      return record;
+    },
+
+    /**
+     * Rotation (client setting): marks the token used. A token used again after its grace period is
+     * reported as reuse, so the caller can revoke the whole family (the token was probably stolen).
+     */
+    async rotate(repositories: Repositories, client: AppClient, record: RefreshTokenRecord): Promise<"rotated" | "within-grace" | "reused"> {
+      const now = clock.now();
+      if (await repositories.refreshTokens.markRotated(record.id, now)) return "rotated";
+      const rotatedAt = (await repositories.refreshTokens.findByHash(record.tokenHash))?.rotatedAt ?? now;
+      return now.getTime() - rotatedAt.getTime() <= client.refreshTokenRotation.retryGracePeriodSeconds * 1000 ? "within-grace" : "reused";
+    },
+  };
+}

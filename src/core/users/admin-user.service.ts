@@ -1,0 +1,121 @@
+import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import { CognitoError } from "../errors.js";
+import type { Repositories } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import { requireUnique } from "../validation.js";
+import { loadAdminUserContext, type AdminUserRef, type AdminUserServiceDeps } from "./admin-user-context.js";
+import { createAdminUserPasswordOperations } from "./admin-user-passwords.service.js";
+import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
+import { checkAttributeWrites, type AttributeInput } from "./attribute-rules.js";
+import { confirmUser } from "./sign-up.service.js";
+import { saveUser } from "./user-store.js";
+import type { User } from "./user.types.js";
+
+export type { AdminUserRef, AdminUserServiceDeps } from "./admin-user-context.js";
+export type { AdminCreateUserInput, AdminSetUserPasswordInput, MessageAction } from "./admin-user-passwords.service.js";
+
+export type AdminUserService = ReturnType<typeof createAdminUserService>;
+
+export function createAdminUserService(deps: AdminUserServiceDeps) {
+  const { db, clock } = deps;
+
+  /** Loads the user in a transaction, lets `change` decide the new state, and saves it with its event. */
+  async function changeUser(
+    principal: AdminPrincipal,
+    ref: AdminUserRef,
+    change: (pool: UserPool, user: User, repositories: Repositories) => Promise<{ user: User; type: "USER_ATTRIBUTES_CHANGED" | "USER_DISABLED" | "USER_ENABLED"; detail?: Record<string, unknown> } | null>,
+  ): Promise<void> {
+    await db.transaction(async (repositories) => {
+      const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
+      const outcome = await change(pool, user, repositories);
+      if (!outcome) return;
+      await saveUser(repositories, pool, outcome.user, { isNew: false });
+      await repositories.events.append({ type: outcome.type, poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, username: user.username, ...outcome.detail } }, outcome.user.updatedAt);
+    });
+  }
+
+  async function setEnabled(principal: AdminPrincipal, ref: AdminUserRef, enabled: boolean): Promise<void> {
+    await changeUser(principal, ref, async (_pool, user) => {
+      if (user.enabled === enabled) return null;
+      return { user: { ...user, enabled, updatedAt: clock.now() }, type: enabled ? "USER_ENABLED" : "USER_DISABLED" };
+    });
+  }
+
+  return {
+    ...createAdminUserPasswordOperations(deps),
+
+    /** The user with every attribute (AdminGetUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
+    async adminGetUser(principal: AdminPrincipal, ref: AdminUserRef): Promise<User> {
+      const { user } = await db.read((repositories) => loadAdminUserContext(repositories, principal, ref));
+      return user;
+    },
+
+    /**
+     * Writes attributes as an admin (AdminUpdateUserAttributes): any mutable attribute, including the
+     * verified flags; an empty value deletes the attribute. A changed email/phone becomes unverified
+     * unless the call sets its flag to "true".
+     * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException, InvalidParameterException,
+     *         AliasExistsException (a verified alias another user holds)
+     */
+    async adminUpdateUserAttributes(principal: AdminPrincipal, input: AdminUserRef & { userAttributes: AttributeInput[] }): Promise<void> {
+      requireUnique("userAttributes", input.userAttributes.map((attribute) => attribute.name));
+      await changeUser(principal, input, async (pool, user) => {
+        const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
+        const deletes = input.userAttributes.filter((attribute) => attribute.value === "").map((attribute) => attribute.name);
+        checkAttributeWrites(pool, writes, { kind: "admin" }, { isCreate: false });
+        checkAttributeDeletes(pool, deletes);
+        const { attributes, changed } = applyAttributeChanges(user.attributes, writes, deletes);
+        if (changed.length === 0) return null;
+        return { user: { ...user, attributes, updatedAt: clock.now() }, type: "USER_ATTRIBUTES_CHANGED", detail: { attributes: changed } };
+      });
+    },
+
+    /**
+     * Removes attributes (AdminDeleteUserAttributes); removing email or phone removes its verified flag.
+     * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException, InvalidParameterException
+     *         (unknown, required, immutable or `sub`)
+     */
+    async adminDeleteUserAttributes(principal: AdminPrincipal, input: AdminUserRef & { userAttributeNames: string[] }): Promise<void> {
+      await changeUser(principal, input, async (pool, user) => {
+        checkAttributeDeletes(pool, input.userAttributeNames);
+        const { attributes, changed } = applyAttributeChanges(user.attributes, [], input.userAttributeNames);
+        if (changed.length === 0) return null;
+        return { user: { ...user, attributes, updatedAt: clock.now() }, type: "USER_ATTRIBUTES_CHANGED", detail: { attributes: changed } };
+      });
+    },
+
+    /** Disables sign-in (AdminDisableUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
+    adminDisableUser: (principal: AdminPrincipal, ref: AdminUserRef): Promise<void> => setEnabled(principal, ref, false),
+
+    /** Re-enables sign-in (AdminEnableUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
+    adminEnableUser: (principal: AdminPrincipal, ref: AdminUserRef): Promise<void> => setEnabled(principal, ref, true),
+
+    /**
+     * Deletes the user (AdminDeleteUser); aliases, codes, group memberships, search rows and password
+     * history go with it by cascade, and the username becomes free again.
+     * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException
+     */
+    async adminDeleteUser(principal: AdminPrincipal, ref: AdminUserRef): Promise<void> {
+      await db.transaction(async (repositories) => {
+        const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
+        await repositories.users.delete(user.id);
+        await repositories.events.append({ type: "USER_DELETED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, username: user.username } }, clock.now());
+      });
+    },
+
+    /**
+     * Confirms an UNCONFIRMED user without a code (AdminConfirmSignUp). Like Cognito it does not mark
+     * the email or phone verified: the admin has vouched for the account, not for the channel.
+     * @throws ResourceNotFoundException, NotAuthorizedException (any other status), UserNotFoundException
+     */
+    async adminConfirmSignUp(principal: AdminPrincipal, ref: AdminUserRef): Promise<void> {
+      await db.transaction(async (repositories) => {
+        const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
+        if (user.status !== "UNCONFIRMED") throw new CognitoError("NotAuthorizedException", `User cannot be confirmed. Current status is ${user.status}`);
+        await confirmUser(repositories, pool, user, { forceAliasCreation: false, actor: actorOf(principal), now: clock.now(), verifyChannel: false });
+        // The sign-up code has nothing left to confirm.
+        await repositories.codes.deleteForUser(user.id, "SIGN_UP");
+      });
+    },
+  };
+}

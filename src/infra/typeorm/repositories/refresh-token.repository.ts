@@ -1,0 +1,30 @@
+import { IsNull, Not, type EntityManager } from "typeorm";
+import type { RefreshTokenRepository } from "../../../core/ports.js";
+import { RefreshTokenEntity } from "../entities/index.js";
+
+export function createRefreshTokenRepository(manager: EntityManager): RefreshTokenRepository {
+  const tokens = manager.getRepository(RefreshTokenEntity);
+  return {
+    async insert(record) {
+      await tokens.insert(Object.assign(new RefreshTokenEntity(), record));
+    },
+    async findByHash(tokenHash) {
+      const entity = await tokens.findOneBy({ tokenHash });
+      return entity ? { ...entity } : null;
+    },
+    async markRotated(id, at) {
+      // Conditional update: of two refreshes racing with one token, only one rotates it.
+      const result = await tokens.update({ id, rotatedAt: IsNull() }, { rotatedAt: at });
+      return (result.affected ?? 0) === 1;
+    },
+    async revokeFamily(familyId, at) {
+      await tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: at });
+    },
+    async revokeAllOfUser(userId, at) {
+      await tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: at });
+    },
+    async isFamilyRevoked(familyId) {
+      return (await tokens.countBy({ familyId, revokedAt: Not(IsNull()) })) > 0;
+    },
+  };
+}

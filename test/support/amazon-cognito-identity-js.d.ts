@@ -1,0 +1,36 @@
+/**
+ * amazon-cognito-identity-js exports AuthenticationHelper and DateHelper from lib/index.js, and its
+ * jsbn BigInteger from lib/BigInteger.js, but its index.d.ts declares none of them. These are the
+ * members the SRP interop tests drive (signatures read from the package's src/*.js).
+ */
+import type BigInteger from "amazon-cognito-identity-js/lib/BigInteger";
+
+declare module "amazon-cognito-identity-js" {
+  export class AuthenticationHelper {
+    constructor(poolName: string);
+    /** The client's private a (128 random bytes); set before getLargeAValue() only to replay a test vector. */
+    smallAValue: BigInteger;
+    /** Cached A = g^a mod N; the constructor already computes it. */
+    largeAValue: BigInteger | undefined;
+    getLargeAValue(callback: (err: Error | null, largeAValue: BigInteger) => void): void;
+    /** Calls back synchronously with K, the 16-byte HKDF output (§4.5). */
+    getPasswordAuthenticationKey(username: string, password: string, serverBValue: BigInteger, salt: BigInteger, callback: (err: Error | null, hkdf: Uint8Array) => void): void;
+    padHex(bigInt: BigInteger): string;
+  }
+
+  export class DateHelper {
+    /** "ddd MMM D HH:mm:ss UTC YYYY" for the current time. */
+    getNowString(): string;
+  }
+}
+
+declare module "amazon-cognito-identity-js/lib/BigInteger" {
+  export default class BigInteger {
+    static readonly ZERO: BigInteger;
+    constructor(value: string, radix: number);
+    toString(radix?: number): string;
+    equals(other: BigInteger): boolean;
+    compareTo(other: BigInteger): number;
+    mod(modulus: BigInteger): BigInteger;
+  }
+}
