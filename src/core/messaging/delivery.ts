@@ -75,3 +75,9 @@ export function simulatedTarget(pool: UserPool, identifier: string, purpose: "SI
 export function renderTemplate(template: string, values: { code: string; username?: string }): string {
   return template.replaceAll("{####}", values.code).replaceAll("{username}", values.username ?? "");
 }
+
+/** The pool's verification message for a medium: the SMS text, or the email subject and body (§9.2). */
+export function verificationTemplate(pool: UserPool, medium: DeliveryMedium): { subject: string | null; body: string } {
+  const template = pool.verificationMessageTemplate;
+  return medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage };
+}
