@@ -15,7 +15,9 @@ export default tseslint.config(
     files: ["**/*.ts"],
     languageOptions: { parser: tseslint.parser },
     plugins: { "@typescript-eslint": tseslint.plugin },
-    rules: {},
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
   },
   {
     files: ["src/core/**/*.ts"],

@@ -1,4 +1,3 @@
-import { randomUuid } from "../../lib/random.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
 import { recoveryTarget, renderTemplate, type DeliveryTarget } from "../messaging/delivery.js";
@@ -9,11 +8,11 @@ import { requireSubset } from "../validation.js";
 import { loadAdminUserContext, userNotFound, type AdminUserRef, type AdminUserServiceDeps } from "./admin-user-context.js";
 import { checkAttributeWrites, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
 import { credentialsFor, prepareCredentials, retireCurrentPassword } from "./credentials.js";
-import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
+import { classifySignUpUsername, findUserByIdentifier } from "./identity.js";
 import { preparePasswordResetCode } from "./password-recovery.service.js";
 import { checkPasswordAgainstPolicy, generateTemporaryPassword } from "./password-policy.js";
 import { releaseAliasFromOtherUser } from "./sign-up.service.js";
-import { saveUser } from "./user-store.js";
+import { buildNewUser, saveUser } from "./user-store.js";
 import type { User, UserAttributes } from "./user.types.js";
 
 export type MessageAction = "RESEND" | "SUPPRESS";
@@ -156,24 +155,8 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
       const targets = input.messageAction === "SUPPRESS" ? [] : invitationTargets(attributes, mediums);
       const temporaryPassword = chooseTemporaryPassword(pool, input.temporaryPassword);
 
-      const id = randomUuid();
-      const username = usernameKind.kind === "username" ? input.username : id;
-      const passwordHash = await hasher.hash(temporaryPassword);
       const now = clock.now();
-      const user: User = {
-        id,
-        poolId: pool.id,
-        username,
-        usernameNormalized: normalizeIdentifier(pool, "username", username),
-        status: "FORCE_CHANGE_PASSWORD",
-        enabled: true,
-        attributes: { ...attributes, sub: id },
-        credentials: credentialsFor(hasher, pool, username, temporaryPassword, passwordHash),
-        // The temporary password's validity (passwordPolicy.temporaryPasswordValidityDays) counts from here.
-        passwordChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const user = await buildNewUser(hasher, pool, { givenUsername: usernameKind.kind === "username" ? input.username : null, password: temporaryPassword, status: "FORCE_CHANGE_PASSWORD", attributes, now });
       try {
         await db.transaction(async (repositories) => {
           if (input.forceAliasCreation) await claimVerifiedAliases(repositories, pool, user, now);
@@ -183,7 +166,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
               type: "USER_CREATED_BY_ADMIN",
               poolId: pool.id,
               actor: actorOf(principal),
-              detail: { userSub: id, username, attributes: Object.keys(user.attributes).sort(), messageAction: input.messageAction ?? null, deliveryMediums: targets.map((target) => target.medium) },
+              detail: { userSub: user.id, username: user.username, attributes: Object.keys(user.attributes).sort(), messageAction: input.messageAction ?? null, deliveryMediums: targets.map((target) => target.medium) },
             },
             now,
           );

@@ -1,5 +1,4 @@
 import type { Clock } from "../../lib/clock.js";
-import { randomUuid } from "../../lib/random.js";
 import { withMinimumDuration } from "../../lib/timing.js";
 import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
@@ -8,10 +7,9 @@ import { signUpTarget, simulatedTarget, type CodeDeliveryDetails } from "../mess
 import type { Database, PasswordHasher, Repositories, SecretBox } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { checkAttributeWrites, checkRequiredAttributes, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
-import { credentialsFor } from "./credentials.js";
 import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
-import { saveUser } from "./user-store.js";
+import { buildNewUser, saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 
 export interface SignUpServiceDeps {
@@ -89,23 +87,9 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
       }
       checkRequiredAttributes(pool, attributes);
 
-      const id = randomUuid();
-      const username = usernameKind.kind === "username" ? input.username : id;
-      const passwordHash = await hasher.hash(input.password);
       const now = clock.now();
-      const user: User = {
-        id,
-        poolId: pool.id,
-        username,
-        usernameNormalized: normalizeIdentifier(pool, "username", username),
-        status: "UNCONFIRMED",
-        enabled: true,
-        attributes: { ...attributes, sub: id },
-        credentials: credentialsFor(hasher, pool, username, input.password, passwordHash),
-        passwordChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const user = await buildNewUser(hasher, pool, { givenUsername: usernameKind.kind === "username" ? input.username : null, password: input.password, status: "UNCONFIRMED", attributes, now });
+      const { id, username } = user;
       let prepared;
       try {
         prepared = await db.transaction(async (repositories) => {
