@@ -1,11 +1,10 @@
-import type { Clock } from "../../lib/clock.js";
 import { withMinimumDuration } from "../../lib/timing.js";
 import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter } from "../errors.js";
 import type { CodeService } from "../messaging/code.service.js";
+import type { SignUpServiceDeps } from "./sign-up.service.js";
 import { recoveryTarget, simulatedTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
-import type { Database, PasswordHasher, Repositories } from "../ports.js";
-import type { SecretBox } from "../ports.js";
+import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
 import { findUserByIdentifier } from "./identity.js";
@@ -13,14 +12,8 @@ import { checkPasswordAgainstPolicy } from "./password-policy.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 
-export interface PasswordRecoveryDeps {
-  db: Database;
-  clock: Clock;
-  hasher: PasswordHasher;
-  codes: CodeService;
-  secretBox: SecretBox;
-  enumerationSafeMs: number;
-}
+/** Same collaborators as sign-up: the public, enumeration-safe user flows. */
+export type PasswordRecoveryDeps = SignUpServiceDeps;
 
 export type PasswordRecoveryService = ReturnType<typeof createPasswordRecoveryService>;
 

@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { EXPLICIT_AUTH_FLOWS } from "../../../core/clients/app-client.types.js";
 
 /** GraphQL enums spelled exactly as Cognito spells the values. */
 const enumOf = <T extends string>(name: string, values: readonly T[], description?: string) => {
@@ -17,14 +18,7 @@ export const DefaultEmailOptionEnum = enumOf("DefaultEmailOption", ["CONFIRM_WIT
 export const RecoveryMechanismNameEnum = enumOf("RecoveryMechanismName", ["verified_email", "verified_phone_number", "admin_only"]);
 export const AttributeDataTypeEnum = enumOf("AttributeDataType", ["String", "Number", "Boolean", "DateTime"]);
 export const TimeUnitEnum = enumOf("TimeUnit", ["seconds", "minutes", "hours", "days"]);
-export const ExplicitAuthFlowEnum = enumOf("ExplicitAuthFlow", [
-  "ALLOW_ADMIN_USER_PASSWORD_AUTH",
-  "ALLOW_CUSTOM_AUTH",
-  "ALLOW_USER_PASSWORD_AUTH",
-  "ALLOW_USER_SRP_AUTH",
-  "ALLOW_REFRESH_TOKEN_AUTH",
-  "ALLOW_USER_AUTH",
-]);
+export const ExplicitAuthFlowEnum = enumOf("ExplicitAuthFlow", EXPLICIT_AUTH_FLOWS);
 export const PreventUserExistenceErrorsEnum = enumOf("PreventUserExistenceErrors", ["ENABLED", "LEGACY"]);
 export const OAuthFlowEnum = enumOf("OAuthFlow", ["code", "implicit", "client_credentials"]);
 export const FeatureStatusEnum = enumOf("FeatureStatus", ["ENABLED", "DISABLED"]);
