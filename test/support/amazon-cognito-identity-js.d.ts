@@ -2,10 +2,25 @@
  * amazon-cognito-identity-js exports AuthenticationHelper and DateHelper from lib/index.js, and its
  * jsbn BigInteger from lib/BigInteger.js, but its index.d.ts declares none of them. These are the
  * members the SRP interop tests drive (signatures read from the package's src/*.js).
+ *
+ * Deliberately a script (no top-level import/export): ambient `declare module` blocks then declare
+ * the BigInteger path outright and merge with the package's own ambient module declaration.
  */
-import type BigInteger from "amazon-cognito-identity-js/lib/BigInteger";
+
+declare module "amazon-cognito-identity-js/lib/BigInteger" {
+  export default class BigInteger {
+    static readonly ZERO: BigInteger;
+    constructor(value: string, radix: number);
+    toString(radix?: number): string;
+    equals(other: BigInteger): boolean;
+    compareTo(other: BigInteger): number;
+    mod(modulus: BigInteger): BigInteger;
+  }
+}
 
 declare module "amazon-cognito-identity-js" {
+  import BigInteger from "amazon-cognito-identity-js/lib/BigInteger";
+
   export class AuthenticationHelper {
     constructor(poolName: string);
     /** The client's private a (128 random bytes); set before getLargeAValue() only to replay a test vector. */
@@ -21,16 +36,5 @@ declare module "amazon-cognito-identity-js" {
   export class DateHelper {
     /** "ddd MMM D HH:mm:ss UTC YYYY" for the current time. */
     getNowString(): string;
-  }
-}
-
-declare module "amazon-cognito-identity-js/lib/BigInteger" {
-  export default class BigInteger {
-    static readonly ZERO: BigInteger;
-    constructor(value: string, radix: number);
-    toString(radix?: number): string;
-    equals(other: BigInteger): boolean;
-    compareTo(other: BigInteger): number;
-    mod(modulus: BigInteger): BigInteger;
   }
 }

@@ -4,8 +4,8 @@ import { G_BYTES, modPowG, N_BYTES, N_HEX, padHex, sha256Hex, toTransportHex } f
 
 /**
  * The server half of Cognito's SRP-6a (cognito-reference §4.4–4.6). Every modular exponentiation runs
- * in OpenSSL through createDiffieHellman (constant-time Montgomery ladder, ~6x faster than BigInt);
- * BigInt is only used for the cheap k·v + g^b, A·v^u products and reductions.
+ * in OpenSSL through createDiffieHellman (constant time in the private exponent, ~5x faster than BigInt);
+ * BigInt is only used for the cheap k·v + g^b and A·v^u products and their reductions.
  */
 
 const N = BigInt(`0x${N_HEX}`);
@@ -19,12 +19,12 @@ if (K_HEX !== "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6"
 const k = BigInt(`0x${K_HEX}`);
 
 const HEX = /^[0-9a-fA-F]+$/;
-/** Longest SRP_A we parse: 4096 bits, comfortably above |N| = 3072 bits, bounding the BigInt work. */
+/** Longest hex we parse (SRP_A above all): 4096 bits, comfortably above |N| = 3072, bounding the BigInt work. */
 const MAX_A_HEX_CHARS = 1024;
 const B_PRIVATE_BYTES = 32;
 const HKDF_INFO = Buffer.concat([Buffer.from("Caldera Derived Key", "utf8"), Buffer.from([1])]);
 
-const isHex = (text: unknown, maxChars = MAX_A_HEX_CHARS): text is string => typeof text === "string" && text.length <= maxChars && HEX.test(text);
+const isHex = (text: unknown): text is string => typeof text === "string" && text.length <= MAX_A_HEX_CHARS && HEX.test(text);
 const toBigInt = (hex: string): bigint => BigInt(`0x${hex}`);
 /** Minimal big-endian bytes of a non-negative integer (no sign byte: OpenSSL reads unsigned). */
 const bytesOf = (value: bigint): Buffer => {
@@ -105,6 +105,7 @@ function claimSignature(sessionKey: Buffer, name: string, userId: string, secret
  */
 const unmatchableSignature = (): string => randomBytes(32).toString("base64");
 
+/** The SrpServer port (core/ports.ts) over OpenSSL. Stateless: the caller stores b and B in its session. */
 export function createSrpServer(): SrpServer {
   return {
     isAcceptableA(aHex) {
@@ -113,7 +114,7 @@ export function createSrpServer(): SrpServer {
 
     startChallenge(verifierHex) {
       for (;;) {
-        // 256-bit b, as FLOCI does; S's strength rests on it and on v, not on |b| = |N|.
+        // 256-bit b, as FLOCI does: ~128-bit security, on par with the 3072-bit group; a longer b only costs time.
         const b = randomBytes(B_PRIVATE_BYTES);
         const bigBHex = computeServerB(verifierHex, b);
         if (bigBHex !== null) return { bHex: toTransportHex(b), bigBHex };
