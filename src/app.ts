@@ -19,6 +19,9 @@ import { createChallengeSessions } from "./core/flows/sign-in/challenge-session.
 import { createSignInService } from "./core/flows/sign-in/sign-in.service.js";
 import { createLockout } from "./core/security/lockout.js";
 import { createTokenService } from "./core/tokens/token.service.js";
+import { createAccessTokenService } from "./core/tokens/access-token.service.js";
+import { createSignOutService } from "./core/tokens/sign-out.service.js";
+import { createSelfService } from "./core/users/self-service.service.js";
 import { createSrpServer } from "./infra/crypto/srp-server.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
 import type { Database, Logger, MessageSender, SecretBox, ShortLivedStore, TokenSigner } from "./core/ports.js";
@@ -80,6 +83,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const codes = createCodeService({ db, clock, codeHasher, sender, store });
     const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
+    const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, issuerBase: config.publicUrl });
     const services = {
       userPools: createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools }),
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool }),
@@ -103,6 +107,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       passwordRecovery: createPasswordRecoveryService(userFlowDeps),
       sentMessages: createSentMessageService({ db, secretBox }),
       signingKeys: createSigningKeyService({ db, tokens, clock }),
+      accessTokens,
+      selfService: createSelfService({ db, clock, hasher, codes }),
+      signOut: createSignOutService({ db, clock, secretBox, accessTokens }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
 

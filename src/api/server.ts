@@ -59,6 +59,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
         bearerToken: readBearerToken(typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined),
         sourceIp: ctx.extra.request.socket.remoteAddress ?? null,
         admin: null,
+        user: null,
       }) satisfies GraphqlContext,
       // The same parse and validation limits as over HTTP, so the socket is no way around them.
       onSubscribe: (_ctx, _id, payload) => {
@@ -128,7 +129,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader("x-request-id", requestId);
-        return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null };
+        return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null };
       },
     }),
   );

@@ -23,6 +23,7 @@ export const COGNITO_ERROR_CODES = [
   "TooManyRequestsException",
   "UnauthorizedException",
   "UnsupportedOperationException",
+  "UnsupportedTokenTypeException",
   "UnsupportedUserStateException",
   "UserNotConfirmedException",
   "UserNotFoundException",

@@ -11,8 +11,10 @@ import { createConnection, type Connection, type RowDataPacket } from "mysql2/pr
 import { DataSource, type Logger as TypeormLogger, type QueryRunner } from "typeorm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "../../src/config/index.js";
+import type { AdminPrincipal } from "../../src/core/admin-keys/admin-key.types.js";
 import type { UserSearchQuery } from "../../src/core/ports.js";
 import type { UserPool } from "../../src/core/pools/user-pool.types.js";
+import { createListUsersService } from "../../src/core/users/list-users.service.js";
 import { foldSearchValue, searchableAttributeNames } from "../../src/core/users/user-search.js";
 import { createDataSource } from "../../src/infra/typeorm/data-source.js";
 import { createUserRepository } from "../../src/infra/typeorm/repositories/user.repository.js";
@@ -307,19 +309,28 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB)`, () => {
     const sql = await createCapturingDataSource(target);
     capturing = sql;
 
-    const timed = async (filter: string | undefined, paginationToken?: string | null) => {
+    type Fetch = (filter: string | undefined, paginationToken?: string | null) => Promise<{ elapsedMs: number; users: number; token: string | null }>;
+    const timed: Fetch = async (filter, paginationToken) => {
       const started = performance.now();
       const page = expectData(await app.gql(ListUsersDocument, { userPoolId, filter, limit: 60, paginationToken })).listUsers;
       return { elapsedMs: performance.now() - started, users: page.users.length, token: page.paginationToken ?? null };
     };
+    // The same call without HTTP and GraphQL, to show what the service and the database cost alone.
+    const service = createListUsersService({ db: app.app.db });
+    const principal: AdminPrincipal = { keyId: "bench", poolScope: null };
+    const timedService: Fetch = async (filter, paginationToken) => {
+      const started = performance.now();
+      const page = await service.listUsers(principal, userPoolId, { filter, limit: 60, paginationToken });
+      return { elapsedMs: performance.now() - started, users: page.users.length, token: page.paginationToken };
+    };
     /** Follows the cursor to the end; the time of every page, and the token that fetched the last one. */
-    const walk = async (filter: string) => {
+    const walk = async (filter: string, fetch: Fetch = timed) => {
       const samples: number[] = [];
       let token: string | null = null;
       let lastPageToken: string | null = null;
       let users = 0;
       do {
-        const page = await timed(filter, token);
+        const page = await fetch(filter, token);
         samples.push(page.elapsedMs);
         users += page.users;
         if (!page.token) lastPageToken = token;
@@ -342,6 +353,9 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB)`, () => {
       broadSamples.push(page.elapsedMs);
     }
     report(`first page, ${broad}`, broadSamples, `${await sql.count(userPoolId, "family_name", "sm", "sn")} matches`);
+    const serviceSamples: number[] = [];
+    for (let i = 0; i < FIRST_PAGE_RUNS; i++) serviceSamples.push((await timedService(broad)).elapsedMs);
+    report(`  the same, service layer only (no HTTP/GraphQL)`, serviceSamples);
 
     // 2. First pages of varied filters, so not every request reads the same hot pages.
     const varied = ['given_name ^= "Ja"', 'email ^= "mar"', 'phone_number ^= "+1312"', 'family_name = "Nguyen"', 'cognito:user_status = "unconfirmed"', 'status = "Disabled"', 'name ^= "Da"', 'preferred_username ^= "jo"', undefined, 'username ^= "7"'];
@@ -367,6 +381,8 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB)`, () => {
     }
     report(`every page by cursor, ${narrow}`, pageSamples, `${narrowCount} matches, ${pageSamples.length / WALKS} pages x ${WALKS} walks`);
     report(`  last page of each walk`, lastPageSamples);
+    const serviceWalk = await walk(narrow, timedService);
+    report(`  every page again, service layer only (no HTTP/GraphQL)`, serviceWalk.samples);
 
     // 4. The broad prefix to its end: the last page lies deep in the index and is still one range read.
     const walkStarted = performance.now();

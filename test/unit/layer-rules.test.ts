@@ -30,7 +30,8 @@ describe("layer rules enforced by the lint step", () => {
   });
 
   it("allows what the rings may use", async () => {
-    expect(await messagesFor("src/core/pools/x.ts", 'import { randomUuid } from "../../lib/random.js";')).toEqual([]);
-    expect(await messagesFor("src/infra/typeorm/x.ts", 'import { DataSource } from "typeorm"; import { CognitoError } from "../../core/errors.js";')).toEqual([]);
+    const layerMessages = async (file: string, source: string) => (await messagesFor(file, source)).filter((message) => message.startsWith("no-restricted"));
+    expect(await layerMessages("src/core/pools/x.ts", 'import { randomUuid } from "../../lib/random.js"; export const id = randomUuid;')).toEqual([]);
+    expect(await layerMessages("src/infra/typeorm/x.ts", 'import { DataSource } from "typeorm"; import { CognitoError } from "../../core/errors.js"; export { DataSource, CognitoError };')).toEqual([]);
   });
 });

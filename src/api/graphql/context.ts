@@ -5,12 +5,15 @@ import type { AppClientService } from "../../core/clients/app-client.service.js"
 import type { EventService } from "../../core/events/event.service.js";
 import type { GroupService } from "../../core/groups/group.service.js";
 import type { SentMessageService } from "../../core/messaging/sent-message.service.js";
+import type { AccessTokenPrincipal, AccessTokenService } from "../../core/tokens/access-token.service.js";
+import type { SignOutService } from "../../core/tokens/sign-out.service.js";
 import type { SigningKeyService } from "../../core/tokens/signing-key.service.js";
 import type { SignInService } from "../../core/flows/sign-in/sign-in.service.js";
 import type { UserPoolService } from "../../core/pools/user-pool.service.js";
 import type { AdminUserService } from "../../core/users/admin-user.service.js";
 import type { ListUsersService } from "../../core/users/list-users.service.js";
 import type { PasswordRecoveryService } from "../../core/users/password-recovery.service.js";
+import type { SelfService } from "../../core/users/self-service.service.js";
 import type { SignUpService } from "../../core/users/sign-up.service.js";
 
 /** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
@@ -27,6 +30,9 @@ export interface ApiServices {
   passwordRecovery: PasswordRecoveryService;
   sentMessages: SentMessageService;
   signingKeys: SigningKeyService;
+  accessTokens: AccessTokenService;
+  selfService: SelfService;
+  signOut: SignOutService;
 }
 
 export interface GraphqlContext {
@@ -37,6 +43,8 @@ export interface GraphqlContext {
   sourceIp: string | null;
   /** Set by the auth checker once the bearer admin key has been verified. */
   admin: AdminPrincipal | null;
+  /** Set by the auth checker once the bearer access token has been verified (`@Authorized(USER_ROLE)`). */
+  user: AccessTokenPrincipal | null;
 }
 
 export function readBearerToken(authorization: string | undefined): string | null {
@@ -45,8 +53,20 @@ export function readBearerToken(authorization: string | undefined): string | nul
   return match ? match[1]! : null;
 }
 
-/** The single auth checker: `@Authorized()` means "needs a valid admin API key". */
-export const authChecker: AuthChecker<GraphqlContext> = async ({ context }) => {
+/** `@Authorized(USER_ROLE)`: the operation acts for the user of a Cognito access token (self-service). */
+export const USER_ROLE = "USER";
+
+/**
+ * The single auth checker; the role decides what the bearer must be. `@Authorized()` needs a valid
+ * admin API key, `@Authorized(USER_ROLE)` a valid access token. Neither is ever accepted in place of
+ * the other: each authenticator only knows its own kind, so an access token is an unknown admin key
+ * and an admin key is not a JWT.
+ */
+export const authChecker: AuthChecker<GraphqlContext> = async ({ context }, roles) => {
+  if (roles.includes(USER_ROLE)) {
+    context.user = await context.services.accessTokens.authenticate(context.bearerToken);
+    return true;
+  }
   context.admin = await context.services.adminKeys.authenticate(context.bearerToken);
   return true;
 };
@@ -56,4 +76,11 @@ export const CurrentAdmin = () =>
   createParameterDecorator<GraphqlContext>(({ context }) => {
     if (!context.admin) throw new Error("CurrentAdmin used on an operation without @Authorized()");
     return context.admin;
+  });
+
+/** Injects the verified access-token principal; only valid on `@Authorized(USER_ROLE)` operations. */
+export const CurrentUser = () =>
+  createParameterDecorator<GraphqlContext>(({ context }) => {
+    if (!context.user) throw new Error("CurrentUser used on an operation without @Authorized(USER_ROLE)");
+    return context.user;
   });

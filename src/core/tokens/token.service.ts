@@ -139,7 +139,10 @@ export function createTokenService({ db, clock, signer }: { db: Database; clock:
     async findRefreshToken(repositories: Repositories, client: AppClient, refreshToken: string): Promise<RefreshTokenRecord> {
       const record = await repositories.refreshTokens.findByHash(sha256Hex(refreshToken));
       if (!record || record.clientId !== client.clientId) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
-      if (record.revokedAt !== null) throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
+      // The family check catches a token minted by a refresh that raced a sign-out or a revocation.
+      if (record.revokedAt !== null || (await repositories.refreshTokens.isFamilyRevoked(record.familyId))) {
+        throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
+      }
       if (record.expiresAt.getTime() <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
       return record;
     },

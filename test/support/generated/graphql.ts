@@ -496,6 +496,10 @@ export type Mutation = {
   adminSetUserPassword: Scalars['Boolean']['output'];
   /** Writes attributes, verified flags included (AdminUpdateUserAttributes). */
   adminUpdateUserAttributes: Scalars['Boolean']['output'];
+  /** Signs a user out of every device (AdminUserGlobalSignOut). */
+  adminUserGlobalSignOut: Scalars['Boolean']['output'];
+  /** Changes the signed-in user's password (ChangePassword). */
+  changePassword: Scalars['Boolean']['output'];
   /** Sets a new password with the reset code (ConfirmForgotPassword). */
   confirmForgotPassword: Scalars['Boolean']['output'];
   /** Confirms a sign-up with the code that was sent (ConfirmSignUp). */
@@ -510,12 +514,20 @@ export type Mutation = {
   createUserPoolClient: UserPoolClient;
   /** Deletes a group and its memberships (DeleteGroup); the users stay. */
   deleteGroup: Scalars['Boolean']['output'];
+  /** Deletes the signed-in user (DeleteUser). */
+  deleteUser: Scalars['Boolean']['output'];
+  /** Removes the signed-in user's attributes (DeleteUserAttributes). */
+  deleteUserAttributes: Scalars['Boolean']['output'];
   /** Deletes a pool and everything in it (DeleteUserPool); refused while deletion protection is ACTIVE. */
   deleteUserPool: Scalars['Boolean']['output'];
   /** Deletes an app client and its refresh tokens (DeleteUserPoolClient). */
   deleteUserPoolClient: Scalars['Boolean']['output'];
   /** Sends a password-reset code to a verified email or phone (ForgotPassword). */
   forgotPassword: CodeDeliveryDetails;
+  /** Sends a code to verify email or phone_number (GetUserAttributeVerificationCode). */
+  getUserAttributeVerificationCode: CodeDeliveryDetails;
+  /** Revokes all of the signed-in user's refresh tokens and, on this API, their access tokens (GlobalSignOut). */
+  globalSignOut: Scalars['Boolean']['output'];
   /** Starts a sign-in (InitiateAuth): USER_SRP_AUTH, USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH. */
   initiateAuth: AuthResult;
   /** Sends a new sign-up code; the previous one stops working (ResendConfirmationCode). */
@@ -524,16 +536,22 @@ export type Mutation = {
   respondToAuthChallenge: AuthResult;
   /** Revokes an admin API key at once. The last unscoped key cannot be revoked. */
   revokeAdminApiKey: AdminApiKey;
+  /** Revokes one refresh token and the access tokens issued from it (RevokeToken); no bearer needed. */
+  revokeToken: Scalars['Boolean']['output'];
   /** Starts signing the pool's ID and access tokens with new keys. The old public keys stay in the pool's JWKS until every token they signed has expired (one day), so issued tokens keep verifying. */
   rotateSigningKeys: Scalars['Boolean']['output'];
   /** Registers a user (SignUp). */
   signUp: SignUpResult;
   /** Changes a group (UpdateGroup): omitted fields keep their values, null clears them. */
   updateGroup: Group;
+  /** Writes the signed-in user's attributes; email/phone changes send a code (UpdateUserAttributes). */
+  updateUserAttributes: UpdateUserAttributesResult;
   /** Changes a pool's settings (UpdateUserPool); unnamed settings keep their values. */
   updateUserPool: UserPool;
   /** Changes an app client (UpdateUserPoolClient); unnamed settings keep their values. */
   updateUserPoolClient: UserPoolClient;
+  /** Verifies email or phone_number with the code (VerifyUserAttribute). */
+  verifyUserAttribute: Scalars['Boolean']['output'];
 };
 
 
@@ -617,6 +635,18 @@ export type MutationAdminUpdateUserAttributesArgs = {
 };
 
 
+export type MutationAdminUserGlobalSignOutArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  previousPassword: Scalars['String']['input'];
+  proposedPassword: Scalars['String']['input'];
+};
+
+
 export type MutationConfirmForgotPasswordArgs = {
   input: ConfirmForgotPasswordInput;
 };
@@ -654,6 +684,11 @@ export type MutationDeleteGroupArgs = {
 };
 
 
+export type MutationDeleteUserAttributesArgs = {
+  userAttributeNames: Array<Scalars['String']['input']>;
+};
+
+
 export type MutationDeleteUserPoolArgs = {
   userPoolId: Scalars['ID']['input'];
 };
@@ -667,6 +702,12 @@ export type MutationDeleteUserPoolClientArgs = {
 
 export type MutationForgotPasswordArgs = {
   input: UsernameRequestInput;
+};
+
+
+export type MutationGetUserAttributeVerificationCodeArgs = {
+  attributeName: Scalars['String']['input'];
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 
@@ -690,6 +731,11 @@ export type MutationRevokeAdminApiKeyArgs = {
 };
 
 
+export type MutationRevokeTokenArgs = {
+  input: RevokeTokenInput;
+};
+
+
 export type MutationRotateSigningKeysArgs = {
   userPoolId: Scalars['ID']['input'];
 };
@@ -705,6 +751,11 @@ export type MutationUpdateGroupArgs = {
 };
 
 
+export type MutationUpdateUserAttributesArgs = {
+  input: UpdateUserAttributesInput;
+};
+
+
 export type MutationUpdateUserPoolArgs = {
   input: UpdateUserPoolInput;
   userPoolId: Scalars['ID']['input'];
@@ -715,6 +766,12 @@ export type MutationUpdateUserPoolClientArgs = {
   clientId: Scalars['ID']['input'];
   input: UpdateUserPoolClientInput;
   userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationVerifyUserAttributeArgs = {
+  attributeName: Scalars['String']['input'];
+  code: Scalars['String']['input'];
 };
 
 export type NewDeviceMetadata = {
@@ -776,6 +833,8 @@ export type Query = {
   adminListGroupsForUser: GroupPage;
   /** The audit log, oldest first; one pool's, or every pool the key may see. */
   events: EventPage;
+  /** The signed-in user (GetUser). */
+  getUser: UserProfile;
   /** One group (GetGroup). */
   group: Group;
   /** The pool's groups by name, 1–60 a page (ListGroups). */
@@ -924,6 +983,14 @@ export type RespondToAuthChallengeInput = {
   session: Scalars['String']['input'];
 };
 
+export type RevokeTokenInput = {
+  clientId: Scalars['ID']['input'];
+  /** Required when the app client has a secret. */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  /** The refresh token to revoke, with every access token of its sign-in. */
+  token: Scalars['String']['input'];
+};
+
 export type SchemaAttribute = {
   __typename?: 'SchemaAttribute';
   attributeDataType: AttributeDataType;
@@ -1029,6 +1096,19 @@ export type UpdateGroupInput = {
   precedence?: InputMaybe<Scalars['Int']['input']>;
   roleArn?: InputMaybe<Scalars['String']['input']>;
   userPoolId: Scalars['ID']['input'];
+};
+
+export type UpdateUserAttributesInput = {
+  /** Passed to triggers; not stored. */
+  clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Attributes to write; an empty value removes the attribute. */
+  userAttributes: Array<AttributeInput>;
+};
+
+export type UpdateUserAttributesResult = {
+  __typename?: 'UpdateUserAttributesResult';
+  /** Where verification codes went for a changed email or phone number. */
+  codeDeliveryDetailsList: Array<CodeDeliveryDetails>;
 };
 
 export type UpdateUserPoolClientInput = {
@@ -1166,6 +1246,14 @@ export type UserPoolPage = {
   items: Array<UserPool>;
   /** Pass as `after` for the next page; null on the last page. */
   nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** The signed-in user as GetUser shows them: only the attributes the token's app client may read, `sub` first. */
+export type UserProfile = {
+  __typename?: 'UserProfile';
+  userAttributes: Array<Attribute>;
+  /** The immutable username (a UUID in email/phone-as-username pools). */
+  username: Scalars['String']['output'];
 };
 
 /** Where a user stands (UserStatusType); `enabled` is separate. */
@@ -1529,6 +1617,73 @@ export type SearchableAttributesQueryVariables = Exact<{
 
 export type SearchableAttributesQuery = { __typename?: 'Query', userPool: { __typename?: 'UserPool', schemaAttributes: Array<{ __typename?: 'SchemaAttribute', name: string, searchable: boolean }> } };
 
+export type GetUserQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetUserQuery = { __typename?: 'Query', getUser: { __typename?: 'UserProfile', username: string, userAttributes: Array<{ __typename?: 'Attribute', name: string, value: string }> } };
+
+export type UpdateUserAttributesMutationVariables = Exact<{
+  input: UpdateUserAttributesInput;
+}>;
+
+
+export type UpdateUserAttributesMutation = { __typename?: 'Mutation', updateUserAttributes: { __typename?: 'UpdateUserAttributesResult', codeDeliveryDetailsList: Array<{ __typename?: 'CodeDeliveryDetails', destination: string, deliveryMedium: DeliveryMedium, attributeName: string }> } };
+
+export type DeleteUserAttributesMutationVariables = Exact<{
+  userAttributeNames: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type DeleteUserAttributesMutation = { __typename?: 'Mutation', deleteUserAttributes: boolean };
+
+export type GetUserAttributeVerificationCodeMutationVariables = Exact<{
+  attributeName: Scalars['String']['input'];
+}>;
+
+
+export type GetUserAttributeVerificationCodeMutation = { __typename?: 'Mutation', getUserAttributeVerificationCode: { __typename?: 'CodeDeliveryDetails', destination: string, deliveryMedium: DeliveryMedium, attributeName: string } };
+
+export type VerifyUserAttributeMutationVariables = Exact<{
+  attributeName: Scalars['String']['input'];
+  code: Scalars['String']['input'];
+}>;
+
+
+export type VerifyUserAttributeMutation = { __typename?: 'Mutation', verifyUserAttribute: boolean };
+
+export type ChangePasswordMutationVariables = Exact<{
+  previousPassword: Scalars['String']['input'];
+  proposedPassword: Scalars['String']['input'];
+}>;
+
+
+export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword: boolean };
+
+export type DeleteUserMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeleteUserMutation = { __typename?: 'Mutation', deleteUser: boolean };
+
+export type GlobalSignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GlobalSignOutMutation = { __typename?: 'Mutation', globalSignOut: boolean };
+
+export type RevokeTokenMutationVariables = Exact<{
+  input: RevokeTokenInput;
+}>;
+
+
+export type RevokeTokenMutation = { __typename?: 'Mutation', revokeToken: boolean };
+
+export type AdminUserGlobalSignOutMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminUserGlobalSignOutMutation = { __typename?: 'Mutation', adminUserGlobalSignOut: boolean };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -1670,6 +1825,16 @@ export const ListUsersInGroupDocument = {"kind":"Document","definitions":[{"kind
 export const AdminListGroupsForUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminListGroupsForUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminListGroupsForUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<AdminListGroupsForUserQuery, AdminListGroupsForUserQueryVariables>;
 export const ListUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributesToGet"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"attributesToGet"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributesToGet"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"paginationToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"userLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paginationToken"}}]}}]}}]} as unknown as DocumentNode<ListUsersQuery, ListUsersQueryVariables>;
 export const SearchableAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchableAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"searchable"}}]}}]}}]}}]} as unknown as DocumentNode<SearchableAttributesQuery, SearchableAttributesQueryVariables>;
+export const GetUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<GetUserQuery, GetUserQueryVariables>;
+export const UpdateUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserAttributesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codeDeliveryDetailsList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateUserAttributesMutation, UpdateUserAttributesMutationVariables>;
+export const DeleteUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userAttributeNames"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userAttributeNames"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userAttributeNames"}}}]}]}}]} as unknown as DocumentNode<DeleteUserAttributesMutation, DeleteUserAttributesMutationVariables>;
+export const GetUserAttributeVerificationCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GetUserAttributeVerificationCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributeName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUserAttributeVerificationCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"attributeName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributeName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]} as unknown as DocumentNode<GetUserAttributeVerificationCodeMutation, GetUserAttributeVerificationCodeMutationVariables>;
+export const VerifyUserAttributeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyUserAttribute"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributeName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyUserAttribute"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"attributeName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributeName"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}]}]}}]} as unknown as DocumentNode<VerifyUserAttributeMutation, VerifyUserAttributeMutationVariables>;
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"previousPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposedPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"previousPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"previousPassword"}}},{"kind":"Argument","name":{"kind":"Name","value":"proposedPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposedPassword"}}}]}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const DeleteUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUser"}}]}}]} as unknown as DocumentNode<DeleteUserMutation, DeleteUserMutationVariables>;
+export const GlobalSignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GlobalSignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"globalSignOut"}}]}}]} as unknown as DocumentNode<GlobalSignOutMutation, GlobalSignOutMutationVariables>;
+export const RevokeTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const AdminUserGlobalSignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUserGlobalSignOut"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminUserGlobalSignOut"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}]}]}}]} as unknown as DocumentNode<AdminUserGlobalSignOutMutation, AdminUserGlobalSignOutMutationVariables>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"userConfirmed"}},{"kind":"Field","name":{"kind":"Name","value":"codeDeliveryDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const ConfirmSignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmSignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmSignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmSignUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ConfirmSignUpMutation, ConfirmSignUpMutationVariables>;
 export const ResendConfirmationCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendConfirmationCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsernameRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendConfirmationCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]} as unknown as DocumentNode<ResendConfirmationCodeMutation, ResendConfirmationCodeMutationVariables>;

@@ -79,8 +79,14 @@ export function createSignInService(deps: SignInServiceDeps) {
     return { username: uuid, saltHex: digest.slice(32, 64).replace(/^0+(?=.)/, "") };
   }
 
-  async function failPassword(context: ClientContext, user: User | null, caller: CallerContext, reason: string): Promise<never> {
-    const lockedSeconds = await lockout.recordFailure(context.pool.id, user?.id ?? null, caller.sourceIp);
+  /**
+   * Whose failures count towards lockout: the user, or for a name with no password behind it the
+   * simulated identity, so an unknown name is locked out exactly like a real one (§11.1, §11.2).
+   */
+  const simulatedLockoutSubject = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
+
+  async function failPassword(context: ClientContext, user: User | null, caller: CallerContext, reason: string, lockoutSubject: string): Promise<never> {
+    const lockedSeconds = await lockout.recordFailure(context.pool.id, lockoutSubject, caller.sourceIp);
     await db.transaction(async (repositories) => {
       const now = clock.now();
       await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user?.id ?? null, reason } }, now);
@@ -95,10 +101,10 @@ export function createSignInService(deps: SignInServiceDeps) {
     if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
-    await lockout.assertIpAllowed(caller.sourceIp);
-    if (user) await lockout.assertNotLocked(context.pool.id, user.id);
-    if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
     const identity = user?.credentials ? { username: user.username, saltHex: user.credentials.srpSalt } : simulatedIdentity(context.pool.id, username);
+    await lockout.assertIpAllowed(caller.sourceIp);
+    await lockout.assertNotLocked(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username));
+    if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
     // A user without a password (federated) gets the same simulated challenge as an unknown one.
     const verifierHex = user?.credentials?.srpVerifier ?? codeHasher.hashCode("simulated-srp-verifier", `${context.pool.id}:${username.toLowerCase()}`);
     const { bHex, bigBHex } = srp.startChallenge(verifierHex);
@@ -132,15 +138,16 @@ export function createSignInService(deps: SignInServiceDeps) {
     const password = requireParameter(parameters, "PASSWORD");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
+    const lockoutSubject = user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, username).username);
     await lockout.assertIpAllowed(caller.sourceIp);
-    if (user) await lockout.assertNotLocked(context.pool.id, user.id);
+    await lockout.assertNotLocked(context.pool.id, lockoutSubject);
     if (!user?.credentials) {
       // Dummy compare so an unknown user costs the same time as a wrong password.
       await hasher.spendDummyVerify(password);
       if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
-      return failPassword(context, user, caller, user ? "no password" : "unknown user");
+      return failPassword(context, user, caller, user ? "no password" : "unknown user", lockoutSubject);
     }
-    if (!(await hasher.verify(password, user.credentials.passwordHash))) return failPassword(context, user, caller, "wrong password");
+    if (!(await hasher.verify(password, user.credentials.passwordHash))) return failPassword(context, user, caller, "wrong password", lockoutSubject);
     return steps.afterPassword(context, user, caller, "START");
   }
 
@@ -156,10 +163,12 @@ export function createSignInService(deps: SignInServiceDeps) {
     const srpState = session.srp!;
     const claimsThisUser = username === session.username || (user !== null && (await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user.id);
     const fresh = Math.abs(timestamp.getTime() - clock.nowMs()) <= TIMESTAMP_WINDOW_MS;
+    // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not counted.
+    const lockoutSubject = session.userId ?? simulatedLockoutSubject(session.username);
+    await lockout.assertNotLocked(context.pool.id, lockoutSubject);
     if (!user?.credentials || !claimsThisUser || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
-      return failPassword(context, user, caller, !user ? "unknown user" : !fresh ? "stale timestamp" : "session mismatch");
+      return failPassword(context, user, caller, !user ? "unknown user" : !fresh ? "stale timestamp" : "session mismatch", lockoutSubject);
     }
-    await lockout.assertNotLocked(context.pool.id, user.id);
     const expected = srp.expectedSignature({
       name: context.pool.id.slice(context.pool.id.indexOf("_") + 1),
       userId: session.username,
@@ -171,7 +180,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       secretBlockBase64: srpState.secretBlock,
       timestamp: timestampText,
     });
-    if (!constantTimeEqual(expected, signature)) return failPassword(context, user, caller, "wrong password");
+    if (!constantTimeEqual(expected, signature)) return failPassword(context, user, caller, "wrong password", lockoutSubject);
     return steps.afterPassword(context, user, caller, "PASSWORD_VERIFIER");
   }
 

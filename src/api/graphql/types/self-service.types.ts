@@ -1,0 +1,27 @@
+import { JSONObjectResolver } from "graphql-scalars";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Attribute, AttributeInput, CodeDeliveryDetails } from "./sign-up.types.js";
+
+@ObjectType({ description: "The signed-in user as GetUser shows them: only the attributes the token's app client may read, `sub` first." })
+export class UserProfile {
+  @Field({ description: "The immutable username (a UUID in email/phone-as-username pools)." }) username!: string;
+  @Field(() => [Attribute]) userAttributes!: Attribute[];
+}
+
+@InputType()
+export class UpdateUserAttributesInput {
+  @Field(() => [AttributeInput], { description: "Attributes to write; an empty value removes the attribute." }) userAttributes!: AttributeInput[];
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." }) clientMetadata?: Record<string, string>;
+}
+
+@ObjectType()
+export class UpdateUserAttributesResult {
+  @Field(() => [CodeDeliveryDetails], { description: "Where verification codes went for a changed email or phone number." }) codeDeliveryDetailsList!: CodeDeliveryDetails[];
+}
+
+@InputType()
+export class RevokeTokenInput {
+  @Field({ description: "The refresh token to revoke, with every access token of its sign-in." }) token!: string;
+  @Field(() => ID) clientId!: string;
+  @Field({ nullable: true, description: "Required when the app client has a secret." }) clientSecret?: string;
+}

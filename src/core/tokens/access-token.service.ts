@@ -1,0 +1,122 @@
+import type { Clock } from "../../lib/clock.js";
+import { decodeJwtPayloadUnverified } from "../../lib/jwt.js";
+import type { AppClient } from "../clients/app-client.types.js";
+import { CognitoError } from "../errors.js";
+import type { Database, Repositories, ShortLivedStore, TokenSigner } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import type { User } from "../users/user.types.js";
+import { POOL_ID_PATTERN } from "../validation.js";
+import { SELF_SERVICE_SCOPE } from "./token.service.js";
+
+/** Who a verified access token speaks for: the caller of a self-service operation. */
+export interface AccessTokenPrincipal {
+  poolId: string;
+  /** The user's `sub`. */
+  userId: string;
+  username: string;
+  clientId: string;
+  /** The refresh-token family (`origin_jti`); null when the client had token revocation off. */
+  originJti: string | null;
+}
+
+/** The principal's pool, app client and user as they are now. */
+export interface SelfContext {
+  pool: UserPool;
+  client: AppClient;
+  user: User;
+}
+
+export interface AccessTokenServiceDeps {
+  db: Database;
+  clock: Clock;
+  signer: TokenSigner;
+  store: ShortLivedStore;
+  /** PUBLIC_URL: every pool's issuer is `<issuerBase>/<poolId>`. */
+  issuerBase: string;
+}
+
+export type AccessTokenService = ReturnType<typeof createAccessTokenService>;
+
+/** Cognito's longest access-token lifetime (cognito-reference §6.4): a sign-out watermark never needs to outlive it. */
+const MAX_ACCESS_TOKEN_SECONDS = 86_400;
+
+const invalidToken = () => new CognitoError("NotAuthorizedException", "Invalid Access Token");
+const revokedToken = () => new CognitoError("NotAuthorizedException", "Access Token has been revoked");
+const signedOutKey = (userId: string) => `access-tokens-revoked-before:${userId}`;
+
+/**
+ * The principal's pool, client and user, re-read inside the caller's transaction (the token may be
+ * older than a deletion or a disable).
+ * @throws NotAuthorizedException (client or pool gone, user disabled), UserNotFoundException (user deleted),
+ *         UserNotConfirmedException, PasswordResetRequiredException
+ */
+export async function loadSelfContext(repositories: Repositories, principal: AccessTokenPrincipal): Promise<SelfContext> {
+  const client = await repositories.clients.findById(principal.clientId);
+  const pool = client && client.poolId === principal.poolId ? await repositories.pools.findById(principal.poolId) : null;
+  if (!client || !pool) throw invalidToken();
+  const user = await repositories.users.findById(pool.id, principal.userId);
+  // Cognito answers a deleted user's still-unexpired token with UserNotFoundException (GetUser lists it),
+  // which is also what clients such as Amplify treat as "forget this session".
+  if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
+  if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+  if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
+  if (user.status === "RESET_REQUIRED") throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
+  return { pool, client, user };
+}
+
+export function createAccessTokenService({ db, clock, signer, store, issuerBase }: AccessTokenServiceDeps) {
+  const issuerPrefix = `${issuerBase.replace(/\/+$/, "")}/`;
+
+  /** The pool named by the unverified `iss`; only used to pick the keys the token is then verified with. */
+  function claimedPoolId(token: string): string {
+    const iss = decodeJwtPayloadUnverified(token)?.iss;
+    if (typeof iss !== "string" || !iss.startsWith(issuerPrefix)) throw invalidToken();
+    const poolId = iss.slice(issuerPrefix.length);
+    if (poolId.length > 55 || !POOL_ID_PATTERN.test(poolId)) throw invalidToken();
+    return poolId;
+  }
+
+  return {
+    /**
+     * Verifies an access token for a self-service call: signature by the pool's access key, issuer,
+     * expiry, token_use, the self-service scope, revocation (RevokeToken, GlobalSignOut), and that its
+     * client and user still exist.
+     * @throws NotAuthorizedException "Invalid Access Token" / "Access Token has expired" / "Access Token has been revoked" /
+     *         "User is disabled.", UserNotFoundException (user deleted), UserNotConfirmedException, PasswordResetRequiredException
+     */
+    async authenticate(token: string | null): Promise<AccessTokenPrincipal> {
+      if (!token) throw new CognitoError("NotAuthorizedException", "An access token is required: send Authorization: Bearer <access token>.");
+      const poolId = claimedPoolId(token);
+      const claims = await signer.verify(poolId, token, "access");
+      const { sub, client_id: clientId, username, scope, origin_jti: originJti, iat } = claims;
+      if (typeof sub !== "string" || typeof clientId !== "string" || typeof username !== "string" || typeof iat !== "number") throw invalidToken();
+      if (originJti !== undefined && typeof originJti !== "string") throw invalidToken();
+      // OAuth tokens may carry only openid/email/…; the self-service API needs Cognito's admin scope.
+      if (typeof scope !== "string" || !scope.split(" ").includes(SELF_SERVICE_SCOPE)) {
+        throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
+      }
+      const principal: AccessTokenPrincipal = { poolId, userId: sub, username, clientId, originJti: originJti ?? null };
+      if (principal.originJti === null) {
+        // Without origin_jti (revocation off for the client) only the sign-out watermark can tell.
+        const signedOutAt = await store.get(signedOutKey(sub));
+        if (signedOutAt !== null && iat <= Number(signedOutAt)) throw revokedToken();
+      }
+      await db.read(async (repositories) => {
+        // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
+        if (principal.originJti !== null && (await repositories.refreshTokens.isFamilyRevoked(principal.originJti))) throw revokedToken();
+        await loadSelfContext(repositories, principal);
+      });
+      return principal;
+    },
+
+    /**
+     * GlobalSignOut's second half: access tokens without an `origin_jti`, issued up to now, stop working.
+     * (Tokens with one are refused through their revoked refresh-token family.) Call after the
+     * families were revoked. A token issued in the same second as the sign-out is refused too: with
+     * `iat` in whole seconds, refusing is the safe side of the tie.
+     */
+    async recordGlobalSignOut(userId: string): Promise<void> {
+      await store.set(signedOutKey(userId), String(Math.floor(clock.nowMs() / 1000)), MAX_ACCESS_TOKEN_SECONDS + 60);
+    },
+  };
+}

@@ -1,0 +1,266 @@
+import type { Clock } from "../../lib/clock.js";
+import type { AppClient } from "../clients/app-client.types.js";
+import { CognitoError, invalidParameter } from "../errors.js";
+import type { CodeService, PreparedCode } from "../messaging/code.service.js";
+import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
+import type { CodePurpose, Database, PasswordHasher, Repositories } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import { loadSelfContext, type AccessTokenPrincipal } from "../tokens/access-token.service.js";
+import { requireLength, requireUnique } from "../validation.js";
+import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
+import { checkAttributeWrites, readableAttributeNames, writableAttributeNames, type AttributeInput } from "./attribute-rules.js";
+import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
+import { saveUser } from "./user-store.js";
+import type { User } from "./user.types.js";
+
+export interface SelfServiceDeps {
+  db: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+  codes: CodeService;
+}
+
+/** What GetUser shows: the username and the attributes the token's client may read. */
+export interface UserProfile {
+  username: string;
+  userAttributes: AttributeInput[];
+}
+
+export type SelfService = ReturnType<typeof createSelfService>;
+
+type Verifiable = "email" | "phone_number";
+const VERIFIABLE: readonly Verifiable[] = ["email", "phone_number"];
+const PURPOSE: Record<Verifiable, CodePurpose> = { email: "VERIFY_EMAIL", phone_number: "VERIFY_PHONE_NUMBER" };
+
+/** Per-user call limits (cognito-reference §9.1). */
+const CHANGE_PASSWORD_PER_HOUR = 5;
+const GET_VERIFICATION_CODE_PER_HOUR = 5;
+const VERIFY_ATTRIBUTE_PER_HOUR = 15;
+
+const INCORRECT = "Incorrect username or password.";
+const actorOf = (principal: AccessTokenPrincipal) => `user:${principal.userId}`;
+
+function requireVerifiable(attributeName: string): Verifiable {
+  if (attributeName === "email" || attributeName === "phone_number") return attributeName;
+  throw invalidParameter(`Attribute ${attributeName} cannot be verified: only email and phone_number can.`);
+}
+
+/** Removal is a write: the client needs write permission on top of the schema's delete rules. */
+function checkClientDeletes(pool: UserPool, client: AppClient, names: readonly string[]): void {
+  checkAttributeDeletes(pool, names);
+  const writable = writableAttributeNames(pool, client);
+  for (const name of names) {
+    if (!writable.has(name)) throw new CognitoError("NotAuthorizedException", `A client attempted to write unauthorized attribute ${name}.`);
+  }
+}
+
+/**
+ * Whether a write of email/phone is held until verified (AttributesRequireVerificationBeforeUpdate):
+ * only a real change of a value the user already has; with no old value there is nothing to keep in
+ * force. A client allowed to write the verified flag can vouch for the new value in the same call.
+ */
+function isHeld(pool: UserPool, user: User, write: AttributeInput, writes: readonly AttributeInput[]): boolean {
+  const kind = write.name as Verifiable;
+  if (!VERIFIABLE.includes(kind) || !pool.attributesRequireVerificationBeforeUpdate.includes(kind)) return false;
+  const current = user.attributes[kind];
+  if (!current || current === write.value) return false;
+  return !writes.some((other) => other.name === `${kind}_verified` && other.value === "true");
+}
+
+/** The held email/phone change that a live code is waiting for, if any. */
+async function findPendingValue(repositories: Repositories, userId: string, kind: Verifiable, nowMs: number): Promise<string | null> {
+  const code = await repositories.codes.find(userId, PURPOSE[kind]);
+  return code && code.pendingValue !== null && code.consumedAt === null && code.expiresAt.getTime() > nowMs ? code.pendingValue : null;
+}
+
+export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps) {
+  /** A verification code for `address` (the current value, or a held change when `isPending`). */
+  function prepareVerificationCode(repositories: Repositories, pool: UserPool, user: User, kind: Verifiable, address: string, isPending: boolean): Promise<PreparedCode> {
+    const target: DeliveryTarget = { medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address };
+    return codes.prepareCode(repositories, { pool, user, purpose: PURPOSE[kind], target, template: verificationTemplate(pool, target.medium), pendingValue: isPending ? address : null });
+  }
+
+  /** Hands over the codes after their transaction committed; delivery failure leaves the change in place. */
+  async function deliverAll(prepared: readonly PreparedCode[]): Promise<CodeDeliveryDetails[]> {
+    const details: CodeDeliveryDetails[] = [];
+    for (const message of prepared) details.push(await codes.deliver(message));
+    return details;
+  }
+
+  return {
+    /**
+     * The caller's username and the attributes its client may read, `sub` first (GetUser).
+     * @throws NotAuthorizedException, UserNotFoundException
+     */
+    async getUser(principal: AccessTokenPrincipal): Promise<UserProfile> {
+      const { pool, client, user } = await db.read((repositories) => loadSelfContext(repositories, principal));
+      const readable = readableAttributeNames(pool, client);
+      const visible = Object.entries(user.attributes).filter(([name]) => name !== "sub" && readable.has(name));
+      return { username: user.username, userAttributes: [{ name: "sub", value: user.id }, ...visible.map(([name, value]) => ({ name, value }))] };
+    },
+
+    /**
+     * Writes the caller's attributes (UpdateUserAttributes); an empty value removes the attribute. A
+     * changed email/phone becomes unverified and, when auto-verified, gets a code at the new address.
+     * Where the pool requires verification before update, the old value stays in force (attributes,
+     * sign-in aliases, messages) and the new one travels with the code until VerifyUserAttribute.
+     * @throws NotAuthorizedException (attribute not writable by the client), InvalidParameterException,
+     *         AliasExistsException, UserNotFoundException, CodeDeliveryFailureException (the change is kept)
+     */
+    async updateUserAttributes(principal: AccessTokenPrincipal, input: { userAttributes: AttributeInput[] }): Promise<CodeDeliveryDetails[]> {
+      requireUnique("userAttributes", input.userAttributes.map((attribute) => attribute.name));
+      const prepared = await db.transaction(async (repositories) => {
+        const { pool, client, user } = await loadSelfContext(repositories, principal);
+        const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
+        const deletes = input.userAttributes.filter((attribute) => attribute.value === "").map((attribute) => attribute.name);
+        checkAttributeWrites(pool, writes, { kind: "client", client }, { isCreate: false });
+        checkClientDeletes(pool, client, deletes);
+        const held = writes.filter((write) => isHeld(pool, user, write, writes));
+        const { attributes, changed } = applyAttributeChanges(user.attributes, writes.filter((write) => !held.includes(write)), deletes);
+        const messages: PreparedCode[] = [];
+        for (const kind of VERIFIABLE) {
+          const heldWrite = held.find((write) => write.name === kind);
+          if (heldWrite) {
+            messages.push(await prepareVerificationCode(repositories, pool, user, kind, heldWrite.value, true));
+          } else if (changed.includes(kind)) {
+            if (attributes[kind] && attributes[`${kind}_verified`] !== "true" && pool.autoVerifiedAttributes.includes(kind)) {
+              messages.push(await prepareVerificationCode(repositories, pool, user, kind, attributes[kind], false));
+            } else {
+              // A code sent for the old value must not verify the new one.
+              await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+            }
+          } else if (writes.some((write) => write.name === kind) && (await findPendingValue(repositories, user.id, kind, clock.nowMs())) !== null) {
+            // Writing the value in force again withdraws the held change.
+            await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+          }
+        }
+        if (changed.length === 0 && held.length === 0) return messages;
+        const now = clock.now();
+        if (changed.length > 0) await saveUser(repositories, pool, { ...user, attributes, updatedAt: now }, { isNew: false });
+        await repositories.events.append(
+          {
+            type: "USER_ATTRIBUTES_CHANGED",
+            poolId: pool.id,
+            actor: actorOf(principal),
+            detail: { userSub: user.id, via: "UpdateUserAttributes", clientId: client.clientId, attributes: changed, pendingVerification: held.map((write) => write.name) },
+          },
+          now,
+        );
+        return messages;
+      });
+      return deliverAll(prepared);
+    },
+
+    /**
+     * Removes the caller's attributes (DeleteUserAttributes); the rules of AdminDeleteUserAttributes plus
+     * the client's write permission. A code or held change for a removed email/phone dies with it.
+     * @throws InvalidParameterException (unknown, required, immutable or `sub`), NotAuthorizedException, UserNotFoundException
+     */
+    async deleteUserAttributes(principal: AccessTokenPrincipal, userAttributeNames: string[]): Promise<void> {
+      requireUnique("userAttributeNames", userAttributeNames);
+      await db.transaction(async (repositories) => {
+        const { pool, client, user } = await loadSelfContext(repositories, principal);
+        checkClientDeletes(pool, client, userAttributeNames);
+        for (const kind of VERIFIABLE) if (userAttributeNames.includes(kind)) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+        const { attributes, changed } = applyAttributeChanges(user.attributes, [], userAttributeNames);
+        if (changed.length === 0) return;
+        const now = clock.now();
+        await saveUser(repositories, pool, { ...user, attributes, updatedAt: now }, { isNew: false });
+        await repositories.events.append(
+          { type: "USER_ATTRIBUTES_CHANGED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, via: "DeleteUserAttributes", clientId: client.clientId, attributes: changed } },
+          now,
+        );
+      });
+    },
+
+    /**
+     * Sends a verification code for email or phone_number (GetUserAttributeVerificationCode): to the held
+     * new value when a change is pending, else to the current one. The previous code stops working.
+     * @throws InvalidParameterException (not verifiable, or no value), LimitExceededException (5 per hour),
+     *         CodeDeliveryFailureException, NotAuthorizedException, UserNotFoundException
+     */
+    async getUserAttributeVerificationCode(principal: AccessTokenPrincipal, attributeName: string): Promise<CodeDeliveryDetails> {
+      const kind = requireVerifiable(attributeName);
+      await codes.countAttempt("getUserAttributeVerificationCode", principal.userId, GET_VERIFICATION_CODE_PER_HOUR);
+      const prepared = await db.transaction(async (repositories) => {
+        const { pool, user } = await loadSelfContext(repositories, principal);
+        const pending = await findPendingValue(repositories, user.id, kind, clock.nowMs());
+        const address = pending ?? user.attributes[kind];
+        if (!address) throw invalidParameter(`The user has no ${kind} to verify.`);
+        return prepareVerificationCode(repositories, pool, user, kind, address, pending !== null);
+      });
+      return codes.deliver(prepared);
+    },
+
+    /**
+     * Checks the code and marks email/phone verified (VerifyUserAttribute); a held change is swapped in
+     * first. In alias pools the verified value becomes a sign-in alias.
+     * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException (15 per hour),
+     *         AliasExistsException (another user holds the value as a verified alias), InvalidParameterException, NotAuthorizedException
+     */
+    async verifyUserAttribute(principal: AccessTokenPrincipal, input: { attributeName: string; code: string }): Promise<void> {
+      const kind = requireVerifiable(input.attributeName);
+      requireLength("code", input.code, 1, 2048);
+      await codes.countAttempt("verifyUserAttribute", principal.userId, VERIFY_ATTRIBUTE_PER_HOUR);
+      await codes.redeem(principal.userId, PURPOSE[kind], input.code, async (repositories) => {
+        const { pool, client, user } = await loadSelfContext(repositories, principal);
+        const pendingValue = (await repositories.codes.find(user.id, PURPOSE[kind]))?.pendingValue ?? null;
+        const value = pendingValue ?? user.attributes[kind];
+        if (!value) throw invalidParameter(`The user has no ${kind} to verify.`);
+        const swapped = pendingValue !== null && pendingValue !== user.attributes[kind];
+        const now = clock.now();
+        const flag = `${kind}_verified`;
+        // Throws AliasExistsException, rolling the redemption back, when the value is someone else's alias.
+        await saveUser(repositories, pool, { ...user, attributes: { ...user.attributes, [kind]: value, [flag]: "true" }, updatedAt: now }, { isNew: false });
+        await repositories.events.append({ type: "ATTRIBUTE_VERIFIED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, attributeName: kind, pendingChangeApplied: swapped } }, now);
+        if (swapped) {
+          await repositories.events.append(
+            { type: "USER_ATTRIBUTES_CHANGED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, via: "VerifyUserAttribute", clientId: client.clientId, attributes: [kind, flag].sort() } },
+            now,
+          );
+        }
+      });
+    },
+
+    /**
+     * Changes the caller's password (ChangePassword) after checking the previous one; the policy and the
+     * history apply. Refresh tokens stay valid, as in Cognito.
+     * @throws NotAuthorizedException (wrong previous password), InvalidPasswordException, PasswordHistoryPolicyViolationException,
+     *         LimitExceededException (5 per hour), UserNotFoundException
+     */
+    async changePassword(principal: AccessTokenPrincipal, input: { previousPassword: string; proposedPassword: string }): Promise<void> {
+      // Counted before the check: the limit is what stops guessing the previous password with a stolen token.
+      await codes.countAttempt("changePassword", principal.userId, CHANGE_PASSWORD_PER_HOUR);
+      const { pool, client, user } = await db.read((repositories) => loadSelfContext(repositories, principal));
+      if (!user.credentials) {
+        await hasher.spendDummyVerify(input.previousPassword);
+        throw new CognitoError("NotAuthorizedException", INCORRECT);
+      }
+      if (!(await hasher.verify(input.previousPassword, user.credentials.passwordHash))) throw new CognitoError("NotAuthorizedException", INCORRECT);
+      const credentials = await db.read((repositories) => prepareCredentials(hasher, repositories, pool, user, input.proposedPassword, "proposedPassword"));
+      await db.transaction(async (repositories) => {
+        const { user: current } = await loadSelfContext(repositories, principal);
+        // Changed meanwhile (another session, a reset): the previous password we checked is no longer the one in force.
+        if (current.credentials?.passwordHash !== user.credentials!.passwordHash) throw new CognitoError("NotAuthorizedException", INCORRECT);
+        const now = clock.now();
+        await retireCurrentPassword(repositories, pool, current, now);
+        await saveUser(repositories, pool, { ...current, credentials, passwordChangedAt: now, updatedAt: now }, { isNew: false });
+        await repositories.codes.deleteForUser(current.id, "FORGOT_PASSWORD");
+        await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: current.id, via: "ChangePassword", clientId: client.clientId } }, now);
+      });
+    },
+
+    /**
+     * Deletes the caller (DeleteUser); aliases, codes, tokens, memberships and history go by cascade,
+     * so the caller's tokens are refused from now on.
+     * @throws NotAuthorizedException, UserNotFoundException
+     */
+    async deleteUser(principal: AccessTokenPrincipal): Promise<void> {
+      await db.transaction(async (repositories) => {
+        const { pool, client, user } = await loadSelfContext(repositories, principal);
+        await repositories.users.delete(user.id);
+        await repositories.events.append({ type: "USER_DELETED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, username: user.username, via: "DeleteUser", clientId: client.clientId } }, clock.now());
+      });
+    },
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * Full SRP sign-ins (initiateAuth + respondToAuthChallenge), then refreshes (REFRESH_TOKEN_AUTH),
+ * then getUser calls, over HTTP against a real gateway; and, in the same run, the crypto-only bound:
+ * the server's SRP work plus two RS256 signatures per second on one core. Goal: sign-ins/s ≥ half of
+ * that bound. Not part of the suite; run it with
+ *   DATABASE_URL=mariadb://root@127.0.0.1:3306/gw_dev REDIS_URL=redis://127.0.0.1:6379 npm run bench:sign-in
+ * (without the two variables it runs on the embedded SQLite + in-process store). Knobs: BENCH_USERS
+ * (200), BENCH_OPERATIONS per phase (1000), BENCH_CONCURRENCY (16), BENCH_PHASE_SECONDS cap (15),
+ * BENCH_CPU_PROFILE=<file.cpuprofile> to profile the gateway's thread during the sign-in phase.
+ *
+ * The load generator runs in a worker thread of this process (its own event loop, the other core),
+ * computing client proofs with OpenSSL modexps (test/support/fast-srp-client.ts).
+ */
+import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Worker } from "node:worker_threads";
+import { print } from "graphql";
+import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { afterAll, describe, expect, it } from "vitest";
+import { credentialsFor } from "../../src/core/users/credentials.js";
+import { normalizeIdentifier } from "../../src/core/users/identity.js";
+import { saveUser } from "../../src/core/users/user-store.js";
+import type { User } from "../../src/core/users/user.types.js";
+import { createPasswordHasher } from "../../src/infra/crypto/password-hasher.js";
+import { createSrpServer } from "../../src/infra/crypto/srp-server.js";
+import { createVerifier, poolNameOf } from "../../src/infra/crypto/srp.js";
+import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
+import { createPoolWithClient } from "../support/directory.js";
+import { createFastSrpClient } from "../support/fast-srp-client.js";
+import { GetUserDocument, InitiateAuthDocument, RespondToAuthChallengeDocument } from "../support/generated/graphql.js";
+import { postGraphql } from "../support/graphql-client.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+import { startTypeScriptWorker } from "../support/ts-worker.js";
+import { cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
+import type { LoadDocuments, PhaseRequest, PhaseResult } from "./srp-load.worker.js";
+
+const DATABASE_URL = process.env.DATABASE_URL ?? "";
+const REDIS_URL = process.env.REDIS_URL ?? "";
+const isExternal = /^(mariadb|mysql):/.test(DATABASE_URL) && REDIS_URL !== "";
+const USERS = Number(process.env.BENCH_USERS ?? 200);
+const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 15);
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
+const WARM_UP_SIGN_INS = 50;
+const CRYPTO_BOUND_SECONDS = 3;
+/** The load generator's a: 32 bytes like the server's b (the SDKs use 128; the server's work is the same). */
+const CLIENT_PRIVATE_KEY_BYTES = 32;
+const PASSWORD = "Bench-Passw0rd!";
+
+/** getUser arrived with the self-service work; measured only when the running schema has it. */
+async function hasGetUser(gateway: TestApp): Promise<boolean> {
+  const result = await postGraphql<{ __type: { fields: { name: string }[] } | null }, never>(gateway.url, '{ __type(name: "Query") { fields { name } } }');
+  return result.data?.__type?.fields.some((field) => field.name === "getUser") ?? false;
+}
+
+/** K confirmed users with real credentials, written through core's saveUser (one bcrypt hash shared: SRP does not read it). */
+async function seedUsers(gateway: TestApp, poolId: string, count: number): Promise<{ username: string; password: string }[]> {
+  const pool = (await gateway.app.db.read((repositories) => repositories.pools.findById(poolId)))!;
+  const hasher = createPasswordHasher({ secretsKey: gateway.config.secretsKey!, bcryptCost: gateway.config.bcryptCost });
+  const passwordHash = await hasher.hash(PASSWORD);
+  const now = new Date();
+  const users: User[] = Array.from({ length: count }, (_, i) => {
+    const id = randomUUID();
+    const username = `bench-user-${i}`;
+    return {
+      id,
+      poolId,
+      username,
+      usernameNormalized: normalizeIdentifier(pool, "username", username),
+      status: "CONFIRMED",
+      enabled: true,
+      attributes: { sub: id, email: `${username}@example.com`, email_verified: "true" },
+      credentials: credentialsFor(hasher, pool, username, PASSWORD, passwordHash),
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  for (let start = 0; start < users.length; start += 50) {
+    await gateway.app.db.transaction(async (repositories) => {
+      for (const user of users.slice(start, start + 50)) await saveUser(repositories, pool, user, { isNew: true });
+    });
+  }
+  return users.map((user) => ({ username: user.username, password: PASSWORD }));
+}
+
+function createLoadGenerator(): { worker: Worker; run(task: PhaseRequest): Promise<PhaseResult> } {
+  const worker = startTypeScriptWorker(path.join(__dirname, "srp-load.worker.ts"));
+  worker.unref();
+  let queue = Promise.resolve<unknown>(undefined);
+  return {
+    worker,
+    run(task) {
+      const next = queue.then(
+        () =>
+          new Promise<PhaseResult>((resolve, reject) => {
+            worker.once("message", (reply: { ok: boolean; result?: PhaseResult; error?: string }) => (reply.ok ? resolve(reply.result!) : reject(new Error(reply.error))));
+            worker.once("error", reject);
+            worker.postMessage(task);
+          }),
+      );
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/**
+ * The server's cryptography for one sign-in, in this thread, one after another: startChallenge (g^b)
+ * and expectedSignature (v^u, (A·v^u)^b, HKDF, HMAC) for a real verifier, then an ID and an access
+ * token signed with RS256-2048 as the token signer does.
+ */
+async function measureCryptoBound(seconds: number) {
+  const srp = createSrpServer();
+  const poolId = "local_CryptoBound";
+  const username = "bench-user-0";
+  const { saltHex, verifierHex } = createVerifier(poolId, username, PASSWORD);
+  const client = createFastSrpClient(poolId, { privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES });
+  const secretBlock = Buffer.alloc(48, 7).toString("base64");
+  const timestamp = formatSrpTimestamp(new Date());
+  const keys = await Promise.all([generateKeyPair("RS256", { modulusLength: 2048 }), generateKeyPair("RS256", { modulusLength: 2048 })]);
+  const claims = {
+    sub: randomUUID(),
+    event_id: randomUUID(),
+    token_use: "access",
+    scope: "aws.cognito.signin.user.admin",
+    auth_time: Math.floor(Date.now() / 1000),
+    jti: randomUUID(),
+    client_id: "abcdefghijklmnopqrstuvwxyz",
+    username,
+    email: `${username}@example.com`,
+    email_verified: true,
+    version: 2,
+  };
+  const sign = (key: CryptoKey) =>
+    new SignJWT(claims).setProtectedHeader({ kid: "k".repeat(32), alg: "RS256" }).setIssuer(`http://127.0.0.1/${poolId}`).setIssuedAt().setExpirationTime("1h").sign(key);
+  const srpStep = () => {
+    const { bHex, bigBHex } = srp.startChallenge(verifierHex);
+    return { bHex, bigBHex, signature: srp.expectedSignature({ name: poolNameOf(poolId), userId: username, verifierHex, saltHex, aHex: client.srpA, bHex, bigBHex, secretBlockBase64: secretBlock, timestamp }) };
+  };
+  // The work must be the real thing: the client's proof for this exchange has to match.
+  const check = srpStep();
+  expect(client.answer({ SALT: saltHex, SRP_B: check.bigBHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: username }, PASSWORD, timestamp).PASSWORD_CLAIM_SIGNATURE).toBe(check.signature);
+
+  const rate = async (work: () => unknown, forSeconds: number) => {
+    for (let i = 0; i < 20; i++) await work();
+    let count = 0;
+    const started = performance.now();
+    while (performance.now() - started < forSeconds * 1000) {
+      await work();
+      count++;
+    }
+    return count / ((performance.now() - started) / 1000);
+  };
+  const srpPerSecond = await rate(srpStep, 1);
+  const rs256PerSecond = await rate(() => sign(keys[0].privateKey), 1);
+  const combinedPerSecond = await rate(async () => {
+    srpStep();
+    await sign(keys[0].privateKey);
+    await sign(keys[1].privateKey);
+  }, seconds);
+  return { srpPerSecond, rs256PerSecond, combinedPerSecond };
+}
+
+describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"})`, () => {
+  let gateway: TestApp | undefined;
+  let load: ReturnType<typeof createLoadGenerator> | undefined;
+  afterAll(async () => {
+    await load?.worker.terminate();
+    await gateway?.close();
+  });
+
+  it("prints sign-ins/s, refreshes/s and getUser/s with p50/p99 against the crypto-only bound", async () => {
+    log("");
+    log(machineLine());
+    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} });
+    gateway = app;
+    const { poolId, clientId } = await createPoolWithClient(app);
+    const seedStarted = performance.now();
+    const users = await seedUsers(app, poolId, USERS);
+    log(`seeded ${users.length} users in ${fixed((performance.now() - seedStarted) / 1000)} s`);
+
+    const getUserAvailable = await hasGetUser(app);
+    const documents: LoadDocuments = {
+      initiateAuth: print(InitiateAuthDocument),
+      respondToAuthChallenge: print(RespondToAuthChallengeDocument),
+      getUser: getUserAvailable ? print(GetUserDocument) : null,
+    };
+    load = createLoadGenerator();
+    const base = { url: app.url, documents, poolId, clientId, privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES, maxSeconds: PHASE_SECONDS };
+    const assertHealthy = (name: string, result: PhaseResult) => {
+      expect(result.failures, `${name}: first error ${result.firstError}`).toBe(0);
+      expect(result.completed).toBeGreaterThan(0);
+    };
+
+    // Warm-up: the pool's signing keys are created on first use, and both sides' code gets compiled.
+    assertHealthy("warm-up", await load.run({ ...base, phase: "sign-in", users, count: WARM_UP_SIGN_INS, concurrency: 4 }));
+
+    const rows: (string | number)[][] = [];
+    const cpuLines: string[] = [];
+    const measure = async (label: string, task: PhaseRequest, profile = false) => {
+      const workerElu = load!.worker.performance.eventLoopUtilization();
+      const cpu = snapshotCpu();
+      const session = profile ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post("Profiler.enable");
+        await session.post("Profiler.start");
+      }
+      const result = await load!.run(task);
+      if (session) {
+        const { profile: cpuProfile } = await session.post("Profiler.stop");
+        writeFileSync(CPU_PROFILE!, JSON.stringify(cpuProfile));
+        session.disconnect();
+      }
+      cpuLines.push(`${label.padEnd(9)} ${cpuSince(cpu, { "load-generator event loop busy": `${fixed(load!.worker.performance.eventLoopUtilization(workerElu).utilization * 100, 0)}%` })}`);
+      assertHealthy(label, result);
+      const perSecond = result.completed / (result.elapsedMs / 1000);
+      rows.push([label, result.completed, task.concurrency, fixed(perSecond), fixed(percentile(result.latenciesMs, 50)), fixed(percentile(result.latenciesMs, 99)), fixed(Math.max(...result.latenciesMs))]);
+      return { result, perSecond };
+    };
+
+    const signIns = await measure("sign-in", { ...base, phase: "sign-in", users, count: OPERATIONS, concurrency: CONCURRENCY }, Boolean(CPU_PROFILE));
+    const clientCryptoMsEach = signIns.result.clientCryptoMs / signIns.result.completed;
+    await measure("refresh", { ...base, phase: "refresh", refreshTokens: signIns.result.tokens.map((tokens) => tokens.refreshToken), count: OPERATIONS, concurrency: CONCURRENCY });
+    if (getUserAvailable) {
+      await measure("getUser", { ...base, phase: "get-user", accessTokens: signIns.result.tokens.map((tokens) => tokens.accessToken), count: OPERATIONS, concurrency: CONCURRENCY });
+    } else {
+      rows.push(["getUser", "not measured: the schema has no getUser query yet", "", "", "", "", ""]);
+    }
+
+    // After the load phases, with the gateway idle, so the bound has a core to itself.
+    const bound = await measureCryptoBound(CRYPTO_BOUND_SECONDS);
+
+    log("");
+    log(`SRP sign-in benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${USERS} users, BCRYPT_COST ${app.config.bcryptCost}`);
+    log(`NOTE: the load generator runs in a worker thread of the gateway's process and shares the machine's cores with the gateway${isExternal ? ", MariaDB and Redis" : ""};`);
+    log(`      it spent ${fixed(clientCryptoMsEach, 2)} ms of client SRP math per sign-in (a of ${CLIENT_PRIVATE_KEY_BYTES} bytes, g^x cached per user).`);
+    log("");
+    for (const line of table(["operation", "ops", "conc.", "ops/s", "p50 ms", "p99 ms", "max ms"], rows)) log(line);
+    log("");
+    for (const line of cpuLines) log(line);
+    log("");
+    log(`crypto-only bound, one core, in-process: ${fixed(bound.combinedPerSecond)} sign-ins/s (server SRP step + 2 x RS256 sign, sequential)`);
+    log(`  components alone: server SRP step ${fixed(bound.srpPerSecond)}/s, RS256 sign ${fixed(bound.rs256PerSecond)}/s`);
+    const ratio = signIns.perSecond / bound.combinedPerSecond;
+    log(`ratio sign-ins/s / crypto bound = ${fixed(signIns.perSecond)} / ${fixed(bound.combinedPerSecond)} = ${fixed(ratio, 2)}  (goal >= 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`);
+    if (CPU_PROFILE) log(`CPU profile of the gateway's thread during the sign-in phase: ${CPU_PROFILE}`);
+  });
+});

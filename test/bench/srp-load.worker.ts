@@ -1,0 +1,163 @@
+/**
+ * The sign-in benchmark's load generator, run in a worker thread (test/support/ts-worker.ts) so its
+ * SRP math and HTTP client do not share the gateway's event loop. Each message runs one phase and
+ * answers with per-operation latencies; nothing here reads the gateway's internals.
+ */
+import { Agent, request } from "node:http";
+import { performance } from "node:perf_hooks";
+import { parentPort } from "node:worker_threads";
+import { createFastSrpClient } from "../support/fast-srp-client.js";
+
+export interface LoadDocuments {
+  initiateAuth: string;
+  respondToAuthChallenge: string;
+  getUser: string | null;
+}
+
+export interface PhaseRequest {
+  phase: "sign-in" | "refresh" | "get-user";
+  url: string;
+  documents: LoadDocuments;
+  poolId: string;
+  clientId: string;
+  /** Operations to run, cycling through users or tokens. */
+  count: number;
+  concurrency: number;
+  /** Stop starting new operations after this long. */
+  maxSeconds: number;
+  privateKeyBytes: number;
+  users?: { username: string; password: string }[];
+  refreshTokens?: string[];
+  accessTokens?: string[];
+}
+
+export interface PhaseResult {
+  completed: number;
+  failures: number;
+  firstError: string | null;
+  elapsedMs: number;
+  latenciesMs: number[];
+  /** Client-side SRP time (A and the claim) summed over completed sign-ins. */
+  clientCryptoMs: number;
+  tokens: { accessToken: string; refreshToken: string }[];
+}
+
+interface GraphqlBody {
+  data?: Record<string, Record<string, unknown> | null> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+function createHttpClient(url: string, concurrency: number) {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  return {
+    post(query: string, variables: Record<string, unknown>, bearer?: string): Promise<GraphqlBody> {
+      const body = Buffer.from(JSON.stringify({ query, variables }));
+      return new Promise((resolve, reject) => {
+        const call = request(
+          {
+            agent,
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: "POST",
+            headers: { "content-type": "application/json", "content-length": body.length, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => {
+              try {
+                resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as GraphqlBody);
+              } catch (error) {
+                reject(new Error(`HTTP ${response.statusCode}: ${(error as Error).message}`));
+              }
+            });
+            response.on("error", reject);
+          },
+        );
+        call.on("error", reject);
+        call.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {
+  const value = body.data?.[field];
+  if (body.errors?.length || !value) throw new Error(`${field}: ${JSON.stringify(body.errors ?? body.data)}`);
+  return value;
+}
+
+async function runPhase(task: PhaseRequest): Promise<PhaseResult> {
+  const http = createHttpClient(task.url, task.concurrency);
+  const { documents, clientId, poolId } = task;
+  const gxCache = new Map<string, bigint>();
+  const result: PhaseResult = { completed: 0, failures: 0, firstError: null, elapsedMs: 0, latenciesMs: [], clientCryptoMs: 0, tokens: [] };
+
+  const operations: Record<PhaseRequest["phase"], (index: number) => Promise<void>> = {
+    "sign-in": async (index) => {
+      const user = task.users![index % task.users!.length]!;
+      let cryptoStarted = performance.now();
+      const client = createFastSrpClient(poolId, { privateKeyBytes: task.privateKeyBytes, gxCache });
+      result.clientCryptoMs += performance.now() - cryptoStarted;
+      const challenge = fieldOf(
+        await http.post(documents.initiateAuth, { input: { authFlow: "USER_SRP_AUTH", clientId, authParameters: { USERNAME: user.username, SRP_A: client.srpA } } }),
+        "initiateAuth",
+      );
+      if (challenge.challengeName !== "PASSWORD_VERIFIER") throw new Error(`expected PASSWORD_VERIFIER, got ${JSON.stringify(challenge)}`);
+      cryptoStarted = performance.now();
+      const challengeResponses = client.answer(challenge.challengeParameters as Record<string, string>, user.password);
+      result.clientCryptoMs += performance.now() - cryptoStarted;
+      const tokens = fieldOf(
+        await http.post(documents.respondToAuthChallenge, { input: { challengeName: "PASSWORD_VERIFIER", clientId, session: challenge.session, challengeResponses } }),
+        "respondToAuthChallenge",
+      );
+      if (typeof tokens.accessToken !== "string" || typeof tokens.refreshToken !== "string") throw new Error(`expected tokens, got ${JSON.stringify(tokens)}`);
+      result.tokens.push({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+    },
+    refresh: async (index) => {
+      const refreshToken = task.refreshTokens![index % task.refreshTokens!.length]!;
+      const tokens = fieldOf(
+        await http.post(documents.initiateAuth, { input: { authFlow: "REFRESH_TOKEN_AUTH", clientId, authParameters: { REFRESH_TOKEN: refreshToken } } }),
+        "initiateAuth",
+      );
+      if (typeof tokens.accessToken !== "string") throw new Error(`expected tokens, got ${JSON.stringify(tokens)}`);
+    },
+    "get-user": async (index) => {
+      const accessToken = task.accessTokens![index % task.accessTokens!.length]!;
+      fieldOf(await http.post(documents.getUser!, {}, accessToken), "getUser");
+    },
+  };
+  const operation = operations[task.phase];
+
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + task.maxSeconds * 1000;
+  async function lane(): Promise<void> {
+    while (next < task.count && performance.now() < deadline) {
+      const index = next++;
+      const operationStarted = performance.now();
+      try {
+        await operation(index);
+        result.latenciesMs.push(performance.now() - operationStarted);
+        result.completed++;
+      } catch (error) {
+        result.failures++;
+        result.firstError ??= (error as Error).message.slice(0, 500);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: task.concurrency }, lane));
+  result.elapsedMs = performance.now() - started;
+  http.close();
+  return result;
+}
+
+parentPort!.on("message", (task: PhaseRequest) => {
+  runPhase(task).then(
+    (result) => parentPort!.postMessage({ ok: true, result }),
+    (error: Error) => parentPort!.postMessage({ ok: false, error: error.stack ?? error.message }),
+  );
+});

@@ -1,0 +1,174 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createManualClock } from "../../src/lib/clock.js";
+import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
+import { BACKENDS } from "../support/backends.js";
+import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
+import { CreateUserPoolClientDocument, InitiateAuthDocument } from "../support/generated/graphql.js";
+import { expectData } from "../support/graphql-client.js";
+import {
+  answerVerifier,
+  createConfirmedUser,
+  expectChallenge,
+  expectError,
+  expectTokens,
+  INCORRECT,
+  respond,
+  SESSION_EXPIRED,
+  SESSION_USED,
+  signInEnv,
+  startSrp,
+} from "../support/sign-in.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+
+/** 3072-bit N of cognito-reference §4.1, as a client would send it in hex. */
+const N_HEX =
+  "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD" +
+  "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED" +
+  "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F" +
+  "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B" +
+  "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510" +
+  "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7" +
+  "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C" +
+  "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
+
+/** Changes one character of a base64 string (the first), keeping it well-formed. */
+const flipFirst = (text: string): string => `${text[0] === "A" ? "B" : "A"}${text.slice(1)}`;
+
+describe.each(BACKENDS)("SRP tampering and challenge sessions on $name", (backend) => {
+  let gateway: TestApp;
+  const clock = createManualClock(new Date());
+  const secretsKey = randomBytes(32).toString("base64");
+
+  beforeAll(async () => {
+    gateway = await getTestApp(backend, { env: { ...signInEnv(backend), SECRETS_KEY: secretsKey }, overrides: { clock } });
+  });
+  afterAll(async () => gateway?.close());
+  // Tests move the clock; each starts from the wall clock again (SRP timestamps follow the gateway's clock).
+  beforeEach(() => clock.set(new Date()));
+
+  async function userInNewPool(clientInput: Parameters<typeof createPoolWithClient>[2] = {}) {
+    const { poolId, clientId } = await createPoolWithClient(gateway, {}, clientInput);
+    const { username } = await createConfirmedUser(gateway, poolId, uniqueName("srp"), GOOD_PASSWORD);
+    return { poolId, clientId, username };
+  }
+
+  async function challengeFor(target: { poolId: string; clientId: string; username: string }, on: TestApp = gateway) {
+    const { client, result } = await startSrp(on, target);
+    return { client, challenge: expectChallenge(result) };
+  }
+
+  it("refuses a tampered PASSWORD_CLAIM_SIGNATURE, and the session cannot be answered again", async () => {
+    const user = await userInNewPool();
+    const { client, challenge } = await challengeFor(user);
+    const answer = answerVerifier(client, challenge, GOOD_PASSWORD, clock);
+    expectError(await respond(gateway, user.clientId, challenge, { ...answer, PASSWORD_CLAIM_SIGNATURE: flipFirst(answer.PASSWORD_CLAIM_SIGNATURE) }), "NotAuthorizedException", INCORRECT);
+    expectError(await respond(gateway, user.clientId, challenge, answer), "NotAuthorizedException", SESSION_USED);
+  });
+
+  it.each([
+    ["a zero-padded day", "Tue Nov 03 09:05:07 UTC 2026"],
+    ["a wrong weekday", "Wed Nov 3 09:05:07 UTC 2026"],
+  ])("refuses a TIMESTAMP with %s as unparseable, and the session is spent", async (_label, timestamp) => {
+    // The signature is genuine (signed over the text sent): only the format is wrong.
+    clock.set(new Date("2026-11-03T09:05:07Z"));
+    const user = await userInNewPool();
+    const { client, challenge } = await challengeFor(user);
+    const tampered = client.answer(challenge.challengeParameters, GOOD_PASSWORD, timestamp);
+    expectError(await respond(gateway, user.clientId, challenge, tampered), "InvalidParameterException", "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+    const canonical = client.answer(challenge.challengeParameters, GOOD_PASSWORD, "Tue Nov 3 09:05:07 UTC 2026");
+    expectError(await respond(gateway, user.clientId, challenge, canonical), "NotAuthorizedException", SESSION_USED);
+  });
+
+  it("refuses a TIMESTAMP ten minutes away from the server's time either way, accepts one four minutes away", async () => {
+    const user = await userInNewPool();
+    for (const offsetMinutes of [10, -10]) {
+      const { client, challenge } = await challengeFor(user);
+      const answer = client.answer(challenge.challengeParameters, GOOD_PASSWORD, formatSrpTimestamp(new Date(clock.nowMs() + offsetMinutes * 60_000)));
+      expectError(await respond(gateway, user.clientId, challenge, answer), "NotAuthorizedException", INCORRECT);
+    }
+    const { client, challenge } = await challengeFor(user);
+    expectTokens(await respond(gateway, user.clientId, challenge, client.answer(challenge.challengeParameters, GOOD_PASSWORD, formatSrpTimestamp(new Date(clock.nowMs() + 4 * 60_000)))));
+  });
+
+  it("refuses a PASSWORD_CLAIM_SECRET_BLOCK other than the one this session issued", async () => {
+    const user = await userInNewPool();
+    const first = await challengeFor(user);
+    const second = await challengeFor(user);
+    // Signed by the right client over the other session's block: consistent, but not this session's.
+    const swapped = first.client.answer({ ...first.challenge.challengeParameters, SECRET_BLOCK: second.challenge.challengeParameters.SECRET_BLOCK }, GOOD_PASSWORD, formatSrpTimestamp(clock.now()));
+    expectError(await respond(gateway, user.clientId, first.challenge, swapped), "NotAuthorizedException", INCORRECT);
+    expectTokens(await respond(gateway, user.clientId, second.challenge, answerVerifier(second.client, second.challenge, GOOD_PASSWORD, clock)));
+  });
+
+  it("refuses SRP_A values that are 0 modulo N before issuing a challenge", async () => {
+    const user = await userInNewPool();
+    const threeN = (3n * BigInt(`0x${N_HEX}`)).toString(16);
+    for (const srpA of ["0", "000", N_HEX, N_HEX.toLowerCase(), threeN, "not-hex"]) {
+      const result = await gateway.gql(InitiateAuthDocument, { input: { clientId: user.clientId, authFlow: "USER_SRP_AUTH", authParameters: { USERNAME: user.username, SRP_A: srpA } } }, null);
+      expectError(result, "InvalidParameterException", "SRP_A is not a valid SRP public value.");
+    }
+  });
+
+  it("binds the session to the client that started it", async () => {
+    const user = await userInNewPool();
+    const otherClient = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: user.poolId, input: { clientName: "other", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] } })).createUserPoolClient;
+    const { client, challenge } = await challengeFor(user);
+    const answer = answerVerifier(client, challenge, GOOD_PASSWORD, clock);
+    expectError(await respond(gateway, otherClient.clientId, challenge, answer), "NotAuthorizedException", SESSION_EXPIRED);
+    // The attempt spent the session: the right client cannot finish it either.
+    expectError(await respond(gateway, user.clientId, challenge, answer), "NotAuthorizedException", SESSION_USED);
+  });
+
+  it("refuses a claim whose USERNAME names another user than the session's", async () => {
+    const user = await userInNewPool();
+    const other = await createConfirmedUser(gateway, user.poolId, uniqueName("other"), GOOD_PASSWORD);
+    const { client, challenge } = await challengeFor(user);
+    expectError(await respond(gateway, user.clientId, challenge, { ...answerVerifier(client, challenge, GOOD_PASSWORD, clock), USERNAME: other.username }), "NotAuthorizedException", INCORRECT);
+  });
+
+  it("refuses an answer for another challenge than the session waits for", async () => {
+    const user = await userInNewPool();
+    const { challenge } = await challengeFor(user);
+    expectError(await respond(gateway, user.clientId, { ...challenge, challengeName: "NEW_PASSWORD_REQUIRED" }, { USERNAME: user.username, NEW_PASSWORD: GOOD_PASSWORD }), "InvalidParameterException");
+  });
+
+  it("uses a session once: answering again after the tokens is refused", async () => {
+    const user = await userInNewPool();
+    const { client, challenge } = await challengeFor(user);
+    const answer = answerVerifier(client, challenge, GOOD_PASSWORD, clock);
+    expectTokens(await respond(gateway, user.clientId, challenge, answer));
+    expectError(await respond(gateway, user.clientId, challenge, answer), "NotAuthorizedException", SESSION_USED);
+  });
+
+  it("expires a session after the client's authSessionValidity (3 minutes by default)", async () => {
+    const user = await userInNewPool();
+    const longer = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: user.poolId, input: { clientName: "slow", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"], authSessionValidity: 15 } })).createUserPoolClient;
+    const justInTime = await challengeFor(user);
+    const late = await challengeFor(user);
+    const slowClient = await challengeFor({ ...user, clientId: longer.clientId });
+
+    clock.advanceSeconds(179);
+    expectTokens(await respond(gateway, user.clientId, justInTime.challenge, answerVerifier(justInTime.client, justInTime.challenge, GOOD_PASSWORD, clock)));
+    clock.advanceSeconds(2);
+    expectError(await respond(gateway, user.clientId, late.challenge, answerVerifier(late.client, late.challenge, GOOD_PASSWORD, clock)), "NotAuthorizedException", SESSION_EXPIRED);
+    expectTokens(await respond(gateway, longer.clientId, slowClient.challenge, answerVerifier(slowClient.client, slowClient.challenge, GOOD_PASSWORD, clock)));
+  });
+
+  // The embedded backend keeps sessions in the process's memory: a second process cannot share them
+  // (it would need the same SQLite file and store), so the test only means something on MariaDB + Redis.
+  it.skipIf(backend.name === "embedded")("finishes on a second gateway process a PASSWORD_VERIFIER session started on the first", async () => {
+    const second = await getTestApp(backend, { env: { ...signInEnv(backend), SECRETS_KEY: secretsKey }, overrides: { clock } });
+    try {
+      const user = await userInNewPool();
+      const { client, challenge } = await challengeFor(user, gateway);
+      const answer = answerVerifier(client, challenge, GOOD_PASSWORD, clock);
+      const tokens = expectTokens(await respond(second, user.clientId, challenge, answer));
+      expect(tokens.refreshToken).toBeTruthy();
+      // Spent everywhere: the first process refuses it as used.
+      expectError(await respond(gateway, user.clientId, challenge, answer), "NotAuthorizedException", SESSION_USED);
+    } finally {
+      await second.close();
+    }
+  });
+});
