@@ -3,5 +3,6 @@ import type { MigrationInterface } from "typeorm";
 import { Init1795704939838 } from "./Init1795704939838.js";
 import { RefreshTokenAuthTime1795705523287 } from "./RefreshTokenAuthTime1795705523287.js";
 import { VerificationCodePendingValue1795706029490 } from "./VerificationCodePendingValue1795706029490.js";
+import { UserMfa1795707795374 } from "./UserMfa1795707795374.js";
 
-export const migrations: (new () => MigrationInterface)[] = [Init1795704939838, RefreshTokenAuthTime1795705523287, VerificationCodePendingValue1795706029490];
+export const migrations: (new () => MigrationInterface)[] = [Init1795704939838, RefreshTokenAuthTime1795705523287, VerificationCodePendingValue1795706029490, UserMfa1795707795374];

@@ -7,6 +7,7 @@ import type { AdminApiKey } from "./admin-keys/admin-key.types.js";
 import type { AppClient } from "./clients/app-client.types.js";
 import type { AppEvent, StoredEvent } from "./events/event.types.js";
 import type { Group } from "./groups/group.types.js";
+import type { MfaFactorSettings, UserMfa } from "./mfa/mfa.types.js";
 import type { SentMessage } from "./messaging/message.types.js";
 import type { UserPool } from "./pools/user-pool.types.js";
 import type { AliasKind, User } from "./users/user.types.js";
@@ -209,6 +210,30 @@ export interface SigningKeyRepository {
   deleteRetiredBefore(poolId: string, before: Date): Promise<void>;
 }
 
+/**
+ * A user's MFA record. Every write touches only its own columns, and the TOTP writes are conditional
+ * UPDATEs: a whole-row save could put back a stale `totpLastUsedStep` and reopen a replay window.
+ */
+export interface UserMfaRepository {
+  find(userId: string): Promise<UserMfa | null>;
+  /** Creates the user's (empty) record if missing and locks it until the transaction ends; call it first in the transaction. */
+  findForUpdate(userId: string, now: Date): Promise<UserMfa>;
+  /** Stores a newly associated, unverified secret; the one in force (if any) stays until the new one is verified. */
+  setPendingTotp(userId: string, pendingCiphertext: string, now: Date): Promise<void>;
+  /**
+   * Moves the pending secret into force if it is still `pendingCiphertext`, recording `step` as used.
+   * True for exactly one of many parallel callers.
+   */
+  promotePendingTotp(userId: string, pendingCiphertext: string, args: { friendlyName: string | null; step: number; now: Date }): Promise<boolean>;
+  /**
+   * Records `step` as the last accepted one if the secret in force is still `secretCiphertext` and
+   * no step at or after it was accepted before. True for exactly one of many parallel callers.
+   */
+  recordTotpStep(userId: string, secretCiphertext: string, step: number, now: Date): Promise<boolean>;
+  /** Writes which factors are on and which is preferred (call after findForUpdate). */
+  setFactors(userId: string, settings: MfaFactorSettings, now: Date): Promise<void>;
+}
+
 export interface Repositories {
   pools: UserPoolRepository;
   clients: AppClientRepository;
@@ -220,6 +245,7 @@ export interface Repositories {
   sentMessages: SentMessageRepository;
   refreshTokens: RefreshTokenRepository;
   signingKeys: SigningKeyRepository;
+  mfa: UserMfaRepository;
 }
 
 export interface Database {
@@ -263,6 +289,25 @@ export interface SecretBox {
   encrypt(plaintext: string): string;
   /** Throws when the ciphertext was tampered with or made under another key. */
   decrypt(ciphertext: string): string;
+}
+
+/** RFC 6238 TOTP as authenticator apps compute it: HMAC-SHA-1, 6 digits, 30-second steps from the Unix epoch. */
+export interface TotpEngine {
+  /** A new shared secret: 160 random bits, base32 without padding. */
+  generateSecret(): string;
+  /**
+   * Checks `code` at `atMs` against the current step and one step either side (clock drift), never
+   * a step at or below `afterStep` (replay). Returns the step it matched; compares in constant time.
+   */
+  verify(secret: string, code: string, atMs: number, options?: { afterStep?: number | null }): { ok: true; step: number } | { ok: false };
+  /** The otpauth:// key URI authenticator apps import (usually as a QR code). */
+  keyUri(args: { issuer: string; accountName: string; secret: string }): string;
+}
+
+/** Draws QR codes for authenticator setup. */
+export interface QrCodeRenderer {
+  /** A PNG of the QR code for `text`, as a `data:image/png;base64,` URL an <img> can show. */
+  toPngDataUrl(text: string): Promise<string>;
 }
 
 /** Password storage: a slow hash for comparing plaintext, plus Cognito's SRP verifier for sign-in. */

@@ -3,6 +3,7 @@
  * machine's CPU went during a phase (Linux /proc; silently empty elsewhere).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 
@@ -32,6 +33,8 @@ export function machineLine(): string {
 
 interface CpuSnapshot {
   atMs: number;
+  /** CPU ticks of this process's main thread: the gateway's event loop when it runs in-process. */
+  mainThreadTicks: number | null;
   machine: { busy: number; total: number } | null;
   processTicks: Map<string, number>;
   self: NodeJS.CpuUsage;
@@ -51,6 +54,20 @@ function readMachine(): { busy: number; total: number } | null {
   }
 }
 
+/** utime + stime of one /proc stat line, in clock ticks. */
+function ticksOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function readMainThreadTicks(): number | null {
+  try {
+    return ticksOf(readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
 function readProcessTicks(): Map<string, number> {
   const ticks = new Map<string, number>();
   let entries: string[] = [];
@@ -63,9 +80,7 @@ function readProcessTicks(): Map<string, number> {
     try {
       const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
       if (!WATCHED_PROCESSES.includes(name)) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks.set(name, (ticks.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
+      ticks.set(name, (ticks.get(name) ?? 0) + ticksOf(readFileSync(`/proc/${pid}/stat`, "utf8")));
     } catch {
       // The process ended between the listing and the read.
     }
@@ -74,19 +89,25 @@ function readProcessTicks(): Map<string, number> {
 }
 
 export function snapshotCpu(): CpuSnapshot {
-  return { atMs: performance.now(), machine: readMachine(), processTicks: readProcessTicks(), self: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+  return { atMs: performance.now(), mainThreadTicks: readMainThreadTicks(), machine: readMachine(), processTicks: readProcessTicks(), self: process.cpuUsage(), elu: performance.eventLoopUtilization() };
 }
 
 /**
- * CPU used between a snapshot and now, in percent of one core: this process (gateway and, if any,
- * its load-generator thread), the busy share of this thread's event loop, MariaDB and Redis, and
- * the whole machine's busy time.
+ * CPU used between a snapshot and now, in percent of one core: the gateway's thread (this process's
+ * main thread), the share of wall time its event loop was not idle (which, unlike the thread's CPU,
+ * includes time spent waiting for a core), the whole process (with the thread pool and any
+ * load-generator thread), MariaDB, Redis and the machine. Also the gateway thread's CPU in ms.
  */
-export function cpuSince(before: CpuSnapshot, extra: Record<string, string> = {}): string {
+export function cpuSince(before: CpuSnapshot, extra: Record<string, string> = {}): { line: string; gatewayThreadCpuMs: number } {
   const now = snapshotCpu();
   const seconds = (now.atMs - before.atMs) / 1000;
   const self = process.cpuUsage(before.self);
-  const parts = [`this process ${fixed(((self.user + self.system) / 1e6 / seconds) * 100, 0)}%`, `gateway event loop busy ${fixed(performance.eventLoopUtilization(now.elu, before.elu).utilization * 100, 0)}%`];
+  const gatewayThreadCpuMs = now.mainThreadTicks !== null && before.mainThreadTicks !== null ? ((now.mainThreadTicks - before.mainThreadTicks) / TICKS_PER_SECOND) * 1000 : Number.NaN;
+  const parts = [
+    `gateway thread ${fixed((gatewayThreadCpuMs / 1000 / seconds) * 100, 0)}%`,
+    `gateway event loop not idle ${fixed(performance.eventLoopUtilization(now.elu, before.elu).utilization * 100, 0)}%`,
+    `whole process ${fixed(((self.user + self.system) / 1e6 / seconds) * 100, 0)}%`,
+  ];
   parts.push(...Object.entries(extra).map(([name, value]) => `${name} ${value}`));
   for (const name of WATCHED_PROCESSES) {
     const ticks = (now.processTicks.get(name) ?? 0) - (before.processTicks.get(name) ?? 0);
@@ -96,5 +117,39 @@ export function cpuSince(before: CpuSnapshot, extra: Record<string, string> = {}
     const total = now.machine.total - before.machine.total;
     parts.push(`machine busy ${fixed(((now.machine.busy - before.machine.busy) / total) * cpus().length * 100, 0)}% of ${cpus().length * 100}%`);
   }
-  return `CPU (% of one core): ${parts.join(", ")}`;
+  return { line: `CPU (% of one core): ${parts.join(", ")}`, gatewayThreadCpuMs };
+}
+
+/**
+ * Round trips the in-process gateway makes: SQL statements sent through mysql2 and commands sent
+ * through ioredis, counted by wrapping their send methods (counting only; behaviour is unchanged).
+ * Cheap, and it shows how many network waits and driver calls one operation costs.
+ */
+export interface RoundTrips {
+  sql: number;
+  redis: number;
+}
+
+let roundTrips: RoundTrips | null = null;
+
+export function countRoundTrips(): () => RoundTrips {
+  if (!roundTrips) {
+    const counts: RoundTrips = { sql: 0, redis: 0 };
+    const load = createRequire(__filename);
+    const wrap = (target: Record<string, unknown>, method: string, kind: keyof RoundTrips) => {
+      const original = target[method] as (...args: unknown[]) => unknown;
+      target[method] = function (this: unknown, ...args: unknown[]) {
+        counts[kind]++;
+        return original.apply(this, args);
+      };
+    };
+    // Pool connections inherit from mysql2's Connection: an own wrapper there shadows the base method.
+    const mysqlConnection = (load("mysql2") as { Connection: { prototype: Record<string, unknown> } }).Connection.prototype;
+    wrap(mysqlConnection, "query", "sql");
+    wrap(mysqlConnection, "execute", "sql");
+    wrap((load("ioredis") as { prototype: Record<string, unknown> }).prototype, "sendCommand", "redis");
+    roundTrips = counts;
+  }
+  const counts = roundTrips;
+  return () => ({ ...counts });
 }

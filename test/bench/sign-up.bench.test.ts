@@ -14,7 +14,7 @@ import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/dire
 import { SignUpDocument } from "../support/generated/graphql.js";
 import { postGraphql } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
-import { cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
+import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
 const REDIS_URL = process.env.REDIS_URL ?? "";
@@ -65,6 +65,7 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
   it("prints sign-ups/s and p50/p99 next to bcrypt's hashes/s at the configured cost", async () => {
     log("");
     log(machineLine());
+    const roundTrips = countRoundTrips();
     const bcryptCost = process.env.BCRYPT_COST;
     const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: { ...(isExternal ? { DATABASE_URL, REDIS_URL } : {}), ...(bcryptCost ? { BCRYPT_COST: bcryptCost } : {}) } });
     gateway = app;
@@ -86,12 +87,19 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
     const rows: (string | number)[][] = [];
     const cpuLines: string[] = [];
     const measure = async (label: string, count: number, operation: (index: number) => Promise<void>) => {
+      const tripsBefore = roundTrips();
       const cpu = snapshotCpu();
       const run = await runConcurrently(count, CONCURRENCY, operation);
-      cpuLines.push(`${label.padEnd(26)} ${cpuSince(cpu)}`);
+      const cpuUsed = cpuSince(cpu);
+      cpuLines.push(`${label.padEnd(26)} ${cpuUsed.line}`);
+      const trips = roundTrips();
       check(label, run);
       const perSecond = run.completed / (run.elapsedMs / 1000);
-      rows.push([label, run.completed, CONCURRENCY, fixed(perSecond), fixed(percentile(run.latenciesMs, 50)), fixed(percentile(run.latenciesMs, 99)), fixed(Math.max(...run.latenciesMs))]);
+      const perOperation = (count: number) => (isExternal ? fixed(count / run.completed) : "-");
+      rows.push([
+        label, run.completed, CONCURRENCY, fixed(perSecond), fixed(percentile(run.latenciesMs, 50)), fixed(percentile(run.latenciesMs, 99)), fixed(Math.max(...run.latenciesMs)),
+        fixed(cpuUsed.gatewayThreadCpuMs / run.completed, 2), perOperation(trips.sql - tripsBefore.sql), perOperation(trips.redis - tripsBefore.redis),
+      ]);
       return perSecond;
     };
 
@@ -106,7 +114,7 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
     log(`sign-up benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, pool with autoVerifiedAttributes [email] (a code per sign-up)`);
     log(`BCRYPT_COST ${app.config.bcryptCost}, libuv thread pool ${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"} threads; the load generator (plain HTTP client) runs in the gateway's process and shares its cores`);
     log("");
-    for (const line of table(["operation", "ops", "conc.", "ops/s", "p50 ms", "p99 ms", "max ms"], rows)) log(line);
+    for (const line of table(["operation", "ops", "conc.", "ops/s", "p50 ms", "p99 ms", "max ms", "gateway thread CPU ms/op", "SQL/op", "Redis/op"], rows)) log(line);
     log("");
     for (const line of cpuLines) log(line);
     log("");

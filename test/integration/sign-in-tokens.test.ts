@@ -3,9 +3,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
-import { AdminAddUserToGroupDocument, CreateGroupDocument, CreateUserPoolClientDocument, RotateSigningKeysDocument, type CreateUserPoolClientInput } from "../support/generated/graphql.js";
+import {
+  AdminAddUserToGroupDocument,
+  CreateGroupDocument,
+  CreateUserPoolClientDocument,
+  GetUserDocument,
+  GlobalSignOutDocument,
+  InitiateAuthDocument,
+  RevokeTokenDocument,
+  RotateSigningKeysDocument,
+  type CreateUserPoolClientInput,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { createConfirmedUser, expectError, expectTokens, listEvents, PUBLIC_URL, refreshSignIn, signInEnv, srpSignIn, verifyIndependently, type Tokens } from "../support/sign-in.js";
+import { createConfirmedUser, expectError, expectTokens, listEvents, passwordSignIn, PUBLIC_URL, refreshSignIn, signInEnv, srpSignIn, verifyIndependently, type Tokens } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -25,7 +35,8 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
   async function signedInUser(clientInput: Partial<CreateUserPoolClientInput> = {}) {
     const { poolId, clientId } = await createPoolWithClient(gateway, {}, clientInput);
     const user = await createConfirmedUser(gateway, poolId, uniqueName("tok"), GOOD_PASSWORD, [{ name: "email", value: `${uniqueName("t")}@example.com` }]);
-    const tokens = expectTokens(await srpSignIn(gateway, { poolId, clientId, username: user.username, password: GOOD_PASSWORD, clock }));
+    // The password flow: cheaper than SRP for tests about what happens to tokens afterwards (the claims test uses SRP).
+    const tokens = expectTokens(await passwordSignIn(gateway, clientId, user.username, GOOD_PASSWORD));
     return { poolId, clientId, ...user, tokens };
   }
 
@@ -123,8 +134,9 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
       expect(after.event_id).not.toBe(before.event_id);
     }
     expect(access.event_id).toBe(id.event_id);
-    // Refreshing again with the same token keeps working (no rotation on this client).
-    expectTokens(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!));
+    // Refreshing again with the same token keeps working (no rotation on this client), also under the legacy flow name.
+    const legacy = await gateway.gql(InitiateAuthDocument, { input: { clientId: user.clientId, authFlow: "REFRESH_TOKEN", authParameters: { REFRESH_TOKEN: user.tokens.refreshToken! } } }, null);
+    expect(expectTokens(legacy).refreshToken).toBeNull();
     const refreshedEvents = (await listEvents(gateway, user.poolId)).filter((event) => event.type === "TOKENS_REFRESHED");
     expect(refreshedEvents.map((event) => event.detail)).toEqual([
       { userSub: user.sub, rotated: false },
@@ -152,7 +164,7 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
       expectError(await refreshSignIn(gateway, user.clientId, token), "NotAuthorizedException", "Refresh Token has been revoked");
     }
     // Another sign-in of the same user starts a new family, untouched by the revocation.
-    const again = expectTokens(await srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username: user.username, password: GOOD_PASSWORD, clock }));
+    const again = expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
     expectTokens(await refreshSignIn(gateway, user.clientId, again.refreshToken!));
   });
 
@@ -172,13 +184,39 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     expectTokens(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!));
   });
 
+  it("revokes a rotated family with every access token from it, then signs out everywhere; relying parties still accept the JWTs (§6.5)", async () => {
+    const user = await signedInUser({ refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: 10 } });
+    const signIn = async () => expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
+    const getUser = (accessToken: string) => gateway.gql(GetUserDocument, {}, accessToken);
+    const rotated = expectTokens(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!));
+    const other = await signIn();
+
+    // Revoking the first, already rotated, refresh token takes its whole family.
+    expect(expectData(await gateway.gql(RevokeTokenDocument, { input: { token: user.tokens.refreshToken!, clientId: user.clientId } }, null)).revokeToken).toBe(true);
+    for (const refreshToken of [user.tokens.refreshToken!, rotated.refreshToken!]) expectError(await refreshSignIn(gateway, user.clientId, refreshToken), "NotAuthorizedException", "Refresh Token has been revoked");
+    for (const accessToken of [user.tokens.accessToken, rotated.accessToken]) expectError(await getUser(accessToken), "NotAuthorizedException", "Access Token has been revoked");
+    expect(expectData(await getUser(other.accessToken)).getUser.username).toBe(user.username);
+    const otherRefreshed = expectTokens(await refreshSignIn(gateway, user.clientId, other.refreshToken!));
+    // The gateway refuses them; a relying party verifying signatures alone cannot know until exp.
+    await verifyIndependently(gateway, user.poolId, rotated.accessToken);
+
+    expect(expectData(await gateway.gql(GlobalSignOutDocument, {}, otherRefreshed.accessToken)).globalSignOut).toBe(true);
+    for (const tokens of [other, otherRefreshed]) {
+      expectError(await getUser(tokens.accessToken), "NotAuthorizedException", "Access Token has been revoked");
+      expectError(await refreshSignIn(gateway, user.clientId, tokens.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
+    }
+    const fresh = await signIn();
+    expect(expectData(await getUser(fresh.accessToken)).getUser.username).toBe(user.username);
+    expectTokens(await refreshSignIn(gateway, user.clientId, fresh.refreshToken!));
+  });
+
   it("keeps verifying tokens signed before a key rotation and signs new ones with new keys", async () => {
     const user = await signedInUser();
     const before: Tokens = user.tokens;
     const oldKids = [decodeProtectedHeader(before.idToken).kid, decodeProtectedHeader(before.accessToken).kid];
     expect(expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: user.poolId })).rotateSigningKeys).toBe(true);
 
-    const after = expectTokens(await srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username: user.username, password: GOOD_PASSWORD, clock }));
+    const after = expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
     const refreshed = expectTokens(await refreshSignIn(gateway, user.clientId, before.refreshToken!));
     for (const tokens of [after, refreshed]) {
       const newKids = [(await verifyIndependently(gateway, user.poolId, tokens.idToken, { audience: user.clientId })).kid, (await verifyIndependently(gateway, user.poolId, tokens.accessToken)).kid];

@@ -26,6 +26,7 @@ import {
   INCORRECT,
   listEvents,
   passwordSignIn,
+  refreshSignIn,
   respond,
   secretHashOf,
   SESSION_EXPIRED,
@@ -101,12 +102,14 @@ describe.each(BACKENDS)("sign-in on $name", (backend) => {
       expectError(await passwordSignIn(gateway, clientId, username, WRONG_PASSWORD), "NotAuthorizedException", INCORRECT);
     });
 
-    it("refuses a disabled user with the right password", async () => {
+    it("refuses a disabled user with the right password, and the refresh tokens it already has", async () => {
       const user = await userInNewPool();
+      const { refreshToken } = expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
       expect(expectData(await gateway.gql(AdminDisableUserDocument, { userPoolId: user.poolId, username: user.username })).adminDisableUser).toBe(true);
       expectError(await srpSignIn(gateway, { ...user, password: GOOD_PASSWORD, clock }), "NotAuthorizedException", "User is disabled.");
       expectError(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD), "NotAuthorizedException", "User is disabled.");
       expectError(await passwordSignIn(gateway, user.clientId, user.username, WRONG_PASSWORD), "NotAuthorizedException", INCORRECT);
+      expectError(await refreshSignIn(gateway, user.clientId, refreshToken!), "NotAuthorizedException", "User is disabled.");
     });
 
     it("asks a RESET_REQUIRED user to reset the password", async () => {

@@ -32,6 +32,11 @@ export const EVENT_TYPES = [
   "TOKEN_REVOKED",
   "ATTRIBUTE_VERIFIED",
   "USER_LOCKED_OUT",
+  "SOFTWARE_TOKEN_ASSOCIATED",
+  "SOFTWARE_TOKEN_VERIFIED",
+  "MFA_ENABLED",
+  "MFA_DISABLED",
+  "MFA_PREFERENCE_CHANGED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

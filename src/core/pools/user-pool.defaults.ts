@@ -28,6 +28,8 @@ export const DEFAULT_POOL_SETTINGS: Omit<UserPoolSettings, "name"> = {
     defaultEmailOption: "CONFIRM_WITH_CODE",
   },
   smsAuthenticationMessage: "Your authentication code is {####}. ",
+  emailMfaMessage: "Your authentication code is {####}. ",
+  emailMfaSubject: "Your authentication code",
   adminCreateUserConfig: {
     allowAdminCreateUserOnly: false,
     inviteMessageTemplate: {

@@ -89,6 +89,9 @@ export interface UserPoolSettings {
   attributesRequireVerificationBeforeUpdate: VerifiableAttribute[];
   verificationMessageTemplate: VerificationMessageTemplate;
   smsAuthenticationMessage: string;
+  /** The EMAIL_OTP sign-in message (Cognito's EmailMfaConfiguration.Message) and its subject. */
+  emailMfaMessage: string;
+  emailMfaSubject: string;
   adminCreateUserConfig: AdminCreateUserConfig;
   accountRecoverySetting: RecoveryMechanism[];
   lambdaConfig: LambdaConfig;

@@ -113,6 +113,8 @@ export function validatePoolSettings(settings: UserPoolSettings, schema: readonl
   }
   validateVerificationTemplate(settings.verificationMessageTemplate);
   validateTemplate("smsAuthenticationMessage", settings.smsAuthenticationMessage, 6, 140, CODE_PLACEHOLDER);
+  validateTemplate("emailMfaMessage", settings.emailMfaMessage, 6, 20000, CODE_PLACEHOLDER);
+  requireLength("emailMfaSubject", settings.emailMfaSubject, 1, 140);
   validateInviteTemplate(settings.adminCreateUserConfig.inviteMessageTemplate);
   validateRecoverySetting(settings.accountRecoverySetting);
   validateLambdaConfig(settings.lambdaConfig);

@@ -1,5 +1,7 @@
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError } from "../errors.js";
+import { mfaSummaryOf } from "../mfa/mfa-factors.js";
+import type { MfaSummary } from "../mfa/mfa.types.js";
 import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { requireUnique } from "../validation.js";
@@ -44,10 +46,12 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
   return {
     ...createAdminUserPasswordOperations(deps),
 
-    /** The user with every attribute (AdminGetUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
-    async adminGetUser(principal: AdminPrincipal, ref: AdminUserRef): Promise<User> {
-      const { user } = await db.read((repositories) => loadAdminUserContext(repositories, principal, ref));
-      return user;
+    /** The user with every attribute and the MFA factors switched on (AdminGetUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
+    async adminGetUser(principal: AdminPrincipal, ref: AdminUserRef): Promise<{ user: User; mfa: MfaSummary }> {
+      return db.read(async (repositories) => {
+        const { user } = await loadAdminUserContext(repositories, principal, ref);
+        return { user, mfa: mfaSummaryOf(await repositories.mfa.find(user.id)) };
+      });
     },
 
     /**

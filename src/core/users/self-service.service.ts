@@ -1,6 +1,8 @@
 import type { Clock } from "../../lib/clock.js";
 import type { AppClient } from "../clients/app-client.types.js";
 import { CognitoError, invalidParameter } from "../errors.js";
+import { mfaSummaryOf } from "../mfa/mfa-factors.js";
+import type { MfaSummary } from "../mfa/mfa.types.js";
 import type { CodeService, PreparedCode } from "../messaging/code.service.js";
 import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { CodePurpose, Database, PasswordHasher, Repositories } from "../ports.js";
@@ -20,8 +22,8 @@ export interface SelfServiceDeps {
   codes: CodeService;
 }
 
-/** What GetUser shows: the username and the attributes the token's client may read. */
-export interface UserProfile {
+/** What GetUser shows: the username, the attributes the token's client may read, and the MFA factors. */
+export interface UserProfile extends MfaSummary {
   username: string;
   userAttributes: AttributeInput[];
 }
@@ -89,14 +91,18 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
 
   return {
     /**
-     * The caller's username and the attributes its client may read, `sub` first (GetUser).
+     * The caller's username, the attributes its client may read (`sub` first) and the MFA factors
+     * switched on (GetUser).
      * @throws NotAuthorizedException, UserNotFoundException
      */
     async getUser(principal: AccessTokenPrincipal): Promise<UserProfile> {
-      const { pool, client, user } = await db.read((repositories) => loadSelfContext(repositories, principal));
+      const { pool, client, user, mfa } = await db.read(async (repositories) => {
+        const context = await loadSelfContext(repositories, principal);
+        return { ...context, mfa: await repositories.mfa.find(context.user.id) };
+      });
       const readable = readableAttributeNames(pool, client);
       const visible = Object.entries(user.attributes).filter(([name]) => name !== "sub" && readable.has(name));
-      return { username: user.username, userAttributes: [{ name: "sub", value: user.id }, ...visible.map(([name, value]) => ({ name, value }))] };
+      return { username: user.username, userAttributes: [{ name: "sub", value: user.id }, ...visible.map(([name, value]) => ({ name, value }))], ...mfaSummaryOf(mfa) };
     },
 
     /**

@@ -8,6 +8,7 @@ import { createGroupRepository } from "./repositories/group.repository.js";
 import { createRefreshTokenRepository } from "./repositories/refresh-token.repository.js";
 import { createSentMessageRepository } from "./repositories/sent-message.repository.js";
 import { createSigningKeyRepository } from "./repositories/signing-key.repository.js";
+import { createUserMfaRepository } from "./repositories/user-mfa.repository.js";
 import { createUserPoolRepository } from "./repositories/user-pool.repository.js";
 import { createUserRepository } from "./repositories/user.repository.js";
 import { createVerificationCodeRepository } from "./repositories/verification-code.repository.js";
@@ -51,6 +52,7 @@ export function createRepositories(manager: EntityManager): Repositories {
     sentMessages: createSentMessageRepository(manager),
     refreshTokens: createRefreshTokenRepository(manager),
     signingKeys: createSigningKeyRepository(manager),
+    mfa: createUserMfaRepository(manager),
   };
 }
 

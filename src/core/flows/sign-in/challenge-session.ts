@@ -57,6 +57,23 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
       return session;
     },
 
+    /**
+     * Reads a live session without using it up: AssociateSoftwareToken during MFA_SETUP carries the
+     * session without answering the challenge, so the answer can still take it afterwards.
+     * @throws NotAuthorizedException (expired, unknown or already used)
+     */
+    async peek(token: string | null | undefined): Promise<SignInSession> {
+      if (!token || token.length < 20 || token.length > 2048) throw new CognitoError("NotAuthorizedException", EXPIRED);
+      const raw = await store.get(keyOf(token));
+      if (raw === null) {
+        const used = await store.get(usedKeyOf(token));
+        throw new CognitoError("NotAuthorizedException", used ? REUSED : EXPIRED);
+      }
+      const session = JSON.parse(raw) as SignInSession;
+      if (session.expiresAtMs <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", EXPIRED);
+      return session;
+    },
+
     /** Puts a session back for another try at the same step (e.g. a new password the policy refused). */
     async giveBack(token: string, session: SignInSession): Promise<void> {
       const remainingSeconds = Math.ceil((session.expiresAtMs - clock.nowMs()) / 1000);

@@ -13,6 +13,7 @@ import { UserSearchEntryEntity } from "./user-search-entry.entity.js";
 import { PasswordHistoryEntity } from "./password-history.entity.js";
 import { VerificationCodeEntity } from "./verification-code.entity.js";
 import { SentMessageEntity } from "./sent-message.entity.js";
+import { UserMfaEntity } from "./user-mfa.entity.js";
 
 export const ENTITIES = [
   UserPoolEntity,
@@ -30,6 +31,7 @@ export const ENTITIES = [
   PasswordHistoryEntity,
   VerificationCodeEntity,
   SentMessageEntity,
+  UserMfaEntity,
 ];
 
-export { UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
+export { UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };

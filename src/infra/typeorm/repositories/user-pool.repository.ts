@@ -1,4 +1,5 @@
 import { And, In, MoreThan, type EntityManager } from "typeorm";
+import { DEFAULT_POOL_SETTINGS } from "../../../core/pools/user-pool.defaults.js";
 import type { UserPool, UserPoolSettings } from "../../../core/pools/user-pool.types.js";
 import type { UserPoolRepository } from "../../../core/ports.js";
 import { UserEntity, UserPoolEntity } from "../entities/index.js";
@@ -22,6 +23,8 @@ function toEntity(pool: UserPool): UserPoolEntity {
 function toDomain(entity: UserPoolEntity): UserPool {
   const settings = JSON.parse(entity.settings) as StoredSettings;
   return {
+    // A setting added after the pool was stored reads as its default (top-level settings only).
+    ...DEFAULT_POOL_SETTINGS,
     ...settings,
     id: entity.id,
     name: entity.name,
