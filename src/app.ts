@@ -22,11 +22,14 @@ import { createTokenService } from "./core/tokens/token.service.js";
 import { createAccessTokenService } from "./core/tokens/access-token.service.js";
 import { createSignOutService } from "./core/tokens/sign-out.service.js";
 import { createSelfService } from "./core/users/self-service.service.js";
+import { createMfaService } from "./core/mfa/mfa.service.js";
 import { createSrpServer } from "./infra/crypto/srp-server.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
 import type { Database, Logger, MessageSender, SecretBox, ShortLivedStore, TokenSigner } from "./core/ports.js";
 import { createJoseTokenSigner } from "./infra/crypto/jose-token-signer.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
+import { createTotpEngine } from "./infra/crypto/totp.js";
+import { createQrCodeRenderer } from "./infra/qr/qr-code-renderer.js";
 import { createCodeHasher, createPasswordHasher } from "./infra/crypto/password-hasher.js";
 import { loadOrCreateSecretsKey } from "./infra/crypto/secrets-key-file.js";
 import { createOutboxSender } from "./infra/messaging/outbox-sender.js";
@@ -84,8 +87,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, issuerBase: config.publicUrl });
+    const sessions = createChallengeSessions(store, clock);
+    const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools });
     const services = {
-      userPools: createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools }),
+      userPools,
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool }),
       adminKeys: createAdminKeyService({ db, clock }),
       events: createEventService({ db }),
@@ -94,7 +99,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       signIn: createSignInService({
         db,
         clock,
-        sessions: createChallengeSessions(store, clock),
+        sessions,
         lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp }),
         srp: createSrpServer(),
         hasher,
@@ -110,6 +115,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       accessTokens,
       selfService: createSelfService({ db, clock, hasher, codes }),
       signOut: createSignOutService({ db, clock, secretBox, accessTokens }),
+      mfa: createMfaService({ db, clock, secretBox, totp: createTotpEngine(), qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
 

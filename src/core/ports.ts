@@ -216,7 +216,7 @@ export interface SigningKeyRepository {
  */
 export interface UserMfaRepository {
   find(userId: string): Promise<UserMfa | null>;
-  /** Creates the user's (empty) record if missing and locks it until the transaction ends; call it first in the transaction. */
+  /** Creates the user's (empty) record if missing and locks it until the transaction ends (read-modify-write of the factor settings). */
   findForUpdate(userId: string, now: Date): Promise<UserMfa>;
   /** Stores a newly associated, unverified secret; the one in force (if any) stays until the new one is verified. */
   setPendingTotp(userId: string, pendingCiphertext: string, now: Date): Promise<void>;

@@ -8,7 +8,7 @@
  * (200), BENCH_OPERATIONS per phase (1000), BENCH_CONCURRENCY (16), BENCH_PHASE_SECONDS cap (15),
  * BENCH_CPU_PROFILE=<path> to write a V8 CPU profile of the gateway's thread per phase (<path>.<phase>.cpuprofile).
  *
- * The load generator runs in a worker thread of this process (its own event loop, the other core),
+ * The load generator runs in a worker thread of this process (its own event loop, free to use the other core),
  * computing client proofs with OpenSSL modexps (test/support/fast-srp-client.ts).
  */
 import { randomUUID } from "node:crypto";

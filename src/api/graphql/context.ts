@@ -4,6 +4,8 @@ import type { AdminKeyService } from "../../core/admin-keys/admin-key.service.js
 import type { AppClientService } from "../../core/clients/app-client.service.js";
 import type { EventService } from "../../core/events/event.service.js";
 import type { GroupService } from "../../core/groups/group.service.js";
+import { invalidParameter } from "../../core/errors.js";
+import type { MfaService } from "../../core/mfa/mfa.service.js";
 import type { SentMessageService } from "../../core/messaging/sent-message.service.js";
 import type { AccessTokenPrincipal, AccessTokenService } from "../../core/tokens/access-token.service.js";
 import type { SignOutService } from "../../core/tokens/sign-out.service.js";
@@ -33,6 +35,7 @@ export interface ApiServices {
   accessTokens: AccessTokenService;
   selfService: SelfService;
   signOut: SignOutService;
+  mfa: MfaService;
 }
 
 export interface GraphqlContext {
@@ -57,13 +60,24 @@ export function readBearerToken(authorization: string | undefined): string | nul
 export const USER_ROLE = "USER";
 
 /**
+ * `@Authorized(USER_OR_SESSION_ROLE)`: an access token, or instead a sign-in `session` argument
+ * (AssociateSoftwareToken / VerifySoftwareToken during MFA_SETUP), which the core service checks.
+ * Never both, as in Cognito.
+ */
+export const USER_OR_SESSION_ROLE = "USER_OR_SESSION";
+
+/**
  * The single auth checker; the role decides what the bearer must be. `@Authorized()` needs a valid
  * admin API key, `@Authorized(USER_ROLE)` a valid access token. Neither is ever accepted in place of
  * the other: each authenticator only knows its own kind, so an access token is an unknown admin key
  * and an admin key is not a JWT.
  */
-export const authChecker: AuthChecker<GraphqlContext> = async ({ context }, roles) => {
-  if (roles.includes(USER_ROLE)) {
+export const authChecker: AuthChecker<GraphqlContext> = async ({ context, args }, roles) => {
+  if (roles.includes(USER_OR_SESSION_ROLE) && typeof args.session === "string") {
+    if (context.bearerToken) throw invalidParameter("Send either an access token or a session, not both.");
+    return true;
+  }
+  if (roles.includes(USER_ROLE) || roles.includes(USER_OR_SESSION_ROLE)) {
     context.user = await context.services.accessTokens.authenticate(context.bearerToken);
     return true;
   }

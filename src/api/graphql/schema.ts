@@ -7,12 +7,13 @@ import { AppClientResolver } from "./resolvers/app-client.resolver.js";
 import { AuthResolver } from "./resolvers/auth.resolver.js";
 import { GroupResolver } from "./resolvers/group.resolver.js";
 import { ListUsersResolver } from "./resolvers/list-users.resolver.js";
+import { MfaResolver } from "./resolvers/mfa.resolver.js";
 import { SelfServiceResolver } from "./resolvers/self-service.resolver.js";
 import { SigningKeyResolver } from "./resolvers/signing-key.resolver.js";
 import { SignUpResolver } from "./resolvers/sign-up.resolver.js";
 import { UserPoolResolver } from "./resolvers/user-pool.resolver.js";
 
-export const RESOLVERS = [AuthResolver, UserPoolResolver, AppClientResolver, AdminResolver, SignUpResolver, GroupResolver, AdminUserResolver, ListUsersResolver, SigningKeyResolver, SelfServiceResolver] as const;
+export const RESOLVERS = [AuthResolver, UserPoolResolver, AppClientResolver, AdminResolver, SignUpResolver, GroupResolver, AdminUserResolver, ListUsersResolver, SigningKeyResolver, SelfServiceResolver, MfaResolver] as const;
 
 /** The executable schema; `emit-schema` prints the same schema, sorted, to schema/schema.graphql. */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {

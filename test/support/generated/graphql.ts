@@ -91,6 +91,18 @@ export type AdminRespondToAuthChallengeInput = {
   userPoolId: Scalars['ID']['input'];
 };
 
+export type AdminSetUserMfaPreferenceInput = {
+  /** EMAIL_OTP; turning it on needs an email. */
+  emailMfaSettings?: InputMaybe<MfaSettingsInput>;
+  /** SMS_MFA; turning it on needs a phone_number. */
+  smsMfaSettings?: InputMaybe<MfaSettingsInput>;
+  /** SOFTWARE_TOKEN_MFA; turning it on needs a verified authenticator. */
+  softwareTokenMfaSettings?: InputMaybe<MfaSettingsInput>;
+  userPoolId: Scalars['ID']['input'];
+  /** Any identifier the user signs in with. */
+  username: Scalars['String']['input'];
+};
+
 export type AdminSetUserPasswordInput = {
   password: Scalars['String']['input'];
   /** true → CONFIRMED; false (default) → FORCE_CHANGE_PASSWORD. */
@@ -111,6 +123,19 @@ export type AliasAttribute =
   | 'email'
   | 'phone_number'
   | 'preferred_username';
+
+/** A new authenticator secret waiting for its first code (AssociateSoftwareToken). */
+export type AssociateSoftwareTokenResult = {
+  __typename?: 'AssociateSoftwareTokenResult';
+  /** otpauth://totp/<pool name>:<account>?secret=…&issuer=<pool name>&algorithm=SHA1&digits=6&period=30 */
+  otpauthUri: Scalars['String']['output'];
+  /** The otpauth URI as a QR code, a data:image/png;base64 URL to put in an <img src>. */
+  qrCodePng: Scalars['String']['output'];
+  /** SecretCode: the shared secret, base32 (160 bits), for typing into the app by hand. */
+  secretCode: Scalars['String']['output'];
+  /** The sign-in session to carry on with, when called with one (MFA_SETUP). */
+  session: Maybe<Scalars['String']['output']>;
+};
 
 export type Attribute = {
   __typename?: 'Attribute';
@@ -466,6 +491,14 @@ export type MfaFactor =
   | 'SMS_MFA'
   | 'SOFTWARE_TOKEN_MFA';
 
+/** One factor's part of SetUserMFAPreference (SMSMfaSettingsType and its kin); an absent field keeps its value. */
+export type MfaSettingsInput = {
+  /** Switch the factor on or off for the user. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Make it the factor sign-in asks for when several are on; at most one may be preferred. */
+  preferredMfa?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds 1–25 custom attributes (AddCustomAttributes); they cannot be changed or removed later. */
@@ -492,12 +525,16 @@ export type Mutation = {
   adminResetUserPassword: Scalars['Boolean']['output'];
   /** Answers a challenge of an admin sign-in (AdminRespondToAuthChallenge). */
   adminRespondToAuthChallenge: AuthResult;
+  /** Switches a user's MFA factors on or off and picks the preferred one (AdminSetUserMFAPreference). */
+  adminSetUserMfaPreference: Scalars['Boolean']['output'];
   /** Sets the password, permanent (CONFIRMED) or temporary (FORCE_CHANGE_PASSWORD) (AdminSetUserPassword). */
   adminSetUserPassword: Scalars['Boolean']['output'];
   /** Writes attributes, verified flags included (AdminUpdateUserAttributes). */
   adminUpdateUserAttributes: Scalars['Boolean']['output'];
   /** Signs a user out of every device (AdminUserGlobalSignOut). */
   adminUserGlobalSignOut: Scalars['Boolean']['output'];
+  /** Starts authenticator (TOTP) setup: a new secret, its otpauth URI and QR code (AssociateSoftwareToken). Send an access token, or the sign-in session during MFA_SETUP. */
+  associateSoftwareToken: AssociateSoftwareTokenResult;
   /** Changes the signed-in user's password (ChangePassword). */
   changePassword: Scalars['Boolean']['output'];
   /** Sets a new password with the reset code (ConfirmForgotPassword). */
@@ -540,6 +577,10 @@ export type Mutation = {
   revokeToken: Scalars['Boolean']['output'];
   /** Starts signing the pool's ID and access tokens with new keys. The old public keys stay in the pool's JWKS until every token they signed has expired (one day), so issued tokens keep verifying. */
   rotateSigningKeys: Scalars['Boolean']['output'];
+  /** Switches the signed-in user's MFA factors on or off and picks the preferred one (SetUserMFAPreference). */
+  setUserMfaPreference: Scalars['Boolean']['output'];
+  /** Changes the pool's MFA settings (SetUserPoolMfaConfig); unnamed ones keep their values. */
+  setUserPoolMfaConfig: UserPoolMfaConfig;
   /** Registers a user (SignUp). */
   signUp: SignUpResult;
   /** Changes a group (UpdateGroup): omitted fields keep their values, null clears them. */
@@ -550,6 +591,8 @@ export type Mutation = {
   updateUserPool: UserPool;
   /** Changes an app client (UpdateUserPoolClient); unnamed settings keep their values. */
   updateUserPoolClient: UserPoolClient;
+  /** Proves the associated authenticator with a code from it and puts it in force (VerifySoftwareToken). */
+  verifySoftwareToken: VerifySoftwareTokenResult;
   /** Verifies email or phone_number with the code (VerifyUserAttribute). */
   verifyUserAttribute: Scalars['Boolean']['output'];
 };
@@ -625,6 +668,11 @@ export type MutationAdminRespondToAuthChallengeArgs = {
 };
 
 
+export type MutationAdminSetUserMfaPreferenceArgs = {
+  input: AdminSetUserMfaPreferenceInput;
+};
+
+
 export type MutationAdminSetUserPasswordArgs = {
   input: AdminSetUserPasswordInput;
 };
@@ -638,6 +686,11 @@ export type MutationAdminUpdateUserAttributesArgs = {
 export type MutationAdminUserGlobalSignOutArgs = {
   userPoolId: Scalars['ID']['input'];
   username: Scalars['String']['input'];
+};
+
+
+export type MutationAssociateSoftwareTokenArgs = {
+  session?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -741,6 +794,17 @@ export type MutationRotateSigningKeysArgs = {
 };
 
 
+export type MutationSetUserMfaPreferenceArgs = {
+  input: SetUserMfaPreferenceInput;
+};
+
+
+export type MutationSetUserPoolMfaConfigArgs = {
+  input: SetUserPoolMfaConfigInput;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
@@ -766,6 +830,13 @@ export type MutationUpdateUserPoolClientArgs = {
   clientId: Scalars['ID']['input'];
   input: UpdateUserPoolClientInput;
   userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationVerifySoftwareTokenArgs = {
+  friendlyDeviceName?: InputMaybe<Scalars['String']['input']>;
+  session?: InputMaybe<Scalars['String']['input']>;
+  userCode: Scalars['String']['input'];
 };
 
 
@@ -835,6 +906,8 @@ export type Query = {
   events: EventPage;
   /** The signed-in user (GetUser). */
   getUser: UserProfile;
+  /** The pool's MFA settings (GetUserPoolMfaConfig). */
+  getUserPoolMfaConfig: UserPoolMfaConfig;
   /** One group (GetGroup). */
   group: Group;
   /** The pool's groups by name, 1–60 a page (ListGroups). */
@@ -880,6 +953,11 @@ export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   userPoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryGetUserPoolMfaConfigArgs = {
+  userPoolId: Scalars['ID']['input'];
 };
 
 
@@ -1038,6 +1116,28 @@ export type SentMessagePage = {
   nextCursor: Maybe<Scalars['String']['output']>;
 };
 
+export type SetUserMfaPreferenceInput = {
+  /** EMAIL_OTP; turning it on needs an email. */
+  emailMfaSettings?: InputMaybe<MfaSettingsInput>;
+  /** SMS_MFA; turning it on needs a phone_number. */
+  smsMfaSettings?: InputMaybe<MfaSettingsInput>;
+  /** SOFTWARE_TOKEN_MFA; turning it on needs a verified authenticator. */
+  softwareTokenMfaSettings?: InputMaybe<MfaSettingsInput>;
+};
+
+/** SetUserPoolMfaConfig: named settings change, the others keep their values. */
+export type SetUserPoolMfaConfigInput = {
+  /** 6–20000 characters with {####}. */
+  emailMfaMessage?: InputMaybe<Scalars['String']['input']>;
+  /** 1–140 characters. */
+  emailMfaSubject?: InputMaybe<Scalars['String']['input']>;
+  enabledMfas?: InputMaybe<Array<MfaFactor>>;
+  /** ON and OPTIONAL need at least one factor in enabledMfas. */
+  mfaConfiguration?: InputMaybe<MfaConfiguration>;
+  /** 6–140 characters with {####}. */
+  smsAuthenticationMessage?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type SignUpInput = {
   clientId: Scalars['ID']['input'];
   /** Passed to triggers; not stored. */
@@ -1156,8 +1256,12 @@ export type User = {
   /** Every attribute of the user, `sub` first. */
   attributes: Array<Attribute>;
   enabled: Scalars['Boolean']['output'];
+  /** PreferredMfaSetting. Reported by adminGetUser only; null from the listing operations (Cognito's UserType has no MFA fields). */
+  preferredMfaSetting: Maybe<MfaFactor>;
   userCreateDate: Scalars['DateTimeISO']['output'];
   userLastModifiedDate: Scalars['DateTimeISO']['output'];
+  /** UserMFASettingList: the factors switched on. Reported by adminGetUser only; null from the listing operations. */
+  userMfaSettingList: Maybe<Array<MfaFactor>>;
   userStatus: UserStatus;
   /** The `sub`. */
   userSub: Scalars['ID']['output'];
@@ -1241,6 +1345,20 @@ export type UserPoolClientPage = {
   nextCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** The pool's MFA settings (GetUserPoolMfaConfig). */
+export type UserPoolMfaConfig = {
+  __typename?: 'UserPoolMfaConfig';
+  /** The EMAIL_OTP message; contains {####}. */
+  emailMfaMessage: Scalars['String']['output'];
+  emailMfaSubject: Scalars['String']['output'];
+  /** The factors users may switch on. */
+  enabledMfas: Array<MfaFactor>;
+  /** OFF: no MFA. OPTIONAL: users who switched a factor on. ON: every user. */
+  mfaConfiguration: MfaConfiguration;
+  /** The SMS_MFA message; contains {####}. */
+  smsAuthenticationMessage: Scalars['String']['output'];
+};
+
 export type UserPoolPage = {
   __typename?: 'UserPoolPage';
   items: Array<UserPool>;
@@ -1251,7 +1369,11 @@ export type UserPoolPage = {
 /** The signed-in user as GetUser shows them: only the attributes the token's app client may read, `sub` first. */
 export type UserProfile = {
   __typename?: 'UserProfile';
+  /** PreferredMfaSetting: the factor sign-in asks for when several are on. */
+  preferredMfaSetting: Maybe<MfaFactor>;
   userAttributes: Array<Attribute>;
+  /** UserMFASettingList: the factors switched on (SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA). */
+  userMfaSettingList: Array<MfaFactor>;
   /** The immutable username (a UUID in email/phone-as-username pools). */
   username: Scalars['String']['output'];
 };
@@ -1305,6 +1427,19 @@ export type VerificationMessageTemplateInput = {
   /** 6–140 characters containing {####}. */
   smsMessage?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** The outcome of VerifySoftwareToken. */
+export type VerifySoftwareTokenResult = {
+  __typename?: 'VerifySoftwareTokenResult';
+  /** The sign-in session to answer MFA_SETUP with, when called with one. */
+  session: Maybe<Scalars['String']['output']>;
+  status: VerifySoftwareTokenStatus;
+};
+
+/** VerifySoftwareTokenResponseType. ERROR is never returned here: a wrong code is an EnableSoftwareTokenMFAException, as in Cognito. */
+export type VerifySoftwareTokenStatus =
+  | 'ERROR'
+  | 'SUCCESS';
 
 export type PoolNameQueryVariables = Exact<{
   userPoolId: Scalars['ID']['input'];
@@ -1617,6 +1752,64 @@ export type SearchableAttributesQueryVariables = Exact<{
 
 export type SearchableAttributesQuery = { __typename?: 'Query', userPool: { __typename?: 'UserPool', schemaAttributes: Array<{ __typename?: 'SchemaAttribute', name: string, searchable: boolean }> } };
 
+export type AssociateSoftwareTokenMutationVariables = Exact<{
+  session?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AssociateSoftwareTokenMutation = { __typename?: 'Mutation', associateSoftwareToken: { __typename?: 'AssociateSoftwareTokenResult', secretCode: string, otpauthUri: string, qrCodePng: string, session: string | null } };
+
+export type VerifySoftwareTokenMutationVariables = Exact<{
+  userCode: Scalars['String']['input'];
+  friendlyDeviceName?: InputMaybe<Scalars['String']['input']>;
+  session?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type VerifySoftwareTokenMutation = { __typename?: 'Mutation', verifySoftwareToken: { __typename?: 'VerifySoftwareTokenResult', status: VerifySoftwareTokenStatus, session: string | null } };
+
+export type SetUserMfaPreferenceMutationVariables = Exact<{
+  input: SetUserMfaPreferenceInput;
+}>;
+
+
+export type SetUserMfaPreferenceMutation = { __typename?: 'Mutation', setUserMfaPreference: boolean };
+
+export type AdminSetUserMfaPreferenceMutationVariables = Exact<{
+  input: AdminSetUserMfaPreferenceInput;
+}>;
+
+
+export type AdminSetUserMfaPreferenceMutation = { __typename?: 'Mutation', adminSetUserMfaPreference: boolean };
+
+export type GetUserMfaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GetUserMfaQuery = { __typename?: 'Query', getUser: { __typename?: 'UserProfile', username: string, preferredMfaSetting: MfaFactor | null, userMfaSettingList: Array<MfaFactor> } };
+
+export type AdminGetUserMfaQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AdminGetUserMfaQuery = { __typename?: 'Query', adminGetUser: { __typename?: 'User', username: string, preferredMfaSetting: MfaFactor | null, userMfaSettingList: Array<MfaFactor> | null } };
+
+export type GetUserPoolMfaConfigQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type GetUserPoolMfaConfigQuery = { __typename?: 'Query', getUserPoolMfaConfig: { __typename?: 'UserPoolMfaConfig', mfaConfiguration: MfaConfiguration, enabledMfas: Array<MfaFactor>, smsAuthenticationMessage: string, emailMfaMessage: string, emailMfaSubject: string } };
+
+export type SetUserPoolMfaConfigMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  input: SetUserPoolMfaConfigInput;
+}>;
+
+
+export type SetUserPoolMfaConfigMutation = { __typename?: 'Mutation', setUserPoolMfaConfig: { __typename?: 'UserPoolMfaConfig', mfaConfiguration: MfaConfiguration, enabledMfas: Array<MfaFactor>, smsAuthenticationMessage: string, emailMfaMessage: string, emailMfaSubject: string } };
+
 export type GetUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1825,6 +2018,14 @@ export const ListUsersInGroupDocument = {"kind":"Document","definitions":[{"kind
 export const AdminListGroupsForUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminListGroupsForUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminListGroupsForUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<AdminListGroupsForUserQuery, AdminListGroupsForUserQueryVariables>;
 export const ListUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attributesToGet"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"attributesToGet"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attributesToGet"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"paginationToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"userLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paginationToken"}}]}}]}}]} as unknown as DocumentNode<ListUsersQuery, ListUsersQueryVariables>;
 export const SearchableAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchableAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"searchable"}}]}}]}}]}}]} as unknown as DocumentNode<SearchableAttributesQuery, SearchableAttributesQueryVariables>;
+export const AssociateSoftwareTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssociateSoftwareToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"session"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"associateSoftwareToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"session"},"value":{"kind":"Variable","name":{"kind":"Name","value":"session"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secretCode"}},{"kind":"Field","name":{"kind":"Name","value":"otpauthUri"}},{"kind":"Field","name":{"kind":"Name","value":"qrCodePng"}},{"kind":"Field","name":{"kind":"Name","value":"session"}}]}}]}}]} as unknown as DocumentNode<AssociateSoftwareTokenMutation, AssociateSoftwareTokenMutationVariables>;
+export const VerifySoftwareTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifySoftwareToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"friendlyDeviceName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"session"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifySoftwareToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"friendlyDeviceName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"friendlyDeviceName"}}},{"kind":"Argument","name":{"kind":"Name","value":"session"},"value":{"kind":"Variable","name":{"kind":"Name","value":"session"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"session"}}]}}]}}]} as unknown as DocumentNode<VerifySoftwareTokenMutation, VerifySoftwareTokenMutationVariables>;
+export const SetUserMfaPreferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserMfaPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUserMfaPreferenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserMfaPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<SetUserMfaPreferenceMutation, SetUserMfaPreferenceMutationVariables>;
+export const AdminSetUserMfaPreferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminSetUserMfaPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminSetUserMfaPreferenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminSetUserMfaPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<AdminSetUserMfaPreferenceMutation, AdminSetUserMfaPreferenceMutationVariables>;
+export const GetUserMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"preferredMfaSetting"}},{"kind":"Field","name":{"kind":"Name","value":"userMfaSettingList"}}]}}]}}]} as unknown as DocumentNode<GetUserMfaQuery, GetUserMfaQueryVariables>;
+export const AdminGetUserMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminGetUserMfa"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminGetUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"preferredMfaSetting"}},{"kind":"Field","name":{"kind":"Name","value":"userMfaSettingList"}}]}}]}}]} as unknown as DocumentNode<AdminGetUserMfaQuery, AdminGetUserMfaQueryVariables>;
+export const GetUserPoolMfaConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolMfaConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUserPoolMfaConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaSubject"}}]}}]}}]} as unknown as DocumentNode<GetUserPoolMfaConfigQuery, GetUserPoolMfaConfigQueryVariables>;
+export const SetUserPoolMfaConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserPoolMfaConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUserPoolMfaConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserPoolMfaConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaSubject"}}]}}]}}]} as unknown as DocumentNode<SetUserPoolMfaConfigMutation, SetUserPoolMfaConfigMutationVariables>;
 export const GetUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<GetUserQuery, GetUserQueryVariables>;
 export const UpdateUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserAttributesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codeDeliveryDetailsList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateUserAttributesMutation, UpdateUserAttributesMutationVariables>;
 export const DeleteUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userAttributeNames"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userAttributeNames"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userAttributeNames"}}}]}]}}]} as unknown as DocumentNode<DeleteUserAttributesMutation, DeleteUserAttributesMutationVariables>;

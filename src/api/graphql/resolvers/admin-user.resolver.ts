@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphq
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
 import { CurrentAdmin, type GraphqlContext } from "../context.js";
 import { AdminCreateUserInput, AdminDeleteUserAttributesInput, AdminSetUserPasswordInput, AdminUpdateUserAttributesInput } from "../types/admin-user.types.js";
-import { User, toGraphqlUser } from "../types/user.types.js";
+import { User, toGraphqlUser, toGraphqlUserWithMfa } from "../types/user.types.js";
 
 /** Admin user operations (Cognito's Admin* actions); every one needs an admin key for the pool. */
 @Resolver(() => User)
@@ -21,7 +21,8 @@ export class AdminUserResolver {
     @Arg("username", () => String) username: string,
     @Ctx() ctx: GraphqlContext,
   ): Promise<User> {
-    return toGraphqlUser(await ctx.services.adminUsers.adminGetUser(admin, { userPoolId, username }));
+    const { user, mfa } = await ctx.services.adminUsers.adminGetUser(admin, { userPoolId, username });
+    return toGraphqlUserWithMfa(user, mfa);
   }
 
   @Authorized()

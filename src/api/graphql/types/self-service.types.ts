@@ -1,11 +1,15 @@
 import { JSONObjectResolver } from "graphql-scalars";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
+import type { MfaFactor } from "../../../core/mfa/mfa.types.js";
+import { MfaFactorEnum } from "./enums.js";
 import { Attribute, AttributeInput, CodeDeliveryDetails } from "./sign-up.types.js";
 
 @ObjectType({ description: "The signed-in user as GetUser shows them: only the attributes the token's app client may read, `sub` first." })
 export class UserProfile {
   @Field({ description: "The immutable username (a UUID in email/phone-as-username pools)." }) username!: string;
   @Field(() => [Attribute]) userAttributes!: Attribute[];
+  @Field(() => MfaFactorEnum, { nullable: true, description: "PreferredMfaSetting: the factor sign-in asks for when several are on." }) preferredMfaSetting!: MfaFactor | null;
+  @Field(() => [MfaFactorEnum], { description: "UserMFASettingList: the factors switched on (SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA)." }) userMfaSettingList!: MfaFactor[];
 }
 
 @InputType()

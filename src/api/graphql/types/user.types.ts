@@ -1,6 +1,8 @@
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import type { MfaFactor, MfaSummary } from "../../../core/mfa/mfa.types.js";
 import type { User as CoreUser, UserStatus } from "../../../core/users/user.types.js";
+import { MfaFactorEnum } from "./enums.js";
 import { Attribute } from "./sign-up.types.js";
 
 /** Cognito's UserStatusType, without the values Cognito no longer produces (cognito-reference §8.2). */
@@ -22,9 +24,13 @@ export class User {
   @Field(() => DateTimeISOResolver) userLastModifiedDate!: Date;
   @Field() enabled!: boolean;
   @Field(() => UserStatusEnum) userStatus!: UserStatus;
+  @Field(() => MfaFactorEnum, { nullable: true, description: "PreferredMfaSetting. Reported by adminGetUser only; null from the listing operations (Cognito's UserType has no MFA fields)." })
+  preferredMfaSetting!: MfaFactor | null;
+  @Field(() => [MfaFactorEnum], { nullable: true, description: "UserMFASettingList: the factors switched on. Reported by adminGetUser only; null from the listing operations." })
+  userMfaSettingList!: MfaFactor[] | null;
 }
 
-/** Core user → GraphQL User. Credentials and bookkeeping never leave through this mapping. */
+/** Core user → GraphQL User (without the MFA fields). Credentials and bookkeeping never leave through this mapping. */
 export function toGraphqlUser(user: CoreUser): User {
   const { sub, ...others } = user.attributes;
   return {
@@ -35,5 +41,10 @@ export function toGraphqlUser(user: CoreUser): User {
     userLastModifiedDate: user.updatedAt,
     enabled: user.enabled,
     userStatus: user.status,
+    preferredMfaSetting: null,
+    userMfaSettingList: null,
   };
 }
+
+/** AdminGetUser's view: the user and the MFA factors switched on. */
+export const toGraphqlUserWithMfa = (user: CoreUser, mfa: MfaSummary): User => ({ ...toGraphqlUser(user), ...mfa });
