@@ -36,7 +36,8 @@ export function createDataSource(target: DatabaseTarget, options: { poolSize?: n
       timezone: "Z",
       poolSize: options.poolSize ?? 10,
       migrations: mariadbMigrations,
-      extra: { connectTimeout: 5000 },
+      // trace: false stops mysql2 capturing a stack trace for every query (measurable on hot paths).
+      extra: { connectTimeout: 5000, trace: false },
     };
   }
   return new DataSource(dataSourceOptions);
