@@ -88,6 +88,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
+    const totp = createTotpEngine();
     const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools });
     const services = {
       userPools,
@@ -106,6 +107,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         tokens: createTokenService({ db, clock, signer: tokens }),
         secretBox,
         codeHasher,
+        totp,
+        sender,
       }),
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender }),
       listUsers: createListUsersService({ db }),
@@ -115,7 +118,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       accessTokens,
       selfService: createSelfService({ db, clock, hasher, codes }),
       signOut: createSignOutService({ db, clock, secretBox, accessTokens }),
-      mfa: createMfaService({ db, clock, secretBox, totp: createTotpEngine(), qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
+      mfa: createMfaService({ db, clock, secretBox, totp, qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
 

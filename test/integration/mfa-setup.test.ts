@@ -132,7 +132,7 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       const { poolId, clientId, username, accessToken } = await setup();
       const { client, result } = await startSrp(gateway, { poolId, clientId, username });
       const challenge = expectChallenge(result);
-      expectError(await associate(null, challenge.session), "InvalidParameterException", /arrives with MFA_SETUP/);
+      expectError(await associate(null, challenge.session), "InvalidParameterException", /waiting for PASSWORD_VERIFIER, not MFA_SETUP/);
       expectError(await associate(accessToken, challenge.session), "InvalidParameterException", /not both/);
       expectError(await associate(null, "x".repeat(40)), "NotAuthorizedException", "Invalid session for the user, session is expired.");
       // The peek left the session usable for the challenge it is waiting for.

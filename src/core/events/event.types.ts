@@ -37,6 +37,8 @@ export const EVENT_TYPES = [
   "MFA_ENABLED",
   "MFA_DISABLED",
   "MFA_PREFERENCE_CHANGED",
+  "MFA_CHALLENGE_PASSED",
+  "MFA_CHALLENGE_FAILED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -105,3 +105,31 @@ export function applyPreferenceInput(pool: UserPool, user: User, row: UserMfa | 
     preferenceChanged: next.preferred !== current.preferred,
   };
 }
+
+/** The factors a user can set up in the middle of a sign-in (MFA_SETUP): SMS needs a phone number added first. */
+const SETUP_FACTORS: readonly MfaFactor[] = ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"];
+
+/** What a sign-in asks after the password (cognito-reference §3.3, §3.4). */
+export type MfaStep =
+  | { kind: "none" }
+  | { kind: "challenge"; factor: MfaFactor }
+  | { kind: "select"; factors: MfaFactor[] }
+  | { kind: "setup"; factors: MfaFactor[] };
+
+/**
+ * OFF: no MFA. OPTIONAL: MFA only with an enabled factor. ON: always; a user with no factor is asked
+ * to set one up (MFAS_CAN_SETUP = the pool's set-up-able factors). One factor, or a preferred one, is
+ * challenged directly; several with none preferred means SELECT_MFA_TYPE.
+ */
+export function mfaStepFor(user: User, pool: UserPool, row: UserMfa | null): MfaStep {
+  if (pool.mfaConfiguration === "OFF") return { kind: "none" };
+  const factors = enabledFactors(user, pool, row);
+  if (factors.length === 0) {
+    if (pool.mfaConfiguration !== "ON") return { kind: "none" };
+    const setupFactors = SETUP_FACTORS.filter((factor) => pool.enabledMfas.includes(factor));
+    // An SMS-only pool can only ask for a phone number to be added; the setup answer says so.
+    return { kind: "setup", factors: setupFactors.length > 0 ? setupFactors : ["SMS_MFA"] };
+  }
+  const preferred = preferredFactor(user, pool, row);
+  return preferred ? { kind: "challenge", factor: preferred } : { kind: "select", factors };
+}

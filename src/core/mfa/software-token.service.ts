@@ -52,7 +52,6 @@ interface Target {
 const VERIFY_PER_HOUR = 20;
 const MAX_FRIENDLY_NAME_LENGTH = 256;
 
-const SESSION_SETUP_NOT_YET = "Session-based setup arrives with MFA_SETUP: associate the authenticator with an access token for now.";
 // Cognito's words (observed), so clients that match on them keep working.
 const mismatch = () => new CognitoError("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
 const notOfferedByPool = () => new CognitoError("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
@@ -75,14 +74,25 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
       return { pool, user, session: null, actor: `user:${user.id}` };
     }
     const session = await sessions.peek(caller.session);
-    // Only a sign-in waiting for MFA_SETUP may set up a factor through its session; that state of the
-    // sign-in flow comes with the MFA challenge steps. (Peeking first still answers an expired session
-    // with NotAuthorizedException, as Cognito does.)
-    if ((session.state as string) !== "MFA_SETUP" || !session.userId) throw invalidParameter(SESSION_SETUP_NOT_YET);
+    // Only a sign-in waiting for MFA_SETUP, whose pool offers authenticators, may set one up through its
+    // session. (Peeking first still answers an expired session with NotAuthorizedException, as Cognito does.)
+    if (session.state !== "MFA_SETUP" || !session.userId) throw invalidParameter(`This session is waiting for ${session.state}, not MFA_SETUP.`);
+    if (!session.mfaChoices?.includes("SOFTWARE_TOKEN_MFA")) throw notOfferedByPool();
     const pool = await repositories.pools.findById(session.poolId);
     const user = pool ? await repositories.users.findById(pool.id, session.userId) : null;
     if (!pool || !user) throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
     return { pool, user, session: caller.session, actor: `client:${session.clientId}` };
+  }
+
+  /**
+   * During MFA_SETUP the proven authenticator moves the sign-in on: the old session is used up
+   * (atomically, so one of parallel verifications carries on) and a new one, remembering the proof, is
+   * returned for the MFA_SETUP answer (cognito-reference §3.2).
+   */
+  async function carryOn(caller: SoftwareTokenCaller): Promise<string | null> {
+    if (caller.kind !== "session") return null;
+    const session = await sessions.take(caller.session);
+    return sessions.reissue({ ...session, setup: { factor: "SOFTWARE_TOKEN_MFA" } });
   }
 
   return {
@@ -91,7 +101,7 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
      * QR code. The secret is stored sealed and pending; an authenticator already in force keeps
      * working until the new one is verified (re-associating never silently drops MFA).
      * @throws SoftwareTokenMFANotFoundException (the pool does not offer SOFTWARE_TOKEN_MFA), NotAuthorizedException,
-     *         InvalidParameterException (session setup before MFA_SETUP exists), UserNotFoundException
+     *         InvalidParameterException (a session not waiting for MFA_SETUP), UserNotFoundException
      */
     async associateSoftwareToken(caller: SoftwareTokenCaller): Promise<SoftwareTokenAssociation> {
       const secretCode = totp.generateSecret();
@@ -134,7 +144,7 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
         if (!row?.totpSecretCiphertext) throw notAssociated();
         const result = await db.read((repositories) => verifyTotpForSignIn({ secretBox, totp }, repositories, target.user.id, input.userCode, clock.nowMs()));
         if (result !== "OK") throw mismatch();
-        return { status: "SUCCESS", session: target.session };
+        return { status: "SUCCESS", session: await carryOn(caller) };
       }
       // A new secret has no used steps yet; its first accepted step is recorded as it goes into force.
       const match = totp.verify(secretBox.decrypt(pending), input.userCode, clock.nowMs());
@@ -150,7 +160,7 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
         return true;
       });
       if (!isPromoted) throw mismatch();
-      return { status: "SUCCESS", session: target.session };
+      return { status: "SUCCESS", session: await carryOn(caller) };
     },
   };
 }

@@ -235,6 +235,8 @@ export type ChallengeParameters = {
 export type ChallengeResponsesInput = {
   ANSWER?: InputMaybe<Scalars['String']['input']>;
   DEVICE_KEY?: InputMaybe<Scalars['String']['input']>;
+  /** MFA_SETUP by email: the address the EMAIL_OTP code goes to (and which becomes the user's email once the code comes back). */
+  EMAIL?: InputMaybe<Scalars['String']['input']>;
   EMAIL_OTP_CODE?: InputMaybe<Scalars['String']['input']>;
   NEW_PASSWORD?: InputMaybe<Scalars['String']['input']>;
   PASSWORD_CLAIM_SECRET_BLOCK?: InputMaybe<Scalars['String']['input']>;

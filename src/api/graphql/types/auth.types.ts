@@ -51,6 +51,7 @@ export class ChallengeResponsesInput {
   @Field({ nullable: true }) SOFTWARE_TOKEN_MFA_CODE?: string;
   @Field({ nullable: true }) EMAIL_OTP_CODE?: string;
   @Field({ nullable: true }) ANSWER?: string;
+  @Field({ nullable: true, description: "MFA_SETUP by email: the address the EMAIL_OTP code goes to (and which becomes the user's email once the code comes back)." }) EMAIL?: string;
   @Field(() => [AttributeInput], { nullable: true, description: "Attributes set while answering NEW_PASSWORD_REQUIRED." }) userAttributes?: AttributeInput[];
 }
 

@@ -3,6 +3,7 @@ import { randomTokenBase64Url } from "../../../lib/random.js";
 import { sha256Hex } from "../../../lib/secrets.js";
 import { CognitoError } from "../../errors.js";
 import type { ShortLivedStore } from "../../ports.js";
+import type { MfaFactor } from "../../pools/user-pool.types.js";
 import type { ChallengeState } from "./sign-in.flow.js";
 
 /** One sign-in in progress, as stored in the short-lived store (Redis when shared). */
@@ -19,6 +20,18 @@ export interface SignInSession {
   authTimeMs: number | null;
   expiresAtMs: number;
   srp?: { aHex: string; bHex: string; bigBHex: string; saltHex: string; secretBlock: string };
+  /** SMS_MFA / EMAIL_OTP: the keyed hash of the code sent (never the code) and when it stops working. */
+  codeHash?: string;
+  codeExpiresAtMs?: number;
+  /** Wrong MFA answers on this session so far; at the limit the session is not given back. */
+  failedAttempts?: number;
+  /** SELECT_MFA_TYPE: MFAS_CAN_CHOOSE; MFA_SETUP: MFAS_CAN_SETUP. */
+  mfaChoices?: MfaFactor[];
+  /**
+   * A factor being set up during this sign-in: the authenticator once VerifySoftwareToken proved it
+   * (MFA_SETUP), or the email address an EMAIL_OTP code went to (switched on when the code comes back).
+   */
+  setup?: { factor: "SOFTWARE_TOKEN_MFA" } | { factor: "EMAIL_OTP"; email: string };
 }
 
 const EXPIRED = "Invalid session for the user, session is expired.";
@@ -72,6 +85,19 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
       const session = JSON.parse(raw) as SignInSession;
       if (session.expiresAtMs <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", EXPIRED);
       return session;
+    },
+
+    /**
+     * A new token for a session taken from its old one, keeping its expiry: VerifySoftwareToken
+     * during MFA_SETUP answers with a new session that remembers the authenticator was proven.
+     * @throws NotAuthorizedException (expired)
+     */
+    async reissue(session: SignInSession): Promise<string> {
+      const remainingSeconds = Math.ceil((session.expiresAtMs - clock.nowMs()) / 1000);
+      if (remainingSeconds <= 0) throw new CognitoError("NotAuthorizedException", EXPIRED);
+      const token = randomTokenBase64Url(96);
+      await store.set(keyOf(token), JSON.stringify(session), remainingSeconds);
+      return token;
     },
 
     /** Puts a session back for another try at the same step (e.g. a new password the policy refused). */

@@ -6,7 +6,7 @@ import { assertPoolAccess } from "../../admin-keys/access.js";
 import type { AppClient, ExplicitAuthFlow } from "../../clients/app-client.types.js";
 import { loadClientContext, verifySecretHash, type ClientContext } from "../../clients/client-context.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
-import type { CodeHasher, Database, PasswordHasher, SecretBox, SrpServer } from "../../ports.js";
+import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, SrpServer, TotpEngine } from "../../ports.js";
 import type { Lockout } from "../../security/lockout.js";
 import type { TokenService } from "../../tokens/token.service.js";
 import { findUserByIdentifier } from "../../users/identity.js";
@@ -26,6 +26,10 @@ export interface SignInServiceDeps {
   tokens: TokenService;
   secretBox: SecretBox;
   codeHasher: CodeHasher;
+  /** Checks SOFTWARE_TOKEN_MFA codes. */
+  totp: TotpEngine;
+  /** Sends SMS_MFA and EMAIL_OTP codes. */
+  sender: MessageSender;
 }
 
 export type SignInService = ReturnType<typeof createSignInService>;
@@ -202,7 +206,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     /**
      * RespondToAuthChallenge / AdminRespondToAuthChallenge: the session must be this client's, for
      * this pool, waiting for exactly this challenge; it is used once.
-     * @throws NotAuthorizedException (session expired/reused, wrong answer), InvalidParameterException, InvalidPasswordException
+     * @throws NotAuthorizedException (session expired/reused/void, wrong answer), InvalidParameterException, InvalidPasswordException,
+     *         CodeMismatchException (wrong MFA code: the same session may try again until its limit), ExpiredCodeException, CodeDeliveryFailureException
      */
     async respondToAuthChallenge(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInOutcome> {
       const context = await loadCaller(input.clientId, caller);
@@ -212,7 +217,8 @@ export function createSignInService(deps: SignInServiceDeps) {
       }
       if (input.challengeName !== session.state) throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
       if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.challengeResponses, caller);
-      return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
+      if (session.state === "NEW_PASSWORD_REQUIRED") return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
+      return steps.answerMfa(context, session, input.session, input.challengeResponses, caller);
     },
   };
 }

@@ -8,13 +8,15 @@ import type { User } from "../../users/user.types.js";
 import { SECONDS_PER_DAY } from "../../../lib/durations.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type { SignInSession } from "./challenge-session.js";
+import { createSignInMfaSteps } from "./sign-in.mfa.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
 
 /** The steps after a password has been proven, shared by every password flow. */
-export function createSignInSteps({ db, clock, sessions, lockout, hasher, tokens, secretBox }: SignInServiceDeps) {
+export function createSignInSteps(deps: SignInServiceDeps) {
+  const { db, clock, sessions, lockout, hasher, tokens, secretBox } = deps;
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
 
   async function recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void> {
@@ -55,10 +57,13 @@ export function createSignInSteps({ db, clock, sessions, lockout, hasher, tokens
     return { USER_ID_FOR_SRP: user.username, userAttributes: JSON.stringify(visible), requiredAttributes: JSON.stringify(missing) };
   }
 
+  const mfa = createSignInMfaSteps(deps, { complete, recordChallenge, assertUserMaySignIn });
+
   return {
     recordChallenge,
+    answerMfa: mfa.answer,
 
-    /** Next step once the password is proven: NEW_PASSWORD_REQUIRED or tokens (MFA slots in here later). */
+    /** Next step once the password is proven: NEW_PASSWORD_REQUIRED, an MFA challenge, or tokens. */
     async afterPassword(context: ClientContext, user: User, _caller: CallerContext, from: SignInState): Promise<SignInOutcome> {
       assertUserMaySignIn(context, user);
       const authTime = clock.now();
@@ -72,7 +77,7 @@ export function createSignInSteps({ db, clock, sessions, lockout, hasher, tokens
         await recordChallenge(context, user, "NEW_PASSWORD_REQUIRED");
         return { kind: "challenge", challengeName: "NEW_PASSWORD_REQUIRED", session, parameters: newPasswordParameters(context, user) };
       }
-      return complete(context, user, from, authTime);
+      return (await mfa.challengeIfDue(context, user, _caller, from, authTime)) ?? complete(context, user, from, authTime);
     },
 
     /**
@@ -111,11 +116,14 @@ export function createSignInSteps({ db, clock, sessions, lockout, hasher, tokens
         passwordChangedAt: now,
         updatedAt: now,
       };
-      return complete(context, updated, "NEW_PASSWORD_REQUIRED", new Date(session.authTimeMs ?? now.getTime()), async (repositories) => {
+      const changes = async (repositories: Parameters<Parameters<typeof db.transaction>[0]>[0]) => {
         await retireCurrentPassword(repositories, context.pool, user, now);
         await saveUser(repositories, context.pool, updated, { isNew: false });
         await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, via: "NEW_PASSWORD_REQUIRED" } }, now);
-      });
+      };
+      const authTime = new Date(session.authTimeMs ?? now.getTime());
+      // MFA comes after the new password (§3.3): the password is saved before the MFA challenge goes out.
+      return (await mfa.challengeIfDue(context, updated, _caller, "NEW_PASSWORD_REQUIRED", authTime, changes)) ?? complete(context, updated, "NEW_PASSWORD_REQUIRED", authTime, changes);
     },
 
     /**

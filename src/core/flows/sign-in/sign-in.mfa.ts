@@ -1,0 +1,269 @@
+import { randomDigits } from "../../../lib/random.js";
+import { constantTimeEqual } from "../../../lib/secrets.js";
+import type { ClientContext } from "../../clients/client-context.js";
+import { verifySecretHash } from "../../clients/client-context.js";
+import { CognitoError, invalidParameter } from "../../errors.js";
+import { factorSettingsOf, mfaStepFor, type MfaStep } from "../../mfa/mfa-factors.js";
+import type { MfaFactor } from "../../mfa/mfa.types.js";
+import { verifyTotpForSignIn } from "../../mfa/totp-check.js";
+import { renderTemplate, toDeliveryDetails, type DeliveryTarget } from "../../messaging/delivery.js";
+import type { Repositories } from "../../ports.js";
+import { checkAttributeWrites } from "../../users/attribute-rules.js";
+import { saveUser } from "../../users/user-store.js";
+import type { User } from "../../users/user.types.js";
+import type { SignInSession } from "./challenge-session.js";
+import { assertTransition, type MfaChallengeState, type SignInState } from "./sign-in.flow.js";
+import type { SignInServiceDeps } from "./sign-in.service.js";
+import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
+
+/** SMS and email sign-in codes: 6 digits, as Cognito sends for SMS MFA (cognito-reference §9.1). */
+export const MFA_CODE_DIGITS = 6;
+/**
+ * Wrong answers one MFA session survives: the third wrong code voids it and the client must sign in
+ * again (with the password). Cognito keeps a session usable until it expires (§3.5); with 10^6
+ * codes, three guesses per password proof keeps guessing hopeless.
+ */
+export const MAX_WRONG_MFA_ANSWERS = 3;
+
+const CODE_MISMATCH = "Invalid code or auth state for the user.";
+const CODE_EXPIRED = "Invalid code provided, please request a code again.";
+const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
+
+type Changes = (repositories: Repositories) => Promise<void>;
+
+/** What the MFA steps need from the other sign-in steps. */
+export interface SignInStepHooks {
+  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes?: Changes): Promise<SignInOutcome>;
+  recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
+  assertUserMaySignIn(context: ClientContext, user: User): void;
+}
+
+/** The MFA part of a sign-in: choosing the step after the password, sending codes, checking answers. */
+export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, codeHasher, totp, sender }: SignInServiceDeps, hooks: SignInStepHooks) {
+  const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
+  const codeScopeOf = (userId: string) => `signin-mfa:${userId}`;
+
+  /** The MFA step due for this user now. */
+  async function stepFor(context: ClientContext, user: User): Promise<MfaStep> {
+    if (context.pool.mfaConfiguration === "OFF") return { kind: "none" };
+    const row = await db.read((repositories) => repositories.mfa.find(user.id));
+    return mfaStepFor(user, context.pool, row);
+  }
+
+  function targetOf(user: User, factor: "SMS_MFA" | "EMAIL_OTP", email?: string): DeliveryTarget {
+    if (factor === "SMS_MFA") return { medium: "SMS", attributeName: "phone_number", address: user.attributes.phone_number ?? "" };
+    return { medium: "EMAIL", attributeName: "email", address: email ?? user.attributes.email ?? "" };
+  }
+
+  /**
+   * Opens the session for an MFA challenge and, for SMS_MFA and EMAIL_OTP, sends a fresh code with the
+   * pool's MFA template. Only the code's keyed hash is kept, in the session itself: the code lives
+   * exactly as long as the session (the client's auth session validity, §9.1).
+   * @throws CodeDeliveryFailureException
+   */
+  async function issue(
+    context: ClientContext,
+    user: User,
+    caller: CallerContext,
+    from: SignInState,
+    authTimeMs: number,
+    state: MfaChallengeState,
+    extra: { choices?: MfaFactor[]; setup?: SignInSession["setup"] } = {},
+  ): Promise<SignInOutcome> {
+    assertTransition(from, state);
+    const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
+    const base = { state, poolId: context.pool.id, clientId: context.client.clientId, userId: user.id, username: user.username, viaAdmin: caller.admin !== null, authTimeMs };
+    const parameters: Record<string, string> = { USER_ID_FOR_SRP: user.username };
+    let session: string;
+    if (state === "SMS_MFA" || state === "EMAIL_OTP") {
+      const target = targetOf(user, state, extra.setup?.factor === "EMAIL_OTP" ? extra.setup.email : undefined);
+      const code = randomDigits(MFA_CODE_DIGITS);
+      session = await sessions.open(
+        { ...base, codeHash: codeHasher.hashCode(codeScopeOf(user.id), code), codeExpiresAtMs: clock.nowMs() + lifetimeSeconds * 1000, failedAttempts: 0, ...(extra.setup ? { setup: extra.setup } : {}) },
+        lifetimeSeconds,
+      );
+      const template = state === "SMS_MFA" ? { subject: null, body: context.pool.smsAuthenticationMessage } : { subject: context.pool.emailMfaSubject, body: context.pool.emailMfaMessage };
+      await sender.send({ poolId: context.pool.id, userId: user.id, medium: target.medium, destination: target.address, subject: template.subject, body: renderTemplate(template.body, { code }), purpose: state });
+      const details = toDeliveryDetails(target);
+      await db.transaction((repositories) =>
+        repositories.events.append({ type: "CODE_SENT", poolId: context.pool.id, actor: actorOf(context), detail: { purpose: state, userSub: user.id, ...details } }, clock.now()),
+      );
+      parameters.CODE_DELIVERY_DELIVERY_MEDIUM = details.deliveryMedium;
+      parameters.CODE_DELIVERY_DESTINATION = details.destination;
+    } else {
+      session = await sessions.open({ ...base, failedAttempts: 0, ...(extra.choices ? { mfaChoices: extra.choices } : {}) }, lifetimeSeconds);
+      if (state === "SELECT_MFA_TYPE") parameters.MFAS_CAN_CHOOSE = JSON.stringify(extra.choices ?? []);
+      if (state === "MFA_SETUP") parameters.MFAS_CAN_SETUP = JSON.stringify(extra.choices ?? []);
+    }
+    await hooks.recordChallenge(context, user, state);
+    return { kind: "challenge", challengeName: state, session, parameters };
+  }
+
+  /**
+   * A wrong MFA answer: the same session is given back for another try until the limit, then it is
+   * void (the next use is NotAuthorizedException).
+   * @throws CodeMismatchException always
+   */
+  async function refuse(context: ClientContext, session: SignInSession, sessionToken: string, caller: CallerContext, reason: string): Promise<never> {
+    const failedAttempts = (session.failedAttempts ?? 0) + 1;
+    const isVoid = failedAttempts >= MAX_WRONG_MFA_ANSWERS;
+    assertTransition(session.state, isVoid ? "FAILED" : session.state);
+    // A wrong second factor counts towards the same lockout as a wrong password: the per-session limit
+    // alone would let a stolen password buy three guesses per sign-in, without end.
+    const lockedSeconds = await lockout.recordFailure(context.pool.id, session.userId, caller.sourceIp);
+    if (!isVoid) await sessions.giveBack(sessionToken, { ...session, failedAttempts });
+    await db.transaction(async (repositories) => {
+      const now = clock.now();
+      await repositories.events.append(
+        { type: "MFA_CHALLENGE_FAILED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: session.userId, challengeName: session.state, reason, failedAttempts, sessionVoided: isVoid } },
+        now,
+      );
+      if (lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: session.userId, lockedSeconds } }, now);
+    });
+    throw new CognitoError("CodeMismatchException", CODE_MISMATCH);
+  }
+
+  /** An answer that is malformed rather than wrong: the session stays as it was. */
+  async function refuseInput(session: SignInSession, sessionToken: string, message: string): Promise<never> {
+    assertTransition(session.state, session.state);
+    await sessions.giveBack(sessionToken, session);
+    throw invalidParameter(message);
+  }
+
+  /** Switches a factor set up during this sign-in on (preferred when nothing else is), with its event. */
+  async function enableFactor(repositories: Repositories, context: ClientContext, user: User, factor: MfaFactor): Promise<void> {
+    const now = clock.now();
+    const row = await repositories.mfa.findForUpdate(user.id, now);
+    const next = factorSettingsOf(row);
+    if (factor === "EMAIL_OTP") next.emailEnabled = true;
+    if (factor === "SOFTWARE_TOKEN_MFA") next.totpEnabled = true;
+    next.preferred ??= factor;
+    await repositories.mfa.setFactors(user.id, next, now);
+    await repositories.events.append({ type: "MFA_ENABLED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, factor, via: "MFA_SETUP" } }, now);
+  }
+
+  /** Tokens after a passed MFA step, with the pass recorded in the same transaction as the sign-in. */
+  function pass(context: ClientContext, user: User, session: SignInSession, factor: MfaFactor, changes?: Changes): Promise<SignInOutcome> {
+    return hooks.complete(context, user, session.state, new Date(session.authTimeMs ?? clock.nowMs()), async (repositories) => {
+      await changes?.(repositories);
+      await repositories.events.append({ type: "MFA_CHALLENGE_PASSED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, factor, challengeName: session.state } }, clock.now());
+    });
+  }
+
+  async function checkCode(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, code: string | undefined): Promise<SignInOutcome> {
+    const factor = session.state as "SMS_MFA" | "EMAIL_OTP";
+    if (!session.codeHash || !session.codeExpiresAtMs) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+    // The code shares the session's lifetime, so this is a backstop: an expired code is normally an expired session.
+    if (session.codeExpiresAtMs <= clock.nowMs()) {
+      assertTransition(session.state, "FAILED");
+      throw new CognitoError("ExpiredCodeException", CODE_EXPIRED);
+    }
+    const submitted = typeof code === "string" && code.length <= 16 ? code : "";
+    if (!constantTimeEqual(codeHasher.hashCode(codeScopeOf(user.id), submitted), session.codeHash)) return refuse(context, session, sessionToken, caller, "wrong code");
+    const setup = session.setup;
+    if (setup?.factor === "EMAIL_OTP") {
+      // The code reached the address, so it is proven: set (and verify) it, then switch EMAIL_OTP on.
+      const now = clock.now();
+      const updated: User = { ...user, attributes: { ...user.attributes, email: setup.email, email_verified: "true" }, updatedAt: now };
+      return pass(context, updated, session, factor, async (repositories) => {
+        if (user.attributes.email !== setup.email || user.attributes.email_verified !== "true") {
+          await saveUser(repositories, context.pool, updated, { isNew: false });
+          await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, attributes: ["email", "email_verified"], via: "MFA_SETUP" } }, now);
+        }
+        await enableFactor(repositories, context, updated, "EMAIL_OTP");
+      });
+    }
+    return pass(context, user, session, factor);
+  }
+
+  async function checkTotp(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, code: string | undefined): Promise<SignInOutcome> {
+    if (typeof code !== "string" || !/^\d{6}$/.test(code)) return refuse(context, session, sessionToken, caller, "malformed code");
+    // Replay-protected: a code (or an earlier one) already accepted for this authenticator is refused.
+    const result = await db.read((repositories) => verifyTotpForSignIn({ secretBox, totp }, repositories, user.id, code, clock.nowMs()));
+    if (result !== "OK") return refuse(context, session, sessionToken, caller, result === "NOT_SET_UP" ? "no authenticator" : "wrong or reused code");
+    return pass(context, user, session, "SOFTWARE_TOKEN_MFA");
+  }
+
+  async function answerSelection(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, answer: string | undefined): Promise<SignInOutcome> {
+    const choices = session.mfaChoices ?? [];
+    const chosen = choices.find((factor) => factor === answer);
+    if (!chosen) return refuseInput(session, sessionToken, `ANSWER must be one of ${JSON.stringify(choices)}.`);
+    return issue(context, user, caller, "SELECT_MFA_TYPE", session.authTimeMs ?? clock.nowMs(), chosen);
+  }
+
+  async function answerSetup(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, responses: Record<string, string>): Promise<SignInOutcome> {
+    if (session.setup?.factor === "SOFTWARE_TOKEN_MFA") {
+      return pass(context, user, session, "SOFTWARE_TOKEN_MFA", (repositories) => enableFactor(repositories, context, user, "SOFTWARE_TOKEN_MFA"));
+    }
+    const choices = session.mfaChoices ?? [];
+    const email = responses.EMAIL;
+    if (email !== undefined) {
+      if (!choices.includes("EMAIL_OTP")) return refuseInput(session, sessionToken, "EMAIL_OTP cannot be set up in this user pool.");
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 2048) return refuseInput(session, sessionToken, "EMAIL must be an email address.");
+      if (email !== user.attributes.email) {
+        try {
+          checkAttributeWrites(context.pool, [{ name: "email", value: email }], { kind: "client", client: context.client }, { isCreate: false });
+        } catch (error) {
+          assertTransition(session.state, session.state);
+          await sessions.giveBack(sessionToken, session);
+          throw error;
+        }
+      }
+      return issue(context, user, caller, "MFA_SETUP", session.authTimeMs ?? clock.nowMs(), "EMAIL_OTP", { setup: { factor: "EMAIL_OTP", email } });
+    }
+    const how = choices.includes("SOFTWARE_TOKEN_MFA")
+      ? "verify an authenticator with associateSoftwareToken and verifySoftwareToken (session) and answer with the session they return"
+      : choices.includes("EMAIL_OTP")
+        ? "answer with EMAIL"
+        : "add a phone_number to the user and sign in again";
+    return refuseInput(session, sessionToken, `MFA_SETUP is not complete: ${how}.`);
+  }
+
+  return {
+    /**
+     * The step after a proven first factor (and after NEW_PASSWORD_REQUIRED): an MFA challenge, or
+     * null when none is due. `beforeChallenge` commits changes that must land before the challenge
+     * (the new password of NEW_PASSWORD_REQUIRED).
+     * @throws CodeDeliveryFailureException
+     */
+    async challengeIfDue(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, beforeChallenge?: Changes): Promise<SignInOutcome | null> {
+      const step = await stepFor(context, user);
+      if (step.kind === "none") return null;
+      if (beforeChallenge) await db.transaction(beforeChallenge);
+      const authTimeMs = authTime.getTime();
+      if (step.kind === "challenge") return issue(context, user, caller, from, authTimeMs, step.factor);
+      if (step.kind === "select") return issue(context, user, caller, from, authTimeMs, "SELECT_MFA_TYPE", { choices: step.factors });
+      return issue(context, user, caller, from, authTimeMs, "MFA_SETUP", { choices: step.factors });
+    },
+
+    /**
+     * Answers SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE and MFA_SETUP.
+     * @throws CodeMismatchException (wrong code; the same session can try again until the limit),
+     *         ExpiredCodeException, NotAuthorizedException (session, "Password attempts exceeded" during a lockout),
+     *         InvalidParameterException, CodeDeliveryFailureException
+     */
+    async answer(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+      const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+      if (!user) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+      verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
+      hooks.assertUserMaySignIn(context, user);
+      // Answers during a lockout are refused without being counted (as passwords are).
+      await lockout.assertNotLocked(context.pool.id, user.id);
+      switch (session.state) {
+        case "SMS_MFA":
+          return checkCode(context, user, session, sessionToken, caller, responses.SMS_MFA_CODE);
+        case "EMAIL_OTP":
+          // The SDK prose also names it EMAIL_MFA_CODE (cognito-reference §3.2).
+          return checkCode(context, user, session, sessionToken, caller, responses.EMAIL_OTP_CODE ?? responses.EMAIL_MFA_CODE);
+        case "SOFTWARE_TOKEN_MFA":
+          return checkTotp(context, user, session, sessionToken, caller, responses.SOFTWARE_TOKEN_MFA_CODE);
+        case "SELECT_MFA_TYPE":
+          return answerSelection(context, user, session, sessionToken, caller, responses.ANSWER);
+        case "MFA_SETUP":
+          return answerSetup(context, user, session, sessionToken, caller, responses);
+        default:
+          throw new Error(`sign-in MFA step reached in state ${session.state}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,327 @@
+import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createManualClock } from "../../src/lib/clock.js";
+import { BACKENDS } from "../support/backends.js";
+import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
+import {
+  AdminCreateUserDocument,
+  AdminGetUserMfaDocument,
+  AdminSetUserMfaPreferenceDocument,
+  AssociateSoftwareTokenDocument,
+  SetUserMfaPreferenceDocument,
+  SetUserPoolMfaConfigDocument,
+  VerifySoftwareTokenDocument,
+  type AttributeInput,
+  type CreateUserPoolInput,
+  type MfaFactor,
+  type SetUserMfaPreferenceInput,
+} from "../support/generated/graphql.js";
+import { errorCodes, expectData } from "../support/graphql-client.js";
+import {
+  SESSION_EXPIRED,
+  SESSION_USED,
+  createConfirmedUser,
+  expectChallenge,
+  expectError,
+  expectTokens,
+  listEvents,
+  passwordSignIn,
+  respond,
+  signInEnv,
+  srpSignIn,
+  type Challenge,
+} from "../support/sign-in.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+
+const STEP_MS = 30_000;
+const CODE_MISMATCH = "Invalid code or auth state for the user.";
+const PHONE = "+15555550100";
+
+describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
+  // Near the real time (the SRP client's TIMESTAMP must be close), in the middle of a 30-second step.
+  const clock = createManualClock(new Date(Math.floor(Date.now() / STEP_MS) * STEP_MS + STEP_MS / 2));
+  let gateway: TestApp;
+  beforeAll(async () => {
+    gateway = await getTestApp(backend, { env: signInEnv(backend), overrides: { clock } });
+  });
+  afterAll(async () => gateway?.close());
+
+  /** What the authenticator app shows now: computed by otplib, never by the gateway. */
+  const codeNow = (secret: string) => generate({ secret, epoch: Math.floor(clock.nowMs() / 1000) });
+  /** A 6-digit code that is surely not `code`. */
+  const otherThan = (code: string) => (code === "000000" ? "000001" : "000000");
+  /** Moves to the next 30-second step, so the authenticator shows a code not yet used. */
+  const nextStep = () => clock.advanceSeconds(30);
+
+  async function setup(poolInput: Partial<CreateUserPoolInput> = {}, attributes: AttributeInput[] = []) {
+    const { poolId, clientId } = await createPoolWithClient(gateway, { mfaConfiguration: "OPTIONAL", enabledMfas: ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP"], ...poolInput });
+    const username = uniqueName("mfa");
+    const { sub } = await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, attributes);
+    return { poolId, clientId, username, sub };
+  }
+
+  const setPreference = async (token: string, input: SetUserMfaPreferenceInput) => expectData(await gateway.gql(SetUserMfaPreferenceDocument, { input }, token));
+  const adminSetPreference = async (poolId: string, username: string, input: SetUserMfaPreferenceInput) =>
+    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, ...input } }));
+  const associate = (session: string) => gateway.gql(AssociateSoftwareTokenDocument, { session }, null);
+  const verify = (session: string, userCode: string) => gateway.gql(VerifySoftwareTokenDocument, { userCode, session }, null);
+
+  /** Signs in without MFA (OPTIONAL pool, no factor yet), sets up an authenticator and switches it on. */
+  async function withAuthenticator(ids: { clientId: string; username: string }, settings: { preferredMfa?: boolean } = {}): Promise<string> {
+    const token = expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD)).accessToken;
+    const secret = expectData(await gateway.gql(AssociateSoftwareTokenDocument, {}, token)).associateSoftwareToken.secretCode;
+    expect(expectData(await gateway.gql(VerifySoftwareTokenDocument, { userCode: await codeNow(secret) }, token)).verifySoftwareToken.status).toBe("SUCCESS");
+    await setPreference(token, { softwareTokenMfaSettings: { enabled: true, preferredMfa: settings.preferredMfa ?? false } });
+    nextStep();
+    return secret;
+  }
+
+  const mfaEvents = async (poolId: string, sub: string) =>
+    (await listEvents(gateway, poolId))
+      .filter((event) => event.detail.userSub === sub && /^MFA_|^SIGN_IN_SUCCEEDED$/.test(event.type))
+      .map((event) => [event.type, event.detail.factor ?? event.detail.challengeName ?? null]);
+
+  describe("SOFTWARE_TOKEN_MFA", () => {
+    it("a wrong code is CodeMismatchException and the same session then succeeds; a replayed code is refused", async () => {
+      const ids = await setup();
+      const secret = await withAuthenticator(ids);
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
+      expect(challenge.challengeParameters.USER_ID_FOR_SRP).toBe(ids.username);
+      const code = await codeNow(secret);
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: otherThan(code) }), "CodeMismatchException", CODE_MISMATCH);
+      const tokens = expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }));
+      expect(tokens.refreshToken).toBeTruthy();
+      // Used up by the tokens.
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }), "NotAuthorizedException", SESSION_USED);
+
+      // The same code on a new sign-in, within its 30 seconds: a replay.
+      const again = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
+      expectError(await respond(gateway, ids.clientId, again, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }), "CodeMismatchException", CODE_MISMATCH);
+      nextStep();
+      expectTokens(await respond(gateway, ids.clientId, again, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret) }));
+
+      expect(await mfaEvents(ids.poolId, ids.sub)).toEqual([
+        ["SIGN_IN_SUCCEEDED", null],
+        ["MFA_ENABLED", "SOFTWARE_TOKEN_MFA"],
+        ["MFA_CHALLENGE_FAILED", "SOFTWARE_TOKEN_MFA"],
+        ["MFA_CHALLENGE_PASSED", "SOFTWARE_TOKEN_MFA"],
+        ["SIGN_IN_SUCCEEDED", null],
+        ["MFA_CHALLENGE_FAILED", "SOFTWARE_TOKEN_MFA"],
+        ["MFA_CHALLENGE_PASSED", "SOFTWARE_TOKEN_MFA"],
+        ["SIGN_IN_SUCCEEDED", null],
+      ]);
+    });
+
+    it("follows USER_SRP_AUTH too: PASSWORD_VERIFIER → SOFTWARE_TOKEN_MFA → tokens", async () => {
+      const ids = await setup();
+      const secret = await withAuthenticator(ids);
+      const challenge = expectChallenge(await srpSignIn(gateway, { ...ids, password: GOOD_PASSWORD, clock }), "SOFTWARE_TOKEN_MFA");
+      expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret) }));
+    });
+  });
+
+  describe("SMS_MFA and EMAIL_OTP", () => {
+    it("SMS_MFA sends a 6-digit code rendered from smsAuthenticationMessage; the code signs in", async () => {
+      const ids = await setup({ smsAuthenticationMessage: "Acme sign-in code: {####}" }, [{ name: "phone_number", value: PHONE }]);
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      expect(challenge.challengeParameters).toMatchObject({ CODE_DELIVERY_DELIVERY_MEDIUM: "SMS", CODE_DELIVERY_DESTINATION: "+*******0100", USER_ID_FOR_SRP: ids.username });
+      const message = await latestMessage(gateway, ids.poolId, PHONE);
+      expect(message).toMatchObject({ purpose: "SMS_MFA", deliveryMedium: "SMS", subject: null });
+      expect(message.body).toMatch(/^Acme sign-in code: \d{6}$/);
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: otherThan(message.code!) }), "CodeMismatchException", CODE_MISMATCH);
+      expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: message.code! }));
+
+      // The code is never stored or recorded as itself.
+      expect(JSON.stringify(await listEvents(gateway, ids.poolId))).not.toContain(message.code!);
+    });
+
+    it("EMAIL_OTP sends the code with the pool's email MFA subject and message", async () => {
+      const email = `${uniqueName("otp")}@example.com`;
+      const ids = await setup({}, [{ name: "email", value: email }]);
+      expectData(await gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: ids.poolId, input: { emailMfaSubject: "Your Acme code", emailMfaMessage: "Sign in with {####}." } }));
+      await adminSetPreference(ids.poolId, ids.username, { emailMfaSettings: { enabled: true } });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+      expect(challenge.challengeParameters).toMatchObject({ CODE_DELIVERY_DELIVERY_MEDIUM: "EMAIL", CODE_DELIVERY_DESTINATION: `${email[0]}***@e***` });
+      const message = await latestMessage(gateway, ids.poolId, email);
+      expect(message).toMatchObject({ purpose: "EMAIL_OTP", deliveryMedium: "EMAIL", subject: "Your Acme code" });
+      expect(message.body).toMatch(/^Sign in with \d{6}\.$/);
+      expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: message.code! }));
+      expect(await mfaEvents(ids.poolId, ids.sub)).toEqual([
+        ["MFA_ENABLED", "EMAIL_OTP"],
+        ["MFA_CHALLENGE_PASSED", "EMAIL_OTP"],
+        ["SIGN_IN_SUCCEEDED", null],
+      ]);
+    });
+
+    it("three wrong codes void the session: even the right code is then refused", async () => {
+      const email = `${uniqueName("void")}@example.com`;
+      const ids = await setup({}, [{ name: "email", value: email }]);
+      await adminSetPreference(ids.poolId, ids.username, { emailMfaSettings: { enabled: true } });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+      const { code } = await latestMessage(gateway, ids.poolId, email);
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: otherThan(code!) }), "CodeMismatchException", CODE_MISMATCH);
+      }
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: code! }), "NotAuthorizedException");
+      const failures = (await listEvents(gateway, ids.poolId)).filter((event) => event.type === "MFA_CHALLENGE_FAILED").map((event) => [event.detail.failedAttempts, event.detail.sessionVoided]);
+      expect(failures).toEqual([
+        [1, false],
+        [2, false],
+        [3, true],
+      ]);
+      // A new sign-in (password again) gets a new code.
+      const fresh = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+      expectTokens(await respond(gateway, ids.clientId, fresh, { USERNAME: ids.username, EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code! }));
+    });
+
+    it("of parallel submissions of the right code on one session, exactly one gets tokens", async () => {
+      const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      const { code } = await latestMessage(gateway, ids.poolId, PHONE);
+      const results = await Promise.all(Array.from({ length: 6 }, () => respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: code! })));
+      expect(results.filter((result) => result.data?.respondToAuthChallenge.__typename === "AuthenticationResult")).toHaveLength(1);
+      expect(results.filter((result) => errorCodes(result)[0] === "NotAuthorizedException")).toHaveLength(5);
+    });
+
+    it("wrong codes count towards the user's sign-in lockout, across sessions", async () => {
+      const email = `${uniqueName("lock")}@example.com`;
+      const ids = await setup({}, [{ name: "email", value: email }]);
+      await adminSetPreference(ids.poolId, ids.username, { emailMfaSettings: { enabled: true } });
+      const wrongAnswers = async (count: number) => {
+        const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+        const { code } = await latestMessage(gateway, ids.poolId, email);
+        for (let attempt = 0; attempt < count; attempt += 1) {
+          expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: otherThan(code!) }), "CodeMismatchException", CODE_MISMATCH);
+        }
+        return { challenge, code: code! };
+      };
+      await wrongAnswers(3);
+      // The fifth failure starts a lockout (cognito-reference §11.2): even the right code is refused during it.
+      const { challenge, code } = await wrongAnswers(2);
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: code }), "NotAuthorizedException", "Password attempts exceeded");
+      expectError(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "NotAuthorizedException", "Password attempts exceeded");
+      expect((await listEvents(gateway, ids.poolId)).some((event) => event.type === "USER_LOCKED_OUT" && event.detail.userSub === ids.sub)).toBe(true);
+      clock.advanceSeconds(2);
+      const fresh = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+      expectTokens(await respond(gateway, ids.clientId, fresh, { USERNAME: ids.username, EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code! }));
+    });
+
+    it("a code lives as long as the client's auth session: after it, the session is expired (§3.5, §9.1)", async () => {
+      const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      const { code } = await latestMessage(gateway, ids.poolId, PHONE);
+      // The default AuthSessionValidity is 3 minutes; the code is kept in the session, so both end together.
+      clock.advanceSeconds(3 * 60 + 1);
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: code! }), "NotAuthorizedException", SESSION_EXPIRED);
+    });
+  });
+
+  describe("SELECT_MFA_TYPE", () => {
+    it("with two factors and none preferred, asks which; ANSWER picks the challenge", async () => {
+      const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
+      const secret = await withAuthenticator(ids);
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
+      const select = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SELECT_MFA_TYPE");
+      expect(JSON.parse(select.challengeParameters.MFAS_CAN_CHOOSE!)).toEqual(["SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
+      // A factor not offered keeps the question open on the same session.
+      expectError(await respond(gateway, ids.clientId, select, { USERNAME: ids.username, ANSWER: "EMAIL_OTP" }), "InvalidParameterException");
+      const totpChallenge = expectChallenge(await respond(gateway, ids.clientId, select, { USERNAME: ids.username, ANSWER: "SOFTWARE_TOKEN_MFA" }), "SOFTWARE_TOKEN_MFA");
+      expectTokens(await respond(gateway, ids.clientId, totpChallenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret) }));
+
+      const again = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SELECT_MFA_TYPE");
+      const sms = expectChallenge(await respond(gateway, ids.clientId, again, { USERNAME: ids.username, ANSWER: "SMS_MFA" }), "SMS_MFA");
+      expectTokens(await respond(gateway, ids.clientId, sms, { USERNAME: ids.username, SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code! }));
+    });
+
+    it("with a preferred factor, goes straight to it", async () => {
+      const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
+      await withAuthenticator(ids, { preferredMfa: true });
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
+      expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
+    });
+  });
+
+  describe("MFA_SETUP (pool MFA ON, user without a factor)", () => {
+    it("sets up an authenticator with the session: associate → verify (new session) → answer → tokens; the next sign-in asks for it", async () => {
+      const ids = await setup({ mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA"] });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "MFA_SETUP");
+      expect(JSON.parse(challenge.challengeParameters.MFAS_CAN_SETUP!)).toEqual(["SOFTWARE_TOKEN_MFA"]);
+      // Answering before an authenticator is proven keeps the session for the setup.
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }), "InvalidParameterException", /MFA_SETUP is not complete/);
+
+      const association = expectData(await associate(challenge.session)).associateSoftwareToken;
+      expect(association.session).toBe(challenge.session);
+      const code = await codeNow(association.secretCode);
+      expectError(await verify(challenge.session, otherThan(code)), "EnableSoftwareTokenMFAException");
+      const verified = expectData(await verify(challenge.session, code)).verifySoftwareToken;
+      expect(verified.status).toBe("SUCCESS");
+      expect(verified.session).toBeTruthy();
+      expect(verified.session).not.toBe(challenge.session);
+      // The old session is used up by the verification.
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }), "NotAuthorizedException", SESSION_USED);
+
+      const tokens = expectTokens(await respond(gateway, ids.clientId, { challengeName: "MFA_SETUP", session: verified.session! }, { USERNAME: ids.username }));
+      expect(expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: ids.poolId, username: ids.username })).adminGetUser).toMatchObject({
+        preferredMfaSetting: "SOFTWARE_TOKEN_MFA",
+        userMfaSettingList: ["SOFTWARE_TOKEN_MFA"],
+      });
+      expect(tokens.accessToken).toBeTruthy();
+      expect((await mfaEvents(ids.poolId, ids.sub)).slice(-3)).toEqual([
+        ["MFA_ENABLED", "SOFTWARE_TOKEN_MFA"],
+        ["MFA_CHALLENGE_PASSED", "SOFTWARE_TOKEN_MFA"],
+        ["SIGN_IN_SUCCEEDED", null],
+      ]);
+
+      nextStep();
+      const next = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
+      expectTokens(await respond(gateway, ids.clientId, next, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(association.secretCode) }));
+    });
+
+    it("sets up EMAIL_OTP by giving an address: the code goes there, and the address becomes the user's verified email", async () => {
+      const ids = await setup({ mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "MFA_SETUP");
+      expect(JSON.parse(challenge.challengeParameters.MFAS_CAN_SETUP!)).toEqual(["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]);
+      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL: "not-an-address" }), "InvalidParameterException");
+      const email = `${uniqueName("setup")}@example.com`;
+      const otp = expectChallenge(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL: email }), "EMAIL_OTP");
+      expect(otp.challengeParameters.CODE_DELIVERY_DELIVERY_MEDIUM).toBe("EMAIL");
+      const { code } = await latestMessage(gateway, ids.poolId, email);
+      expectTokens(await respond(gateway, ids.clientId, otp, { USERNAME: ids.username, EMAIL_OTP_CODE: code! }));
+      expect(expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: ids.poolId, username: ids.username })).adminGetUser.userMfaSettingList).toEqual(["EMAIL_OTP"]);
+
+      const next = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+      expectTokens(await respond(gateway, ids.clientId, next, { USERNAME: ids.username, EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code! }));
+    });
+
+    it("comes after NEW_PASSWORD_REQUIRED", async () => {
+      const { poolId, clientId } = await createPoolWithClient(gateway, { mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA"] });
+      const username = uniqueName("newpw");
+      expectData(await gateway.gql(AdminCreateUserDocument, { input: { userPoolId: poolId, username, messageAction: "SUPPRESS", temporaryPassword: "Temp0rary!pw" } }));
+      const newPassword = expectChallenge(await passwordSignIn(gateway, clientId, username, "Temp0rary!pw"), "NEW_PASSWORD_REQUIRED");
+      expectChallenge(await respond(gateway, clientId, newPassword, { USERNAME: username, NEW_PASSWORD: GOOD_PASSWORD }), "MFA_SETUP");
+      // The new password was saved before the MFA step.
+      expectChallenge(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD), "MFA_SETUP");
+    });
+  });
+
+  describe("no MFA step", () => {
+    it("OPTIONAL pool, user without factors: tokens at once; a pool switched OFF asks no one", async () => {
+      const ids = await setup();
+      expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD));
+      await withAuthenticator(ids);
+      expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
+      expectData(await gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: ids.poolId, input: { mfaConfiguration: "OFF", enabledMfas: [] as MfaFactor[] } }));
+      expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD));
+    });
+  });
+
+  it("refuses an MFA answer on a session waiting for another challenge", async () => {
+    const ids = await setup();
+    await withAuthenticator(ids);
+    const challenge: Challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
+    expectError(await respond(gateway, ids.clientId, { challengeName: "SMS_MFA", session: challenge.session }, { USERNAME: ids.username, SMS_MFA_CODE: "123456" }), "InvalidParameterException");
+  });
+});
