@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { WorkerRpc } from "./worker-rpc.js";
 
 /**
  * The client half of SRP (the unmodified amazon-cognito-identity-js AuthenticationHelper, exactly as
@@ -70,46 +70,29 @@ export interface WorkerSrpClient {
 }
 
 export class SrpClientWorkers {
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
-  private nextId = 0;
+  private readonly rpc: WorkerRpc;
 
   constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
-    const packageEntry = require.resolve("amazon-cognito-identity-js");
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { packageEntry } });
-      worker.on("message", (reply: Record<string, unknown> & { id: number; error?: string }) => {
-        const waiter = this.pending.get(reply.id)!;
-        this.pending.delete(reply.id);
-        if (reply.error) waiter.reject(new Error(reply.error));
-        else waiter.resolve(reply);
-      });
-      return worker;
-    });
+    this.rpc = new WorkerRpc(WORKER_SOURCE, size, { packageEntry: require.resolve("amazon-cognito-identity-js") });
   }
 
   get size(): number {
-    return this.workers.length;
-  }
-
-  private call(id: number, request: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage({ id, ...request });
-    });
+    return this.rpc.size;
   }
 
   /** A fresh client (new random a) for a pool, as CognitoUser.authenticateUser creates one per sign-in. */
   async start(poolId: string): Promise<WorkerSrpClient> {
-    const id = this.nextId++;
-    const srpA = (await this.call(id, { op: "start", poolName: poolId.split("_")[1]! })).srpA as string;
+    // The worker keeps the helper under the start request's id, so both steps go to the same worker.
+    const id = this.rpc.newId();
+    const srpA = (await this.rpc.call(id, { op: "start", poolName: poolId.split("_")[1]! }, id)).srpA as string;
     return {
       srpA,
-      answer: async (challenge, password, timestamp) => (await this.call(id, { op: "answer", challenge, password, timestamp: timestamp ?? null })).responses as PasswordVerifierResponses,
+      answer: async (challenge, password, timestamp) =>
+        (await this.rpc.call(id, { op: "answer", challenge, password, timestamp: timestamp ?? null }, id)).responses as PasswordVerifierResponses,
     };
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  close(): Promise<void> {
+    return this.rpc.close();
   }
 }

@@ -3,8 +3,8 @@ import BigInteger from "amazon-cognito-identity-js/lib/BigInteger";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { randomBytes, randomInt } from "node:crypto";
-import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WorkerRpc } from "../support/worker-rpc.js";
 import { computeServerB, createSrpServer, deriveSessionKey } from "../../src/infra/crypto/srp-server.js";
 import { createVerifier, modPowG, N_HEX, toTransportHex } from "../../src/infra/crypto/srp.js";
 import { formatSrpTimestamp, parseSrpTimestamp } from "../../src/lib/srp-timestamp.js";
@@ -228,44 +228,24 @@ type Challenge = { userIdForSrp: string; password: string; wrongPassword: string
 
 /** Clients (AuthenticationHelper instances) spread over a few worker threads; a client stays in one worker. */
 class ClientPool {
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
-  private nextRequestId = 0;
+  private readonly rpc: WorkerRpc;
 
   constructor(size: number) {
-    const packageEntry = require.resolve("amazon-cognito-identity-js");
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(CLIENT_WORKER_SOURCE, { eval: true, workerData: { packageEntry } });
-      worker.on("message", (reply: Record<string, unknown> & { id: number; error?: string }) => {
-        const waiter = this.pending.get(reply.id)!;
-        this.pending.delete(reply.id);
-        if (reply.error) waiter.reject(new Error(reply.error));
-        else waiter.resolve(reply);
-      });
-      return worker;
-    });
-  }
-
-  private call(clientId: number, request: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const id = this.nextRequestId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[clientId % this.workers.length]!.postMessage({ id, clientId, ...request });
-    });
+    this.rpc = new WorkerRpc(CLIENT_WORKER_SOURCE, size, { packageEntry: require.resolve("amazon-cognito-identity-js") });
   }
 
   /** new AuthenticationHelper(poolName) and its SRP_A. */
   async initiate(clientId: number, poolName: string): Promise<string> {
-    return (await this.call(clientId, { op: "initiate", poolName })).srpA as string;
+    return (await this.rpc.call(clientId, { op: "initiate", clientId, poolName })).srpA as string;
   }
 
   /** The client's PASSWORD_VERIFIER answer (and the one it would give with the wrong password). */
   async respond(clientId: number, challenge: Challenge): Promise<{ right: Claim; wrong: Claim | null }> {
-    return (await this.call(clientId, { op: "respond", ...challenge })) as unknown as { right: Claim; wrong: Claim | null };
+    return (await this.rpc.call(clientId, { op: "respond", clientId, ...challenge })) as unknown as { right: Claim; wrong: Claim | null };
   }
 
-  close(): Promise<number[]> {
-    return Promise.all(this.workers.map((worker) => worker.terminate()));
+  close(): Promise<void> {
+    return this.rpc.close();
   }
 }
 
