@@ -1,0 +1,260 @@
+/**
+ * The storage ports: repositories (one per aggregate) and the Database that runs them in a
+ * transaction. Re-exported by ports.ts, which holds the other ports.
+ */
+import type { AdminApiKey } from "./admin-keys/admin-key.types.js";
+import type { AppClient } from "./clients/app-client.types.js";
+import type { AppEvent, StoredEvent } from "./events/event.types.js";
+import type { Group } from "./groups/group.types.js";
+import type { MfaFactorSettings, UserMfa } from "./mfa/mfa.types.js";
+import type { SentMessage } from "./messaging/message.types.js";
+import type { UserPool } from "./pools/user-pool.types.js";
+import type { AliasKind, User } from "./users/user.types.js";
+
+export interface PageRequest {
+  /** Exclusive lower bound on the sort key (the id), from a decoded cursor. */
+  afterId?: string;
+  limit: number;
+}
+
+export interface UserPoolRepository {
+  insert(pool: UserPool): Promise<void>;
+  update(pool: UserPool): Promise<void>;
+  /** Deletes the pool and, by cascade, everything in it (clients, users, groups, keys, tokens, devices). */
+  delete(poolId: string): Promise<void>;
+  findById(poolId: string): Promise<UserPool | null>;
+  /** Pools ordered by id; `onlyIds` restricts to a scoped admin key's pools (null = all). */
+  list(page: PageRequest, onlyIds: readonly string[] | null): Promise<UserPool[]>;
+  count(): Promise<number>;
+  countUsers(poolId: string): Promise<number>;
+}
+
+export interface AppClientRepository {
+  insert(client: AppClient): Promise<void>;
+  update(client: AppClient): Promise<void>;
+  delete(clientId: string): Promise<void>;
+  findById(clientId: string): Promise<AppClient | null>;
+  listByPool(poolId: string, page: PageRequest): Promise<AppClient[]>;
+  countByPool(poolId: string): Promise<number>;
+}
+
+export interface AdminApiKeyRepository {
+  insert(key: AdminApiKey): Promise<void>;
+  findById(keyId: string): Promise<AdminApiKey | null>;
+  findByHash(keyHash: string): Promise<AdminApiKey | null>;
+  list(page: PageRequest): Promise<AdminApiKey[]>;
+  markRevoked(keyId: string, revokedAt: Date): Promise<void>;
+  countAll(): Promise<number>;
+}
+
+export interface EventRepository {
+  /** Appends to the outbox; called inside the transaction of the change it records. */
+  append(event: AppEvent, occurredAt: Date): Promise<void>;
+  /** Events in insertion order; `poolIds` null = every pool and pool-less events. */
+  list(filter: { poolId?: string; poolIds: readonly string[] | null }, page: { afterSeq?: number; limit: number }): Promise<StoredEvent[]>;
+}
+
+/** One searchable value of a user, already folded by core's rules (see users/user-search.ts). */
+export interface SearchEntry {
+  name: string;
+  value: string;
+}
+
+/** A position in a listUsers result: results are ordered by (value, userId). */
+export interface SearchPosition {
+  value: string;
+  userId: string;
+}
+
+export interface UserSearchQuery {
+  /** null = every user of the pool, ordered by user id. */
+  attribute: string | null;
+  operator: "=" | "^=";
+  value: string;
+  after?: SearchPosition;
+  limit: number;
+}
+
+export interface UserRepository {
+  /** @throws UsernameExistsException when the pool already has the normalised username. */
+  insert(user: User): Promise<void>;
+  update(user: User): Promise<void>;
+  delete(userId: string): Promise<void>;
+  findById(poolId: string, userId: string): Promise<User | null>;
+  findByUsername(poolId: string, usernameNormalized: string): Promise<User | null>;
+  findByAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<User | null>;
+  /** Replaces the user's alias rows. @throws AliasExistsException when another user holds one of them. */
+  replaceAliases(poolId: string, userId: string, aliases: { kind: AliasKind; valueNormalized: string }[], options?: { isNewUser?: boolean }): Promise<void>;
+  /** Removes one alias value from whoever holds it (ForceAliasCreation); returns that user's id. */
+  releaseAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<string | null>;
+  /** `isNewUser` skips the delete: on MariaDB a delete of absent rows takes gap locks that deadlock parallel sign-ups. */
+  replaceSearchEntries(poolId: string, userId: string, entries: SearchEntry[], options?: { isNewUser?: boolean }): Promise<void>;
+  /** Users matching a ListUsers filter, ordered by (matched value, user id), `limit` at most. */
+  search(poolId: string, query: UserSearchQuery): Promise<{ user: User; position: SearchPosition }[]>;
+  /** Remembers a retired password hash, keeping only the newest `keep`. */
+  addPasswordHistory(userId: string, passwordHash: string, createdAt: Date, keep: number): Promise<void>;
+  listPasswordHistory(userId: string, limit: number): Promise<string[]>;
+}
+
+export type CodePurpose = "SIGN_UP" | "FORGOT_PASSWORD" | "VERIFY_EMAIL" | "VERIFY_PHONE_NUMBER";
+
+export interface VerificationCode {
+  userId: string;
+  purpose: CodePurpose;
+  /** Keyed hash of the code; the code itself is only ever in the message sent. */
+  codeHash: string;
+  expiresAt: Date;
+  failedAttempts: number;
+  createdAt: Date;
+  consumedAt: Date | null;
+  /**
+   * The new email/phone this code proves, when the pool holds changes until they are verified
+   * (AttributesRequireVerificationBeforeUpdate); null when the code verifies the current value.
+   * Kept with the code so the value swapped in is exactly the one the code was sent to.
+   */
+  pendingValue: string | null;
+}
+
+export interface VerificationCodeRepository {
+  /** Stores the newest code for the purpose, replacing the previous one: only the latest is valid. */
+  replace(code: VerificationCode): Promise<void>;
+  find(userId: string, purpose: CodePurpose): Promise<VerificationCode | null>;
+  /** Atomically adds one failed attempt; returns the new count. */
+  recordFailure(userId: string, purpose: CodePurpose): Promise<number>;
+  /** Marks the code used if it is still unused, unexpired and matches; true for exactly one caller. */
+  consume(userId: string, purpose: CodePurpose, codeHash: string, now: Date): Promise<boolean>;
+  deleteForUser(userId: string, purpose: CodePurpose): Promise<void>;
+}
+
+export interface GroupRepository {
+  /** @throws GroupExistsException */
+  insert(group: Group): Promise<void>;
+  update(group: Group): Promise<void>;
+  delete(groupId: string): Promise<void>;
+  findByName(poolId: string, name: string): Promise<Group | null>;
+  list(poolId: string, page: PageRequest): Promise<Group[]>;
+  countInPool(poolId: string): Promise<number>;
+  addMember(groupId: string, userId: string, at: Date): Promise<void>;
+  removeMember(groupId: string, userId: string): Promise<void>;
+  isMember(groupId: string, userId: string): Promise<boolean>;
+  countGroupsOfUser(userId: string): Promise<number>;
+  /** The user's groups ordered by name (then id). */
+  listGroupsOfUser(userId: string, page: PageRequest): Promise<Group[]>;
+  /** Members ordered by user id. */
+  listMembers(groupId: string, page: PageRequest): Promise<User[]>;
+}
+
+export interface RefreshTokenRecord {
+  id: string;
+  poolId: string;
+  clientId: string;
+  userId: string;
+  /** SHA-256 of the opaque token. */
+  tokenHash: string;
+  /** The sign-in this token descends from: its `origin_jti`. */
+  familyId: string;
+  deviceKey: string | null;
+  /** The original authentication time, kept across refreshes (the tokens' `auth_time`). */
+  authTime: Date;
+  createdAt: Date;
+  expiresAt: Date;
+  rotatedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface RefreshTokenRepository {
+  insert(record: RefreshTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /** Marks the token rotated if it was not yet; true for exactly one caller. */
+  markRotated(id: string, at: Date): Promise<boolean>;
+  revokeFamily(familyId: string, at: Date): Promise<void>;
+  revokeAllOfUser(userId: string, at: Date): Promise<void>;
+  /** True when the family's tokens were revoked (RevokeToken, GlobalSignOut, reuse detection). */
+  isFamilyRevoked(familyId: string): Promise<boolean>;
+}
+
+export interface SentMessageRepository {
+  insert(message: SentMessage): Promise<void>;
+  list(poolId: string, filter: { userId?: string; destination?: string }, page: PageRequest): Promise<SentMessage[]>;
+}
+
+export type TokenUse = "id" | "access";
+
+/** One RS256 key pair of a pool; the private half only ever stored sealed with the SecretBox. */
+export interface SigningKeyRecord {
+  kid: string;
+  poolId: string;
+  tokenUse: TokenUse;
+  algorithm: "RS256";
+  /** The public JWK (kty, n, e, kid, alg, use) as JSON. */
+  publicJwk: string;
+  /** PKCS#8 PEM sealed with the SecretBox. */
+  privateKeyCiphertext: string;
+  createdAt: Date;
+  /** Set when rotated out: signs no more, stays published until its last token has expired. */
+  retiredAt: Date | null;
+}
+
+export interface SigningKeyRepository {
+  /**
+   * Locks the pool until the transaction ends, so key creation and rotation (in any process) run one
+   * after another; call it first in the transaction. False when the pool does not exist.
+   */
+  lockPoolForKeyChange(poolId: string): Promise<boolean>;
+  insert(key: SigningKeyRecord): Promise<void>;
+  /** Keys that sign (not retired), oldest first. */
+  listActive(poolId: string): Promise<SigningKeyRecord[]>;
+  /** Active keys and keys retired after `retiredAfter`, oldest first. */
+  listPublished(poolId: string, retiredAfter: Date): Promise<SigningKeyRecord[]>;
+  /** Retires every active key of the pool; returns their kids. */
+  retireActive(poolId: string, at: Date): Promise<string[]>;
+  deleteRetiredBefore(poolId: string, before: Date): Promise<void>;
+}
+
+/**
+ * A user's MFA record. Every write touches only its own columns, and the TOTP writes are conditional
+ * UPDATEs: a whole-row save could put back a stale `totpLastUsedStep` and reopen a replay window.
+ */
+export interface UserMfaRepository {
+  find(userId: string): Promise<UserMfa | null>;
+  /** Creates the user's (empty) record if missing and locks it until the transaction ends (read-modify-write of the factor settings). */
+  findForUpdate(userId: string, now: Date): Promise<UserMfa>;
+  /** Stores a newly associated, unverified secret; the one in force (if any) stays until the new one is verified. */
+  setPendingTotp(userId: string, pendingCiphertext: string, now: Date): Promise<void>;
+  /**
+   * Moves the pending secret into force if it is still `pendingCiphertext`, recording `step` as used.
+   * True for exactly one of many parallel callers.
+   */
+  promotePendingTotp(userId: string, pendingCiphertext: string, args: { friendlyName: string | null; step: number; now: Date }): Promise<boolean>;
+  /**
+   * Records `step` as the last accepted one if the secret in force is still `secretCiphertext` and
+   * no step at or after it was accepted before. True for exactly one of many parallel callers.
+   */
+  recordTotpStep(userId: string, secretCiphertext: string, step: number, now: Date): Promise<boolean>;
+  /** Writes which factors are on and which is preferred (call after findForUpdate). */
+  setFactors(userId: string, settings: MfaFactorSettings, now: Date): Promise<void>;
+}
+
+export interface Repositories {
+  pools: UserPoolRepository;
+  clients: AppClientRepository;
+  adminKeys: AdminApiKeyRepository;
+  events: EventRepository;
+  users: UserRepository;
+  codes: VerificationCodeRepository;
+  groups: GroupRepository;
+  sentMessages: SentMessageRepository;
+  refreshTokens: RefreshTokenRepository;
+  signingKeys: SigningKeyRepository;
+  mfa: UserMfaRepository;
+}
+
+export interface Database {
+  /** Runs `work` in one transaction: all of its writes (and their events) commit together or not at all. */
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /** Runs read-only `work` outside a transaction. */
+  read<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
