@@ -6,7 +6,14 @@ import { createHttpApi, GRAPHQL_PATH, type HttpApi } from "./api/server.js";
 import type { Config, MessagingConfig } from "./config/index.js";
 import { createAdminKeyService } from "./core/admin-keys/admin-key.service.js";
 import { createAppClientService } from "./core/clients/app-client.service.js";
+import { createClientContextCache } from "./core/clients/client-context-cache.js";
 import { createEventService } from "./core/events/event.service.js";
+import { createEventFeed, type EventFeed, type EventFeedOptions } from "./core/events/event-feed.js";
+import { encodeCommitNote, EVENTS_CHANNEL, withEventPipeline, type CommitNote } from "./core/events/event-pipeline.js";
+import { createLiveEventService } from "./core/events/live-events.service.js";
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from "./core/webhooks/webhook-dispatcher.js";
+import { createWebhookService } from "./core/webhooks/webhook.service.js";
+import { createHttpWebhookPoster } from "./infra/webhooks/http-webhook-poster.js";
 import { createGroupService } from "./core/groups/group.service.js";
 import { createCodeService } from "./core/messaging/code.service.js";
 import { createSentMessageService } from "./core/messaging/sent-message.service.js";
@@ -23,6 +30,10 @@ import { createAccessTokenService } from "./core/tokens/access-token.service.js"
 import { createSignOutService } from "./core/tokens/sign-out.service.js";
 import { createSelfService } from "./core/users/self-service.service.js";
 import { createMfaService } from "./core/mfa/mfa.service.js";
+import { createDeviceService } from "./core/devices/device.service.js";
+import { createTriggerRunner } from "./core/triggers/trigger-runner.js";
+import { createTriggerSecretService } from "./core/triggers/trigger-secret.service.js";
+import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
 import { createSrpServer } from "./infra/crypto/srp-server.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
 import type { Database, Logger, MessageSender, SecretBox, ShortLivedStore, TokenSigner } from "./core/ports.js";
@@ -46,6 +57,10 @@ import { systemClock, type Clock } from "./lib/clock.js";
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** Webhook retry schedule and polling (tests shorten them). */
+  webhookDispatcher?: WebhookDispatcherOptions;
+  /** Live-event feed polling (a test turns the fallback poll off to prove notes travel through Redis). */
+  eventFeed?: EventFeedOptions;
 }
 
 export interface App {
@@ -75,42 +90,60 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   await dataSource.initialize();
   let httpApi: HttpApi | null = null;
   let store: ShortLivedStore | null = null;
+  let eventFeed: EventFeed | null = null;
+  let webhookDispatcher: WebhookDispatcher | null = null;
   try {
     const applied = await dataSource.runMigrations({ transaction: "each" });
     if (applied.length > 0) logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
-    const db = createTypeormDatabase(dataSource);
+    // Every commit that wrote events is announced on the store (Redis across processes): only a
+    // wake-up for live subscribers and webhook dispatchers, which then read the events table.
+    let announceCommit: (note: CommitNote) => void = () => undefined;
+    const db = withEventPipeline(createTypeormDatabase(dataSource), { clock, onCommit: (note) => announceCommit(note) });
     store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock });
+    const eventStore = store;
+    announceCommit = (note) => void eventStore.publish(EVENTS_CHANNEL, encodeCommitNote(note)).catch((error: Error) => logger.warn({ err: error.message }, "could not announce committed events"));
+    eventFeed = createEventFeed({ db, store, logger, options: overrides.eventFeed });
+    await eventFeed.start();
+    webhookDispatcher = createWebhookDispatcher({ db, store, clock, poster: createHttpWebhookPoster(), secretBox, logger, options: overrides.webhookDispatcher });
 
     const sender = createMessageSender(config.messaging, { db, secretBox, clock, logger });
     const codeHasher = createCodeHasher(secretsKey);
-    const codes = createCodeService({ db, clock, codeHasher, sender, store });
-    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs };
+    const triggers = createTriggerRunner({ db, secretBox, invoker: createHttpTriggerInvoker({ clock, logger }) });
+    const codes = createCodeService({ db, clock, codeHasher, sender, store, triggers });
+    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
-    const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
-    const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools });
+    const srp = createSrpServer();
+    const contexts = createClientContextCache({ db, store });
+    await contexts.start();
+    const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools, contexts });
+    const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, contexts, issuerBase: config.publicUrl });
     const services = {
       userPools,
-      appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool }),
-      adminKeys: createAdminKeyService({ db, clock }),
+      appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool, contexts }),
+      adminKeys: createAdminKeyService({ db, clock, secretBox }),
       events: createEventService({ db }),
+      liveEvents: createLiveEventService({ db, feed: eventFeed }),
+      webhooks: createWebhookService({ db, clock, secretBox }),
       groups: createGroupService({ db, clock, maxGroupsPerPool: config.maxGroupsPerPool, maxGroupsPerUser: config.maxGroupsPerUser }),
       signUp: createSignUpService(userFlowDeps),
       signIn: createSignInService({
         db,
+        contexts,
         clock,
         sessions,
         lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp }),
-        srp: createSrpServer(),
+        srp,
         hasher,
-        tokens: createTokenService({ db, clock, signer: tokens }),
+        tokens: createTokenService({ db, clock, signer: tokens, triggers }),
         secretBox,
         codeHasher,
         totp,
         sender,
+        triggers,
       }),
-      adminUsers: createAdminUserService({ db, clock, hasher, codes, sender }),
+      adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
       listUsers: createListUsersService({ db }),
       passwordRecovery: createPasswordRecoveryService(userFlowDeps),
       sentMessages: createSentMessageService({ db, secretBox }),
@@ -119,10 +152,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       selfService: createSelfService({ db, clock, hasher, codes }),
       signOut: createSignOutService({ db, clock, secretBox, accessTokens }),
       mfa: createMfaService({ db, clock, secretBox, totp, qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
+      devices: createDeviceService({ db, clock, srp }),
+      triggerSecrets: createTriggerSecretService({ db, clock, secretBox }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
 
+    await webhookDispatcher.start();
     const readyStore = store;
+    const background = { feed: eventFeed, dispatcher: webhookDispatcher };
     httpApi = await createHttpApi({
       schema: await buildGatewaySchema(),
       services,
@@ -132,6 +169,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       tokens,
       poolExists: async (poolId) => (await db.read((repositories) => repositories.pools.findById(poolId))) !== null,
       publicUrl: config.publicUrl,
+      awsJson: { path: config.awsJsonPath, clock },
       readinessChecks: [
         { name: "database", check: () => db.ping() },
         { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },
@@ -148,12 +186,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       tokens,
       async close() {
         await api.close();
+        await background.dispatcher.close();
+        await background.feed.close();
         await readyStore.close();
         await db.close();
       },
     };
   } catch (error) {
     await httpApi?.close().catch(() => undefined);
+    await webhookDispatcher?.close().catch(() => undefined);
+    await eventFeed?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy();
     throw error;

@@ -4,5 +4,9 @@ import { Init1795704939838 } from "./Init1795704939838.js";
 import { RefreshTokenAuthTime1795705523287 } from "./RefreshTokenAuthTime1795705523287.js";
 import { VerificationCodePendingValue1795706029490 } from "./VerificationCodePendingValue1795706029490.js";
 import { UserMfa1795707795374 } from "./UserMfa1795707795374.js";
+import { TriggerSecrets1795715449596 } from "./TriggerSecrets1795715449596.js";
+import { AdminKeySigningSecret1795715532508 } from "./AdminKeySigningSecret1795715532508.js";
+import { UserEventsWebhooks1795715558200 } from "./UserEventsWebhooks1795715558200.js";
+import { RememberedDevices1795715706977 } from "./RememberedDevices1795715706977.js";
 
-export const migrations: (new () => MigrationInterface)[] = [Init1795704939838, RefreshTokenAuthTime1795705523287, VerificationCodePendingValue1795706029490, UserMfa1795707795374];
+export const migrations: (new () => MigrationInterface)[] = [Init1795704939838, RefreshTokenAuthTime1795705523287, VerificationCodePendingValue1795706029490, UserMfa1795707795374, TriggerSecrets1795715449596, AdminKeySigningSecret1795715532508, UserEventsWebhooks1795715558200, RememberedDevices1795715706977];

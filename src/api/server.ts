@@ -16,6 +16,9 @@ import { createLimitRules } from "./graphql/hardening.js";
 import { oneSignInStepPerDocument } from "./graphql/sign-in-step.rule.js";
 import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js";
 import { createWellKnownRouter } from "./http/well-known.routes.js";
+import { createGraphiqlRouter } from "./http/graphiql.routes.js";
+import { createAwsJsonRouter } from "./aws-json/router.js";
+import type { Clock } from "../lib/clock.js";
 
 export interface HttpApiDeps {
   schema: GraphQLSchema;
@@ -29,6 +32,8 @@ export interface HttpApiDeps {
   poolExists(poolId: string): Promise<boolean>;
   /** PUBLIC_URL, the base of every pool's issuer. */
   publicUrl: string;
+  /** The Cognito JSON wire protocol: its path (AWS_JSON_PATH) and the clock SigV4 dates are checked against. */
+  awsJson: { path: string; clock: Clock };
 }
 
 export interface HttpApi {
@@ -40,7 +45,7 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson }: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   const server = createServer(app);
@@ -104,6 +109,9 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
       error: (message) => logger.error({ source: "apollo" }, String(message)),
     },
     introspection: !isProduction,
+    // main.ts owns SIGTERM/SIGINT (app.close drains everything in order). Apollo's own handler
+    // stopped the server a second time, concurrently, and on MariaDB + Redis that stop never settled.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -122,6 +130,10 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
 
   app.use(createHealthRouter(readinessChecks));
   app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, logger }));
+  // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
+  app.use(createGraphiqlRouter(GRAPHQL_PATH));
+  // POST only, and only with an X-Amz-Target: GET /healthz and the GraphQL path are untouched.
+  app.use(createAwsJsonRouter({ services, logger, clock: awsJson.clock, path: awsJson.path }));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: "256kb" }),

@@ -44,6 +44,8 @@ export interface Config {
   /** Minimum response time of calls that must not reveal whether a user exists. */
   enumerationSafeMs: number;
   messaging: MessagingConfig;
+  /** Where the Cognito JSON wire protocol (X-Amz-Target) is served; "/" as cognito-idp.<region>.amazonaws.com. */
+  awsJsonPath: string;
 }
 
 /** Where codes and invitations go; a medium without a provider falls back to the sent_messages outbox. */
@@ -194,11 +196,16 @@ export function loadConfig(env: Env = process.env): Config {
   const signInFailuresPerIp = parseInteger(env, "SIGN_IN_FAILURES_PER_IP", 100, 1, 1_000_000, problems);
   const enumerationSafeMs = parseInteger(env, "ENUMERATION_SAFE_MS", 400, 0, 5000, problems);
   const messaging = parseMessaging(env, problems);
+  const awsJsonPath = env.AWS_JSON_PATH || "/";
+  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(awsJsonPath) || awsJsonPath.startsWith("/graphql") || awsJsonPath.startsWith("/.well-known")) {
+    problems.push("AWS_JSON_PATH must be a URL path starting with / (letters, digits, . _ ~ - /), outside /graphql and /.well-known; e.g. / or /cognito");
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
     graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
+    awsJsonPath,
   });
 }

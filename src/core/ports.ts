@@ -16,9 +16,16 @@ export interface ShortLivedStore {
   /** Sets only when no live value exists; true when this call created it. */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   get(key: string): Promise<string | null>;
-  /** Atomically reads and deletes: of many parallel callers exactly one receives the value. */
-  consume(key: string): Promise<string | null>;
-  delete(key: string): Promise<void>;
+  /**
+   * Atomically reads and deletes: of many parallel callers exactly one receives the value. With
+   * `marker`, the same step sets `marker.key` to "1" until the taken value's own expiry plus
+   * `marker.extraSeconds`, so a later caller can tell "already used" from "never existed".
+   */
+  consume(key: string, options?: { marker?: { key: string; extraSeconds: number } }): Promise<string | null>;
+  /** Live values of several keys in one round trip, in order; null where there is none. */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+  /** Deletes every key given, in one round trip. */
+  delete(...keys: string[]): Promise<void>;
   /**
    * Atomically adds 1 within a window that starts at the first increment; returns the new count.
    * With `sliding`, every increment restarts the window (the count resets only after a quiet window).
@@ -27,8 +34,12 @@ export interface ShortLivedStore {
   /** Token bucket: takes one token if available. `retryAfterSeconds` is 0 when allowed. */
   takeToken(key: string, capacity: number, refillPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
   publish(channel: string, message: string): Promise<void>;
-  /** Returns an unsubscribe function. Messages published after the promise resolves are delivered. */
-  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Returns an unsubscribe function. Messages published after the promise resolves are delivered,
+   * except while the connection to a shared store is lost: `onGap` is then called (when the loss is
+   * noticed and again once the subscription is back), so a subscriber that caches can drop what it holds.
+   */
+  subscribe(channel: string, onMessage: (message: string) => void, options?: { onGap?: () => void }): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -153,4 +164,30 @@ export interface Logger {
   info(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
+}
+
+/** One trigger call: the Lambda-style event POSTed, signed with the pool's trigger secret. */
+export interface TriggerInvocation {
+  /** The LambdaConfig name (PreSignUp, UserMigration, …): it prefixes UserLambdaValidationException messages. */
+  triggerName: string;
+  url: string;
+  /** The pool's trigger signing secret (plaintext, unsealed by core just for this call). */
+  secret: string;
+  event: Record<string, unknown>;
+}
+
+/**
+ * Calls trigger endpoints in place of Cognito's Lambda functions (cognito-reference §10). Returns
+ * the receiver's JSON answer unchecked: core validates each trigger's response shape.
+ * @throws UserLambdaValidationException (the receiver answered non-2xx: "<Trigger> failed with error <message>."),
+ *         UnexpectedLambdaException (network error, redirect, no answer within 5 s),
+ *         InvalidLambdaResponseException (the answer is not a JSON object)
+ */
+export interface TriggerInvoker {
+  invoke(invocation: TriggerInvocation): Promise<Record<string, unknown>>;
+  /**
+   * Seals a code for a custom sender (CustomEmailSender/CustomSMSSender) with a key derived from the
+   * trigger secret, so the plaintext code never sits in a request log on the way (README "Triggers").
+   */
+  sealForReceiver(secret: string, plaintext: string): string;
 }

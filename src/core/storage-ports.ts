@@ -4,11 +4,13 @@
  */
 import type { AdminApiKey } from "./admin-keys/admin-key.types.js";
 import type { AppClient } from "./clients/app-client.types.js";
+import type { Device, DeviceRememberedStatus } from "./devices/device.types.js";
 import type { AppEvent, StoredEvent } from "./events/event.types.js";
 import type { Group } from "./groups/group.types.js";
 import type { MfaFactorSettings, UserMfa } from "./mfa/mfa.types.js";
 import type { SentMessage } from "./messaging/message.types.js";
 import type { UserPool } from "./pools/user-pool.types.js";
+import type { WebhookRepository } from "./webhooks/webhook.types.js";
 import type { AliasKind, User } from "./users/user.types.js";
 
 export interface PageRequest {
@@ -44,14 +46,35 @@ export interface AdminApiKeyRepository {
   findByHash(keyHash: string): Promise<AdminApiKey | null>;
   list(page: PageRequest): Promise<AdminApiKey[]>;
   markRevoked(keyId: string, revokedAt: Date): Promise<void>;
+  /** Stores the sealed key of a key that has none yet (ADMIN_API_KEY registered before keys were sealed). */
+  setSecretCiphertext(keyId: string, secretCiphertext: string): Promise<void>;
   countAll(): Promise<number>;
 }
 
 export interface EventRepository {
-  /** Appends to the outbox; called inside the transaction of the change it records. */
-  append(event: AppEvent, occurredAt: Date): Promise<void>;
-  /** Events in insertion order; `poolIds` null = every pool and pool-less events. */
-  list(filter: { poolId?: string; poolIds: readonly string[] | null }, page: { afterSeq?: number; limit: number }): Promise<StoredEvent[]>;
+  /** Appends to the outbox; called inside the transaction of the change it records. Returns the event's seq. */
+  append(event: AppEvent, occurredAt: Date): Promise<number>;
+  /**
+   * Events in seq order, after `afterSeq` and up to `throughSeq`; `poolIds` null = every pool and
+   * pool-less events; `types` restricts to those types.
+   */
+  list(filter: { poolId?: string; poolIds: readonly string[] | null; types?: readonly string[] }, page: { afterSeq?: number; throughSeq?: number; limit: number }): Promise<StoredEvent[]>;
+  /** The audit-log query: newest first (below `pastSeq`) or oldest first (above it). */
+  search(filter: EventSearchFilter, page: { order: "NEWEST_FIRST" | "OLDEST_FIRST"; pastSeq?: number; limit: number }): Promise<StoredEvent[]>;
+  findBySeqs(seqs: readonly number[]): Promise<StoredEvent[]>;
+  /** The highest seq allocated so far that is visible (0 when there is none). */
+  maxSeq(): Promise<number>;
+}
+
+export interface EventSearchFilter {
+  poolId?: string;
+  /** null = every pool and pool-less events. */
+  poolIds: readonly string[] | null;
+  types?: readonly string[];
+  userSub?: string;
+  /** Inclusive lower and exclusive upper bound on occurredAt. */
+  from?: Date;
+  to?: Date;
 }
 
 /** One searchable value of a user, already folded by core's rules (see users/user-search.ts). */
@@ -165,6 +188,8 @@ export interface RefreshTokenRecord {
 export interface RefreshTokenRepository {
   insert(record: RefreshTokenRecord): Promise<void>;
   findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /** findByHash and isFamilyRevoked for the token's family, in one round trip. */
+  findByHashWithFamilyState(tokenHash: string): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean } | null>;
   /** Marks the token rotated if it was not yet; true for exactly one caller. */
   markRotated(id: string, at: Date): Promise<boolean>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
@@ -235,6 +260,32 @@ export interface UserMfaRepository {
   setFactors(userId: string, settings: MfaFactorSettings, now: Date): Promise<void>;
 }
 
+/** A pool's trigger signing secret, sealed with the SecretBox; one per pool, replaced on rotation. */
+export interface TriggerSecretRecord {
+  poolId: string;
+  secretCiphertext: string;
+  createdAt: Date;
+}
+
+export interface TriggerSecretRepository {
+  find(poolId: string): Promise<TriggerSecretRecord | null>;
+  /** Stores the pool's secret, replacing the previous one. */
+  put(record: TriggerSecretRecord): Promise<void>;
+}
+
+/** A user's devices (remembered-device tracking). */
+export interface DeviceRepository {
+  insert(device: Device): Promise<void>;
+  findByKey(deviceKey: string): Promise<Device | null>;
+  /** Stores the SRP salt and verifier of a pending device; true for exactly one caller (false once confirmed). */
+  confirm(deviceKey: string, args: { srpSalt: string; srpVerifier: string; name: string | null; rememberedStatus: DeviceRememberedStatus; now: Date }): Promise<boolean>;
+  updateStatus(deviceKey: string, rememberedStatus: DeviceRememberedStatus, now: Date): Promise<void>;
+  recordAuthentication(deviceKey: string, args: { ip: string | null; now: Date }): Promise<void>;
+  delete(deviceKey: string): Promise<void>;
+  /** The user's confirmed devices, ordered by device key. */
+  listConfirmedOfUser(userId: string, page: PageRequest): Promise<Device[]>;
+}
+
 export interface Repositories {
   pools: UserPoolRepository;
   clients: AppClientRepository;
@@ -247,6 +298,9 @@ export interface Repositories {
   refreshTokens: RefreshTokenRepository;
   signingKeys: SigningKeyRepository;
   mfa: UserMfaRepository;
+  devices: DeviceRepository;
+  triggerSecrets: TriggerSecretRepository;
+  webhooks: WebhookRepository;
 }
 
 export interface Database {

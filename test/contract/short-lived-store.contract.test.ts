@@ -4,6 +4,7 @@ import { createMemoryShortLivedStore } from "../../src/infra/memory/short-lived-
 import { createRedisShortLivedStore } from "../../src/infra/redis/short-lived-store.js";
 import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
 import { randomUuid } from "../../src/lib/random.js";
+import { createTcpProxy } from "../support/tcp-proxy.js";
 
 const REDIS_URL = process.env.REDIS_URL;
 const DELIVERY_TIMEOUT_MS = 2_000;
@@ -93,6 +94,55 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       await store.delete("k");
       expect(await store.get("k")).toBeNull();
       await store.delete("never-set");
+    });
+
+    it("delete removes several keys at once, of any kind, and accepts none", async () => {
+      await store.set("a", "1", 60);
+      await store.set("b", "2", 60);
+      await store.increment("c", 60);
+      await store.set("kept", "3", 60);
+      await store.delete("a", "b", "c", "never-set");
+      expect(await store.getMany(["a", "b", "kept"])).toEqual([null, null, "3"]);
+      expect(await store.increment("c", 60)).toBe(1);
+      await store.delete();
+    });
+
+    it("getMany returns live values in order, null for missing, expired and non-value keys", async () => {
+      await store.set("short", "s", 10);
+      await store.set("long", "l", 60);
+      await store.increment("counter", 60);
+      expect(await store.getMany([])).toEqual([]);
+      expect(await store.getMany(["long", "missing", "short", "counter"])).toEqual(["l", null, "s", null]);
+      clock.advanceSeconds(10);
+      expect(await openPeers(2)[1]!.getMany(["short", "long"])).toEqual([null, "l"]);
+    });
+
+    it("consume with a marker takes the value and leaves the marker until the value's expiry plus the extra time", async () => {
+      await store.set("session", "s", 100);
+      clock.advanceSeconds(40);
+      expect(await store.consume("session", { marker: { key: "session:used", extraSeconds: 60 } })).toBe("s");
+      expect(await store.getMany(["session", "session:used"])).toEqual([null, "1"]);
+      // The value would have expired at 100 s; the marker lives 60 s beyond that, judged by the clock.
+      clock.advanceSeconds(119);
+      expect(await store.get("session:used")).toBe("1");
+      clock.advanceSeconds(1);
+      expect(await store.get("session:used")).toBeNull();
+    });
+
+    it("consume with a marker sets no marker when there was nothing live to take", async () => {
+      await store.set("expired", "e", 10);
+      clock.advanceSeconds(10);
+      expect(await store.consume("expired", { marker: { key: "expired:used", extraSeconds: 60 } })).toBeNull();
+      expect(await store.consume("missing", { marker: { key: "missing:used", extraSeconds: 60 } })).toBeNull();
+      expect(await store.getMany(["expired:used", "missing:used"])).toEqual([null, null]);
+    });
+
+    it("consume-once with a marker: of 20 parallel consumers across processes exactly one gets the value", async () => {
+      const peers = openPeers(4);
+      await store.set("session", "s", 60);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => peers[i % peers.length]!.consume("session", { marker: { key: "session:used", extraSeconds: 60 } })));
+      expect(results.filter((r) => r !== null)).toEqual(["s"]);
+      expect(await store.get("session:used")).toBe("1");
     });
 
     it("increment counts within a fixed window and restarts after it", async () => {
@@ -222,6 +272,43 @@ describeShortLivedStoreContract(
   },
   { skip: !REDIS_URL },
 );
+
+describe.skipIf(!REDIS_URL)("redis ShortLivedStore subscriptions across a lost connection", () => {
+  it("reports a gap when the subscriber's connection drops and again when it is back, then delivers again", async () => {
+    const redisUrl = new URL(REDIS_URL!);
+    const proxy = await createTcpProxy(redisUrl.hostname, Number(redisUrl.port || 6379));
+    const clock = createManualClock();
+    const keyPrefix = `test:${randomUuid()}:`;
+    // The subscriber reaches Redis through the proxy; the publisher directly, so it keeps working during the cut.
+    const subscriber = createRedisShortLivedStore({ url: `redis://127.0.0.1:${proxy.port}`, clock, keyPrefix });
+    const publisher = createRedisShortLivedStore({ url: REDIS_URL!, clock, keyPrefix });
+    try {
+      const received: string[] = [];
+      let gaps = 0;
+      await subscriber.subscribe("invalidations", (message) => received.push(message), { onGap: () => gaps++ });
+      await publisher.publish("invalidations", "before");
+      await waitFor(() => received.length === 1);
+      expect(gaps).toBe(0);
+
+      await proxy.cut();
+      await waitFor(() => gaps === 1);
+      // Published while the subscriber is away: lost, which is exactly what the gap tells.
+      await publisher.publish("invalidations", "lost");
+      await proxy.restore();
+      await waitFor(() => gaps === 2);
+      // Back and subscribed again (ioredis re-subscribes on reconnect): new messages arrive.
+      await vi.waitFor(async () => {
+        await publisher.publish("invalidations", "after");
+        expect(received).toContain("after");
+      }, { timeout: DELIVERY_TIMEOUT_MS, interval: 50 });
+      expect(received).not.toContain("lost");
+    } finally {
+      await subscriber.close();
+      await publisher.close();
+      await proxy.close();
+    }
+  });
+});
 
 describe.skipIf(!REDIS_URL)("redis ShortLivedStore during an outage", () => {
   it("ping rejects quickly and close does not hang when Redis is unreachable", async () => {

@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/lib/clock.js";
@@ -5,6 +6,7 @@ import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import {
   AdminCreateUserDocument,
+  AdminGetUserDocument,
   AdminGetUserMfaDocument,
   AdminSetUserMfaPreferenceDocument,
   AssociateSoftwareTokenDocument,
@@ -134,6 +136,21 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
 
       // The code is never stored or recorded as itself.
       expect(JSON.stringify(await listEvents(gateway, ids.poolId))).not.toContain(message.code!);
+    });
+
+    it("a passed SMS_MFA code proves the number: phone_number_verified becomes true (cognito-reference §3.4)", async () => {
+      const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
+      const verifiedFlag = async () =>
+        expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: ids.poolId, username: ids.username })).adminGetUser.attributes.find((attribute) => attribute.name === "phone_number_verified")?.value;
+      expect(await verifiedFlag()).not.toBe("true");
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
+      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      const tokens = expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code! }));
+      expect(await verifiedFlag()).toBe("true");
+      // The tokens of this very sign-in already say so.
+      expect(decodeJwt(tokens.idToken).phone_number_verified).toBe(true);
+      const changes = (await listEvents(gateway, ids.poolId)).filter((event) => event.type === "USER_ATTRIBUTES_CHANGED" && event.detail.via === "SMS_MFA");
+      expect(changes.map((event) => event.detail.attributes)).toEqual([["phone_number_verified"]]);
     });
 
     it("EMAIL_OTP sends the code with the pool's email MFA subject and message", async () => {

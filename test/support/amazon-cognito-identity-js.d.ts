@@ -31,6 +31,14 @@ declare module "amazon-cognito-identity-js" {
     /** Calls back synchronously with K, the 16-byte HKDF output (§4.5). */
     getPasswordAuthenticationKey(username: string, password: string, serverBValue: BigInteger, salt: BigInteger, callback: (err: Error | null, hkdf: Uint8Array) => void): void;
     padHex(bigInt: BigInteger): string;
+    /** ConfirmDevice's half (§4.9): a random device password, a 16-byte salt and v = g^x; calls back synchronously. */
+    generateHashDevice(deviceGroupKey: string, username: string, callback: (err: Error | null) => void): void;
+    /** The device salt as hex (PAD of the integer). */
+    getSaltDevices(): string;
+    /** The device verifier as hex (PAD of the integer). */
+    getVerifierDevices(): string;
+    /** base64 of 40 random bytes: the device's password, which the SDK keeps in its storage. */
+    getRandomPassword(): string;
   }
 
   export class DateHelper {

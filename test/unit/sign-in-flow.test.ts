@@ -49,6 +49,26 @@ describe("sign-in flow table", () => {
     }
   });
 
+  it("puts the device's proof after the password and MFA, and nothing but tokens after it (cognito-reference §4.9)", () => {
+    for (const before of ["START", "PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", "SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "MFA_SETUP"] as const) expect(canTransition(before, "DEVICE_SRP_AUTH"), before).toBe(true);
+    // SELECT_MFA_TYPE only picks a factor: the code must still be answered before the device step.
+    expect(canTransition("SELECT_MFA_TYPE", "DEVICE_SRP_AUTH")).toBe(false);
+    expect(SIGN_IN_TRANSITIONS.DEVICE_SRP_AUTH).toEqual(["DEVICE_PASSWORD_VERIFIER", "FAILED"]);
+    expect(SIGN_IN_TRANSITIONS.DEVICE_PASSWORD_VERIFIER).toEqual(["AUTHENTICATED", "FAILED"]);
+  });
+
+  it("enters CUSTOM_CHALLENGE only from START, PASSWORD_VERIFIER (SRP first) or itself, and SRP_A only leads to the verifier", () => {
+    const into = SIGN_IN_STATES.filter((from) => canTransition(from, "CUSTOM_CHALLENGE"));
+    expect(into.sort()).toEqual(["CUSTOM_CHALLENGE", "PASSWORD_VERIFIER", "START"]);
+    expect(SIGN_IN_TRANSITIONS.SRP_A).toEqual(["PASSWORD_VERIFIER", "FAILED"]);
+    expect(SIGN_IN_STATES.filter((from) => canTransition(from, "SRP_A"))).toEqual(["START"]);
+    // After a custom challenge the usual steps follow: MFA can come after it, never before it.
+    for (const mfa of ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP"] as const) {
+      expect(canTransition("CUSTOM_CHALLENGE", mfa)).toBe(true);
+      expect(canTransition(mfa, "CUSTOM_CHALLENGE")).toBe(false);
+    }
+  });
+
   it("is drawn edge for edge in sign-in.mmd", () => {
     const diagram = readFileSync(path.resolve(__dirname, "../../src/core/flows/sign-in/sign-in.mmd"), "utf8");
     const drawn = [...diagram.matchAll(/^\s*([A-Z_]+) --> ([A-Z_]+)/gm)].map((match) => `${match[1]} --> ${match[2]}`).sort();

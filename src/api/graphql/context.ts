@@ -2,7 +2,9 @@ import { createParameterDecorator, type AuthChecker } from "type-graphql";
 import type { AdminPrincipal } from "../../core/admin-keys/admin-key.types.js";
 import type { AdminKeyService } from "../../core/admin-keys/admin-key.service.js";
 import type { AppClientService } from "../../core/clients/app-client.service.js";
+import type { DeviceService } from "../../core/devices/device.service.js";
 import type { EventService } from "../../core/events/event.service.js";
+import type { LiveEventService } from "../../core/events/live-events.service.js";
 import type { GroupService } from "../../core/groups/group.service.js";
 import { invalidParameter } from "../../core/errors.js";
 import type { MfaService } from "../../core/mfa/mfa.service.js";
@@ -17,6 +19,8 @@ import type { ListUsersService } from "../../core/users/list-users.service.js";
 import type { PasswordRecoveryService } from "../../core/users/password-recovery.service.js";
 import type { SelfService } from "../../core/users/self-service.service.js";
 import type { SignUpService } from "../../core/users/sign-up.service.js";
+import type { WebhookService } from "../../core/webhooks/webhook.service.js";
+import type { TriggerSecretService } from "../../core/triggers/trigger-secret.service.js";
 
 /** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
 export interface ApiServices {
@@ -24,6 +28,8 @@ export interface ApiServices {
   appClients: AppClientService;
   adminKeys: AdminKeyService;
   events: EventService;
+  liveEvents: LiveEventService;
+  webhooks: WebhookService;
   groups: GroupService;
   signUp: SignUpService;
   signIn: SignInService;
@@ -36,6 +42,8 @@ export interface ApiServices {
   selfService: SelfService;
   signOut: SignOutService;
   mfa: MfaService;
+  devices: DeviceService;
+  triggerSecrets: TriggerSecretService;
 }
 
 export interface GraphqlContext {

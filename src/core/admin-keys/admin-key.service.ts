@@ -3,7 +3,7 @@ import { randomLowerAlphanumeric, randomTokenBase64Url } from "../../lib/random.
 import { constantTimeEqual, sha256Hex } from "../../lib/secrets.js";
 import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
-import type { Database } from "../ports.js";
+import type { Database, SecretBox } from "../ports.js";
 import { requireLength, requireMaxItems, requirePoolId, requireUnique } from "../validation.js";
 import { assertUnscoped } from "./access.js";
 import { actorOf, type AdminApiKey, type AdminPrincipal } from "./admin-key.types.js";
@@ -11,6 +11,15 @@ import { actorOf, type AdminApiKey, type AdminPrincipal } from "./admin-key.type
 export interface AdminKeyServiceDeps {
   db: Database;
   clock: Clock;
+  /** Seals each new key so that AWS SigV4 signatures made with it can be recomputed (Cognito wire API). */
+  secretBox: SecretBox;
+}
+
+/** What a SigV4 access key id resolves to: the key's principal and, when it was stored sealed, its secret. */
+export interface SigningKey {
+  principal: AdminPrincipal;
+  /** Null for a key created before keys were sealed: it cannot sign requests. */
+  secret: string | null;
 }
 
 export type AdminKeyService = ReturnType<typeof createAdminKeyService>;
@@ -20,12 +29,14 @@ const SYSTEM_ACTOR = "system";
 
 const describeKey = (key: AdminApiKey) => ({ keyId: key.id, name: key.name, poolScope: key.poolScope });
 
-function newKey(name: string, poolScope: string[] | null, createdBy: string, now: Date): { key: AdminApiKey; secret: string } {
-  const secret = KEY_PREFIX + randomTokenBase64Url(32);
-  return { secret, key: { id: randomLowerAlphanumeric(20), name, keyHash: sha256Hex(secret), poolScope, createdAt: now, revokedAt: null, createdBy } };
-}
+export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceDeps) {
+  // The hash finds a bearer key; the sealed copy exists only because a SigV4 signature is an HMAC
+  // keyed by the secret, which the server must hold to recompute it (as AWS holds secret keys).
+  function newKey(name: string, poolScope: string[] | null, createdBy: string, now: Date): { key: AdminApiKey; secret: string } {
+    const secret = KEY_PREFIX + randomTokenBase64Url(32);
+    return { secret, key: { id: randomLowerAlphanumeric(20), name, keyHash: sha256Hex(secret), poolScope, secretCiphertext: secretBox.encrypt(secret), createdAt: now, revokedAt: null, createdBy } };
+  }
 
-export function createAdminKeyService({ db, clock }: AdminKeyServiceDeps) {
   return {
     /**
      * Resolves a bearer key to the principal it grants.
@@ -41,7 +52,18 @@ export function createAdminKeyService({ db, clock }: AdminKeyServiceDeps) {
       return { keyId: key.id, poolScope: key.poolScope };
     },
 
-    /** Returns the new key's secret once; only its hash is stored. @throws NotAuthorizedException, InvalidParameterException, ResourceNotFoundException */
+    /**
+     * Resolves an AWS access key id (an admin key id) for SigV4 verification.
+     * Returns null for an unknown or revoked key, so the caller can answer as AWS does for both.
+     */
+    async findSigningKey(keyId: string): Promise<SigningKey | null> {
+      if (keyId.length === 0 || keyId.length > 64) return null;
+      const key = await db.read((repositories) => repositories.adminKeys.findById(keyId));
+      if (!key || key.revokedAt !== null) return null;
+      return { principal: { keyId: key.id, poolScope: key.poolScope }, secret: key.secretCiphertext === null ? null : secretBox.decrypt(key.secretCiphertext) };
+    },
+
+    /** Returns the new key's secret once; its hash finds it, and a sealed copy verifies SigV4 signatures. @throws NotAuthorizedException, InvalidParameterException, ResourceNotFoundException */
     async createAdminApiKey(principal: AdminPrincipal, input: { name: string; poolScope?: string[] | null }): Promise<{ key: AdminApiKey; secret: string }> {
       assertUnscoped(principal, "manage admin API keys");
       requireLength("name", input.name, 1, 128);
@@ -98,8 +120,20 @@ export function createAdminKeyService({ db, clock }: AdminKeyServiceDeps) {
       const now = clock.now();
       return db.transaction(async (repositories) => {
         if (configuredKey !== null) {
-          if (!(await repositories.adminKeys.findByHash(sha256Hex(configuredKey)))) {
-            const key: AdminApiKey = { id: randomLowerAlphanumeric(20), name: "ADMIN_API_KEY", keyHash: sha256Hex(configuredKey), poolScope: null, createdAt: now, revokedAt: null, createdBy: SYSTEM_ACTOR };
+          const existing = await repositories.adminKeys.findByHash(sha256Hex(configuredKey));
+          // A key registered before keys were sealed gets its sealed copy now, so it can sign SigV4 requests too.
+          if (existing && existing.secretCiphertext === null) await repositories.adminKeys.setSecretCiphertext(existing.id, secretBox.encrypt(configuredKey));
+          if (!existing) {
+            const key: AdminApiKey = {
+              id: randomLowerAlphanumeric(20),
+              name: "ADMIN_API_KEY",
+              keyHash: sha256Hex(configuredKey),
+              poolScope: null,
+              secretCiphertext: secretBox.encrypt(configuredKey),
+              createdAt: now,
+              revokedAt: null,
+              createdBy: SYSTEM_ACTOR,
+            };
             await repositories.adminKeys.insert(key);
             await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(key) }, now);
           }

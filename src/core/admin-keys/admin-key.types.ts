@@ -5,6 +5,12 @@ export interface AdminApiKey {
   keyHash: string;
   /** Pools this key may see and change; null = every pool, and key management. */
   poolScope: string[] | null;
+  /**
+   * The whole key sealed with the SecretBox, so the Cognito wire API can recompute AWS SigV4
+   * signatures made with it (an HMAC needs the secret itself). Null for keys created before
+   * signing was supported: they work as bearer keys only.
+   */
+  secretCiphertext: string | null;
   createdAt: Date;
   revokedAt: Date | null;
   createdBy: string;

@@ -16,12 +16,15 @@ import {
   type UpdateAppClientInput,
 } from "./app-client.types.js";
 import { validateAppClientSettings } from "./app-client.validation.js";
+import type { ClientContextCache } from "./client-context-cache.js";
 
 export interface AppClientServiceDeps {
   db: Database;
   clock: Clock;
   secretBox: SecretBox;
   maxClientsPerPool: number;
+  /** Told after a client changed or went, so no process keeps serving it with the old settings. */
+  contexts: Pick<ClientContextCache, "invalidateClient">;
 }
 
 export type AppClientService = ReturnType<typeof createAppClientService>;
@@ -78,7 +81,7 @@ const describeClient = (client: AppClient): Record<string, unknown> => {
   return { ...settings, hasSecret: secretCiphertext !== null };
 };
 
-export function createAppClientService({ db, clock, secretBox, maxClientsPerPool }: AppClientServiceDeps) {
+export function createAppClientService({ db, clock, secretBox, maxClientsPerPool, contexts }: AppClientServiceDeps) {
   async function loadClient(repositories: Repositories, principal: AdminPrincipal, poolId: string, clientId: string) {
     const pool = await loadAccessiblePool(repositories, principal, poolId);
     requireClientId(clientId);
@@ -115,7 +118,7 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
 
     /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
     async updateUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string, input: UpdateAppClientInput): Promise<AppClient> {
-      return db.transaction(async (repositories) => {
+      const updated = await db.transaction(async (repositories) => {
         const { pool, client } = await loadClient(repositories, principal, poolId, clientId);
         const settings = mergeClientSettings(client, input);
         validateAppClientSettings(settings, pool.schemaAttributes, client.secretCiphertext !== null);
@@ -126,6 +129,8 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
         await repositories.events.append({ type: "APP_CLIENT_UPDATED", poolId, actor: actorOf(principal), detail: { changedFields, client: describeClient(updated) } }, now);
         return updated;
       });
+      await contexts.invalidateClient(clientId);
+      return updated;
     },
 
     /** @throws ResourceNotFoundException, NotAuthorizedException */
@@ -135,6 +140,7 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
         await repositories.clients.delete(clientId);
         await repositories.events.append({ type: "APP_CLIENT_DELETED", poolId, actor: actorOf(principal), detail: { clientId, clientName: client.clientName } }, clock.now());
       });
+      await contexts.invalidateClient(clientId);
     },
 
     /** @throws ResourceNotFoundException, NotAuthorizedException */

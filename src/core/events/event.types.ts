@@ -39,6 +39,14 @@ export const EVENT_TYPES = [
   "MFA_PREFERENCE_CHANGED",
   "MFA_CHALLENGE_PASSED",
   "MFA_CHALLENGE_FAILED",
+  "WEBHOOK_SUBSCRIPTION_CREATED",
+  "WEBHOOK_SUBSCRIPTION_DELETED",
+  "DEVICE_CONFIRMED",
+  /** A device's remembered status changed (detail.status: remembered | not_remembered). */
+  "DEVICE_REMEMBERED",
+  "DEVICE_FORGOTTEN",
+  /** A pool's trigger signing secret was (re)generated; detail never holds it. */
+  "TRIGGER_SECRET_ROTATED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

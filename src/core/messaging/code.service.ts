@@ -3,6 +3,8 @@ import { randomDigits } from "../../lib/random.js";
 import { CognitoError } from "../errors.js";
 import type { CodeHasher, CodePurpose, Database, MessageSender, Repositories, ShortLivedStore } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import { customSenderFor, prepareCustomSender, runCustomMessage, runCustomSender, type CustomSenderDelivery, type MessageEvent } from "../triggers/message.triggers.js";
+import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import type { User } from "../users/user.types.js";
 import { renderTemplate, toDeliveryDetails, type CodeDeliveryDetails, type DeliveryTarget } from "./delivery.js";
 
@@ -25,9 +27,19 @@ export interface CodeServiceDeps {
   codeHasher: CodeHasher;
   sender: MessageSender;
   store: ShortLivedStore;
+  /** CustomMessage rewrites the messages; CustomEmailSender / CustomSMSSender replace delivery. */
+  triggers: TriggerRunner;
 }
 
-export function createCodeService({ db, clock, codeHasher, sender, store }: CodeServiceDeps) {
+/** The CustomMessage_* / Custom*Sender_* source for a purpose, unless the caller names another. */
+const DEFAULT_MESSAGE_EVENT: Record<CodePurpose, MessageEvent> = {
+  SIGN_UP: "SignUp",
+  FORGOT_PASSWORD: "ForgotPassword",
+  VERIFY_EMAIL: "UpdateUserAttribute",
+  VERIFY_PHONE_NUMBER: "UpdateUserAttribute",
+};
+
+export function createCodeService({ db, clock, codeHasher, sender, store, triggers }: CodeServiceDeps) {
   const scopeOf = (userId: string, purpose: CodePurpose) => `${userId}:${purpose}`;
 
   return {
@@ -47,9 +59,26 @@ export function createCodeService({ db, clock, codeHasher, sender, store }: Code
      */
     async prepareCode(
       repositories: Repositories,
-      args: { pool: UserPool; user: User; purpose: CodePurpose; target: DeliveryTarget; template: { subject: string | null; body: string }; pendingValue?: string | null },
+      args: {
+        pool: UserPool;
+        user: User;
+        purpose: CodePurpose;
+        target: DeliveryTarget;
+        template: { subject: string | null; body: string };
+        pendingValue?: string | null;
+        /** The trigger source suffix when it is not the purpose's default (e.g. ResendCode). */
+        event?: MessageEvent;
+        clientId?: string | null;
+        clientMetadata?: Record<string, string> | null;
+      },
     ): Promise<PreparedCode> {
       const code = randomDigits(CODE_DIGITS);
+      // Triggers run inside the caller's transaction: a failing CustomMessage undoes the whole operation.
+      const event = args.event ?? DEFAULT_MESSAGE_EVENT[args.purpose];
+      const triggerArgs = { event, user: args.user, clientId: args.clientId ?? null, clientMetadata: args.clientMetadata ?? null };
+      const template = await runCustomMessage(triggers, args.pool, { ...triggerArgs, medium: args.target.medium, template: args.template }, repositories);
+      const customSenderName = customSenderFor(args.pool, args.target.medium);
+      const customSender = customSenderName ? { pool: args.pool, delivery: await prepareCustomSender(triggers, args.pool, { ...triggerArgs, name: customSenderName, code }, repositories) } : undefined;
       const now = clock.now();
       await repositories.codes.replace({
         userId: args.user.id,
@@ -72,16 +101,18 @@ export function createCodeService({ db, clock, codeHasher, sender, store }: Code
           userId: args.user.id,
           medium: args.target.medium,
           destination: args.target.address,
-          subject: args.target.medium === "EMAIL" ? args.template.subject : null,
-          body: renderTemplate(args.template.body, { code, username: args.user.username }),
+          subject: args.target.medium === "EMAIL" ? template.subject : null,
+          body: renderTemplate(template.body, { code, username: args.user.username }),
           purpose: args.purpose,
         },
+        ...(customSender ? { customSender } : {}),
       };
     },
 
     /** Hands a prepared message to the sender. @throws CodeDeliveryFailureException */
     async deliver(prepared: PreparedCode): Promise<CodeDeliveryDetails> {
-      await sender.send(prepared.message);
+      if (prepared.customSender) await runCustomSender(triggers, prepared.customSender.pool, prepared.customSender.delivery);
+      else await sender.send(prepared.message);
       return prepared.details;
     },
 
@@ -112,4 +143,6 @@ export function createCodeService({ db, clock, codeHasher, sender, store }: Code
 export interface PreparedCode {
   details: CodeDeliveryDetails;
   message: Parameters<MessageSender["send"]>[0];
+  /** Set when the pool hands codes of this medium to CustomEmailSender / CustomSMSSender. */
+  customSender?: { pool: UserPool; delivery: CustomSenderDelivery };
 }

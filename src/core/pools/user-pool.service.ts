@@ -4,6 +4,7 @@ import { assertPoolAccess, assertUnscoped } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
+import type { ClientContextCache } from "../clients/client-context-cache.js";
 import type { Database, Repositories } from "../ports.js";
 import { requirePoolId } from "../validation.js";
 import { DEFAULT_POOL_SETTINGS, mergePoolSettings } from "./user-pool.defaults.js";
@@ -16,6 +17,8 @@ export interface UserPoolServiceDeps {
   /** Prefix of every pool id, like Cognito's region. */
   region: string;
   maxUserPools: number;
+  /** Told after a pool changed or went, so no process keeps serving its clients with the old pool. */
+  contexts: Pick<ClientContextCache, "invalidatePool">;
 }
 
 export type UserPoolService = ReturnType<typeof createUserPoolService>;
@@ -35,7 +38,7 @@ const describeSettings = (pool: UserPool): Record<string, unknown> => {
   return { ...settings, customAttributes: schemaAttributes.filter((attribute) => attribute.isCustom).map((attribute) => attribute.name) };
 };
 
-export function createUserPoolService({ db, clock, region, maxUserPools }: UserPoolServiceDeps) {
+export function createUserPoolService({ db, clock, region, maxUserPools, contexts }: UserPoolServiceDeps) {
   return {
     /** @throws InvalidParameterException, LimitExceededException, NotAuthorizedException (scoped key) */
     async createUserPool(principal: AdminPrincipal, input: CreateUserPoolInput): Promise<UserPool> {
@@ -57,7 +60,7 @@ export function createUserPoolService({ db, clock, region, maxUserPools }: UserP
 
     /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
     async updateUserPool(principal: AdminPrincipal, poolId: string, input: UpdateUserPoolInput): Promise<UserPool> {
-      return db.transaction(async (repositories) => {
+      const updated = await db.transaction(async (repositories) => {
         const current = await loadAccessiblePool(repositories, principal, poolId);
         const settings: UserPoolSettings = mergePoolSettings(current, input);
         validatePoolSettings(settings, current.schemaAttributes);
@@ -68,6 +71,8 @@ export function createUserPoolService({ db, clock, region, maxUserPools }: UserP
         await repositories.events.append({ type: "USER_POOL_UPDATED", poolId, actor: actorOf(principal), detail: { changedFields, settings: describeSettings(updated) } }, now);
         return updated;
       });
+      await contexts.invalidatePool(poolId);
+      return updated;
     },
 
     /** @throws ResourceNotFoundException, InvalidParameterException (deletion protection), NotAuthorizedException */
@@ -80,6 +85,7 @@ export function createUserPoolService({ db, clock, region, maxUserPools }: UserP
         await repositories.pools.delete(poolId);
         await repositories.events.append({ type: "USER_POOL_DELETED", poolId, actor: actorOf(principal), detail: { name: pool.name } }, clock.now());
       });
+      await contexts.invalidatePool(poolId);
     },
 
     /** @throws ResourceNotFoundException, NotAuthorizedException */
@@ -99,7 +105,7 @@ export function createUserPoolService({ db, clock, region, maxUserPools }: UserP
       if (customAttributes.length < 1) throw invalidParameter("customAttributes must hold at least one attribute.");
       // 1–25 a call is a request-shape rule (InvalidParameterException); only the 50-per-pool quota is a LimitExceededException.
       if (customAttributes.length > 25) throw invalidParameter(`customAttributes holds at most 25 entries a call; got ${customAttributes.length}.`);
-      return db.transaction(async (repositories) => {
+      const updated = await db.transaction(async (repositories) => {
         const current = await loadAccessiblePool(repositories, principal, poolId);
         const schemaAttributes = appendCustomAttributes(
           current.schemaAttributes,
@@ -112,6 +118,8 @@ export function createUserPoolService({ db, clock, region, maxUserPools }: UserP
         await repositories.events.append({ type: "CUSTOM_ATTRIBUTES_ADDED", poolId, actor: actorOf(principal), detail: { attributes: added } }, now);
         return updated;
       });
+      await contexts.invalidatePool(poolId);
+      return updated;
     },
 
     async countUsers(poolId: string): Promise<number> {

@@ -56,6 +56,11 @@ export interface LambdaConfig {
   verifyAuthChallengeResponse?: string;
   preTokenGeneration?: string;
   userMigration?: string;
+  /** PreTokenGenerationConfig: V1_0 edits the ID token, V2_0 both tokens; wins over `preTokenGeneration`. */
+  preTokenGenerationConfig?: { lambdaVersion: "V1_0" | "V2_0"; lambdaArn: string };
+  /** Replace code delivery (CustomEmailSender/CustomSMSSender); the code arrives sealed (README "Triggers"). */
+  customEmailSender?: { lambdaVersion: "V1_0"; lambdaArn: string };
+  customSmsSender?: { lambdaVersion: "V1_0"; lambdaArn: string };
 }
 export const LAMBDA_TRIGGERS = [
   "preSignUp",

@@ -85,6 +85,16 @@ export function validateLambdaConfig(config: LambdaConfig): void {
     const url = config[trigger];
     if (url !== undefined) requireUrl(`lambdaConfig.${trigger}`, url);
   }
+  const versioned = [
+    ["preTokenGenerationConfig", config.preTokenGenerationConfig, ["V1_0", "V2_0"]],
+    ["customEmailSender", config.customEmailSender, ["V1_0"]],
+    ["customSmsSender", config.customSmsSender, ["V1_0"]],
+  ] as const;
+  for (const [name, trigger, versions] of versioned) {
+    if (!trigger) continue;
+    requireUrl(`lambdaConfig.${name}.lambdaArn`, trigger.lambdaArn);
+    if (!(versions as readonly string[]).includes(trigger.lambdaVersion)) throw invalidParameter(`lambdaConfig.${name}.lambdaVersion must be one of ${versions.join(", ")}.`);
+  }
 }
 
 /** Rules that tie several settings together; run after defaults are merged, on create and update. */

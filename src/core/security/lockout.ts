@@ -22,25 +22,38 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
   const failuresKey = (poolId: string, userId: string) => `lockout:failures:${poolId}:${userId}`;
   const lockedKey = (poolId: string, userId: string) => `lockout:until:${poolId}:${userId}`;
   const ipKey = (ip: string) => `lockout:ip:${ip}`;
+  const ipCountKey = (ip: string) => `${ipKey(ip)}:count`;
+  const isLocked = (until: string | null) => until !== null && Number(until) > clock.nowMs();
+  const isIpBlocked = (failures: string | null) => Number(failures ?? 0) >= options.failuresPerIpWindow;
+  const locked = () => new CognitoError("NotAuthorizedException", "Password attempts exceeded");
+  const ipBlocked = () => new CognitoError("TooManyRequestsException", "Too many failed sign-in attempts from this address; try again later.");
   return {
+    /**
+     * assertIpAllowed and assertNotLocked in one store round trip (the address is checked first).
+     * @throws TooManyRequestsException, NotAuthorizedException "Password attempts exceeded"
+     */
+    async assertMayAttempt(poolId: string, userId: string, ip: string | null): Promise<void> {
+      const [until, ipFailures] = await store.getMany(ip ? [lockedKey(poolId, userId), ipCountKey(ip)] : [lockedKey(poolId, userId)]);
+      if (isIpBlocked(ipFailures ?? null)) throw ipBlocked();
+      if (isLocked(until ?? null)) throw locked();
+    },
+
     /** @throws NotAuthorizedException "Password attempts exceeded" while locked */
     async assertNotLocked(poolId: string, userId: string): Promise<void> {
-      const until = await store.get(lockedKey(poolId, userId));
-      if (until !== null && Number(until) > clock.nowMs()) throw new CognitoError("NotAuthorizedException", "Password attempts exceeded");
+      if (isLocked(await store.get(lockedKey(poolId, userId)))) throw locked();
     },
 
     /** @throws TooManyRequestsException when one address has failed too often recently */
     async assertIpAllowed(ip: string | null): Promise<void> {
       if (!ip) return;
-      const failures = Number((await store.get(`${ipKey(ip)}:count`)) ?? 0);
-      if (failures >= options.failuresPerIpWindow) throw new CognitoError("TooManyRequestsException", "Too many failed sign-in attempts from this address; try again later.");
+      if (isIpBlocked(await store.get(ipCountKey(ip)))) throw ipBlocked();
     },
 
     /** Counts a failed password for the user (and the address); returns the lockout it started, in seconds. */
     async recordFailure(poolId: string, userId: string | null, ip: string | null): Promise<number> {
       if (ip) {
         const count = await store.increment(`${ipKey(ip)}:counter`, QUIET_RESET_SECONDS, { sliding: true });
-        await store.set(`${ipKey(ip)}:count`, String(count), QUIET_RESET_SECONDS);
+        await store.set(ipCountKey(ip), String(count), QUIET_RESET_SECONDS);
       }
       if (!userId) return 0;
       const failures = await store.increment(failuresKey(poolId, userId), QUIET_RESET_SECONDS, { sliding: true });
@@ -50,8 +63,7 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
     },
 
     async recordSuccess(poolId: string, userId: string): Promise<void> {
-      await store.delete(failuresKey(poolId, userId));
-      await store.delete(lockedKey(poolId, userId));
+      await store.delete(failuresKey(poolId, userId), lockedKey(poolId, userId));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from "../../lib/clock.js";
 import { decodeJwtPayloadUnverified } from "../../lib/jwt.js";
 import type { AppClient } from "../clients/app-client.types.js";
+import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { CognitoError } from "../errors.js";
 import type { Database, Repositories, ShortLivedStore, TokenSigner } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
@@ -31,6 +32,8 @@ export interface AccessTokenServiceDeps {
   clock: Clock;
   signer: TokenSigner;
   store: ShortLivedStore;
+  /** App clients and pools kept in memory until an admin changes them. */
+  contexts: Pick<ClientContextCache, "get">;
   /** PUBLIC_URL: every pool's issuer is `<issuerBase>/<poolId>`. */
   issuerBase: string;
 }
@@ -54,17 +57,22 @@ export async function loadSelfContext(repositories: Repositories, principal: Acc
   const client = await repositories.clients.findById(principal.clientId);
   const pool = client && client.poolId === principal.poolId ? await repositories.pools.findById(principal.poolId) : null;
   if (!client || !pool) throw invalidToken();
-  const user = await repositories.users.findById(pool.id, principal.userId);
+  return { pool, client, user: await loadSelfUser(repositories, pool.id, principal) };
+}
+
+/** The principal's user, if it may still use its tokens. @throws UserNotFoundException, NotAuthorizedException, UserNotConfirmedException, PasswordResetRequiredException */
+async function loadSelfUser(repositories: Repositories, poolId: string, principal: AccessTokenPrincipal): Promise<User> {
+  const user = await repositories.users.findById(poolId, principal.userId);
   // Cognito answers a deleted user's still-unexpired token with UserNotFoundException (GetUser lists it),
   // which is also what clients such as Amplify treat as "forget this session".
   if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
   if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
   if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
   if (user.status === "RESET_REQUIRED") throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
-  return { pool, client, user };
+  return user;
 }
 
-export function createAccessTokenService({ db, clock, signer, store, issuerBase }: AccessTokenServiceDeps) {
+export function createAccessTokenService({ db, clock, signer, store, contexts, issuerBase }: AccessTokenServiceDeps) {
   const issuerPrefix = `${issuerBase.replace(/\/+$/, "")}/`;
 
   /** The pool named by the unverified `iss`; only used to pick the keys the token is then verified with. */
@@ -101,10 +109,16 @@ export function createAccessTokenService({ db, clock, signer, store, issuerBase 
         const signedOutAt = await store.get(signedOutKey(sub));
         if (signedOutAt !== null && iat <= Number(signedOutAt)) throw revokedToken();
       }
+      // The client and pool come from the cache (kept current by invalidation); the user is read every time.
+      const context = await contexts.get(clientId).catch((error: unknown) => {
+        if (error instanceof CognitoError) throw invalidToken();
+        throw error;
+      });
+      if (context.pool.id !== poolId) throw invalidToken();
       await db.read(async (repositories) => {
         // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
         if (principal.originJti !== null && (await repositories.refreshTokens.isFamilyRevoked(principal.originJti))) throw revokedToken();
-        await loadSelfContext(repositories, principal);
+        await loadSelfUser(repositories, poolId, principal);
       });
       return principal;
     },

@@ -8,6 +8,8 @@ import type { Group } from "../groups/group.types.js";
 import type { Database, RefreshTokenRecord, Repositories, TokenSigner } from "../ports.js";
 import type { SchemaAttribute } from "../pools/attributes.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import { runPreTokenGeneration, type TokenGenerationSource } from "../triggers/token.triggers.js";
+import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import { readableAttributeNames } from "../users/attribute-rules.js";
 import type { User } from "../users/user.types.js";
 
@@ -33,6 +35,8 @@ export interface IssueArgs {
   familyId?: string;
   deviceKey?: string | null;
   withRefreshToken: boolean;
+  /** The PreTokenGeneration trigger source; TokenGeneration_Authentication when absent. */
+  tokenGeneration?: { source: TokenGenerationSource; clientMetadata?: Record<string, string> | null };
 }
 
 export type TokenService = ReturnType<typeof createTokenService>;
@@ -60,7 +64,7 @@ export interface IssuedTokens {
   refreshRecord: RefreshTokenRecord | null;
 }
 
-export function createTokenService({ db, clock, signer }: { db: Database; clock: Clock; signer: TokenSigner }) {
+export function createTokenService({ db, clock, signer, triggers }: { db: Database; clock: Clock; signer: TokenSigner; triggers: TriggerRunner }) {
   return {
     /**
      * Signs ID and access tokens (and mints a refresh token) for a completed authentication. Runs
@@ -105,10 +109,21 @@ export function createTokenService({ db, clock, signer }: { db: Database; clock:
         username: user.username,
         version: 2,
       };
+      // PreTokenGeneration edits the claims before anything is signed or stored.
+      const claims = triggers.isConfigured(pool, "PreTokenGeneration")
+        ? await runPreTokenGeneration(triggers, pool, {
+            source: args.tokenGeneration?.source ?? "TokenGeneration_Authentication",
+            user,
+            clientId: client.clientId,
+            groups,
+            claims: { idClaims, accessClaims },
+            clientMetadata: args.tokenGeneration?.clientMetadata ?? null,
+          })
+        : { idClaims, accessClaims };
       const accessSeconds = toSeconds(client.accessTokenValidity, client.tokenValidityUnits.accessToken);
       const [idToken, accessToken] = await Promise.all([
-        signer.sign(pool.id, "id", idClaims, toSeconds(client.idTokenValidity, client.tokenValidityUnits.idToken)),
-        signer.sign(pool.id, "access", accessClaims, accessSeconds),
+        signer.sign(pool.id, "id", claims.idClaims, toSeconds(client.idTokenValidity, client.tokenValidityUnits.idToken)),
+        signer.sign(pool.id, "access", claims.accessClaims, accessSeconds),
       ]);
       let refreshToken: string | null = null;
       let refreshRecord: RefreshTokenRecord | null = null;
@@ -137,10 +152,11 @@ export function createTokenService({ db, clock, signer }: { db: Database; clock:
      * @throws NotAuthorizedException (unknown, expired, revoked, other client)
      */
     async findRefreshToken(repositories: Repositories, client: AppClient, refreshToken: string): Promise<RefreshTokenRecord> {
-      const record = await repositories.refreshTokens.findByHash(sha256Hex(refreshToken));
+      const found = await repositories.refreshTokens.findByHashWithFamilyState(sha256Hex(refreshToken));
+      const record = found?.record;
       if (!record || record.clientId !== client.clientId) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
       // The family check catches a token minted by a refresh that raced a sign-out or a revocation.
-      if (record.revokedAt !== null || (await repositories.refreshTokens.isFamilyRevoked(record.familyId))) {
+      if (record.revokedAt !== null || found.isFamilyRevoked) {
         throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
       }
       if (record.expiresAt.getTime() <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");

@@ -1,4 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
+import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import type { AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError } from "../errors.js";
 import type { CodeService } from "../messaging/code.service.js";
@@ -15,6 +16,8 @@ export interface AdminUserServiceDeps {
   codes: CodeService;
   /** Invitations go straight to the sender: they carry a temporary password, not a stored code. */
   sender: MessageSender;
+  /** PreSignUp_AdminCreateUser and CustomMessage_AdminCreateUser. */
+  triggers: TriggerRunner;
 }
 
 /** Which user an admin operation is about: the pool and any identifier Cognito accepts for the user. */

@@ -4,6 +4,8 @@ import { recoveryTarget, renderTemplate, type DeliveryTarget } from "../messagin
 import type { DeliveryMedium, Repositories } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import { runCustomMessage } from "../triggers/message.triggers.js";
+import { runPreSignUp } from "../triggers/sign-up.triggers.js";
 import { requireSubset } from "../validation.js";
 import { loadAdminUserContext, userNotFound, type AdminUserRef, type AdminUserServiceDeps } from "./admin-user-context.js";
 import { checkAttributeWrites, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
@@ -26,6 +28,9 @@ export interface AdminCreateUserInput extends AdminUserRef {
   messageAction?: MessageAction | null;
   /** Where the invitation goes; Cognito's default is SMS. */
   desiredDeliveryMediums?: DeliveryMedium[] | null;
+  /** Passed to the PreSignUp trigger; not stored. */
+  validationData?: AttributeInput[] | null;
+  clientMetadata?: Record<string, string> | null;
 }
 
 export interface AdminSetUserPasswordInput extends AdminUserRef {
@@ -74,13 +79,13 @@ function initialAttributes(pool: UserPool, input: AdminCreateUserInput, username
   return attributes;
 }
 
-export function createAdminUserPasswordOperations({ db, clock, hasher, codes, sender }: AdminUserServiceDeps) {
+export function createAdminUserPasswordOperations({ db, clock, hasher, codes, sender, triggers }: AdminUserServiceDeps) {
   /**
    * Sends the invitation after the user's transaction committed. The body holds the temporary
    * password in clear, which is its purpose; the outbox seals bodies at rest, and nothing else
    * (events, logs) ever sees it.
    */
-  async function sendInvitations(pool: UserPool, user: User, temporaryPassword: string, targets: readonly DeliveryTarget[]): Promise<void> {
+  async function sendInvitations(pool: UserPool, user: User, temporaryPassword: string, targets: readonly DeliveryTarget[], custom: Partial<Record<DeliveryMedium, { subject: string | null; body: string }>> = {}): Promise<void> {
     const template = pool.adminCreateUserConfig.inviteMessageTemplate;
     const username = signInNameOf(pool, user);
     for (const target of targets) {
@@ -90,8 +95,8 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
         userId: user.id,
         medium: target.medium,
         destination: target.address,
-        subject: isSms ? null : template.emailSubject,
-        body: renderTemplate(isSms ? template.smsMessage : template.emailMessage, { code: temporaryPassword, username }),
+        subject: isSms ? null : (custom.EMAIL?.subject ?? template.emailSubject),
+        body: renderTemplate(custom[target.medium]?.body ?? (isSms ? template.smsMessage : template.emailMessage), { code: temporaryPassword, username }),
         purpose: "INVITATION",
       });
     }
@@ -155,8 +160,23 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
       const targets = input.messageAction === "SUPPRESS" ? [] : invitationTargets(attributes, mediums);
       const temporaryPassword = chooseTemporaryPassword(pool, input.temporaryPassword);
 
+      // Triggers before anything is written: a refusal leaves no user (their auto* answers do not apply to admins).
+      await runPreSignUp(triggers, pool, {
+        source: "PreSignUp_AdminCreateUser",
+        userName: input.username,
+        caller: { clientId: null },
+        attributes,
+        validationData: input.validationData ? toAttributeMap(input.validationData) : null,
+        clientMetadata: input.clientMetadata ?? null,
+      });
       const now = clock.now();
       const user = await buildNewUser(hasher, pool, { givenUsername: usernameKind.kind === "username" ? input.username : null, password: temporaryPassword, status: "FORCE_CHANGE_PASSWORD", attributes, now });
+      const inviteTemplate = pool.adminCreateUserConfig.inviteMessageTemplate;
+      const customInvitations: Partial<Record<DeliveryMedium, { subject: string | null; body: string }>> = {};
+      for (const target of targets) {
+        const base = target.medium === "SMS" ? { subject: null, body: inviteTemplate.smsMessage } : { subject: inviteTemplate.emailSubject, body: inviteTemplate.emailMessage };
+        customInvitations[target.medium] = await runCustomMessage(triggers, pool, { event: "AdminCreateUser", user, medium: target.medium, template: base, clientId: null, clientMetadata: input.clientMetadata ?? null });
+      }
       try {
         await db.transaction(async (repositories) => {
           if (input.forceAliasCreation) await claimVerifiedAliases(repositories, pool, user, now);
@@ -178,7 +198,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
         }
         throw error;
       }
-      await sendInvitations(pool, user, temporaryPassword, targets);
+      await sendInvitations(pool, user, temporaryPassword, targets, customInvitations);
       return user;
     },
 

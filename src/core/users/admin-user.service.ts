@@ -9,6 +9,7 @@ import { loadAdminUserContext, type AdminUserRef, type AdminUserServiceDeps } fr
 import { createAdminUserPasswordOperations } from "./admin-user-passwords.service.js";
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
 import { checkAttributeWrites, type AttributeInput } from "./attribute-rules.js";
+import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
 import { confirmUser } from "./sign-up.service.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
@@ -116,9 +117,11 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
       await db.transaction(async (repositories) => {
         const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
         if (user.status !== "UNCONFIRMED") throw new CognitoError("NotAuthorizedException", `User cannot be confirmed. Current status is ${user.status}`);
-        await confirmUser(repositories, pool, user, { forceAliasCreation: false, actor: actorOf(principal), now: clock.now(), verifyChannel: false });
+        const confirmed = await confirmUser(repositories, pool, user, { forceAliasCreation: false, actor: actorOf(principal), now: clock.now(), verifyChannel: false });
         // The sign-up code has nothing left to confirm.
         await repositories.codes.deleteForUser(user.id, "SIGN_UP");
+        // In the transaction: a failing PostConfirmation undoes the confirmation, as ConfirmSignUp's does.
+        await runPostConfirmation(deps.triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: null }, clientMetadata: null }, repositories);
       });
     },
   };

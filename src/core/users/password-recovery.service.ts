@@ -6,6 +6,8 @@ import type { SignUpServiceDeps } from "./sign-up.service.js";
 import { recoveryTarget, simulatedTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
+import { migrateUser } from "../triggers/user-migration.js";
 import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
 import { findUserByIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
@@ -37,7 +39,7 @@ function templateFor(pool: UserPool, target: DeliveryTarget) {
   return target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage };
 }
 
-export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs }: PasswordRecoveryDeps) {
+export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers }: PasswordRecoveryDeps) {
   return {
     /**
      * Sends a reset code (ForgotPassword). With prevent-user-existence-errors ENABLED, unknown, disabled
@@ -49,8 +51,10 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
       const work = async () => {
-        const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
-        verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
+        const found = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
+        verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(found ? [found.username] : [])]);
+        // An unknown name may live in the old user store: UserMigration_ForgotPassword creates it (RESET_REQUIRED).
+        const user = found ?? (await migrateUser({ db, clock, hasher, triggers }, pool, { source: "UserMigration_ForgotPassword", userName: input.username, clientId: client.clientId, password: null, clientMetadata: null }));
         const target = user ? recoveryTarget(pool, user.attributes) : null;
         if (!user || (hidesUsers && (!user.enabled || target === null))) {
           if (hidesUsers) return simulatedTarget(pool, input.username, "FORGOT_PASSWORD");
@@ -73,7 +77,7 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
      * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException,
      *         InvalidPasswordException, PasswordHistoryPolicyViolationException, UserNotFoundException (LEGACY clients)
      */
-    async confirmForgotPassword(input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null }): Promise<void> {
+    async confirmForgotPassword(input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
       const work = async () => {
@@ -93,8 +97,11 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
           const now = clock.now();
           await retireCurrentPassword(repositories, pool, current, now);
           const status = current.status === "RESET_REQUIRED" || current.status === "FORCE_CHANGE_PASSWORD" ? "CONFIRMED" : current.status;
-          await saveUser(repositories, pool, { ...current, credentials, status, passwordChangedAt: now, updatedAt: now }, { isNew: false });
+          const updated = { ...current, credentials, status, passwordChangedAt: now, updatedAt: now };
+          await saveUser(repositories, pool, updated, { isNew: false });
           await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: user.id, via: "ConfirmForgotPassword" } }, now);
+          // In the transaction: a failing PostConfirmation fails the reset and leaves the old password and the code.
+          await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmForgotPassword", user: updated, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null }, repositories);
         });
       };
       return hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work();

@@ -77,9 +77,9 @@ async function findPendingValue(repositories: Repositories, userId: string, kind
 
 export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps) {
   /** A verification code for `address` (the current value, or a held change when `isPending`). */
-  function prepareVerificationCode(repositories: Repositories, pool: UserPool, user: User, kind: Verifiable, address: string, isPending: boolean): Promise<PreparedCode> {
+  function prepareVerificationCode(repositories: Repositories, pool: UserPool, user: User, kind: Verifiable, address: string, isPending: boolean, event: "UpdateUserAttribute" | "VerifyUserAttribute" = "UpdateUserAttribute"): Promise<PreparedCode> {
     const target: DeliveryTarget = { medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address };
-    return codes.prepareCode(repositories, { pool, user, purpose: PURPOSE[kind], target, template: verificationTemplate(pool, target.medium), pendingValue: isPending ? address : null });
+    return codes.prepareCode(repositories, { pool, user, purpose: PURPOSE[kind], target, template: verificationTemplate(pool, target.medium), pendingValue: isPending ? address : null, event });
   }
 
   /** Hands over the codes after their transaction committed; delivery failure leaves the change in place. */
@@ -193,7 +193,7 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
         const pending = await findPendingValue(repositories, user.id, kind, clock.nowMs());
         const address = pending ?? user.attributes[kind];
         if (!address) throw invalidParameter(`The user has no ${kind} to verify.`);
-        return prepareVerificationCode(repositories, pool, user, kind, address, pending !== null);
+        return prepareVerificationCode(repositories, pool, user, kind, address, pending !== null, "VerifyUserAttribute");
       });
       return codes.deliver(prepared);
     },

@@ -6,6 +6,8 @@ import type { CodeService } from "../messaging/code.service.js";
 import { signUpTarget, simulatedTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
 import type { Database, PasswordHasher, Repositories, SecretBox } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import { runPostConfirmation, runPreSignUp } from "../triggers/sign-up.triggers.js";
+import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import { checkAttributeWrites, checkRequiredAttributes, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
 import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
@@ -20,6 +22,8 @@ export interface SignUpServiceDeps {
   secretBox: SecretBox;
   /** Floor on the response time of calls that must not reveal whether a user exists. */
   enumerationSafeMs: number;
+  /** The pool's Lambda-style triggers (PreSignUp, PostConfirmation, UserMigration). */
+  triggers: TriggerRunner;
 }
 
 export interface SignUpInput {
@@ -28,6 +32,9 @@ export interface SignUpInput {
   password: string;
   userAttributes: AttributeInput[];
   secretHash?: string | null;
+  /** Passed to the PreSignUp trigger; not stored. */
+  validationData?: AttributeInput[] | null;
+  clientMetadata?: Record<string, string> | null;
 }
 
 export interface SignUpResult {
@@ -42,8 +49,8 @@ export type SignUpService = ReturnType<typeof createSignUpService>;
 const CONFIRM_SIGN_UP_PER_HOUR = 15;
 const RESEND_PER_HOUR = 5;
 
-export function createSignUpService({ db, clock, hasher, codes, secretBox, enumerationSafeMs }: SignUpServiceDeps) {
-  async function sendSignUpCode(repositories: Repositories, pool: UserPool, user: User) {
+export function createSignUpService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers }: SignUpServiceDeps) {
+  async function sendSignUpCode(repositories: Repositories, pool: UserPool, user: User, trigger: { event: "SignUp" | "ResendCode"; clientId: string; clientMetadata?: Record<string, string> | null } = { event: "SignUp", clientId: "" }) {
     const target = signUpTarget(pool, user.attributes);
     if (!target) return null;
     const template = pool.verificationMessageTemplate;
@@ -52,6 +59,9 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
       user,
       purpose: "SIGN_UP",
       target,
+      event: trigger.event,
+      clientId: trigger.clientId || null,
+      clientMetadata: trigger.clientMetadata ?? null,
       template: target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage },
     });
   }
@@ -86,16 +96,34 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         if (attributes[verifiable] && attributes[`${verifiable}_verified`] === undefined) attributes[`${verifiable}_verified`] = "false";
       }
       checkRequiredAttributes(pool, attributes);
+      // Before anything is written: a refusing, failing or slow trigger leaves no user behind.
+      const decision = await runPreSignUp(triggers, pool, {
+        source: "PreSignUp_SignUp",
+        userName: input.username,
+        caller: { clientId: client.clientId },
+        attributes,
+        validationData: input.validationData ? toAttributeMap(input.validationData) : null,
+        clientMetadata: input.clientMetadata ?? null,
+      });
+      if (decision.autoVerifyEmail) attributes.email_verified = "true";
+      if (decision.autoVerifyPhone) attributes.phone_number_verified = "true";
 
       const now = clock.now();
-      const user = await buildNewUser(hasher, pool, { givenUsername: usernameKind.kind === "username" ? input.username : null, password: input.password, status: "UNCONFIRMED", attributes, now });
+      const user = await buildNewUser(hasher, pool, {
+        givenUsername: usernameKind.kind === "username" ? input.username : null,
+        password: input.password,
+        status: decision.autoConfirmUser ? "CONFIRMED" : "UNCONFIRMED",
+        attributes,
+        now,
+      });
       const { id, username } = user;
       let prepared;
       try {
         prepared = await db.transaction(async (repositories) => {
           await saveUser(repositories, pool, user, { isNew: true });
           await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: id, username, clientId: client.clientId } }, now);
-          return sendSignUpCode(repositories, pool, user);
+          // Auto-confirmed by PreSignUp: no confirmation code, as in Cognito.
+          return decision.autoConfirmUser ? null : sendSignUpCode(repositories, pool, user, { event: "SignUp", clientId: client.clientId, clientMetadata: input.clientMetadata });
         });
       } catch (error) {
         // In email/phone-as-username pools the sign-in name lives in the alias table.
@@ -104,7 +132,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         }
         throw error;
       }
-      return { userSub: id, userConfirmed: false, codeDeliveryDetails: prepared ? await codes.deliver(prepared) : null };
+      return { userSub: id, userConfirmed: decision.autoConfirmUser, codeDeliveryDetails: prepared ? await codes.deliver(prepared) : null };
     },
 
     /**
@@ -112,7 +140,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException,
      *         AliasExistsException (unless forceAliasCreation), NotAuthorizedException, UserNotFoundException (LEGACY clients)
      */
-    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null }): Promise<void> {
+    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
       await enumerationSafe(hidesUsers, async () => {
@@ -126,7 +154,9 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         await codes.countAttempt("confirmSignUp", user.id, CONFIRM_SIGN_UP_PER_HOUR);
         await codes.redeem(user.id, "SIGN_UP", input.confirmationCode, async (repositories) => {
           const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
-          await confirmUser(repositories, pool, current, { forceAliasCreation: input.forceAliasCreation ?? false, actor: `client:${client.clientId}`, now: clock.now() });
+          const confirmed = await confirmUser(repositories, pool, current, { forceAliasCreation: input.forceAliasCreation ?? false, actor: `client:${client.clientId}`, now: clock.now() });
+          // In the transaction: a failing PostConfirmation fails ConfirmSignUp and undoes it (the code stays usable).
+          await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null }, repositories);
         });
       });
     },
@@ -148,7 +178,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         }
         if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
         await codes.countAttempt("resendConfirmationCode", user.id, RESEND_PER_HOUR);
-        const prepared = await db.transaction((repositories) => sendSignUpCode(repositories, pool, user));
+        const prepared = await db.transaction((repositories) => sendSignUpCode(repositories, pool, user, { event: "ResendCode", clientId: client.clientId }));
         if (!prepared) throw invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
         return codes.deliver(prepared);
       });

@@ -6,6 +6,7 @@ type Entry =
   | { kind: "counter"; count: number; expiresAtMs: number }
   | { kind: "bucket"; tokens: number; updatedAtMs: number; expiresAtMs: number };
 
+/** In one process nothing is ever missed, so an in-process subscription never reports a gap. */
 type MessageHandler = (message: string) => void;
 
 /** Expired entries are dropped lazily on access; a sweep every this many writes bounds the rest. */
@@ -68,15 +69,24 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
     },
 
     // Read and delete happen in one synchronous step, so no other caller can interleave between them.
-    async consume(key) {
+    async consume(key, options) {
       const entry = readLive(key, clock.nowMs());
       if (entry?.kind !== "value") return null;
       entries.delete(key);
+      if (options?.marker) write(options.marker.key, { kind: "value", value: "1", expiresAtMs: entry.expiresAtMs + toLifetimeMs(options.marker.extraSeconds) });
       return entry.value;
     },
 
-    async delete(key) {
-      entries.delete(key);
+    async getMany(keys) {
+      const nowMs = clock.nowMs();
+      return keys.map((key) => {
+        const entry = readLive(key, nowMs);
+        return entry?.kind === "value" ? entry.value : null;
+      });
+    },
+
+    async delete(...keys) {
+      for (const key of keys) entries.delete(key);
     },
 
     async increment(key, windowSeconds, options) {

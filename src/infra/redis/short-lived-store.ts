@@ -41,6 +41,31 @@ local expiresAt = tonumber(entry[2])
 if expiresAt and expiresAt > tonumber(ARGV[1]) then return entry[1] end
 return false`;
 
+// KEYS[1] the entry, KEYS[2] its marker: a live entry is taken and the marker set until the entry's own
+// expiry plus ARGV[2] ms, in one step, so "already used" can be told from "never existed" afterwards.
+const CONSUME_MARKING_SCRIPT = `
+local entry = redis.call('HMGET', KEYS[1], 'v', 'e')
+if not entry[1] then return false end
+redis.call('DEL', KEYS[1])
+local expiresAt = tonumber(entry[2])
+if not expiresAt or expiresAt <= tonumber(ARGV[1]) then return false end
+local markerExpiresAt = expiresAt + tonumber(ARGV[2])
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], 'v', '1', 'e', string.format('%d', markerExpiresAt))
+redis.call('PEXPIRE', KEYS[2], math.max(1, markerExpiresAt - tonumber(ARGV[1])) + tonumber(ARGV[3]))
+return entry[1]`;
+
+// Any number of keys; a missing or expired value (or a key that holds a counter or bucket) is false.
+const GET_MANY_SCRIPT = `
+local now = tonumber(ARGV[1])
+local values = {}
+for i, name in ipairs(KEYS) do
+  local entry = redis.call('HMGET', name, 'v', 'e')
+  local expiresAt = tonumber(entry[2])
+  if entry[1] and expiresAt and expiresAt > now then values[i] = entry[1] else values[i] = false end
+end
+return values`;
+
 const INCREMENT_SCRIPT = `
 local entry = redis.call('HMGET', KEYS[1], 'c', 'e')
 local windowEndsAt = tonumber(entry[2])
@@ -88,18 +113,24 @@ redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'u', ARGV[1], '
 redis.call('PEXPIRE', KEYS[1], fullAgainInMs + gcGraceMs)
 return {allowed, retryAfterSeconds}`;
 
+/** Each script with the number of keys it takes (null: given with each call, before the keys). */
 const SCRIPTS = {
-  gwSet: SET_SCRIPT,
-  gwSetIfAbsent: SET_IF_ABSENT_SCRIPT,
-  gwGet: GET_SCRIPT,
-  gwConsume: CONSUME_SCRIPT,
-  gwIncrement: INCREMENT_SCRIPT,
-  gwTakeToken: TAKE_TOKEN_SCRIPT,
+  gwSet: [SET_SCRIPT, 1],
+  gwSetIfAbsent: [SET_IF_ABSENT_SCRIPT, 1],
+  gwGet: [GET_SCRIPT, 1],
+  gwConsume: [CONSUME_SCRIPT, 1],
+  gwConsumeMarking: [CONSUME_MARKING_SCRIPT, 2],
+  gwGetMany: [GET_MANY_SCRIPT, null],
+  gwIncrement: [INCREMENT_SCRIPT, 1],
+  gwTakeToken: [TAKE_TOKEN_SCRIPT, 1],
 } as const;
 
 type ScriptName = keyof typeof SCRIPTS;
-type ScriptedRedis = Redis & Record<ScriptName, (key: string, ...args: string[]) => Promise<unknown>>;
-type MessageHandler = (message: string) => void;
+type ScriptedRedis = Redis & Record<ScriptName, (...keysThenArgs: (string | number)[]) => Promise<unknown>>;
+interface MessageHandler {
+  message(message: string): void;
+  gap(): void;
+}
 
 interface ChannelSubscription {
   handlers: Set<MessageHandler>;
@@ -128,32 +159,52 @@ export function createRedisShortLivedStore(options: {
     lazyConnect: false,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: true,
+    // Commands issued in the same tick (concurrent requests whose replies arrived together) leave in one
+    // write: on loopback every socket write costs the sender the receiver's TCP work too.
+    enableAutoPipelining: true,
     retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
   };
 
   const redis = new Redis(options.url, connectionOptions) as ScriptedRedis;
   // Without an 'error' listener an outage would be an unhandled 'error' event and crash the process.
   redis.on("error", onError);
-  for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+  for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) redis.defineCommand(name, numberOfKeys === null ? { lua } : { numberOfKeys, lua });
 
   let subscriber: Redis | undefined;
   const channels = new Map<string, ChannelSubscription>();
 
+  // One throwing handler must neither starve the others nor throw into ioredis's reply parser.
+  const callSafely = (call: () => void): void => {
+    try {
+      call();
+    } catch (error) {
+      onError(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  /** Messages published while the subscriber was disconnected are lost: tell every subscriber, when it drops and when it is back. */
+  let subscriberDown = false;
+  const reportGap = (): void => {
+    for (const subscription of [...channels.values()]) for (const handler of [...subscription.handlers]) callSafely(() => handler.gap());
+  };
+
   const getSubscriber = (): Redis => {
     if (subscriber) return subscriber;
-    subscriber = redis.duplicate();
+    subscriber = redis.duplicate({ enableAutoPipelining: false });
     subscriber.on("error", onError);
+    subscriber.on("close", () => {
+      if (subscriberDown) return;
+      subscriberDown = true;
+      reportGap();
+    });
+    subscriber.on("ready", () => {
+      if (!subscriberDown) return;
+      subscriberDown = false;
+      reportGap();
+    });
     subscriber.on("message", (channel: string, message: string) => {
       const subscription = channels.get(channel);
       if (!subscription) return;
-      for (const handler of [...subscription.handlers]) {
-        // One throwing handler must neither starve the others nor throw into ioredis's reply parser.
-        try {
-          handler(message);
-        } catch (error) {
-          onError(error instanceof Error ? error : new Error(String(error)));
-        }
-      }
+      for (const handler of [...subscription.handlers]) callSafely(() => handler.message(message));
     });
     return subscriber;
   };
@@ -180,12 +231,20 @@ export function createRedisShortLivedStore(options: {
     },
 
     // One script reads, deletes and checks expiry, so across every process exactly one caller wins.
-    async consume(name) {
-      return (await redis.gwConsume(key(name), now())) as string | null;
+    async consume(name, options) {
+      if (!options?.marker) return (await redis.gwConsume(key(name), now())) as string | null;
+      const extraMs = ttlMs(options.marker.extraSeconds);
+      return (await redis.gwConsumeMarking(key(name), key(options.marker.key), now(), String(extraMs), String(GC_GRACE_MS))) as string | null;
     },
 
-    async delete(name) {
-      await redis.del(key(name));
+    async getMany(names) {
+      if (names.length === 0) return [];
+      const values = (await redis.gwGetMany(names.length, ...names.map(key), now())) as (string | null)[];
+      return values.map((value) => value ?? null);
+    },
+
+    async delete(...names) {
+      if (names.length > 0) await redis.del(...names.map(key));
     },
 
     async increment(name, windowSeconds, options) {
@@ -212,10 +271,10 @@ export function createRedisShortLivedStore(options: {
       await redis.publish(key(channel), message);
     },
 
-    async subscribe(channel, onMessage) {
+    async subscribe(channel, onMessage, options) {
       const prefixed = key(channel);
       // A fresh wrapper per call, so subscribing the same function twice yields two independent subscriptions.
-      const handler: MessageHandler = (message) => onMessage(message);
+      const handler: MessageHandler = { message: (message) => onMessage(message), gap: () => options?.onGap?.() };
       let subscription = channels.get(prefixed);
       if (!subscription) {
         subscription = { handlers: new Set(), ready: getSubscriber().subscribe(prefixed) };

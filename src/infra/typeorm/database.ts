@@ -3,15 +3,18 @@ import { CognitoError } from "../../core/errors.js";
 import type { Database, Repositories } from "../../core/ports.js";
 import { createAdminApiKeyRepository } from "./repositories/admin-api-key.repository.js";
 import { createAppClientRepository } from "./repositories/app-client.repository.js";
+import { createDeviceRepository } from "./repositories/device.repository.js";
 import { createEventRepository } from "./repositories/event.repository.js";
 import { createGroupRepository } from "./repositories/group.repository.js";
 import { createRefreshTokenRepository } from "./repositories/refresh-token.repository.js";
 import { createSentMessageRepository } from "./repositories/sent-message.repository.js";
 import { createSigningKeyRepository } from "./repositories/signing-key.repository.js";
 import { createUserMfaRepository } from "./repositories/user-mfa.repository.js";
+import { createTriggerSecretRepository } from "./repositories/trigger-secret.repository.js";
 import { createUserPoolRepository } from "./repositories/user-pool.repository.js";
 import { createUserRepository } from "./repositories/user.repository.js";
 import { createVerificationCodeRepository } from "./repositories/verification-code.repository.js";
+import { createWebhookRepository } from "./repositories/webhook.repository.js";
 
 /**
  * Unique constraints that carry a domain rule, by name (MariaDB reports the name) and by column list
@@ -53,6 +56,9 @@ export function createRepositories(manager: EntityManager): Repositories {
     refreshTokens: createRefreshTokenRepository(manager),
     signingKeys: createSigningKeyRepository(manager),
     mfa: createUserMfaRepository(manager),
+    devices: createDeviceRepository(manager),
+    triggerSecrets: createTriggerSecretRepository(manager),
+    webhooks: createWebhookRepository(manager),
   };
 }
 

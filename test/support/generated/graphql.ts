@@ -176,6 +176,8 @@ export type AuthFlow =
 
 /** Cognito's AuthParameters, by their Cognito names. */
 export type AuthParametersInput = {
+  /** CUSTOM_AUTH: SRP_A to prove the password by SRP first (with SRP_A). */
+  CHALLENGE_NAME?: InputMaybe<Scalars['String']['input']>;
   DEVICE_KEY?: InputMaybe<Scalars['String']['input']>;
   PASSWORD?: InputMaybe<Scalars['String']['input']>;
   REFRESH_TOKEN?: InputMaybe<Scalars['String']['input']>;
@@ -218,6 +220,8 @@ export type ChallengeParameters = {
   __typename?: 'ChallengeParameters';
   CODE_DELIVERY_DELIVERY_MEDIUM: Maybe<Scalars['String']['output']>;
   CODE_DELIVERY_DESTINATION: Maybe<Scalars['String']['output']>;
+  /** SOFTWARE_TOKEN_MFA: the authenticator's name given at verifySoftwareToken. */
+  FRIENDLY_DEVICE_NAME: Maybe<Scalars['String']['output']>;
   MFAS_CAN_CHOOSE: Maybe<Scalars['String']['output']>;
   MFAS_CAN_SETUP: Maybe<Scalars['String']['output']>;
   SALT: Maybe<Scalars['String']['output']>;
@@ -225,6 +229,8 @@ export type ChallengeParameters = {
   SRP_B: Maybe<Scalars['String']['output']>;
   USERNAME: Maybe<Scalars['String']['output']>;
   USER_ID_FOR_SRP: Maybe<Scalars['String']['output']>;
+  /** Every parameter as a map, including a CUSTOM_CHALLENGE's publicChallengeParameters (any names). */
+  all: Maybe<Scalars['JSONObject']['output']>;
   /** JSON array of missing required attributes, each prefixed userAttributes. */
   requiredAttributes: Maybe<Scalars['String']['output']>;
   /** JSON object of the user's current attributes (NEW_PASSWORD_REQUIRED). */
@@ -244,6 +250,8 @@ export type ChallengeResponsesInput = {
   SECRET_HASH?: InputMaybe<Scalars['String']['input']>;
   SMS_MFA_CODE?: InputMaybe<Scalars['String']['input']>;
   SOFTWARE_TOKEN_MFA_CODE?: InputMaybe<Scalars['String']['input']>;
+  /** DEVICE_SRP_AUTH: the device's SRP public value A, hex. */
+  SRP_A?: InputMaybe<Scalars['String']['input']>;
   TIMESTAMP?: InputMaybe<Scalars['String']['input']>;
   USERNAME?: InputMaybe<Scalars['String']['input']>;
   /** Attributes set while answering NEW_PASSWORD_REQUIRED. */
@@ -256,6 +264,21 @@ export type CodeDeliveryDetails = {
   attributeName: Scalars['String']['output'];
   deliveryMedium: DeliveryMedium;
   destination: Scalars['String']['output'];
+};
+
+export type ConfirmDeviceInput = {
+  /** NewDeviceMetadata.deviceKey from the sign-in. */
+  deviceKey: Scalars['String']['input'];
+  /** 1–1024 characters, e.g. the user agent. */
+  deviceName?: InputMaybe<Scalars['String']['input']>;
+  deviceSecretVerifierConfig: DeviceSecretVerifierConfigInput;
+};
+
+/** ConfirmDeviceResponse. */
+export type ConfirmDeviceResult = {
+  __typename?: 'ConfirmDeviceResult';
+  /** True when the pool remembers devices only on the user's word: call updateDeviceStatus(remembered). */
+  userConfirmationNecessary: Scalars['Boolean']['output'];
 };
 
 export type ConfirmForgotPasswordInput = {
@@ -343,11 +366,26 @@ export type CreateUserPoolInput = {
   verificationMessageTemplate?: InputMaybe<VerificationMessageTemplateInput>;
 };
 
+export type CreateWebhookSubscriptionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventTypes: Array<EventType>;
+  /** An http or https URL; each delivery is POSTed to it. */
+  url: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+};
+
 export type CreatedAdminApiKey = {
   __typename?: 'CreatedAdminApiKey';
   key: AdminApiKey;
   /** The key itself. Shown only in this response: store it now. */
   secret: Scalars['String']['output'];
+};
+
+export type CreatedWebhookSubscription = {
+  __typename?: 'CreatedWebhookSubscription';
+  /** The HMAC-SHA-256 signing secret. Shown only in this response: store it now. */
+  signingSecret: Scalars['String']['output'];
+  subscription: WebhookSubscription;
 };
 
 export type DefaultEmailOption =
@@ -362,6 +400,19 @@ export type DeliveryMedium =
   | 'EMAIL'
   | 'SMS';
 
+/** A user's device (DeviceType). */
+export type Device = {
+  __typename?: 'Device';
+  /** device_status (valid), device_remembered_status, device_name (if given at confirmDevice), last_ip_used (if known). */
+  deviceAttributes: Array<Attribute>;
+  deviceCreateDate: Scalars['DateTimeISO']['output'];
+  /** `<region>_<uuid>`. */
+  deviceKey: Scalars['ID']['output'];
+  /** The last sign-in in which the device proved itself (DEVICE_PASSWORD_VERIFIER). */
+  deviceLastAuthenticatedDate: Maybe<Scalars['DateTimeISO']['output']>;
+  deviceLastModifiedDate: Scalars['DateTimeISO']['output'];
+};
+
 export type DeviceConfiguration = {
   __typename?: 'DeviceConfiguration';
   challengeRequiredOnNewDevice: Scalars['Boolean']['output'];
@@ -373,10 +424,34 @@ export type DeviceConfigurationInput = {
   deviceOnlyRememberedOnUserPrompt: Scalars['Boolean']['input'];
 };
 
+/** One page of listDevices / adminListDevices. */
+export type DevicePage = {
+  __typename?: 'DevicePage';
+  /** Confirmed devices, ordered by device key. */
+  devices: Array<Device>;
+  /** Pass back for the next page; null on the last page. */
+  paginationToken: Maybe<Scalars['String']['output']>;
+};
+
+/** DeviceRememberedStatusType, spelled as Cognito spells it. */
+export type DeviceRememberedStatus =
+  | 'not_remembered'
+  | 'remembered';
+
+/** DeviceSecretVerifierConfigType: what amazon-cognito-identity-js computes with generateHashDevice. */
+export type DeviceSecretVerifierConfigInput = {
+  /** base64 of the device's SRP verifier bytes. */
+  passwordVerifier: Scalars['String']['input'];
+  /** base64 of the device's SRP salt bytes. */
+  salt: Scalars['String']['input'];
+};
+
 /** One row of the audit log (the outbox): an admin or user change, never a secret. */
 export type Event = {
   __typename?: 'Event';
   actor: Scalars['String']['output'];
+  /** Where this event sits in the log: pass it as `after` to `events` (older ones) or `userEvents` (newer ones). */
+  cursor: Scalars['String']['output'];
   detail: Scalars['JSONObject']['output'];
   occurredAt: Scalars['DateTimeISO']['output'];
   seq: Scalars['Int']['output'];
@@ -384,11 +459,64 @@ export type Event = {
   userPoolId: Maybe<Scalars['String']['output']>;
 };
 
+export type EventOrder =
+  | 'NEWEST_FIRST'
+  | 'OLDEST_FIRST';
+
 export type EventPage = {
   __typename?: 'EventPage';
   items: Array<Event>;
   nextCursor: Maybe<Scalars['String']['output']>;
 };
+
+/** The kinds of event in the audit log (README, "Events"). */
+export type EventType =
+  | 'ADMIN_API_KEY_CREATED'
+  | 'ADMIN_API_KEY_REVOKED'
+  | 'APP_CLIENT_CREATED'
+  | 'APP_CLIENT_DELETED'
+  | 'APP_CLIENT_UPDATED'
+  | 'ATTRIBUTE_VERIFIED'
+  | 'CHALLENGE_ISSUED'
+  | 'CODE_SENT'
+  | 'CUSTOM_ATTRIBUTES_ADDED'
+  | 'DEVICE_CONFIRMED'
+  | 'DEVICE_FORGOTTEN'
+  | 'DEVICE_REMEMBERED'
+  | 'GROUP_CREATED'
+  | 'GROUP_DELETED'
+  | 'GROUP_UPDATED'
+  | 'MFA_CHALLENGE_FAILED'
+  | 'MFA_CHALLENGE_PASSED'
+  | 'MFA_DISABLED'
+  | 'MFA_ENABLED'
+  | 'MFA_PREFERENCE_CHANGED'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET_REQUESTED'
+  | 'SIGNED_OUT'
+  | 'SIGNING_KEYS_ROTATED'
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_IN_SUCCEEDED'
+  | 'SOFTWARE_TOKEN_ASSOCIATED'
+  | 'SOFTWARE_TOKEN_VERIFIED'
+  | 'TOKENS_REFRESHED'
+  | 'TOKEN_REVOKED'
+  | 'TRIGGER_SECRET_ROTATED'
+  | 'USER_ADDED_TO_GROUP'
+  | 'USER_ATTRIBUTES_CHANGED'
+  | 'USER_CONFIRMED'
+  | 'USER_CREATED_BY_ADMIN'
+  | 'USER_DELETED'
+  | 'USER_DISABLED'
+  | 'USER_ENABLED'
+  | 'USER_LOCKED_OUT'
+  | 'USER_POOL_CREATED'
+  | 'USER_POOL_DELETED'
+  | 'USER_POOL_UPDATED'
+  | 'USER_REMOVED_FROM_GROUP'
+  | 'USER_SIGNED_UP'
+  | 'WEBHOOK_SUBSCRIPTION_CREATED'
+  | 'WEBHOOK_SUBSCRIPTION_DELETED';
 
 export type ExplicitAuthFlow =
   | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'
@@ -454,26 +582,35 @@ export type InviteMessageTemplateInput = {
 export type LambdaConfig = {
   __typename?: 'LambdaConfig';
   createAuthChallenge: Maybe<Scalars['String']['output']>;
+  /** Replaces email delivery of codes; the code arrives sealed with the trigger secret. */
+  customEmailSender: Maybe<VersionedTrigger>;
   customMessage: Maybe<Scalars['String']['output']>;
+  /** Replaces SMS delivery of codes; the code arrives sealed with the trigger secret. */
+  customSmsSender: Maybe<VersionedTrigger>;
   defineAuthChallenge: Maybe<Scalars['String']['output']>;
   postAuthentication: Maybe<Scalars['String']['output']>;
   postConfirmation: Maybe<Scalars['String']['output']>;
   preAuthentication: Maybe<Scalars['String']['output']>;
   preSignUp: Maybe<Scalars['String']['output']>;
   preTokenGeneration: Maybe<Scalars['String']['output']>;
+  /** PreTokenGenerationConfig: V1_0 (ID token) or V2_0 (ID and access tokens); wins over preTokenGeneration. */
+  preTokenGenerationConfig: Maybe<VersionedTrigger>;
   userMigration: Maybe<Scalars['String']['output']>;
   verifyAuthChallengeResponse: Maybe<Scalars['String']['output']>;
 };
 
 export type LambdaConfigInput = {
   createAuthChallenge?: InputMaybe<Scalars['String']['input']>;
+  customEmailSender?: InputMaybe<VersionedTriggerInput>;
   customMessage?: InputMaybe<Scalars['String']['input']>;
+  customSmsSender?: InputMaybe<VersionedTriggerInput>;
   defineAuthChallenge?: InputMaybe<Scalars['String']['input']>;
   postAuthentication?: InputMaybe<Scalars['String']['input']>;
   postConfirmation?: InputMaybe<Scalars['String']['input']>;
   preAuthentication?: InputMaybe<Scalars['String']['input']>;
   preSignUp?: InputMaybe<Scalars['String']['input']>;
   preTokenGeneration?: InputMaybe<Scalars['String']['input']>;
+  preTokenGenerationConfig?: InputMaybe<VersionedTriggerInput>;
   userMigration?: InputMaybe<Scalars['String']['input']>;
   verifyAuthChallengeResponse?: InputMaybe<Scalars['String']['input']>;
 };
@@ -519,6 +656,8 @@ export type Mutation = {
   adminDisableUser: Scalars['Boolean']['output'];
   /** Re-enables sign-in for the user (AdminEnableUser). */
   adminEnableUser: Scalars['Boolean']['output'];
+  /** Forgets a user's device (AdminForgetDevice). */
+  adminForgetDevice: Scalars['Boolean']['output'];
   /** Starts a sign-in from a trusted backend (AdminInitiateAuth): also ADMIN_USER_PASSWORD_AUTH. */
   adminInitiateAuth: AuthResult;
   /** Removes a user from a group (AdminRemoveUserFromGroup); succeeds when the user was not a member. */
@@ -531,6 +670,8 @@ export type Mutation = {
   adminSetUserMfaPreference: Scalars['Boolean']['output'];
   /** Sets the password, permanent (CONFIRMED) or temporary (FORCE_CHANGE_PASSWORD) (AdminSetUserPassword). */
   adminSetUserPassword: Scalars['Boolean']['output'];
+  /** Remembers or stops remembering a user's device (AdminUpdateDeviceStatus). */
+  adminUpdateDeviceStatus: Scalars['Boolean']['output'];
   /** Writes attributes, verified flags included (AdminUpdateUserAttributes). */
   adminUpdateUserAttributes: Scalars['Boolean']['output'];
   /** Signs a user out of every device (AdminUserGlobalSignOut). */
@@ -539,6 +680,8 @@ export type Mutation = {
   associateSoftwareToken: AssociateSoftwareTokenResult;
   /** Changes the signed-in user's password (ChangePassword). */
   changePassword: Scalars['Boolean']['output'];
+  /** Stores a new device's SRP verifier and salt after a sign-in that returned NewDeviceMetadata (ConfirmDevice). */
+  confirmDevice: ConfirmDeviceResult;
   /** Sets a new password with the reset code (ConfirmForgotPassword). */
   confirmForgotPassword: Scalars['Boolean']['output'];
   /** Confirms a sign-up with the code that was sent (ConfirmSignUp). */
@@ -551,6 +694,8 @@ export type Mutation = {
   createUserPool: UserPool;
   /** Creates an app client (CreateUserPoolClient), optionally with a generated secret. */
   createUserPoolClient: UserPoolClient;
+  /** Subscribes an endpoint to a pool's events. Deliveries are signed, retried with backoff and recorded. */
+  createWebhookSubscription: CreatedWebhookSubscription;
   /** Deletes a group and its memberships (DeleteGroup); the users stay. */
   deleteGroup: Scalars['Boolean']['output'];
   /** Deletes the signed-in user (DeleteUser). */
@@ -561,6 +706,10 @@ export type Mutation = {
   deleteUserPool: Scalars['Boolean']['output'];
   /** Deletes an app client and its refresh tokens (DeleteUserPoolClient). */
   deleteUserPoolClient: Scalars['Boolean']['output'];
+  /** Deletes a webhook subscription and its delivery records; pending deliveries are dropped. */
+  deleteWebhookSubscription: WebhookSubscription;
+  /** Forgets one of the signed-in user's devices: it no longer signs in nor skips MFA (ForgetDevice). */
+  forgetDevice: Scalars['Boolean']['output'];
   /** Sends a password-reset code to a verified email or phone (ForgotPassword). */
   forgotPassword: CodeDeliveryDetails;
   /** Sends a code to verify email or phone_number (GetUserAttributeVerificationCode). */
@@ -579,12 +728,16 @@ export type Mutation = {
   revokeToken: Scalars['Boolean']['output'];
   /** Starts signing the pool's ID and access tokens with new keys. The old public keys stay in the pool's JWKS until every token they signed has expired (one day), so issued tokens keep verifying. */
   rotateSigningKeys: Scalars['Boolean']['output'];
+  /** Generates the key the pool's trigger requests are signed with, replacing the previous one at once. Triggers fail with UnexpectedLambdaException until a pool has one. */
+  rotateTriggerSecret: TriggerSecret;
   /** Switches the signed-in user's MFA factors on or off and picks the preferred one (SetUserMFAPreference). */
   setUserMfaPreference: Scalars['Boolean']['output'];
   /** Changes the pool's MFA settings (SetUserPoolMfaConfig); unnamed ones keep their values. */
   setUserPoolMfaConfig: UserPoolMfaConfig;
   /** Registers a user (SignUp). */
   signUp: SignUpResult;
+  /** Remembers or stops remembering one of the signed-in user's devices (UpdateDeviceStatus). */
+  updateDeviceStatus: Scalars['Boolean']['output'];
   /** Changes a group (UpdateGroup): omitted fields keep their values, null clears them. */
   updateGroup: Group;
   /** Writes the signed-in user's attributes; email/phone changes send a code (UpdateUserAttributes). */
@@ -647,6 +800,13 @@ export type MutationAdminEnableUserArgs = {
 };
 
 
+export type MutationAdminForgetDeviceArgs = {
+  deviceKey: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
 export type MutationAdminInitiateAuthArgs = {
   input: AdminInitiateAuthInput;
 };
@@ -680,6 +840,14 @@ export type MutationAdminSetUserPasswordArgs = {
 };
 
 
+export type MutationAdminUpdateDeviceStatusArgs = {
+  deviceKey: Scalars['String']['input'];
+  deviceRememberedStatus: DeviceRememberedStatus;
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
 export type MutationAdminUpdateUserAttributesArgs = {
   input: AdminUpdateUserAttributesInput;
 };
@@ -699,6 +867,11 @@ export type MutationAssociateSoftwareTokenArgs = {
 export type MutationChangePasswordArgs = {
   previousPassword: Scalars['String']['input'];
   proposedPassword: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmDeviceArgs = {
+  input: ConfirmDeviceInput;
 };
 
 
@@ -733,6 +906,11 @@ export type MutationCreateUserPoolClientArgs = {
 };
 
 
+export type MutationCreateWebhookSubscriptionArgs = {
+  input: CreateWebhookSubscriptionInput;
+};
+
+
 export type MutationDeleteGroupArgs = {
   groupName: Scalars['String']['input'];
   userPoolId: Scalars['ID']['input'];
@@ -752,6 +930,17 @@ export type MutationDeleteUserPoolArgs = {
 export type MutationDeleteUserPoolClientArgs = {
   clientId: Scalars['ID']['input'];
   userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookSubscriptionArgs = {
+  subscriptionId: Scalars['ID']['input'];
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationForgetDeviceArgs = {
+  deviceKey: Scalars['String']['input'];
 };
 
 
@@ -796,6 +985,11 @@ export type MutationRotateSigningKeysArgs = {
 };
 
 
+export type MutationRotateTriggerSecretArgs = {
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetUserMfaPreferenceArgs = {
   input: SetUserMfaPreferenceInput;
 };
@@ -809,6 +1003,12 @@ export type MutationSetUserPoolMfaConfigArgs = {
 
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationUpdateDeviceStatusArgs = {
+  deviceKey: Scalars['String']['input'];
+  deviceRememberedStatus: DeviceRememberedStatus;
 };
 
 
@@ -900,12 +1100,18 @@ export type Query = {
   __typename?: 'Query';
   /** Admin API keys (never their secrets). Needs an unscoped key. */
   adminApiKeys: AdminApiKeyPage;
+  /** One device of a user (AdminGetDevice). */
+  adminGetDevice: Device;
   /** One user with every attribute (AdminGetUser); username may be any sign-in identifier. */
   adminGetUser: User;
+  /** A user's devices (AdminListDevices). Limit 0–60 (0 or absent = 60). */
+  adminListDevices: DevicePage;
   /** The groups a user belongs to, by name, 1–60 a page (AdminListGroupsForUser). */
   adminListGroupsForUser: GroupPage;
-  /** The audit log, oldest first; one pool's, or every pool the key may see. */
+  /** The audit log, newest first (or oldest first): one pool's, or every pool the key may see; filtered by type, user and time. */
   events: EventPage;
+  /** One of the signed-in user's devices (GetDevice). */
+  getDevice: Device;
   /** The signed-in user (GetUser). */
   getUser: UserProfile;
   /** The pool's MFA settings (GetUserPoolMfaConfig). */
@@ -914,6 +1120,8 @@ export type Query = {
   group: Group;
   /** The pool's groups by name, 1–60 a page (ListGroups). */
   groups: GroupPage;
+  /** The signed-in user's devices (ListDevices). Limit 0–60 (0 or absent = 60). */
+  listDevices: DevicePage;
   /** Users of a pool, optionally filtered (ListUsers): `attribute = "value"` or `attribute ^= "value"` on username, email, phone_number, name, given_name, family_name, preferred_username, sub, cognito:user_status, status, or a custom attribute declared searchable. Limit 0–60 (0 or absent = 60). */
   listUsers: UserPage;
   /** A group's members by user id, 1–60 a page (ListUsersInGroup). */
@@ -928,6 +1136,9 @@ export type Query = {
   userPoolClients: UserPoolClientPage;
   /** User pools the key may see, 1–60 a page (ListUserPools). */
   userPools: UserPoolPage;
+  /** Delivery records of a pool's webhooks, newest first. */
+  webhookDeliveries: WebhookDeliveryPage;
+  webhookSubscriptions: Array<WebhookSubscription>;
 };
 
 
@@ -937,7 +1148,22 @@ export type QueryAdminApiKeysArgs = {
 };
 
 
+export type QueryAdminGetDeviceArgs = {
+  deviceKey: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
 export type QueryAdminGetUserArgs = {
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type QueryAdminListDevicesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  paginationToken?: InputMaybe<Scalars['String']['input']>;
   userPoolId: Scalars['ID']['input'];
   username: Scalars['String']['input'];
 };
@@ -954,7 +1180,17 @@ export type QueryAdminListGroupsForUserArgs = {
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  order?: InputMaybe<EventOrder>;
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  types?: InputMaybe<Array<EventType>>;
   userPoolId?: InputMaybe<Scalars['ID']['input']>;
+  userSub?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryGetDeviceArgs = {
+  deviceKey: Scalars['String']['input'];
 };
 
 
@@ -973,6 +1209,12 @@ export type QueryGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryListDevicesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  paginationToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1023,6 +1265,20 @@ export type QueryUserPoolClientsArgs = {
 export type QueryUserPoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookSubscriptionsArgs = {
+  userPoolId: Scalars['ID']['input'];
 };
 
 export type RecoveryMechanism = {
@@ -1172,6 +1428,19 @@ export type StringAttributeConstraintsInput = {
   minLength?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A pool's events as they commit, over graphql-ws with an admin key in connectionParams.authorization. With `after` (an event's cursor), stored events after it are replayed first, with no gap and no duplicate at the seam. In order per pool, at least once. */
+  userEvents: Event;
+};
+
+
+export type SubscriptionUserEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<EventType>>;
+  userPoolId: Scalars['ID']['input'];
+};
+
 export type TimeUnit =
   | 'days'
   | 'hours'
@@ -1189,6 +1458,14 @@ export type TokenValidityUnitsInput = {
   accessToken?: InputMaybe<TimeUnit>;
   idToken?: InputMaybe<TimeUnit>;
   refreshToken?: InputMaybe<TimeUnit>;
+};
+
+/** A pool's trigger signing secret, shown only in the answer that created it. */
+export type TriggerSecret = {
+  __typename?: 'TriggerSecret';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** HMAC-SHA-256 key: X-Gateway-Signature = hex HMAC(secret, `${X-Gateway-Timestamp}.${body}`). */
+  secret: Scalars['String']['output'];
 };
 
 /** UpdateGroup: an omitted field keeps its value; an explicit null clears it. */
@@ -1443,6 +1720,60 @@ export type VerifySoftwareTokenStatus =
   | 'ERROR'
   | 'SUCCESS';
 
+/** A trigger with a version (Cognito's LambdaVersion); lambdaArn holds the endpoint URL. */
+export type VersionedTrigger = {
+  __typename?: 'VersionedTrigger';
+  lambdaArn: Scalars['String']['output'];
+  lambdaVersion: Scalars['String']['output'];
+};
+
+/** lambdaVersion V1_0 or V2_0 (PreTokenGenerationConfig only); lambdaArn is the endpoint URL. */
+export type VersionedTriggerInput = {
+  lambdaArn: Scalars['String']['input'];
+  lambdaVersion: Scalars['String']['input'];
+};
+
+/** One event owed to one subscription, and how its delivery went. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  completedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  eventSeq: Scalars['Int']['output'];
+  eventType: EventType;
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastError: Maybe<Scalars['String']['output']>;
+  lastResponseStatus: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (null once SUCCEEDED or FAILED). */
+  nextAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  status: WebhookDeliveryStatus;
+  subscriptionId: Scalars['ID']['output'];
+};
+
+export type WebhookDeliveryPage = {
+  __typename?: 'WebhookDeliveryPage';
+  items: Array<WebhookDelivery>;
+  nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+/** An endpoint that receives a pool's events of the listed types, signed with its secret. */
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  createdAt: Scalars['DateTimeISO']['output'];
+  createdBy: Scalars['String']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  eventTypes: Array<EventType>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+  userPoolId: Scalars['ID']['output'];
+};
+
 export type PoolNameQueryVariables = Exact<{
   userPoolId: Scalars['ID']['input'];
 }>;
@@ -1608,7 +1939,7 @@ export type ListUserPoolClientsQueryVariables = Exact<{
 
 export type ListUserPoolClientsQuery = { __typename?: 'Query', userPoolClients: { __typename?: 'UserPoolClientPage', nextCursor: string | null, items: Array<{ __typename?: 'UserPoolClient', clientId: string, clientName: string }> } };
 
-type AuthResultFields_AuthChallenge_Fragment = { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } };
+type AuthResultFields_AuthChallenge_Fragment = { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null, FRIENDLY_DEVICE_NAME: string | null } };
 
 type AuthResultFields_AuthenticationResult_Fragment = { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null };
 
@@ -1623,7 +1954,7 @@ export type InitiateAuthMutationVariables = Exact<{
 
 
 export type InitiateAuthMutation = { __typename?: 'Mutation', initiateAuth:
-    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null, FRIENDLY_DEVICE_NAME: string | null } }
     | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
    };
 
@@ -1633,7 +1964,7 @@ export type RespondToAuthChallengeMutationVariables = Exact<{
 
 
 export type RespondToAuthChallengeMutation = { __typename?: 'Mutation', respondToAuthChallenge:
-    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null, FRIENDLY_DEVICE_NAME: string | null } }
     | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
    };
 
@@ -1643,7 +1974,7 @@ export type AdminInitiateAuthMutationVariables = Exact<{
 
 
 export type AdminInitiateAuthMutation = { __typename?: 'Mutation', adminInitiateAuth:
-    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null, FRIENDLY_DEVICE_NAME: string | null } }
     | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
    };
 
@@ -1653,9 +1984,141 @@ export type AdminRespondToAuthChallengeMutationVariables = Exact<{
 
 
 export type AdminRespondToAuthChallengeMutation = { __typename?: 'Mutation', adminRespondToAuthChallenge:
-    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null } }
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', SALT: string | null, SRP_B: string | null, SECRET_BLOCK: string | null, USER_ID_FOR_SRP: string | null, USERNAME: string | null, userAttributes: string | null, requiredAttributes: string | null, CODE_DELIVERY_DELIVERY_MEDIUM: string | null, CODE_DELIVERY_DESTINATION: string | null, MFAS_CAN_CHOOSE: string | null, MFAS_CAN_SETUP: string | null, FRIENDLY_DEVICE_NAME: string | null } }
     | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null, expiresIn: number, tokenType: string, newDeviceMetadata: { __typename?: 'NewDeviceMetadata', deviceKey: string, deviceGroupKey: string } | null }
    };
+
+export type DeviceFieldsFragment = { __typename?: 'Device', deviceKey: string, deviceCreateDate: string, deviceLastModifiedDate: string, deviceLastAuthenticatedDate: string | null, deviceAttributes: Array<{ __typename?: 'Attribute', name: string, value: string }> };
+
+export type ConfirmDeviceMutationVariables = Exact<{
+  input: ConfirmDeviceInput;
+}>;
+
+
+export type ConfirmDeviceMutation = { __typename?: 'Mutation', confirmDevice: { __typename?: 'ConfirmDeviceResult', userConfirmationNecessary: boolean } };
+
+export type UpdateDeviceStatusMutationVariables = Exact<{
+  deviceKey: Scalars['String']['input'];
+  deviceRememberedStatus: DeviceRememberedStatus;
+}>;
+
+
+export type UpdateDeviceStatusMutation = { __typename?: 'Mutation', updateDeviceStatus: boolean };
+
+export type GetDeviceQueryVariables = Exact<{
+  deviceKey: Scalars['String']['input'];
+}>;
+
+
+export type GetDeviceQuery = { __typename?: 'Query', getDevice: { __typename?: 'Device', deviceKey: string, deviceCreateDate: string, deviceLastModifiedDate: string, deviceLastAuthenticatedDate: string | null, deviceAttributes: Array<{ __typename?: 'Attribute', name: string, value: string }> } };
+
+export type ListDevicesQueryVariables = Exact<{
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  paginationToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListDevicesQuery = { __typename?: 'Query', listDevices: { __typename?: 'DevicePage', paginationToken: string | null, devices: Array<{ __typename?: 'Device', deviceKey: string, deviceCreateDate: string, deviceLastModifiedDate: string, deviceLastAuthenticatedDate: string | null, deviceAttributes: Array<{ __typename?: 'Attribute', name: string, value: string }> }> } };
+
+export type ForgetDeviceMutationVariables = Exact<{
+  deviceKey: Scalars['String']['input'];
+}>;
+
+
+export type ForgetDeviceMutation = { __typename?: 'Mutation', forgetDevice: boolean };
+
+export type AdminGetDeviceQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+  deviceKey: Scalars['String']['input'];
+}>;
+
+
+export type AdminGetDeviceQuery = { __typename?: 'Query', adminGetDevice: { __typename?: 'Device', deviceKey: string, deviceCreateDate: string, deviceLastModifiedDate: string, deviceLastAuthenticatedDate: string | null, deviceAttributes: Array<{ __typename?: 'Attribute', name: string, value: string }> } };
+
+export type AdminListDevicesQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  paginationToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminListDevicesQuery = { __typename?: 'Query', adminListDevices: { __typename?: 'DevicePage', paginationToken: string | null, devices: Array<{ __typename?: 'Device', deviceKey: string, deviceCreateDate: string, deviceLastModifiedDate: string, deviceLastAuthenticatedDate: string | null, deviceAttributes: Array<{ __typename?: 'Attribute', name: string, value: string }> }> } };
+
+export type AdminUpdateDeviceStatusMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+  deviceKey: Scalars['String']['input'];
+  deviceRememberedStatus: DeviceRememberedStatus;
+}>;
+
+
+export type AdminUpdateDeviceStatusMutation = { __typename?: 'Mutation', adminUpdateDeviceStatus: boolean };
+
+export type AdminForgetDeviceMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+  deviceKey: Scalars['String']['input'];
+}>;
+
+
+export type AdminForgetDeviceMutation = { __typename?: 'Mutation', adminForgetDevice: boolean };
+
+export type AuditEventsQueryVariables = Exact<{
+  userPoolId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<EventType> | EventType>;
+  userSub?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditEventsQuery = { __typename?: 'Query', events: { __typename?: 'EventPage', nextCursor: string | null, items: Array<{ __typename?: 'Event', seq: number, cursor: string, type: string, userPoolId: string | null, actor: string, occurredAt: string, detail: Record<string, unknown> }> } };
+
+export type UserEventsSubscriptionVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  types?: InputMaybe<Array<EventType> | EventType>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UserEventsSubscription = { __typename?: 'Subscription', userEvents: { __typename?: 'Event', seq: number, cursor: string, type: string, userPoolId: string | null, actor: string, occurredAt: string, detail: Record<string, unknown> } };
+
+export type CreateWebhookSubscriptionMutationVariables = Exact<{
+  input: CreateWebhookSubscriptionInput;
+}>;
+
+
+export type CreateWebhookSubscriptionMutation = { __typename?: 'Mutation', createWebhookSubscription: { __typename?: 'CreatedWebhookSubscription', signingSecret: string, subscription: { __typename?: 'WebhookSubscription', id: string, userPoolId: string, url: string, eventTypes: Array<EventType>, description: string | null, createdBy: string, createdAt: string } } };
+
+export type DeleteWebhookSubscriptionMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  subscriptionId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteWebhookSubscriptionMutation = { __typename?: 'Mutation', deleteWebhookSubscription: { __typename?: 'WebhookSubscription', id: string } };
+
+export type WebhookSubscriptionsQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type WebhookSubscriptionsQuery = { __typename?: 'Query', webhookSubscriptions: Array<{ __typename?: 'WebhookSubscription', id: string, url: string, eventTypes: Array<EventType>, description: string | null }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WebhookDeliveriesQuery = { __typename?: 'Query', webhookDeliveries: { __typename?: 'WebhookDeliveryPage', nextCursor: string | null, items: Array<{ __typename?: 'WebhookDelivery', id: string, subscriptionId: string, eventSeq: number, eventType: EventType, status: WebhookDeliveryStatus, attempts: number, nextAttemptAt: string | null, lastAttemptAt: string | null, lastResponseStatus: number | null, lastError: string | null, createdAt: string, completedAt: string | null }> } };
 
 export type GroupFieldsFragment = { __typename?: 'Group', groupName: string, userPoolId: string, description: string | null, precedence: number | null, roleArn: string | null, creationDate: string, lastModifiedDate: string };
 
@@ -1932,6 +2395,40 @@ export type RotateSigningKeysMutationVariables = Exact<{
 
 export type RotateSigningKeysMutation = { __typename?: 'Mutation', rotateSigningKeys: boolean };
 
+export type RotateTriggerSecretMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type RotateTriggerSecretMutation = { __typename?: 'Mutation', rotateTriggerSecret: { __typename?: 'TriggerSecret', secret: string, createdAt: string } };
+
+export type InitiateAuthCustomMutationVariables = Exact<{
+  input: InitiateAuthInput;
+}>;
+
+
+export type InitiateAuthCustomMutation = { __typename?: 'Mutation', initiateAuth:
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', all: Record<string, unknown> | null } }
+    | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null }
+   };
+
+export type RespondToAuthChallengeCustomMutationVariables = Exact<{
+  input: RespondToAuthChallengeInput;
+}>;
+
+
+export type RespondToAuthChallengeCustomMutation = { __typename?: 'Mutation', respondToAuthChallenge:
+    | { __typename: 'AuthChallenge', challengeName: ChallengeName, session: string, challengeParameters: { __typename?: 'ChallengeParameters', all: Record<string, unknown> | null } }
+    | { __typename: 'AuthenticationResult', accessToken: string, idToken: string, refreshToken: string | null }
+   };
+
+export type PoolLambdaConfigQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type PoolLambdaConfigQuery = { __typename?: 'Query', userPool: { __typename?: 'UserPool', lambdaConfig: { __typename?: 'LambdaConfig', preSignUp: string | null, preTokenGenerationConfig: { __typename?: 'VersionedTrigger', lambdaVersion: string, lambdaArn: string } | null, customEmailSender: { __typename?: 'VersionedTrigger', lambdaVersion: string, lambdaArn: string } | null, customSmsSender: { __typename?: 'VersionedTrigger', lambdaVersion: string, lambdaArn: string } | null } } };
+
 export type PoolFieldsFragment = { __typename?: 'UserPool', id: string, name: string, deletionProtection: DeletionProtection, usernameAttributes: Array<UsernameAttribute>, aliasAttributes: Array<AliasAttribute>, mfaConfiguration: MfaConfiguration, enabledMfas: Array<MfaFactor>, autoVerifiedAttributes: Array<VerifiableAttribute>, smsAuthenticationMessage: string, estimatedNumberOfUsers: number, creationDate: string, lastModifiedDate: string, usernameConfiguration: { __typename?: 'UsernameConfiguration', caseSensitive: boolean }, passwordPolicy: { __typename?: 'PasswordPolicy', minimumLength: number, requireUppercase: boolean, requireLowercase: boolean, requireNumbers: boolean, requireSymbols: boolean, temporaryPasswordValidityDays: number, passwordHistorySize: number }, userAttributeUpdateSettings: { __typename?: 'UserAttributeUpdateSettings', attributesRequireVerificationBeforeUpdate: Array<VerifiableAttribute> }, verificationMessageTemplate: { __typename?: 'VerificationMessageTemplate', smsMessage: string, emailMessage: string, emailSubject: string, emailMessageByLink: string, emailSubjectByLink: string, defaultEmailOption: DefaultEmailOption }, adminCreateUserConfig: { __typename?: 'AdminCreateUserConfig', allowAdminCreateUserOnly: boolean, inviteMessageTemplate: { __typename?: 'InviteMessageTemplate', smsMessage: string, emailMessage: string, emailSubject: string } }, accountRecoverySetting: Array<{ __typename?: 'RecoveryMechanism', name: RecoveryMechanismName, priority: number }>, lambdaConfig: { __typename?: 'LambdaConfig', preSignUp: string | null, customMessage: string | null, postConfirmation: string | null, preAuthentication: string | null, postAuthentication: string | null, defineAuthChallenge: string | null, createAuthChallenge: string | null, verifyAuthChallengeResponse: string | null, preTokenGeneration: string | null, userMigration: string | null }, deviceConfiguration: { __typename?: 'DeviceConfiguration', challengeRequiredOnNewDevice: boolean, deviceOnlyRememberedOnUserPrompt: boolean } | null, schemaAttributes: Array<{ __typename?: 'SchemaAttribute', name: string, attributeDataType: AttributeDataType, developerOnlyAttribute: boolean, mutable: boolean, required: boolean, stringAttributeConstraints: { __typename?: 'StringAttributeConstraints', minLength: number | null, maxLength: number | null } | null, numberAttributeConstraints: { __typename?: 'NumberAttributeConstraints', minValue: number | null, maxValue: number | null } | null }> };
 
 export type CreateUserPoolMutationVariables = Exact<{
@@ -1981,7 +2478,8 @@ export type ListUserPoolsQuery = { __typename?: 'Query', userPools: { __typename
 
 export const AdminUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"userLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"userStatus"}}]}}]} as unknown as DocumentNode<AdminUserFieldsFragment, unknown>;
 export const ClientFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<ClientFieldsFragment, unknown>;
-export const AuthResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AuthResultFieldsFragment, unknown>;
+export const AuthResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}},{"kind":"Field","name":{"kind":"Name","value":"FRIENDLY_DEVICE_NAME"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AuthResultFieldsFragment, unknown>;
+export const DeviceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastAuthenticatedDate"}}]}}]} as unknown as DocumentNode<DeviceFieldsFragment, unknown>;
 export const GroupFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GroupFieldsFragment, unknown>;
 export const PoolFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<PoolFieldsFragment, unknown>;
 export const PoolNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<PoolNameQuery, PoolNameQueryVariables>;
@@ -1999,16 +2497,31 @@ export const AdminResetUserPasswordDocument = {"kind":"Document","definitions":[
 export const CreateAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAdminApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"key"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolScope"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAdminApiKeyMutation, CreateAdminApiKeyMutationVariables>;
 export const RevokeAdminApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAdminApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"keyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAdminApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"keyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"keyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeAdminApiKeyMutation, RevokeAdminApiKeyMutationVariables>;
 export const ListAdminApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListAdminApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminApiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolScope"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListAdminApiKeysQuery, ListAdminApiKeysQueryVariables>;
-export const ListEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListEventsQuery, ListEventsQueryVariables>;
+export const ListEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"order"},"value":{"kind":"EnumValue","value":"OLDEST_FIRST"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListEventsQuery, ListEventsQueryVariables>;
 export const CreateUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserPoolClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUserPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateUserPoolClientMutation, CreateUserPoolClientMutationVariables>;
 export const UpdateUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserPoolClientInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateUserPoolClientMutation, UpdateUserPoolClientMutationVariables>;
 export const DeleteUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}]}]}}]} as unknown as DocumentNode<DeleteUserPoolClientMutation, DeleteUserPoolClientMutationVariables>;
 export const GetUserPoolClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolClient"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"explicitAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"idTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenValidity"}},{"kind":"Field","name":{"kind":"Name","value":"tokenValidityUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authSessionValidity"}},{"kind":"Field","name":{"kind":"Name","value":"readAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"writeAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"preventUserExistenceErrors"}},{"kind":"Field","name":{"kind":"Name","value":"enableTokenRevocation"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenRotation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"retryGracePeriodSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"callbackURLs"}},{"kind":"Field","name":{"kind":"Name","value":"logoutURLs"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRedirectURI"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlows"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthScopes"}},{"kind":"Field","name":{"kind":"Name","value":"allowedOAuthFlowsUserPoolClient"}},{"kind":"Field","name":{"kind":"Name","value":"supportedIdentityProviders"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GetUserPoolClientQuery, GetUserPoolClientQueryVariables>;
 export const ListUserPoolClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListUserPoolClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<ListUserPoolClientsQuery, ListUserPoolClientsQueryVariables>;
-export const InitiateAuthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InitiateAuth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InitiateAuthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initiateAuth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<InitiateAuthMutation, InitiateAuthMutationVariables>;
-export const RespondToAuthChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToAuthChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RespondToAuthChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToAuthChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToAuthChallengeMutation, RespondToAuthChallengeMutationVariables>;
-export const AdminInitiateAuthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminInitiateAuth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminInitiateAuthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminInitiateAuth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AdminInitiateAuthMutation, AdminInitiateAuthMutationVariables>;
-export const AdminRespondToAuthChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRespondToAuthChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminRespondToAuthChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminRespondToAuthChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AdminRespondToAuthChallengeMutation, AdminRespondToAuthChallengeMutationVariables>;
+export const InitiateAuthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InitiateAuth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InitiateAuthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initiateAuth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}},{"kind":"Field","name":{"kind":"Name","value":"FRIENDLY_DEVICE_NAME"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<InitiateAuthMutation, InitiateAuthMutationVariables>;
+export const RespondToAuthChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToAuthChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RespondToAuthChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToAuthChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}},{"kind":"Field","name":{"kind":"Name","value":"FRIENDLY_DEVICE_NAME"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToAuthChallengeMutation, RespondToAuthChallengeMutationVariables>;
+export const AdminInitiateAuthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminInitiateAuth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminInitiateAuthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminInitiateAuth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}},{"kind":"Field","name":{"kind":"Name","value":"FRIENDLY_DEVICE_NAME"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AdminInitiateAuthMutation, AdminInitiateAuthMutationVariables>;
+export const AdminRespondToAuthChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRespondToAuthChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminRespondToAuthChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminRespondToAuthChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}},{"kind":"Field","name":{"kind":"Name","value":"FRIENDLY_DEVICE_NAME"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]}}]} as unknown as DocumentNode<AdminRespondToAuthChallengeMutation, AdminRespondToAuthChallengeMutationVariables>;
+export const ConfirmDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmDeviceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userConfirmationNecessary"}}]}}]}}]} as unknown as DocumentNode<ConfirmDeviceMutation, ConfirmDeviceMutationVariables>;
+export const UpdateDeviceStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDeviceStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceRememberedStatus"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceRememberedStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDeviceStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deviceKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"deviceRememberedStatus"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceRememberedStatus"}}}]}]}}]} as unknown as DocumentNode<UpdateDeviceStatusMutation, UpdateDeviceStatusMutationVariables>;
+export const GetDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deviceKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastAuthenticatedDate"}}]}}]} as unknown as DocumentNode<GetDeviceQuery, GetDeviceQueryVariables>;
+export const ListDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listDevices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"paginationToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paginationToken"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastAuthenticatedDate"}}]}}]} as unknown as DocumentNode<ListDevicesQuery, ListDevicesQueryVariables>;
+export const ForgetDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ForgetDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forgetDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deviceKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}}}]}]}}]} as unknown as DocumentNode<ForgetDeviceMutation, ForgetDeviceMutationVariables>;
+export const AdminGetDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminGetDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminGetDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"deviceKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastAuthenticatedDate"}}]}}]} as unknown as DocumentNode<AdminGetDeviceQuery, AdminGetDeviceQueryVariables>;
+export const AdminListDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminListDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminListDevices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"paginationToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"paginationToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paginationToken"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastAuthenticatedDate"}}]}}]} as unknown as DocumentNode<AdminListDevicesQuery, AdminListDevicesQueryVariables>;
+export const AdminUpdateDeviceStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUpdateDeviceStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceRememberedStatus"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceRememberedStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminUpdateDeviceStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"deviceKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"deviceRememberedStatus"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceRememberedStatus"}}}]}]}}]} as unknown as DocumentNode<AdminUpdateDeviceStatusMutation, AdminUpdateDeviceStatusMutationVariables>;
+export const AdminForgetDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminForgetDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminForgetDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"deviceKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deviceKey"}}}]}]}}]} as unknown as DocumentNode<AdminForgetDeviceMutation, AdminForgetDeviceMutationVariables>;
+export const AuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"userSub"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;
+export const UserEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"UserEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]} as unknown as DocumentNode<UserEventsSubscription, UserEventsSubscriptionVariables>;
+export const CreateWebhookSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookSubscriptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWebhookSubscriptionMutation, CreateWebhookSubscriptionMutationVariables>;
+export const DeleteWebhookSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWebhookSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhookSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"subscriptionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeleteWebhookSubscriptionMutation, DeleteWebhookSubscriptionMutationVariables>;
+export const WebhookSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookSubscriptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookSubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]} as unknown as DocumentNode<WebhookSubscriptionsQuery, WebhookSubscriptionsQueryVariables>;
+export const WebhookDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDeliveryStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"subscriptionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"eventSeq"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
 export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
 export const UpdateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GroupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateGroupMutation, UpdateGroupMutationVariables>;
 export const DeleteGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupName"}}}]}]}}]} as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
@@ -2045,6 +2558,10 @@ export const ForgotPasswordDocument = {"kind":"Document","definitions":[{"kind":
 export const ConfirmForgotPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmForgotPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmForgotPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmForgotPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ConfirmForgotPasswordMutation, ConfirmForgotPasswordMutationVariables>;
 export const SentMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SentMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"destination"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sentMessages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userSub"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userSub"}}},{"kind":"Argument","name":{"kind":"Name","value":"destination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"destination"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<SentMessagesQuery, SentMessagesQueryVariables>;
 export const RotateSigningKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateSigningKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateSigningKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}]}]}}]} as unknown as DocumentNode<RotateSigningKeysMutation, RotateSigningKeysMutationVariables>;
+export const RotateTriggerSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateTriggerSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateTriggerSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<RotateTriggerSecretMutation, RotateTriggerSecretMutationVariables>;
+export const InitiateAuthCustomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InitiateAuthCustom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InitiateAuthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initiateAuth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"all"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}}]}}]}}]} as unknown as DocumentNode<InitiateAuthCustomMutation, InitiateAuthCustomMutationVariables>;
+export const RespondToAuthChallengeCustomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToAuthChallengeCustom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RespondToAuthChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToAuthChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"all"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToAuthChallengeCustomMutation, RespondToAuthChallengeCustomMutationVariables>;
+export const PoolLambdaConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolLambdaConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGenerationConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lambdaVersion"}},{"kind":"Field","name":{"kind":"Name","value":"lambdaArn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customEmailSender"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lambdaVersion"}},{"kind":"Field","name":{"kind":"Name","value":"lambdaArn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customSmsSender"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lambdaVersion"}},{"kind":"Field","name":{"kind":"Name","value":"lambdaArn"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoolLambdaConfigQuery, PoolLambdaConfigQueryVariables>;
 export const CreateUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserPoolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateUserPoolMutation, CreateUserPoolMutationVariables>;
 export const UpdateUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserPoolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateUserPoolMutation, UpdateUserPoolMutationVariables>;
 export const DeleteUserPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}]}]}}]} as unknown as DocumentNode<DeleteUserPoolMutation, DeleteUserPoolMutationVariables>;

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
 import { CurrentAdmin, type GraphqlContext } from "../context.js";
-import { AdminApiKey, AdminApiKeyPage, CreateAdminApiKeyInput, CreatedAdminApiKey, EventPage, toGraphqlAdminApiKey, toGraphqlEvent } from "../types/admin.types.js";
+import { AdminApiKey, AdminApiKeyPage, CreateAdminApiKeyInput, CreatedAdminApiKey, toGraphqlAdminApiKey } from "../types/admin.types.js";
 
 @Resolver()
 export class AdminResolver {
@@ -28,18 +28,5 @@ export class AdminResolver {
   ): Promise<AdminApiKeyPage> {
     const page = await ctx.services.adminKeys.listAdminApiKeys(admin, { first, after });
     return { items: page.items.map(toGraphqlAdminApiKey), nextCursor: page.nextCursor };
-  }
-
-  @Authorized()
-  @Query(() => EventPage, { description: "The audit log, oldest first; one pool's, or every pool the key may see." })
-  async events(
-    @CurrentAdmin() admin: AdminPrincipal,
-    @Ctx() ctx: GraphqlContext,
-    @Arg("userPoolId", () => ID, { nullable: true }) userPoolId?: string,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
-  ): Promise<EventPage> {
-    const page = await ctx.services.events.listEvents(admin, userPoolId ?? null, { first, after });
-    return { items: page.items.map(toGraphqlEvent), nextCursor: page.nextCursor };
   }
 }

@@ -29,7 +29,7 @@ function toParameterMap(input: AuthParametersInput | ChallengeResponsesInput): R
 
 function toAuthResult(outcome: SignInOutcome): typeof AuthResult {
   if (outcome.kind === "authenticated") return Object.assign(new AuthenticationResult(), outcome.result);
-  return Object.assign(new AuthChallenge(), { challengeName: outcome.challengeName, session: outcome.session, challengeParameters: outcome.parameters });
+  return Object.assign(new AuthChallenge(), { challengeName: outcome.challengeName, session: outcome.session, challengeParameters: { ...outcome.parameters, all: outcome.parameters } });
 }
 
 /** Sign-in: Cognito's InitiateAuth / RespondToAuthChallenge and their admin forms. One per document. */
@@ -38,14 +38,14 @@ export class AuthResolver {
   @Extensions({ [SIGN_IN_STEP]: true })
   @Mutation(() => AuthResult, { description: "Starts a sign-in (InitiateAuth): USER_SRP_AUTH, USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH." })
   async initiateAuth(@Arg("input", () => InitiateAuthInput) input: InitiateAuthInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
-    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: null };
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: null, clientMetadata: input.clientMetadata ?? null };
     return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters) }, caller));
   }
 
   @Extensions({ [SIGN_IN_STEP]: true })
   @Mutation(() => AuthResult, { description: "Answers the current challenge (RespondToAuthChallenge)." })
   async respondToAuthChallenge(@Arg("input", () => RespondToAuthChallengeInput) input: RespondToAuthChallengeInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
-    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: null };
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: null, clientMetadata: input.clientMetadata ?? null };
     return toAuthResult(
       await ctx.services.signIn.respondToAuthChallenge(
         { clientId: input.clientId, challengeName: input.challengeName, session: input.session, challengeResponses: toParameterMap(input.challengeResponses) },
@@ -58,7 +58,7 @@ export class AuthResolver {
   @Extensions({ [SIGN_IN_STEP]: true })
   @Mutation(() => AuthResult, { description: "Starts a sign-in from a trusted backend (AdminInitiateAuth): also ADMIN_USER_PASSWORD_AUTH." })
   async adminInitiateAuth(@CurrentAdmin() admin: AdminPrincipal, @Arg("input", () => AdminInitiateAuthInput) input: AdminInitiateAuthInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
-    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin } };
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin }, clientMetadata: input.clientMetadata ?? null };
     return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters) }, caller));
   }
 
@@ -70,7 +70,7 @@ export class AuthResolver {
     @Arg("input", () => AdminRespondToAuthChallengeInput) input: AdminRespondToAuthChallengeInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<typeof AuthResult> {
-    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin } };
+    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin }, clientMetadata: input.clientMetadata ?? null };
     return toAuthResult(
       await ctx.services.signIn.respondToAuthChallenge(
         { clientId: input.clientId, challengeName: input.challengeName, session: input.session, challengeResponses: toParameterMap(input.challengeResponses) },

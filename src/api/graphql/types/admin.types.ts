@@ -1,6 +1,7 @@
 import { DateTimeISOResolver, JSONObjectResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { AdminApiKey as CoreAdminApiKey } from "../../../core/admin-keys/admin-key.types.js";
+import { eventCursor } from "../../../core/events/event.service.js";
 import type { StoredEvent } from "../../../core/events/event.types.js";
 
 @ObjectType()
@@ -34,6 +35,7 @@ export class CreateAdminApiKeyInput {
 @ObjectType({ description: "One row of the audit log (the outbox): an admin or user change, never a secret." })
 export class Event {
   @Field(() => Int) seq!: number;
+  @Field({ description: "Where this event sits in the log: pass it as `after` to `events` (older ones) or `userEvents` (newer ones)." }) cursor!: string;
   @Field() type!: string;
   @Field(() => String, { nullable: true }) userPoolId!: string | null;
   @Field() actor!: string;
@@ -48,8 +50,8 @@ export class EventPage {
 }
 
 export const toGraphqlAdminApiKey = (key: CoreAdminApiKey): AdminApiKey => {
-  const { keyHash: _keyHash, ...visible } = key;
+  const { keyHash: _keyHash, secretCiphertext: _secretCiphertext, ...visible } = key;
   return Object.assign(new AdminApiKey(), visible);
 };
 
-export const toGraphqlEvent = (event: StoredEvent): Event => Object.assign(new Event(), { ...event, userPoolId: event.poolId });
+export const toGraphqlEvent = (event: StoredEvent): Event => Object.assign(new Event(), { ...event, userPoolId: event.poolId, cursor: eventCursor(event.seq) });

@@ -35,6 +35,7 @@ export class AuthParametersInput {
   @Field({ nullable: true }) PASSWORD?: string;
   @Field({ nullable: true }) SECRET_HASH?: string;
   @Field({ nullable: true }) REFRESH_TOKEN?: string;
+  @Field({ nullable: true, description: "CUSTOM_AUTH: SRP_A to prove the password by SRP first (with SRP_A)." }) CHALLENGE_NAME?: string;
   @Field({ nullable: true }) DEVICE_KEY?: string;
 }
 
@@ -47,6 +48,7 @@ export class ChallengeResponsesInput {
   @Field({ nullable: true }) NEW_PASSWORD?: string;
   @Field({ nullable: true }) SECRET_HASH?: string;
   @Field({ nullable: true }) DEVICE_KEY?: string;
+  @Field({ nullable: true, description: "DEVICE_SRP_AUTH: the device's SRP public value A, hex." }) SRP_A?: string;
   @Field({ nullable: true }) SMS_MFA_CODE?: string;
   @Field({ nullable: true }) SOFTWARE_TOKEN_MFA_CODE?: string;
   @Field({ nullable: true }) EMAIL_OTP_CODE?: string;
@@ -95,6 +97,8 @@ export class ChallengeParameters {
   @Field(() => String, { nullable: true }) CODE_DELIVERY_DESTINATION?: string;
   @Field(() => String, { nullable: true }) MFAS_CAN_CHOOSE?: string;
   @Field(() => String, { nullable: true }) MFAS_CAN_SETUP?: string;
+  @Field(() => String, { nullable: true, description: "SOFTWARE_TOKEN_MFA: the authenticator's name given at verifySoftwareToken." }) FRIENDLY_DEVICE_NAME?: string;
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Every parameter as a map, including a CUSTOM_CHALLENGE's publicChallengeParameters (any names)." }) all?: Record<string, string>;
 }
 
 @ObjectType({ description: "The sign-in needs an answer: call respondToAuthChallenge with this session." })

@@ -52,6 +52,12 @@ export class RecoveryMechanismInput {
   @Field(() => Int) priority!: number;
 }
 
+@InputType({ description: "lambdaVersion V1_0 or V2_0 (PreTokenGenerationConfig only); lambdaArn is the endpoint URL." })
+export class VersionedTriggerInput<V extends string = string> {
+  @Field(() => String) lambdaVersion!: V;
+  @Field() lambdaArn!: string;
+}
+
 @InputType()
 export class LambdaConfigInput {
   @Field({ nullable: true }) preSignUp?: string;
@@ -64,6 +70,9 @@ export class LambdaConfigInput {
   @Field({ nullable: true }) verifyAuthChallengeResponse?: string;
   @Field({ nullable: true }) preTokenGeneration?: string;
   @Field({ nullable: true }) userMigration?: string;
+  @Field(() => VersionedTriggerInput, { nullable: true }) preTokenGenerationConfig?: VersionedTriggerInput<"V1_0" | "V2_0">;
+  @Field(() => VersionedTriggerInput, { nullable: true }) customEmailSender?: VersionedTriggerInput<"V1_0">;
+  @Field(() => VersionedTriggerInput, { nullable: true }) customSmsSender?: VersionedTriggerInput<"V1_0">;
 }
 
 @InputType()

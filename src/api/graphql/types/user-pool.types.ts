@@ -55,6 +55,12 @@ export class RecoveryMechanism {
   @Field(() => Int) priority!: number;
 }
 
+@ObjectType({ description: "A trigger with a version (Cognito's LambdaVersion); lambdaArn holds the endpoint URL." })
+export class VersionedTrigger {
+  @Field() lambdaVersion!: string;
+  @Field() lambdaArn!: string;
+}
+
 @ObjectType({ description: "Trigger endpoints: URLs called where Cognito would invoke a Lambda function." })
 export class LambdaConfig {
   @Field(() => String, { nullable: true }) preSignUp?: string;
@@ -67,6 +73,10 @@ export class LambdaConfig {
   @Field(() => String, { nullable: true }) verifyAuthChallengeResponse?: string;
   @Field(() => String, { nullable: true }) preTokenGeneration?: string;
   @Field(() => String, { nullable: true }) userMigration?: string;
+  @Field(() => VersionedTrigger, { nullable: true, description: "PreTokenGenerationConfig: V1_0 (ID token) or V2_0 (ID and access tokens); wins over preTokenGeneration." })
+  preTokenGenerationConfig?: VersionedTrigger;
+  @Field(() => VersionedTrigger, { nullable: true, description: "Replaces email delivery of codes; the code arrives sealed with the trigger secret." }) customEmailSender?: VersionedTrigger;
+  @Field(() => VersionedTrigger, { nullable: true, description: "Replaces SMS delivery of codes; the code arrives sealed with the trigger secret." }) customSmsSender?: VersionedTrigger;
 }
 
 @ObjectType()

@@ -4,6 +4,7 @@ import { sha256Hex } from "../../../lib/secrets.js";
 import { CognitoError } from "../../errors.js";
 import type { ShortLivedStore } from "../../ports.js";
 import type { MfaFactor } from "../../pools/user-pool.types.js";
+import type { ChallengeResult } from "../../triggers/auth.triggers.js";
 import type { ChallengeState } from "./sign-in.flow.js";
 
 /** One sign-in in progress, as stored in the short-lived store (Redis when shared). */
@@ -19,7 +20,12 @@ export interface SignInSession {
   viaAdmin: boolean;
   authTimeMs: number | null;
   expiresAtMs: number;
+  /** PASSWORD_VERIFIER: the user's SRP exchange; DEVICE_PASSWORD_VERIFIER: the device's (salt = the device's). */
   srp?: { aHex: string; bHex: string; bigBHex: string; saltHex: string; secretBlock: string };
+  /** CUSTOM_AUTH: the steps so far (DefineAuthChallenge's `session`) and the current challenge's private parameters. */
+  custom?: { history: ChallengeResult[]; privateChallengeParameters: Record<string, string>; challengeMetadata: string | null };
+  /** A confirmed device of this user, named at the password step: it proves itself (device SRP) before the tokens. */
+  deviceKey?: string;
   /** SMS_MFA / EMAIL_OTP: the keyed hash of the code sent (never the code) and when it stops working. */
   codeHash?: string;
   codeExpiresAtMs?: number;
@@ -36,6 +42,8 @@ export interface SignInSession {
 
 const EXPIRED = "Invalid session for the user, session is expired.";
 const REUSED = "Invalid session for the user, session can only be used once.";
+/** How long after a used session would have expired a replay is still told "used once" rather than "expired". */
+const USED_MARKER_EXTRA_SECONDS = 60;
 
 /**
  * Sessions are opaque random tokens; the store keys them by hash, so a dump of Redis cannot be
@@ -58,15 +66,14 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
      */
     async take(token: string | null | undefined): Promise<SignInSession> {
       if (!token || token.length < 20 || token.length > 2048) throw new CognitoError("NotAuthorizedException", EXPIRED);
-      const raw = await store.consume(keyOf(token));
+      // One round trip takes the session and leaves the "used" marker (for the session's lifetime plus a minute).
+      const raw = await store.consume(keyOf(token), { marker: { key: usedKeyOf(token), extraSeconds: USED_MARKER_EXTRA_SECONDS } });
       if (raw === null) {
         const used = await store.get(usedKeyOf(token));
         throw new CognitoError("NotAuthorizedException", used ? REUSED : EXPIRED);
       }
       const session = JSON.parse(raw) as SignInSession;
-      const remainingSeconds = Math.ceil((session.expiresAtMs - clock.nowMs()) / 1000);
-      if (remainingSeconds <= 0) throw new CognitoError("NotAuthorizedException", EXPIRED);
-      await store.set(usedKeyOf(token), "1", remainingSeconds + 60);
+      if (session.expiresAtMs <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", EXPIRED);
       return session;
     },
 

@@ -1,8 +1,9 @@
 /**
  * The sign-in flow as data: every state a sign-in can be in and the moves allowed from it. The
  * service refuses any move not in this table; a unit test walks every edge; sign-in.mmd draws it.
- * Order after the password (cognito-reference §3.3): NEW_PASSWORD_REQUIRED → MFA → tokens. Device
- * steps (a later issue) slot in between MFA and AUTHENTICATED.
+ * Order after the password (cognito-reference §3.3, §4.9): NEW_PASSWORD_REQUIRED → MFA → device SRP
+ * (DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER, when a confirmed device key was sent) → tokens. A
+ * remembered device replaces the MFA step when the pool's challengeRequiredOnNewDevice says so.
  */
 export const SIGN_IN_STATES = [
   "START",
@@ -13,35 +14,50 @@ export const SIGN_IN_STATES = [
   "SOFTWARE_TOKEN_MFA",
   "SELECT_MFA_TYPE",
   "MFA_SETUP",
+  "DEVICE_SRP_AUTH",
+  "DEVICE_PASSWORD_VERIFIER",
+  "SRP_A",
+  "CUSTOM_CHALLENGE",
   "AUTHENTICATED",
   "FAILED",
 ] as const;
 export type SignInState = (typeof SIGN_IN_STATES)[number];
 
 /** The states a client answers with RespondToAuthChallenge; their names are Cognito's challenge names. */
-export type ChallengeState = Exclude<SignInState, "START" | "AUTHENTICATED" | "FAILED">;
+export type ChallengeState = Exclude<SignInState, "START" | "SRP_A" | "AUTHENTICATED" | "FAILED">;
 
 /** The MFA states, one per challenge a proven password can lead to. */
 export type MfaChallengeState = Extract<SignInState, "SMS_MFA" | "EMAIL_OTP" | "SOFTWARE_TOKEN_MFA" | "SELECT_MFA_TYPE" | "MFA_SETUP">;
 
-/** Where a proven first factor can go next: a new password, an MFA step, or tokens. */
-const AFTER_PASSWORD = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP", "AUTHENTICATED", "FAILED"] as const satisfies readonly SignInState[];
+/** Where a proven first factor can go next: an MFA step, the device's proof, or tokens. */
+const AFTER_PASSWORD = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP", "DEVICE_SRP_AUTH", "AUTHENTICATED", "FAILED"] as const satisfies readonly SignInState[];
+/** Where a passed MFA step goes: the device's proof (a confirmed device key was sent), or tokens. */
+const AFTER_MFA = ["DEVICE_SRP_AUTH", "AUTHENTICATED", "FAILED"] as const satisfies readonly SignInState[];
 
 export const SIGN_IN_TRANSITIONS: Readonly<Record<SignInState, readonly SignInState[]>> = {
   // USER_SRP_AUTH asks for the verifier; the password flows check the password at once.
-  START: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD],
-  PASSWORD_VERIFIER: ["NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD],
+  START: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD, "SRP_A", "CUSTOM_CHALLENGE"],
+  // An unknown DEVICE_KEY gives the session back, so the client can retry without the device.
+  PASSWORD_VERIFIER: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD, "CUSTOM_CHALLENGE"],
   // A new password the policy refuses keeps the challenge open (same state) until the session ends.
   NEW_PASSWORD_REQUIRED: ["NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD],
   // A wrong code keeps the challenge open (same state, same session) until its try limit.
-  SMS_MFA: ["SMS_MFA", "AUTHENTICATED", "FAILED"],
-  EMAIL_OTP: ["EMAIL_OTP", "AUTHENTICATED", "FAILED"],
-  SOFTWARE_TOKEN_MFA: ["SOFTWARE_TOKEN_MFA", "AUTHENTICATED", "FAILED"],
+  SMS_MFA: ["SMS_MFA", ...AFTER_MFA],
+  EMAIL_OTP: ["EMAIL_OTP", ...AFTER_MFA],
+  SOFTWARE_TOKEN_MFA: ["SOFTWARE_TOKEN_MFA", ...AFTER_MFA],
   // ANSWER picks one of MFAS_CAN_CHOOSE; an answer not offered keeps the question open.
   SELECT_MFA_TYPE: ["SELECT_MFA_TYPE", "SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "FAILED"],
   // VerifySoftwareToken(session) re-issues the session in MFA_SETUP with the authenticator proven; the
   // answer then completes. EMAIL = address sends an EMAIL_OTP code to it.
-  MFA_SETUP: ["MFA_SETUP", "EMAIL_OTP", "AUTHENTICATED", "FAILED"],
+  MFA_SETUP: ["MFA_SETUP", "EMAIL_OTP", ...AFTER_MFA],
+  // Device SRP (§4.9): SRP_A from the device → SRP_B with the device's salt → the device's proof.
+  DEVICE_SRP_AUTH: ["DEVICE_PASSWORD_VERIFIER", "FAILED"],
+  DEVICE_PASSWORD_VERIFIER: ["AUTHENTICATED", "FAILED"],
+  // CUSTOM_AUTH: SRP_A (SRP first, never answered by the client) leads to the built-in verifier;
+  // after each CUSTOM_CHALLENGE answer DefineAuthChallenge picks another one, tokens (after the usual
+  // steps) or failure.
+  SRP_A: ["PASSWORD_VERIFIER", "FAILED"],
+  CUSTOM_CHALLENGE: ["CUSTOM_CHALLENGE", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD],
   AUTHENTICATED: [],
   FAILED: [],
 };

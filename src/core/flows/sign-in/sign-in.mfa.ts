@@ -6,6 +6,7 @@ import { CognitoError, invalidParameter } from "../../errors.js";
 import { factorSettingsOf, mfaStepFor, type MfaStep } from "../../mfa/mfa-factors.js";
 import type { MfaFactor } from "../../mfa/mfa.types.js";
 import { verifyTotpForSignIn } from "../../mfa/totp-check.js";
+import { customSenderFor, prepareCustomSender, runCustomMessage, runCustomSender } from "../../triggers/message.triggers.js";
 import { renderTemplate, toDeliveryDetails, type DeliveryTarget } from "../../messaging/delivery.js";
 import type { Repositories } from "../../ports.js";
 import { checkAttributeWrites } from "../../users/attribute-rules.js";
@@ -33,13 +34,14 @@ type Changes = (repositories: Repositories) => Promise<void>;
 
 /** What the MFA steps need from the other sign-in steps. */
 export interface SignInStepHooks {
-  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes?: Changes): Promise<SignInOutcome>;
+  /** After a passed MFA step: the named device's proof (DEVICE_SRP_AUTH), or tokens. */
+  finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: Changes): Promise<SignInOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   assertUserMaySignIn(context: ClientContext, user: User): void;
 }
 
 /** The MFA part of a sign-in: choosing the step after the password, sending codes, checking answers. */
-export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, codeHasher, totp, sender }: SignInServiceDeps, hooks: SignInStepHooks) {
+export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, codeHasher, totp, sender, triggers }: SignInServiceDeps, hooks: SignInStepHooks) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
   const codeScopeOf = (userId: string) => `signin-mfa:${userId}`;
 
@@ -68,22 +70,36 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     from: SignInState,
     authTimeMs: number,
     state: MfaChallengeState,
-    extra: { choices?: MfaFactor[]; setup?: SignInSession["setup"] } = {},
+    extra: { choices?: MfaFactor[]; setup?: SignInSession["setup"]; deviceKey?: string | null } = {},
   ): Promise<SignInOutcome> {
     assertTransition(from, state);
     const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
-    const base = { state, poolId: context.pool.id, clientId: context.client.clientId, userId: user.id, username: user.username, viaAdmin: caller.admin !== null, authTimeMs };
+    const base = {
+      state,
+      poolId: context.pool.id,
+      clientId: context.client.clientId,
+      userId: user.id,
+      username: user.username,
+      viaAdmin: caller.admin !== null,
+      authTimeMs,
+      ...(extra.deviceKey ? { deviceKey: extra.deviceKey } : {}),
+    };
     const parameters: Record<string, string> = { USER_ID_FOR_SRP: user.username };
     let session: string;
     if (state === "SMS_MFA" || state === "EMAIL_OTP") {
       const target = targetOf(user, state, extra.setup?.factor === "EMAIL_OTP" ? extra.setup.email : undefined);
       const code = randomDigits(MFA_CODE_DIGITS);
+      // CustomMessage_Authentication before the session exists: a failing trigger leaves nothing open.
+      const defaultTemplate = state === "SMS_MFA" ? { subject: null, body: context.pool.smsAuthenticationMessage } : { subject: context.pool.emailMfaSubject, body: context.pool.emailMfaMessage };
+      const triggerArgs = { event: "Authentication" as const, user, clientId: context.client.clientId, clientMetadata: caller.clientMetadata ?? null };
+      const template = await runCustomMessage(triggers, context.pool, { ...triggerArgs, medium: target.medium, template: defaultTemplate });
+      const customSenderName = customSenderFor(context.pool, target.medium);
       session = await sessions.open(
         { ...base, codeHash: codeHasher.hashCode(codeScopeOf(user.id), code), codeExpiresAtMs: clock.nowMs() + lifetimeSeconds * 1000, failedAttempts: 0, ...(extra.setup ? { setup: extra.setup } : {}) },
         lifetimeSeconds,
       );
-      const template = state === "SMS_MFA" ? { subject: null, body: context.pool.smsAuthenticationMessage } : { subject: context.pool.emailMfaSubject, body: context.pool.emailMfaMessage };
-      await sender.send({ poolId: context.pool.id, userId: user.id, medium: target.medium, destination: target.address, subject: template.subject, body: renderTemplate(template.body, { code }), purpose: state });
+      if (customSenderName) await runCustomSender(triggers, context.pool, await prepareCustomSender(triggers, context.pool, { ...triggerArgs, name: customSenderName, code }));
+      else await sender.send({ poolId: context.pool.id, userId: user.id, medium: target.medium, destination: target.address, subject: template.subject, body: renderTemplate(template.body, { code }), purpose: state });
       const details = toDeliveryDetails(target);
       await db.transaction((repositories) =>
         repositories.events.append({ type: "CODE_SENT", poolId: context.pool.id, actor: actorOf(context), detail: { purpose: state, userSub: user.id, ...details } }, clock.now()),
@@ -94,6 +110,11 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       session = await sessions.open({ ...base, failedAttempts: 0, ...(extra.choices ? { mfaChoices: extra.choices } : {}) }, lifetimeSeconds);
       if (state === "SELECT_MFA_TYPE") parameters.MFAS_CAN_CHOOSE = JSON.stringify(extra.choices ?? []);
       if (state === "MFA_SETUP") parameters.MFAS_CAN_SETUP = JSON.stringify(extra.choices ?? []);
+      if (state === "SOFTWARE_TOKEN_MFA") {
+        // The name given at VerifySoftwareToken, so the app can tell the user which authenticator to open.
+        const friendlyName = (await db.read((repositories) => repositories.mfa.find(user.id)))?.totpFriendlyName;
+        if (friendlyName) parameters.FRIENDLY_DEVICE_NAME = friendlyName;
+      }
     }
     await hooks.recordChallenge(context, user, state);
     return { kind: "challenge", challengeName: state, session, parameters };
@@ -142,9 +163,9 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     await repositories.events.append({ type: "MFA_ENABLED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, factor, via: "MFA_SETUP" } }, now);
   }
 
-  /** Tokens after a passed MFA step, with the pass recorded in the same transaction as the sign-in. */
-  function pass(context: ClientContext, user: User, session: SignInSession, factor: MfaFactor, changes?: Changes): Promise<SignInOutcome> {
-    return hooks.complete(context, user, session.state, new Date(session.authTimeMs ?? clock.nowMs()), async (repositories) => {
+  /** The step after a passed MFA step (device proof or tokens), with the pass recorded in the same transaction. */
+  function pass(context: ClientContext, user: User, session: SignInSession, caller: CallerContext, factor: MfaFactor, changes?: Changes): Promise<SignInOutcome> {
+    return hooks.finish(context, user, caller, session.state, new Date(session.authTimeMs ?? clock.nowMs()), session.deviceKey ?? null, async (repositories) => {
       await changes?.(repositories);
       await repositories.events.append({ type: "MFA_CHALLENGE_PASSED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, factor, challengeName: session.state } }, clock.now());
     });
@@ -165,7 +186,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       // The code reached the address, so it is proven: set (and verify) it, then switch EMAIL_OTP on.
       const now = clock.now();
       const updated: User = { ...user, attributes: { ...user.attributes, email: setup.email, email_verified: "true" }, updatedAt: now };
-      return pass(context, updated, session, factor, async (repositories) => {
+      return pass(context, updated, session, caller, factor, async (repositories) => {
         if (user.attributes.email !== setup.email || user.attributes.email_verified !== "true") {
           await saveUser(repositories, context.pool, updated, { isNew: false });
           await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, attributes: ["email", "email_verified"], via: "MFA_SETUP" } }, now);
@@ -173,7 +194,17 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
         await enableFactor(repositories, context, updated, "EMAIL_OTP");
       });
     }
-    return pass(context, user, session, factor);
+    if (factor === "SMS_MFA" && user.attributes.phone_number_verified !== "true") {
+      // The code reached the phone, which proves the number (cognito-reference §3.4: unverified numbers
+      // can be used for SMS MFA and become verified on success).
+      const now = clock.now();
+      const updated: User = { ...user, attributes: { ...user.attributes, phone_number_verified: "true" }, updatedAt: now };
+      return pass(context, updated, session, caller, factor, async (repositories) => {
+        await saveUser(repositories, context.pool, updated, { isNew: false });
+        await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, attributes: ["phone_number_verified"], via: "SMS_MFA" } }, now);
+      });
+    }
+    return pass(context, user, session, caller, factor);
   }
 
   async function checkTotp(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, code: string | undefined): Promise<SignInOutcome> {
@@ -181,19 +212,19 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     // Replay-protected: a code (or an earlier one) already accepted for this authenticator is refused.
     const result = await db.read((repositories) => verifyTotpForSignIn({ secretBox, totp }, repositories, user.id, code, clock.nowMs()));
     if (result !== "OK") return refuse(context, session, sessionToken, caller, result === "NOT_SET_UP" ? "no authenticator" : "wrong or reused code");
-    return pass(context, user, session, "SOFTWARE_TOKEN_MFA");
+    return pass(context, user, session, caller, "SOFTWARE_TOKEN_MFA");
   }
 
   async function answerSelection(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, answer: string | undefined): Promise<SignInOutcome> {
     const choices = session.mfaChoices ?? [];
     const chosen = choices.find((factor) => factor === answer);
     if (!chosen) return refuseInput(session, sessionToken, `ANSWER must be one of ${JSON.stringify(choices)}.`);
-    return issue(context, user, caller, "SELECT_MFA_TYPE", session.authTimeMs ?? clock.nowMs(), chosen);
+    return issue(context, user, caller, "SELECT_MFA_TYPE", session.authTimeMs ?? clock.nowMs(), chosen, { deviceKey: session.deviceKey });
   }
 
   async function answerSetup(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, responses: Record<string, string>): Promise<SignInOutcome> {
     if (session.setup?.factor === "SOFTWARE_TOKEN_MFA") {
-      return pass(context, user, session, "SOFTWARE_TOKEN_MFA", (repositories) => enableFactor(repositories, context, user, "SOFTWARE_TOKEN_MFA"));
+      return pass(context, user, session, caller, "SOFTWARE_TOKEN_MFA", (repositories) => enableFactor(repositories, context, user, "SOFTWARE_TOKEN_MFA"));
     }
     const choices = session.mfaChoices ?? [];
     const email = responses.EMAIL;
@@ -209,7 +240,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
           throw error;
         }
       }
-      return issue(context, user, caller, "MFA_SETUP", session.authTimeMs ?? clock.nowMs(), "EMAIL_OTP", { setup: { factor: "EMAIL_OTP", email } });
+      return issue(context, user, caller, "MFA_SETUP", session.authTimeMs ?? clock.nowMs(), "EMAIL_OTP", { setup: { factor: "EMAIL_OTP", email }, deviceKey: session.deviceKey });
     }
     const how = choices.includes("SOFTWARE_TOKEN_MFA")
       ? "verify an authenticator with associateSoftwareToken and verifySoftwareToken (session) and answer with the session they return"
@@ -223,17 +254,27 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     /**
      * The step after a proven first factor (and after NEW_PASSWORD_REQUIRED): an MFA challenge, or
      * null when none is due. `beforeChallenge` commits changes that must land before the challenge
-     * (the new password of NEW_PASSWORD_REQUIRED).
+     * (the new password of NEW_PASSWORD_REQUIRED). A remembered device (`device.replacesMfa`) stands in
+     * for an SMS, email or authenticator code, but not for MFA_SETUP: a user with no factor sets one up.
      * @throws CodeDeliveryFailureException
      */
-    async challengeIfDue(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, beforeChallenge?: Changes): Promise<SignInOutcome | null> {
+    async challengeIfDue(
+      context: ClientContext,
+      user: User,
+      caller: CallerContext,
+      from: SignInState,
+      authTime: Date,
+      beforeChallenge: Changes | undefined,
+      device: { deviceKey: string | null; replacesMfa: boolean },
+    ): Promise<SignInOutcome | null> {
       const step = await stepFor(context, user);
-      if (step.kind === "none") return null;
+      if (step.kind === "none" || (device.replacesMfa && step.kind !== "setup")) return null;
       if (beforeChallenge) await db.transaction(beforeChallenge);
       const authTimeMs = authTime.getTime();
-      if (step.kind === "challenge") return issue(context, user, caller, from, authTimeMs, step.factor);
-      if (step.kind === "select") return issue(context, user, caller, from, authTimeMs, "SELECT_MFA_TYPE", { choices: step.factors });
-      return issue(context, user, caller, from, authTimeMs, "MFA_SETUP", { choices: step.factors });
+      const deviceKey = device.deviceKey;
+      if (step.kind === "challenge") return issue(context, user, caller, from, authTimeMs, step.factor, { deviceKey });
+      if (step.kind === "select") return issue(context, user, caller, from, authTimeMs, "SELECT_MFA_TYPE", { choices: step.factors, deviceKey });
+      return issue(context, user, caller, from, authTimeMs, "MFA_SETUP", { choices: step.factors, deviceKey });
     },
 
     /**

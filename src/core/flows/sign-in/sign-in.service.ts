@@ -4,7 +4,8 @@ import { parseSrpTimestamp } from "../../../lib/srp-timestamp.js";
 import { constantTimeEqual } from "../../../lib/secrets.js";
 import { assertPoolAccess } from "../../admin-keys/access.js";
 import type { AppClient, ExplicitAuthFlow } from "../../clients/app-client.types.js";
-import { loadClientContext, verifySecretHash, type ClientContext } from "../../clients/client-context.js";
+import { verifySecretHash, type ClientContext } from "../../clients/client-context.js";
+import type { ClientContextCache } from "../../clients/client-context-cache.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
 import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, SrpServer, TotpEngine } from "../../ports.js";
 import type { Lockout } from "../../security/lockout.js";
@@ -14,10 +15,16 @@ import type { User } from "../../users/user.types.js";
 import type { ChallengeSessions, SignInSession } from "./challenge-session.js";
 import { assertTransition } from "./sign-in.flow.js";
 import { createSignInSteps } from "./sign-in.steps.js";
-import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome } from "./sign-in.types.js";
+import { createCustomAuthSteps } from "./sign-in.custom.js";
+import { runPreAuthentication } from "../../triggers/auth.triggers.js";
+import type { TriggerRunner } from "../../triggers/trigger-runner.js";
+import { migrateUser } from "../../triggers/user-migration.js";
+import { SRP_TIMESTAMP_WINDOW_MS, type CallerContext, type InitiateAuthInput, type RespondToAuthChallengeInput, type SignInOutcome } from "./sign-in.types.js";
 
 export interface SignInServiceDeps {
   db: Database;
+  /** The app client and pool of each call, kept in memory until an admin changes them. */
+  contexts: ClientContextCache;
   clock: Clock;
   sessions: ChallengeSessions;
   lockout: Lockout;
@@ -30,19 +37,20 @@ export interface SignInServiceDeps {
   totp: TotpEngine;
   /** Sends SMS_MFA and EMAIL_OTP codes. */
   sender: MessageSender;
+  /** Pre/PostAuthentication, UserMigration and the CUSTOM_AUTH challenge triggers. */
+  triggers: TriggerRunner;
 }
 
 export type SignInService = ReturnType<typeof createSignInService>;
 
 const INCORRECT = "Incorrect username or password.";
-/** How far a client's TIMESTAMP may be from server time (AWS's window is undocumented). */
-const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
 
 const REQUIRED_FLOW: Record<string, ExplicitAuthFlow> = {
   USER_SRP_AUTH: "ALLOW_USER_SRP_AUTH",
   USER_PASSWORD_AUTH: "ALLOW_USER_PASSWORD_AUTH",
   ADMIN_USER_PASSWORD_AUTH: "ALLOW_ADMIN_USER_PASSWORD_AUTH",
   REFRESH_TOKEN_AUTH: "ALLOW_REFRESH_TOKEN_AUTH",
+  CUSTOM_AUTH: "ALLOW_CUSTOM_AUTH",
 };
 
 function requireParameter(parameters: Record<string, string>, name: string): string {
@@ -56,7 +64,7 @@ export function createSignInService(deps: SignInServiceDeps) {
   const steps = createSignInSteps(deps);
 
   async function loadCaller(clientId: string, caller: CallerContext): Promise<ClientContext> {
-    const context = await db.read((repositories) => loadClientContext(repositories, clientId));
+    const context = await deps.contexts.get(clientId);
     if (caller.admin) {
       assertPoolAccess(caller.admin.principal, caller.admin.poolId);
       if (context.pool.id !== caller.admin.poolId) throw new CognitoError("ResourceNotFoundException", `User pool client ${clientId} does not exist in user pool ${caller.admin.poolId}.`);
@@ -99,16 +107,17 @@ export function createSignInService(deps: SignInServiceDeps) {
     throw new CognitoError("NotAuthorizedException", INCORRECT);
   }
 
-  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom"> = {}): Promise<SignInOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const aHex = requireParameter(parameters, "SRP_A");
     if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
     const identity = user?.credentials ? { username: user.username, saltHex: user.credentials.srpSalt } : simulatedIdentity(context.pool.id, username);
-    await lockout.assertIpAllowed(caller.sourceIp);
-    await lockout.assertNotLocked(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username));
+    await lockout.assertMayAttempt(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username), caller.sourceIp);
     if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+    // The SRP-first CUSTOM_AUTH ran PreAuthentication already.
+    if (user && !extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
     // A user without a password (federated) gets the same simulated challenge as an unknown one.
     const verifierHex = user?.credentials?.srpVerifier ?? codeHasher.hashCode("simulated-srp-verifier", `${context.pool.id}:${username.toLowerCase()}`);
     const { bHex, bigBHex } = srp.startChallenge(verifierHex);
@@ -125,6 +134,7 @@ export function createSignInService(deps: SignInServiceDeps) {
         viaAdmin: caller.admin !== null,
         authTimeMs: null,
         srp: { aHex, bHex, bigBHex, saltHex: identity.saltHex, secretBlock },
+        ...extra,
       },
       context.client.authSessionValidityMinutes * 60,
     );
@@ -142,20 +152,30 @@ export function createSignInService(deps: SignInServiceDeps) {
     const password = requireParameter(parameters, "PASSWORD");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
+    if (!user && deps.triggers.isConfigured(context.pool, "UserMigration")) {
+      // Lazy migration: the old store proves the password; the user is created with it, then signs in as usual.
+      await lockout.assertIpAllowed(caller.sourceIp);
+      const migrated = await migrateUser(deps, context.pool, { source: "UserMigration_Authentication", userName: username, clientId: context.client.clientId, password, clientMetadata: caller.clientMetadata ?? null });
+      if (migrated) {
+        await runPreAuthentication(deps.triggers, context.pool, { user: migrated, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+        return steps.afterPassword(context, migrated, caller, "START", null);
+      }
+    }
     const lockoutSubject = user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, username).username);
-    await lockout.assertIpAllowed(caller.sourceIp);
-    await lockout.assertNotLocked(context.pool.id, lockoutSubject);
+    await lockout.assertMayAttempt(context.pool.id, lockoutSubject, caller.sourceIp);
     if (!user?.credentials) {
       // Dummy compare so an unknown user costs the same time as a wrong password.
       await hasher.spendDummyVerify(password);
       if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
       return failPassword(context, user, caller, user ? "no password" : "unknown user", lockoutSubject);
     }
+    await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
     if (!(await hasher.verify(password, user.credentials.passwordHash))) return failPassword(context, user, caller, "wrong password", lockoutSubject);
-    return steps.afterPassword(context, user, caller, "START");
+    const device = await steps.resolveDevice(context, user, caller, parameters.DEVICE_KEY);
+    return steps.afterPassword(context, user, caller, "START", device);
   }
 
-  async function verifyPasswordClaim(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+  async function verifyPasswordClaim(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
     const timestampText = requireParameter(responses, "TIMESTAMP");
     const timestamp = parseSrpTimestamp(timestampText);
     if (!timestamp) throw invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
@@ -166,7 +186,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [username, session.username]);
     const srpState = session.srp!;
     const claimsThisUser = username === session.username || (user !== null && (await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user.id);
-    const fresh = Math.abs(timestamp.getTime() - clock.nowMs()) <= TIMESTAMP_WINDOW_MS;
+    const fresh = Math.abs(timestamp.getTime() - clock.nowMs()) <= SRP_TIMESTAMP_WINDOW_MS;
     // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not counted.
     const lockoutSubject = session.userId ?? simulatedLockoutSubject(session.username);
     await lockout.assertNotLocked(context.pool.id, lockoutSubject);
@@ -185,8 +205,26 @@ export function createSignInService(deps: SignInServiceDeps) {
       timestamp: timestampText,
     });
     if (!constantTimeEqual(expected, signature)) return failPassword(context, user, caller, "wrong password", lockoutSubject);
-    return steps.afterPassword(context, user, caller, "PASSWORD_VERIFIER");
+    if (session.custom) return custom.afterPasswordVerifier(context, user, session, caller);
+    let device;
+    try {
+      device = await steps.resolveDevice(context, user, caller, responses.DEVICE_KEY);
+    } catch (error) {
+      // Only a proven password learns that a device key is unknown. The SDKs then send the same answer
+      // again without DEVICE_KEY (amazon-cognito-identity-js), so the session must still be there.
+      assertTransition("PASSWORD_VERIFIER", "PASSWORD_VERIFIER");
+      await sessions.giveBack(sessionToken, session);
+      throw error;
+    }
+    return steps.afterPassword(context, user, caller, "PASSWORD_VERIFIER", device);
   }
+
+  const custom = createCustomAuthSteps(deps, {
+    afterPassword: (context, user, caller, from) => steps.afterPassword(context, user, caller, from, null),
+    startSrp,
+    recordChallenge: steps.recordChallenge,
+    fail: (context, user, userName, caller, reason) => failPassword(context, user, caller, reason, user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, userName).username)),
+  });
 
   return {
     /**
@@ -199,6 +237,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       const flow = input.authFlow === "ADMIN_NO_SRP_AUTH" ? "ADMIN_USER_PASSWORD_AUTH" : input.authFlow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : input.authFlow;
       assertFlowAllowed(context.client, flow, caller);
       if (flow === "USER_SRP_AUTH") return startSrp(context, input.authParameters, caller);
+      if (flow === "CUSTOM_AUTH") return custom.start(context, input.authParameters, caller);
       if (flow === "REFRESH_TOKEN_AUTH") return steps.refresh(context, input.authParameters);
       return passwordFlow(context, input.authParameters, caller);
     },
@@ -207,7 +246,8 @@ export function createSignInService(deps: SignInServiceDeps) {
      * RespondToAuthChallenge / AdminRespondToAuthChallenge: the session must be this client's, for
      * this pool, waiting for exactly this challenge; it is used once.
      * @throws NotAuthorizedException (session expired/reused/void, wrong answer), InvalidParameterException, InvalidPasswordException,
-     *         CodeMismatchException (wrong MFA code: the same session may try again until its limit), ExpiredCodeException, CodeDeliveryFailureException
+     *         CodeMismatchException (wrong MFA code: the same session may try again until its limit), ExpiredCodeException, CodeDeliveryFailureException,
+     *         ResourceNotFoundException "Device does not exist." (unknown DEVICE_KEY: the PASSWORD_VERIFIER session stays usable for the retry without it)
      */
     async respondToAuthChallenge(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInOutcome> {
       const context = await loadCaller(input.clientId, caller);
@@ -216,8 +256,11 @@ export function createSignInService(deps: SignInServiceDeps) {
         throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
       }
       if (input.challengeName !== session.state) throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
-      if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.challengeResponses, caller);
+      if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
+      if (session.state === "CUSTOM_CHALLENGE") return custom.answer(context, session, input.challengeResponses, caller);
       if (session.state === "NEW_PASSWORD_REQUIRED") return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
+      if (session.state === "DEVICE_SRP_AUTH") return steps.answerDeviceSrpAuth(context, session, input.challengeResponses, caller);
+      if (session.state === "DEVICE_PASSWORD_VERIFIER") return steps.answerDevicePasswordVerifier(context, session, input.challengeResponses, caller);
       return steps.answerMfa(context, session, input.session, input.challengeResponses, caller);
     },
   };

@@ -7,8 +7,12 @@ import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import { SECONDS_PER_DAY } from "../../../lib/durations.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
+import type { Device } from "../../devices/device.types.js";
+import type { Repositories } from "../../ports.js";
 import type { SignInSession } from "./challenge-session.js";
+import { createSignInDeviceSteps, type DeviceOutcome } from "./sign-in.devices.js";
 import { createSignInMfaSteps } from "./sign-in.mfa.js";
+import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
 
@@ -20,7 +24,9 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
 
   async function recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void> {
-    await db.transaction((repositories) =>
+    // The event is the only write: one INSERT commits atomically by itself, and a transaction around it
+    // would cost two more round trips on every sign-in.
+    await db.read((repositories) =>
       repositories.events.append({ type: "CHALLENGE_ISSUED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user?.id ?? null, challengeName } }, clock.now()),
     );
   }
@@ -38,16 +44,30 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     }
   }
 
-  async function complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes?: (repositories: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<void>): Promise<SignInOutcome> {
+  /**
+   * Tokens. A device that proved itself puts its key in the access token and the refresh token; with
+   * device tracking on, any other sign-in hands out a new (pending) device as NewDeviceMetadata.
+   */
+  async function complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes?: (repositories: Repositories) => Promise<void>, device: DeviceOutcome = { kind: "none" }): Promise<SignInOutcome> {
     assertTransition(from, "AUTHENTICATED");
+    // Before tokens exist: a refusing PostAuthentication fails the sign-in with nothing issued.
+    await runPostAuthentication(deps.triggers, context.pool, { user, clientId: context.client.clientId, newDeviceUsed: device.kind === "new", clientMetadata: null });
     await lockout.recordSuccess(context.pool.id, user.id);
-    const issued = await tokens.issue({ pool: context.pool, client: context.client, user, authTime, withRefreshToken: true });
+    const created = device.kind === "new" ? devices.newDevice(context, user, device.sourceIp) : null;
+    const deviceKey = device.kind === "authenticated" ? device.deviceKey : (created?.deviceKey ?? null);
+    const tokenGeneration = { source: from === "NEW_PASSWORD_REQUIRED" ? ("TokenGeneration_NewPasswordChallenge" as const) : from === "DEVICE_PASSWORD_VERIFIER" ? ("TokenGeneration_AuthenticateDevice" as const) : ("TokenGeneration_Authentication" as const) };
+    const issued = await tokens.issue({ pool: context.pool, client: context.client, user, authTime, deviceKey, withRefreshToken: true, tokenGeneration });
     await db.transaction(async (repositories) => {
       await changes?.(repositories);
+      if (created) await repositories.devices.insert(created);
       if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
-      await repositories.events.append({ type: "SIGN_IN_SUCCEEDED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, clientId: context.client.clientId } }, clock.now());
+      await repositories.events.append(
+        { type: "SIGN_IN_SUCCEEDED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, clientId: context.client.clientId, ...(deviceKey ? { deviceKey, viaDevice: device.kind === "authenticated" } : {}) } },
+        clock.now(),
+      );
     });
-    return { kind: "authenticated", result: issued.result };
+    const result = created ? { ...issued.result, newDeviceMetadata: { deviceKey: created.deviceKey, deviceGroupKey: created.deviceGroupKey } } : issued.result;
+    return { kind: "authenticated", result };
   }
 
   function newPasswordParameters(context: ClientContext, user: User): Record<string, string> {
@@ -57,27 +77,58 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     return { USER_ID_FOR_SRP: user.username, userAttributes: JSON.stringify(visible), requiredAttributes: JSON.stringify(missing) };
   }
 
-  const mfa = createSignInMfaSteps(deps, { complete, recordChallenge, assertUserMaySignIn });
+  const devices = createSignInDeviceSteps(deps, { complete, recordChallenge, assertUserMaySignIn });
+
+  /** After the last factor: the named device proves itself (DEVICE_SRP_AUTH), or tokens. */
+  function finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInOutcome> {
+    if (deviceKey) return devices.challenge(context, user, caller, from, authTime.getTime(), deviceKey, changes);
+    return complete(context, user, from, authTime, changes, devices.tracksDevices(context, caller) ? { kind: "new", sourceIp: caller.sourceIp } : { kind: "none" });
+  }
+
+  const mfa = createSignInMfaSteps(deps, { finish, recordChallenge, assertUserMaySignIn });
+
+  /** After the first factor (and NEW_PASSWORD_REQUIRED): MFA unless a remembered device replaces it, then finish. */
+  async function proceed(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, device: Device | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInOutcome> {
+    const deviceKey = device?.deviceKey ?? null;
+    const challenge = await mfa.challengeIfDue(context, user, caller, from, authTime, changes, { deviceKey, replacesMfa: devices.replacesMfa(context, device) });
+    return challenge ?? finish(context, user, caller, from, authTime, deviceKey, changes);
+  }
 
   return {
     recordChallenge,
     answerMfa: mfa.answer,
+    answerDeviceSrpAuth: devices.answerSrpAuth,
+    answerDevicePasswordVerifier: devices.answerPasswordVerifier,
+    /**
+     * The confirmed device a DEVICE_KEY names at the password step (null: none sent, or no tracking).
+     * @throws ResourceNotFoundException "Device does not exist."
+     */
+    resolveDevice: devices.resolveNamed,
 
-    /** Next step once the password is proven: NEW_PASSWORD_REQUIRED, an MFA challenge, or tokens. */
-    async afterPassword(context: ClientContext, user: User, _caller: CallerContext, from: SignInState): Promise<SignInOutcome> {
+    /** Next step once the password is proven: NEW_PASSWORD_REQUIRED, an MFA challenge, the device's proof, or tokens. */
+    async afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState, device: Device | null = null): Promise<SignInOutcome> {
       assertUserMaySignIn(context, user);
       const authTime = clock.now();
       if (user.status === "FORCE_CHANGE_PASSWORD") {
         assertTransition(from, "NEW_PASSWORD_REQUIRED");
         const session = await sessions.open(
-          { state: "NEW_PASSWORD_REQUIRED", poolId: context.pool.id, clientId: context.client.clientId, userId: user.id, username: user.username, viaAdmin: _caller.admin !== null, authTimeMs: authTime.getTime() },
+          {
+            state: "NEW_PASSWORD_REQUIRED",
+            poolId: context.pool.id,
+            clientId: context.client.clientId,
+            userId: user.id,
+            username: user.username,
+            viaAdmin: caller.admin !== null,
+            authTimeMs: authTime.getTime(),
+            ...(device ? { deviceKey: device.deviceKey } : {}),
+          },
           context.client.authSessionValidityMinutes * 60,
         );
         await lockout.recordSuccess(context.pool.id, user.id);
         await recordChallenge(context, user, "NEW_PASSWORD_REQUIRED");
         return { kind: "challenge", challengeName: "NEW_PASSWORD_REQUIRED", session, parameters: newPasswordParameters(context, user) };
       }
-      return (await mfa.challengeIfDue(context, user, _caller, from, authTime)) ?? complete(context, user, from, authTime);
+      return proceed(context, user, caller, from, authTime, device);
     },
 
     /**
@@ -116,14 +167,16 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         passwordChangedAt: now,
         updatedAt: now,
       };
-      const changes = async (repositories: Parameters<Parameters<typeof db.transaction>[0]>[0]) => {
+      const changes = async (repositories: Repositories) => {
         await retireCurrentPassword(repositories, context.pool, user, now);
         await saveUser(repositories, context.pool, updated, { isNew: false });
         await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, via: "NEW_PASSWORD_REQUIRED" } }, now);
       };
       const authTime = new Date(session.authTimeMs ?? now.getTime());
       // MFA comes after the new password (§3.3): the password is saved before the MFA challenge goes out.
-      return (await mfa.challengeIfDue(context, updated, _caller, "NEW_PASSWORD_REQUIRED", authTime, changes)) ?? complete(context, updated, "NEW_PASSWORD_REQUIRED", authTime, changes);
+      // A device forgotten since the password step is simply no longer there to replace MFA.
+      const device = session.deviceKey ? await devices.findConfirmed(context, updated, session.deviceKey) : null;
+      return proceed(context, updated, _caller, "NEW_PASSWORD_REQUIRED", authTime, device, changes);
     },
 
     /**
@@ -149,7 +202,16 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         familyId: record.familyId,
         deviceKey: record.deviceKey,
         withRefreshToken: rotates,
+        tokenGeneration: { source: "TokenGeneration_RefreshTokens" },
       });
+      if (!rotates) {
+        // Nothing changes but the log, so one INSERT that commits by itself. A revocation racing this
+        // refresh is still caught: the new tokens carry the token's family, which every use checks.
+        await db.read((repositories) =>
+          repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: false } }, clock.now()),
+        );
+        return { kind: "authenticated", result: issued.result };
+      }
       const rotation = await db.transaction(async (repositories) => {
         const current = await tokens.findRefreshToken(repositories, context.client, refreshToken);
         const state = rotates ? await tokens.rotate(repositories, context.client, current) : "not-rotating";

@@ -1,6 +1,9 @@
 import type { AuthenticationResult } from "../../tokens/token.service.js";
 import type { ChallengeState } from "./sign-in.flow.js";
 
+/** How far a client's TIMESTAMP (PASSWORD_VERIFIER, DEVICE_PASSWORD_VERIFIER) may be from server time (AWS's window is undocumented). */
+export const SRP_TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
+
 export const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "USER_AUTH"] as const;
 export type AuthFlow = (typeof AUTH_FLOWS)[number];
 
@@ -13,6 +16,8 @@ export type SignInOutcome =
 export interface CallerContext {
   sourceIp: string | null;
   admin: { poolId: string; principal: import("../../admin-keys/admin-key.types.js").AdminPrincipal } | null;
+  /** The call's ClientMetadata, for the triggers Cognito passes it to (cognito-reference §10.1). */
+  clientMetadata?: Record<string, string> | null;
 }
 
 export interface InitiateAuthInput {

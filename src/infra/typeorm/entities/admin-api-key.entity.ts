@@ -18,6 +18,10 @@ export class AdminApiKeyEntity {
   @JsonTextColumn("pool_scope", { nullable: true })
   poolScope!: string | null;
 
+  /** The key sealed with the SecretBox (AES-256-GCM), for verifying AWS SigV4 signatures; null for older keys. */
+  @Column({ name: "secret_ciphertext", type: "varchar", length: 255, nullable: true })
+  secretCiphertext!: string | null;
+
   @Column({ name: "created_by", type: "varchar", length: 64 })
   createdBy!: string;
 

@@ -26,17 +26,21 @@ export class DeviceEntity {
   @IdColumn("device_group_key", 64)
   deviceGroupKey!: string;
 
-  @Column({ name: "srp_salt", type: "varchar", length: 128 })
-  srpSalt!: string;
+  /** Null while the device waits for ConfirmDevice. */
+  @Column({ name: "srp_salt", type: "varchar", length: 128, nullable: true })
+  srpSalt!: string | null;
 
-  @Column({ name: "srp_verifier", type: "varchar", length: 1024 })
-  srpVerifier!: string;
+  @Column({ name: "srp_verifier", type: "varchar", length: 1024, nullable: true })
+  srpVerifier!: string | null;
 
   @Column({ name: "name", type: "varchar", length: 256, nullable: true })
   name!: string | null;
 
   @Column({ name: "remembered_status", type: "varchar", length: 16 })
   rememberedStatus!: string;
+
+  @Column({ name: "last_ip_used", type: "varchar", length: 64, nullable: true })
+  lastIpUsed!: string | null;
 
   @TimestampColumn("created_at")
   createdAt!: Date;

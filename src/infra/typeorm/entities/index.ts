@@ -14,6 +14,9 @@ import { PasswordHistoryEntity } from "./password-history.entity.js";
 import { VerificationCodeEntity } from "./verification-code.entity.js";
 import { SentMessageEntity } from "./sent-message.entity.js";
 import { UserMfaEntity } from "./user-mfa.entity.js";
+import { WebhookDeliveryEntity } from "./webhook-delivery.entity.js";
+import { WebhookSubscriptionEntity } from "./webhook-subscription.entity.js";
+import { TriggerSecretEntity } from "./trigger-secret.entity.js";
 
 export const ENTITIES = [
   UserPoolEntity,
@@ -32,6 +35,9 @@ export const ENTITIES = [
   VerificationCodeEntity,
   SentMessageEntity,
   UserMfaEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  TriggerSecretEntity,
 ];
 
-export { UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
+export { WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };

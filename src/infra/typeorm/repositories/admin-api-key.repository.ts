@@ -11,6 +11,7 @@ const toDomain = (entity: AdminApiKeyEntity): AdminApiKey => ({
   name: entity.name,
   keyHash: entity.keyHash,
   poolScope: entity.poolScope === null ? null : (JSON.parse(entity.poolScope) as string[]),
+  secretCiphertext: entity.secretCiphertext,
   createdAt: entity.createdAt,
   revokedAt: entity.revokedAt,
   createdBy: entity.createdBy,
@@ -36,6 +37,9 @@ export function createAdminApiKeyRepository(manager: EntityManager): AdminApiKey
     },
     async markRevoked(keyId, revokedAt) {
       await keys.update({ id: keyId }, { revokedAt });
+    },
+    async setSecretCiphertext(keyId, secretCiphertext) {
+      await keys.update({ id: keyId }, { secretCiphertext });
     },
     countAll: () => keys.count(),
   };

@@ -1,4 +1,4 @@
-import { In, MoreThan, type EntityManager, type FindOptionsWhere } from "typeorm";
+import { In, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import type { EventType, StoredEvent } from "../../../core/events/event.types.js";
 import type { EventRepository } from "../../../core/ports.js";
 import { EventEntity } from "../entities/index.js";
@@ -12,20 +12,53 @@ const toDomain = (entity: EventEntity): StoredEvent => ({
   occurredAt: entity.occurredAt,
 });
 
+/** Where pool scoping goes: one pool, a scoped key's pools (none = nothing), or everything. */
+function wherePools(query: SelectQueryBuilder<EventEntity>, filter: { poolId?: string; poolIds: readonly string[] | null }): boolean {
+  if (filter.poolId !== undefined) query.andWhere("event.pool_id = :poolId", { poolId: filter.poolId });
+  else if (filter.poolIds !== null) {
+    if (filter.poolIds.length === 0) return false;
+    query.andWhere("event.pool_id IN (:...poolIds)", { poolIds: [...filter.poolIds] });
+  }
+  return true;
+}
+
 export function createEventRepository(manager: EntityManager): EventRepository {
   const events = manager.getRepository(EventEntity);
   return {
     async append(event, occurredAt) {
-      await events.insert({ type: event.type, poolId: event.poolId, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
+      const userSub = typeof event.detail.userSub === "string" ? event.detail.userSub : null;
+      const result = await events.insert({ type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
+      return Number((result.identifiers[0] as { seq: number }).seq);
     },
     async list(filter, page) {
-      const seq = page.afterSeq === undefined ? {} : { seq: MoreThan(page.afterSeq) };
-      let where: FindOptionsWhere<EventEntity> | FindOptionsWhere<EventEntity>[];
-      if (filter.poolId !== undefined) where = { ...seq, poolId: filter.poolId };
-      else if (filter.poolIds !== null) where = { ...seq, poolId: In([...filter.poolIds]) };
-      else where = seq;
-      const entities = await events.find({ where, order: { seq: "ASC" }, take: page.limit });
+      const query = events.createQueryBuilder("event");
+      if (!wherePools(query, filter)) return [];
+      if (filter.types?.length) query.andWhere("event.type IN (:...types)", { types: [...filter.types] });
+      if (page.afterSeq !== undefined) query.andWhere("event.seq > :afterSeq", { afterSeq: page.afterSeq });
+      if (page.throughSeq !== undefined) query.andWhere("event.seq <= :throughSeq", { throughSeq: page.throughSeq });
+      const entities = await query.orderBy("event.seq", "ASC").take(page.limit).getMany();
       return entities.map(toDomain);
+    },
+    async search(filter, page) {
+      const query = events.createQueryBuilder("event");
+      if (!wherePools(query, filter)) return [];
+      if (filter.types?.length) query.andWhere("event.type IN (:...types)", { types: [...filter.types] });
+      if (filter.userSub !== undefined) query.andWhere("event.user_sub = :userSub", { userSub: filter.userSub });
+      if (filter.from !== undefined) query.andWhere("event.occurred_at >= :from", { from: filter.from });
+      if (filter.to !== undefined) query.andWhere("event.occurred_at < :to", { to: filter.to });
+      const isNewestFirst = page.order === "NEWEST_FIRST";
+      if (page.pastSeq !== undefined) query.andWhere(isNewestFirst ? "event.seq < :pastSeq" : "event.seq > :pastSeq", { pastSeq: page.pastSeq });
+      const entities = await query.orderBy("event.seq", isNewestFirst ? "DESC" : "ASC").take(page.limit).getMany();
+      return entities.map(toDomain);
+    },
+    async findBySeqs(seqs) {
+      if (seqs.length === 0) return [];
+      const entities = await events.find({ where: { seq: In([...seqs]) }, order: { seq: "ASC" } });
+      return entities.map(toDomain);
+    },
+    async maxSeq() {
+      const row = await events.createQueryBuilder("event").select("MAX(event.seq)", "max").getRawOne<{ max: number | string | null }>();
+      return row?.max === null || row?.max === undefined ? 0 : Number(row.max);
     },
   };
 }

@@ -12,6 +12,15 @@ export function createRefreshTokenRepository(manager: EntityManager): RefreshTok
       const entity = await tokens.findOneBy({ tokenHash });
       return entity ? { ...entity } : null;
     },
+    async findByHashWithFamilyState(tokenHash) {
+      const { entities, raw } = await tokens
+        .createQueryBuilder("t")
+        .addSelect("EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)", "family_revoked")
+        .where("t.token_hash = :tokenHash", { tokenHash })
+        .getRawAndEntities<{ family_revoked: number | string | boolean }>();
+      const entity = entities[0];
+      return entity ? { record: { ...entity }, isFamilyRevoked: Number(raw[0]!.family_revoked) === 1 } : null;
+    },
     async markRotated(id, at) {
       // Conditional update: of two refreshes racing with one token, only one rotates it.
       const result = await tokens.update({ id, rotatedAt: IsNull() }, { rotatedAt: at });

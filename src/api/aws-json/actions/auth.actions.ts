@@ -1,0 +1,146 @@
+import type { AuthFlow, CallerContext } from "../../../core/flows/sign-in/sign-in.types.js";
+import { action, adminOf, EMPTY, type ActionTable, type WireContext } from "../action.js";
+import { bool, map, required, str, struct } from "../constraints.js";
+import { attributes, authFlow, challengeName, clientId, clientMetadata, confirmationCode, password, secretHash, session, token, userPoolId, username } from "../members.js";
+import { compact, toAuthResponse, toCodeDeliveryDetails } from "../shapes.js";
+import { toAttributeInputs } from "./users.actions.js";
+
+type ClientRequest = { ClientId: string; SecretHash?: string; ClientMetadata?: Record<string, string> };
+type UsernameRequest = ClientRequest & { Username: string };
+const usernameRequest = { ClientId: clientId, SecretHash: secretHash, Username: username, ClientMetadata: clientMetadata, AnalyticsMetadata: struct({}), UserContextData: struct({}) };
+
+type InitiateAuthRequest = { ClientId: string; AuthFlow: AuthFlow; AuthParameters?: Record<string, string>; ClientMetadata?: Record<string, string> };
+type RespondRequest = { ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Record<string, string>; ClientMetadata?: Record<string, string> };
+const authParameters = map();
+
+/** ClientMetadata goes to the triggers Cognito passes it to. */
+const publicCaller = (ctx: WireContext, input: { ClientMetadata?: Record<string, string> }): CallerContext => ({ sourceIp: ctx.sourceIp, admin: null, clientMetadata: input.ClientMetadata ?? null });
+const adminCaller = (ctx: WireContext, input: { UserPoolId: string; ClientMetadata?: Record<string, string> }): CallerContext => ({
+  sourceIp: ctx.sourceIp,
+  admin: { poolId: input.UserPoolId, principal: adminOf(ctx) },
+  clientMetadata: input.ClientMetadata ?? null,
+});
+
+/** Sign-up, confirmation, recovery and sign-in: unauthenticated on AWS (client id, SECRET_HASH), and here. */
+export const authActions: ActionTable = {
+  SignUp: action<UsernameRequest & { Password?: string; UserAttributes?: { Name: string; Value?: string }[]; ValidationData?: { Name: string; Value?: string }[] }>({
+    auth: "public",
+    members: { ...usernameRequest, Password: password, UserAttributes: attributes, ValidationData: attributes },
+    async handle(input, ctx) {
+      const result = await ctx.services.signUp.signUp({
+        clientId: input.ClientId,
+        username: input.Username,
+        // Cognito's passwordless sign-up is not served: no password is a policy failure here.
+        password: input.Password ?? "",
+        userAttributes: toAttributeInputs(input.UserAttributes),
+        secretHash: input.SecretHash,
+        validationData: input.ValidationData ? toAttributeInputs(input.ValidationData) : null,
+        clientMetadata: input.ClientMetadata,
+      });
+      return compact({ UserConfirmed: result.userConfirmed, UserSub: result.userSub, CodeDeliveryDetails: result.codeDeliveryDetails ? toCodeDeliveryDetails(result.codeDeliveryDetails) : null });
+    },
+  }),
+
+  ConfirmSignUp: action<UsernameRequest & { ConfirmationCode: string; ForceAliasCreation?: boolean }>({
+    auth: "public",
+    members: { ...usernameRequest, ConfirmationCode: confirmationCode, ForceAliasCreation: bool(), Session: session },
+    async handle(input, ctx) {
+      await ctx.services.signUp.confirmSignUp({
+        clientId: input.ClientId,
+        username: input.Username,
+        confirmationCode: input.ConfirmationCode,
+        forceAliasCreation: input.ForceAliasCreation,
+        secretHash: input.SecretHash,
+        clientMetadata: input.ClientMetadata,
+      });
+      return EMPTY;
+    },
+  }),
+
+  ResendConfirmationCode: action<UsernameRequest>({
+    auth: "public",
+    members: usernameRequest,
+    async handle(input, ctx) {
+      const details = await ctx.services.signUp.resendConfirmationCode({ clientId: input.ClientId, username: input.Username, secretHash: input.SecretHash });
+      return { CodeDeliveryDetails: toCodeDeliveryDetails(details) };
+    },
+  }),
+
+  ForgotPassword: action<UsernameRequest>({
+    auth: "public",
+    members: usernameRequest,
+    async handle(input, ctx) {
+      const details = await ctx.services.passwordRecovery.forgotPassword({ clientId: input.ClientId, username: input.Username, secretHash: input.SecretHash });
+      return { CodeDeliveryDetails: toCodeDeliveryDetails(details) };
+    },
+  }),
+
+  ConfirmForgotPassword: action<UsernameRequest & { ConfirmationCode: string; Password: string }>({
+    auth: "public",
+    members: { ...usernameRequest, ConfirmationCode: confirmationCode, Password: required(password) },
+    async handle(input, ctx) {
+      await ctx.services.passwordRecovery.confirmForgotPassword({
+        clientId: input.ClientId,
+        username: input.Username,
+        confirmationCode: input.ConfirmationCode,
+        password: input.Password,
+        secretHash: input.SecretHash,
+        clientMetadata: input.ClientMetadata,
+      });
+      return EMPTY;
+    },
+  }),
+
+  InitiateAuth: action<InitiateAuthRequest>({
+    auth: "public",
+    members: { ClientId: clientId, AuthFlow: authFlow, AuthParameters: authParameters, ClientMetadata: clientMetadata, Session: session },
+    async handle(input, ctx) {
+      return toAuthResponse(await ctx.services.signIn.initiateAuth({ clientId: input.ClientId, authFlow: input.AuthFlow, authParameters: input.AuthParameters ?? {} }, publicCaller(ctx, input)));
+    },
+  }),
+
+  RespondToAuthChallenge: action<RespondRequest>({
+    auth: "public",
+    members: { ClientId: clientId, ChallengeName: challengeName, Session: session, ChallengeResponses: map(), ClientMetadata: clientMetadata },
+    async handle(input, ctx) {
+      return toAuthResponse(
+        await ctx.services.signIn.respondToAuthChallenge(
+          { clientId: input.ClientId, challengeName: input.ChallengeName, session: input.Session ?? "", challengeResponses: input.ChallengeResponses ?? {} },
+          publicCaller(ctx, input),
+        ),
+      );
+    },
+  }),
+
+  AdminInitiateAuth: action<InitiateAuthRequest & { UserPoolId: string }>({
+    auth: "admin",
+    members: { UserPoolId: userPoolId, ClientId: clientId, AuthFlow: authFlow, AuthParameters: authParameters, ClientMetadata: clientMetadata, Session: session },
+    async handle(input, ctx) {
+      return toAuthResponse(
+        await ctx.services.signIn.initiateAuth({ clientId: input.ClientId, authFlow: input.AuthFlow, authParameters: input.AuthParameters ?? {} }, adminCaller(ctx, input)),
+      );
+    },
+  }),
+
+  AdminRespondToAuthChallenge: action<RespondRequest & { UserPoolId: string }>({
+    auth: "admin",
+    members: { UserPoolId: userPoolId, ClientId: clientId, ChallengeName: challengeName, Session: session, ChallengeResponses: map(), ClientMetadata: clientMetadata },
+    async handle(input, ctx) {
+      return toAuthResponse(
+        await ctx.services.signIn.respondToAuthChallenge(
+          { clientId: input.ClientId, challengeName: input.ChallengeName, session: input.Session ?? "", challengeResponses: input.ChallengeResponses ?? {} },
+          adminCaller(ctx, input),
+        ),
+      );
+    },
+  }),
+
+  RevokeToken: action<{ Token: string; ClientId: string; ClientSecret?: string }>({
+    auth: "public",
+    members: { Token: required(token), ClientId: clientId, ClientSecret: str({ min: 1, max: 64, pattern: "[\\w+]+", sensitive: true }) },
+    async handle(input, ctx) {
+      await ctx.services.signOut.revokeToken({ token: input.Token, clientId: input.ClientId, clientSecret: input.ClientSecret });
+      return EMPTY;
+    },
+  }),
+};

@@ -1,0 +1,122 @@
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../../core/ports.js";
+import type { Clock } from "../../lib/clock.js";
+import type { ApiServices } from "../graphql/context.js";
+import { readBearerToken } from "../graphql/context.js";
+import type { ActionTable, WireAction } from "./action.js";
+import { authActions } from "./actions/auth.actions.js";
+import { deviceActions } from "./actions/devices.actions.js";
+import { poolActions } from "./actions/pools.actions.js";
+import { selfServiceActions } from "./actions/self-service.actions.js";
+import { userActions } from "./actions/users.actions.js";
+import { checkMembers } from "./constraints.js";
+import { verifySigV4 } from "./sigv4.js";
+import { serializationError, toWireError, WireError } from "./wire-errors.js";
+
+export const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+const CONTENT_TYPE = "application/x-amz-json-1.1";
+
+/** Merges the action tables; a name in two tables is a wiring mistake, caught at start rather than shadowed. */
+function mergeTables(...tables: ActionTable[]): ActionTable {
+  const merged: Record<string, WireAction> = {};
+  for (const table of tables) {
+    for (const [name, definition] of Object.entries(table)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`Cognito action ${name} is defined twice`);
+      merged[name] = definition;
+    }
+  }
+  return Object.freeze(merged);
+}
+
+/** Every Cognito action the gateway serves, by name. */
+export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions);
+
+export interface AwsJsonRouterDeps {
+  services: ApiServices;
+  logger: Logger;
+  clock: Clock;
+  /** AWS_JSON_PATH: where the protocol is served ("/" as on cognito-idp.<region>.amazonaws.com). */
+  path: string;
+  /** Defaults to WIRE_ACTIONS (tests may serve a smaller table). */
+  actions?: ActionTable;
+}
+
+function actionOf(actions: ActionTable, target: string | string[] | undefined): { name: string; definition: WireAction } {
+  const value = Array.isArray(target) ? target[0] : target;
+  if (!value || !value.startsWith(TARGET_PREFIX)) throw new WireError("UnknownOperationException", "Missing or unrecognised X-Amz-Target header: expected AWSCognitoIdentityProviderService.<Action>.");
+  const name = value.slice(TARGET_PREFIX.length);
+  if (!Object.hasOwn(actions, name)) throw new WireError("UnknownOperationException", `The operation ${name} is not served by this gateway.`);
+  return { name, definition: actions[name]! };
+}
+
+/** The query as SigV4 canonicalises it: every value of a repeated name. */
+function queryOf(raw: string | undefined): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(raw ?? "")) {
+    const existing = query[name];
+    query[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return query;
+}
+
+function parseBody(raw: unknown): Record<string, unknown> {
+  const text = Buffer.isBuffer(raw) ? raw.toString("utf8") : "";
+  if (text.trim() === "") return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw serializationError("The request body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw serializationError("Start of structure or map expected: the request body must be a JSON object.");
+  return body as Record<string, unknown>;
+}
+
+/**
+ * Cognito's own protocol (AWS JSON 1.1): `POST <path>` with `X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Action>`, so AWS SDKs and Amplify work by changing their endpoint.
+ * Each action maps its request onto the same core service the GraphQL resolvers call, and back.
+ */
+export function createAwsJsonRouter({ services, logger, clock, path, actions = WIRE_ACTIONS }: AwsJsonRouterDeps): Router {
+  const router = Router();
+  // The raw bytes are kept: a SigV4 signature covers the exact payload.
+  router.post(path, express.raw({ type: () => true, limit: "256kb" }), async (request: Request, response: Response) => {
+    const requestId = randomUUID();
+    response.setHeader("x-amzn-RequestId", requestId);
+    let actionName: string | undefined;
+    try {
+      const { name, definition } = actionOf(actions, request.headers["x-amz-target"]);
+      actionName = name;
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      let admin = null;
+      if (definition.auth === "admin") {
+        // Authentication first, as AWS does: an unsigned caller learns nothing about the request's shape.
+        const bearer = readBearerToken(request.headers.authorization);
+        const [rawPath, rawQuery] = request.originalUrl.split("?", 2) as [string, string | undefined];
+        admin = bearer
+          ? await services.adminKeys.authenticate(bearer)
+          : await verifySigV4({ method: request.method, headers: request.headers, path: rawPath, query: queryOf(rawQuery), body }, clock.now(), (keyId) => services.adminKeys.findSigningKey(keyId));
+      }
+      const input = parseBody(body);
+      checkMembers(definition.members, input);
+      const result = await definition.handle(input, { services, admin, sourceIp: request.ip ?? request.socket.remoteAddress ?? null });
+      response.status(200).type(CONTENT_TYPE).send(JSON.stringify(result));
+    } catch (error) {
+      const wire = toWireError(error, requestId);
+      if (wire.status >= 500) logger.error({ err: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, requestId, action: actionName }, "aws-json action failed");
+      else logger.debug({ requestId, action: actionName, type: wire.type }, "aws-json action refused");
+      response.status(wire.status).type(CONTENT_TYPE).setHeader("x-amzn-ErrorType", wire.type);
+      response.send(JSON.stringify({ __type: wire.type, message: wire.message }));
+    }
+  });
+  // Body-parser failures (an oversized body) answer in the protocol's form too, not with an HTML page.
+  router.use(path, (error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    const status = (error as { status?: unknown }).status === 413 ? 413 : 400;
+    const type = status === 413 ? "RequestEntityTooLargeException" : "SerializationException";
+    response.status(status).type(CONTENT_TYPE).setHeader("x-amzn-ErrorType", type);
+    response.send(JSON.stringify({ __type: type, message: status === 413 ? "The request body is larger than 256 KB." : "The request body could not be read." }));
+  });
+  return router;
+}

@@ -1,0 +1,120 @@
+import { verifySecretHash, type ClientContext } from "../../clients/client-context.js";
+import { CognitoError, invalidParameter } from "../../errors.js";
+import { runDefineAuthChallenge, runCreateAuthChallenge, runPreAuthentication, runVerifyAuthChallengeResponse, type ChallengeResult } from "../../triggers/auth.triggers.js";
+import { findUserByIdentifier } from "../../users/identity.js";
+import type { User } from "../../users/user.types.js";
+import type { SignInSession } from "./challenge-session.js";
+import { assertTransition, type SignInState } from "./sign-in.flow.js";
+import type { SignInServiceDeps } from "./sign-in.service.js";
+import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
+
+/**
+ * Steps one CUSTOM_AUTH sign-in may take: a DefineAuthChallenge that never decides would otherwise
+ * keep a session alive (and the trigger busy) until it expires.
+ */
+const MAX_CUSTOM_STEPS = 10;
+
+/** What the custom flow needs from the other sign-in steps. */
+export interface CustomAuthHooks {
+  /** NEW_PASSWORD_REQUIRED, MFA, device steps or tokens, as after a password. */
+  afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState): Promise<SignInOutcome>;
+  /** Starts the built-in PASSWORD_VERIFIER (SRP) challenge with this custom state in its session. */
+  startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom">): Promise<SignInOutcome>;
+  recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
+  /** Records the failure (events, lockout) and throws NotAuthorizedException. */
+  fail(context: ClientContext, user: User | null, userName: string, caller: CallerContext, reason: string): Promise<never>;
+}
+
+/**
+ * CUSTOM_AUTH (cognito-reference §3.3): DefineAuthChallenge decides each step from the history,
+ * CreateAuthChallenge makes a CUSTOM_CHALLENGE, VerifyAuthChallengeResponse judges the ANSWER. The
+ * SRP-first variant (CHALLENGE_NAME=SRP_A) runs the built-in PASSWORD_VERIFIER first.
+ */
+export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuthHooks) {
+  const { db, sessions, secretBox, triggers, lockout } = deps;
+
+  /** Asks DefineAuthChallenge for the next step and takes it. */
+  async function next(context: ClientContext, user: User | null, userName: string, history: ChallengeResult[], caller: CallerContext, from: SignInState): Promise<SignInOutcome> {
+    if (history.length > MAX_CUSTOM_STEPS) return hooks.fail(context, user, userName, caller, "too many custom challenges");
+    // InitiateAuth's ClientMetadata reaches only PreSignUp, PreAuthentication and UserMigration (§10.1).
+    const base = { user, userName, clientId: context.client.clientId, session: history, clientMetadata: from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null) };
+    const decision = await runDefineAuthChallenge(triggers, context.pool, base);
+    if (decision.failAuthentication) return hooks.fail(context, user, userName, caller, "failAuthentication");
+    if (decision.issueTokens) {
+      // A user that does not exist never gets tokens, whatever the trigger says.
+      if (!user) return hooks.fail(context, null, userName, caller, "unknown user");
+      return hooks.afterPassword(context, user, caller, from);
+    }
+    if (decision.challengeName === "PASSWORD_VERIFIER") throw new CognitoError("InvalidLambdaResponseException", "Invalid DefineAuthChallenge response: PASSWORD_VERIFIER is only possible right after SRP_A.");
+    const created = await runCreateAuthChallenge(triggers, context.pool, base);
+    assertTransition(from, "CUSTOM_CHALLENGE");
+    const session = await sessions.open(
+      {
+        state: "CUSTOM_CHALLENGE",
+        poolId: context.pool.id,
+        clientId: context.client.clientId,
+        userId: user?.id ?? null,
+        username: user?.username ?? userName,
+        viaAdmin: caller.admin !== null,
+        authTimeMs: null,
+        // The private parameters (the expected answer) stay here, server-side; the client sees only the public ones.
+        custom: { history, privateChallengeParameters: created.privateChallengeParameters, challengeMetadata: created.challengeMetadata },
+      },
+      context.client.authSessionValidityMinutes * 60,
+    );
+    await hooks.recordChallenge(context, user, "CUSTOM_CHALLENGE");
+    return { kind: "challenge", challengeName: "CUSTOM_CHALLENGE", session, parameters: { ...created.publicChallengeParameters, USERNAME: user?.username ?? userName } };
+  }
+
+  return {
+    /**
+     * InitiateAuth with CUSTOM_AUTH.
+     * @throws InvalidParameterException, NotAuthorizedException, UserNotFoundException (LEGACY clients), trigger exceptions
+     */
+    async start(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+      const userName = parameters.USERNAME;
+      if (!userName) throw invalidParameter("Missing required parameter USERNAME");
+      const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, userName));
+      verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [userName, ...(user ? [user.username] : [])]);
+      if (user) await lockout.assertMayAttempt(context.pool.id, user.id, caller.sourceIp);
+      else await lockout.assertIpAllowed(caller.sourceIp);
+      if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+      if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+      if (user) await runPreAuthentication(triggers, context.pool, { user, userName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+      if (parameters.CHALLENGE_NAME === "SRP_A") {
+        const history: ChallengeResult[] = [{ challengeName: "SRP_A", challengeResult: true }];
+        const decision = await runDefineAuthChallenge(triggers, context.pool, { user, userName, clientId: context.client.clientId, session: history, clientMetadata: null });
+        if (decision.failAuthentication) return hooks.fail(context, user, userName, caller, "failAuthentication");
+        if (decision.challengeName !== "PASSWORD_VERIFIER") throw new CognitoError("InvalidLambdaResponseException", "Invalid DefineAuthChallenge response: after SRP_A the next challenge must be PASSWORD_VERIFIER.");
+        assertTransition("START", "SRP_A");
+        assertTransition("SRP_A", "PASSWORD_VERIFIER");
+        return hooks.startSrp(context, parameters, caller, { custom: { history, privateChallengeParameters: {}, challengeMetadata: null } });
+      }
+      if (parameters.CHALLENGE_NAME !== undefined) throw invalidParameter("CHALLENGE_NAME must be SRP_A when given.");
+      return next(context, user, userName, [], caller, "START");
+    },
+
+    /** The SRP password of the SRP-first variant was proven: DefineAuthChallenge decides what follows. */
+    async afterPasswordVerifier(context: ClientContext, user: User, session: SignInSession, caller: CallerContext): Promise<SignInOutcome> {
+      const history: ChallengeResult[] = [...(session.custom?.history ?? []), { challengeName: "PASSWORD_VERIFIER", challengeResult: true }];
+      return next(context, user, user.username, history, caller, "PASSWORD_VERIFIER");
+    },
+
+    /**
+     * RespondToAuthChallenge for CUSTOM_CHALLENGE: the ANSWER goes to VerifyAuthChallengeResponse,
+     * the result to DefineAuthChallenge.
+     * @throws InvalidParameterException, NotAuthorizedException, trigger exceptions
+     */
+    async answer(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+      const answer = responses.ANSWER;
+      if (answer === undefined) throw invalidParameter("Missing required parameter ANSWER");
+      const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+      verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", session.username]);
+      const custom = session.custom ?? { history: [], privateChallengeParameters: {}, challengeMetadata: null };
+      const base = { user, userName: session.username, clientId: context.client.clientId, session: custom.history, clientMetadata: caller.clientMetadata ?? null };
+      const correct = await runVerifyAuthChallengeResponse(triggers, context.pool, { ...base, privateChallengeParameters: custom.privateChallengeParameters, challengeAnswer: answer });
+      const history: ChallengeResult[] = [...custom.history, { challengeName: "CUSTOM_CHALLENGE", challengeResult: correct, ...(custom.challengeMetadata ? { challengeMetadata: custom.challengeMetadata } : {}) }];
+      return next(context, user, session.username, history, caller, "CUSTOM_CHALLENGE");
+    },
+  };
+}

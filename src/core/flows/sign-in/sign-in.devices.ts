@@ -1,0 +1,215 @@
+import { randomAlphanumeric, randomBytesOf, randomUuid } from "../../../lib/random.js";
+import { constantTimeEqual } from "../../../lib/secrets.js";
+import { parseSrpTimestamp } from "../../../lib/srp-timestamp.js";
+import type { ClientContext } from "../../clients/client-context.js";
+import { verifySecretHash } from "../../clients/client-context.js";
+import { DEVICE_NOT_FOUND, isConfirmed, type Device } from "../../devices/device.types.js";
+import { CognitoError, invalidParameter } from "../../errors.js";
+import type { Repositories } from "../../ports.js";
+import type { User } from "../../users/user.types.js";
+import type { SignInSession } from "./challenge-session.js";
+import { assertTransition, type SignInState } from "./sign-in.flow.js";
+import type { SignInServiceDeps } from "./sign-in.service.js";
+import { SRP_TIMESTAMP_WINDOW_MS, type CallerContext, type SignInOutcome } from "./sign-in.types.js";
+
+const INCORRECT = "Incorrect username or password.";
+const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
+
+type Changes = (repositories: Repositories) => Promise<void>;
+
+/** How the sign-in ends with respect to devices: a device that proved itself, a new one to hand out, or none. */
+export type DeviceOutcome = { kind: "authenticated"; deviceKey: string } | { kind: "new"; sourceIp: string | null } | { kind: "none" };
+
+export interface DeviceStepHooks {
+  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes: Changes | undefined, device: DeviceOutcome): Promise<SignInOutcome>;
+  recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
+  assertUserMaySignIn(context: ClientContext, user: User): void;
+}
+
+const requireParameter = (parameters: Record<string, string>, name: string): string => {
+  const value = parameters[name];
+  if (typeof value !== "string" || value.length === 0) throw invalidParameter(`Missing required parameter ${name}`);
+  return value;
+};
+
+/**
+ * Remembered devices in a sign-in (cognito-reference §3.3, §4.9): which device a sign-in names, whether
+ * it replaces MFA, the device SRP exchange (same group and OpenSSL path as the user's SRP, with the
+ * device group key as pool name and the device key as user id), and new devices for NewDeviceMetadata.
+ */
+export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, secretBox }: SignInServiceDeps, hooks: DeviceStepHooks) {
+  const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
+  /** Admin flows do no device tracking (cognito-reference §3.1), nor do pools without a device configuration. */
+  const tracksDevices = (context: ClientContext, caller: CallerContext): boolean => context.pool.deviceConfiguration !== null && caller.admin === null;
+
+  /** The user's confirmed device of that key, or null (unknown, pending, another user's). */
+  async function findConfirmed(context: ClientContext, user: User, deviceKey: string): Promise<(Device & { srpSalt: string; srpVerifier: string }) | null> {
+    if (deviceKey.length > 64) return null;
+    const device = await db.read((repositories) => repositories.devices.findByKey(deviceKey));
+    return device && device.poolId === context.pool.id && device.userId === user.id && isConfirmed(device) ? device : null;
+  }
+
+  /** The session state every device step opens with. */
+  const baseOf = (context: ClientContext, user: User, caller: CallerContext, authTimeMs: number) => ({
+    poolId: context.pool.id,
+    clientId: context.client.clientId,
+    userId: user.id,
+    username: user.username,
+    viaAdmin: caller.admin !== null,
+    authTimeMs,
+  });
+
+  async function fail(context: ClientContext, session: SignInSession, caller: CallerContext, reason: string): Promise<never> {
+    assertTransition(session.state, "FAILED");
+    // A wrong device proof counts like a wrong password: it is a guess at the device's secret.
+    const lockedSeconds = await lockout.recordFailure(context.pool.id, session.userId!, caller.sourceIp);
+    await db.transaction(async (repositories) => {
+      const now = clock.now();
+      await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: session.userId, reason, deviceKey: session.deviceKey ?? null } }, now);
+      if (lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: session.userId, lockedSeconds } }, now);
+    });
+    throw new CognitoError("NotAuthorizedException", INCORRECT);
+  }
+
+  async function loadSessionUser(context: ClientContext, session: SignInSession, responses: Record<string, string>): Promise<User> {
+    const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+    if (!user || !session.deviceKey) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+    verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
+    hooks.assertUserMaySignIn(context, user);
+    await lockout.assertNotLocked(context.pool.id, user.id);
+    return user;
+  }
+
+  return {
+    tracksDevices,
+
+    /**
+     * The device a DEVICE_KEY names at the password step: null when none was sent or the sign-in does
+     * no device tracking.
+     * @throws ResourceNotFoundException "Device does not exist." (the SDKs then retry without the device)
+     */
+    async resolveNamed(context: ClientContext, user: User, caller: CallerContext, deviceKey: string | undefined): Promise<Device | null> {
+      if (!deviceKey || !tracksDevices(context, caller)) return null;
+      const device = await findConfirmed(context, user, deviceKey);
+      if (!device) throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
+      return device;
+    },
+
+    /** A device named earlier in this sign-in, if it is still there (it may have been forgotten since). */
+    findConfirmed,
+
+    /**
+     * Whether a remembered device stands in for the MFA step: only with the pool's
+     * challengeRequiredOnNewDevice, and only for a device the user chose (or the pool chose) to remember.
+     */
+    replacesMfa(context: ClientContext, device: Device | null): boolean {
+      return device !== null && device.rememberedStatus === "remembered" && context.pool.deviceConfiguration?.challengeRequiredOnNewDevice === true;
+    },
+
+    /** Opens DEVICE_SRP_AUTH for a confirmed device. `before` commits changes that must land first. */
+    async challenge(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTimeMs: number, deviceKey: string, before?: Changes): Promise<SignInOutcome> {
+      assertTransition(from, "DEVICE_SRP_AUTH");
+      if (before) await db.transaction(before);
+      const session = await sessions.open({ ...baseOf(context, user, caller, authTimeMs), state: "DEVICE_SRP_AUTH", deviceKey }, context.client.authSessionValidityMinutes * 60);
+      await hooks.recordChallenge(context, user, "DEVICE_SRP_AUTH");
+      return { kind: "challenge", challengeName: "DEVICE_SRP_AUTH", session, parameters: { USERNAME: user.username, USER_ID_FOR_SRP: user.username } };
+    },
+
+    /**
+     * DEVICE_SRP_AUTH: the device's SRP_A → SALT (the device's), SRP_B, SECRET_BLOCK.
+     * @throws ResourceNotFoundException (device forgotten meanwhile), InvalidParameterException, NotAuthorizedException
+     */
+    async answerSrpAuth(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+      const user = await loadSessionUser(context, session, responses);
+      const deviceKey = requireParameter(responses, "DEVICE_KEY");
+      const aHex = requireParameter(responses, "SRP_A");
+      if (!constantTimeEqual(deviceKey, session.deviceKey!)) return fail(context, session, caller, "another device key");
+      if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
+      const device = await findConfirmed(context, user, deviceKey);
+      if (!device) {
+        assertTransition(session.state, "FAILED");
+        throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
+      }
+      const { bHex, bigBHex } = srp.startChallenge(device.srpVerifier);
+      const secretBlock = randomBytesOf(48).toString("base64");
+      assertTransition(session.state, "DEVICE_PASSWORD_VERIFIER");
+      const next = await sessions.open(
+        { ...baseOf(context, user, caller, session.authTimeMs ?? clock.nowMs()), state: "DEVICE_PASSWORD_VERIFIER", deviceKey, srp: { aHex, bHex, bigBHex, saltHex: device.srpSalt, secretBlock } },
+        context.client.authSessionValidityMinutes * 60,
+      );
+      await hooks.recordChallenge(context, user, "DEVICE_PASSWORD_VERIFIER");
+      return { kind: "challenge", challengeName: "DEVICE_PASSWORD_VERIFIER", session: next, parameters: { SALT: device.srpSalt, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USERNAME: user.username } };
+    },
+
+    /**
+     * DEVICE_PASSWORD_VERIFIER: checks the device's claim, HMAC(K, deviceGroupKey || deviceKey ||
+     * SECRET_BLOCK || TIMESTAMP), and ends the sign-in with the device's key in the tokens.
+     * @throws NotAuthorizedException (wrong proof, stale timestamp, other secret block), ResourceNotFoundException, InvalidParameterException
+     */
+    async answerPasswordVerifier(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+      const user = await loadSessionUser(context, session, responses);
+      const timestampText = requireParameter(responses, "TIMESTAMP");
+      const timestamp = parseSrpTimestamp(timestampText);
+      if (!timestamp) throw invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+      const signature = requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
+      const secretBlock = requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+      const deviceKey = requireParameter(responses, "DEVICE_KEY");
+      const srpState = session.srp!;
+      const fresh = Math.abs(timestamp.getTime() - clock.nowMs()) <= SRP_TIMESTAMP_WINDOW_MS;
+      if (!constantTimeEqual(deviceKey, session.deviceKey!) || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
+        return fail(context, session, caller, !fresh ? "stale timestamp" : "session mismatch");
+      }
+      const device = await findConfirmed(context, user, deviceKey);
+      if (!device) {
+        assertTransition(session.state, "FAILED");
+        throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
+      }
+      const expected = srp.expectedSignature({
+        name: device.deviceGroupKey,
+        userId: device.deviceKey,
+        verifierHex: device.srpVerifier,
+        saltHex: srpState.saltHex,
+        aHex: srpState.aHex,
+        bHex: srpState.bHex,
+        bigBHex: srpState.bigBHex,
+        secretBlockBase64: srpState.secretBlock,
+        timestamp: timestampText,
+      });
+      if (!constantTimeEqual(expected, signature)) return fail(context, session, caller, "wrong device proof");
+      const authTime = new Date(session.authTimeMs ?? clock.nowMs());
+      return hooks.complete(
+        context,
+        user,
+        "DEVICE_PASSWORD_VERIFIER",
+        authTime,
+        (repositories) => repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() }),
+        { kind: "authenticated", deviceKey: device.deviceKey },
+      );
+    },
+
+    /**
+     * A new device record, pending confirmation, for NewDeviceMetadata: key `<region>_<uuid>` (the
+     * region being the pool id's prefix, as in Cognito) and a random device group key.
+     */
+    newDevice(context: ClientContext, user: User, sourceIp: string | null): Device {
+      const now = clock.now();
+      const region = context.pool.id.slice(0, context.pool.id.indexOf("_"));
+      return {
+        deviceKey: `${region}_${randomUuid()}`,
+        poolId: context.pool.id,
+        userId: user.id,
+        deviceGroupKey: `-${randomAlphanumeric(9)}`,
+        srpSalt: null,
+        srpVerifier: null,
+        name: null,
+        rememberedStatus: "not_remembered",
+        lastIpUsed: sourceIp,
+        createdAt: now,
+        updatedAt: now,
+        lastAuthenticatedAt: null,
+      };
+    },
+  };
+}
+
+export type SignInDeviceSteps = ReturnType<typeof createSignInDeviceSteps>;

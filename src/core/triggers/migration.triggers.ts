@@ -1,0 +1,49 @@
+import type { UserPool } from "../pools/user-pool.types.js";
+import { readBoolean, readEnum, readStringArray, readStringMap } from "./trigger-response.js";
+import { invalidResponse, type TriggerRunner } from "./trigger-runner.js";
+
+/** What UserMigration answers (cognito-reference §10.2): the user to create. */
+export interface MigratedUser {
+  userAttributes: Record<string, string>;
+  finalUserStatus: "CONFIRMED" | "RESET_REQUIRED";
+  messageAction: "SUPPRESS" | null;
+  desiredDeliveryMediums: ("EMAIL" | "SMS")[];
+  forceAliasCreation: boolean;
+}
+
+/**
+ * UserMigration: asks the old user store about a name this pool does not know. At sign-in it gets
+ * the password, and a user it vouches for is created with exactly that password (lazy migration);
+ * at ForgotPassword it gets no password. Called before anything is written.
+ * @throws UserLambdaValidationException (the old store refused: wrong password, unknown user),
+ *         UnexpectedLambdaException, InvalidLambdaResponseException
+ */
+export async function runUserMigration(
+  runner: TriggerRunner,
+  pool: UserPool,
+  args: { source: "UserMigration_Authentication" | "UserMigration_ForgotPassword"; userName: string; clientId: string; password: string | null; validationData: Record<string, string> | null; clientMetadata: Record<string, string> | null },
+): Promise<MigratedUser | null> {
+  const response = await runner.run(pool, "UserMigration", {
+    triggerSource: args.source,
+    userName: args.userName,
+    caller: { clientId: args.clientId },
+    request: {
+      ...(args.password !== null ? { password: args.password } : {}),
+      validationData: args.validationData ?? {},
+      ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}),
+    },
+  });
+  if (!response) return null;
+  const userAttributes = readStringMap("UserMigration", response, "userAttributes");
+  if (!userAttributes) throw invalidResponse("UserMigration", "userAttributes is required");
+  return {
+    userAttributes,
+    finalUserStatus: readEnum("UserMigration", response, "finalUserStatus", ["CONFIRMED", "RESET_REQUIRED"] as const) ?? "RESET_REQUIRED",
+    messageAction: readEnum("UserMigration", response, "messageAction", ["SUPPRESS"] as const) ?? null,
+    desiredDeliveryMediums: (readStringArray("UserMigration", response, "desiredDeliveryMediums") ?? []).map((medium) => {
+      if (medium !== "EMAIL" && medium !== "SMS") throw invalidResponse("UserMigration", "desiredDeliveryMediums holds EMAIL or SMS");
+      return medium;
+    }),
+    forceAliasCreation: readBoolean("UserMigration", response, "forceAliasCreation") ?? false,
+  };
+}

@@ -1,0 +1,101 @@
+import { assertPoolAccess } from "../admin-keys/access.js";
+import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import { CognitoError, resourceNotFound } from "../errors.js";
+import { EVENT_TYPES, type EventType } from "../events/event.types.js";
+import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
+import type { Database, SecretBox } from "../ports.js";
+import { requireLength, requirePoolId, requireSubset, requireUrl } from "../validation.js";
+import type { Clock } from "../../lib/clock.js";
+import { randomTokenBase64Url, timeOrderedId } from "../../lib/random.js";
+import type { WebhookDelivery, WebhookDeliveryStatus, WebhookSubscription } from "./webhook.types.js";
+
+export type WebhookService = ReturnType<typeof createWebhookService>;
+
+export interface CreateWebhookSubscriptionInput {
+  poolId: string;
+  url: string;
+  eventTypes: readonly string[];
+  description?: string | null;
+}
+
+/** A subscription as the API shows it: never the secret, sealed or not. */
+export type VisibleWebhookSubscription = Omit<WebhookSubscription, "secretCiphertext">;
+
+const visible = ({ secretCiphertext: _secretCiphertext, ...rest }: WebhookSubscription): VisibleWebhookSubscription => rest;
+
+/** Manages a pool's event webhooks and reads their delivery records. */
+export function createWebhookService({ db, clock, secretBox, maxSubscriptionsPerPool = 10 }: { db: Database; clock: Clock; secretBox: SecretBox; maxSubscriptionsPerPool?: number }) {
+  async function requirePool(principal: AdminPrincipal, poolId: string): Promise<void> {
+    requirePoolId(poolId);
+    assertPoolAccess(principal, poolId);
+    const pool = await db.read((repositories) => repositories.pools.findById(poolId));
+    if (!pool) throw resourceNotFound(`User pool ${poolId} does not exist.`);
+  }
+
+  return {
+    /**
+     * Subscribes an endpoint to event types. The signing secret is returned here only; it is stored
+     * sealed, because the dispatcher must use it again to sign every delivery.
+     * @throws InvalidParameterException, NotAuthorizedException, ResourceNotFoundException, LimitExceededException
+     */
+    async createSubscription(principal: AdminPrincipal, input: CreateWebhookSubscriptionInput): Promise<{ subscription: VisibleWebhookSubscription; signingSecret: string }> {
+      await requirePool(principal, input.poolId);
+      requireUrl("url", input.url);
+      if (input.eventTypes.length === 0) throw new CognitoError("InvalidParameterException", "eventTypes must list at least one event type.");
+      const eventTypes = requireSubset<EventType>("eventTypes", input.eventTypes, EVENT_TYPES);
+      if (input.description != null) requireLength("description", input.description, 0, 256);
+      const signingSecret = `whsec_${randomTokenBase64Url(32)}`;
+      const now = clock.now();
+      const subscription: WebhookSubscription = {
+        id: timeOrderedId(now.getTime()),
+        poolId: input.poolId,
+        url: input.url,
+        eventTypes: [...eventTypes],
+        description: input.description ?? null,
+        secretCiphertext: secretBox.encrypt(signingSecret),
+        createdBy: actorOf(principal),
+        createdAt: now,
+      };
+      await db.transaction(async (repositories) => {
+        if ((await repositories.webhooks.countSubscriptions(input.poolId)) >= maxSubscriptionsPerPool) {
+          throw new CognitoError("LimitExceededException", `A user pool can have at most ${maxSubscriptionsPerPool} webhook subscriptions.`);
+        }
+        await repositories.webhooks.insertSubscription(subscription);
+        await repositories.events.append(
+          { type: "WEBHOOK_SUBSCRIPTION_CREATED", poolId: input.poolId, actor: actorOf(principal), detail: { subscriptionId: subscription.id, url: subscription.url, eventTypes: subscription.eventTypes } },
+          now,
+        );
+      });
+      return { subscription: visible(subscription), signingSecret };
+    },
+
+    /** Deletes the subscription and its delivery records. @throws NotAuthorizedException, ResourceNotFoundException */
+    async deleteSubscription(principal: AdminPrincipal, poolId: string, subscriptionId: string): Promise<VisibleWebhookSubscription> {
+      await requirePool(principal, poolId);
+      return db.transaction(async (repositories) => {
+        const found = await repositories.webhooks.findSubscription(subscriptionId);
+        if (!found || found.poolId !== poolId || !(await repositories.webhooks.deleteSubscription(poolId, subscriptionId))) {
+          throw resourceNotFound(`Webhook subscription ${subscriptionId} does not exist in user pool ${poolId}.`);
+        }
+        await repositories.events.append({ type: "WEBHOOK_SUBSCRIPTION_DELETED", poolId, actor: actorOf(principal), detail: { subscriptionId, url: found.url } }, clock.now());
+        return visible(found);
+      });
+    },
+
+    /** @throws NotAuthorizedException, ResourceNotFoundException */
+    async listSubscriptions(principal: AdminPrincipal, poolId: string): Promise<VisibleWebhookSubscription[]> {
+      await requirePool(principal, poolId);
+      return (await db.read((repositories) => repositories.webhooks.listSubscriptions(poolId))).map(visible);
+    },
+
+    /** Delivery records, newest first. @throws InvalidParameterException, NotAuthorizedException, ResourceNotFoundException */
+    async listDeliveries(principal: AdminPrincipal, poolId: string, filter: { subscriptionId?: string | null; status?: WebhookDeliveryStatus | null }, args: PageArgs): Promise<Page<WebhookDelivery>> {
+      await requirePool(principal, poolId);
+      const page = readPageArgs(args, 100);
+      const rows = await db.read((repositories) =>
+        repositories.webhooks.listDeliveries(poolId, { subscriptionId: filter.subscriptionId ?? undefined, status: filter.status ?? undefined }, { afterId: page.afterId, limit: page.limit + 1 }),
+      );
+      return toPage(rows, page.limit, (row) => row.id);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { WebhookPoster } from "../../core/webhooks/webhook.types.js";
+import { signTimestampedBody } from "../../lib/hmac-signature.js";
+
+export const WEBHOOK_SIGNATURE_HEADER = "x-gateway-signature";
+export const WEBHOOK_TIMESTAMP_HEADER = "x-gateway-timestamp";
+export const WEBHOOK_DELIVERY_HEADER = "x-gateway-delivery";
+
+/**
+ * POSTs an event delivery with fetch: signed (lib/hmac-signature), a 5 s timeout, no redirects
+ * (following one would re-send the signed body wherever Location points). The answer's body is
+ * never read or kept: only its status is recorded.
+ */
+export function createHttpWebhookPoster({ timeoutMs = 5_000 }: { timeoutMs?: number } = {}): WebhookPoster {
+  return {
+    async post({ url, secret, deliveryId, timestampSeconds, body }) {
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "user-agent": "identity-gateway-webhooks",
+            [WEBHOOK_DELIVERY_HEADER]: deliveryId,
+            [WEBHOOK_TIMESTAMP_HEADER]: String(timestampSeconds),
+            [WEBHOOK_SIGNATURE_HEADER]: signTimestampedBody(secret, timestampSeconds, body),
+          },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: "manual",
+        });
+        await response.body?.cancel().catch(() => undefined);
+        if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
+        return { ok: false, status: response.status, error: `HTTP ${response.status}` };
+      } catch (error) {
+        const name = (error as Error | null)?.name;
+        const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+        return { ok: false, status: null, error: name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : `network error${typeof code === "string" ? ` (${code})` : ""}` };
+      }
+    },
+  };
+}

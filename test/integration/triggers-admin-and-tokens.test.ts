@@ -1,0 +1,177 @@
+import { decodeJwt } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS } from "../support/backends.js";
+import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
+import {
+  AdminAddUserToGroupDocument,
+  AdminConfirmSignUpDocument,
+  AdminCreateUserDocument,
+  AdminGetUserDocument,
+  AdminSetUserMfaPreferenceDocument,
+  AdminSetUserPasswordDocument,
+  ConfirmForgotPasswordDocument,
+  CreateGroupDocument,
+  ForgotPasswordDocument,
+  InitiateAuthDocument,
+  RotateTriggerSecretDocument,
+  SentMessagesDocument,
+  SignUpDocument,
+  type CreateUserPoolInput,
+  type LambdaConfigInput,
+} from "../support/generated/graphql.js";
+import { errorCodes, expectData } from "../support/graphql-client.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+import { startTriggerReceiver, type TriggerReceiver } from "../support/trigger-receiver.js";
+
+describe.each(BACKENDS)("admin, recovery and token triggers on $name", (backend) => {
+  let gateway: TestApp;
+  let receiver: TriggerReceiver;
+  beforeAll(async () => {
+    gateway = await getTestApp(backend);
+    receiver = await startTriggerReceiver();
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await gateway?.close();
+  });
+
+  async function poolWithTriggers(lambdaConfig: (url: (path: string) => string) => LambdaConfigInput, poolInput: Partial<CreateUserPoolInput> = {}) {
+    const prefix = `/${uniqueName("a")}`;
+    const url = (path: string) => receiver.url(`${prefix}${path}`);
+    const { poolId, clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"], lambdaConfig: lambdaConfig(url), ...poolInput });
+    expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
+    return { poolId, clientId, path: (name: string) => `${prefix}${name}` };
+  }
+
+  const createUser = (poolId: string, username: string, extra: Record<string, unknown> = {}) =>
+    gateway.gql(AdminCreateUserDocument, { input: { userPoolId: poolId, username, temporaryPassword: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }, { name: "email_verified", value: "true" }], ...extra } });
+  const passwordSignIn = (clientId: string, username: string, password = GOOD_PASSWORD, clientMetadata?: Record<string, string>) =>
+    gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: password }, ...(clientMetadata ? { clientMetadata } : {}) } }, null);
+
+  it("runs PreSignUp_AdminCreateUser before creating, ignoring auto-confirm, and a refusal creates no user", async () => {
+    const { poolId, path } = await poolWithTriggers((url) => ({ preSignUp: url("/pre") }));
+    receiver.on(path("/pre"), (event) => (event.request.userAttributes.email.startsWith("blocked") ? { status: 400, body: JSON.stringify({ errorMessage: "Not on the list" }) } : { ...event, response: { autoConfirmUser: true } }));
+    const allowed = uniqueName("ok");
+    expectData(await createUser(poolId, allowed, { messageAction: "SUPPRESS", validationData: [{ name: "ticket", value: "42" }] }));
+    expect(expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username: allowed })).adminGetUser.userStatus).toBe("FORCE_CHANGE_PASSWORD");
+    expect(receiver.at(path("/pre"))[0]!.event).toMatchObject({ triggerSource: "PreSignUp_AdminCreateUser", userName: allowed, request: { validationData: { ticket: "42" } } });
+
+    const blocked = uniqueName("blocked");
+    const refused = await createUser(poolId, blocked, { messageAction: "SUPPRESS" });
+    expect(errorCodes(refused)).toEqual(["UserLambdaValidationException"]);
+    expect(refused.errors![0]!.message).toBe("PreSignUp failed with error Not on the list.");
+    expect(errorCodes(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username: blocked }))).toEqual(["UserNotFoundException"]);
+  });
+
+  it("lets CustomMessage_AdminCreateUser rewrite the invitation with the username and password placeholders", async () => {
+    const { poolId, path } = await poolWithTriggers((url) => ({ customMessage: url("/msg") }));
+    receiver.on(path("/msg"), (event) => ({
+      ...event,
+      response: { emailSubject: "Your new account", emailMessage: `Log in as ${event.request.usernameParameter} with ${event.request.codeParameter}` },
+    }));
+    const username = uniqueName("inv");
+    expectData(await createUser(poolId, username, { desiredDeliveryMediums: ["EMAIL"] }));
+    const message = await latestMessage(gateway, poolId, `${username}@example.com`);
+    expect(message.subject).toBe("Your new account");
+    expect(message.body).toBe(`Log in as ${username} with ${GOOD_PASSWORD}`);
+    const [request] = receiver.at(path("/msg"));
+    expect(request!.event).toMatchObject({ triggerSource: "CustomMessage_AdminCreateUser", request: { usernameParameter: "{username}", codeParameter: "{####}" } });
+    expect(request!.rawBody).not.toContain(GOOD_PASSWORD);
+  });
+
+  it("runs PostConfirmation on AdminConfirmSignUp and ConfirmForgotPassword, undoing either when it fails", async () => {
+    const { poolId, clientId, path } = await poolWithTriggers((url) => ({ postConfirmation: url("/post") }));
+    receiver.on(path("/post"), () => ({ status: 500, body: "down" }));
+    const username = uniqueName("pc");
+    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }] } }, null));
+    expect(errorCodes(await gateway.gql(AdminConfirmSignUpDocument, { userPoolId: poolId, username }))).toEqual(["UserLambdaValidationException"]);
+    expect(expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser.userStatus).toBe("UNCONFIRMED");
+    receiver.on(path("/post"), (event) => event);
+    expectData(await gateway.gql(AdminConfirmSignUpDocument, { userPoolId: poolId, username }));
+    expect(expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser.userStatus).toBe("CONFIRMED");
+    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
+
+    const recoverable = uniqueName("fp");
+    expectData(await createUser(poolId, recoverable, { messageAction: "SUPPRESS" }));
+    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username: recoverable, password: GOOD_PASSWORD, permanent: true } }));
+    expectData(await gateway.gql(ForgotPasswordDocument, { input: { clientId, username: recoverable } }, null));
+    const code = (await latestMessage(gateway, poolId, `${recoverable}@example.com`)).code!;
+    receiver.on(path("/post"), () => ({ status: 400, body: JSON.stringify({ errorMessage: "nope" }) }));
+    expect(errorCodes(await gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username: recoverable, confirmationCode: code, password: "N3w-Password!!" } }, null))).toEqual(["UserLambdaValidationException"]);
+    // Rolled back: the old password still works, the new one does not.
+    expect(expectData(await passwordSignIn(clientId, recoverable)).initiateAuth.__typename).toBe("AuthenticationResult");
+    expect(errorCodes(await passwordSignIn(clientId, recoverable, "N3w-Password!!"))).toEqual(["NotAuthorizedException"]);
+    receiver.on(path("/post"), (event) => event);
+    expectData(await gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username: recoverable, confirmationCode: code, password: "N3w-Password!!" } }, null));
+    expect(receiver.at(path("/post")).at(-1)!.event.triggerSource).toBe("PostConfirmation_ConfirmForgotPassword");
+    expect(expectData(await passwordSignIn(clientId, recoverable, "N3w-Password!!")).initiateAuth.__typename).toBe("AuthenticationResult");
+  });
+
+  it("applies PreTokenGeneration V1_0 to the ID token only, with the group override, also on refresh", async () => {
+    const { poolId, clientId, path } = await poolWithTriggers((url) => ({ preTokenGeneration: url("/token"), preAuthentication: url("/preauth") }));
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: "staff", roleArn: "arn:aws:iam::123456789012:role/staff" } }));
+    receiver.on(path("/token"), (event) => ({
+      ...event,
+      response: { claimsOverrideDetails: { claimsToAddOrOverride: { department: "sales", token_use: "access" }, claimsToSuppress: ["email_verified"], groupOverrideDetails: { groupsToOverride: ["admins"], iamRolesToOverride: [], preferredRole: null } } },
+    }));
+    const username = uniqueName("tk");
+    expectData(await createUser(poolId, username, { messageAction: "SUPPRESS" }));
+    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
+    expectData(await gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username, groupName: "staff" }));
+    const tokens = expectData(await passwordSignIn(clientId, username, GOOD_PASSWORD, { app: "web" })).initiateAuth;
+    if (tokens.__typename !== "AuthenticationResult") throw new Error("expected tokens");
+    const id = decodeJwt(tokens.idToken);
+    const access = decodeJwt(tokens.accessToken);
+    expect(id).toMatchObject({ department: "sales", token_use: "id", "cognito:groups": ["admins"] });
+    expect(id.email_verified).toBeUndefined();
+    expect(id["cognito:roles"]).toBeUndefined();
+    expect(access.department).toBeUndefined();
+    expect(access["cognito:groups"]).toEqual(["admins"]);
+    const [first] = receiver.at(path("/token"));
+    expect(first!.event).toMatchObject({
+      version: "1",
+      triggerSource: "TokenGeneration_Authentication",
+      request: { groupConfiguration: { groupsToOverride: ["staff"], iamRolesToOverride: ["arn:aws:iam::123456789012:role/staff"], preferredRole: "arn:aws:iam::123456789012:role/staff" } },
+    });
+    expect(receiver.at(path("/preauth"))[0]!.event.request.validationData).toEqual({ app: "web" });
+
+    const refreshed = expectData(await gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: tokens.refreshToken! } } }, null)).initiateAuth;
+    if (refreshed.__typename !== "AuthenticationResult") throw new Error("expected tokens");
+    expect(decodeJwt(refreshed.idToken)).toMatchObject({ department: "sales" });
+    expect(receiver.at(path("/token")).at(-1)!.event.triggerSource).toBe("TokenGeneration_RefreshTokens");
+
+    // A failing PreTokenGeneration fails the sign-in: no tokens.
+    receiver.on(path("/token"), () => ({ status: 502, body: "" }));
+    expect(errorCodes(await passwordSignIn(clientId, username))).toEqual(["UserLambdaValidationException"]);
+  });
+
+  it("hands SMS codes to CustomSMSSender and confirms delivery; a failing sender is CodeDeliveryFailureException", async () => {
+    const { poolId, clientId, path } = await poolWithTriggers((url) => ({ customSmsSender: { lambdaVersion: "V1_0", lambdaArn: url("/sms") } }), { autoVerifiedAttributes: ["phone_number"] });
+    const username = uniqueName("sms");
+    const phone = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "phone_number", value: phone }] } }, null));
+    const [request] = receiver.at(path("/sms"));
+    expect(request!.event).toMatchObject({ triggerSource: "CustomSMSSender_SignUp", request: { type: "customSMSSenderRequestV1", userAttributes: { phone_number: phone } } });
+    expect(request!.event.request.code).not.toMatch(/^\d{6}$/);
+    expect(expectData(await gateway.gql(SentMessagesDocument, { userPoolId: poolId })).sentMessages.items).toEqual([]);
+    receiver.on(path("/sms"), () => ({ status: 500, body: "carrier down" }));
+    expect(errorCodes(await gateway.gql(SignUpDocument, { input: { clientId, username: uniqueName("sms"), password: GOOD_PASSWORD, userAttributes: [{ name: "phone_number", value: `${phone.slice(0, -1)}9` }] } }, null))).toEqual([
+      "CodeDeliveryFailureException",
+    ]);
+  });
+
+  it("lets CustomMessage_Authentication rewrite the EMAIL_OTP sign-in message", async () => {
+    const { poolId, clientId, path } = await poolWithTriggers((url) => ({ customMessage: url("/msg") }), { mfaConfiguration: "OPTIONAL", enabledMfas: ["EMAIL_OTP"] });
+    receiver.on(path("/msg"), (event) => ({ ...event, response: { emailSubject: "Sign-in code", emailMessage: `Code for ${event.triggerSource}: ${event.request.codeParameter}` } }));
+    const username = uniqueName("otp");
+    expectData(await createUser(poolId, username, { messageAction: "SUPPRESS" }));
+    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
+    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, emailMfaSettings: { enabled: true, preferredMfa: true } } }));
+    const challenge = expectData(await passwordSignIn(clientId, username)).initiateAuth;
+    if (challenge.__typename !== "AuthChallenge") throw new Error("expected EMAIL_OTP");
+    expect(challenge.challengeName).toBe("EMAIL_OTP");
+    const message = await latestMessage(gateway, poolId, `${username}@example.com`);
+    expect(message.subject).toBe("Sign-in code");
+    expect(message.body).toBe(`Code for CustomMessage_Authentication: ${message.code}`);
+  });
+});

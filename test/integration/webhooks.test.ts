@@ -1,0 +1,239 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
+import { BACKENDS } from "../support/backends.js";
+import { createPoolWithClient, uniqueName } from "../support/directory.js";
+import {
+  CreateGroupDocument,
+  CreateAdminApiKeyDocument,
+  CreateUserPoolClientDocument,
+  CreateWebhookSubscriptionDocument,
+  DeleteWebhookSubscriptionDocument,
+  WebhookDeliveriesDocument,
+  WebhookSubscriptionsDocument,
+  type WebhookDeliveriesQuery,
+} from "../support/generated/graphql.js";
+import { errorCodes, expectData } from "../support/graphql-client.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+
+type Delivery = WebhookDeliveriesQuery["webhookDeliveries"]["items"][number];
+
+interface ReceivedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** An HTTP endpoint that records every request and answers with the next scripted status (then 200). */
+async function startReceiver(): Promise<{ url: string; requests: ReceivedRequest[]; script: number[]; close(): Promise<void> }> {
+  const requests: ReceivedRequest[] = [];
+  const script: number[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.statusCode = script.shift() ?? 200;
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}/hooks/${uniqueName("r")}`,
+    requests,
+    script,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The receiver's check, written independently of the gateway's helper. */
+function isValidSignature(secret: string, request: ReceivedRequest): boolean {
+  const timestamp = String(request.headers["x-gateway-timestamp"]);
+  const expected = `v1=${createHmac("sha256", secret).update(`${timestamp}.${request.body}`).digest("hex")}`;
+  return request.headers["x-gateway-signature"] === expected;
+}
+
+async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (isDone(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// The manual clock starts far ahead of the wall clock, so deliveries these apps schedule are never
+// due for other test apps sharing the MariaDB database (they run on the system clock).
+const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
+const DISPATCHER = { pollIntervalMs: 25, maxAttempts: 4, baseBackoffSeconds: 10, maxBackoffSeconds: 3600 };
+
+describe.each(BACKENDS)("event webhooks on $name", (backend) => {
+  let gateway: TestApp;
+  let clock: ManualClock;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const secretsKey = randomBytes(32).toString("base64");
+  const dataDir = mkdtempSync(path.join(tmpdir(), "gw-webhooks-"));
+
+  beforeAll(async () => {
+    clock = createManualClock(FAR_FUTURE);
+    receiver = await startReceiver();
+    gateway = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: DISPATCHER } });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await receiver?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const deliveriesOf = async (app: TestApp, userPoolId: string, subscriptionId?: string): Promise<Delivery[]> =>
+    expectData(await app.gql(WebhookDeliveriesDocument, { userPoolId, subscriptionId, first: 100 })).webhookDeliveries.items;
+
+  const subscribe = async (app: TestApp, userPoolId: string, url: string, eventTypes: ("GROUP_CREATED" | "APP_CLIENT_CREATED" | "USER_DELETED")[]) =>
+    expectData(await app.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId, url, eventTypes, description: "test" } })).createWebhookSubscription;
+
+  it("signs each delivery (HMAC-SHA-256 over timestamp and body) and records its success", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const created = await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
+    expect(created.signingSecret).toMatch(/^whsec_/);
+    const before = receiver.requests.length;
+    const groupName = uniqueName("g");
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } }));
+    // Not subscribed to: no delivery.
+    expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "other" } }));
+
+    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
+    expect(delivery).toMatchObject({ subscriptionId: created.subscription.id, eventType: "GROUP_CREATED", status: "SUCCEEDED", attempts: 1, lastResponseStatus: 200, lastError: null, nextAttemptAt: null });
+    const request = receiver.requests.slice(before).find((candidate) => candidate.headers["x-gateway-delivery"] === delivery!.id)!;
+    expect(request).toBeDefined();
+    expect(request.headers["content-type"]).toBe("application/json");
+    expect(Number(request.headers["x-gateway-timestamp"])).toBe(Math.floor(clock.nowMs() / 1000));
+    expect(isValidSignature(created.signingSecret, request)).toBe(true);
+    expect(isValidSignature(`${created.signingSecret}x`, request)).toBe(false);
+    expect(isValidSignature(created.signingSecret, { ...request, body: request.body.replace(groupName, `${groupName}x`) })).toBe(false);
+    const body = JSON.parse(request.body) as { id: string; attempt: number; event: { type: string; userPoolId: string; seq: number; detail: Record<string, unknown> } };
+    expect(body).toMatchObject({ id: delivery!.id, attempt: 1, event: { type: "GROUP_CREATED", userPoolId: poolId, seq: delivery!.eventSeq, detail: { groupName } } });
+    expect(request.body).not.toContain(created.signingSecret);
+
+    const listed = expectData(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId })).webhookSubscriptions;
+    expect(listed).toEqual([{ id: created.subscription.id, url: receiver.url, eventTypes: ["GROUP_CREATED"], description: "test" }]);
+    expect(JSON.stringify(listed)).not.toContain(created.signingSecret);
+  });
+
+  it("retries a failing endpoint with exponential backoff on the injected clock, then succeeds", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const created = await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
+    receiver.script.push(500, 503);
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
+
+    const firstAttemptAt = clock.nowMs();
+    let [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 1 && rows[0].lastResponseStatus === 500);
+    expect(delivery).toMatchObject({ status: "PENDING", lastError: "HTTP 500" });
+    expect(Date.parse(delivery!.nextAttemptAt!)).toBe(firstAttemptAt + 10_000);
+
+    // Not due yet: several dispatcher polls pass without a second attempt.
+    clock.advanceSeconds(9);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await deliveriesOf(gateway, poolId))[0]!.attempts).toBe(1);
+
+    clock.advanceSeconds(1);
+    [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 2 && rows[0].lastResponseStatus === 503);
+    expect(Date.parse(delivery!.nextAttemptAt!)).toBe(clock.nowMs() + 20_000);
+
+    clock.advanceSeconds(20);
+    [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "SUCCEEDED");
+    expect(delivery).toMatchObject({ attempts: 3, lastResponseStatus: 200, lastError: null });
+
+    const attempts = receiver.requests.filter((request) => request.headers["x-gateway-delivery"] === delivery!.id);
+    expect(attempts.map((request) => (JSON.parse(request.body) as { attempt: number }).attempt)).toEqual([1, 2, 3]);
+    for (const request of attempts) expect(isValidSignature(created.signingSecret, request)).toBe(true);
+  });
+
+  it("gives up after the last attempt and marks the delivery FAILED", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
+    receiver.script.push(500, 500, 500, 500);
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
+    for (let attempt = 1; attempt < DISPATCHER.maxAttempts; attempt++) {
+      await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === attempt && rows[0].lastResponseStatus === 500);
+      clock.advanceSeconds(DISPATCHER.baseBackoffSeconds * 2 ** (attempt - 1));
+    }
+    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "FAILED");
+    expect(delivery).toMatchObject({ attempts: DISPATCHER.maxAttempts, lastResponseStatus: 500, nextAttemptAt: null });
+    expect(delivery!.completedAt).not.toBeNull();
+    const failed = expectData(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: poolId, status: "FAILED" })).webhookDeliveries.items;
+    expect(failed.map((row) => row.id)).toEqual([delivery!.id]);
+    expect(expectData(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: poolId, status: "SUCCEEDED" })).webhookDeliveries.items).toEqual([]);
+  });
+
+  it("records an unreachable endpoint as a failed attempt to retry", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    await subscribe(gateway, poolId, "http://127.0.0.1:9/nothing-listens-here", ["GROUP_CREATED"]);
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
+    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 1 && rows[0].lastError !== null);
+    expect(delivery).toMatchObject({ status: "PENDING", lastResponseStatus: null });
+    expect(delivery!.lastError).toMatch(/^network error/);
+  });
+
+  it("loses no pending delivery when the gateway goes down: another process delivers it", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const created = await subscribe(gateway, poolId, receiver.url, ["APP_CLIENT_CREATED"]);
+    receiver.script.push(502);
+    expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "c" } }));
+    await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 1 && rows[0].lastResponseStatus === 502);
+    await gateway.close();
+
+    // A new process on the same database (and the same SECRETS_KEY), its clock past the backoff.
+    clock.advanceSeconds(10);
+    gateway = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: DISPATCHER } });
+    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "SUCCEEDED");
+    expect(delivery).toMatchObject({ subscriptionId: created.subscription.id, attempts: 2, lastResponseStatus: 200 });
+  });
+
+  it("sends each delivery once when two processes' dispatchers race for it", async () => {
+    const second = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: { ...DISPATCHER, pollIntervalMs: 5 } } });
+    try {
+      const { poolId } = await createPoolWithClient(gateway);
+      await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
+      const before = receiver.requests.length;
+      // Half the events are caused on each process, so both dispatchers wake for every commit.
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? gateway : second).gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName(`g${i}`) } }).then(expectData)),
+      );
+      const deliveries = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 30 && rows.every((row) => row.status === "SUCCEEDED"));
+      expect(deliveries.every((row) => row.attempts === 1)).toBe(true);
+      const ids = receiver.requests.slice(before).map((request) => String(request.headers["x-gateway-delivery"]));
+      expect(ids.sort()).toEqual(deliveries.map((row) => row.id).sort());
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("validates input, scopes keys to their pools and deletes subscriptions with their records", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const { poolId: otherPoolId } = await createPoolWithClient(gateway);
+    const bad = async (input: { url: string; eventTypes: ("GROUP_CREATED" | "USER_DELETED")[] }) =>
+      errorCodes(await gateway.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId: poolId, ...input } }));
+    expect(await bad({ url: "ftp://example.com/hook", eventTypes: ["GROUP_CREATED"] })).toEqual(["InvalidParameterException"]);
+    expect(await bad({ url: "not a url", eventTypes: ["GROUP_CREATED"] })).toEqual(["InvalidParameterException"]);
+    expect(await bad({ url: receiver.url, eventTypes: [] })).toEqual(["InvalidParameterException"]);
+
+    const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("k"), poolScope: [poolId] } })).createAdminApiKey.secret;
+    expect(errorCodes(await gateway.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId: otherPoolId, url: receiver.url, eventTypes: ["GROUP_CREATED"] } }, scoped))).toEqual(["NotAuthorizedException"]);
+    expect(errorCodes(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: otherPoolId }, scoped))).toEqual(["NotAuthorizedException"]);
+    expect(errorCodes(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: otherPoolId }, scoped))).toEqual(["NotAuthorizedException"]);
+
+    const created = await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
+    await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "SUCCEEDED");
+    expect(errorCodes(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: otherPoolId, subscriptionId: created.subscription.id }))).toEqual(["ResourceNotFoundException"]);
+    expectData(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: created.subscription.id }, scoped));
+    expect(expectData(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId })).webhookSubscriptions).toEqual([]);
+    expect(await deliveriesOf(gateway, poolId)).toEqual([]);
+    expect(errorCodes(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: created.subscription.id }))).toEqual(["ResourceNotFoundException"]);
+  });
+});
