@@ -34,7 +34,7 @@ import { createDeviceService } from "./core/devices/device.service.js";
 import { createTriggerRunner } from "./core/triggers/trigger-runner.js";
 import { createTriggerSecretService } from "./core/triggers/trigger-secret.service.js";
 import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
-import { createSrpServer } from "./infra/crypto/srp-server.js";
+import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
 import type { Database, Logger, MessageSender, SecretBox, ShortLivedStore, TokenSigner } from "./core/ports.js";
 import { createJoseTokenSigner } from "./infra/crypto/jose-token-signer.js";
@@ -92,14 +92,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let store: ShortLivedStore | null = null;
   let eventFeed: EventFeed | null = null;
   let webhookDispatcher: WebhookDispatcher | null = null;
+  let srp: SrpServerPool | null = null;
   try {
     const applied = await dataSource.runMigrations({ transaction: "each" });
     if (applied.length > 0) logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
     // Every commit that wrote events is announced on the store (Redis across processes): only a
     // wake-up for live subscribers and webhook dispatchers, which then read the events table.
     let announceCommit: (note: CommitNote) => void = () => undefined;
-    const db = withEventPipeline(createTypeormDatabase(dataSource), { clock, onCommit: (note) => announceCommit(note) });
+    const database = createTypeormDatabase(dataSource);
     store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock });
+    // Pools, clients and webhook subscriptions, cached per process; it only reads, so it needs no pipeline.
+    const contexts = createClientContextCache({ db: database, store });
+    const db = withEventPipeline(database, { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });
     const eventStore = store;
     announceCommit = (note) => void eventStore.publish(EVENTS_CHANNEL, encodeCommitNote(note)).catch((error: Error) => logger.warn({ err: error.message }, "could not announce committed events"));
     eventFeed = createEventFeed({ db, store, logger, options: overrides.eventFeed });
@@ -110,12 +114,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const codeHasher = createCodeHasher(secretsKey);
     const triggers = createTriggerRunner({ db, secretBox, invoker: createHttpTriggerInvoker({ clock, logger }) });
     const codes = createCodeService({ db, clock, codeHasher, sender, store, triggers });
-    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers };
+    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
-    const srp = createSrpServer();
-    const contexts = createClientContextCache({ db, store });
+    srp = createSrpServerPool({ workers: config.srpWorkers });
     await contexts.start();
     const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools, contexts });
     const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, contexts, issuerBase: config.publicUrl });
@@ -125,7 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       adminKeys: createAdminKeyService({ db, clock, secretBox }),
       events: createEventService({ db }),
       liveEvents: createLiveEventService({ db, feed: eventFeed }),
-      webhooks: createWebhookService({ db, clock, secretBox }),
+      webhooks: createWebhookService({ db, clock, secretBox, contexts }),
       groups: createGroupService({ db, clock, maxGroupsPerPool: config.maxGroupsPerPool, maxGroupsPerUser: config.maxGroupsPerUser }),
       signUp: createSignUpService(userFlowDeps),
       signIn: createSignInService({
@@ -159,6 +162,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
     await webhookDispatcher.start();
     const readyStore = store;
+    const srpThreads = srp;
     const background = { feed: eventFeed, dispatcher: webhookDispatcher };
     httpApi = await createHttpApi({
       schema: await buildGatewaySchema(),
@@ -186,6 +190,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       tokens,
       async close() {
         await api.close();
+        await srpThreads.close();
         await background.dispatcher.close();
         await background.feed.close();
         await readyStore.close();
@@ -197,6 +202,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await webhookDispatcher?.close().catch(() => undefined);
     await eventFeed?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
+    await srp?.close().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy();
     throw error;
   }

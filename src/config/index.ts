@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 /**
@@ -39,6 +40,8 @@ export interface Config {
   maxGroupsPerPool: number;
   maxGroupsPerUser: number;
   bcryptCost: number;
+  /** Worker threads for the server's SRP math (modexps off the event loop); 0 = on the event loop. */
+  srpWorkers: number;
   /** Failed sign-ins one address may make in a quiet-reset 15-minute window before TooManyRequestsException. */
   signInFailuresPerIp: number;
   /** Minimum response time of calls that must not reveal whether a user exists. */
@@ -193,6 +196,8 @@ export function loadConfig(env: Env = process.env): Config {
   const maxGroupsPerPool = parseInteger(env, "MAX_GROUPS_PER_POOL", 10_000, 1, 10_000, problems);
   const maxGroupsPerUser = parseInteger(env, "MAX_GROUPS_PER_USER", 100, 1, 100, problems);
   const bcryptCost = parseInteger(env, "BCRYPT_COST", 10, 4, 15, problems);
+  // One core stays for the event loop: default min(2, cores − 1), so 0 (inline) on a single core.
+  const srpWorkers = parseInteger(env, "SRP_WORKERS", Math.min(2, availableParallelism() - 1), 0, 64, problems);
   const signInFailuresPerIp = parseInteger(env, "SIGN_IN_FAILURES_PER_IP", 100, 1, 1_000_000, problems);
   const enumerationSafeMs = parseInteger(env, "ENUMERATION_SAFE_MS", 400, 0, 5000, problems);
   const messaging = parseMessaging(env, problems);
@@ -204,7 +209,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
-    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, signInFailuresPerIp, enumerationSafeMs,
+    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, srpWorkers, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
     awsJsonPath,
   });

@@ -114,13 +114,13 @@ export interface MessageSender {
 export interface SrpServer {
   /** False when A is not a hex number or A mod N = 0 (a client trying to force S = 0). */
   isAcceptableA(aHex: string): boolean;
-  /** b random, B = (k·v + g^b) mod N, never 0 mod N. */
-  startChallenge(verifierHex: string): { bHex: string; bigBHex: string };
+  /** b random, B = (k·v + g^b) mod N, never 0 mod N. Async: the modexps may run off the event loop. */
+  startChallenge(verifierHex: string): Promise<{ bHex: string; bigBHex: string }>;
   /**
    * The PASSWORD_CLAIM_SIGNATURE an honest client would send, for a constant-time comparison by the caller.
    * `name` is the pool name (or the device group key) and `userId` the USER_ID_FOR_SRP (or the device key).
    */
-  expectedSignature(args: { name: string; userId: string; verifierHex: string; saltHex: string; aHex: string; bHex: string; bigBHex: string; secretBlockBase64: string; timestamp: string }): string;
+  expectedSignature(args: { name: string; userId: string; verifierHex: string; saltHex: string; aHex: string; bHex: string; bigBHex: string; secretBlockBase64: string; timestamp: string }): Promise<string>;
 }
 
 

@@ -10,8 +10,8 @@ import type { Group } from "./groups/group.types.js";
 import type { MfaFactorSettings, UserMfa } from "./mfa/mfa.types.js";
 import type { SentMessage } from "./messaging/message.types.js";
 import type { UserPool } from "./pools/user-pool.types.js";
-import type { WebhookRepository } from "./webhooks/webhook.types.js";
-import type { AliasKind, User } from "./users/user.types.js";
+import type { WebhookDelivery, WebhookRepository } from "./webhooks/webhook.types.js";
+import type { AliasKind, User, UserWithGroups } from "./users/user.types.js";
 
 export interface PageRequest {
   /** Exclusive lower bound on the sort key (the id), from a decoded cursor. */
@@ -29,6 +29,13 @@ export interface UserPoolRepository {
   list(page: PageRequest, onlyIds: readonly string[] | null): Promise<UserPool[]>;
   count(): Promise<number>;
   countUsers(poolId: string): Promise<number>;
+  /**
+   * Locks the pool's row until the transaction ends, so that quota checks in the pool (count, then
+   * insert) run one at a time: SELECT … FOR UPDATE on MariaDB; nothing on SQLite, whose transactions
+   * already run one at a time. Call it before any other read of the transaction: MariaDB's plain
+   * reads see the snapshot of the first of them, which could predate the previous holder's commit.
+   */
+  lockForUpdate(poolId: string): Promise<void>;
 }
 
 export interface AppClientRepository {
@@ -49,11 +56,22 @@ export interface AdminApiKeyRepository {
   /** Stores the sealed key of a key that has none yet (ADMIN_API_KEY registered before keys were sealed). */
   setSecretCiphertext(keyId: string, secretCiphertext: string): Promise<void>;
   countAll(): Promise<number>;
+  /**
+   * The ids of the active (not revoked) unscoped keys as last committed, locked until the transaction
+   * ends (a locking read on MariaDB; SQLite's transactions run one at a time), so two revocations
+   * cannot both see the other's key as still active.
+   */
+  lockActiveUnscoped(): Promise<string[]>;
 }
 
 export interface EventRepository {
   /** Appends to the outbox; called inside the transaction of the change it records. Returns the event's seq. */
   append(event: AppEvent, occurredAt: Date): Promise<number>;
+  /**
+   * Appends the event and the webhook deliveries it owes (made from its seq) atomically: inside the
+   * enclosing transaction, or, called outside one, in a transaction of their own. Returns the seq.
+   */
+  appendWithDeliveries(event: AppEvent, occurredAt: Date, deliveriesFor: (seq: number) => WebhookDelivery[]): Promise<number>;
   /**
    * Events in seq order, after `afterSeq` and up to `throughSeq`; `poolIds` null = every pool and
    * pool-less events; `types` restricts to those types.
@@ -104,6 +122,8 @@ export interface UserRepository {
   update(user: User): Promise<void>;
   delete(userId: string): Promise<void>;
   findById(poolId: string, userId: string): Promise<User | null>;
+  /** findById plus the user's groups ordered by name, in one query. */
+  findByIdWithGroups(poolId: string, userId: string): Promise<UserWithGroups | null>;
   findByUsername(poolId: string, usernameNormalized: string): Promise<User | null>;
   findByAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<User | null>;
   /** Replaces the user's alias rows. @throws AliasExistsException when another user holds one of them. */
@@ -194,6 +214,8 @@ export interface RefreshTokenRepository {
   markRotated(id: string, at: Date): Promise<boolean>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeAllOfUser(userId: string, at: Date): Promise<void>;
+  /** Revokes every family of the user's refresh tokens bound to the device (ForgetDevice): a family never changes device. */
+  revokeAllOfDevice(userId: string, deviceKey: string, at: Date): Promise<void>;
   /** True when the family's tokens were revoked (RevokeToken, GlobalSignOut, reuse detection). */
   isFamilyRevoked(familyId: string): Promise<boolean>;
 }
@@ -306,7 +328,10 @@ export interface Repositories {
 export interface Database {
   /** Runs `work` in one transaction: all of its writes (and their events) commit together or not at all. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
-  /** Runs read-only `work` outside a transaction. */
+  /**
+   * Runs `work` outside a transaction: for reads, and for a lone write that commits by itself (an
+   * appended event commits together with its webhook deliveries all the same).
+   */
   read<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;

@@ -6,7 +6,8 @@
  *   DATABASE_URL=mariadb://root@127.0.0.1:3306/gw_dev REDIS_URL=redis://127.0.0.1:6379 npm run bench:sign-in
  * (without the two variables it runs on the embedded SQLite + in-process store). Knobs: BENCH_USERS
  * (200), BENCH_OPERATIONS per phase (1000), BENCH_CONCURRENCY (16), BENCH_PHASE_SECONDS cap (15),
- * BENCH_CPU_PROFILE=<path> to write a V8 CPU profile of the gateway's thread per phase (<path>.<phase>.cpuprofile).
+ * BENCH_CPU_PROFILE=<path> to write a V8 CPU profile of the gateway's thread per phase (<path>.<phase>.cpuprofile);
+ * SRP_WORKERS is handed to the gateway (its default otherwise: min(2, cores − 1) SRP worker threads).
  *
  * The load generator runs in a worker thread of this process (its own event loop, free to use the other core),
  * computing client proofs with OpenSSL modexps (test/support/fast-srp-client.ts).
@@ -45,6 +46,7 @@ const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 15);
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
+const SRP_WORKERS = process.env.SRP_WORKERS;
 const profileFile = (phase: string) => CPU_PROFILE!.replace(/(\.cpuprofile)?$/, `.${phase}.cpuprofile`);
 const WARM_UP_SIGN_INS = 50;
 const CRYPTO_BOUND_SECONDS = 3;
@@ -179,7 +181,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
     log("");
     log(machineLine());
     const roundTrips = countRoundTrips();
-    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} });
+    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} }, { env: SRP_WORKERS ? { SRP_WORKERS } : {} });
     gateway = app;
     const { poolId, clientId } = await createPoolWithClient(app);
     const seedStarted = performance.now();
@@ -248,7 +250,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
     const bound = await measureCryptoBound(CRYPTO_BOUND_SECONDS);
 
     log("");
-    log(`SRP sign-in benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${USERS} users, BCRYPT_COST ${app.config.bcryptCost}`);
+    log(`SRP sign-in benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${USERS} users, BCRYPT_COST ${app.config.bcryptCost}, SRP_WORKERS ${app.config.srpWorkers}`);
     log(`NOTE: the load generator runs in a worker thread of the gateway's process and shares the machine's cores with the gateway${isExternal ? ", MariaDB and Redis" : ""};`);
     log(`      it spent ${fixed(clientCryptoMsEach, 2)} ms of client SRP math per sign-in (a of ${CLIENT_PRIVATE_KEY_BYTES} bytes, g^x cached per user).`);
     log("");

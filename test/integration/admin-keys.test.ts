@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createConnection } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
-import { BACKENDS } from "../support/backends.js";
+import { BACKENDS, type Backend } from "../support/backends.js";
 import {
   CreateAdminApiKeyDocument,
   CreateUserPoolClientDocument,
@@ -194,6 +195,51 @@ describe("the last unscoped key (embedded)", () => {
       expect(errorCodes(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: second.key.id }, second.secret))).toEqual(["InvalidParameterException"]);
     } finally {
       await gateway.close();
+    }
+  });
+});
+
+/** The backend on a database of its own (a fresh MariaDB database, dropped at the end; SQLite is per app anyway). */
+async function privateBackend(backend: Backend): Promise<{ backend: Backend; drop(): Promise<void> }> {
+  if (!backend.env.DATABASE_URL) return { backend, drop: async () => undefined };
+  const url = new URL(backend.env.DATABASE_URL);
+  const database = `${url.pathname.slice(1)}_keys_${randomBytes(4).toString("hex")}`;
+  const connect = () => createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  const admin = await connect();
+  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  await admin.end();
+  url.pathname = `/${database}`;
+  return {
+    backend: { ...backend, env: { ...backend.env, DATABASE_URL: url.toString() } },
+    async drop() {
+      const connection = await connect();
+      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await connection.end();
+    },
+  };
+}
+
+describe.each(BACKENDS)("parallel revocations of the unscoped keys on $name (own database)", (shared) => {
+  it("leave exactly one unscoped key: every revocation but one succeeds, the last is refused", async () => {
+    const { backend, drop } = await privateBackend(shared);
+    const gateway = await getTestApp(backend);
+    try {
+      const keys = [{ id: expectData(await gateway.gql(ListAdminApiKeysDocument, { first: 60 })).adminApiKeys.items[0]!.id, secret: gateway.adminKey }];
+      for (let index = 1; index < 6; index += 1) {
+        const created = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: `k${index}` } })).createAdminApiKey;
+        keys.push({ id: created.key.id, secret: created.secret });
+      }
+      // Each key revokes itself, so every request is authorised however the others end.
+      const results = await Promise.all(keys.map((key) => gateway.gql(RevokeAdminApiKeyDocument, { keyId: key.id }, key.secret)));
+      const codes = results.map((result) => errorCodes(result)[0] ?? "ok");
+      expect(codes.filter((code) => code === "ok")).toHaveLength(keys.length - 1);
+      expect(codes.filter((code) => code !== "ok")).toEqual(["InvalidParameterException"]);
+      const survivor = keys[codes.indexOf("InvalidParameterException")]!;
+      const listed = expectData(await gateway.gql(ListAdminApiKeysDocument, { first: 60 }, survivor.secret)).adminApiKeys.items;
+      expect(listed.filter((key) => key.revokedAt === null && key.poolScope === null).map((key) => key.id)).toEqual([survivor.id]);
+    } finally {
+      await gateway.close();
+      await drop();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import { createSrpClient } from "../support/cognito-srp-client.js";
@@ -10,41 +10,27 @@ import {
   InitiateAuthDocument,
   RespondToAuthChallengeCustomDocument,
   RespondToAuthChallengeDocument,
-  RotateTriggerSecretDocument,
   type CreateUserPoolInput,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
-import { getTestApp, type TestApp } from "../support/test-app.js";
-import { startTriggerReceiver, type TriggerReceiver } from "../support/trigger-receiver.js";
+import { useTriggerSuite } from "../support/trigger-suite.js";
 
 type Session = { challengeName: string; challengeResult: boolean; challengeMetadata?: string }[];
 
 describe.each(BACKENDS)("CUSTOM_AUTH on $name", (backend) => {
-  let gateway: TestApp;
-  let receiver: TriggerReceiver;
-  beforeAll(async () => {
-    gateway = await getTestApp(backend);
-    receiver = await startTriggerReceiver();
-  });
-  afterAll(async () => {
-    await receiver?.close();
-    await gateway?.close();
-  });
+  const suite = useTriggerSuite(backend);
 
   /**
    * A one-question quiz, as the classic Lambda sample does it: one CUSTOM_CHALLENGE, tokens when
    * right, failAuthentication when wrong. With SRP first, PASSWORD_VERIFIER comes before it.
    */
   async function quizPool(poolInput: Partial<CreateUserPoolInput> = {}) {
-    const prefix = `/${uniqueName("c")}`;
-    const url = (path: string) => receiver.url(`${prefix}${path}`);
-    const { poolId, clientId } = await createPoolWithClient(
-      gateway,
-      { lambdaConfig: { defineAuthChallenge: url("/define"), createAuthChallenge: url("/create"), verifyAuthChallengeResponse: url("/verify") }, ...poolInput },
+    const { poolId, clientId, path } = await suite.poolWithTriggers(
+      (url) => ({ defineAuthChallenge: url("/define"), createAuthChallenge: url("/create"), verifyAuthChallengeResponse: url("/verify") }),
+      poolInput,
       { explicitAuthFlows: ["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
     );
-    expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
-    receiver.on(`${prefix}/define`, (event) => {
+    suite.receiver.on(path("/define"), (event) => {
       const session = event.request.session as Session;
       const last = session.at(-1);
       let response;
@@ -54,25 +40,25 @@ describe.each(BACKENDS)("CUSTOM_AUTH on $name", (backend) => {
       else response = { challengeName: "CUSTOM_CHALLENGE", issueTokens: false, failAuthentication: false };
       return { ...event, response };
     });
-    receiver.on(`${prefix}/create`, (event) => ({ ...event, response: { publicChallengeParameters: { question: "2+3?" }, privateChallengeParameters: { answer: "5" }, challengeMetadata: "QUIZ-1" } }));
-    receiver.on(`${prefix}/verify`, (event) => ({ ...event, response: { answerCorrect: event.request.challengeAnswer === event.request.privateChallengeParameters.answer } }));
+    suite.receiver.on(path("/create"), (event) => ({ ...event, response: { publicChallengeParameters: { question: "2+3?" }, privateChallengeParameters: { answer: "5" }, challengeMetadata: "QUIZ-1" } }));
+    suite.receiver.on(path("/verify"), (event) => ({ ...event, response: { answerCorrect: event.request.challengeAnswer === event.request.privateChallengeParameters.answer } }));
     const username = uniqueName("u");
     const email = `${username}@example.com`;
     expectData(
-      await gateway.gql(AdminCreateUserDocument, {
+      await suite.gateway.gql(AdminCreateUserDocument, {
         input: { userPoolId: poolId, username, messageAction: "SUPPRESS", temporaryPassword: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }, { name: "email_verified", value: "true" }] },
       }),
     );
-    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
-    return { poolId, clientId, prefix, username, email };
+    expectData(await suite.gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
+    return { poolId, clientId, path, username, email };
   }
 
-  const start = (clientId: string, username: string) => gateway.gql(InitiateAuthCustomDocument, { input: { clientId, authFlow: "CUSTOM_AUTH", authParameters: { USERNAME: username } } }, null);
+  const start = (clientId: string, username: string) => suite.gateway.gql(InitiateAuthCustomDocument, { input: { clientId, authFlow: "CUSTOM_AUTH", authParameters: { USERNAME: username } } }, null);
   const answer = (clientId: string, session: string, username: string, value: string) =>
-    gateway.gql(RespondToAuthChallengeCustomDocument, { input: { clientId, challengeName: "CUSTOM_CHALLENGE", session, challengeResponses: { USERNAME: username, ANSWER: value } } }, null);
+    suite.gateway.gql(RespondToAuthChallengeCustomDocument, { input: { clientId, challengeName: "CUSTOM_CHALLENGE", session, challengeResponses: { USERNAME: username, ANSWER: value } } }, null);
 
   it("asks the trigger's question and issues tokens for the right answer", async () => {
-    const { poolId, clientId, prefix, username } = await quizPool();
+    const { poolId, clientId, path, username } = await quizPool();
     const challenge = expectData(await start(clientId, username)).initiateAuth;
     if (challenge.__typename !== "AuthChallenge") throw new Error("expected a challenge");
     expect(challenge.challengeName).toBe("CUSTOM_CHALLENGE");
@@ -82,10 +68,10 @@ describe.each(BACKENDS)("CUSTOM_AUTH on $name", (backend) => {
     const result = expectData(await answer(clientId, challenge.session, username, "5")).respondToAuthChallenge;
     expect(result.__typename).toBe("AuthenticationResult");
 
-    const defines = receiver.at(`${prefix}/define`);
+    const defines = suite.receiver.at(path("/define"));
     expect(defines.map((request) => request.event.request.session)).toEqual([[], [{ challengeName: "CUSTOM_CHALLENGE", challengeResult: true, challengeMetadata: "QUIZ-1" }]]);
     expect(defines[0]!.event).toMatchObject({ triggerSource: "DefineAuthChallenge_Authentication", userPoolId: poolId, userName: username, request: { userNotFound: false } });
-    expect(receiver.at(`${prefix}/verify`)[0]!.event.request).toMatchObject({ challengeAnswer: "5", privateChallengeParameters: { answer: "5" } });
+    expect(suite.receiver.at(path("/verify"))[0]!.event.request).toMatchObject({ challengeAnswer: "5", privateChallengeParameters: { answer: "5" } });
     // The session was used: answering again is refused.
     expect(errorCodes(await answer(clientId, challenge.session, username, "5"))).toEqual(["NotAuthorizedException"]);
   });
@@ -101,34 +87,34 @@ describe.each(BACKENDS)("CUSTOM_AUTH on $name", (backend) => {
 
   it("refuses CUSTOM_AUTH for a client that does not allow it", async () => {
     const { poolId, username } = await quizPool();
-    const other = await createPoolWithClient(gateway, {}, { explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
+    const other = await createPoolWithClient(suite.gateway, {}, { explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
     expect(poolId).not.toBe(other.poolId);
     expect(errorCodes(await start(other.clientId, username))).toEqual(["InvalidParameterException"]);
   });
 
   it("fails with the trigger's exception when DefineAuthChallenge answers nonsense, opening no session", async () => {
-    const { clientId, prefix, username } = await quizPool();
-    receiver.on(`${prefix}/define`, (event) => ({ ...event, response: { issueTokens: true, failAuthentication: true } }));
+    const { clientId, path, username } = await quizPool();
+    suite.receiver.on(path("/define"), (event) => ({ ...event, response: { issueTokens: true, failAuthentication: true } }));
     expect(errorCodes(await start(clientId, username))).toEqual(["InvalidLambdaResponseException"]);
-    expect(receiver.at(`${prefix}/create`)).toHaveLength(0);
+    expect(suite.receiver.at(path("/create"))).toHaveLength(0);
   });
 
   it("runs the SRP-first variant: SRP_A, the built-in PASSWORD_VERIFIER, then the custom challenge", async () => {
-    const { poolId, clientId, prefix, username } = await quizPool();
+    const { poolId, clientId, path, username } = await quizPool();
     const srp = createSrpClient(poolId);
-    const verifier = expectData(await gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "CUSTOM_AUTH", authParameters: { USERNAME: username, CHALLENGE_NAME: "SRP_A", SRP_A: srp.srpA } } }, null)).initiateAuth;
+    const verifier = expectData(await suite.gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "CUSTOM_AUTH", authParameters: { USERNAME: username, CHALLENGE_NAME: "SRP_A", SRP_A: srp.srpA } } }, null)).initiateAuth;
     if (verifier.__typename !== "AuthChallenge") throw new Error("expected PASSWORD_VERIFIER");
     expect(verifier.challengeName).toBe("PASSWORD_VERIFIER");
     // The built-in challenge: no CreateAuthChallenge call for it.
-    expect(receiver.at(`${prefix}/create`)).toHaveLength(0);
+    expect(suite.receiver.at(path("/create"))).toHaveLength(0);
     const custom = expectData(
-      await gateway.gql(RespondToAuthChallengeDocument, { input: { clientId, challengeName: "PASSWORD_VERIFIER", session: verifier.session, challengeResponses: srp.answer(verifier.challengeParameters, GOOD_PASSWORD) } }, null),
+      await suite.gateway.gql(RespondToAuthChallengeDocument, { input: { clientId, challengeName: "PASSWORD_VERIFIER", session: verifier.session, challengeResponses: srp.answer(verifier.challengeParameters, GOOD_PASSWORD) } }, null),
     ).respondToAuthChallenge;
     if (custom.__typename !== "AuthChallenge") throw new Error("expected CUSTOM_CHALLENGE");
     expect(custom.challengeName).toBe("CUSTOM_CHALLENGE");
     const tokens = expectData(await answer(clientId, custom.session, username, "5")).respondToAuthChallenge;
     expect(tokens.__typename).toBe("AuthenticationResult");
-    expect(receiver.at(`${prefix}/define`).map((request) => request.event.request.session)).toEqual([
+    expect(suite.receiver.at(path("/define")).map((request) => request.event.request.session)).toEqual([
       [{ challengeName: "SRP_A", challengeResult: true }],
       [{ challengeName: "SRP_A", challengeResult: true }, { challengeName: "PASSWORD_VERIFIER", challengeResult: true }],
       [{ challengeName: "SRP_A", challengeResult: true }, { challengeName: "PASSWORD_VERIFIER", challengeResult: true }, { challengeName: "CUSTOM_CHALLENGE", challengeResult: true, challengeMetadata: "QUIZ-1" }],
@@ -136,25 +122,25 @@ describe.each(BACKENDS)("CUSTOM_AUTH on $name", (backend) => {
   });
 
   it("refuses a wrong SRP password in the SRP-first variant before any custom challenge", async () => {
-    const { poolId, clientId, prefix, username } = await quizPool();
+    const { poolId, clientId, path, username } = await quizPool();
     const srp = createSrpClient(poolId);
-    const verifier = expectData(await gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "CUSTOM_AUTH", authParameters: { USERNAME: username, CHALLENGE_NAME: "SRP_A", SRP_A: srp.srpA } } }, null)).initiateAuth;
+    const verifier = expectData(await suite.gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "CUSTOM_AUTH", authParameters: { USERNAME: username, CHALLENGE_NAME: "SRP_A", SRP_A: srp.srpA } } }, null)).initiateAuth;
     if (verifier.__typename !== "AuthChallenge") throw new Error("expected PASSWORD_VERIFIER");
-    const wrong = await gateway.gql(RespondToAuthChallengeDocument, { input: { clientId, challengeName: "PASSWORD_VERIFIER", session: verifier.session, challengeResponses: srp.answer(verifier.challengeParameters, "Wr0ng-Password!") } }, null);
+    const wrong = await suite.gateway.gql(RespondToAuthChallengeDocument, { input: { clientId, challengeName: "PASSWORD_VERIFIER", session: verifier.session, challengeResponses: srp.answer(verifier.challengeParameters, "Wr0ng-Password!") } }, null);
     expect(errorCodes(wrong)).toEqual(["NotAuthorizedException"]);
-    expect(receiver.at(`${prefix}/create`)).toHaveLength(0);
+    expect(suite.receiver.at(path("/create"))).toHaveLength(0);
   });
 
   it("asks for MFA after a right custom answer when the user has a factor, and issues tokens after the code", async () => {
     const { poolId, clientId, username, email } = await quizPool({ mfaConfiguration: "OPTIONAL", enabledMfas: ["EMAIL_OTP"] });
-    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, emailMfaSettings: { enabled: true, preferredMfa: true } } }));
+    expectData(await suite.gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, emailMfaSettings: { enabled: true, preferredMfa: true } } }));
     const challenge = expectData(await start(clientId, username)).initiateAuth;
     if (challenge.__typename !== "AuthChallenge") throw new Error("expected a challenge");
     const mfa = expectData(await answer(clientId, challenge.session, username, "5")).respondToAuthChallenge;
     if (mfa.__typename !== "AuthChallenge") throw new Error("expected EMAIL_OTP");
     expect(mfa.challengeName).toBe("EMAIL_OTP");
-    const code = (await latestMessage(gateway, poolId, email)).code!;
-    const tokens = expectData(await gateway.gql(RespondToAuthChallengeDocument, { input: { clientId, challengeName: "EMAIL_OTP", session: mfa.session, challengeResponses: { USERNAME: username, EMAIL_OTP_CODE: code } } }, null)).respondToAuthChallenge;
+    const code = (await latestMessage(suite.gateway, poolId, email)).code!;
+    const tokens = expectData(await suite.gateway.gql(RespondToAuthChallengeDocument, { input: { clientId, challengeName: "EMAIL_OTP", session: mfa.session, challengeResponses: { USERNAME: username, EMAIL_OTP_CODE: code } } }, null)).respondToAuthChallenge;
     expect(tokens.__typename).toBe("AuthenticationResult");
   });
 });

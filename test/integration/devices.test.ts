@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../../src/lib/clock.js";
 import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
 import { BACKENDS } from "../support/backends.js";
 import { createDeviceVerifier, startDeviceSrp, type RememberedDevice } from "../support/cognito-device-client.js";
@@ -31,6 +30,7 @@ import {
   SESSION_USED,
   answerVerifier,
   createConfirmedUser,
+  createMidStepClock,
   expectChallenge,
   expectError,
   expectTokens,
@@ -44,13 +44,11 @@ import {
 } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
-const STEP_MS = 30_000;
 const DEVICE_NOT_FOUND = "Device does not exist.";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 describe.each(BACKENDS)("remembered devices on $name", (backend) => {
-  // Near the real time (SRP timestamps), in the middle of a 30-second TOTP step.
-  const clock = createManualClock(new Date(Math.floor(Date.now() / STEP_MS) * STEP_MS + STEP_MS / 2));
+  const clock = createMidStepClock();
   const secretsKey = randomBytes(32).toString("base64");
   let gateway: TestApp;
   beforeAll(async () => {
@@ -191,6 +189,30 @@ describe.each(BACKENDS)("remembered devices on $name", (backend) => {
     // Signed in as a new device.
     expect(tokens.newDeviceMetadata!.deviceKey).not.toBe(device.deviceKey);
     expectError(await gateway.gql(GetDeviceDocument, { deviceKey: device.deviceKey }, tokens.accessToken), "ResourceNotFoundException", DEVICE_NOT_FOUND);
+  });
+
+  it("forgetting a device signs it out: its refresh tokens no longer refresh and its access tokens are refused; the user's other devices stay signed in (self and admin forms)", async () => {
+    const ids = await setup(tracking(true, false));
+    const refreshAs = (refreshToken: string, deviceKey: string) =>
+      gateway.gql(InitiateAuthDocument, { input: { clientId: ids.clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: refreshToken, DEVICE_KEY: deviceKey } } }, null);
+    const first = expectTokens((await srpWithDevice(ids, null)).result);
+    const { device } = await confirm(ids, first);
+    const second = expectTokens((await srpWithDevice(ids, null)).result);
+    const { device: other } = await confirm(ids, second, "other device");
+    const viaDevice = expectTokens(await proveDevice(ids, expectChallenge((await srpWithDevice(ids, device.deviceKey)).result, "DEVICE_SRP_AUTH"), device));
+    expectTokens(await refreshAs(viaDevice.refreshToken!, device.deviceKey));
+
+    // Forgotten from the other device: every sign-in of the forgotten one ends, the creating one included.
+    expectData(await gateway.gql(ForgetDeviceDocument, { deviceKey: device.deviceKey }, second.accessToken));
+    expectError(await refreshAs(viaDevice.refreshToken!, device.deviceKey), "NotAuthorizedException");
+    expectError(await refreshAs(first.refreshToken!, device.deviceKey), "NotAuthorizedException");
+    expectError(await gateway.gql(ListDevicesDocument, {}, viaDevice.accessToken), "NotAuthorizedException", "Access Token has been revoked");
+    expect(claimsOf(expectTokens(await refreshAs(second.refreshToken!, other.deviceKey)).accessToken).device_key).toBe(other.deviceKey);
+    expect(expectData(await gateway.gql(ListDevicesDocument, {}, second.accessToken)).listDevices.devices.map((listed) => listed.deviceKey)).toEqual([other.deviceKey]);
+
+    expectData(await gateway.gql(AdminForgetDeviceDocument, { userPoolId: ids.poolId, username: ids.username, deviceKey: other.deviceKey }));
+    expectError(await refreshAs(second.refreshToken!, other.deviceKey), "NotAuthorizedException");
+    expectError(await gateway.gql(ListDevicesDocument, {}, second.accessToken), "NotAuthorizedException", "Access Token has been revoked");
   });
 
   it("user-prompt pools: a device stays not_remembered until the user says so; until then MFA is asked and the device proves itself after it", async () => {

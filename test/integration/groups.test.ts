@@ -340,5 +340,28 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
       expectData(await small.add(poolId, user.username, "c"));
       expect(await small.groupNamesOf(poolId, user.username)).toEqual(["b", "c"]);
     });
+
+    it("parallel creates at the limit: exactly the quota succeeds, the rest get LimitExceededException", async () => {
+      const { poolId } = await small.newPool();
+      const names = Array.from({ length: 8 }, (_, index) => `p${index}`);
+      const results = await Promise.all(names.map((groupName) => small.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } })));
+      const codes = results.map((result) => small.code(result)[0] ?? "ok");
+      expect(codes.filter((outcome) => outcome === "ok")).toHaveLength(3);
+      expect(codes.filter((outcome) => outcome !== "ok").every((outcome) => outcome === "LimitExceededException")).toBe(true);
+      expect(await small.groupNames(poolId)).toHaveLength(3);
+      expect((await small.events(poolId)).filter((event) => event.type === "GROUP_CREATED")).toHaveLength(3);
+    });
+
+    it("parallel adds of one user at the limit: exactly the quota succeeds, the rest get LimitExceededException", async () => {
+      const { poolId, clientId } = await small.newPool();
+      for (const groupName of ["a", "b", "c"]) await small.createGroup(poolId, { groupName });
+      const user = await small.signUp(clientId);
+      // Each group twice: a repeated add of a member is a no-op, not a second use of the quota.
+      const results = await Promise.all(["a", "b", "c", "a", "b", "c"].map((groupName) => small.add(poolId, user.username, groupName)));
+      const codes = results.map((result) => small.code(result)[0] ?? "ok");
+      expect(codes.filter((outcome) => outcome !== "ok").every((outcome) => outcome === "LimitExceededException")).toBe(true);
+      expect(await small.groupNamesOf(poolId, user.username)).toHaveLength(2);
+      expect((await small.events(poolId)).filter((event) => event.type === "USER_ADDED_TO_GROUP")).toHaveLength(2);
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { decodeJwt } from "jose";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import {
@@ -23,6 +22,7 @@ import {
   SESSION_EXPIRED,
   SESSION_USED,
   createConfirmedUser,
+  createMidStepClock,
   expectChallenge,
   expectError,
   expectTokens,
@@ -35,13 +35,11 @@ import {
 } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
-const STEP_MS = 30_000;
 const CODE_MISMATCH = "Invalid code or auth state for the user.";
 const PHONE = "+15555550100";
 
 describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
-  // Near the real time (the SRP client's TIMESTAMP must be close), in the middle of a 30-second step.
-  const clock = createManualClock(new Date(Math.floor(Date.now() / STEP_MS) * STEP_MS + STEP_MS / 2));
+  const clock = createMidStepClock();
   let gateway: TestApp;
   beforeAll(async () => {
     gateway = await getTestApp(backend, { env: signInEnv(backend), overrides: { clock } });

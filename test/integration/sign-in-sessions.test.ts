@@ -61,7 +61,7 @@ describe.each(BACKENDS)("SRP tampering and challenge sessions on $name", (backen
   it.each([
     ["a zero-padded day", "Tue Nov 03 09:05:07 UTC 2026"],
     ["a wrong weekday", "Wed Nov 3 09:05:07 UTC 2026"],
-  ])("refuses a TIMESTAMP with %s as unparseable, and the session is spent", async (_label, timestamp) => {
+  ])("refuses a TIMESTAMP with %s as unparseable (InvalidParameterException, before any proof is checked); the session stays for a corrected answer", async (_label, timestamp) => {
     // The signature is genuine (signed over the text sent): only the format is wrong.
     clock.set(new Date("2026-11-03T09:05:07Z"));
     const user = await userInNewPool();
@@ -69,6 +69,7 @@ describe.each(BACKENDS)("SRP tampering and challenge sessions on $name", (backen
     const tampered = client.answer(challenge.challengeParameters, GOOD_PASSWORD, timestamp);
     expectError(await respond(gateway, user.clientId, challenge, tampered), "InvalidParameterException", "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
     const canonical = client.answer(challenge.challengeParameters, GOOD_PASSWORD, "Tue Nov 3 09:05:07 UTC 2026");
+    expectTokens(await respond(gateway, user.clientId, challenge, canonical));
     expectError(await respond(gateway, user.clientId, challenge, canonical), "NotAuthorizedException", SESSION_USED);
   });
 

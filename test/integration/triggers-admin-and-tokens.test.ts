@@ -1,7 +1,7 @@
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
+import { GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import {
   AdminAddUserToGroupDocument,
   AdminConfirmSignUpDocument,
@@ -13,111 +13,102 @@ import {
   CreateGroupDocument,
   ForgotPasswordDocument,
   InitiateAuthDocument,
-  RotateTriggerSecretDocument,
+  RespondToAuthChallengeDocument,
   SentMessagesDocument,
   SignUpDocument,
+  type CreateUserPoolClientInput,
   type CreateUserPoolInput,
   type LambdaConfigInput,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
-import { getTestApp, type TestApp } from "../support/test-app.js";
-import { startTriggerReceiver, type TriggerReceiver } from "../support/trigger-receiver.js";
+import { useTriggerSuite } from "../support/trigger-suite.js";
 
 describe.each(BACKENDS)("admin, recovery and token triggers on $name", (backend) => {
-  let gateway: TestApp;
-  let receiver: TriggerReceiver;
-  beforeAll(async () => {
-    gateway = await getTestApp(backend);
-    receiver = await startTriggerReceiver();
-  });
-  afterAll(async () => {
-    await receiver?.close();
-    await gateway?.close();
-  });
-
-  async function poolWithTriggers(lambdaConfig: (url: (path: string) => string) => LambdaConfigInput, poolInput: Partial<CreateUserPoolInput> = {}) {
-    const prefix = `/${uniqueName("a")}`;
-    const url = (path: string) => receiver.url(`${prefix}${path}`);
-    const { poolId, clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"], lambdaConfig: lambdaConfig(url), ...poolInput });
-    expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
-    return { poolId, clientId, path: (name: string) => `${prefix}${name}` };
-  }
+  const suite = useTriggerSuite(backend);
+  const poolWithTriggers = (lambdaConfig: (url: (path: string) => string) => LambdaConfigInput, poolInput: Partial<CreateUserPoolInput> = {}, clientInput: Partial<CreateUserPoolClientInput> = {}) =>
+    suite.poolWithTriggers(lambdaConfig, { autoVerifiedAttributes: ["email"], ...poolInput }, clientInput);
 
   const createUser = (poolId: string, username: string, extra: Record<string, unknown> = {}) =>
-    gateway.gql(AdminCreateUserDocument, { input: { userPoolId: poolId, username, temporaryPassword: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }, { name: "email_verified", value: "true" }], ...extra } });
+    suite.gateway.gql(AdminCreateUserDocument, { input: { userPoolId: poolId, username, temporaryPassword: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }, { name: "email_verified", value: "true" }], ...extra } });
   const passwordSignIn = (clientId: string, username: string, password = GOOD_PASSWORD, clientMetadata?: Record<string, string>) =>
-    gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: password }, ...(clientMetadata ? { clientMetadata } : {}) } }, null);
+    suite.gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: password }, ...(clientMetadata ? { clientMetadata } : {}) } }, null);
 
   it("runs PreSignUp_AdminCreateUser before creating, ignoring auto-confirm, and a refusal creates no user", async () => {
     const { poolId, path } = await poolWithTriggers((url) => ({ preSignUp: url("/pre") }));
-    receiver.on(path("/pre"), (event) => (event.request.userAttributes.email.startsWith("blocked") ? { status: 400, body: JSON.stringify({ errorMessage: "Not on the list" }) } : { ...event, response: { autoConfirmUser: true } }));
+    suite.receiver.on(path("/pre"), (event) => (event.request.userAttributes.email.startsWith("blocked") ? { status: 400, body: JSON.stringify({ errorMessage: "Not on the list" }) } : { ...event, response: { autoConfirmUser: true } }));
     const allowed = uniqueName("ok");
     expectData(await createUser(poolId, allowed, { messageAction: "SUPPRESS", validationData: [{ name: "ticket", value: "42" }] }));
-    expect(expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username: allowed })).adminGetUser.userStatus).toBe("FORCE_CHANGE_PASSWORD");
-    expect(receiver.at(path("/pre"))[0]!.event).toMatchObject({ triggerSource: "PreSignUp_AdminCreateUser", userName: allowed, request: { validationData: { ticket: "42" } } });
+    expect(expectData(await suite.gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username: allowed })).adminGetUser.userStatus).toBe("FORCE_CHANGE_PASSWORD");
+    expect(suite.receiver.at(path("/pre"))[0]!.event).toMatchObject({ triggerSource: "PreSignUp_AdminCreateUser", userName: allowed, request: { validationData: { ticket: "42" } } });
 
     const blocked = uniqueName("blocked");
     const refused = await createUser(poolId, blocked, { messageAction: "SUPPRESS" });
     expect(errorCodes(refused)).toEqual(["UserLambdaValidationException"]);
     expect(refused.errors![0]!.message).toBe("PreSignUp failed with error Not on the list.");
-    expect(errorCodes(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username: blocked }))).toEqual(["UserNotFoundException"]);
+    expect(errorCodes(await suite.gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username: blocked }))).toEqual(["UserNotFoundException"]);
   });
 
   it("lets CustomMessage_AdminCreateUser rewrite the invitation with the username and password placeholders", async () => {
     const { poolId, path } = await poolWithTriggers((url) => ({ customMessage: url("/msg") }));
-    receiver.on(path("/msg"), (event) => ({
+    suite.receiver.on(path("/msg"), (event) => ({
       ...event,
       response: { emailSubject: "Your new account", emailMessage: `Log in as ${event.request.usernameParameter} with ${event.request.codeParameter}` },
     }));
     const username = uniqueName("inv");
     expectData(await createUser(poolId, username, { desiredDeliveryMediums: ["EMAIL"] }));
-    const message = await latestMessage(gateway, poolId, `${username}@example.com`);
+    const message = await latestMessage(suite.gateway, poolId, `${username}@example.com`);
     expect(message.subject).toBe("Your new account");
     expect(message.body).toBe(`Log in as ${username} with ${GOOD_PASSWORD}`);
-    const [request] = receiver.at(path("/msg"));
+    const [request] = suite.receiver.at(path("/msg"));
     expect(request!.event).toMatchObject({ triggerSource: "CustomMessage_AdminCreateUser", request: { usernameParameter: "{username}", codeParameter: "{####}" } });
     expect(request!.rawBody).not.toContain(GOOD_PASSWORD);
   });
 
-  it("runs PostConfirmation on AdminConfirmSignUp and ConfirmForgotPassword, undoing either when it fails", async () => {
+  it("runs PostConfirmation after AdminConfirmSignUp and ConfirmForgotPassword committed: a failure fails the call and undoes nothing", async () => {
     const { poolId, clientId, path } = await poolWithTriggers((url) => ({ postConfirmation: url("/post") }));
-    receiver.on(path("/post"), () => ({ status: 500, body: "down" }));
+    suite.receiver.on(path("/post"), () => ({ status: 500, body: "down" }));
     const username = uniqueName("pc");
-    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }] } }, null));
-    expect(errorCodes(await gateway.gql(AdminConfirmSignUpDocument, { userPoolId: poolId, username }))).toEqual(["UserLambdaValidationException"]);
-    expect(expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser.userStatus).toBe("UNCONFIRMED");
-    receiver.on(path("/post"), (event) => event);
-    expectData(await gateway.gql(AdminConfirmSignUpDocument, { userPoolId: poolId, username }));
-    expect(expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser.userStatus).toBe("CONFIRMED");
-    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
+    expectData(await suite.gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }] } }, null));
+    expect(errorCodes(await suite.gateway.gql(AdminConfirmSignUpDocument, { userPoolId: poolId, username }))).toEqual(["UserLambdaValidationException"]);
+    expect(expectData(await suite.gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser.userStatus).toBe("CONFIRMED");
+    expect(suite.receiver.at(path("/post"))[0]!.event).toMatchObject({ triggerSource: "PostConfirmation_ConfirmSignUp", request: { userAttributes: { "cognito:user_status": "CONFIRMED" } } });
 
     const recoverable = uniqueName("fp");
     expectData(await createUser(poolId, recoverable, { messageAction: "SUPPRESS" }));
-    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username: recoverable, password: GOOD_PASSWORD, permanent: true } }));
-    expectData(await gateway.gql(ForgotPasswordDocument, { input: { clientId, username: recoverable } }, null));
-    const code = (await latestMessage(gateway, poolId, `${recoverable}@example.com`)).code!;
-    receiver.on(path("/post"), () => ({ status: 400, body: JSON.stringify({ errorMessage: "nope" }) }));
-    expect(errorCodes(await gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username: recoverable, confirmationCode: code, password: "N3w-Password!!" } }, null))).toEqual(["UserLambdaValidationException"]);
-    // Rolled back: the old password still works, the new one does not.
-    expect(expectData(await passwordSignIn(clientId, recoverable)).initiateAuth.__typename).toBe("AuthenticationResult");
-    expect(errorCodes(await passwordSignIn(clientId, recoverable, "N3w-Password!!"))).toEqual(["NotAuthorizedException"]);
-    receiver.on(path("/post"), (event) => event);
-    expectData(await gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username: recoverable, confirmationCode: code, password: "N3w-Password!!" } }, null));
-    expect(receiver.at(path("/post")).at(-1)!.event.triggerSource).toBe("PostConfirmation_ConfirmForgotPassword");
+    expectData(await suite.gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username: recoverable, password: GOOD_PASSWORD, permanent: true } }));
+    expectData(await suite.gateway.gql(ForgotPasswordDocument, { input: { clientId, username: recoverable } }, null));
+    const code = (await latestMessage(suite.gateway, poolId, `${recoverable}@example.com`)).code!;
+    suite.receiver.on(path("/post"), () => ({ status: 400, body: JSON.stringify({ errorMessage: "nope" }) }));
+    expect(errorCodes(await suite.gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username: recoverable, confirmationCode: code, password: "N3w-Password!!" } }, null))).toEqual(["UserLambdaValidationException"]);
+    expect(suite.receiver.at(path("/post")).at(-1)!.event.triggerSource).toBe("PostConfirmation_ConfirmForgotPassword");
+    // The reset stands: the new password works, the old one and the code do not.
+    suite.receiver.on(path("/post"), (event) => event);
     expect(expectData(await passwordSignIn(clientId, recoverable, "N3w-Password!!")).initiateAuth.__typename).toBe("AuthenticationResult");
+    expect(errorCodes(await passwordSignIn(clientId, recoverable))).toEqual(["NotAuthorizedException"]);
+    expect(errorCodes(await suite.gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username: recoverable, confirmationCode: code, password: "An0ther-Passw0rd!" } }, null))).toEqual(["ExpiredCodeException"]);
+  });
+
+  it("sends PreAuthentication userNotFound for an unknown name when the client hides user existence", async () => {
+    const { clientId, path } = await poolWithTriggers((url) => ({ preAuthentication: url("/preauth") }), {}, { preventUserExistenceErrors: "ENABLED" });
+    const stranger = uniqueName("nobody");
+    expect(errorCodes(await passwordSignIn(clientId, stranger, GOOD_PASSWORD, { app: "web" }))).toEqual(["NotAuthorizedException"]);
+    expect(suite.receiver.at(path("/preauth"))[0]!.event).toMatchObject({ triggerSource: "PreAuthentication_Authentication", userName: stranger, request: { userNotFound: true, userAttributes: {}, validationData: { app: "web" } } });
+    // The trigger's refusal reads the same for unknown and known names.
+    suite.receiver.on(path("/preauth"), () => ({ status: 400, body: JSON.stringify({ errorMessage: "closed" }) }));
+    expect(errorCodes(await passwordSignIn(clientId, stranger))).toEqual(["UserLambdaValidationException"]);
   });
 
   it("applies PreTokenGeneration V1_0 to the ID token only, with the group override, also on refresh", async () => {
     const { poolId, clientId, path } = await poolWithTriggers((url) => ({ preTokenGeneration: url("/token"), preAuthentication: url("/preauth") }));
-    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: "staff", roleArn: "arn:aws:iam::123456789012:role/staff" } }));
-    receiver.on(path("/token"), (event) => ({
+    expectData(await suite.gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: "staff", roleArn: "arn:aws:iam::123456789012:role/staff" } }));
+    suite.receiver.on(path("/token"), (event) => ({
       ...event,
       response: { claimsOverrideDetails: { claimsToAddOrOverride: { department: "sales", token_use: "access" }, claimsToSuppress: ["email_verified"], groupOverrideDetails: { groupsToOverride: ["admins"], iamRolesToOverride: [], preferredRole: null } } },
     }));
     const username = uniqueName("tk");
     expectData(await createUser(poolId, username, { messageAction: "SUPPRESS" }));
-    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
-    expectData(await gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username, groupName: "staff" }));
+    expectData(await suite.gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
+    expectData(await suite.gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username, groupName: "staff" }));
     const tokens = expectData(await passwordSignIn(clientId, username, GOOD_PASSWORD, { app: "web" })).initiateAuth;
     if (tokens.__typename !== "AuthenticationResult") throw new Error("expected tokens");
     const id = decodeJwt(tokens.idToken);
@@ -127,21 +118,21 @@ describe.each(BACKENDS)("admin, recovery and token triggers on $name", (backend)
     expect(id["cognito:roles"]).toBeUndefined();
     expect(access.department).toBeUndefined();
     expect(access["cognito:groups"]).toEqual(["admins"]);
-    const [first] = receiver.at(path("/token"));
+    const [first] = suite.receiver.at(path("/token"));
     expect(first!.event).toMatchObject({
       version: "1",
       triggerSource: "TokenGeneration_Authentication",
       request: { groupConfiguration: { groupsToOverride: ["staff"], iamRolesToOverride: ["arn:aws:iam::123456789012:role/staff"], preferredRole: "arn:aws:iam::123456789012:role/staff" } },
     });
-    expect(receiver.at(path("/preauth"))[0]!.event.request.validationData).toEqual({ app: "web" });
+    expect(suite.receiver.at(path("/preauth"))[0]!.event.request.validationData).toEqual({ app: "web" });
 
-    const refreshed = expectData(await gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: tokens.refreshToken! } } }, null)).initiateAuth;
+    const refreshed = expectData(await suite.gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: tokens.refreshToken! } } }, null)).initiateAuth;
     if (refreshed.__typename !== "AuthenticationResult") throw new Error("expected tokens");
     expect(decodeJwt(refreshed.idToken)).toMatchObject({ department: "sales" });
-    expect(receiver.at(path("/token")).at(-1)!.event.triggerSource).toBe("TokenGeneration_RefreshTokens");
+    expect(suite.receiver.at(path("/token")).at(-1)!.event.triggerSource).toBe("TokenGeneration_RefreshTokens");
 
     // A failing PreTokenGeneration fails the sign-in: no tokens.
-    receiver.on(path("/token"), () => ({ status: 502, body: "" }));
+    suite.receiver.on(path("/token"), () => ({ status: 502, body: "" }));
     expect(errorCodes(await passwordSignIn(clientId, username))).toEqual(["UserLambdaValidationException"]);
   });
 
@@ -149,29 +140,44 @@ describe.each(BACKENDS)("admin, recovery and token triggers on $name", (backend)
     const { poolId, clientId, path } = await poolWithTriggers((url) => ({ customSmsSender: { lambdaVersion: "V1_0", lambdaArn: url("/sms") } }), { autoVerifiedAttributes: ["phone_number"] });
     const username = uniqueName("sms");
     const phone = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
-    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "phone_number", value: phone }] } }, null));
-    const [request] = receiver.at(path("/sms"));
+    expectData(await suite.gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "phone_number", value: phone }] } }, null));
+    const [request] = suite.receiver.at(path("/sms"));
     expect(request!.event).toMatchObject({ triggerSource: "CustomSMSSender_SignUp", request: { type: "customSMSSenderRequestV1", userAttributes: { phone_number: phone } } });
     expect(request!.event.request.code).not.toMatch(/^\d{6}$/);
-    expect(expectData(await gateway.gql(SentMessagesDocument, { userPoolId: poolId })).sentMessages.items).toEqual([]);
-    receiver.on(path("/sms"), () => ({ status: 500, body: "carrier down" }));
-    expect(errorCodes(await gateway.gql(SignUpDocument, { input: { clientId, username: uniqueName("sms"), password: GOOD_PASSWORD, userAttributes: [{ name: "phone_number", value: `${phone.slice(0, -1)}9` }] } }, null))).toEqual([
+    expect(expectData(await suite.gateway.gql(SentMessagesDocument, { userPoolId: poolId })).sentMessages.items).toEqual([]);
+    suite.receiver.on(path("/sms"), () => ({ status: 500, body: "carrier down" }));
+    expect(errorCodes(await suite.gateway.gql(SignUpDocument, { input: { clientId, username: uniqueName("sms"), password: GOOD_PASSWORD, userAttributes: [{ name: "phone_number", value: `${phone.slice(0, -1)}9` }] } }, null))).toEqual([
       "CodeDeliveryFailureException",
     ]);
   });
 
-  it("lets CustomMessage_Authentication rewrite the EMAIL_OTP sign-in message", async () => {
-    const { poolId, clientId, path } = await poolWithTriggers((url) => ({ customMessage: url("/msg") }), { mfaConfiguration: "OPTIONAL", enabledMfas: ["EMAIL_OTP"] });
-    receiver.on(path("/msg"), (event) => ({ ...event, response: { emailSubject: "Sign-in code", emailMessage: `Code for ${event.triggerSource}: ${event.request.codeParameter}` } }));
+  it("lets CustomMessage_Authentication rewrite the EMAIL_OTP sign-in message; RespondToAuthChallenge's clientMetadata reaches the later triggers", async () => {
+    const { poolId, clientId, path } = await poolWithTriggers((url) => ({ customMessage: url("/msg"), postAuthentication: url("/postauth"), preTokenGeneration: url("/token") }), {
+      mfaConfiguration: "OPTIONAL",
+      enabledMfas: ["EMAIL_OTP"],
+    });
+    suite.receiver.on(path("/msg"), (event) => ({ ...event, response: { emailSubject: "Sign-in code", emailMessage: `Code for ${event.triggerSource}: ${event.request.codeParameter}` } }));
     const username = uniqueName("otp");
     expectData(await createUser(poolId, username, { messageAction: "SUPPRESS" }));
-    expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
-    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, emailMfaSettings: { enabled: true, preferredMfa: true } } }));
-    const challenge = expectData(await passwordSignIn(clientId, username)).initiateAuth;
+    expectData(await suite.gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password: GOOD_PASSWORD, permanent: true } }));
+    expectData(await suite.gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, emailMfaSettings: { enabled: true, preferredMfa: true } } }));
+    const challenge = expectData(await passwordSignIn(clientId, username, GOOD_PASSWORD, { step: "initiate" })).initiateAuth;
     if (challenge.__typename !== "AuthChallenge") throw new Error("expected EMAIL_OTP");
     expect(challenge.challengeName).toBe("EMAIL_OTP");
-    const message = await latestMessage(gateway, poolId, `${username}@example.com`);
+    const message = await latestMessage(suite.gateway, poolId, `${username}@example.com`);
     expect(message.subject).toBe("Sign-in code");
     expect(message.body).toBe(`Code for CustomMessage_Authentication: ${message.code}`);
+    // InitiateAuth's ClientMetadata reaches only PreSignUp, PreAuthentication and UserMigration (cognito-reference §10.1).
+    expect(suite.receiver.at(path("/msg"))[0]!.event.request.clientMetadata).toBeUndefined();
+    const tokens = expectData(
+      await suite.gateway.gql(
+        RespondToAuthChallengeDocument,
+        { input: { clientId, challengeName: "EMAIL_OTP", session: challenge.session, challengeResponses: { USERNAME: username, EMAIL_OTP_CODE: message.code! }, clientMetadata: { step: "respond" } } },
+        null,
+      ),
+    ).respondToAuthChallenge;
+    expect(tokens.__typename).toBe("AuthenticationResult");
+    expect(suite.receiver.at(path("/postauth"))[0]!.event.request.clientMetadata).toEqual({ step: "respond" });
+    expect(suite.receiver.at(path("/token"))[0]!.event.request.clientMetadata).toEqual({ step: "respond" });
   });
 });

@@ -1,4 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
+import Sqlite from "better-sqlite3";
+import { createConnection } from "mysql2/promise";
 import { createServer, type Server } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, uniqueName } from "../support/directory.js";
+import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import {
   CreateGroupDocument,
   CreateAdminApiKeyDocument,
@@ -15,9 +17,11 @@ import {
   DeleteWebhookSubscriptionDocument,
   WebhookDeliveriesDocument,
   WebhookSubscriptionsDocument,
+  type EventType,
   type WebhookDeliveriesQuery,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
+import { answerVerifier, createConfirmedUser, expectChallenge, expectTokens, listEvents, refreshSignIn, respond, startSrp } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 type Delivery = WebhookDeliveriesQuery["webhookDeliveries"]["items"][number];
@@ -67,6 +71,41 @@ async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boole
   }
 }
 
+/**
+ * Makes the database itself refuse every delivery row of one subscription (a trigger, past the
+ * gateway), as a crash or a failing disk would between the event's INSERT and its deliveries'.
+ * Returns the undo.
+ */
+async function refuseDeliveries(app: TestApp, subscriptionId: string): Promise<() => Promise<void>> {
+  expect(subscriptionId).toMatch(/^[a-z0-9]+$/);
+  const name = `test_refuse_${subscriptionId}`;
+  const target = app.config.database;
+  if (target.dialect === "sqlite") {
+    const run = (sql: string) => {
+      const db = new Sqlite(target.path, { fileMustExist: true });
+      try {
+        db.exec(sql);
+      } finally {
+        db.close();
+      }
+    };
+    run(`CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries WHEN NEW.subscription_id = '${subscriptionId}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+    return async () => run(`DROP TRIGGER ${name}`);
+  }
+  const run = async (sql: string) => {
+    const connection = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+    try {
+      await connection.query(sql);
+    } finally {
+      await connection.end();
+    }
+  };
+  await run(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries FOR EACH ROW BEGIN IF NEW.subscription_id = '${subscriptionId}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by test'; END IF; END`,
+  );
+  return () => run(`DROP TRIGGER ${name}`);
+}
+
 // The manual clock starts far ahead of the wall clock, so deliveries these apps schedule are never
 // due for other test apps sharing the MariaDB database (they run on the system clock).
 const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
@@ -93,7 +132,7 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
   const deliveriesOf = async (app: TestApp, userPoolId: string, subscriptionId?: string): Promise<Delivery[]> =>
     expectData(await app.gql(WebhookDeliveriesDocument, { userPoolId, subscriptionId, first: 100 })).webhookDeliveries.items;
 
-  const subscribe = async (app: TestApp, userPoolId: string, url: string, eventTypes: ("GROUP_CREATED" | "APP_CLIENT_CREATED" | "USER_DELETED")[]) =>
+  const subscribe = async (app: TestApp, userPoolId: string, url: string, eventTypes: EventType[]) =>
     expectData(await app.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId, url, eventTypes, description: "test" } })).createWebhookSubscription;
 
   it("signs each delivery (HMAC-SHA-256 over timestamp and body) and records its success", async () => {
@@ -122,6 +161,88 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     const listed = expectData(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId })).webhookSubscriptions;
     expect(listed).toEqual([{ id: created.subscription.id, url: receiver.url, eventTypes: ["GROUP_CREATED"], description: "test" }]);
     expect(JSON.stringify(listed)).not.toContain(created.signingSecret);
+  });
+
+  it("delivers the events sign-in writes outside a transaction (CHALLENGE_ISSUED, TOKENS_REFRESHED)", async () => {
+    const { poolId, clientId } = await createPoolWithClient(gateway);
+    const created = await subscribe(gateway, poolId, receiver.url, ["CHALLENGE_ISSUED", "TOKENS_REFRESHED"]);
+    const { username } = await createConfirmedUser(gateway, poolId, uniqueName("u"), GOOD_PASSWORD);
+    const { client, result } = await startSrp(gateway, { poolId, clientId, username });
+    const challenge = expectChallenge(result);
+    const tokens = expectTokens(await respond(gateway, clientId, challenge, answerVerifier(client, challenge, GOOD_PASSWORD, clock)));
+    expectTokens(await refreshSignIn(gateway, clientId, tokens.refreshToken!));
+
+    const deliveries = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 2 && rows.every((row) => row.status === "SUCCEEDED"));
+    expect(deliveries.map((row) => row.eventType).sort()).toEqual(["CHALLENGE_ISSUED", "TOKENS_REFRESHED"]);
+    expect(deliveries.every((row) => row.subscriptionId === created.subscription.id)).toBe(true);
+    const bodies = receiver.requests
+      .filter((request) => deliveries.some((row) => row.id === request.headers["x-gateway-delivery"]))
+      .map((request) => JSON.parse(request.body) as { event: { type: string; detail: Record<string, unknown> } });
+    expect(bodies.map((body) => body.event).sort((a, b) => a.type.localeCompare(b.type))).toMatchObject([
+      { type: "CHALLENGE_ISSUED", detail: { challengeName: "PASSWORD_VERIFIER" } },
+      { type: "TOKENS_REFRESHED", detail: { rotated: false } },
+    ]);
+  });
+
+  it("writes an event outside a transaction together with its delivery or not at all", async () => {
+    const { poolId, clientId } = await createPoolWithClient(gateway);
+    const created = await subscribe(gateway, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
+    const { username } = await createConfirmedUser(gateway, poolId, uniqueName("u"), GOOD_PASSWORD);
+    const challengesLogged = async () => (await listEvents(gateway, poolId)).filter((event) => event.type === "CHALLENGE_ISSUED").length;
+
+    const undo = await refuseDeliveries(gateway, created.subscription.id);
+    try {
+      expect(errorCodes((await startSrp(gateway, { poolId, clientId, username })).result)).toEqual(["InternalErrorException"]);
+    } finally {
+      await undo();
+    }
+    // The delivery could not be written, so neither was the event: no log entry that a subscriber never hears of.
+    expect(await challengesLogged()).toBe(0);
+
+    expectChallenge((await startSrp(gateway, { poolId, clientId, username })).result);
+    expect(await challengesLogged()).toBe(1);
+    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
+    expect(delivery).toMatchObject({ subscriptionId: created.subscription.id, eventType: "CHALLENGE_ISSUED" });
+  });
+
+  it("deletes a subscription of the deletion's own event type without a delivery to it; the others get theirs", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const deleting = await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED", "WEBHOOK_SUBSCRIPTION_DELETED"]);
+    const staying = await subscribe(gateway, poolId, receiver.url, ["WEBHOOK_SUBSCRIPTION_DELETED"]);
+    // Fills the process's subscription cache with both.
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
+    await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
+
+    expectData(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: deleting.subscription.id }));
+    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
+    expect(delivery).toMatchObject({ subscriptionId: staying.subscription.id, eventType: "WEBHOOK_SUBSCRIPTION_DELETED" });
+  });
+
+  // Subscriptions are cached per process; a second process needs the shared database and Redis.
+  it.skipIf(backend.name === "embedded")("matches the other process's very next event against a subscription created or deleted here", async () => {
+    const second = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: DISPATCHER } });
+    try {
+      const { poolId, clientId } = await createPoolWithClient(gateway);
+      const { username } = await createConfirmedUser(gateway, poolId, uniqueName("u"), GOOD_PASSWORD);
+      const challengeOn = async (app: TestApp) => expectChallenge((await startSrp(app, { poolId, clientId, username })).result);
+      // Both processes cache the pool's subscriptions: none yet.
+      await challengeOn(gateway);
+      await challengeOn(second);
+
+      const first = await subscribe(gateway, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
+      await challengeOn(second);
+      expect((await deliveriesOf(gateway, poolId)).map((row) => [row.subscriptionId, row.eventType])).toEqual([[first.subscription.id, "CHALLENGE_ISSUED"]]);
+
+      // Deleted on the second process, replaced by another: this process matches the next event against the new list.
+      expectData(await second.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: first.subscription.id }));
+      const replacement = await subscribe(second, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
+      await challengeOn(gateway);
+      expect((await deliveriesOf(gateway, poolId)).map((row) => row.subscriptionId)).toEqual([replacement.subscription.id]);
+      await challengeOn(second);
+      expect((await deliveriesOf(gateway, poolId)).map((row) => row.subscriptionId)).toEqual([replacement.subscription.id, replacement.subscription.id]);
+    } finally {
+      await second.close();
+    }
   });
 
   it("retries a failing endpoint with exponential backoff on the injected clock, then succeeds", async () => {

@@ -3,7 +3,7 @@ import { JwtRsaVerifier } from "aws-jwt-verify";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from "jose";
 import { expect } from "vitest";
-import type { Clock } from "../../src/lib/clock.js";
+import { createManualClock, type Clock, type ManualClock } from "../../src/lib/clock.js";
 import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
 import type { Backend } from "./backends.js";
 import { createSrpClient, type SrpClient } from "./cognito-srp-client.js";
@@ -151,3 +151,11 @@ export async function verifyIndependently(gateway: TestApp, poolId: string, toke
   expect(await verifier.verify(token)).toEqual(payload);
   return { payload, kid: String(decodeProtectedHeader(token).kid) };
 }
+
+const TOTP_STEP_MS = 30_000;
+
+/**
+ * A manual clock near the real time (the SRP clients' TIMESTAMP must be close to the gateway's), set in
+ * the middle of a 30-second TOTP step so that a code made at the start of a test is still valid later.
+ */
+export const createMidStepClock = (): ManualClock => createManualClock(new Date(Math.floor(Date.now() / TOTP_STEP_MS) * TOTP_STEP_MS + TOTP_STEP_MS / 2));

@@ -3,6 +3,7 @@ import type { AppClient } from "../../src/core/clients/app-client.types.js";
 import { CLIENT_CONTEXT_CHANNEL, createClientContextCache } from "../../src/core/clients/client-context-cache.js";
 import type { UserPool } from "../../src/core/pools/user-pool.types.js";
 import type { Database, Repositories, ShortLivedStore } from "../../src/core/ports.js";
+import type { WebhookSubscription } from "../../src/core/webhooks/webhook.types.js";
 import { createMemoryShortLivedStore } from "../../src/infra/memory/short-lived-store.js";
 import { createManualClock } from "../../src/lib/clock.js";
 
@@ -21,11 +22,16 @@ function createFakeDatabase() {
     ["pool_A", { id: "pool_A", name: "A" }],
     ["pool_B", { id: "pool_B", name: "B" }],
   ]);
+  /** Webhook subscription ids by pool. */
+  const subscriptions = new Map<string, string[]>([["pool_A", ["hook1"]]]);
   let reads = 0;
+  let subscriptionReads = 0;
   let gate: Promise<void> | null = null;
+  const listSubscriptions = async (poolId: string) => (subscriptions.get(poolId) ?? []).map((id) => ({ id, poolId, eventTypes: ["GROUP_CREATED"] }) as unknown as WebhookSubscription);
   const repositories = {
     clients: { findById: async (clientId: string) => (clients.has(clientId) ? ({ ...clients.get(clientId)! } as unknown as AppClient) : null) },
     pools: { findById: async (poolId: string) => (pools.has(poolId) ? ({ ...pools.get(poolId)! } as unknown as UserPool) : null) },
+    webhooks: { listSubscriptions },
   } as unknown as Repositories;
   const db = {
     async read<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
@@ -39,6 +45,13 @@ function createFakeDatabase() {
     db,
     clients,
     pools,
+    subscriptions,
+    /** A subscriptions read as the pipeline does it, on its own repositories (counted apart from `reads`). */
+    loadSubscriptions: (poolId: string) => {
+      subscriptionReads++;
+      return listSubscriptions(poolId);
+    },
+    subscriptionReads: () => subscriptionReads,
     reads: () => reads,
     /** Holds every read's answer until the returned function is called (the read has already happened). */
     hold(): () => void {
@@ -169,5 +182,73 @@ describe("client context cache", () => {
     await expect(cache.get("not a client id")).rejects.toMatchObject({ code: "InvalidParameterException" });
     expect(fake.reads()).toBe(0);
     await expect(cache.get("nosuchclient")).rejects.toMatchObject({ code: "ResourceNotFoundException" });
+  });
+
+  describe("webhook subscriptions", () => {
+    const idsOf = async (cache: ReturnType<typeof createClientContextCache>, fake: ReturnType<typeof createFakeDatabase>, poolId: string) =>
+      (await cache.webhookSubscriptions(poolId, () => fake.loadSubscriptions(poolId))).map((subscription) => subscription.id);
+
+    it("reads a pool's subscriptions once, frozen, until this or another process invalidates them or the pool", async () => {
+      const fake = createFakeDatabase();
+      const store = createMemoryShortLivedStore({ clock: createManualClock() });
+      const cache = createClientContextCache({ db: fake.db, store });
+      const otherProcess = createClientContextCache({ db: fake.db, store });
+      await Promise.all([cache.start(), otherProcess.start()]);
+      expect(await idsOf(cache, fake, "pool_A")).toEqual(["hook1"]);
+      expect(await idsOf(cache, fake, "pool_A")).toEqual(["hook1"]);
+      expect(cache.peekWebhookSubscriptions("pool_A")).toSatisfy(Object.isFrozen);
+      expect(fake.subscriptionReads()).toBe(1);
+
+      // A client change leaves them; a subscription change on the other process drops them here.
+      await cache.invalidateClient("client1");
+      expect(cache.peekWebhookSubscriptions("pool_A")).toBeDefined();
+      fake.subscriptions.set("pool_A", ["hook1", "hook2"]);
+      await otherProcess.invalidateWebhookSubscriptions("pool_A");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(cache.peekWebhookSubscriptions("pool_A")).toBeUndefined();
+      expect(await idsOf(cache, fake, "pool_A")).toEqual(["hook1", "hook2"]);
+
+      await otherProcess.invalidatePool("pool_A");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(cache.peekWebhookSubscriptions("pool_A")).toBeUndefined();
+      expect(fake.subscriptionReads()).toBe(2);
+    });
+
+    it("does not cache subscriptions read before an invalidation that arrived while the read was in flight", async () => {
+      const fake = createFakeDatabase();
+      const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+      await cache.start();
+      let answer!: () => void;
+      const held = new Promise<void>((resolve) => (answer = resolve));
+      const stale = cache.webhookSubscriptions("pool_A", async () => {
+        const read = await fake.loadSubscriptions("pool_A");
+        await held;
+        return read;
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      fake.subscriptions.set("pool_A", []);
+      await cache.invalidateWebhookSubscriptions("pool_A");
+      answer();
+      expect((await stale).map((subscription) => subscription.id)).toEqual(["hook1"]);
+      expect(cache.peekWebhookSubscriptions("pool_A")).toBeUndefined();
+      expect(await idsOf(cache, fake, "pool_A")).toEqual([]);
+    });
+
+    it("prefetches with a read of its own, once however often asked, and swallows a failing read", async () => {
+      const fake = createFakeDatabase();
+      const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+      await cache.start();
+      cache.prefetchWebhookSubscriptions("pool_A");
+      cache.prefetchWebhookSubscriptions("pool_A");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(cache.peekWebhookSubscriptions("pool_A")?.map((subscription) => subscription.id)).toEqual(["hook1"]);
+      expect(fake.reads()).toBe(1);
+
+      const failing = createClientContextCache({ db: { read: () => Promise.reject(new Error("database down")) } as unknown as Database, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+      await failing.start();
+      failing.prefetchWebhookSubscriptions("pool_A");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(failing.peekWebhookSubscriptions("pool_A")).toBeUndefined();
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/index.js";
@@ -87,6 +87,13 @@ describe("loadConfig", () => {
     const error = configError({ ADMIN_API_KEY: adminKey, SECRETS_KEY: secretsKey, DATABASE_URL: "mariadb://root:hunter2pw@127.0.0.1:3306/" });
     expect(error.problems.length).toBeGreaterThanOrEqual(3);
     for (const secret of [adminKey, secretsKey, "hunter2pw"]) expect(error.message).not.toContain(secret);
+  });
+
+  it("runs SRP on min(2, cores - 1) worker threads by default; SRP_WORKERS sets 0 (inline) to 64", () => {
+    expect(loadConfig({}).srpWorkers).toBe(Math.min(2, availableParallelism() - 1));
+    expect(loadConfig({ SRP_WORKERS: "0" }).srpWorkers).toBe(0);
+    expect(loadConfig({ SRP_WORKERS: "4" }).srpWorkers).toBe(4);
+    for (const bad of ["-1", "65", "1.5", "two"]) expect(problemAbout(configError({ SRP_WORKERS: bad }), "SRP_WORKERS")).toHaveLength(1);
   });
 
   it("rejects GraphQL limits out of range", () => {

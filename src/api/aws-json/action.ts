@@ -36,3 +36,15 @@ export type ActionTable = Readonly<Record<string, WireAction>>;
 
 /** Cognito answers a void action with an empty JSON object. */
 export const EMPTY = Object.freeze({});
+
+/** A void `admin` action: runs the change and answers Cognito's empty object. */
+export function adminCommand<TInput>(members: Members, run: (input: TInput, ctx: WireContext) => Promise<unknown>): WireAction {
+  return action<TInput>({
+    auth: "admin",
+    members,
+    async handle(input, ctx) {
+      await run(input, ctx);
+      return EMPTY;
+    },
+  });
+}

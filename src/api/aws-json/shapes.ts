@@ -17,6 +17,9 @@ export function compact<T extends Record<string, unknown>>(shape: T): Partial<T>
   return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== null && value !== undefined)) as Partial<T>;
 }
 
+/** Cognito leaves an empty list out of a response, like an unset member. */
+const nonEmpty = <T>(list: T[]): T[] | null => (list.length > 0 ? list : null);
+
 const upperFirst = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** `sub` first, then the others, as [{Name, Value}]; optionally only the names asked for. */
@@ -38,7 +41,7 @@ export const toUserType = (user: User, attributesToGet?: readonly string[] | nul
 
 /** PreferredMfaSetting / UserMFASettingList, left out when nothing is set (as Cognito does). */
 export const toMfaMembers = (mfa: MfaSummary) =>
-  compact({ PreferredMfaSetting: mfa.preferredMfaSetting, UserMFASettingList: mfa.userMfaSettingList.length > 0 ? mfa.userMfaSettingList : null });
+  compact({ PreferredMfaSetting: mfa.preferredMfaSetting, UserMFASettingList: nonEmpty(mfa.userMfaSettingList) });
 
 export const toCodeDeliveryDetails = (details: CodeDeliveryDetails) => ({ Destination: details.destination, DeliveryMedium: details.deliveryMedium, AttributeName: details.attributeName });
 
@@ -109,8 +112,8 @@ export function toUserPoolType(pool: UserPool, estimatedNumberOfUsers?: number) 
     CreationDate: epochSeconds(pool.createdAt),
     SchemaAttributes: pool.schemaAttributes.map(toSchemaAttributeType),
     AutoVerifiedAttributes: pool.autoVerifiedAttributes,
-    AliasAttributes: pool.aliasAttributes.length > 0 ? pool.aliasAttributes : null,
-    UsernameAttributes: pool.usernameAttributes.length > 0 ? pool.usernameAttributes : null,
+    AliasAttributes: nonEmpty(pool.aliasAttributes),
+    UsernameAttributes: nonEmpty(pool.usernameAttributes),
     SmsVerificationMessage: template.smsMessage,
     EmailVerificationMessage: template.emailMessage,
     EmailVerificationSubject: template.emailSubject,
@@ -164,12 +167,12 @@ export function toUserPoolClientType(client: AppClient, clientSecret: string | n
     ReadAttributes: client.readAttributes,
     WriteAttributes: client.writeAttributes,
     ExplicitAuthFlows: client.explicitAuthFlows,
-    SupportedIdentityProviders: client.supportedIdentityProviders.length > 0 ? client.supportedIdentityProviders : null,
-    CallbackURLs: client.callbackUrls.length > 0 ? client.callbackUrls : null,
-    LogoutURLs: client.logoutUrls.length > 0 ? client.logoutUrls : null,
+    SupportedIdentityProviders: nonEmpty(client.supportedIdentityProviders),
+    CallbackURLs: nonEmpty(client.callbackUrls),
+    LogoutURLs: nonEmpty(client.logoutUrls),
     DefaultRedirectURI: client.defaultRedirectUri,
-    AllowedOAuthFlows: client.allowedOAuthFlows.length > 0 ? client.allowedOAuthFlows : null,
-    AllowedOAuthScopes: client.allowedOAuthScopes.length > 0 ? client.allowedOAuthScopes : null,
+    AllowedOAuthFlows: nonEmpty(client.allowedOAuthFlows),
+    AllowedOAuthScopes: nonEmpty(client.allowedOAuthScopes),
     AllowedOAuthFlowsUserPoolClient: client.allowedOAuthFlowsUserPoolClient,
     PreventUserExistenceErrors: client.preventUserExistenceErrors,
     EnableTokenRevocation: client.enableTokenRevocation,

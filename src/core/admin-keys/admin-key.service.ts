@@ -94,7 +94,7 @@ export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceD
         if (!key) throw resourceNotFound(`Admin API key ${keyId} does not exist.`);
         if (key.revokedAt !== null) return key;
         if (key.poolScope === null) {
-          const activeUnscoped = (await repositories.adminKeys.list({ limit: 2 ** 31 - 1 })).filter((candidate) => candidate.revokedAt === null && candidate.poolScope === null);
+          const activeUnscoped = await repositories.adminKeys.lockActiveUnscoped();
           if (activeUnscoped.length <= 1) throw invalidParameter("This is the last active unscoped admin API key; create another before revoking it, or no one could administer the gateway.");
         }
         const now = clock.now();

@@ -1,23 +1,25 @@
 import type { Database, ShortLivedStore } from "../ports.js";
 import { requireClientId } from "../validation.js";
+import type { WebhookSubscription } from "../webhooks/webhook.types.js";
 import { loadClientContext, type ClientContext } from "./client-context.js";
 
-/** The store channel on which every gateway process hears of changed or deleted pools and clients. */
+/** The store channel on which every gateway process hears of changed or deleted pools, clients and webhook subscriptions. */
 export const CLIENT_CONTEXT_CHANNEL = "client-context-invalidations";
 /** Far above the clients any deployment has; past it the oldest entry goes (insertion order). */
 const DEFAULT_MAX_ENTRIES = 10_000;
 
-type Invalidation = { kind: "client"; id: string } | { kind: "pool"; id: string } | { kind: "all" };
+type Invalidation = { kind: "client"; id: string } | { kind: "pool"; id: string } | { kind: "webhooks"; id: string } | { kind: "all" };
 
 /**
  * Every public call (sign-in, refresh, sign-up, getUser…) starts from its app client and pool; this
- * keeps them in memory per process instead of reading both rows each time.
+ * keeps them in memory per process instead of reading both rows each time. It keeps each pool's
+ * webhook subscriptions too, which every event appended in the pool is matched against.
  *
- * Freshness is by invalidation, not by age: the pool and client services call `invalidatePool` /
- * `invalidateClient` after their transaction commits, which drops the entry here at once and
- * publishes the change on the short-lived store, so every other process drops it before it answers
- * a request that starts after the change was acknowledged (Redis delivers the message before PUBLISH
- * returns). When the store's subscription may have missed messages (a lost Redis connection) the
+ * Freshness is by invalidation, not by age: the pool, client and webhook services call
+ * `invalidatePool` / `invalidateClient` / `invalidateWebhookSubscriptions` after their transaction
+ * commits, which drops the entry here at once and publishes the change on the short-lived store, so
+ * every other process drops it before it answers a request that starts after the change was
+ * acknowledged (Redis delivers the message before PUBLISH returns). When the store's subscription may have missed messages (a lost Redis connection) the
  * whole cache is dropped. A TTL alone could not do this: admins expect the very next call to see
  * their change, and tests run on frozen clocks.
  *
@@ -26,6 +28,9 @@ type Invalidation = { kind: "client"; id: string } | { kind: "pool"; id: string 
 export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_ENTRIES }: { db: Database; store: ShortLivedStore; maxEntries?: number }) {
   const entries = new Map<string, ClientContext>();
   const loads = new Map<string, Promise<ClientContext>>();
+  /** Webhook subscriptions by pool id. */
+  const subscriptionLists = new Map<string, readonly WebhookSubscription[]>();
+  const prefetching = new Set<string>();
   /** Bumped by every invalidation: a load that started before one must not cache what it read. */
   let generation = 0;
   let unsubscribe: (() => Promise<void>) | null = null;
@@ -35,9 +40,15 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
   function forget(invalidation: Invalidation): void {
     generation++;
     loads.clear();
-    if (invalidation.kind === "all") entries.clear();
-    else if (invalidation.kind === "client") entries.delete(invalidation.id);
-    else for (const [clientId, context] of entries) if (context.pool.id === invalidation.id) entries.delete(clientId);
+    if (invalidation.kind === "all") {
+      entries.clear();
+      subscriptionLists.clear();
+    } else if (invalidation.kind === "client") entries.delete(invalidation.id);
+    else if (invalidation.kind === "webhooks") subscriptionLists.delete(invalidation.id);
+    else {
+      for (const [clientId, context] of entries) if (context.pool.id === invalidation.id) entries.delete(clientId);
+      subscriptionLists.delete(invalidation.id);
+    }
   }
 
   function onMessage(message: string): void {
@@ -47,7 +58,7 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
     } catch {
       // Not ours to understand: dropping everything is always safe.
     }
-    forget(parsed && ["client", "pool", "all"].includes(parsed.kind) ? parsed : { kind: "all" });
+    forget(parsed && ["client", "pool", "webhooks", "all"].includes(parsed.kind) ? parsed : { kind: "all" });
   }
 
   async function announce(invalidation: Invalidation): Promise<void> {
@@ -96,6 +107,26 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
     return context;
   }
 
+  /** Caches what a read that started at generation `startedAt` found, unless an invalidation came since. */
+  function rememberSubscriptions(poolId: string, startedAt: number, subscriptions: readonly WebhookSubscription[]): void {
+    if (!unsubscribe) {
+      void subscribe();
+      return;
+    }
+    if (generation !== startedAt) return;
+    if (subscriptionLists.size >= maxEntries) subscriptionLists.delete(subscriptionLists.keys().next().value!);
+    subscriptionLists.set(poolId, subscriptions);
+  }
+
+  async function webhookSubscriptions(poolId: string, load: () => Promise<WebhookSubscription[]>): Promise<readonly WebhookSubscription[]> {
+    const cached = subscriptionLists.get(poolId);
+    if (cached) return cached;
+    const startedAt = generation;
+    const subscriptions = deepFreeze(await load());
+    rememberSubscriptions(poolId, startedAt, subscriptions);
+    return subscriptions;
+  }
+
   return {
     /** Subscribes to other processes' invalidations; call once before serving requests (never throws). */
     start: (): Promise<void> => subscribe(),
@@ -124,6 +155,34 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
 
     /** After a pool was changed or deleted (its transaction committed): drops every client of the pool. */
     invalidatePool: (poolId: string): Promise<void> => announce({ kind: "pool", id: poolId }),
+
+    /** The pool's webhook subscriptions if they are cached (frozen). */
+    peekWebhookSubscriptions: (poolId: string): readonly WebhookSubscription[] | undefined => subscriptionLists.get(poolId),
+
+    /**
+     * The pool's webhook subscriptions (frozen): cached, or read by `load` and cached. `load` must see
+     * every committed change — a read outside any transaction, never a transaction's snapshot, which
+     * can predate a change whose invalidation has already been heard (and would then stay cached).
+     * Concurrent misses each read: a caller may hold the database (SQLite's single connection) and
+     * must never wait for another caller's read.
+     */
+    webhookSubscriptions,
+
+    /**
+     * Reads the pool's webhook subscriptions into the cache in the background, with a read of its
+     * own; for a caller inside a transaction, which must not cache its snapshot nor wait for another
+     * read. Never throws.
+     */
+    prefetchWebhookSubscriptions(poolId: string): void {
+      if (subscriptionLists.has(poolId) || prefetching.has(poolId)) return;
+      prefetching.add(poolId);
+      void webhookSubscriptions(poolId, () => db.read((repositories) => repositories.webhooks.listSubscriptions(poolId)))
+        .catch(() => undefined)
+        .finally(() => prefetching.delete(poolId));
+    },
+
+    /** After a webhook subscription of the pool was created or deleted (its transaction committed). */
+    invalidateWebhookSubscriptions: (poolId: string): Promise<void> => announce({ kind: "webhooks", id: poolId }),
 
     async close(): Promise<void> {
       closed = true;

@@ -103,8 +103,12 @@ export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
 
   async function forget(repositories: Repositories, pool: UserPool, user: User, deviceKey: string, actor: string): Promise<void> {
     await loadOwnDevice(repositories, pool, user, deviceKey, { pendingToo: true });
+    const now = clock.now();
     await repositories.devices.delete(deviceKey);
-    await repositories.events.append({ type: "DEVICE_FORGOTTEN", poolId: pool.id, actor, detail: { userSub: user.id, deviceKey } }, clock.now());
+    // Forgetting a device signs it out, as in Cognito: a lost phone's refresh token must not keep minting
+    // tokens once the user dropped it. Its sign-ins' families are revoked, so their access tokens go too.
+    await repositories.refreshTokens.revokeAllOfDevice(user.id, deviceKey, now);
+    await repositories.events.append({ type: "DEVICE_FORGOTTEN", poolId: pool.id, actor, detail: { userSub: user.id, deviceKey } }, now);
   }
 
   return {
@@ -159,7 +163,7 @@ export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
       return db.read(async (repositories) => listOf(repositories, (await loadSelfContext(repositories, principal)).user, request));
     },
 
-    /** ForgetDevice: the device no longer signs in (nor skips MFA). @throws ResourceNotFoundException, NotAuthorizedException */
+    /** ForgetDevice: the device no longer signs in (nor skips MFA) and its refresh tokens are revoked. @throws ResourceNotFoundException, NotAuthorizedException */
     async forgetDevice(principal: AccessTokenPrincipal, deviceKey: string): Promise<void> {
       await db.transaction(async (repositories) => {
         const { pool, user } = await loadSelfContext(repositories, principal);
@@ -189,7 +193,7 @@ export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
       });
     },
 
-    /** AdminForgetDevice. @throws ResourceNotFoundException, UserNotFoundException */
+    /** AdminForgetDevice: as ForgetDevice, on behalf of the user. @throws ResourceNotFoundException, UserNotFoundException */
     async adminForgetDevice(admin: AdminPrincipal, ref: AdminUserRef, deviceKey: string): Promise<void> {
       await db.transaction(async (repositories) => {
         const { pool, user } = await loadAdminUserContext(repositories, admin, ref);

@@ -1,6 +1,8 @@
 import { timeOrderedId } from "../../lib/random.js";
 import type { Clock } from "../../lib/clock.js";
+import type { ClientContextCache } from "../clients/client-context-cache.js";
 import type { Database, Repositories } from "../ports.js";
+import type { WebhookDelivery, WebhookSubscription } from "../webhooks/webhook.types.js";
 import type { AppEvent } from "./event.types.js";
 
 /**
@@ -31,22 +33,62 @@ export function decodeCommitNote(message: string): CommitNote | null {
   }
 }
 
+/** Where the pipeline finds a pool's webhook subscriptions: the per-process cache. */
+export type WebhookSubscriptionSource = Pick<ClientContextCache, "peekWebhookSubscriptions" | "webhookSubscriptions" | "prefetchWebhookSubscriptions">;
+
 /**
- * Wraps the Database so that every appended event (a) gets its webhook deliveries written in the
- * same transaction — a crash right after commit loses none — and (b) is announced after the
- * transaction commits. The announcement is only a wake-up: readers always read the table by seq,
- * so a lost or early note costs latency, never an event.
+ * Wraps the Database so that every appended event (a) gets its webhook deliveries written atomically
+ * with it — in the change's transaction, or, for an event appended outside one, in a transaction of
+ * their own (a lone INSERT when nothing subscribes) — so a crash right after commit loses none, and
+ * (b) is announced after the transaction commits. The announcement is only a wake-up: readers always
+ * read the table by seq, so a lost or early note costs latency, never an event.
+ *
+ * The pool's subscriptions come from the per-process cache (invalidated across processes when one
+ * is created or deleted), so an append costs no read of them.
  */
-export function withEventPipeline(db: Database, deps: { clock: Clock; onCommit(note: CommitNote): void }): Database {
-  const instrument = (repositories: Repositories, allocated: number[], queued: { hasDeliveries: boolean }): Repositories => ({
+export function withEventPipeline(db: Database, deps: { clock: Clock; subscriptions: WebhookSubscriptionSource; onCommit(note: CommitNote): void }): Database {
+  const { subscriptions } = deps;
+
+  function subscriptionsOf(repositories: Repositories, poolId: string, isTransaction: boolean): Promise<readonly WebhookSubscription[]> {
+    const cached = subscriptions.peekWebhookSubscriptions(poolId);
+    if (cached) return Promise.resolve(cached);
+    if (!isTransaction) return subscriptions.webhookSubscriptions(poolId, () => repositories.webhooks.listSubscriptions(poolId));
+    // A transaction reads its snapshot, which may predate an invalidation already heard: good enough
+    // for this event (as if it had committed first), never for the cache, which reads on its own.
+    subscriptions.prefetchWebhookSubscriptions(poolId);
+    return repositories.webhooks.listSubscriptions(poolId);
+  }
+
+  /**
+   * `allocated`: the seqs written (inside a transaction: written if it commits). `abandoned`, outside
+   * a transaction only: seqs whose own transaction (event and deliveries) rolled back.
+   */
+  const instrument = (repositories: Repositories, seqs: { allocated: number[]; abandoned: number[] }, queued: { hasDeliveries: boolean }, isTransaction: boolean): Repositories => ({
     ...repositories,
     events: {
       ...repositories.events,
       async append(event: AppEvent, occurredAt: Date) {
-        const seq = await repositories.events.append(event, occurredAt);
-        allocated.push(seq);
-        if (event.poolId !== null && (await enqueueWebhookDeliveries(repositories, event, seq, deps.clock.now()))) queued.hasDeliveries = true;
-        return seq;
+        const matching = event.poolId === null ? [] : (await subscriptionsOf(repositories, event.poolId, isTransaction)).filter((subscription) => subscription.eventTypes.includes(event.type));
+        if (matching.length === 0) {
+          const seq = await repositories.events.append(event, occurredAt);
+          seqs.allocated.push(seq);
+          return seq;
+        }
+        const now = deps.clock.now();
+        let taken: number | null = null;
+        try {
+          const seq = await repositories.events.appendWithDeliveries(event, occurredAt, (eventSeq) => {
+            taken = eventSeq;
+            return matching.map((subscription) => newDelivery(subscription, event, eventSeq, now));
+          });
+          seqs.allocated.push(seq);
+          queued.hasDeliveries = true;
+          return seq;
+        } catch (error) {
+          // The seq was taken but its event did not commit: a hole the feed need not wait for.
+          if (taken !== null) (isTransaction ? seqs.allocated : seqs.abandoned).push(taken);
+          throw error;
+        }
       },
     },
   });
@@ -62,7 +104,7 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; onCommit(n
           const allocated: number[] = [];
           attempts.push(allocated);
           queued = { hasDeliveries: false };
-          return work(instrument(repositories, allocated, queued));
+          return work(instrument(repositories, { allocated, abandoned: [] }, queued, true));
         });
         const committed = attempts.pop() ?? [];
         const abandoned = attempts.flat();
@@ -75,37 +117,36 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; onCommit(n
       }
     },
     async read(work) {
-      // A write outside a transaction commits at once; announce it all the same.
-      const allocated: number[] = [];
+      // A write outside a transaction commits at once (an event with its deliveries, together);
+      // announce it all the same.
+      const seqs = { allocated: [] as number[], abandoned: [] as number[] };
       const queued = { hasDeliveries: false };
-      const result = await db.read((repositories) => work(instrument(repositories, allocated, queued)));
-      if (allocated.length > 0) deps.onCommit({ seq: Math.max(...allocated), abandoned: [], hasDeliveries: queued.hasDeliveries });
-      return result;
+      try {
+        return await db.read((repositories) => work(instrument(repositories, seqs, queued, false)));
+      } finally {
+        if (seqs.allocated.length > 0 || seqs.abandoned.length > 0) {
+          deps.onCommit({ seq: seqs.allocated.length > 0 ? Math.max(...seqs.allocated) : null, abandoned: seqs.abandoned, hasDeliveries: queued.hasDeliveries });
+        }
+      }
     },
   };
 }
 
-/** Queues one delivery per matching subscription; true when it queued any. */
-async function enqueueWebhookDeliveries(repositories: Repositories, event: AppEvent, seq: number, now: Date): Promise<boolean> {
-  const subscriptions = await repositories.webhooks.listSubscriptions(event.poolId!);
-  const matching = subscriptions.filter((subscription) => subscription.eventTypes.includes(event.type));
-  if (matching.length === 0) return false;
-  await repositories.webhooks.insertDeliveries(
-    matching.map((subscription) => ({
-      id: timeOrderedId(now.getTime()),
-      subscriptionId: subscription.id,
-      poolId: subscription.poolId,
-      eventSeq: seq,
-      eventType: event.type,
-      status: "PENDING",
-      attempts: 0,
-      nextAttemptAt: now,
-      lastAttemptAt: null,
-      lastResponseStatus: null,
-      lastError: null,
-      createdAt: now,
-      completedAt: null,
-    })),
-  );
-  return true;
+/** The delivery one subscription is owed for one event: due at once. */
+function newDelivery(subscription: WebhookSubscription, event: AppEvent, seq: number, now: Date): WebhookDelivery {
+  return {
+    id: timeOrderedId(now.getTime()),
+    subscriptionId: subscription.id,
+    poolId: subscription.poolId,
+    eventSeq: seq,
+    eventType: event.type,
+    status: "PENDING",
+    attempts: 0,
+    nextAttemptAt: now,
+    lastAttemptAt: null,
+    lastResponseStatus: null,
+    lastError: null,
+    createdAt: now,
+    completedAt: null,
+  };
 }

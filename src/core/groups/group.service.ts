@@ -1,5 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomUuid } from "../../lib/random.js";
+import { assertPoolAccess } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, resourceNotFound } from "../errors.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
@@ -67,9 +68,19 @@ async function loadUser(repositories: Repositories, pool: UserPool, username: st
 }
 
 /**
+ * The pool, with its row locked for a quota check: parallel creates or adds in one pool then count
+ * one after the other, so none can overshoot a quota. The lock is the transaction's first read (see
+ * lockForUpdate); only a principal allowed on the pool may take it.
+ */
+async function lockAccessiblePool(repositories: Repositories, principal: AdminPrincipal, poolId: string): Promise<UserPool> {
+  assertPoolAccess(principal, poolId);
+  await repositories.pools.lockForUpdate(poolId);
+  return loadAccessiblePool(repositories, principal, poolId);
+}
+
+/**
  * Cognito user-pool groups: CRUD, membership and the two quotas. Every change commits with its event.
- * The quotas are checked by counting inside the change's transaction; two parallel requests on
- * MariaDB may each see room for one more, so a quota can be overshot by the number of racing calls.
+ * The quotas are checked by counting inside the change's transaction, under the pool's lock.
  */
 export function createGroupService({ db, clock, maxGroupsPerPool = DEFAULT_MAX_GROUPS_PER_POOL, maxGroupsPerUser = DEFAULT_MAX_GROUPS_PER_USER }: GroupServiceDeps) {
   return {
@@ -78,7 +89,7 @@ export function createGroupService({ db, clock, maxGroupsPerPool = DEFAULT_MAX_G
       checkGroupName(input.groupName);
       checkGroupSettings(input);
       return db.transaction(async (repositories) => {
-        await loadAccessiblePool(repositories, principal, poolId);
+        await lockAccessiblePool(repositories, principal, poolId);
         if ((await repositories.groups.countInPool(poolId)) >= maxGroupsPerPool) {
           throw new CognitoError("LimitExceededException", `User pool ${poolId} already has the maximum of ${maxGroupsPerPool} groups.`);
         }
@@ -151,7 +162,7 @@ export function createGroupService({ db, clock, maxGroupsPerPool = DEFAULT_MAX_G
       checkUsernameShape(username);
       checkGroupName(groupName);
       await db.transaction(async (repositories) => {
-        const pool = await loadAccessiblePool(repositories, principal, poolId);
+        const pool = await lockAccessiblePool(repositories, principal, poolId);
         const group = await loadGroup(repositories, pool, groupName);
         const user = await loadUser(repositories, pool, username);
         if (await repositories.groups.isMember(group.id, user.id)) return;

@@ -3,7 +3,7 @@ import { randomDigits } from "../../lib/random.js";
 import { CognitoError } from "../errors.js";
 import type { CodeHasher, CodePurpose, Database, MessageSender, Repositories, ShortLivedStore } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
-import { customSenderFor, prepareCustomSender, runCustomMessage, runCustomSender, type CustomSenderDelivery, type MessageEvent } from "../triggers/message.triggers.js";
+import { customSenderFor, prepareCustomSender, runCustomMessage, runCustomSender, type CustomSenderDelivery, type MessageEvent, type MessageTemplate } from "../triggers/message.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import type { User } from "../users/user.types.js";
 import { renderTemplate, toDeliveryDetails, type CodeDeliveryDetails, type DeliveryTarget } from "./delivery.js";
@@ -53,59 +53,62 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     },
 
     /**
-     * Creates the newest code for the purpose (voiding the previous one) inside the caller's
-     * transaction and returns the message to send once that transaction has committed.
-     * `pendingValue` is the held email/phone change the code proves (VERIFY_* purposes only).
+     * Makes a new code and its message for the purpose: runs CustomMessage and seals the code for a
+     * custom sender. Call it before the transaction that stores the code (storeCode): a failing
+     * trigger then leaves nothing written, and no transaction waits on its HTTP call.
+     * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
      */
-    async prepareCode(
-      repositories: Repositories,
-      args: {
-        pool: UserPool;
-        user: User;
-        purpose: CodePurpose;
-        target: DeliveryTarget;
-        template: { subject: string | null; body: string };
-        pendingValue?: string | null;
-        /** The trigger source suffix when it is not the purpose's default (e.g. ResendCode). */
-        event?: MessageEvent;
-        clientId?: string | null;
-        clientMetadata?: Record<string, string> | null;
-      },
-    ): Promise<PreparedCode> {
+    async composeCode(args: {
+      pool: UserPool;
+      user: User;
+      purpose: CodePurpose;
+      target: DeliveryTarget;
+      template: { subject: string | null; body: string };
+      /** The trigger source suffix when it is not the purpose's default (e.g. ResendCode). */
+      event?: MessageEvent;
+      clientId?: string | null;
+      clientMetadata?: Record<string, string> | null;
+    }): Promise<ComposedCode> {
       const code = randomDigits(CODE_DIGITS);
-      // Triggers run inside the caller's transaction: a failing CustomMessage undoes the whole operation.
       const event = args.event ?? DEFAULT_MESSAGE_EVENT[args.purpose];
       const triggerArgs = { event, user: args.user, clientId: args.clientId ?? null, clientMetadata: args.clientMetadata ?? null };
-      const template = await runCustomMessage(triggers, args.pool, { ...triggerArgs, medium: args.target.medium, template: args.template }, repositories);
+      const template = await runCustomMessage(triggers, args.pool, { ...triggerArgs, medium: args.target.medium, template: args.template });
       const customSenderName = customSenderFor(args.pool, args.target.medium);
-      const customSender = customSenderName ? { pool: args.pool, delivery: await prepareCustomSender(triggers, args.pool, { ...triggerArgs, name: customSenderName, code }, repositories) } : undefined;
+      const customSender = customSenderName ? { pool: args.pool, delivery: await prepareCustomSender(triggers, args.pool, { ...triggerArgs, name: customSenderName, code }) } : undefined;
+      return { pool: args.pool, user: args.user, purpose: args.purpose, target: args.target, code, template, ...(customSender ? { customSender } : {}) };
+    },
+
+    /**
+     * Stores a composed code as the newest for its purpose (voiding the previous one) inside the
+     * caller's transaction and returns the message to deliver once that transaction has committed.
+     * `pendingValue` is the held email/phone change the code proves (VERIFY_* purposes only).
+     */
+    async storeCode(repositories: Repositories, composed: ComposedCode, options: { pendingValue?: string | null } = {}): Promise<PreparedCode> {
+      const { pool, user, purpose, target, code, template } = composed;
       const now = clock.now();
       await repositories.codes.replace({
-        userId: args.user.id,
-        purpose: args.purpose,
-        codeHash: codeHasher.hashCode(scopeOf(args.user.id, args.purpose), code),
-        expiresAt: new Date(now.getTime() + CODE_LIFETIME_SECONDS[args.purpose] * 1000),
+        userId: user.id,
+        purpose,
+        codeHash: codeHasher.hashCode(scopeOf(user.id, purpose), code),
+        expiresAt: new Date(now.getTime() + CODE_LIFETIME_SECONDS[purpose] * 1000),
         failedAttempts: 0,
         createdAt: now,
         consumedAt: null,
-        pendingValue: args.pendingValue ?? null,
+        pendingValue: options.pendingValue ?? null,
       });
-      await repositories.events.append(
-        { type: "CODE_SENT", poolId: args.pool.id, actor: `user:${args.user.id}`, detail: { purpose: args.purpose, ...toDeliveryDetails(args.target) } },
-        now,
-      );
+      await repositories.events.append({ type: "CODE_SENT", poolId: pool.id, actor: `user:${user.id}`, detail: { purpose, ...toDeliveryDetails(target) } }, now);
       return {
-        details: toDeliveryDetails(args.target),
+        details: toDeliveryDetails(target),
         message: {
-          poolId: args.pool.id,
-          userId: args.user.id,
-          medium: args.target.medium,
-          destination: args.target.address,
-          subject: args.target.medium === "EMAIL" ? template.subject : null,
-          body: renderTemplate(template.body, { code, username: args.user.username }),
-          purpose: args.purpose,
+          poolId: pool.id,
+          userId: user.id,
+          medium: target.medium,
+          destination: target.address,
+          subject: target.medium === "EMAIL" ? template.subject : null,
+          body: renderTemplate(template.body, { code, username: user.username }),
+          purpose,
         },
-        ...(customSender ? { customSender } : {}),
+        ...(composed.customSender ? { customSender: composed.customSender } : {}),
       };
     },
 
@@ -138,6 +141,17 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
       throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
     },
   };
+}
+
+/** A code and its final message, not stored yet (it holds the code in clear: keep it in memory only). */
+export interface ComposedCode {
+  pool: UserPool;
+  user: User;
+  purpose: CodePurpose;
+  target: DeliveryTarget;
+  code: string;
+  template: MessageTemplate;
+  customSender?: { pool: UserPool; delivery: CustomSenderDelivery };
 }
 
 export interface PreparedCode {

@@ -11,7 +11,7 @@ import type { UserPool } from "../pools/user-pool.types.js";
 import { runPreTokenGeneration, type TokenGenerationSource } from "../triggers/token.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import { readableAttributeNames } from "../users/attribute-rules.js";
-import type { User } from "../users/user.types.js";
+import { hasGroupsLoaded, type User } from "../users/user.types.js";
 
 /** The scope that lets an access token call the self-service operations (cognito-reference §6.3). */
 export const SELF_SERVICE_SCOPE = "aws.cognito.signin.user.admin";
@@ -40,6 +40,9 @@ export interface IssueArgs {
 }
 
 export type TokenService = ReturnType<typeof createTokenService>;
+
+/** At most this many groups go into cognito:groups (MAX_GROUPS_PER_USER is at most 100 too). */
+const MAX_GROUP_CLAIMS = 100;
 
 function attributeClaim(attribute: SchemaAttribute | undefined, value: string): unknown {
   if (attribute?.isCustom) return value;
@@ -77,7 +80,7 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
       const familyId = args.familyId ?? randomUuid();
       const eventId = randomUuid();
       const authTime = Math.floor(args.authTime.getTime() / 1000);
-      const groups = await db.read((repositories) => repositories.groups.listGroupsOfUser(user.id, { limit: 100 }));
+      const groups = hasGroupsLoaded(user) ? user.groups.slice(0, MAX_GROUP_CLAIMS) : await db.read((repositories) => repositories.groups.listGroupsOfUser(user.id, { limit: MAX_GROUP_CLAIMS }));
       const readable = readableAttributeNames(pool, client);
       const attributes: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(user.attributes)) {

@@ -10,15 +10,17 @@ const attributesOf = (user: User | null): Record<string, string> => (user ? even
 
 /**
  * PreAuthentication: before the password (or custom challenge) is checked; a refusal stops the
- * sign-in with UserLambdaValidationException and changes nothing.
+ * sign-in with UserLambdaValidationException and changes nothing. `user` is null only for a client
+ * with PreventUserExistenceErrors ENABLED: the trigger then sees the name as typed and
+ * `userNotFound: true`, as Cognito sends it, so an unknown name is not told apart by the trigger's absence.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
-export async function runPreAuthentication(runner: TriggerRunner, pool: UserPool, args: { user: User; userName: string; clientId: string; validationData: Metadata }): Promise<void> {
+export async function runPreAuthentication(runner: TriggerRunner, pool: UserPool, args: { user: User | null; userName: string; clientId: string; validationData: Metadata }): Promise<void> {
   await runner.run(pool, "PreAuthentication", {
     triggerSource: "PreAuthentication_Authentication",
-    userName: args.user.username,
+    userName: args.user?.username ?? args.userName,
     caller: { clientId: args.clientId },
-    request: { userAttributes: attributesOf(args.user), validationData: args.validationData ?? {}, userNotFound: false },
+    request: { userAttributes: attributesOf(args.user), validationData: args.validationData ?? {}, userNotFound: args.user === null },
   });
 }
 

@@ -1,5 +1,5 @@
 import { CognitoError } from "../errors.js";
-import type { DeliveryMedium, Repositories } from "../ports.js";
+import type { DeliveryMedium } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
 import { readString } from "./trigger-response.js";
@@ -21,32 +21,26 @@ export interface MessageTemplate {
 /**
  * CustomMessage: lets the trigger rewrite the message before the code is put in. The trigger sees
  * the placeholder, never the code; a message that drops the placeholder would send no code and is
- * refused as an invalid response.
+ * refused as an invalid response. Call it outside any transaction, before the code is stored.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
 export async function runCustomMessage(
   runner: TriggerRunner,
   pool: UserPool,
   args: { event: MessageEvent; user: User; medium: DeliveryMedium; template: MessageTemplate; clientId: string | null; clientMetadata: Record<string, string> | null },
-  repositories?: Repositories,
 ): Promise<MessageTemplate> {
-  const response = await runner.run(
-    pool,
-    "CustomMessage",
-    {
-      triggerSource: `CustomMessage_${args.event}`,
-      userName: args.user.username,
-      caller: { clientId: args.clientId },
-      request: {
-        userAttributes: eventAttributesOf(args.user),
-        codeParameter: CODE_PARAMETER,
-        linkParameter: LINK_PARAMETER,
-        usernameParameter: args.event === "AdminCreateUser" ? USERNAME_PARAMETER : null,
-        ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}),
-      },
+  const response = await runner.run(pool, "CustomMessage", {
+    triggerSource: `CustomMessage_${args.event}`,
+    userName: args.user.username,
+    caller: { clientId: args.clientId },
+    request: {
+      userAttributes: eventAttributesOf(args.user),
+      codeParameter: CODE_PARAMETER,
+      linkParameter: LINK_PARAMETER,
+      usernameParameter: args.event === "AdminCreateUser" ? USERNAME_PARAMETER : null,
+      ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}),
     },
-    repositories,
-  );
+  });
   if (!response) return args.template;
   const smsMessage = readString("CustomMessage", response, "smsMessage");
   const emailMessage = readString("CustomMessage", response, "emailMessage");
@@ -72,19 +66,16 @@ export interface CustomSenderDelivery {
 export const customSenderFor = (pool: UserPool, medium: DeliveryMedium): "CustomEmailSender" | "CustomSMSSender" | null =>
   medium === "EMAIL" ? (pool.lambdaConfig.customEmailSender ? "CustomEmailSender" : null) : pool.lambdaConfig.customSmsSender ? "CustomSMSSender" : null;
 
-/**
- * Prepares a custom-sender delivery (inside the code's transaction, which holds the secret read).
- */
+/** Prepares a custom-sender delivery: seals the code with the pool's trigger secret (read outside any transaction). */
 export async function prepareCustomSender(
   runner: TriggerRunner,
   pool: UserPool,
   args: { name: "CustomEmailSender" | "CustomSMSSender"; event: MessageEvent; user: User; code: string; clientId: string | null; clientMetadata: Record<string, string> | null },
-  repositories?: Repositories,
 ): Promise<CustomSenderDelivery> {
   return {
     name: args.name,
     triggerSource: `${args.name}_${args.event}`,
-    sealedCode: await runner.sealForReceiver(pool, args.name, args.code, repositories),
+    sealedCode: await runner.sealForReceiver(pool, args.name, args.code),
     user: args.user,
     clientId: args.clientId,
     clientMetadata: args.clientMetadata,

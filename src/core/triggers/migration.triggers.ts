@@ -9,6 +9,8 @@ export interface MigratedUser {
   messageAction: "SUPPRESS" | null;
   desiredDeliveryMediums: ("EMAIL" | "SMS")[];
   forceAliasCreation: boolean;
+  /** Switch SMS_MFA on (and prefer it) for the new user, as AdminSetUserMFAPreference would. */
+  enableSmsMfa: boolean;
 }
 
 /**
@@ -45,5 +47,6 @@ export async function runUserMigration(
       return medium;
     }),
     forceAliasCreation: readBoolean("UserMigration", response, "forceAliasCreation") ?? false,
+    enableSmsMfa: readBoolean("UserMigration", response, "enableSMSMFA") ?? false,
   };
 }

@@ -1,4 +1,3 @@
-import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
 import { readBoolean } from "./trigger-response.js";
@@ -41,20 +40,21 @@ export async function runPreSignUp(
 }
 
 /**
- * PostConfirmation, inside the transaction that confirmed the user (or reset the password): a
- * failing trigger rolls the confirmation back and the code stays usable, as Cognito fails the call.
+ * PostConfirmation, after the confirmation (or password reset) has committed: Cognito calls it "just
+ * after Amazon Cognito confirms a new user", and a failure fails the API call with the trigger's
+ * error while the user stays confirmed (the code is used up). Never inside a transaction: the HTTP
+ * call may take seconds, and nothing here is undone by it.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
 export async function runPostConfirmation(
   runner: TriggerRunner,
   pool: UserPool,
   args: { source: "PostConfirmation_ConfirmSignUp" | "PostConfirmation_ConfirmForgotPassword"; user: User; caller: TriggerCaller; clientMetadata: ClientMetadata | null },
-  repositories: Repositories,
 ): Promise<void> {
-  await runner.run(
-    pool,
-    "PostConfirmation",
-    { triggerSource: args.source, userName: args.user.username, caller: args.caller, request: { userAttributes: eventAttributesOf(args.user), ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}) } },
-    repositories,
-  );
+  await runner.run(pool, "PostConfirmation", {
+    triggerSource: args.source,
+    userName: args.user.username,
+    caller: args.caller,
+    request: { userAttributes: eventAttributesOf(args.user), ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}) },
+  });
 }

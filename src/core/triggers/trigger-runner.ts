@@ -1,5 +1,5 @@
 import { CognitoError } from "../errors.js";
-import type { Database, Repositories, SecretBox, TriggerInvoker } from "../ports.js";
+import type { Database, SecretBox, TriggerInvoker } from "../ports.js";
 import type { LambdaConfig, UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
 
@@ -76,9 +76,8 @@ export type TriggerRunner = ReturnType<typeof createTriggerRunner>;
  * the pool.
  */
 export function createTriggerRunner({ db, secretBox, invoker }: { db: Database; secretBox: SecretBox; invoker: TriggerInvoker }) {
-  async function secretOf(pool: UserPool, name: TriggerName, repositories?: Repositories): Promise<string> {
-    // Inside a transaction the caller's repositories must be used: on SQLite a second connection would wait for this one.
-    const record = repositories ? await repositories.triggerSecrets.find(pool.id) : await db.read((fresh) => fresh.triggerSecrets.find(pool.id));
+  async function secretOf(pool: UserPool, name: TriggerName): Promise<string> {
+    const record = await db.read((repositories) => repositories.triggerSecrets.find(pool.id));
     if (!record) throw new CognitoError("UnexpectedLambdaException", `${name} failed: the user pool has no trigger secret yet; call rotateTriggerSecret first.`);
     return secretBox.decrypt(record.secretCiphertext);
   }
@@ -88,13 +87,15 @@ export function createTriggerRunner({ db, secretBox, invoker }: { db: Database; 
 
     /**
      * Calls the trigger if the pool configured it and returns the `response` object of its answer
-     * (null when the pool has no such trigger). Pass `repositories` when called inside a transaction.
+     * (null when the pool has no such trigger). Never call it inside a transaction: the endpoint may
+     * take up to 5 s, and a transaction held that long blocks other writers (on SQLite, everyone).
+     * Run triggers before the writes they decide, or after the commit they report on.
      * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
      */
-    async run(pool: UserPool, name: TriggerName, input: TriggerEventInput, repositories?: Repositories): Promise<Record<string, unknown> | null> {
+    async run(pool: UserPool, name: TriggerName, input: TriggerEventInput): Promise<Record<string, unknown> | null> {
       const url = triggerUrlOf(pool.lambdaConfig, name);
       if (!url) return null;
-      const secret = await secretOf(pool, name, repositories);
+      const secret = await secretOf(pool, name);
       const event = {
         version: input.version ?? "1",
         triggerSource: input.triggerSource,
@@ -113,8 +114,8 @@ export function createTriggerRunner({ db, secretBox, invoker }: { db: Database; 
     },
 
     /** Seals a code for a custom sender with the pool's trigger secret. */
-    async sealForReceiver(pool: UserPool, name: TriggerName, plaintext: string, repositories?: Repositories): Promise<string> {
-      return invoker.sealForReceiver(await secretOf(pool, name, repositories), plaintext);
+    async sealForReceiver(pool: UserPool, name: TriggerName, plaintext: string): Promise<string> {
+      return invoker.sealForReceiver(await secretOf(pool, name), plaintext);
     },
   };
 }

@@ -1,12 +1,25 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
-import type { Database, PasswordHasher } from "../ports.js";
+import { isOfferedByPool } from "../mfa/mfa-factors.js";
+import type { Database, MessageSender, PasswordHasher, Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import { composeInvitations, deliveryMediumsOf, reachableTargets, sendInvitations } from "../users/invitation.js";
 import { releaseAliasFromOtherUser } from "../users/sign-up.service.js";
 import { buildNewUser, saveUser } from "../users/user-store.js";
 import type { User, UserStatus } from "../users/user.types.js";
 import { runUserMigration } from "./migration.triggers.js";
-import type { TriggerRunner } from "./trigger-runner.js";
+import { invalidResponse, type TriggerRunner } from "./trigger-runner.js";
+
+/**
+ * What `{####}` becomes in a migrated user's welcome message. The invitation template was written
+ * for a temporary password, but a migrated user has none: at sign-in they keep the password they
+ * just proved, from ForgotPassword they set one with the reset code. A made-up password here would
+ * not work, and the real one must never travel in a message, so the placeholder gets plain words.
+ */
+export const MIGRATED_PASSWORD_TEXT = {
+  UserMigration_Authentication: "the password you already use",
+  UserMigration_ForgotPassword: "the one you choose with your password reset code",
+} as const;
 
 /** Attributes a migration may not set: the gateway owns them. */
 const OWNED_ATTRIBUTES = new Set(["sub", "cognito:user_status", "cognito:username"]);
@@ -14,13 +27,19 @@ const OWNED_ATTRIBUTES = new Set(["sub", "cognito:user_status", "cognito:usernam
 /**
  * Lazy migration: asks UserMigration about an unknown name and creates the user it vouches for,
  * with the password the sign-in just proved to the old store (or, from ForgotPassword, with none:
- * the user must reset). The trigger runs before anything is written, so a refusal leaves nothing.
+ * the user must reset). Every trigger (UserMigration, then CustomMessage for the welcome message)
+ * runs before anything is written, so a refusal leaves nothing. The response is honoured whole:
+ * finalUserStatus, forceAliasCreation, enableSMSMFA (SMS_MFA on and preferred, as
+ * AdminSetUserMFAPreference would set it), and the welcome message unless messageAction is SUPPRESS,
+ * over desiredDeliveryMediums (default SMS) that the user has an address for.
  * Returns null when the pool has no UserMigration trigger.
- * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException,
- *         UsernameExistsException / AliasExistsException (a parallel migration or sign-up won)
+ * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
+ *         (also: enableSMSMFA without SMS_MFA in the pool or a phone_number),
+ *         UsernameExistsException / AliasExistsException (a parallel migration or sign-up won),
+ *         CodeDeliveryFailureException (the welcome message; the user exists and signs in next time)
  */
 export async function migrateUser(
-  deps: { db: Database; clock: Clock; hasher: PasswordHasher; triggers: TriggerRunner },
+  deps: { db: Database; clock: Clock; hasher: PasswordHasher; triggers: TriggerRunner; sender: MessageSender },
   pool: UserPool,
   args: { source: "UserMigration_Authentication" | "UserMigration_ForgotPassword"; userName: string; clientId: string; password: string | null; clientMetadata: Record<string, string> | null },
 ): Promise<User | null> {
@@ -30,6 +49,9 @@ export async function migrateUser(
   const attributes = Object.fromEntries(Object.entries(migrated.userAttributes).filter(([name]) => !OWNED_ATTRIBUTES.has(name)));
   const usernameKind = pool.usernameAttributes.find((kind) => (kind === "email" ? args.userName.includes("@") : args.userName.startsWith("+")));
   if (usernameKind) attributes[usernameKind] = attributes[usernameKind] ?? args.userName;
+  if (migrated.enableSmsMfa && !(isOfferedByPool(pool, "SMS_MFA") && attributes.phone_number)) {
+    throw invalidResponse("UserMigration", "enableSMSMFA needs SMS_MFA enabled in the user pool and a phone_number attribute");
+  }
   // Without a password (ForgotPassword) the user can only reset: RESET_REQUIRED whatever was asked.
   const status: UserStatus = args.password === null ? "RESET_REQUIRED" : migrated.finalUserStatus;
   const now = deps.clock.now();
@@ -37,6 +59,8 @@ export async function migrateUser(
   const password = args.password ?? randomTokenBase64Url(32);
   const user = await buildNewUser(deps.hasher, pool, { givenUsername: usernameKind ? null : args.userName, password, status, attributes, now });
   const stored: User = args.password === null ? { ...user, credentials: null } : user;
+  const targets = migrated.messageAction === "SUPPRESS" ? [] : reachableTargets(attributes, deliveryMediumsOf(migrated.desiredDeliveryMediums));
+  const invitations = await composeInvitations(deps.triggers, pool, stored, targets, { clientId: args.clientId, clientMetadata: args.clientMetadata });
   await deps.db.transaction(async (repositories) => {
     if (migrated.forceAliasCreation) {
       for (const kind of ["email", "phone_number"] as const) {
@@ -45,6 +69,15 @@ export async function migrateUser(
     }
     await saveUser(repositories, pool, stored, { isNew: true });
     await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${args.clientId}`, detail: { userSub: stored.id, username: stored.username, via: args.source } }, now);
+    if (migrated.enableSmsMfa) await enableSmsMfa(repositories, pool, stored, now);
   });
+  await sendInvitations(deps.sender, pool, stored, invitations, MIGRATED_PASSWORD_TEXT[args.source]);
   return stored;
+}
+
+/** enableSMSMFA: what AdminSetUserMFAPreference with SMS enabled and preferred writes for a user with no factors yet. */
+async function enableSmsMfa(repositories: Repositories, pool: UserPool, user: User, now: Date): Promise<void> {
+  await repositories.mfa.findForUpdate(user.id, now);
+  await repositories.mfa.setFactors(user.id, { smsEnabled: true, emailEnabled: false, totpEnabled: false, preferred: "SMS_MFA" }, now);
+  await repositories.events.append({ type: "MFA_ENABLED", poolId: pool.id, actor: "system", detail: { userSub: user.id, factor: "SMS_MFA", via: "UserMigration" } }, now);
 }

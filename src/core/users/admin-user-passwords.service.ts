@@ -1,17 +1,17 @@
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
-import { recoveryTarget, renderTemplate, type DeliveryTarget } from "../messaging/delivery.js";
+import { recoveryTarget } from "../messaging/delivery.js";
 import type { DeliveryMedium, Repositories } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { UserPool } from "../pools/user-pool.types.js";
-import { runCustomMessage } from "../triggers/message.triggers.js";
 import { runPreSignUp } from "../triggers/sign-up.triggers.js";
 import { requireSubset } from "../validation.js";
 import { loadAdminUserContext, userNotFound, type AdminUserRef, type AdminUserServiceDeps } from "./admin-user-context.js";
 import { checkAttributeWrites, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
 import { credentialsFor, prepareCredentials, retireCurrentPassword } from "./credentials.js";
 import { classifySignUpUsername, findUserByIdentifier } from "./identity.js";
-import { preparePasswordResetCode } from "./password-recovery.service.js";
+import { composeInvitations, deliveryMediumsOf, invitationTargets, sendInvitations } from "./invitation.js";
+import { composePasswordResetCode } from "./password-recovery.service.js";
 import { checkPasswordAgainstPolicy, generateTemporaryPassword } from "./password-policy.js";
 import { releaseAliasFromOtherUser } from "./sign-up.service.js";
 import { buildNewUser, saveUser } from "./user-store.js";
@@ -41,27 +41,6 @@ export interface AdminSetUserPasswordInput extends AdminUserRef {
 
 const VERIFIABLE = ["email", "phone_number"] as const;
 
-function deliveryMediumsOf(requested: readonly string[] | null | undefined): DeliveryMedium[] {
-  if (!requested || requested.length === 0) return ["SMS"];
-  return requireSubset<DeliveryMedium>("desiredDeliveryMediums", requested, ["EMAIL", "SMS"]);
-}
-
-/** Every requested medium needs its attribute: a silently skipped invitation leaves a user who cannot sign in. */
-function invitationTargets(attributes: UserAttributes, mediums: readonly DeliveryMedium[]): DeliveryTarget[] {
-  return mediums.map((medium) => {
-    const attributeName = medium === "EMAIL" ? "email" : "phone_number";
-    const address = attributes[attributeName];
-    if (!address) throw invalidParameter(`desiredDeliveryMediums includes ${medium} but the user has no ${attributeName} attribute.`);
-    return { medium, attributeName, address };
-  });
-}
-
-/** The name the user signs in with: the email/phone in email/phone-as-username pools, else the username. */
-function signInNameOf(pool: UserPool, user: User): string {
-  for (const kind of pool.usernameAttributes) if (user.attributes[kind]) return user.attributes[kind];
-  return user.username;
-}
-
 /** The attributes of a new user: the username's email/phone copied in, verified flags defaulted to "false". */
 function initialAttributes(pool: UserPool, input: AdminCreateUserInput, usernameKind: ReturnType<typeof classifySignUpUsername>): UserAttributes {
   const attributes = toAttributeMap((input.userAttributes ?? []).filter((attribute) => attribute.value !== ""));
@@ -80,28 +59,6 @@ function initialAttributes(pool: UserPool, input: AdminCreateUserInput, username
 }
 
 export function createAdminUserPasswordOperations({ db, clock, hasher, codes, sender, triggers }: AdminUserServiceDeps) {
-  /**
-   * Sends the invitation after the user's transaction committed. The body holds the temporary
-   * password in clear, which is its purpose; the outbox seals bodies at rest, and nothing else
-   * (events, logs) ever sees it.
-   */
-  async function sendInvitations(pool: UserPool, user: User, temporaryPassword: string, targets: readonly DeliveryTarget[], custom: Partial<Record<DeliveryMedium, { subject: string | null; body: string }>> = {}): Promise<void> {
-    const template = pool.adminCreateUserConfig.inviteMessageTemplate;
-    const username = signInNameOf(pool, user);
-    for (const target of targets) {
-      const isSms = target.medium === "SMS";
-      await sender.send({
-        poolId: pool.id,
-        userId: user.id,
-        medium: target.medium,
-        destination: target.address,
-        subject: isSms ? null : (custom.EMAIL?.subject ?? template.emailSubject),
-        body: renderTemplate(custom[target.medium]?.body ?? (isSms ? template.smsMessage : template.emailMessage), { code: temporaryPassword, username }),
-        purpose: "INVITATION",
-      });
-    }
-  }
-
   function chooseTemporaryPassword(pool: UserPool, given: string | null | undefined): string {
     if (given === null || given === undefined) return generateTemporaryPassword(pool.passwordPolicy);
     checkPasswordAgainstPolicy("temporaryPassword", given, pool.passwordPolicy);
@@ -121,6 +78,8 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
     const targets = invitationTargets(existing.attributes, mediums);
     const temporaryPassword = chooseTemporaryPassword(pool, input.temporaryPassword);
     const passwordHash = await hasher.hash(temporaryPassword);
+    // CustomMessage_AdminCreateUser again, before the new password is written.
+    const invitations = await composeInvitations(triggers, pool, existing, targets, { clientId: null, clientMetadata: input.clientMetadata ?? null });
     const user = await db.transaction(async (repositories) => {
       const current = await repositories.users.findById(pool.id, existing.id);
       if (!current) throw userNotFound();
@@ -134,7 +93,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
       );
       return updated;
     });
-    await sendInvitations(pool, user, temporaryPassword, targets);
+    await sendInvitations(sender, pool, user, invitations, temporaryPassword);
     return user;
   }
 
@@ -171,12 +130,8 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
       });
       const now = clock.now();
       const user = await buildNewUser(hasher, pool, { givenUsername: usernameKind.kind === "username" ? input.username : null, password: temporaryPassword, status: "FORCE_CHANGE_PASSWORD", attributes, now });
-      const inviteTemplate = pool.adminCreateUserConfig.inviteMessageTemplate;
-      const customInvitations: Partial<Record<DeliveryMedium, { subject: string | null; body: string }>> = {};
-      for (const target of targets) {
-        const base = target.medium === "SMS" ? { subject: null, body: inviteTemplate.smsMessage } : { subject: inviteTemplate.emailSubject, body: inviteTemplate.emailMessage };
-        customInvitations[target.medium] = await runCustomMessage(triggers, pool, { event: "AdminCreateUser", user, medium: target.medium, template: base, clientId: null, clientMetadata: input.clientMetadata ?? null });
-      }
+      // CustomMessage before anything is written, as PreSignUp: a failing trigger leaves no user.
+      const invitations = await composeInvitations(triggers, pool, user, targets, { clientId: null, clientMetadata: input.clientMetadata ?? null });
       try {
         await db.transaction(async (repositories) => {
           if (input.forceAliasCreation) await claimVerifiedAliases(repositories, pool, user, now);
@@ -198,7 +153,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
         }
         throw error;
       }
-      await sendInvitations(pool, user, temporaryPassword, targets, customInvitations);
+      await sendInvitations(sender, pool, user, invitations, temporaryPassword);
       return user;
     },
 
@@ -233,22 +188,34 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
      * With admin_only recovery no code can be sent: the user stays RESET_REQUIRED until AdminSetUserPassword.
      * @throws ResourceNotFoundException, NotAuthorizedException (also: FORCE_CHANGE_PASSWORD users, who need
      *         AdminCreateUser RESEND), UserNotFoundException, InvalidParameterException (no verified email or
-     *         phone; nothing is changed), CodeDeliveryFailureException
+     *         phone; nothing is changed), CodeDeliveryFailureException, ConcurrentModificationException (the user's
+     *         channel changed while CustomMessage ran), UserLambdaValidationException and the other trigger errors
      */
     async adminResetUserPassword(principal: AdminPrincipal, ref: AdminUserRef): Promise<void> {
-      const prepared = await db.transaction(async (repositories) => {
-        const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
+      const assertResettable = (user: User) => {
         if (user.status === "FORCE_CHANGE_PASSWORD") throw new CognitoError("NotAuthorizedException", "User password cannot be reset in the current state.");
-        const target = recoveryTarget(pool, user.attributes);
-        if (target === null) throw invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
+      };
+      const { pool, user } = await db.read((repositories) => loadAdminUserContext(repositories, principal, ref));
+      assertResettable(user);
+      const target = recoveryTarget(pool, user.attributes);
+      if (target === null) throw invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
+      // CustomMessage_ForgotPassword before anything is written: a failing trigger leaves the user as they were.
+      const composed = target === "admin_only" ? null : await composePasswordResetCode(codes, pool, { ...user, status: "RESET_REQUIRED" });
+      const prepared = await db.transaction(async (repositories) => {
+        const { user: current } = await loadAdminUserContext(repositories, principal, ref);
+        assertResettable(current);
+        // The code was made for the channel read before the trigger ran; it must still be the one in force.
+        const currentTarget = recoveryTarget(pool, current.attributes);
+        const isSameChannel = current.id === user.id && (target === "admin_only" ? currentTarget === "admin_only" : currentTarget !== null && currentTarget !== "admin_only" && currentTarget.address === target.address);
+        if (!isSameChannel) throw new CognitoError("ConcurrentModificationException", "The user changed while the reset code was being prepared; try again.");
         const now = clock.now();
-        const reset: User = { ...user, status: "RESET_REQUIRED", updatedAt: now };
+        const reset: User = { ...current, status: "RESET_REQUIRED", updatedAt: now };
         await saveUser(repositories, pool, reset, { isNew: false });
         await repositories.events.append(
-          { type: "PASSWORD_RESET_REQUESTED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, username: user.username, by: "admin", codeSent: target !== "admin_only" } },
+          { type: "PASSWORD_RESET_REQUESTED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: current.id, username: current.username, by: "admin", codeSent: target !== "admin_only" } },
           now,
         );
-        return target === "admin_only" ? null : preparePasswordResetCode(codes, repositories, pool, reset);
+        return composed ? codes.storeCode(repositories, composed) : null;
       });
       if (prepared) await codes.deliver(prepared);
     },

@@ -111,18 +111,20 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
     /**
      * Confirms an UNCONFIRMED user without a code (AdminConfirmSignUp). Like Cognito it does not mark
      * the email or phone verified: the admin has vouched for the account, not for the channel.
-     * @throws ResourceNotFoundException, NotAuthorizedException (any other status), UserNotFoundException
+     * @throws ResourceNotFoundException, NotAuthorizedException (any other status), UserNotFoundException,
+     *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the user is confirmed)
      */
     async adminConfirmSignUp(principal: AdminPrincipal, ref: AdminUserRef): Promise<void> {
-      await db.transaction(async (repositories) => {
+      const { pool, confirmed } = await db.transaction(async (repositories) => {
         const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
         if (user.status !== "UNCONFIRMED") throw new CognitoError("NotAuthorizedException", `User cannot be confirmed. Current status is ${user.status}`);
         const confirmed = await confirmUser(repositories, pool, user, { forceAliasCreation: false, actor: actorOf(principal), now: clock.now(), verifyChannel: false });
         // The sign-up code has nothing left to confirm.
         await repositories.codes.deleteForUser(user.id, "SIGN_UP");
-        // In the transaction: a failing PostConfirmation undoes the confirmation, as ConfirmSignUp's does.
-        await runPostConfirmation(deps.triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: null }, clientMetadata: null }, repositories);
+        return { pool, confirmed };
       });
+      // After the commit, as ConfirmSignUp's: a failing PostConfirmation fails the call; the user stays confirmed.
+      await runPostConfirmation(deps.triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: null }, clientMetadata: null });
     },
   };
 }

@@ -1,10 +1,9 @@
 import { withMinimumDuration } from "../../lib/timing.js";
 import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter } from "../errors.js";
-import type { CodeService } from "../messaging/code.service.js";
+import type { CodeService, ComposedCode } from "../messaging/code.service.js";
 import type { SignUpServiceDeps } from "./sign-up.service.js";
 import { recoveryTarget, simulatedTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
-import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
 import { migrateUser } from "../triggers/user-migration.js";
@@ -23,15 +22,17 @@ const FORGOT_PASSWORD_PER_HOUR = 5;
 const CONFIRM_FORGOT_PASSWORD_PER_HOUR = 10;
 
 /**
- * Issues a password-reset code to the user's first verified channel in recovery order, inside the
- * caller's transaction. Shared with AdminResetUserPassword.
- * @throws NotAuthorizedException (admin_only recovery), InvalidParameterException (no verified channel)
+ * Makes a password-reset code for the user's first verified channel in recovery order, running
+ * CustomMessage_ForgotPassword: before the transaction that stores it (codes.storeCode). Shared
+ * with AdminResetUserPassword.
+ * @throws NotAuthorizedException (admin_only recovery), InvalidParameterException (no verified channel),
+ *         UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
-export async function preparePasswordResetCode(codes: CodeService, repositories: Repositories, pool: UserPool, user: User) {
+export async function composePasswordResetCode(codes: CodeService, pool: UserPool, user: User): Promise<ComposedCode> {
   const target = recoveryTarget(pool, user.attributes);
   if (target === "admin_only") throw new CognitoError("NotAuthorizedException", "User password cannot be reset in the current state: this pool allows admin-only recovery.");
   if (target === null) throw invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
-  return codes.prepareCode(repositories, { pool, user, purpose: "FORGOT_PASSWORD", target, template: templateFor(pool, target) });
+  return codes.composeCode({ pool, user, purpose: "FORGOT_PASSWORD", target, template: templateFor(pool, target) });
 }
 
 function templateFor(pool: UserPool, target: DeliveryTarget) {
@@ -39,7 +40,7 @@ function templateFor(pool: UserPool, target: DeliveryTarget) {
   return target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage };
 }
 
-export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers }: PasswordRecoveryDeps) {
+export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, sender }: PasswordRecoveryDeps) {
   return {
     /**
      * Sends a reset code (ForgotPassword). With prevent-user-existence-errors ENABLED, unknown, disabled
@@ -54,7 +55,7 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
         const found = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(found ? [found.username] : [])]);
         // An unknown name may live in the old user store: UserMigration_ForgotPassword creates it (RESET_REQUIRED).
-        const user = found ?? (await migrateUser({ db, clock, hasher, triggers }, pool, { source: "UserMigration_ForgotPassword", userName: input.username, clientId: client.clientId, password: null, clientMetadata: null }));
+        const user = found ?? (await migrateUser({ db, clock, hasher, triggers, sender }, pool, { source: "UserMigration_ForgotPassword", userName: input.username, clientId: client.clientId, password: null, clientMetadata: null }));
         const target = user ? recoveryTarget(pool, user.attributes) : null;
         if (!user || (hidesUsers && (!user.enabled || target === null))) {
           if (hidesUsers) return simulatedTarget(pool, input.username, "FORGOT_PASSWORD");
@@ -62,8 +63,9 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
         }
         if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
         await codes.countAttempt("forgotPassword", user.id, FORGOT_PASSWORD_PER_HOUR);
+        const composed = await composePasswordResetCode(codes, pool, user);
         const prepared = await db.transaction(async (repositories) => {
-          const code = await preparePasswordResetCode(codes, repositories, pool, user);
+          const code = await codes.storeCode(repositories, composed);
           await repositories.events.append({ type: "PASSWORD_RESET_REQUESTED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: user.id, by: "user" } }, clock.now());
           return code;
         });
@@ -75,7 +77,8 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
     /**
      * Sets a new password with the reset code (ConfirmForgotPassword).
      * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException,
-     *         InvalidPasswordException, PasswordHistoryPolicyViolationException, UserNotFoundException (LEGACY clients)
+     *         InvalidPasswordException, PasswordHistoryPolicyViolationException, UserNotFoundException (LEGACY clients),
+     *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the new password is in force)
      */
     async confirmForgotPassword(input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
@@ -92,17 +95,18 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
         }
         await codes.countAttempt("confirmForgotPassword", user.id, CONFIRM_FORGOT_PASSWORD_PER_HOUR);
         const credentials = await db.read((repositories) => prepareCredentials(hasher, repositories, pool, user, input.password));
-        await codes.redeem(user.id, "FORGOT_PASSWORD", input.confirmationCode, async (repositories) => {
+        const updated = await codes.redeem(user.id, "FORGOT_PASSWORD", input.confirmationCode, async (repositories) => {
           const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
           const now = clock.now();
           await retireCurrentPassword(repositories, pool, current, now);
           const status = current.status === "RESET_REQUIRED" || current.status === "FORCE_CHANGE_PASSWORD" ? "CONFIRMED" : current.status;
-          const updated = { ...current, credentials, status, passwordChangedAt: now, updatedAt: now };
-          await saveUser(repositories, pool, updated, { isNew: false });
+          const changed = { ...current, credentials, status, passwordChangedAt: now, updatedAt: now };
+          await saveUser(repositories, pool, changed, { isNew: false });
           await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: user.id, via: "ConfirmForgotPassword" } }, now);
-          // In the transaction: a failing PostConfirmation fails the reset and leaves the old password and the code.
-          await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmForgotPassword", user: updated, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null }, repositories);
+          return changed;
         });
+        // After the commit, as Cognito: a failing PostConfirmation fails the call, but the new password is in force.
+        await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmForgotPassword", user: updated, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null });
       };
       return hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work();
     },

@@ -3,7 +3,7 @@ import type { AppClient } from "../clients/app-client.types.js";
 import { CognitoError, invalidParameter } from "../errors.js";
 import { mfaSummaryOf } from "../mfa/mfa-factors.js";
 import type { MfaSummary } from "../mfa/mfa.types.js";
-import type { CodeService, PreparedCode } from "../messaging/code.service.js";
+import type { CodeService, ComposedCode, PreparedCode } from "../messaging/code.service.js";
 import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { CodePurpose, Database, PasswordHasher, Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
@@ -75,11 +75,30 @@ async function findPendingValue(repositories: Repositories, userId: string, kind
   return code && code.pendingValue !== null && code.consumedAt === null && code.expiresAt.getTime() > nowMs ? code.pendingValue : null;
 }
 
+/** What an attempt answers when the user changed under it (see retryWhileStale). */
+const STALE = Symbol("stale");
+const MAX_STALE_ROUNDS = 3;
+
+const haveSameAttributes = (left: User, right: User): boolean => JSON.stringify(Object.entries(left.attributes).sort()) === JSON.stringify(Object.entries(right.attributes).sort());
+
 export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps) {
-  /** A verification code for `address` (the current value, or a held change when `isPending`). */
-  function prepareVerificationCode(repositories: Repositories, pool: UserPool, user: User, kind: Verifiable, address: string, isPending: boolean, event: "UpdateUserAttribute" | "VerifyUserAttribute" = "UpdateUserAttribute"): Promise<PreparedCode> {
+  /** A verification code for `address` (the current value, or a held change): CustomMessage runs here, before any transaction. */
+  function composeVerificationCode(pool: UserPool, user: User, kind: Verifiable, address: string, event: "UpdateUserAttribute" | "VerifyUserAttribute"): Promise<ComposedCode> {
     const target: DeliveryTarget = { medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address };
-    return codes.prepareCode(repositories, { pool, user, purpose: PURPOSE[kind], target, template: verificationTemplate(pool, target.medium), pendingValue: isPending ? address : null, event });
+    return codes.composeCode({ pool, user, purpose: PURPOSE[kind], target, template: verificationTemplate(pool, target.medium), event });
+  }
+
+  /**
+   * Runs `attempt` again when it found the user changed between its read and its transaction (a
+   * CustomMessage trigger runs in between, outside the transaction), a few times at most.
+   * @throws ConcurrentModificationException when the user keeps changing
+   */
+  async function retryWhileStale<T>(attempt: () => Promise<T | typeof STALE>): Promise<T> {
+    for (let round = 0; round < MAX_STALE_ROUNDS; round++) {
+      const outcome = await attempt();
+      if (outcome !== STALE) return outcome;
+    }
+    throw new CognitoError("ConcurrentModificationException", "The user's attributes changed while the request was in progress; try again.");
   }
 
   /** Hands over the codes after their transaction committed; delivery failure leaves the change in place. */
@@ -111,48 +130,61 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      * Where the pool requires verification before update, the old value stays in force (attributes,
      * sign-in aliases, messages) and the new one travels with the code until VerifyUserAttribute.
      * @throws NotAuthorizedException (attribute not writable by the client), InvalidParameterException,
-     *         AliasExistsException, UserNotFoundException, CodeDeliveryFailureException (the change is kept)
+     *         AliasExistsException, UserNotFoundException, CodeDeliveryFailureException (the change is kept),
+     *         ConcurrentModificationException (the attributes kept changing meanwhile), CustomMessage's trigger errors
      */
     async updateUserAttributes(principal: AccessTokenPrincipal, input: { userAttributes: AttributeInput[] }): Promise<CodeDeliveryDetails[]> {
       requireUnique("userAttributes", input.userAttributes.map((attribute) => attribute.name));
-      const prepared = await db.transaction(async (repositories) => {
-        const { pool, client, user } = await loadSelfContext(repositories, principal);
-        const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
-        const deletes = input.userAttributes.filter((attribute) => attribute.value === "").map((attribute) => attribute.name);
-        checkAttributeWrites(pool, writes, { kind: "client", client }, { isCreate: false });
-        checkClientDeletes(pool, client, deletes);
-        const held = writes.filter((write) => isHeld(pool, user, write, writes));
-        const { attributes, changed } = applyAttributeChanges(user.attributes, writes.filter((write) => !held.includes(write)), deletes);
-        const messages: PreparedCode[] = [];
-        for (const kind of VERIFIABLE) {
-          const heldWrite = held.find((write) => write.name === kind);
-          if (heldWrite) {
-            messages.push(await prepareVerificationCode(repositories, pool, user, kind, heldWrite.value, true));
-          } else if (changed.includes(kind)) {
-            if (attributes[kind] && attributes[`${kind}_verified`] !== "true" && pool.autoVerifiedAttributes.includes(kind)) {
-              messages.push(await prepareVerificationCode(repositories, pool, user, kind, attributes[kind], false));
-            } else {
+      const prepared = await retryWhileStale(async () => {
+        const plan = await db.read(async (repositories) => {
+          const { pool, client, user } = await loadSelfContext(repositories, principal);
+          const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
+          const deletes = input.userAttributes.filter((attribute) => attribute.value === "").map((attribute) => attribute.name);
+          checkAttributeWrites(pool, writes, { kind: "client", client }, { isCreate: false });
+          checkClientDeletes(pool, client, deletes);
+          const held = writes.filter((write) => isHeld(pool, user, write, writes));
+          const { attributes, changed } = applyAttributeChanges(user.attributes, writes.filter((write) => !held.includes(write)), deletes);
+          const toSend: { kind: Verifiable; address: string; isPending: boolean }[] = [];
+          const toVoid: Verifiable[] = [];
+          for (const kind of VERIFIABLE) {
+            const heldWrite = held.find((write) => write.name === kind);
+            if (heldWrite) {
+              toSend.push({ kind, address: heldWrite.value, isPending: true });
+            } else if (changed.includes(kind)) {
+              if (attributes[kind] && attributes[`${kind}_verified`] !== "true" && pool.autoVerifiedAttributes.includes(kind)) toSend.push({ kind, address: attributes[kind], isPending: false });
               // A code sent for the old value must not verify the new one.
-              await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+              else toVoid.push(kind);
+            } else if (writes.some((write) => write.name === kind) && (await findPendingValue(repositories, user.id, kind, clock.nowMs())) !== null) {
+              // Writing the value in force again withdraws the held change.
+              toVoid.push(kind);
             }
-          } else if (writes.some((write) => write.name === kind) && (await findPendingValue(repositories, user.id, kind, clock.nowMs())) !== null) {
-            // Writing the value in force again withdraws the held change.
-            await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
           }
-        }
-        if (changed.length === 0 && held.length === 0) return messages;
-        const now = clock.now();
-        if (changed.length > 0) await saveUser(repositories, pool, { ...user, attributes, updatedAt: now }, { isNew: false });
-        await repositories.events.append(
-          {
-            type: "USER_ATTRIBUTES_CHANGED",
-            poolId: pool.id,
-            actor: actorOf(principal),
-            detail: { userSub: user.id, via: "UpdateUserAttributes", clientId: client.clientId, attributes: changed, pendingVerification: held.map((write) => write.name) },
-          },
-          now,
-        );
-        return messages;
+          return { pool, client, user, held, attributes, changed, toSend, toVoid };
+        });
+        const { pool, client, user, held, attributes, changed } = plan;
+        const composed: { code: ComposedCode; pendingValue: string | null }[] = [];
+        for (const need of plan.toSend) composed.push({ code: await composeVerificationCode(pool, user, need.kind, need.address, "UpdateUserAttribute"), pendingValue: need.isPending ? need.address : null });
+        return db.transaction(async (repositories) => {
+          const { user: current } = await loadSelfContext(repositories, principal);
+          if (!haveSameAttributes(current, user)) return STALE;
+          for (const kind of plan.toVoid) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+          const messages: PreparedCode[] = [];
+          for (const { code, pendingValue } of composed) messages.push(await codes.storeCode(repositories, code, { pendingValue }));
+          if (changed.length === 0 && held.length === 0) return messages;
+          const now = clock.now();
+          // The fresh row, not the one read before the trigger: only its attributes are known to be unchanged.
+          if (changed.length > 0) await saveUser(repositories, pool, { ...current, attributes, updatedAt: now }, { isNew: false });
+          await repositories.events.append(
+            {
+              type: "USER_ATTRIBUTES_CHANGED",
+              poolId: pool.id,
+              actor: actorOf(principal),
+              detail: { userSub: user.id, via: "UpdateUserAttributes", clientId: client.clientId, attributes: changed, pendingVerification: held.map((write) => write.name) },
+            },
+            now,
+          );
+          return messages;
+        });
       });
       return deliverAll(prepared);
     },
@@ -183,17 +215,30 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      * Sends a verification code for email or phone_number (GetUserAttributeVerificationCode): to the held
      * new value when a change is pending, else to the current one. The previous code stops working.
      * @throws InvalidParameterException (not verifiable, or no value), LimitExceededException (5 per hour),
-     *         CodeDeliveryFailureException, NotAuthorizedException, UserNotFoundException
+     *         CodeDeliveryFailureException, NotAuthorizedException, UserNotFoundException,
+     *         ConcurrentModificationException (the attribute kept changing meanwhile), CustomMessage's trigger errors
      */
     async getUserAttributeVerificationCode(principal: AccessTokenPrincipal, attributeName: string): Promise<CodeDeliveryDetails> {
       const kind = requireVerifiable(attributeName);
       await codes.countAttempt("getUserAttributeVerificationCode", principal.userId, GET_VERIFICATION_CODE_PER_HOUR);
-      const prepared = await db.transaction(async (repositories) => {
-        const { pool, user } = await loadSelfContext(repositories, principal);
+      /** Where the code goes: the held new value when a change is pending, else the current one. */
+      const addressOf = async (repositories: Repositories, user: User) => {
         const pending = await findPendingValue(repositories, user.id, kind, clock.nowMs());
-        const address = pending ?? user.attributes[kind];
+        return { pending, address: pending ?? user.attributes[kind] };
+      };
+      const prepared = await retryWhileStale(async () => {
+        const { pool, user, pending, address } = await db.read(async (repositories) => {
+          const context = await loadSelfContext(repositories, principal);
+          return { ...context, ...(await addressOf(repositories, context.user)) };
+        });
         if (!address) throw invalidParameter(`The user has no ${kind} to verify.`);
-        return prepareVerificationCode(repositories, pool, user, kind, address, pending !== null, "VerifyUserAttribute");
+        const composed = await composeVerificationCode(pool, user, kind, address, "VerifyUserAttribute");
+        return db.transaction(async (repositories) => {
+          const { user: current } = await loadSelfContext(repositories, principal);
+          const now = await addressOf(repositories, current);
+          if (now.address !== address || now.pending !== pending) return STALE;
+          return codes.storeCode(repositories, composed, { pendingValue: pending !== null ? address : null });
+        });
       });
       return codes.deliver(prepared);
     },

@@ -2,9 +2,9 @@ import type { Clock } from "../../lib/clock.js";
 import { withMinimumDuration } from "../../lib/timing.js";
 import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
-import type { CodeService } from "../messaging/code.service.js";
+import type { CodeService, ComposedCode } from "../messaging/code.service.js";
 import { signUpTarget, simulatedTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
-import type { Database, PasswordHasher, Repositories, SecretBox } from "../ports.js";
+import type { Database, MessageSender, PasswordHasher, Repositories, SecretBox } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { runPostConfirmation, runPreSignUp } from "../triggers/sign-up.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
@@ -24,6 +24,8 @@ export interface SignUpServiceDeps {
   enumerationSafeMs: number;
   /** The pool's Lambda-style triggers (PreSignUp, PostConfirmation, UserMigration). */
   triggers: TriggerRunner;
+  /** Sends the welcome message of a user migrated at ForgotPassword. */
+  sender: MessageSender;
 }
 
 export interface SignUpInput {
@@ -50,11 +52,12 @@ const CONFIRM_SIGN_UP_PER_HOUR = 15;
 const RESEND_PER_HOUR = 5;
 
 export function createSignUpService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers }: SignUpServiceDeps) {
-  async function sendSignUpCode(repositories: Repositories, pool: UserPool, user: User, trigger: { event: "SignUp" | "ResendCode"; clientId: string; clientMetadata?: Record<string, string> | null } = { event: "SignUp", clientId: "" }) {
+  /** The sign-up code and its message (CustomMessage has run); null when the pool auto-verifies nothing the user has. Before any transaction. */
+  async function composeSignUpCode(pool: UserPool, user: User, trigger: { event: "SignUp" | "ResendCode"; clientId: string; clientMetadata?: Record<string, string> | null }): Promise<ComposedCode | null> {
     const target = signUpTarget(pool, user.attributes);
     if (!target) return null;
     const template = pool.verificationMessageTemplate;
-    return codes.prepareCode(repositories, {
+    return codes.composeCode({
       pool,
       user,
       purpose: "SIGN_UP",
@@ -117,13 +120,14 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         now,
       });
       const { id, username } = user;
+      // Auto-confirmed by PreSignUp: no confirmation code, as in Cognito. CustomMessage runs before anything is written.
+      const composed = decision.autoConfirmUser ? null : await composeSignUpCode(pool, user, { event: "SignUp", clientId: client.clientId, clientMetadata: input.clientMetadata });
       let prepared;
       try {
         prepared = await db.transaction(async (repositories) => {
           await saveUser(repositories, pool, user, { isNew: true });
           await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: id, username, clientId: client.clientId } }, now);
-          // Auto-confirmed by PreSignUp: no confirmation code, as in Cognito.
-          return decision.autoConfirmUser ? null : sendSignUpCode(repositories, pool, user, { event: "SignUp", clientId: client.clientId, clientMetadata: input.clientMetadata });
+          return composed ? codes.storeCode(repositories, composed) : null;
         });
       } catch (error) {
         // In email/phone-as-username pools the sign-in name lives in the alias table.
@@ -138,7 +142,8 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
     /**
      * Confirms a sign-up with the code (ConfirmSignUp); marks the channel the code went to as verified.
      * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException,
-     *         AliasExistsException (unless forceAliasCreation), NotAuthorizedException, UserNotFoundException (LEGACY clients)
+     *         AliasExistsException (unless forceAliasCreation), NotAuthorizedException, UserNotFoundException (LEGACY clients),
+     *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the user is confirmed)
      */
     async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
@@ -152,12 +157,12 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         }
         if (user.status !== "UNCONFIRMED") throw new CognitoError("NotAuthorizedException", `User cannot be confirmed. Current status is ${user.status}`);
         await codes.countAttempt("confirmSignUp", user.id, CONFIRM_SIGN_UP_PER_HOUR);
-        await codes.redeem(user.id, "SIGN_UP", input.confirmationCode, async (repositories) => {
+        const confirmed = await codes.redeem(user.id, "SIGN_UP", input.confirmationCode, async (repositories) => {
           const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
-          const confirmed = await confirmUser(repositories, pool, current, { forceAliasCreation: input.forceAliasCreation ?? false, actor: `client:${client.clientId}`, now: clock.now() });
-          // In the transaction: a failing PostConfirmation fails ConfirmSignUp and undoes it (the code stays usable).
-          await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null }, repositories);
+          return confirmUser(repositories, pool, current, { forceAliasCreation: input.forceAliasCreation ?? false, actor: `client:${client.clientId}`, now: clock.now() });
         });
+        // After the commit, as Cognito: a failing PostConfirmation fails the call, but the user stays confirmed.
+        await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null });
       });
     },
 
@@ -178,8 +183,15 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         }
         if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
         await codes.countAttempt("resendConfirmationCode", user.id, RESEND_PER_HOUR);
-        const prepared = await db.transaction((repositories) => sendSignUpCode(repositories, pool, user, { event: "ResendCode", clientId: client.clientId }));
-        if (!prepared) throw invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
+        const composed = await composeSignUpCode(pool, user, { event: "ResendCode", clientId: client.clientId });
+        if (!composed) throw invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
+        const prepared = await db.transaction(async (repositories) => {
+          // Confirmed while CustomMessage ran: no code to send any more.
+          const current = await repositories.users.findById(pool.id, user.id);
+          if (!current) throw new CognitoError("UserNotFoundException", "User does not exist.");
+          if (current.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
+          return codes.storeCode(repositories, composed);
+        });
         return codes.deliver(prepared);
       });
     },

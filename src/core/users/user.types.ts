@@ -1,3 +1,5 @@
+import type { Group } from "../groups/group.types.js";
+
 /** Cognito's user statuses (cognito-reference §8.2); the retired ones are never produced. */
 export type UserStatus = "UNCONFIRMED" | "CONFIRMED" | "FORCE_CHANGE_PASSWORD" | "RESET_REQUIRED" | "EXTERNAL_PROVIDER";
 
@@ -27,6 +29,16 @@ export interface User {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/**
+ * A user read together with its groups (ordered by name) in one query, on the SRP sign-in's last step:
+ * issuing its tokens then needs no second read. Never stored; a copy made with a spread keeps the groups.
+ */
+export interface UserWithGroups extends User {
+  groups: Group[];
+}
+
+export const hasGroupsLoaded = (user: User): user is UserWithGroups => Array.isArray((user as Partial<UserWithGroups>).groups);
 
 /** Alias kinds a user can be found by besides the username. */
 export type AliasKind = "email" | "phone_number" | "preferred_username";

@@ -1,5 +1,6 @@
 import { assertPoolAccess } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { CognitoError, resourceNotFound } from "../errors.js";
 import { EVENT_TYPES, type EventType } from "../events/event.types.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
@@ -23,14 +24,38 @@ export type VisibleWebhookSubscription = Omit<WebhookSubscription, "secretCipher
 
 const visible = ({ secretCiphertext: _secretCiphertext, ...rest }: WebhookSubscription): VisibleWebhookSubscription => rest;
 
-/** Manages a pool's event webhooks and reads their delivery records. */
-export function createWebhookService({ db, clock, secretBox, maxSubscriptionsPerPool = 10 }: { db: Database; clock: Clock; secretBox: SecretBox; maxSubscriptionsPerPool?: number }) {
+/**
+ * Manages a pool's event webhooks and reads their delivery records. Every change is announced to
+ * the per-process subscription caches once committed, so that every gateway process matches the
+ * events appended after the call returns against the new subscriptions.
+ */
+export function createWebhookService({
+  db,
+  clock,
+  secretBox,
+  contexts,
+  maxSubscriptionsPerPool = 10,
+}: {
+  db: Database;
+  clock: Clock;
+  secretBox: SecretBox;
+  contexts: Pick<ClientContextCache, "invalidateWebhookSubscriptions">;
+  maxSubscriptionsPerPool?: number;
+}) {
   async function requirePool(principal: AdminPrincipal, poolId: string): Promise<void> {
     requirePoolId(poolId);
     assertPoolAccess(principal, poolId);
     const pool = await db.read((repositories) => repositories.pools.findById(poolId));
     if (!pool) throw resourceNotFound(`User pool ${poolId} does not exist.`);
   }
+
+  /**
+   * Drops the pool's cached subscriptions inside the changing transaction, after its write: its own
+   * event is then matched against what the transaction sees (a deleted subscription must get no
+   * delivery row), and on SQLite, whose transactions run one at a time, no other append can cache
+   * the old list before the commit. The call after the commit is the one other processes rely on.
+   */
+  const forgetSubscriptions = (poolId: string): Promise<void> => contexts.invalidateWebhookSubscriptions(poolId);
 
   return {
     /**
@@ -61,25 +86,30 @@ export function createWebhookService({ db, clock, secretBox, maxSubscriptionsPer
           throw new CognitoError("LimitExceededException", `A user pool can have at most ${maxSubscriptionsPerPool} webhook subscriptions.`);
         }
         await repositories.webhooks.insertSubscription(subscription);
+        await forgetSubscriptions(input.poolId);
         await repositories.events.append(
           { type: "WEBHOOK_SUBSCRIPTION_CREATED", poolId: input.poolId, actor: actorOf(principal), detail: { subscriptionId: subscription.id, url: subscription.url, eventTypes: subscription.eventTypes } },
           now,
         );
       });
+      await contexts.invalidateWebhookSubscriptions(input.poolId);
       return { subscription: visible(subscription), signingSecret };
     },
 
     /** Deletes the subscription and its delivery records. @throws NotAuthorizedException, ResourceNotFoundException */
     async deleteSubscription(principal: AdminPrincipal, poolId: string, subscriptionId: string): Promise<VisibleWebhookSubscription> {
       await requirePool(principal, poolId);
-      return db.transaction(async (repositories) => {
+      const deleted = await db.transaction(async (repositories) => {
         const found = await repositories.webhooks.findSubscription(subscriptionId);
         if (!found || found.poolId !== poolId || !(await repositories.webhooks.deleteSubscription(poolId, subscriptionId))) {
           throw resourceNotFound(`Webhook subscription ${subscriptionId} does not exist in user pool ${poolId}.`);
         }
+        await forgetSubscriptions(poolId);
         await repositories.events.append({ type: "WEBHOOK_SUBSCRIPTION_DELETED", poolId, actor: actorOf(principal), detail: { subscriptionId, url: found.url } }, clock.now());
         return visible(found);
       });
+      await contexts.invalidateWebhookSubscriptions(poolId);
+      return deleted;
     },
 
     /** @throws NotAuthorizedException, ResourceNotFoundException */

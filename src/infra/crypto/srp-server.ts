@@ -105,8 +105,11 @@ function claimSignature(sessionKey: Buffer, name: string, userId: string, secret
  */
 const unmatchableSignature = (): string => randomBytes(32).toString("base64");
 
-/** The SrpServer port (core/ports.ts) over OpenSSL. Stateless: the caller stores b and B in its session. */
-export function createSrpServer(): SrpServer {
+/** The SrpServer port's work done synchronously, in the calling thread: what srp-workers.ts runs inline or in its threads. */
+export type SrpMath = { [Method in keyof SrpServer]: (...args: Parameters<SrpServer[Method]>) => Awaited<ReturnType<SrpServer[Method]>> };
+
+/** The SrpServer port (core/ports.ts) over OpenSSL, synchronous. Stateless: the caller stores b and B in its session. */
+export function createSrpServer(): SrpMath {
   return {
     isAcceptableA(aHex) {
       return isHex(aHex) && toBigInt(aHex) % N !== 0n;

@@ -13,6 +13,15 @@ type InitiateAuthRequest = { ClientId: string; AuthFlow: AuthFlow; AuthParameter
 type RespondRequest = { ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Record<string, string>; ClientMetadata?: Record<string, string> };
 const authParameters = map();
 
+/** The members a username + confirmation-code request hands its service (ConfirmSignUp, ConfirmForgotPassword). */
+const codeConfirmation = (input: UsernameRequest & { ConfirmationCode: string }) => ({
+  clientId: input.ClientId,
+  username: input.Username,
+  confirmationCode: input.ConfirmationCode,
+  secretHash: input.SecretHash,
+  clientMetadata: input.ClientMetadata,
+});
+
 /** ClientMetadata goes to the triggers Cognito passes it to. */
 const publicCaller = (ctx: WireContext, input: { ClientMetadata?: Record<string, string> }): CallerContext => ({ sourceIp: ctx.sourceIp, admin: null, clientMetadata: input.ClientMetadata ?? null });
 const adminCaller = (ctx: WireContext, input: { UserPoolId: string; ClientMetadata?: Record<string, string> }): CallerContext => ({
@@ -45,14 +54,7 @@ export const authActions: ActionTable = {
     auth: "public",
     members: { ...usernameRequest, ConfirmationCode: confirmationCode, ForceAliasCreation: bool(), Session: session },
     async handle(input, ctx) {
-      await ctx.services.signUp.confirmSignUp({
-        clientId: input.ClientId,
-        username: input.Username,
-        confirmationCode: input.ConfirmationCode,
-        forceAliasCreation: input.ForceAliasCreation,
-        secretHash: input.SecretHash,
-        clientMetadata: input.ClientMetadata,
-      });
+      await ctx.services.signUp.confirmSignUp({ ...codeConfirmation(input), forceAliasCreation: input.ForceAliasCreation });
       return EMPTY;
     },
   }),
@@ -79,14 +81,7 @@ export const authActions: ActionTable = {
     auth: "public",
     members: { ...usernameRequest, ConfirmationCode: confirmationCode, Password: required(password) },
     async handle(input, ctx) {
-      await ctx.services.passwordRecovery.confirmForgotPassword({
-        clientId: input.ClientId,
-        username: input.Username,
-        confirmationCode: input.ConfirmationCode,
-        password: input.Password,
-        secretHash: input.SecretHash,
-        clientMetadata: input.ClientMetadata,
-      });
+      await ctx.services.passwordRecovery.confirmForgotPassword({ ...codeConfirmation(input), password: input.Password });
       return EMPTY;
     },
   }),

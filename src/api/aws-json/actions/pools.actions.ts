@@ -1,6 +1,6 @@
 import { invalidParameter } from "../../../core/errors.js";
 import type { MfaFactor } from "../../../core/pools/user-pool.types.js";
-import { action, adminOf, EMPTY, type ActionTable } from "../action.js";
+import { action, adminCommand, adminOf, type ActionTable } from "../action.js";
 import { bool, list, required, str, struct } from "../constraints.js";
 import { clientId, maxResults60, nextToken, userPoolId } from "../members.js";
 import { compact, toUserPoolClientType, toUserPoolDescription, toUserPoolType } from "../shapes.js";
@@ -43,14 +43,10 @@ export const poolActions: ActionTable = {
     },
   }),
 
-  UpdateUserPool: action<UserPoolRequest & PoolRef>({
-    auth: "admin",
-    members: { ...poolSettingMembers, UserPoolId: userPoolId, PoolName: poolNameMember },
-    async handle(input, ctx) {
-      await ctx.services.userPools.updateUserPool(adminOf(ctx), input.UserPoolId, toCoreUpdateUserPoolInput(input));
-      return EMPTY;
-    },
-  }),
+  UpdateUserPool: adminCommand<UserPoolRequest & PoolRef>(
+    { ...poolSettingMembers, UserPoolId: userPoolId, PoolName: poolNameMember },
+    (input, ctx) => ctx.services.userPools.updateUserPool(adminOf(ctx), input.UserPoolId, toCoreUpdateUserPoolInput(input)),
+  ),
 
   DescribeUserPool: action<PoolRef>({
     auth: "admin",
@@ -70,23 +66,12 @@ export const poolActions: ActionTable = {
     },
   }),
 
-  DeleteUserPool: action<PoolRef>({
-    auth: "admin",
-    members: { UserPoolId: userPoolId },
-    async handle(input, ctx) {
-      await ctx.services.userPools.deleteUserPool(adminOf(ctx), input.UserPoolId);
-      return EMPTY;
-    },
-  }),
+  DeleteUserPool: adminCommand<PoolRef>({ UserPoolId: userPoolId }, (input, ctx) => ctx.services.userPools.deleteUserPool(adminOf(ctx), input.UserPoolId)),
 
-  AddCustomAttributes: action<PoolRef & { CustomAttributes: SchemaAttributeType[] }>({
-    auth: "admin",
-    members: { UserPoolId: userPoolId, CustomAttributes: customAttributesMember },
-    async handle(input, ctx) {
-      await ctx.services.userPools.addCustomAttributes(adminOf(ctx), input.UserPoolId, input.CustomAttributes.map(toCoreCustomAttribute));
-      return EMPTY;
-    },
-  }),
+  AddCustomAttributes: adminCommand<PoolRef & { CustomAttributes: SchemaAttributeType[] }>(
+    { UserPoolId: userPoolId, CustomAttributes: customAttributesMember },
+    (input, ctx) => ctx.services.userPools.addCustomAttributes(adminOf(ctx), input.UserPoolId, input.CustomAttributes.map(toCoreCustomAttribute)),
+  ),
 
   GetUserPoolMfaConfig: action<PoolRef>({
     auth: "admin",
@@ -179,14 +164,10 @@ export const poolActions: ActionTable = {
     },
   }),
 
-  DeleteUserPoolClient: action<ClientRef>({
-    auth: "admin",
-    members: { UserPoolId: userPoolId, ClientId: clientId },
-    async handle(input, ctx) {
-      await ctx.services.appClients.deleteUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId);
-      return EMPTY;
-    },
-  }),
+  DeleteUserPoolClient: adminCommand<ClientRef>(
+    { UserPoolId: userPoolId, ClientId: clientId },
+    (input, ctx) => ctx.services.appClients.deleteUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId),
+  ),
 };
 
 function toMfaConfigResponse(config: { mfaConfiguration: string; enabledMfas: MfaFactor[]; smsAuthenticationMessage: string; emailMfaMessage: string; emailMfaSubject: string }) {

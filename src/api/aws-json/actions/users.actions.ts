@@ -1,7 +1,7 @@
 import type { DeliveryMedium } from "../../../core/ports.js";
 import type { MfaSettingsInput } from "../../../core/mfa/mfa.types.js";
 import type { AttributeInput } from "../../../core/users/attribute-rules.js";
-import { action, adminOf, EMPTY, type ActionTable } from "../action.js";
+import { action, adminCommand, adminOf, type ActionTable } from "../action.js";
 import { bool, int, list, required, str } from "../constraints.js";
 import { attributeNames, attributes, clientMetadata, groupName, limit60, mfaSettings, nextToken, paginationToken, password, userPoolId, username } from "../members.js";
 import { compact, epochSeconds, toAttributeList, toGroupType, toMfaMembers, toUserType } from "../shapes.js";
@@ -29,17 +29,12 @@ const ref = (input: UserRef) => ({ userPoolId: input.UserPoolId, username: input
 
 const groupDetails = { Description: str({ max: 2048 }), RoleArn: str({ min: 20, max: 2048 }), Precedence: int({ min: 0, max: 2147483647 }) };
 type GroupDetails = { Description?: string; RoleArn?: string; Precedence?: number };
+/** CreateGroup and UpdateGroup's body as the group service takes it. */
+const groupInput = (input: GroupRef & GroupDetails) => ({ groupName: input.GroupName, description: input.Description, roleArn: input.RoleArn, precedence: input.Precedence });
 
 /** A void admin action on one user. */
 const userCommand = (run: (ctx: Parameters<ActionTable[string]["handle"]>[1], input: UserRef) => Promise<void>) =>
-  action<UserRef>({
-    auth: "admin",
-    members: { ...userRef, ClientMetadata: clientMetadata },
-    async handle(input, ctx) {
-      await run(ctx, input);
-      return EMPTY;
-    },
-  });
+  adminCommand<UserRef>({ ...userRef, ClientMetadata: clientMetadata }, (input, ctx) => run(ctx, input));
 
 /** Groups, every Admin* user operation and ListUsers (IAM actions on AWS: SigV4 with an admin key here). */
 export const userActions: ActionTable = {
@@ -47,7 +42,7 @@ export const userActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId, GroupName: groupName, ...groupDetails },
     async handle(input, ctx) {
-      const group = await ctx.services.groups.createGroup(adminOf(ctx), input.UserPoolId, { groupName: input.GroupName, description: input.Description, roleArn: input.RoleArn, precedence: input.Precedence });
+      const group = await ctx.services.groups.createGroup(adminOf(ctx), input.UserPoolId, groupInput(input));
       return { Group: toGroupType(group) };
     },
   }),
@@ -55,7 +50,7 @@ export const userActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId, GroupName: groupName, ...groupDetails },
     async handle(input, ctx) {
-      const group = await ctx.services.groups.updateGroup(adminOf(ctx), input.UserPoolId, { groupName: input.GroupName, description: input.Description, roleArn: input.RoleArn, precedence: input.Precedence });
+      const group = await ctx.services.groups.updateGroup(adminOf(ctx), input.UserPoolId, groupInput(input));
       return { Group: toGroupType(group) };
     },
   }),
@@ -66,14 +61,10 @@ export const userActions: ActionTable = {
       return { Group: toGroupType(await ctx.services.groups.getGroup(adminOf(ctx), input.UserPoolId, input.GroupName)) };
     },
   }),
-  DeleteGroup: action<GroupRef>({
-    auth: "admin",
-    members: { UserPoolId: userPoolId, GroupName: groupName },
-    async handle(input, ctx) {
-      await ctx.services.groups.deleteGroup(adminOf(ctx), input.UserPoolId, input.GroupName);
-      return EMPTY;
-    },
-  }),
+  DeleteGroup: adminCommand<GroupRef>(
+    { UserPoolId: userPoolId, GroupName: groupName },
+    (input, ctx) => ctx.services.groups.deleteGroup(adminOf(ctx), input.UserPoolId, input.GroupName),
+  ),
   ListGroups: action<{ UserPoolId: string; Limit?: number; NextToken?: string }>({
     auth: "admin",
     members: { UserPoolId: userPoolId, Limit: limit60, NextToken: nextToken },
@@ -90,22 +81,14 @@ export const userActions: ActionTable = {
       return compact({ Users: page.items.map((user) => toUserType(user)), NextToken: page.nextCursor });
     },
   }),
-  AdminAddUserToGroup: action<UserRef & { GroupName: string }>({
-    auth: "admin",
-    members: { ...userRef, GroupName: groupName },
-    async handle(input, ctx) {
-      await ctx.services.groups.addUserToGroup(adminOf(ctx), input.UserPoolId, input.Username, input.GroupName);
-      return EMPTY;
-    },
-  }),
-  AdminRemoveUserFromGroup: action<UserRef & { GroupName: string }>({
-    auth: "admin",
-    members: { ...userRef, GroupName: groupName },
-    async handle(input, ctx) {
-      await ctx.services.groups.removeUserFromGroup(adminOf(ctx), input.UserPoolId, input.Username, input.GroupName);
-      return EMPTY;
-    },
-  }),
+  AdminAddUserToGroup: adminCommand<UserRef & { GroupName: string }>(
+    { ...userRef, GroupName: groupName },
+    (input, ctx) => ctx.services.groups.addUserToGroup(adminOf(ctx), input.UserPoolId, input.Username, input.GroupName),
+  ),
+  AdminRemoveUserFromGroup: adminCommand<UserRef & { GroupName: string }>(
+    { ...userRef, GroupName: groupName },
+    (input, ctx) => ctx.services.groups.removeUserFromGroup(adminOf(ctx), input.UserPoolId, input.Username, input.GroupName),
+  ),
   AdminListGroupsForUser: action<UserRef & { Limit?: number; NextToken?: string }>({
     auth: "admin",
     members: { ...userRef, Limit: limit60, NextToken: nextToken },
@@ -167,44 +150,28 @@ export const userActions: ActionTable = {
       };
     },
   }),
-  AdminUpdateUserAttributes: action<UserRef & { UserAttributes: { Name: string; Value?: string }[] }>({
-    auth: "admin",
-    members: { ...userRef, UserAttributes: required(attributes), ClientMetadata: clientMetadata },
-    async handle(input, ctx) {
-      await ctx.services.adminUsers.adminUpdateUserAttributes(adminOf(ctx), { ...ref(input), userAttributes: toAttributeInputs(input.UserAttributes) });
-      return EMPTY;
-    },
-  }),
-  AdminDeleteUserAttributes: action<UserRef & { UserAttributeNames: string[] }>({
-    auth: "admin",
-    members: { ...userRef, UserAttributeNames: required(attributeNames) },
-    async handle(input, ctx) {
-      await ctx.services.adminUsers.adminDeleteUserAttributes(adminOf(ctx), { ...ref(input), userAttributeNames: input.UserAttributeNames });
-      return EMPTY;
-    },
-  }),
-  AdminSetUserPassword: action<UserRef & { Password: string; Permanent?: boolean }>({
-    auth: "admin",
-    members: { ...userRef, Password: required(password), Permanent: bool() },
-    async handle(input, ctx) {
-      await ctx.services.adminUsers.adminSetUserPassword(adminOf(ctx), { ...ref(input), password: input.Password, permanent: input.Permanent });
-      return EMPTY;
-    },
-  }),
+  AdminUpdateUserAttributes: adminCommand<UserRef & { UserAttributes: { Name: string; Value?: string }[] }>(
+    { ...userRef, UserAttributes: required(attributes), ClientMetadata: clientMetadata },
+    (input, ctx) => ctx.services.adminUsers.adminUpdateUserAttributes(adminOf(ctx), { ...ref(input), userAttributes: toAttributeInputs(input.UserAttributes) }),
+  ),
+  AdminDeleteUserAttributes: adminCommand<UserRef & { UserAttributeNames: string[] }>(
+    { ...userRef, UserAttributeNames: required(attributeNames) },
+    (input, ctx) => ctx.services.adminUsers.adminDeleteUserAttributes(adminOf(ctx), { ...ref(input), userAttributeNames: input.UserAttributeNames }),
+  ),
+  AdminSetUserPassword: adminCommand<UserRef & { Password: string; Permanent?: boolean }>(
+    { ...userRef, Password: required(password), Permanent: bool() },
+    (input, ctx) => ctx.services.adminUsers.adminSetUserPassword(adminOf(ctx), { ...ref(input), password: input.Password, permanent: input.Permanent }),
+  ),
   AdminDeleteUser: userCommand((ctx, input) => ctx.services.adminUsers.adminDeleteUser(adminOf(ctx), ref(input))),
   AdminDisableUser: userCommand((ctx, input) => ctx.services.adminUsers.adminDisableUser(adminOf(ctx), ref(input))),
   AdminEnableUser: userCommand((ctx, input) => ctx.services.adminUsers.adminEnableUser(adminOf(ctx), ref(input))),
   AdminConfirmSignUp: userCommand((ctx, input) => ctx.services.adminUsers.adminConfirmSignUp(adminOf(ctx), ref(input))),
   AdminResetUserPassword: userCommand((ctx, input) => ctx.services.adminUsers.adminResetUserPassword(adminOf(ctx), ref(input))),
   AdminUserGlobalSignOut: userCommand((ctx, input) => ctx.services.signOut.adminUserGlobalSignOut(adminOf(ctx), ref(input))),
-  AdminSetUserMFAPreference: action<UserRef & MfaSettingsRequest>({
-    auth: "admin",
-    members: { ...userRef, ...mfaSettingsMembers },
-    async handle(input, ctx) {
-      await ctx.services.mfa.adminSetUserMfaPreference(adminOf(ctx), ref(input), toMfaPreference(input));
-      return EMPTY;
-    },
-  }),
+  AdminSetUserMFAPreference: adminCommand<UserRef & MfaSettingsRequest>(
+    { ...userRef, ...mfaSettingsMembers },
+    (input, ctx) => ctx.services.mfa.adminSetUserMfaPreference(adminOf(ctx), ref(input), toMfaPreference(input)),
+  ),
 
   ListUsers: action<{ UserPoolId: string; AttributesToGet?: string[]; Limit?: number; PaginationToken?: string; Filter?: string }>({
     auth: "admin",

@@ -80,7 +80,8 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
       else await lockout.assertIpAllowed(caller.sourceIp);
       if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
       if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
-      if (user) await runPreAuthentication(triggers, context.pool, { user, userName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+      // An unknown name gets here only with PreventUserExistenceErrors ENABLED: the trigger sees userNotFound.
+      await runPreAuthentication(triggers, context.pool, { user, userName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
       if (parameters.CHALLENGE_NAME === "SRP_A") {
         const history: ChallengeResult[] = [{ challengeName: "SRP_A", challengeResult: true }];
         const decision = await runDefineAuthChallenge(triggers, context.pool, { user, userName, clientId: context.client.clientId, session: history, clientMetadata: null });

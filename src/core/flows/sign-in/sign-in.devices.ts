@@ -1,6 +1,5 @@
 import { randomAlphanumeric, randomBytesOf, randomUuid } from "../../../lib/random.js";
 import { constantTimeEqual } from "../../../lib/secrets.js";
-import { parseSrpTimestamp } from "../../../lib/srp-timestamp.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
 import { DEVICE_NOT_FOUND, isConfirmed, type Device } from "../../devices/device.types.js";
@@ -10,7 +9,8 @@ import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
-import { SRP_TIMESTAMP_WINDOW_MS, type CallerContext, type SignInOutcome } from "./sign-in.types.js";
+import { malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, sessionBaseOf, storedExchangeOf } from "./sign-in.parameters.js";
+import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
 
 const INCORRECT = "Incorrect username or password.";
 const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
@@ -21,16 +21,10 @@ type Changes = (repositories: Repositories) => Promise<void>;
 export type DeviceOutcome = { kind: "authenticated"; deviceKey: string } | { kind: "new"; sourceIp: string | null } | { kind: "none" };
 
 export interface DeviceStepHooks {
-  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes: Changes | undefined, device: DeviceOutcome): Promise<SignInOutcome>;
+  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes: Changes | undefined, device: DeviceOutcome, clientMetadata: Record<string, string> | null): Promise<SignInOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   assertUserMaySignIn(context: ClientContext, user: User): void;
 }
-
-const requireParameter = (parameters: Record<string, string>, name: string): string => {
-  const value = parameters[name];
-  if (typeof value !== "string" || value.length === 0) throw invalidParameter(`Missing required parameter ${name}`);
-  return value;
-};
 
 /**
  * Remembered devices in a sign-in (cognito-reference §3.3, §4.9): which device a sign-in names, whether
@@ -48,16 +42,6 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
     const device = await db.read((repositories) => repositories.devices.findByKey(deviceKey));
     return device && device.poolId === context.pool.id && device.userId === user.id && isConfirmed(device) ? device : null;
   }
-
-  /** The session state every device step opens with. */
-  const baseOf = (context: ClientContext, user: User, caller: CallerContext, authTimeMs: number) => ({
-    poolId: context.pool.id,
-    clientId: context.client.clientId,
-    userId: user.id,
-    username: user.username,
-    viaAdmin: caller.admin !== null,
-    authTimeMs,
-  });
 
   async function fail(context: ClientContext, session: SignInSession, caller: CallerContext, reason: string): Promise<never> {
     assertTransition(session.state, "FAILED");
@@ -110,7 +94,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
     async challenge(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTimeMs: number, deviceKey: string, before?: Changes): Promise<SignInOutcome> {
       assertTransition(from, "DEVICE_SRP_AUTH");
       if (before) await db.transaction(before);
-      const session = await sessions.open({ ...baseOf(context, user, caller, authTimeMs), state: "DEVICE_SRP_AUTH", deviceKey }, context.client.authSessionValidityMinutes * 60);
+      const session = await sessions.open({ ...sessionBaseOf(context, user, caller, authTimeMs), state: "DEVICE_SRP_AUTH", deviceKey }, context.client.authSessionValidityMinutes * 60);
       await hooks.recordChallenge(context, user, "DEVICE_SRP_AUTH");
       return { kind: "challenge", challengeName: "DEVICE_SRP_AUTH", session, parameters: { USERNAME: user.username, USER_ID_FOR_SRP: user.username } };
     },
@@ -130,11 +114,11 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
         assertTransition(session.state, "FAILED");
         throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
       }
-      const { bHex, bigBHex } = srp.startChallenge(device.srpVerifier);
+      const { bHex, bigBHex } = await srp.startChallenge(device.srpVerifier);
       const secretBlock = randomBytesOf(48).toString("base64");
       assertTransition(session.state, "DEVICE_PASSWORD_VERIFIER");
       const next = await sessions.open(
-        { ...baseOf(context, user, caller, session.authTimeMs ?? clock.nowMs()), state: "DEVICE_PASSWORD_VERIFIER", deviceKey, srp: { aHex, bHex, bigBHex, saltHex: device.srpSalt, secretBlock } },
+        { ...sessionBaseOf(context, user, caller, session.authTimeMs ?? clock.nowMs()), state: "DEVICE_PASSWORD_VERIFIER", deviceKey, srp: { aHex, bHex, bigBHex, saltHex: device.srpSalt, secretBlock } },
         context.client.authSessionValidityMinutes * 60,
       );
       await hooks.recordChallenge(context, user, "DEVICE_PASSWORD_VERIFIER");
@@ -148,14 +132,12 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      */
     async answerPasswordVerifier(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
       const user = await loadSessionUser(context, session, responses);
-      const timestampText = requireParameter(responses, "TIMESTAMP");
-      const timestamp = parseSrpTimestamp(timestampText);
-      if (!timestamp) throw invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
-      const signature = requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
-      const secretBlock = requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+      const timestamp = readClaimTimestamp(responses, clock.nowMs());
+      if (!timestamp) throw malformedTimestamp();
+      const { signature, secretBlock } = readClaimProof(responses);
       const deviceKey = requireParameter(responses, "DEVICE_KEY");
       const srpState = session.srp!;
-      const fresh = Math.abs(timestamp.getTime() - clock.nowMs()) <= SRP_TIMESTAMP_WINDOW_MS;
+      const fresh = timestamp.isFresh;
       if (!constantTimeEqual(deviceKey, session.deviceKey!) || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
         return fail(context, session, caller, !fresh ? "stale timestamp" : "session mismatch");
       }
@@ -164,16 +146,11 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
         assertTransition(session.state, "FAILED");
         throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
       }
-      const expected = srp.expectedSignature({
+      const expected = await srp.expectedSignature({
         name: device.deviceGroupKey,
         userId: device.deviceKey,
         verifierHex: device.srpVerifier,
-        saltHex: srpState.saltHex,
-        aHex: srpState.aHex,
-        bHex: srpState.bHex,
-        bigBHex: srpState.bigBHex,
-        secretBlockBase64: srpState.secretBlock,
-        timestamp: timestampText,
+        ...storedExchangeOf(srpState, timestamp.text),
       });
       if (!constantTimeEqual(expected, signature)) return fail(context, session, caller, "wrong device proof");
       const authTime = new Date(session.authTimeMs ?? clock.nowMs());
@@ -184,6 +161,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
         authTime,
         (repositories) => repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() }),
         { kind: "authenticated", deviceKey: device.deviceKey },
+        caller.clientMetadata ?? null,
       );
     },
 

@@ -15,7 +15,8 @@ import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type MfaChallengeState, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
-import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
+import { sessionBaseOf } from "./sign-in.parameters.js";
+import { respondMetadataOf, type CallerContext, type SignInOutcome } from "./sign-in.types.js";
 
 /** SMS and email sign-in codes: 6 digits, as Cognito sends for SMS MFA (cognito-reference §9.1). */
 export const MFA_CODE_DIGITS = 6;
@@ -76,12 +77,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
     const base = {
       state,
-      poolId: context.pool.id,
-      clientId: context.client.clientId,
-      userId: user.id,
-      username: user.username,
-      viaAdmin: caller.admin !== null,
-      authTimeMs,
+      ...sessionBaseOf(context, user, caller, authTimeMs),
       ...(extra.deviceKey ? { deviceKey: extra.deviceKey } : {}),
     };
     const parameters: Record<string, string> = { USER_ID_FOR_SRP: user.username };
@@ -91,7 +87,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       const code = randomDigits(MFA_CODE_DIGITS);
       // CustomMessage_Authentication before the session exists: a failing trigger leaves nothing open.
       const defaultTemplate = state === "SMS_MFA" ? { subject: null, body: context.pool.smsAuthenticationMessage } : { subject: context.pool.emailMfaSubject, body: context.pool.emailMfaMessage };
-      const triggerArgs = { event: "Authentication" as const, user, clientId: context.client.clientId, clientMetadata: caller.clientMetadata ?? null };
+      const triggerArgs = { event: "Authentication" as const, user, clientId: context.client.clientId, clientMetadata: respondMetadataOf(caller, from) };
       const template = await runCustomMessage(triggers, context.pool, { ...triggerArgs, medium: target.medium, template: defaultTemplate });
       const customSenderName = customSenderFor(context.pool, target.medium);
       session = await sessions.open(

@@ -1,6 +1,5 @@
 import type { Clock } from "../../../lib/clock.js";
 import { randomBytesOf } from "../../../lib/random.js";
-import { parseSrpTimestamp } from "../../../lib/srp-timestamp.js";
 import { constantTimeEqual } from "../../../lib/secrets.js";
 import { assertPoolAccess } from "../../admin-keys/access.js";
 import type { AppClient, ExplicitAuthFlow } from "../../clients/app-client.types.js";
@@ -19,7 +18,8 @@ import { createCustomAuthSteps } from "./sign-in.custom.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
 import { migrateUser } from "../../triggers/user-migration.js";
-import { SRP_TIMESTAMP_WINDOW_MS, type CallerContext, type InitiateAuthInput, type RespondToAuthChallengeInput, type SignInOutcome } from "./sign-in.types.js";
+import { malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, storedExchangeOf } from "./sign-in.parameters.js";
+import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome } from "./sign-in.types.js";
 
 export interface SignInServiceDeps {
   db: Database;
@@ -52,12 +52,6 @@ const REQUIRED_FLOW: Record<string, ExplicitAuthFlow> = {
   REFRESH_TOKEN_AUTH: "ALLOW_REFRESH_TOKEN_AUTH",
   CUSTOM_AUTH: "ALLOW_CUSTOM_AUTH",
 };
-
-function requireParameter(parameters: Record<string, string>, name: string): string {
-  const value = parameters[name];
-  if (typeof value !== "string" || value.length === 0) throw invalidParameter(`Missing required parameter ${name}`);
-  return value;
-}
 
 export function createSignInService(deps: SignInServiceDeps) {
   const { db, clock, sessions, lockout, srp, hasher, secretBox, codeHasher } = deps;
@@ -116,11 +110,11 @@ export function createSignInService(deps: SignInServiceDeps) {
     const identity = user?.credentials ? { username: user.username, saltHex: user.credentials.srpSalt } : simulatedIdentity(context.pool.id, username);
     await lockout.assertMayAttempt(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username), caller.sourceIp);
     if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
-    // The SRP-first CUSTOM_AUTH ran PreAuthentication already.
-    if (user && !extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+    // The SRP-first CUSTOM_AUTH ran PreAuthentication already; an unknown name (PUEE ENABLED) is sent with userNotFound.
+    if (!extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
     // A user without a password (federated) gets the same simulated challenge as an unknown one.
     const verifierHex = user?.credentials?.srpVerifier ?? codeHasher.hashCode("simulated-srp-verifier", `${context.pool.id}:${username.toLowerCase()}`);
-    const { bHex, bigBHex } = srp.startChallenge(verifierHex);
+    const { bHex, bigBHex } = await srp.startChallenge(verifierHex);
     // Opaque to the client; bound to this session (stored in it) and compared when the claim comes back.
     const secretBlock = randomBytesOf(48).toString("base64");
     assertTransition("START", "PASSWORD_VERIFIER");
@@ -167,6 +161,8 @@ export function createSignInService(deps: SignInServiceDeps) {
       // Dummy compare so an unknown user costs the same time as a wrong password.
       await hasher.spendDummyVerify(password);
       if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+      // PreventUserExistenceErrors ENABLED: PreAuthentication runs for an unknown name too, with userNotFound (§10.2).
+      if (!user) await runPreAuthentication(deps.triggers, context.pool, { user: null, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
       return failPassword(context, user, caller, user ? "no password" : "unknown user", lockoutSubject);
     }
     await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
@@ -176,33 +172,32 @@ export function createSignInService(deps: SignInServiceDeps) {
   }
 
   async function verifyPasswordClaim(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
-    const timestampText = requireParameter(responses, "TIMESTAMP");
-    const timestamp = parseSrpTimestamp(timestampText);
-    if (!timestamp) throw invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
-    const signature = requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
-    const secretBlock = requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+    const timestamp = readClaimTimestamp(responses, clock.nowMs());
+    if (!timestamp) {
+      // A client error caught before any proof is checked: nothing was tried, so the session stays for a corrected answer.
+      assertTransition("PASSWORD_VERIFIER", "PASSWORD_VERIFIER");
+      await sessions.giveBack(sessionToken, session);
+      throw malformedTimestamp();
+    }
+    const { signature, secretBlock } = readClaimProof(responses);
     const username = requireParameter(responses, "USERNAME");
-    const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+    // With its groups: the tokens this step usually ends with carry them.
+    const user = session.userId ? await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, session.userId!)) : null;
     verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [username, session.username]);
     const srpState = session.srp!;
     const claimsThisUser = username === session.username || (user !== null && (await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user.id);
-    const fresh = Math.abs(timestamp.getTime() - clock.nowMs()) <= SRP_TIMESTAMP_WINDOW_MS;
+    const fresh = timestamp.isFresh;
     // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not counted.
     const lockoutSubject = session.userId ?? simulatedLockoutSubject(session.username);
     await lockout.assertNotLocked(context.pool.id, lockoutSubject);
     if (!user?.credentials || !claimsThisUser || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
       return failPassword(context, user, caller, !user ? "unknown user" : !fresh ? "stale timestamp" : "session mismatch", lockoutSubject);
     }
-    const expected = srp.expectedSignature({
+    const expected = await srp.expectedSignature({
       name: context.pool.id.slice(context.pool.id.indexOf("_") + 1),
       userId: session.username,
       verifierHex: user.credentials.srpVerifier,
-      saltHex: srpState.saltHex,
-      aHex: srpState.aHex,
-      bHex: srpState.bHex,
-      bigBHex: srpState.bigBHex,
-      secretBlockBase64: srpState.secretBlock,
-      timestamp: timestampText,
+      ...storedExchangeOf(srpState, timestamp.text),
     });
     if (!constantTimeEqual(expected, signature)) return failPassword(context, user, caller, "wrong password", lockoutSubject);
     if (session.custom) return custom.afterPasswordVerifier(context, user, session, caller);

@@ -14,7 +14,7 @@ import { createSignInDeviceSteps, type DeviceOutcome } from "./sign-in.devices.j
 import { createSignInMfaSteps } from "./sign-in.mfa.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
-import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
+import { respondMetadataOf, type CallerContext, type SignInOutcome } from "./sign-in.types.js";
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
 
@@ -48,14 +48,23 @@ export function createSignInSteps(deps: SignInServiceDeps) {
    * Tokens. A device that proved itself puts its key in the access token and the refresh token; with
    * device tracking on, any other sign-in hands out a new (pending) device as NewDeviceMetadata.
    */
-  async function complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes?: (repositories: Repositories) => Promise<void>, device: DeviceOutcome = { kind: "none" }): Promise<SignInOutcome> {
+  async function complete(
+    context: ClientContext,
+    user: User,
+    from: SignInState,
+    authTime: Date,
+    changes?: (repositories: Repositories) => Promise<void>,
+    device: DeviceOutcome = { kind: "none" },
+    clientMetadata: Record<string, string> | null = null,
+  ): Promise<SignInOutcome> {
     assertTransition(from, "AUTHENTICATED");
     // Before tokens exist: a refusing PostAuthentication fails the sign-in with nothing issued.
-    await runPostAuthentication(deps.triggers, context.pool, { user, clientId: context.client.clientId, newDeviceUsed: device.kind === "new", clientMetadata: null });
+    await runPostAuthentication(deps.triggers, context.pool, { user, clientId: context.client.clientId, newDeviceUsed: device.kind === "new", clientMetadata });
     await lockout.recordSuccess(context.pool.id, user.id);
     const created = device.kind === "new" ? devices.newDevice(context, user, device.sourceIp) : null;
     const deviceKey = device.kind === "authenticated" ? device.deviceKey : (created?.deviceKey ?? null);
-    const tokenGeneration = { source: from === "NEW_PASSWORD_REQUIRED" ? ("TokenGeneration_NewPasswordChallenge" as const) : from === "DEVICE_PASSWORD_VERIFIER" ? ("TokenGeneration_AuthenticateDevice" as const) : ("TokenGeneration_Authentication" as const) };
+    const source = from === "NEW_PASSWORD_REQUIRED" ? ("TokenGeneration_NewPasswordChallenge" as const) : from === "DEVICE_PASSWORD_VERIFIER" ? ("TokenGeneration_AuthenticateDevice" as const) : ("TokenGeneration_Authentication" as const);
+    const tokenGeneration = { source, clientMetadata };
     const issued = await tokens.issue({ pool: context.pool, client: context.client, user, authTime, deviceKey, withRefreshToken: true, tokenGeneration });
     await db.transaction(async (repositories) => {
       await changes?.(repositories);
@@ -82,7 +91,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   /** After the last factor: the named device proves itself (DEVICE_SRP_AUTH), or tokens. */
   function finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInOutcome> {
     if (deviceKey) return devices.challenge(context, user, caller, from, authTime.getTime(), deviceKey, changes);
-    return complete(context, user, from, authTime, changes, devices.tracksDevices(context, caller) ? { kind: "new", sourceIp: caller.sourceIp } : { kind: "none" });
+    return complete(context, user, from, authTime, changes, devices.tracksDevices(context, caller) ? { kind: "new", sourceIp: caller.sourceIp } : { kind: "none" }, respondMetadataOf(caller, from));
   }
 
   const mfa = createSignInMfaSteps(deps, { finish, recordChallenge, assertUserMaySignIn });

@@ -20,6 +20,12 @@ export interface CallerContext {
   clientMetadata?: Record<string, string> | null;
 }
 
+/**
+ * The ClientMetadata a trigger may see at this step: InitiateAuth's (from START or SRP_A) reaches only
+ * PreSignUp, PreAuthentication and UserMigration; RespondToAuthChallenge's reaches the others (§10.1).
+ */
+export const respondMetadataOf = (caller: CallerContext, from: string): Record<string, string> | null => (from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null));
+
 export interface InitiateAuthInput {
   clientId: string;
   authFlow: AuthFlow;

@@ -42,5 +42,11 @@ export function createAdminApiKeyRepository(manager: EntityManager): AdminApiKey
       await keys.update({ id: keyId }, { secretCiphertext });
     },
     countAll: () => keys.count(),
+    async lockActiveUnscoped() {
+      const query = keys.createQueryBuilder("k").select("k.id", "id").where("k.revoked_at IS NULL AND k.pool_scope IS NULL").orderBy("k.id");
+      // A locking read also reads the latest committed rows, not the transaction's snapshot.
+      if (manager.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");
+      return (await query.getRawMany<{ id: string }>()).map((row) => row.id);
+    },
   };
 }

@@ -1,7 +1,7 @@
-import { In, type EntityManager, type SelectQueryBuilder } from "typeorm";
-import type { EventType, StoredEvent } from "../../../core/events/event.types.js";
+import { In, type EntityManager, type Repository, type SelectQueryBuilder } from "typeorm";
+import type { AppEvent, EventType, StoredEvent } from "../../../core/events/event.types.js";
 import type { EventRepository } from "../../../core/ports.js";
-import { EventEntity } from "../entities/index.js";
+import { EventEntity, WebhookDeliveryEntity } from "../entities/index.js";
 
 const toDomain = (entity: EventEntity): StoredEvent => ({
   seq: entity.seq,
@@ -22,13 +22,34 @@ function wherePools(query: SelectQueryBuilder<EventEntity>, filter: { poolId?: s
   return true;
 }
 
+async function insertEvent(events: Repository<EventEntity>, event: AppEvent, occurredAt: Date): Promise<number> {
+  const userSub = typeof event.detail.userSub === "string" ? event.detail.userSub : null;
+  const result = await events.insert({ type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
+  return Number((result.identifiers[0] as { seq: number }).seq);
+}
+
 export function createEventRepository(manager: EntityManager): EventRepository {
   const events = manager.getRepository(EventEntity);
   return {
-    async append(event, occurredAt) {
-      const userSub = typeof event.detail.userSub === "string" ? event.detail.userSub : null;
-      const result = await events.insert({ type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
-      return Number((result.identifiers[0] as { seq: number }).seq);
+    append: (event, occurredAt) => insertEvent(events, event, occurredAt),
+    async appendWithDeliveries(event, occurredAt, deliveriesFor) {
+      const write = async (transactional: EntityManager): Promise<number> => {
+        const seq = await insertEvent(transactional.getRepository(EventEntity), event, occurredAt);
+        const deliveries = deliveriesFor(seq);
+        if (deliveries.length === 0) return seq;
+        const insert = transactional.createQueryBuilder().insert().into(WebhookDeliveryEntity).values(deliveries);
+        // The subscriptions come from a per-process cache: one deleted a moment ago (its invalidation
+        // not yet heard) must cost its delivery, not the change being recorded. MariaDB's IGNORE skips
+        // a row whose subscription is gone (a foreign key error becomes a warning). SQLite needs none:
+        // one process, whose webhook service drops the cache inside the deleting transaction.
+        if (transactional.connection.options.type === "mariadb") insert.orIgnore();
+        await insert.execute();
+        return seq;
+      };
+      // Outside a transaction (Database.read) the two INSERTs get one of their own: an event that
+      // commits without its delivery rows is one its subscribers never hear of. (On SQLite the
+      // Database's lock is held by the caller, so nothing else runs on the shared connection.)
+      return manager.queryRunner?.isTransactionActive ? write(manager) : manager.transaction(write);
     },
     async list(filter, page) {
       const query = events.createQueryBuilder("event");

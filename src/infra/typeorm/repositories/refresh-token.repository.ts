@@ -32,6 +32,10 @@ export function createRefreshTokenRepository(manager: EntityManager): RefreshTok
     async revokeAllOfUser(userId, at) {
       await tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: at });
     },
+    async revokeAllOfDevice(userId, deviceKey, at) {
+      // By user first: ix_refresh_tokens_user narrows the rows, the device key picks among them.
+      await tokens.update({ userId, deviceKey, revokedAt: IsNull() }, { revokedAt: at });
+    },
     async isFamilyRevoked(familyId) {
       return (await tokens.countBy({ familyId, revokedAt: Not(IsNull()) })) > 0;
     },

@@ -66,5 +66,9 @@ export function createUserPoolRepository(manager: EntityManager): UserPoolReposi
     },
     count: () => pools.count(),
     countUsers: (poolId) => manager.getRepository(UserEntity).countBy({ poolId }),
+    async lockForUpdate(poolId) {
+      if (manager.connection.options.type === "better-sqlite3") return;
+      await pools.createQueryBuilder("p").select("p.id").where("p.id = :poolId", { poolId }).setLock("pessimistic_write").getRawMany();
+    },
   };
 }

@@ -2,7 +2,8 @@ import { In, LessThan, MoreThan, type EntityManager } from "typeorm";
 import type { SearchEntry, SearchPosition, UserRepository, UserSearchQuery } from "../../../core/ports.js";
 import type { AliasKind, User } from "../../../core/users/user.types.js";
 import { timeOrderedId } from "../../../lib/random.js";
-import { PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
+import { GroupEntity, GroupMembershipEntity, PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
+import { toDomain as toDomainGroup } from "./group.repository.js";
 
 const INDEXED_VALUE_LENGTH = 255;
 
@@ -88,6 +89,20 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     async findById(poolId, userId) {
       const entity = await users.findOneBy({ id: userId, poolId });
       return entity ? toDomainUser(entity) : null;
+    },
+    async findByIdWithGroups(poolId, userId) {
+      // One round trip: the memberships' groups joined onto the user row, mapped onto the entity as `groups`.
+      const entity = await users
+        .createQueryBuilder("u")
+        .leftJoin(GroupMembershipEntity, "m", "m.user_id = u.id")
+        .leftJoinAndMapMany("u.groups", GroupEntity, "g", "g.id = m.group_id")
+        .where("u.id = :userId", { userId })
+        .andWhere("u.poolId = :poolId", { poolId })
+        .orderBy("g.name", "ASC")
+        .getOne();
+      if (!entity) return null;
+      const groups = (entity as UserEntity & { groups?: GroupEntity[] }).groups ?? [];
+      return { ...toDomainUser(entity), groups: groups.map(toDomainGroup) };
     },
     async findByUsername(poolId, usernameNormalized) {
       const entity = await users.findOneBy({ poolId, usernameNormalized });

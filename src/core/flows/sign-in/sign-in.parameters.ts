@@ -1,0 +1,55 @@
+import { parseSrpTimestamp } from "../../../lib/srp-timestamp.js";
+import type { ClientContext } from "../../clients/client-context.js";
+import { invalidParameter } from "../../errors.js";
+import type { User } from "../../users/user.types.js";
+import type { SignInSession } from "./challenge-session.js";
+import { SRP_TIMESTAMP_WINDOW_MS, type CallerContext } from "./sign-in.types.js";
+
+/** @throws InvalidParameterException when the parameter is missing or empty */
+export function requireParameter(parameters: Record<string, string>, name: string): string {
+  const value = parameters[name];
+  if (typeof value !== "string" || value.length === 0) throw invalidParameter(`Missing required parameter ${name}`);
+  return value;
+}
+
+export const malformedTimestamp = () => invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+
+/**
+ * The TIMESTAMP of a PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER answer: the text the claim signs and
+ * whether it lies within the window around now; null when malformed (the caller decides what becomes of
+ * the session, then throws malformedTimestamp()).
+ * @throws InvalidParameterException when missing
+ */
+export function readClaimTimestamp(responses: Record<string, string>, nowMs: number): { text: string; isFresh: boolean } | null {
+  const text = requireParameter(responses, "TIMESTAMP");
+  const timestamp = parseSrpTimestamp(text);
+  return timestamp ? { text, isFresh: Math.abs(timestamp.getTime() - nowMs) <= SRP_TIMESTAMP_WINDOW_MS } : null;
+}
+
+/**
+ * The proof of a (DEVICE_)PASSWORD_VERIFIER answer.
+ * @throws InvalidParameterException when PASSWORD_CLAIM_SIGNATURE or PASSWORD_CLAIM_SECRET_BLOCK is missing
+ */
+export function readClaimProof(responses: Record<string, string>): { signature: string; secretBlock: string } {
+  return { signature: requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE"), secretBlock: requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK") };
+}
+
+/** What a claim is checked against besides the verifier: the exchange the session stored, and the answer's TIMESTAMP text. */
+export const storedExchangeOf = (srp: NonNullable<SignInSession["srp"]>, timestampText: string) => ({
+  saltHex: srp.saltHex,
+  aHex: srp.aHex,
+  bHex: srp.bHex,
+  bigBHex: srp.bigBHex,
+  secretBlockBase64: srp.secretBlock,
+  timestamp: timestampText,
+});
+
+/** The fields every session opened for a known user carries (MFA, device and new-password steps). */
+export const sessionBaseOf = (context: ClientContext, user: User, caller: CallerContext, authTimeMs: number) => ({
+  poolId: context.pool.id,
+  clientId: context.client.clientId,
+  userId: user.id,
+  username: user.username,
+  viaAdmin: caller.admin !== null,
+  authTimeMs,
+});
