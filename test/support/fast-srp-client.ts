@@ -27,6 +27,11 @@ export interface FastSrpClientOptions {
   /** A fixed a, for known-answer tests. */
   privateKey?: Buffer;
   /**
+   * A = g^a for `privateKey`, computed ahead (a load generator draws its clients' ephemeral keys before
+   * the timed window, as a device can while its user types).
+   */
+  srpA?: string;
+  /**
    * Memo of g^x by x: x depends only on pool, user, salt and password, so a load generator signing the
    * same users in again and again can skip one of its three modexps. Real clients recompute it.
    */
@@ -68,12 +73,18 @@ function gxOf(x: Buffer, cache: Map<string, bigint> | undefined): bigint {
   return gx;
 }
 
-/** One sign-in's client: a fresh a and A = g^a; answer() turns the PASSWORD_VERIFIER challenge into the claim. */
+/** One sign-in's client: a fresh a and A = g^a (or the pair given); answer() turns the PASSWORD_VERIFIER challenge into the claim. */
+/** An ephemeral key pair (a, A) drawn ahead, for `privateKey` and `srpA`. */
+export function drawSrpEphemeral(privateKeyBytes: number): { privateKey: Buffer; srpA: string } {
+  const privateKey = randomBytes(privateKeyBytes);
+  return { privateKey, srpA: toTransportHex(modPowG(privateKey)) };
+}
+
 export function createFastSrpClient(poolId: string, options: FastSrpClientOptions = {}): FastSrpClient {
   const poolName = poolNameOf(poolId);
   const aBytes = options.privateKey ?? randomBytes(options.privateKeyBytes ?? 128);
   const a = toBigInt(aBytes.toString("hex"));
-  const srpA = toTransportHex(modPowG(aBytes));
+  const srpA = options.privateKey && options.srpA ? options.srpA : toTransportHex(modPowG(aBytes));
   return {
     srpA,
     answer(challenge, password, timestamp = formatSrpTimestamp(new Date())) {

@@ -23,8 +23,16 @@ function createFakeEventTable() {
     },
   };
   const db = { read: (work: (repositories: Repositories) => Promise<unknown>) => work({ events } as unknown as Repositories) } as unknown as Database;
+  const reads = { count: 0 };
+  const counted = { list: events.list, findBySeqs: events.findBySeqs, maxSeq: events.maxSeq };
+  for (const name of Object.keys(counted) as (keyof typeof counted)[]) {
+    events[name] = ((...args: never[]) => {
+      reads.count++;
+      return (counted[name] as (...inner: never[]) => unknown)(...args);
+    }) as never;
+  }
   const commit = (seq: number) => committed.set(seq, { seq, type: "GROUP_CREATED", poolId: "local_pool1", actor: "test", detail: {}, occurredAt: new Date(0) });
-  return { db, commit };
+  return { db, commit, reads };
 }
 
 const until = async (condition: () => boolean, timeoutMs = 3000) => {
@@ -46,7 +54,7 @@ describe("event feed: seqs that commit out of order", () => {
     feed = createEventFeed({ db: table.db, store, logger: silent, options: { holePollMs: 5, idlePollMs: options.idlePollMs ?? 50, holeGiveUpMs: options.holeGiveUpMs ?? 60_000, lateWatchMs: 60_000 } });
     await feed.start();
     const received: { seq: number; isLate: boolean }[] = [];
-    const registration = feed.listen((event, isLate) => received.push({ seq: event.seq, isLate }));
+    const registration = await feed.listen((event, isLate) => received.push({ seq: event.seq, isLate }));
     const announce = (seq: number | null, abandoned: number[] = []) => store.publish(EVENTS_CHANNEL, encodeCommitNote({ seq, abandoned }));
     return { ...table, received, registration, announce };
   }
@@ -120,5 +128,50 @@ describe("event feed: seqs that commit out of order", () => {
     commit(2);
     await until(() => received.length === 1);
     expect(received).toEqual([{ seq: 2, isLate: false }]);
+  });
+});
+
+describe("event feed: a process nobody listens on", () => {
+  let feed: EventFeed | undefined;
+  afterEach(async () => feed?.close());
+
+  it("reads nothing while idle, anchors the first listener at the table's top, and stops reading when the last one leaves", async () => {
+    const table = createFakeEventTable();
+    const store = createMemoryShortLivedStore({ clock: systemClock });
+    feed = createEventFeed({ db: table.db, store, logger: silent, options: { holePollMs: 5, idlePollMs: 20, holeGiveUpMs: 60_000, lateWatchMs: 60_000 } });
+    await feed.start();
+    const announce = (seq: number) => store.publish(EVENTS_CHANNEL, encodeCommitNote({ seq, abandoned: [] }));
+    table.commit(1);
+    await announce(1);
+    table.commit(2);
+    await announce(2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(table.reads.count).toBe(0);
+
+    const received: number[] = [];
+    const first = await feed.listen((event) => received.push(event.seq));
+    expect(first.watermark).toBe(2);
+    table.commit(3);
+    await announce(3);
+    await until(() => received.length === 1);
+    expect(received).toEqual([3]);
+
+    first.stop();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const readsWhenIdle = table.reads.count;
+    table.commit(4);
+    await announce(4);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(table.reads.count).toBe(readsWhenIdle);
+
+    // A new listener starts from the top again: seq 4 committed while nobody listened is not handed out.
+    const again: number[] = [];
+    const second = await feed.listen((event) => again.push(event.seq));
+    expect(second.watermark).toBe(4);
+    table.commit(5);
+    await announce(5);
+    await until(() => again.length === 1);
+    expect(again).toEqual([5]);
+    expect(received).toEqual([3]);
   });
 });

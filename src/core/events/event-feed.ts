@@ -14,8 +14,8 @@ export interface FeedRegistration {
 
 export interface EventFeed {
   start(): Promise<void>;
-  /** Hands every event committed after this call to `listener`, in seq order (late ones flagged). */
-  listen(listener: FeedListener): FeedRegistration;
+  /** Hands every event committed after this call resolves to `listener`, in seq order (late ones flagged). */
+  listen(listener: FeedListener): Promise<FeedRegistration>;
   close(): Promise<void>;
 }
 
@@ -42,6 +42,9 @@ export interface EventFeedOptions {
  * nobody announced (a crashed process) is waited for up to `holeGiveUpMs`, then skipped and
  * watched for `lateWatchMs`: if it commits after all it is handed out late rather than lost.
  * Notes (Redis or in-process) only wake the feed; what it hands out always comes from the table.
+ *
+ * With no listener the feed reads nothing (no SELECT per commit on a process nobody watches); the
+ * first listener re-anchors it at the table's top, as a process start does.
  */
 export function createEventFeed(deps: { db: Database; store: ShortLivedStore; logger: Logger; options?: EventFeedOptions }): EventFeed {
   const { db, store, logger } = deps;
@@ -65,6 +68,11 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
   let bankedMs = 0;
   let unsubscribe: (() => Promise<void>) | null = null;
   let sinceLateCheckMs = 0;
+  /** Bumped whenever the feed goes idle: a read begun before must not move the new anchor. */
+  let epoch = 0;
+  /** Set while listeners exist: the feed is anchored (watermark valid) once it resolves. */
+  let anchoring: Promise<void> | null = null;
+  let isAnchored = false;
 
   const emit = (event: StoredEvent, isLate: boolean) => {
     for (const listener of [...listeners]) {
@@ -78,7 +86,9 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
 
   /** Reads once; returns true when it should read again at once (a full batch). */
   async function readOnce(): Promise<boolean> {
+    const readEpoch = epoch;
     const rows = await db.read((repositories) => repositories.events.list({ poolIds: null }, { afterSeq: watermark, limit: batchSize }));
+    if (readEpoch !== epoch) return false;
     for (const row of rows) {
       while (row.seq > watermark + 1) {
         const missing = watermark + 1;
@@ -107,7 +117,9 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
 
   async function checkLate(elapsedMs: number): Promise<void> {
     if (lateWatch.size === 0) return;
+    const readEpoch = epoch;
     const found = await db.read((repositories) => repositories.events.findBySeqs([...lateWatch.keys()]));
+    if (readEpoch !== epoch) return;
     for (const event of found) {
       lateWatch.delete(event.seq);
       emit(event, true);
@@ -124,7 +136,7 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
    * age out.
    */
   async function pump(): Promise<void> {
-    if (closed) return;
+    if (closed || !isAnchored) return;
     if (running) {
       again = true;
       return;
@@ -143,7 +155,7 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
           await checkLate(sinceLateCheckMs);
           sinceLateCheckMs = 0;
         }
-      } while (again && !closed);
+      } while (again && !closed && isAnchored);
     } catch (error) {
       logger.warn({ err: (error as Error).message }, "event feed read failed; retrying");
     } finally {
@@ -154,7 +166,7 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
 
   /** Keeps one timer: the hole poll while a hole is open, else the idle poll. Notes never reset it. */
   function schedule() {
-    if (closed) return;
+    if (closed || !isAnchored) return;
     const delayMs = hole ? holePollMs : idlePollMs;
     if (timer && timerDelayMs <= delayMs) return;
     if (timer) clearTimeout(timer);
@@ -167,25 +179,66 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
     timer.unref();
   }
 
+  /** Where the table stands now: its top seq, with recent missing seqs (maybe still in flight) watched for a late commit. */
+  async function anchor(): Promise<void> {
+    const anchorEpoch = epoch;
+    const top = await db.read((repositories) => repositories.events.maxSeq());
+    const recent = top > 0 ? await db.read((repositories) => repositories.events.list({ poolIds: null }, { afterSeq: Math.max(0, top - 200), limit: 200 })) : [];
+    if (anchorEpoch !== epoch || closed) return;
+    const present = new Set(recent.map((event) => event.seq));
+    for (let seq = Math.max(1, top - 199); seq < top; seq++) if (!present.has(seq)) lateWatch.set(seq, lateWatchMs);
+    for (const seq of abandoned) if (seq <= top) abandoned.delete(seq);
+    watermark = top;
+    isAnchored = true;
+    schedule();
+  }
+
+  /** The last listener left: forget the position, so nothing is read until someone listens again. */
+  function goIdle() {
+    epoch++;
+    anchoring = null;
+    isAnchored = false;
+    hole = null;
+    abandoned.clear();
+    lateWatch.clear();
+    bankedMs = 0;
+    sinceLateCheckMs = 0;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
   return {
     async start() {
-      const top = await db.read((repositories) => repositories.events.maxSeq());
-      // Seqs just below the top that are missing may belong to transactions still in flight.
-      const recent = top > 0 ? await db.read((repositories) => repositories.events.list({ poolIds: null }, { afterSeq: Math.max(0, top - 200), limit: 200 })) : [];
-      const present = new Set(recent.map((event) => event.seq));
-      for (let seq = Math.max(1, top - 199); seq < top; seq++) if (!present.has(seq)) lateWatch.set(seq, lateWatchMs);
-      watermark = top;
       unsubscribe = await store.subscribe(EVENTS_CHANNEL, (message) => {
+        if (!anchoring) return;
         const note = decodeCommitNote(message);
         if (!note) return;
         for (const seq of note.abandoned) if (seq > watermark) abandoned.add(seq);
         if (note.seq === null || note.seq > watermark || note.abandoned.length > 0) void pump();
       });
-      schedule();
     },
-    listen(listener) {
+    async listen(listener) {
+      if (closed) throw new Error("the event feed is closed");
+      // Registered before anchoring so a concurrent last-listener-leaves cannot idle the feed under it.
       listeners.add(listener);
-      return { watermark, lateSeqs: new Set(lateWatch.keys()), stop: () => listeners.delete(listener) };
+      const stop = () => {
+        if (listeners.delete(listener) && listeners.size === 0) goIdle();
+      };
+      if (!anchoring) {
+        const attempt = anchor();
+        anchoring = attempt;
+        // A failed anchor must not stick: the next listener tries again.
+        attempt.catch(() => {
+          if (anchoring === attempt) anchoring = null;
+        });
+      }
+      try {
+        await anchoring;
+      } catch (error) {
+        stop();
+        throw error;
+      }
+      return { watermark, lateSeqs: new Set(lateWatch.keys()), stop };
     },
     async close() {
       closed = true;

@@ -3,7 +3,7 @@ import type { AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, resourceNotFound } from "../errors.js";
 import type { Database } from "../ports.js";
 import { requirePoolId, requireSubset } from "../validation.js";
-import type { EventFeed } from "./event-feed.js";
+import type { EventFeed, FeedRegistration } from "./event-feed.js";
 import { readEventCursor } from "./event.service.js";
 import { EVENT_TYPES, type EventType, type StoredEvent } from "./event.types.js";
 
@@ -43,7 +43,7 @@ export function createLiveEventService({ db, feed, maxQueued = 10_000 }: { db: D
   };
 }
 
-function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; poolId: string; types: readonly string[] | null; afterSeq: number | undefined }): AsyncIterableIterator<StoredEvent> {
+async function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; poolId: string; types: readonly string[] | null; afterSeq: number | undefined }): Promise<AsyncIterableIterator<StoredEvent>> {
   const { db, feed, maxQueued, poolId, types, afterSeq } = args;
   const queue: StoredEvent[] = [];
   let waiting: { resolve(result: IteratorResult<StoredEvent>): void; reject(error: unknown): void } | null = null;
@@ -59,7 +59,7 @@ function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; po
   const finish = () => {
     if (isDone) return;
     isDone = true;
-    registration.stop();
+    registration?.stop();
     queue.length = 0;
     roomWaiter?.();
     if (waiting) {
@@ -94,20 +94,22 @@ function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; po
     push(event);
   };
 
-  const registration = feed.listen((event, isLate) => {
+  let registration: FeedRegistration | null = null;
+  registration = await feed.listen((event, isLate) => {
     if (!matches(event)) return;
     if (isReplaying) held.push({ event, isLate });
     else accept(event, isLate);
   });
+  const { watermark, lateSeqs } = registration;
 
   async function replay(fromSeq: number) {
     let cursor = fromSeq;
     for (;;) {
       const page = await db.read((repositories) =>
-        repositories.events.list({ poolId, poolIds: null, types: types ?? undefined }, { afterSeq: cursor, throughSeq: registration.watermark, limit: REPLAY_PAGE }),
+        repositories.events.list({ poolId, poolIds: null, types: types ?? undefined }, { afterSeq: cursor, throughSeq: watermark, limit: REPLAY_PAGE }),
       );
       for (const event of page) {
-        if (registration.lateSeqs.has(event.seq)) replayedLate.add(event.seq);
+        if (lateSeqs.has(event.seq)) replayedLate.add(event.seq);
         push(event);
       }
       if (isDone || page.length < REPLAY_PAGE) break;
@@ -123,7 +125,7 @@ function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; po
 
   if (afterSeq !== undefined) replay(afterSeq).catch(fail);
 
-  return {
+  const stream: AsyncIterableIterator<StoredEvent> = {
     next() {
       if (queue.length > 0) {
         const value = queue.shift()!;
@@ -148,7 +150,8 @@ function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; po
       return Promise.reject(error);
     },
     [Symbol.asyncIterator]() {
-      return this;
+      return stream;
     },
   };
+  return stream;
 }
