@@ -43,6 +43,24 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
   const newClient = async (poolId: string, input: Partial<CreateUserPoolClientInput> = {}) =>
     expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "second", explicitAuthFlows: [...FLOWS], ...input } })).createUserPoolClient.clientId;
 
+  it("lists every group of the user in cognito:groups, in the groups' name order (binary, as ListGroups)", async () => {
+    const { poolId, clientId } = await createPoolWithClient(gateway);
+    const user = await createConfirmedUser(gateway, poolId, uniqueName("groups"), GOOD_PASSWORD, []);
+    // Code-point order: "Mid" before "alpha"; U+FF21 sorts before the astral U+1F600 (UTF-16 order says the opposite).
+    const names = ["zeta", "alpha", "Mid", "\u{1F600}x", "\uFF21x"];
+    for (const groupName of names) {
+      expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } }));
+      expectData(await gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: user.username, groupName }));
+    }
+    const tokens = expectTokens(await srpSignIn(gateway, { poolId, clientId, username: user.username, password: GOOD_PASSWORD, clock }));
+    const expected = ["Mid", "alpha", "zeta", "\uFF21x", "\u{1F600}x"];
+    expect(decodeJwt(tokens.accessToken)["cognito:groups"]).toEqual(expected);
+    expect(decodeJwt(tokens.idToken)["cognito:groups"]).toEqual(expected);
+    // A refresh reads the groups by the other path (ListGroups order): the same list.
+    const refreshed = expectTokens(await refreshSignIn(gateway, clientId, tokens.refreshToken!));
+    expect(decodeJwt(refreshed.accessToken)["cognito:groups"]).toEqual(expected);
+  });
+
   it("issues ID and access tokens that verify against the live JWKS, with Cognito's claims field by field", async () => {
     const { poolId } = await createPoolWithClient(gateway, {
       schema: [

@@ -76,6 +76,8 @@ export function createTypeormDatabase(dataSource: DataSource): Database {
       throw translateStorageError(error);
     }
   };
+  // Reads share one set: the repositories hold no state, and building them costs more than a simple query.
+  const readRepositories = createRepositories(dataSource.manager);
   return {
     transaction: (work) =>
       translated(async () => {
@@ -87,7 +89,7 @@ export function createTypeormDatabase(dataSource: DataSource): Database {
           }
         }
       }),
-    read: (work) => translated(() => work(createRepositories(dataSource.manager))),
+    read: (work) => translated(() => work(readRepositories)),
     ping: async () => {
       await serialise(() => dataSource.query("SELECT 1"));
     },

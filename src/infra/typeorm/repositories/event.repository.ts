@@ -1,7 +1,8 @@
-import { In, type EntityManager, type Repository, type SelectQueryBuilder } from "typeorm";
+import { In, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import type { AppEvent, EventType, StoredEvent } from "../../../core/events/event.types.js";
 import type { EventRepository } from "../../../core/ports.js";
 import { EventEntity, WebhookDeliveryEntity } from "../entities/index.js";
+import { perDataSource, rawEntity } from "../raw-rows.js";
 
 const toDomain = (entity: EventEntity): StoredEvent => ({
   seq: entity.seq,
@@ -22,19 +23,22 @@ function wherePools(query: SelectQueryBuilder<EventEntity>, filter: { poolId?: s
   return true;
 }
 
-async function insertEvent(events: Repository<EventEntity>, event: AppEvent, occurredAt: Date): Promise<number> {
+const rawEvents = perDataSource((dataSource) => rawEntity(dataSource, EventEntity));
+
+/** Every sign-in appends events: plain SQL (raw-rows.ts). */
+async function insertEvent(manager: EntityManager, event: AppEvent, occurredAt: Date): Promise<number> {
   const userSub = typeof event.detail.userSub === "string" ? event.detail.userSub : null;
-  const result = await events.insert({ type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
-  return Number((result.identifiers[0] as { seq: number }).seq);
+  const entity = Object.assign(new EventEntity(), { type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
+  return (await rawEvents(manager.connection).insert(manager, entity))!;
 }
 
 export function createEventRepository(manager: EntityManager): EventRepository {
   const events = manager.getRepository(EventEntity);
   return {
-    append: (event, occurredAt) => insertEvent(events, event, occurredAt),
+    append: (event, occurredAt) => insertEvent(manager, event, occurredAt),
     async appendWithDeliveries(event, occurredAt, deliveriesFor) {
       const write = async (transactional: EntityManager): Promise<number> => {
-        const seq = await insertEvent(transactional.getRepository(EventEntity), event, occurredAt);
+        const seq = await insertEvent(transactional, event, occurredAt);
         const deliveries = deliveriesFor(seq);
         if (deliveries.length === 0) return seq;
         const insert = transactional.createQueryBuilder().insert().into(WebhookDeliveryEntity).values(deliveries);

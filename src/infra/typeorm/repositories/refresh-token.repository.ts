@@ -1,12 +1,16 @@
 import { IsNull, Not, type EntityManager } from "typeorm";
 import type { RefreshTokenRepository } from "../../../core/ports.js";
 import { RefreshTokenEntity } from "../entities/index.js";
+import { perDataSource, rawEntity } from "../raw-rows.js";
+
+/** Every sign-in stores one: plain SQL (raw-rows.ts). */
+const rawRefreshTokens = perDataSource((dataSource) => rawEntity(dataSource, RefreshTokenEntity));
 
 export function createRefreshTokenRepository(manager: EntityManager): RefreshTokenRepository {
   const tokens = manager.getRepository(RefreshTokenEntity);
   return {
     async insert(record) {
-      await tokens.insert(Object.assign(new RefreshTokenEntity(), record));
+      await rawRefreshTokens(manager.connection).insert(manager, Object.assign(new RefreshTokenEntity(), record));
     },
     async findByHash(tokenHash) {
       const entity = await tokens.findOneBy({ tokenHash });

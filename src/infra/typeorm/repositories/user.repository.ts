@@ -3,6 +3,7 @@ import type { SearchEntry, SearchPosition, UserRepository, UserSearchQuery } fro
 import type { AliasKind, User } from "../../../core/users/user.types.js";
 import { timeOrderedId } from "../../../lib/random.js";
 import { GroupEntity, GroupMembershipEntity, PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
+import { perDataSource, rawEntity } from "../raw-rows.js";
 import { toDomain as toDomainGroup } from "./group.repository.js";
 
 const INDEXED_VALUE_LENGTH = 255;
@@ -46,6 +47,14 @@ export function toDomainUser(entity: UserEntity): User {
 
 const MAX_CODE_POINT = 0x10ffff;
 
+/** Code-point order, as both databases' binary collations sort (UTF-16 `<` puts U+E000–U+FFFF after astral characters). */
+function compareCodePoints(a: string, b: string): number {
+  const left = Array.from(a, (char) => char.codePointAt(0)!);
+  const right = Array.from(b, (char) => char.codePointAt(0)!);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) return left[i]! - right[i]!;
+  return left.length - right.length;
+}
+
 /**
  * The smallest string greater than every string that starts with `prefix`, in code-point order (how
  * both SQLite's BINARY and MariaDB's utf8mb4_bin sort), or null when there is none. Works on whole
@@ -64,7 +73,32 @@ function prefixUpperBound(prefix: string): string | null {
   return null;
 }
 
+/** The sign-in path's reads, as plain SQL (raw-rows.ts says why). */
+const statementsOf = perDataSource((dataSource) => {
+  const user = rawEntity(dataSource, UserEntity);
+  const group = rawEntity(dataSource, GroupEntity);
+  const userColumns = user.selectList("u");
+  return {
+    user,
+    group,
+    byUsername: `SELECT ${userColumns} FROM ${user.table} u WHERE u.pool_id = ? AND u.username_normalized = ? LIMIT 1`,
+    byId: `SELECT ${userColumns} FROM ${user.table} u WHERE u.id = ? AND u.pool_id = ? LIMIT 1`,
+    // One round trip: the user with each of its groups (one row per group; one row with empty group columns for none).
+    // Unordered: ORDER BY over the join costs MariaDB a temporary table and a filesort, so the groups are sorted here.
+    byIdWithGroups:
+      `SELECT ${userColumns}, ${group.selectList("g", "g_")} FROM ${user.table} u ` +
+      `LEFT JOIN ${rawEntity(dataSource, GroupMembershipEntity).table} m ON m.user_id = u.id LEFT JOIN ${group.table} g ON g.id = m.group_id ` +
+      `WHERE u.id = ? AND u.pool_id = ?`,
+  };
+});
+
 export function createUserRepository(manager: EntityManager): UserRepository {
+  const statements = statementsOf(manager.connection);
+  const firstUser = async (sql: string, parameters: unknown[]): Promise<User | null> => {
+    const rows = (await manager.query(sql, parameters)) as Record<string, unknown>[];
+    const entity = rows[0] ? statements.user.hydrate(rows[0]) : null;
+    return entity ? toDomainUser(entity) : null;
+  };
   const users = manager.getRepository(UserEntity);
   const aliases = manager.getRepository(UserAliasEntity);
   const searchEntries = manager.getRepository(UserSearchEntryEntity);
@@ -86,28 +120,15 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     async delete(userId) {
       await users.delete({ id: userId });
     },
-    async findById(poolId, userId) {
-      const entity = await users.findOneBy({ id: userId, poolId });
-      return entity ? toDomainUser(entity) : null;
-    },
+    findById: (poolId, userId) => firstUser(statements.byId, [userId, poolId]),
     async findByIdWithGroups(poolId, userId) {
-      // One round trip: the memberships' groups joined onto the user row, mapped onto the entity as `groups`.
-      const entity = await users
-        .createQueryBuilder("u")
-        .leftJoin(GroupMembershipEntity, "m", "m.user_id = u.id")
-        .leftJoinAndMapMany("u.groups", GroupEntity, "g", "g.id = m.group_id")
-        .where("u.id = :userId", { userId })
-        .andWhere("u.poolId = :poolId", { poolId })
-        .orderBy("g.name", "ASC")
-        .getOne();
+      const rows = (await manager.query(statements.byIdWithGroups, [userId, poolId])) as Record<string, unknown>[];
+      const entity = rows[0] ? statements.user.hydrate(rows[0]) : null;
       if (!entity) return null;
-      const groups = (entity as UserEntity & { groups?: GroupEntity[] }).groups ?? [];
-      return { ...toDomainUser(entity), groups: groups.map(toDomainGroup) };
+      const groups = rows.flatMap((row) => statements.group.hydrate(row, "g_") ?? []).map(toDomainGroup);
+      return { ...toDomainUser(entity), groups: groups.sort((a, b) => compareCodePoints(a.name, b.name)) };
     },
-    async findByUsername(poolId, usernameNormalized) {
-      const entity = await users.findOneBy({ poolId, usernameNormalized });
-      return entity ? toDomainUser(entity) : null;
-    },
+    findByUsername: (poolId, usernameNormalized) => firstUser(statements.byUsername, [poolId, usernameNormalized]),
     async findByAlias(poolId, kind, valueNormalized) {
       const alias = await aliases.findOneBy({ poolId, kind, valueNormalized });
       if (!alias) return null;
