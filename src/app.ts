@@ -9,7 +9,7 @@ import { createAppClientService } from "./core/clients/app-client.service.js";
 import { createClientContextCache } from "./core/clients/client-context-cache.js";
 import { createEventService } from "./core/events/event.service.js";
 import { createEventFeed, type EventFeed, type EventFeedOptions } from "./core/events/event-feed.js";
-import { encodeCommitNote, EVENTS_CHANNEL, withEventPipeline, type CommitNote } from "./core/events/event-pipeline.js";
+import { createCommitAnnouncer, EVENTS_CHANNEL, withEventPipeline, type CommitNote } from "./core/events/event-pipeline.js";
 import { createLiveEventService } from "./core/events/live-events.service.js";
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from "./core/webhooks/webhook-dispatcher.js";
 import { createWebhookService } from "./core/webhooks/webhook.service.js";
@@ -53,6 +53,9 @@ import { createRedisShortLivedStore } from "./infra/redis/short-lived-store.js";
 import { createDataSource } from "./infra/typeorm/data-source.js";
 import { createTypeormDatabase } from "./infra/typeorm/database.js";
 import { systemClock, type Clock } from "./lib/clock.js";
+
+/** Commit notes within this window go out as one publish (they only wake readers). */
+const COMMIT_NOTE_WINDOW_MS = 5;
 
 export interface AppOverrides {
   clock?: Clock;
@@ -105,7 +108,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const contexts = createClientContextCache({ db: database, store });
     const db = withEventPipeline(database, { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });
     const eventStore = store;
-    announceCommit = (note) => void eventStore.publish(EVENTS_CHANNEL, encodeCommitNote(note)).catch((error: Error) => logger.warn({ err: error.message }, "could not announce committed events"));
+    const announcer = createCommitAnnouncer((message) => eventStore.publish(EVENTS_CHANNEL, message), {
+      windowMs: COMMIT_NOTE_WINDOW_MS,
+      onError: (error) => logger.warn({ err: error.message }, "could not announce committed events"),
+    });
+    announceCommit = announcer.announce;
     eventFeed = createEventFeed({ db, store, logger, options: overrides.eventFeed });
     await eventFeed.start();
     webhookDispatcher = createWebhookDispatcher({ db, store, clock, poster: createHttpWebhookPoster(), secretBox, logger, options: overrides.webhookDispatcher });
@@ -193,6 +200,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await srpThreads.close();
         await background.dispatcher.close();
         await background.feed.close();
+        await announcer.flush();
         await readyStore.close();
         await db.close();
       },

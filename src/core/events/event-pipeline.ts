@@ -33,6 +33,37 @@ export function decodeCommitNote(message: string): CommitNote | null {
   }
 }
 
+/**
+ * Publishes commit notes, merging those that arrive within `windowMs` of the first into one (highest
+ * seq, every abandoned seq, deliveries if any had them). A note is only a wake-up, so a few
+ * milliseconds of delay cost nothing, and under load one publish stands for several commits.
+ */
+export function createCommitAnnouncer(publish: (message: string) => Promise<void>, options: { windowMs: number; onError(error: Error): void }) {
+  let pending: CommitNote | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const note = pending;
+    pending = null;
+    if (note) await publish(encodeCommitNote(note)).catch(options.onError);
+  };
+  return {
+    announce(note: CommitNote): void {
+      if (!pending) {
+        pending = { seq: note.seq, abandoned: [...note.abandoned], hasDeliveries: note.hasDeliveries === true };
+        timer = setTimeout(() => void flush(), options.windowMs);
+        return;
+      }
+      if (note.seq !== null) pending.seq = pending.seq === null ? note.seq : Math.max(pending.seq, note.seq);
+      pending.abandoned.push(...note.abandoned);
+      pending.hasDeliveries = pending.hasDeliveries === true || note.hasDeliveries === true;
+    },
+    /** Publishes what is waiting now (on shutdown). */
+    flush,
+  };
+}
+
 /** Where the pipeline finds a pool's webhook subscriptions: the per-process cache. */
 export type WebhookSubscriptionSource = Pick<ClientContextCache, "peekWebhookSubscriptions" | "webhookSubscriptions" | "prefetchWebhookSubscriptions">;
 
