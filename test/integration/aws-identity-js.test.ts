@@ -228,6 +228,11 @@ describe.each(BACKENDS)("amazon-cognito-identity-js pointed at the gateway on $n
     await verifyIndependently(gateway, poolId, access);
     expect(decodeJwt(access).device_key).toBe(deviceKey);
     expect((await admin.send(new AdminGetDeviceCommand({ UserPoolId: poolId, Username: username, DeviceKey: deviceKey! }))).Device!.DeviceLastAuthenticatedDate).toBeInstanceOf(Date);
+    // The library refreshes with the device's key (the device's refresh tokens need it)...
+    const refreshed = await call<CognitoUserSession>((done) => userOf(pool, username, storage).refreshSession(again.getRefreshToken(), done));
+    expect(decodeJwt(refreshed.getAccessToken().getJwtToken()).device_key).toBe(deviceKey);
+    // ...and a library that lost it (another browser holding the token) is refused.
+    expect(await failureOf(call((done) => userOf(pool, username, new MapStorage()).refreshSession(again.getRefreshToken(), done)))).toMatchObject({ code: "NotAuthorizedException", message: "Invalid Refresh Token" });
     // The access-token forms, with the token in the body as the SDK sends it.
     expect((await admin.send(new ListDevicesCommand({ AccessToken: access }))).Devices!.map((device) => device.DeviceKey)).toEqual([deviceKey]);
     await admin.send(new UpdateDeviceStatusCommand({ AccessToken: access, DeviceKey: deviceKey!, DeviceRememberedStatus: "not_remembered" }));

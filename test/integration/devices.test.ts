@@ -150,10 +150,20 @@ describe.each(BACKENDS)("remembered devices on $name", (backend) => {
     expect(after.deviceLastAuthenticatedDate).toBe(clock.now().toISOString());
     expect(after.deviceAttributes.find((attribute) => attribute.name === "last_ip_used")?.value).toMatch(/127\.0\.0\.1/);
 
-    // Refreshes keep the device key of the sign-in.
-    const refreshed = expectTokens(await refreshSignIn(gateway, ids.clientId, tokens.refreshToken!));
+    // Refreshes keep the device key of the sign-in, and need it, as the SDKs send it (CognitoUser.refreshSession).
+    const refreshWithDevice = (refreshToken: string, deviceKey: string) =>
+      gateway.gql(InitiateAuthDocument, { input: { clientId: ids.clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: refreshToken, DEVICE_KEY: deviceKey } } }, null);
+    const refreshed = expectTokens(await refreshWithDevice(tokens.refreshToken!, device.deviceKey));
     expect(claimsOf(refreshed.accessToken).device_key).toBe(device.deviceKey);
     expect(refreshed.newDeviceMetadata).toBeNull();
+    expectError(await refreshSignIn(gateway, ids.clientId, tokens.refreshToken!), "NotAuthorizedException", "Invalid Refresh Token");
+    expectError(await refreshWithDevice(tokens.refreshToken!, `${region}_${randomUUID()}`), "NotAuthorizedException", "Invalid Refresh Token");
+    // The first sign-in's token belongs to the same (now confirmed) device: the same rule.
+    expectTokens(await refreshWithDevice(first.refreshToken!, device.deviceKey));
+    expectError(await refreshSignIn(gateway, ids.clientId, first.refreshToken!), "NotAuthorizedException", "Invalid Refresh Token");
+    // A sign-in whose new device nobody confirmed refreshes without a device key.
+    const unconfirmed = expectTokens((await srpWithDevice(ids, null)).result);
+    expect(claimsOf(expectTokens(await refreshSignIn(gateway, ids.clientId, unconfirmed.refreshToken!)).accessToken).device_key).toBe(unconfirmed.newDeviceMetadata!.deviceKey);
 
     // The device's SRP secrets never leave: not in events, not in the device's shape.
     const events = await listEvents(gateway, ids.poolId);
@@ -163,6 +173,7 @@ describe.each(BACKENDS)("remembered devices on $name", (backend) => {
     expect(signIns).toEqual([
       [device.deviceKey, false],
       [device.deviceKey, true],
+      [unconfirmed.newDeviceMetadata!.deviceKey, false],
     ]);
   });
 
@@ -287,6 +298,24 @@ describe.each(BACKENDS)("remembered devices on $name", (backend) => {
       "DEVICE_SRP_AUTH",
     );
     expectTokens(await proveDevice(ids, viaPassword, device));
+  });
+
+  it("keeps a device challenge open after a malformed answer (no SRP_A, an unreadable TIMESTAMP): InvalidParameterException, then the corrected answer signs in", async () => {
+    const ids = await setup(tracking(true, false));
+    const { device } = await confirm(ids, expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD)));
+    const deviceStep = expectChallenge((await srpWithDevice(ids, device.deviceKey)).result, "DEVICE_SRP_AUTH");
+    const client = startDeviceSrp(device);
+    expectError(await respond(gateway, ids.clientId, deviceStep, { USERNAME: ids.username, DEVICE_KEY: device.deviceKey }), "InvalidParameterException", "Missing required parameter SRP_A");
+    expectError(await respond(gateway, ids.clientId, deviceStep, { USERNAME: ids.username, DEVICE_KEY: device.deviceKey, SRP_A: "0" }), "InvalidParameterException", "SRP_A is not a valid SRP public value.");
+    const verifier = expectChallenge(await respond(gateway, ids.clientId, deviceStep, { USERNAME: ids.username, DEVICE_KEY: device.deviceKey, SRP_A: client.srpA }), "DEVICE_PASSWORD_VERIFIER");
+    // Signed over the text sent: only the format is wrong.
+    const unreadable = client.answer(verifier.challengeParameters, ids.username, "yesterday at noon");
+    expectError(await respond(gateway, ids.clientId, verifier, unreadable), "InvalidParameterException", "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+    const { PASSWORD_CLAIM_SIGNATURE: _signature, ...unsigned } = client.answer(verifier.challengeParameters, ids.username, timestampNow());
+    expectError(await respond(gateway, ids.clientId, verifier, unsigned), "InvalidParameterException", "Missing required parameter PASSWORD_CLAIM_SIGNATURE");
+    const answer = client.answer(verifier.challengeParameters, ids.username, timestampNow());
+    expect(claimsOf(expectTokens(await respond(gateway, ids.clientId, verifier, answer)).accessToken).device_key).toBe(device.deviceKey);
+    expectError(await respond(gateway, ids.clientId, verifier, answer), "NotAuthorizedException", SESSION_USED);
   });
 
   it("another user's device is not this user's: sign-in, get and forget answer Device does not exist.", async () => {

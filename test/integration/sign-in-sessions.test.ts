@@ -73,6 +73,19 @@ describe.each(BACKENDS)("SRP tampering and challenge sessions on $name", (backen
     expectError(await respond(gateway, user.clientId, challenge, canonical), "NotAuthorizedException", SESSION_USED);
   });
 
+  it.each(["PASSWORD_CLAIM_SIGNATURE", "PASSWORD_CLAIM_SECRET_BLOCK", "TIMESTAMP", "USERNAME"])(
+    "refuses an answer without %s (InvalidParameterException naming it); the session stays for a corrected answer",
+    async (missing) => {
+      const user = await userInNewPool();
+      const { client, challenge } = await challengeFor(user);
+      const answer: Record<string, string> = answerVerifier(client, challenge, GOOD_PASSWORD, clock);
+      const { [missing]: _left, ...incomplete } = answer;
+      expectError(await respond(gateway, user.clientId, challenge, incomplete), "InvalidParameterException", `Missing required parameter ${missing}`);
+      expectTokens(await respond(gateway, user.clientId, challenge, answer));
+      expectError(await respond(gateway, user.clientId, challenge, answer), "NotAuthorizedException", SESSION_USED);
+    },
+  );
+
   it("refuses a TIMESTAMP ten minutes away from the server's time either way, accepts one four minutes away", async () => {
     const user = await userInNewPool();
     for (const offsetMinutes of [10, -10]) {

@@ -51,8 +51,9 @@ export const SIGN_IN_TRANSITIONS: Readonly<Record<SignInState, readonly SignInSt
   // answer then completes. EMAIL = address sends an EMAIL_OTP code to it.
   MFA_SETUP: ["MFA_SETUP", "EMAIL_OTP", ...AFTER_MFA],
   // Device SRP (§4.9): SRP_A from the device → SRP_B with the device's salt → the device's proof.
-  DEVICE_SRP_AUTH: ["DEVICE_PASSWORD_VERIFIER", "FAILED"],
-  DEVICE_PASSWORD_VERIFIER: ["AUTHENTICATED", "FAILED"],
+  // A malformed answer (missing or unreadable parameter) keeps the challenge open for a corrected one.
+  DEVICE_SRP_AUTH: ["DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "FAILED"],
+  DEVICE_PASSWORD_VERIFIER: ["DEVICE_PASSWORD_VERIFIER", "AUTHENTICATED", "FAILED"],
   // CUSTOM_AUTH: SRP_A (SRP first, never answered by the client) leads to the built-in verifier;
   // after each CUSTOM_CHALLENGE answer DefineAuthChallenge picks another one, tokens (after the usual
   // steps) or failure.

@@ -3,6 +3,7 @@ import type { ClientContext } from "../../clients/client-context.js";
 import { invalidParameter } from "../../errors.js";
 import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
+import type { ChallengeState } from "./sign-in.flow.js";
 import { SRP_TIMESTAMP_WINDOW_MS, type CallerContext } from "./sign-in.types.js";
 
 /** @throws InvalidParameterException when the parameter is missing or empty */
@@ -32,6 +33,24 @@ export function readClaimTimestamp(responses: Record<string, string>, nowMs: num
  */
 export function readClaimProof(responses: Record<string, string>): { signature: string; secretBlock: string } {
   return { signature: requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE"), secretBlock: requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK") };
+}
+
+/**
+ * The parameters each SRP challenge's answer must carry, readable. Checked before the answer is
+ * weighed: a malformed answer is a client error with nothing tried, and the session stays for a
+ * corrected one (as for the PASSWORD_VERIFIER TIMESTAMP format).
+ */
+const REQUIRED_IN_ANSWER: Partial<Record<ChallengeState, readonly string[]>> = {
+  PASSWORD_VERIFIER: ["USERNAME", "PASSWORD_CLAIM_SIGNATURE", "PASSWORD_CLAIM_SECRET_BLOCK", "TIMESTAMP"],
+  DEVICE_SRP_AUTH: ["DEVICE_KEY", "SRP_A"],
+  DEVICE_PASSWORD_VERIFIER: ["DEVICE_KEY", "PASSWORD_CLAIM_SIGNATURE", "PASSWORD_CLAIM_SECRET_BLOCK", "TIMESTAMP"],
+};
+
+/** @throws InvalidParameterException naming the first missing or malformed parameter of an SRP answer */
+export function assertSrpAnswerReadable(state: ChallengeState, responses: Record<string, string>, isAcceptableA: (aHex: string) => boolean): void {
+  for (const name of REQUIRED_IN_ANSWER[state] ?? []) requireParameter(responses, name);
+  if (responses.TIMESTAMP !== undefined && (state === "PASSWORD_VERIFIER" || state === "DEVICE_PASSWORD_VERIFIER") && !parseSrpTimestamp(responses.TIMESTAMP)) throw malformedTimestamp();
+  if (state === "DEVICE_SRP_AUTH" && !isAcceptableA(responses.SRP_A!)) throw invalidParameter("SRP_A is not a valid SRP public value.");
 }
 
 /** What a claim is checked against besides the verifier: the exchange the session stored, and the answer's TIMESTAMP text. */

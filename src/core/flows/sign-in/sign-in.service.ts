@@ -18,7 +18,7 @@ import { createCustomAuthSteps } from "./sign-in.custom.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
 import { migrateUser } from "../../triggers/user-migration.js";
-import { malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, storedExchangeOf } from "./sign-in.parameters.js";
+import { assertSrpAnswerReadable, malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, storedExchangeOf } from "./sign-in.parameters.js";
 import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome } from "./sign-in.types.js";
 
 export interface SignInServiceDeps {
@@ -172,13 +172,9 @@ export function createSignInService(deps: SignInServiceDeps) {
   }
 
   async function verifyPasswordClaim(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    // Readable: assertSrpAnswerReadable checked it before the session was weighed.
     const timestamp = readClaimTimestamp(responses, clock.nowMs());
-    if (!timestamp) {
-      // A client error caught before any proof is checked: nothing was tried, so the session stays for a corrected answer.
-      assertTransition("PASSWORD_VERIFIER", "PASSWORD_VERIFIER");
-      await sessions.giveBack(sessionToken, session);
-      throw malformedTimestamp();
-    }
+    if (!timestamp) throw malformedTimestamp();
     const { signature, secretBlock } = readClaimProof(responses);
     const username = requireParameter(responses, "USERNAME");
     // With its groups: the tokens this step usually ends with carry them.
@@ -251,6 +247,13 @@ export function createSignInService(deps: SignInServiceDeps) {
         throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
       }
       if (input.challengeName !== session.state) throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
+      try {
+        assertSrpAnswerReadable(session.state, input.challengeResponses, srp.isAcceptableA);
+      } catch (error) {
+        assertTransition(session.state, session.state);
+        await sessions.giveBack(input.session, session);
+        throw error;
+      }
       if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
       if (session.state === "CUSTOM_CHALLENGE") return custom.answer(context, session, input.challengeResponses, caller);
       if (session.state === "NEW_PASSWORD_REQUIRED") return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);

@@ -6,6 +6,7 @@ import { prepareCredentials, retireCurrentPassword } from "../../users/credentia
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import { SECONDS_PER_DAY } from "../../../lib/durations.js";
+import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type { Device } from "../../devices/device.types.js";
 import type { Repositories } from "../../ports.js";
@@ -87,6 +88,16 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   }
 
   const devices = createSignInDeviceSteps(deps, { complete, recordChallenge, assertUserMaySignIn });
+
+  /**
+   * A refresh token of a sign-in with a device works only with that device's key, which the SDKs send
+   * once the device is confirmed; until then (a device nobody confirmed) it works without one.
+   * @throws NotAuthorizedException "Invalid Refresh Token"
+   */
+  async function assertRefreshDevice(context: ClientContext, user: User, tokenDeviceKey: string, sentDeviceKey: string | undefined): Promise<void> {
+    const matches = sentDeviceKey ? constantTimeEqual(sentDeviceKey, tokenDeviceKey) : (await devices.findConfirmed(context, user, tokenDeviceKey)) === null;
+    if (!matches) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
+  }
 
   /** After the last factor: the named device proves itself (DEVICE_SRP_AUTH), or tokens. */
   function finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInOutcome> {
@@ -202,6 +213,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
       if (!user) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
       verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [user.username, user.id, ...(parameters.USERNAME ? [parameters.USERNAME] : [])]);
       if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+      if (record.deviceKey) await assertRefreshDevice(context, user, record.deviceKey, parameters.DEVICE_KEY);
       const rotates = context.client.refreshTokenRotation.enabled;
       const issued = await tokens.issue({
         pool: context.pool,
