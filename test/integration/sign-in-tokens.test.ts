@@ -56,7 +56,7 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     const expected = ["Mid", "alpha", "zeta", "\uFF21x", "\u{1F600}x"];
     expect(decodeJwt(tokens.accessToken)["cognito:groups"]).toEqual(expected);
     expect(decodeJwt(tokens.idToken)["cognito:groups"]).toEqual(expected);
-    // A refresh reads the groups by the other path (ListGroups order): the same list.
+    // A refresh carries the same list.
     const refreshed = expectTokens(await refreshSignIn(gateway, clientId, tokens.refreshToken!));
     expect(decodeJwt(refreshed.accessToken)["cognito:groups"]).toEqual(expected);
   });

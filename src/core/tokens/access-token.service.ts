@@ -18,6 +18,11 @@ export interface AccessTokenPrincipal {
   clientId: string;
   /** The refresh-token family (`origin_jti`); null when the client had token revocation off. */
   originJti: string | null;
+  /**
+   * The pool, client and user as this request's token check found them: reads may answer from them;
+   * a change re-reads them in its own transaction (loadSelfContext).
+   */
+  verified: SelfContext;
 }
 
 /** The principal's pool, app client and user as they are now. */
@@ -61,7 +66,7 @@ export async function loadSelfContext(repositories: Repositories, principal: Acc
 }
 
 /** The principal's user, if it may still use its tokens. @throws UserNotFoundException, NotAuthorizedException, UserNotConfirmedException, PasswordResetRequiredException */
-async function loadSelfUser(repositories: Repositories, poolId: string, principal: AccessTokenPrincipal): Promise<User> {
+async function loadSelfUser(repositories: Repositories, poolId: string, principal: Pick<AccessTokenPrincipal, "userId">): Promise<User> {
   const user = await repositories.users.findById(poolId, principal.userId);
   // Cognito answers a deleted user's still-unexpired token with UserNotFoundException (GetUser lists it),
   // which is also what clients such as Amplify treat as "forget this session".
@@ -103,8 +108,8 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
       if (typeof scope !== "string" || !scope.split(" ").includes(SELF_SERVICE_SCOPE)) {
         throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
       }
-      const principal: AccessTokenPrincipal = { poolId, userId: sub, username, clientId, originJti: originJti ?? null };
-      if (principal.originJti === null) {
+      const claimed = { poolId, userId: sub, username, clientId, originJti: originJti ?? null };
+      if (claimed.originJti === null) {
         // Without origin_jti (revocation off for the client) only the sign-out watermark can tell.
         const signedOutAt = await store.get(signedOutKey(sub));
         if (signedOutAt !== null && iat <= Number(signedOutAt)) throw revokedToken();
@@ -115,12 +120,12 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
         throw error;
       });
       if (context.pool.id !== poolId) throw invalidToken();
-      await db.read(async (repositories) => {
+      const user = await db.read(async (repositories) => {
         // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
-        if (principal.originJti !== null && (await repositories.refreshTokens.isFamilyRevoked(principal.originJti))) throw revokedToken();
-        await loadSelfUser(repositories, poolId, principal);
+        if (claimed.originJti !== null && (await repositories.refreshTokens.isFamilyRevoked(claimed.originJti))) throw revokedToken();
+        return loadSelfUser(repositories, poolId, claimed);
       });
-      return principal;
+      return { ...claimed, verified: { pool: context.pool, client: context.client, user } };
     },
 
     /**

@@ -208,7 +208,8 @@ export function createSignInSteps(deps: SignInServiceDeps) {
       if (!refreshToken) throw invalidParameter("Missing required parameter REFRESH_TOKEN");
       const { record, user } = await db.read(async (repositories) => {
         const found = await tokens.findRefreshToken(repositories, context.client, refreshToken);
-        return { record: found, user: await repositories.users.findById(context.pool.id, found.userId) };
+        // With its groups: the new tokens carry them.
+        return { record: found, user: await repositories.users.findByIdWithGroups(context.pool.id, found.userId) };
       });
       if (!user) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
       verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [user.username, user.id, ...(parameters.USERNAME ? [parameters.USERNAME] : [])]);
