@@ -50,6 +50,7 @@ import { createWebhookSender } from "./infra/messaging/webhook-sender.js";
 import { createPinoLogger } from "./infra/logging/pino-logger.js";
 import { createMemoryShortLivedStore } from "./infra/memory/short-lived-store.js";
 import { createRedisShortLivedStore } from "./infra/redis/short-lived-store.js";
+import { acquireStartupLock, type StartupLock } from "./infra/typeorm/startup-lock.js";
 import { createDataSource } from "./infra/typeorm/data-source.js";
 import { createTypeormDatabase } from "./infra/typeorm/database.js";
 import { systemClock, type Clock } from "./lib/clock.js";
@@ -96,7 +97,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let eventFeed: EventFeed | null = null;
   let webhookDispatcher: WebhookDispatcher | null = null;
   let srp: SrpServerPool | null = null;
+  let startupLock: StartupLock | null = null;
   try {
+    // Held from the migrations to the bootstrap key: processes starting together take turns.
+    startupLock = await acquireStartupLock(dataSource, config.database.dialect === "mariadb" ? config.database.database : "");
     const applied = await dataSource.runMigrations({ transaction: "each" });
     if (applied.length > 0) logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
     // Every commit that wrote events is announced on the store (Redis across processes): only a
@@ -166,6 +170,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       triggerSecrets: createTriggerSecretService({ db, clock, secretBox }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
+    await startupLock.release();
+    startupLock = null;
 
     await webhookDispatcher.start();
     const readyStore = store;
@@ -206,6 +212,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       },
     };
   } catch (error) {
+    await startupLock?.release().catch(() => undefined);
     await httpApi?.close().catch(() => undefined);
     await webhookDispatcher?.close().catch(() => undefined);
     await eventFeed?.close().catch(() => undefined);
