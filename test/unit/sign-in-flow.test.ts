@@ -53,8 +53,9 @@ describe("sign-in flow table", () => {
     for (const before of ["START", "PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", "SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "MFA_SETUP"] as const) expect(canTransition(before, "DEVICE_SRP_AUTH"), before).toBe(true);
     // SELECT_MFA_TYPE only picks a factor: the code must still be answered before the device step.
     expect(canTransition("SELECT_MFA_TYPE", "DEVICE_SRP_AUTH")).toBe(false);
-    expect(SIGN_IN_TRANSITIONS.DEVICE_SRP_AUTH).toEqual(["DEVICE_PASSWORD_VERIFIER", "FAILED"]);
-    expect(SIGN_IN_TRANSITIONS.DEVICE_PASSWORD_VERIFIER).toEqual(["AUTHENTICATED", "FAILED"]);
+    // Staying put is a malformed answer given back for a corrected one.
+    expect(SIGN_IN_TRANSITIONS.DEVICE_SRP_AUTH).toEqual(["DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "FAILED"]);
+    expect(SIGN_IN_TRANSITIONS.DEVICE_PASSWORD_VERIFIER).toEqual(["DEVICE_PASSWORD_VERIFIER", "AUTHENTICATED", "FAILED"]);
   });
 
   it("enters CUSTOM_CHALLENGE only from START, PASSWORD_VERIFIER (SRP first) or itself, and SRP_A only leads to the verifier", () => {

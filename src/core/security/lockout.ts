@@ -18,14 +18,35 @@ export function lockoutSecondsAfter(failures: number): number {
  * Per-user sign-in lockout, shared by every gateway process through the short-lived store.
  * Attempts during a lockout are refused without being counted, so they cannot extend it.
  */
+/** How long a check that found no failures lets this process skip the reset on success. */
+const CLEAN_MEMO_MS = 5_000;
+const MAX_CLEAN_MEMO_ENTRIES = 10_000;
+
 export function createLockout(store: ShortLivedStore, clock: Clock, options: { failuresPerIpWindow: number }) {
   const failuresKey = (poolId: string, userId: string) => `lockout:failures:${poolId}:${userId}`;
+  /** The failure count as a plain value beside the counter, so a check reads it with the lock in one round trip. */
+  const failuresSeenKey = (poolId: string, userId: string) => `lockout:failures-seen:${poolId}:${userId}`;
   const lockedKey = (poolId: string, userId: string) => `lockout:until:${poolId}:${userId}`;
   const ipKey = (ip: string) => `lockout:ip:${ip}`;
   const ipCountKey = (ip: string) => `${ipKey(ip)}:count`;
   const isLocked = (until: string | null) => until !== null && Number(until) > clock.nowMs();
   const isIpBlocked = (failures: string | null) => Number(failures ?? 0) >= options.failuresPerIpWindow;
   const locked = () => new CognitoError("NotAuthorizedException", "Password attempts exceeded");
+  /**
+   * Subjects a check in this process found without failures moments ago: their success skips the
+   * reset, one round trip off every clean sign-in. A failure recorded meanwhile by another process
+   * then stays counted, as if this success had come first.
+   */
+  const cleanUntil = new Map<string, number>();
+  const noteCheck = (poolId: string, userId: string, failuresSeen: string | null) => {
+    const key = `${poolId}:${userId}`;
+    if (failuresSeen !== null) {
+      cleanUntil.delete(key);
+      return;
+    }
+    if (cleanUntil.size >= MAX_CLEAN_MEMO_ENTRIES) cleanUntil.clear();
+    cleanUntil.set(key, clock.nowMs() + CLEAN_MEMO_MS);
+  };
   const ipBlocked = () => new CognitoError("TooManyRequestsException", "Too many failed sign-in attempts from this address; try again later.");
   return {
     /**
@@ -33,14 +54,17 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
      * @throws TooManyRequestsException, NotAuthorizedException "Password attempts exceeded"
      */
     async assertMayAttempt(poolId: string, userId: string, ip: string | null): Promise<void> {
-      const [until, ipFailures] = await store.getMany(ip ? [lockedKey(poolId, userId), ipCountKey(ip)] : [lockedKey(poolId, userId)]);
+      const [until, failuresSeen, ipFailures] = await store.getMany([lockedKey(poolId, userId), failuresSeenKey(poolId, userId), ...(ip ? [ipCountKey(ip)] : [])]);
       if (isIpBlocked(ipFailures ?? null)) throw ipBlocked();
       if (isLocked(until ?? null)) throw locked();
+      noteCheck(poolId, userId, failuresSeen ?? null);
     },
 
     /** @throws NotAuthorizedException "Password attempts exceeded" while locked */
     async assertNotLocked(poolId: string, userId: string): Promise<void> {
-      if (isLocked(await store.get(lockedKey(poolId, userId)))) throw locked();
+      const [until, failuresSeen] = await store.getMany([lockedKey(poolId, userId), failuresSeenKey(poolId, userId)]);
+      if (isLocked(until ?? null)) throw locked();
+      noteCheck(poolId, userId, failuresSeen ?? null);
     },
 
     /** @throws TooManyRequestsException when one address has failed too often recently */
@@ -56,14 +80,20 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
         await store.set(ipCountKey(ip), String(count), QUIET_RESET_SECONDS);
       }
       if (!userId) return 0;
+      cleanUntil.delete(`${poolId}:${userId}`);
       const failures = await store.increment(failuresKey(poolId, userId), QUIET_RESET_SECONDS, { sliding: true });
+      await store.set(failuresSeenKey(poolId, userId), String(failures), QUIET_RESET_SECONDS);
       const seconds = lockoutSecondsAfter(failures);
       if (seconds > 0) await store.set(lockedKey(poolId, userId), String(clock.nowMs() + seconds * 1000), seconds);
       return seconds;
     },
 
     async recordSuccess(poolId: string, userId: string): Promise<void> {
-      await store.delete(failuresKey(poolId, userId), lockedKey(poolId, userId));
+      const key = `${poolId}:${userId}`;
+      const until = cleanUntil.get(key);
+      cleanUntil.delete(key);
+      if (until !== undefined && until > clock.nowMs()) return;
+      await store.delete(failuresKey(poolId, userId), failuresSeenKey(poolId, userId), lockedKey(poolId, userId));
     },
   };
 }
