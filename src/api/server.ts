@@ -128,14 +128,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   });
   await apollo.start();
 
-  app.use(createHealthRouter(readinessChecks));
-  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, logger }));
-  // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
-  app.use(createGraphiqlRouter(GRAPHQL_PATH));
-  // POST only, and only with an X-Amz-Target: GET /healthz and the GraphQL path are untouched.
-  app.use(createAwsJsonRouter({ services, logger, clock: awsJson.clock, path: awsJson.path }));
-  app.use(
-    GRAPHQL_PATH,
+  const graphql = [
     express.json({ limit: "256kb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -144,7 +137,17 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
         return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null };
       },
     }),
-  );
+  ];
+  // Nearly all traffic: POST /graphql goes straight to Apollo, past the routers below (none of them
+  // answers a POST there: GraphiQL is GET only, the AWS protocol lives on another path).
+  app.post(GRAPHQL_PATH, ...graphql);
+  app.use(createHealthRouter(readinessChecks));
+  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, logger }));
+  // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
+  app.use(createGraphiqlRouter(GRAPHQL_PATH));
+  // POST only, and only with an X-Amz-Target: GET /healthz and the GraphQL path are untouched.
+  app.use(createAwsJsonRouter({ services, logger, clock: awsJson.clock, path: awsJson.path }));
+  app.use(GRAPHQL_PATH, ...graphql);
 
   return {
     server,
