@@ -3,7 +3,7 @@ import type { SearchEntry, SearchPosition, UserRepository, UserSearchQuery } fro
 import type { AliasKind, User } from "../../../core/users/user.types.js";
 import { timeOrderedId } from "../../../lib/random.js";
 import { GroupEntity, GroupMembershipEntity, PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
-import { perDataSource, rawEntity } from "../raw-rows.js";
+import { perDataSource, rawEntity, runStatement } from "../raw-rows.js";
 import { toDomain as toDomainGroup } from "./group.repository.js";
 
 const INDEXED_VALUE_LENGTH = 255;
@@ -95,7 +95,7 @@ const statementsOf = perDataSource((dataSource) => {
 export function createUserRepository(manager: EntityManager): UserRepository {
   const statements = statementsOf(manager.connection);
   const firstUser = async (sql: string, parameters: unknown[]): Promise<User | null> => {
-    const rows = (await manager.query(sql, parameters)) as Record<string, unknown>[];
+    const rows = (await runStatement(manager, sql, parameters)) as Record<string, unknown>[];
     const entity = rows[0] ? statements.user.hydrate(rows[0]) : null;
     return entity ? toDomainUser(entity) : null;
   };
@@ -122,7 +122,7 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     },
     findById: (poolId, userId) => firstUser(statements.byId, [userId, poolId]),
     async findByIdWithGroups(poolId, userId) {
-      const rows = (await manager.query(statements.byIdWithGroups, [userId, poolId])) as Record<string, unknown>[];
+      const rows = (await runStatement(manager, statements.byIdWithGroups, [userId, poolId])) as Record<string, unknown>[];
       const entity = rows[0] ? statements.user.hydrate(rows[0]) : null;
       if (!entity) return null;
       const groups = rows.flatMap((row) => statements.group.hydrate(row, "g_") ?? []).map(toDomainGroup);
