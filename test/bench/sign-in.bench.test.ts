@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { constants as perfConstants, performance, PerformanceObserver } from "node:perf_hooks";
 import type { Worker } from "node:worker_threads";
 import { print } from "graphql";
 import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
@@ -210,6 +210,16 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       const workerElu = load!.worker.performance.eventLoopUtilization();
       const tripsBefore = roundTrips();
       const cpu = snapshotCpu();
+      // The gateway thread's garbage collections during the phase (minor: scavenges; major: mark-compacts).
+      const gc = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+      const gcObserver = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const isMajor = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR;
+          gc[isMajor ? "major" : "minor"]++;
+          gc[isMajor ? "majorMs" : "minorMs"] += entry.duration;
+        }
+      });
+      gcObserver.observe({ entryTypes: ["gc"] });
       const session = CPU_PROFILE ? new Session() : null;
       if (session) {
         session.connect();
@@ -222,7 +232,11 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
         writeFileSync(profileFile(label), JSON.stringify(cpuProfile));
         session.disconnect();
       }
-      const cpuUsed = cpuSince(cpu, { "load-generator event loop not idle": `${fixed(load!.worker.performance.eventLoopUtilization(workerElu).utilization * 100, 0)}%` });
+      gcObserver.disconnect();
+      const cpuUsed = cpuSince(cpu, {
+        "load-generator event loop not idle": `${fixed(load!.worker.performance.eventLoopUtilization(workerElu).utilization * 100, 0)}%`,
+        "gateway GC": `${gc.minor} minor (${fixed(gc.minorMs, 0)} ms), ${gc.major} major (${fixed(gc.majorMs, 0)} ms)`,
+      });
       cpuLines.push(`${label.padEnd(9)} ${cpuUsed.line}`);
       const trips = roundTrips();
       assertHealthy(label, result);
