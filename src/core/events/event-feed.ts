@@ -190,7 +190,8 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
     for (const seq of abandoned) if (seq <= top) abandoned.delete(seq);
     watermark = top;
     isAnchored = true;
-    schedule();
+    // Notes heard while anchoring woke nothing: read once now.
+    void pump();
   }
 
   /** The last listener left: forget the position, so nothing is read until someone listens again. */
