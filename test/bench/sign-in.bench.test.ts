@@ -203,7 +203,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
     };
 
     // Warm-up: the pool's signing keys are created on first use, and both sides' code gets compiled.
-    assertHealthy("warm-up", await load.run({ ...base, phase: "sign-in", users, count: WARM_UP_SIGN_INS, concurrency: CONCURRENCY }));
+    assertHealthy("warm-up", await load.run({ ...base, phase: "sign-in", users, count: WARM_UP_SIGN_INS, concurrency: CONCURRENCY, maxSeconds: 120 }));
     // The pause every later round gets too (its crypto bound): MariaDB flushes and purges the warm-up's writes.
     await new Promise((resolve) => setTimeout(resolve, CRYPTO_BOUND_SECONDS * 1000));
 
