@@ -100,7 +100,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let startupLock: StartupLock | null = null;
   try {
     // Held from the migrations to the bootstrap key: processes starting together take turns.
-    startupLock = await acquireStartupLock(dataSource, config.database.dialect === "mariadb" ? config.database.database : "");
+    startupLock = await acquireStartupLock(dataSource);
     const applied = await dataSource.runMigrations({ transaction: "each" });
     if (applied.length > 0) logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
     // Every commit that wrote events is announced on the store (Redis across processes): only a

@@ -184,6 +184,12 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
     /** After a webhook subscription of the pool was created or deleted (its transaction committed). */
     invalidateWebhookSubscriptions: (poolId: string): Promise<void> => announce({ kind: "webhooks", id: poolId }),
 
+    /**
+     * Drops the pool's subscriptions from this process's cache only, without telling the others: for
+     * use inside the changing transaction; the invalidation after its commit tells everyone.
+     */
+    forgetWebhookSubscriptionsHere: (poolId: string): void => forget({ kind: "webhooks", id: poolId }),
+
     async close(): Promise<void> {
       closed = true;
       const stop = unsubscribe;

@@ -38,8 +38,9 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
    * then stays counted, as if this success had come first.
    */
   const cleanUntil = new Map<string, number>();
+  const subjectOf = (poolId: string, userId: string) => `${poolId}:${userId}`;
   const noteCheck = (poolId: string, userId: string, failuresSeen: string | null) => {
-    const key = `${poolId}:${userId}`;
+    const key = subjectOf(poolId, userId);
     if (failuresSeen !== null) {
       cleanUntil.delete(key);
       return;
@@ -80,7 +81,7 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
         await store.set(ipCountKey(ip), String(count), QUIET_RESET_SECONDS);
       }
       if (!userId) return 0;
-      cleanUntil.delete(`${poolId}:${userId}`);
+      cleanUntil.delete(subjectOf(poolId, userId));
       const failures = await store.increment(failuresKey(poolId, userId), QUIET_RESET_SECONDS, { sliding: true });
       await store.set(failuresSeenKey(poolId, userId), String(failures), QUIET_RESET_SECONDS);
       const seconds = lockoutSecondsAfter(failures);
@@ -89,7 +90,7 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
     },
 
     async recordSuccess(poolId: string, userId: string): Promise<void> {
-      const key = `${poolId}:${userId}`;
+      const key = subjectOf(poolId, userId);
       const until = cleanUntil.get(key);
       cleanUntil.delete(key);
       if (until !== undefined && until > clock.nowMs()) return;

@@ -39,7 +39,7 @@ export function createWebhookService({
   db: Database;
   clock: Clock;
   secretBox: SecretBox;
-  contexts: Pick<ClientContextCache, "invalidateWebhookSubscriptions">;
+  contexts: Pick<ClientContextCache, "invalidateWebhookSubscriptions" | "forgetWebhookSubscriptionsHere">;
   maxSubscriptionsPerPool?: number;
 }) {
   async function requirePool(principal: AdminPrincipal, poolId: string): Promise<void> {
@@ -53,9 +53,9 @@ export function createWebhookService({
    * Drops the pool's cached subscriptions inside the changing transaction, after its write: its own
    * event is then matched against what the transaction sees (a deleted subscription must get no
    * delivery row), and on SQLite, whose transactions run one at a time, no other append can cache
-   * the old list before the commit. The call after the commit is the one other processes rely on.
+   * the old list before the commit. Only here: the invalidation after the commit tells the other processes.
    */
-  const forgetSubscriptions = (poolId: string): Promise<void> => contexts.invalidateWebhookSubscriptions(poolId);
+  const forgetSubscriptions = (poolId: string): void => contexts.forgetWebhookSubscriptionsHere(poolId);
 
   return {
     /**
@@ -86,7 +86,7 @@ export function createWebhookService({
           throw new CognitoError("LimitExceededException", `A user pool can have at most ${maxSubscriptionsPerPool} webhook subscriptions.`);
         }
         await repositories.webhooks.insertSubscription(subscription);
-        await forgetSubscriptions(input.poolId);
+        forgetSubscriptions(input.poolId);
         await repositories.events.append(
           { type: "WEBHOOK_SUBSCRIPTION_CREATED", poolId: input.poolId, actor: actorOf(principal), detail: { subscriptionId: subscription.id, url: subscription.url, eventTypes: subscription.eventTypes } },
           now,
@@ -104,7 +104,7 @@ export function createWebhookService({
         if (!found || found.poolId !== poolId || !(await repositories.webhooks.deleteSubscription(poolId, subscriptionId))) {
           throw resourceNotFound(`Webhook subscription ${subscriptionId} does not exist in user pool ${poolId}.`);
         }
-        await forgetSubscriptions(poolId);
+        forgetSubscriptions(poolId);
         await repositories.events.append({ type: "WEBHOOK_SUBSCRIPTION_DELETED", poolId, actor: actorOf(principal), detail: { subscriptionId, url: found.url } }, clock.now());
         return visible(found);
       });

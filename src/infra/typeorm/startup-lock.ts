@@ -15,8 +15,9 @@ const WAIT_SECONDS = 120;
  * one process owns the file, and its writes are serialised anyway.
  * @throws Error when another process holds the lock for longer than WAIT_SECONDS
  */
-export async function acquireStartupLock(dataSource: DataSource, database: string): Promise<StartupLock> {
+export async function acquireStartupLock(dataSource: DataSource): Promise<StartupLock> {
   if (dataSource.options.type !== "mariadb") return { release: async () => undefined };
+  const database = String(dataSource.options.database);
   // Lock names are server-wide (64 characters at most): one per database.
   const name = `identity-gateway:${database}`.slice(0, 64);
   const runner: QueryRunner = dataSource.createQueryRunner();

@@ -3,7 +3,7 @@ import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
 import { DEVICE_NOT_FOUND, isConfirmed, type Device } from "../../devices/device.types.js";
-import { CognitoError, invalidParameter } from "../../errors.js";
+import { CognitoError } from "../../errors.js";
 import type { Repositories } from "../../ports.js";
 import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
@@ -108,7 +108,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
       const deviceKey = requireParameter(responses, "DEVICE_KEY");
       const aHex = requireParameter(responses, "SRP_A");
       if (!constantTimeEqual(deviceKey, session.deviceKey!)) return fail(context, session, caller, "another device key");
-      if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
+      // SRP_A's value (A mod N ≠ 0) was checked with the answer's shape (assertSrpAnswerReadable).
       const device = await findConfirmed(context, user, deviceKey);
       if (!device) {
         assertTransition(session.state, "FAILED");
