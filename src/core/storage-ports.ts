@@ -210,8 +210,14 @@ export interface RefreshTokenRepository {
   findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
   /** findByHash and isFamilyRevoked for the token's family, in one round trip. */
   findByHashWithFamilyState(tokenHash: string): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean } | null>;
-  /** Marks the token rotated if it was not yet; true for exactly one caller. */
+  /** Marks the token rotated if it was not yet (a conditional UPDATE); true for exactly one caller. */
   markRotated(id: string, at: Date): Promise<boolean>;
+  /**
+   * When the token was rotated, as last committed (not as the transaction's snapshot saw it), with
+   * the row locked until the transaction ends: SELECT … FOR UPDATE on MariaDB; SQLite transactions
+   * run one at a time anyway. Null for an unknown or unrotated token.
+   */
+  findRotatedAtLocked(id: string): Promise<Date | null>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeAllOfUser(userId: string, at: Date): Promise<void>;
   /** Revokes every family of the user's refresh tokens bound to the device (ForgetDevice): a family never changes device. */

@@ -172,9 +172,17 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
      */
     async rotate(repositories: Repositories, client: AppClient, record: RefreshTokenRecord): Promise<"rotated" | "within-grace" | "reused"> {
       const now = clock.now();
+      // The conditional UPDATE is the decision: of any number of racing uses exactly one finds the
+      // token unrotated. Everything after it only classifies the losers.
       if (await repositories.refreshTokens.markRotated(record.id, now)) return "rotated";
-      const rotatedAt = (await repositories.refreshTokens.findByHash(record.tokenHash))?.rotatedAt ?? now;
-      return now.getTime() - rotatedAt.getTime() <= client.refreshTokenRotation.retryGracePeriodSeconds * 1000 ? "within-grace" : "reused";
+      const graceMs = client.refreshTokenRotation.retryGracePeriodSeconds * 1000;
+      // No grace period: every use after the first is reuse, even one in the same millisecond.
+      if (graceMs === 0) return "reused";
+      // The committed rotation time, never this transaction's snapshot: on MariaDB a plain read may
+      // still show the token unrotated, and a guessed time would pass any reuse off as a retry.
+      const rotatedAt = await repositories.refreshTokens.findRotatedAtLocked(record.id);
+      if (!rotatedAt) return "reused";
+      return now.getTime() - rotatedAt.getTime() <= graceMs ? "within-grace" : "reused";
     },
   };
 }

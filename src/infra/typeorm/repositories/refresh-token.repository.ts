@@ -30,6 +30,14 @@ export function createRefreshTokenRepository(manager: EntityManager): RefreshTok
       const result = await tokens.update({ id, rotatedAt: IsNull() }, { rotatedAt: at });
       return (result.affected ?? 0) === 1;
     },
+    async findRotatedAtLocked(id) {
+      const query = tokens.createQueryBuilder("t").select(["t.id", "t.rotatedAt"]).where("t.id = :id", { id });
+      // A locking read is a current read: under REPEATABLE READ a plain SELECT would answer from the
+      // snapshot this transaction took before a racing rotation committed.
+      if (manager.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");
+      const entity = await query.getOne();
+      return entity?.rotatedAt ?? null;
+    },
     async revokeFamily(familyId, at) {
       await tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: at });
     },
