@@ -1,4 +1,4 @@
-import { invalidParameter } from "../../core/errors.js";
+import { brokenStringConstraint, validationError, type StringConstraint } from "../../core/input-constraints.js";
 import { serializationError } from "./wire-errors.js";
 
 /**
@@ -6,9 +6,11 @@ import { serializationError } from "./wire-errors.js";
  * service-2.json, cognito-reference §2.2): type, required, length/range, pattern, enum.
  * Wrong JSON types are SerializationException, as AWS's deserialiser reports them; broken
  * constraints are InvalidParameterException in Cognito's "N validation errors detected" form.
+ * String constraints are core's (src/core/input-constraints.ts): the same table and wording the
+ * services check on entry, so GraphQL and the wire refuse a value alike.
  */
 export type Member =
-  | { kind: "string"; required?: boolean; min?: number; max?: number; pattern?: string; values?: readonly string[]; sensitive?: boolean }
+  | ({ kind: "string"; required?: boolean; values?: readonly string[] } & StringConstraint)
   | { kind: "integer"; required?: boolean; min?: number; max?: number }
   | { kind: "boolean"; required?: boolean }
   | { kind: "list"; required?: boolean; min?: number; max?: number; member: Member }
@@ -25,17 +27,6 @@ export const list = (member: Member, options: Omit<Options<Extract<Member, { kin
 export const map = (options: Options<Extract<Member, { kind: "map" }>> = {}): Member => ({ kind: "map", ...options });
 export const struct = (members: Members, options: { required?: boolean } = {}): Member => ({ kind: "structure", members, ...options });
 export const required = (member: Member): Member => ({ ...member, required: true });
-
-const patternCache = new Map<string, RegExp>();
-function fullMatch(pattern: string, value: string): boolean {
-  let regex = patternCache.get(pattern);
-  if (!regex) {
-    // The model's patterns are Java regular expressions matched against the whole value.
-    regex = new RegExp(`^(?:${pattern})$`, "u");
-    patternCache.set(pattern, regex);
-  }
-  return regex.test(value);
-}
 
 /** AWS names members in messages by their camelCase name, list items as `name.<1-based index>.member`. */
 const memberPath = (parent: string, name: string): string => {
@@ -71,14 +62,14 @@ function hasKind(member: Member, value: unknown): boolean {
 
 /** The first broken constraint of one present, well-typed value, in AWS's wording; null when it conforms. */
 function constraintOf(member: Member, value: unknown): string | null {
-  if (member.kind === "string" || member.kind === "list") {
-    const length = member.kind === "string" ? [...(value as string)].length : (value as unknown[]).length;
-    if (member.min !== undefined && length < member.min) return `Member must have length greater than or equal to ${member.min}`;
-    if (member.max !== undefined && length > member.max) return `Member must have length less than or equal to ${member.max}`;
-  }
   if (member.kind === "string") {
     if (member.values && !member.values.includes(value as string)) return `Member must satisfy enum value set: [${member.values.join(", ")}]`;
-    if (member.pattern && !fullMatch(member.pattern, value as string)) return `Member must satisfy regular expression pattern: ${member.pattern}`;
+    return brokenStringConstraint(member, value as string);
+  }
+  if (member.kind === "list") {
+    const length = (value as unknown[]).length;
+    if (member.min !== undefined && length < member.min) return `Member must have length greater than or equal to ${member.min}`;
+    if (member.max !== undefined && length > member.max) return `Member must have length less than or equal to ${member.max}`;
   }
   if (member.kind === "integer") {
     if (member.min !== undefined && (value as number) < member.min) return `Member must have value greater than or equal to ${member.min}`;
@@ -129,7 +120,5 @@ function collect(members: Members, input: Record<string, unknown>, parent: strin
 export function checkMembers(members: Members, input: Record<string, unknown>): void {
   const problems: string[] = [];
   collect(members, input, "", problems);
-  if (problems.length > 0) {
-    throw invalidParameter(`${problems.length} validation error${problems.length === 1 ? "" : "s"} detected: ${problems.join("; ")}`);
-  }
+  if (problems.length > 0) throw validationError(problems);
 }
