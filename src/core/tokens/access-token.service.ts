@@ -3,6 +3,7 @@ import { decodeJwtPayloadUnverified } from "../../lib/jwt.js";
 import type { AppClient } from "../clients/app-client.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { CognitoError } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
 import type { Database, Repositories, ShortLivedStore, TokenSigner } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
@@ -99,6 +100,7 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
      */
     async authenticate(token: string | null): Promise<AccessTokenPrincipal> {
       if (!token) throw new CognitoError("NotAuthorizedException", "An access token is required: send Authorization: Bearer <access token>.");
+      checkInput({ accessToken: token });
       const poolId = claimedPoolId(token);
       const claims = await signer.verify(poolId, token, "access");
       const { sub, client_id: clientId, username, scope, origin_jti: originJti, iat } = claims;

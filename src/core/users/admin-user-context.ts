@@ -2,6 +2,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import type { AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
 import type { CodeService } from "../messaging/code.service.js";
 import type { Database, MessageSender, PasswordHasher, Repositories } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
@@ -34,6 +35,8 @@ export const userNotFound = (): CognitoError => new CognitoError("UserNotFoundEx
  * @throws ResourceNotFoundException, NotAuthorizedException (scoped key), UserNotFoundException
  */
 export async function loadAdminUserContext(repositories: Repositories, principal: AdminPrincipal, ref: AdminUserRef): Promise<{ pool: UserPool; user: User }> {
+  // Every admin call about one user passes here: Cognito's constraints before any read.
+  checkInput({ userPoolId: ref.userPoolId, username: ref.username });
   const pool = await loadAccessiblePool(repositories, principal, ref.userPoolId);
   const user = await findUserByIdentifier(repositories, pool, ref.username);
   if (!user) throw userNotFound();

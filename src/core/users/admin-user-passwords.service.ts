@@ -1,5 +1,6 @@
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
 import { recoveryTarget } from "../messaging/delivery.js";
 import type { DeliveryMedium, Repositories } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
@@ -108,6 +109,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
      *         CodeDeliveryFailureException (the user then exists; RESEND sends again)
      */
     async adminCreateUser(principal: AdminPrincipal, input: AdminCreateUserInput): Promise<User> {
+      checkInput({ userPoolId: input.userPoolId, username: input.username, userAttributes: input.userAttributes, validationData: input.validationData, temporaryPassword: input.temporaryPassword });
       const pool = await db.read((repositories) => loadAccessiblePool(repositories, principal, input.userPoolId));
       if (input.messageAction) requireSubset("messageAction", [input.messageAction], ["RESEND", "SUPPRESS"]);
       const mediums = deliveryMediumsOf(input.desiredDeliveryMediums);
@@ -164,6 +166,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
      *         InvalidPasswordException, PasswordHistoryPolicyViolationException
      */
     async adminSetUserPassword(principal: AdminPrincipal, input: AdminSetUserPasswordInput): Promise<void> {
+      checkInput({ userPoolId: input.userPoolId, username: input.username, password: input.password });
       const { pool, user } = await db.read((repositories) => loadAdminUserContext(repositories, principal, input));
       const credentials = await db.read((repositories) => prepareCredentials(hasher, repositories, pool, user, input.password));
       const permanent = input.permanent ?? false;

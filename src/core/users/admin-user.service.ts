@@ -1,5 +1,6 @@
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
 import { mfaSummaryOf } from "../mfa/mfa-factors.js";
 import type { MfaSummary } from "../mfa/mfa.types.js";
 import type { Repositories } from "../ports.js";
@@ -63,6 +64,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
      *         AliasExistsException (a verified alias another user holds)
      */
     async adminUpdateUserAttributes(principal: AdminPrincipal, input: AdminUserRef & { userAttributes: AttributeInput[] }): Promise<void> {
+      checkInput({ userPoolId: input.userPoolId, username: input.username, userAttributes: input.userAttributes });
       requireUnique("userAttributes", input.userAttributes.map((attribute) => attribute.name));
       await changeUser(principal, input, async (pool, user) => {
         const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
@@ -81,6 +83,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
      *         (unknown, required, immutable or `sub`)
      */
     async adminDeleteUserAttributes(principal: AdminPrincipal, input: AdminUserRef & { userAttributeNames: string[] }): Promise<void> {
+      checkInput({ userPoolId: input.userPoolId, username: input.username, userAttributeNames: input.userAttributeNames });
       await changeUser(principal, input, async (pool, user) => {
         checkAttributeDeletes(pool, input.userAttributeNames);
         const { attributes, changed } = applyAttributeChanges(user.attributes, [], input.userAttributeNames);

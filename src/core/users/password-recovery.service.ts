@@ -1,6 +1,7 @@
 import { withMinimumDuration } from "../../lib/timing.js";
 import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
 import type { CodeService, ComposedCode } from "../messaging/code.service.js";
 import type { SignUpServiceDeps } from "./sign-up.service.js";
 import { recoveryTarget, simulatedTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
@@ -49,6 +50,7 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
      *         UserNotFoundException (LEGACY clients)
      */
     async forgotPassword(input: { clientId: string; username: string; secretHash?: string | null }): Promise<CodeDeliveryDetails> {
+      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
       const work = async () => {
@@ -81,6 +83,7 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the new password is in force)
      */
     async confirmForgotPassword(input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
+      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode, password: input.password });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
       const work = async () => {

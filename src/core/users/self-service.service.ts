@@ -1,6 +1,7 @@
 import type { Clock } from "../../lib/clock.js";
 import type { AppClient } from "../clients/app-client.types.js";
 import { CognitoError, invalidParameter } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
 import { mfaSummaryOf } from "../mfa/mfa-factors.js";
 import type { MfaSummary } from "../mfa/mfa.types.js";
 import type { CodeService, ComposedCode, PreparedCode } from "../messaging/code.service.js";
@@ -8,7 +9,7 @@ import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } f
 import type { CodePurpose, Database, PasswordHasher, Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { loadSelfContext, type AccessTokenPrincipal } from "../tokens/access-token.service.js";
-import { requireLength, requireUnique } from "../validation.js";
+import { requireUnique } from "../validation.js";
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
 import { checkAttributeWrites, readableAttributeNames, writableAttributeNames, type AttributeInput } from "./attribute-rules.js";
 import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
@@ -133,6 +134,7 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      *         ConcurrentModificationException (the attributes kept changing meanwhile), CustomMessage's trigger errors
      */
     async updateUserAttributes(principal: AccessTokenPrincipal, input: { userAttributes: AttributeInput[] }): Promise<CodeDeliveryDetails[]> {
+      checkInput({ userAttributes: input.userAttributes });
       requireUnique("userAttributes", input.userAttributes.map((attribute) => attribute.name));
       const prepared = await retryWhileStale(async () => {
         const plan = await db.read(async (repositories) => {
@@ -194,6 +196,7 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      * @throws InvalidParameterException (unknown, required, immutable or `sub`), NotAuthorizedException, UserNotFoundException
      */
     async deleteUserAttributes(principal: AccessTokenPrincipal, userAttributeNames: string[]): Promise<void> {
+      checkInput({ userAttributeNames });
       requireUnique("userAttributeNames", userAttributeNames);
       await db.transaction(async (repositories) => {
         const { pool, client, user } = await loadSelfContext(repositories, principal);
@@ -218,6 +221,7 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      *         ConcurrentModificationException (the attribute kept changing meanwhile), CustomMessage's trigger errors
      */
     async getUserAttributeVerificationCode(principal: AccessTokenPrincipal, attributeName: string): Promise<CodeDeliveryDetails> {
+      checkInput({ attributeName });
       const kind = requireVerifiable(attributeName);
       await codes.countAttempt("getUserAttributeVerificationCode", principal.userId, GET_VERIFICATION_CODE_PER_HOUR);
       /** Where the code goes: the held new value when a change is pending, else the current one. */
@@ -249,8 +253,8 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      *         AliasExistsException (another user holds the value as a verified alias), InvalidParameterException, NotAuthorizedException
      */
     async verifyUserAttribute(principal: AccessTokenPrincipal, input: { attributeName: string; code: string }): Promise<void> {
+      checkInput({ attributeName: input.attributeName, code: input.code });
       const kind = requireVerifiable(input.attributeName);
-      requireLength("code", input.code, 1, 2048);
       await codes.countAttempt("verifyUserAttribute", principal.userId, VERIFY_ATTRIBUTE_PER_HOUR);
       await codes.redeem(principal.userId, PURPOSE[kind], input.code, async (repositories) => {
         const { pool, client, user } = await loadSelfContext(repositories, principal);
@@ -279,6 +283,8 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      *         LimitExceededException (5 per hour), UserNotFoundException
      */
     async changePassword(principal: AccessTokenPrincipal, input: { previousPassword: string; proposedPassword: string }): Promise<void> {
+      // PreviousPassword is optional in Cognito's model; the wire hands an absent one over as "".
+      checkInput({ previousPassword: input.previousPassword === "" ? null : input.previousPassword, proposedPassword: input.proposedPassword });
       // Counted before the check: the limit is what stops guessing the previous password with a stolen token.
       await codes.countAttempt("changePassword", principal.userId, CHANGE_PASSWORD_PER_HOUR);
       const { pool, client, user } = await db.read((repositories) => loadSelfContext(repositories, principal));

@@ -2,6 +2,7 @@ import type { Clock } from "../../lib/clock.js";
 import { withMinimumDuration } from "../../lib/timing.js";
 import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
 import type { CodeService, ComposedCode } from "../messaging/code.service.js";
 import { signUpTarget, simulatedTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
 import type { Database, MessageSender, PasswordHasher, Repositories, SecretBox } from "../ports.js";
@@ -79,6 +80,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      *         UsernameExistsException, CodeDeliveryFailureException (the user then exists and can resend)
      */
     async signUp(input: SignUpInput): Promise<SignUpResult> {
+      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, password: input.password, userAttributes: input.userAttributes, validationData: input.validationData });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       verifySecretHash(secretBox, client, input.secretHash, [input.username]);
       if (pool.adminCreateUserConfig.allowAdminCreateUserOnly) throw new CognitoError("NotAuthorizedException", "SignUp is not permitted for this user pool.");
@@ -146,6 +148,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the user is confirmed)
      */
     async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
+      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
       await enumerationSafe(hidesUsers, async () => {
@@ -172,6 +175,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      *         CodeDeliveryFailureException, UserNotFoundException (LEGACY clients)
      */
     async resendConfirmationCode(input: { clientId: string; username: string; secretHash?: string | null }): Promise<CodeDeliveryDetails> {
+      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
       return enumerationSafe(hidesUsers, async () => {
