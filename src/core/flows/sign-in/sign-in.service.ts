@@ -6,6 +6,7 @@ import type { AppClient, ExplicitAuthFlow } from "../../clients/app-client.types
 import { verifySecretHash, type ClientContext } from "../../clients/client-context.js";
 import type { ClientContextCache } from "../../clients/client-context-cache.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
+import { checkInput } from "../../input-constraints.js";
 import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, SrpServer, TotpEngine } from "../../ports.js";
 import type { Lockout } from "../../security/lockout.js";
 import type { TokenService } from "../../tokens/token.service.js";
@@ -224,6 +225,7 @@ export function createSignInService(deps: SignInServiceDeps) {
      *         UserNotFoundException (LEGACY clients), UserNotConfirmedException, PasswordResetRequiredException, TooManyRequestsException
      */
     async initiateAuth(input: InitiateAuthInput, caller: CallerContext): Promise<SignInOutcome> {
+      checkInput({ clientId: input.clientId, authParameters: input.authParameters });
       const context = await loadCaller(input.clientId, caller);
       const flow = input.authFlow === "ADMIN_NO_SRP_AUTH" ? "ADMIN_USER_PASSWORD_AUTH" : input.authFlow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : input.authFlow;
       assertFlowAllowed(context.client, flow, caller);
@@ -241,6 +243,7 @@ export function createSignInService(deps: SignInServiceDeps) {
      *         ResourceNotFoundException "Device does not exist." (unknown DEVICE_KEY: the PASSWORD_VERIFIER session stays usable for the retry without it)
      */
     async respondToAuthChallenge(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInOutcome> {
+      checkInput({ clientId: input.clientId, session: input.session, challengeResponses: input.challengeResponses });
       const context = await loadCaller(input.clientId, caller);
       const session = await sessions.take(input.session);
       if (session.poolId !== context.pool.id || session.clientId !== context.client.clientId || session.viaAdmin !== (caller.admin !== null)) {
