@@ -65,6 +65,8 @@ export interface AppOverrides {
   webhookDispatcher?: WebhookDispatcherOptions;
   /** Live-event feed polling (a test turns the fallback poll off to prove notes travel through Redis). */
   eventFeed?: EventFeedOptions;
+  /** Wraps the database every service uses (a test injects a storage outage on the embedded backend). */
+  wrapDatabase?: (db: Database) => Database;
 }
 
 export interface App {
@@ -106,7 +108,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // Every commit that wrote events is announced on the store (Redis across processes): only a
     // wake-up for live subscribers and webhook dispatchers, which then read the events table.
     let announceCommit: (note: CommitNote) => void = () => undefined;
-    const database = createTypeormDatabase(dataSource);
+    const database = overrides.wrapDatabase ? overrides.wrapDatabase(createTypeormDatabase(dataSource)) : createTypeormDatabase(dataSource);
     store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock });
     // Pools, clients and webhook subscriptions, cached per process; it only reads, so it needs no pipeline.
     const contexts = createClientContextCache({ db: database, store });
@@ -230,5 +232,5 @@ function createMessageSender(messaging: MessagingConfig, deps: { db: Database; s
   const smtp = messaging.smtp ? createSmtpSender({ url: messaging.smtp.url, from: messaging.smtp.from, logger }) : undefined;
   const routes = { email: messaging.smtp ? "smtp" : messaging.webhook ? "webhook" : "outbox", sms: messaging.webhook ? "webhook" : "outbox" };
   logger.info({ messageRoutes: routes }, "message delivery routes");
-  return createRoutingSender({ email: smtp ?? webhook, sms: webhook, outbox: createOutboxSender({ db, secretBox, clock }) });
+  return createRoutingSender({ email: smtp ?? webhook, sms: webhook, outbox: createOutboxSender({ db, secretBox, clock, logger }) });
 }

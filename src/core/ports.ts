@@ -105,6 +105,12 @@ export interface OutgoingMessage {
  */
 export interface MessageSender {
   send(message: OutgoingMessage): Promise<void>;
+  /**
+   * Writes the message in the caller's transaction when its delivery is itself a database row (the
+   * sent_messages outbox), so it commits together with the change that made its code, or not at all.
+   * Resolves false, writing nothing, when the message must go to a provider after the commit (send).
+   */
+  sendWithin?(repositories: Repositories, message: OutgoingMessage): Promise<boolean>;
 }
 
 /**

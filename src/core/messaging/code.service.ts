@@ -81,6 +81,8 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     /**
      * Stores a composed code as the newest for its purpose (voiding the previous one) inside the
      * caller's transaction and returns the message to deliver once that transaction has committed.
+     * A message bound for the outbox is written here, in the same transaction: a user (or a change)
+     * never commits without its code's message, and an outage after the commit loses nothing.
      * `pendingValue` is the held email/phone change the code proves (VERIFY_* purposes only).
      */
     async storeCode(repositories: Repositories, composed: ComposedCode, options: { pendingValue?: string | null } = {}): Promise<PreparedCode> {
@@ -97,23 +99,22 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
         pendingValue: options.pendingValue ?? null,
       });
       await repositories.events.append({ type: "CODE_SENT", poolId: pool.id, actor: `user:${user.id}`, detail: { purpose, ...toDeliveryDetails(target) } }, now);
-      return {
-        details: toDeliveryDetails(target),
-        message: {
-          poolId: pool.id,
-          userId: user.id,
-          medium: target.medium,
-          destination: target.address,
-          subject: target.medium === "EMAIL" ? template.subject : null,
-          body: renderTemplate(template.body, { code, username: user.username }),
-          purpose,
-        },
-        ...(composed.customSender ? { customSender: composed.customSender } : {}),
+      const message = {
+        poolId: pool.id,
+        userId: user.id,
+        medium: target.medium,
+        destination: target.address,
+        subject: target.medium === "EMAIL" ? template.subject : null,
+        body: renderTemplate(template.body, { code, username: user.username }),
+        purpose,
       };
+      const isSent = !composed.customSender && sender.sendWithin !== undefined && (await sender.sendWithin(repositories, message));
+      return { details: toDeliveryDetails(target), message, isSent, ...(composed.customSender ? { customSender: composed.customSender } : {}) };
     },
 
-    /** Hands a prepared message to the sender. @throws CodeDeliveryFailureException */
+    /** Hands a prepared message to the sender, unless it already went out with its transaction. @throws CodeDeliveryFailureException */
     async deliver(prepared: PreparedCode): Promise<CodeDeliveryDetails> {
+      if (prepared.isSent) return prepared.details;
       if (prepared.customSender) await runCustomSender(triggers, prepared.customSender.pool, prepared.customSender.delivery);
       else await sender.send(prepared.message);
       return prepared.details;
@@ -157,6 +158,8 @@ export interface ComposedCode {
 export interface PreparedCode {
   details: CodeDeliveryDetails;
   message: Parameters<MessageSender["send"]>[0];
+  /** True when the message was written to the outbox in the code's own transaction: deliver() has nothing left to do. */
+  isSent: boolean;
   /** Set when the pool hands codes of this medium to CustomEmailSender / CustomSMSSender. */
   customSender?: { pool: UserPool; delivery: CustomSenderDelivery };
 }

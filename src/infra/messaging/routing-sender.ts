@@ -1,4 +1,4 @@
-import type { MessageSender } from "../../core/ports.js";
+import type { DeliveryMedium, MessageSender } from "../../core/ports.js";
 
 export interface RoutingSenderOptions {
   /** Where EMAIL goes when configured (SMTP, else the webhook). */
@@ -16,7 +16,10 @@ export interface RoutingSenderOptions {
  * @throws CodeDeliveryFailureException from the chosen sender.
  */
 export function createRoutingSender({ email, sms, outbox }: RoutingSenderOptions): MessageSender {
+  const providerFor = (medium: DeliveryMedium) => (medium === "EMAIL" ? email : sms);
   return {
-    send: (message) => ((message.medium === "EMAIL" ? email : sms) ?? outbox).send(message),
+    send: (message) => (providerFor(message.medium) ?? outbox).send(message),
+    // Only the outbox can take part in a transaction; a provider is called after the commit.
+    sendWithin: async (repositories, message) => !providerFor(message.medium) && outbox.sendWithin !== undefined && (await outbox.sendWithin(repositories, message)),
   };
 }
