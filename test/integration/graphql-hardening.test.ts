@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
 import { CreateUserPoolDocument, GetUserPoolDocument, ListEventsDocument, ListUserPoolsDocument, PoolNameDocument, PoolStringConstraintsDocument } from "../support/generated/graphql.js";
@@ -58,6 +59,51 @@ describe.each(BACKENDS)("alias limit on $name", (backend) => {
   it("refuses too many aliases over graphql-ws too", async () => {
     const query = `{ ${Array.from({ length: 20 }, (_, i) => `p${i}: userPools(first: 1) { nextCursor }`).join(" ")} }`;
     expectRefused(await wsGraphql(gateway.url, query, undefined, { token: gateway.adminKey }), /Aliases limit of 15/);
+  });
+});
+
+describe.each(BACKENDS)("cheap floods on $name", (backend) => {
+  let gateway: TestApp;
+  beforeAll(async () => {
+    gateway = await getTestApp(backend);
+  });
+  afterAll(async () => gateway?.close());
+
+  const repeat = (count: number, item: (index: number) => string) => Array.from({ length: count }, (_, index) => item(index)).join(" ");
+  const update = (userPoolId: string, selection: string) => `updateUserPool(userPoolId: "${userPoolId}", input: { name: "flooded" }) { ${selection} }`;
+  const both = async (query: string) => [
+    await postGraphql(gateway.url, query, undefined, { token: gateway.adminKey }),
+    await wsGraphql(gateway.url, query, undefined, { token: gateway.adminKey }),
+  ];
+
+  it("counts __typename aliases toward the alias limit (101 of them are refused over HTTP and graphql-ws)", async () => {
+    for (const result of await both(`{ ${repeat(101, (i) => `t${i}: __typename`)} }`)) expectRefused(result, /Aliases limit of 15 exceeded, found 101/);
+  });
+
+  it("refuses more than 50 directives in a document before anything runs", async () => {
+    const poolId = expectData(await gateway.gql(CreateUserPoolDocument, { input: { name: "directive-target" } })).createUserPool.id;
+    const flooded = `mutation { ${update(poolId, repeat(51, () => "... @include(if: true) { id }"))} }`;
+    for (const result of await both(flooded)) expectRefused(result, /Directives limit of 50 exceeded/);
+    expect(await countUpdates(gateway, poolId)).toBe(0);
+    // 50 are fine.
+    expectData(await postGraphql(gateway.url, `mutation { ${update(poolId, repeat(50, () => "... @include(if: true) { id }"))} }`, undefined, { token: gateway.adminKey }));
+    expect(await countUpdates(gateway, poolId)).toBe(1);
+  });
+
+  it("refuses a selection repeated more than 3 times (500 __typename, 100 identical mutations) before anything runs", async () => {
+    const poolId = expectData(await gateway.gql(CreateUserPoolDocument, { input: { name: "repeat-target" } })).createUserPool.id;
+    for (const result of await both(`{ ${repeat(500, () => "__typename")} }`)) expectRefused(result, /Repeated selections limit of 3 exceeded: field __typename/);
+    for (const result of await both(`mutation { ${repeat(100, () => update(poolId, "id"))} }`)) expectRefused(result, /Repeated selections limit of 3 exceeded: field updateUserPool/);
+    for (const result of await both(`{ userPools(first: 1) { ${repeat(4, () => "...P")} } } fragment P on UserPoolPage { nextCursor }`)) expectRefused(result, /fragment spread \.\.\.P/);
+    expect(await countUpdates(gateway, poolId)).toBe(0);
+    // Up to 3 repeats are fine (generated documents sometimes repeat a field).
+    expect(expectData(await postGraphql(gateway.url, "{ __typename __typename __typename }", undefined, { token: gateway.adminKey }))).toEqual({ __typename: "Query" });
+  });
+
+  it("still serves GraphiQL's introspection query over HTTP and graphql-ws", async () => {
+    for (const result of await both(getIntrospectionQuery())) {
+      expect((expectData(result) as { __schema: { types: { name: string }[] } }).__schema.types.map((type) => type.name)).toContain("UserPool");
+    }
   });
 });
 
