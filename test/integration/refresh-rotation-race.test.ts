@@ -9,7 +9,7 @@ import { getTestApp, type TestApp } from "../support/test-app.js";
 
 /** Parallel uses of one refresh token per round, and rounds per transport. */
 const PARALLEL_USES = 20;
-const ROUNDS = 12;
+const ROUNDS = 25;
 /** A lost race is either the reuse itself or a use that finds the family already revoked by it. */
 const LOSING_CODES = ["NotAuthorizedException", "RefreshTokenReuseException"];
 
