@@ -50,7 +50,8 @@ describe.each(BACKENDS)("password recovery on $name", (backend) => {
     expect(message.purpose).toBe("FORGOT_PASSWORD");
     expect(errorCodes(await confirmForgot(clientId, username, message.code!, "weak"))).toEqual(["InvalidPasswordException"]);
     expectData(await confirmForgot(clientId, username, message.code!, "N3w-Password!"));
-    expect(errorCodes(await confirmForgot(clientId, username, message.code!, "An0ther-Password!"))).toEqual(["ExpiredCodeException"]);
+    // A used code answers as a code never sent would: this client hides user existence (ExpiredCode only for LEGACY).
+    expect(errorCodes(await confirmForgot(clientId, username, message.code!, "An0ther-Password!"))).toEqual(["CodeMismatchException"]);
     const events = expectData(await gateway.gql(ListEventsDocument, { userPoolId: poolId })).events.items;
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(["PASSWORD_RESET_REQUESTED", "PASSWORD_CHANGED"]));
     expect(JSON.stringify(events)).not.toContain("N3w-Password!");
@@ -69,7 +70,8 @@ describe.each(BACKENDS)("password recovery on $name", (backend) => {
     expectData(await forgot(clientId, username));
     const code = (await latestMessage(gateway, poolId, email)).code!;
     clock.advanceSeconds(3601);
-    expect(errorCodes(await confirmForgot(clientId, username, code, "N3w-Password!"))).toEqual(["ExpiredCodeException"]);
+    // CodeMismatch, as for an unknown name, since this client hides user existence (ExpiredCode only for LEGACY).
+    expect(errorCodes(await confirmForgot(clientId, username, code, "N3w-Password!"))).toEqual(["CodeMismatchException"]);
   });
 
   it("refuses a password from the history, and never confuses passwords that differ after byte 72", async () => {

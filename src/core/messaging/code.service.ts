@@ -1,12 +1,14 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomDigits } from "../../lib/random.js";
+import { constantTimeEqual } from "../../lib/secrets.js";
 import { CognitoError } from "../errors.js";
-import type { CodeHasher, CodePurpose, Database, MessageSender, Repositories, ShortLivedStore } from "../ports.js";
+import type { CodeHasher, CodePurpose, Database, MessageSender, Repositories, ShortLivedStore, VerificationCode } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { customSenderFor, prepareCustomSender, runCustomMessage, runCustomSender, type CustomSenderDelivery, type MessageEvent, type MessageTemplate } from "../triggers/message.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import type { User } from "../users/user.types.js";
 import { renderTemplate, toDeliveryDetails, type CodeDeliveryDetails, type DeliveryTarget } from "./delivery.js";
+import { simulatedDeliveryDetails } from "./simulated-delivery.js";
 
 /** Cognito's code lifetimes (cognito-reference §9.1). */
 export const CODE_LIFETIME_SECONDS: Record<CodePurpose, number> = {
@@ -41,15 +43,73 @@ const DEFAULT_MESSAGE_EVENT: Record<CodePurpose, MessageEvent> = {
 
 export function createCodeService({ db, clock, codeHasher, sender, store, triggers }: CodeServiceDeps) {
   const scopeOf = (userId: string, purpose: CodePurpose) => `${userId}:${purpose}`;
+  const simulatedCodeKey = (subject: string, purpose: CodePurpose) => `simulated-code:${purpose}:${subject}`;
+  const simulatedFailuresKey = (subject: string, purpose: CodePurpose) => `simulated-code-failures:${purpose}:${subject}`;
+
+  /** Whether a stored code can still be guessed at. */
+  function stateOf(stored: VerificationCode | null): "expired" | "exhausted" | "live" {
+    if (!stored || stored.consumedAt !== null || stored.expiresAt.getTime() <= clock.nowMs()) return "expired";
+    return stored.failedAttempts >= MAX_FAILED_ATTEMPTS_PER_CODE ? "exhausted" : "live";
+  }
+
+  /** Throws what a failed guess means; a wrong one is counted first, in its own transaction. */
+  async function throwFailure(userId: string, purpose: CodePurpose, kind: "expired" | "exhausted" | "mismatch"): Promise<never> {
+    if (kind === "expired") throw new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+    if (kind === "exhausted") throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+    const failures = await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose));
+    if (failures > MAX_FAILED_ATTEMPTS_PER_CODE) throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+    throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+  }
 
   return {
     /**
-     * Counts one call of `action` for the user in a one-hour window.
+     * Counts one call of `action` for a subject (a user id, or `nameSubject` for a name with no user)
+     * in a one-hour window.
      * @throws LimitExceededException past `maxPerHour` (cognito-reference §9.1)
      */
-    async countAttempt(action: string, userId: string, maxPerHour: number): Promise<void> {
-      const count = await store.increment(`attempts:${action}:${userId}`, 3600);
+    async countAttempt(action: string, subject: string, maxPerHour: number): Promise<void> {
+      const count = await store.increment(`attempts:${action}:${subject}`, 3600);
       if (count > maxPerHour) throw new CognitoError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
+    },
+
+    /**
+     * The subject that stands for a typed name with no user behind it (PreventUserExistenceErrors):
+     * a keyed hash of pool and normalised name, so limits and simulated codes can be kept per name
+     * without storing the names people tried.
+     */
+    nameSubject(poolId: string, normalizedName: string): string {
+      return `name:${codeHasher.hashCode("unknown-name", `${poolId}\u0000${normalizedName}`)}`;
+    },
+
+    /**
+     * Delivery details for a name with no deliverable user: stable per (pool, name), drawn from a
+     * digest keyed by the secrets key, so nobody without the key can predict them (simulated-delivery.ts).
+     * `known` is the user behind the name when there is one that gets a simulated answer.
+     */
+    simulatedDelivery(pool: UserPool, identifier: string, normalizedName: string, purpose: "SIGN_UP" | "FORGOT_PASSWORD", known: User | null = null): CodeDeliveryDetails {
+      const digest = codeHasher.hashCode("simulated-delivery", `${pool.id}\u0000${normalizedName}`);
+      return simulatedDeliveryDetails(pool, identifier, purpose, digest, known?.attributes ?? null);
+    },
+
+    /**
+     * Records that a code was "sent" to a subject that gets no real code, so guesses at it answer as
+     * guesses at a real one would (see redeemSimulated). A new one restarts the guess count.
+     */
+    async issueSimulated(subject: string, purpose: CodePurpose): Promise<void> {
+      await store.set(simulatedCodeKey(subject, purpose), "1", CODE_LIFETIME_SECONDS[purpose]);
+      await store.delete(simulatedFailuresKey(subject, purpose));
+    },
+
+    /**
+     * A guess at a code that was never sent: always wrong, but it wears out like a real code — five
+     * CodeMismatch, then TooManyFailedAttempts until the simulated code expires (redeem's sequence).
+     * @throws ExpiredCodeException (no simulated code pending), CodeMismatchException, TooManyFailedAttemptsException
+     */
+    async redeemSimulated(subject: string, purpose: CodePurpose): Promise<never> {
+      if ((await store.get(simulatedCodeKey(subject, purpose))) === null) throw new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+      const failures = await store.increment(simulatedFailuresKey(subject, purpose), CODE_LIFETIME_SECONDS[purpose]);
+      if (failures > MAX_FAILED_ATTEMPTS_PER_CODE) throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+      throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
     },
 
     /**
@@ -128,18 +188,27 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     async redeem<T>(userId: string, purpose: CodePurpose, code: string, change: (repositories: Repositories) => Promise<T>): Promise<T> {
       const codeHash = codeHasher.hashCode(scopeOf(userId, purpose), code);
       const outcome = await db.transaction(async (repositories) => {
-        const stored = await repositories.codes.find(userId, purpose);
-        if (!stored || stored.consumedAt !== null || stored.expiresAt.getTime() <= clock.nowMs()) return { kind: "expired" as const };
-        if (stored.failedAttempts >= MAX_FAILED_ATTEMPTS_PER_CODE) return { kind: "exhausted" as const };
+        const state = stateOf(await repositories.codes.find(userId, purpose));
+        if (state !== "live") return { kind: state };
         if (!(await repositories.codes.consume(userId, purpose, codeHash, clock.now()))) return { kind: "mismatch" as const };
         return { kind: "ok" as const, value: await change(repositories) };
       });
       if (outcome.kind === "ok") return outcome.value;
-      if (outcome.kind === "expired") throw new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
-      if (outcome.kind === "exhausted") throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
-      const failures = await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose));
-      if (failures > MAX_FAILED_ATTEMPTS_PER_CODE) throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
-      throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+      return throwFailure(userId, purpose, outcome.kind);
+    },
+
+    /**
+     * Tells whether the code would be accepted, without using it up: for a change that must look at
+     * the code before doing slow checks that answer differently (the password history), so those
+     * answers go only to whoever holds the code. A wrong guess counts as in redeem.
+     * @throws ExpiredCodeException, CodeMismatchException, TooManyFailedAttemptsException
+     */
+    async check(userId: string, purpose: CodePurpose, code: string): Promise<void> {
+      const codeHash = codeHasher.hashCode(scopeOf(userId, purpose), code);
+      const stored = await db.read((repositories) => repositories.codes.find(userId, purpose));
+      const state = stateOf(stored);
+      if (state !== "live") return throwFailure(userId, purpose, state);
+      if (!constantTimeEqual(stored!.codeHash, codeHash)) return throwFailure(userId, purpose, "mismatch");
     },
   };
 }

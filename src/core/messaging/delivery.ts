@@ -53,24 +53,6 @@ export function recoveryTarget(pool: UserPool, attributes: UserAttributes): Deli
   return null;
 }
 
-/**
- * Plausible delivery details for a user that does not exist, derived from what was typed and the
- * pool's settings only, so the answer cannot tell a real user from a missing one (§11.1).
- */
-export function simulatedTarget(pool: UserPool, identifier: string, purpose: "SIGN_UP" | "FORGOT_PASSWORD"): CodeDeliveryDetails {
-  if (identifier.startsWith("+")) return { destination: maskDestination("phone_number", identifier), deliveryMedium: "SMS", attributeName: "phone_number" };
-  if (identifier.includes("@")) return { destination: maskDestination("email", identifier), deliveryMedium: "EMAIL", attributeName: "email" };
-  const preferPhone = purpose === "SIGN_UP"
-    ? pool.autoVerifiedAttributes.includes("phone_number")
-    : [...pool.accountRecoverySetting].sort((left, right) => left.priority - right.priority)[0]?.name === "verified_phone_number";
-  // A stable fake address per identifier, so repeated calls show the same masked destination.
-  const seed = [...identifier].reduce((sum, character) => sum + character.charCodeAt(0), 0);
-  const letterAt = (offset: number) => String.fromCharCode(97 + ((seed + offset) % 26));
-  return preferPhone
-    ? { destination: `+*******${String(identifier.length * 1237).padStart(4, "0").slice(-4)}`, deliveryMedium: "SMS", attributeName: "phone_number" }
-    : { destination: `${letterAt(0)}***@${letterAt(7)}***`, deliveryMedium: "EMAIL", attributeName: "email" };
-}
-
 /** Fills a pool template: `{####}` is the code or temporary password, `{username}` the user name. */
 export function renderTemplate(template: string, values: { code: string; username?: string }): string {
   return template.replaceAll("{####}", values.code).replaceAll("{username}", values.username ?? "");

@@ -4,7 +4,7 @@ import { loadClientContext, verifySecretHash } from "../clients/client-context.j
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { CodeService, ComposedCode } from "../messaging/code.service.js";
-import { signUpTarget, simulatedTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
+import { signUpTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
 import type { Database, MessageSender, PasswordHasher, Repositories, SecretBox } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { runPostConfirmation, runPreSignUp } from "../triggers/sign-up.triggers.js";
@@ -12,6 +12,7 @@ import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import { checkAttributeWrites, checkRequiredAttributes, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
 import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
+import { normalizeTypedName } from "./typed-name.js";
 import { buildNewUser, saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 
@@ -170,8 +171,10 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
     },
 
     /**
-     * Sends a new sign-up code (ResendConfirmationCode); the previous one stops working.
-     * @throws InvalidParameterException (already confirmed, or no auto-verified channel), LimitExceededException,
+     * Sends a new sign-up code (ResendConfirmationCode); the previous one stops working. With
+     * prevent-user-existence-errors ENABLED any name but in a pool that auto-verifies nothing gets
+     * delivery details (simulated where no code goes out) and counts towards the hourly limit.
+     * @throws InvalidParameterException (already confirmed (LEGACY clients), or no auto-verified channel), LimitExceededException,
      *         CodeDeliveryFailureException, UserNotFoundException (LEGACY clients)
      */
     async resendConfirmationCode(input: { clientId: string; username: string; secretHash?: string | null }): Promise<CodeDeliveryDetails> {
@@ -181,22 +184,38 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
       return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
-        if (!user || (hidesUsers && !user.enabled)) {
-          if (hidesUsers) return simulatedTarget(pool, input.username, "SIGN_UP");
-          throw new CognitoError("UserNotFoundException", "User does not exist.");
+        const noAutoVerification = () => invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
+        // With users hidden, every name gets delivery details: unknown, disabled, already confirmed or
+        // unreachable users alike (a confirmed user's refusal would tell the name is taken), each
+        // counted towards the same hourly limit — per typed name where there is no user.
+        const name = normalizeTypedName(pool, input.username);
+        const simulated = () => codes.simulatedDelivery(pool, input.username, name, "SIGN_UP", user);
+        if (hidesUsers) {
+          // Whether the pool sends sign-up codes at all is the pool's, not the user's: everyone hears it.
+          if (pool.autoVerifiedAttributes.length === 0) throw noAutoVerification();
+          await codes.countAttempt("resendConfirmationCode", user?.id ?? codes.nameSubject(pool.id, name), RESEND_PER_HOUR);
+          if (!user || !user.enabled || user.status !== "UNCONFIRMED") return simulated();
+        } else {
+          if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
+          if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
+          await codes.countAttempt("resendConfirmationCode", user.id, RESEND_PER_HOUR);
         }
-        if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
-        await codes.countAttempt("resendConfirmationCode", user.id, RESEND_PER_HOUR);
         const composed = await composeSignUpCode(pool, user, { event: "ResendCode", clientId: client.clientId });
-        if (!composed) throw invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
+        if (!composed) {
+          if (hidesUsers) return simulated();
+          throw noAutoVerification();
+        }
         const prepared = await db.transaction(async (repositories) => {
           // Confirmed while CustomMessage ran: no code to send any more.
           const current = await repositories.users.findById(pool.id, user.id);
-          if (!current) throw new CognitoError("UserNotFoundException", "User does not exist.");
-          if (current.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
+          if (!current || current.status !== "UNCONFIRMED") {
+            if (hidesUsers) return null;
+            if (!current) throw new CognitoError("UserNotFoundException", "User does not exist.");
+            throw invalidParameter("User is already confirmed.");
+          }
           return codes.storeCode(repositories, composed);
         });
-        return codes.deliver(prepared);
+        return prepared ? codes.deliver(prepared) : simulated();
       });
     },
   };
