@@ -105,7 +105,8 @@ describe.each(BACKENDS)("sign-up and confirmation on $name", (backend) => {
     ["no number", "No-Numbers-Here!", "InvalidPasswordException", /numeric/],
     ["no symbol", "NoSymbols123", "InvalidPasswordException", /symbol/],
     ["too long", `Aa1!${"x".repeat(253)}`, "InvalidParameterException", /256/],
-    ["leading space", " Aa1!aaaaaa", "InvalidParameterException", /whitespace/],
+    // Cognito's PasswordType pattern, the same message as the wire protocol gives.
+    ["leading space", " Aa1!aaaaaa", "InvalidParameterException", /failed to satisfy constraint: Member must satisfy regular expression pattern: \[\\S\]\+/],
   ])("rejects a password that is %s", async (_case, password, code, message) => {
     const { clientId } = await emailPool();
     const result = await signUp({ clientId, username: uniqueName("pw"), password, userAttributes: [{ name: "email", value: "pw@example.com" }] });
