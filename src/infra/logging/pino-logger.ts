@@ -10,6 +10,12 @@ const REDACTED_PATHS = [
   "code", "*.code", "confirmationCode", "*.confirmationCode", "secret", "*.secret", "clientSecret", "*.clientSecret",
   "token", "*.token", "accessToken", "refreshToken", "idToken", "authorization", "*.authorization",
   "req.headers.authorization", "headers.authorization", "adminApiKey", "secretsKey", "variables",
+  // A request body, whole or in Cognito's shape: body-parser errors carry the raw body as `body`, and
+  // pino's error serializer copies every field of an error it is given.
+  "body", "*.body", "rawBody", "*.rawBody", "session", "*.session", "Session", "*.Session",
+  "AuthParameters", "*.AuthParameters", "ChallengeResponses", "*.ChallengeResponses",
+  "PASSWORD", "*.PASSWORD", "REFRESH_TOKEN", "*.REFRESH_TOKEN", "SECRET_HASH", "*.SECRET_HASH",
+  "*.refreshToken", "*.accessToken", "*.idToken",
 ];
 
 export function createPinoLogger(level: string, destination?: DestinationStream): Logger & { flush(): void } {
