@@ -16,6 +16,7 @@ import { createLimitRules } from "./graphql/hardening.js";
 import { oneSignInStepPerDocument } from "./graphql/sign-in-step.rule.js";
 import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js";
 import { createWellKnownRouter } from "./http/well-known.routes.js";
+import { createEdgeErrorHandler, MAX_REQUEST_BYTES, notFound, sendGraphqlError } from "./http/edge-errors.js";
 import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import { createAwsJsonRouter } from "./aws-json/router.js";
 import type { Clock } from "../lib/clock.js";
@@ -129,7 +130,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   await apollo.start();
 
   const graphql = [
-    express.json({ limit: "256kb" }),
+    express.json({ limit: MAX_REQUEST_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = randomUUID();
@@ -137,17 +138,22 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
         return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null };
       },
     }),
+    // A body the JSON parser refuses (malformed, too large, another charset) is answered here as GraphQL.
+    createEdgeErrorHandler(logger, sendGraphqlError),
   ];
   // Nearly all traffic: POST /graphql goes straight to Apollo, past the routers below (none of them
   // answers a POST there: GraphiQL is GET only, the AWS protocol lives on another path).
   app.post(GRAPHQL_PATH, ...graphql);
   app.use(createHealthRouter(readinessChecks));
-  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, logger }));
+  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl }));
   // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
-  // POST only, and only with an X-Amz-Target: GET /healthz and the GraphQL path are untouched.
+  // POST on its own path only (another method there is a 405): GET /healthz and the GraphQL path are untouched.
   app.use(createAwsJsonRouter({ services, logger, clock: awsJson.clock, path: awsJson.path }));
   app.use(GRAPHQL_PATH, ...graphql);
+  // Nothing reaches Express's default handlers: unknown paths and any error a route throws get JSON.
+  app.use(notFound);
+  app.use(createEdgeErrorHandler(logger));
 
   return {
     server,

@@ -1,9 +1,15 @@
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import express, { Router, type Request, type Response } from "express";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
 import type { ApiServices } from "../graphql/context.js";
 import { readBearerToken } from "../graphql/context.js";
+import {
+  createEdgeErrorHandler,
+  MAX_REQUEST_BYTES,
+  methodNotAllowed,
+  type EdgeErrorSender,
+} from "../http/edge-errors.js";
 import type { ActionTable, WireAction } from "./action.js";
 import { authActions } from "./actions/auth.actions.js";
 import { deviceActions } from "./actions/devices.actions.js";
@@ -74,6 +80,18 @@ function parseBody(raw: unknown): Record<string, unknown> {
 }
 
 /**
+ * An edge fault in the protocol's form: a client fault about the body is a 400 SerializationException,
+ * as Cognito answers; an oversized body (413) and a method other than POST (405) keep their own.
+ */
+const sendWireError: EdgeErrorSender = (response, error, requestId) => {
+  const isKept = error.status >= 500 || error.status === 413 || error.status === 405;
+  const wire = isKept ? error : new WireError("SerializationException", error.message);
+  response.setHeader("x-amzn-RequestId", requestId);
+  response.status(wire.status).type(CONTENT_TYPE).setHeader("x-amzn-ErrorType", wire.type);
+  response.send(JSON.stringify({ __type: wire.type, message: wire.message }));
+};
+
+/**
  * Cognito's own protocol (AWS JSON 1.1): `POST <path>` with `X-Amz-Target:
  * AWSCognitoIdentityProviderService.<Action>`, so AWS SDKs and Amplify work by changing their endpoint.
  * Each action maps its request onto the same core service the GraphQL resolvers call, and back.
@@ -81,7 +99,7 @@ function parseBody(raw: unknown): Record<string, unknown> {
 export function createAwsJsonRouter({ services, logger, clock, path, actions = WIRE_ACTIONS }: AwsJsonRouterDeps): Router {
   const router = Router();
   // The raw bytes are kept: a SigV4 signature covers the exact payload.
-  router.post(path, express.raw({ type: () => true, limit: "256kb" }), async (request: Request, response: Response) => {
+  router.post(path, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), async (request: Request, response: Response) => {
     const requestId = randomUUID();
     response.setHeader("x-amzn-RequestId", requestId);
     let actionName: string | undefined;
@@ -110,13 +128,9 @@ export function createAwsJsonRouter({ services, logger, clock, path, actions = W
       response.send(JSON.stringify({ __type: wire.type, message: wire.message }));
     }
   });
-  // Body-parser failures (an oversized body) answer in the protocol's form too, not with an HTML page.
-  router.use(path, (error: unknown, _request: Request, response: Response, next: NextFunction) => {
-    if (response.headersSent) return next(error);
-    const status = (error as { status?: unknown }).status === 413 ? 413 : 400;
-    const type = status === 413 ? "RequestEntityTooLargeException" : "SerializationException";
-    response.status(status).type(CONTENT_TYPE).setHeader("x-amzn-ErrorType", type);
-    response.send(JSON.stringify({ __type: type, message: status === 413 ? "The request body is larger than 256 KB." : "The request body could not be read." }));
-  });
+  router.all(path, methodNotAllowed(["POST"]));
+  // Body-parser failures (an oversized body, an unknown Content-Encoding) answer in the protocol's form
+  // too, with a log line that names the fault and never holds the body.
+  router.use(path, createEdgeErrorHandler(logger, sendWireError));
   return router;
 }

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { methodNotAllowed } from "./edge-errors.js";
 
 export interface ReadinessCheck {
   name: string;
@@ -42,5 +43,6 @@ export function createHealthRouter(checks: readonly ReadinessCheck[]): Router {
     const ready = results.every(([, status]) => status === "ok");
     response.status(ready ? 200 : 503).set("Cache-Control", "no-store").json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results) });
   });
+  router.all(["/healthz", "/readyz"], methodNotAllowed(["GET", "HEAD"]));
   return router;
 }

@@ -1,14 +1,14 @@
-import { Router, type Response } from "express";
+import { Router, type NextFunction, type Response } from "express";
 import { isCognitoError, type CognitoErrorCode } from "../../core/errors.js";
-import type { Logger, TokenSigner } from "../../core/ports.js";
+import type { TokenSigner } from "../../core/ports.js";
 import { requirePoolId } from "../../core/validation.js";
+import { methodNotAllowed } from "./edge-errors.js";
 
 export interface WellKnownDeps {
   tokens: TokenSigner;
   poolExists(poolId: string): Promise<boolean>;
   /** PUBLIC_URL: a pool's issuer is `<issuerBase>/<poolId>`. */
   issuerBase: string;
-  logger: Logger;
 }
 
 /** Verifiers refetch on an unknown kid, and a rotated-out key stays published for a day: five minutes is safe. */
@@ -36,11 +36,11 @@ function sendError(response: Response, status: number, code: CognitoErrorCode, m
  * `/<poolId>/.well-known/jwks.json` and `/<poolId>/.well-known/openid-configuration`, at the same paths
  * as Cognito's, so verifiers built for Cognito only need the issuer changed.
  */
-export function createWellKnownRouter({ tokens, poolExists, issuerBase, logger }: WellKnownDeps): Router {
+export function createWellKnownRouter({ tokens, poolExists, issuerBase }: WellKnownDeps): Router {
   const router = Router();
   const issuerOf = (poolId: string) => `${issuerBase.replace(/\/+$/, "")}/${poolId}`;
 
-  const servePoolDocument = (build: (poolId: string) => Promise<unknown>) => async (request: { params: { poolId?: string } }, response: Response) => {
+  const servePoolDocument = (build: (poolId: string) => Promise<unknown>) => async (request: { params: { poolId?: string } }, response: Response, next: NextFunction) => {
     const poolId = request.params.poolId ?? "";
     try {
       requirePoolId(poolId);
@@ -57,8 +57,8 @@ export function createWellKnownRouter({ tokens, poolExists, issuerBase, logger }
         sendError(response, status, error.code, error.message);
         return;
       }
-      logger.error({ err: error instanceof Error ? error.message : String(error), path: "well-known" }, "well-known document failed");
-      sendError(response, 500, "InternalErrorException", "Internal server error.");
+      // The edge's error handler logs the cause under a request id and answers 500 with that id only.
+      next(error);
     }
   };
 
@@ -81,6 +81,10 @@ export function createWellKnownRouter({ tokens, poolExists, issuerBase, logger }
         claims_supported: CLAIMS_SUPPORTED,
       };
     }),
+  );
+  router.all(
+    ["/:poolId/.well-known/jwks.json", "/:poolId/.well-known/openid-configuration"],
+    methodNotAllowed(["GET", "HEAD"]),
   );
   return router;
 }
