@@ -55,7 +55,9 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   const wsRules = [...specifiedRules, ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []), ...limitRules];
   const wsMessage = (message: string) => (isProduction ? message.replace(/ ?Did you mean(.+?)\?$/, "") : message);
 
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // ws would read messages of up to 100 MiB: a socket message gets the HTTP body cap. A larger one is
+  // refused as it arrives (close 1009) and never reaches graphql-ws.
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: MAX_REQUEST_BYTES });
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
@@ -99,6 +101,16 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     },
     wsServer,
   );
+  // ws reports a refused message (too large, bad frame) as an "error" on the socket after closing it;
+  // graphql-ws's own listener printed it with console.error, outside the JSON log. Registered after
+  // useServer, this replaces that listener on each new socket.
+  wsServer.on("connection", (socket) => {
+    socket.removeAllListeners("error");
+    socket.on("error", (error: Error & { code?: string }) => {
+      logger.info({ reason: error.code ?? error.name, path: GRAPHQL_PATH }, "graphql-ws message refused");
+      socket.close(1011);
+    });
+  });
 
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
