@@ -31,6 +31,20 @@ export interface ShortLivedStore {
    * With `sliding`, every increment restarts the window (the count resets only after a quiet window).
    */
   increment(key: string, windowSeconds: number, options?: { sliding?: boolean }): Promise<number>;
+  /**
+   * Takes one attempt from every gate, all or nothing, in one atomic step: a gate refuses while it is
+   * locked or full, and then nothing is counted anywhere. Counts live in a sliding window (each taken
+   * attempt restarts it). A gate with `lockSecondsByCount` locks itself as it counts: reaching count n
+   * locks it for `lockSecondsByCount[n]` seconds (the last entry stands for every higher count), so a
+   * burst sees the lock its own earlier attempts would set. `dryRun` only checks.
+   */
+  takeAttempt(gates: readonly AttemptGate[], options?: { dryRun?: boolean }): Promise<AttemptTaken>;
+  /**
+   * Gives one taken attempt back to each gate (an attempt that turned out not to be a failure): the
+   * count drops by one, never below zero, and the lock that attempt set (`lockedUntilMs` as taken) is
+   * lifted unless a later attempt has set another. Gates whose window has ended are left alone.
+   */
+  giveBackAttempt(taken: readonly { key: string; lockedUntilMs: number }[]): Promise<void>;
   /** Token bucket: takes one token if available. `retryAfterSeconds` is 0 when allowed. */
   takeToken(key: string, capacity: number, refillPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
   publish(channel: string, message: string): Promise<void>;
@@ -43,6 +57,25 @@ export interface ShortLivedStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One limit an attempt must pass (see ShortLivedStore.takeAttempt). */
+export interface AttemptGate {
+  key: string;
+  windowSeconds: number;
+  /** Refuses once this many attempts are counted in the window. */
+  limit?: number;
+  /** Lock lengths by count (index = count after this attempt); 0 where the count does not lock. */
+  lockSecondsByCount?: readonly number[];
+}
+
+export type AttemptTaken =
+  /**
+   * counts[i] is gate i's count with this attempt (its count as it stands, on a dry run);
+   * lockedUntilMs[i] the lock this attempt set on it (0 for none).
+   */
+  | { allowed: true; counts: number[]; lockedUntilMs: number[] }
+  /** `refusedBy` is the index of the first gate that refused; `lockedUntilMs` set when it is locked rather than full. */
+  | { allowed: false; refusedBy: number; lockedUntilMs: number | null };
 
 /** Symmetric authenticated encryption for secrets the gateway must use again (client secrets, keys). */
 export interface SecretBox {

@@ -173,6 +173,72 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       expect(await store.increment("burst", 60)).toBe(51);
     });
 
+    const lockingGate = (key: string) => ({ key, windowSeconds: 900, lockSecondsByCount: [0, 0, 0, 1, 2, 4] });
+
+    it("takeAttempt counts up to a limit in a sliding window, refuses without counting, and forgets after a quiet window", async () => {
+      const gate = { key: "gate", windowSeconds: 60, limit: 3 };
+      for (const expected of [1, 2, 3]) expect(await store.takeAttempt([gate])).toEqual({ allowed: true, counts: [expected], lockedUntilMs: [0] });
+      expect(await store.takeAttempt([gate])).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: null });
+      expect(await store.takeAttempt([gate], { dryRun: true })).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: null });
+      await store.giveBackAttempt([{ key: "gate", lockedUntilMs: 0 }]);
+      expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: true, counts: [2] });
+      clock.advanceSeconds(59);
+      expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [3] });
+      clock.advanceSeconds(60);
+      expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [1] });
+    });
+
+    it("takeAttempt locks a gate as its count reaches the schedule, the last entry standing for higher counts", async () => {
+      const gate = lockingGate("locking");
+      for (let i = 0; i < 2; i++) await store.takeAttempt([gate]);
+      const start = clock.nowMs();
+      expect(await store.takeAttempt([gate])).toEqual({ allowed: true, counts: [3], lockedUntilMs: [start + 1000] });
+      expect(await store.takeAttempt([gate])).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: start + 1000 });
+      clock.advanceSeconds(1);
+      expect(await store.takeAttempt([gate])).toEqual({ allowed: true, counts: [4], lockedUntilMs: [start + 3000] });
+      clock.advanceSeconds(2);
+      await store.takeAttempt([gate]);
+      clock.advanceSeconds(4);
+      await store.takeAttempt([gate]);
+      const sixth = clock.nowMs();
+      expect(await store.takeAttempt([gate])).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: sixth + 4000 });
+    });
+
+    it("takeAttempt is all or nothing: a refusing gate leaves the others uncounted", async () => {
+      const full = { key: "full", windowSeconds: 60, limit: 1 };
+      await store.takeAttempt([full]);
+      expect(await store.takeAttempt([{ key: "other", windowSeconds: 60 }, full])).toEqual({ allowed: false, refusedBy: 1, lockedUntilMs: null });
+      expect(await store.takeAttempt([{ key: "other", windowSeconds: 60 }], { dryRun: true })).toEqual({ allowed: true, counts: [0], lockedUntilMs: [0] });
+    });
+
+    it("giveBackAttempt lifts the lock its attempt set unless a later one set another, never goes below zero, and ignores missing gates", async () => {
+      const gate = lockingGate("give-back");
+      for (let i = 0; i < 2; i++) await store.takeAttempt([gate]);
+      const third = await store.takeAttempt([gate]);
+      if (!third.allowed) throw new Error("the third attempt was refused");
+      await store.giveBackAttempt([{ key: "give-back", lockedUntilMs: third.lockedUntilMs[0]! }, { key: "missing", lockedUntilMs: 0 }]);
+      expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: true, counts: [2] });
+      // A lock set by another attempt stays when this one is given back.
+      const again = await store.takeAttempt([gate]);
+      await store.giveBackAttempt([{ key: "give-back", lockedUntilMs: 1 }]);
+      expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: false, lockedUntilMs: again.allowed ? again.lockedUntilMs[0] : -1 });
+      clock.advanceSeconds(1);
+      for (let i = 0; i < 5; i++) await store.giveBackAttempt([{ key: "give-back", lockedUntilMs: 0 }]);
+      expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [1] });
+      expect(await store.get("missing")).toBeNull();
+    });
+
+    it("100 parallel attempts across processes at a locking gate: only those before the lock get through", async () => {
+      const peers = openPeers(4);
+      const gate = lockingGate("burst");
+      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => peers[i % peers.length]!.takeAttempt([gate, { key: "burst-ip", windowSeconds: 60, limit: 50 }])));
+      const allowed = results.filter((result) => result.allowed);
+      expect(allowed).toHaveLength(3);
+      expect(allowed.map((result) => result.counts[0]).sort()).toEqual([1, 2, 3]);
+      // Refused attempts counted nowhere: the address gate saw only the three.
+      expect(await store.takeAttempt([{ key: "burst-ip", windowSeconds: 60, limit: 50 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [3] });
+    });
+
     it("takeToken allows capacity takes, then refuses with a retry-after, then refills by the clock", async () => {
       for (let i = 0; i < 3; i++) expect(await store.takeToken("bucket", 3, 1)).toEqual({ allowed: true, retryAfterSeconds: 0 });
       const refused = await store.takeToken("bucket", 3, 1);

@@ -1,6 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
 import { CognitoError } from "../errors.js";
-import type { ShortLivedStore } from "../ports.js";
+import type { AttemptGate, ShortLivedStore } from "../ports.js";
 
 /** Cognito's schedule (cognito-reference §11.2). */
 export const FREE_FAILURES = 5;
@@ -14,87 +14,123 @@ export function lockoutSecondsAfter(failures: number): number {
   return Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCKOUT_SECONDS);
 }
 
-/**
- * Per-user sign-in lockout, shared by every gateway process through the short-lived store.
- * Attempts during a lockout are refused without being counted, so they cannot extend it.
- */
-/** How long a check that found no failures lets this process skip the reset on success. */
+/** The schedule as a table by failure count, up to the first count that reaches the cap. */
+const LOCK_SECONDS_BY_FAILURES: readonly number[] = (() => {
+  const table: number[] = [];
+  for (let failures = 0; table.at(-1) !== MAX_LOCKOUT_SECONDS; failures++) table.push(lockoutSecondsAfter(failures));
+  return table;
+})();
+
+/** How long a clean first attempt lets this process skip the reset on success. */
 const CLEAN_MEMO_MS = 5_000;
 const MAX_CLEAN_MEMO_ENTRIES = 10_000;
 
+/**
+ * One attempt at a slow check (a password, an SRP proof, a device proof, an MFA code, a custom
+ * challenge), already counted against the user and the address before the check runs. Settle it
+ * once: `failed` keeps it counted, `passed` gives it back; `release` gives back whatever is unsettled.
+ */
+export interface AttemptReservation {
+  poolId: string;
+  subject: string;
+  ip: string | null;
+  /** The user's failure count including this attempt. */
+  count: number;
+  /** The gates it was counted in, with the lock it set on each (given back with it). */
+  taken: { key: string; lockedUntilMs: number }[];
+  settled: boolean;
+}
+
+/**
+ * Per-user sign-in lockout and per-address failure limit, shared by every gateway process through the
+ * short-lived store. An attempt is reserved atomically before its check, as if it would fail: a burst
+ * of N parallel guesses then meets the lockout its own first guesses set, so N parallel attempts are
+ * compared no more often than N serial ones. Attempts refused during a lockout are not counted.
+ */
 export function createLockout(store: ShortLivedStore, clock: Clock, options: { failuresPerIpWindow: number }) {
-  const failuresKey = (poolId: string, userId: string) => `lockout:failures:${poolId}:${userId}`;
-  /** The failure count as a plain value beside the counter, so a check reads it with the lock in one round trip. */
-  const failuresSeenKey = (poolId: string, userId: string) => `lockout:failures-seen:${poolId}:${userId}`;
-  const lockedKey = (poolId: string, userId: string) => `lockout:until:${poolId}:${userId}`;
-  const ipKey = (ip: string) => `lockout:ip:${ip}`;
-  const ipCountKey = (ip: string) => `${ipKey(ip)}:count`;
-  const isLocked = (until: string | null) => until !== null && Number(until) > clock.nowMs();
-  const isIpBlocked = (failures: string | null) => Number(failures ?? 0) >= options.failuresPerIpWindow;
+  const userGate = (poolId: string, subject: string): AttemptGate => ({
+    key: `lockout:user:${poolId}:${subject}`,
+    windowSeconds: QUIET_RESET_SECONDS,
+    lockSecondsByCount: LOCK_SECONDS_BY_FAILURES,
+  });
+  const ipGate = (ip: string): AttemptGate => ({ key: `lockout:ip:${ip}`, windowSeconds: QUIET_RESET_SECONDS, limit: options.failuresPerIpWindow });
+  const gatesOf = (poolId: string, subject: string | null, ip: string | null): AttemptGate[] => [...(ip ? [ipGate(ip)] : []), ...(subject ? [userGate(poolId, subject)] : [])];
   const locked = () => new CognitoError("NotAuthorizedException", "Password attempts exceeded");
+  const ipBlocked = () => new CognitoError("TooManyRequestsException", "Too many failed sign-in attempts from this address; try again later.");
+
   /**
-   * Subjects a check in this process found without failures moments ago: their success skips the
-   * reset, one round trip off every clean sign-in. A failure recorded meanwhile by another process
-   * then stays counted, as if this success had come first.
+   * Subjects whose attempt in this process was their first in the window and passed: the sign-in's
+   * success then skips the reset, one round trip off every clean sign-in.
    */
   const cleanUntil = new Map<string, number>();
-  const subjectOf = (poolId: string, userId: string) => `${poolId}:${userId}`;
-  const noteCheck = (poolId: string, userId: string, failuresSeen: string | null) => {
-    const key = subjectOf(poolId, userId);
-    if (failuresSeen !== null) {
-      cleanUntil.delete(key);
-      return;
-    }
-    if (cleanUntil.size >= MAX_CLEAN_MEMO_ENTRIES) cleanUntil.clear();
-    cleanUntil.set(key, clock.nowMs() + CLEAN_MEMO_MS);
-  };
-  const ipBlocked = () => new CognitoError("TooManyRequestsException", "Too many failed sign-in attempts from this address; try again later.");
+  const subjectOf = (poolId: string, subject: string) => `${poolId}:${subject}`;
+
+  async function check(poolId: string, subject: string | null, ip: string | null, dryRun: boolean): Promise<{ key: string; count: number; lockedUntilMs: number }[]> {
+    const gates = gatesOf(poolId, subject, ip);
+    const taken = await store.takeAttempt(gates, { dryRun });
+    if (!taken.allowed) throw gates[taken.refusedBy]!.limit !== undefined ? ipBlocked() : locked();
+    return gates.map((gate, index) => ({ key: gate.key, count: taken.counts[index]!, lockedUntilMs: taken.lockedUntilMs[index]! }));
+  }
+
+  async function giveBack(reservation: AttemptReservation): Promise<void> {
+    reservation.settled = true;
+    await store.giveBackAttempt(reservation.taken);
+  }
+
   return {
     /**
-     * assertIpAllowed and assertNotLocked in one store round trip (the address is checked first).
-     * @throws TooManyRequestsException, NotAuthorizedException "Password attempts exceeded"
+     * Checks without counting (a step that compares nothing, such as the start of SRP).
+     * @throws TooManyRequestsException (the address), NotAuthorizedException "Password attempts exceeded"
      */
-    async assertMayAttempt(poolId: string, userId: string, ip: string | null): Promise<void> {
-      const [until, failuresSeen, ipFailures] = await store.getMany([lockedKey(poolId, userId), failuresSeenKey(poolId, userId), ...(ip ? [ipCountKey(ip)] : [])]);
-      if (isIpBlocked(ipFailures ?? null)) throw ipBlocked();
-      if (isLocked(until ?? null)) throw locked();
-      noteCheck(poolId, userId, failuresSeen ?? null);
+    async assertMayAttempt(poolId: string, subject: string, ip: string | null): Promise<void> {
+      await check(poolId, subject, ip, true);
     },
 
     /** @throws NotAuthorizedException "Password attempts exceeded" while locked */
-    async assertNotLocked(poolId: string, userId: string): Promise<void> {
-      const [until, failuresSeen] = await store.getMany([lockedKey(poolId, userId), failuresSeenKey(poolId, userId)]);
-      if (isLocked(until ?? null)) throw locked();
-      noteCheck(poolId, userId, failuresSeen ?? null);
+    async assertNotLocked(poolId: string, subject: string): Promise<void> {
+      await check(poolId, subject, null, true);
     },
 
-    /** @throws TooManyRequestsException when one address has failed too often recently */
-    async assertIpAllowed(ip: string | null): Promise<void> {
-      if (!ip) return;
-      if (isIpBlocked(await store.get(ipCountKey(ip)))) throw ipBlocked();
+    /**
+     * Counts an attempt before its check; settle it with `failed` or `passed`, and `release` it in a
+     * `finally` so an error between the two gives it back.
+     * @throws TooManyRequestsException (the address), NotAuthorizedException "Password attempts exceeded"
+     */
+    async reserve(poolId: string, subject: string, ip: string | null): Promise<AttemptReservation> {
+      const taken = await check(poolId, subject, ip, false);
+      return { poolId, subject, ip, count: taken.at(-1)!.count, taken: taken.map(({ key, lockedUntilMs }) => ({ key, lockedUntilMs })), settled: false };
     },
 
-    /** Counts a failed password for the user (and the address); returns the lockout it started, in seconds. */
-    async recordFailure(poolId: string, userId: string | null, ip: string | null): Promise<number> {
-      if (ip) {
-        const count = await store.increment(`${ipKey(ip)}:counter`, QUIET_RESET_SECONDS, { sliding: true });
-        await store.set(ipCountKey(ip), String(count), QUIET_RESET_SECONDS);
-      }
-      if (!userId) return 0;
-      cleanUntil.delete(subjectOf(poolId, userId));
-      const failures = await store.increment(failuresKey(poolId, userId), QUIET_RESET_SECONDS, { sliding: true });
-      await store.set(failuresSeenKey(poolId, userId), String(failures), QUIET_RESET_SECONDS);
-      const seconds = lockoutSecondsAfter(failures);
-      if (seconds > 0) await store.set(lockedKey(poolId, userId), String(clock.nowMs() + seconds * 1000), seconds);
-      return seconds;
+    /** The check failed: the attempt stays counted. Returns the lockout it started, in seconds. */
+    failed(reservation: AttemptReservation): number {
+      reservation.settled = true;
+      cleanUntil.delete(subjectOf(reservation.poolId, reservation.subject));
+      return lockoutSecondsAfter(reservation.count);
     },
 
+    /** The check passed: the attempt is given back (the sign-in's success resets the count later). */
+    async passed(reservation: AttemptReservation): Promise<void> {
+      if (reservation.settled) return;
+      const key = subjectOf(reservation.poolId, reservation.subject);
+      if (reservation.count === 1) {
+        if (cleanUntil.size >= MAX_CLEAN_MEMO_ENTRIES) cleanUntil.clear();
+        cleanUntil.set(key, clock.nowMs() + CLEAN_MEMO_MS);
+      } else cleanUntil.delete(key);
+      await giveBack(reservation);
+    },
+
+    /** Gives back an attempt that was neither failed nor passed (an error in between). */
+    async release(reservation: AttemptReservation): Promise<void> {
+      if (!reservation.settled) await giveBack(reservation);
+    },
+
+    /** A completed sign-in forgets the user's failures. */
     async recordSuccess(poolId: string, userId: string): Promise<void> {
       const key = subjectOf(poolId, userId);
       const until = cleanUntil.get(key);
       cleanUntil.delete(key);
       if (until !== undefined && until > clock.nowMs()) return;
-      await store.delete(failuresKey(poolId, userId), failuresSeenKey(poolId, userId), lockedKey(poolId, userId));
+      await store.delete(userGate(poolId, userId).key);
     },
   };
 }

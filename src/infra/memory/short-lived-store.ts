@@ -1,10 +1,12 @@
 import type { ShortLivedStore } from "../../core/ports.js";
+import { lockSecondsAt } from "../../core/security/attempt-gate.js";
 import type { Clock } from "../../lib/clock.js";
 
 type Entry =
   | { kind: "value"; value: string; expiresAtMs: number }
   | { kind: "counter"; count: number; expiresAtMs: number }
-  | { kind: "bucket"; tokens: number; updatedAtMs: number; expiresAtMs: number };
+  | { kind: "bucket"; tokens: number; updatedAtMs: number; expiresAtMs: number }
+  | { kind: "gate"; count: number; lockedUntilMs: number; expiresAtMs: number };
 
 /** In one process nothing is ever missed, so an in-process subscription never reports a gap. */
 type MessageHandler = (message: string) => void;
@@ -101,6 +103,42 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
       return 1;
     },
 
+    // Checks and counts every gate in one synchronous step, so parallel attempts cannot interleave.
+    async takeAttempt(gates, options) {
+      const nowMs = clock.nowMs();
+      const live = gates.map((gate) => {
+        const entry = readLive(gate.key, nowMs);
+        return entry?.kind === "gate" ? entry : null;
+      });
+      for (const [index, gate] of gates.entries()) {
+        const entry = live[index];
+        if (entry && entry.lockedUntilMs > nowMs) return { allowed: false, refusedBy: index, lockedUntilMs: entry.lockedUntilMs };
+        if (gate.limit !== undefined && (entry?.count ?? 0) >= gate.limit) return { allowed: false, refusedBy: index, lockedUntilMs: null };
+      }
+      if (options?.dryRun) return { allowed: true, counts: live.map((entry) => entry?.count ?? 0), lockedUntilMs: gates.map(() => 0) };
+      const counts: number[] = [];
+      const lockedUntilMs: number[] = [];
+      for (const gate of gates) {
+        const count = (live[counts.length]?.count ?? 0) + 1;
+        const lockSeconds = lockSecondsAt(gate, count);
+        const until = lockSeconds > 0 ? nowMs + lockSeconds * 1000 : 0;
+        write(gate.key, { kind: "gate", count, lockedUntilMs: until, expiresAtMs: nowMs + toLifetimeMs(gate.windowSeconds) });
+        counts.push(count);
+        lockedUntilMs.push(until);
+      }
+      return { allowed: true, counts, lockedUntilMs };
+    },
+
+    async giveBackAttempt(taken) {
+      const nowMs = clock.nowMs();
+      for (const { key, lockedUntilMs } of taken) {
+        const entry = readLive(key, nowMs);
+        if (entry?.kind !== "gate") continue;
+        entry.count = Math.max(0, entry.count - 1);
+        if (lockedUntilMs > 0 && entry.lockedUntilMs === lockedUntilMs) entry.lockedUntilMs = 0;
+      }
+    },
+
     async takeToken(key, capacity, refillPerSecond) {
       assertBucketArguments(capacity, refillPerSecond);
       const nowMs = clock.nowMs();
@@ -160,3 +198,4 @@ function assertBucketArguments(capacity: number, refillPerSecond: number): void 
   if (!(capacity >= 1)) throw new RangeError(`takeToken capacity must be >= 1, got ${capacity}`);
   if (!(refillPerSecond > 0)) throw new RangeError(`takeToken refillPerSecond must be > 0, got ${refillPerSecond}`);
 }
+

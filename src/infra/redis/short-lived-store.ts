@@ -82,6 +82,71 @@ redis.call('HSET', KEYS[1], 'c', 1, 'e', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
+// KEYS: the gates. ARGV[1] now, ARGV[2] '1' for a dry run, ARGV[3] GC grace ms, then per gate: window ms,
+// limit (-1 for none), lock seconds by count (comma-separated). Fields: c count, e window end, l locked
+// until. Returns {1, count, lock set, count, lock set, ...} or {0, index of the refusing gate, locked
+// until ms (0 when full rather than locked)}.
+const TAKE_ATTEMPT_SCRIPT = `
+local now = tonumber(ARGV[1])
+local gcGraceMs = tonumber(ARGV[3])
+local counts = {}
+for i, name in ipairs(KEYS) do
+  local base = 3 + (i - 1) * 3
+  local limit = tonumber(ARGV[base + 2])
+  local entry = redis.call('HMGET', name, 'c', 'e', 'l')
+  local count = tonumber(entry[1]) or 0
+  local windowEndsAt = tonumber(entry[2]) or 0
+  local lockedUntil = tonumber(entry[3]) or 0
+  if windowEndsAt <= now then
+    count = 0
+    lockedUntil = 0
+  end
+  if lockedUntil > now then return {0, i - 1, lockedUntil} end
+  if limit >= 0 and count >= limit then return {0, i - 1, 0} end
+  counts[i] = count
+end
+local result = {1}
+if ARGV[2] == '1' then
+  for i = 1, #KEYS do
+    result[#result + 1] = counts[i]
+    result[#result + 1] = 0
+  end
+  return result
+end
+for i, name in ipairs(KEYS) do
+  local base = 3 + (i - 1) * 3
+  local windowMs = tonumber(ARGV[base + 1])
+  local count = counts[i] + 1
+  local lockTable = {}
+  for seconds in string.gmatch(ARGV[base + 3], '[^,]+') do lockTable[#lockTable + 1] = tonumber(seconds) end
+  local lockedUntil = 0
+  if #lockTable > 0 then
+    local lockSeconds = lockTable[math.min(count, #lockTable - 1) + 1]
+    if lockSeconds > 0 then lockedUntil = now + lockSeconds * 1000 end
+  end
+  redis.call('DEL', name)
+  redis.call('HSET', name, 'c', count, 'e', string.format('%d', now + windowMs), 'l', string.format('%d', lockedUntil))
+  redis.call('PEXPIRE', name, windowMs + gcGraceMs)
+  result[#result + 1] = count
+  result[#result + 1] = lockedUntil
+end
+return result`;
+
+// KEYS: the gates; ARGV[1] now, then per gate the lock its attempt set (0 for none).
+const GIVE_BACK_ATTEMPT_SCRIPT = `
+local now = tonumber(ARGV[1])
+for i, name in ipairs(KEYS) do
+  local entry = redis.call('HMGET', name, 'c', 'e', 'l')
+  local count = tonumber(entry[1])
+  local windowEndsAt = tonumber(entry[2]) or 0
+  if count and windowEndsAt > now then
+    redis.call('HSET', name, 'c', math.max(0, count - 1))
+    local setByThisAttempt = tonumber(ARGV[i + 1])
+    if setByThisAttempt > 0 and tonumber(entry[3]) == setByThisAttempt then redis.call('HSET', name, 'l', 0) end
+  end
+end
+return 1`;
+
 // Returns {allowed (0|1), retryAfterSeconds}. The epsilon keeps a float refill that lands a hair
 // under a whole token (0.1/s over 10 s) usable; it must match the memory adapter's.
 const TAKE_TOKEN_SCRIPT = `
@@ -123,6 +188,8 @@ const SCRIPTS = {
   gwGetMany: [GET_MANY_SCRIPT, null],
   gwIncrement: [INCREMENT_SCRIPT, 1],
   gwTakeToken: [TAKE_TOKEN_SCRIPT, 1],
+  gwTakeAttempt: [TAKE_ATTEMPT_SCRIPT, null],
+  gwGiveBackAttempt: [GIVE_BACK_ATTEMPT_SCRIPT, null],
 } as const;
 
 type ScriptName = keyof typeof SCRIPTS;
@@ -252,6 +319,20 @@ export function createRedisShortLivedStore(options: {
       const windowMs = ttlMs(windowSeconds);
       const sliding = options?.sliding ? "1" : "0";
       return (await redis.gwIncrement(key(name), String(nowMs), String(nowMs + windowMs), String(windowMs + GC_GRACE_MS), sliding)) as number;
+    },
+
+    // One script checks every gate and then counts in all of them: parallel attempts in any process queue up.
+    async takeAttempt(gates, options) {
+      if (gates.length === 0) return { allowed: true, counts: [], lockedUntilMs: [] };
+      const args = gates.flatMap((gate) => [String(ttlMs(gate.windowSeconds)), String(gate.limit ?? -1), (gate.lockSecondsByCount ?? []).join(",")]);
+      const reply = (await redis.gwTakeAttempt(gates.length, ...gates.map((gate) => key(gate.key)), now(), options?.dryRun ? "1" : "0", String(GC_GRACE_MS), ...args)) as number[];
+      if (reply[0] !== 1) return { allowed: false, refusedBy: reply[1]!, lockedUntilMs: reply[2] ? reply[2] : null };
+      const pairs = gates.map((_, index) => [reply[1 + index * 2]!, reply[2 + index * 2]!] as const);
+      return { allowed: true, counts: pairs.map(([count]) => count), lockedUntilMs: pairs.map(([, until]) => until) };
+    },
+
+    async giveBackAttempt(taken) {
+      if (taken.length > 0) await redis.gwGiveBackAttempt(taken.length, ...taken.map((gate) => key(gate.key)), now(), ...taken.map((gate) => String(gate.lockedUntilMs)));
     },
 
     async takeToken(name, capacity, refillPerSecond) {

@@ -78,6 +78,8 @@ export type AdminInitiateAuthInput = {
   clientId: Scalars['ID']['input'];
   /** Passed to triggers; not stored. */
   clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The end user's request; without it, failures count against no address (only against the user). */
+  contextData?: InputMaybe<ContextDataInput>;
   userPoolId: Scalars['ID']['input'];
 };
 
@@ -86,6 +88,8 @@ export type AdminRespondToAuthChallengeInput = {
   challengeResponses: ChallengeResponsesInput;
   clientId: Scalars['ID']['input'];
   clientMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The end user's request; without it, failures count against no address (only against the user). */
+  contextData?: InputMaybe<ContextDataInput>;
   /** The session from the previous step, unchanged. */
   session: Scalars['String']['input'];
   userPoolId: Scalars['ID']['input'];
@@ -298,6 +302,16 @@ export type ConfirmSignUpInput = {
   forceAliasCreation?: InputMaybe<Scalars['Boolean']['input']>;
   secretHash?: InputMaybe<Scalars['String']['input']>;
   username: Scalars['String']['input'];
+};
+
+/** Cognito's ContextData: the end user's request as the backend saw it. Its ipAddress is the address admin sign-ins count failures against. */
+export type ContextDataInput = {
+  encodedData?: InputMaybe<Scalars['String']['input']>;
+  httpHeaders: Array<HttpHeaderInput>;
+  /** The end user's IPv4 or IPv6 address. */
+  ipAddress: Scalars['String']['input'];
+  serverName: Scalars['String']['input'];
+  serverPath: Scalars['String']['input'];
 };
 
 export type CreateAdminApiKeyInput = {
@@ -554,6 +568,11 @@ export type GroupPage = {
   __typename?: 'GroupPage';
   items: Array<Group>;
   nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type HttpHeaderInput = {
+  headerName?: InputMaybe<Scalars['String']['input']>;
+  headerValue?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type InitiateAuthInput = {

@@ -1,6 +1,6 @@
-import type { AuthFlow, CallerContext } from "../../../core/flows/sign-in/sign-in.types.js";
+import { adminCallerAddressOf, type AuthFlow, type CallerContext } from "../../../core/flows/sign-in/sign-in.types.js";
 import { action, adminOf, EMPTY, type ActionTable, type WireContext } from "../action.js";
-import { bool, map, required, str, struct } from "../constraints.js";
+import { bool, list, map, required, str, struct } from "../constraints.js";
 import { attributes, authFlow, challengeName, clientId, clientMetadata, confirmationCode, password, secretHash, session, token, userPoolId, username } from "../members.js";
 import { compact, toAuthResponse, toCodeDeliveryDetails } from "../shapes.js";
 import { toAttributeInputs } from "./users.actions.js";
@@ -24,8 +24,18 @@ const codeConfirmation = (input: UsernameRequest & { ConfirmationCode: string })
 
 /** ClientMetadata goes to the triggers Cognito passes it to. */
 const publicCaller = (ctx: WireContext, input: { ClientMetadata?: Record<string, string> }): CallerContext => ({ sourceIp: ctx.sourceIp, admin: null, clientMetadata: input.ClientMetadata ?? null });
-const adminCaller = (ctx: WireContext, input: { UserPoolId: string; ClientMetadata?: Record<string, string> }): CallerContext => ({
-  sourceIp: ctx.sourceIp,
+/** Cognito's ContextDataType: the end user's request as the backend saw it. */
+type ContextData = { IpAddress: string; ServerName: string; ServerPath: string; HttpHeaders: { headerName?: string; headerValue?: string }[]; EncodedData?: string };
+const contextData = struct({
+  IpAddress: required(str({ max: 131072 })),
+  ServerName: required(str({ max: 131072 })),
+  ServerPath: required(str({ max: 131072 })),
+  HttpHeaders: required(list(struct({ headerName: str(), headerValue: str() }))),
+  EncodedData: str({ max: 131072 }),
+});
+/** Admin calls count failures against the end user's address from ContextData, never the backend's own. */
+const adminCaller = (ctx: WireContext, input: { UserPoolId: string; ClientMetadata?: Record<string, string>; ContextData?: ContextData }): CallerContext => ({
+  sourceIp: adminCallerAddressOf(input.ContextData ? { ipAddress: input.ContextData.IpAddress } : null),
   admin: { poolId: input.UserPoolId, principal: adminOf(ctx) },
   clientMetadata: input.ClientMetadata ?? null,
 });
@@ -107,9 +117,9 @@ export const authActions: ActionTable = {
     },
   }),
 
-  AdminInitiateAuth: action<InitiateAuthRequest & { UserPoolId: string }>({
+  AdminInitiateAuth: action<InitiateAuthRequest & { UserPoolId: string; ContextData?: ContextData }>({
     auth: "admin",
-    members: { UserPoolId: userPoolId, ClientId: clientId, AuthFlow: authFlow, AuthParameters: authParameters, ClientMetadata: clientMetadata, Session: session },
+    members: { UserPoolId: userPoolId, ClientId: clientId, AuthFlow: authFlow, AuthParameters: authParameters, ClientMetadata: clientMetadata, Session: session, ContextData: contextData, AnalyticsMetadata: struct({}) },
     async handle(input, ctx) {
       return toAuthResponse(
         await ctx.services.signIn.initiateAuth({ clientId: input.ClientId, authFlow: input.AuthFlow, authParameters: input.AuthParameters ?? {} }, adminCaller(ctx, input)),
@@ -117,9 +127,9 @@ export const authActions: ActionTable = {
     },
   }),
 
-  AdminRespondToAuthChallenge: action<RespondRequest & { UserPoolId: string }>({
+  AdminRespondToAuthChallenge: action<RespondRequest & { UserPoolId: string; ContextData?: ContextData }>({
     auth: "admin",
-    members: { UserPoolId: userPoolId, ClientId: clientId, ChallengeName: challengeName, Session: session, ChallengeResponses: map(), ClientMetadata: clientMetadata },
+    members: { UserPoolId: userPoolId, ClientId: clientId, ChallengeName: challengeName, Session: session, ChallengeResponses: map(), ClientMetadata: clientMetadata, ContextData: contextData, AnalyticsMetadata: struct({}) },
     async handle(input, ctx) {
       return toAuthResponse(
         await ctx.services.signIn.respondToAuthChallenge(

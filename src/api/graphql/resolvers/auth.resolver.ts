@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Extensions, Mutation, Resolver } from "type-graphql";
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
-import type { CallerContext, SignInOutcome } from "../../../core/flows/sign-in/sign-in.types.js";
+import { adminCallerAddressOf, type CallerContext, type SignInOutcome } from "../../../core/flows/sign-in/sign-in.types.js";
 import { CurrentAdmin, type GraphqlContext } from "../context.js";
 import { SIGN_IN_STEP } from "../sign-in-step.rule.js";
 import {
@@ -58,7 +58,8 @@ export class AuthResolver {
   @Extensions({ [SIGN_IN_STEP]: true })
   @Mutation(() => AuthResult, { description: "Starts a sign-in from a trusted backend (AdminInitiateAuth): also ADMIN_USER_PASSWORD_AUTH." })
   async adminInitiateAuth(@CurrentAdmin() admin: AdminPrincipal, @Arg("input", () => AdminInitiateAuthInput) input: AdminInitiateAuthInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
-    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin }, clientMetadata: input.clientMetadata ?? null };
+    // The end user's address from contextData, never the backend's own (see adminCallerAddressOf).
+    const caller: CallerContext = { sourceIp: adminCallerAddressOf(input.contextData), admin: { poolId: input.userPoolId, principal: admin }, clientMetadata: input.clientMetadata ?? null };
     return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters) }, caller));
   }
 
@@ -70,7 +71,8 @@ export class AuthResolver {
     @Arg("input", () => AdminRespondToAuthChallengeInput) input: AdminRespondToAuthChallengeInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<typeof AuthResult> {
-    const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: { poolId: input.userPoolId, principal: admin }, clientMetadata: input.clientMetadata ?? null };
+    // The end user's address from contextData, never the backend's own (see adminCallerAddressOf).
+    const caller: CallerContext = { sourceIp: adminCallerAddressOf(input.contextData), admin: { poolId: input.userPoolId, principal: admin }, clientMetadata: input.clientMetadata ?? null };
     return toAuthResult(
       await ctx.services.signIn.respondToAuthChallenge(
         { clientId: input.clientId, challengeName: input.challengeName, session: input.session, challengeResponses: toParameterMap(input.challengeResponses) },

@@ -66,8 +66,26 @@ export class InitiateAuthInput {
 }
 
 @InputType()
+@InputType({ description: "One HTTP header of the end user's request." })
+export class HttpHeaderInput {
+  @Field(() => String, { nullable: true }) headerName?: string;
+  @Field(() => String, { nullable: true }) headerValue?: string;
+}
+
+@InputType({ description: "Cognito's ContextData: the end user's request as the backend saw it. Its ipAddress is the address admin sign-ins count failures against." })
+export class ContextDataInput {
+  @Field({ description: "The end user's IPv4 or IPv6 address." }) ipAddress!: string;
+  @Field() serverName!: string;
+  @Field() serverPath!: string;
+  @Field(() => [HttpHeaderInput]) httpHeaders!: HttpHeaderInput[];
+  @Field(() => String, { nullable: true }) encodedData?: string;
+}
+
+@InputType()
 export class AdminInitiateAuthInput extends InitiateAuthInput {
   @Field(() => ID) userPoolId!: string;
+  @Field(() => ContextDataInput, { nullable: true, description: "The end user's request; without it, failures count against no address (only against the user)." })
+  contextData?: ContextDataInput;
 }
 
 @InputType()
@@ -82,6 +100,8 @@ export class RespondToAuthChallengeInput {
 @InputType()
 export class AdminRespondToAuthChallengeInput extends RespondToAuthChallengeInput {
   @Field(() => ID) userPoolId!: string;
+  @Field(() => ContextDataInput, { nullable: true, description: "The end user's request; without it, failures count against no address (only against the user)." })
+  contextData?: ContextDataInput;
 }
 
 @ObjectType({ description: "Cognito's ChallengeParameters, by their Cognito names; which are set depends on the challenge." })

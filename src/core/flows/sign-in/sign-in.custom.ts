@@ -3,6 +3,7 @@ import { CognitoError, invalidParameter } from "../../errors.js";
 import { runDefineAuthChallenge, runCreateAuthChallenge, runPreAuthentication, runVerifyAuthChallengeResponse, type ChallengeResult } from "../../triggers/auth.triggers.js";
 import { findUserByIdentifier } from "../../users/identity.js";
 import type { User } from "../../users/user.types.js";
+import type { AttemptReservation } from "../../security/lockout.js";
 import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
@@ -21,8 +22,10 @@ export interface CustomAuthHooks {
   /** Starts the built-in PASSWORD_VERIFIER (SRP) challenge with this custom state in its session. */
   startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom">): Promise<SignInOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
-  /** Records the failure (events, lockout) and throws NotAuthorizedException. */
-  fail(context: ClientContext, user: User | null, userName: string, caller: CallerContext, reason: string): Promise<never>;
+  /** Whose failures count towards lockout: the user, or the simulated identity of an unknown name. */
+  lockoutSubjectOf(context: ClientContext, user: User | null, userName: string): string;
+  /** Settles the attempt as failed, records it (events, lockout) and throws NotAuthorizedException. */
+  fail(context: ClientContext, user: User | null, reason: string, attempt: AttemptReservation): Promise<never>;
 }
 
 /**
@@ -33,18 +36,23 @@ export interface CustomAuthHooks {
 export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuthHooks) {
   const { db, sessions, secretBox, triggers, lockout } = deps;
 
-  /** Asks DefineAuthChallenge for the next step and takes it. */
-  async function next(context: ClientContext, user: User | null, userName: string, history: ChallengeResult[], caller: CallerContext, from: SignInState): Promise<SignInOutcome> {
-    if (history.length > MAX_CUSTOM_STEPS) return hooks.fail(context, user, userName, caller, "too many custom challenges");
+  /**
+   * Asks DefineAuthChallenge for the next step and takes it. `attempt` was counted before the triggers
+   * judged anything: a failed authentication keeps it, any other step gives it back.
+   */
+  async function next(context: ClientContext, user: User | null, userName: string, history: ChallengeResult[], caller: CallerContext, from: SignInState, attempt: AttemptReservation): Promise<SignInOutcome> {
+    if (history.length > MAX_CUSTOM_STEPS) return hooks.fail(context, user, "too many custom challenges", attempt);
     // InitiateAuth's ClientMetadata reaches only PreSignUp, PreAuthentication and UserMigration (§10.1).
     const base = { user, userName, clientId: context.client.clientId, session: history, clientMetadata: from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null) };
     const decision = await runDefineAuthChallenge(triggers, context.pool, base);
-    if (decision.failAuthentication) return hooks.fail(context, user, userName, caller, "failAuthentication");
+    if (decision.failAuthentication) return hooks.fail(context, user, "failAuthentication", attempt);
     if (decision.issueTokens) {
       // A user that does not exist never gets tokens, whatever the trigger says.
-      if (!user) return hooks.fail(context, null, userName, caller, "unknown user");
+      if (!user) return hooks.fail(context, null, "unknown user", attempt);
+      await lockout.passed(attempt);
       return hooks.afterPassword(context, user, caller, from);
     }
+    await lockout.passed(attempt);
     if (decision.challengeName === "PASSWORD_VERIFIER") throw new CognitoError("InvalidLambdaResponseException", "Invalid DefineAuthChallenge response: PASSWORD_VERIFIER is only possible right after SRP_A.");
     const created = await runCreateAuthChallenge(triggers, context.pool, base);
     assertTransition(from, "CUSTOM_CHALLENGE");
@@ -66,7 +74,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
     return { kind: "challenge", challengeName: "CUSTOM_CHALLENGE", session, parameters: { ...created.publicChallengeParameters, USERNAME: user?.username ?? userName } };
   }
 
-  return {
+  const api = {
     /**
      * InitiateAuth with CUSTOM_AUTH.
      * @throws InvalidParameterException, NotAuthorizedException, UserNotFoundException (LEGACY clients), trigger exceptions
@@ -76,29 +84,24 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
       if (!userName) throw invalidParameter("Missing required parameter USERNAME");
       const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, userName));
       verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [userName, ...(user ? [user.username] : [])]);
-      if (user) await lockout.assertMayAttempt(context.pool.id, user.id, caller.sourceIp);
-      else await lockout.assertIpAllowed(caller.sourceIp);
-      if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
-      if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
-      // An unknown name gets here only with PreventUserExistenceErrors ENABLED: the trigger sees userNotFound.
-      await runPreAuthentication(triggers, context.pool, { user, userName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
-      if (parameters.CHALLENGE_NAME === "SRP_A") {
-        const history: ChallengeResult[] = [{ challengeName: "SRP_A", challengeResult: true }];
-        const decision = await runDefineAuthChallenge(triggers, context.pool, { user, userName, clientId: context.client.clientId, session: history, clientMetadata: null });
-        if (decision.failAuthentication) return hooks.fail(context, user, userName, caller, "failAuthentication");
-        if (decision.challengeName !== "PASSWORD_VERIFIER") throw new CognitoError("InvalidLambdaResponseException", "Invalid DefineAuthChallenge response: after SRP_A the next challenge must be PASSWORD_VERIFIER.");
-        assertTransition("START", "SRP_A");
-        assertTransition("SRP_A", "PASSWORD_VERIFIER");
-        return hooks.startSrp(context, parameters, caller, { custom: { history, privateChallengeParameters: {}, challengeMetadata: null } });
+      // Counted before any trigger judges the attempt, so a burst meets the lockout its first failures set.
+      const attempt = await lockout.reserve(context.pool.id, hooks.lockoutSubjectOf(context, user, userName), caller.sourceIp);
+      try {
+        return await startCounted(context, user, userName, parameters, caller, attempt);
+      } finally {
+        await lockout.release(attempt);
       }
-      if (parameters.CHALLENGE_NAME !== undefined) throw invalidParameter("CHALLENGE_NAME must be SRP_A when given.");
-      return next(context, user, userName, [], caller, "START");
     },
 
     /** The SRP password of the SRP-first variant was proven: DefineAuthChallenge decides what follows. */
     async afterPasswordVerifier(context: ClientContext, user: User, session: SignInSession, caller: CallerContext): Promise<SignInOutcome> {
       const history: ChallengeResult[] = [...(session.custom?.history ?? []), { challengeName: "PASSWORD_VERIFIER", challengeResult: true }];
-      return next(context, user, user.username, history, caller, "PASSWORD_VERIFIER");
+      const attempt = await lockout.reserve(context.pool.id, user.id, caller.sourceIp);
+      try {
+        return await next(context, user, user.username, history, caller, "PASSWORD_VERIFIER", attempt);
+      } finally {
+        await lockout.release(attempt);
+      }
     },
 
     /**
@@ -113,9 +116,38 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", session.username]);
       const custom = session.custom ?? { history: [], privateChallengeParameters: {}, challengeMetadata: null };
       const base = { user, userName: session.username, clientId: context.client.clientId, session: custom.history, clientMetadata: caller.clientMetadata ?? null };
-      const correct = await runVerifyAuthChallengeResponse(triggers, context.pool, { ...base, privateChallengeParameters: custom.privateChallengeParameters, challengeAnswer: answer });
-      const history: ChallengeResult[] = [...custom.history, { challengeName: "CUSTOM_CHALLENGE", challengeResult: correct, ...(custom.challengeMetadata ? { challengeMetadata: custom.challengeMetadata } : {}) }];
-      return next(context, user, session.username, history, caller, "CUSTOM_CHALLENGE");
+      // The answer is a guess at a secret the trigger holds: counted before the trigger judges it.
+      const attempt = await lockout.reserve(context.pool.id, hooks.lockoutSubjectOf(context, user, session.username), caller.sourceIp);
+      try {
+        const correct = await runVerifyAuthChallengeResponse(triggers, context.pool, { ...base, privateChallengeParameters: custom.privateChallengeParameters, challengeAnswer: answer });
+        const history: ChallengeResult[] = [...custom.history, { challengeName: "CUSTOM_CHALLENGE", challengeResult: correct, ...(custom.challengeMetadata ? { challengeMetadata: custom.challengeMetadata } : {}) }];
+        return await next(context, user, session.username, history, caller, "CUSTOM_CHALLENGE", attempt);
+      } finally {
+        await lockout.release(attempt);
+      }
     },
   };
+
+  /** CUSTOM_AUTH's first step, with its attempt counted. */
+  async function startCounted(context: ClientContext, user: User | null, userName: string, parameters: Record<string, string>, caller: CallerContext, attempt: AttemptReservation): Promise<SignInOutcome> {
+      if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+      if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+      // An unknown name gets here only with PreventUserExistenceErrors ENABLED: the trigger sees userNotFound.
+      await runPreAuthentication(triggers, context.pool, { user, userName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+      if (parameters.CHALLENGE_NAME === "SRP_A") {
+        const history: ChallengeResult[] = [{ challengeName: "SRP_A", challengeResult: true }];
+        const decision = await runDefineAuthChallenge(triggers, context.pool, { user, userName, clientId: context.client.clientId, session: history, clientMetadata: null });
+        if (decision.failAuthentication) return hooks.fail(context, user, "failAuthentication", attempt);
+        if (decision.challengeName !== "PASSWORD_VERIFIER") throw new CognitoError("InvalidLambdaResponseException", "Invalid DefineAuthChallenge response: after SRP_A the next challenge must be PASSWORD_VERIFIER.");
+        assertTransition("START", "SRP_A");
+        assertTransition("SRP_A", "PASSWORD_VERIFIER");
+        // The proof comes in PASSWORD_VERIFIER, counted there.
+        await lockout.passed(attempt);
+        return hooks.startSrp(context, parameters, caller, { custom: { history, privateChallengeParameters: {}, challengeMetadata: null } });
+      }
+      if (parameters.CHALLENGE_NAME !== undefined) throw invalidParameter("CHALLENGE_NAME must be SRP_A when given.");
+      return next(context, user, userName, [], caller, "START", attempt);
+  }
+
+  return api;
 }

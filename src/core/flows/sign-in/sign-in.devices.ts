@@ -6,6 +6,7 @@ import { DEVICE_NOT_FOUND, isConfirmed, type Device } from "../../devices/device
 import { CognitoError } from "../../errors.js";
 import type { Repositories } from "../../ports.js";
 import type { User } from "../../users/user.types.js";
+import type { AttemptReservation } from "../../security/lockout.js";
 import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
@@ -43,10 +44,10 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
     return device && device.poolId === context.pool.id && device.userId === user.id && isConfirmed(device) ? device : null;
   }
 
-  async function fail(context: ClientContext, session: SignInSession, caller: CallerContext, reason: string): Promise<never> {
+  async function fail(context: ClientContext, session: SignInSession, attempt: AttemptReservation, reason: string): Promise<never> {
     assertTransition(session.state, "FAILED");
     // A wrong device proof counts like a wrong password: it is a guess at the device's secret.
-    const lockedSeconds = await lockout.recordFailure(context.pool.id, session.userId!, caller.sourceIp);
+    const lockedSeconds = lockout.failed(attempt);
     await db.transaction(async (repositories) => {
       const now = clock.now();
       await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: session.userId, reason, deviceKey: session.deviceKey ?? null } }, now);
@@ -60,8 +61,76 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
     if (!user || !session.deviceKey) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
     verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
     hooks.assertUserMaySignIn(context, user);
-    await lockout.assertNotLocked(context.pool.id, user.id);
     return user;
+  }
+
+  /** Runs a device step with its attempt counted first (refused during a lockout), given back unless it failed. */
+  async function counted(context: ClientContext, user: User, caller: CallerContext, step: (attempt: AttemptReservation) => Promise<SignInOutcome>): Promise<SignInOutcome> {
+    const attempt = await lockout.reserve(context.pool.id, user.id, caller.sourceIp);
+    try {
+      return await step(attempt);
+    } finally {
+      await lockout.release(attempt);
+    }
+  }
+
+  /** DEVICE_SRP_AUTH with its attempt counted. */
+  async function startDeviceSrp(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInOutcome> {
+    const deviceKey = requireParameter(responses, "DEVICE_KEY");
+    const aHex = requireParameter(responses, "SRP_A");
+    if (!constantTimeEqual(deviceKey, session.deviceKey!)) return fail(context, session, attempt, "another device key");
+    // SRP_A's value (A mod N ≠ 0) was checked with the answer's shape (assertSrpAnswerReadable).
+    const device = await findConfirmed(context, user, deviceKey);
+    if (!device) {
+      assertTransition(session.state, "FAILED");
+      throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
+    }
+    const { bHex, bigBHex } = await srp.startChallenge(device.srpVerifier);
+    const secretBlock = randomBytesOf(48).toString("base64");
+    assertTransition(session.state, "DEVICE_PASSWORD_VERIFIER");
+    const next = await sessions.open(
+      { ...sessionBaseOf(context, user, caller, session.authTimeMs ?? clock.nowMs()), state: "DEVICE_PASSWORD_VERIFIER", deviceKey, srp: { aHex, bHex, bigBHex, saltHex: device.srpSalt, secretBlock } },
+      context.client.authSessionValidityMinutes * 60,
+    );
+    await hooks.recordChallenge(context, user, "DEVICE_PASSWORD_VERIFIER");
+    await lockout.passed(attempt);
+    return { kind: "challenge", challengeName: "DEVICE_PASSWORD_VERIFIER", session: next, parameters: { SALT: device.srpSalt, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USERNAME: user.username } };
+  }
+
+  /** DEVICE_PASSWORD_VERIFIER with its attempt counted. */
+  async function checkDeviceProof(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInOutcome> {
+    const timestamp = readClaimTimestamp(responses, clock.nowMs());
+    if (!timestamp) throw malformedTimestamp();
+    const { signature, secretBlock } = readClaimProof(responses);
+    const deviceKey = requireParameter(responses, "DEVICE_KEY");
+    const srpState = session.srp!;
+    const fresh = timestamp.isFresh;
+    if (!constantTimeEqual(deviceKey, session.deviceKey!) || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
+      return fail(context, session, attempt, !fresh ? "stale timestamp" : "session mismatch");
+    }
+    const device = await findConfirmed(context, user, deviceKey);
+    if (!device) {
+      assertTransition(session.state, "FAILED");
+      throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
+    }
+    const expected = await srp.expectedSignature({
+      name: device.deviceGroupKey,
+      userId: device.deviceKey,
+      verifierHex: device.srpVerifier,
+      ...storedExchangeOf(srpState, timestamp.text),
+    });
+    if (!constantTimeEqual(expected, signature)) return fail(context, session, attempt, "wrong device proof");
+    await lockout.passed(attempt);
+    const authTime = new Date(session.authTimeMs ?? clock.nowMs());
+    return hooks.complete(
+      context,
+      user,
+      "DEVICE_PASSWORD_VERIFIER",
+      authTime,
+      (repositories) => repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() }),
+      { kind: "authenticated", deviceKey: device.deviceKey },
+      caller.clientMetadata ?? null,
+    );
   }
 
   return {
@@ -105,24 +174,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      */
     async answerSrpAuth(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
       const user = await loadSessionUser(context, session, responses);
-      const deviceKey = requireParameter(responses, "DEVICE_KEY");
-      const aHex = requireParameter(responses, "SRP_A");
-      if (!constantTimeEqual(deviceKey, session.deviceKey!)) return fail(context, session, caller, "another device key");
-      // SRP_A's value (A mod N ≠ 0) was checked with the answer's shape (assertSrpAnswerReadable).
-      const device = await findConfirmed(context, user, deviceKey);
-      if (!device) {
-        assertTransition(session.state, "FAILED");
-        throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
-      }
-      const { bHex, bigBHex } = await srp.startChallenge(device.srpVerifier);
-      const secretBlock = randomBytesOf(48).toString("base64");
-      assertTransition(session.state, "DEVICE_PASSWORD_VERIFIER");
-      const next = await sessions.open(
-        { ...sessionBaseOf(context, user, caller, session.authTimeMs ?? clock.nowMs()), state: "DEVICE_PASSWORD_VERIFIER", deviceKey, srp: { aHex, bHex, bigBHex, saltHex: device.srpSalt, secretBlock } },
-        context.client.authSessionValidityMinutes * 60,
-      );
-      await hooks.recordChallenge(context, user, "DEVICE_PASSWORD_VERIFIER");
-      return { kind: "challenge", challengeName: "DEVICE_PASSWORD_VERIFIER", session: next, parameters: { SALT: device.srpSalt, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USERNAME: user.username } };
+      return counted(context, user, caller, (attempt) => startDeviceSrp(context, session, responses, caller, user, attempt));
     },
 
     /**
@@ -132,37 +184,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      */
     async answerPasswordVerifier(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
       const user = await loadSessionUser(context, session, responses);
-      const timestamp = readClaimTimestamp(responses, clock.nowMs());
-      if (!timestamp) throw malformedTimestamp();
-      const { signature, secretBlock } = readClaimProof(responses);
-      const deviceKey = requireParameter(responses, "DEVICE_KEY");
-      const srpState = session.srp!;
-      const fresh = timestamp.isFresh;
-      if (!constantTimeEqual(deviceKey, session.deviceKey!) || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
-        return fail(context, session, caller, !fresh ? "stale timestamp" : "session mismatch");
-      }
-      const device = await findConfirmed(context, user, deviceKey);
-      if (!device) {
-        assertTransition(session.state, "FAILED");
-        throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
-      }
-      const expected = await srp.expectedSignature({
-        name: device.deviceGroupKey,
-        userId: device.deviceKey,
-        verifierHex: device.srpVerifier,
-        ...storedExchangeOf(srpState, timestamp.text),
-      });
-      if (!constantTimeEqual(expected, signature)) return fail(context, session, caller, "wrong device proof");
-      const authTime = new Date(session.authTimeMs ?? clock.nowMs());
-      return hooks.complete(
-        context,
-        user,
-        "DEVICE_PASSWORD_VERIFIER",
-        authTime,
-        (repositories) => repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() }),
-        { kind: "authenticated", deviceKey: device.deviceKey },
-        caller.clientMetadata ?? null,
-      );
+      return counted(context, user, caller, (attempt) => checkDeviceProof(context, session, responses, caller, user, attempt));
     },
 
     /**

@@ -3,6 +3,7 @@ import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
+import type { AttemptReservation } from "../../security/lockout.js";
 import { factorSettingsOf, mfaStepFor, type MfaStep } from "../../mfa/mfa-factors.js";
 import type { MfaFactor } from "../../mfa/mfa.types.js";
 import { verifyTotpForSignIn } from "../../mfa/totp-check.js";
@@ -121,13 +122,13 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
    * void (the next use is NotAuthorizedException).
    * @throws CodeMismatchException always
    */
-  async function refuse(context: ClientContext, session: SignInSession, sessionToken: string, caller: CallerContext, reason: string): Promise<never> {
+  async function refuse(context: ClientContext, session: SignInSession, sessionToken: string, attempt: AttemptReservation, reason: string): Promise<never> {
     const failedAttempts = (session.failedAttempts ?? 0) + 1;
     const isVoid = failedAttempts >= MAX_WRONG_MFA_ANSWERS;
     assertTransition(session.state, isVoid ? "FAILED" : session.state);
     // A wrong second factor counts towards the same lockout as a wrong password: the per-session limit
     // alone would let a stolen password buy three guesses per sign-in, without end.
-    const lockedSeconds = await lockout.recordFailure(context.pool.id, session.userId, caller.sourceIp);
+    const lockedSeconds = lockout.failed(attempt);
     if (!isVoid) await sessions.giveBack(sessionToken, { ...session, failedAttempts });
     await db.transaction(async (repositories) => {
       const now = clock.now();
@@ -160,14 +161,15 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
   }
 
   /** The step after a passed MFA step (device proof or tokens), with the pass recorded in the same transaction. */
-  function pass(context: ClientContext, user: User, session: SignInSession, caller: CallerContext, factor: MfaFactor, changes?: Changes): Promise<SignInOutcome> {
+  async function pass(context: ClientContext, user: User, session: SignInSession, caller: CallerContext, attempt: AttemptReservation, factor: MfaFactor, changes?: Changes): Promise<SignInOutcome> {
+    await lockout.passed(attempt);
     return hooks.finish(context, user, caller, session.state, new Date(session.authTimeMs ?? clock.nowMs()), session.deviceKey ?? null, async (repositories) => {
       await changes?.(repositories);
       await repositories.events.append({ type: "MFA_CHALLENGE_PASSED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, factor, challengeName: session.state } }, clock.now());
     });
   }
 
-  async function checkCode(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, code: string | undefined): Promise<SignInOutcome> {
+  async function checkCode(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInOutcome> {
     const factor = session.state as "SMS_MFA" | "EMAIL_OTP";
     if (!session.codeHash || !session.codeExpiresAtMs) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
     // The code shares the session's lifetime, so this is a backstop: an expired code is normally an expired session.
@@ -176,13 +178,13 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       throw new CognitoError("ExpiredCodeException", CODE_EXPIRED);
     }
     const submitted = typeof code === "string" && code.length <= 16 ? code : "";
-    if (!constantTimeEqual(codeHasher.hashCode(codeScopeOf(user.id), submitted), session.codeHash)) return refuse(context, session, sessionToken, caller, "wrong code");
+    if (!constantTimeEqual(codeHasher.hashCode(codeScopeOf(user.id), submitted), session.codeHash)) return refuse(context, session, sessionToken, attempt, "wrong code");
     const setup = session.setup;
     if (setup?.factor === "EMAIL_OTP") {
       // The code reached the address, so it is proven: set (and verify) it, then switch EMAIL_OTP on.
       const now = clock.now();
       const updated: User = { ...user, attributes: { ...user.attributes, email: setup.email, email_verified: "true" }, updatedAt: now };
-      return pass(context, updated, session, caller, factor, async (repositories) => {
+      return pass(context, updated, session, caller, attempt, factor, async (repositories) => {
         if (user.attributes.email !== setup.email || user.attributes.email_verified !== "true") {
           await saveUser(repositories, context.pool, updated, { isNew: false });
           await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, attributes: ["email", "email_verified"], via: "MFA_SETUP" } }, now);
@@ -195,20 +197,20 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       // can be used for SMS MFA and become verified on success).
       const now = clock.now();
       const updated: User = { ...user, attributes: { ...user.attributes, phone_number_verified: "true" }, updatedAt: now };
-      return pass(context, updated, session, caller, factor, async (repositories) => {
+      return pass(context, updated, session, caller, attempt, factor, async (repositories) => {
         await saveUser(repositories, context.pool, updated, { isNew: false });
         await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, attributes: ["phone_number_verified"], via: "SMS_MFA" } }, now);
       });
     }
-    return pass(context, user, session, caller, factor);
+    return pass(context, user, session, caller, attempt, factor);
   }
 
-  async function checkTotp(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, code: string | undefined): Promise<SignInOutcome> {
-    if (typeof code !== "string" || !/^\d{6}$/.test(code)) return refuse(context, session, sessionToken, caller, "malformed code");
+  async function checkTotp(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInOutcome> {
+    if (typeof code !== "string" || !/^\d{6}$/.test(code)) return refuse(context, session, sessionToken, attempt, "malformed code");
     // Replay-protected: a code (or an earlier one) already accepted for this authenticator is refused.
     const result = await db.read((repositories) => verifyTotpForSignIn({ secretBox, totp }, repositories, user.id, code, clock.nowMs()));
-    if (result !== "OK") return refuse(context, session, sessionToken, caller, result === "NOT_SET_UP" ? "no authenticator" : "wrong or reused code");
-    return pass(context, user, session, caller, "SOFTWARE_TOKEN_MFA");
+    if (result !== "OK") return refuse(context, session, sessionToken, attempt, result === "NOT_SET_UP" ? "no authenticator" : "wrong or reused code");
+    return pass(context, user, session, caller, attempt, "SOFTWARE_TOKEN_MFA");
   }
 
   async function answerSelection(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, answer: string | undefined): Promise<SignInOutcome> {
@@ -218,9 +220,9 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     return issue(context, user, caller, "SELECT_MFA_TYPE", session.authTimeMs ?? clock.nowMs(), chosen, { deviceKey: session.deviceKey });
   }
 
-  async function answerSetup(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, responses: Record<string, string>): Promise<SignInOutcome> {
+  async function answerSetup(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, responses: Record<string, string>): Promise<SignInOutcome> {
     if (session.setup?.factor === "SOFTWARE_TOKEN_MFA") {
-      return pass(context, user, session, caller, "SOFTWARE_TOKEN_MFA", (repositories) => enableFactor(repositories, context, user, "SOFTWARE_TOKEN_MFA"));
+      return pass(context, user, session, caller, attempt, "SOFTWARE_TOKEN_MFA", (repositories) => enableFactor(repositories, context, user, "SOFTWARE_TOKEN_MFA"));
     }
     const choices = session.mfaChoices ?? [];
     const email = responses.EMAIL;
@@ -284,22 +286,27 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       if (!user) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
       hooks.assertUserMaySignIn(context, user);
-      // Answers during a lockout are refused without being counted (as passwords are).
-      await lockout.assertNotLocked(context.pool.id, user.id);
-      switch (session.state) {
-        case "SMS_MFA":
-          return checkCode(context, user, session, sessionToken, caller, responses.SMS_MFA_CODE);
-        case "EMAIL_OTP":
-          // The SDK prose also names it EMAIL_MFA_CODE (cognito-reference §3.2).
-          return checkCode(context, user, session, sessionToken, caller, responses.EMAIL_OTP_CODE ?? responses.EMAIL_MFA_CODE);
-        case "SOFTWARE_TOKEN_MFA":
-          return checkTotp(context, user, session, sessionToken, caller, responses.SOFTWARE_TOKEN_MFA_CODE);
-        case "SELECT_MFA_TYPE":
-          return answerSelection(context, user, session, sessionToken, caller, responses.ANSWER);
-        case "MFA_SETUP":
-          return answerSetup(context, user, session, sessionToken, caller, responses);
-        default:
-          throw new Error(`sign-in MFA step reached in state ${session.state}`);
+      // Answers during a lockout are refused without being counted (as passwords are); any other answer
+      // is counted before the code is checked, and given back if it was right.
+      const attempt = await lockout.reserve(context.pool.id, user.id, caller.sourceIp);
+      try {
+        switch (session.state) {
+          case "SMS_MFA":
+            return await checkCode(context, user, session, sessionToken, caller, attempt, responses.SMS_MFA_CODE);
+          case "EMAIL_OTP":
+            // The SDK prose also names it EMAIL_MFA_CODE (cognito-reference §3.2).
+            return await checkCode(context, user, session, sessionToken, caller, attempt, responses.EMAIL_OTP_CODE ?? responses.EMAIL_MFA_CODE);
+          case "SOFTWARE_TOKEN_MFA":
+            return await checkTotp(context, user, session, sessionToken, caller, attempt, responses.SOFTWARE_TOKEN_MFA_CODE);
+          case "SELECT_MFA_TYPE":
+            return await answerSelection(context, user, session, sessionToken, caller, responses.ANSWER);
+          case "MFA_SETUP":
+            return await answerSetup(context, user, session, sessionToken, caller, attempt, responses);
+          default:
+            throw new Error(`sign-in MFA step reached in state ${session.state}`);
+        }
+      } finally {
+        await lockout.release(attempt);
       }
     },
   };

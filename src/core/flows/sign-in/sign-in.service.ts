@@ -8,7 +8,7 @@ import type { ClientContextCache } from "../../clients/client-context-cache.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
 import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, SrpServer, TotpEngine } from "../../ports.js";
-import type { Lockout } from "../../security/lockout.js";
+import type { AttemptReservation, Lockout } from "../../security/lockout.js";
 import type { TokenService } from "../../tokens/token.service.js";
 import { findUserByIdentifier } from "../../users/identity.js";
 import type { User } from "../../users/user.types.js";
@@ -82,7 +82,10 @@ export function createSignInService(deps: SignInServiceDeps) {
    */
   function simulatedIdentity(poolId: string, username: string): { username: string; saltHex: string } {
     const digest = codeHasher.hashCode("simulated-srp-user", `${poolId}:${username.toLowerCase()}`);
-    const uuid = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+    // A version-4 UUID drawn as randomUUID draws them: the variant nibble is 8, 9, a or b (a fixed one
+    // would tell simulated users from real ones in pools whose usernames are UUIDs).
+    const variant = "89ab"[parseInt(digest[16]!, 16) & 3];
+    const uuid = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-${variant}${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
     return { username: uuid, saltHex: digest.slice(32, 64).replace(/^0+(?=.)/, "") };
   }
 
@@ -91,9 +94,20 @@ export function createSignInService(deps: SignInServiceDeps) {
    * simulated identity, so an unknown name is locked out exactly like a real one (§11.1, §11.2).
    */
   const simulatedLockoutSubject = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
+  /**
+   * A verifier for a simulated user, as long as a real one (3,072 bits, below N): the SRP work of both
+   * steps then costs what it costs for a real user. Derived with the server key, stable per identity.
+   */
+  const simulatedVerifierHex = (poolId: string, simulatedUsername: string): string => {
+    const blocks = Array.from({ length: 12 }, (_, block) => codeHasher.hashCode("simulated-srp-verifier", `${poolId}:${simulatedUsername}:${block}`));
+    return `7${blocks.join("").slice(1)}`;
+  };
+  /** An id no user has (ids are UUIDs), for the read a simulated sign-in makes in place of the user's. */
+  const simulatedUserIdOf = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
 
-  async function failPassword(context: ClientContext, user: User | null, caller: CallerContext, reason: string, lockoutSubject: string): Promise<never> {
-    const lockedSeconds = await lockout.recordFailure(context.pool.id, lockoutSubject, caller.sourceIp);
+  /** Settles the reserved attempt as a failure, records it and throws. */
+  async function failPassword(context: ClientContext, user: User | null, reason: string, attempt: AttemptReservation): Promise<never> {
+    const lockedSeconds = lockout.failed(attempt);
     await db.transaction(async (repositories) => {
       const now = clock.now();
       await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user?.id ?? null, reason } }, now);
@@ -114,7 +128,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     // The SRP-first CUSTOM_AUTH ran PreAuthentication already; an unknown name (PUEE ENABLED) is sent with userNotFound.
     if (!extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
     // A user without a password (federated) gets the same simulated challenge as an unknown one.
-    const verifierHex = user?.credentials?.srpVerifier ?? codeHasher.hashCode("simulated-srp-verifier", `${context.pool.id}:${username.toLowerCase()}`);
+    const verifierHex = user?.credentials?.srpVerifier ?? simulatedVerifierHex(context.pool.id, identity.username);
     const { bHex, bigBHex } = await srp.startChallenge(verifierHex);
     // Opaque to the client; bound to this session (stored in it) and compared when the claim comes back.
     const secretBlock = randomBytesOf(48).toString("base64");
@@ -147,29 +161,36 @@ export function createSignInService(deps: SignInServiceDeps) {
     const password = requireParameter(parameters, "PASSWORD");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
-    if (!user && deps.triggers.isConfigured(context.pool, "UserMigration")) {
-      // Lazy migration: the old store proves the password; the user is created with it, then signs in as usual.
-      await lockout.assertIpAllowed(caller.sourceIp);
-      const migrated = await migrateUser(deps, context.pool, { source: "UserMigration_Authentication", userName: username, clientId: context.client.clientId, password, clientMetadata: caller.clientMetadata ?? null });
-      if (migrated) {
-        await runPreAuthentication(deps.triggers, context.pool, { user: migrated, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
-        return steps.afterPassword(context, migrated, caller, "START", null);
-      }
-    }
     const lockoutSubject = user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, username).username);
-    await lockout.assertMayAttempt(context.pool.id, lockoutSubject, caller.sourceIp);
-    if (!user?.credentials) {
-      // Dummy compare so an unknown user costs the same time as a wrong password.
-      await hasher.spendDummyVerify(password);
-      if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
-      // PreventUserExistenceErrors ENABLED: PreAuthentication runs for an unknown name too, with userNotFound (§10.2).
-      if (!user) await runPreAuthentication(deps.triggers, context.pool, { user: null, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
-      return failPassword(context, user, caller, user ? "no password" : "unknown user", lockoutSubject);
+    // Counted before the slow check (bcrypt, or the old pool for a migration), so a burst of guesses
+    // meets the lockout its own first guesses set.
+    const attempt = await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
+    try {
+      if (!user && deps.triggers.isConfigured(context.pool, "UserMigration")) {
+        // Lazy migration: the old store proves the password; the user is created with it, then signs in as usual.
+        const migrated = await migrateUser(deps, context.pool, { source: "UserMigration_Authentication", userName: username, clientId: context.client.clientId, password, clientMetadata: caller.clientMetadata ?? null });
+        if (migrated) {
+          await lockout.passed(attempt);
+          await runPreAuthentication(deps.triggers, context.pool, { user: migrated, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+          return await steps.afterPassword(context, migrated, caller, "START", null);
+        }
+      }
+      if (!user?.credentials) {
+        // Dummy compare so an unknown user costs the same time as a wrong password.
+        await hasher.spendDummyVerify(password);
+        if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+        // PreventUserExistenceErrors ENABLED: PreAuthentication runs for an unknown name too, with userNotFound (§10.2).
+        if (!user) await runPreAuthentication(deps.triggers, context.pool, { user: null, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+        return await failPassword(context, user, user ? "no password" : "unknown user", attempt);
+      }
+      await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+      if (!(await hasher.verify(password, user.credentials.passwordHash))) return await failPassword(context, user, "wrong password", attempt);
+      await lockout.passed(attempt);
+      const device = await steps.resolveDevice(context, user, caller, parameters.DEVICE_KEY);
+      return await steps.afterPassword(context, user, caller, "START", device);
+    } finally {
+      await lockout.release(attempt);
     }
-    await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
-    if (!(await hasher.verify(password, user.credentials.passwordHash))) return failPassword(context, user, caller, "wrong password", lockoutSubject);
-    const device = await steps.resolveDevice(context, user, caller, parameters.DEVICE_KEY);
-    return steps.afterPassword(context, user, caller, "START", device);
   }
 
   async function verifyPasswordClaim(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
@@ -178,25 +199,35 @@ export function createSignInService(deps: SignInServiceDeps) {
     if (!timestamp) throw malformedTimestamp();
     const { signature, secretBlock } = readClaimProof(responses);
     const username = requireParameter(responses, "USERNAME");
-    // With its groups: the tokens this step usually ends with carry them.
-    const user = session.userId ? await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, session.userId!)) : null;
+    // With its groups: the tokens this step usually ends with carry them. A simulated user is looked up
+    // too (by an id no user has), so both answers cost the same reads.
+    const user = await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, session.userId ?? simulatedUserIdOf(session.username)));
     verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [username, session.username]);
     const srpState = session.srp!;
-    const claimsThisUser = username === session.username || (user !== null && (await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user.id);
+    const claimsThisUser = username === session.username || ((await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user?.id && user !== null);
     const fresh = timestamp.isFresh;
-    // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not counted.
+    // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not
+    // counted; any other attempt is counted before the proof is checked.
     const lockoutSubject = session.userId ?? simulatedLockoutSubject(session.username);
-    await lockout.assertNotLocked(context.pool.id, lockoutSubject);
-    if (!user?.credentials || !claimsThisUser || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
-      return failPassword(context, user, caller, !user ? "unknown user" : !fresh ? "stale timestamp" : "session mismatch", lockoutSubject);
+    const attempt = await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
+    try {
+      if (!fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) return await failPassword(context, user, !fresh ? "stale timestamp" : "session mismatch", attempt);
+      // The same SRP work for a simulated user (against a verifier derived with the server key), so an
+      // unknown name is not told apart by a faster "wrong password".
+      const expected = await srp.expectedSignature({
+        name: context.pool.id.slice(context.pool.id.indexOf("_") + 1),
+        userId: session.username,
+        verifierHex: user?.credentials?.srpVerifier ?? simulatedVerifierHex(context.pool.id, session.username),
+        ...storedExchangeOf(srpState, timestamp.text),
+      });
+      const proven = constantTimeEqual(expected, signature);
+      if (!user?.credentials) return await failPassword(context, user, "unknown user", attempt);
+      if (!claimsThisUser) return await failPassword(context, user, "session mismatch", attempt);
+      if (!proven) return await failPassword(context, user, "wrong password", attempt);
+      await lockout.passed(attempt);
+    } finally {
+      await lockout.release(attempt);
     }
-    const expected = await srp.expectedSignature({
-      name: context.pool.id.slice(context.pool.id.indexOf("_") + 1),
-      userId: session.username,
-      verifierHex: user.credentials.srpVerifier,
-      ...storedExchangeOf(srpState, timestamp.text),
-    });
-    if (!constantTimeEqual(expected, signature)) return failPassword(context, user, caller, "wrong password", lockoutSubject);
     if (session.custom) return custom.afterPasswordVerifier(context, user, session, caller);
     let device;
     try {
@@ -215,7 +246,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     afterPassword: (context, user, caller, from) => steps.afterPassword(context, user, caller, from, null),
     startSrp,
     recordChallenge: steps.recordChallenge,
-    fail: (context, user, userName, caller, reason) => failPassword(context, user, caller, reason, user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, userName).username)),
+    lockoutSubjectOf: (context, user, userName) => (user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, userName).username)),
+    fail: (context, user, reason, attempt) => failPassword(context, user, reason, attempt),
   });
 
   return {

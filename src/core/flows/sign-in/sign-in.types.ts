@@ -1,3 +1,5 @@
+import { isIpAddress } from "../../../lib/ip-address.js";
+import { invalidParameter } from "../../errors.js";
 import type { AuthenticationResult } from "../../tokens/token.service.js";
 import type { ChallengeState } from "./sign-in.flow.js";
 
@@ -18,6 +20,19 @@ export interface CallerContext {
   admin: { poolId: string; principal: import("../../admin-keys/admin-key.types.js").AdminPrincipal } | null;
   /** The call's ClientMetadata, for the triggers Cognito passes it to (cognito-reference §10.1). */
   clientMetadata?: Record<string, string> | null;
+}
+
+/**
+ * Whose address an admin sign-in counts failures against: the end user's, as the backend passes it in
+ * ContextData.IpAddress (AdminInitiateAuth / AdminRespondToAuthChallenge). Without it there is no
+ * per-address limit: the backend's own address stands for all of its users, and 100 failures from any
+ * of them would lock out the rest. The per-user lockout applies either way.
+ * @throws InvalidParameterException when the address is not an IPv4 or IPv6 address
+ */
+export function adminCallerAddressOf(contextData: { ipAddress: string } | null | undefined): string | null {
+  if (!contextData) return null;
+  if (!isIpAddress(contextData.ipAddress)) throw invalidParameter("ContextData.IpAddress must be an IPv4 or IPv6 address.");
+  return contextData.ipAddress;
 }
 
 /**
