@@ -162,10 +162,13 @@ export interface VerificationCodeRepository {
   /** Stores the newest code for the purpose, replacing the previous one: only the latest is valid. */
   replace(code: VerificationCode): Promise<void>;
   find(userId: string, purpose: CodePurpose): Promise<VerificationCode | null>;
-  /** Atomically adds one failed attempt; returns the new count. */
-  recordFailure(userId: string, purpose: CodePurpose): Promise<number>;
-  /** Marks the code used if it is still unused, unexpired and matches; true for exactly one caller. */
-  consume(userId: string, purpose: CodePurpose, codeHash: string, now: Date): Promise<boolean>;
+  /**
+   * Counts a wrong guess in one atomic step: true when the code is unused, unexpired, has fewer than
+   * `maxFailedAttempts` failures and is not `codeHash` (the count then grows by one); false otherwise.
+   */
+  recordFailure(userId: string, purpose: CodePurpose, codeHash: string, now: Date, maxFailedAttempts: number): Promise<boolean>;
+  /** Marks the code used if it is still unused, unexpired, not worn out and matches; true for exactly one caller. */
+  consume(userId: string, purpose: CodePurpose, codeHash: string, now: Date, maxFailedAttempts: number): Promise<boolean>;
   deleteForUser(userId: string, purpose: CodePurpose): Promise<void>;
 }
 

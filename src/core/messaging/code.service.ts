@@ -1,6 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomDigits } from "../../lib/random.js";
-import { constantTimeEqual } from "../../lib/secrets.js";
 import { CognitoError } from "../errors.js";
 import type { CodeHasher, CodePurpose, Database, MessageSender, Repositories, ShortLivedStore, VerificationCode } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
@@ -52,13 +51,22 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     return stored.failedAttempts >= MAX_FAILED_ATTEMPTS_PER_CODE ? "exhausted" : "live";
   }
 
-  /** Throws what a failed guess means; a wrong one is counted first, in its own transaction. */
-  async function throwFailure(userId: string, purpose: CodePurpose, kind: "expired" | "exhausted" | "mismatch"): Promise<never> {
-    if (kind === "expired") throw new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
-    if (kind === "exhausted") throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
-    const failures = await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose));
-    if (failures > MAX_FAILED_ATTEMPTS_PER_CODE) throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
-    throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+  const expired = () => new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+  const exhausted = () => new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+
+  /**
+   * A guess that did not take the code: counted and compared in one conditional UPDATE, so parallel
+   * guesses are compared no more often than serial ones; when it was not counted, the stored code
+   * says why (used or expired, worn out, or — for check — the right code).
+   * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException; returns when the code is right and live
+   */
+  async function refuseGuess(userId: string, purpose: CodePurpose, codeHash: string): Promise<void> {
+    if (await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE))) {
+      throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+    }
+    const state = stateOf(await db.read((repositories) => repositories.codes.find(userId, purpose)));
+    if (state === "exhausted") throw exhausted();
+    if (state === "expired") throw expired();
   }
 
   return {
@@ -188,13 +196,13 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     async redeem<T>(userId: string, purpose: CodePurpose, code: string, change: (repositories: Repositories) => Promise<T>): Promise<T> {
       const codeHash = codeHasher.hashCode(scopeOf(userId, purpose), code);
       const outcome = await db.transaction(async (repositories) => {
-        const state = stateOf(await repositories.codes.find(userId, purpose));
-        if (state !== "live") return { kind: state };
-        if (!(await repositories.codes.consume(userId, purpose, codeHash, clock.now()))) return { kind: "mismatch" as const };
+        if (!(await repositories.codes.consume(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE))) return { kind: "refused" as const };
         return { kind: "ok" as const, value: await change(repositories) };
       });
       if (outcome.kind === "ok") return outcome.value;
-      return throwFailure(userId, purpose, outcome.kind);
+      await refuseGuess(userId, purpose, codeHash);
+      // Right and live a moment ago, yet not taken: another call used it first.
+      throw expired();
     },
 
     /**
@@ -204,11 +212,7 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      * @throws ExpiredCodeException, CodeMismatchException, TooManyFailedAttemptsException
      */
     async check(userId: string, purpose: CodePurpose, code: string): Promise<void> {
-      const codeHash = codeHasher.hashCode(scopeOf(userId, purpose), code);
-      const stored = await db.read((repositories) => repositories.codes.find(userId, purpose));
-      const state = stateOf(stored);
-      if (state !== "live") return throwFailure(userId, purpose, state);
-      if (!constantTimeEqual(stored!.codeHash, codeHash)) return throwFailure(userId, purpose, "mismatch");
+      await refuseGuess(userId, purpose, codeHasher.hashCode(scopeOf(userId, purpose), code));
     },
   };
 }

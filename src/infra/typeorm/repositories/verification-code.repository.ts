@@ -1,4 +1,4 @@
-import { IsNull, MoreThan, type EntityManager } from "typeorm";
+import { IsNull, LessThan, MoreThan, Not, type EntityManager } from "typeorm";
 import type { CodePurpose, VerificationCode, VerificationCodeRepository } from "../../../core/ports.js";
 import { VerificationCodeEntity } from "../entities/index.js";
 
@@ -14,13 +14,21 @@ export function createVerificationCodeRepository(manager: EntityManager): Verifi
       const entity = await codes.findOneBy({ userId, purpose });
       return entity ? toDomain(entity) : null;
     },
-    async recordFailure(userId, purpose) {
-      await codes.increment({ userId, purpose }, "failedAttempts", 1);
-      return (await codes.findOneBy({ userId, purpose }))?.failedAttempts ?? 0;
+    async recordFailure(userId, purpose, codeHash, now, maxFailedAttempts) {
+      // One conditional UPDATE counts the guess and checks it: parallel wrong guesses queue on the row,
+      // and once the count reaches the limit no further guess is counted or compared.
+      const result = await codes.update(
+        { userId, purpose, codeHash: Not(codeHash), consumedAt: IsNull(), expiresAt: MoreThan(now), failedAttempts: LessThan(maxFailedAttempts) },
+        { failedAttempts: () => "failed_attempts + 1" },
+      );
+      return (result.affected ?? 0) === 1;
     },
-    async consume(userId, purpose, codeHash, now) {
+    async consume(userId, purpose, codeHash, now, maxFailedAttempts) {
       // One conditional UPDATE: of many parallel submissions of the same code, exactly one changes the row.
-      const result = await codes.update({ userId, purpose, codeHash, consumedAt: IsNull(), expiresAt: MoreThan(now) }, { consumedAt: now });
+      const result = await codes.update(
+        { userId, purpose, codeHash, consumedAt: IsNull(), expiresAt: MoreThan(now), failedAttempts: LessThan(maxFailedAttempts) },
+        { consumedAt: now },
+      );
       return (result.affected ?? 0) === 1;
     },
     async deleteForUser(userId, purpose) {
