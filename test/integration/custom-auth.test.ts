@@ -76,6 +76,22 @@ describe.each(BACKENDS)("CUSTOM_AUTH on $name", (backend) => {
     expect(errorCodes(await answer(clientId, challenge.session, username, "5"))).toEqual(["NotAuthorizedException"]);
   });
 
+  it("a burst of wrong answers over 15 sessions reaches VerifyAuthChallengeResponse 5 times, then the user is locked out", async () => {
+    const { clientId, path, username } = await quizPool();
+    const sessions: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const challenge = expectData(await start(clientId, username)).initiateAuth;
+      if (challenge.__typename !== "AuthChallenge") throw new Error("expected a challenge");
+      sessions.push(challenge.session);
+    }
+    const results = await Promise.all(sessions.map((session) => answer(clientId, session, username, "4")));
+    const messages = results.map((result) => result.errors?.[0]?.message);
+    // Each answer is counted before the trigger judges it: the fifth failure's lockout stops the rest.
+    expect(messages.filter((message) => message === "Incorrect username or password.")).toHaveLength(5);
+    expect(messages.filter((message) => message === "Password attempts exceeded")).toHaveLength(10);
+    expect(suite.receiver.at(path("/verify"))).toHaveLength(5);
+  });
+
   it("fails with NotAuthorizedException when the answer is wrong and DefineAuthChallenge fails the sign-in", async () => {
     const { clientId, username } = await quizPool();
     const challenge = expectData(await start(clientId, username)).initiateAuth;

@@ -300,6 +300,22 @@ describe.each(BACKENDS)("remembered devices on $name", (backend) => {
     expectTokens(await proveDevice(ids, viaPassword, device));
   });
 
+  it("a burst of wrong device proofs over 12 sessions is checked 5 times, then the user is locked out", async () => {
+    const ids = await setup(tracking(true, false));
+    const { device } = await confirm(ids, expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD)));
+    const answers: { verifier: Challenge; answer: Record<string, string> }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const deviceStep = expectChallenge((await srpWithDevice(ids, device.deviceKey)).result, "DEVICE_SRP_AUTH");
+      const client = startDeviceSrp(device);
+      const verifier = expectChallenge(await respond(gateway, ids.clientId, deviceStep, { USERNAME: ids.username, DEVICE_KEY: device.deviceKey, SRP_A: client.srpA }), "DEVICE_PASSWORD_VERIFIER");
+      answers.push({ verifier, answer: client.answer(verifier.challengeParameters, ids.username, timestampNow(), randomBytes(40).toString("base64")) });
+    }
+    const results = await Promise.all(answers.map(({ verifier, answer }) => respond(gateway, ids.clientId, verifier, answer)));
+    const messages = results.map((result) => result.errors?.[0]?.message);
+    expect(messages.filter((message) => message === INCORRECT)).toHaveLength(5);
+    expect(messages.filter((message) => message === "Password attempts exceeded")).toHaveLength(7);
+  });
+
   it("keeps a device challenge open after a malformed answer (no SRP_A, an unreadable TIMESTAMP): InvalidParameterException, then the corrected answer signs in", async () => {
     const ids = await setup(tracking(true, false));
     const { device } = await confirm(ids, expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD)));
