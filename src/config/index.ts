@@ -49,6 +49,8 @@ export interface Config {
   messaging: MessagingConfig;
   /** Where the Cognito JSON wire protocol (X-Amz-Target) is served; "/" as cognito-idp.<region>.amazonaws.com. */
   awsJsonPath: string;
+  /** Browser origins (scheme://host[:port]) that may call the APIs; null = any origin (`*`), as Cognito. */
+  corsOrigins: readonly string[] | null;
 }
 
 /** Where codes and invitations go; a medium without a provider falls back to the sent_messages outbox. */
@@ -148,6 +150,30 @@ function parseMessaging(env: Env, problems: string[]): MessagingConfig {
   };
 }
 
+/**
+ * CORS_ORIGINS: a comma-separated list of exact origins, or unset / `*` for any. Browsers send the origin
+ * serialised (lower-case scheme and host, no default port, no path), and it is compared as a string, so
+ * an entry in another spelling would silently never match: it is refused with the spelling to use.
+ */
+function parseCorsOrigins(raw: string | undefined, problems: string[]): readonly string[] | null {
+  const entries = (raw ?? "").split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  if (entries.length === 0 || (entries.length === 1 && entries[0] === "*")) return null;
+  for (const entry of entries) {
+    let origin: string | null = null;
+    try {
+      const url = new URL(entry);
+      if (url.protocol === "http:" || url.protocol === "https:") origin = url.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin !== entry) {
+      const hint = origin === null ? "" : ` (write ${JSON.stringify(origin)})`;
+      problems.push(`CORS_ORIGINS must list exact origins, scheme://host[:port] without a path or trailing slash, or be * alone; got ${JSON.stringify(entry)}${hint}`);
+    }
+  }
+  return Object.freeze([...new Set(entries)]);
+}
+
 /** Reads and validates the whole configuration; throws one ConfigError that lists every problem. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -205,12 +231,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^\/[A-Za-z0-9._~\/-]*$/.test(awsJsonPath) || awsJsonPath.startsWith("/graphql") || awsJsonPath.startsWith("/.well-known")) {
     problems.push("AWS_JSON_PATH must be a URL path starting with / (letters, digits, . _ ~ - /), outside /graphql and /.well-known; e.g. / or /cognito");
   }
+  const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
     graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, srpWorkers, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
-    awsJsonPath,
+    awsJsonPath, corsOrigins,
   });
 }

@@ -102,6 +102,28 @@ describe("loadConfig", () => {
   });
 });
 
+describe("loadConfig: CORS_ORIGINS", () => {
+  it("allows any origin when unset, empty or *", () => {
+    for (const env of [{}, { CORS_ORIGINS: "" }, { CORS_ORIGINS: "*" }, { CORS_ORIGINS: " * " }]) expect(loadConfig(env).corsOrigins).toBeNull();
+  });
+
+  it("reads a comma-separated list of exact origins", () => {
+    const config = loadConfig({ CORS_ORIGINS: "https://app.example.com, http://localhost:5173,,https://app.example.com" });
+    expect(config.corsOrigins).toEqual(["https://app.example.com", "http://localhost:5173"]);
+    expect(Object.isFrozen(config.corsOrigins)).toBe(true);
+  });
+
+  it("refuses what a browser would never send as an Origin, naming the spelling to use", () => {
+    const error = configError({ CORS_ORIGINS: "https://app.example.com/, https://App.Example.com, https://app.example.com:443, app.example.com, ftp://files.example.com, *, https://ok.example.com" });
+    const problems = problemAbout(error, "CORS_ORIGINS");
+    expect(problems).toHaveLength(6);
+    expect(problems[0]).toContain('(write "https://app.example.com")');
+    expect(problems[1]).toContain('(write "https://app.example.com")');
+    expect(problems[2]).toContain('(write "https://app.example.com")');
+    expect(problems.join("\n")).not.toContain("ok.example.com");
+  });
+});
+
 describe("loadConfig: message delivery", () => {
   it("defaults to no provider (the outbox) and reads SMTP and the webhook", () => {
     expect(loadConfig({}).messaging).toEqual({ smtp: null, webhook: null });
