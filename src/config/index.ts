@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import proxyaddr from "proxy-addr";
 
 /**
  * The gateway's configuration, read from the environment once at start. Every variable, its default
@@ -51,7 +52,16 @@ export interface Config {
   awsJsonPath: string;
   /** Browser origins (scheme://host[:port]) that may call the APIs; null = any origin (`*`), as Cognito. */
   corsOrigins: readonly string[] | null;
+  /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY), as Express's `trust proxy` reads it. */
+  trustProxy: TrustProxy;
 }
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: a hop count (trust that many nearest proxies; 0 =
+ * trust none, the socket's peer is the client) or the proxies' addresses, CIDRs and the names
+ * loopback, linklocal, uniquelocal.
+ */
+export type TrustProxy = number | readonly string[];
 
 /** Where codes and invitations go; a medium without a provider falls back to the sent_messages outbox. */
 export interface MessagingConfig {
@@ -174,6 +184,35 @@ function parseCorsOrigins(raw: string | undefined, problems: string[]): readonly
   return Object.freeze([...new Set(entries)]);
 }
 
+/**
+ * Express would also take `true`, "trust every hop": the client address is then the first entry of
+ * X-Forwarded-For, which any client writes itself, so one client could pose as endless addresses and
+ * never meet the per-address sign-in limit. Refused; a hop count says the same thing safely.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  const value = raw?.trim() ?? "";
+  if (value === "" || value === "false") return 0;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 100) problems.push(`TRUST_PROXY hop count must be from 0 to 100; got ${JSON.stringify(raw)}`);
+    return Math.min(hops, 100);
+  }
+  if (value === "true") {
+    problems.push("TRUST_PROXY=true would let every client choose its own address with X-Forwarded-For; give the number of proxies in front of the gateway (e.g. 1) or their addresses (e.g. loopback or 10.0.0.0/8)");
+    return 0;
+  }
+  // Express splits a string on commas and trims each entry; proxy-addr (Express's own parser) checks them.
+  const entries = value.split(",").map((entry) => entry.trim());
+  try {
+    proxyaddr.compile(entries);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push(`TRUST_PROXY must be a hop count or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal (${reason}); got ${JSON.stringify(raw)}`);
+    return 0;
+  }
+  return Object.freeze(entries);
+}
+
 /** Reads and validates the whole configuration; throws one ConfigError that lists every problem. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -231,6 +270,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^\/[A-Za-z0-9._~\/-]*$/.test(awsJsonPath) || awsJsonPath.startsWith("/graphql") || awsJsonPath.startsWith("/.well-known")) {
     problems.push("AWS_JSON_PATH must be a URL path starting with / (letters, digits, . _ ~ - /), outside /graphql and /.well-known; e.g. / or /cognito");
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -238,6 +278,6 @@ export function loadConfig(env: Env = process.env): Config {
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
     graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, srpWorkers, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
-    awsJsonPath, corsOrigins,
+    awsJsonPath, corsOrigins, trustProxy,
   });
 }

@@ -124,6 +124,31 @@ describe("loadConfig: CORS_ORIGINS", () => {
   });
 });
 
+describe("loadConfig: TRUST_PROXY", () => {
+  it("trusts no proxy when unset, empty, false or 0: the socket's peer is the client", () => {
+    for (const value of [undefined, "", "false", "0"]) expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toBe(0);
+  });
+
+  it("reads a hop count as a number, as Express's trust proxy takes it", () => {
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: " 2 " }).trustProxy).toBe(2);
+  });
+
+  it("reads addresses, CIDRs and Express's names as a trimmed list", () => {
+    const config = loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8 ,2001:db8::1, uniquelocal" });
+    expect(config.trustProxy).toEqual(["loopback", "10.0.0.0/8", "2001:db8::1", "uniquelocal"]);
+    expect(Object.isFrozen(config.trustProxy)).toBe(true);
+  });
+
+  it("refuses what Express would not parse, true (every client picks its address) and an absurd hop count", () => {
+    for (const value of ["10.0.0.0/33", "proxy.internal", "loopback,,10.0.0.1", "true", "101", "-1"]) {
+      const problems = problemAbout(configError({ TRUST_PROXY: value }), "TRUST_PROXY");
+      expect(problems, value).toHaveLength(1);
+    }
+    expect(problemAbout(configError({ TRUST_PROXY: "true" }), "TRUST_PROXY")[0]).toMatch(/hop count|number of proxies/);
+  });
+});
+
 describe("loadConfig: message delivery", () => {
   it("defaults to no provider (the outbox) and reads SMTP and the webhook", () => {
     expect(loadConfig({}).messaging).toEqual({ smtp: null, webhook: null });
