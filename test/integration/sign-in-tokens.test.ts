@@ -74,7 +74,8 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
       idTokenValidity: 2,
       tokenValidityUnits: { accessToken: "minutes", idToken: "hours" },
     });
-    const plainClientId = await newClient(poolId);
+    // Explicit read list without the custom attributes (a client with no list at all reads them since #14, §7.4).
+    const plainClientId = await newClient(poolId, { readAttributes: ["email", "email_verified", "name"] });
     const email = `${uniqueName("claims")}@example.com`;
     const user = await createConfirmedUser(gateway, poolId, uniqueName("claims"), GOOD_PASSWORD, [
       { name: "email", value: email },
@@ -125,7 +126,7 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     expect(decodeProtectedHeader(tokens.accessToken)).toEqual({ kid: access.kid, alg: "RS256" });
     expect(access.kid).not.toBe(id.kid);
 
-    // A client without read access to the custom attributes gets the standard ones only.
+    // A client whose read list leaves out the custom attributes gets the others only.
     const plain = expectTokens(await srpSignIn(gateway, { poolId, clientId: plainClientId, username: user.username, password: GOOD_PASSWORD, clock }));
     const plainId = (await verifyIndependently(gateway, poolId, plain.idToken, { audience: plainClientId })).payload;
     expect(plainId).toMatchObject({ email, email_verified: true, name: "Ada Lovelace", "cognito:groups": ["admins"] });

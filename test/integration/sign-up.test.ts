@@ -135,8 +135,13 @@ describe.each(BACKENDS)("sign-up and confirmation on $name", (backend) => {
     expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "shoe_size", value: "9" }]))).toEqual(["InvalidParameterException"]);
     expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "birthdate", value: "1.2.2000" }]))).toEqual(["InvalidParameterException"]);
     expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "name", value: "x".repeat(2049) }]))).toEqual(["InvalidParameterException"]);
-    // Custom attributes need an explicit grant in the client's write list (cognito-reference §7.4).
-    expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "custom:age", value: "30" }]))).toEqual(["NotAuthorizedException"]);
+    // A client without a write list may write custom attributes too (cognito-reference §7.4, corrected in
+    // #14: this line used to expect NotAuthorizedException); its values are still checked against the schema.
+    expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "custom:age", value: "12" }]))).toEqual(["InvalidParameterException"]);
+    expectData(await attempt([{ name: "email", value: "a@example.com" }, { name: "custom:age", value: "30" }]));
+    // An explicit write list is a restriction: without custom:age in it, the attribute is refused.
+    const emailOnly = (await createPoolClientFor(poolId, ["email"])).clientId;
+    expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "custom:age", value: "30" }], emailOnly))).toEqual(["NotAuthorizedException"]);
     const writer = (await createPoolClientFor(poolId, ["email", "custom:age"])).clientId;
     expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "custom:age", value: "12" }], writer))).toEqual(["InvalidParameterException"]);
     expect(errorCodes(await attempt([{ name: "email", value: "a@example.com" }, { name: "custom:age", value: "thirty" }], writer))).toEqual(["InvalidParameterException"]);

@@ -17,17 +17,23 @@ const VERIFIED_FLAGS = new Set(["email_verified", "phone_number_verified"]);
 /** Who is writing: a client is held to its write list (§7.4); an admin may set any mutable attribute. */
 export type AttributeWriter = { kind: "client"; client: AppClient } | { kind: "admin" };
 
-/** Attributes an app client may read: its list, or all standard ones (with the verified flags) when unset. */
+/**
+ * Attributes an app client may read: its list, or every attribute of the pool when unset — custom ones
+ * included, as real pools do (cognito-reference §7.4: the API reference's "standard attributes" is wrong).
+ */
 export function readableAttributeNames(pool: UserPool, client: AppClient | null): Set<string> {
   if (client?.readAttributes) return new Set(client.readAttributes);
-  return new Set(pool.schemaAttributes.filter((attribute) => !attribute.isCustom).map((attribute) => attribute.name));
+  return new Set(pool.schemaAttributes.map((attribute) => attribute.name));
 }
 
-/** Attributes an app client may write: its list, or the standard ones without the verified flags when unset. */
+/**
+ * Attributes an app client may write: its list, or every attribute of the pool when unset (custom ones
+ * included, §7.4) except the verified flags, which only an admin or an explicit grant may set.
+ */
 export function writableAttributeNames(pool: UserPool, client: AppClient): Set<string> {
   const names = client.writeAttributes
     ? client.writeAttributes
-    : pool.schemaAttributes.filter((attribute) => !attribute.isCustom && !VERIFIED_FLAGS.has(attribute.name)).map((attribute) => attribute.name);
+    : pool.schemaAttributes.filter((attribute) => !VERIFIED_FLAGS.has(attribute.name)).map((attribute) => attribute.name);
   const writable = new Set(names);
   // Required attributes are always writable, or sign-up could never succeed.
   for (const attribute of pool.schemaAttributes) if (attribute.required) writable.add(attribute.name);
