@@ -189,6 +189,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       poolExists: async (poolId) => (await db.read((repositories) => repositories.pools.findById(poolId))) !== null,
       publicUrl: config.publicUrl,
       awsJson: { path: config.awsJsonPath, clock },
+      corsOrigins: config.corsOrigins,
       readinessChecks: [
         { name: "database", check: () => db.ping() },
         { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },

@@ -19,6 +19,7 @@ import { createWellKnownRouter } from "./http/well-known.routes.js";
 import { createEdgeErrorHandler, MAX_REQUEST_BYTES, notFound, sendGraphqlError } from "./http/edge-errors.js";
 import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import { createAwsJsonRouter } from "./aws-json/router.js";
+import { createCorsMiddleware } from "./http/cors.js";
 import type { Clock } from "../lib/clock.js";
 
 export interface HttpApiDeps {
@@ -35,6 +36,8 @@ export interface HttpApiDeps {
   publicUrl: string;
   /** The Cognito JSON wire protocol: its path (AWS_JSON_PATH) and the clock SigV4 dates are checked against. */
   awsJson: { path: string; clock: Clock };
+  /** CORS_ORIGINS: the browser origins allowed to call the APIs; null = any. */
+  corsOrigins: readonly string[] | null;
 }
 
 export interface HttpApi {
@@ -46,7 +49,7 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins }: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   const server = createServer(app);
@@ -153,6 +156,8 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     // A body the JSON parser refuses (malformed, too large, another charset) is answered here as GraphQL.
     createEdgeErrorHandler(logger, sendGraphqlError),
   ];
+  // Before every route, so a preflight is answered and every answer, errors included, carries CORS headers.
+  app.use(createCorsMiddleware({ origins: corsOrigins, logger }));
   // Nearly all traffic: POST /graphql goes straight to Apollo, past the routers below (none of them
   // answers a POST there: GraphiQL is GET only, the AWS protocol lives on another path).
   app.post(GRAPHQL_PATH, ...graphql);

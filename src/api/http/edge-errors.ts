@@ -17,6 +17,7 @@ export const EDGE_ERROR_TYPES = [
   "RequestEntityTooLargeException",
   "NotFoundException",
   "MethodNotAllowedException",
+  "ForbiddenException",
   "InvalidParameterException",
   "InternalErrorException",
 ] as const;
@@ -61,6 +62,7 @@ const CLIENT_FAULT_MESSAGES: Record<EdgeErrorType, string> = {
   RequestEntityTooLargeException: TOO_LARGE_MESSAGE,
   NotFoundException: "No resource is served at this path.",
   MethodNotAllowedException: "This path does not answer this method.",
+  ForbiddenException: "The request is not allowed.",
   InvalidParameterException: "The request could not be read.",
   InternalErrorException: "An internal error occurred.",
 };

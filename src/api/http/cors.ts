@@ -1,0 +1,61 @@
+import cors from "cors";
+import type { RequestHandler } from "express";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../../core/ports.js";
+import { EdgeError, sendJsonError } from "./edge-errors.js";
+
+/**
+ * Response headers a page may read besides the CORS-safelisted ones: the AWS SDKs and Amplify take the
+ * error type from x-amzn-ErrorType and correct clock skew from Date; x-request-id finds a call in the log.
+ */
+const EXPOSED_HEADERS = ["x-amzn-RequestId", "x-amzn-ErrorType", "x-amzn-ErrorMessage", "x-request-id", "Date"];
+
+/** Chromium caps a cached preflight at two hours (Firefox at a day); longer would only be ignored. */
+const PREFLIGHT_MAX_AGE_SECONDS = 7200;
+
+export interface CorsDeps {
+  /** CORS_ORIGINS: the exact origins allowed; null = any origin, as Cognito's endpoint. */
+  origins: readonly string[] | null;
+  logger: Logger;
+}
+
+/**
+ * CORS for every path, as cognito-idp.<region>.amazonaws.com answers browsers: the wire protocol, GraphQL,
+ * health and the well-known documents.
+ *
+ * No Access-Control-Allow-Credentials, ever: the APIs authenticate with bearer tokens, admin keys and
+ * SigV4 in headers and with tokens in bodies, never with cookies, so a page on another origin gains
+ * nothing it did not already hold. That is also why `*` is safe as the default.
+ *
+ * The preflight reflects the headers it is asked about rather than listing them: the SDKs add headers
+ * over time (amz-sdk-invocation-id, amz-sdk-request, x-amz-user-agent…) and a fixed list would break
+ * browsers on the next release. Nothing is lost: none of them can carry a credential a browser adds
+ * by itself. Apollo's CSRF prevention still refuses the GraphQL requests a page can send without a
+ * preflight, and the wire protocol cannot be called without X-Amz-Target, which needs one.
+ */
+export function createCorsMiddleware({ origins, logger }: CorsDeps): RequestHandler {
+  const allowed = origins === null ? null : new Set(origins);
+  const handle = cors({
+    // A list makes the package answer with the request's own origin when it matches, plus Vary: Origin.
+    origin: allowed === null ? "*" : [...allowed],
+    methods: ["GET", "HEAD", "POST"],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: PREFLIGHT_MAX_AGE_SECONDS,
+    credentials: false,
+    optionsSuccessStatus: 204,
+  });
+  return (request, response, next) => {
+    const origin = request.headers.origin;
+    const isPreflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
+    // A foreign origin's preflight is refused outright, without CORS headers: the browser then never
+    // sends the call, and the operator sees why in the log. Its simple requests (a GET of /healthz)
+    // are still answered, but without Access-Control-Allow-Origin the page cannot read them.
+    if (allowed !== null && isPreflight && origin !== undefined && !allowed.has(origin)) {
+      const requestId = randomUUID();
+      logger.info({ requestId, origin, path: request.path, status: 403, reason: "cors.origin.refused" }, "request refused at the HTTP edge");
+      sendJsonError(response, new EdgeError(403, "ForbiddenException", "This origin is not allowed to call the gateway (CORS_ORIGINS).", "cors.origin.refused"), requestId);
+      return;
+    }
+    handle(request, response, next);
+  };
+}
