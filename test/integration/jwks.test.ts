@@ -158,16 +158,30 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=300");
     const document = (await response.json()) as Record<string, unknown>;
+    // Only what is served (#14 item 5): no authorization server yet, so no endpoints, response types,
+    // scopes or client authentication methods — these used to be advertised for routes that answer 404.
+    expect(Object.keys(document).sort()).toEqual(["claims_supported", "id_token_signing_alg_values_supported", "issuer", "jwks_uri", "subject_types_supported"]);
     expect(document).toMatchObject({
       issuer: issuerOf(poolId),
       jwks_uri: `${issuerOf(poolId)}/.well-known/jwks.json`,
       id_token_signing_alg_values_supported: ["RS256"],
       subject_types_supported: ["public"],
-      response_types_supported: ["code", "token"],
-      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
-      scopes_supported: ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"],
     });
     expect(document.claims_supported).toEqual(expect.arrayContaining(["sub", "iss", "aud", "email", "email_verified", "phone_number", "cognito:username", "cognito:groups"]));
+  });
+
+  it("publishes a jwks_uri that verifies the pool's ID tokens with jose, found through discovery alone", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const { id } = await signPair(poolId);
+    const document = (await (await fetch(`${gateway.baseUrl}/${poolId}/.well-known/openid-configuration`)).json()) as { issuer: string; jwks_uri: string; id_token_signing_alg_values_supported: string[] };
+    // The test gateway publishes PUBLIC_URL as its host; the JWKS is fetched from where it listens, same path.
+    const jwksUrl = new URL(new URL(document.jwks_uri).pathname, gateway.baseUrl);
+    const { payload } = await jwtVerify(id, createRemoteJWKSet(jwksUrl), { issuer: document.issuer, algorithms: document.id_token_signing_alg_values_supported, currentDate: clock.now() });
+    expect(payload.token_use).toBe("id");
+    // Every endpoint the document names is served.
+    for (const [field, value] of Object.entries(document)) {
+      if (field.endsWith("_endpoint") || field.endsWith("_uri")) expect((await fetch(new URL(new URL(value as string).pathname, gateway.baseUrl))).status, field).toBe(200);
+    }
   });
 
   it("answers 404 for an unknown pool and 400 for a malformed pool id", async () => {

@@ -70,14 +70,21 @@ export function createWellKnownRouter({ tokens, poolExists, issuerBase }: WellKn
     "/:poolId/.well-known/openid-configuration",
     servePoolDocument(async (poolId) => {
       const issuer = issuerOf(poolId);
+      // Only what the gateway serves today: the issuer, the keys and what its tokens carry. There is no
+      // OAuth authorization server yet (no /oauth2/authorize, /oauth2/token or /oauth2/userInfo), so
+      // authorization_endpoint, token_endpoint, userinfo_endpoint, response_types_supported,
+      // scopes_supported, grant_types and token_endpoint_auth_methods_supported are left out rather than
+      // advertised for endpoints that would answer 404: a relying party that reads them would start
+      // flows that cannot work. OIDC Discovery 1.0 §3 calls authorization_endpoint and
+      // response_types_supported REQUIRED for an OpenID Provider, which the gateway is not yet; the
+      // document serves token verification, which needs only `issuer` (oauth4webapi/openid-client check
+      // nothing else on discovery) and `jwks_uri` (jose's createRemoteJWKSet, aws-jwt-verify). The OAuth
+      // issue adds the endpoint fields together with the endpoints.
       return {
         issuer,
         jwks_uri: `${issuer}/.well-known/jwks.json`,
         id_token_signing_alg_values_supported: ["RS256"],
         subject_types_supported: ["public"],
-        response_types_supported: ["code", "token"],
-        token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
-        scopes_supported: ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"],
         claims_supported: CLAIMS_SUPPORTED,
       };
     }),
