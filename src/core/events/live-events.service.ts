@@ -26,7 +26,11 @@ const REPLAY_PAGE = 200;
  * replay is done. Delivery is in seq order per pool, at least once.
  */
 export function createLiveEventService({ db, feed, maxQueued = 10_000 }: { db: Database; feed: EventFeed; maxQueued?: number }) {
+  const open = { count: 0 };
   return {
+    /** Streams open in this process (the live-subscribers gauge). */
+    countOpen: (): number => open.count,
+
     /**
      * Authorises and opens the stream; the caller must call `return()` when the client goes away.
      * @throws InvalidParameterException, NotAuthorizedException, ResourceNotFoundException
@@ -38,13 +42,13 @@ export function createLiveEventService({ db, feed, maxQueued = 10_000 }: { db: D
       const afterSeq = args.after ? readEventCursor(args.after) : undefined;
       const pool = await db.read((repositories) => repositories.pools.findById(args.poolId));
       if (!pool) throw resourceNotFound(`User pool ${args.poolId} does not exist.`);
-      return openStream({ db, feed, maxQueued, poolId: args.poolId, types, afterSeq });
+      return openStream({ db, feed, maxQueued, poolId: args.poolId, types, afterSeq, open });
     },
   };
 }
 
-async function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; poolId: string; types: readonly string[] | null; afterSeq: number | undefined }): Promise<AsyncIterableIterator<StoredEvent>> {
-  const { db, feed, maxQueued, poolId, types, afterSeq } = args;
+async function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; poolId: string; types: readonly string[] | null; afterSeq: number | undefined; open: { count: number } }): Promise<AsyncIterableIterator<StoredEvent>> {
+  const { db, feed, maxQueued, poolId, types, afterSeq, open } = args;
   const queue: StoredEvent[] = [];
   let waiting: { resolve(result: IteratorResult<StoredEvent>): void; reject(error: unknown): void } | null = null;
   let roomWaiter: (() => void) | null = null;
@@ -59,6 +63,7 @@ async function openStream(args: { db: Database; feed: EventFeed; maxQueued: numb
   const finish = () => {
     if (isDone) return;
     isDone = true;
+    open.count--;
     registration?.stop();
     queue.length = 0;
     roomWaiter?.();
@@ -95,11 +100,22 @@ async function openStream(args: { db: Database; feed: EventFeed; maxQueued: numb
   };
 
   let registration: FeedRegistration | null = null;
-  registration = await feed.listen((event, isLate) => {
-    if (!matches(event)) return;
-    if (isReplaying) held.push({ event, isLate });
-    else accept(event, isLate);
-  });
+  // Counted before registering; finish() uncounts it exactly once (isDone).
+  open.count++;
+  try {
+    registration = await feed.listen((event, isLate) => {
+      if (!matches(event)) return;
+      if (isReplaying) held.push({ event, isLate });
+      else accept(event, isLate);
+    });
+  } catch (error) {
+    // Never opened: uncounted here, as finish() would have.
+    if (!isDone) {
+      isDone = true;
+      open.count--;
+    }
+    throw error;
+  }
   const { watermark, lateSeqs } = registration;
 
   async function replay(fromSeq: number) {

@@ -1,5 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
 import { CognitoError } from "../errors.js";
+import type { Metrics } from "../metrics.js";
 import type { AttemptGate, ShortLivedStore } from "../ports.js";
 
 /** Cognito's schedule (cognito-reference §11.2). */
@@ -47,7 +48,7 @@ export interface AttemptReservation {
  * of N parallel guesses then meets the lockout its own first guesses set, so N parallel attempts are
  * compared no more often than N serial ones. Attempts refused during a lockout are not counted.
  */
-export function createLockout(store: ShortLivedStore, clock: Clock, options: { failuresPerIpWindow: number }) {
+export function createLockout(store: ShortLivedStore, clock: Clock, options: { failuresPerIpWindow: number; metrics?: Pick<Metrics, "countLockout"> }) {
   const userGate = (poolId: string, subject: string): AttemptGate => ({
     key: `lockout:user:${poolId}:${subject}`,
     windowSeconds: QUIET_RESET_SECONDS,
@@ -105,7 +106,9 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
     failed(reservation: AttemptReservation): number {
       reservation.settled = true;
       cleanUntil.delete(subjectOf(reservation.poolId, reservation.subject));
-      return lockoutSecondsAfter(reservation.count);
+      const lockedSeconds = lockoutSecondsAfter(reservation.count);
+      if (lockedSeconds > 0) options.metrics?.countLockout();
+      return lockedSeconds;
     },
 
     /** The check passed: the attempt is given back (the sign-in's success resets the count later). */

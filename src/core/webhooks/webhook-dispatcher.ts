@@ -24,6 +24,8 @@ export interface WebhookDispatcher {
   wake(): void;
   /** Stops polling and waits for attempts in flight to be recorded. */
   close(): Promise<void>;
+  /** Deliveries still PENDING in every pool (the webhook-backlog gauge): one indexed COUNT. */
+  countBacklog(): Promise<number>;
 }
 
 /** Seconds to wait after the `attempts`-th failed attempt. */
@@ -143,6 +145,7 @@ export function createWebhookDispatcher(deps: {
   }
 
   return {
+    countBacklog: () => db.read((repositories) => repositories.webhooks.countPending()),
     async start() {
       unsubscribe = await store.subscribe(EVENTS_CHANNEL, (message) => {
         if (decodeCommitNote(message)?.hasDeliveries) run();

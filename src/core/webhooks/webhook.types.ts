@@ -47,6 +47,8 @@ export interface WebhookRepository {
   insertDeliveries(deliveries: WebhookDelivery[]): Promise<void>;
   /** Newest first (ids are time-ordered); `afterId` continues below that id. */
   listDeliveries(poolId: string, filter: { subscriptionId?: string; status?: WebhookDeliveryStatus }, page: PageRequest): Promise<WebhookDelivery[]>;
+  /** PENDING deliveries in every pool, due or not. */
+  countPending(): Promise<number>;
   /** PENDING deliveries due at `now`, most overdue first. */
   findDue(now: Date, limit: number): Promise<WebhookDelivery[]>;
   /**

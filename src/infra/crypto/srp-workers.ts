@@ -13,6 +13,8 @@ export type SrpWorkerReply = { id: number; ok: true; value: unknown } | { id: nu
 export interface SrpServerPool extends SrpServer {
   /** Stops the worker threads; calls still waiting fail. Idempotent. */
   close(): Promise<void>;
+  /** Calls sent to a thread and not yet answered (0 when the math runs inline). */
+  queueDepth(): number;
 }
 
 interface PooledWorker {
@@ -37,6 +39,7 @@ export function createSrpServerPool({ workers }: { workers: number }): SrpServer
       startChallenge: async (verifierHex) => math.startChallenge(verifierHex),
       expectedSignature: async (args) => math.expectedSignature(args),
       close: async () => undefined,
+      queueDepth: () => 0,
     };
   }
 
@@ -80,6 +83,7 @@ export function createSrpServerPool({ workers }: { workers: number }): SrpServer
     isAcceptableA: math.isAcceptableA,
     startChallenge: (verifierHex) => call({ method: "startChallenge", verifierHex }),
     expectedSignature: (args) => call({ method: "expectedSignature", args }),
+    queueDepth: () => threads.reduce((depth, entry) => depth + entry.pending.size, 0),
     async close() {
       if (closed) return;
       closed = true;

@@ -59,6 +59,8 @@ export function createWebhookRepository(manager: EntityManager): WebhookReposito
       if (page.afterId !== undefined) where.id = LessThan(page.afterId);
       return (await deliveries.find({ where, order: { id: "DESC" }, take: page.limit })).map(toDelivery);
     },
+    // Served by ix_webhook_deliveries_due (status first): a range scan of the pending rows only.
+    countPending: () => deliveries.countBy({ status: "PENDING" }),
     async findDue(now, limit) {
       const due = await deliveries.find({ where: { status: "PENDING", nextAttemptAt: LessThanOrEqual(now) }, order: { nextAttemptAt: "ASC" }, take: limit });
       return due.map(toDelivery);
