@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { EdgeMetrics, Metrics } from "../../core/metrics.js";
 import type { Database, ShortLivedStore } from "../../core/ports.js";
 import { monotonicSeconds } from "../../lib/stopwatch.js";
+import { registerRoundTripHistogram, type DurationTimer } from "./round-trip-histogram.js";
 
 /** Gauges read when Prometheus scrapes, from services built after the metrics themselves. */
 export interface GaugeSources {
@@ -27,14 +28,12 @@ const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 /** A round trip to MariaDB/SQLite or Redis: sub-millisecond when healthy. */
 const ROUND_TRIP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
-type Timer = { observe(seconds: number): void };
-
 /**
  * Observes how long `pending` takes from `startedAt`, and hands back the same promise (no extra
  * async frame on the hot path). `startedAt` is an argument so the caller reads the clock *before*
  * starting the call: `timed(timer, monotonicSeconds(), db.read(work))` evaluates left to right.
  */
-function timed<T>(timer: Timer, startedAt: number, pending: Promise<T>): Promise<T> {
+function timed<T>(timer: DurationTimer, startedAt: number, pending: Promise<T>): Promise<T> {
   const done = () => timer.observe(monotonicSeconds() - startedAt);
   pending.then(done, done);
   return pending;
@@ -53,8 +52,9 @@ export function createPrometheusMetrics(): PrometheusMetrics {
   const requestSeconds = new Histogram({ name: "gateway_request_duration_seconds", help: "Time to answer a request, by API, operation and outcome.", labelNames: ["api", "operation", "outcome"] as const, buckets: REQUEST_BUCKETS, registers });
   const signIns = new Counter({ name: "gateway_sign_ins_total", help: "Sign-in steps: InitiateAuth by auth flow, RespondToAuthChallenge by challenge name; outcome authenticated, challenge or the Cognito error code.", labelNames: ["flow", "outcome"] as const, registers });
   const lockouts = new Counter({ name: "gateway_lockouts_total", help: "Failed sign-in attempts that started a lockout (the fifth failure in a row and each one after it), known users and unknown names alike.", registers });
-  const databaseSeconds = new Histogram({ name: "gateway_database_duration_seconds", help: "Time of one database call (a read or a whole transaction, with its queries), by operation.", labelNames: ["operation"] as const, buckets: ROUND_TRIP_BUCKETS, registers });
-  const storeSeconds = new Histogram({ name: "gateway_store_duration_seconds", help: "Round trip of one short-lived store call (Redis, or the in-process store without REDIS_URL), by operation.", labelNames: ["operation"] as const, buckets: ROUND_TRIP_BUCKETS, registers });
+  // Several of these per request: the cheap histogram (see round-trip-histogram.ts).
+  const databaseTimer = registerRoundTripHistogram(registry, { name: "gateway_database_duration_seconds", help: "Time of one database call (a read or a whole transaction, with its queries), by operation.", labelName: "operation", buckets: ROUND_TRIP_BUCKETS });
+  const storeTimer = registerRoundTripHistogram(registry, { name: "gateway_store_duration_seconds", help: "Round trip of one short-lived store call (Redis, or the in-process store without REDIS_URL), by operation.", labelName: "operation", buckets: ROUND_TRIP_BUCKETS });
 
   let sources: GaugeSources | null = null;
   new Gauge({ name: "gateway_srp_queue_depth", help: "SRP computations sent to worker threads and not yet answered.", registers, collect() {
@@ -83,9 +83,9 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
 
     timeDatabase(db) {
-      const read = databaseSeconds.labels("read");
-      const transaction = databaseSeconds.labels("transaction");
-      const ping = databaseSeconds.labels("ping");
+      const read = databaseTimer("read");
+      const transaction = databaseTimer("transaction");
+      const ping = databaseTimer("ping");
       return {
         read: (work) => timed(read, monotonicSeconds(), db.read(work)),
         transaction: (work) => timed(transaction, monotonicSeconds(), db.transaction(work)),
@@ -95,8 +95,8 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     },
 
     timeStore(store) {
-      // Children resolved once: a call then costs two clock reads and one observe, no label lookup.
-      const timer = (operation: string): Timer => storeSeconds.labels(operation);
+      // Timers resolved once: a call then costs two clock reads, one promise reaction and one observe.
+      const timer = storeTimer;
       const t = {
         set: timer("set"), setIfAbsent: timer("setIfAbsent"), get: timer("get"), consume: timer("consume"), getMany: timer("getMany"), delete: timer("delete"),
         increment: timer("increment"), takeAttempt: timer("takeAttempt"), giveBackAttempt: timer("giveBackAttempt"), takeToken: timer("takeToken"), publish: timer("publish"), ping: timer("ping"),
