@@ -26,6 +26,7 @@ import { createChallengeSessions } from "./core/flows/sign-in/challenge-session.
 import { createSignInService } from "./core/flows/sign-in/sign-in.service.js";
 import { createLockout } from "./core/security/lockout.js";
 import { createTokenService } from "./core/tokens/token.service.js";
+import { createRefreshService } from "./core/tokens/refresh.service.js";
 import { createAccessTokenService } from "./core/tokens/access-token.service.js";
 import { createSignOutService } from "./core/tokens/sign-out.service.js";
 import { createSelfService } from "./core/users/self-service.service.js";
@@ -134,6 +135,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     srp = createSrpServerPool({ workers: config.srpWorkers });
     await contexts.start();
     const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools, contexts });
+    const tokenService = createTokenService({ db, clock, signer: tokens, triggers });
+    const refreshTokens = createRefreshService({ db, clock, tokens: tokenService, secretBox, contexts });
     const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, contexts, issuerBase: config.publicUrl });
     const services = {
       userPools,
@@ -144,6 +147,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       webhooks: createWebhookService({ db, clock, secretBox, contexts }),
       groups: createGroupService({ db, clock, maxGroupsPerPool: config.maxGroupsPerPool, maxGroupsPerUser: config.maxGroupsPerUser }),
       signUp: createSignUpService(userFlowDeps),
+      refreshTokens,
       signIn: createSignInService({
         db,
         contexts,
@@ -152,7 +156,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp }),
         srp,
         hasher,
-        tokens: createTokenService({ db, clock, signer: tokens, triggers }),
+        tokens: tokenService,
+        refresh: refreshTokens,
         secretBox,
         codeHasher,
         totp,

@@ -4,7 +4,7 @@ import { rawCall } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import { errorCodes, type GraphqlResult } from "../support/graphql-client.js";
-import { createConfirmedUser, expectError, expectTokens, passwordSignIn, refreshSignIn, signInEnv } from "../support/sign-in.js";
+import { createConfirmedUser, expectError, expectTokens, passwordSignIn, refreshTokens, signInEnv } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 /** Parallel uses of one refresh token per round, and rounds per transport. */
@@ -41,21 +41,21 @@ describe.each(BACKENDS)("refresh-token rotation under a race on $name", (backend
   const signIn = async (clientId: string, username: string) => expectTokens(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD)).refreshToken!;
 
   const graphqlUse = async (clientId: string, refreshToken: string): Promise<UseOutcome> => {
-    const result = (await refreshSignIn(gateway, clientId, refreshToken)) as GraphqlResult<{ initiateAuth: { __typename: string; refreshToken?: string | null } }>;
-    const outcome = result.data?.initiateAuth;
+    const result = (await refreshTokens(gateway, clientId, refreshToken)) as GraphqlResult<{ getTokensFromRefreshToken: { __typename: string; refreshToken?: string | null } }>;
+    const outcome = result.data?.getTokensFromRefreshToken;
     if (outcome?.__typename === "AuthenticationResult") return { refreshToken: outcome.refreshToken ?? null, code: null };
     return { refreshToken: null, code: errorCodes(result).join(",") };
   };
 
   const wireUse = async (clientId: string, refreshToken: string): Promise<UseOutcome> => {
-    const response = await rawCall(gateway, "InitiateAuth", { ClientId: clientId, AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: { REFRESH_TOKEN: refreshToken } });
+    const response = await rawCall(gateway, "GetTokensFromRefreshToken", { ClientId: clientId, RefreshToken: refreshToken });
     if (response.status === 200) return { refreshToken: ((response.body.AuthenticationResult as { RefreshToken?: string } | undefined)?.RefreshToken) ?? null, code: null };
     return { refreshToken: null, code: String(response.body.__type) };
   };
 
   for (const [transport, use] of [
-    ["GraphQL initiateAuth", graphqlUse],
-    ["the wire's InitiateAuth", wireUse],
+    ["GraphQL getTokensFromRefreshToken", graphqlUse],
+    ["the wire's GetTokensFromRefreshToken", wireUse],
   ] as const) {
     it(`with no grace period, ${PARALLEL_USES} parallel uses of one token over ${transport}: exactly one wins, no successor of a loser exists`, async () => {
       const { clientId, username } = await rotatingUser(0);
@@ -80,10 +80,10 @@ describe.each(BACKENDS)("refresh-token rotation under a race on $name", (backend
   it("with no grace period, a second use at the same instant is reuse and revokes the family (no tie counts as a retry)", async () => {
     const { clientId, username } = await rotatingUser(0);
     const token = await signIn(clientId, username);
-    const successor = expectTokens(await refreshSignIn(gateway, clientId, token)).refreshToken!;
+    const successor = expectTokens(await refreshTokens(gateway, clientId, token)).refreshToken!;
     // The clock has not moved: the second use is 0 ms after the rotation, still outside a 0 s grace period.
-    expectError(await refreshSignIn(gateway, clientId, token), "RefreshTokenReuseException");
-    expectError(await refreshSignIn(gateway, clientId, successor), "NotAuthorizedException", "Refresh Token has been revoked");
+    expectError(await refreshTokens(gateway, clientId, token), "RefreshTokenReuseException");
+    expectError(await refreshTokens(gateway, clientId, successor), "NotAuthorizedException", "Refresh Token has been revoked");
   });
 
   it("within a grace period, parallel uses are retries: each gets tokens; after the period a use is reuse and revokes them all", async () => {
@@ -92,7 +92,7 @@ describe.each(BACKENDS)("refresh-token rotation under a race on $name", (backend
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => graphqlUse(clientId, token)));
     expect(outcomes.map((outcome) => outcome.code)).toEqual(Array.from({ length: 10 }, () => null));
     clock.advanceSeconds(6);
-    expectError(await refreshSignIn(gateway, clientId, token), "RefreshTokenReuseException");
-    for (const outcome of outcomes) expectError(await refreshSignIn(gateway, clientId, outcome.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
+    expectError(await refreshTokens(gateway, clientId, token), "RefreshTokenReuseException");
+    for (const outcome of outcomes) expectError(await refreshTokens(gateway, clientId, outcome.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
   });
 });

@@ -15,7 +15,7 @@ import {
   type CreateUserPoolClientInput,
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { createConfirmedUser, expectError, expectTokens, listEvents, passwordSignIn, PUBLIC_URL, refreshSignIn, signInEnv, srpSignIn, verifyIndependently, type Tokens } from "../support/sign-in.js";
+import { createConfirmedUser, expectError, expectTokens, listEvents, passwordSignIn, PUBLIC_URL, refreshSignIn, refreshTokens, signInEnv, srpSignIn, verifyIndependently, type Tokens } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -163,28 +163,28 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     ]);
   });
 
-  it("rotates refresh tokens; the old one works within the grace period, reuse after it revokes the whole family", async () => {
+  it("rotates refresh tokens (GetTokensFromRefreshToken); the old one works within the grace period, reuse after it revokes the whole family", async () => {
     const user = await signedInUser({ refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: 10 } });
     const original = user.tokens.refreshToken!;
-    const second = expectTokens(await refreshSignIn(gateway, user.clientId, original));
+    const second = expectTokens(await refreshTokens(gateway, user.clientId, original));
     expect(second.refreshToken).toBeTruthy();
     expect(second.refreshToken).not.toBe(original);
 
     clock.advanceSeconds(10);
-    const retried = expectTokens(await refreshSignIn(gateway, user.clientId, original));
+    const retried = expectTokens(await refreshTokens(gateway, user.clientId, original));
     expect(retried.refreshToken).toBeTruthy();
     expect(new Set([original, second.refreshToken, retried.refreshToken]).size).toBe(3);
-    const newest = expectTokens(await refreshSignIn(gateway, user.clientId, retried.refreshToken!));
+    const newest = expectTokens(await refreshTokens(gateway, user.clientId, retried.refreshToken!));
     expect(decodeJwt(newest.accessToken).origin_jti).toBe(decodeJwt(user.tokens.accessToken).origin_jti);
 
     clock.advanceSeconds(1);
-    expectError(await refreshSignIn(gateway, user.clientId, original), "RefreshTokenReuseException");
+    expectError(await refreshTokens(gateway, user.clientId, original), "RefreshTokenReuseException");
     for (const token of [newest.refreshToken!, second.refreshToken!, retried.refreshToken!, original]) {
-      expectError(await refreshSignIn(gateway, user.clientId, token), "NotAuthorizedException", "Refresh Token has been revoked");
+      expectError(await refreshTokens(gateway, user.clientId, token), "NotAuthorizedException", "Refresh Token has been revoked");
     }
     // Another sign-in of the same user starts a new family, untouched by the revocation.
     const again = expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
-    expectTokens(await refreshSignIn(gateway, user.clientId, again.refreshToken!));
+    expectTokens(await refreshTokens(gateway, user.clientId, again.refreshToken!));
   });
 
   it("refuses a refresh token after its validity", async () => {
@@ -207,26 +207,26 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     const user = await signedInUser({ refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: 10 } });
     const signIn = async () => expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
     const getUser = (accessToken: string) => gateway.gql(GetUserDocument, {}, accessToken);
-    const rotated = expectTokens(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!));
+    const rotated = expectTokens(await refreshTokens(gateway, user.clientId, user.tokens.refreshToken!));
     const other = await signIn();
 
     // Revoking the first, already rotated, refresh token takes its whole family.
     expect(expectData(await gateway.gql(RevokeTokenDocument, { input: { token: user.tokens.refreshToken!, clientId: user.clientId } }, null)).revokeToken).toBe(true);
-    for (const refreshToken of [user.tokens.refreshToken!, rotated.refreshToken!]) expectError(await refreshSignIn(gateway, user.clientId, refreshToken), "NotAuthorizedException", "Refresh Token has been revoked");
+    for (const refreshToken of [user.tokens.refreshToken!, rotated.refreshToken!]) expectError(await refreshTokens(gateway, user.clientId, refreshToken), "NotAuthorizedException", "Refresh Token has been revoked");
     for (const accessToken of [user.tokens.accessToken, rotated.accessToken]) expectError(await getUser(accessToken), "NotAuthorizedException", "Access Token has been revoked");
     expect(expectData(await getUser(other.accessToken)).getUser.username).toBe(user.username);
-    const otherRefreshed = expectTokens(await refreshSignIn(gateway, user.clientId, other.refreshToken!));
+    const otherRefreshed = expectTokens(await refreshTokens(gateway, user.clientId, other.refreshToken!));
     // The gateway refuses them; a relying party verifying signatures alone cannot know until exp.
     await verifyIndependently(gateway, user.poolId, rotated.accessToken);
 
     expect(expectData(await gateway.gql(GlobalSignOutDocument, {}, otherRefreshed.accessToken)).globalSignOut).toBe(true);
     for (const tokens of [other, otherRefreshed]) {
       expectError(await getUser(tokens.accessToken), "NotAuthorizedException", "Access Token has been revoked");
-      expectError(await refreshSignIn(gateway, user.clientId, tokens.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
+      expectError(await refreshTokens(gateway, user.clientId, tokens.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
     }
     const fresh = await signIn();
     expect(expectData(await getUser(fresh.accessToken)).getUser.username).toBe(user.username);
-    expectTokens(await refreshSignIn(gateway, user.clientId, fresh.refreshToken!));
+    expectTokens(await refreshTokens(gateway, user.clientId, fresh.refreshToken!));
   });
 
   it("keeps verifying tokens signed before a key rotation and signs new ones with new keys", async () => {

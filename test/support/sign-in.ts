@@ -10,11 +10,13 @@ import { createSrpClient, type SrpClient } from "./cognito-srp-client.js";
 import {
   AdminCreateUserDocument,
   AdminSetUserPasswordDocument,
+  GetTokensFromRefreshTokenDocument,
   InitiateAuthDocument,
   ListEventsDocument,
   RespondToAuthChallengeDocument,
   type AttributeInput,
   type ChallengeResponsesInput,
+  type GetTokensFromRefreshTokenInput,
   type InitiateAuthMutation,
 } from "./generated/graphql.js";
 import { errorCodes, expectData, type GraphqlResult } from "./graphql-client.js";
@@ -51,7 +53,9 @@ export function signInEnv(backend: Backend): Record<string, string> {
 export type AuthResultData = InitiateAuthMutation["initiateAuth"];
 export type Challenge = Extract<AuthResultData, { __typename: "AuthChallenge" }>;
 export type Tokens = Extract<AuthResultData, { __typename: "AuthenticationResult" }>;
-type AuthCall = GraphqlResult<{ initiateAuth: AuthResultData } | { respondToAuthChallenge: AuthResultData } | { adminInitiateAuth: AuthResultData } | { adminRespondToAuthChallenge: AuthResultData }>;
+type AuthCall = GraphqlResult<
+  { initiateAuth: AuthResultData } | { respondToAuthChallenge: AuthResultData } | { adminInitiateAuth: AuthResultData } | { adminRespondToAuthChallenge: AuthResultData } | { getTokensFromRefreshToken: Tokens }
+>;
 
 function authResultOf(result: AuthCall): AuthResultData {
   return Object.values(expectData(result))[0] as AuthResultData;
@@ -93,6 +97,10 @@ export const passwordSignIn = (gateway: TestApp, clientId: string, username: str
 
 export const refreshSignIn = (gateway: TestApp, clientId: string, refreshToken: string) =>
   gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: refreshToken } } }, null);
+
+/** GetTokensFromRefreshToken over GraphQL: the one refresh that rotating clients allow. */
+export const refreshTokens = (gateway: TestApp, clientId: string, refreshToken: string, extra: Omit<GetTokensFromRefreshTokenInput, "clientId" | "refreshToken"> = {}) =>
+  gateway.gql(GetTokensFromRefreshTokenDocument, { input: { clientId, refreshToken, ...extra } }, null);
 
 /** InitiateAuth USER_SRP_AUTH with a fresh amazon-cognito-identity-js client. */
 export async function startSrp(gateway: TestApp, args: { poolId: string; clientId: string; username: string; secretHash?: string }) {

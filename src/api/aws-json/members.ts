@@ -21,6 +21,7 @@ export const maxResults60 = int({ min: 1, max: 60 });
 export const nextToken = str(SHAPES.paginationToken);
 export const paginationToken = str(SHAPES.paginationToken);
 export const deviceKey = str(SHAPES.deviceKey);
+export const clientSecret = str(SHAPES.clientSecret);
 export const mfaSettings = struct({ Enabled: bool(), PreferredMfa: bool() });
 export const userCode = str(SHAPES.userCode);
 

@@ -4,6 +4,7 @@ import type { Group } from "../../core/groups/group.types.js";
 import type { CodeDeliveryDetails } from "../../core/messaging/delivery.js";
 import type { MfaSummary } from "../../core/mfa/mfa.types.js";
 import type { SignInOutcome } from "../../core/flows/sign-in/sign-in.types.js";
+import type { AuthenticationResult } from "../../core/tokens/token.service.js";
 import type { LambdaConfig, UserPool } from "../../core/pools/user-pool.types.js";
 import type { User } from "../../core/users/user.types.js";
 
@@ -186,18 +187,19 @@ export function toUserPoolClientType(client: AppClient, clientSecret: string | n
  * InitiateAuth / RespondToAuthChallenge responses: a challenge with its Session and parameters, or
  * the tokens with empty ChallengeParameters and no Session (measured on Cognito, cognito-reference §2.1).
  */
+/** Cognito's AuthenticationResultType; RefreshToken and NewDeviceMetadata are left out when absent. */
+export function toAuthenticationResult(result: AuthenticationResult) {
+  return compact({
+    AccessToken: result.accessToken,
+    ExpiresIn: result.expiresIn,
+    TokenType: result.tokenType,
+    RefreshToken: result.refreshToken,
+    IdToken: result.idToken,
+    NewDeviceMetadata: result.newDeviceMetadata ? { DeviceKey: result.newDeviceMetadata.deviceKey, DeviceGroupKey: result.newDeviceMetadata.deviceGroupKey } : null,
+  });
+}
+
 export function toAuthResponse(outcome: SignInOutcome) {
   if (outcome.kind === "challenge") return { ChallengeName: outcome.challengeName, Session: outcome.session, ChallengeParameters: outcome.parameters };
-  const result = outcome.result;
-  return {
-    ChallengeParameters: {},
-    AuthenticationResult: compact({
-      AccessToken: result.accessToken,
-      ExpiresIn: result.expiresIn,
-      TokenType: result.tokenType,
-      RefreshToken: result.refreshToken,
-      IdToken: result.idToken,
-      NewDeviceMetadata: result.newDeviceMetadata ? { DeviceKey: result.newDeviceMetadata.deviceKey, DeviceGroupKey: result.newDeviceMetadata.deviceGroupKey } : null,
-    }),
-  };
+  return { ChallengeParameters: {}, AuthenticationResult: toAuthenticationResult(outcome.result) };
 }

@@ -10,6 +10,7 @@ import { invalidParameter } from "../../core/errors.js";
 import type { MfaService } from "../../core/mfa/mfa.service.js";
 import type { SentMessageService } from "../../core/messaging/sent-message.service.js";
 import type { AccessTokenPrincipal, AccessTokenService } from "../../core/tokens/access-token.service.js";
+import type { RefreshService } from "../../core/tokens/refresh.service.js";
 import type { SignOutService } from "../../core/tokens/sign-out.service.js";
 import type { SigningKeyService } from "../../core/tokens/signing-key.service.js";
 import type { SignInService } from "../../core/flows/sign-in/sign-in.service.js";
@@ -33,6 +34,8 @@ export interface ApiServices {
   groups: GroupService;
   signUp: SignUpService;
   signIn: SignInService;
+  /** GetTokensFromRefreshToken. */
+  refreshTokens: RefreshService;
   adminUsers: AdminUserService;
   listUsers: ListUsersService;
   passwordRecovery: PasswordRecoveryService;

@@ -35,6 +35,8 @@ export interface IssueArgs {
   familyId?: string;
   deviceKey?: string | null;
   withRefreshToken: boolean;
+  /** When the new refresh token expires: a rotated token keeps its family's expiry (no sliding). Now + the client's validity when absent. */
+  refreshExpiresAt?: Date;
   /** The PreTokenGeneration trigger source; TokenGeneration_Authentication when absent. */
   tokenGeneration?: { source: TokenGenerationSource; clientMetadata?: Record<string, string> | null };
 }
@@ -142,7 +144,7 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
           deviceKey: args.deviceKey ?? null,
           authTime: args.authTime,
           createdAt: now,
-          expiresAt: new Date(now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000),
+          expiresAt: args.refreshExpiresAt ?? new Date(now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000),
           rotatedAt: null,
           revokedAt: null,
         };

@@ -1,8 +1,8 @@
 import { adminCallerAddressOf, type AuthFlow, type CallerContext } from "../../../core/flows/sign-in/sign-in.types.js";
 import { action, adminOf, EMPTY, type ActionTable, type WireContext } from "../action.js";
 import { bool, list, map, required, str, struct } from "../constraints.js";
-import { attributes, authFlow, challengeName, clientId, clientMetadata, confirmationCode, password, secretHash, session, token, userPoolId, username } from "../members.js";
-import { compact, toAuthResponse, toCodeDeliveryDetails } from "../shapes.js";
+import { attributes, authFlow, challengeName, clientId, clientMetadata, clientSecret, confirmationCode, deviceKey, password, secretHash, session, token, userPoolId, username } from "../members.js";
+import { compact, toAuthenticationResult, toAuthResponse, toCodeDeliveryDetails } from "../shapes.js";
 import { toAttributeInputs } from "./users.actions.js";
 
 type ClientRequest = { ClientId: string; SecretHash?: string; ClientMetadata?: Record<string, string> };
@@ -140,9 +140,24 @@ export const authActions: ActionTable = {
     },
   }),
 
+  GetTokensFromRefreshToken: action<{ RefreshToken: string; ClientId: string; ClientSecret?: string; DeviceKey?: string; ClientMetadata?: Record<string, string> }>({
+    auth: "public",
+    members: { RefreshToken: required(token), ClientId: clientId, ClientSecret: clientSecret, DeviceKey: deviceKey, ClientMetadata: clientMetadata },
+    async handle(input, ctx) {
+      const result = await ctx.services.refreshTokens.getTokensFromRefreshToken({
+        clientId: input.ClientId,
+        refreshToken: input.RefreshToken,
+        clientSecret: input.ClientSecret,
+        deviceKey: input.DeviceKey,
+        clientMetadata: input.ClientMetadata,
+      });
+      return { AuthenticationResult: toAuthenticationResult(result) };
+    },
+  }),
+
   RevokeToken: action<{ Token: string; ClientId: string; ClientSecret?: string }>({
     auth: "public",
-    members: { Token: required(token), ClientId: clientId, ClientSecret: str({ min: 1, max: 64, pattern: "[\\w+]+", sensitive: true }) },
+    members: { Token: required(token), ClientId: clientId, ClientSecret: clientSecret },
     async handle(input, ctx) {
       await ctx.services.signOut.revokeToken({ token: input.Token, clientId: input.ClientId, clientSecret: input.ClientSecret });
       return EMPTY;

@@ -9,6 +9,7 @@ import {
   AuthChallenge,
   AuthenticationResult,
   AuthResult,
+  GetTokensFromRefreshTokenInput,
   InitiateAuthInput,
   RespondToAuthChallengeInput,
   type AuthParametersInput,
@@ -79,5 +80,22 @@ export class AuthResolver {
         caller,
       ),
     );
+  }
+
+  // A sign-in step for the one-per-document rule: otherwise one request could race many aliased uses
+  // of one token, or try many guessed tokens, past per-request limits.
+  @Extensions({ [SIGN_IN_STEP]: true })
+  @Mutation(() => AuthenticationResult, {
+    description: "New tokens from a refresh token (GetTokensFromRefreshToken). With rotation on, also a new refresh token and the presented one is used up; without it, refreshToken is null and the old one stays valid.",
+  })
+  async getTokensFromRefreshToken(@Arg("input", () => GetTokensFromRefreshTokenInput) input: GetTokensFromRefreshTokenInput, @Ctx() ctx: GraphqlContext): Promise<AuthenticationResult> {
+    const result = await ctx.services.refreshTokens.getTokensFromRefreshToken({
+      clientId: input.clientId,
+      refreshToken: input.refreshToken,
+      clientSecret: input.clientSecret,
+      deviceKey: input.deviceKey,
+      clientMetadata: input.clientMetadata,
+    });
+    return Object.assign(new AuthenticationResult(), result);
   }
 }

@@ -104,6 +104,15 @@ export class AdminRespondToAuthChallengeInput extends RespondToAuthChallengeInpu
   contextData?: ContextDataInput;
 }
 
+@InputType({ description: "GetTokensFromRefreshToken: new tokens from a refresh token, with or without rotation." })
+export class GetTokensFromRefreshTokenInput {
+  @Field(() => ID) clientId!: string;
+  @Field() refreshToken!: string;
+  @Field(() => String, { nullable: true, description: "The app client's secret itself (not a SECRET_HASH), for clients that have one." }) clientSecret?: string | null;
+  @Field(() => String, { nullable: true, description: "The device the refresh token was issued to; required once that device is confirmed." }) deviceKey?: string | null;
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to PreTokenGeneration (TokenGeneration_RefreshTokens); not stored." }) clientMetadata?: Record<string, string> | null;
+}
+
 @ObjectType({ description: "Cognito's ChallengeParameters, by their Cognito names; which are set depends on the challenge." })
 export class ChallengeParameters {
   @Field(() => String, { nullable: true }) SALT?: string;

@@ -9,6 +9,7 @@ import { CognitoError, invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
 import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, SrpServer, TotpEngine } from "../../ports.js";
 import type { AttemptReservation, Lockout } from "../../security/lockout.js";
+import type { RefreshService } from "../../tokens/refresh.service.js";
 import type { TokenService } from "../../tokens/token.service.js";
 import { findUserByIdentifier } from "../../users/identity.js";
 import type { User } from "../../users/user.types.js";
@@ -32,6 +33,8 @@ export interface SignInServiceDeps {
   srp: SrpServer;
   hasher: PasswordHasher;
   tokens: TokenService;
+  /** REFRESH_TOKEN_AUTH: the refresh checks GetTokensFromRefreshToken makes too. */
+  refresh: RefreshService;
   secretBox: SecretBox;
   codeHasher: CodeHasher;
   /** Checks SOFTWARE_TOKEN_MFA codes. */

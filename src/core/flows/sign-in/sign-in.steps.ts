@@ -6,7 +6,6 @@ import { prepareCredentials, retireCurrentPassword } from "../../users/credentia
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import { SECONDS_PER_DAY } from "../../../lib/durations.js";
-import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type { Device } from "../../devices/device.types.js";
 import type { Repositories } from "../../ports.js";
@@ -88,16 +87,6 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   }
 
   const devices = createSignInDeviceSteps(deps, { complete, recordChallenge, assertUserMaySignIn });
-
-  /**
-   * A refresh token of a sign-in with a device works only with that device's key, which the SDKs send
-   * once the device is confirmed; until then (a device nobody confirmed) it works without one.
-   * @throws NotAuthorizedException "Invalid Refresh Token"
-   */
-  async function assertRefreshDevice(context: ClientContext, user: User, tokenDeviceKey: string, sentDeviceKey: string | undefined): Promise<void> {
-    const matches = sentDeviceKey ? constantTimeEqual(sentDeviceKey, tokenDeviceKey) : (await devices.findConfirmed(context, user, tokenDeviceKey)) === null;
-    if (!matches) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
-  }
 
   /** After the last factor: the named device proves itself (DEVICE_SRP_AUTH), or tokens. */
   function finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInOutcome> {
@@ -200,57 +189,24 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     },
 
     /**
-     * REFRESH_TOKEN_AUTH: new ID and access tokens (and a new refresh token when the client rotates).
-     * @throws NotAuthorizedException, RefreshTokenReuseException
+     * REFRESH_TOKEN_AUTH: new ID and access tokens. Refused for clients that rotate refresh tokens:
+     * rotation is completed with GetTokensFromRefreshToken only (RefreshTokenRotationType, reference-oauth §12.2).
+     * @throws NotAuthorizedException
      */
     async refresh(context: ClientContext, parameters: Record<string, string>): Promise<SignInOutcome> {
       const refreshToken = parameters.REFRESH_TOKEN;
       if (!refreshToken) throw invalidParameter("Missing required parameter REFRESH_TOKEN");
-      const { record, user } = await db.read(async (repositories) => {
-        const found = await tokens.findRefreshToken(repositories, context.client, refreshToken);
-        // With its groups: the new tokens carry them.
-        return { record: found, user: await repositories.users.findByIdWithGroups(context.pool.id, found.userId) };
-      });
-      if (!user) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
-      verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [user.username, user.id, ...(parameters.USERNAME ? [parameters.USERNAME] : [])]);
-      if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
-      if (record.deviceKey) await assertRefreshDevice(context, user, record.deviceKey, parameters.DEVICE_KEY);
-      const rotates = context.client.refreshTokenRotation.enabled;
-      const issued = await tokens.issue({
-        pool: context.pool,
-        client: context.client,
-        user,
-        authTime: record.authTime,
-        familyId: record.familyId,
-        deviceKey: record.deviceKey,
-        withRefreshToken: rotates,
-        tokenGeneration: { source: "TokenGeneration_RefreshTokens" },
-      });
-      if (!rotates) {
-        // Nothing changes but the log, so one INSERT that commits by itself. A revocation racing this
-        // refresh is still caught: the new tokens carry the token's family, which every use checks.
-        await db.read((repositories) =>
-          repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: false } }, clock.now()),
-        );
-        return { kind: "authenticated", result: issued.result };
+      if (context.client.refreshTokenRotation.enabled) {
+        throw new CognitoError("NotAuthorizedException", "Refresh token rotation is enabled for this app client: refresh with GetTokensFromRefreshToken, not REFRESH_TOKEN_AUTH.");
       }
-      const rotation = await db.transaction(async (repositories) => {
-        const current = await tokens.findRefreshToken(repositories, context.client, refreshToken);
-        const state = rotates ? await tokens.rotate(repositories, context.client, current) : "not-rotating";
-        if (state === "reused") return state;
-        if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
-        await repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: rotates } }, clock.now());
-        return state;
+      const result = await deps.refresh.refresh(context, {
+        refreshToken,
+        deviceKey: parameters.DEVICE_KEY,
+        // InitiateAuth's ClientMetadata reaches only PreSignUp, PreAuthentication and UserMigration (§10.1).
+        clientMetadata: null,
+        verifyClient: (user) => verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [user.username, user.id, ...(parameters.USERNAME ? [parameters.USERNAME] : [])]),
       });
-      if (rotation === "reused") {
-        // Reuse of a rotated token outside its grace period: the whole family is treated as stolen.
-        await db.transaction(async (repositories) => {
-          await repositories.refreshTokens.revokeFamily(record.familyId, clock.now());
-          await repositories.events.append({ type: "TOKEN_REVOKED", poolId: context.pool.id, actor: "system", detail: { reason: "refresh token reuse", originJti: record.familyId } }, clock.now());
-        });
-        throw new CognitoError("RefreshTokenReuseException", "The refresh token was already used; every token of this sign-in has been revoked.");
-      }
-      return { kind: "authenticated", result: issued.result };
+      return { kind: "authenticated", result };
     },
   };
 }

@@ -1,0 +1,156 @@
+import type { Clock } from "../../lib/clock.js";
+import { constantTimeEqual } from "../../lib/secrets.js";
+import type { ClientContextCache } from "../clients/client-context-cache.js";
+import type { ClientContext } from "../clients/client-context.js";
+import { isConfirmed } from "../devices/device.types.js";
+import { CognitoError } from "../errors.js";
+import { checkInput } from "../input-constraints.js";
+import type { Database, SecretBox } from "../ports.js";
+import type { User } from "../users/user.types.js";
+import type { AuthenticationResult, TokenService } from "./token.service.js";
+
+export interface RefreshServiceDeps {
+  db: Database;
+  clock: Clock;
+  tokens: TokenService;
+  secretBox: SecretBox;
+  /** The app client and pool of each call, kept in memory until an admin changes them. */
+  contexts: ClientContextCache;
+}
+
+/** One refresh, whichever API asked for it (REFRESH_TOKEN_AUTH or GetTokensFromRefreshToken). */
+export interface RefreshRequest {
+  refreshToken: string;
+  /** The device the caller says it is; required once the token's device is confirmed. */
+  deviceKey?: string | null;
+  /** For PreTokenGeneration (TokenGeneration_RefreshTokens). */
+  clientMetadata?: Record<string, string> | null;
+  /**
+   * Proves the caller is the app client (SECRET_HASH or ClientSecret), once the token's user is known.
+   * @throws NotAuthorizedException
+   */
+  verifyClient(user: User): void;
+}
+
+export interface GetTokensFromRefreshTokenInput {
+  clientId: string;
+  refreshToken: string;
+  /** The client's secret itself (not a SECRET_HASH), for clients that have one. */
+  clientSecret?: string | null;
+  deviceKey?: string | null;
+  clientMetadata?: Record<string, string> | null;
+}
+
+export type RefreshService = ReturnType<typeof createRefreshService>;
+
+const INVALID = "Invalid Refresh Token";
+
+/**
+ * Refresh tokens in use (cognito-reference §3.3, reference-oauth §12): the checks every refresh makes,
+ * and rotation for clients that turn it on. A rotating client refreshes only through
+ * GetTokensFromRefreshToken, which is the one API that returns the successor token.
+ */
+export function createRefreshService({ db, clock, tokens, secretBox, contexts }: RefreshServiceDeps) {
+  const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
+
+  /**
+   * A refresh token of a sign-in with a device works only with that device's key, which the SDKs send
+   * once the device is confirmed; until then (a device nobody confirmed) it works without one.
+   * @throws NotAuthorizedException "Invalid Refresh Token"
+   */
+  async function assertDevice(context: ClientContext, user: User, tokenDeviceKey: string, sentDeviceKey: string | null | undefined): Promise<void> {
+    if (sentDeviceKey) {
+      if (!constantTimeEqual(sentDeviceKey, tokenDeviceKey)) throw new CognitoError("NotAuthorizedException", INVALID);
+      return;
+    }
+    const device = await db.read((repositories) => repositories.devices.findByKey(tokenDeviceKey));
+    const isConfirmedDevice = device !== null && device.poolId === context.pool.id && device.userId === user.id && isConfirmed(device);
+    if (isConfirmedDevice) throw new CognitoError("NotAuthorizedException", INVALID);
+  }
+
+  /** Reuse of a rotated token outside its grace period: the whole family is treated as stolen. */
+  async function revokeReusedFamily(context: ClientContext, familyId: string): Promise<never> {
+    await db.transaction(async (repositories) => {
+      await repositories.refreshTokens.revokeFamily(familyId, clock.now());
+      await repositories.events.append({ type: "TOKEN_REVOKED", poolId: context.pool.id, actor: "system", detail: { reason: "refresh token reuse", originJti: familyId } }, clock.now());
+    });
+    throw new CognitoError("RefreshTokenReuseException", "The refresh token was already used; every token of this sign-in has been revoked.");
+  }
+
+  /**
+   * New ID and access tokens from a refresh token; with rotation on, a new refresh token too, which
+   * expires when the first token of its sign-in does (no sliding), and the presented one is used up.
+   * @throws NotAuthorizedException (unknown, expired, revoked, other client, wrong device, disabled user, client proof),
+   *         RefreshTokenReuseException (a rotated token used after its grace period: the family is revoked)
+   */
+  async function refresh(context: ClientContext, request: RefreshRequest): Promise<AuthenticationResult> {
+    const { record, user } = await db.read(async (repositories) => {
+      const found = await tokens.findRefreshToken(repositories, context.client, request.refreshToken);
+      // With its groups: the new tokens carry them.
+      return { record: found, user: await repositories.users.findByIdWithGroups(context.pool.id, found.userId) };
+    });
+    if (!user) throw new CognitoError("NotAuthorizedException", INVALID);
+    request.verifyClient(user);
+    if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+    if (record.deviceKey) await assertDevice(context, user, record.deviceKey, request.deviceKey);
+    const rotates = context.client.refreshTokenRotation.enabled;
+    const issued = await tokens.issue({
+      pool: context.pool,
+      client: context.client,
+      user,
+      authTime: record.authTime,
+      familyId: record.familyId,
+      deviceKey: record.deviceKey,
+      withRefreshToken: rotates,
+      refreshExpiresAt: record.expiresAt,
+      tokenGeneration: { source: "TokenGeneration_RefreshTokens", clientMetadata: request.clientMetadata ?? null },
+    });
+    if (!rotates) {
+      // Nothing changes but the log, so one INSERT that commits by itself. A revocation racing this
+      // refresh is still caught: the new tokens carry the token's family, which every use checks.
+      await db.read((repositories) =>
+        repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: false } }, clock.now()),
+      );
+      return issued.result;
+    }
+    const rotation = await db.transaction(async (repositories) => {
+      // Read again inside the transaction: a revocation or expiry since the first read wins.
+      const current = await tokens.findRefreshToken(repositories, context.client, request.refreshToken);
+      // The conditional UPDATE in rotate() decides which of racing uses wins.
+      const state = await tokens.rotate(repositories, context.client, current);
+      if (state === "reused") return state;
+      if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
+      await repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: true } }, clock.now());
+      return state;
+    });
+    if (rotation === "reused") return revokeReusedFamily(context, record.familyId);
+    return issued.result;
+  }
+
+  return {
+    refresh,
+
+    /**
+     * GetTokensFromRefreshToken (reference-oauth §12.1): works with and without rotation; without it
+     * only ID and access tokens come back and the presented token stays valid.
+     * @throws InvalidParameterException (input constraints), ResourceNotFoundException (client),
+     *         NotAuthorizedException (ClientSecret missing or wrong, token refused), RefreshTokenReuseException,
+     *         Lambda errors of PreTokenGeneration
+     */
+    async getTokensFromRefreshToken(input: GetTokensFromRefreshTokenInput): Promise<AuthenticationResult> {
+      checkInput({ clientId: input.clientId, refreshToken: input.refreshToken, clientSecret: input.clientSecret, deviceKey: input.deviceKey });
+      const context = await contexts.get(input.clientId);
+      const { client } = context;
+      // The secret itself, not a SECRET_HASH (as RevokeToken). Checked before the token is looked at,
+      // so a caller without the secret learns nothing about the token.
+      if (client.secretCiphertext !== null) {
+        if (!input.clientSecret) throw new CognitoError("NotAuthorizedException", `Client ${client.clientId} is configured with secret but ClientSecret was not received`);
+        // constantTimeEqual hashes both sides first: neither content nor length leaks through timing.
+        if (!constantTimeEqual(secretBox.decrypt(client.secretCiphertext), input.clientSecret)) {
+          throw new CognitoError("NotAuthorizedException", `ClientSecret does not match for the client: ${client.clientId}`);
+        }
+      }
+      return refresh(context, { refreshToken: input.refreshToken, deviceKey: input.deviceKey, clientMetadata: input.clientMetadata, verifyClient: () => undefined });
+    },
+  };
+}
