@@ -54,6 +54,21 @@ export interface Config {
   corsOrigins: readonly string[] | null;
   /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY), as Express's `trust proxy` reads it. */
   trustProxy: TrustProxy;
+  /** Where Prometheus scrapes GET /metrics. */
+  metrics: MetricsConfig;
+}
+
+/**
+ * /metrics tells request rates, sign-in failures and lockouts: it is not public. METRICS_PORT serves it
+ * on a port of its own (bound to HOST, like PORT; meant for a network only the scraper reaches), and
+ * the public port then answers 404 there. Without METRICS_PORT the public port serves it only to
+ * `Authorization: Bearer <METRICS_TOKEN>`; with neither set, nowhere.
+ */
+export interface MetricsConfig {
+  /** null = no separate metrics server; 0 = any free port (tests). */
+  port: number | null;
+  /** Required wherever /metrics is served when set; null = none (then only METRICS_PORT serves it). */
+  token: string | null;
 }
 
 /**
@@ -213,6 +228,16 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProx
   return Object.freeze(entries);
 }
 
+// The token is a secret: no problem quotes it.
+function parseMetrics(env: Env, port: number, awsJsonPath: string, problems: string[]): MetricsConfig {
+  const metricsPort = env.METRICS_PORT === undefined || env.METRICS_PORT === "" ? null : parseInteger(env, "METRICS_PORT", 0, 0, 65535, problems);
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) problems.push("METRICS_PORT must differ from PORT: it is the port that keeps /metrics off the public one");
+  const token = env.METRICS_TOKEN || null;
+  if (token !== null && (token.length < 24 || token.length > 512 || /\s/.test(token))) problems.push("METRICS_TOKEN must be 24–512 characters without whitespace (e.g. `openssl rand -hex 32`)");
+  if (awsJsonPath === "/metrics") problems.push("AWS_JSON_PATH cannot be /metrics: that path serves the Prometheus metrics");
+  return Object.freeze({ port: metricsPort, token });
+}
+
 /** Reads and validates the whole configuration; throws one ConfigError that lists every problem. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -272,12 +297,13 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS, problems);
+  const metrics = parseMetrics(env, port, awsJsonPath, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
     graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, srpWorkers, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
-    awsJsonPath, corsOrigins, trustProxy,
+    awsJsonPath, corsOrigins, trustProxy, metrics,
   });
 }

@@ -149,6 +149,33 @@ describe("loadConfig: TRUST_PROXY", () => {
   });
 });
 
+describe("loadConfig: METRICS_PORT and METRICS_TOKEN", () => {
+  const token = "m".repeat(32);
+
+  it("serves /metrics nowhere by default", () => {
+    expect(loadConfig({}).metrics).toEqual({ port: null, token: null });
+    expect(loadConfig({ METRICS_PORT: "", METRICS_TOKEN: "" }).metrics).toEqual({ port: null, token: null });
+  });
+
+  it("reads a port of its own (0 = any free one) and a bearer token", () => {
+    const config = loadConfig({ METRICS_PORT: "9464", METRICS_TOKEN: token });
+    expect(config.metrics).toEqual({ port: 9464, token });
+    expect(Object.isFrozen(config.metrics)).toBe(true);
+    expect(loadConfig({ METRICS_PORT: "0" }).metrics.port).toBe(0);
+  });
+
+  it("refuses a bad port, the public port, /metrics as AWS_JSON_PATH and a short token, quoting no token", () => {
+    for (const value of ["x", "-1", "65536", "4000"]) expect(problemAbout(configError({ METRICS_PORT: value }), "METRICS_PORT"), value).toHaveLength(1);
+    expect(problemAbout(configError({ PORT: "8080", METRICS_PORT: "8080" }), "METRICS_PORT")[0]).toContain("differ from PORT");
+    expect(problemAbout(configError({ AWS_JSON_PATH: "/metrics" }), "AWS_JSON_PATH")).toHaveLength(1);
+    for (const bad of ["short-token", `${token} x`, "t".repeat(513)]) {
+      const error = configError({ METRICS_TOKEN: bad });
+      expect(problemAbout(error, "METRICS_TOKEN"), bad).toHaveLength(1);
+      expect(error.message).not.toContain(bad);
+    }
+  });
+});
+
 describe("loadConfig: message delivery", () => {
   it("defaults to no provider (the outbox) and reads SMTP and the webhook", () => {
     expect(loadConfig({}).messaging).toEqual({ smtp: null, webhook: null });
