@@ -3,6 +3,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { buildGatewaySchema } from "./api/graphql/schema.js";
 import { createHttpApi, GRAPHQL_PATH, type HttpApi } from "./api/server.js";
+import { WIRE_ACTIONS } from "./api/aws-json/router.js";
+import { createRequestMetrics, startMetricsServer, type MetricsServer } from "./api/http/metrics.routes.js";
+import { createPrometheusMetrics } from "./infra/metrics/prometheus-metrics.js";
 import type { Config, MessagingConfig } from "./config/index.js";
 import { createAdminKeyService } from "./core/admin-keys/admin-key.service.js";
 import { createAppClientService } from "./core/clients/app-client.service.js";
@@ -24,6 +27,7 @@ import { createPasswordRecoveryService } from "./core/users/password-recovery.se
 import { createSignUpService } from "./core/users/sign-up.service.js";
 import { createChallengeSessions } from "./core/flows/sign-in/challenge-session.js";
 import { createSignInService } from "./core/flows/sign-in/sign-in.service.js";
+import { withSignInMetrics } from "./core/flows/sign-in/sign-in.metrics.js";
 import { createLockout } from "./core/security/lockout.js";
 import { createTokenService } from "./core/tokens/token.service.js";
 import { createRefreshService } from "./core/tokens/refresh.service.js";
@@ -79,6 +83,8 @@ export interface App {
   store: ShortLivedStore;
   /** Signs and verifies the pools' JWTs (also reached by tests, which sign tokens directly). */
   tokens: TokenSigner;
+  /** The METRICS_PORT server's port; null when /metrics is on the public port (METRICS_TOKEN) or nowhere. */
+  metricsPort: number | null;
   close(): Promise<void>;
 }
 
@@ -92,6 +98,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const secretsKey = config.secretsKey ?? loadOrCreateSecretsKey(config.dataDir);
   const secretBox = createSecretBox(secretsKey);
   const hasher = createPasswordHasher({ secretsKey, bcryptCost: config.bcryptCost });
+  // Per app, never prom-client's global registry: tests run many apps in one process.
+  const metrics = createPrometheusMetrics();
 
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
@@ -101,6 +109,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let webhookDispatcher: WebhookDispatcher | null = null;
   let srp: SrpServerPool | null = null;
   let startupLock: StartupLock | null = null;
+  let metricsServer: MetricsServer | null = null;
   try {
     // Held from the migrations to the bootstrap key: processes starting together take turns.
     startupLock = await acquireStartupLock(dataSource);
@@ -109,8 +118,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // Every commit that wrote events is announced on the store (Redis across processes): only a
     // wake-up for live subscribers and webhook dispatchers, which then read the events table.
     let announceCommit: (note: CommitNote) => void = () => undefined;
-    const database = overrides.wrapDatabase ? overrides.wrapDatabase(createTypeormDatabase(dataSource)) : createTypeormDatabase(dataSource);
-    store = config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock });
+    const database = metrics.timeDatabase(overrides.wrapDatabase ? overrides.wrapDatabase(createTypeormDatabase(dataSource)) : createTypeormDatabase(dataSource));
+    store = metrics.timeStore(config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock }));
     // Pools, clients and webhook subscriptions, cached per process; it only reads, so it needs no pipeline.
     const contexts = createClientContextCache({ db: database, store });
     const db = withEventPipeline(database, { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });
@@ -148,12 +157,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       groups: createGroupService({ db, clock, maxGroupsPerPool: config.maxGroupsPerPool, maxGroupsPerUser: config.maxGroupsPerUser }),
       signUp: createSignUpService(userFlowDeps),
       refreshTokens,
-      signIn: createSignInService({
+      signIn: withSignInMetrics(createSignInService({
         db,
         contexts,
         clock,
         sessions,
-        lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp }),
+        lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp, metrics }),
         srp,
         hasher,
         tokens: tokenService,
@@ -163,7 +172,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         totp,
         sender,
         triggers,
-      }),
+      }), metrics),
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
       listUsers: createListUsersService({ db }),
       passwordRecovery: createPasswordRecoveryService(userFlowDeps),
@@ -184,6 +193,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const readyStore = store;
     const srpThreads = srp;
     const background = { feed: eventFeed, dispatcher: webhookDispatcher };
+    metrics.readGaugesFrom({ srpQueueDepth: () => srpThreads.queueDepth(), liveSubscribers: () => services.liveEvents.countOpen(), webhookBacklog: () => background.dispatcher.countBacklog() });
     httpApi = await createHttpApi({
       schema: await buildGatewaySchema(),
       services,
@@ -195,13 +205,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       publicUrl: config.publicUrl,
       awsJson: { path: config.awsJsonPath, clock },
       corsOrigins: config.corsOrigins,
+      // With METRICS_PORT the public port never serves /metrics, token or not.
+      requestMetrics: createRequestMetrics({ metrics, graphqlPath: GRAPHQL_PATH, awsJsonPath: config.awsJsonPath, wireActions: new Set(Object.keys(WIRE_ACTIONS)), publicToken: config.metrics.port === null ? config.metrics.token : null }),
       readinessChecks: [
         { name: "database", check: () => db.ping() },
         { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },
       ],
     });
     const port = await httpApi.listen(config.port, config.host);
+    if (config.metrics.port !== null) metricsServer = await startMetricsServer({ metrics, token: config.metrics.token, port: config.metrics.port, host: config.host });
     const api = httpApi;
+    const scrapeServer = metricsServer;
     return {
       url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
       port,
@@ -209,7 +223,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       db,
       store,
       tokens,
+      metricsPort: scrapeServer?.port ?? null,
       async close() {
+        await scrapeServer?.close();
         await api.close();
         await srpThreads.close();
         await background.dispatcher.close();
@@ -222,6 +238,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   } catch (error) {
     await startupLock?.release().catch(() => undefined);
     await httpApi?.close().catch(() => undefined);
+    await metricsServer?.close().catch(() => undefined);
     await webhookDispatcher?.close().catch(() => undefined);
     await eventFeed?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);

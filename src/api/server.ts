@@ -18,6 +18,7 @@ import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js
 import { createWellKnownRouter } from "./http/well-known.routes.js";
 import { createEdgeErrorHandler, MAX_REQUEST_BYTES, notFound, sendGraphqlError } from "./http/edge-errors.js";
 import { createGraphiqlRouter } from "./http/graphiql.routes.js";
+import type { RequestMetrics } from "./http/metrics.routes.js";
 import { createAwsJsonRouter } from "./aws-json/router.js";
 import { createCorsMiddleware } from "./http/cors.js";
 import type { Clock } from "../lib/clock.js";
@@ -38,6 +39,8 @@ export interface HttpApiDeps {
   awsJson: { path: string; clock: Clock };
   /** CORS_ORIGINS: the browser origins allowed to call the APIs; null = any. */
   corsOrigins: readonly string[] | null;
+  /** Request counts and latency, and GET /metrics on this port when METRICS_TOKEN allows it (http/metrics.routes.ts). */
+  requestMetrics: RequestMetrics;
 }
 
 export interface HttpApi {
@@ -49,7 +52,7 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, requestMetrics }: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   const server = createServer(app);
@@ -139,6 +142,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       createErrorLoggingPlugin(logger),
+      requestMetrics.apolloPlugin,
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
@@ -156,6 +160,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     // A body the JSON parser refuses (malformed, too large, another charset) is answered here as GraphQL.
     createEdgeErrorHandler(logger, sendGraphqlError),
   ];
+  app.use(requestMetrics.router);
   // Before every route, so a preflight is answered and every answer, errors included, carries CORS headers.
   app.use(createCorsMiddleware({ origins: corsOrigins, logger }));
   // Nearly all traffic: POST /graphql goes straight to Apollo, past the routers below (none of them
