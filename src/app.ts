@@ -52,7 +52,7 @@ import { createOutboxSender } from "./infra/messaging/outbox-sender.js";
 import { createRoutingSender } from "./infra/messaging/routing-sender.js";
 import { createSmtpSender } from "./infra/messaging/smtp-sender.js";
 import { createWebhookSender } from "./infra/messaging/webhook-sender.js";
-import { createPinoLogger } from "./infra/logging/pino-logger.js";
+import { createPinoLogger, pinoInstanceOf } from "./infra/logging/pino-logger.js";
 import { createMemoryShortLivedStore } from "./infra/memory/short-lived-store.js";
 import { createRedisShortLivedStore } from "./infra/redis/short-lived-store.js";
 import { acquireStartupLock, type StartupLock } from "./infra/typeorm/startup-lock.js";
@@ -205,6 +205,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       publicUrl: config.publicUrl,
       awsJson: { path: config.awsJsonPath, clock },
       corsOrigins: config.corsOrigins,
+      trustProxy: config.trustProxy,
+      // The access log writes through the same pino (LOG_LEVEL, redaction); a test's own Logger gets none.
+      accessLogger: pinoInstanceOf(logger),
       // With METRICS_PORT the public port never serves /metrics, token or not.
       requestMetrics: createRequestMetrics({ metrics, graphqlPath: GRAPHQL_PATH, awsJsonPath: config.awsJsonPath, wireActions: new Set(Object.keys(WIRE_ACTIONS)), publicToken: config.metrics.port === null ? config.metrics.token : null }),
       readinessChecks: [

@@ -3,12 +3,13 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from "graphql";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer } from "ws";
-import type { GraphqlLimits } from "../config/index.js";
+import type { GraphqlLimits, TrustProxy } from "../config/index.js";
+import type { Logger as PinoLogger } from "pino";
 import type { Logger, TokenSigner } from "../core/ports.js";
 import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
 import { createErrorLoggingPlugin, formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
@@ -21,6 +22,8 @@ import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import type { RequestMetrics } from "./http/metrics.routes.js";
 import { createAwsJsonRouter } from "./aws-json/router.js";
 import { createCorsMiddleware } from "./http/cors.js";
+import { createAccessLog, graphqlAccessPlugin, linkGraphqlContext, logSocketOperation, requestIdOf } from "./http/access-log.js";
+import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
 
 export interface HttpApiDeps {
@@ -41,6 +44,10 @@ export interface HttpApiDeps {
   corsOrigins: readonly string[] | null;
   /** Request counts and latency, and GET /metrics on this port when METRICS_TOKEN allows it (http/metrics.routes.ts). */
   requestMetrics: RequestMetrics;
+  /** TRUST_PROXY: whose X-Forwarded-For is believed when resolving the client's address. */
+  trustProxy: TrustProxy;
+  /** Writes the access log (pino-http); null = no access log (a Logger not backed by pino). */
+  accessLogger: PinoLogger | null;
 }
 
 export interface HttpApi {
@@ -52,9 +59,12 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, requestMetrics }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, trustProxy, accessLogger, requestMetrics }: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
+  // One resolution of the client's address for HTTP (req.ip) and graphql-ws alike.
+  const clientAddresses = createClientAddresses(trustProxy, logger);
+  app.set("trust proxy", clientAddresses.trust);
   const server = createServer(app);
   const limitRules = [...createLimitRules(limits), oneSignInStepPerDocument];
   // The socket gets what Apollo's introspection: false and hideSchemaDetailsFromClientErrors give HTTP.
@@ -71,22 +81,31 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
         requestId: randomUUID(),
         services,
         bearerToken: readBearerToken(typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined),
-        sourceIp: ctx.extra.request.socket.remoteAddress ?? null,
+        sourceIp: clientAddresses.addressOf(ctx.extra.request),
         admin: null,
         user: null,
       }) satisfies GraphqlContext,
       // The same parse and validation limits as over HTTP, so the socket is no way around them.
-      onSubscribe: (_ctx, _id, payload) => {
-        let document;
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode | undefined;
+        const refused = () => logSocketOperation(accessLogger, { requestId: null, path: GRAPHQL_PATH, clientAddress: clientAddresses.addressOf(ctx.extra.request), document, operationName: payload.operationName, refused: true });
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
         } catch (error) {
+          refused();
           // Apollo's own codes, so formatGraphqlError reports them as InvalidParameterException as over HTTP.
           return [new GraphQLError(error instanceof GraphQLError ? error.message : "Could not parse the document", { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
         }
         const errors = validate(schema, document, wsRules);
-        if (errors.length > 0) return errors.map((error) => new GraphQLError(wsMessage(error.message), { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+        if (errors.length > 0) {
+          refused();
+          return errors.map((error) => new GraphQLError(wsMessage(error.message), { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+        }
         return undefined;
+      },
+      onOperation: (_ctx, _id, _payload, args: ExecutionArgs) => {
+        const { requestId, sourceIp } = args.contextValue as GraphqlContext;
+        logSocketOperation(accessLogger, { requestId, path: GRAPHQL_PATH, clientAddress: sourceIp, document: args.document, operationName: args.operationName });
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
         const formatted = formatGraphqlError(error.toJSON(), error);
@@ -143,6 +162,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       createErrorLoggingPlugin(logger),
       requestMetrics.apolloPlugin,
+      graphqlAccessPlugin,
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
@@ -151,15 +171,15 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   const graphql = [
     express.json({ limit: MAX_REQUEST_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = randomUUID();
-        res.setHeader("x-request-id", requestId);
-        return { requestId, services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null };
-      },
+      // The request's id from the access log, already in x-request-id; req.ip follows TRUST_PROXY.
+      context: async ({ req, res }) =>
+        linkGraphqlContext({ requestId: requestIdOf(req), services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null }, res),
     }),
     // A body the JSON parser refuses (malformed, too large, another charset) is answered here as GraphQL.
     createEdgeErrorHandler(logger, sendGraphqlError),
   ];
+  // First: every request, refused ones included, gets an id and one access-log line.
+  app.use(createAccessLog(accessLogger), clientAddresses.warnOnUntrustedForwarding);
   app.use(requestMetrics.router);
   // Before every route, so a preflight is answered and every answer, errors included, carries CORS headers.
   app.use(createCorsMiddleware({ origins: corsOrigins, logger }));

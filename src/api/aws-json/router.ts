@@ -1,9 +1,9 @@
 import express, { Router, type Request, type Response } from "express";
-import { randomUUID } from "node:crypto";
 import type { Logger } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
 import type { ApiServices } from "../graphql/context.js";
 import { readBearerToken } from "../graphql/context.js";
+import { noteAccess, requestIdOf } from "../http/access-log.js";
 import {
   createEdgeErrorHandler,
   MAX_REQUEST_BYTES,
@@ -100,12 +100,14 @@ export function createAwsJsonRouter({ services, logger, clock, path, actions = W
   const router = Router();
   // The raw bytes are kept: a SigV4 signature covers the exact payload.
   router.post(path, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), async (request: Request, response: Response) => {
-    const requestId = randomUUID();
+    // The access log's id (x-request-id), under the header AWS SDKs read as well.
+    const requestId = requestIdOf(request);
     response.setHeader("x-amzn-RequestId", requestId);
     let actionName: string | undefined;
     try {
       const { name, definition } = actionOf(actions, request.headers["x-amz-target"]);
       actionName = name;
+      noteAccess(response, { action: name });
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       let admin = null;
       if (definition.auth === "admin") {
@@ -118,6 +120,7 @@ export function createAwsJsonRouter({ services, logger, clock, path, actions = W
       }
       const input = parseBody(body);
       checkMembers(definition.members, input);
+      // request.ip: the client's address as TRUST_PROXY resolves it (the socket's peer when unset).
       const result = await definition.handle(input, { services, admin, sourceIp: request.ip ?? request.socket.remoteAddress ?? null });
       response.status(200).type(CONTENT_TYPE).send(JSON.stringify(result));
     } catch (error) {

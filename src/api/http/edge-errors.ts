@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
-import { randomUUID } from "node:crypto";
 import type { Logger } from "../../core/ports.js";
+import { requestIdOf } from "./access-log.js";
 
 /**
  * The largest request the gateway reads, in bytes: an HTTP body (GraphQL or the AWS protocol) and one
@@ -140,7 +140,7 @@ function logEdgeError(logger: Logger, request: Request, edge: EdgeError, cause: 
  */
 export function createEdgeErrorHandler(logger: Logger, send: EdgeErrorSender = sendJsonError): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(request);
     const edge = toEdgeError(error, requestId);
     logEdgeError(logger, request, edge, error, requestId);
     // Too late for an error response: cut the connection so the client sees an incomplete answer.

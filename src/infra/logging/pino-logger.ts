@@ -1,4 +1,4 @@
-import { pino, type DestinationStream } from "pino";
+import { pino, type DestinationStream, type Logger as PinoInstance } from "pino";
 import type { Logger } from "../../core/ports.js";
 
 /**
@@ -18,16 +18,26 @@ const REDACTED_PATHS = [
   "*.refreshToken", "*.accessToken", "*.idToken",
 ];
 
+/** The pino instance behind each Logger made here: the access log (pino-http) writes through it. */
+const instances = new WeakMap<Logger, PinoInstance>();
+
+/** The pino instance of a Logger made by createPinoLogger; null for any other Logger (a test's capture). */
+export function pinoInstanceOf(logger: Logger): PinoInstance | null {
+  return instances.get(logger) ?? null;
+}
+
 export function createPinoLogger(level: string, destination?: DestinationStream): Logger & { flush(): void } {
   const logger = pino(
     { level, base: { service: "identity-gateway" }, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, timestamp: pino.stdTimeFunctions.isoTime },
     destination,
   );
-  return {
+  const wrapped: Logger & { flush(): void } = {
     debug: (fields, message) => logger.debug(fields, message),
     info: (fields, message) => logger.info(fields, message),
     warn: (fields, message) => logger.warn(fields, message),
     error: (fields, message) => logger.error(fields, message),
     flush: () => logger.flush(),
   };
+  instances.set(wrapped, logger);
+  return wrapped;
 }
