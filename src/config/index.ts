@@ -155,6 +155,12 @@ function isUrlWithScheme(raw: string, schemes: readonly string[]): boolean {
   }
 }
 
+/** `whsec_` + standard (padded) base64 of at least 24 bytes, the Standard Webhooks spec's shortest key. */
+function isStandardWebhookSecret(secret: string): boolean {
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(secret);
+  return match !== null && match[1]!.length % 4 === 0 && Buffer.from(match[1]!, "base64").length >= 24;
+}
+
 // The URLs can carry credentials (smtp://user:pass@…) and the secret is one: no problem quotes them.
 function parseMessaging(env: Env, problems: string[]): MessagingConfig {
   const smtpUrl = env.SMTP_URL || null;
@@ -166,7 +172,9 @@ function parseMessaging(env: Env, problems: string[]): MessagingConfig {
   const webhookSecret = env.MESSAGE_WEBHOOK_SECRET || null;
   if (webhookUrl !== null && !isUrlWithScheme(webhookUrl, ["http:", "https:"])) problems.push("MESSAGE_WEBHOOK_URL must be an http:// or https:// URL");
   if (webhookUrl !== null && webhookSecret === null) problems.push("MESSAGE_WEBHOOK_SECRET is required with MESSAGE_WEBHOOK_URL: receivers verify each request's signature with it");
-  if (webhookSecret !== null && webhookSecret.length < 16) problems.push("MESSAGE_WEBHOOK_SECRET must be at least 16 characters (e.g. `openssl rand -hex 32`)");
+  if (webhookSecret !== null && !isStandardWebhookSecret(webhookSecret)) {
+    problems.push('MESSAGE_WEBHOOK_SECRET must be a Standard Webhooks secret, "whsec_" + base64 of at least 24 bytes (e.g. `echo "whsec_$(openssl rand -base64 32)"`), as receivers pass it to `new Webhook(secret)`');
+  }
   if (webhookSecret !== null && webhookUrl === null) problems.push("MESSAGE_WEBHOOK_SECRET is set without MESSAGE_WEBHOOK_URL; set both or neither");
 
   return {

@@ -1,8 +1,9 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Logger } from "../../src/core/ports.js";
 import { createWebhookSender, type WebhookPayload } from "../../src/infra/messaging/webhook-sender.js";
 import { createManualClock } from "../../src/lib/clock.js";
@@ -12,7 +13,8 @@ import { ConfirmSignUpDocument, ResendConfirmationCodeDocument, SentMessagesDocu
 import { errorCodes, expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
-const WEBHOOK_SECRET = "webhook-secret-for-tests-0123456789";
+/** A Standard Webhooks signing secret, as an operator makes one: `echo "whsec_$(openssl rand -base64 32)"`. */
+const WEBHOOK_SECRET = `whsec_${randomBytes(32).toString("base64")}`;
 const PROVIDER_ERROR_BODY = "provider-internal-detail-that-must-not-be-logged";
 const codeIn = (text: string): string | null => /\b(\d{6})\b/.exec(text)?.[1] ?? null;
 const uniquePhone = (): string => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
@@ -69,14 +71,21 @@ interface ReceivedRequest {
   payload: WebhookPayload;
 }
 
-/** The receiver's side of README's recipe: constant-time compare, and a timestamp no older than 5 minutes. */
-function verifySignature(secret: string, headers: IncomingHttpHeaders, rawBody: string, nowSeconds: number): boolean {
-  const timestamp = String(headers["x-gateway-timestamp"] ?? "");
-  const signature = String(headers["x-gateway-signature"] ?? "");
-  if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > 300) return false;
-  const expected = Buffer.from(`v1=${createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex")}`);
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * The receiver's side of README's recipe: the standardwebhooks library, with the receiver's wall clock
+ * at `nowMs`. True when it accepts the request; false when it refuses it (WebhookVerificationError).
+ */
+function verifySignature(secret: string, headers: IncomingHttpHeaders, rawBody: string, nowMs: number = Date.now()): boolean {
+  vi.useFakeTimers({ toFake: ["Date"], now: nowMs });
+  try {
+    new Webhook(secret).verify(rawBody, headers as Record<string, string>);
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return false;
+    throw error;
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 /** A real HTTP receiver on a random port that records every request and answers `state.status`. */
@@ -207,9 +216,14 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
     expect(requests).toHaveLength(1);
     const [request] = requests;
     expect(request!.headers["content-type"]).toBe("application/json");
-    expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody, Math.floor(Date.now() / 1000))).toBe(true);
-    expect(verifySignature("another-secret-of-enough-length", request!.headers, request!.rawBody, Math.floor(Date.now() / 1000))).toBe(false);
-    expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody.replace(phone, "+15550000000"), Math.floor(Date.now() / 1000))).toBe(false);
+    // Standard Webhooks headers, verified by the standardwebhooks library as a receiver would.
+    expect(request!.headers["webhook-id"]).toBe(request!.payload.id);
+    expect(request!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody)).toBe(true);
+    expect(verifySignature(`whsec_${randomBytes(32).toString("base64")}`, request!.headers, request!.rawBody)).toBe(false);
+    expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody.replace(phone, "+15550000000"))).toBe(false);
+    // Replayed six minutes later: the library refuses the stale timestamp.
+    expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody, Date.now() + 6 * 60_000)).toBe(false);
     expect(request!.payload).toEqual({
       id: expect.any(String),
       poolId,
@@ -221,7 +235,7 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
       purpose: "SIGN_UP",
       sentAt: expect.any(String),
     });
-    expect(Number(request!.headers["x-gateway-timestamp"])).toBe(Math.floor(Date.parse(request!.payload.sentAt) / 1000));
+    expect(Number(request!.headers["webhook-timestamp"])).toBe(Math.floor(Date.parse(request!.payload.sentAt) / 1000));
 
     const outbox = expectData(await gateway.gql(SentMessagesDocument, { userPoolId: poolId, first: 10 })).sentMessages;
     expect(outbox.items).toEqual([]);
@@ -304,7 +318,7 @@ describe("the webhook sender against a receiver that never answers", () => {
     const message = { poolId: "local_test", userId: null, medium: "SMS" as const, destination: "+15550001111", subject: null, body: "code 123456", purpose: "SIGN_UP" };
     await expect(sender.send(message)).rejects.toMatchObject({ code: "CodeDeliveryFailureException" });
     expect(receiver.received).toHaveLength(1);
-    expect(receiver.received[0]!.headers["x-gateway-timestamp"]).toBe(String(Date.parse("2030-01-01T00:00:00Z") / 1000));
+    expect(receiver.received[0]!.headers["webhook-timestamp"]).toBe(String(Date.parse("2030-01-01T00:00:00Z") / 1000));
     expect(logger.lines.join("\n")).toContain("no answer within 200 ms");
   });
 });

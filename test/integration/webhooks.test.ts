@@ -1,11 +1,12 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import Sqlite from "better-sqlite3";
 import { createConnection } from "mysql2/promise";
 import { createServer, type Server } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
@@ -54,11 +55,29 @@ async function startReceiver(): Promise<{ url: string; requests: ReceivedRequest
   };
 }
 
-/** The receiver's check, written independently of the gateway's helper. */
+/**
+ * The receiver's check, with the standardwebhooks library as a receiver would use it, its wall clock
+ * set to `atMs` (the gateway signs with its manual clock, far from the real time). Throws
+ * WebhookVerificationError when the library refuses the request.
+ */
+function verifyAsReceiver(secret: string, request: ReceivedRequest, atMs: number): unknown {
+  vi.useFakeTimers({ toFake: ["Date"], now: atMs });
+  try {
+    return new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** True when the library accepts the request at the moment it was signed. */
 function isValidSignature(secret: string, request: ReceivedRequest): boolean {
-  const timestamp = String(request.headers["x-gateway-timestamp"]);
-  const expected = `v1=${createHmac("sha256", secret).update(`${timestamp}.${request.body}`).digest("hex")}`;
-  return request.headers["x-gateway-signature"] === expected;
+  try {
+    verifyAsReceiver(secret, request, Number(request.headers["webhook-timestamp"]) * 1000);
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return false;
+    throw error;
+  }
 }
 
 async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
@@ -135,10 +154,11 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
   const subscribe = async (app: TestApp, userPoolId: string, url: string, eventTypes: EventType[]) =>
     expectData(await app.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId, url, eventTypes, description: "test" } })).createWebhookSubscription;
 
-  it("signs each delivery (HMAC-SHA-256 over timestamp and body) and records its success", async () => {
+  it("signs each delivery in the Standard Webhooks format (the standardwebhooks library verifies it) and records its success", async () => {
     const { poolId } = await createPoolWithClient(gateway);
     const created = await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
-    expect(created.signingSecret).toMatch(/^whsec_/);
+    // `whsec_` + standard base64 of a 256-bit key: what `new Webhook(secret)` takes as is.
+    expect(created.signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const before = receiver.requests.length;
     const groupName = uniqueName("g");
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } }));
@@ -147,13 +167,20 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
 
     const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
     expect(delivery).toMatchObject({ subscriptionId: created.subscription.id, eventType: "GROUP_CREATED", status: "SUCCEEDED", attempts: 1, lastResponseStatus: 200, lastError: null, nextAttemptAt: null });
-    const request = receiver.requests.slice(before).find((candidate) => candidate.headers["x-gateway-delivery"] === delivery!.id)!;
+    const request = receiver.requests.slice(before).find((candidate) => candidate.headers["webhook-id"] === delivery!.id)!;
     expect(request).toBeDefined();
     expect(request.headers["content-type"]).toBe("application/json");
-    expect(Number(request.headers["x-gateway-timestamp"])).toBe(Math.floor(clock.nowMs() / 1000));
-    expect(isValidSignature(created.signingSecret, request)).toBe(true);
-    expect(isValidSignature(`${created.signingSecret}x`, request)).toBe(false);
+    expect(Number(request.headers["webhook-timestamp"])).toBe(Math.floor(clock.nowMs() / 1000));
+    expect(request.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(request.headers["x-gateway-signature"]).toBeUndefined();
+    const atSigning = clock.nowMs();
+    expect(verifyAsReceiver(created.signingSecret, request, atSigning)).toMatchObject({ id: delivery!.id, event: { type: "GROUP_CREATED" } });
+    // The library refuses another secret, a tampered body, a tampered id and a stale timestamp.
+    expect(isValidSignature(`whsec_${randomBytes(32).toString("base64")}`, request)).toBe(false);
     expect(isValidSignature(created.signingSecret, { ...request, body: request.body.replace(groupName, `${groupName}x`) })).toBe(false);
+    expect(isValidSignature(created.signingSecret, { ...request, headers: { ...request.headers, "webhook-id": `${delivery!.id}x` } })).toBe(false);
+    expect(() => verifyAsReceiver(created.signingSecret, request, atSigning + 6 * 60_000)).toThrow(/timestamp too old/);
+    expect(() => verifyAsReceiver(created.signingSecret, { ...request, headers: { ...request.headers, "webhook-timestamp": String(Math.floor(atSigning / 1000) - 3600) } }, atSigning)).toThrow(WebhookVerificationError);
     const body = JSON.parse(request.body) as { id: string; attempt: number; event: { type: string; userPoolId: string; seq: number; detail: Record<string, unknown> } };
     expect(body).toMatchObject({ id: delivery!.id, attempt: 1, event: { type: "GROUP_CREATED", userPoolId: poolId, seq: delivery!.eventSeq, detail: { groupName } } });
     expect(request.body).not.toContain(created.signingSecret);
@@ -176,7 +203,7 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     expect(deliveries.map((row) => row.eventType).sort()).toEqual(["CHALLENGE_ISSUED", "TOKENS_REFRESHED"]);
     expect(deliveries.every((row) => row.subscriptionId === created.subscription.id)).toBe(true);
     const bodies = receiver.requests
-      .filter((request) => deliveries.some((row) => row.id === request.headers["x-gateway-delivery"]))
+      .filter((request) => deliveries.some((row) => row.id === request.headers["webhook-id"]))
       .map((request) => JSON.parse(request.body) as { event: { type: string; detail: Record<string, unknown> } });
     expect(bodies.map((body) => body.event).sort((a, b) => a.type.localeCompare(b.type))).toMatchObject([
       { type: "CHALLENGE_ISSUED", detail: { challengeName: "PASSWORD_VERIFIER" } },
@@ -269,7 +296,7 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "SUCCEEDED");
     expect(delivery).toMatchObject({ attempts: 3, lastResponseStatus: 200, lastError: null });
 
-    const attempts = receiver.requests.filter((request) => request.headers["x-gateway-delivery"] === delivery!.id);
+    const attempts = receiver.requests.filter((request) => request.headers["webhook-id"] === delivery!.id);
     expect(attempts.map((request) => (JSON.parse(request.body) as { attempt: number }).attempt)).toEqual([1, 2, 3]);
     for (const request of attempts) expect(isValidSignature(created.signingSecret, request)).toBe(true);
   });
@@ -327,7 +354,7 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
       );
       const deliveries = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 30 && rows.every((row) => row.status === "SUCCEEDED"));
       expect(deliveries.every((row) => row.attempts === 1)).toBe(true);
-      const ids = receiver.requests.slice(before).map((request) => String(request.headers["x-gateway-delivery"]));
+      const ids = receiver.requests.slice(before).map((request) => String(request.headers["webhook-id"]));
       expect(ids.sort()).toEqual(deliveries.map((row) => row.id).sort());
     } finally {
       await second.close();

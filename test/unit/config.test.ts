@@ -20,6 +20,8 @@ function configError(env: Record<string, string>): ConfigError {
   throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
 }
 
+/** A Standard Webhooks signing secret: `whsec_` + base64 of 32 bytes. */
+const WHSEC = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
 const problemAbout = (error: ConfigError, variable: string) => error.problems.filter((problem) => problem.startsWith(variable));
 
 describe("loadConfig", () => {
@@ -179,10 +181,10 @@ describe("loadConfig: METRICS_PORT and METRICS_TOKEN", () => {
 describe("loadConfig: message delivery", () => {
   it("defaults to no provider (the outbox) and reads SMTP and the webhook", () => {
     expect(loadConfig({}).messaging).toEqual({ smtp: null, webhook: null });
-    const config = loadConfig({ SMTP_URL: "smtps://mailer:pw@smtp.example.com:465", MESSAGE_WEBHOOK_URL: "https://hooks.example.com/sms", MESSAGE_WEBHOOK_SECRET: "s".repeat(16) });
+    const config = loadConfig({ SMTP_URL: "smtps://mailer:pw@smtp.example.com:465", MESSAGE_WEBHOOK_URL: "https://hooks.example.com/sms", MESSAGE_WEBHOOK_SECRET: WHSEC });
     expect(config.messaging).toEqual({
       smtp: { url: "smtps://mailer:pw@smtp.example.com:465", from: "no-reply@localhost" },
-      webhook: { url: "https://hooks.example.com/sms", secret: "s".repeat(16) },
+      webhook: { url: "https://hooks.example.com/sms", secret: WHSEC },
     });
     expect(loadConfig({ SMTP_URL: "smtp://127.0.0.1:2525", SMTP_FROM: '"Example" <auth@example.com>' }).messaging.smtp).toEqual({ url: "smtp://127.0.0.1:2525", from: '"Example" <auth@example.com>' });
   });
@@ -196,11 +198,14 @@ describe("loadConfig: message delivery", () => {
     expect(error.message).not.toContain("hunter2pw");
   });
 
-  it("rejects a short webhook secret, and a secret without a URL, without echoing it", () => {
-    const short = configError({ MESSAGE_WEBHOOK_URL: "https://hooks.example.com/x", MESSAGE_WEBHOOK_SECRET: "tooShortSecret1" });
-    expect(problemAbout(short, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/at least 16 characters/)]);
-    expect(short.message).not.toContain("tooShortSecret1");
-    const orphan = configError({ MESSAGE_WEBHOOK_SECRET: "a-long-enough-secret-value" });
+  it("rejects a webhook secret not in the whsec_ form, and a secret without a URL, without echoing it", () => {
+    // Standard Webhooks secrets only (#14 item 7c): receivers pass the secret to `new Webhook(secret)`.
+    for (const secret of ["a-long-enough-secret-value-but-not-whsec", `whsec_${Buffer.alloc(16).toString("base64")}`, "whsec_not*base64*at*all*pppppppppppppppppppp", WHSEC.slice(0, -1)]) {
+      const refused = configError({ MESSAGE_WEBHOOK_URL: "https://hooks.example.com/x", MESSAGE_WEBHOOK_SECRET: secret });
+      expect(problemAbout(refused, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/Standard Webhooks secret, "whsec_" \+ base64 of at least 24 bytes/)]);
+      expect(refused.message).not.toContain(secret);
+    }
+    const orphan = configError({ MESSAGE_WEBHOOK_SECRET: WHSEC });
     expect(problemAbout(orphan, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/without MESSAGE_WEBHOOK_URL/)]);
   });
 });

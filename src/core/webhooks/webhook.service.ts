@@ -7,7 +7,7 @@ import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js
 import type { Database, SecretBox } from "../ports.js";
 import { requireLength, requirePoolId, requireSubset, requireUrl } from "../validation.js";
 import type { Clock } from "../../lib/clock.js";
-import { randomTokenBase64Url, timeOrderedId } from "../../lib/random.js";
+import { randomBytesOf, timeOrderedId } from "../../lib/random.js";
 import type { WebhookDelivery, WebhookDeliveryStatus, WebhookSubscription } from "./webhook.types.js";
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
@@ -69,7 +69,9 @@ export function createWebhookService({
       if (input.eventTypes.length === 0) throw new CognitoError("InvalidParameterException", "eventTypes must list at least one event type.");
       const eventTypes = requireSubset<EventType>("eventTypes", input.eventTypes, EVENT_TYPES);
       if (input.description != null) requireLength("description", input.description, 0, 256);
-      const signingSecret = `whsec_${randomTokenBase64Url(32)}`;
+      // The Standard Webhooks form: `whsec_` + standard base64 (not base64url) of a 256-bit key, which
+      // receivers hand as is to `new Webhook(secret)` of the standardwebhooks libraries.
+      const signingSecret = `whsec_${randomBytesOf(32).toString("base64")}`;
       const now = clock.now();
       const subscription: WebhookSubscription = {
         id: timeOrderedId(now.getTime()),

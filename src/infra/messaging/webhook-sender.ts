@@ -1,12 +1,12 @@
-import { createHmac } from "node:crypto";
 import type { DeliveryMedium, Logger, MessageSender } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
 import { timeOrderedId } from "../../lib/random.js";
+import { standardWebhookHeaders } from "../webhooks/standard-webhooks.js";
 import { deliveryFailure } from "./delivery-failure.js";
 
 export interface WebhookSenderOptions {
   url: string;
-  /** HMAC key shared with the receiver (at least 16 characters; config enforces it). */
+  /** Signing secret shared with the receiver, `whsec_` + base64 (config enforces the form). */
   secret: string;
   clock: Clock;
   logger: Logger;
@@ -26,20 +26,10 @@ export interface WebhookPayload {
   sentAt: string;
 }
 
-export const SIGNATURE_HEADER = "x-gateway-signature";
-export const TIMESTAMP_HEADER = "x-gateway-timestamp";
-
 /**
- * `v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>`. The timestamp is inside the MAC so a
- * receiver that rejects stale timestamps also rejects a captured request replayed later.
- */
-export function signWebhookBody(secret: string, timestampSeconds: string, rawBody: string): string {
-  return `v1=${createHmac("sha256", secret).update(`${timestampSeconds}.${rawBody}`).digest("hex")}`;
-}
-
-/**
- * Delivers EMAIL and SMS messages by POSTing them, signed, to an HTTP endpoint of the operator's
- * choosing, which hands them to any provider. Success is a 2xx answer within the timeout.
+ * Delivers EMAIL and SMS messages by POSTing them, signed in the Standard Webhooks format (webhook-id
+ * is the message id), to an HTTP endpoint of the operator's choosing, which hands them to any
+ * provider. Success is a 2xx answer within the timeout.
  * @throws CodeDeliveryFailureException on a non-2xx answer, a timeout or a network error.
  */
 export function createWebhookSender({ url, secret, clock, logger, timeoutMs = 5_000 }: WebhookSenderOptions): MessageSender {
@@ -58,13 +48,13 @@ export function createWebhookSender({ url, secret, clock, logger, timeoutMs = 5_
         sentAt: now.toISOString(),
       };
       const rawBody = JSON.stringify(payload);
-      const timestamp = String(Math.floor(now.getTime() / 1000));
+      const timestampSeconds = Math.floor(now.getTime() / 1000);
       const logFields = { poolId: message.poolId, messageId: payload.id, medium: message.medium, purpose: message.purpose, transport: "webhook" };
       let response: Response;
       try {
         response = await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signWebhookBody(secret, timestamp, rawBody) },
+          headers: { "content-type": "application/json", ...standardWebhookHeaders(secret, { id: payload.id, timestampSeconds, body: rawBody }) },
           body: rawBody,
           signal: AbortSignal.timeout(timeoutMs),
           // Following a redirect would re-send the body, code included, wherever Location points.

@@ -15,6 +15,11 @@ const MAX_RESPONSE_BYTES = 256 * 1024;
 /**
  * Hex HMAC-SHA-256 of `${timestamp}.${body}` under the pool's trigger secret. The timestamp is inside
  * the MAC so a receiver that refuses stale timestamps also refuses a captured request replayed later.
+ * Not the Standard Webhooks format the event and message webhooks use (#14): a trigger is a synchronous
+ * call standing in for a Lambda invocation, whose answer the gateway acts on, not a notification; and
+ * its secret also derives the key that seals custom-sender codes (codeSealingKey, which receivers
+ * compute from the secret string). Moving triggers means new secrets, a new sealing derivation and
+ * every trigger receiver changed at once, so it is a change of its own, not a side effect of this one.
  */
 export function signTriggerRequest(secret: string, timestampSeconds: string, body: string): string {
   return createHmac("sha256", secret).update(`${timestampSeconds}.${body}`, "utf8").digest("hex");

@@ -1,12 +1,9 @@
 import type { WebhookPoster } from "../../core/webhooks/webhook.types.js";
-import { signTimestampedBody } from "../../lib/hmac-signature.js";
-
-export const WEBHOOK_SIGNATURE_HEADER = "x-gateway-signature";
-export const WEBHOOK_TIMESTAMP_HEADER = "x-gateway-timestamp";
-export const WEBHOOK_DELIVERY_HEADER = "x-gateway-delivery";
+import { standardWebhookHeaders } from "./standard-webhooks.js";
 
 /**
- * POSTs an event delivery with fetch: signed (lib/hmac-signature), a 5 s timeout, no redirects
+ * POSTs an event delivery with fetch: signed in the Standard Webhooks format (webhook-id is the
+ * delivery id, the same on every retry), a 5 s timeout, no redirects
  * (following one would re-send the signed body wherever Location points). The answer's body is
  * never read or kept: only its status is recorded.
  */
@@ -19,9 +16,7 @@ export function createHttpWebhookPoster({ timeoutMs = 5_000 }: { timeoutMs?: num
           headers: {
             "content-type": "application/json",
             "user-agent": "identity-gateway-webhooks",
-            [WEBHOOK_DELIVERY_HEADER]: deliveryId,
-            [WEBHOOK_TIMESTAMP_HEADER]: String(timestampSeconds),
-            [WEBHOOK_SIGNATURE_HEADER]: signTimestampedBody(secret, timestampSeconds, body),
+            ...standardWebhookHeaders(secret, { id: deliveryId, timestampSeconds, body }),
           },
           body,
           signal: AbortSignal.timeout(timeoutMs),
