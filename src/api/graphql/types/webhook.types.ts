@@ -27,7 +27,7 @@ export class WebhookSubscription {
 @ObjectType()
 export class CreatedWebhookSubscription {
   @Field(() => WebhookSubscription) subscription!: WebhookSubscription;
-  @Field({ description: "The HMAC-SHA-256 signing secret. Shown only in this response: store it now." }) signingSecret!: string;
+  @Field({ description: "The Standard Webhooks signing secret, whsec_ + base64: receivers verify deliveries with new Webhook(signingSecret).verify(body, headers). Shown only in this response: store it now." }) signingSecret!: string;
 }
 
 @InputType()
