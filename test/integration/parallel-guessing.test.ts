@@ -59,7 +59,7 @@ describe.each(BACKENDS)("parallel guessing on $name", (backend) => {
   const clock = createManualClock(new Date());
 
   beforeAll(async () => {
-    const env = { ...signInEnv(backend), SIGN_IN_FAILURES_PER_IP: String(ADDRESS_LIMIT) };
+    const env: Record<string, string> = { ...signInEnv(backend), SIGN_IN_FAILURES_PER_IP: String(ADDRESS_LIMIT) };
     if (env.REDIS_URL) {
       const url = new URL(env.REDIS_URL);
       url.pathname = `/${OWN_REDIS_DB}`;
