@@ -397,7 +397,7 @@ export type CreatedAdminApiKey = {
 
 export type CreatedWebhookSubscription = {
   __typename?: 'CreatedWebhookSubscription';
-  /** The HMAC-SHA-256 signing secret. Shown only in this response: store it now. */
+  /** The Standard Webhooks signing secret, whsec_ + base64: receivers verify deliveries with new Webhook(signingSecret).verify(body, headers). Shown only in this response: store it now. */
   signingSecret: Scalars['String']['output'];
   subscription: WebhookSubscription;
 };
