@@ -21,7 +21,7 @@ import { createEdgeErrorHandler, MAX_REQUEST_BYTES, notFound, sendGraphqlError }
 import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import type { RequestMetrics } from "./http/metrics.routes.js";
 import { createAwsJsonRouter } from "./aws-json/router.js";
-import { createCorsMiddleware } from "./http/cors.js";
+import { createCorsMiddleware, isOriginAllowed } from "./http/cors.js";
 import { createAccessLog, graphqlAccessPlugin, linkGraphqlContext, logSocketOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
@@ -73,7 +73,15 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
 
   // ws would read messages of up to 100 MiB: a socket message gets the HTTP body cap. A larger one is
   // refused as it arrives (close 1009) and never reaches graphql-ws.
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: MAX_REQUEST_BYTES });
+  // Browsers send Origin on a socket handshake but apply no CORS to sockets: with CORS_ORIGINS set, a
+  // page on another origin is refused here (403). Backend services send no Origin and are let in.
+  const wsServer = new WebSocketServer({
+    server,
+    path: GRAPHQL_PATH,
+    maxPayload: MAX_REQUEST_BYTES,
+    verifyClient: ({ origin }: { origin?: string }, accept: (allowed: boolean, status?: number, message?: string) => void) =>
+      isOriginAllowed(corsOrigins, origin) ? accept(true) : accept(false, 403, "This origin is not allowed to call the gateway (CORS_ORIGINS)."),
+  });
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,

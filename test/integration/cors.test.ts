@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { rawCall } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient } from "../support/directory.js";
@@ -145,6 +146,23 @@ describe.each(BACKENDS)("CORS on $name", (backend) => {
     it("still serves callers without an Origin (servers, the CLI, SDKs outside a browser)", async () => {
       const response = await graphqlPost(gateway, { "content-type": "application/json" });
       expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+    });
+
+    it("refuses a graphql-ws handshake from a foreign origin (sockets have no CORS; the gateway checks Origin itself)", async () => {
+      const opened = (origin?: string) =>
+        new Promise<string>((resolve) => {
+          const socket = new WebSocket(`${gateway.url.replace(/^http/, "ws")}`, "graphql-transport-ws", origin ? { origin } : {});
+          socket.on("open", () => {
+            socket.close();
+            resolve("open");
+          });
+          socket.on("unexpected-response", (_request, response) => resolve(`refused ${response.statusCode}`));
+          socket.on("error", () => resolve("error"));
+        });
+      expect(await opened(FOREIGN_ORIGIN)).toBe("refused 403");
+      expect(await opened(APP_ORIGIN)).toBe("open");
+      // Backend services send no Origin: they are not browsers, and CORS_ORIGINS is about browsers.
+      expect(await opened()).toBe("open");
     });
 
     it("keeps the signing keys public to every origin", async () => {

@@ -13,6 +13,9 @@ const EXPOSED_HEADERS = ["x-amzn-RequestId", "x-amzn-ErrorType", "x-amzn-ErrorMe
 /** Chromium caps a cached preflight at two hours (Firefox at a day); longer would only be ignored. */
 const PREFLIGHT_MAX_AGE_SECONDS = 7200;
 
+/** Whether a request with this Origin may be served: any without an Origin (not a browser), or a listed one. */
+export const isOriginAllowed = (origins: readonly string[] | null, origin: string | undefined): boolean => origins === null || origin === undefined || origins.includes(origin);
+
 export interface CorsDeps {
   /** CORS_ORIGINS: the exact origins allowed; null = any origin, as Cognito's endpoint. */
   origins: readonly string[] | null;
