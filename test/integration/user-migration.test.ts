@@ -69,6 +69,15 @@ describe.each(BACKENDS)("lazy user migration on $name", (backend) => {
     expect(errorCodes(await suite.gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username }))).toEqual(["UserNotFoundException"]);
   });
 
+  it("a burst of wrong passwords for a user not yet migrated reaches the old store 5 times, then the name is locked out", async () => {
+    const { clientId, path } = await migratingPool();
+    const username = uniqueName("legacy");
+    const results = await Promise.all(Array.from({ length: 20 }, () => signIn(clientId, username, "Wr0ng-Password!")));
+    expect(results.filter((result) => errorCodes(result)[0] === "UserLambdaValidationException")).toHaveLength(5);
+    expect(results.filter((result) => result.errors?.[0]?.message === "Password attempts exceeded")).toHaveLength(15);
+    expect(suite.receiver.at(path)).toHaveLength(5);
+  });
+
   it("migrates on ForgotPassword without a password: the user is RESET_REQUIRED and sets one with the code", async () => {
     const { poolId, clientId, path } = await migratingPool();
     const username = uniqueName("legacy");

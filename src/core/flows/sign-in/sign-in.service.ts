@@ -171,7 +171,15 @@ export function createSignInService(deps: SignInServiceDeps) {
     try {
       if (!user && deps.triggers.isConfigured(context.pool, "UserMigration")) {
         // Lazy migration: the old store proves the password; the user is created with it, then signs in as usual.
-        const migrated = await migrateUser(deps, context.pool, { source: "UserMigration_Authentication", userName: username, clientId: context.client.clientId, password, clientMetadata: caller.clientMetadata ?? null });
+        let migrated: User | null;
+        try {
+          migrated = await migrateUser(deps, context.pool, { source: "UserMigration_Authentication", userName: username, clientId: context.client.clientId, password, clientMetadata: caller.clientMetadata ?? null });
+        } catch (error) {
+          // The old store refusing the password is a wrong password: it stays counted, or the old store
+          // would take guesses without any limit. An old store that is down costs the user nothing.
+          if (error instanceof CognitoError && error.code === "UserLambdaValidationException") lockout.failed(attempt);
+          throw error;
+        }
         if (migrated) {
           await lockout.passed(attempt);
           await runPreAuthentication(deps.triggers, context.pool, { user: migrated, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
