@@ -41,10 +41,13 @@ export interface ShortLivedStore {
   takeAttempt(gates: readonly AttemptGate[], options?: { dryRun?: boolean }): Promise<AttemptTaken>;
   /**
    * Gives one taken attempt back to each gate (an attempt that turned out not to be a failure): the
-   * count drops by one, never below zero, and the lock that attempt set (`lockedUntilMs` as taken) is
-   * lifted unless a later attempt has set another. Gates whose window has ended are left alone.
+   * count drops by one, never below zero; the lock that attempt set (`lockedUntilMs` as taken) is
+   * lifted and the window it extended (`windowEndsAtMs`) goes back to where it was
+   * (`previousWindowEndsAtMs`), unless a later attempt has set its own. Gates whose window has ended
+   * are left alone. A given-back attempt thus leaves no trace: failures still expire after a quiet
+   * window, however many successes came between them.
    */
-  giveBackAttempt(taken: readonly { key: string; lockedUntilMs: number }[]): Promise<void>;
+  giveBackAttempt(taken: readonly GivenBackAttempt[]): Promise<void>;
   /** Token bucket: takes one token if available. `retryAfterSeconds` is 0 when allowed. */
   takeToken(key: string, capacity: number, refillPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
   publish(channel: string, message: string): Promise<void>;
@@ -68,12 +71,21 @@ export interface AttemptGate {
   lockSecondsByCount?: readonly number[];
 }
 
+/** What giveBackAttempt needs of a taken attempt; without the window fields the window is left as it is. */
+export interface GivenBackAttempt {
+  key: string;
+  lockedUntilMs: number;
+  windowEndsAtMs?: number;
+  previousWindowEndsAtMs?: number;
+}
+
 export type AttemptTaken =
   /**
    * counts[i] is gate i's count with this attempt (its count as it stands, on a dry run);
-   * lockedUntilMs[i] the lock this attempt set on it (0 for none).
+   * lockedUntilMs[i] the lock this attempt set on it (0 for none); windowEndsAtMs[i] the window end it
+   * set and previousWindowEndsAtMs[i] the one it replaced (0 when the window had ended).
    */
-  | { allowed: true; counts: number[]; lockedUntilMs: number[] }
+  | { allowed: true; counts: number[]; lockedUntilMs: number[]; windowEndsAtMs: number[]; previousWindowEndsAtMs: number[] }
   /** `refusedBy` is the index of the first gate that refused; `lockedUntilMs` set when it is locked rather than full. */
   | { allowed: false; refusedBy: number; lockedUntilMs: number | null };
 

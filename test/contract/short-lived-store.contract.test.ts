@@ -177,7 +177,7 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
 
     it("takeAttempt counts up to a limit in a sliding window, refuses without counting, and forgets after a quiet window", async () => {
       const gate = { key: "gate", windowSeconds: 60, limit: 3 };
-      for (const expected of [1, 2, 3]) expect(await store.takeAttempt([gate])).toEqual({ allowed: true, counts: [expected], lockedUntilMs: [0] });
+      for (const expected of [1, 2, 3]) expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [expected], lockedUntilMs: [0] });
       expect(await store.takeAttempt([gate])).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: null });
       expect(await store.takeAttempt([gate], { dryRun: true })).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: null });
       await store.giveBackAttempt([{ key: "gate", lockedUntilMs: 0 }]);
@@ -192,10 +192,10 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       const gate = lockingGate("locking");
       for (let i = 0; i < 2; i++) await store.takeAttempt([gate]);
       const start = clock.nowMs();
-      expect(await store.takeAttempt([gate])).toEqual({ allowed: true, counts: [3], lockedUntilMs: [start + 1000] });
+      expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [3], lockedUntilMs: [start + 1000] });
       expect(await store.takeAttempt([gate])).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: start + 1000 });
       clock.advanceSeconds(1);
-      expect(await store.takeAttempt([gate])).toEqual({ allowed: true, counts: [4], lockedUntilMs: [start + 3000] });
+      expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [4], lockedUntilMs: [start + 3000] });
       clock.advanceSeconds(2);
       await store.takeAttempt([gate]);
       clock.advanceSeconds(4);
@@ -208,7 +208,7 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       const full = { key: "full", windowSeconds: 60, limit: 1 };
       await store.takeAttempt([full]);
       expect(await store.takeAttempt([{ key: "other", windowSeconds: 60 }, full])).toEqual({ allowed: false, refusedBy: 1, lockedUntilMs: null });
-      expect(await store.takeAttempt([{ key: "other", windowSeconds: 60 }], { dryRun: true })).toEqual({ allowed: true, counts: [0], lockedUntilMs: [0] });
+      expect(await store.takeAttempt([{ key: "other", windowSeconds: 60 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [0], lockedUntilMs: [0] });
     });
 
     it("giveBackAttempt lifts the lock its attempt set unless a later one set another, never goes below zero, and ignores missing gates", async () => {
@@ -228,6 +228,24 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       expect(await store.get("missing")).toBeNull();
     });
 
+    it("a given-back attempt leaves no trace in the window: counted failures still expire a quiet window after the last failure", async () => {
+      const gate = { key: "quiet", windowSeconds: 60, limit: 3 };
+      await store.takeAttempt([gate]); // a failure: stays counted
+      clock.advanceSeconds(50);
+      const success = await store.takeAttempt([gate]);
+      if (!success.allowed) throw new Error("refused");
+      await store.giveBackAttempt([{ key: "quiet", lockedUntilMs: success.lockedUntilMs[0]!, windowEndsAtMs: success.windowEndsAtMs[0]!, previousWindowEndsAtMs: success.previousWindowEndsAtMs[0]! }]);
+      expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ counts: [1] });
+      clock.advanceSeconds(11);
+      // 61 s after the failure: forgotten, although an attempt came 11 s ago.
+      expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ counts: [0] });
+      // A first attempt given back leaves nothing behind either.
+      const lone = await store.takeAttempt([{ key: "lone", windowSeconds: 60 }]);
+      if (!lone.allowed) throw new Error("refused");
+      await store.giveBackAttempt([{ key: "lone", lockedUntilMs: 0, windowEndsAtMs: lone.windowEndsAtMs[0]!, previousWindowEndsAtMs: lone.previousWindowEndsAtMs[0]! }]);
+      expect(await store.takeAttempt([{ key: "lone", windowSeconds: 60 }], { dryRun: true })).toMatchObject({ counts: [0] });
+    });
+
     it("100 parallel attempts across processes at a locking gate: only those before the lock get through", async () => {
       const peers = openPeers(4);
       const gate = lockingGate("burst");
@@ -240,12 +258,12 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     });
 
     it("takeToken allows capacity takes, then refuses with a retry-after, then refills by the clock", async () => {
-      for (let i = 0; i < 3; i++) expect(await store.takeToken("bucket", 3, 1)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      for (let i = 0; i < 3; i++) expect(await store.takeToken("bucket", 3, 1)).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
       const refused = await store.takeToken("bucket", 3, 1);
       expect(refused.allowed).toBe(false);
       expect(refused.retryAfterSeconds).toBe(1);
       clock.advanceSeconds(1);
-      expect(await store.takeToken("bucket", 3, 1)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      expect(await store.takeToken("bucket", 3, 1)).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
       expect((await store.takeToken("bucket", 3, 1)).allowed).toBe(false);
     });
 

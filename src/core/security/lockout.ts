@@ -1,7 +1,7 @@
 import type { Clock } from "../../lib/clock.js";
 import { CognitoError } from "../errors.js";
 import type { Metrics } from "../metrics.js";
-import type { AttemptGate, ShortLivedStore } from "../ports.js";
+import type { AttemptGate, GivenBackAttempt, ShortLivedStore } from "../ports.js";
 
 /** Cognito's schedule (cognito-reference §11.2). */
 export const FREE_FAILURES = 5;
@@ -37,8 +37,8 @@ export interface AttemptReservation {
   ip: string | null;
   /** The user's failure count including this attempt. */
   count: number;
-  /** The gates it was counted in, with the lock it set on each (given back with it). */
-  taken: { key: string; lockedUntilMs: number }[];
+  /** The gates it was counted in, with the lock and window end it set on each (undone when given back). */
+  taken: GivenBackAttempt[];
   settled: boolean;
 }
 
@@ -66,11 +66,19 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
   const cleanUntil = new Map<string, number>();
   const subjectOf = (poolId: string, subject: string) => `${poolId}:${subject}`;
 
-  async function check(poolId: string, subject: string | null, ip: string | null, dryRun: boolean): Promise<{ key: string; count: number; lockedUntilMs: number }[]> {
+  async function check(poolId: string, subject: string | null, ip: string | null, dryRun: boolean): Promise<{ counts: number[]; taken: GivenBackAttempt[] }> {
     const gates = gatesOf(poolId, subject, ip);
     const taken = await store.takeAttempt(gates, { dryRun });
     if (!taken.allowed) throw gates[taken.refusedBy]!.limit !== undefined ? ipBlocked() : locked();
-    return gates.map((gate, index) => ({ key: gate.key, count: taken.counts[index]!, lockedUntilMs: taken.lockedUntilMs[index]! }));
+    return {
+      counts: taken.counts,
+      taken: gates.map((gate, index) => ({
+        key: gate.key,
+        lockedUntilMs: taken.lockedUntilMs[index]!,
+        windowEndsAtMs: taken.windowEndsAtMs[index]!,
+        previousWindowEndsAtMs: taken.previousWindowEndsAtMs[index]!,
+      })),
+    };
   }
 
   async function giveBack(reservation: AttemptReservation): Promise<void> {
@@ -87,19 +95,14 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
       await check(poolId, subject, ip, true);
     },
 
-    /** @throws NotAuthorizedException "Password attempts exceeded" while locked */
-    async assertNotLocked(poolId: string, subject: string): Promise<void> {
-      await check(poolId, subject, null, true);
-    },
-
     /**
      * Counts an attempt before its check; settle it with `failed` or `passed`, and `release` it in a
      * `finally` so an error between the two gives it back.
      * @throws TooManyRequestsException (the address), NotAuthorizedException "Password attempts exceeded"
      */
     async reserve(poolId: string, subject: string, ip: string | null): Promise<AttemptReservation> {
-      const taken = await check(poolId, subject, ip, false);
-      return { poolId, subject, ip, count: taken.at(-1)!.count, taken: taken.map(({ key, lockedUntilMs }) => ({ key, lockedUntilMs })), settled: false };
+      const { counts, taken } = await check(poolId, subject, ip, false);
+      return { poolId, subject, ip, count: counts.at(-1)!, taken, settled: false };
     },
 
     /** The check failed: the attempt stays counted. Returns the lockout it started, in seconds. */

@@ -115,27 +115,38 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
         if (entry && entry.lockedUntilMs > nowMs) return { allowed: false, refusedBy: index, lockedUntilMs: entry.lockedUntilMs };
         if (gate.limit !== undefined && (entry?.count ?? 0) >= gate.limit) return { allowed: false, refusedBy: index, lockedUntilMs: null };
       }
-      if (options?.dryRun) return { allowed: true, counts: live.map((entry) => entry?.count ?? 0), lockedUntilMs: gates.map(() => 0) };
+      const zeros = gates.map(() => 0);
+      if (options?.dryRun) return { allowed: true, counts: live.map((entry) => entry?.count ?? 0), lockedUntilMs: zeros, windowEndsAtMs: zeros, previousWindowEndsAtMs: zeros };
       const counts: number[] = [];
       const lockedUntilMs: number[] = [];
+      const windowEndsAtMs: number[] = [];
+      const previousWindowEndsAtMs: number[] = [];
       for (const gate of gates) {
-        const count = (live[counts.length]?.count ?? 0) + 1;
+        const previous = live[counts.length];
+        const count = (previous?.count ?? 0) + 1;
         const lockSeconds = lockSecondsAt(gate, count);
         const until = lockSeconds > 0 ? nowMs + lockSeconds * 1000 : 0;
-        write(gate.key, { kind: "gate", count, lockedUntilMs: until, expiresAtMs: nowMs + toLifetimeMs(gate.windowSeconds) });
+        const windowEnd = nowMs + toLifetimeMs(gate.windowSeconds);
+        write(gate.key, { kind: "gate", count, lockedUntilMs: until, expiresAtMs: windowEnd });
         counts.push(count);
         lockedUntilMs.push(until);
+        windowEndsAtMs.push(windowEnd);
+        previousWindowEndsAtMs.push(previous?.expiresAtMs ?? 0);
       }
-      return { allowed: true, counts, lockedUntilMs };
+      return { allowed: true, counts, lockedUntilMs, windowEndsAtMs, previousWindowEndsAtMs };
     },
 
     async giveBackAttempt(taken) {
       const nowMs = clock.nowMs();
-      for (const { key, lockedUntilMs } of taken) {
+      for (const { key, lockedUntilMs, windowEndsAtMs, previousWindowEndsAtMs = 0 } of taken) {
         const entry = readLive(key, nowMs);
         if (entry?.kind !== "gate") continue;
         entry.count = Math.max(0, entry.count - 1);
         if (lockedUntilMs > 0 && entry.lockedUntilMs === lockedUntilMs) entry.lockedUntilMs = 0;
+        if (windowEndsAtMs !== undefined && entry.expiresAtMs === windowEndsAtMs) {
+          if (previousWindowEndsAtMs > nowMs) entry.expiresAtMs = previousWindowEndsAtMs;
+          else if (entry.count === 0) entries.delete(key);
+        }
       }
     },
 

@@ -84,12 +84,13 @@ return 1`;
 
 // KEYS: the gates. ARGV[1] now, ARGV[2] '1' for a dry run, ARGV[3] GC grace ms, then per gate: window ms,
 // limit (-1 for none), lock seconds by count (comma-separated). Fields: c count, e window end, l locked
-// until. Returns {1, count, lock set, count, lock set, ...} or {0, index of the refusing gate, locked
-// until ms (0 when full rather than locked)}.
+// until. Returns {1, then per gate: count, lock set, window end set, window end replaced (0 if none)}
+// or {0, index of the refusing gate, locked until ms (0 when full rather than locked)}.
 const TAKE_ATTEMPT_SCRIPT = `
 local now = tonumber(ARGV[1])
 local gcGraceMs = tonumber(ARGV[3])
 local counts = {}
+local previousEnds = {}
 for i, name in ipairs(KEYS) do
   local base = 3 + (i - 1) * 3
   local limit = tonumber(ARGV[base + 2])
@@ -100,15 +101,19 @@ for i, name in ipairs(KEYS) do
   if windowEndsAt <= now then
     count = 0
     lockedUntil = 0
+    windowEndsAt = 0
   end
   if lockedUntil > now then return {0, i - 1, lockedUntil} end
   if limit >= 0 and count >= limit then return {0, i - 1, 0} end
   counts[i] = count
+  previousEnds[i] = windowEndsAt
 end
 local result = {1}
 if ARGV[2] == '1' then
   for i = 1, #KEYS do
     result[#result + 1] = counts[i]
+    result[#result + 1] = 0
+    result[#result + 1] = 0
     result[#result + 1] = 0
   end
   return result
@@ -129,20 +134,36 @@ for i, name in ipairs(KEYS) do
   redis.call('PEXPIRE', name, windowMs + gcGraceMs)
   result[#result + 1] = count
   result[#result + 1] = lockedUntil
+  result[#result + 1] = now + windowMs
+  result[#result + 1] = previousEnds[i]
 end
 return result`;
 
-// KEYS: the gates; ARGV[1] now, then per gate the lock its attempt set (0 for none).
+// KEYS: the gates; ARGV[1] now, ARGV[2] GC grace ms, then per gate: the lock its attempt set, the window
+// end it set and the one it replaced (0 for none; -1 for "leave the window").
 const GIVE_BACK_ATTEMPT_SCRIPT = `
 local now = tonumber(ARGV[1])
+local gcGraceMs = tonumber(ARGV[2])
 for i, name in ipairs(KEYS) do
+  local base = 2 + (i - 1) * 3
   local entry = redis.call('HMGET', name, 'c', 'e', 'l')
   local count = tonumber(entry[1])
   local windowEndsAt = tonumber(entry[2]) or 0
   if count and windowEndsAt > now then
-    redis.call('HSET', name, 'c', math.max(0, count - 1))
-    local setByThisAttempt = tonumber(ARGV[i + 1])
-    if setByThisAttempt > 0 and tonumber(entry[3]) == setByThisAttempt then redis.call('HSET', name, 'l', 0) end
+    count = math.max(0, count - 1)
+    local setLock = tonumber(ARGV[base + 1])
+    local setEnd = tonumber(ARGV[base + 2])
+    local previousEnd = tonumber(ARGV[base + 3])
+    if setLock > 0 and tonumber(entry[3]) == setLock then redis.call('HSET', name, 'l', 0) end
+    if setEnd > 0 and windowEndsAt == setEnd and previousEnd <= now and count == 0 then
+      redis.call('DEL', name)
+    else
+      redis.call('HSET', name, 'c', count)
+      if setEnd > 0 and windowEndsAt == setEnd and previousEnd > now then
+        redis.call('HSET', name, 'e', string.format('%d', previousEnd))
+        redis.call('PEXPIRE', name, previousEnd - now + gcGraceMs)
+      end
+    end
   end
 end
 return 1`;
@@ -323,16 +344,24 @@ export function createRedisShortLivedStore(options: {
 
     // One script checks every gate and then counts in all of them: parallel attempts in any process queue up.
     async takeAttempt(gates, options) {
-      if (gates.length === 0) return { allowed: true, counts: [], lockedUntilMs: [] };
+      if (gates.length === 0) return { allowed: true, counts: [], lockedUntilMs: [], windowEndsAtMs: [], previousWindowEndsAtMs: [] };
       const args = gates.flatMap((gate) => [String(ttlMs(gate.windowSeconds)), String(gate.limit ?? -1), (gate.lockSecondsByCount ?? []).join(",")]);
       const reply = (await redis.gwTakeAttempt(gates.length, ...gates.map((gate) => key(gate.key)), now(), options?.dryRun ? "1" : "0", String(GC_GRACE_MS), ...args)) as number[];
       if (reply[0] !== 1) return { allowed: false, refusedBy: reply[1]!, lockedUntilMs: reply[2] ? reply[2] : null };
-      const pairs = gates.map((_, index) => [reply[1 + index * 2]!, reply[2 + index * 2]!] as const);
-      return { allowed: true, counts: pairs.map(([count]) => count), lockedUntilMs: pairs.map(([, until]) => until) };
+      const at = (index: number, field: number) => reply[1 + index * 4 + field]!;
+      return {
+        allowed: true,
+        counts: gates.map((_, index) => at(index, 0)),
+        lockedUntilMs: gates.map((_, index) => at(index, 1)),
+        windowEndsAtMs: gates.map((_, index) => at(index, 2)),
+        previousWindowEndsAtMs: gates.map((_, index) => at(index, 3)),
+      };
     },
 
     async giveBackAttempt(taken) {
-      if (taken.length > 0) await redis.gwGiveBackAttempt(taken.length, ...taken.map((gate) => key(gate.key)), now(), ...taken.map((gate) => String(gate.lockedUntilMs)));
+      if (taken.length === 0) return;
+      const args = taken.flatMap((gate) => [String(gate.lockedUntilMs), String(gate.windowEndsAtMs ?? -1), String(gate.previousWindowEndsAtMs ?? 0)]);
+      await redis.gwGiveBackAttempt(taken.length, ...taken.map((gate) => key(gate.key)), now(), String(GC_GRACE_MS), ...args);
     },
 
     async takeToken(name, capacity, refillPerSecond) {
