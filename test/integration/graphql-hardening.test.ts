@@ -100,6 +100,14 @@ describe.each(BACKENDS)("cheap floods on $name", (backend) => {
     expect(expectData(await postGraphql(gateway.url, "{ __typename __typename __typename }", undefined, { token: gateway.adminKey }))).toEqual({ __typename: "Query" });
   });
 
+  it("counts repeats through inline fragments and fragment spreads too (490 `...{__typename}`, 190 one-field fragments)", async () => {
+    for (const result of await both(`{ ${repeat(490, () => "...{__typename}")} }`)) expectRefused(result, /Repeated selections limit of 100 exceeded/);
+    const fragments = (count: number) => `{ ${repeat(count, (i) => `...F${i}`)} } ${repeat(count, (i) => `fragment F${i} on Query { __typename }`)}`;
+    for (const result of await both(fragments(190))) expectRefused(result, /Repeated selections limit of 100 exceeded/);
+    // Colocated fragments that each ask for the same field, as client apps write them, are fine.
+    expect(expectData(await postGraphql(gateway.url, fragments(40), undefined, { token: gateway.adminKey }))).toEqual({ __typename: "Query" });
+  });
+
   it("still serves GraphiQL's introspection query over HTTP and graphql-ws", async () => {
     for (const result of await both(getIntrospectionQuery())) {
       expect((expectData(result) as { __schema: { types: { name: string }[] } }).__schema.types.map((type) => type.name)).toContain("UserPool");

@@ -1,7 +1,7 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type ValidationContext, type ValidationRule } from "graphql";
+import { GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type InlineFragmentNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from "graphql";
 import type { GraphqlLimits } from "../../config/index.js";
 
 /**
@@ -17,6 +17,16 @@ export const MAX_DIRECTIVES_PER_DOCUMENT = 50;
  * A few are allowed, as generated documents sometimes repeat `id`.
  */
 export const MAX_REPEATS_PER_SELECTION = 3;
+
+/**
+ * How often one response name may appear in a selection set once its inline fragments and fragment
+ * spreads are expanded, and how many selections a document may expand to in all. Fragments are how
+ * real clients repeat `id` and `__typename` (one per colocated fragment), so this is far above the
+ * direct limit; it still stops `...{__typename}` × 490 or 190 one-field fragments, which the
+ * overlapping-fields rule would otherwise compare pairwise (26–68 ms of CPU per request).
+ */
+export const MAX_EXPANDED_REPEATS_PER_SELECTION = 100;
+export const MAX_EXPANDED_SELECTIONS_PER_DOCUMENT = 20_000;
 
 /**
  * Refuses a document with more than `maxDirectives` directives (counted over every operation and
@@ -43,6 +53,33 @@ function findFloods(document: DocumentNode, maxDirectives: number, maxRepeats: n
   const errors: GraphQLError[] = [];
   let directives = 0;
   let repeated = false;
+  const fragments = new Map<string, SelectionSetNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
+  let expansionBudget = MAX_EXPANDED_SELECTIONS_PER_DOCUMENT;
+  /**
+   * Counts the response names of `set` with its inline fragments and spreads expanded (a fragment
+   * already being expanded is skipped: cycles are another rule's error). Returns why it stopped, if it did.
+   */
+  const expand = (set: SelectionSetNode, counts: Map<string, number>, expanding: Set<string>): "repeats" | "size" | null => {
+    for (const selection of set.selections) {
+      if (--expansionBudget < 0) return "size";
+      if (selection.kind === Kind.FIELD) {
+        const name = (selection.alias ?? selection.name).value;
+        const count = (counts.get(name) ?? 0) + 1;
+        counts.set(name, count);
+        if (count > MAX_EXPANDED_REPEATS_PER_SELECTION) return "repeats";
+        continue;
+      }
+      const fragmentName = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
+      const inner = fragmentName === null ? (selection as InlineFragmentNode).selectionSet : fragments.get(fragmentName);
+      if (!inner || (fragmentName !== null && expanding.has(fragmentName))) continue;
+      if (fragmentName !== null) expanding.add(fragmentName);
+      const stopped = expand(inner, counts, expanding);
+      if (fragmentName !== null) expanding.delete(fragmentName);
+      if (stopped) return stopped;
+    }
+    return null;
+  };
   visit(document, {
     Directive(node) {
       directives += 1;
@@ -63,6 +100,19 @@ function findFloods(document: DocumentNode, maxDirectives: number, maxRepeats: n
           repeated = true;
           return;
         }
+      }
+      const stopped = expand(node, new Map(), new Set());
+      if (stopped) {
+        errors.push(
+          new GraphQLError(
+            stopped === "repeats"
+              ? `Repeated selections limit of ${MAX_EXPANDED_REPEATS_PER_SELECTION} exceeded: one response name appears more than ${MAX_EXPANDED_REPEATS_PER_SELECTION} times in a selection set once its fragments are expanded.`
+              : `Document too large: more than ${MAX_EXPANDED_SELECTIONS_PER_DOCUMENT} selections once fragments are expanded.`,
+            { nodes: [node] },
+          ),
+        );
+        repeated = true;
+        return;
       }
     },
   });
