@@ -6,7 +6,6 @@ import express from "express";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createServer, type Server } from "node:http";
-import { randomUUID } from "node:crypto";
 import { WebSocketServer } from "ws";
 import type { GraphqlLimits, TrustProxy } from "../config/index.js";
 import type { Logger as PinoLogger } from "pino";
@@ -25,6 +24,7 @@ import { createCorsMiddleware, isOriginAllowed } from "./http/cors.js";
 import { createAccessLog, graphqlAccessPlugin, linkGraphqlContext, logSocketOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
+import { randomUuid } from "../lib/random.js";
 
 export interface HttpApiDeps {
   schema: GraphQLSchema;
@@ -86,7 +86,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     {
       schema,
       context: (ctx) => ({
-        requestId: randomUUID(),
+        requestId: randomUuid(),
         services,
         bearerToken: readBearerToken(typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined),
         sourceIp: clientAddresses.addressOf(ctx.extra.request),

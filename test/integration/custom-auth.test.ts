@@ -92,6 +92,36 @@ describe.each(BACKENDS)("CUSTOM_AUTH on $name", (backend) => {
     expect(suite.receiver.at(path("/verify"))).toHaveLength(5);
   });
 
+  it("counts every wrong answer towards the lockout, even when DefineAuthChallenge offers another try", async () => {
+    const { clientId, path, username } = await quizPool();
+    // Three tries per session, as many samples do: a wrong answer gets the question again.
+    suite.receiver.on(path("/define"), (event) => {
+      const session = event.request.session as Session;
+      const last = session.at(-1);
+      if (last?.challengeResult) return { ...event, response: { issueTokens: true, failAuthentication: false } };
+      if (session.length >= 3) return { ...event, response: { issueTokens: false, failAuthentication: true } };
+      return { ...event, response: { challengeName: "CUSTOM_CHALLENGE", issueTokens: false, failAuthentication: false } };
+    });
+    const wrongAnswers = async (count: number) => {
+      const started = expectData(await start(clientId, username)).initiateAuth;
+      if (started.__typename !== "AuthChallenge") throw new Error("expected a challenge");
+      let session = started.session;
+      const outcomes: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const result = await answer(clientId, session, username, "4");
+        const outcome = result.data?.respondToAuthChallenge;
+        if (outcome?.__typename === "AuthChallenge") session = outcome.session;
+        outcomes.push(outcome?.__typename ?? result.errors![0]!.message);
+      }
+      return outcomes;
+    };
+    expect(await wrongAnswers(2)).toEqual(["AuthChallenge", "AuthChallenge"]);
+    expect(await wrongAnswers(2)).toEqual(["AuthChallenge", "AuthChallenge"]);
+    // The fifth wrong answer starts the 1 s lockout: the sixth is refused without reaching the trigger.
+    expect(await wrongAnswers(2)).toEqual(["AuthChallenge", "Password attempts exceeded"]);
+    expect(suite.receiver.at(path("/verify"))).toHaveLength(5);
+  });
+
   it("fails with NotAuthorizedException when the answer is wrong and DefineAuthChallenge fails the sign-in", async () => {
     const { clientId, username } = await quizPool();
     const challenge = expectData(await start(clientId, username)).initiateAuth;

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
 import { getOperationAST, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger as PinoLogger } from "pino";
 import { pinoHttp } from "pino-http";
+import { randomUuid } from "../../lib/random.js";
 
 /**
  * One access-log line per request: method, path (never the query), the GraphQL operation or the
@@ -41,7 +41,7 @@ export function noteAccess(response: ServerResponse, note: AccessNote): void {
 
 /** The id of an HTTP request: in its access line, its `x-request-id` header and every error report. */
 export function requestIdOf(request: IncomingMessage): string {
-  return typeof request.id === "string" ? request.id : randomUUID();
+  return typeof request.id === "string" ? request.id : randomUuid();
 }
 
 /** Links a GraphQL context to its HTTP response until the response closes; call it where the context is built. */

@@ -1,8 +1,8 @@
 import cors from "cors";
 import type { RequestHandler } from "express";
-import { randomUUID } from "node:crypto";
 import type { Logger } from "../../core/ports.js";
 import { EdgeError, sendJsonError } from "./edge-errors.js";
+import { randomUuid } from "../../lib/random.js";
 
 /**
  * Response headers a page may read besides the CORS-safelisted ones: the AWS SDKs and Amplify take the
@@ -54,7 +54,7 @@ export function createCorsMiddleware({ origins, logger }: CorsDeps): RequestHand
     // sends the call, and the operator sees why in the log. Its simple requests (a GET of /healthz)
     // are still answered, but without Access-Control-Allow-Origin the page cannot read them.
     if (allowed !== null && isPreflight && origin !== undefined && !allowed.has(origin)) {
-      const requestId = randomUUID();
+      const requestId = randomUuid();
       logger.info({ requestId, origin, path: request.path, status: 403, reason: "cors.origin.refused" }, "request refused at the HTTP edge");
       sendJsonError(response, new EdgeError(403, "ForbiddenException", "This origin is not allowed to call the gateway (CORS_ORIGINS).", "cors.origin.refused"), requestId);
       return;

@@ -127,7 +127,10 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
 
     /** Gives back an attempt that was neither failed nor passed (an error in between). */
     async release(reservation: AttemptReservation): Promise<void> {
-      if (!reservation.settled) await giveBack(reservation);
+      if (reservation.settled) return;
+      // Runs in a finally: a store error here must not replace the answer the caller is getting. The
+      // attempt then stays counted, which errs on the safe side.
+      await giveBack(reservation).catch(() => undefined);
     },
 
     /** A completed sign-in forgets the user's failures. */

@@ -120,6 +120,9 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
       const attempt = await lockout.reserve(context.pool.id, hooks.lockoutSubjectOf(context, user, session.username), caller.sourceIp);
       try {
         const correct = await runVerifyAuthChallengeResponse(triggers, context.pool, { ...base, privateChallengeParameters: custom.privateChallengeParameters, challengeAnswer: answer });
+        // A wrong answer is a failed guess whatever DefineAuthChallenge does next: a trigger that offers
+        // three tries per session would otherwise buy three guesses per counted failure.
+        if (!correct) lockout.failed(attempt);
         const history: ChallengeResult[] = [...custom.history, { challengeName: "CUSTOM_CHALLENGE", challengeResult: correct, ...(custom.challengeMetadata ? { challengeMetadata: custom.challengeMetadata } : {}) }];
         return await next(context, user, session.username, history, caller, "CUSTOM_CHALLENGE", attempt);
       } finally {
