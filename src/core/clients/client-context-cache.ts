@@ -137,6 +137,12 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
      */
     async get(clientId: string): Promise<ClientContext> {
       requireClientId(clientId);
+      if (entries.has(clientId)) {
+        // Another process's invalidation is on this process's socket before the request that must see it
+        // (Redis sends it before PUBLISH returns), but both can become readable in the same event-loop
+        // turn, the request handled first. One turn lets every message already received run first.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       const cached = entries.get(clientId);
       if (cached) return cached;
       // One read per client however many requests miss at once.
