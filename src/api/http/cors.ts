@@ -2,7 +2,7 @@ import cors from "cors";
 import type { RequestHandler } from "express";
 import type { Logger } from "../../core/ports.js";
 import { EdgeError, sendJsonError } from "./edge-errors.js";
-import { randomUuid } from "../../lib/random.js";
+import { requestIdOf } from "./access-log.js";
 
 /**
  * Response headers a page may read besides the CORS-safelisted ones: the AWS SDKs and Amplify take the
@@ -37,10 +37,9 @@ export interface CorsDeps {
  * preflight, and the wire protocol cannot be called without X-Amz-Target, which needs one.
  */
 export function createCorsMiddleware({ origins, logger }: CorsDeps): RequestHandler {
-  const allowed = origins === null ? null : new Set(origins);
   const handle = cors({
     // A list makes the package answer with the request's own origin when it matches, plus Vary: Origin.
-    origin: allowed === null ? "*" : [...allowed],
+    origin: origins === null ? "*" : [...origins],
     methods: ["GET", "HEAD", "POST"],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: PREFLIGHT_MAX_AGE_SECONDS,
@@ -53,8 +52,8 @@ export function createCorsMiddleware({ origins, logger }: CorsDeps): RequestHand
     // A foreign origin's preflight is refused outright, without CORS headers: the browser then never
     // sends the call, and the operator sees why in the log. Its simple requests (a GET of /healthz)
     // are still answered, but without Access-Control-Allow-Origin the page cannot read them.
-    if (allowed !== null && isPreflight && origin !== undefined && !allowed.has(origin)) {
-      const requestId = randomUuid();
+    if (isPreflight && !isOriginAllowed(origins, origin)) {
+      const requestId = requestIdOf(request);
       logger.info({ requestId, origin, path: request.path, status: 403, reason: "cors.origin.refused" }, "request refused at the HTTP edge");
       sendJsonError(response, new EdgeError(403, "ForbiddenException", "This origin is not allowed to call the gateway (CORS_ORIGINS).", "cors.origin.refused"), requestId);
       return;

@@ -81,6 +81,13 @@ async function loadOwnDevice(repositories: Repositories, pool: UserPool, user: U
   return device;
 }
 
+/** The user's confirmed device of that key, or null (unknown, pending, another pool's or user's): sign-in and refresh ask this. */
+export async function findConfirmedDevice(repositories: Repositories, owner: { poolId: string; userId: string }, deviceKey: string): Promise<(Device & { srpSalt: string; srpVerifier: string }) | null> {
+  if (deviceKey.length > 64) return null;
+  const device = await repositories.devices.findByKey(deviceKey);
+  return device && device.poolId === owner.poolId && device.userId === owner.userId && isConfirmed(device) ? device : null;
+}
+
 /** Remembered devices (Cognito device tracking): confirm, list, read, change status, forget; self-service and admin forms. */
 export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
   const userActor = (principal: AccessTokenPrincipal) => `user:${principal.userId}`;

@@ -53,6 +53,7 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
 
   const expired = () => new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
   const exhausted = () => new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+  const mismatch = () => new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
 
   /**
    * A guess that did not take the code: counted and compared in one conditional UPDATE, so parallel
@@ -61,9 +62,7 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
    * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException; returns when the code is right and live
    */
   async function refuseGuess(userId: string, purpose: CodePurpose, codeHash: string): Promise<void> {
-    if (await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE))) {
-      throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
-    }
+    if (await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE))) throw mismatch();
     const state = stateOf(await db.read((repositories) => repositories.codes.find(userId, purpose)));
     if (state === "exhausted") throw exhausted();
     if (state === "expired") throw expired();
@@ -114,10 +113,9 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      * @throws ExpiredCodeException (no simulated code pending), CodeMismatchException, TooManyFailedAttemptsException
      */
     async redeemSimulated(subject: string, purpose: CodePurpose): Promise<never> {
-      if ((await store.get(simulatedCodeKey(subject, purpose))) === null) throw new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+      if ((await store.get(simulatedCodeKey(subject, purpose))) === null) throw expired();
       const failures = await store.increment(simulatedFailuresKey(subject, purpose), CODE_LIFETIME_SECONDS[purpose]);
-      if (failures > MAX_FAILED_ATTEMPTS_PER_CODE) throw new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
-      throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+      throw failures > MAX_FAILED_ATTEMPTS_PER_CODE ? exhausted() : mismatch();
     },
 
     /**

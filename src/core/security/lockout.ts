@@ -107,9 +107,11 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
 
     /** The check failed: the attempt stays counted. Returns the lockout it started, in seconds. */
     failed(reservation: AttemptReservation): number {
+      const lockedSeconds = lockoutSecondsAfter(reservation.count);
+      // Settling twice (a wrong custom answer, then the failed sign-in it leads to) counts one lockout.
+      if (reservation.settled) return lockedSeconds;
       reservation.settled = true;
       cleanUntil.delete(subjectOf(reservation.poolId, reservation.subject));
-      const lockedSeconds = lockoutSecondsAfter(reservation.count);
       if (lockedSeconds > 0) options.metrics?.countLockout();
       return lockedSeconds;
     },

@@ -2,7 +2,7 @@ import type { Clock } from "../../lib/clock.js";
 import { constantTimeEqual } from "../../lib/secrets.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import type { ClientContext } from "../clients/client-context.js";
-import { isConfirmed } from "../devices/device.types.js";
+import { findConfirmedDevice } from "../devices/device.service.js";
 import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { Database, SecretBox } from "../ports.js";
@@ -63,9 +63,8 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
       if (!constantTimeEqual(sentDeviceKey, tokenDeviceKey)) throw new CognitoError("NotAuthorizedException", INVALID);
       return;
     }
-    const device = await db.read((repositories) => repositories.devices.findByKey(tokenDeviceKey));
-    const isConfirmedDevice = device !== null && device.poolId === context.pool.id && device.userId === user.id && isConfirmed(device);
-    if (isConfirmedDevice) throw new CognitoError("NotAuthorizedException", INVALID);
+    const confirmed = await db.read((repositories) => findConfirmedDevice(repositories, { poolId: context.pool.id, userId: user.id }, tokenDeviceKey));
+    if (confirmed) throw new CognitoError("NotAuthorizedException", INVALID);
   }
 
   /** Reuse of a rotated token outside its grace period: the whole family is treated as stolen. */

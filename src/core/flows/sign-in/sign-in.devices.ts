@@ -2,7 +2,8 @@ import { randomAlphanumeric, randomBytesOf, randomUuid } from "../../../lib/rand
 import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
-import { DEVICE_NOT_FOUND, isConfirmed, type Device } from "../../devices/device.types.js";
+import { findConfirmedDevice } from "../../devices/device.service.js";
+import { DEVICE_NOT_FOUND, type Device } from "../../devices/device.types.js";
 import { CognitoError } from "../../errors.js";
 import type { Repositories } from "../../ports.js";
 import type { User } from "../../users/user.types.js";
@@ -38,11 +39,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
   const tracksDevices = (context: ClientContext, caller: CallerContext): boolean => context.pool.deviceConfiguration !== null && caller.admin === null;
 
   /** The user's confirmed device of that key, or null (unknown, pending, another user's). */
-  async function findConfirmed(context: ClientContext, user: User, deviceKey: string): Promise<(Device & { srpSalt: string; srpVerifier: string }) | null> {
-    if (deviceKey.length > 64) return null;
-    const device = await db.read((repositories) => repositories.devices.findByKey(deviceKey));
-    return device && device.poolId === context.pool.id && device.userId === user.id && isConfirmed(device) ? device : null;
-  }
+  const findConfirmed = (context: ClientContext, user: User, deviceKey: string) => db.read((repositories) => findConfirmedDevice(repositories, { poolId: context.pool.id, userId: user.id }, deviceKey));
 
   async function fail(context: ClientContext, session: SignInSession, attempt: AttemptReservation, reason: string): Promise<never> {
     assertTransition(session.state, "FAILED");
