@@ -10,6 +10,9 @@ import type { Group } from "./groups/group.types.js";
 import type { MfaFactorSettings, UserMfa } from "./mfa/mfa.types.js";
 import type { SentMessage } from "./messaging/message.types.js";
 import type { UserPool } from "./pools/user-pool.types.js";
+import type { ResourceServer } from "./oauth/resource-server.types.js";
+import type { UiCustomization } from "./oauth/ui-customization.types.js";
+import type { UserPoolDomain } from "./oauth/user-pool-domain.types.js";
 import type { WebhookDelivery, WebhookRepository } from "./webhooks/webhook.types.js";
 import type { AliasKind, User, UserWithGroups } from "./users/user.types.js";
 
@@ -206,6 +209,11 @@ export interface RefreshTokenRecord {
   expiresAt: Date;
   rotatedAt: Date | null;
   revokedAt: Date | null;
+  /**
+   * What an OAuth grant (authorization code, /oauth2/token) bound the token to; every refresh keeps it.
+   * Null for tokens from the JSON API sign-in, whose access tokens carry only aws.cognito.signin.user.admin.
+   */
+  oauth: { scopes: string[]; resource: string | null } | null;
 }
 
 export interface RefreshTokenRepository {
@@ -317,6 +325,37 @@ export interface DeviceRepository {
   listConfirmedOfUser(userId: string, page: PageRequest): Promise<Device[]>;
 }
 
+export interface ResourceServerRepository {
+  insert(server: ResourceServer): Promise<void>;
+  /** Replaces name and scopes (UpdateResourceServer is a full replace). */
+  update(server: ResourceServer): Promise<void>;
+  delete(poolId: string, identifier: string): Promise<void>;
+  findByIdentifier(poolId: string, identifier: string): Promise<ResourceServer | null>;
+  /** Ordered by identifier; `afterId` is an identifier. */
+  listByPool(poolId: string, page: PageRequest): Promise<ResourceServer[]>;
+  /** Every resource server of the pool (at most the quota, a few hundred): for scope checks. */
+  listAllByPool(poolId: string): Promise<ResourceServer[]>;
+  countByPool(poolId: string): Promise<number>;
+}
+
+export interface UserPoolDomainRepository {
+  /** @throws InvalidParameterException "Domain already associated with another user pool." on a taken domain */
+  insert(domain: UserPoolDomain): Promise<void>;
+  update(domain: UserPoolDomain): Promise<void>;
+  delete(domain: string): Promise<void>;
+  /** By the domain as stored (a prefix or a custom host), lower case. */
+  findByDomain(domain: string): Promise<UserPoolDomain | null>;
+  /** The pool's domains: at most one prefix and one custom. */
+  listByPool(poolId: string): Promise<UserPoolDomain[]>;
+}
+
+export interface UiCustomizationRepository {
+  /** Inserts or replaces the customization of (poolId, clientId). */
+  upsert(customization: UiCustomization): Promise<void>;
+  find(poolId: string, clientId: string): Promise<UiCustomization | null>;
+  delete(poolId: string, clientId: string): Promise<void>;
+}
+
 export interface Repositories {
   pools: UserPoolRepository;
   clients: AppClientRepository;
@@ -332,6 +371,9 @@ export interface Repositories {
   devices: DeviceRepository;
   triggerSecrets: TriggerSecretRepository;
   webhooks: WebhookRepository;
+  resourceServers: ResourceServerRepository;
+  domains: UserPoolDomainRepository;
+  uiCustomizations: UiCustomizationRepository;
 }
 
 export interface Database {

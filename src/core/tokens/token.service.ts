@@ -147,6 +147,7 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
           expiresAt: args.refreshExpiresAt ?? new Date(now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000),
           rotatedAt: null,
           revokedAt: null,
+          oauth: null,
         };
       }
       return { result: { accessToken, idToken, refreshToken, expiresIn: accessSeconds, tokenType: "Bearer", newDeviceMetadata: null }, refreshRecord };

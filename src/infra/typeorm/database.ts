@@ -15,6 +15,9 @@ import { createUserPoolRepository } from "./repositories/user-pool.repository.js
 import { createUserRepository } from "./repositories/user.repository.js";
 import { createVerificationCodeRepository } from "./repositories/verification-code.repository.js";
 import { createWebhookRepository } from "./repositories/webhook.repository.js";
+import { createResourceServerRepository } from "./repositories/resource-server.repository.js";
+import { createUserPoolDomainRepository } from "./repositories/user-pool-domain.repository.js";
+import { createUiCustomizationRepository } from "./repositories/ui-customization.repository.js";
 
 /**
  * Unique constraints that carry a domain rule, by name (MariaDB reports the name) and by column list
@@ -23,6 +26,7 @@ import { createWebhookRepository } from "./repositories/webhook.repository.js";
 const UNIQUE_VIOLATIONS: { constraint: string; sqliteColumns: string; error: () => CognitoError }[] = [
   { constraint: "uq_users_pool_username", sqliteColumns: "users.pool_id, users.username_normalized", error: () => new CognitoError("UsernameExistsException", "User already exists") },
   { constraint: "uq_user_aliases_value", sqliteColumns: "user_aliases.pool_id, user_aliases.kind, user_aliases.value_normalized", error: () => new CognitoError("AliasExistsException", "An account with the given email or phone number already exists.") },
+  { constraint: "uq_user_pool_domains_domain", sqliteColumns: "user_pool_domains.domain", error: () => new CognitoError("InvalidParameterException", "Domain already associated with another user pool.") },
   { constraint: "uq_groups_pool_name", sqliteColumns: "user_groups.pool_id, user_groups.name", error: () => new CognitoError("GroupExistsException", "A group with this name already exists in the user pool.") },
 ];
 
@@ -59,6 +63,9 @@ export function createRepositories(manager: EntityManager): Repositories {
     devices: createDeviceRepository(manager),
     triggerSecrets: createTriggerSecretRepository(manager),
     webhooks: createWebhookRepository(manager),
+    resourceServers: createResourceServerRepository(manager),
+    domains: createUserPoolDomainRepository(manager),
+    uiCustomizations: createUiCustomizationRepository(manager),
   };
 }
 

@@ -17,6 +17,9 @@ import { UserMfaEntity } from "./user-mfa.entity.js";
 import { WebhookDeliveryEntity } from "./webhook-delivery.entity.js";
 import { WebhookSubscriptionEntity } from "./webhook-subscription.entity.js";
 import { TriggerSecretEntity } from "./trigger-secret.entity.js";
+import { ResourceServerEntity } from "./resource-server.entity.js";
+import { UserPoolDomainEntity } from "./user-pool-domain.entity.js";
+import { UiCustomizationEntity } from "./ui-customization.entity.js";
 
 export const ENTITIES = [
   UserPoolEntity,
@@ -38,6 +41,9 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   TriggerSecretEntity,
+  ResourceServerEntity,
+  UserPoolDomainEntity,
+  UiCustomizationEntity,
 ];
 
-export { WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
+export { ResourceServerEntity, UserPoolDomainEntity, UiCustomizationEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };

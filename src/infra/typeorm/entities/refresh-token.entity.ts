@@ -4,6 +4,13 @@ import { AppClientEntity } from "./app-client.entity.js";
 import { UserEntity } from "./user.entity.js";
 import { UserPoolEntity } from "./user-pool.entity.js";
 
+type OAuthGrant = { scopes: string[]; resource: string | null };
+
+const OAUTH_GRANT_TRANSFORMER = {
+  to: (value: OAuthGrant | null | undefined): string | null => (value ? JSON.stringify(value) : null),
+  from: (value: string | null): OAuthGrant | null => (value ? (JSON.parse(value) as OAuthGrant) : null),
+};
+
 @Entity({ name: "refresh_tokens" })
 @Unique("uq_refresh_tokens_hash", ["tokenHash"])
 @Index("ix_refresh_tokens_user", ["userId"])
@@ -59,4 +66,8 @@ export class RefreshTokenEntity {
 
   @TimestampColumn("revoked_at", { nullable: true })
   revokedAt!: Date | null;
+
+  /** The scopes and resource an OAuth grant bound the token to, as JSON; null for JSON-API sign-ins. */
+  @Column({ name: "oauth_grant", type: "text", nullable: true, transformer: OAUTH_GRANT_TRANSFORMER })
+  oauth!: OAuthGrant | null;
 }
