@@ -18,6 +18,8 @@ export interface SignInSession {
   /** USER_ID_FOR_SRP: the immutable username (or the simulated one). */
   username: string;
   viaAdmin: boolean;
+  /** Opened by the managed sign-in pages: only they may answer it (CallerContext.hostedUi). */
+  hostedUi?: true;
   authTimeMs: number | null;
   expiresAtMs: number;
   /** PASSWORD_VERIFIER: the user's SRP exchange; DEVICE_PASSWORD_VERIFIER: the device's (salt = the device's). */

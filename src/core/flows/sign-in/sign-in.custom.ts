@@ -7,7 +7,7 @@ import type { AttemptReservation } from "../../security/lockout.js";
 import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
-import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
+import type { CallerContext, SignInStepOutcome } from "./sign-in.types.js";
 
 /**
  * Steps one CUSTOM_AUTH sign-in may take: a DefineAuthChallenge that never decides would otherwise
@@ -18,9 +18,9 @@ const MAX_CUSTOM_STEPS = 10;
 /** What the custom flow needs from the other sign-in steps. */
 export interface CustomAuthHooks {
   /** NEW_PASSWORD_REQUIRED, MFA, device steps or tokens, as after a password. */
-  afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState): Promise<SignInOutcome>;
+  afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState): Promise<SignInStepOutcome>;
   /** Starts the built-in PASSWORD_VERIFIER (SRP) challenge with this custom state in its session. */
-  startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom">): Promise<SignInOutcome>;
+  startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom">): Promise<SignInStepOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   /** Whose failures count towards lockout: the user, or the simulated identity of an unknown name. */
   lockoutSubjectOf(context: ClientContext, user: User | null, userName: string): string;
@@ -40,7 +40,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
    * Asks DefineAuthChallenge for the next step and takes it. `attempt` was counted before the triggers
    * judged anything: a failed authentication keeps it, any other step gives it back.
    */
-  async function next(context: ClientContext, user: User | null, userName: string, history: ChallengeResult[], caller: CallerContext, from: SignInState, attempt: AttemptReservation): Promise<SignInOutcome> {
+  async function next(context: ClientContext, user: User | null, userName: string, history: ChallengeResult[], caller: CallerContext, from: SignInState, attempt: AttemptReservation): Promise<SignInStepOutcome> {
     if (history.length > MAX_CUSTOM_STEPS) return hooks.fail(context, user, "too many custom challenges", attempt);
     // InitiateAuth's ClientMetadata reaches only PreSignUp, PreAuthentication and UserMigration (§10.1).
     const base = { user, userName, clientId: context.client.clientId, session: history, clientMetadata: from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null) };
@@ -79,7 +79,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
      * InitiateAuth with CUSTOM_AUTH.
      * @throws InvalidParameterException, NotAuthorizedException, UserNotFoundException (LEGACY clients), trigger exceptions
      */
-    async start(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    async start(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
       const userName = parameters.USERNAME;
       if (!userName) throw invalidParameter("Missing required parameter USERNAME");
       const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, userName));
@@ -94,7 +94,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
     },
 
     /** The SRP password of the SRP-first variant was proven: DefineAuthChallenge decides what follows. */
-    async afterPasswordVerifier(context: ClientContext, user: User, session: SignInSession, caller: CallerContext): Promise<SignInOutcome> {
+    async afterPasswordVerifier(context: ClientContext, user: User, session: SignInSession, caller: CallerContext): Promise<SignInStepOutcome> {
       const history: ChallengeResult[] = [...(session.custom?.history ?? []), { challengeName: "PASSWORD_VERIFIER", challengeResult: true }];
       const attempt = await lockout.reserve(context.pool.id, user.id, caller.sourceIp);
       try {
@@ -109,7 +109,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
      * the result to DefineAuthChallenge.
      * @throws InvalidParameterException, NotAuthorizedException, trigger exceptions
      */
-    async answer(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    async answer(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
       const answer = responses.ANSWER;
       if (answer === undefined) throw invalidParameter("Missing required parameter ANSWER");
       const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
@@ -132,7 +132,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
   };
 
   /** CUSTOM_AUTH's first step, with its attempt counted. */
-  async function startCounted(context: ClientContext, user: User | null, userName: string, parameters: Record<string, string>, caller: CallerContext, attempt: AttemptReservation): Promise<SignInOutcome> {
+  async function startCounted(context: ClientContext, user: User | null, userName: string, parameters: Record<string, string>, caller: CallerContext, attempt: AttemptReservation): Promise<SignInStepOutcome> {
       if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
       if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
       // An unknown name gets here only with PreventUserExistenceErrors ENABLED: the trigger sees userNotFound.

@@ -12,7 +12,7 @@ import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import { malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, sessionBaseOf, storedExchangeOf } from "./sign-in.parameters.js";
-import type { CallerContext, SignInOutcome } from "./sign-in.types.js";
+import type { CallerContext, SignInStepOutcome } from "./sign-in.types.js";
 
 const INCORRECT = "Incorrect username or password.";
 const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
@@ -23,7 +23,7 @@ type Changes = (repositories: Repositories) => Promise<void>;
 export type DeviceOutcome = { kind: "authenticated"; deviceKey: string } | { kind: "new"; sourceIp: string | null } | { kind: "none" };
 
 export interface DeviceStepHooks {
-  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes: Changes | undefined, device: DeviceOutcome, clientMetadata: Record<string, string> | null): Promise<SignInOutcome>;
+  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes: Changes | undefined, device: DeviceOutcome, clientMetadata: Record<string, string> | null): Promise<SignInStepOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   assertUserMaySignIn(context: ClientContext, user: User): void;
 }
@@ -62,7 +62,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
   }
 
   /** Runs a device step with its attempt counted first (refused during a lockout), given back unless it failed. */
-  async function counted(context: ClientContext, user: User, caller: CallerContext, step: (attempt: AttemptReservation) => Promise<SignInOutcome>): Promise<SignInOutcome> {
+  async function counted(context: ClientContext, user: User, caller: CallerContext, step: (attempt: AttemptReservation) => Promise<SignInStepOutcome>): Promise<SignInStepOutcome> {
     const attempt = await lockout.reserve(context.pool.id, user.id, caller.sourceIp);
     try {
       return await step(attempt);
@@ -72,7 +72,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
   }
 
   /** DEVICE_SRP_AUTH with its attempt counted. */
-  async function startDeviceSrp(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInOutcome> {
+  async function startDeviceSrp(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInStepOutcome> {
     const deviceKey = requireParameter(responses, "DEVICE_KEY");
     const aHex = requireParameter(responses, "SRP_A");
     if (!constantTimeEqual(deviceKey, session.deviceKey!)) return fail(context, session, attempt, "another device key");
@@ -95,7 +95,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
   }
 
   /** DEVICE_PASSWORD_VERIFIER with its attempt counted. */
-  async function checkDeviceProof(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInOutcome> {
+  async function checkDeviceProof(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInStepOutcome> {
     const timestamp = readClaimTimestamp(responses, clock.nowMs());
     if (!timestamp) throw malformedTimestamp();
     const { signature, secretBlock } = readClaimProof(responses);
@@ -157,7 +157,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
     },
 
     /** Opens DEVICE_SRP_AUTH for a confirmed device. `before` commits changes that must land first. */
-    async challenge(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTimeMs: number, deviceKey: string, before?: Changes): Promise<SignInOutcome> {
+    async challenge(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTimeMs: number, deviceKey: string, before?: Changes): Promise<SignInStepOutcome> {
       assertTransition(from, "DEVICE_SRP_AUTH");
       if (before) await db.transaction(before);
       const session = await sessions.open({ ...sessionBaseOf(context, user, caller, authTimeMs), state: "DEVICE_SRP_AUTH", deviceKey }, context.client.authSessionValidityMinutes * 60);
@@ -169,7 +169,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      * DEVICE_SRP_AUTH: the device's SRP_A → SALT (the device's), SRP_B, SECRET_BLOCK.
      * @throws ResourceNotFoundException (device forgotten meanwhile), InvalidParameterException, NotAuthorizedException
      */
-    async answerSrpAuth(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    async answerSrpAuth(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
       const user = await loadSessionUser(context, session, responses);
       return counted(context, user, caller, (attempt) => startDeviceSrp(context, session, responses, caller, user, attempt));
     },
@@ -179,7 +179,7 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      * SECRET_BLOCK || TIMESTAMP), and ends the sign-in with the device's key in the tokens.
      * @throws NotAuthorizedException (wrong proof, stale timestamp, other secret block), ResourceNotFoundException, InvalidParameterException
      */
-    async answerPasswordVerifier(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    async answerPasswordVerifier(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
       const user = await loadSessionUser(context, session, responses);
       return counted(context, user, caller, (attempt) => checkDeviceProof(context, session, responses, caller, user, attempt));
     },

@@ -17,7 +17,7 @@ import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type MfaChallengeState, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import { sessionBaseOf } from "./sign-in.parameters.js";
-import { respondMetadataOf, type CallerContext, type SignInOutcome } from "./sign-in.types.js";
+import { respondMetadataOf, type CallerContext, type SignInStepOutcome } from "./sign-in.types.js";
 
 /** SMS and email sign-in codes: 6 digits, as Cognito sends for SMS MFA (cognito-reference §9.1). */
 export const MFA_CODE_DIGITS = 6;
@@ -37,7 +37,7 @@ type Changes = (repositories: Repositories) => Promise<void>;
 /** What the MFA steps need from the other sign-in steps. */
 export interface SignInStepHooks {
   /** After a passed MFA step: the named device's proof (DEVICE_SRP_AUTH), or tokens. */
-  finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: Changes): Promise<SignInOutcome>;
+  finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: Changes): Promise<SignInStepOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   assertUserMaySignIn(context: ClientContext, user: User): void;
 }
@@ -73,7 +73,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     authTimeMs: number,
     state: MfaChallengeState,
     extra: { choices?: MfaFactor[]; setup?: SignInSession["setup"]; deviceKey?: string | null } = {},
-  ): Promise<SignInOutcome> {
+  ): Promise<SignInStepOutcome> {
     assertTransition(from, state);
     const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
     const base = {
@@ -161,7 +161,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
   }
 
   /** The step after a passed MFA step (device proof or tokens), with the pass recorded in the same transaction. */
-  async function pass(context: ClientContext, user: User, session: SignInSession, caller: CallerContext, attempt: AttemptReservation, factor: MfaFactor, changes?: Changes): Promise<SignInOutcome> {
+  async function pass(context: ClientContext, user: User, session: SignInSession, caller: CallerContext, attempt: AttemptReservation, factor: MfaFactor, changes?: Changes): Promise<SignInStepOutcome> {
     await lockout.passed(attempt);
     return hooks.finish(context, user, caller, session.state, new Date(session.authTimeMs ?? clock.nowMs()), session.deviceKey ?? null, async (repositories) => {
       await changes?.(repositories);
@@ -169,7 +169,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     });
   }
 
-  async function checkCode(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInOutcome> {
+  async function checkCode(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInStepOutcome> {
     const factor = session.state as "SMS_MFA" | "EMAIL_OTP";
     if (!session.codeHash || !session.codeExpiresAtMs) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
     // The code shares the session's lifetime, so this is a backstop: an expired code is normally an expired session.
@@ -205,7 +205,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     return pass(context, user, session, caller, attempt, factor);
   }
 
-  async function checkTotp(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInOutcome> {
+  async function checkTotp(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInStepOutcome> {
     if (typeof code !== "string" || !/^\d{6}$/.test(code)) return refuse(context, session, sessionToken, attempt, "malformed code");
     // Replay-protected: a code (or an earlier one) already accepted for this authenticator is refused.
     const result = await db.read((repositories) => verifyTotpForSignIn({ secretBox, totp }, repositories, user.id, code, clock.nowMs()));
@@ -213,14 +213,14 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     return pass(context, user, session, caller, attempt, "SOFTWARE_TOKEN_MFA");
   }
 
-  async function answerSelection(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, answer: string | undefined): Promise<SignInOutcome> {
+  async function answerSelection(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, answer: string | undefined): Promise<SignInStepOutcome> {
     const choices = session.mfaChoices ?? [];
     const chosen = choices.find((factor) => factor === answer);
     if (!chosen) return refuseInput(session, sessionToken, `ANSWER must be one of ${JSON.stringify(choices)}.`);
     return issue(context, user, caller, "SELECT_MFA_TYPE", session.authTimeMs ?? clock.nowMs(), chosen, { deviceKey: session.deviceKey });
   }
 
-  async function answerSetup(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, responses: Record<string, string>): Promise<SignInOutcome> {
+  async function answerSetup(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, responses: Record<string, string>): Promise<SignInStepOutcome> {
     if (session.setup?.factor === "SOFTWARE_TOKEN_MFA") {
       return pass(context, user, session, caller, attempt, "SOFTWARE_TOKEN_MFA", (repositories) => enableFactor(repositories, context, user, "SOFTWARE_TOKEN_MFA"));
     }
@@ -264,7 +264,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       authTime: Date,
       beforeChallenge: Changes | undefined,
       device: { deviceKey: string | null; replacesMfa: boolean },
-    ): Promise<SignInOutcome | null> {
+    ): Promise<SignInStepOutcome | null> {
       const step = await stepFor(context, user);
       if (step.kind === "none" || (device.replacesMfa && step.kind !== "setup")) return null;
       if (beforeChallenge) await db.transaction(beforeChallenge);
@@ -281,7 +281,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
      *         ExpiredCodeException, NotAuthorizedException (session, "Password attempts exceeded" during a lockout),
      *         InvalidParameterException, CodeDeliveryFailureException
      */
-    async answer(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+    async answer(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
       const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
       if (!user) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);

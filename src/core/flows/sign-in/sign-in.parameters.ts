@@ -70,5 +70,6 @@ export const sessionBaseOf = (context: ClientContext, user: User, caller: Caller
   userId: user.id,
   username: user.username,
   viaAdmin: caller.admin !== null,
+  ...(caller.hostedUi ? { hostedUi: true as const } : {}),
   authTimeMs,
 });

@@ -21,7 +21,8 @@ import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
 import { migrateUser } from "../../triggers/user-migration.js";
 import { assertSrpAnswerReadable, malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, storedExchangeOf } from "./sign-in.parameters.js";
-import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome } from "./sign-in.types.js";
+import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome, SignInStepOutcome } from "./sign-in.types.js";
+import { createHostedUiSignIn, hostedUiContextOf } from "./sign-in.hosted-ui.js";
 
 export interface SignInServiceDeps {
   db: Database;
@@ -63,6 +64,7 @@ export function createSignInService(deps: SignInServiceDeps) {
 
   async function loadCaller(clientId: string, caller: CallerContext): Promise<ClientContext> {
     const context = await deps.contexts.get(clientId);
+    if (caller.hostedUi) return hostedUiContextOf(context);
     if (caller.admin) {
       assertPoolAccess(caller.admin.principal, caller.admin.poolId);
       if (context.pool.id !== caller.admin.poolId) throw new CognitoError("ResourceNotFoundException", `User pool client ${clientId} does not exist in user pool ${caller.admin.poolId}.`);
@@ -119,7 +121,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     throw new CognitoError("NotAuthorizedException", INCORRECT);
   }
 
-  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom"> = {}): Promise<SignInOutcome> {
+  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom"> = {}): Promise<SignInStepOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const aHex = requireParameter(parameters, "SRP_A");
     if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
@@ -159,7 +161,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     };
   }
 
-  async function passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+  async function passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const password = requireParameter(parameters, "PASSWORD");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
@@ -204,7 +206,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     }
   }
 
-  async function verifyPasswordClaim(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInOutcome> {
+  async function verifyPasswordClaim(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
     // Readable: assertSrpAnswerReadable checked it before the session was weighed.
     const timestamp = readClaimTimestamp(responses, clock.nowMs());
     if (!timestamp) throw malformedTimestamp();
@@ -261,6 +263,49 @@ export function createSignInService(deps: SignInServiceDeps) {
     fail: (context, user, reason, attempt) => failPassword(context, user, reason, attempt),
   });
 
+  /** InitiateAuth's dispatch (the public method narrows its outcome to the API's). */
+  async function initiateStep(input: InitiateAuthInput, caller: CallerContext): Promise<SignInStepOutcome> {
+    checkInput({ clientId: input.clientId, authParameters: input.authParameters });
+    const context = await loadCaller(input.clientId, caller);
+    const flow = input.authFlow === "ADMIN_NO_SRP_AUTH" ? "ADMIN_USER_PASSWORD_AUTH" : input.authFlow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : input.authFlow;
+    assertFlowAllowed(context.client, flow, caller);
+    if (flow === "USER_SRP_AUTH") return startSrp(context, input.authParameters, caller);
+    if (flow === "CUSTOM_AUTH") return custom.start(context, input.authParameters, caller);
+    if (flow === "REFRESH_TOKEN_AUTH") return steps.refresh(context, input.authParameters);
+    return passwordFlow(context, input.authParameters, caller);
+  }
+
+  /** RespondToAuthChallenge's dispatch, shared with the managed sign-in pages (caller.hostedUi). */
+  async function respondStep(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInStepOutcome> {
+    checkInput({ clientId: input.clientId, session: input.session, challengeResponses: input.challengeResponses });
+    const context = await loadCaller(input.clientId, caller);
+    const session = await sessions.take(input.session);
+    // A session answers only where it was opened: the same client, the admin API or not, the pages or not.
+    if (session.poolId !== context.pool.id || session.clientId !== context.client.clientId || session.viaAdmin !== (caller.admin !== null) || (session.hostedUi ?? false) !== (caller.hostedUi ?? false)) {
+      throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+    }
+    if (input.challengeName !== session.state) throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
+    try {
+      assertSrpAnswerReadable(session.state, input.challengeResponses, srp.isAcceptableA);
+    } catch (error) {
+      assertTransition(session.state, session.state);
+      await sessions.giveBack(input.session, session);
+      throw error;
+    }
+    if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
+    if (session.state === "CUSTOM_CHALLENGE") return custom.answer(context, session, input.challengeResponses, caller);
+    if (session.state === "NEW_PASSWORD_REQUIRED") return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
+    if (session.state === "DEVICE_SRP_AUTH") return steps.answerDeviceSrpAuth(context, session, input.challengeResponses, caller);
+    if (session.state === "DEVICE_PASSWORD_VERIFIER") return steps.answerDevicePasswordVerifier(context, session, input.challengeResponses, caller);
+    return steps.answerMfa(context, session, input.session, input.challengeResponses, caller);
+  }
+
+  /** The API callers never carry hostedUi, so their sign-ins end with tokens or a challenge. */
+  const apiOutcomeOf = (outcome: SignInStepOutcome): SignInOutcome => {
+    if (outcome.kind === "signed-in") throw new Error("an API sign-in ended as a managed sign-in page sign-in");
+    return outcome;
+  };
+
   return {
     /**
      * InitiateAuth / AdminInitiateAuth.
@@ -268,14 +313,7 @@ export function createSignInService(deps: SignInServiceDeps) {
      *         UserNotFoundException (LEGACY clients), UserNotConfirmedException, PasswordResetRequiredException, TooManyRequestsException
      */
     async initiateAuth(input: InitiateAuthInput, caller: CallerContext): Promise<SignInOutcome> {
-      checkInput({ clientId: input.clientId, authParameters: input.authParameters });
-      const context = await loadCaller(input.clientId, caller);
-      const flow = input.authFlow === "ADMIN_NO_SRP_AUTH" ? "ADMIN_USER_PASSWORD_AUTH" : input.authFlow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : input.authFlow;
-      assertFlowAllowed(context.client, flow, caller);
-      if (flow === "USER_SRP_AUTH") return startSrp(context, input.authParameters, caller);
-      if (flow === "CUSTOM_AUTH") return custom.start(context, input.authParameters, caller);
-      if (flow === "REFRESH_TOKEN_AUTH") return steps.refresh(context, input.authParameters);
-      return passwordFlow(context, input.authParameters, caller);
+      return apiOutcomeOf(await initiateStep(input, caller));
     },
 
     /**
@@ -286,26 +324,10 @@ export function createSignInService(deps: SignInServiceDeps) {
      *         ResourceNotFoundException "Device does not exist." (unknown DEVICE_KEY: the PASSWORD_VERIFIER session stays usable for the retry without it)
      */
     async respondToAuthChallenge(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInOutcome> {
-      checkInput({ clientId: input.clientId, session: input.session, challengeResponses: input.challengeResponses });
-      const context = await loadCaller(input.clientId, caller);
-      const session = await sessions.take(input.session);
-      if (session.poolId !== context.pool.id || session.clientId !== context.client.clientId || session.viaAdmin !== (caller.admin !== null)) {
-        throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
-      }
-      if (input.challengeName !== session.state) throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
-      try {
-        assertSrpAnswerReadable(session.state, input.challengeResponses, srp.isAcceptableA);
-      } catch (error) {
-        assertTransition(session.state, session.state);
-        await sessions.giveBack(input.session, session);
-        throw error;
-      }
-      if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
-      if (session.state === "CUSTOM_CHALLENGE") return custom.answer(context, session, input.challengeResponses, caller);
-      if (session.state === "NEW_PASSWORD_REQUIRED") return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
-      if (session.state === "DEVICE_SRP_AUTH") return steps.answerDeviceSrpAuth(context, session, input.challengeResponses, caller);
-      if (session.state === "DEVICE_PASSWORD_VERIFIER") return steps.answerDevicePasswordVerifier(context, session, input.challengeResponses, caller);
-      return steps.answerMfa(context, session, input.session, input.challengeResponses, caller);
+      return apiOutcomeOf(await respondStep(input, caller));
     },
+
+    /** The managed sign-in pages' sign-in (sign-in.hosted-ui.ts). */
+    hostedUi: createHostedUiSignIn({ passwordFlow, respond: respondStep, loadContext: loadCaller }),
   };
 }

@@ -12,9 +12,10 @@ import type { Repositories } from "../../ports.js";
 import type { SignInSession } from "./challenge-session.js";
 import { createSignInDeviceSteps, type DeviceOutcome } from "./sign-in.devices.js";
 import { createSignInMfaSteps } from "./sign-in.mfa.js";
+import { completeHostedUiSignIn } from "./sign-in.hosted-ui.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
-import { respondMetadataOf, type CallerContext, type SignInOutcome } from "./sign-in.types.js";
+import { respondMetadataOf, type CallerContext, type SignInStepOutcome } from "./sign-in.types.js";
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
 
@@ -56,7 +57,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     changes?: (repositories: Repositories) => Promise<void>,
     device: DeviceOutcome = { kind: "none" },
     clientMetadata: Record<string, string> | null = null,
-  ): Promise<SignInOutcome> {
+  ): Promise<SignInStepOutcome> {
     assertTransition(from, "AUTHENTICATED");
     // Before tokens exist: a refusing PostAuthentication fails the sign-in with nothing issued.
     await runPostAuthentication(deps.triggers, context.pool, { user, clientId: context.client.clientId, newDeviceUsed: device.kind === "new", clientMetadata });
@@ -89,7 +90,9 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   const devices = createSignInDeviceSteps(deps, { complete, recordChallenge, assertUserMaySignIn });
 
   /** After the last factor: the named device proves itself (DEVICE_SRP_AUTH), or tokens. */
-  function finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInOutcome> {
+  function finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInStepOutcome> {
+    // The managed sign-in pages end without tokens (and without devices): the authorization code does the rest.
+    if (caller.hostedUi) return completeHostedUiSignIn(deps, context, user, from, authTime, changes, respondMetadataOf(caller, from));
     if (deviceKey) return devices.challenge(context, user, caller, from, authTime.getTime(), deviceKey, changes);
     return complete(context, user, from, authTime, changes, devices.tracksDevices(context, caller) ? { kind: "new", sourceIp: caller.sourceIp } : { kind: "none" }, respondMetadataOf(caller, from));
   }
@@ -97,7 +100,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   const mfa = createSignInMfaSteps(deps, { finish, recordChallenge, assertUserMaySignIn });
 
   /** After the first factor (and NEW_PASSWORD_REQUIRED): MFA unless a remembered device replaces it, then finish. */
-  async function proceed(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, device: Device | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInOutcome> {
+  async function proceed(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, device: Device | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInStepOutcome> {
     const deviceKey = device?.deviceKey ?? null;
     const challenge = await mfa.challengeIfDue(context, user, caller, from, authTime, changes, { deviceKey, replacesMfa: devices.replacesMfa(context, device) });
     return challenge ?? finish(context, user, caller, from, authTime, deviceKey, changes);
@@ -115,7 +118,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     resolveDevice: devices.resolveNamed,
 
     /** Next step once the password is proven: NEW_PASSWORD_REQUIRED, an MFA challenge, the device's proof, or tokens. */
-    async afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState, device: Device | null = null): Promise<SignInOutcome> {
+    async afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState, device: Device | null = null): Promise<SignInStepOutcome> {
       assertUserMaySignIn(context, user);
       const authTime = clock.now();
       if (user.status === "FORCE_CHANGE_PASSWORD") {
@@ -128,6 +131,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
             userId: user.id,
             username: user.username,
             viaAdmin: caller.admin !== null,
+            ...(caller.hostedUi ? { hostedUi: true as const } : {}),
             authTimeMs: authTime.getTime(),
             ...(device ? { deviceKey: device.deviceKey } : {}),
           },
@@ -144,7 +148,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
      * NEW_PASSWORD_REQUIRED: sets the permanent password and any missing required attributes. A
      * password the policy refuses keeps the session open for another try.
      */
-    async answerNewPassword(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, _caller: CallerContext): Promise<SignInOutcome> {
+    async answerNewPassword(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, _caller: CallerContext): Promise<SignInStepOutcome> {
       const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
       if (!user) throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
@@ -193,7 +197,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
      * rotation is completed with GetTokensFromRefreshToken only (RefreshTokenRotationType, reference-oauth §12.2).
      * @throws NotAuthorizedException
      */
-    async refresh(context: ClientContext, parameters: Record<string, string>): Promise<SignInOutcome> {
+    async refresh(context: ClientContext, parameters: Record<string, string>): Promise<SignInStepOutcome> {
       const refreshToken = parameters.REFRESH_TOKEN;
       if (!refreshToken) throw invalidParameter("Missing required parameter REFRESH_TOKEN");
       if (context.client.refreshTokenRotation.enabled) {

@@ -9,10 +9,21 @@ export const SRP_TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
 export const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "USER_AUTH"] as const;
 export type AuthFlow = (typeof AUTH_FLOWS)[number];
 
+/** A step that needs the client to answer. */
+export type SignInChallengeOutcome = { kind: "challenge"; challengeName: ChallengeState; session: string; parameters: Record<string, string> };
+
 /** A step that needs the client to answer, or the end of the sign-in: outcomes are values, not errors. */
-export type SignInOutcome =
-  | { kind: "challenge"; challengeName: ChallengeState; session: string; parameters: Record<string, string> }
-  | { kind: "authenticated"; result: AuthenticationResult };
+export type SignInOutcome = SignInChallengeOutcome | { kind: "authenticated"; result: AuthenticationResult };
+
+/** The end of a sign-in on the managed sign-in pages (sign-in.hosted-ui.ts): who signed in and when, no tokens. */
+export interface HostedUiSignedIn {
+  kind: "signed-in";
+  userId: string;
+  authTime: Date;
+}
+
+/** What each sign-in step returns: the API's outcome, or for the managed sign-in pages their own end. */
+export type SignInStepOutcome = SignInOutcome | HostedUiSignedIn;
 
 /** Where the call came from: the public API by client id, or the admin API for a pool. */
 export interface CallerContext {
@@ -20,6 +31,11 @@ export interface CallerContext {
   admin: { poolId: string; principal: import("../../admin-keys/admin-key.types.js").AdminPrincipal } | null;
   /** The call's ClientMetadata, for the triggers Cognito passes it to (cognito-reference §10.1). */
   clientMetadata?: Record<string, string> | null;
+  /**
+   * The managed sign-in pages: their sessions are theirs alone (never answered through the APIs, nor
+   * API sessions through them) and the sign-in ends without tokens (sign-in.hosted-ui.ts).
+   */
+  hostedUi?: boolean;
 }
 
 /**

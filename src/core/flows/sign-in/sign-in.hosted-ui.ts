@@ -1,0 +1,103 @@
+import type { ClientContext } from "../../clients/client-context.js";
+import { checkInput } from "../../input-constraints.js";
+import type { Repositories } from "../../ports.js";
+import { runPostAuthentication } from "../../triggers/auth.triggers.js";
+import type { User } from "../../users/user.types.js";
+import { assertTransition, type SignInState } from "./sign-in.flow.js";
+import type { SignInServiceDeps } from "./sign-in.service.js";
+import type { CallerContext, HostedUiSignedIn, RespondToAuthChallengeInput, SignInChallengeOutcome, SignInStepOutcome } from "./sign-in.types.js";
+
+/** What the managed sign-in pages see of a sign-in: a challenge for the next page, or who signed in. */
+export type HostedUiOutcome = SignInChallengeOutcome | HostedUiSignedIn;
+
+/** The address a page request came from: the per-address lockout applies to the pages as to the APIs. */
+export interface HostedUiCaller {
+  sourceIp: string | null;
+}
+
+type Changes = (repositories: Repositories) => Promise<void>;
+
+/** What the hosted-UI entry needs from the sign-in service. */
+export interface HostedUiHooks {
+  /** USER_PASSWORD_AUTH's password step, for a context and caller already resolved. */
+  passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome>;
+  /** RespondToAuthChallenge's dispatch, for a caller already marked as the pages. */
+  respond(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInStepOutcome>;
+  loadContext(clientId: string, caller: CallerContext): Promise<ClientContext>;
+}
+
+/**
+ * The client as the pages sign in with it. The pages are the pool's own: a confidential client proves
+ * its secret at /oauth2/token, so no SECRET_HASH is asked of the person typing a password.
+ */
+export const hostedUiContextOf = (context: ClientContext): ClientContext => ({ ...context, client: { ...context.client, secretCiphertext: null } });
+
+const callerOf = (caller: HostedUiCaller): CallerContext => ({ sourceIp: caller.sourceIp, admin: null, clientMetadata: null, hostedUi: true });
+
+function asHostedOutcome(outcome: SignInStepOutcome): HostedUiOutcome {
+  // Steps run for a hosted-UI caller end in finish(), which never mints tokens for it.
+  if (outcome.kind === "authenticated") throw new Error("a managed sign-in page sign-in ended with API tokens");
+  return outcome;
+}
+
+/**
+ * The last step of a sign-in on the managed pages (reference-oauth §8): what complete() does for the
+ * APIs (PostAuthentication, the lockout's success, SIGN_IN_SUCCEEDED with the step's changes in one
+ * transaction) but no refresh-token row, no tokens and no device: the authorization code carries the
+ * sign-in on, and tokens minted from it say TokenGeneration_HostedAuth.
+ */
+export async function completeHostedUiSignIn(
+  { db, clock, lockout, triggers }: SignInServiceDeps,
+  context: ClientContext,
+  user: User,
+  from: SignInState,
+  authTime: Date,
+  changes: Changes | undefined,
+  clientMetadata: Record<string, string> | null,
+): Promise<HostedUiSignedIn> {
+  assertTransition(from, "AUTHENTICATED");
+  // Before anything is recorded: a refusing PostAuthentication fails the sign-in with no session started.
+  await runPostAuthentication(triggers, context.pool, { user, clientId: context.client.clientId, newDeviceUsed: false, clientMetadata });
+  await lockout.recordSuccess(context.pool.id, user.id);
+  await db.transaction(async (repositories) => {
+    await changes?.(repositories);
+    await repositories.events.append(
+      { type: "SIGN_IN_SUCCEEDED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user.id, clientId: context.client.clientId, via: "HOSTED_UI" } },
+      clock.now(),
+    );
+  });
+  return { kind: "signed-in", userId: user.id, authTime };
+}
+
+/**
+ * The managed sign-in pages' way in: USER_PASSWORD_AUTH whatever the client's ExplicitAuthFlows (as
+ * Cognito's hosted UI), with the same lockout, triggers, challenges, events and user-existence rules.
+ */
+export function createHostedUiSignIn(hooks: HostedUiHooks) {
+  return {
+    /**
+     * The username and password of the sign-in form.
+     * @throws NotAuthorizedException (password, lockout, disabled), UserNotFoundException (clients without
+     *         PreventUserExistenceErrors), UserNotConfirmedException, PasswordResetRequiredException,
+     *         TooManyRequestsException, InvalidParameterException, trigger errors
+     */
+    async signIn(input: { clientId: string; username: string; password: string }, pageCaller: HostedUiCaller): Promise<HostedUiOutcome> {
+      const authParameters = { USERNAME: input.username, PASSWORD: input.password };
+      checkInput({ clientId: input.clientId, authParameters });
+      const caller = callerOf(pageCaller);
+      const context = await hooks.loadContext(input.clientId, caller);
+      return asHostedOutcome(await hooks.passwordFlow(context, authParameters, caller));
+    },
+
+    /**
+     * The answer to a challenge page (new password, MFA code, factor choice, authenticator setup). Only
+     * sessions the pages opened are accepted.
+     * @throws as RespondToAuthChallenge
+     */
+    async respond(input: RespondToAuthChallengeInput, pageCaller: HostedUiCaller): Promise<HostedUiOutcome> {
+      return asHostedOutcome(await hooks.respond(input, callerOf(pageCaller)));
+    },
+  };
+}
+
+export type HostedUiSignIn = ReturnType<typeof createHostedUiSignIn>;
