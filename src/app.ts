@@ -38,6 +38,9 @@ import { createMfaService } from "./core/mfa/mfa.service.js";
 import { createDeviceService } from "./core/devices/device.service.js";
 import { createTriggerRunner } from "./core/triggers/trigger-runner.js";
 import { createTriggerSecretService } from "./core/triggers/trigger-secret.service.js";
+import { createResourceServerService } from "./core/oauth/resource-server.service.js";
+import { createUserPoolDomainService } from "./core/oauth/user-pool-domain.service.js";
+import { createUiCustomizationService } from "./core/oauth/ui-customization.service.js";
 import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
 import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
@@ -184,6 +187,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       mfa: createMfaService({ db, clock, secretBox, totp, qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
       devices: createDeviceService({ db, clock, srp }),
       triggerSecrets: createTriggerSecretService({ db, clock, secretBox }),
+      resourceServers: createResourceServerService({ db, clock }),
+      userPoolDomains: createUserPoolDomainService({ db, clock, store, contexts, gatewayHost: new URL(config.publicUrl).hostname }),
+      uiCustomizations: createUiCustomizationService({ db, clock, publicUrl: config.publicUrl }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
     await startupLock.release();

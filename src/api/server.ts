@@ -16,6 +16,7 @@ import { createLimitRules } from "./graphql/hardening.js";
 import { oneSignInStepPerDocument } from "./graphql/sign-in-step.rule.js";
 import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js";
 import { createWellKnownRouter } from "./http/well-known.routes.js";
+import { createUiAssetsRouter } from "./oauth/ui-assets.routes.js";
 import { createEdgeErrorHandler, MAX_REQUEST_BYTES, notFound, sendGraphqlError } from "./http/edge-errors.js";
 import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import type { RequestMetrics } from "./http/metrics.routes.js";
@@ -196,6 +197,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   app.post(GRAPHQL_PATH, ...graphql);
   app.use(createHealthRouter(readinessChecks));
   app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl }));
+  app.use(createUiAssetsRouter({ uiCustomizations: services.uiCustomizations }));
   // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
   // POST on its own path only (another method there is a 405): GET /healthz and the GraphQL path are untouched.

@@ -6,6 +6,7 @@ import { BACKENDS } from "../support/backends.js";
 import {
   AddCustomAttributesDocument,
   CreateAdminApiKeyDocument,
+  CreateResourceServerDocument,
   CreateUserPoolClientDocument,
   CreateUserPoolDocument,
   DeleteUserPoolClientDocument,
@@ -241,18 +242,18 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
   describe("OAuth settings", () => {
     const oauthCode = { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code" as const], allowedOAuthScopes: ["openid"] };
 
-    it.each<[string, Partial<CreateUserPoolClientInput>, string]>([
-      ["a defaultRedirectURI outside callbackURLs", { ...oauthCode, callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/other" }, "defaultRedirectURI"],
-      ["a callback that is not a URL", { ...oauthCode, callbackURLs: ["https://app.example/cb", "not a url"] }, "callbackUrls"],
-      ["a logout URL that is not a URL", { logoutURLs: ["/relative"] }, "logoutUrls"],
-      ["OAuth enabled without flows", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["openid"], callbackURLs: ["https://app.example/cb"] }, "allowedOAuthFlows"],
-      ["OAuth enabled without scopes", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code"], callbackURLs: ["https://app.example/cb"] }, "allowedOAuthScopes"],
-      ["client_credentials without a secret", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"] }, "secret"],
-    ])("rejects %s", async (_label, input, messagePart) => {
+    it.each<[string, Partial<CreateUserPoolClientInput>, string, string]>([
+      ["a defaultRedirectURI outside callbackURLs", { ...oauthCode, callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/other" }, "InvalidParameterException", "The default redirect URI https://app.example/other is not in the callback URIs list."],
+      ["a callback that is not a URL", { ...oauthCode, callbackURLs: ["https://app.example/cb", "not a url"] }, "InvalidParameterException", "callbackUrls"],
+      ["a logout URL that is not a URL", { logoutURLs: ["/relative"] }, "InvalidParameterException", "logoutUrls"],
+      ["OAuth enabled without flows", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["openid"], callbackURLs: ["https://app.example/cb"] }, "InvalidParameterException", "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows."],
+      ["OAuth enabled without scopes", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code"], callbackURLs: ["https://app.example/cb"] }, "InvalidParameterException", "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows."],
+      ["client_credentials without a secret", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"] }, "InvalidOAuthFlowException", "client_credentials flow can not be selected if client does not have a client secret."],
+    ])("rejects %s", async (_label, input, code, messagePart) => {
       const poolId = await newPool();
       const result = await create(poolId, input);
       expect(result.data ?? null).toBeNull();
-      expect(errorCodes(result)).toEqual(["InvalidParameterException"]);
+      expect(errorCodes(result)).toEqual([code]);
       expect(result.errors?.[0]?.message.toLowerCase()).toContain(messagePart.toLowerCase());
     });
 
@@ -262,8 +263,9 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       expect(client).toMatchObject({ allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code"], allowedOAuthScopes: ["openid"], callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/cb", logoutURLs: ["https://app.example/bye"] });
     });
 
-    it("accepts client_credentials with a generated secret and a scope", async () => {
+    it("accepts client_credentials with a generated secret and a resource server's scope", async () => {
       const poolId = await newPool();
+      expectData(await gateway.gql(CreateResourceServerDocument, { userPoolId: poolId, input: { identifier: "api", name: "API", scopes: [{ scopeName: "read", scopeDescription: "Read" }] } }));
       const client = await mustCreate(poolId, { generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"] });
       expect(client.clientSecret).toMatch(/^[a-z0-9]{51}$/);
       expect(client.allowedOAuthFlows).toEqual(["client_credentials"]);
@@ -311,7 +313,7 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       const poolId = await newPool();
       const created = await mustCreate(poolId, { callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/cb" });
       const result = await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolId, clientId: created.clientId, input: { callbackURLs: ["https://app.example/new"] } });
-      expectError(result, "InvalidParameterException", /defaultRedirectUri/i);
+      expectError(result, "InvalidParameterException", "The default redirect URI https://app.example/cb is not in the callback URIs list.");
       expect(expectData(await getClient(poolId, created.clientId)).userPoolClient.callbackURLs).toEqual(["https://app.example/cb"]);
     });
 

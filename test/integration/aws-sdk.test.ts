@@ -318,7 +318,8 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
     const { poolId, clientId } = await createPool();
     await admin.send(new AddCustomAttributesCommand({ UserPoolId: poolId, CustomAttributes: [{ Name: "tier", AttributeDataType: "String", Mutable: true }] }));
     expect((await admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.SchemaAttributes!.map((attribute) => attribute.Name)).toContain("custom:tier");
-    await admin.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId, ClientName: "renamed" }));
+    // UpdateUserPoolClient replaces the whole configuration, as Cognito's does: the flows are sent again.
+    await admin.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId, ClientName: "renamed", ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }));
     const renamed = (await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }))).UserPoolClient!;
     expect(renamed.ClientName).toBe("renamed");
     expect(renamed.ExplicitAuthFlows).toContain("ALLOW_USER_PASSWORD_AUTH");

@@ -13,6 +13,7 @@ import {
 import type { ActionTable, WireAction } from "./action.js";
 import { authActions } from "./actions/auth.actions.js";
 import { deviceActions } from "./actions/devices.actions.js";
+import { oauthAdminActions } from "./actions/oauth-admin.actions.js";
 import { poolActions } from "./actions/pools.actions.js";
 import { selfServiceActions } from "./actions/self-service.actions.js";
 import { userActions } from "./actions/users.actions.js";
@@ -36,7 +37,7 @@ function mergeTables(...tables: ActionTable[]): ActionTable {
 }
 
 /** Every Cognito action the gateway serves, by name. */
-export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions);
+export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions, oauthAdminActions);
 
 export interface AwsJsonRouterDeps {
   services: ApiServices;

@@ -22,6 +22,9 @@ import type { SelfService } from "../../core/users/self-service.service.js";
 import type { SignUpService } from "../../core/users/sign-up.service.js";
 import type { WebhookService } from "../../core/webhooks/webhook.service.js";
 import type { TriggerSecretService } from "../../core/triggers/trigger-secret.service.js";
+import type { ResourceServerService } from "../../core/oauth/resource-server.service.js";
+import type { UserPoolDomainService } from "../../core/oauth/user-pool-domain.service.js";
+import type { UiCustomizationService } from "../../core/oauth/ui-customization.service.js";
 
 /** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
 export interface ApiServices {
@@ -47,6 +50,10 @@ export interface ApiServices {
   mfa: MfaService;
   devices: DeviceService;
   triggerSecrets: TriggerSecretService;
+  resourceServers: ResourceServerService;
+  userPoolDomains: UserPoolDomainService;
+  /** Sign-in page branding; `findEffective(poolId, clientId)` is what the pages render. */
+  uiCustomizations: UiCustomizationService;
 }
 
 export interface GraphqlContext {

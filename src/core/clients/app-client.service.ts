@@ -15,7 +15,8 @@ import {
   type TokenValidityUnits,
   type UpdateAppClientInput,
 } from "./app-client.types.js";
-import { validateAppClientSettings } from "./app-client.validation.js";
+import { validateAppClientSettings, type OAuthValidationContext } from "./app-client.validation.js";
+import { scopeStringsOf } from "../oauth/resource-server.types.js";
 import type { ClientContextCache } from "./client-context-cache.js";
 
 export interface AppClientServiceDeps {
@@ -81,6 +82,12 @@ const describeClient = (client: AppClient): Record<string, unknown> => {
   return { ...settings, hasSecret: secretCiphertext !== null };
 };
 
+/** The pool's resource-server scopes as they are in this transaction, for the scope checks. */
+async function oauthContextOf(repositories: Repositories, poolId: string, currentScopes: readonly string[]): Promise<OAuthValidationContext> {
+  const servers = await repositories.resourceServers.listAllByPool(poolId);
+  return { poolId, resourceServerScopes: new Set(servers.flatMap(scopeStringsOf)), currentScopes };
+}
+
 export function createAppClientService({ db, clock, secretBox, maxClientsPerPool, contexts }: AppClientServiceDeps) {
   async function loadClient(repositories: Repositories, principal: AdminPrincipal, poolId: string, clientId: string) {
     const pool = await loadAccessiblePool(repositories, principal, poolId);
@@ -91,13 +98,13 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
   }
 
   return {
-    /** @throws ResourceNotFoundException, InvalidParameterException, LimitExceededException, NotAuthorizedException */
+    /** @throws ResourceNotFoundException, InvalidParameterException, InvalidOAuthFlowException, ScopeDoesNotExistException, LimitExceededException, NotAuthorizedException */
     async createUserPoolClient(principal: AdminPrincipal, poolId: string, input: CreateAppClientInput): Promise<AppClient> {
       return db.transaction(async (repositories) => {
         const pool = await loadAccessiblePool(repositories, principal, poolId);
         const settings = mergeClientSettings({ ...DEFAULT_CLIENT_SETTINGS, clientName: input.clientName }, input);
         const hasSecret = input.generateSecret === true;
-        validateAppClientSettings(settings, pool.schemaAttributes, hasSecret);
+        validateAppClientSettings(settings, pool.schemaAttributes, hasSecret, await oauthContextOf(repositories, poolId, []));
         if ((await repositories.clients.countByPool(poolId)) >= maxClientsPerPool) {
           throw new CognitoError("LimitExceededException", `User pool ${poolId} already has the maximum of ${maxClientsPerPool} app clients.`);
         }
@@ -116,12 +123,18 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
       });
     },
 
-    /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
-    async updateUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string, input: UpdateAppClientInput): Promise<AppClient> {
+    /**
+     * Changes the settings `input` names; the others keep their values (GraphQL's updateUserPoolClient).
+     * With `replace`, the others go back to their defaults, as Cognito's UpdateUserPoolClient does
+     * (reference-oauth §9.1); the name is kept when not given, the secret always.
+     * @throws ResourceNotFoundException, InvalidParameterException, InvalidOAuthFlowException, ScopeDoesNotExistException, NotAuthorizedException
+     */
+    async updateUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string, input: UpdateAppClientInput, options: { replace?: boolean } = {}): Promise<AppClient> {
       const updated = await db.transaction(async (repositories) => {
         const { pool, client } = await loadClient(repositories, principal, poolId, clientId);
-        const settings = mergeClientSettings(client, input);
-        validateAppClientSettings(settings, pool.schemaAttributes, client.secretCiphertext !== null);
+        const base: AppClientSettings = options.replace ? { ...DEFAULT_CLIENT_SETTINGS, clientName: client.clientName } : client;
+        const settings = mergeClientSettings(base, input);
+        validateAppClientSettings(settings, pool.schemaAttributes, client.secretCiphertext !== null, await oauthContextOf(repositories, poolId, client.allowedOAuthScopes));
         const now = clock.now();
         const updated: AppClient = { ...client, ...settings, updatedAt: now };
         await repositories.clients.update(updated);

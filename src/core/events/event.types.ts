@@ -47,6 +47,15 @@ export const EVENT_TYPES = [
   "DEVICE_FORGOTTEN",
   /** A pool's trigger signing secret was (re)generated; detail never holds it. */
   "TRIGGER_SECRET_ROTATED",
+  "RESOURCE_SERVER_CREATED",
+  /** UpdateResourceServer replaced its name and scopes (detail holds the new ones). */
+  "RESOURCE_SERVER_UPDATED",
+  "RESOURCE_SERVER_DELETED",
+  "USER_POOL_DOMAIN_CREATED",
+  "USER_POOL_DOMAIN_UPDATED",
+  "USER_POOL_DOMAIN_DELETED",
+  /** SetUICustomization (detail: clientId, cssVersion, sizes; never the CSS or the logo). */
+  "UI_CUSTOMIZATION_SET",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -357,6 +357,15 @@ export type CreateUserPoolClientInput = {
   writeAttributes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type CreateUserPoolDomainInput = {
+  /** Required for a custom domain. */
+  customDomainConfig?: InputMaybe<CustomDomainConfigInput>;
+  /** A prefix (lower-case letters, digits, hyphens) or a fully qualified host name. */
+  domain: Scalars['String']['input'];
+  /** 1 (default) or 2. */
+  managedLoginVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CreateUserPoolInput = {
   accountRecoverySetting?: InputMaybe<Array<RecoveryMechanismInput>>;
   adminCreateUserConfig?: InputMaybe<AdminCreateUserConfigInput>;
@@ -400,6 +409,19 @@ export type CreatedWebhookSubscription = {
   /** The Standard Webhooks signing secret, whsec_ + base64: receivers verify deliveries with new Webhook(signingSecret).verify(body, headers). Shown only in this response: store it now. */
   signingSecret: Scalars['String']['output'];
   subscription: WebhookSubscription;
+};
+
+export type CustomDomainConfig = {
+  __typename?: 'CustomDomainConfig';
+  /** Kept and returned; TLS for the domain is the operator's proxy's job. */
+  certificateArn: Scalars['String']['output'];
+  securityPolicy: Maybe<Scalars['String']['output']>;
+};
+
+export type CustomDomainConfigInput = {
+  certificateArn: Scalars['String']['input'];
+  /** TLS_V1, TLS_V1_2_2021 or TLS_V1_3_2025. */
+  securityPolicy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type DefaultEmailOption =
@@ -507,6 +529,9 @@ export type EventType =
   | 'MFA_PREFERENCE_CHANGED'
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_RESET_REQUESTED'
+  | 'RESOURCE_SERVER_CREATED'
+  | 'RESOURCE_SERVER_DELETED'
+  | 'RESOURCE_SERVER_UPDATED'
   | 'SIGNED_OUT'
   | 'SIGNING_KEYS_ROTATED'
   | 'SIGN_IN_FAILED'
@@ -516,6 +541,7 @@ export type EventType =
   | 'TOKENS_REFRESHED'
   | 'TOKEN_REVOKED'
   | 'TRIGGER_SECRET_ROTATED'
+  | 'UI_CUSTOMIZATION_SET'
   | 'USER_ADDED_TO_GROUP'
   | 'USER_ATTRIBUTES_CHANGED'
   | 'USER_CONFIRMED'
@@ -526,6 +552,9 @@ export type EventType =
   | 'USER_LOCKED_OUT'
   | 'USER_POOL_CREATED'
   | 'USER_POOL_DELETED'
+  | 'USER_POOL_DOMAIN_CREATED'
+  | 'USER_POOL_DOMAIN_DELETED'
+  | 'USER_POOL_DOMAIN_UPDATED'
   | 'USER_POOL_UPDATED'
   | 'USER_REMOVED_FROM_GROUP'
   | 'USER_SIGNED_UP'
@@ -721,14 +750,20 @@ export type Mutation = {
   createAdminApiKey: CreatedAdminApiKey;
   /** Creates a group (CreateGroup); at most MAX_GROUPS_PER_POOL a pool. */
   createGroup: Group;
+  /** Creates a resource server with its custom scopes (CreateResourceServer); at most 25 per pool. */
+  createResourceServer: ResourceServer;
   /** Creates a user pool (CreateUserPool). Needs an unscoped admin key. */
   createUserPool: UserPool;
   /** Creates an app client (CreateUserPoolClient), optionally with a generated secret. */
   createUserPoolClient: UserPoolClient;
+  /** Gives the pool a prefix or custom domain (CreateUserPoolDomain); one of each per pool. */
+  createUserPoolDomain: UserPoolDomain;
   /** Subscribes an endpoint to a pool's events. Deliveries are signed, retried with backoff and recorded. */
   createWebhookSubscription: CreatedWebhookSubscription;
   /** Deletes a group and its memberships (DeleteGroup); the users stay. */
   deleteGroup: Scalars['Boolean']['output'];
+  /** Deletes a resource server (DeleteResourceServer); clients holding its scopes keep them, inactive. */
+  deleteResourceServer: Scalars['Boolean']['output'];
   /** Deletes the signed-in user (DeleteUser). */
   deleteUser: Scalars['Boolean']['output'];
   /** Removes the signed-in user's attributes (DeleteUserAttributes). */
@@ -737,6 +772,8 @@ export type Mutation = {
   deleteUserPool: Scalars['Boolean']['output'];
   /** Deletes an app client and its refresh tokens (DeleteUserPoolClient). */
   deleteUserPoolClient: Scalars['Boolean']['output'];
+  /** Removes a pool's domain (DeleteUserPoolDomain); its pages stop answering on it at once. */
+  deleteUserPoolDomain: Scalars['Boolean']['output'];
   /** Deletes a webhook subscription and its delivery records; pending deliveries are dropped. */
   deleteWebhookSubscription: WebhookSubscription;
   /** Forgets one of the signed-in user's devices: it no longer signs in nor skips MFA (ForgetDevice). */
@@ -763,6 +800,8 @@ export type Mutation = {
   rotateSigningKeys: Scalars['Boolean']['output'];
   /** Generates the key the pool's trigger requests are signed with, replacing the previous one at once. Triggers fail with UnexpectedLambdaException until a pool has one. */
   rotateTriggerSecret: TriggerSecret;
+  /** Replaces the branding of one client, or of the pool with clientId ALL or none (SetUICustomization). */
+  setUICustomization: UiCustomization;
   /** Switches the signed-in user's MFA factors on or off and picks the preferred one (SetUserMFAPreference). */
   setUserMfaPreference: Scalars['Boolean']['output'];
   /** Changes the pool's MFA settings (SetUserPoolMfaConfig); unnamed ones keep their values. */
@@ -773,12 +812,16 @@ export type Mutation = {
   updateDeviceStatus: Scalars['Boolean']['output'];
   /** Changes a group (UpdateGroup): omitted fields keep their values, null clears them. */
   updateGroup: Group;
+  /** Replaces a resource server's name and scopes (UpdateResourceServer). Clients keep removed scopes, inactive. */
+  updateResourceServer: ResourceServer;
   /** Writes the signed-in user's attributes; email/phone changes send a code (UpdateUserAttributes). */
   updateUserAttributes: UpdateUserAttributesResult;
   /** Changes a pool's settings (UpdateUserPool); unnamed settings keep their values. */
   updateUserPool: UserPool;
   /** Changes an app client (UpdateUserPoolClient); unnamed settings keep their values. */
   updateUserPoolClient: UserPoolClient;
+  /** Changes a domain's managedLoginVersion or certificate (UpdateUserPoolDomain); settings left out keep their values. */
+  updateUserPoolDomain: UserPoolDomain;
   /** Proves the associated authenticator with a code from it and puts it in force (VerifySoftwareToken). */
   verifySoftwareToken: VerifySoftwareTokenResult;
   /** Verifies email or phone_number with the code (VerifyUserAttribute). */
@@ -928,6 +971,12 @@ export type MutationCreateGroupArgs = {
 };
 
 
+export type MutationCreateResourceServerArgs = {
+  input: ResourceServerInput;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateUserPoolArgs = {
   input: CreateUserPoolInput;
 };
@@ -939,6 +988,12 @@ export type MutationCreateUserPoolClientArgs = {
 };
 
 
+export type MutationCreateUserPoolDomainArgs = {
+  input: CreateUserPoolDomainInput;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateWebhookSubscriptionArgs = {
   input: CreateWebhookSubscriptionInput;
 };
@@ -946,6 +1001,12 @@ export type MutationCreateWebhookSubscriptionArgs = {
 
 export type MutationDeleteGroupArgs = {
   groupName: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteResourceServerArgs = {
+  identifier: Scalars['String']['input'];
   userPoolId: Scalars['ID']['input'];
 };
 
@@ -962,6 +1023,12 @@ export type MutationDeleteUserPoolArgs = {
 
 export type MutationDeleteUserPoolClientArgs = {
   clientId: Scalars['ID']['input'];
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteUserPoolDomainArgs = {
+  domain: Scalars['String']['input'];
   userPoolId: Scalars['ID']['input'];
 };
 
@@ -1028,6 +1095,13 @@ export type MutationRotateTriggerSecretArgs = {
 };
 
 
+export type MutationSetUiCustomizationArgs = {
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  input: SetUiCustomizationInput;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetUserMfaPreferenceArgs = {
   input: SetUserMfaPreferenceInput;
 };
@@ -1055,6 +1129,12 @@ export type MutationUpdateGroupArgs = {
 };
 
 
+export type MutationUpdateResourceServerArgs = {
+  input: ResourceServerInput;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateUserAttributesArgs = {
   input: UpdateUserAttributesInput;
 };
@@ -1069,6 +1149,12 @@ export type MutationUpdateUserPoolArgs = {
 export type MutationUpdateUserPoolClientArgs = {
   clientId: Scalars['ID']['input'];
   input: UpdateUserPoolClientInput;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateUserPoolDomainArgs = {
+  input: UpdateUserPoolDomainInput;
   userPoolId: Scalars['ID']['input'];
 };
 
@@ -1164,14 +1250,22 @@ export type Query = {
   listUsers: UserPage;
   /** A group's members by user id, 1–60 a page (ListUsersInGroup). */
   listUsersInGroup: GroupMemberPage;
+  /** One resource server (DescribeResourceServer). */
+  resourceServer: ResourceServer;
+  /** A pool's resource servers by identifier, 1–50 a page (ListResourceServers). */
+  resourceServers: ResourceServerPage;
   /** The outbox of codes and invitations sent for a pool, oldest first (admins only). */
   sentMessages: SentMessagePage;
+  /** The client's branding, else the pool's (ALL), else null (GetUICustomization). */
+  uiCustomization: Maybe<UiCustomization>;
   /** One user pool (DescribeUserPool). */
   userPool: UserPool;
   /** One app client (DescribeUserPoolClient). */
   userPoolClient: UserPoolClient;
   /** A pool's app clients, 1–60 a page (ListUserPoolClients). */
   userPoolClients: UserPoolClientPage;
+  /** A domain by name (DescribeUserPoolDomain); null when no pool you can see has it. */
+  userPoolDomain: Maybe<UserPoolDomain>;
   /** User pools the key may see, 1–60 a page (ListUserPools). */
   userPools: UserPoolPage;
   /** Delivery records of a pool's webhooks, newest first. */
@@ -1273,12 +1367,31 @@ export type QueryListUsersInGroupArgs = {
 };
 
 
+export type QueryResourceServerArgs = {
+  identifier: Scalars['String']['input'];
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryResourceServersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type QuerySentMessagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   destination?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   userPoolId: Scalars['ID']['input'];
   userSub?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUiCustomizationArgs = {
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  userPoolId: Scalars['ID']['input'];
 };
 
 
@@ -1297,6 +1410,11 @@ export type QueryUserPoolClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryUserPoolDomainArgs = {
+  domain: Scalars['String']['input'];
 };
 
 
@@ -1346,6 +1464,46 @@ export type RefreshTokenRotationInput = {
   feature: FeatureStatus;
   /** 0–60 seconds in which the previous token still works. */
   retryGracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An API the pool issues scoped access tokens for (Cognito's ResourceServerType). */
+export type ResourceServer = {
+  __typename?: 'ResourceServer';
+  creationDate: Scalars['DateTimeISO']['output'];
+  /** Unique in the pool; often the API's URL. */
+  identifier: Scalars['String']['output'];
+  lastModifiedDate: Scalars['DateTimeISO']['output'];
+  name: Scalars['String']['output'];
+  scopes: Array<ResourceServerScope>;
+  userPoolId: Scalars['ID']['output'];
+};
+
+/** Create and update take the whole server: scopes left out are removed (UpdateResourceServer is a full replace). */
+export type ResourceServerInput = {
+  identifier: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** At most 100. */
+  scopes?: InputMaybe<Array<ResourceServerScopeInput>>;
+};
+
+export type ResourceServerPage = {
+  __typename?: 'ResourceServerPage';
+  items: Array<ResourceServer>;
+  nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A custom scope; its full scope string is <identifier>/<scopeName>. */
+export type ResourceServerScope = {
+  __typename?: 'ResourceServerScope';
+  scopeDescription: Scalars['String']['output'];
+  scopeName: Scalars['String']['output'];
+};
+
+export type ResourceServerScopeInput = {
+  /** 1–256 characters. */
+  scopeDescription: Scalars['String']['input'];
+  /** 1–256 characters, no space, quote, backslash or slash. */
+  scopeName: Scalars['String']['input'];
 };
 
 export type RespondToAuthChallengeInput = {
@@ -1410,6 +1568,14 @@ export type SentMessagePage = {
   __typename?: 'SentMessagePage';
   items: Array<SentMessage>;
   nextCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** Replaces the whole customization: a field left out is removed. */
+export type SetUiCustomizationInput = {
+  /** At most 3 KB; only Cognito's *-customizable classes, plain declarations, nothing loaded. */
+  css?: InputMaybe<Scalars['String']['input']>;
+  /** Base64 of a PNG or JPEG logo, at most 100 KB. */
+  imageBase64?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SetUserMfaPreferenceInput = {
@@ -1506,6 +1672,20 @@ export type TriggerSecret = {
   secret: Scalars['String']['output'];
 };
 
+/** Branding of the sign-in pages (Cognito's UICustomizationType). */
+export type UiCustomization = {
+  __typename?: 'UICustomization';
+  /** The app client, or ALL for the pool's default. */
+  clientId: Scalars['ID']['output'];
+  creationDate: Scalars['DateTimeISO']['output'];
+  css: Maybe<Scalars['String']['output']>;
+  cssVersion: Scalars['String']['output'];
+  /** Where the logo is served; changes with every setUICustomization. */
+  imageUrl: Maybe<Scalars['String']['output']>;
+  lastModifiedDate: Scalars['DateTimeISO']['output'];
+  userPoolId: Scalars['ID']['output'];
+};
+
 /** UpdateGroup: an omitted field keeps its value; an explicit null clears it. */
 export type UpdateGroupInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1549,6 +1729,13 @@ export type UpdateUserPoolClientInput = {
   supportedIdentityProviders?: InputMaybe<Array<Scalars['String']['input']>>;
   tokenValidityUnits?: InputMaybe<TokenValidityUnitsInput>;
   writeAttributes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The domain itself cannot change: delete it and create another. */
+export type UpdateUserPoolDomainInput = {
+  customDomainConfig?: InputMaybe<CustomDomainConfigInput>;
+  domain: Scalars['String']['input'];
+  managedLoginVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UpdateUserPoolInput = {
@@ -1607,8 +1794,12 @@ export type UserPool = {
   aliasAttributes: Array<AliasAttribute>;
   autoVerifiedAttributes: Array<VerifiableAttribute>;
   creationDate: Scalars['DateTimeISO']['output'];
+  /** The pool's custom domain (Cognito's CustomDomain). */
+  customDomain: Maybe<Scalars['String']['output']>;
   deletionProtection: DeletionProtection;
   deviceConfiguration: Maybe<DeviceConfiguration>;
+  /** The pool's prefix domain (Cognito's Domain). */
+  domain: Maybe<Scalars['String']['output']>;
   enabledMfas: Array<MfaFactor>;
   /** Users in the pool now (EstimatedNumberOfUsers). */
   estimatedNumberOfUsers: Scalars['Int']['output'];
@@ -1661,6 +1852,29 @@ export type UserPoolClientPage = {
   items: Array<UserPoolClient>;
   nextCursor: Maybe<Scalars['String']['output']>;
 };
+
+/** A pool's prefix or custom domain; the OAuth endpoints and sign-in pages answer on it. */
+export type UserPoolDomain = {
+  __typename?: 'UserPoolDomain';
+  /** The gateway's host (Cognito's CloudFrontDistribution): where a custom domain's CNAME points. */
+  cloudFrontDistribution: Scalars['String']['output'];
+  creationDate: Scalars['DateTimeISO']['output'];
+  customDomainConfig: Maybe<CustomDomainConfig>;
+  /** The prefix, or the custom host name, in lower case. */
+  domain: Scalars['String']['output'];
+  kind: UserPoolDomainKind;
+  lastModifiedDate: Scalars['DateTimeISO']['output'];
+  /** 1 = classic hosted UI, 2 = managed login; both render the gateway's pages. */
+  managedLoginVersion: Scalars['Int']['output'];
+  /** Always ACTIVE: a domain is served as soon as it is created. */
+  status: Scalars['String']['output'];
+  userPoolId: Scalars['ID']['output'];
+};
+
+/** PREFIX: served as <prefix>.<POOL_DOMAIN_SUFFIX>; CUSTOM: a host name of your own. */
+export type UserPoolDomainKind =
+  | 'CUSTOM'
+  | 'PREFIX';
 
 /** The pool's MFA settings (GetUserPoolMfaConfig). */
 export type UserPoolMfaConfig = {
@@ -2322,6 +2536,108 @@ export type SetUserPoolMfaConfigMutationVariables = Exact<{
 
 export type SetUserPoolMfaConfigMutation = { __typename?: 'Mutation', setUserPoolMfaConfig: { __typename?: 'UserPoolMfaConfig', mfaConfiguration: MfaConfiguration, enabledMfas: Array<MfaFactor>, smsAuthenticationMessage: string, emailMfaMessage: string, emailMfaSubject: string } };
 
+export type ResourceServerFieldsFragment = { __typename?: 'ResourceServer', userPoolId: string, identifier: string, name: string, creationDate: string, lastModifiedDate: string, scopes: Array<{ __typename?: 'ResourceServerScope', scopeName: string, scopeDescription: string }> };
+
+export type CreateResourceServerMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  input: ResourceServerInput;
+}>;
+
+
+export type CreateResourceServerMutation = { __typename?: 'Mutation', createResourceServer: { __typename?: 'ResourceServer', userPoolId: string, identifier: string, name: string, creationDate: string, lastModifiedDate: string, scopes: Array<{ __typename?: 'ResourceServerScope', scopeName: string, scopeDescription: string }> } };
+
+export type UpdateResourceServerMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  input: ResourceServerInput;
+}>;
+
+
+export type UpdateResourceServerMutation = { __typename?: 'Mutation', updateResourceServer: { __typename?: 'ResourceServer', userPoolId: string, identifier: string, name: string, creationDate: string, lastModifiedDate: string, scopes: Array<{ __typename?: 'ResourceServerScope', scopeName: string, scopeDescription: string }> } };
+
+export type DeleteResourceServerMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  identifier: Scalars['String']['input'];
+}>;
+
+
+export type DeleteResourceServerMutation = { __typename?: 'Mutation', deleteResourceServer: boolean };
+
+export type GetResourceServerQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  identifier: Scalars['String']['input'];
+}>;
+
+
+export type GetResourceServerQuery = { __typename?: 'Query', resourceServer: { __typename?: 'ResourceServer', userPoolId: string, identifier: string, name: string, creationDate: string, lastModifiedDate: string, scopes: Array<{ __typename?: 'ResourceServerScope', scopeName: string, scopeDescription: string }> } };
+
+export type ListResourceServersQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListResourceServersQuery = { __typename?: 'Query', resourceServers: { __typename?: 'ResourceServerPage', nextCursor: string | null, items: Array<{ __typename?: 'ResourceServer', userPoolId: string, identifier: string, name: string, creationDate: string, lastModifiedDate: string, scopes: Array<{ __typename?: 'ResourceServerScope', scopeName: string, scopeDescription: string }> }> } };
+
+export type UserPoolDomainFieldsFragment = { __typename?: 'UserPoolDomain', domain: string, userPoolId: string, kind: UserPoolDomainKind, managedLoginVersion: number, cloudFrontDistribution: string, status: string, creationDate: string, lastModifiedDate: string, customDomainConfig: { __typename?: 'CustomDomainConfig', certificateArn: string, securityPolicy: string | null } | null };
+
+export type CreateUserPoolDomainMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  input: CreateUserPoolDomainInput;
+}>;
+
+
+export type CreateUserPoolDomainMutation = { __typename?: 'Mutation', createUserPoolDomain: { __typename?: 'UserPoolDomain', domain: string, userPoolId: string, kind: UserPoolDomainKind, managedLoginVersion: number, cloudFrontDistribution: string, status: string, creationDate: string, lastModifiedDate: string, customDomainConfig: { __typename?: 'CustomDomainConfig', certificateArn: string, securityPolicy: string | null } | null } };
+
+export type UpdateUserPoolDomainMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  input: UpdateUserPoolDomainInput;
+}>;
+
+
+export type UpdateUserPoolDomainMutation = { __typename?: 'Mutation', updateUserPoolDomain: { __typename?: 'UserPoolDomain', domain: string, userPoolId: string, kind: UserPoolDomainKind, managedLoginVersion: number, cloudFrontDistribution: string, status: string, creationDate: string, lastModifiedDate: string, customDomainConfig: { __typename?: 'CustomDomainConfig', certificateArn: string, securityPolicy: string | null } | null } };
+
+export type DeleteUserPoolDomainMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  domain: Scalars['String']['input'];
+}>;
+
+
+export type DeleteUserPoolDomainMutation = { __typename?: 'Mutation', deleteUserPoolDomain: boolean };
+
+export type GetUserPoolDomainQueryVariables = Exact<{
+  domain: Scalars['String']['input'];
+}>;
+
+
+export type GetUserPoolDomainQuery = { __typename?: 'Query', userPoolDomain: { __typename?: 'UserPoolDomain', domain: string, userPoolId: string, kind: UserPoolDomainKind, managedLoginVersion: number, cloudFrontDistribution: string, status: string, creationDate: string, lastModifiedDate: string, customDomainConfig: { __typename?: 'CustomDomainConfig', certificateArn: string, securityPolicy: string | null } | null } | null };
+
+export type GetUserPoolDomainsQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type GetUserPoolDomainsQuery = { __typename?: 'Query', userPool: { __typename?: 'UserPool', id: string, domain: string | null, customDomain: string | null } };
+
+export type UiCustomizationFieldsFragment = { __typename?: 'UICustomization', userPoolId: string, clientId: string, imageUrl: string | null, css: string | null, cssVersion: string, creationDate: string, lastModifiedDate: string };
+
+export type SetUiCustomizationMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  input: SetUiCustomizationInput;
+}>;
+
+
+export type SetUiCustomizationMutation = { __typename?: 'Mutation', setUICustomization: { __typename?: 'UICustomization', userPoolId: string, clientId: string, imageUrl: string | null, css: string | null, cssVersion: string, creationDate: string, lastModifiedDate: string } };
+
+export type GetUiCustomizationQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type GetUiCustomizationQuery = { __typename?: 'Query', uiCustomization: { __typename?: 'UICustomization', userPoolId: string, clientId: string, imageUrl: string | null, css: string | null, cssVersion: string, creationDate: string, lastModifiedDate: string } | null };
+
 export type GetUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2529,6 +2845,9 @@ export const TokenFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":
 export const AuthResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthChallenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeName"}},{"kind":"Field","name":{"kind":"Name","value":"session"}},{"kind":"Field","name":{"kind":"Name","value":"challengeParameters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"SALT"}},{"kind":"Field","name":{"kind":"Name","value":"SRP_B"}},{"kind":"Field","name":{"kind":"Name","value":"SECRET_BLOCK"}},{"kind":"Field","name":{"kind":"Name","value":"USER_ID_FOR_SRP"}},{"kind":"Field","name":{"kind":"Name","value":"USERNAME"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"requiredAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DELIVERY_MEDIUM"}},{"kind":"Field","name":{"kind":"Name","value":"CODE_DELIVERY_DESTINATION"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_CHOOSE"}},{"kind":"Field","name":{"kind":"Name","value":"MFAS_CAN_SETUP"}},{"kind":"Field","name":{"kind":"Name","value":"FRIENDLY_DEVICE_NAME"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"TokenFields"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthenticationResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"idToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"newDeviceMetadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceGroupKey"}}]}}]}}]} as unknown as DocumentNode<AuthResultFieldsFragment, unknown>;
 export const DeviceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceKey"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceCreateDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastModifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceLastAuthenticatedDate"}}]}}]} as unknown as DocumentNode<DeviceFieldsFragment, unknown>;
 export const GroupFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GroupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"precedence"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GroupFieldsFragment, unknown>;
+export const ResourceServerFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResourceServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopeName"}},{"kind":"Field","name":{"kind":"Name","value":"scopeDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<ResourceServerFieldsFragment, unknown>;
+export const UserPoolDomainFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserPoolDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"managedLoginVersion"}},{"kind":"Field","name":{"kind":"Name","value":"customDomainConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificateArn"}},{"kind":"Field","name":{"kind":"Name","value":"securityPolicy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cloudFrontDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UserPoolDomainFieldsFragment, unknown>;
+export const UiCustomizationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UICustomizationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UICustomization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"css"}},{"kind":"Field","name":{"kind":"Name","value":"cssVersion"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UiCustomizationFieldsFragment, unknown>;
 export const PoolFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deletionProtection"}},{"kind":"Field","name":{"kind":"Name","value":"usernameAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"aliasAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"usernameConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSensitive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passwordPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minimumLength"}},{"kind":"Field","name":{"kind":"Name","value":"requireUppercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireLowercase"}},{"kind":"Field","name":{"kind":"Name","value":"requireNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"requireSymbols"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryPasswordValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"passwordHistorySize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"autoVerifiedAttributes"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributeUpdateSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attributesRequireVerificationBeforeUpdate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessageByLink"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubjectByLink"}},{"kind":"Field","name":{"kind":"Name","value":"defaultEmailOption"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"adminCreateUserConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowAdminCreateUserOnly"}},{"kind":"Field","name":{"kind":"Name","value":"inviteMessageTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailSubject"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountRecoverySetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lambdaConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preSignUp"}},{"kind":"Field","name":{"kind":"Name","value":"customMessage"}},{"kind":"Field","name":{"kind":"Name","value":"postConfirmation"}},{"kind":"Field","name":{"kind":"Name","value":"preAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"postAuthentication"}},{"kind":"Field","name":{"kind":"Name","value":"defineAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"createAuthChallenge"}},{"kind":"Field","name":{"kind":"Name","value":"verifyAuthChallengeResponse"}},{"kind":"Field","name":{"kind":"Name","value":"preTokenGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userMigration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeRequiredOnNewDevice"}},{"kind":"Field","name":{"kind":"Name","value":"deviceOnlyRememberedOnUserPrompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"attributeDataType"}},{"kind":"Field","name":{"kind":"Name","value":"developerOnlyAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"mutable"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numberAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedNumberOfUsers"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<PoolFieldsFragment, unknown>;
 export const PoolNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<PoolNameQuery, PoolNameQueryVariables>;
 export const PoolStringConstraintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoolStringConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPools"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schemaAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stringAttributeConstraints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoolStringConstraintsQuery, PoolStringConstraintsQueryVariables>;
@@ -2590,6 +2909,18 @@ export const GetUserMfaDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const AdminGetUserMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminGetUserMfa"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminGetUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"preferredMfaSetting"}},{"kind":"Field","name":{"kind":"Name","value":"userMfaSettingList"}}]}}]}}]} as unknown as DocumentNode<AdminGetUserMfaQuery, AdminGetUserMfaQueryVariables>;
 export const GetUserPoolMfaConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolMfaConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUserPoolMfaConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaSubject"}}]}}]}}]} as unknown as DocumentNode<GetUserPoolMfaConfigQuery, GetUserPoolMfaConfigQueryVariables>;
 export const SetUserPoolMfaConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserPoolMfaConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUserPoolMfaConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserPoolMfaConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaSubject"}}]}}]}}]} as unknown as DocumentNode<SetUserPoolMfaConfigMutation, SetUserPoolMfaConfigMutationVariables>;
+export const CreateResourceServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateResourceServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createResourceServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResourceServerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResourceServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopeName"}},{"kind":"Field","name":{"kind":"Name","value":"scopeDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateResourceServerMutation, CreateResourceServerMutationVariables>;
+export const UpdateResourceServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateResourceServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateResourceServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResourceServerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResourceServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopeName"}},{"kind":"Field","name":{"kind":"Name","value":"scopeDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateResourceServerMutation, UpdateResourceServerMutationVariables>;
+export const DeleteResourceServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteResourceServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteResourceServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"identifier"},"value":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}}}]}]}}]} as unknown as DocumentNode<DeleteResourceServerMutation, DeleteResourceServerMutationVariables>;
+export const GetResourceServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetResourceServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resourceServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"identifier"},"value":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResourceServerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResourceServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopeName"}},{"kind":"Field","name":{"kind":"Name","value":"scopeDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GetResourceServerQuery, GetResourceServerQueryVariables>;
+export const ListResourceServersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListResourceServers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resourceServers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResourceServerFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResourceServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopeName"}},{"kind":"Field","name":{"kind":"Name","value":"scopeDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<ListResourceServersQuery, ListResourceServersQueryVariables>;
+export const CreateUserPoolDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUserPoolDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserPoolDomainInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUserPoolDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserPoolDomainFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserPoolDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"managedLoginVersion"}},{"kind":"Field","name":{"kind":"Name","value":"customDomainConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificateArn"}},{"kind":"Field","name":{"kind":"Name","value":"securityPolicy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cloudFrontDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateUserPoolDomainMutation, CreateUserPoolDomainMutationVariables>;
+export const UpdateUserPoolDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserPoolDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserPoolDomainInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserPoolDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserPoolDomainFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserPoolDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"managedLoginVersion"}},{"kind":"Field","name":{"kind":"Name","value":"customDomainConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificateArn"}},{"kind":"Field","name":{"kind":"Name","value":"securityPolicy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cloudFrontDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateUserPoolDomainMutation, UpdateUserPoolDomainMutationVariables>;
+export const DeleteUserPoolDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserPoolDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserPoolDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}}]}]}}]} as unknown as DocumentNode<DeleteUserPoolDomainMutation, DeleteUserPoolDomainMutationVariables>;
+export const GetUserPoolDomainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserPoolDomainFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserPoolDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserPoolDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"managedLoginVersion"}},{"kind":"Field","name":{"kind":"Name","value":"customDomainConfig"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificateArn"}},{"kind":"Field","name":{"kind":"Name","value":"securityPolicy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cloudFrontDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GetUserPoolDomainQuery, GetUserPoolDomainQueryVariables>;
+export const GetUserPoolDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"customDomain"}}]}}]}}]} as unknown as DocumentNode<GetUserPoolDomainsQuery, GetUserPoolDomainsQueryVariables>;
+export const SetUiCustomizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUICustomization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUICustomizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUICustomization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UICustomizationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UICustomizationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UICustomization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"css"}},{"kind":"Field","name":{"kind":"Name","value":"cssVersion"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<SetUiCustomizationMutation, SetUiCustomizationMutationVariables>;
+export const GetUiCustomizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUICustomization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uiCustomization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UICustomizationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UICustomizationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UICustomization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"css"}},{"kind":"Field","name":{"kind":"Name","value":"cssVersion"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<GetUiCustomizationQuery, GetUiCustomizationQueryVariables>;
 export const GetUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"userAttributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<GetUserQuery, GetUserQueryVariables>;
 export const UpdateUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserAttributesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"codeDeliveryDetailsList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMedium"}},{"kind":"Field","name":{"kind":"Name","value":"attributeName"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateUserAttributesMutation, UpdateUserAttributesMutationVariables>;
 export const DeleteUserAttributesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserAttributes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userAttributeNames"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserAttributes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userAttributeNames"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userAttributeNames"}}}]}]}}]} as unknown as DocumentNode<DeleteUserAttributesMutation, DeleteUserAttributesMutationVariables>;

@@ -53,7 +53,10 @@ export const poolActions: ActionTable = {
     members: { UserPoolId: userPoolId },
     async handle(input, ctx) {
       const pool = await ctx.services.userPools.getUserPool(adminOf(ctx), input.UserPoolId);
-      return { UserPool: toUserPoolType(pool, await ctx.services.userPools.countUsers(pool.id)) };
+      const domains = await ctx.services.userPoolDomains.listPoolDomains(adminOf(ctx), pool.id);
+      // Domain is the prefix, CustomDomain the custom host (cognito-reference §2.1).
+      const domainMembers = compact({ Domain: domains.find((domain) => domain.kind === "prefix")?.domain, CustomDomain: domains.find((domain) => domain.kind === "custom")?.domain });
+      return { UserPool: { ...toUserPoolType(pool, await ctx.services.userPools.countUsers(pool.id)), ...domainMembers } };
     },
   }),
 
@@ -141,7 +144,9 @@ export const poolActions: ActionTable = {
     auth: "admin",
     members: { ...clientSettingMembers, UserPoolId: userPoolId, ClientId: clientId },
     async handle(input, ctx) {
-      const client = await ctx.services.appClients.updateUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId, toCoreAppClientInput(input));
+      // Cognito's UpdateUserPoolClient replaces the whole configuration: what the request leaves out goes
+      // back to its default (reference-oauth §9.1). GraphQL's updateUserPoolClient merges instead.
+      const client = await ctx.services.appClients.updateUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId, toCoreAppClientInput(input), { replace: true });
       return { UserPoolClient: toUserPoolClientType(client, ctx.services.appClients.revealSecret(client.secretCiphertext)) };
     },
   }),

@@ -1,0 +1,120 @@
+import type { Clock } from "../../lib/clock.js";
+import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
+import { describeStringProblem, validationError } from "../input-constraints.js";
+import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
+import { loadAccessiblePool } from "../pools/user-pool.service.js";
+import type { Database, Repositories } from "../ports.js";
+import type { ResourceServer, ResourceServerScope } from "./resource-server.types.js";
+import { RESOURCE_SERVER_SHAPES, validateResourceServer } from "./resource-server.validation.js";
+
+export interface ResourceServerServiceDeps {
+  db: Database;
+  clock: Clock;
+  /** Cognito's default quota (reference-oauth §10.2: 25, adjustable to 300). */
+  maxResourceServersPerPool?: number;
+}
+
+export type ResourceServerService = ReturnType<typeof createResourceServerService>;
+
+export interface ResourceServerInput {
+  identifier: string;
+  name: string;
+  /** Absent = none (UpdateResourceServer is a full replace: absent scopes are removed). */
+  scopes?: readonly ResourceServerScope[] | null;
+}
+
+const DEFAULT_MAX_RESOURCE_SERVERS_PER_POOL = 25;
+/** ListResourceServers' MaxResults: 1–50. */
+const MAX_PAGE_SIZE = 50;
+
+/** The audit log's view of a server: everything it is, nothing secret. */
+const describeServer = (server: ResourceServer): Record<string, unknown> => ({ identifier: server.identifier, name: server.name, scopes: server.scopes });
+
+function requireIdentifier(identifier: string): void {
+  const problem = describeStringProblem("identifier", RESOURCE_SERVER_SHAPES.identifier, identifier);
+  if (problem) throw validationError([problem]);
+}
+
+/**
+ * Resource servers and their custom scopes (Create/Describe/Update/Delete/ListResourceServers,
+ * reference-oauth §10.2). A deleted scope stays on the clients that hold it: it becomes inactive
+ * (never granted) until a server offers it again, as in Cognito.
+ */
+export function createResourceServerService({ db, clock, maxResourceServersPerPool = DEFAULT_MAX_RESOURCE_SERVERS_PER_POOL }: ResourceServerServiceDeps) {
+  async function loadServer(repositories: Repositories, poolId: string, identifier: string): Promise<ResourceServer> {
+    const server = await repositories.resourceServers.findByIdentifier(poolId, identifier);
+    if (!server) throw resourceNotFound(`Resource server ${identifier} does not exist in user pool ${poolId}.`);
+    return server;
+  }
+
+  const toInput = (input: ResourceServerInput) => ({ identifier: input.identifier, name: input.name, scopes: [...(input.scopes ?? [])] });
+
+  return {
+    /** @throws InvalidParameterException (shapes, duplicate identifier), LimitExceededException, ResourceNotFoundException, NotAuthorizedException */
+    async createResourceServer(principal: AdminPrincipal, poolId: string, input: ResourceServerInput): Promise<ResourceServer> {
+      const checked = toInput(input);
+      validateResourceServer(checked);
+      return db.transaction(async (repositories) => {
+        await loadAccessiblePool(repositories, principal, poolId);
+        if (await repositories.resourceServers.findByIdentifier(poolId, checked.identifier)) {
+          throw invalidParameter(`${checked.identifier} already exists in user pool ${poolId}.`);
+        }
+        if ((await repositories.resourceServers.countByPool(poolId)) >= maxResourceServersPerPool) {
+          throw new CognitoError("LimitExceededException", `User pool ${poolId} already has the maximum of ${maxResourceServersPerPool} resource servers.`);
+        }
+        const now = clock.now();
+        const server: ResourceServer = { poolId, ...checked, createdAt: now, updatedAt: now };
+        await repositories.resourceServers.insert(server);
+        await repositories.events.append({ type: "RESOURCE_SERVER_CREATED", poolId, actor: actorOf(principal), detail: describeServer(server) }, now);
+        return server;
+      });
+    },
+
+    /** Replaces the name and the whole scope list. @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
+    async updateResourceServer(principal: AdminPrincipal, poolId: string, input: ResourceServerInput): Promise<ResourceServer> {
+      const checked = toInput(input);
+      validateResourceServer(checked);
+      return db.transaction(async (repositories) => {
+        await loadAccessiblePool(repositories, principal, poolId);
+        const current = await loadServer(repositories, poolId, checked.identifier);
+        const now = clock.now();
+        const server: ResourceServer = { ...current, name: checked.name, scopes: checked.scopes, updatedAt: now };
+        await repositories.resourceServers.update(server);
+        const removedScopes = current.scopes.map((scope) => scope.scopeName).filter((name) => !checked.scopes.some((scope) => scope.scopeName === name));
+        await repositories.events.append({ type: "RESOURCE_SERVER_UPDATED", poolId, actor: actorOf(principal), detail: { ...describeServer(server), removedScopes } }, now);
+        return server;
+      });
+    },
+
+    /** @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
+    async deleteResourceServer(principal: AdminPrincipal, poolId: string, identifier: string): Promise<void> {
+      requireIdentifier(identifier);
+      await db.transaction(async (repositories) => {
+        await loadAccessiblePool(repositories, principal, poolId);
+        const server = await loadServer(repositories, poolId, identifier);
+        await repositories.resourceServers.delete(poolId, identifier);
+        await repositories.events.append({ type: "RESOURCE_SERVER_DELETED", poolId, actor: actorOf(principal), detail: describeServer(server) }, clock.now());
+      });
+    },
+
+    /** @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
+    async describeResourceServer(principal: AdminPrincipal, poolId: string, identifier: string): Promise<ResourceServer> {
+      requireIdentifier(identifier);
+      return db.read(async (repositories) => {
+        await loadAccessiblePool(repositories, principal, poolId);
+        return loadServer(repositories, poolId, identifier);
+      });
+    },
+
+    /** Ordered by identifier, 1–50 a page. @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
+    async listResourceServers(principal: AdminPrincipal, poolId: string, args: PageArgs): Promise<Page<ResourceServer>> {
+      const { limit, afterId } = readPageArgs(args, MAX_PAGE_SIZE);
+      const rows = await db.read(async (repositories) => {
+        await loadAccessiblePool(repositories, principal, poolId);
+        return repositories.resourceServers.listByPool(poolId, { afterId, limit: limit + 1 });
+      });
+      return toPage(rows, limit, (server) => server.identifier);
+    },
+  };
+}
