@@ -1,10 +1,41 @@
-import { Router } from "express";
+import cookieParser from "cookie-parser";
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { createAccountRoutes } from "./account.routes.js";
+import { createChallengeRoutes } from "./challenge.routes.js";
+import type { ManagedLoginPagesDeps } from "./deps.js";
+import { sendBarePage } from "./page-kit.js";
+import { messageView } from "./views-account.js";
+import { createSignInRoutes } from "./sign-in.routes.js";
+import { LOGIN_CSS, LOGIN_CSS_PATH } from "./styles.js";
+
+export type { ManagedLoginPagesDeps } from "./deps.js";
+
+/** Form posts are a few fields; the largest (authenticator setup) carries its QR code back, a few KB. */
+const MAX_FORM_BYTES = "32kb";
 
 /**
- * The managed sign-in pages (/login, /signup, /confirm, …), mounted by the OAuth router under each
- * pool's base (`/<poolId>` on PUBLIC_URL, or the root of a pool domain). res.locals.oauthPool names the pool.
- * Placeholder until the pages land.
+ * The managed sign-in pages (/login, /signup, /confirm, /forgotPassword, …, reference-oauth §8), mounted
+ * by the OAuth router under each pool's base (`/<poolId>` on PUBLIC_URL, or the root of a pool domain),
+ * which names the pool in res.locals.oauthPool. Server-rendered HTML without any script, behind a strict
+ * CSP, with double-submit CSRF tokens on every form.
  */
-export function createManagedLoginPages(): Router {
-  return Router();
+export function createManagedLoginPages(deps: ManagedLoginPagesDeps): Router {
+  const router = Router();
+  // The stylesheet's URL carries its version, so it may be cached for good.
+  router.get(LOGIN_CSS_PATH, (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.type("text/css").send(LOGIN_CSS);
+  });
+  router.use(cookieParser());
+  router.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES, parameterLimit: 100 }));
+  router.use(createSignInRoutes(deps));
+  router.use(createChallengeRoutes(deps));
+  router.use(createAccountRoutes(deps));
+  // A form the body parser refuses (too large, another charset) gets a page, not the API's JSON error.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    sendBarePage(res, 400, messageView({ title: "Something went wrong", message: "The form could not be read. Please go back and try again." }));
+  });
+  return router;
 }

@@ -1,6 +1,8 @@
+import { hmacSha256Base64 } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { checkInput } from "../../input-constraints.js";
-import type { Repositories } from "../../ports.js";
+import type { Repositories, SecretBox } from "../../ports.js";
+import type { PasswordPolicy, UsernameAttribute } from "../../pools/user-pool.types.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import type { User } from "../../users/user.types.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
@@ -24,6 +26,34 @@ export interface HostedUiHooks {
   /** RespondToAuthChallenge's dispatch, for a caller already marked as the pages. */
   respond(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInStepOutcome>;
   loadContext(clientId: string, caller: CallerContext): Promise<ClientContext>;
+  secretBox: SecretBox;
+}
+
+/** What the pages need to know of a pool to draw their forms. */
+export interface HostedUiPageSettings {
+  /** The client's pool: a page of another pool must not act for it. */
+  poolId: string;
+  poolName: string;
+  /** Email and/or phone number stand in for the username (UsernameAttributes). */
+  usernameAttributes: UsernameAttribute[];
+  /** Attributes the sign-up form asks for besides the username and password, in schema order. */
+  signUpAttributes: string[];
+  /** False when only administrators create users (AllowAdminCreateUserOnly): no sign-up link, no /signup. */
+  allowsSignUp: boolean;
+  passwordPolicy: PasswordPolicy;
+}
+
+/**
+ * The sign-up form's attributes: the pool's required ones, and the address a confirmation code goes to
+ * when the pool verifies one, unless the username already is it.
+ */
+function signUpAttributesOf(context: ClientContext): string[] {
+  const { pool } = context;
+  const asked = new Set(pool.schemaAttributes.filter((attribute) => attribute.required && attribute.name !== "sub").map((attribute) => attribute.name));
+  for (const verified of pool.autoVerifiedAttributes) asked.add(verified);
+  for (const name of pool.usernameAttributes) asked.delete(name);
+  const order = pool.schemaAttributes.map((attribute) => attribute.name);
+  return [...asked].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 /**
@@ -74,7 +104,33 @@ export async function completeHostedUiSignIn(
  * Cognito's hosted UI), with the same lockout, triggers, challenges, events and user-existence rules.
  */
 export function createHostedUiSignIn(hooks: HostedUiHooks) {
+  const contextOf = (clientId: string) => hooks.loadContext(clientId, { sourceIp: null, admin: null });
   return {
+    /** @throws ResourceNotFoundException (unknown client) */
+    async pageSettings(clientId: string): Promise<HostedUiPageSettings> {
+      const context = await contextOf(clientId);
+      return {
+        poolId: context.pool.id,
+        poolName: context.pool.name,
+        usernameAttributes: context.pool.usernameAttributes,
+        signUpAttributes: signUpAttributesOf(context),
+        allowsSignUp: !context.pool.adminCreateUserConfig.allowAdminCreateUserOnly,
+        passwordPolicy: context.pool.passwordPolicy,
+      };
+    },
+
+    /**
+     * The SECRET_HASH the sign-up, confirmation and password-reset services ask of a confidential
+     * client, made here for the pages (they are the pool's own, as the hosted UI is Cognito's); null
+     * for a client without a secret. Only the pages get this, through the services object.
+     * @throws ResourceNotFoundException (unknown client)
+     */
+    async secretHashOf(clientId: string, username: string): Promise<string | null> {
+      const { client } = await contextOf(clientId);
+      if (client.secretCiphertext === null) return null;
+      return hmacSha256Base64(hooks.secretBox.decrypt(client.secretCiphertext), username + client.clientId);
+    },
+
     /**
      * The username and password of the sign-in form.
      * @throws NotAuthorizedException (password, lockout, disabled), UserNotFoundException (clients without

@@ -1,0 +1,249 @@
+import { Router, type Request, type Response } from "express";
+import { isCognitoError } from "../../../core/errors.js";
+import type { ManagedLoginPagesDeps } from "./deps.js";
+import { attributeFieldName } from "./fields.js";
+import { friendlyMessage } from "./messages.js";
+import { errorText, fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendBarePage, sendPage, type PageContext } from "./page-kit.js";
+import { NOTICES } from "./sign-in.routes.js";
+import { pageBaseOf } from "./security.js";
+import { PAGE_PATHS, pageParameterOf, pageUrl, rawQueryOf } from "./urls.js";
+import { confirmForgotPasswordView, confirmView, forgotPasswordView, messageView, signUpView } from "./views-account.js";
+
+/**
+ * Sign-up, confirmation and password reset (reference-oauth §8.1): each runs the same core service as
+ * the APIs' SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword and ConfirmForgotPassword.
+ */
+export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
+  const router = Router();
+  const { services } = deps;
+  const secretHashOf = (context: PageContext, username: string) => services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
+  /** Cognito's errors are CognitoErrors; anything else is ours and goes to the generic error page. */
+  const expectCognito = (error: unknown): void => {
+    if (!isCognitoError(error)) throw error;
+  };
+
+  // ---- /signup -------------------------------------------------------------------------------
+  function renderSignUp(res: Response, context: PageContext, values: Record<string, string> = {}, error: string | null = null): void {
+    const view = signUpView({
+      target: formTargetOf(context, PAGE_PATHS.signup),
+      usernameAttributes: context.settings.usernameAttributes,
+      attributes: context.settings.signUpAttributes,
+      policy: context.settings.passwordPolicy,
+      values,
+      signInUrl: linkOf(context, PAGE_PATHS.login),
+      error,
+    });
+    sendPage(res, context, view);
+  }
+  const signUpClosed = (res: Response, context: PageContext) =>
+    sendPage(res, context, messageView({ title: "Sign-up unavailable", message: "Accounts for this app are created by its administrators.", link: { url: linkOf(context, PAGE_PATHS.login), label: "Back to sign in" } }), 403);
+
+  router.get(
+    PAGE_PATHS.signup,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.signup);
+      if (!context) return;
+      if (!context.settings.allowsSignUp) return signUpClosed(res, context);
+      renderSignUp(res, context);
+    }),
+  );
+
+  router.post(
+    PAGE_PATHS.signup,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.signup);
+      if (!context) return;
+      if (!context.settings.allowsSignUp) return signUpClosed(res, context);
+      const username = fieldOf(req, "username")?.trim() ?? "";
+      const password = fieldOf(req, "password") ?? "";
+      const values: Record<string, string> = { username };
+      for (const attribute of context.settings.signUpAttributes) values[attribute] = fieldOf(req, attributeFieldName(attribute))?.trim() ?? "";
+      if (!username || !password) return renderSignUp(res, context, values, "Enter a username and a password.");
+      const userAttributes = context.settings.signUpAttributes.filter((attribute) => values[attribute]).map((attribute) => ({ name: attribute, value: values[attribute]! }));
+      let result;
+      try {
+        result = await services.signUp.signUp({ clientId: context.request.clientId, username, password, userAttributes, secretHash: await secretHashOf(context, username) });
+      } catch (error) {
+        expectCognito(error);
+        return renderSignUp(res, context, values, friendlyMessage(error, "sign-up"));
+      }
+      if (result.userConfirmed) return redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "signed_up" }), null);
+      if (!result.codeDeliveryDetails) {
+        return sendPage(res, context, messageView({ title: "Account created", message: "Your account was created. An administrator must confirm it before you can sign in." }));
+      }
+      const { destination, deliveryMedium } = result.codeDeliveryDetails;
+      redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, destination, deliveryMedium }), null);
+    }),
+  );
+
+  // ---- /confirm and /resendcode ---------------------------------------------------------------
+  function renderConfirm(req: Request, res: Response, context: PageContext, error: string | null = null): void {
+    const notice = pageParameterOf(context.query, "notice");
+    const view = confirmView({
+      target: formTargetOf(context, PAGE_PATHS.confirm),
+      resendTarget: formTargetOf(context, PAGE_PATHS.resendCode),
+      username: fieldOf(req, "username") ?? pageParameterOf(context.query, "username"),
+      destination: pageParameterOf(context.query, "destination"),
+      deliveryMedium: pageParameterOf(context.query, "deliveryMedium"),
+      signInUrl: linkOf(context, PAGE_PATHS.login),
+      error,
+      notice: notice ? (NOTICES[notice] ?? null) : null,
+    });
+    sendPage(res, context, view);
+  }
+
+  router.get(
+    PAGE_PATHS.confirm,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.confirm);
+      if (context) renderConfirm(req, res, context);
+    }),
+  );
+
+  router.post(
+    PAGE_PATHS.confirm,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.confirm);
+      if (!context) return;
+      const username = fieldOf(req, "username")?.trim() ?? "";
+      const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
+      if (!username || !code) return renderConfirm(req, res, context, "Enter the code we sent you.");
+      try {
+        await services.signUp.confirmSignUp({ clientId: context.request.clientId, username, confirmationCode: code, secretHash: await secretHashOf(context, username) });
+      } catch (error) {
+        expectCognito(error);
+        return renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
+      }
+      redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "confirmed" }), null);
+    }),
+  );
+
+  // Sending a code is a POST (with the CSRF token): a GET would let any page spend the user's hourly codes.
+  router.get(
+    PAGE_PATHS.resendCode,
+    pageHandler(deps, async (req, res) => redirectTo(res, pageUrl(pageBaseOf(res).basePath, PAGE_PATHS.confirm, rawQueryOf(req)), null)),
+  );
+  router.post(
+    PAGE_PATHS.resendCode,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.resendCode);
+      if (!context) return;
+      const username = fieldOf(req, "username")?.trim() ?? "";
+      try {
+        const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username) });
+        redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, destination: delivery.destination, deliveryMedium: delivery.deliveryMedium, notice: "code_sent" }), null);
+      } catch (error) {
+        expectCognito(error);
+        renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
+      }
+    }),
+  );
+
+  // ---- /forgotPassword and /confirmforgotPassword ---------------------------------------------
+  const renderForgot = (res: Response, context: PageContext, username: string | null, error: string | null = null) =>
+    sendPage(res, context, forgotPasswordView({ target: formTargetOf(context, PAGE_PATHS.forgotPassword), usernameAttributes: context.settings.usernameAttributes, username, signInUrl: linkOf(context, PAGE_PATHS.login), error }));
+
+  router.get(
+    PAGE_PATHS.forgotPassword,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.forgotPassword);
+      if (context) renderForgot(res, context, pageParameterOf(context.query, "username") ?? context.request.loginHint);
+    }),
+  );
+
+  router.post(
+    PAGE_PATHS.forgotPassword,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.forgotPassword);
+      if (!context) return;
+      const username = fieldOf(req, "username")?.trim() ?? "";
+      if (!username) return renderForgot(res, context, username, "Enter your username.");
+      let delivery: { destination: string; deliveryMedium: string } | null = null;
+      try {
+        delivery = await services.passwordRecovery.forgotPassword({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username) });
+      } catch (error) {
+        expectCognito(error);
+        // An unknown name goes on like a known one (the next page says "if an account exists"), so the
+        // page tells no one which names exist, whatever the client's PreventUserExistenceErrors.
+        if (!isCognitoError(error) || error.code !== "UserNotFoundException") return renderForgot(res, context, username, friendlyMessage(error, "forgot-password"));
+      }
+      redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, destination: delivery?.destination ?? null, deliveryMedium: delivery?.deliveryMedium ?? null }), null);
+    }),
+  );
+
+  function renderConfirmForgot(req: Request, res: Response, context: PageContext, error: string | null = null): void {
+    const view = confirmForgotPasswordView({
+      target: formTargetOf(context, PAGE_PATHS.confirmForgotPassword),
+      resendTarget: formTargetOf(context, PAGE_PATHS.forgotPassword),
+      username: fieldOf(req, "username") ?? pageParameterOf(context.query, "username"),
+      destination: pageParameterOf(context.query, "destination"),
+      deliveryMedium: pageParameterOf(context.query, "deliveryMedium"),
+      policy: context.settings.passwordPolicy,
+      signInUrl: linkOf(context, PAGE_PATHS.login),
+      error,
+    });
+    sendPage(res, context, view);
+  }
+
+  router.get(
+    PAGE_PATHS.confirmForgotPassword,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.confirmForgotPassword);
+      if (context) renderConfirmForgot(req, res, context);
+    }),
+  );
+
+  router.post(
+    PAGE_PATHS.confirmForgotPassword,
+    pageHandler(deps, async (req, res) => {
+      const context = await openPage(deps, req, res, PAGE_PATHS.confirmForgotPassword);
+      if (!context) return;
+      const username = fieldOf(req, "username")?.trim() ?? "";
+      const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
+      const password = fieldOf(req, "password") ?? "";
+      if (!username || !code || !password) return renderConfirmForgot(req, res, context, "Enter the code and a new password.");
+      if (password !== fieldOf(req, "confirmPassword")) return renderConfirmForgot(req, res, context, "The two passwords don’t match.");
+      try {
+        await services.passwordRecovery.confirmForgotPassword({ clientId: context.request.clientId, username, confirmationCode: code, password, secretHash: await secretHashOf(context, username) });
+      } catch (error) {
+        expectCognito(error);
+        return renderConfirmForgot(req, res, context, friendlyMessage(error, "reset-password"));
+      }
+      redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "password_reset" }), null);
+    }),
+  );
+
+  // ---- /confirmUser: the link in a sign-up email (GET; the code in it is the proof) -------------
+  router.get(
+    PAGE_PATHS.confirmUser,
+    pageHandler(deps, async (req, res) => {
+      const query = rawQueryOf(req);
+      const [clientId, username, code] = ["client_id", "user_name", "confirmation_code"].map((name) => query.get(name) ?? "");
+      const { poolId } = pageBaseOf(res);
+      const settings = clientId ? await services.signIn.hostedUi.pageSettings(clientId).catch(() => null) : null;
+      // A client of another pool is no client here.
+      if (!settings || settings.poolId !== poolId || !username || !code) {
+        return sendBarePage(res, 400, messageView({ title: "Link not valid", message: "This confirmation link is incomplete or not valid." }));
+      }
+      try {
+        await services.signUp.confirmSignUp({ clientId, username, confirmationCode: code, secretHash: await services.signIn.hostedUi.secretHashOf(clientId, username) });
+      } catch (error) {
+        expectCognito(error);
+        return sendBarePage(res, 400, messageView({ title: "Account not confirmed", message: "This account could not be confirmed.", error: friendlyMessage(error, "confirm") }));
+      }
+      sendBarePage(res, 200, messageView({ title: "Account confirmed", message: "Your account is confirmed. You can now sign in to the app." }));
+    }),
+  );
+
+  // ---- /error ---------------------------------------------------------------------------------
+  router.get(
+    PAGE_PATHS.error,
+    pageHandler(deps, async (req, res) => {
+      const error = rawQueryOf(req).get("error");
+      sendBarePage(res, 400, messageView({ title: "Something went wrong", message: "An error was encountered with the requested page.", error: errorText(error) }));
+    }),
+  );
+
+  return router;
+}
+
