@@ -41,6 +41,10 @@ import { createTriggerSecretService } from "./core/triggers/trigger-secret.servi
 import { createResourceServerService } from "./core/oauth/resource-server.service.js";
 import { createUserPoolDomainService } from "./core/oauth/user-pool-domain.service.js";
 import { createUiCustomizationService } from "./core/oauth/ui-customization.service.js";
+import { createOAuthService } from "./core/oauth/authorization.service.js";
+import { createOAuthTokenService } from "./core/oauth/oauth-token.service.js";
+import { createLoginSessionService } from "./core/oauth/login-session.service.js";
+import { createPoolHosts } from "./core/oauth/pool-hosts.js";
 import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
 import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
@@ -113,6 +117,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let srp: SrpServerPool | null = null;
   let startupLock: StartupLock | null = null;
   let metricsServer: MetricsServer | null = null;
+  let closePoolHosts: () => Promise<void> = async () => undefined;
   try {
     // Held from the migrations to the bootstrap key: processes starting together take turns.
     startupLock = await acquireStartupLock(dataSource);
@@ -150,6 +155,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const tokenService = createTokenService({ db, clock, signer: tokens, triggers });
     const refreshTokens = createRefreshService({ db, clock, tokens: tokenService, secretBox, contexts });
     const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, contexts, issuerBase: config.publicUrl });
+    const signOut = createSignOutService({ db, clock, secretBox, accessTokens });
+    const poolHosts = createPoolHosts({ db, store, clock, poolDomainSuffix: config.poolDomainSuffix, publicUrl: config.publicUrl });
+    await poolHosts.start();
+    closePoolHosts = () => poolHosts.close();
     const services = {
       userPools,
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool, contexts }),
@@ -183,12 +192,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       signingKeys: createSigningKeyService({ db, tokens, clock }),
       accessTokens,
       selfService: createSelfService({ db, clock, hasher, codes }),
-      signOut: createSignOutService({ db, clock, secretBox, accessTokens }),
+      signOut,
+      oauth: createOAuthService({ db, store, contexts, tokens: tokenService }),
+      oauthTokens: createOAuthTokenService({ db, store, clock, secretBox, contexts, tokens: tokenService, refreshTokens, signOut }),
+      loginSessions: createLoginSessionService({ db, store, clock }),
       mfa: createMfaService({ db, clock, secretBox, totp, qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
       devices: createDeviceService({ db, clock, srp }),
       triggerSecrets: createTriggerSecretService({ db, clock, secretBox }),
       resourceServers: createResourceServerService({ db, clock }),
-      userPoolDomains: createUserPoolDomainService({ db, clock, store, contexts, gatewayHost: new URL(config.publicUrl).hostname }),
+      userPoolDomains: createUserPoolDomainService({ db, clock, store, contexts, gatewayHost: new URL(config.publicUrl).hostname, poolDomainSuffix: config.poolDomainSuffix }),
       uiCustomizations: createUiCustomizationService({ db, clock, publicUrl: config.publicUrl }),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
@@ -212,6 +224,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       awsJson: { path: config.awsJsonPath, clock },
       corsOrigins: config.corsOrigins,
       trustProxy: config.trustProxy,
+      poolHosts,
       // The access log writes through the same pino (LOG_LEVEL, redaction); a test's own Logger gets none.
       accessLogger: pinoInstanceOf(logger),
       // With METRICS_PORT the public port never serves /metrics, token or not.
@@ -236,6 +249,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       async close() {
         await scrapeServer?.close();
         await api.close();
+        await closePoolHosts();
         await srpThreads.close();
         await background.dispatcher.close();
         await background.feed.close();
@@ -249,6 +263,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await httpApi?.close().catch(() => undefined);
     await metricsServer?.close().catch(() => undefined);
     await webhookDispatcher?.close().catch(() => undefined);
+    await closePoolHosts().catch(() => undefined);
     await eventFeed?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
     await srp?.close().catch(() => undefined);

@@ -26,6 +26,9 @@ import { createAccessLog, graphqlAccessPlugin, linkGraphqlContext, logSocketOper
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
 import { randomUuid } from "../lib/random.js";
+import type { PoolHosts } from "../core/oauth/pool-hosts.js";
+import { createOAuthRouter } from "./oauth/router.js";
+import { createManagedLoginPages } from "./oauth/pages/router.js";
 
 export interface HttpApiDeps {
   schema: GraphQLSchema;
@@ -49,7 +52,12 @@ export interface HttpApiDeps {
   trustProxy: TrustProxy;
   /** Writes the access log (pino-http); null = no access log (a Logger not backed by pino). */
   accessLogger: PinoLogger | null;
+  /** Which pool a Host names (pool domains), for the OAuth endpoints and sign-in pages. */
+  poolHosts: PoolHosts;
 }
+
+/** The OAuth endpoints every origin may call (Access-Control-Allow-Origin: *), on the issuer path or a pool domain. */
+const ANY_ORIGIN_OAUTH_PATHS = /^(?:\/[^/]+)?\/oauth2\/(?:token|revoke|userInfo)$/;
 
 export interface HttpApi {
   server: Server;
@@ -60,7 +68,7 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, trustProxy, accessLogger, requestMetrics }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, trustProxy, accessLogger, requestMetrics, poolHosts }: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   // One resolution of the client's address for HTTP (req.ip) and graphql-ws alike.
@@ -191,18 +199,21 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   app.use(createAccessLog(accessLogger), clientAddresses.warnOnUntrustedForwarding);
   app.use(requestMetrics.router);
   // Before every route, so a preflight is answered and every answer, errors included, carries CORS headers.
-  app.use(createCorsMiddleware({ origins: corsOrigins, logger }));
+  app.use(createCorsMiddleware({ origins: corsOrigins, logger, anyOriginPaths: ANY_ORIGIN_OAUTH_PATHS }));
   // Nearly all traffic: POST /graphql goes straight to Apollo, past the routers below (none of them
   // answers a POST there: GraphiQL is GET only, the AWS protocol lives on another path).
   app.post(GRAPHQL_PATH, ...graphql);
   app.use(createHealthRouter(readinessChecks));
-  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl }));
+  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, domainBaseOf: (poolId) => poolHosts.domainBaseOf(poolId) }));
   app.use(createUiAssetsRouter({ uiCustomizations: services.uiCustomizations }));
   // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
   // POST on its own path only (another method there is a 405): GET /healthz and the GraphQL path are untouched.
   app.use(createAwsJsonRouter({ services, logger, clock: awsJson.clock, path: awsJson.path }));
   app.use(GRAPHQL_PATH, ...graphql);
+  // The pools' OAuth endpoints and sign-in pages: `/<poolId>/…` and pool domains by Host. After the wire
+  // router, whose error handler would otherwise answer this router's errors in the wire's shape.
+  app.use(createOAuthRouter({ services, poolHosts, publicUrl, pages: createManagedLoginPages({ services, clock: awsJson.clock, logger }) }));
   // Nothing reaches Express's default handlers: unknown paths and any error a route throws get JSON.
   app.use(notFound);
   app.use(createEdgeErrorHandler(logger));

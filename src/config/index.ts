@@ -56,6 +56,11 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Where Prometheus scrapes GET /metrics. */
   metrics: MetricsConfig;
+  /**
+   * POOL_DOMAIN_SUFFIX: a pool's prefix domain answers as `<prefix>.<suffix>` (Cognito's
+   * `<prefix>.auth.<region>.amazoncognito.com`); default `auth.<PUBLIC_URL's host name>`.
+   */
+  poolDomainSuffix: string;
 }
 
 /**
@@ -246,6 +251,26 @@ function parseMetrics(env: Env, port: number, awsJsonPath: string, problems: str
   return Object.freeze({ port: metricsPort, token });
 }
 
+/**
+ * POOL_DOMAIN_SUFFIX: a DNS name (dot-separated labels) under which every prefix domain is a further
+ * label; the Host header is compared with it in lower case, so it is stored that way.
+ */
+function parsePoolDomainSuffix(raw: string | undefined, publicUrl: string, problems: string[]): string {
+  let fallback = "auth.localhost";
+  try {
+    fallback = `auth.${new URL(publicUrl).hostname.replace(/^\[|\]$/g, "")}`;
+  } catch {
+    // PUBLIC_URL's own problem is reported already.
+  }
+  const value = (raw ?? "").trim().toLowerCase().replace(/\.$/, "");
+  if (value === "") return fallback;
+  const label = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+  if (value.length > 200 || !value.split(".").every((part) => label.test(part))) {
+    problems.push(`POOL_DOMAIN_SUFFIX must be a DNS name such as auth.example.com (labels of letters, digits and hyphens); got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
 /** Reads and validates the whole configuration; throws one ConfigError that lists every problem. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -306,12 +331,13 @@ export function loadConfig(env: Env = process.env): Config {
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS, problems);
   const metrics = parseMetrics(env, port, awsJsonPath, problems);
+  const poolDomainSuffix = parsePoolDomainSuffix(env.POOL_DOMAIN_SUFFIX, publicUrl, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
     graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, srpWorkers, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
-    awsJsonPath, corsOrigins, trustProxy, metrics,
+    awsJsonPath, corsOrigins, trustProxy, metrics, poolDomainSuffix,
   });
 }

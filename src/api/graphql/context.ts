@@ -22,6 +22,9 @@ import type { SelfService } from "../../core/users/self-service.service.js";
 import type { SignUpService } from "../../core/users/sign-up.service.js";
 import type { WebhookService } from "../../core/webhooks/webhook.service.js";
 import type { TriggerSecretService } from "../../core/triggers/trigger-secret.service.js";
+import type { OAuthService } from "../../core/oauth/authorization.service.js";
+import type { OAuthTokenService } from "../../core/oauth/oauth-token.service.js";
+import type { LoginSessionService } from "../../core/oauth/login-session.service.js";
 import type { ResourceServerService } from "../../core/oauth/resource-server.service.js";
 import type { UserPoolDomainService } from "../../core/oauth/user-pool-domain.service.js";
 import type { UiCustomizationService } from "../../core/oauth/ui-customization.service.js";
@@ -50,6 +53,12 @@ export interface ApiServices {
   mfa: MfaService;
   devices: DeviceService;
   triggerSecrets: TriggerSecretService;
+  /** The authorization endpoint's decisions (/oauth2/authorize, the pages' sign-in). */
+  oauth: OAuthService;
+  /** /oauth2/token and /oauth2/revoke. */
+  oauthTokens: OAuthTokenService;
+  /** The managed-login session behind the `cognito` cookie. */
+  loginSessions: LoginSessionService;
   resourceServers: ResourceServerService;
   userPoolDomains: UserPoolDomainService;
   /** Sign-in page branding; `findEffective(poolId, clientId)` is what the pages render. */

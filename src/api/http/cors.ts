@@ -20,6 +20,12 @@ export interface CorsDeps {
   /** CORS_ORIGINS: the exact origins allowed; null = any origin, as Cognito's endpoint. */
   origins: readonly string[] | null;
   logger: Logger;
+  /**
+   * Paths every origin may call whatever CORS_ORIGINS says: the OAuth token, revocation and userInfo
+   * endpoints answer `Access-Control-Allow-Origin: *` as Cognito's do (reference-oauth §1.2); they take
+   * no cookie, so any page gains only what the credentials it sends already give it.
+   */
+  anyOriginPaths?: RegExp;
 }
 
 /**
@@ -36,7 +42,8 @@ export interface CorsDeps {
  * by itself. Apollo's CSRF prevention still refuses the GraphQL requests a page can send without a
  * preflight, and the wire protocol cannot be called without X-Amz-Target, which needs one.
  */
-export function createCorsMiddleware({ origins, logger }: CorsDeps): RequestHandler {
+export function createCorsMiddleware({ origins, logger, anyOriginPaths }: CorsDeps): RequestHandler {
+  const handleAnyOrigin = cors({ origin: "*", methods: ["GET", "POST"], maxAge: PREFLIGHT_MAX_AGE_SECONDS, credentials: false, optionsSuccessStatus: 204 });
   const handle = cors({
     // A list makes the package answer with the request's own origin when it matches, plus Vary: Origin.
     origin: origins === null ? "*" : [...origins],
@@ -47,6 +54,7 @@ export function createCorsMiddleware({ origins, logger }: CorsDeps): RequestHand
     optionsSuccessStatus: 204,
   });
   return (request, response, next) => {
+    if (anyOriginPaths?.test(request.path)) return handleAnyOrigin(request, response, next);
     const origin = request.headers.origin;
     const isPreflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
     // A foreign origin's preflight is refused outright, without CORS headers: the browser then never

@@ -9,6 +9,8 @@ export interface WellKnownDeps {
   poolExists(poolId: string): Promise<boolean>;
   /** PUBLIC_URL: a pool's issuer is `<issuerBase>/<poolId>`. */
   issuerBase: string;
+  /** The pool's domain base (custom, else prefix), where its OAuth endpoints are published; null = none. */
+  domainBaseOf(poolId: string): Promise<string | null>;
 }
 
 /** Verifiers refetch on an unknown kid, and a rotated-out key stays published for a day: five minutes is safe. */
@@ -19,15 +21,6 @@ const STATUS_BY_CODE: Partial<Record<CognitoErrorCode, number>> = {
   ResourceNotFoundException: 404,
 };
 
-/** The OIDC claims the pool's ID tokens can carry (cognito-reference §6.2, §7.1). */
-const CLAIMS_SUPPORTED = [
-  "sub", "iss", "aud", "exp", "iat", "auth_time", "token_use", "jti", "origin_jti", "event_id",
-  "cognito:username", "cognito:groups", "cognito:roles", "cognito:preferred_role",
-  "email", "email_verified", "phone_number", "phone_number_verified", "name", "given_name", "family_name",
-  "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "gender", "birthdate",
-  "zoneinfo", "locale", "address", "updated_at",
-];
-
 function sendError(response: Response, status: number, code: CognitoErrorCode, message: string): void {
   response.status(status).set("Cache-Control", "no-store").json({ __type: code, message });
 }
@@ -36,7 +29,7 @@ function sendError(response: Response, status: number, code: CognitoErrorCode, m
  * `/<poolId>/.well-known/jwks.json` and `/<poolId>/.well-known/openid-configuration`, at the same paths
  * as Cognito's, so verifiers built for Cognito only need the issuer changed.
  */
-export function createWellKnownRouter({ tokens, poolExists, issuerBase }: WellKnownDeps): Router {
+export function createWellKnownRouter({ tokens, poolExists, issuerBase, domainBaseOf }: WellKnownDeps): Router {
   const router = Router();
   const issuerOf = (poolId: string) => `${issuerBase.replace(/\/+$/, "")}/${poolId}`;
 
@@ -70,22 +63,25 @@ export function createWellKnownRouter({ tokens, poolExists, issuerBase }: WellKn
     "/:poolId/.well-known/openid-configuration",
     servePoolDocument(async (poolId) => {
       const issuer = issuerOf(poolId);
-      // Only what the gateway serves today: the issuer, the keys and what its tokens carry. There is no
-      // OAuth authorization server yet (no /oauth2/authorize, /oauth2/token or /oauth2/userInfo), so
-      // authorization_endpoint, token_endpoint, userinfo_endpoint, response_types_supported,
-      // scopes_supported, grant_types and token_endpoint_auth_methods_supported are left out rather than
-      // advertised for endpoints that would answer 404: a relying party that reads them would start
-      // flows that cannot work. OIDC Discovery 1.0 §3 calls authorization_endpoint and
-      // response_types_supported REQUIRED for an OpenID Provider, which the gateway is not yet; the
-      // document serves token verification, which needs only `issuer` (oauth4webapi/openid-client check
-      // nothing else on discovery) and `jwks_uri` (jose's createRemoteJWKSet, aws-jwt-verify). The OAuth
-      // issue adds the endpoint fields together with the endpoints.
+      // The endpoints are published on the pool's custom domain, else its prefix domain (reference-oauth
+      // §7); a pool without a domain is served on its issuer path, which Cognito has no equivalent of.
+      const base = (await domainBaseOf(poolId)) ?? issuer;
+      // Exactly Cognito's ten keys, in its (alphabetical) order. Left out as Cognito leaves them out:
+      // revocation_endpoint (openid-client's tokenRevocation then needs it set by the relying party),
+      // end_session_endpoint (/logout is not RP-initiated logout), code_challenge_methods_supported
+      // (S256 is accepted; openid-client's supportsPKCE() reads false, so a relying party sends PKCE
+      // anyway), grant_types_supported and claims_supported.
       return {
+        authorization_endpoint: `${base}/oauth2/authorize`,
+        id_token_signing_alg_values_supported: ["RS256"],
         issuer,
         jwks_uri: `${issuer}/.well-known/jwks.json`,
-        id_token_signing_alg_values_supported: ["RS256"],
+        response_types_supported: ["code", "token"],
+        scopes_supported: ["openid", "email", "phone", "profile"],
         subject_types_supported: ["public"],
-        claims_supported: CLAIMS_SUPPORTED,
+        token_endpoint: `${base}/oauth2/token`,
+        token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+        userinfo_endpoint: `${base}/oauth2/userInfo`,
       };
     }),
   );

@@ -8,7 +8,7 @@ import type { Database, Repositories, ShortLivedStore, TokenSigner } from "../po
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
 import { POOL_ID_PATTERN } from "../validation.js";
-import { SELF_SERVICE_SCOPE } from "./token.service.js";
+import { OPENID, SELF_SERVICE_SCOPE } from "../oauth/scopes.js";
 
 /** Who a verified access token speaks for: the caller of a self-service operation. */
 export interface AccessTokenPrincipal {
@@ -90,6 +90,38 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
     return poolId;
   }
 
+  /** Signature, issuer, expiry, token_use, the scope, revocation, and that client and user still exist. */
+  async function verifyWithScope(token: string | null, requiredScope: string): Promise<AccessTokenPrincipal & { scopes: string[] }> {
+    if (!token) throw new CognitoError("NotAuthorizedException", "An access token is required: send Authorization: Bearer <access token>.");
+    checkInput({ accessToken: token });
+    const poolId = claimedPoolId(token);
+    const claims = await signer.verify(poolId, token, "access");
+    const { sub, client_id: clientId, username, scope, origin_jti: originJti, iat } = claims;
+    if (typeof sub !== "string" || typeof clientId !== "string" || typeof username !== "string" || typeof iat !== "number") throw invalidToken();
+    if (originJti !== undefined && typeof originJti !== "string") throw invalidToken();
+    // OAuth tokens may carry only openid/email/…; the self-service API needs Cognito's admin scope, userInfo openid.
+    const scopes = typeof scope === "string" ? scope.split(" ") : [];
+    if (!scopes.includes(requiredScope)) throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
+    const claimed = { poolId, userId: sub, username, clientId, originJti: originJti ?? null };
+    if (claimed.originJti === null) {
+      // Without origin_jti (revocation off for the client) only the sign-out watermark can tell.
+      const signedOutAt = await store.get(signedOutKey(sub));
+      if (signedOutAt !== null && iat <= Number(signedOutAt)) throw revokedToken();
+    }
+    // The client and pool come from the cache (kept current by invalidation); the user is read every time.
+    const context = await contexts.get(clientId).catch((error: unknown) => {
+      if (error instanceof CognitoError) throw invalidToken();
+      throw error;
+    });
+    if (context.pool.id !== poolId) throw invalidToken();
+    const user = await db.read(async (repositories) => {
+      // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
+      if (claimed.originJti !== null && (await repositories.refreshTokens.isFamilyRevoked(claimed.originJti))) throw revokedToken();
+      return loadSelfUser(repositories, poolId, claimed);
+    });
+    return { ...claimed, scopes, verified: { pool: context.pool, client: context.client, user } };
+  }
+
   return {
     /**
      * Verifies an access token for a self-service call: signature by the pool's access key, issuer,
@@ -99,35 +131,15 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
      *         "User is disabled.", UserNotFoundException (user deleted), UserNotConfirmedException, PasswordResetRequiredException
      */
     async authenticate(token: string | null): Promise<AccessTokenPrincipal> {
-      if (!token) throw new CognitoError("NotAuthorizedException", "An access token is required: send Authorization: Bearer <access token>.");
-      checkInput({ accessToken: token });
-      const poolId = claimedPoolId(token);
-      const claims = await signer.verify(poolId, token, "access");
-      const { sub, client_id: clientId, username, scope, origin_jti: originJti, iat } = claims;
-      if (typeof sub !== "string" || typeof clientId !== "string" || typeof username !== "string" || typeof iat !== "number") throw invalidToken();
-      if (originJti !== undefined && typeof originJti !== "string") throw invalidToken();
-      // OAuth tokens may carry only openid/email/…; the self-service API needs Cognito's admin scope.
-      if (typeof scope !== "string" || !scope.split(" ").includes(SELF_SERVICE_SCOPE)) {
-        throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
-      }
-      const claimed = { poolId, userId: sub, username, clientId, originJti: originJti ?? null };
-      if (claimed.originJti === null) {
-        // Without origin_jti (revocation off for the client) only the sign-out watermark can tell.
-        const signedOutAt = await store.get(signedOutKey(sub));
-        if (signedOutAt !== null && iat <= Number(signedOutAt)) throw revokedToken();
-      }
-      // The client and pool come from the cache (kept current by invalidation); the user is read every time.
-      const context = await contexts.get(clientId).catch((error: unknown) => {
-        if (error instanceof CognitoError) throw invalidToken();
-        throw error;
-      });
-      if (context.pool.id !== poolId) throw invalidToken();
-      const user = await db.read(async (repositories) => {
-        // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
-        if (claimed.originJti !== null && (await repositories.refreshTokens.isFamilyRevoked(claimed.originJti))) throw revokedToken();
-        return loadSelfUser(repositories, poolId, claimed);
-      });
-      return { ...claimed, verified: { pool: context.pool, client: context.client, user } };
+      return verifyWithScope(token, SELF_SERVICE_SCOPE);
+    },
+
+    /**
+     * The same checks for /oauth2/userInfo: the token must carry `openid`, which only tokens of the OAuth
+     * endpoints can (reference-oauth §4); API-issued tokens have the self-service scope alone. Same errors.
+     */
+    async authenticateOpenId(token: string | null): Promise<AccessTokenPrincipal & { scopes: string[] }> {
+      return verifyWithScope(token, OPENID);
     },
 
     /**

@@ -7,7 +7,7 @@ import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { Database, SecretBox } from "../ports.js";
 import type { User } from "../users/user.types.js";
-import type { AuthenticationResult, TokenService } from "./token.service.js";
+import type { AuthenticationResult, OAuthTokens, TokenService } from "./token.service.js";
 
 export interface RefreshServiceDeps {
   db: Database;
@@ -83,6 +83,20 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
    *         RefreshTokenReuseException (a rotated token used after its grace period: the family is revoked)
    */
   async function refresh(context: ClientContext, request: RefreshRequest): Promise<AuthenticationResult> {
+    const tokens = await refreshWith(context, request, false);
+    return { ...tokens, idToken: tokens.idToken!, tokenType: "Bearer", newDeviceMetadata: null };
+  }
+
+  /**
+   * The refresh_token grant of /oauth2/token: the same checks and rotation as `refresh`, and the tokens
+   * keep the scopes and resource their grant bound them to (an API sign-in's keep the self-service
+   * scope); the ID token only with openid. Same errors as `refresh`.
+   */
+  async function refreshForOAuth(context: ClientContext, request: RefreshRequest): Promise<OAuthTokens> {
+    return refreshWith(context, request, true);
+  }
+
+  async function refreshWith(context: ClientContext, request: RefreshRequest, viaOAuth: boolean): Promise<OAuthTokens> {
     const { record, user } = await db.read(async (repositories) => {
       const found = await tokens.findRefreshToken(repositories, context.client, request.refreshToken);
       // With its groups: the new tokens carry them.
@@ -93,7 +107,7 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
     if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
     if (record.deviceKey) await assertDevice(context, user, record.deviceKey, request.deviceKey);
     const rotates = context.client.refreshTokenRotation.enabled;
-    const issued = await tokens.issue({
+    const issueArgs = {
       pool: context.pool,
       client: context.client,
       user,
@@ -102,15 +116,23 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
       deviceKey: record.deviceKey,
       withRefreshToken: rotates,
       refreshExpiresAt: record.expiresAt,
-      tokenGeneration: { source: "TokenGeneration_RefreshTokens", clientMetadata: request.clientMetadata ?? null },
-    });
+      tokenGeneration: { source: "TokenGeneration_RefreshTokens" as const, clientMetadata: request.clientMetadata ?? null },
+      // An OAuth grant's scopes and resource (aud) hold for every refresh of its tokens (reference-oauth §3.3).
+      ...(record.oauth ? { oauth: { scopes: record.oauth.scopes, nonce: null, resource: record.oauth.resource } } : {}),
+    };
+    // A JSON-API sign-in refreshed at /oauth2/token keeps its one scope and its ID token (issue); an OAuth
+    // grant's tokens refreshed through the JSON API still get an ID token, which that API's result always has.
+    const issued =
+      viaOAuth && issueArgs.oauth
+        ? await tokens.issueOAuth({ ...issueArgs, oauth: issueArgs.oauth })
+        : await tokens.issue(issueArgs).then(({ result, refreshRecord }) => ({ tokens: result satisfies OAuthTokens, refreshRecord }));
     if (!rotates) {
       // Nothing changes but the log, so one INSERT that commits by itself. A revocation racing this
       // refresh is still caught: the new tokens carry the token's family, which every use checks.
       await db.read((repositories) =>
         repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: false } }, clock.now()),
       );
-      return issued.result;
+      return issued.tokens;
     }
     const rotation = await db.transaction(async (repositories) => {
       // Read again inside the transaction: a revocation or expiry since the first read wins.
@@ -123,11 +145,12 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
       return state;
     });
     if (rotation === "reused") return revokeReusedFamily(context, record.familyId);
-    return issued.result;
+    return issued.tokens;
   }
 
   return {
     refresh,
+    refreshForOAuth,
 
     /**
      * GetTokensFromRefreshToken (reference-oauth §12.1): works with and without rotation; without it

@@ -12,9 +12,10 @@ import { runPreTokenGeneration, type TokenGenerationSource } from "../triggers/t
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import { readableAttributeNames } from "../users/attribute-rules.js";
 import { hasGroupsLoaded, type User } from "../users/user.types.js";
+import { idTokenAttributeFilter, OPENID, SELF_SERVICE_SCOPE } from "../oauth/scopes.js";
+import { leftHalfSha256Base64Url } from "../../lib/oauth-hashes.js";
 
-/** The scope that lets an access token call the self-service operations (cognito-reference §6.3). */
-export const SELF_SERVICE_SCOPE = "aws.cognito.signin.user.admin";
+export { SELF_SERVICE_SCOPE };
 
 export interface AuthenticationResult {
   accessToken: string;
@@ -39,6 +40,26 @@ export interface IssueArgs {
   refreshExpiresAt?: Date;
   /** The PreTokenGeneration trigger source; TokenGeneration_Authentication when absent. */
   tokenGeneration?: { source: TokenGenerationSource; clientMetadata?: Record<string, string> | null };
+  /** Tokens of the OAuth endpoints (or a refresh of them): what the grant bound them to (reference-oauth §10.3). */
+  oauth?: OAuthBinding;
+}
+
+/** What an OAuth grant bound its tokens to; the refresh token keeps scopes and resource for every refresh. */
+export interface OAuthBinding {
+  /** The granted scopes: the access token's `scope`; the ID token only with openid, narrowed by email/phone/profile. */
+  scopes: string[];
+  /** The authorization request's nonce, copied into the ID token; null on refreshes. */
+  nonce: string | null;
+  /** RFC 8707 resource: the access token's `aud`. */
+  resource: string | null;
+}
+
+/** What /oauth2/token and the implicit redirect hand out; no ID token without openid. */
+export interface OAuthTokens {
+  accessToken: string;
+  idToken: string | null;
+  refreshToken: string | null;
+  expiresIn: number;
 }
 
 export type TokenService = ReturnType<typeof createTokenService>;
@@ -70,87 +91,132 @@ export interface IssuedTokens {
 }
 
 export function createTokenService({ db, clock, signer, triggers }: { db: Database; clock: Clock; signer: TokenSigner; triggers: TriggerRunner }) {
+  /** Both kinds of user tokens; `withIdToken` false only for OAuth grants without openid. */
+  async function mint(args: IssueArgs, withIdToken: boolean): Promise<{ tokens: OAuthTokens; refreshRecord: RefreshTokenRecord | null }> {
+    const { pool, client, user, oauth } = args;
+    const now = clock.now();
+    const familyId = args.familyId ?? randomUuid();
+    const eventId = randomUuid();
+    const authTime = Math.floor(args.authTime.getTime() / 1000);
+    const groups = hasGroupsLoaded(user) ? user.groups.slice(0, MAX_GROUP_CLAIMS) : await db.read((repositories) => repositories.groups.listGroupsOfUser(user.id, { limit: MAX_GROUP_CLAIMS }));
+    const readable = readableAttributeNames(pool, client);
+    // OAuth ID tokens carry only what email/phone/profile unlock (reference-oauth §10.1).
+    const inIdToken = oauth ? idTokenAttributeFilter(oauth.scopes) : () => true;
+    const attributes: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(user.attributes)) {
+      if (readable.has(name) && name !== "sub" && inIdToken(name)) attributes[name] = attributeClaim(pool.schemaAttributes.find((attribute) => attribute.name === name), value);
+    }
+    const idClaims: Record<string, unknown> = {
+      ...attributes,
+      sub: user.id,
+      ...groupClaims(groups),
+      aud: client.clientId,
+      event_id: eventId,
+      token_use: "id",
+      auth_time: authTime,
+      "cognito:username": user.username,
+      ...(oauth?.nonce ? { nonce: oauth.nonce } : {}),
+      ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
+      jti: randomUuid(),
+    };
+    const accessClaims = {
+      sub: user.id,
+      ...(groups.length > 0 ? { "cognito:groups": groups.map((group) => group.name) } : {}),
+      ...(args.deviceKey ? { device_key: args.deviceKey } : {}),
+      ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
+      ...(oauth?.resource ? { aud: oauth.resource } : {}),
+      event_id: eventId,
+      token_use: "access",
+      // API sign-ins always get exactly the self-service scope; OAuth grants get what was granted.
+      scope: oauth ? oauth.scopes.join(" ") : SELF_SERVICE_SCOPE,
+      auth_time: authTime,
+      jti: randomUuid(),
+      client_id: client.clientId,
+      username: user.username,
+      version: 2,
+    };
+    // PreTokenGeneration edits the claims before anything is signed or stored.
+    const claims = triggers.isConfigured(pool, "PreTokenGeneration")
+      ? await runPreTokenGeneration(triggers, pool, {
+          source: args.tokenGeneration?.source ?? "TokenGeneration_Authentication",
+          user,
+          clientId: client.clientId,
+          groups,
+          claims: { idClaims, accessClaims },
+          clientMetadata: args.tokenGeneration?.clientMetadata ?? null,
+        })
+      : { idClaims, accessClaims };
+    const accessSeconds = toSeconds(client.accessTokenValidity, client.tokenValidityUnits.accessToken);
+    const idSeconds = toSeconds(client.idTokenValidity, client.tokenValidityUnits.idToken);
+    let accessToken: string;
+    let idToken: string | null = null;
+    if (oauth) {
+      // at_hash binds the ID token to the access token as finally signed (after the trigger's edits).
+      accessToken = await signer.sign(pool.id, "access", claims.accessClaims, accessSeconds);
+      if (withIdToken) idToken = await signer.sign(pool.id, "id", { ...claims.idClaims, at_hash: leftHalfSha256Base64Url(accessToken) }, idSeconds);
+    } else {
+      [idToken, accessToken] = await Promise.all([signer.sign(pool.id, "id", claims.idClaims, idSeconds), signer.sign(pool.id, "access", claims.accessClaims, accessSeconds)]);
+    }
+    let refreshToken: string | null = null;
+    let refreshRecord: RefreshTokenRecord | null = null;
+    if (args.withRefreshToken) {
+      refreshToken = randomTokenBase64Url(64);
+      refreshRecord = {
+        id: randomUuid(),
+        poolId: pool.id,
+        clientId: client.clientId,
+        userId: user.id,
+        tokenHash: sha256Hex(refreshToken),
+        familyId,
+        deviceKey: args.deviceKey ?? null,
+        authTime: args.authTime,
+        createdAt: now,
+        expiresAt: args.refreshExpiresAt ?? new Date(now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000),
+        rotatedAt: null,
+        revokedAt: null,
+        oauth: oauth ? { scopes: oauth.scopes, resource: oauth.resource } : null,
+      };
+    }
+    return { tokens: { accessToken, idToken, refreshToken, expiresIn: accessSeconds }, refreshRecord };
+  }
+
   return {
     /**
      * Signs ID and access tokens (and mints a refresh token) for a completed authentication. Runs
      * outside any transaction — signing may create the pool's keys — and returns the refresh-token
-     * row for the caller to store in the transaction that records the sign-in.
+     * row for the caller to store in the transaction that records the sign-in. Always with an ID token
+     * (the JSON API's AuthenticationResult has one), also for a refresh of OAuth-issued tokens.
      */
     async issue(args: IssueArgs): Promise<IssuedTokens> {
-      const { pool, client, user } = args;
-      const now = clock.now();
-      const familyId = args.familyId ?? randomUuid();
-      const eventId = randomUuid();
-      const authTime = Math.floor(args.authTime.getTime() / 1000);
-      const groups = hasGroupsLoaded(user) ? user.groups.slice(0, MAX_GROUP_CLAIMS) : await db.read((repositories) => repositories.groups.listGroupsOfUser(user.id, { limit: MAX_GROUP_CLAIMS }));
-      const readable = readableAttributeNames(pool, client);
-      const attributes: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(user.attributes)) {
-        if (readable.has(name) && name !== "sub") attributes[name] = attributeClaim(pool.schemaAttributes.find((attribute) => attribute.name === name), value);
-      }
-      const idClaims = {
-        ...attributes,
-        sub: user.id,
-        ...groupClaims(groups),
-        aud: client.clientId,
-        event_id: eventId,
-        token_use: "id",
-        auth_time: authTime,
-        "cognito:username": user.username,
-        ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
-        jti: randomUuid(),
-      };
-      const accessClaims = {
-        sub: user.id,
-        ...(groups.length > 0 ? { "cognito:groups": groups.map((group) => group.name) } : {}),
-        ...(args.deviceKey ? { device_key: args.deviceKey } : {}),
-        ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
-        event_id: eventId,
+      const minted = await mint(args, true);
+      return { result: { ...minted.tokens, idToken: minted.tokens.idToken!, tokenType: "Bearer", newDeviceMetadata: null }, refreshRecord: minted.refreshRecord };
+    },
+
+    /**
+     * Tokens for the OAuth endpoints (code exchange, implicit redirect, refresh grant): the ID token only
+     * when openid was granted, with the nonce and at_hash.
+     */
+    async issueOAuth(args: IssueArgs & { oauth: OAuthBinding }): Promise<{ tokens: OAuthTokens; refreshRecord: RefreshTokenRecord | null }> {
+      return mint(args, args.oauth.scopes.includes(OPENID));
+    },
+
+    /**
+     * The client_credentials access token (reference-oauth §10.3): the client speaks for itself, so
+     * sub = client_id and no user claim, ID token or refresh token exists. PreTokenGeneration runs for
+     * this grant only in its V3_0 form, which the gateway does not offer, so no trigger runs.
+     */
+    async issueClientCredentials(pool: UserPool, client: AppClient, scopes: string[]): Promise<{ accessToken: string; expiresIn: number }> {
+      const expiresIn = toSeconds(client.accessTokenValidity, client.tokenValidityUnits.accessToken);
+      const claims = {
+        sub: client.clientId,
         token_use: "access",
-        scope: SELF_SERVICE_SCOPE,
-        auth_time: authTime,
+        scope: scopes.join(" "),
+        auth_time: Math.floor(clock.nowMs() / 1000),
         jti: randomUuid(),
         client_id: client.clientId,
-        username: user.username,
         version: 2,
       };
-      // PreTokenGeneration edits the claims before anything is signed or stored.
-      const claims = triggers.isConfigured(pool, "PreTokenGeneration")
-        ? await runPreTokenGeneration(triggers, pool, {
-            source: args.tokenGeneration?.source ?? "TokenGeneration_Authentication",
-            user,
-            clientId: client.clientId,
-            groups,
-            claims: { idClaims, accessClaims },
-            clientMetadata: args.tokenGeneration?.clientMetadata ?? null,
-          })
-        : { idClaims, accessClaims };
-      const accessSeconds = toSeconds(client.accessTokenValidity, client.tokenValidityUnits.accessToken);
-      const [idToken, accessToken] = await Promise.all([
-        signer.sign(pool.id, "id", claims.idClaims, toSeconds(client.idTokenValidity, client.tokenValidityUnits.idToken)),
-        signer.sign(pool.id, "access", claims.accessClaims, accessSeconds),
-      ]);
-      let refreshToken: string | null = null;
-      let refreshRecord: RefreshTokenRecord | null = null;
-      if (args.withRefreshToken) {
-        refreshToken = randomTokenBase64Url(64);
-        refreshRecord = {
-          id: randomUuid(),
-          poolId: pool.id,
-          clientId: client.clientId,
-          userId: user.id,
-          tokenHash: sha256Hex(refreshToken),
-          familyId,
-          deviceKey: args.deviceKey ?? null,
-          authTime: args.authTime,
-          createdAt: now,
-          expiresAt: args.refreshExpiresAt ?? new Date(now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000),
-          rotatedAt: null,
-          revokedAt: null,
-          oauth: null,
-        };
-      }
-      return { result: { accessToken, idToken, refreshToken, expiresIn: accessSeconds, tokenType: "Bearer", newDeviceMetadata: null }, refreshRecord };
+      return { accessToken: await signer.sign(pool.id, "access", claims, expiresIn), expiresIn };
     },
 
     /**

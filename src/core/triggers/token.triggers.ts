@@ -4,7 +4,7 @@ import type { User } from "../users/user.types.js";
 import { readObject, readStringArray } from "./trigger-response.js";
 import { eventAttributesOf, invalidResponse, type TriggerRunner } from "./trigger-runner.js";
 
-export type TokenGenerationSource = "TokenGeneration_Authentication" | "TokenGeneration_NewPasswordChallenge" | "TokenGeneration_AuthenticateDevice" | "TokenGeneration_RefreshTokens";
+export type TokenGenerationSource = "TokenGeneration_Authentication" | "TokenGeneration_NewPasswordChallenge" | "TokenGeneration_AuthenticateDevice" | "TokenGeneration_RefreshTokens" | "TokenGeneration_HostedAuth";
 
 /** Claims no trigger may add, override or suppress (cognito-reference §6.6): they carry the token's security. */
 export const PROTECTED_CLAIMS: ReadonlySet<string> = new Set([

@@ -1,0 +1,20 @@
+import type { Response } from "express";
+
+/**
+ * The pool a request below a pool's base is for, set by the OAuth router (res.locals.oauthPool):
+ * `baseUrl` is the absolute external base the request came in on, without a trailing slash —
+ * `<scheme>://<host>/<poolId>` on the issuer path or `<scheme>://<pool domain>` on a domain.
+ */
+export interface OAuthPool {
+  poolId: string;
+  baseUrl: string;
+}
+
+export function oauthPoolOf(response: Response): OAuthPool {
+  const pool = (response.locals as { oauthPool?: OAuthPool }).oauthPool;
+  if (!pool) throw new Error("oauthPool is not set: the route is mounted outside the OAuth router");
+  return pool;
+}
+
+/** The cookie path of a base: `/<poolId>` on the issuer path, `/` on a pool domain. */
+export const cookiePathOfBase = (baseUrl: string): string => new URL(baseUrl).pathname.replace(/\/+$/, "") || "/";

@@ -1,0 +1,81 @@
+import cookieParser from "cookie-parser";
+import { Router, type NextFunction, type Request, type Response } from "express";
+import type { OAuthService } from "../../core/oauth/authorization.service.js";
+import type { LoginSessionService } from "../../core/oauth/login-session.service.js";
+import type { OAuthTokenService } from "../../core/oauth/oauth-token.service.js";
+import type { PoolHosts } from "../../core/oauth/pool-hosts.js";
+import type { AccessTokenService } from "../../core/tokens/access-token.service.js";
+import { POOL_ID_PATTERN } from "../../core/validation.js";
+import { EdgeError } from "../http/edge-errors.js";
+import { createAuthorizeRoutes } from "./authorize.routes.js";
+import type { OAuthPool } from "./oauth-pool.js";
+import { createTokenRoutes } from "./token.routes.js";
+
+export interface OAuthRouterDeps {
+  services: { oauth: OAuthService; oauthTokens: OAuthTokenService; loginSessions: LoginSessionService; accessTokens: AccessTokenService };
+  poolHosts: PoolHosts;
+  /** PUBLIC_URL: an https PUBLIC_URL makes every base https (TLS ends at a proxy in front). */
+  publicUrl: string;
+  /** The managed sign-in pages (pages/router.ts), run for every path the endpoints leave. */
+  pages: Router;
+}
+
+/** Paths a pool domain serves whatever the pool (a Host naming no pool gets 404 for them, never someone's pages). */
+const POOL_DOMAIN_PATHS = /^\/(?:oauth2\/|logout$|login$)/;
+
+/**
+ * The pools' authorization servers (reference-oauth §1), at two bases: `<PUBLIC_URL>/<poolId>/…` (the
+ * issuer path) and the root of each pool domain, chosen by the Host header. Sets res.locals.oauthPool and
+ * runs the OAuth endpoints, then the managed sign-in pages. Discovery and JWKS stay on the issuer path
+ * only (well-known.routes.ts), as Cognito serves them.
+ *
+ * The base URL of a request is built from its own Host header, so links and redirects stay on the host the
+ * browser used. A forged Host only misleads whoever forged it; every redirect answer is no-store, so no
+ * cache on the way keeps one for others.
+ */
+export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAuthRouterDeps): Router {
+  const router = Router();
+  const isPublicHttps = publicUrl.startsWith("https:");
+  const poolRoutes = Router();
+  poolRoutes.use(cookieParser());
+  poolRoutes.use(createTokenRoutes({ oauthTokens: services.oauthTokens, accessTokens: services.accessTokens }));
+  poolRoutes.use(createAuthorizeRoutes({ oauth: services.oauth, loginSessions: services.loginSessions }));
+  poolRoutes.use(pages);
+
+  // req.protocol is https for a TLS socket or a trusted X-Forwarded-Proto (TRUST_PROXY).
+  const schemeOf = (request: Request) => (isPublicHttps || request.protocol === "https" ? "https" : "http");
+  const setPool = (response: Response, pool: OAuthPool) => {
+    (response.locals as { oauthPool?: OAuthPool }).oauthPool = pool;
+  };
+
+  // 1. A pool domain: the whole host belongs to one pool.
+  router.use(async (request: Request, response: Response, next: NextFunction) => {
+    try {
+      const host = poolHosts.normalizeHost(request.headers.host);
+      if (!host || poolHosts.isGatewayHost(host)) return next();
+      const poolId = await poolHosts.poolIdOf(host);
+      if (poolId === null) {
+        if (POOL_DOMAIN_PATHS.test(request.path)) return next(new EdgeError(404, "NotFoundException", "No user pool has this domain.", "oauth.domain.unknown"));
+        return next();
+      }
+      setPool(response, { poolId, baseUrl: `${schemeOf(request)}://${request.headers.host!.trim().toLowerCase()}` });
+      poolRoutes(request, response, next);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // 2. The issuer path of an existing pool, on any host that is not a pool domain.
+  router.use("/:poolId", async (request: Request<{ poolId: string }>, response: Response, next: NextFunction) => {
+    try {
+      const { poolId } = request.params;
+      if ((response.locals as { oauthPool?: OAuthPool }).oauthPool || poolId.length > 55 || !POOL_ID_PATTERN.test(poolId) || request.path.startsWith("/.well-known/")) return next();
+      if (!(await poolHosts.poolExists(poolId))) return next();
+      setPool(response, { poolId, baseUrl: `${schemeOf(request)}://${(request.headers.host ?? "").trim().toLowerCase()}/${poolId}` });
+      poolRoutes(request, response, next);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,140 @@
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { isCognitoError } from "../../core/errors.js";
+import { isOAuthError, OAuthError } from "../../core/oauth/oauth-error.js";
+import type { OAuthTokenService, PresentedClient } from "../../core/oauth/oauth-token.service.js";
+import { readUserInfo } from "../../core/oauth/user-info.js";
+import type { AccessTokenService } from "../../core/tokens/access-token.service.js";
+import { readBearerToken } from "../graphql/context.js";
+import { MAX_REQUEST_BYTES, methodNotAllowed } from "../http/edge-errors.js";
+import { requestIdOf } from "../http/access-log.js";
+import { oauthPoolOf } from "./oauth-pool.js";
+
+export interface TokenRoutesDeps {
+  oauthTokens: OAuthTokenService;
+  accessTokens: AccessTokenService;
+}
+
+/** Token responses and their errors must never be cached (RFC 6749 §5.1). */
+const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
+const JSON_UTF8 = "application/json;charset=UTF-8";
+/** Lambda faults of PreTokenGeneration reach the caller as the API shows them; nothing else does. */
+const TRIGGER_FAULTS = new Set(["UserLambdaValidationException", "UnexpectedLambdaException", "InvalidLambdaResponseException"]);
+const USER_INFO_DESCRIPTIONS = {
+  invalid_request: "Bad OAuth2 request at UserInfo Endpoint",
+  invalid_token: "Access token is expired, disabled, or deleted, or the user has globally signed out.",
+};
+
+/** JSON exactly as Cognito labels it; Express's res.json would rewrite the charset spelling. */
+function sendJson(response: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.status(status).set({ ...NO_STORE, ...headers, "Content-Type": JSON_UTF8 }).send(Buffer.from(JSON.stringify(body)));
+}
+
+function sendOAuthError(response: Response, error: OAuthError, presented: PresentedClient | null): void {
+  const headers: Record<string, string> = {};
+  // RFC 6749 §5.2: a failed Basic authentication is 401 with the scheme the client should use.
+  if (error.status === 401 && presented?.method === "basic") headers["WWW-Authenticate"] = 'Basic realm="oauth2", error="invalid_client"';
+  sendJson(response, error.status, { error: error.error, ...(error.description ? { error_description: error.description } : {}) }, headers);
+}
+
+/** RFC 6749 §2.3.1: each half of the Basic credentials is form-urlencoded first. */
+function decodeFormComponent(value: string): string {
+  return decodeURIComponent(value.replace(/\+/g, " "));
+}
+
+/**
+ * Who the caller says it is: Basic credentials, or client_id (+ client_secret) in the body. Using both
+ * ways at once is refused (RFC 6749 §2.3: "MUST NOT use more than one authentication method").
+ * @throws OAuthError invalid_request, invalid_client
+ */
+function presentedClientOf(request: Request, form: URLSearchParams): PresentedClient {
+  const header = request.headers.authorization;
+  const basic = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (header && /^Basic\s/i.test(header)) {
+    const decoded = basic ? Buffer.from(basic[1]!, "base64").toString("utf8") : "";
+    const colon = decoded.indexOf(":");
+    if (colon < 0) throw new OAuthError("invalid_client", null, 401);
+    let clientId: string;
+    let clientSecret: string;
+    try {
+      clientId = decodeFormComponent(decoded.slice(0, colon));
+      clientSecret = decodeFormComponent(decoded.slice(colon + 1));
+    } catch {
+      throw new OAuthError("invalid_client", null, 401);
+    }
+    const bodyId = form.get("client_id");
+    if (form.has("client_secret") || (bodyId !== null && bodyId !== clientId)) throw new OAuthError("invalid_request");
+    return { method: "basic", clientId, clientSecret };
+  }
+  if (form.getAll("client_id").length > 1 || form.getAll("client_secret").length > 1) throw new OAuthError("invalid_request");
+  const clientSecret = form.get("client_secret");
+  return { method: clientSecret === null ? "none" : "post", clientId: form.get("client_id"), clientSecret };
+}
+
+/** The posted form as URLSearchParams (repeated fields stay visible); null when the body is no form. */
+function formOf(request: Request): URLSearchParams | null {
+  if (!request.is("application/x-www-form-urlencoded")) return null;
+  const body = request.body as Buffer | undefined;
+  return new URLSearchParams(Buffer.isBuffer(body) ? body.toString("utf8") : "");
+}
+
+/**
+ * /oauth2/token, /oauth2/revoke and /oauth2/userInfo (reference-oauth §3–§5), below a pool's base. CORS for
+ * them (`*`, as Cognito) is applied by the edge's CORS middleware, before any route.
+ */
+export function createTokenRoutes({ oauthTokens, accessTokens }: TokenRoutesDeps): Router {
+  const router = Router();
+  const rawForm = express.raw({ type: () => true, limit: MAX_REQUEST_BYTES });
+
+  const formEndpoint = (handle: (poolId: string, presented: PresentedClient, form: URLSearchParams, response: Response) => Promise<void>) => async (request: Request, response: Response, next: NextFunction) => {
+    let presented: PresentedClient | null = null;
+    try {
+      const form = formOf(request);
+      if (form === null) throw new OAuthError("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+      presented = presentedClientOf(request, form);
+      await handle(oauthPoolOf(response).poolId, presented, form, response);
+    } catch (error) {
+      if (isOAuthError(error)) return sendOAuthError(response, error, presented);
+      if (isCognitoError(error) && TRIGGER_FAULTS.has(error.code)) return sendJson(response, 400, { error: "invalid_request", error_description: error.message });
+      next(error);
+    }
+  };
+
+  router.post(
+    "/oauth2/token",
+    rawForm,
+    formEndpoint(async (poolId, presented, form, response) => sendJson(response, 200, await oauthTokens.token(poolId, presented, form))),
+  );
+  router.post(
+    "/oauth2/revoke",
+    rawForm,
+    formEndpoint(async (poolId, presented, form, response) => {
+      await oauthTokens.revoke(poolId, presented, form);
+      response.status(200).set(NO_STORE).end();
+    }),
+  );
+
+  const userInfo = async (request: Request, response: Response, next: NextFunction) => {
+    try {
+      const result = await readUserInfo(accessTokens, oauthPoolOf(response).poolId, readBearerToken(request.headers.authorization));
+      const isHttps = oauthPoolOf(response).baseUrl.startsWith("https:");
+      const common = { "X-Frame-Options": "DENY", "x-amz-cognito-request-id": requestIdOf(request), ...(isHttps ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}) };
+      if (!result.ok) {
+        // Errors are told only in WWW-Authenticate (reference-oauth §4), with no body.
+        response
+          .status(result.status)
+          .set({ ...common, "Cache-Control": "no-store", "WWW-Authenticate": `Bearer error="${result.error}", error_description="${USER_INFO_DESCRIPTIONS[result.error]}"` })
+          .end();
+        return;
+      }
+      sendJson(response, 200, result.claims, { ...common, "Cache-Control": "no-cache, no-store, max-age=0, must-revalidate", Expires: "0" });
+    } catch (error) {
+      next(error);
+    }
+  };
+  router.get("/oauth2/userInfo", userInfo);
+  router.post("/oauth2/userInfo", userInfo);
+
+  router.all(["/oauth2/token", "/oauth2/revoke"], methodNotAllowed(["POST"]));
+  router.all("/oauth2/userInfo", methodNotAllowed(["GET", "POST"]));
+  return router;
+}
