@@ -224,6 +224,17 @@ describe.each(BACKENDS)("OAuth admin (clients, resource servers, domains) on $na
       expect([over.name, over.message]).toEqual(["LimitExceededException", `User pool ${poolId} already has the maximum of 25 resource servers.`]);
     });
 
+    it("keeps identifiers unique and the quota exact under parallel creates", async () => {
+      const poolId = await newPool();
+      const same = await Promise.allSettled(Array.from({ length: 8 }, () => createApi(poolId, "same")));
+      expect(same.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      for (const outcome of same) if (outcome.status === "rejected") expect((outcome.reason as Error).message).toBe(`same already exists in user pool ${poolId}.`);
+      const many = await Promise.allSettled(Array.from({ length: 40 }, (_, index) => createApi(poolId, `n${index}`)));
+      expect(many.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(24);
+      for (const outcome of many) if (outcome.status === "rejected") expect((outcome.reason as Error).name).toBe("LimitExceededException");
+      expect((await admin.send(new ListResourceServersCommand({ UserPoolId: poolId, MaxResults: 50 }))).ResourceServers).toHaveLength(25);
+    });
+
     it("lets a pool-scoped key manage its own pool only", async () => {
       const [own, foreign] = [await newPool(), await newPool()];
       const scopedCredentials = await createAwsCredentials(gateway, [own]);
@@ -322,6 +333,13 @@ describe.each(BACKENDS)("OAuth admin (clients, resource servers, domains) on $na
       for (const outcome of outcomes) {
         if (outcome.status === "rejected") expect([(outcome.reason as Error).name, (outcome.reason as Error).message]).toEqual(["InvalidParameterException", "Domain already associated with another user pool."]);
       }
+    });
+
+    it("gives a pool one prefix domain when it asks for several at once", async () => {
+      const poolId = await newPool();
+      const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => admin.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: freshPrefix() }))));
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      for (const outcome of outcomes) if (outcome.status === "rejected") expect((outcome.reason as Error).message).toBe(`User pool ${poolId} already has a prefix domain configured.`);
     });
 
     it("announces every change on the domain channel, after it has committed", async () => {

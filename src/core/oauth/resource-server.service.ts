@@ -5,6 +5,7 @@ import { describeStringProblem, validationError } from "../input-constraints.js"
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories } from "../ports.js";
+import { lockAccessiblePool } from "./pool-access.js";
 import type { ResourceServer, ResourceServerScope } from "./resource-server.types.js";
 import { RESOURCE_SERVER_SHAPES, validateResourceServer } from "./resource-server.validation.js";
 
@@ -56,7 +57,8 @@ export function createResourceServerService({ db, clock, maxResourceServersPerPo
       const checked = toInput(input);
       validateResourceServer(checked);
       return db.transaction(async (repositories) => {
-        await loadAccessiblePool(repositories, principal, poolId);
+        // Locked: parallel creates in the pool count and check identifiers one after the other.
+        await lockAccessiblePool(repositories, principal, poolId);
         if (await repositories.resourceServers.findByIdentifier(poolId, checked.identifier)) {
           throw invalidParameter(`${checked.identifier} already exists in user pool ${poolId}.`);
         }

@@ -6,6 +6,7 @@ import { invalidParameter, resourceNotFound } from "../errors.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories, ShortLivedStore } from "../ports.js";
 import type { UserPoolDomain } from "./user-pool-domain.types.js";
+import { lockAccessiblePool } from "./pool-access.js";
 import { classifyNewDomain, requireCustomDomainConfig, requireManagedLoginVersion, type DomainRequest, type ReservedHosts } from "./user-pool-domain.validation.js";
 
 /**
@@ -81,7 +82,9 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
       const classified = classifyNewDomain(request, reserved);
       const managedLoginVersion = requireManagedLoginVersion(request.managedLoginVersion) ?? 1;
       const created = await db.transaction(async (repositories) => {
-        await loadAccessiblePool(repositories, principal, poolId);
+        // Locked: two creates for one pool check "one of each kind" one after the other. Two pools
+        // racing for one domain meet at the domain's unique key instead.
+        await lockAccessiblePool(repositories, principal, poolId);
         const taken = await repositories.domains.findByDomain(classified.domain);
         if (taken) throw invalidParameter("Domain already associated with another user pool.");
         const existing = await repositories.domains.listByPool(poolId);
