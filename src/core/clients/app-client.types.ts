@@ -15,11 +15,6 @@ export const DEFAULT_EXPLICIT_AUTH_FLOWS: ExplicitAuthFlow[] = ["ALLOW_CUSTOM_AU
 export type PreventUserExistenceErrors = "ENABLED" | "LEGACY";
 export type OAuthFlow = "code" | "implicit" | "client_credentials";
 
-/**
- * The scopes every pool has (reference-oauth §10.1); any other scope must be `<resource server>/<scope>`.
- * A client-credentials client may hold none of them: it acts for no user.
- */
-export const STANDARD_OAUTH_SCOPES = ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"] as const;
 /** The only identity provider a pool has: the gateway federates with none. */
 export const COGNITO_IDENTITY_PROVIDER = "COGNITO";
 

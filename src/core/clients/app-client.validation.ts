@@ -2,7 +2,8 @@ import { toSeconds, type TimeUnit } from "../../lib/durations.js";
 import type { SchemaAttribute } from "../pools/attributes.js";
 import { CognitoError, invalidParameter } from "../errors.js";
 import { requireIntegerInRange, requireLength, requireMaxItems, requirePattern, requireSubset, requireUnique } from "../validation.js";
-import { COGNITO_IDENTITY_PROVIDER, EXPLICIT_AUTH_FLOWS, STANDARD_OAUTH_SCOPES, type AppClientSettings } from "./app-client.types.js";
+import { STANDARD_SCOPES } from "../oauth/scopes.js";
+import { COGNITO_IDENTITY_PROVIDER, EXPLICIT_AUTH_FLOWS, type AppClientSettings } from "./app-client.types.js";
 
 const CLIENT_NAME_PATTERN = /^[\w\s+=,.@-]+$/;
 const SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
@@ -65,7 +66,6 @@ export function validateAppClientSettings(settings: AppClientSettings, schema: r
   validateOAuthSettings(settings, oauth, hasSecret);
 }
 
-const STANDARD_SCOPES: ReadonlySet<string> = new Set(STANDARD_OAUTH_SCOPES);
 /** http:// is allowed for these hosts only, any port (reference-oauth §9.2: loopback literals since Aug 2025). */
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /** Schemes a browser would run or render instead of handing to an app: never a redirect target. */
