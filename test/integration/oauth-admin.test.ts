@@ -253,6 +253,11 @@ describe.each(BACKENDS)("OAuth admin (clients, resource servers, domains) on $na
           expect((await rejectionOf(call())).name).toBe("NotAuthorizedException");
         }
         expect((await admin.send(new DescribeResourceServerCommand({ UserPoolId: foreign, Identifier: "https://api.example.com" }))).ResourceServer!.Name).toBe("API");
+        // Another pool's domain reads as unknown to a scoped key, as if free.
+        const theirs = freshPrefix();
+        await admin.send(new CreateUserPoolDomainCommand({ UserPoolId: foreign, Domain: theirs }));
+        expect((await scoped.send(new DescribeUserPoolDomainCommand({ Domain: theirs }))).DomainDescription).toEqual({});
+        expect((await admin.send(new DescribeUserPoolDomainCommand({ Domain: theirs }))).DomainDescription!.UserPoolId).toBe(foreign);
       } finally {
         scoped.destroy();
       }
