@@ -39,16 +39,16 @@ export function renderPage(frame: PageFrame, content: PageContent): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${frame.basePath}${LOGIN_CSS_PATH}?v=${LOGIN_CSS_VERSION}">
 ${frame.branding?.css ? html`<style nonce="${frame.nonce}">${brandingCss(frame.branding.css)}</style>` : null}
 </head>
 <body>
 <div class="background-customizable">
 <main class="card">
-<div class="banner-customizable">
-${logo ? html`<img class="logo-customizable" src="${logo}" alt="${frame.poolName ?? "Logo"}">` : null}
-${frame.poolName && !logo ? html`<p class="pool-name">${frame.poolName}</p>` : null}
-</div>
+${logo || frame.poolName ? html`<div class="banner-customizable">
+${logo ? html`<img class="logo-customizable" src="${logo}" alt="${frame.poolName ?? "Logo"}">` : html`<p class="pool-name">${frame.poolName}</p>`}
+</div>` : null}
 <div class="content">
 <h1>${content.title}</h1>
 ${content.notice ? html`<p class="notice" role="status">${content.notice}</p>` : null}

@@ -57,7 +57,7 @@ ${form(
 ${codeInput({ label: "Confirmation code", invalid: Boolean(args.error) })}
 ${submitButton("Confirm account", "confirm")}`,
 )}
-<p class="links">${args.username ? postLink(args.resendTarget, { username: args.username }, "Send a new code") : null}<a href="${args.signInUrl}">Back to sign in</a></p>`,
+<div class="links">${args.username ? postLink(args.resendTarget, { username: args.username }, "Send a new code") : null}<a href="${args.signInUrl}">Back to sign in</a></div>`,
   };
 }
 
@@ -96,7 +96,7 @@ ${input({ name: "password", label: "New password", type: "password", autocomplet
 ${input({ name: "confirmPassword", label: "Confirm new password", type: "password", autocomplete: "new-password" })}
 ${submitButton("Change password")}`,
 )}
-<p class="links">${args.username ? postLink(args.resendTarget, { username: args.username }, "Send a new code") : null}<a href="${args.signInUrl}">Back to sign in</a></p>`,
+<div class="links">${args.username ? postLink(args.resendTarget, { username: args.username }, "Send a new code") : null}<a href="${args.signInUrl}">Back to sign in</a></div>`,
   };
 }
 

@@ -93,7 +93,7 @@ export function selectMfaView(args: { target: FormTarget; challenge: ChallengeFi
       args.target,
       { ...args.challenge, choices: args.choices.join(" ") },
       html`<fieldset>
-<legend class="label-customizable">Where should we check it’s you?</legend>
+<legend class="label-customizable">How would you like to verify it’s you?</legend>
 ${args.choices.map(
   (choice, index) => html`<label class="choice label-customizable"><input type="radio" name="answer" value="${choice}"${index === 0 ? html` checked` : null}> ${FACTOR_LABELS[choice] ?? choice}</label>
 `,
