@@ -63,7 +63,8 @@ function presentedClientOf(request: Request, form: URLSearchParams): PresentedCl
     }
     const bodyId = form.get("client_id");
     if (form.has("client_secret") || (bodyId !== null && bodyId !== clientId)) throw new OAuthError("invalid_request");
-    return { method: "basic", clientId, clientSecret };
+    // Some relying parties send `client_id:` for a public client: an empty secret is no secret.
+    return { method: "basic", clientId, clientSecret: clientSecret === "" ? null : clientSecret };
   }
   if (form.getAll("client_id").length > 1 || form.getAll("client_secret").length > 1) throw new OAuthError("invalid_request");
   const clientSecret = form.get("client_secret");
