@@ -162,11 +162,15 @@ describe.runIf(hasChromium).each(BACKENDS)("relying parties through the managed 
     await expect(client.fetchUserInfo(web.config, accessToken, "someone-else")).rejects.toMatchObject({ code: "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED" });
     const refreshed = await client.refreshTokenGrant(web.config, refreshToken!);
     expect(refreshed.access_token).not.toBe(accessToken);
+    // As Cognito without rotation: the refresh token stays, none comes back.
+    expect(refreshed.refresh_token).toBeUndefined();
     expect(refreshed.claims()).toMatchObject({ sub: user.sub, iss: pool.issuer, aud: pool.clientId });
     await client.tokenRevocation(web.config, refreshToken!);
     await expect(client.refreshTokenGrant(web.config, refreshToken!)).rejects.toMatchObject({ name: "ResponseBodyError", error: "invalid_grant" });
     // Revocation takes the access tokens minted from that refresh token with it.
-    await expect(client.fetchUserInfo(web.config, refreshed.access_token, user.sub)).rejects.toBeInstanceOf(client.WWWAuthenticateChallengeError);
+    for (const revoked of [accessToken, refreshed.access_token]) {
+      await expect(client.fetchUserInfo(web.config, revoked, user.sub)).rejects.toBeInstanceOf(client.WWWAuthenticateChallengeError);
+    }
 
     // Single sign-on: a second (public) client of the pool gets its code without the form.
     const second = await addClient(pool.poolId);
