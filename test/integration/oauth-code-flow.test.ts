@@ -3,7 +3,9 @@ import { createHash } from "node:crypto";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
-import { AdminDisableUserDocument, CreateUserPoolClientDocument, GetUserDocument } from "../support/generated/graphql.js";
+import { createPoolWithClient, uniqueName } from "../support/directory.js";
+import { AdminDisableUserDocument, CreateUserPoolClientDocument, GetUserDocument, RotateTriggerSecretDocument } from "../support/generated/graphql.js";
+import { startTriggerReceiver } from "../support/trigger-receiver.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
 import {
   authorizeInBrowser,
@@ -187,6 +189,30 @@ describe.each(BACKENDS)("OAuth authorization code flow with openid-client on $na
     const tampered = new URL(callback);
     tampered.searchParams.set("state", "forged");
     await expect(client.authorizationCodeGrant(config, tampered, { pkceCodeVerifier: verifier, expectedState: odd })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/"state"/) } });
+  });
+
+  it("runs PreTokenGeneration V2 as TokenGeneration_HostedAuth with the granted scopes, binding at_hash to the edited access token", async () => {
+    const receiver = await startTriggerReceiver();
+    try {
+      const prefix = `/${uniqueName("t")}`;
+      const created = await createPoolWithClient(gateway, { lambdaConfig: { preTokenGenerationConfig: { lambdaVersion: "V2_0", lambdaArn: receiver.url(`${prefix}/token`) } } }, { ...oauthClientSettings(), generateSecret: true });
+      expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: created.poolId }));
+      receiver.on(`${prefix}/token`, (event) => ({
+        ...event,
+        response: { claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: { tier: "gold" }, scopesToAdd: ["openid"] } } },
+      }));
+      const pool = { ...created, clientSecret: created.clientSecret!, issuer: `${gateway.config.publicUrl}/${created.poolId}` };
+      const user = await createOAuthUser(gateway, pool.poolId);
+      const config = await discoverPool(pool);
+      const { callback, verifier, state, nonce } = await obtainCode(config, user, { scope: "openid email" });
+      const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
+      const [call] = receiver.at(`${prefix}/token`);
+      expect(call!.event).toMatchObject({ triggerSource: "TokenGeneration_HostedAuth", version: "2", request: { scopes: ["openid", "email"] } });
+      expect(decodeJwt(tokens.access_token).tier).toBe("gold");
+      expect(tokens.claims()!.at_hash).toBe(atHashOf(tokens.access_token));
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("basic client authentication is required of a confidential client at the code exchange", async () => {

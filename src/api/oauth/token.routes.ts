@@ -67,7 +67,7 @@ function presentedClientOf(request: Request, form: URLSearchParams): PresentedCl
     return { method: "basic", clientId, clientSecret: clientSecret === "" ? null : clientSecret };
   }
   if (form.getAll("client_id").length > 1 || form.getAll("client_secret").length > 1) throw new OAuthError("invalid_request");
-  const clientSecret = form.get("client_secret");
+  const clientSecret = form.get("client_secret") || null;
   return { method: clientSecret === null ? "none" : "post", clientId: form.get("client_id"), clientSecret };
 }
 
