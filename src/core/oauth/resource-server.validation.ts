@@ -24,7 +24,11 @@ export interface ResourceServerInput {
   scopes: readonly ResourceServerScope[];
 }
 
-/** @throws InvalidParameterException ("N validation errors detected: …", or a scope named twice), LimitExceededException (over 100 scopes) */
+/**
+ * @throws InvalidParameterException: "N validation errors detected: …" for the shapes, and for more than
+ * 100 scopes (Cognito's model caps the Scopes member at 100, so it is a validation error on `scopes`, not
+ * LimitExceededException); or a scope named twice
+ */
 export function validateResourceServer(input: ResourceServerInput): void {
   const problems: string[] = [];
   const check = (path: string, constraint: StringConstraint, value: string) => {
