@@ -148,6 +148,21 @@ describe.each(BACKENDS)("UI customization (SetUICustomization, logos) on $name",
     }
   });
 
+  it("keeps parallel Sets of one client's branding apart: every one succeeds and one of them is what stays", async () => {
+    const { poolId, clientId } = await newPoolWithClient();
+    // The first Set of a (pool, client) inserts: eight at once used to race to the primary key on MariaDB.
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => gateway.gql(SetUiCustomizationDocument, { userPoolId: poolId, clientId, input: { css: `.label-customizable { margin: ${index}px; }` } })),
+    );
+    expect(results.flatMap((result) => errorCodes(result))).toEqual([]);
+    const versions = results.map((result) => expectData(result).setUICustomization.cssVersion);
+    expect(new Set(versions).size).toBe(8);
+    const stored = expectData(await gateway.gql(GetUiCustomizationDocument, { userPoolId: poolId, clientId })).uiCustomization!;
+    expect(versions).toContain(stored.cssVersion);
+    expect(stored.css).toBe(`.label-customizable { margin: ${versions.indexOf(stored.cssVersion)}px; }`);
+    expect((await listEvents(gateway, poolId)).filter((event) => event.type === "UI_CUSTOMIZATION_SET")).toHaveLength(8);
+  });
+
   it("serves no logo for a malformed or unknown asset path", async () => {
     const { poolId } = await newPoolWithClient();
     const set = (await admin.send(new SetUICustomizationCommand({ UserPoolId: poolId, ImageFile: PNG }))).UICustomization!;

@@ -8,6 +8,7 @@ import { requireClientId } from "../validation.js";
 import { ALL_CLIENTS, type UiCustomization } from "./ui-customization.types.js";
 import { validateCustomizationCss } from "./ui-css.validation.js";
 import { validateLogo } from "./ui-customization.validation.js";
+import { lockAccessiblePool } from "./pool-access.js";
 
 export interface UiCustomizationServiceDeps {
   db: Database;
@@ -65,7 +66,10 @@ export function createUiCustomizationService({ db, clock, publicUrl }: UiCustomi
       const css = input.css === undefined || input.css === null ? null : validateCustomizationCss(input.css);
       const logo = input.imageBase64 === undefined || input.imageBase64 === null ? null : validateLogo(input.imageBase64);
       return db.transaction(async (repositories) => {
-        await loadAccessiblePool(repositories, principal, poolId);
+        // Locked: the upsert reads then inserts, so parallel first Sets of one (pool, client) would race to
+        // the primary key on MariaDB; and a client's deletion (which removes its branding) takes the same
+        // lock, so a Set cannot slip a row in for a client deleted after it was checked.
+        await lockAccessiblePool(repositories, principal, poolId);
         await requireClientOfPool(repositories, poolId, clientId);
         const now = clock.now();
         const existing = await repositories.uiCustomizations.find(poolId, clientId);
