@@ -1,4 +1,4 @@
-import { CreateUserPoolClientCommand, CreateUserPoolCommand, GetUICustomizationCommand, SetUICustomizationCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { CreateUserPoolClientCommand, CreateUserPoolCommand, DeleteUserPoolClientCommand, GetUICustomizationCommand, SetUICustomizationCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cognitoClient, createAwsCredentials, signedCall, type AwsCredentials } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
@@ -161,6 +161,19 @@ describe.each(BACKENDS)("UI customization (SetUICustomization, logos) on $name",
     expect(versions).toContain(stored.cssVersion);
     expect(stored.css).toBe(`.label-customizable { margin: ${versions.indexOf(stored.cssVersion)}px; }`);
     expect((await listEvents(gateway, poolId)).filter((event) => event.type === "UI_CUSTOMIZATION_SET")).toHaveLength(8);
+  });
+
+  it("removes a deleted client's branding and logo with it, and leaves the pool's", async () => {
+    const { poolId, clientId } = await newPoolWithClient();
+    const pool = (await admin.send(new SetUICustomizationCommand({ UserPoolId: poolId, ImageFile: PNG, CSS }))).UICustomization!;
+    const own = (await admin.send(new SetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId, ImageFile: JPEG }))).UICustomization!;
+    expect((await fetchAsset(own.ImageUrl!)).status).toBe(200);
+    await admin.send(new DeleteUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
+    expect((await fetchAsset(own.ImageUrl!)).status).toBe(404);
+    expect((await fetchAsset(pool.ImageUrl!)).status).toBe(200);
+    expect((await admin.send(new GetUICustomizationCommand({ UserPoolId: poolId }))).UICustomization).toEqual(pool);
+    const gone = await rejectionOf(admin.send(new GetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId })));
+    expect(gone.name).toBe("ResourceNotFoundException");
   });
 
   it("serves no logo for a malformed or unknown asset path", async () => {

@@ -16,6 +16,7 @@ import {
   type UpdateAppClientInput,
 } from "./app-client.types.js";
 import { validateAppClientSettings, type OAuthValidationContext } from "./app-client.validation.js";
+import { lockAccessiblePool } from "../oauth/pool-access.js";
 import { scopeStringsOf } from "../oauth/resource-server.types.js";
 import type { ClientContextCache } from "./client-context-cache.js";
 
@@ -149,8 +150,13 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
     /** @throws ResourceNotFoundException, NotAuthorizedException */
     async deleteUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string): Promise<void> {
       await db.transaction(async (repositories) => {
+        // Locked as SetUICustomization locks: a Set that found this client cannot add branding after the delete.
+        await lockAccessiblePool(repositories, principal, poolId);
         const { client } = await loadClient(repositories, principal, poolId, clientId);
         await repositories.clients.delete(clientId);
+        // The client's sign-in page branding and its public logo URL go with it: no foreign key removes
+        // them, since the row's client_id may also be "ALL" (the pool's own branding).
+        await repositories.uiCustomizations.delete(poolId, clientId);
         await repositories.events.append({ type: "APP_CLIENT_DELETED", poolId, actor: actorOf(principal), detail: { clientId, clientName: client.clientName } }, clock.now());
       });
       await contexts.invalidateClient(clientId);
