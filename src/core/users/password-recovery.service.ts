@@ -3,7 +3,7 @@ import { loadClientContext, verifySecretHash } from "../clients/client-context.j
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { CodeService, ComposedCode } from "../messaging/code.service.js";
-import type { SignUpServiceDeps } from "./sign-up.service.js";
+import { hidesUsersFor, type HidesUsersOverride, type SignUpServiceDeps } from "./sign-up.service.js";
 import { recoveryTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
@@ -81,10 +81,10 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
      * @throws LimitExceededException, CodeDeliveryFailureException, NotAuthorizedException, InvalidParameterException (LEGACY clients),
      *         UserNotFoundException (LEGACY clients)
      */
-    async forgotPassword(input: { clientId: string; username: string; secretHash?: string | null }): Promise<CodeDeliveryDetails> {
+    async forgotPassword(input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride): Promise<CodeDeliveryDetails> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
-      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      const hidesUsers = hidesUsersFor(client, input);
       const work = async () => {
         const found = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(found ? [found.username] : [])]);
@@ -126,10 +126,12 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
      *         InvalidPasswordException, PasswordHistoryPolicyViolationException, UserNotFoundException (LEGACY clients),
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the new password is in force)
      */
-    async confirmForgotPassword(input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
+    async confirmForgotPassword(
+      input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null; clientMetadata?: Record<string, string> | null } & HidesUsersOverride,
+    ): Promise<void> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode, password: input.password });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
-      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      const hidesUsers = hidesUsersFor(client, input);
       const work = async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);

@@ -1,5 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
 import { withMinimumDuration } from "../../lib/timing.js";
+import type { AppClient } from "../clients/app-client.types.js";
 import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
@@ -48,6 +49,16 @@ export interface SignUpResult {
 }
 
 export type SignUpService = ReturnType<typeof createSignUpService>;
+
+/**
+ * The managed sign-in pages hide users whatever the client's PreventUserExistenceErrors: Cognito's
+ * hosted UI never tells which names exist, and a page is the easiest place to ask. The APIs never set it.
+ */
+export interface HidesUsersOverride {
+  hidesUsers?: boolean;
+}
+
+export const hidesUsersFor = (client: Pick<AppClient, "preventUserExistenceErrors">, input: HidesUsersOverride): boolean => input.hidesUsers === true || client.preventUserExistenceErrors === "ENABLED";
 
 /** Per-user call limits for the sign-up codes (cognito-reference §9.1). */
 const CONFIRM_SIGN_UP_PER_HOUR = 15;
@@ -148,10 +159,10 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      *         AliasExistsException (unless forceAliasCreation), NotAuthorizedException, UserNotFoundException (LEGACY clients),
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the user is confirmed)
      */
-    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null }): Promise<void> {
+    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null } & HidesUsersOverride): Promise<void> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
-      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      const hidesUsers = hidesUsersFor(client, input);
       await enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
@@ -177,10 +188,10 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      * @throws InvalidParameterException (already confirmed (LEGACY clients), or no auto-verified channel), LimitExceededException,
      *         CodeDeliveryFailureException, UserNotFoundException (LEGACY clients)
      */
-    async resendConfirmationCode(input: { clientId: string; username: string; secretHash?: string | null }): Promise<CodeDeliveryDetails> {
+    async resendConfirmationCode(input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride): Promise<CodeDeliveryDetails> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
-      const hidesUsers = client.preventUserExistenceErrors === "ENABLED";
+      const hidesUsers = hidesUsersFor(client, input);
       return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);

@@ -109,7 +109,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
       if (!username || !code) return renderConfirm(req, res, context, "Enter the code we sent you.");
       try {
-        await services.signUp.confirmSignUp({ clientId: context.request.clientId, username, confirmationCode: code, secretHash: await secretHashOf(context, username) });
+        await services.signUp.confirmSignUp({ clientId: context.request.clientId, username, confirmationCode: code, secretHash: await secretHashOf(context, username), hidesUsers: true });
       } catch (error) {
         expectCognito(error);
         return renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
@@ -130,7 +130,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const username = fieldOf(req, "username")?.trim() ?? "";
       try {
-        const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username) });
+        const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username), hidesUsers: true });
         redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, destination: delivery.destination, deliveryMedium: delivery.deliveryMedium, notice: "code_sent" }), null);
       } catch (error) {
         expectCognito(error);
@@ -158,16 +158,16 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const username = fieldOf(req, "username")?.trim() ?? "";
       if (!username) return renderForgot(res, context, username, "Enter your username.");
-      let delivery: { destination: string; deliveryMedium: string } | null = null;
+      let delivery: { destination: string; deliveryMedium: string };
       try {
-        delivery = await services.passwordRecovery.forgotPassword({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username) });
+        // Users hidden (hidesUsers): an unknown, disabled or unverified name gets a simulated masked
+        // destination, so the redirect reads the same for every name.
+        delivery = await services.passwordRecovery.forgotPassword({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username), hidesUsers: true });
       } catch (error) {
         expectCognito(error);
-        // An unknown name goes on like a known one (the next page says "if an account exists"), so the
-        // page tells no one which names exist, whatever the client's PreventUserExistenceErrors.
-        if (!isCognitoError(error) || error.code !== "UserNotFoundException") return renderForgot(res, context, username, friendlyMessage(error, "forgot-password"));
+        return renderForgot(res, context, username, friendlyMessage(error, "forgot-password"));
       }
-      redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, destination: delivery?.destination ?? null, deliveryMedium: delivery?.deliveryMedium ?? null }), null);
+      redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, destination: delivery.destination, deliveryMedium: delivery.deliveryMedium }), null);
     }),
   );
 
@@ -204,7 +204,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!username || !code || !password) return renderConfirmForgot(req, res, context, "Enter the code and a new password.");
       if (password !== fieldOf(req, "confirmPassword")) return renderConfirmForgot(req, res, context, "The two passwords don’t match.");
       try {
-        await services.passwordRecovery.confirmForgotPassword({ clientId: context.request.clientId, username, confirmationCode: code, password, secretHash: await secretHashOf(context, username) });
+        await services.passwordRecovery.confirmForgotPassword({ clientId: context.request.clientId, username, confirmationCode: code, password, secretHash: await secretHashOf(context, username), hidesUsers: true });
       } catch (error) {
         expectCognito(error);
         return renderConfirmForgot(req, res, context, friendlyMessage(error, "reset-password"));
@@ -226,7 +226,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
         return sendBarePage(res, 400, messageView({ title: "Link not valid", message: "This confirmation link is incomplete or not valid." }));
       }
       try {
-        await services.signUp.confirmSignUp({ clientId, username, confirmationCode: code, secretHash: await services.signIn.hostedUi.secretHashOf(clientId, username) });
+        await services.signUp.confirmSignUp({ clientId, username, confirmationCode: code, secretHash: await services.signIn.hostedUi.secretHashOf(clientId, username), hidesUsers: true });
       } catch (error) {
         expectCognito(error);
         return sendBarePage(res, 400, messageView({ title: "Account not confirmed", message: "This account could not be confirmed.", error: friendlyMessage(error, "confirm") }));

@@ -96,14 +96,14 @@ export function createSignInRoutes(deps: ManagedLoginPagesDeps): Router {
   /** An unconfirmed account: a new code, then the confirmation page (as Cognito's hosted UI). */
   async function sendToConfirmation(res: Response, context: PageContext, username: string): Promise<void> {
     const secretHash = await services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
-    const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash }).catch(() => null);
+    const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash, hidesUsers: true }).catch(() => null);
     redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, destination: delivery?.destination ?? null, deliveryMedium: delivery?.deliveryMedium ?? null }), null);
   }
 
   /** A reset required by an administrator: a reset code, then the page that takes it. */
   async function sendToPasswordReset(res: Response, context: PageContext, username: string): Promise<void> {
     const secretHash = await services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
-    const delivery = await services.passwordRecovery.forgotPassword({ clientId: context.request.clientId, username, secretHash }).catch(() => null);
+    const delivery = await services.passwordRecovery.forgotPassword({ clientId: context.request.clientId, username, secretHash, hidesUsers: true }).catch(() => null);
     redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, destination: delivery?.destination ?? null, deliveryMedium: delivery?.deliveryMedium ?? null }), null);
   }
 

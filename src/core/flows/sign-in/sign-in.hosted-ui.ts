@@ -58,9 +58,12 @@ function signUpAttributesOf(context: ClientContext): string[] {
 
 /**
  * The client as the pages sign in with it. The pages are the pool's own: a confidential client proves
- * its secret at /oauth2/token, so no SECRET_HASH is asked of the person typing a password.
+ * its secret at /oauth2/token, so no SECRET_HASH is asked of the person typing a password. And they
+ * hide users whatever the client's PreventUserExistenceErrors, as Cognito's hosted UI does: an unknown
+ * name is simulated and counted towards lockout exactly like a real one (with LEGACY it was refused
+ * before any failure was counted, so only real names ever locked out — an existence oracle).
  */
-export const hostedUiContextOf = (context: ClientContext): ClientContext => ({ ...context, client: { ...context.client, secretCiphertext: null } });
+export const hostedUiContextOf = (context: ClientContext): ClientContext => ({ ...context, client: { ...context.client, secretCiphertext: null, preventUserExistenceErrors: "ENABLED" } });
 
 const callerOf = (caller: HostedUiCaller): CallerContext => ({ sourceIp: caller.sourceIp, admin: null, clientMetadata: null, hostedUi: true });
 
@@ -133,8 +136,7 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
 
     /**
      * The username and password of the sign-in form.
-     * @throws NotAuthorizedException (password, lockout, disabled), UserNotFoundException (clients without
-     *         PreventUserExistenceErrors), UserNotConfirmedException, PasswordResetRequiredException,
+     * @throws NotAuthorizedException (password, unknown name, lockout, disabled), UserNotConfirmedException, PasswordResetRequiredException,
      *         TooManyRequestsException, InvalidParameterException, trigger errors
      */
     async signIn(input: { clientId: string; username: string; password: string }, pageCaller: HostedUiCaller): Promise<HostedUiOutcome> {

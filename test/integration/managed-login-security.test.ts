@@ -1,0 +1,152 @@
+import { randomInt } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS } from "../support/backends.js";
+import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
+import { AdminDisableUserDocument, CreateUserPoolClientDocument, type CreateUserPoolInput } from "../support/generated/graphql.js";
+import { expectData } from "../support/graphql-client.js";
+import { alertOf, authorizeQuery, expectCodeRedirect, formOf, oauthClientInput, PageBrowser, unescapeHtml, type PageResponse } from "../support/login-pages.js";
+import { createConfirmedUser, createMidStepClock, listEvents, signInEnv } from "../support/sign-in.js";
+import { getTestApp, type TestApp } from "../support/test-app.js";
+
+const REDIRECT = "https://app.example.com/callback";
+const WRONG = "Wr0ng-Password!";
+const TOO_MANY = "Too many attempts, try again later.";
+const INCORRECT = "Incorrect username or password.";
+
+/** The sentence under the heading of /confirm and /confirmforgotPassword. */
+const descriptionOf = (html: string): string | null => {
+  const match = /<p class="textDescription-customizable">([^<]*)<\/p>/.exec(html);
+  return match ? unescapeHtml(match[1]!) : null;
+};
+
+/**
+ * The managed sign-in pages against hostile use: which names exist must not show, text from the URL
+ * must not reach the page, the pages' and the API's sessions stay apart, and the 5-minute interaction
+ * and the forms' origin are enforced by the server.
+ */
+describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend) => {
+  const clock = createMidStepClock();
+  let gateway: TestApp;
+  beforeAll(async () => {
+    gateway = await getTestApp(backend, { env: signInEnv(backend), overrides: { clock } });
+  });
+  afterAll(async () => gateway?.close());
+
+  /** A pool, and a pages client (LEGACY unless said otherwise: the pages must hide users anyway). */
+  async function setup(poolInput: Partial<CreateUserPoolInput> = {}, clientExtra: Record<string, unknown> = { preventUserExistenceErrors: "LEGACY" }) {
+    const { poolId, clientId } = await createPoolWithClient(gateway, poolInput);
+    const web = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", ...oauthClientInput(REDIRECT), ...clientExtra } as never }),
+    ).createUserPoolClient;
+    const base = `/${poolId}`;
+    const pageUrl = (page: string, extra: Record<string, string> = {}) => `${base}${page}?${authorizeQuery(web.clientId, REDIRECT, extra)}`;
+    return { poolId, clientId, webClientId: web.clientId, base, pageUrl };
+  }
+  type Setup = Awaited<ReturnType<typeof setup>>;
+  const browser = () => new PageBrowser(gateway.baseUrl);
+
+  async function signIn(agent: PageBrowser, ids: Setup, username: string, password: string): Promise<PageResponse> {
+    const page = await agent.get(ids.pageUrl("/login"));
+    expect(page.status, page.html.slice(0, 500)).toBe(200);
+    return agent.submit(page, { username, password });
+  }
+
+  describe("user existence (PreventUserExistenceErrors LEGACY clients too)", () => {
+    it("an unknown name is counted and locked out exactly like a real one, and its failures are recorded", async () => {
+      const ids = await setup();
+      const username = uniqueName("real");
+      await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD);
+      const agent = browser();
+      const alerts = async (name: string) => {
+        const seen: (string | null)[] = [];
+        for (let attempt = 0; attempt < 7; attempt += 1) seen.push(alertOf((await signIn(agent, ids, name, WRONG)).html));
+        return seen;
+      };
+      const real = await alerts(username);
+      const unknown = await alerts(`${username}-nobody`);
+      expect(real).toEqual([...Array<string>(5).fill(INCORRECT), TOO_MANY, TOO_MANY]);
+      expect(unknown).toEqual(real);
+      const failures = (await listEvents(gateway, ids.poolId)).filter((event) => event.type === "SIGN_IN_FAILED");
+      expect(failures.filter((event) => event.detail.reason === "unknown user")).toHaveLength(5);
+    });
+
+    it("/forgotPassword redirects alike for a real, an unknown, a disabled and an unverified name, and the next page reads alike", async () => {
+      const ids = await setup();
+      const real = uniqueName("real");
+      const disabled = uniqueName("off");
+      const unverified = uniqueName("unverified");
+      for (const [name, verified] of [
+        [real, "true"],
+        [disabled, "true"],
+        [unverified, "false"],
+      ] as const) {
+        await createConfirmedUser(gateway, ids.poolId, name, GOOD_PASSWORD, [
+          { name: "email", value: `${name}@example.com` },
+          { name: "email_verified", value: verified },
+        ]);
+      }
+      expectData(await gateway.gql(AdminDisableUserDocument, { userPoolId: ids.poolId, username: disabled }));
+      const agent = browser();
+      const shapes: string[] = [];
+      for (const name of [real, `${real}-nobody`, disabled, unverified]) {
+        const sent = await agent.submit(await agent.get(ids.pageUrl("/forgotPassword")), { username: name });
+        expect(sent.status, `${name}: ${alertOf(sent.html)}`).toBe(302);
+        const location = new URL(sent.location!, gateway.baseUrl);
+        expect(location.pathname).toBe(`${ids.base}/confirmforgotPassword`);
+        shapes.push([...location.searchParams.keys()].sort().join(","));
+        expect(descriptionOf((await agent.get(sent.location!)).html), name).toMatch(/^We sent a code by email to [^\s@]+@\S+\.$/);
+      }
+      expect(new Set(shapes).size).toBe(1);
+    });
+
+    it("/confirmforgotPassword and /resendcode answer an unknown name as they answer a real one", async () => {
+      const ids = await setup({ autoVerifiedAttributes: ["email"] });
+      const real = uniqueName("real");
+      await createConfirmedUser(gateway, ids.poolId, real, GOOD_PASSWORD, [
+        { name: "email", value: `${real}@example.com` },
+        { name: "email_verified", value: "true" },
+      ]);
+      const agent = browser();
+      for (const name of [real, `${real}-nobody`]) {
+        const reset = await agent.get(ids.pageUrl("/confirmforgotPassword", { username: name }));
+        const answer = await agent.submit(reset, { code: "123456", password: "N3w-Battery-Staple!", confirmPassword: "N3w-Battery-Staple!" }, "/confirmforgotPassword");
+        expect(alertOf(answer.html), name).toBe("That code is not right. Check it and try again.");
+        const confirm = await agent.get(ids.pageUrl("/confirm", { username: name }));
+        const resent = await agent.submit(confirm, {}, "/resendcode");
+        // A confirmed user and an unknown name alike: a code "sent" (LEGACY's "already confirmed" / "no such user" would tell).
+        expect(resent.status, `${name}: ${alertOf(resent.html)}`).toBe(302);
+        expect(descriptionOf((await agent.get(resent.location!)).html), name).toMatch(/^We sent a code by email to /);
+      }
+    });
+  });
+});
+
+describe.each(BACKENDS)("managed sign-in pages, the per-address limit, on $name", (backend) => {
+  let gateway: TestApp;
+  beforeAll(async () => {
+    // Each test's client address is its own (X-Forwarded-For through a trusted loopback proxy), so other suites' failures never count here.
+    gateway = await getTestApp(backend, { env: { ...signInEnv(backend), SIGN_IN_FAILURES_PER_IP: "3", TRUST_PROXY: "loopback" } });
+  });
+  afterAll(async () => gateway?.close());
+
+  it("failures with unknown names count towards the address's limit (LEGACY client)", async () => {
+    const { poolId } = await createPoolWithClient(gateway, {});
+    const web = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", preventUserExistenceErrors: "LEGACY", ...oauthClientInput(REDIRECT) } }),
+    ).createUserPoolClient;
+    const username = uniqueName("real");
+    await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD);
+    const newAddress = () => ({ "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` });
+    const attempt = async (address: Record<string, string>, name: string, password: string) => {
+      const agent = new PageBrowser(gateway.baseUrl);
+      const page = await agent.get(`/${poolId}/login?${authorizeQuery(web.clientId, REDIRECT)}`, address);
+      const form = formOf(page.html);
+      return agent.post(form.action, { ...form.hidden, username: name, password }, address);
+    };
+    const address = newAddress();
+    for (let index = 0; index < 3; index += 1) expect(alertOf((await attempt(address, `${username}-nobody${index}`, WRONG)).html)).toBe(INCORRECT);
+    expect(alertOf((await attempt(address, username, GOOD_PASSWORD)).html)).toBe(TOO_MANY);
+    // Another address is not held back.
+    expectCodeRedirect(await attempt(newAddress(), username, GOOD_PASSWORD), REDIRECT);
+  });
+});
