@@ -54,6 +54,7 @@ import { createSecretBox } from "./infra/crypto/secret-box.js";
 import { createTotpEngine } from "./infra/crypto/totp.js";
 import { createQrCodeRenderer } from "./infra/qr/qr-code-renderer.js";
 import { createCodeHasher, createPasswordHasher } from "./infra/crypto/password-hasher.js";
+import { createMessageAuthenticator } from "./infra/crypto/message-authenticator.js";
 import { loadOrCreateSecretsKey } from "./infra/crypto/secrets-key-file.js";
 import { createOutboxSender } from "./infra/messaging/outbox-sender.js";
 import { createRoutingSender } from "./infra/messaging/routing-sender.js";
@@ -225,6 +226,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       corsOrigins: config.corsOrigins,
       trustProxy: config.trustProxy,
       poolHosts,
+      pagesAuthenticator: createMessageAuthenticator(secretsKey, "managed-login-pages"),
       // The access log writes through the same pino (LOG_LEVEL, redaction); a test's own Logger gets none.
       accessLogger: pinoInstanceOf(logger),
       // With METRICS_PORT the public port never serves /metrics, token or not.

@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import { WebSocketServer } from "ws";
 import type { GraphqlLimits, TrustProxy } from "../config/index.js";
 import type { Logger as PinoLogger } from "pino";
-import type { Logger, TokenSigner } from "../core/ports.js";
+import type { Logger, MessageAuthenticator, TokenSigner } from "../core/ports.js";
 import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
 import { createErrorLoggingPlugin, formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
 import { createLimitRules } from "./graphql/hardening.js";
@@ -54,6 +54,8 @@ export interface HttpApiDeps {
   accessLogger: PinoLogger | null;
   /** Which pool a Host names (pool domains), for the OAuth endpoints and sign-in pages. */
   poolHosts: PoolHosts;
+  /** Signs what the sign-in pages hand the browser (CSRF tokens, the delivery text of /confirm). */
+  pagesAuthenticator: MessageAuthenticator;
 }
 
 /** The OAuth endpoints every origin may call (Access-Control-Allow-Origin: *), on the issuer path or a pool domain. */
@@ -68,7 +70,7 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, trustProxy, accessLogger, requestMetrics, poolHosts }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, trustProxy, accessLogger, requestMetrics, poolHosts, pagesAuthenticator }: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   // One resolution of the client's address for HTTP (req.ip) and graphql-ws alike.
@@ -213,7 +215,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   app.use(GRAPHQL_PATH, ...graphql);
   // The pools' OAuth endpoints and sign-in pages: `/<poolId>/…` and pool domains by Host. After the wire
   // router, whose error handler would otherwise answer this router's errors in the wire's shape.
-  app.use(createOAuthRouter({ services, poolHosts, publicUrl, pages: createManagedLoginPages({ services, clock: awsJson.clock, logger }) }));
+  app.use(createOAuthRouter({ services, poolHosts, publicUrl, pages: createManagedLoginPages({ services, clock: awsJson.clock, logger, authenticator: pagesAuthenticator }) }));
   // Nothing reaches Express's default handlers: unknown paths and any error a route throws get JSON.
   app.use(notFound);
   app.use(createEdgeErrorHandler(logger));

@@ -131,6 +131,14 @@ export interface CodeHasher {
   hashCode(scope: string, code: string): string;
 }
 
+/** MACs for values handed to a browser that must come back unchanged (the sign-in pages' tokens and texts). */
+export interface MessageAuthenticator {
+  /** The MAC of `message` for `scope`, base64url; scopes never share MACs. */
+  sign(scope: string, message: string): string;
+  /** Whether `mac` is sign(scope, message), compared in constant time. */
+  verify(scope: string, message: string, mac: string): boolean;
+}
+
 export type DeliveryMedium = "EMAIL" | "SMS";
 
 export interface OutgoingMessage {

@@ -119,6 +119,52 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       }
     });
   });
+
+  describe("text from the URL", () => {
+    const HOSTILE = "our helpdesk. Your account is suspended: call +1-900-555-0100";
+
+    it("/confirm and /confirmforgotPassword never show a destination the URL wrote, nor one signed for another name or changed", async () => {
+      const ids = await setup();
+      const username = uniqueName("real");
+      await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD, [
+        { name: "email", value: `${username}@example.com` },
+        { name: "email_verified", value: "true" },
+      ]);
+      const agent = browser();
+      for (const page of ["/confirm", "/confirmforgotPassword"]) {
+        const forged = await agent.get(ids.pageUrl(page, { username, destination: HOSTILE, deliveryMedium: "SMS", delivery: `SMS.${Buffer.from(HOSTILE).toString("base64url")}.AAAA` }));
+        expect(forged.status).toBe(200);
+        expect(forged.html).not.toContain("+1-900-555-0100");
+        expect(descriptionOf(forged.html)).toBe("If an account exists for that name, we sent it a code.");
+      }
+      // A genuine delivery parameter shows its destination, for its own name only, and not once changed.
+      const sent = await agent.submit(await agent.get(ids.pageUrl("/forgotPassword")), { username });
+      const genuine = new URL(sent.location!, gateway.baseUrl);
+      const delivery = genuine.searchParams.get("delivery")!;
+      expect(descriptionOf((await agent.get(`${genuine.pathname}${genuine.search}`)).html)).toMatch(/^We sent a code by email to \S+@\S+\.$/);
+      const otherName = await agent.get(ids.pageUrl("/confirmforgotPassword", { username: `${username}x`, delivery }));
+      expect(descriptionOf(otherName.html)).toBe("If an account exists for that name, we sent it a code.");
+      const [medium, encoded, mac] = delivery.split(".");
+      const changed = `${medium}.${Buffer.from(`${Buffer.from(encoded!, "base64url").toString()}x`).toString("base64url")}.${mac}`;
+      expect(descriptionOf((await agent.get(ids.pageUrl("/confirmforgotPassword", { username, delivery: changed }))).html)).toBe("If an account exists for that name, we sent it a code.");
+      expect(descriptionOf((await agent.get(ids.pageUrl("/confirmforgotPassword", { username, delivery: `SMS.${encoded}.${mac}` }))).html)).toBe("If an account exists for that name, we sent it a code.");
+    });
+
+    it("a notice is one of the fixed sentences or none", async () => {
+      const ids = await setup();
+      const agent = browser();
+      const noticeOf = (html: string) => /<p class="notice" role="status">([^<]*)<\/p>/.exec(html)?.[1] ?? null;
+      expect(noticeOf((await agent.get(ids.pageUrl("/login", { notice: "confirmed" }))).html)).toBe("Your account is confirmed. You can sign in now.");
+      for (const notice of [HOSTILE, "constructor", "toString", "__proto__", "hasOwnProperty"]) {
+        for (const page of ["/login", "/confirm"]) {
+          const shown = await agent.get(ids.pageUrl(page, { notice, username: "someone" }));
+          expect(shown.status, `${page} ${notice}`).toBe(200);
+          expect(noticeOf(shown.html), `${page} ${notice}`).toBeNull();
+          expect(shown.html).not.toContain("[native code]");
+        }
+      }
+    });
+  });
 });
 
 describe.each(BACKENDS)("managed sign-in pages, the per-address limit, on $name", (backend) => {

@@ -2,9 +2,9 @@ import { Router, type Request, type Response } from "express";
 import { isCognitoError } from "../../../core/errors.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { attributeFieldName } from "./fields.js";
-import { friendlyMessage } from "./messages.js";
+import { readDelivery, signDelivery, type Delivery } from "./delivery.js";
+import { friendlyMessage, noticeText } from "./messages.js";
 import { errorText, fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendBarePage, sendPage, type PageContext } from "./page-kit.js";
-import { NOTICES } from "./sign-in.routes.js";
 import { pageBaseOf } from "./security.js";
 import { PAGE_PATHS, pageParameterOf, pageUrl, rawQueryOf } from "./urls.js";
 import { confirmForgotPasswordView, confirmView, forgotPasswordView, messageView, signUpView } from "./views-account.js";
@@ -21,6 +21,12 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
   const expectCognito = (error: unknown): void => {
     if (!isCognitoError(error)) throw error;
   };
+  /** The `delivery` parameter of the next page: what core reported, signed for this pool and name. */
+  const deliveryParameter = (context: PageContext, username: string, delivery: Delivery | null): string | null =>
+    delivery ? signDelivery(deps.authenticator, context.base.poolId, username, delivery) : null;
+  /** The delivery this page's URL carries, if it was signed here for the URL's name; text from the URL is never shown. */
+  const deliveryOf = (context: PageContext): Delivery | null =>
+    readDelivery(deps.authenticator, context.base.poolId, pageParameterOf(context.query, "username"), pageParameterOf(context.query, "delivery"));
 
   // ---- /signup -------------------------------------------------------------------------------
   function renderSignUp(res: Response, context: PageContext, values: Record<string, string> = {}, error: string | null = null): void {
@@ -71,23 +77,22 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!result.codeDeliveryDetails) {
         return sendPage(res, context, messageView({ title: "Account created", message: "Your account was created. An administrator must confirm it before you can sign in." }));
       }
-      const { destination, deliveryMedium } = result.codeDeliveryDetails;
-      redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, destination, deliveryMedium }), null);
+      redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, delivery: deliveryParameter(context, username, result.codeDeliveryDetails) }), null);
     }),
   );
 
   // ---- /confirm and /resendcode ---------------------------------------------------------------
   function renderConfirm(req: Request, res: Response, context: PageContext, error: string | null = null): void {
-    const notice = pageParameterOf(context.query, "notice");
+    const delivery = deliveryOf(context);
     const view = confirmView({
       target: formTargetOf(context, PAGE_PATHS.confirm),
       resendTarget: formTargetOf(context, PAGE_PATHS.resendCode),
       username: fieldOf(req, "username") ?? pageParameterOf(context.query, "username"),
-      destination: pageParameterOf(context.query, "destination"),
-      deliveryMedium: pageParameterOf(context.query, "deliveryMedium"),
+      destination: delivery?.destination ?? null,
+      deliveryMedium: delivery?.deliveryMedium ?? null,
       signInUrl: linkOf(context, PAGE_PATHS.login),
       error,
-      notice: notice ? (NOTICES[notice] ?? null) : null,
+      notice: noticeText(pageParameterOf(context.query, "notice")),
     });
     sendPage(res, context, view);
   }
@@ -131,7 +136,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       const username = fieldOf(req, "username")?.trim() ?? "";
       try {
         const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username), hidesUsers: true });
-        redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, destination: delivery.destination, deliveryMedium: delivery.deliveryMedium, notice: "code_sent" }), null);
+        redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, delivery: deliveryParameter(context, username, delivery), notice: "code_sent" }), null);
       } catch (error) {
         expectCognito(error);
         renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
@@ -158,7 +163,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const username = fieldOf(req, "username")?.trim() ?? "";
       if (!username) return renderForgot(res, context, username, "Enter your username.");
-      let delivery: { destination: string; deliveryMedium: string };
+      let delivery: Delivery;
       try {
         // Users hidden (hidesUsers): an unknown, disabled or unverified name gets a simulated masked
         // destination, so the redirect reads the same for every name.
@@ -167,17 +172,18 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
         expectCognito(error);
         return renderForgot(res, context, username, friendlyMessage(error, "forgot-password"));
       }
-      redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, destination: delivery.destination, deliveryMedium: delivery.deliveryMedium }), null);
+      redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, delivery: deliveryParameter(context, username, delivery) }), null);
     }),
   );
 
   function renderConfirmForgot(req: Request, res: Response, context: PageContext, error: string | null = null): void {
+    const delivery = deliveryOf(context);
     const view = confirmForgotPasswordView({
       target: formTargetOf(context, PAGE_PATHS.confirmForgotPassword),
       resendTarget: formTargetOf(context, PAGE_PATHS.forgotPassword),
       username: fieldOf(req, "username") ?? pageParameterOf(context.query, "username"),
-      destination: pageParameterOf(context.query, "destination"),
-      deliveryMedium: pageParameterOf(context.query, "deliveryMedium"),
+      destination: delivery?.destination ?? null,
+      deliveryMedium: delivery?.deliveryMedium ?? null,
       policy: context.settings.passwordPolicy,
       signInUrl: linkOf(context, PAGE_PATHS.login),
       error,

@@ -4,7 +4,7 @@ import type { MfaService } from "../../../core/mfa/mfa.service.js";
 import type { AuthorizeCheck, AuthorizeRequest } from "../../../core/oauth/authorize-request.js";
 import type { LoginSession } from "../../../core/oauth/login-session.service.js";
 import type { UiCustomization } from "../../../core/oauth/ui-customization.types.js";
-import type { Logger } from "../../../core/ports.js";
+import type { Logger, MessageAuthenticator } from "../../../core/ports.js";
 import type { PasswordRecoveryService } from "../../../core/users/password-recovery.service.js";
 import type { SignUpService } from "../../../core/users/sign-up.service.js";
 
@@ -38,4 +38,6 @@ export interface ManagedLoginPagesDeps {
   /** Dates the interaction (a sign-in older than 5 minutes starts again, reference-oauth §2.3). */
   clock: Clock;
   logger: Logger;
+  /** Signs what the pages hand the browser and must get back unchanged (CSRF tokens, delivery texts). */
+  authenticator: MessageAuthenticator;
 }

@@ -8,6 +8,17 @@ export const TOO_MANY_ATTEMPTS = "Too many attempts, try again later.";
 export const START_AGAIN = "Something went wrong, please start again.";
 const UNEXPECTED = "Something went wrong on our side. Please try again.";
 
+/** Notices a page parameter may ask for after a redirect: fixed sentences, never text from the URL. */
+const NOTICES: ReadonlyMap<string, string> = new Map([
+  ["confirmed", "Your account is confirmed. You can sign in now."],
+  ["password_reset", "Your password has been changed. Sign in with your new password."],
+  ["signed_up", "Your account is ready. You can sign in now."],
+  ["code_sent", "We sent you a new code."],
+]);
+
+/** The fixed sentence of a notice key; anything else (including "constructor" and the like) is no notice. */
+export const noticeText = (key: string | null): string | null => (key === null ? null : (NOTICES.get(key) ?? null));
+
 const SESSION_MESSAGES = new Set(["Invalid session for the user, session is expired.", "Invalid session for the user, session can only be used once."]);
 
 /** True for errors that mean "this sign-in is over": the page then offers to start again. */

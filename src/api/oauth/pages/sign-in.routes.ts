@@ -4,19 +4,12 @@ import type { HostedUiOutcome } from "../../../core/flows/sign-in/sign-in.hosted
 import { redirectLocation } from "../../../core/oauth/authorize-request.js";
 import { LOGIN_SESSION_COOKIE } from "../../../core/oauth/login-session.service.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
-import { friendlyMessage } from "./messages.js";
+import { signDelivery, type Delivery } from "./delivery.js";
+import { friendlyMessage, noticeText } from "./messages.js";
 import { fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendPage, type PageContext } from "./page-kit.js";
 import { continueSignIn } from "./challenge.routes.js";
 import { PAGE_PATHS, pageParameterOf } from "./urls.js";
 import { loginView } from "./views-sign-in.js";
-
-/** Notices a page parameter may ask for after a redirect: fixed sentences, never text from the URL. */
-export const NOTICES: Record<string, string> = {
-  confirmed: "Your account is confirmed. You can sign in now.",
-  password_reset: "Your password has been changed. Sign in with your new password.",
-  signed_up: "Your account is ready. You can sign in now.",
-  code_sent: "We sent you a new code.",
-};
 
 /**
  * /login (reference-oauth §2, §8): the single sign-on and prompt rules of /oauth2/authorize, the form,
@@ -27,7 +20,6 @@ export function createSignInRoutes(deps: ManagedLoginPagesDeps): Router {
   const { services } = deps;
 
   function renderLogin(res: Response, context: PageContext, options: { username?: string | null; error?: string | null; status?: number } = {}): void {
-    const notice = pageParameterOf(context.query, "notice");
     sendPage(
       res,
       context,
@@ -38,7 +30,7 @@ export function createSignInRoutes(deps: ManagedLoginPagesDeps): Router {
         forgotPasswordUrl: linkOf(context, PAGE_PATHS.forgotPassword),
         signUpUrl: context.settings.allowsSignUp ? linkOf(context, PAGE_PATHS.signup) : null,
         error: options.error,
-        notice: notice ? (NOTICES[notice] ?? null) : null,
+        notice: noticeText(pageParameterOf(context.query, "notice")),
       }),
       options.status,
     );
@@ -97,15 +89,19 @@ export function createSignInRoutes(deps: ManagedLoginPagesDeps): Router {
   async function sendToConfirmation(res: Response, context: PageContext, username: string): Promise<void> {
     const secretHash = await services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
     const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash, hidesUsers: true }).catch(() => null);
-    redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, destination: delivery?.destination ?? null, deliveryMedium: delivery?.deliveryMedium ?? null }), null);
+    redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, delivery: deliveryParameter(context, username, delivery) }), null);
   }
 
   /** A reset required by an administrator: a reset code, then the page that takes it. */
   async function sendToPasswordReset(res: Response, context: PageContext, username: string): Promise<void> {
     const secretHash = await services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
     const delivery = await services.passwordRecovery.forgotPassword({ clientId: context.request.clientId, username, secretHash, hidesUsers: true }).catch(() => null);
-    redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, destination: delivery?.destination ?? null, deliveryMedium: delivery?.deliveryMedium ?? null }), null);
+    redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, delivery: deliveryParameter(context, username, delivery) }), null);
   }
+
+  /** The `delivery` parameter of the next page: what core reported, signed for this pool and name. */
+  const deliveryParameter = (context: PageContext, username: string, delivery: Delivery | null): string | null =>
+    delivery ? signDelivery(deps.authenticator, context.base.poolId, username, delivery) : null;
 
   return router;
 }

@@ -1,7 +1,11 @@
 import type { Request } from "express";
 
-/** The pages' own query parameters, carried beside the authorize request's and never passed on as part of it. */
-const PAGE_PARAMETERS = ["username", "destination", "deliveryMedium", "notice"] as const;
+/**
+ * The pages' own query parameters, carried beside the authorize request's and never passed on as part
+ * of it. None is shown as text as it stands: `delivery` is signed (delivery.ts) and `notice` is a key
+ * of a fixed table, so a link cannot put an attacker's sentence on the gateway's page.
+ */
+const PAGE_PARAMETERS = ["username", "delivery", "notice"] as const;
 export type PageParameter = (typeof PAGE_PARAMETERS)[number];
 
 /** Every page path the router serves, relative to the pool's base. */
