@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cognitoClient, createAwsCredentials, signedCall, type AwsCredentials } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
 import { uniqueName } from "../support/directory.js";
-import { GetUiCustomizationDocument, SetUiCustomizationDocument } from "../support/generated/graphql.js";
+import { CreateUserPoolClientDocument, GetUiCustomizationDocument, SetUiCustomizationDocument } from "../support/generated/graphql.js";
 import { errorCodes, expectData, postGraphql } from "../support/graphql-client.js";
+import { authorizeQuery, oauthClientInput, PageBrowser } from "../support/login-pages.js";
 import { listEvents } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
@@ -104,6 +105,13 @@ describe.each(BACKENDS)("UI customization (SetUICustomization, logos) on $name",
     ["a class that is not customizable", ".banner-customizable .secret { color: red; }", null],
     ["an unknown function", ".banner-customizable { color: attr(data-x); }", "CSS may not call attr() (in color)."],
     ["an unclosed rule", ".banner-customizable { color: red;", "CSS has a rule that is never closed."],
+    // Strings and comments are read in one pass: the comment markers in the names hide no rule between them.
+    [
+      "a comment opener inside a quoted name",
+      '.label-customizable{font-family:"/*"}*{display:none}.label-customizable{font-family:"*/"}',
+      'CSS may only quote names of letters, digits, spaces and - _ . , & +; got "/*".',
+    ],
+    ["an unterminated quoted name", ".label-customizable{font-family:'Open Sans}*{display:none}", "CSS has a quoted name that is never closed."],
     ["more than 3 KB", `.banner-customizable { color: red; ${"margin: 0; ".repeat(300)}}`, "CSS must be at most 3072 bytes."],
   ])("refuses CSS with %s on both APIs", async (_label, css, message) => {
     const { poolId } = await newPoolWithClient();
@@ -113,6 +121,19 @@ describe.each(BACKENDS)("UI customization (SetUICustomization, logos) on $name",
     else expect(error.message).toMatch(/^CSS may only style Cognito's customizable classes/);
     const graphql = await gateway.gql(SetUiCustomizationDocument, { userPoolId: poolId, input: { css } });
     expect([errorCodes(graphql), graphql.errors?.[0]?.message]).toEqual([["InvalidParameterException"], error.message]);
+  });
+
+  it("renders on the sign-in page only the parsed rules, never the text as set; Get answers the text as set", async () => {
+    const { poolId } = await newPoolWithClient();
+    const redirect = "https://app.example.com/callback";
+    const web = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "pages", ...oauthClientInput(redirect) } })).createUserPoolClient;
+    const css = "/* brand \" ' */ .label-customizable { font-family: 'Open Sans', sans-serif; }\n.banner-customizable{ color : red }";
+    await admin.send(new SetUICustomizationCommand({ UserPoolId: poolId, CSS: css }));
+    expect((await admin.send(new GetUICustomizationCommand({ UserPoolId: poolId }))).UICustomization!.CSS).toBe(css);
+    const page = await new PageBrowser(gateway.baseUrl).get(`/${poolId}/login?${authorizeQuery(web.clientId, redirect)}`);
+    expect(page.status).toBe(200);
+    const styles = [...page.html.matchAll(/<style nonce="[^"]+">([\s\S]*?)<\/style>/g)].map((match) => match[1]);
+    expect(styles).toEqual(['.label-customizable{font-family:"Open Sans", sans-serif}\n.banner-customizable{color:red}']);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import postcss from "postcss";
 import { describe, expect, it } from "vitest";
 import { isCognitoError } from "../../src/core/errors.js";
-import { validateCustomizationCss } from "../../src/core/oauth/ui-css.validation.js";
+import { renderableCustomizationCss, validateCustomizationCss } from "../../src/core/oauth/ui-css.validation.js";
 
 const ALLOWED_SELECTORS = new Set([
   ".background-customizable", ".banner-customizable", ".errorMessage-customizable", ".idpButton-customizable", ".idpButton-customizable:hover",
@@ -34,10 +34,38 @@ function expectHarmless(css: string): void {
       expect(["behavior", "-moz-binding"]).not.toContain(node.prop.toLowerCase());
       expect(node.value).not.toMatch(/javascript:|[<\\@]/i);
       // Only the colour, gradient and arithmetic functions: nothing that fetches (url, image, image-set…).
-      for (const [, name] of node.value.matchAll(/([\w-]*)\s*\(/g)) expect(ALLOWED_FUNCTIONS.has(name!.toLowerCase()), `${name}( in ${css}`).toBe(true);
+      // postcss leaves a comment without spaces around it in the value: drop comments (never inside strings) first.
+      const value = node.value.replace(/("[^"]*"|'[^']*')|\/\*[\s\S]*?\*\//g, (match, quoted?: string) => quoted ?? " ");
+      for (const [, name] of value.matchAll(/([\w-]*)\s*\(/g)) expect(ALLOWED_FUNCTIONS.has(name!.toLowerCase()), `${name}( in ${css}`).toBe(true);
     }
   });
   expect(css).not.toMatch(/<\/?style/i);
+}
+
+/** A rule list as postcss reads it: selectors and property names, comments and spacing aside. */
+function structureOf(css: string): string[][] {
+  const rules: string[][] = [];
+  postcss.parse(css).walkRules((rule) => {
+    const selectors = rule.selector.replace(/\/\*[\s\S]*?\*\//g, " ").split(",").map((selector) => selector.replace(/\s+/g, " ").trim());
+    const properties: string[] = [];
+    rule.walkDecls((declaration) => {
+      properties.push(declaration.prop.toLowerCase());
+    });
+    rules.push([...selectors, "{", ...properties]);
+  });
+  return rules;
+}
+
+/**
+ * What the pages render of accepted CSS: harmless too, free of comments, read by postcss as the same rules
+ * as the text given, and a fixed point (rendering it again changes nothing).
+ */
+function expectRenderedFaithfully(css: string): void {
+  const rendered = renderableCustomizationCss(css);
+  expectHarmless(rendered);
+  expect(rendered).not.toContain("/*");
+  expect(structureOf(rendered), `${css} rendered as ${rendered}`).toEqual(structureOf(css));
+  expect(renderableCustomizationCss(rendered)).toBe(rendered);
 }
 
 /** A seeded generator, so a failure is reproducible. */
@@ -57,9 +85,26 @@ describe("SetUICustomization CSS whitelist", () => {
     ".label-customizable, .legalText-customizable { font-family: 'Open Sans', \"Helvetica Neue\", sans-serif; margin: -2px 0 calc(1em + 2px) 0; }",
     "/* brand */ .logo-customizable { max-width: 60%; background-image: none; }",
     ".inputField-customizable:focus { border: 1px solid hsla(210, 50%, 40%, 0.5);; }",
+    // A quote inside a comment is comment: it starts no string.
+    "/* \" */ .label-customizable { color: red } /* ' */",
+    ".label-customizable { font-family: \"Font Awesome 5 Free\", 'Noto Sans JP' }",
   ])("accepts %j", (css) => {
     expect(validateCustomizationCss(css)).toBe(css);
     expectHarmless(css);
+    expectRenderedFaithfully(css);
+  });
+
+  it.each([
+    ["", ""],
+    ["/* brand */ .logo-customizable { max-width: 60%; background-image: none; }", ".logo-customizable{max-width:60%;background-image:none}"],
+    [
+      ".label-customizable, .legalText-customizable { font-family: 'Open Sans', sans-serif; margin: -2px 0 calc(1em + 2px) 0; }\n.submitButton-customizable:hover{COLOR:white!IMPORTANT}",
+      ".label-customizable,.legalText-customizable{font-family:\"Open Sans\", sans-serif;margin:-2px 0 calc(1em + 2px) 0}\n.submitButton-customizable:hover{color:white!important}",
+    ],
+    // A comment separates tokens, as in the browser: never glued back into one.
+    [".banner-customizable { margin: 1px/**/2px; color: calc(1px//**/*2) }", ".banner-customizable{margin:1px 2px;color:calc(1px/ *2)}"],
+  ])("renders %j as only its parsed rules", (css, rendered) => {
+    expect(renderableCustomizationCss(css)).toBe(rendered);
   });
 
   it.each([
@@ -97,6 +142,27 @@ describe("SetUICustomization CSS whitelist", () => {
     [".banner-customizable { color: r\u0435d }"],
     [".banner-customizable { color: red\u0000 }"],
     [`.banner-customizable { ${"margin: 0; ".repeat(400)} }`],
+    // Strings and comments in one pass: a comment marker inside a quoted name is text to the browser, so a
+    // validator that strips comments first would hide the rule between the two names from itself.
+    ['.label-customizable{font-family:"/*"}*{display:none}.label-customizable{font-family:"*/"}'],
+    [".label-customizable{font-family:'/*'}body{display:none}.label-customizable{font-family:'*/'}"],
+    ['.label-customizable{font-family:"/*"}'],
+    [".label-customizable{font-family:'a */ b'}"],
+    ['.label-customizable{font-family:"a\'/*"}*{display:none}/*"}'],
+    ['/* " */ *{display:none} /* " */'],
+    // Escaped quotes: the string would run on in the browser.
+    ['.label-customizable{font-family:"a\\"/*"}*{display:none}/*"}'],
+    [".label-customizable{font-family:'it\\'s'}"],
+    // Unterminated strings, and one across a line break (a bad string to the browser).
+    ['.label-customizable{font-family:"Open Sans}'],
+    [".label-customizable{font-family:'x}*{display:none}"],
+    ['.label-customizable{font-family:"a\nb"}'],
+    // Ways to end the <style> element, in strings and comments too.
+    ['.label-customizable{font-family:"</style>"}'],
+    ["/* </style><script>alert(1)</script> */"],
+    [".label-customizable{color:red}</STYLE >"],
+    [".label-customizable{color:red}< /style>"],
+    [".label-customizable{color:red}</style\n>"],
   ])("refuses %j", (css) => {
     expect(accepts(css)).toBe(false);
   });
@@ -108,16 +174,28 @@ describe("SetUICustomization CSS whitelist", () => {
       "color", "background", "red", "#fff", "1px", "rgb(", ")", "(", "'Open Sans'", "\"", "'", "url(", "u", "rl", "(x)", "/*", "*/", "@media", "@",
       "<", "/", "</style>", "\\", "expression(", "java", "script:", "behavior", "-moz-binding", "!important", "calc(", "+", "-", "*", "%", "\n",
       "attr(", "image(", "var(", "--x", "none", "linear-gradient(", ",", ">", "~", "[", "]", "::", "e", "l(",
+      // Strings holding comment markers and quotes, and comments holding quotes: where a validator that
+      // reads strings and comments in two passes goes wrong.
+      "font-family:", "\"/*\"", "\"*/\"", "'/*'", "'*/'", "\"a'b\"", "'a\"b'", "\"Open Sans\"", "'x'", "/* \" */", "/* ' */", "\"\n\"", "*{display:none}",
     ];
+    const quoted = ["\"/*\"", "\"*/\"", "'/*'", "'*/'", "\"a\"", "'b'"];
     let accepted = 0;
     for (let round = 0; round < 20_000; round++) {
       let css = "";
       const length = 1 + random(24);
       for (let index = 0; index < length; index++) css += pieces[random(pieces.length)];
-      if (random(3) === 0) css = `.banner-customizable { color: ${css} }`;
+      const wrapping = random(3);
+      if (wrapping === 0) css = `.banner-customizable { color: ${css} }`;
+      // Quoted names on either side of the generated text: a comment opened in one and closed in the other
+      // must not hide the text between them from the validator.
+      if (wrapping === 1) {
+        const between = random(2) === 0 ? css : `${["*", "body", ".x", ".banner-customizable"][random(4)]}{display:none}`;
+        css = `.label-customizable{font-family:${quoted[random(quoted.length)]}}${between}.label-customizable{font-family:${quoted[random(quoted.length)]}}`;
+      }
       if (accepts(css)) {
         accepted++;
         expectHarmless(css);
+        expectRenderedFaithfully(css);
       }
     }
     // The generator must reach the accepting side too, or the property proves nothing.

@@ -6,7 +6,7 @@ import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories } from "../ports.js";
 import { requireClientId } from "../validation.js";
 import { ALL_CLIENTS, type UiCustomization } from "./ui-customization.types.js";
-import { validateCustomizationCss } from "./ui-css.validation.js";
+import { renderableCustomizationCss, validateCustomizationCss } from "./ui-css.validation.js";
 import { validateLogo } from "./ui-customization.validation.js";
 import { lockAccessiblePool } from "./pool-access.js";
 
@@ -42,6 +42,14 @@ async function requireClientOfPool(repositories: Repositories, poolId: string, c
   requireClientId(clientId);
   const client = await repositories.clients.findById(clientId);
   if (!client || client.poolId !== poolId) throw resourceNotFound(`App client ${clientId} does not exist in user pool ${poolId}.`);
+}
+
+function renderableOrNull(css: string): string | null {
+  try {
+    return renderableCustomizationCss(css);
+  } catch {
+    return null;
+  }
 }
 
 /** Branding of the sign-in pages (SetUICustomization / GetUICustomization, reference-oauth §8.4). */
@@ -111,9 +119,15 @@ export function createUiCustomizationService({ db, clock, publicUrl }: UiCustomi
       });
     },
 
-    /** For the sign-in pages: the client's own branding, else the pool's ("ALL"), else null. No access check. */
+    /**
+     * For the sign-in pages: the client's own branding, else the pool's ("ALL"), else null. No access check.
+     * Its css is what the pages may render: the stored rules re-serialised by the whitelist grammar, never
+     * the text as set; CSS a stricter grammar now refuses (set before it) is left out rather than rendered.
+     */
     async findEffective(poolId: string, clientId: string): Promise<UiCustomization | null> {
-      return db.read((repositories) => effective(repositories, poolId, clientId));
+      const customization = await db.read((repositories) => effective(repositories, poolId, clientId));
+      if (!customization || customization.css === null) return customization;
+      return { ...customization, css: renderableOrNull(customization.css) };
     },
 
     /** The logo's public URL, or null when there is no logo. */
