@@ -1,11 +1,18 @@
 import { randomInt } from "node:crypto";
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
-import { AdminDisableUserDocument, CreateUserPoolClientDocument, type CreateUserPoolInput } from "../support/generated/graphql.js";
+import {
+  AdminDisableUserDocument,
+  AssociateSoftwareTokenDocument,
+  CreateUserPoolClientDocument,
+  VerifySoftwareTokenDocument,
+  type CreateUserPoolInput,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { alertOf, authorizeQuery, expectCodeRedirect, formOf, oauthClientInput, PageBrowser, unescapeHtml, type PageResponse } from "../support/login-pages.js";
-import { createConfirmedUser, createMidStepClock, listEvents, signInEnv } from "../support/sign-in.js";
+import { alertOf, authorizeQuery, expectCodeRedirect, formOf, headingOf, oauthClientInput, PageBrowser, unescapeHtml, type PageResponse } from "../support/login-pages.js";
+import { createConfirmedUser, createMidStepClock, expectChallenge, expectError, expectTokens, listEvents, passwordSignIn, respond, signInEnv } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const REDIRECT = "https://app.example.com/callback";
@@ -163,6 +170,74 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
           expect(shown.html).not.toContain("[native code]");
         }
       }
+    });
+  });
+
+  describe("the pages' sign-in sessions and the API's stay apart (authenticator setup)", () => {
+    const MFA_ON = { mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA"] } as Partial<CreateUserPoolInput>;
+    const codeNow = (secret: string) => generate({ secret, epoch: Math.floor(clock.nowMs() / 1000) });
+
+    it("a page's MFA_SETUP session is refused by the API's AssociateSoftwareToken and VerifySoftwareToken, and the page goes on", async () => {
+      const ids = await setup(MFA_ON);
+      const username = uniqueName("mfa");
+      await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD);
+      const agent = browser();
+      const page = await signIn(agent, ids, username, GOOD_PASSWORD);
+      expect(headingOf(page.html)).toBe("Set up an authenticator app");
+      const { session } = formOf(page.html, "/mfa/setup").hidden;
+      expectError(await gateway.gql(AssociateSoftwareTokenDocument, { session }, null), "NotAuthorizedException");
+      const shown = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(page.html)![1]!;
+      expectError(await gateway.gql(VerifySoftwareTokenDocument, { session, userCode: await codeNow(shown) }, null), "NotAuthorizedException");
+      expectCodeRedirect(await agent.submit(page, { code: await codeNow(shown) }, "/mfa/setup"), REDIRECT);
+    });
+
+    it("/mfa/setup refuses an API session (this pool's or another's) and a session of another client's pages, and leaves them unused", async () => {
+      const ids = await setup(MFA_ON);
+      const other = await setup(MFA_ON);
+      const otherClient = expectData(
+        await gateway.gql(CreateUserPoolClientDocument, { userPoolId: ids.poolId, input: { clientName: "other", ...oauthClientInput(REDIRECT) } }),
+      ).createUserPoolClient.clientId;
+      /** An API sign-in of the pool waiting for MFA_SETUP, with the authenticator it associated. */
+      const apiSetup = async (pool: Setup) => {
+        const username = uniqueName("api");
+        await createConfirmedUser(gateway, pool.poolId, username, GOOD_PASSWORD);
+        const challenge = expectChallenge(await passwordSignIn(gateway, pool.clientId, username, GOOD_PASSWORD), "MFA_SETUP");
+        const associated = expectData(await gateway.gql(AssociateSoftwareTokenDocument, { session: challenge.session }, null)).associateSoftwareToken;
+        return { pool, username, session: associated.session!, secret: associated.secretCode, qrCodePng: associated.qrCodePng };
+      };
+      const agent = browser();
+      // The page a browser of this pool's web client is on: its own sign-in waits for MFA_SETUP too.
+      const pageUser = uniqueName("page");
+      await createConfirmedUser(gateway, ids.poolId, pageUser, GOOD_PASSWORD);
+      const page = await signIn(agent, ids, pageUser, GOOD_PASSWORD);
+      const form = formOf(page.html, "/mfa/setup");
+      const postSetup = async (session: string, username: string, secret: string, qrCodePng: string) =>
+        agent.post(form.action, { ...form.hidden, session, username, secretCode: secret, qrCodePng, code: await codeNow(secret) });
+
+      for (const api of [await apiSetup(ids), await apiSetup(other)]) {
+        const refused = await postSetup(api.session, api.username, api.secret, api.qrCodePng);
+        expect(refused.status).toBe(400);
+        expect(refused.html).toContain("Start again");
+        // The API's sign-in was not touched: it finishes through the API with its own session.
+        const verified = expectData(await gateway.gql(VerifySoftwareTokenDocument, { session: api.session, userCode: await codeNow(api.secret) }, null)).verifySoftwareToken;
+        expectTokens(await respond(gateway, api.pool.clientId, { challengeName: "MFA_SETUP", session: verified.session! }, { USERNAME: api.username }));
+        clock.advanceSeconds(30);
+      }
+
+      // Another client's pages: its MFA_SETUP session posted to this client's page.
+      const otherAgent = browser();
+      const otherUser = uniqueName("other");
+      await createConfirmedUser(gateway, ids.poolId, otherUser, GOOD_PASSWORD);
+      const otherPage = await otherAgent.get(`${ids.base}/login?${authorizeQuery(otherClient, REDIRECT)}`);
+      const otherSetup = await otherAgent.submit(otherPage, { username: otherUser, password: GOOD_PASSWORD });
+      const otherForm = formOf(otherSetup.html, "/mfa/setup");
+      const otherSecret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(otherSetup.html)![1]!;
+      const crossed = await postSetup(otherForm.hidden.session!, otherUser, otherSecret, otherForm.hidden.qrCodePng!);
+      expect(crossed.status).toBe(400);
+      expect(crossed.html).toContain("Start again");
+      expectCodeRedirect(await otherAgent.submit(otherSetup, { code: await codeNow(otherSecret) }, "/mfa/setup"), REDIRECT);
+      // And this page's own session still finishes.
+      expectCodeRedirect(await agent.submit(page, { code: await codeNow(/<code class="secret">([A-Z2-7]+)<\/code>/.exec(page.html)![1]!) }, "/mfa/setup"), REDIRECT);
     });
   });
 });

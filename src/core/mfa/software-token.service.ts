@@ -21,9 +21,12 @@ export interface SoftwareTokenDeps {
 
 /**
  * Who is setting up an authenticator: the signed-in user of an access token, or the user of a sign-in
- * waiting for MFA_SETUP (Cognito takes either, never both).
+ * waiting for MFA_SETUP (Cognito takes either, never both). `hostedUi` is where a session caller comes
+ * from: the managed sign-in pages, for their pool and client, or (absent) the APIs.
  */
-export type SoftwareTokenCaller = { kind: "accessToken"; principal: AccessTokenPrincipal } | { kind: "session"; session: string };
+export type SoftwareTokenCaller =
+  | { kind: "accessToken"; principal: AccessTokenPrincipal }
+  | { kind: "session"; session: string; hostedUi?: { poolId: string; clientId: string } };
 
 export interface SoftwareTokenAssociation {
   /** The shared secret, base32, for typing into the app by hand. */
@@ -74,6 +77,12 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
       return { pool, user, session: null, actor: `user:${user.id}` };
     }
     const session = await sessions.peek(caller.session);
+    // A session answers only where it was opened, as RespondToAuthChallenge's: the pages' sessions never
+    // through the APIs, the APIs' never on the pages, and the pages' only for the pool and client of the page.
+    const isFromPages = caller.hostedUi !== undefined;
+    if ((session.hostedUi ?? false) !== isFromPages || (caller.hostedUi && (session.poolId !== caller.hostedUi.poolId || session.clientId !== caller.hostedUi.clientId))) {
+      throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+    }
     // Only a sign-in waiting for MFA_SETUP, whose pool offers authenticators, may set one up through its
     // session. (Peeking first still answers an expired session with NotAuthorizedException, as Cognito does.)
     if (session.state !== "MFA_SETUP" || !session.userId) throw invalidParameter(`This session is waiting for ${session.state}, not MFA_SETUP.`);

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from "express";
 import { isCognitoError } from "../../../core/errors.js";
 import type { HostedUiOutcome } from "../../../core/flows/sign-in/sign-in.hosted-ui.js";
 import type { SignInChallengeOutcome } from "../../../core/flows/sign-in/sign-in.types.js";
+import type { SoftwareTokenCaller } from "../../../core/mfa/software-token.service.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { attributeFieldName } from "./fields.js";
 import { friendlyMessage, isSessionOver, START_AGAIN } from "./messages.js";
@@ -26,6 +27,9 @@ const jsonList = (text: string | undefined): string[] => {
     return [];
   }
 };
+
+/** A sign-in session as the pages hand it to authenticator setup: only a session the pages opened for this pool and client answers. */
+const pageSessionOf = (context: PageContext, session: string): SoftwareTokenCaller => ({ kind: "session", session, hostedUi: { poolId: context.base.poolId, clientId: context.request.clientId } });
 
 export const restartLinkOf = (context: PageContext): string => linkOf(context, PAGE_PATHS.login);
 
@@ -62,7 +66,7 @@ export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response
     const choices = jsonList(outcome.parameters.MFAS_CAN_SETUP);
     if (choices.includes("SOFTWARE_TOKEN_MFA")) {
       // AssociateSoftwareToken with the sign-in session, as the APIs' clients do (reference §3.2).
-      const association = await deps.services.mfa.associateSoftwareToken({ kind: "session", session: outcome.session });
+      const association = await deps.services.mfa.associateSoftwareToken(pageSessionOf(context, outcome.session));
       const view = setupAuthenticatorView({
         target: formTargetOf(context, PAGE_PATHS.mfaSetup),
         challenge,
@@ -204,7 +208,7 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
       let proven: string | null;
       try {
         // VerifySoftwareToken with the session answers with a new one that remembers the proof.
-        proven = (await services.mfa.verifySoftwareToken({ kind: "session", session: challenge.session }, { userCode: code, friendlyDeviceName: fieldOf(req, "deviceName")?.trim() || null })).session;
+        proven = (await services.mfa.verifySoftwareToken(pageSessionOf(context, challenge.session), { userCode: code, friendlyDeviceName: fieldOf(req, "deviceName")?.trim() || null })).session;
       } catch (error) {
         if (!isCognitoError(error)) throw error;
         if (isSessionOver(error)) return sendStartAgain(res, context, friendlyMessage(error, "authenticator"));
