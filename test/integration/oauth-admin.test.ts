@@ -24,6 +24,7 @@ import { uniqueName } from "../support/directory.js";
 import {
   CreateResourceServerDocument,
   CreateUserPoolClientDocument,
+  CreateUserPoolDocument,
   CreateUserPoolDomainDocument,
   DeleteResourceServerDocument,
   GetResourceServerDocument,
@@ -32,9 +33,10 @@ import {
   GetUserPoolDomainsDocument,
   ListResourceServersDocument,
   UpdateUserPoolClientDocument,
+  UpdateUserPoolDomainDocument,
   type CreateUserPoolClientInput,
 } from "../support/generated/graphql.js";
-import { errorCodes, expectData, type GraphqlResult } from "../support/graphql-client.js";
+import { errorCodes, expectData, postGraphql, type GraphqlResult } from "../support/graphql-client.js";
 import { listEvents } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
@@ -303,6 +305,8 @@ describe.each(BACKENDS)("OAuth admin (clients, resource servers, domains) on $na
       ["the reserved word cognito", "cognito", "Domain cannot contain reserved word: cognito", undefined],
       ["a custom domain without a certificate", "auth.example.org", "CustomDomainConfig with a CertificateArn is required for a custom domain.", undefined],
       ["a custom domain under the prefix domains' suffix", "shadow.auth.localhost", "The custom domain shadow.auth.localhost is reserved by this gateway.", certificate],
+      // PUBLIC_URL is http://localhost:<port> here: the gateway's own host, and localhost, which it answers as itself.
+      ["a custom domain under the gateway's host", "app.localhost", "The custom domain app.localhost is reserved by this gateway.", certificate],
       ["a single label with a certificate", "intranet", "intranet is a prefix domain: CustomDomainConfig is only for custom domains (fully qualified host names).", certificate],
       ["a custom domain with an empty label", "auth..example.com", "The custom domain auth..example.com is not a fully qualified domain name.", certificate],
     ])("refuses a domain with %s", async (_label, domain, message, CustomDomainConfig) => {
@@ -310,6 +314,62 @@ describe.each(BACKENDS)("OAuth admin (clients, resource servers, domains) on $na
       const error = await rejectionOf(admin.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain, CustomDomainConfig })));
       expect([error.name, error.message]).toEqual(["InvalidParameterException", message]);
       expectGqlError(await gateway.gql(CreateUserPoolDomainDocument, { userPoolId: poolId, input: { domain, customDomainConfig: CustomDomainConfig ? { certificateArn: CustomDomainConfig.CertificateArn } : undefined } }), "InvalidParameterException", message);
+    });
+
+    it("refuses custom domains under whatever host PUBLIC_URL names", async () => {
+      const other = await getTestApp(backend, { env: { PUBLIC_URL: "https://id.gateway.test" } });
+      try {
+        const poolId = expectData(await other.gql(CreateUserPoolDocument, { input: { name: uniqueName("host") } })).createUserPool.id;
+        for (const domain of ["id.gateway.test", "login.id.gateway.test", "x.auth.id.gateway.test", "evil.localhost"]) {
+          expectGqlError(
+            await other.gql(CreateUserPoolDomainDocument, { userPoolId: poolId, input: { domain, customDomainConfig: { certificateArn: certificate.CertificateArn } } }),
+            "InvalidParameterException",
+            `The custom domain ${domain} is reserved by this gateway.`,
+          );
+        }
+        // Beside the gateway's host, not under it: a custom domain like any other.
+        const beside = `${uniqueName("b")}.gateway.test`;
+        expect(expectData(await other.gql(CreateUserPoolDomainDocument, { userPoolId: poolId, input: { domain: beside, customDomainConfig: { certificateArn: certificate.CertificateArn } } })).createUserPoolDomain.kind).toBe("CUSTOM");
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("lets only an unscoped key create or change a custom domain; a scoped key keeps its prefix domains", async () => {
+      const poolId = await newPool();
+      const scopedCredentials = await createAwsCredentials(gateway, [poolId]);
+      const scoped = cognitoClient(gateway, scopedCredentials);
+      const custom = `auth.${uniqueName("c")}.example.com`;
+      const message =
+        "This admin API key is scoped to specific user pools and cannot create or change a custom domain: a custom domain routes a host name for the whole gateway, so it needs an unscoped (all-pools) key.";
+      try {
+        // Nothing proves who controls a host name: a tenant's key must not claim one for the whole gateway.
+        const refused = await rejectionOf(scoped.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: custom, CustomDomainConfig: certificate })));
+        expect([refused.name, refused.message]).toEqual(["NotAuthorizedException", message]);
+        const graphqlInput = { domain: custom, customDomainConfig: { certificateArn: certificate.CertificateArn } };
+        expectGqlError(await postGraphql(gateway.url, CreateUserPoolDomainDocument, { userPoolId: poolId, input: graphqlInput }, { token: scopedCredentials.secretAccessKey }), "NotAuthorizedException", message);
+        expect((await admin.send(new DescribeUserPoolDomainCommand({ Domain: custom }))).DomainDescription).toEqual({});
+
+        const prefix = freshPrefix();
+        expect((await scoped.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: prefix }))).ManagedLoginVersion).toBe(1);
+        expect((await scoped.send(new UpdateUserPoolDomainCommand({ UserPoolId: poolId, Domain: prefix, ManagedLoginVersion: 2 }))).ManagedLoginVersion).toBe(2);
+
+        await admin.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: custom, CustomDomainConfig: certificate }));
+        const update = await rejectionOf(scoped.send(new UpdateUserPoolDomainCommand({ UserPoolId: poolId, Domain: custom, ManagedLoginVersion: 2, CustomDomainConfig: { CertificateArn: `${certificate.CertificateArn}-other` } })));
+        expect([update.name, update.message]).toEqual(["NotAuthorizedException", message]);
+        expectGqlError(
+          await postGraphql(gateway.url, UpdateUserPoolDomainDocument, { userPoolId: poolId, input: { domain: custom, managedLoginVersion: 2 } }, { token: scopedCredentials.secretAccessKey }),
+          "NotAuthorizedException",
+          message,
+        );
+        expect((await admin.send(new DescribeUserPoolDomainCommand({ Domain: custom }))).DomainDescription).toMatchObject({ ManagedLoginVersion: 1, CustomDomainConfig: certificate });
+        expect((await admin.send(new UpdateUserPoolDomainCommand({ UserPoolId: poolId, Domain: custom, ManagedLoginVersion: 2, CustomDomainConfig: certificate }))).ManagedLoginVersion).toBe(2);
+        // Giving a host name up claims nothing: the pool's own scoped key may delete it.
+        await scoped.send(new DeleteUserPoolDomainCommand({ UserPoolId: poolId, Domain: custom }));
+        expect((await admin.send(new DescribeUserPoolDomainCommand({ Domain: custom }))).DomainDescription).toEqual({});
+      } finally {
+        scoped.destroy();
+      }
     });
 
     it("accepts reserved words inside a token, refuses a taken domain, and frees it on delete", async () => {

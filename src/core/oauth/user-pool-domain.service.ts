@@ -1,5 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
-import { assertPoolAccess } from "../admin-keys/access.js";
+import { assertPoolAccess, assertUnscoped } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { invalidParameter, resourceNotFound } from "../errors.js";
@@ -45,6 +45,15 @@ const describeDomain = (domain: UserPoolDomain): Record<string, unknown> => ({
 });
 
 /**
+ * A custom domain is a host name the whole gateway answers for: nothing proves that whoever names one
+ * controls it, so a key scoped to some pools could claim a host that another tenant, or the operator,
+ * means to point here. Only an unscoped (all-pools) key, the operator's, may create or change one.
+ * Prefix domains live under the gateway's own suffix and stay open to scoped keys.
+ */
+const requireUnscopedForCustomDomain = (principal: AdminPrincipal): void =>
+  assertUnscoped(principal, "create or change a custom domain: a custom domain routes a host name for the whole gateway, so it needs an unscoped (all-pools) key");
+
+/**
  * A pool's prefix and custom domains (Create/Describe/Update/DeleteUserPoolDomain, reference-oauth §11).
  * The OAuth endpoints and pages answer on them, routed by Host.
  */
@@ -80,6 +89,7 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
      */
     async createUserPoolDomain(principal: AdminPrincipal, poolId: string, request: DomainRequest): Promise<DomainChangeResult> {
       const classified = classifyNewDomain(request, reserved);
+      if (classified.kind === "custom") requireUnscopedForCustomDomain(principal);
       const managedLoginVersion = requireManagedLoginVersion(request.managedLoginVersion) ?? 1;
       const created = await db.transaction(async (repositories) => {
         // Locked: two creates for one pool check "one of each kind" one after the other. Two pools
@@ -110,6 +120,7 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
       const managedLoginVersion = requireManagedLoginVersion(request.managedLoginVersion);
       const updated = await db.transaction(async (repositories) => {
         const current = await loadOwnDomain(repositories, principal, poolId, request.domain);
+        if (current.kind === "custom") requireUnscopedForCustomDomain(principal);
         if (request.customDomainConfig && current.kind !== "custom") throw invalidParameter(`${current.domain} is a prefix domain: CustomDomainConfig is only for custom domains.`);
         const now = clock.now();
         const domain: UserPoolDomain = {

@@ -16,7 +16,7 @@ export interface DomainRequest {
 }
 
 export interface ReservedHosts {
-  /** PUBLIC_URL's host: the gateway's own, never a pool's custom domain. */
+  /** PUBLIC_URL's host: the gateway's own; neither it nor a name under it is ever a pool's custom domain. */
   gatewayHost: string;
   /** Prefix domains are served as `<prefix>.<suffix>`: a custom domain under it would shadow one. */
   poolDomainSuffix: string;
@@ -28,8 +28,11 @@ function requireCustomDomain(domain: string, reserved: ReservedHosts): void {
   if (domain.length > 253 || labels.length < 2 || !labels.every((label) => LABEL.test(label)) || /^[0-9]+$/.test(labels[labels.length - 1]!)) {
     throw invalidParameter(`The custom domain ${domain} is not a fully qualified domain name.`);
   }
-  const suffix = reserved.poolDomainSuffix.toLowerCase();
-  if (domain === reserved.gatewayHost.toLowerCase() || domain === suffix || domain.endsWith(`.${suffix}`)) {
+  // The gateway's own names and everything under them: PUBLIC_URL's host (a custom domain under it could
+  // pass for the gateway in a browser's eyes), the prefix domains' suffix (it would shadow a pool's prefix
+  // domain) and localhost, which the gateway also answers as itself (and browsers resolve *.localhost to it).
+  const parents = [reserved.gatewayHost, reserved.poolDomainSuffix, "localhost"].map((host) => host.toLowerCase());
+  if (parents.some((parent) => domain === parent || domain.endsWith(`.${parent}`))) {
     throw invalidParameter(`The custom domain ${domain} is reserved by this gateway.`);
   }
 }
