@@ -229,6 +229,44 @@ describe.each(BACKENDS)("OAuth admin (clients, resource servers, domains) on $na
       expect([over.name, over.message]).toEqual(["LimitExceededException", `User pool ${poolId} already has the maximum of 25 resource servers.`]);
     });
 
+    it("stores 100 scopes with 256-character multibyte descriptions in the order given, and keeps their events small", async () => {
+      const poolId = await newPool();
+      const identifier = "https://api.example.com";
+      // Names not in sorted order, each 256 characters; descriptions 256 characters of 3- and 4-byte UTF-8:
+      // ~100 KB of JSON, past a MariaDB TEXT column (65,535 bytes) where the scopes used to be kept.
+      const named = (prefix: string) =>
+        Array.from({ length: 100 }, (_, index) => ({ ScopeName: `${prefix}${99 - index}`.padEnd(256, "x"), ScopeDescription: index % 2 === 0 ? "€".repeat(256) : "😀".repeat(128) }));
+      const first = named("a");
+      const created = (await admin.send(new CreateResourceServerCommand({ UserPoolId: poolId, Identifier: identifier, Name: "API", Scopes: first }))).ResourceServer!;
+      expect(created.Scopes).toEqual(first);
+      expect((await admin.send(new DescribeResourceServerCommand({ UserPoolId: poolId, Identifier: identifier }))).ResourceServer!.Scopes).toEqual(first);
+      expect((await admin.send(new ListResourceServersCommand({ UserPoolId: poolId, MaxResults: 10 }))).ResourceServers![0]!.Scopes).toEqual(first);
+
+      // A full replace of all 100 (the largest event: 100 names added and 100 removed), then one kept, one added.
+      const second = named("b");
+      expect((await admin.send(new UpdateResourceServerCommand({ UserPoolId: poolId, Identifier: identifier, Name: "API", Scopes: second }))).ResourceServer!.Scopes).toEqual(second);
+      const third = [second[5]!, { ScopeName: "extra", ScopeDescription: "é".repeat(256) }];
+      await admin.send(new UpdateResourceServerCommand({ UserPoolId: poolId, Identifier: identifier, Name: "API", Scopes: third }));
+      const graphql = expectData(await gateway.gql(GetResourceServerDocument, { userPoolId: poolId, identifier })).resourceServer;
+      expect(graphql.scopes).toEqual(third.map((scope) => ({ scopeName: scope.ScopeName, scopeDescription: scope.ScopeDescription })));
+      // The scopes are what app clients may ask for.
+      const client = { UserPoolId: poolId, ClientName: "web", AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ["code" as const], CallbackURLs: ["https://app.example/cb"] };
+      await admin.send(new CreateUserPoolClientCommand({ ...client, AllowedOAuthScopes: [`${identifier}/extra`] }));
+      const unknown = await rejectionOf(admin.send(new CreateUserPoolClientCommand({ ...client, AllowedOAuthScopes: [`${identifier}/read`] })));
+      expect(unknown.name).toBe("ScopeDoesNotExistException");
+      await admin.send(new DeleteResourceServerCommand({ UserPoolId: poolId, Identifier: identifier }));
+
+      const events = (await listEvents(gateway, poolId)).filter((event) => event.type.startsWith("RESOURCE_SERVER_"));
+      expect(events.map((event) => event.detail)).toEqual([
+        { identifier, name: "API", scopes: first.map((scope) => scope.ScopeName) },
+        { identifier, name: "API", addedScopes: second.map((scope) => scope.ScopeName), removedScopes: first.map((scope) => scope.ScopeName) },
+        { identifier, name: "API", addedScopes: ["extra"], removedScopes: second.filter((_, index) => index !== 5).map((scope) => scope.ScopeName) },
+        { identifier, name: "API", scopes: third.map((scope) => scope.ScopeName) },
+      ]);
+      // Names only: never a description.
+      expect(JSON.stringify(events)).not.toMatch(/€|😀|é/);
+    });
+
     it("keeps identifiers unique and the quota exact under parallel creates", async () => {
       const poolId = await newPool();
       const same = await Promise.allSettled(Array.from({ length: 8 }, () => createApi(poolId, "same")));

@@ -29,8 +29,15 @@ const DEFAULT_MAX_RESOURCE_SERVERS_PER_POOL = 25;
 /** ListResourceServers' MaxResults: 1–50. */
 const MAX_PAGE_SIZE = 50;
 
-/** The audit log's view of a server: everything it is, nothing secret. */
-const describeServer = (server: ResourceServer): Record<string, unknown> => ({ identifier: server.identifier, name: server.name, scopes: server.scopes });
+/**
+ * The audit log's view of a server: its identifier, name and scope names, never the descriptions. The
+ * event's detail is a TEXT column on MariaDB (65,535 bytes), so it must stay bounded: scope names are
+ * ASCII without `"` or `\` (no JSON escapes), so a name costs at most 256 + 3 bytes; the largest detail,
+ * an update that replaces all 100 scopes (100 added + 100 removed), is 200 × 259 = 51,800 bytes plus the
+ * identifier (256 bytes) and name (≤ 1,536 bytes: its pattern allows control whitespace, six bytes in JSON).
+ */
+const scopeNamesOf = (scopes: readonly ResourceServerScope[]): string[] => scopes.map((scope) => scope.scopeName);
+const describeServer = (server: ResourceServer): Record<string, unknown> => ({ identifier: server.identifier, name: server.name, scopes: scopeNamesOf(server.scopes) });
 
 function requireIdentifier(identifier: string): void {
   const problem = describeStringProblem("identifier", RESOURCE_SERVER_SHAPES.identifier, identifier);
@@ -78,13 +85,21 @@ export function createResourceServerService({ db, clock, maxResourceServersPerPo
       const checked = toInput(input);
       validateResourceServer(checked);
       return db.transaction(async (repositories) => {
-        await loadAccessiblePool(repositories, principal, poolId);
+        // Locked: parallel replaces of one server run one after the other, each reading the list it replaces.
+        await lockAccessiblePool(repositories, principal, poolId);
         const current = await loadServer(repositories, poolId, checked.identifier);
         const now = clock.now();
         const server: ResourceServer = { ...current, name: checked.name, scopes: checked.scopes, updatedAt: now };
         await repositories.resourceServers.update(server);
-        const removedScopes = current.scopes.map((scope) => scope.scopeName).filter((name) => !checked.scopes.some((scope) => scope.scopeName === name));
-        await repositories.events.append({ type: "RESOURCE_SERVER_UPDATED", poolId, actor: actorOf(principal), detail: { ...describeServer(server), removedScopes } }, now);
+        const before = new Set(scopeNamesOf(current.scopes));
+        const after = new Set(scopeNamesOf(checked.scopes));
+        const detail = {
+          identifier: server.identifier,
+          name: server.name,
+          addedScopes: [...after].filter((name) => !before.has(name)),
+          removedScopes: [...before].filter((name) => !after.has(name)),
+        };
+        await repositories.events.append({ type: "RESOURCE_SERVER_UPDATED", poolId, actor: actorOf(principal), detail }, now);
         return server;
       });
     },
@@ -93,7 +108,7 @@ export function createResourceServerService({ db, clock, maxResourceServersPerPo
     async deleteResourceServer(principal: AdminPrincipal, poolId: string, identifier: string): Promise<void> {
       requireIdentifier(identifier);
       await db.transaction(async (repositories) => {
-        await loadAccessiblePool(repositories, principal, poolId);
+        await lockAccessiblePool(repositories, principal, poolId);
         const server = await loadServer(repositories, poolId, identifier);
         await repositories.resourceServers.delete(poolId, identifier);
         await repositories.events.append({ type: "RESOURCE_SERVER_DELETED", poolId, actor: actorOf(principal), detail: describeServer(server) }, clock.now());

@@ -18,6 +18,7 @@ import { WebhookDeliveryEntity } from "./webhook-delivery.entity.js";
 import { WebhookSubscriptionEntity } from "./webhook-subscription.entity.js";
 import { TriggerSecretEntity } from "./trigger-secret.entity.js";
 import { ResourceServerEntity } from "./resource-server.entity.js";
+import { ResourceServerScopeEntity } from "./resource-server-scope.entity.js";
 import { UserPoolDomainEntity } from "./user-pool-domain.entity.js";
 import { UiCustomizationEntity } from "./ui-customization.entity.js";
 
@@ -42,8 +43,9 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   TriggerSecretEntity,
   ResourceServerEntity,
+  ResourceServerScopeEntity,
   UserPoolDomainEntity,
   UiCustomizationEntity,
 ];
 
-export { ResourceServerEntity, UserPoolDomainEntity, UiCustomizationEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
+export { ResourceServerEntity, ResourceServerScopeEntity, UserPoolDomainEntity, UiCustomizationEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };

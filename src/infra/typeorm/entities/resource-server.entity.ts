@@ -1,8 +1,8 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
-import { JsonTextColumn, TimestampColumn } from "./columns.js";
+import { TimestampColumn } from "./columns.js";
 import { UserPoolEntity } from "./user-pool.entity.js";
 
-/** An API with custom scopes (CreateResourceServer); the identifier is unique within its pool. */
+/** An API with custom scopes (CreateResourceServer); the identifier is unique within its pool. Its scopes are rows of resource_server_scopes. */
 @Entity({ name: "resource_servers" })
 export class ResourceServerEntity {
   @PrimaryColumn({ name: "pool_id", type: "varchar", length: 55 })
@@ -17,10 +17,6 @@ export class ResourceServerEntity {
 
   @Column({ name: "name", type: "varchar", length: 256 })
   name!: string;
-
-  /** `[{scopeName, scopeDescription}]` as JSON: always read and replaced whole. */
-  @JsonTextColumn("scopes")
-  scopes!: string;
 
   @TimestampColumn("created_at")
   createdAt!: Date;
