@@ -240,6 +240,69 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       expectCodeRedirect(await agent.submit(page, { code: await codeNow(/<code class="secret">([A-Z2-7]+)<\/code>/.exec(page.html)![1]!) }, "/mfa/setup"), REDIRECT);
     });
   });
+
+  describe("the form's token and origin (the 5-minute interaction is the server's rule)", () => {
+    /** A page of the pool with a fresh token, a user to sign in, and a post of the form with a given token and headers. */
+    async function formFor(ids: Setup) {
+      const username = uniqueName("forms");
+      await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD);
+      const agent = browser();
+      const page = await agent.get(ids.pageUrl("/login"));
+      const token = agent.cookies.get("XSRF-TOKEN")!;
+      const post = (csrf: string, headers: Record<string, string> = {}) => {
+        agent.cookies.set("XSRF-TOKEN", csrf);
+        return agent.post(formOf(page.html).action, { _csrf: csrf, username, password: GOOD_PASSWORD }, headers);
+      };
+      return { agent, token, post };
+    }
+
+    it("a token the gateway never issued, one of another pool, or one with its start moved is refused although cookie and field match", async () => {
+      const ids = await setup();
+      const other = await setup();
+      const { token, post } = await formFor(ids);
+      const [random, started, mac] = token.split(".");
+      expect(mac).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // The reviewer's forgery: a made-up token dated just ahead, as cookie and field.
+      expect((await post(`${"A".repeat(32)}.${(clock.nowMs() + 299_000).toString(36)}`)).status).toBe(403);
+      expect((await post(`${random}.${started}.${"A".repeat(43)}`)).status).toBe(403);
+      expect((await post(`${random}.${(parseInt(started!, 36) + 240_000).toString(36)}.${mac}`)).status).toBe(403);
+      const otherAgent = browser();
+      await otherAgent.get(other.pageUrl("/login"));
+      expect((await post(otherAgent.cookies.get("XSRF-TOKEN")!)).status).toBe(403);
+      expectCodeRedirect(await post(token), REDIRECT);
+    });
+
+    it("a start more than 30 seconds ahead (another process's clock) is refused, a little ahead is accepted, and over 5 minutes old starts again", async () => {
+      const ids = await setup();
+      const startMs = clock.nowMs();
+      const { token, post } = await formFor(ids);
+      try {
+        clock.set(new Date(startMs - 31_000));
+        const ahead = await post(token);
+        expect(ahead.status).toBe(400);
+        expect(ahead.html).toContain("Something went wrong, please start again.");
+        clock.set(new Date(startMs - 20_000));
+        expectCodeRedirect(await post(token), REDIRECT);
+      } finally {
+        clock.set(new Date(startMs));
+      }
+      clock.advanceSeconds(5 * 60 + 1);
+      expect((await post(token)).html).toContain("Something went wrong, please start again.");
+    });
+
+    it("a post from another origin (a sibling subdomain too) or that a browser calls cross-site is refused; the page's own origin passes", async () => {
+      const ids = await setup();
+      const { token, post } = await formFor(ids);
+      const own = new URL(gateway.baseUrl).origin;
+      const hostile: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "http://evil.127.0.0.1.nip.io" }, { origin: "null" }, { origin: own.replace("127.0.0.1", "localhost") }, { "sec-fetch-site": "cross-site" }];
+      for (const headers of hostile) {
+        const refused = await post(token, headers);
+        expect(refused.status, JSON.stringify(headers)).toBe(403);
+        expect(refused.headers.getSetCookie().some((line) => line.startsWith("cognito="))).toBe(false);
+      }
+      expectCodeRedirect(await post(token, { origin: own, "sec-fetch-site": "same-origin" }), REDIRECT);
+    });
+  });
 });
 
 describe.each(BACKENDS)("managed sign-in pages, the per-address limit, on $name", (backend) => {

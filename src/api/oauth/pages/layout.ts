@@ -37,7 +37,7 @@ export function renderPage(frame: PageFrame, content: PageContent): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${frame.basePath}${LOGIN_CSS_PATH}?v=${LOGIN_CSS_VERSION}">

@@ -62,7 +62,7 @@ export const formTargetOf = (context: PageContext, page: string): FormTarget => 
 export const linkOf = (context: PageContext, page: string, extra: Parameters<typeof pageUrl>[3] = {}): string => pageUrl(context.base.basePath, page, context.authorizeQuery, extra);
 
 /**
- * Opens a page: on POST the CSRF double submit and the interaction's age first (403 / "start again"),
+ * Opens a page: on POST the form's origin, the signed CSRF double submit and the interaction's age first (403 / "start again"),
  * then the authorize request in the query, re-checked on every page (its faults are shown or
  * redirected exactly as /oauth2/authorize does), then the pool's settings and branding.
  * Null when the response has been sent already.
@@ -73,7 +73,7 @@ export async function openPage(deps: ManagedLoginPagesDeps, req: Request, res: R
   const authorizeQuery = authorizeQueryOf(query);
   let csrf: string | null = null;
   if (req.method === "POST") {
-    const check = checkCsrf(req, deps.clock.nowMs());
+    const check = checkCsrf(req, base, deps.clock.nowMs(), deps.authenticator);
     if (check.kind === "forbidden") {
       sendBarePage(res, 403, messageView({ title: "Please try again", message: "This form has expired or was opened in another window.", link: { url: pageUrl(base.basePath, page, query), label: "Reload the page" } }));
       return null;
@@ -95,7 +95,7 @@ export async function openPage(deps: ManagedLoginPagesDeps, req: Request, res: R
   }
   const { request } = check;
   const [settings, branding] = await Promise.all([deps.services.signIn.hostedUi.pageSettings(request.clientId), deps.services.uiCustomizations?.findEffective(base.poolId, request.clientId) ?? null]);
-  return { base, query, authorizeQuery, request, settings, branding: branding ?? null, csrf: csrf ?? issueCsrfToken(res, base, deps.clock.nowMs()) };
+  return { base, query, authorizeQuery, request, settings, branding: branding ?? null, csrf: csrf ?? issueCsrfToken(res, base, deps.clock.nowMs(), deps.authenticator) };
 }
 
 /** The human side of an OAuth error code shown on a page (reference-oauth §2.2). */
