@@ -2,9 +2,10 @@ import { randomInt } from "node:crypto";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
+import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import {
   AdminDisableUserDocument,
+  AdminSetUserMfaPreferenceDocument,
   AssociateSoftwareTokenDocument,
   CreateUserPoolClientDocument,
   VerifySoftwareTokenDocument,
@@ -301,6 +302,25 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
         expect(refused.headers.getSetCookie().some((line) => line.startsWith("cognito="))).toBe(false);
       }
       expectCodeRedirect(await post(token, { origin: own, "sec-fetch-site": "same-origin" }), REDIRECT);
+    });
+  });
+
+  describe("friendly ends", () => {
+    it("a challenge form posting another step than its session waits for says start again, in words, and the sign-in survives it", async () => {
+      const ids = await setup({ mfaConfiguration: "OPTIONAL", enabledMfas: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"] });
+      const username = uniqueName("sms");
+      const phone = `+1555${randomInt(1_000_000, 9_999_999)}`;
+      await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD, [{ name: "phone_number", value: phone }]);
+      expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username, smsMfaSettings: { enabled: true } } }));
+      const agent = browser();
+      const page = await signIn(agent, ids, username, GOOD_PASSWORD);
+      expect(headingOf(page.html)).toBe("Enter your sign-in code");
+      const { code } = await latestMessage(gateway, ids.poolId, phone);
+      const tampered = await agent.submit(page, { challengeName: "SOFTWARE_TOKEN_MFA", code: code! });
+      expect(tampered.status).toBe(400);
+      expect(tampered.html).toContain("Something went wrong, please start again.");
+      expect(tampered.html).not.toContain("waiting for");
+      expectCodeRedirect(await agent.submit(page, { code: code! }), REDIRECT);
     });
   });
 });

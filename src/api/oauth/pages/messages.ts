@@ -1,4 +1,5 @@
 import { isCognitoError } from "../../../core/errors.js";
+import { WRONG_STEP_MESSAGE } from "../../../core/flows/sign-in/sign-in.hosted-ui.js";
 
 /** Which form the error came from: the same code means different things on different pages. */
 export type ErrorPlace = "sign-in" | "challenge" | "sign-up" | "confirm" | "forgot-password" | "reset-password" | "authenticator";
@@ -21,10 +22,17 @@ export const noticeText = (key: string | null): string | null => (key === null ?
 
 const SESSION_MESSAGES = new Set(["Invalid session for the user, session is expired.", "Invalid session for the user, session can only be used once."]);
 
-/** True for errors that mean "this sign-in is over": the page then offers to start again. */
+/**
+ * True for errors that mean "this sign-in cannot go on from this page": the session is over, or the form
+ * answered another step than the session waits for (a changed hidden field). The page offers to start again.
+ */
 export function isSessionOver(error: unknown): boolean {
-  return isCognitoError(error) && error.code === "NotAuthorizedException" && SESSION_MESSAGES.has(error.message);
+  if (!isCognitoError(error)) return false;
+  return (error.code === "NotAuthorizedException" && SESSION_MESSAGES.has(error.message)) || (error.code === "InvalidParameterException" && isWrongStep(error.message));
 }
+
+/** The pages' own refusal, or core's (authenticator setup with a session waiting for another step). */
+const isWrongStep = (message: string): boolean => message === WRONG_STEP_MESSAGE || message.startsWith("This session is waiting for ");
 
 /**
  * The sentence a person reads for a failed step. Unknown user and wrong password read alike (so the
@@ -70,6 +78,7 @@ export function friendlyMessage(error: unknown, place: ErrorPlace): string {
       // The pool's own trigger refused: its message is written for the person (as Cognito shows it).
       return message;
     case "InvalidParameterException":
+      if (isWrongStep(message)) return START_AGAIN;
       return message.endsWith(".") ? message : `${message}.`;
     case "SoftwareTokenMFANotFoundException":
       return "Authenticator apps are not available for this app.";

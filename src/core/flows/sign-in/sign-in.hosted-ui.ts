@@ -1,10 +1,12 @@
 import { hmacSha256Base64 } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
+import { invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
 import type { Repositories, SecretBox } from "../../ports.js";
 import type { PasswordPolicy, UsernameAttribute } from "../../pools/user-pool.types.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import type { User } from "../../users/user.types.js";
+import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type { CallerContext, HostedUiSignedIn, RespondToAuthChallengeInput, SignInChallengeOutcome, SignInStepOutcome } from "./sign-in.types.js";
@@ -26,8 +28,14 @@ export interface HostedUiHooks {
   /** RespondToAuthChallenge's dispatch, for a caller already marked as the pages. */
   respond(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInStepOutcome>;
   loadContext(clientId: string, caller: CallerContext): Promise<ClientContext>;
+  /** Reads a live sign-in session without using it up (ChallengeSessions.peek). */
+  peekSession(token: string): Promise<Pick<SignInSession, "state">>;
   secretBox: SecretBox;
 }
+
+/** A page answering another step than its session waits for; the pages show it as "start again". */
+export const WRONG_STEP_MESSAGE = "This sign-in session is waiting for another step.";
+const wrongStep = () => invalidParameter(WRONG_STEP_MESSAGE);
 
 /** What the pages need to know of a pool to draw their forms. */
 export interface HostedUiPageSettings {
@@ -153,6 +161,10 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
      * @throws as RespondToAuthChallenge
      */
     async respond(input: RespondToAuthChallengeInput, pageCaller: HostedUiCaller): Promise<HostedUiOutcome> {
+      // A form posting another step than the session waits for (a changed hidden field) is refused
+      // before the session is used up, so the person's sign-in survives it.
+      const waiting = await hooks.peekSession(input.session);
+      if (waiting.state !== input.challengeName) throw wrongStep();
       return asHostedOutcome(await hooks.respond(input, callerOf(pageCaller)));
     },
   };

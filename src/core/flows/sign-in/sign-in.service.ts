@@ -328,6 +328,6 @@ export function createSignInService(deps: SignInServiceDeps) {
     },
 
     /** The managed sign-in pages' sign-in (sign-in.hosted-ui.ts). */
-    hostedUi: createHostedUiSignIn({ passwordFlow, respond: respondStep, loadContext: loadCaller, secretBox }),
+    hostedUi: createHostedUiSignIn({ passwordFlow, respond: respondStep, loadContext: loadCaller, peekSession: sessions.peek, secretBox }),
   };
 }
