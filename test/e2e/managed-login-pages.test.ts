@@ -236,7 +236,8 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     const css = [
       ".background-customizable { background-color: #0b3d91; }",
       ".banner-customizable { background-color: #fff7e0; padding-bottom: 12px; }",
-      ".submitButton-customizable { background-color: #0b7a3b; border-color: #0b7a3b; }",
+      // Only the background: no border of the default look may stay around the pool's button.
+      ".submitButton-customizable { background-color: #0b7a3b; }",
       ".submitButton-customizable:hover { background-color: #095f2e; }",
       ".label-customizable { color: #0b3d91; }",
     ].join("\n");
@@ -246,10 +247,11 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     await check(page, problems, "login-branded", width);
     const styles = await page.evaluate(() => ({
       button: getComputedStyle(document.querySelector(".submitButton-customizable")!).backgroundColor,
+      buttonBorder: getComputedStyle(document.querySelector(".submitButton-customizable")!).borderTopColor,
       background: getComputedStyle(document.querySelector(".background-customizable")!).backgroundColor,
       logo: (document.querySelector(".logo-customizable") as HTMLImageElement | null)?.naturalWidth ?? 0,
     }));
-    expect(styles).toEqual({ button: "rgb(11, 122, 59)", background: "rgb(11, 61, 145)", logo: 240 });
+    expect(styles).toEqual({ button: "rgb(11, 122, 59)", buttonBorder: "rgba(0, 0, 0, 0)", background: "rgb(11, 61, 145)", logo: 240 });
     await page.context().close();
   });
 });

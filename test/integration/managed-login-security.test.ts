@@ -322,6 +322,21 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       expect(tampered.html).not.toContain("waiting for");
       expectCodeRedirect(await agent.submit(page, { code: code! }), REDIRECT);
     });
+
+    it("the error page says what happened once, with Cognito's sentence as its heading, and links nowhere", async () => {
+      const ids = await setup();
+      const agent = browser();
+      for (const url of [`${ids.base}/error?error=redirect_mismatch&client_id=${ids.webClientId}`, `${ids.base}/login?${authorizeQuery(ids.webClientId, "https://evil.example.net/cb")}`]) {
+        const page = await agent.get(url);
+        expect(page.status).toBe(400);
+        expect(headingOf(page.html)).toBe("An error was encountered with the requested page.");
+        expect(page.html.split("An error was encountered with the requested page.")).toHaveLength(3); // <title> and <h1>
+        expect(descriptionOf(page.html)).toBe("The app sent you here with a return address it has not registered, so we can’t send you back to it.");
+        expect(alertOf(page.html)).toBeNull();
+        expect(page.html).not.toMatch(/<a /);
+        expect(page.html).not.toContain("evil.example.net");
+      }
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import type { ManagedLoginPagesDeps } from "./deps.js";
 import { attributeFieldName } from "./fields.js";
 import { readDelivery, signDelivery, type Delivery } from "./delivery.js";
 import { friendlyMessage, noticeText } from "./messages.js";
-import { errorText, fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendBarePage, sendPage, type PageContext } from "./page-kit.js";
+import { errorPageView, fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendBarePage, sendPage, type PageContext } from "./page-kit.js";
 import { pageBaseOf } from "./security.js";
 import { PAGE_PATHS, pageParameterOf, pageUrl, rawQueryOf } from "./urls.js";
 import { confirmForgotPasswordView, confirmView, forgotPasswordView, messageView, signUpView } from "./views-account.js";
@@ -246,7 +246,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
     PAGE_PATHS.error,
     pageHandler(deps, async (req, res) => {
       const error = rawQueryOf(req).get("error");
-      sendBarePage(res, 400, messageView({ title: "Something went wrong", message: "An error was encountered with the requested page.", error: errorText(error) }));
+      sendBarePage(res, 400, errorPageView(error));
     }),
   );
 

@@ -86,7 +86,7 @@ export async function openPage(deps: ManagedLoginPagesDeps, req: Request, res: R
   }
   const check = await deps.services.oauth.checkAuthorizeRequest(base.poolId, authorizeQuery);
   if (check.kind === "page-error") {
-    sendBarePage(res, 400, messageView({ title: "Something went wrong", message: check.description, error: errorText(check.error) }));
+    sendBarePage(res, 400, errorPageView(check.error, check.description));
     return null;
   }
   if (check.kind === "redirect-error") {
@@ -97,6 +97,13 @@ export async function openPage(deps: ManagedLoginPagesDeps, req: Request, res: R
   const [settings, branding] = await Promise.all([deps.services.signIn.hostedUi.pageSettings(request.clientId), deps.services.uiCustomizations?.findEffective(base.poolId, request.clientId) ?? null]);
   return { base, query, authorizeQuery, request, settings, branding: branding ?? null, csrf: csrf ?? issueCsrfToken(res, base, deps.clock.nowMs(), deps.authenticator) };
 }
+
+/**
+ * The page for an authorize request that cannot go back to the app: Cognito's sentence as the heading
+ * and one sentence saying why. No link: the only way back would be the return address, not trusted here.
+ */
+export const errorPageView = (error: string | null, heading = "An error was encountered with the requested page."): PageContent =>
+  messageView({ title: heading, message: errorText(error) ?? "The sign-in link could not be used." });
 
 /** The human side of an OAuth error code shown on a page (reference-oauth §2.2). */
 export function errorText(error: string | null): string | null {

@@ -3,7 +3,9 @@ import { sha256Hex } from "../../../lib/secrets.js";
 /**
  * The one stylesheet of the managed sign-in pages, served at <base>/assets/login.css. Selectors are
  * single classes (Cognito's customizable ones where Cognito has one), so a pool's own CSS, inlined
- * after this file with the same specificity, wins (reference-oauth §8.4).
+ * after this file with the same specificity, wins (reference-oauth §8.4). The button's border is
+ * transparent (forced-colors mode still draws it as the button's edge), so a pool that changes only its
+ * background gets no border of the gateway's blue around it.
  */
 export const LOGIN_CSS = `
 *,*::before,*::after{box-sizing:border-box}
@@ -27,8 +29,8 @@ form{margin:0}
 .inputField-customizable:focus{outline:3px solid rgba(37,99,235,.35);outline-offset:1px;border-color:#2563eb}
 .inputField-customizable[aria-invalid=true]{border-color:#d92d20}
 .code-input{letter-spacing:.3em;font-variant-numeric:tabular-nums;font-size:1.25rem;text-align:center}
-.submitButton-customizable{display:block;width:100%;min-height:44px;margin:18px 0 0;padding:10px 16px;font:inherit;font-weight:600;color:#fff;background:#2563eb;border:1px solid #2563eb;border-radius:8px;cursor:pointer}
-.submitButton-customizable:hover{background:#1d4ed8;border-color:#1d4ed8}
+.submitButton-customizable{display:block;width:100%;min-height:44px;margin:18px 0 0;padding:10px 16px;font:inherit;font-weight:600;color:#fff;background:#2563eb;border:1px solid transparent;border-radius:8px;cursor:pointer}
+.submitButton-customizable:hover{background:#1d4ed8}
 .submitButton-customizable:focus-visible,.link-button:focus-visible,a:focus-visible,summary:focus-visible,.choice input:focus-visible{outline:3px solid rgba(37,99,235,.45);outline-offset:2px}
 a{color:#1d4ed8;text-decoration:underline;text-underline-offset:2px}
 a:hover{color:#1e40af}
