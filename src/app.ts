@@ -185,6 +185,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         totp,
         sender,
         triggers,
+        store,
       }), metrics),
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
       listUsers: createListUsersService({ db }),

@@ -168,7 +168,8 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     expect(page.url()).toContain("/confirm?");
     await check(page, problems, "confirm", width);
     await submit(page, { code: (await latestMessage(gateway, ids.poolId, `${newcomer}@example.com`)).code! });
-    expect(await page.locator(".notice").innerText()).toContain("Your account is confirmed.");
+    // Confirmed in the browser that signed up: signed in and back to the app, as Cognito's hosted UI does.
+    expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=[0-9a-f-]{36}&state=st-123$`));
 
     await page.goto(ids.url("/forgotPassword"));
     await check(page, problems, "forgot-password", width);
@@ -179,8 +180,8 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     await page.goto(`${gateway.baseUrl}/${ids.poolId}/error?error=redirect_mismatch&client_id=${ids.clientId}`);
     await check(page, problems, "error", width, { namesPool: false, documentStatus: 400 });
 
-    // The whole way back to the app: form-action lets the 302 after the post through.
-    await page.goto(ids.url("/login"));
+    // The whole way back to the app: form-action lets the 302 after the post through (prompt=login: the newcomer's session would sign in without the form).
+    await page.goto(ids.url("/login", "&prompt=login"));
     await submit(page, { username, password: GOOD_PASSWORD });
     expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=[0-9a-f-]{36}&state=st-123$`));
     expect(problems).toEqual([]);

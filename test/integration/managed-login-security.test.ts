@@ -338,6 +338,84 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       }
     });
   });
+
+  describe("signed in after confirming a sign-up made in the same browser", () => {
+    /** Signs up on the page in this browser; returns the name, the address and the confirmation page's URL. */
+    async function signUp(agent: PageBrowser, ids: Setup) {
+      const username = uniqueName("new");
+      const email = `${username}@example.com`;
+      const created = await agent.submit(await agent.get(ids.pageUrl("/signup")), { username, password: GOOD_PASSWORD, "requiredAttributes[email]": email });
+      expect(created.status, alertOf(created.html) ?? "").toBe(302);
+      return { username, email, confirmUrl: created.location! };
+    }
+    const confirm = async (agent: PageBrowser, url: string, code: string) => agent.submit(await agent.get(url), { code }, "/confirm");
+
+    it("the hand-off cookie is random and HttpOnly; the server keeps the user id, never the password; another browser's confirmation goes to the sign-in page", async () => {
+      const ids = await setup({ autoVerifiedAttributes: ["email"] });
+      const agent = browser();
+      const login = await agent.get(ids.pageUrl("/signup"));
+      const username = uniqueName("new");
+      const created = await agent.submit(login, { username, password: GOOD_PASSWORD, "requiredAttributes[email]": `${username}@example.com` });
+      const setCookie = created.headers.getSetCookie().find((line) => line.startsWith("cognito-signup="))!;
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Lax/i);
+      expect(setCookie).toContain(`Path=${ids.base}`);
+      const token = agent.cookies.get("cognito-signup")!;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(token).not.toContain(username);
+      // Confirmed from another browser (the email opened elsewhere): no sign-in, the sign-in page.
+      const elsewhere = browser();
+      const { code } = await latestMessage(gateway, ids.poolId, `${username}@example.com`);
+      const confirmed = await confirm(elsewhere, created.location!, code!);
+      expect(confirmed.status).toBe(302);
+      expect(confirmed.location).toContain("/login?");
+      expect(confirmed.location).toContain("notice=confirmed");
+      expect(elsewhere.cookies.has("cognito")).toBe(false);
+    });
+
+    it("in the signing-up browser, confirming another user signs no one in, and uses the hand-off up", async () => {
+      const ids = await setup({ autoVerifiedAttributes: ["email"] });
+      const agent = browser();
+      const mine = await signUp(agent, ids);
+      const handoff = agent.cookies.get("cognito-signup")!;
+      const theirs = await signUp(browser(), ids);
+      const theirCode = (await latestMessage(gateway, ids.poolId, theirs.email)).code!;
+      const crossed = await confirm(agent, theirs.confirmUrl, theirCode);
+      expect(crossed.status).toBe(302);
+      expect(crossed.location).toContain("/login?");
+      expect(agent.cookies.has("cognito")).toBe(false);
+      expect(agent.cookies.has("cognito-signup")).toBe(false);
+      // The hand-off is gone even with the cookie put back.
+      const myCode = (await latestMessage(gateway, ids.poolId, mine.email)).code!;
+      const replay = browser();
+      const page = await replay.get(mine.confirmUrl);
+      replay.cookies.set("cognito-signup", handoff);
+      const late = await replay.submit(page, { code: myCode }, "/confirm");
+      expect(late.location).toContain("/login?");
+    });
+
+    it("parallel confirmations with one code and one hand-off: exactly one signs in", async () => {
+      const ids = await setup({ autoVerifiedAttributes: ["email"] });
+      const agent = browser();
+      const { email, confirmUrl } = await signUp(agent, ids);
+      const { code } = await latestMessage(gateway, ids.poolId, email);
+      const form = formOf((await agent.get(confirmUrl)).html, "/confirm");
+      const answers = await Promise.all(Array.from({ length: 12 }, () => agent.post(form.action, { ...form.hidden, code: code! })));
+      const signedIn = answers.filter((answer) => answer.status === 302 && answer.location!.startsWith(REDIRECT));
+      expect(signedIn).toHaveLength(1);
+      expectCodeRedirect(signedIn[0]!, REDIRECT);
+    });
+
+    it("a pool that requires MFA: confirming leads to setting up an authenticator, not past it", async () => {
+      const ids = await setup({ autoVerifiedAttributes: ["email"], mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA"] });
+      const agent = browser();
+      const { email, confirmUrl } = await signUp(agent, ids);
+      const confirmed = await confirm(agent, confirmUrl, (await latestMessage(gateway, ids.poolId, email)).code!);
+      expect(confirmed.status).toBe(200);
+      expect(headingOf(confirmed.html)).toBe("Set up an authenticator app");
+      expect(agent.cookies.has("cognito")).toBe(false);
+    });
+  });
 });
 
 describe.each(BACKENDS)("managed sign-in pages, the per-address limit, on $name", (backend) => {

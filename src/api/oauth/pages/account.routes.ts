@@ -1,13 +1,18 @@
 import { Router, type Request, type Response } from "express";
 import { isCognitoError } from "../../../core/errors.js";
+import type { HostedUiOutcome } from "../../../core/flows/sign-in/sign-in.hosted-ui.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { attributeFieldName } from "./fields.js";
 import { readDelivery, signDelivery, type Delivery } from "./delivery.js";
 import { friendlyMessage, noticeText } from "./messages.js";
 import { errorPageView, fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendBarePage, sendPage, type PageContext } from "./page-kit.js";
-import { pageBaseOf } from "./security.js";
+import { cookiePathOf, pageBaseOf } from "./security.js";
+import { continueSignIn } from "./challenge.routes.js";
 import { PAGE_PATHS, pageParameterOf, pageUrl, rawQueryOf } from "./urls.js";
 import { confirmForgotPasswordView, confirmView, forgotPasswordView, messageView, signUpView } from "./views-account.js";
+
+/** The hand-off of a sign-up made in this browser (a random token; the user id stays on the server). */
+const SIGN_UP_COOKIE = "cognito-signup";
 
 /**
  * Sign-up, confirmation and password reset (reference-oauth §8.1): each runs the same core service as
@@ -77,9 +82,29 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!result.codeDeliveryDetails) {
         return sendPage(res, context, messageView({ title: "Account created", message: "Your account was created. An administrator must confirm it before you can sign in." }));
       }
+      // Confirming it in this browser will sign the person in, as Cognito's hosted UI does.
+      const handoff = await services.signIn.hostedUi.rememberSignUp({ clientId: context.request.clientId, userSub: result.userSub });
+      res.cookie(SIGN_UP_COOKIE, handoff.token, { httpOnly: true, sameSite: "lax", secure: context.base.isSecure, path: cookiePathOf(context.base), maxAge: handoff.maxAgeSeconds * 1000 });
       redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, delivery: deliveryParameter(context, username, result.codeDeliveryDetails) }), null);
     }),
   );
+
+  /**
+   * The sign-in of a sign-up this browser made on the pages (its cookie names the server-side
+   * hand-off), once the code confirmed it; null = sign in with the password (no or another hand-off,
+   * or a step that refused: the sign-in page then says why).
+   */
+  async function signInAfterConfirmation(req: Request, res: Response, context: PageContext, username: string): Promise<HostedUiOutcome | null> {
+    const token = (req.cookies as Record<string, string | undefined>)[SIGN_UP_COOKIE];
+    if (!token) return null;
+    res.clearCookie(SIGN_UP_COOKIE, { httpOnly: true, sameSite: "lax", secure: context.base.isSecure, path: cookiePathOf(context.base) });
+    try {
+      return await services.signIn.hostedUi.signInAfterConfirmation({ clientId: context.request.clientId, username, token }, { sourceIp: req.ip ?? null });
+    } catch (error) {
+      expectCognito(error);
+      return null;
+    }
+  }
 
   // ---- /confirm and /resendcode ---------------------------------------------------------------
   function renderConfirm(req: Request, res: Response, context: PageContext, error: string | null = null): void {
@@ -119,6 +144,8 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
         expectCognito(error);
         return renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
       }
+      const outcome = await signInAfterConfirmation(req, res, context, username);
+      if (outcome) return continueSignIn(deps, res, context, outcome);
       redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "confirmed" }), null);
     }),
   );

@@ -1,8 +1,9 @@
-import { hmacSha256Base64 } from "../../../lib/secrets.js";
+import { randomTokenBase64Url } from "../../../lib/random.js";
+import { hmacSha256Base64, sha256Hex } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
-import type { Repositories, SecretBox } from "../../ports.js";
+import type { Repositories, SecretBox, ShortLivedStore } from "../../ports.js";
 import type { PasswordPolicy, UsernameAttribute } from "../../pools/user-pool.types.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import type { User } from "../../users/user.types.js";
@@ -30,8 +31,20 @@ export interface HostedUiHooks {
   loadContext(clientId: string, caller: CallerContext): Promise<ClientContext>;
   /** Reads a live sign-in session without using it up (ChallengeSessions.peek). */
   peekSession(token: string): Promise<Pick<SignInSession, "state">>;
+  /**
+   * The steps after a proven password for the user `username` names, when that is the user `userId`
+   * (null otherwise): PreAuthentication, then MFA, challenges or the signed-in user.
+   */
+  signInConfirmedUser(context: ClientContext, userId: string, username: string, caller: CallerContext): Promise<SignInStepOutcome | null>;
+  /** Keeps the pages' sign-up hand-offs (Redis when shared). */
+  store: ShortLivedStore;
   secretBox: SecretBox;
 }
+
+/** How long after a sign-up on the pages its confirmation there still signs the person in. */
+const SIGN_UP_HANDOFF_SECONDS = 15 * 60;
+/** Keyed by hash, as sign-in sessions are: a dump of the store cannot be replayed. */
+const handoffKeyOf = (token: string) => `hosted-signup:${sha256Hex(token)}`;
 
 /** A page answering another step than its session waits for; the pages show it as "start again". */
 export const WRONG_STEP_MESSAGE = "This sign-in session is waiting for another step.";
@@ -153,6 +166,37 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
       const caller = callerOf(pageCaller);
       const context = await hooks.loadContext(input.clientId, caller);
       return asHostedOutcome(await hooks.passwordFlow(context, authParameters, caller));
+    },
+
+    /**
+     * Remembers a sign-up made on the pages (Cognito's hosted UI signs the person in once they confirm
+     * it): a random token for the browser's cookie, and server-side only the client and the user id —
+     * never the password. Used once by signInAfterConfirmation.
+     */
+    async rememberSignUp(input: { clientId: string; userSub: string }): Promise<{ token: string; maxAgeSeconds: number }> {
+      const token = randomTokenBase64Url(32);
+      await hooks.store.set(handoffKeyOf(token), JSON.stringify({ clientId: input.clientId, userSub: input.userSub }), SIGN_UP_HANDOFF_SECONDS);
+      return { token, maxAgeSeconds: SIGN_UP_HANDOFF_SECONDS };
+    },
+
+    /**
+     * After a successful confirmation on the pages: the sign-in of the sign-up this browser made, if
+     * its hand-off is live, for this client, and for the user just confirmed. The hand-off is consumed
+     * atomically whatever the outcome (of parallel confirmations at most one signs in). The code the
+     * person typed and the cookie only the signing-up browser holds stand in for the password; MFA and
+     * the other steps after a password apply as usual. Null: sign in with the password instead.
+     * @throws as the steps after a password (disabled user, PreAuthentication, MFA delivery)
+     */
+    async signInAfterConfirmation(input: { clientId: string; username: string; token: string }, pageCaller: HostedUiCaller): Promise<HostedUiOutcome | null> {
+      if (input.token.length < 20 || input.token.length > 256) return null;
+      const raw = await hooks.store.consume(handoffKeyOf(input.token));
+      if (raw === null) return null;
+      const handoff = JSON.parse(raw) as { clientId: string; userSub: string };
+      if (handoff.clientId !== input.clientId) return null;
+      const caller = callerOf(pageCaller);
+      const context = await hooks.loadContext(input.clientId, caller);
+      const outcome = await hooks.signInConfirmedUser(context, handoff.userSub, input.username, caller);
+      return outcome ? asHostedOutcome(outcome) : null;
     },
 
     /**

@@ -7,7 +7,7 @@ import { verifySecretHash, type ClientContext } from "../../clients/client-conte
 import type { ClientContextCache } from "../../clients/client-context-cache.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
-import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, SrpServer, TotpEngine } from "../../ports.js";
+import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, ShortLivedStore, SrpServer, TotpEngine } from "../../ports.js";
 import type { AttemptReservation, Lockout } from "../../security/lockout.js";
 import type { RefreshService } from "../../tokens/refresh.service.js";
 import type { TokenService } from "../../tokens/token.service.js";
@@ -44,6 +44,8 @@ export interface SignInServiceDeps {
   sender: MessageSender;
   /** Pre/PostAuthentication, UserMigration and the CUSTOM_AUTH challenge triggers. */
   triggers: TriggerRunner;
+  /** The managed sign-in pages' sign-up hand-offs (sign-in.hosted-ui.ts). */
+  store: ShortLivedStore;
 }
 
 export type SignInService = ReturnType<typeof createSignInService>;
@@ -263,6 +265,14 @@ export function createSignInService(deps: SignInServiceDeps) {
     fail: (context, user, reason, attempt) => failPassword(context, user, reason, attempt),
   });
 
+  /** The pages' sign-in after confirming their own sign-up (sign-in.hosted-ui.ts): what follows a proven password. */
+  async function signInConfirmedUser(context: ClientContext, userId: string, username: string, caller: CallerContext): Promise<SignInStepOutcome | null> {
+    const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
+    if (!user || user.id !== userId) return null;
+    await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+    return steps.afterPassword(context, user, caller, "START", null);
+  }
+
   /** InitiateAuth's dispatch (the public method narrows its outcome to the API's). */
   async function initiateStep(input: InitiateAuthInput, caller: CallerContext): Promise<SignInStepOutcome> {
     checkInput({ clientId: input.clientId, authParameters: input.authParameters });
@@ -328,6 +338,6 @@ export function createSignInService(deps: SignInServiceDeps) {
     },
 
     /** The managed sign-in pages' sign-in (sign-in.hosted-ui.ts). */
-    hostedUi: createHostedUiSignIn({ passwordFlow, respond: respondStep, loadContext: loadCaller, peekSession: sessions.peek, secretBox }),
+    hostedUi: createHostedUiSignIn({ passwordFlow, respond: respondStep, loadContext: loadCaller, peekSession: sessions.peek, signInConfirmedUser, store: deps.store, secretBox }),
   };
 }
