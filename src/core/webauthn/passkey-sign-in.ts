@@ -1,0 +1,32 @@
+import type { UserPool } from "../pools/user-pool.types.js";
+import type { User } from "../users/user.types.js";
+
+/** What the WEB_AUTHN challenge keeps in its sign-in session between the options and the answer. */
+export interface PasskeyAssertionState {
+  /** The challenge sent in CREDENTIAL_REQUEST_OPTIONS (base64url). */
+  challenge: string;
+  rpId: string;
+  userVerification: "required" | "preferred";
+}
+
+/**
+ * The passkey half of USER_AUTH (reference-oauth §13.4), as the sign-in flow needs it. Implemented by the
+ * passkey service (src/core/webauthn/); the USER_AUTH steps call it and own everything else (sessions,
+ * lockout, events, triggers, MFA, tokens).
+ */
+export interface PasskeySignIn {
+  /** True when the user has at least one passkey for the pool's current RP ID (WEB_AUTHN is then available). */
+  hasPasskeys(pool: UserPool, userId: string): Promise<boolean>;
+  /**
+   * CREDENTIAL_REQUEST_OPTIONS (a JSON string, as Cognito sends it) and the state verifyAssertion needs.
+   * For an unknown user (PreventUserExistenceErrors) pass null: options that look real and never verify.
+   * @throws WebAuthnConfigurationMissingException when the pool has no RP ID (no domain, none configured)
+   */
+  startAssertion(pool: UserPool, user: User | null, sessionValiditySeconds: number): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }>;
+  /**
+   * Checks the CREDENTIAL answer (AuthenticationResponseJSON as a string): a credential of this user, origin,
+   * RP ID, challenge, user verification, signature and counter (a lower counter = a cloned authenticator).
+   * Updates the stored counter. @throws NotAuthorizedException on any failure
+   */
+  verifyAssertion(pool: UserPool, user: User, state: PasskeyAssertionState, credentialJson: string): Promise<void>;
+}
