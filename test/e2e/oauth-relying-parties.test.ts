@@ -326,8 +326,8 @@ describe.runIf(hasChromium).each(BACKENDS)("relying parties through the managed 
     await page.goto(hostile.href);
     const shown = new URL(page.url());
     expect(`${shown.origin}${shown.pathname}`).toBe(`${pool.issuer}/error`);
-    await expect(page.getByRole("heading", { name: "Something went wrong" }).isVisible()).resolves.toBe(true);
-    expect(await page.getByRole("alert").innerText()).toMatch(/return address it has not registered/);
+    await expect(page.getByRole("heading", { name: "An error was encountered with the requested page." }).isVisible()).resolves.toBe(true);
+    expect(await page.locator(".textDescription-customizable").innerText()).toMatch(/return address it has not registered/);
     await screenshot(page, "error");
     expect(rp.requests.slice(visited)).toEqual([]);
     await page.context().close();
