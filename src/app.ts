@@ -45,6 +45,8 @@ import { createOAuthService } from "./core/oauth/authorization.service.js";
 import { createOAuthTokenService } from "./core/oauth/oauth-token.service.js";
 import { createLoginSessionService } from "./core/oauth/login-session.service.js";
 import { createPoolHosts } from "./core/oauth/pool-hosts.js";
+import { createWebAuthnCredentialService } from "./core/webauthn/webauthn-credential.service.js";
+import { createWebAuthnVerifier } from "./infra/crypto/webauthn-verifier.js";
 import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
 import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
@@ -160,6 +162,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const poolHosts = createPoolHosts({ db, store, clock, poolDomainSuffix: config.poolDomainSuffix, publicUrl: config.publicUrl });
     await poolHosts.start();
     closePoolHosts = () => poolHosts.close();
+    const webAuthnDeps = { db, clock, store, verifier: createWebAuthnVerifier(), poolDomainSuffix: config.poolDomainSuffix };
     const services = {
       userPools,
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool, contexts }),
@@ -204,6 +207,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       resourceServers: createResourceServerService({ db, clock }),
       userPoolDomains: createUserPoolDomainService({ db, clock, store, contexts, gatewayHost: new URL(config.publicUrl).hostname, poolDomainSuffix: config.poolDomainSuffix }),
       uiCustomizations: createUiCustomizationService({ db, clock, publicUrl: config.publicUrl }),
+      webAuthn: createWebAuthnCredentialService(webAuthnDeps),
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
     await startupLock.release();

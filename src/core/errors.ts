@@ -36,6 +36,13 @@ export const COGNITO_ERROR_CODES = [
   "UserNotConfirmedException",
   "UserNotFoundException",
   "UsernameExistsException",
+  "WebAuthnChallengeNotFoundException",
+  "WebAuthnClientMismatchException",
+  "WebAuthnConfigurationMissingException",
+  "WebAuthnCredentialNotSupportedException",
+  "WebAuthnNotEnabledException",
+  "WebAuthnOriginNotAllowedException",
+  "WebAuthnRelyingPartyMismatchException",
 ] as const;
 
 export type CognitoErrorCode = (typeof COGNITO_ERROR_CODES)[number];

@@ -250,3 +250,59 @@ export interface TriggerInvoker {
    */
   sealForReceiver(secret: string, plaintext: string): string;
 }
+
+/** Why a WebAuthn response was refused; the passkey service turns each into the exception Cognito names. */
+export type WebAuthnFailure =
+  /** Not a RegistrationResponseJSON / AuthenticationResponseJSON of the expected ceremony type. */
+  | "malformed"
+  | "challenge"
+  | "origin"
+  | "relyingParty"
+  | "userVerification"
+  /** Registration: a key algorithm other than ES256/RS256, or an attestation that does not verify. */
+  | "unsupported"
+  | "signature"
+  /** Assertion: a counter not above the stored non-zero one (a cloned authenticator, or a replay). */
+  | "counter";
+
+/** What the pages' origin and the pool's RP ID require of a response. */
+export interface WebAuthnExpectation {
+  /** The challenge the options carried, base64url. */
+  challenge: string;
+  rpId: string;
+  /** The origin in clientDataJSON must pass this (relying-party.ts isOriginAllowed). */
+  isOriginAllowed(origin: string): boolean;
+  requireUserVerification: boolean;
+}
+
+export type WebAuthnRegistrationCheck =
+  | {
+      ok: true;
+      /** base64url */
+      credentialId: string;
+      /** The COSE_Key, base64url. */
+      publicKey: string;
+      signCount: number;
+      transports: string[];
+      authenticatorAttachment: "platform" | "cross-platform" | null;
+      /** The authenticator model's AAGUID (all zeros for many); names it in the friendly name. */
+      aaguid: string;
+    }
+  | { ok: false; failure: WebAuthnFailure };
+
+export type WebAuthnAssertionCheck = { ok: true; newSignCount: number; userVerified: boolean } | { ok: false; failure: WebAuthnFailure };
+
+/**
+ * The WebAuthn ceremony checks (W3C WebAuthn L2 §7.1, §7.2) over a well-kept library: CBOR, COSE keys,
+ * attestation formats and signatures stay out of core. Never throws for a bad response: it says why.
+ */
+export interface WebAuthnVerifier {
+  /** A RegistrationResponseJSON: type, challenge, origin, RP ID hash, UP/UV flags, key algorithm, attestation. */
+  verifyRegistration(response: unknown, expected: WebAuthnExpectation): Promise<WebAuthnRegistrationCheck>;
+  /**
+   * An AuthenticationResponseJSON against a stored credential: type, challenge, origin, RP ID hash, UP/UV
+   * flags, the counter (refused when either is non-zero and the new one is not above the stored one) and
+   * the signature over authenticatorData ‖ SHA-256(clientDataJSON).
+   */
+  verifyAssertion(response: unknown, expected: WebAuthnExpectation, credential: { credentialId: string; publicKey: string; signCount: number }): Promise<WebAuthnAssertionCheck>;
+}

@@ -15,6 +15,7 @@ import type { UiCustomization } from "./oauth/ui-customization.types.js";
 import type { UserPoolDomain } from "./oauth/user-pool-domain.types.js";
 import type { WebhookDelivery, WebhookRepository } from "./webhooks/webhook.types.js";
 import type { AliasKind, User, UserWithGroups } from "./users/user.types.js";
+import type { WebAuthnCredential } from "./webauthn/webauthn.types.js";
 
 export interface PageRequest {
   /** Exclusive lower bound on the sort key (the id), from a decoded cursor. */
@@ -356,6 +357,26 @@ export interface UiCustomizationRepository {
   delete(poolId: string, clientId: string): Promise<void>;
 }
 
+/** Users' passkeys; a user holds at most 20, so lists are read whole. */
+export interface WebAuthnCredentialRepository {
+  /** @throws InvalidParameterException when the pool already has this credential id */
+  insert(credential: WebAuthnCredential): Promise<void>;
+  /** Credential ids compare exactly (case matters in base64url). */
+  find(poolId: string, credentialId: string): Promise<WebAuthnCredential | null>;
+  /** Every credential of the user, oldest first. */
+  listOfUser(userId: string): Promise<WebAuthnCredential[]>;
+  countOfUser(userId: string): Promise<number>;
+  /** True when the user has a credential for this RP ID. */
+  existsForRelyingParty(userId: string, relyingPartyId: string): Promise<boolean>;
+  /** True when it deleted the credential. */
+  delete(poolId: string, credentialId: string): Promise<boolean>;
+  /**
+   * Records a sign-in: the new counter and last-used time, only if the stored counter is still
+   * `expectedSignCount` (a conditional UPDATE). True for exactly one of parallel callers.
+   */
+  recordUse(poolId: string, credentialId: string, args: { expectedSignCount: number; newSignCount: number; now: Date }): Promise<boolean>;
+}
+
 export interface Repositories {
   pools: UserPoolRepository;
   clients: AppClientRepository;
@@ -374,6 +395,7 @@ export interface Repositories {
   resourceServers: ResourceServerRepository;
   domains: UserPoolDomainRepository;
   uiCustomizations: UiCustomizationRepository;
+  webAuthnCredentials: WebAuthnCredentialRepository;
 }
 
 export interface Database {

@@ -17,6 +17,7 @@ import { oauthAdminActions } from "./actions/oauth-admin.actions.js";
 import { poolActions } from "./actions/pools.actions.js";
 import { selfServiceActions } from "./actions/self-service.actions.js";
 import { userActions } from "./actions/users.actions.js";
+import { webAuthnActions } from "./actions/webauthn.actions.js";
 import { checkMembers } from "./constraints.js";
 import { verifySigV4 } from "./sigv4.js";
 import { serializationError, toWireError, WireError } from "./wire-errors.js";
@@ -37,7 +38,7 @@ function mergeTables(...tables: ActionTable[]): ActionTable {
 }
 
 /** Every Cognito action the gateway serves, by name. */
-export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions, oauthAdminActions);
+export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions, oauthAdminActions, webAuthnActions);
 
 export interface AwsJsonRouterDeps {
   services: ApiServices;

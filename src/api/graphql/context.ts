@@ -28,6 +28,7 @@ import type { LoginSessionService } from "../../core/oauth/login-session.service
 import type { ResourceServerService } from "../../core/oauth/resource-server.service.js";
 import type { UserPoolDomainService } from "../../core/oauth/user-pool-domain.service.js";
 import type { UiCustomizationService } from "../../core/oauth/ui-customization.service.js";
+import type { WebAuthnCredentialService } from "../../core/webauthn/webauthn-credential.service.js";
 
 /** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
 export interface ApiServices {
@@ -63,6 +64,8 @@ export interface ApiServices {
   userPoolDomains: UserPoolDomainService;
   /** Sign-in page branding; `findEffective(poolId, clientId)` is what the pages render. */
   uiCustomizations: UiCustomizationService;
+  /** Passkey registration, listing and deletion for the signed-in user. */
+  webAuthn: WebAuthnCredentialService;
 }
 
 export interface GraphqlContext {

@@ -56,6 +56,9 @@ export const EVENT_TYPES = [
   "USER_POOL_DOMAIN_DELETED",
   /** SetUICustomization (detail: clientId, cssVersion, sizes; never the CSS or the logo). */
   "UI_CUSTOMIZATION_SET",
+  /** CompleteWebAuthnRegistration (detail: userSub, credentialId, relyingPartyId; the public key stays out). */
+  "PASSKEY_REGISTERED",
+  "PASSKEY_DELETED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -44,6 +44,7 @@ export const DEFAULT_POOL_SETTINGS: Omit<UserPoolSettings, "name"> = {
   ],
   lambdaConfig: {},
   deviceConfiguration: null,
+  webAuthnConfiguration: null,
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { WebAuthnConfiguration } from "../webauthn/webauthn.types.js";
 import type { SchemaAttribute } from "./attributes.js";
 
 export type UsernameAttribute = "email" | "phone_number";
@@ -101,6 +102,8 @@ export interface UserPoolSettings {
   accountRecoverySetting: RecoveryMechanism[];
   lambdaConfig: LambdaConfig;
   deviceConfiguration: DeviceConfiguration | null;
+  /** Passkey settings (SetUserPoolMfaConfig's WebAuthnConfiguration); null until an admin sets them. */
+  webAuthnConfiguration: WebAuthnConfiguration | null;
 }
 
 export interface UserPool extends UserPoolSettings {

@@ -18,6 +18,7 @@ import { createWebhookRepository } from "./repositories/webhook.repository.js";
 import { createResourceServerRepository } from "./repositories/resource-server.repository.js";
 import { createUserPoolDomainRepository } from "./repositories/user-pool-domain.repository.js";
 import { createUiCustomizationRepository } from "./repositories/ui-customization.repository.js";
+import { createWebAuthnCredentialRepository } from "./repositories/webauthn-credential.repository.js";
 
 /**
  * Unique constraints that carry a domain rule, by name (MariaDB reports the name) and by column list
@@ -66,6 +67,7 @@ export function createRepositories(manager: EntityManager): Repositories {
     resourceServers: createResourceServerRepository(manager),
     domains: createUserPoolDomainRepository(manager),
     uiCustomizations: createUiCustomizationRepository(manager),
+    webAuthnCredentials: createWebAuthnCredentialRepository(manager),
   };
 }
 

@@ -1,4 +1,5 @@
 import { invalidParameter } from "../../../core/errors.js";
+import type { UserPoolMfaConfig } from "../../../core/mfa/mfa-config.service.js";
 import type { MfaFactor } from "../../../core/pools/user-pool.types.js";
 import { action, adminCommand, adminOf, type ActionTable } from "../action.js";
 import { bool, list, required, str, struct } from "../constraints.js";
@@ -90,6 +91,7 @@ export const poolActions: ActionTable = {
       SoftwareTokenMfaConfiguration?: { Enabled?: boolean };
       SmsMfaConfiguration?: { SmsAuthenticationMessage?: string };
       EmailMfaConfiguration?: { Message?: string; Subject?: string };
+      WebAuthnConfiguration?: { RelyingPartyId?: string; UserVerification?: string; FactorConfiguration?: string };
     }
   >({
     auth: "admin",
@@ -99,6 +101,11 @@ export const poolActions: ActionTable = {
       SoftwareTokenMfaConfiguration: struct({ Enabled: bool() }),
       SmsMfaConfiguration: struct({ SmsAuthenticationMessage: str({ min: 6, max: 140 }), SmsConfiguration: struct({}) }),
       EmailMfaConfiguration: struct({ Message: str({ min: 6, max: 20000 }), Subject: str({ min: 1, max: 140 }) }),
+      WebAuthnConfiguration: struct({
+        RelyingPartyId: str({ min: 1, max: 127 }),
+        UserVerification: str({ values: ["required", "preferred"] }),
+        FactorConfiguration: str({ values: ["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"] }),
+      }),
     },
     async handle(input, ctx) {
       const admin = adminOf(ctx);
@@ -120,6 +127,11 @@ export const poolActions: ActionTable = {
           smsAuthenticationMessage: input.SmsMfaConfiguration?.SmsAuthenticationMessage,
           emailMfaMessage: input.EmailMfaConfiguration?.Message,
           emailMfaSubject: input.EmailMfaConfiguration?.Subject,
+          webAuthnConfiguration: input.WebAuthnConfiguration && {
+            relyingPartyId: input.WebAuthnConfiguration.RelyingPartyId,
+            userVerification: input.WebAuthnConfiguration.UserVerification,
+            factorConfiguration: input.WebAuthnConfiguration.FactorConfiguration,
+          },
         }),
       );
       return toMfaConfigResponse(updated);
@@ -175,12 +187,15 @@ export const poolActions: ActionTable = {
   ),
 };
 
-function toMfaConfigResponse(config: { mfaConfiguration: string; enabledMfas: MfaFactor[]; smsAuthenticationMessage: string; emailMfaMessage: string; emailMfaSubject: string }) {
+function toMfaConfigResponse(config: UserPoolMfaConfig) {
+  const webAuthn = config.webAuthnConfiguration;
   return compact({
     MfaConfiguration: config.mfaConfiguration,
     SoftwareTokenMfaConfiguration: { Enabled: config.enabledMfas.includes("SOFTWARE_TOKEN_MFA") },
     SmsMfaConfiguration: config.enabledMfas.includes("SMS_MFA") ? { SmsAuthenticationMessage: config.smsAuthenticationMessage } : null,
     EmailMfaConfiguration: config.enabledMfas.includes("EMAIL_OTP") ? { Message: config.emailMfaMessage, Subject: config.emailMfaSubject } : null,
+    // Only once set: a RelyingPartyId left to default (the pool's domain) is not reported as one.
+    WebAuthnConfiguration: webAuthn ? compact({ RelyingPartyId: webAuthn.relyingPartyId, UserVerification: webAuthn.userVerification, FactorConfiguration: webAuthn.factorConfiguration }) : null,
   });
 }
 

@@ -87,7 +87,9 @@ export class MfaResolver {
     @Arg("input", () => SetUserPoolMfaConfigInput) input: SetUserPoolMfaConfigInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<UserPoolMfaConfig> {
-    const { mfaConfiguration, enabledMfas, smsAuthenticationMessage, emailMfaMessage, emailMfaSubject } = input;
-    return toGraphqlUserPoolMfaConfig(await ctx.services.mfa.setUserPoolMfaConfig(admin, userPoolId, { mfaConfiguration, enabledMfas, smsAuthenticationMessage, emailMfaMessage, emailMfaSubject }));
+    const { mfaConfiguration, enabledMfas, smsAuthenticationMessage, emailMfaMessage, emailMfaSubject, webAuthnConfiguration } = input;
+    return toGraphqlUserPoolMfaConfig(
+      await ctx.services.mfa.setUserPoolMfaConfig(admin, userPoolId, { mfaConfiguration, enabledMfas, smsAuthenticationMessage, emailMfaMessage, emailMfaSubject, webAuthnConfiguration }),
+    );
   }
 }

@@ -3,6 +3,7 @@ import type { UserPoolMfaConfig as CoreUserPoolMfaConfig } from "../../../core/m
 import type { MfaFactor } from "../../../core/mfa/mfa.types.js";
 import type { MfaConfiguration } from "../../../core/pools/user-pool.types.js";
 import { MfaConfigurationEnum, MfaFactorEnum } from "./enums.js";
+import { WebAuthnConfiguration, WebAuthnConfigurationInput, toGraphqlWebAuthnConfiguration } from "./webauthn.types.js";
 
 export const VerifySoftwareTokenStatusEnum = { SUCCESS: "SUCCESS", ERROR: "ERROR" } as const;
 registerEnumType(VerifySoftwareTokenStatusEnum, {
@@ -50,6 +51,8 @@ export class UserPoolMfaConfig {
   @Field({ description: "The SMS_MFA message; contains {####}." }) smsAuthenticationMessage!: string;
   @Field({ description: "The EMAIL_OTP message; contains {####}." }) emailMfaMessage!: string;
   @Field() emailMfaSubject!: string;
+  @Field(() => WebAuthnConfiguration, { nullable: true, description: "Passkey settings; null until set (passkeys then use the pool's domain as RP ID, preferred verification)." })
+  webAuthnConfiguration!: WebAuthnConfiguration | null;
 }
 
 @InputType({ description: "SetUserPoolMfaConfig: named settings change, the others keep their values." })
@@ -59,6 +62,8 @@ export class SetUserPoolMfaConfigInput {
   @Field({ nullable: true, description: "6–140 characters with {####}." }) smsAuthenticationMessage?: string;
   @Field({ nullable: true, description: "6–20000 characters with {####}." }) emailMfaMessage?: string;
   @Field({ nullable: true, description: "1–140 characters." }) emailMfaSubject?: string;
+  @Field(() => WebAuthnConfigurationInput, { nullable: true, description: "Passkey settings (WebAuthnConfiguration), replaced whole; omitted: kept." })
+  webAuthnConfiguration?: WebAuthnConfigurationInput | null;
 }
 
-export const toGraphqlUserPoolMfaConfig = (config: CoreUserPoolMfaConfig): UserPoolMfaConfig => ({ ...config });
+export const toGraphqlUserPoolMfaConfig = (config: CoreUserPoolMfaConfig): UserPoolMfaConfig => ({ ...config, webAuthnConfiguration: toGraphqlWebAuthnConfiguration(config.webAuthnConfiguration) });

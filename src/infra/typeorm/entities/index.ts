@@ -21,6 +21,7 @@ import { ResourceServerEntity } from "./resource-server.entity.js";
 import { ResourceServerScopeEntity } from "./resource-server-scope.entity.js";
 import { UserPoolDomainEntity } from "./user-pool-domain.entity.js";
 import { UiCustomizationEntity } from "./ui-customization.entity.js";
+import { WebAuthnCredentialEntity } from "./webauthn-credential.entity.js";
 
 export const ENTITIES = [
   UserPoolEntity,
@@ -46,6 +47,8 @@ export const ENTITIES = [
   ResourceServerScopeEntity,
   UserPoolDomainEntity,
   UiCustomizationEntity,
+  WebAuthnCredentialEntity,
 ];
 
+export { WebAuthnCredentialEntity };
 export { ResourceServerEntity, ResourceServerScopeEntity, UserPoolDomainEntity, UiCustomizationEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
