@@ -106,6 +106,7 @@ export function toUserPoolType(pool: UserPool, estimatedNumberOfUsers?: number) 
         PasswordHistorySize: policy.passwordHistorySize,
         TemporaryPasswordValidityDays: policy.temporaryPasswordValidityDays,
       },
+      SignInPolicy: { AllowedFirstAuthFactors: pool.signInPolicy.allowedFirstAuthFactors },
     },
     DeletionProtection: pool.deletionProtection,
     LambdaConfig: toLambdaConfigType(pool.lambdaConfig),
@@ -200,6 +201,8 @@ export function toAuthenticationResult(result: AuthenticationResult) {
 }
 
 export function toAuthResponse(outcome: SignInOutcome) {
-  if (outcome.kind === "challenge") return { ChallengeName: outcome.challengeName, Session: outcome.session, ChallengeParameters: outcome.parameters };
+  if (outcome.kind === "challenge") {
+    return compact({ ChallengeName: outcome.challengeName, Session: outcome.session, ChallengeParameters: outcome.parameters, AvailableChallenges: outcome.availableChallenges });
+  }
   return { ChallengeParameters: {}, AuthenticationResult: toAuthenticationResult(outcome.result) };
 }

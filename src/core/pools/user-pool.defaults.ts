@@ -1,3 +1,4 @@
+import { DEFAULT_SIGN_IN_POLICY } from "./sign-in-policy.js";
 import type { CreateUserPoolInput, UpdateUserPoolInput, UserPoolSettings } from "./user-pool.types.js";
 
 /** Cognito's defaults for a new pool (cognito-reference §8.1, §9.2). */
@@ -44,6 +45,7 @@ export const DEFAULT_POOL_SETTINGS: Omit<UserPoolSettings, "name"> = {
   ],
   lambdaConfig: {},
   deviceConfiguration: null,
+  signInPolicy: DEFAULT_SIGN_IN_POLICY,
   webAuthnConfiguration: null,
 };
 

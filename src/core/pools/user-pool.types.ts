@@ -1,5 +1,6 @@
 import type { WebAuthnConfiguration } from "../webauthn/webauthn.types.js";
 import type { SchemaAttribute } from "./attributes.js";
+import type { SignInPolicy } from "./sign-in-policy.js";
 
 export type UsernameAttribute = "email" | "phone_number";
 export type AliasAttribute = "email" | "phone_number" | "preferred_username";
@@ -102,6 +103,8 @@ export interface UserPoolSettings {
   accountRecoverySetting: RecoveryMechanism[];
   lambdaConfig: LambdaConfig;
   deviceConfiguration: DeviceConfiguration | null;
+  /** Policies.SignInPolicy: the first factors USER_AUTH may offer (sign-in-policy.ts). */
+  signInPolicy: SignInPolicy;
   /** Passkey settings (SetUserPoolMfaConfig's WebAuthnConfiguration); null until an admin sets them. */
   webAuthnConfiguration: WebAuthnConfiguration | null;
 }

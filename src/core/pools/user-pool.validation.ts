@@ -9,6 +9,7 @@ import {
   requireUrl,
 } from "../validation.js";
 import { isSearchableSchemaAttribute } from "../users/user-search.js";
+import { validateSignInPolicy } from "./sign-in-policy.js";
 import {
   CUSTOM_PREFIX,
   MAX_CUSTOM_ATTRIBUTES,
@@ -128,6 +129,7 @@ export function validatePoolSettings(settings: UserPoolSettings, schema: readonl
   validateInviteTemplate(settings.adminCreateUserConfig.inviteMessageTemplate);
   validateRecoverySetting(settings.accountRecoverySetting);
   validateLambdaConfig(settings.lambdaConfig);
+  validateSignInPolicy(settings.signInPolicy, settings.mfaConfiguration);
 }
 
 /** Turns one custom-attribute definition into its schema entry, or says exactly what is wrong with it. */

@@ -1,6 +1,7 @@
 import type { CreateAppClientInput, ExplicitAuthFlow, OAuthFlow, PreventUserExistenceErrors } from "../../../core/clients/app-client.types.js";
 import type { CreateUserPoolInput, CustomAttributeInput, LambdaConfig, UpdateUserPoolInput } from "../../../core/pools/user-pool.types.js";
 import { LAMBDA_TRIGGERS } from "../../../core/pools/user-pool.types.js";
+import { AUTH_FACTOR_TYPES, type AuthFactorType } from "../../../core/pools/sign-in-policy.js";
 import type { TimeUnit } from "../../../lib/durations.js";
 import { bool, int, list, map, required, str, struct, type Members } from "../constraints.js";
 import { compact } from "../shapes.js";
@@ -22,7 +23,10 @@ export interface SchemaAttributeType {
 
 export interface UserPoolRequest {
   PoolName?: string;
-  Policies?: { PasswordPolicy?: { MinimumLength?: number; RequireUppercase?: Flag; RequireLowercase?: Flag; RequireNumbers?: Flag; RequireSymbols?: Flag; PasswordHistorySize?: number; TemporaryPasswordValidityDays?: number } };
+  Policies?: {
+    PasswordPolicy?: { MinimumLength?: number; RequireUppercase?: Flag; RequireLowercase?: Flag; RequireNumbers?: Flag; RequireSymbols?: Flag; PasswordHistorySize?: number; TemporaryPasswordValidityDays?: number };
+    SignInPolicy?: { AllowedFirstAuthFactors?: AuthFactorType[] };
+  };
   DeletionProtection?: "ACTIVE" | "INACTIVE";
   LambdaConfig?: Record<string, unknown>;
   AutoVerifiedAttributes?: ("email" | "phone_number")[];
@@ -69,6 +73,7 @@ export const poolSettingMembers: Members = {
       PasswordHistorySize: int({ min: 0, max: 24 }),
       TemporaryPasswordValidityDays: int({ min: 0, max: 365 }),
     }),
+    SignInPolicy: struct({ AllowedFirstAuthFactors: list(str({ values: AUTH_FACTOR_TYPES }), { min: 1, max: AUTH_FACTOR_TYPES.length }) }),
   }),
   DeletionProtection: str({ values: ["ACTIVE", "INACTIVE"] }),
   LambdaConfig: struct({
@@ -172,6 +177,8 @@ export function toCoreUpdateUserPoolInput(request: UserPoolRequest): UpdateUserP
         })
       : undefined,
     deletionProtection: request.DeletionProtection,
+    // Checked whole (PASSWORD present, SOFTWARE_TOKEN refused…) by the pool's validation.
+    signInPolicy: request.Policies?.SignInPolicy?.AllowedFirstAuthFactors ? { allowedFirstAuthFactors: request.Policies.SignInPolicy.AllowedFirstAuthFactors } : undefined,
     lambdaConfig: toLambdaConfig(request.LambdaConfig),
     autoVerifiedAttributes: request.AutoVerifiedAttributes,
     // VerificationMessageTemplate wins over the older top-level members, as in Cognito.

@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { EXPLICIT_AUTH_FLOWS } from "../../../core/clients/app-client.types.js";
+import { AUTH_FACTOR_TYPES } from "../../../core/pools/sign-in-policy.js";
 
 /** GraphQL enums spelled exactly as Cognito spells the values. */
 const enumOf = <T extends string>(name: string, values: readonly T[], description?: string) => {
@@ -14,6 +15,7 @@ export const AliasAttributeEnum = enumOf("AliasAttribute", ["email", "phone_numb
 export const VerifiableAttributeEnum = enumOf("VerifiableAttribute", ["email", "phone_number"]);
 export const MfaConfigurationEnum = enumOf("MfaConfiguration", ["OFF", "ON", "OPTIONAL"]);
 export const MfaFactorEnum = enumOf("MfaFactor", ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]);
+export const AuthFactorTypeEnum = enumOf("AuthFactorType", AUTH_FACTOR_TYPES);
 export const DefaultEmailOptionEnum = enumOf("DefaultEmailOption", ["CONFIRM_WITH_CODE", "CONFIRM_WITH_LINK"]);
 export const RecoveryMechanismNameEnum = enumOf("RecoveryMechanismName", ["verified_email", "verified_phone_number", "admin_only"]);
 export const AttributeDataTypeEnum = enumOf("AttributeDataType", ["String", "Number", "Boolean", "DateTime"]);

@@ -1,7 +1,9 @@
 import { Field, Float, InputType, Int } from "type-graphql";
 import type { CreateUserPoolInput as CoreCreateInput, CustomAttributeInput, UpdateUserPoolInput as CoreUpdateInput } from "../../../core/pools/user-pool.types.js";
+import type { FirstAuthFactor } from "../../../core/pools/sign-in-policy.js";
 import {
   AliasAttributeEnum,
+  AuthFactorTypeEnum,
   AttributeDataTypeEnum,
   DefaultEmailOptionEnum,
   DeletionProtectionEnum,
@@ -75,6 +77,11 @@ export class LambdaConfigInput {
   @Field(() => VersionedTriggerInput, { nullable: true }) customSmsSender?: VersionedTriggerInput<"V1_0">;
 }
 
+@InputType({ description: "Cognito's SignInPolicy: the first factors USER_AUTH may offer. PASSWORD must be among them; SOFTWARE_TOKEN is refused." })
+export class SignInPolicyInput {
+  @Field(() => [AuthFactorTypeEnum]) allowedFirstAuthFactors!: FirstAuthFactor[];
+}
+
 @InputType()
 export class DeviceConfigurationInput {
   @Field() challengeRequiredOnNewDevice!: boolean;
@@ -120,6 +127,7 @@ export class UpdateUserPoolInput {
   @Field(() => [RecoveryMechanismInput], { nullable: true }) accountRecoverySetting?: RecoveryMechanismInput[];
   @Field(() => LambdaConfigInput, { nullable: true }) lambdaConfig?: LambdaConfigInput;
   @Field(() => DeviceConfigurationInput, { nullable: true }) deviceConfiguration?: DeviceConfigurationInput;
+  @Field(() => SignInPolicyInput, { nullable: true, description: "Policies.SignInPolicy (USER_AUTH first factors); replaced whole when given." }) signInPolicy?: SignInPolicyInput;
 }
 
 @InputType()

@@ -5,6 +5,7 @@ import type { UserPool as CoreUserPool } from "../../../core/pools/user-pool.typ
 import { isSearchableSchemaAttribute } from "../../../core/users/user-search.js";
 import {
   AliasAttributeEnum,
+  AuthFactorTypeEnum,
   AttributeDataTypeEnum,
   DefaultEmailOptionEnum,
   DeletionProtectionEnum,
@@ -119,6 +120,11 @@ export class UserAttributeUpdateSettings {
   @Field(() => [VerifiableAttributeEnum]) attributesRequireVerificationBeforeUpdate!: string[];
 }
 
+@ObjectType({ description: "Cognito's SignInPolicy: the first factors USER_AUTH may offer." })
+export class SignInPolicy {
+  @Field(() => [AuthFactorTypeEnum]) allowedFirstAuthFactors!: string[];
+}
+
 @ObjectType()
 export class UserPool {
   @Field(() => ID) id!: string;
@@ -138,6 +144,7 @@ export class UserPool {
   @Field(() => [RecoveryMechanism]) accountRecoverySetting!: RecoveryMechanism[];
   @Field(() => LambdaConfig) lambdaConfig!: LambdaConfig;
   @Field(() => DeviceConfiguration, { nullable: true }) deviceConfiguration!: DeviceConfiguration | null;
+  @Field(() => SignInPolicy) signInPolicy!: SignInPolicy;
   @Field(() => [SchemaAttribute]) schemaAttributes!: SchemaAttribute[];
   @Field(() => DateTimeISOResolver) creationDate!: Date;
   @Field(() => DateTimeISOResolver) lastModifiedDate!: Date;
