@@ -77,6 +77,12 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   const clientAddresses = createClientAddresses(trustProxy, logger);
   app.set("trust proxy", clientAddresses.trust);
   const server = createServer(app);
+  // Node closes an idle keep-alive connection after 5 s, while a client or a load balancer may be sending
+  // on it that moment: the request dies with ECONNRESET (a busy client, whose own idle timer runs late, hit it
+  // in the suite). Load balancers keep idle connections for 60 s (AWS ALB's default), so the gateway keeps
+  // them longer and the other side always closes first; headersTimeout must stay above keepAliveTimeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const limitRules = [...createLimitRules(limits), oneSignInStepPerDocument];
   // The socket gets what Apollo's introspection: false and hideSchemaDetailsFromClientErrors give HTTP.
   const wsRules = [...specifiedRules, ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []), ...limitRules];
