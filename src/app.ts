@@ -27,6 +27,7 @@ import { createPasswordRecoveryService } from "./core/users/password-recovery.se
 import { createSignUpService } from "./core/users/sign-up.service.js";
 import { createChallengeSessions } from "./core/flows/sign-in/challenge-session.js";
 import { createSignInService } from "./core/flows/sign-in/sign-in.service.js";
+import { createSignUpSessions } from "./core/flows/sign-in/sign-up-session.js";
 import { withSignInMetrics } from "./core/flows/sign-in/sign-in.metrics.js";
 import { createLockout } from "./core/security/lockout.js";
 import { createTokenService } from "./core/tokens/token.service.js";
@@ -46,6 +47,7 @@ import { createOAuthTokenService } from "./core/oauth/oauth-token.service.js";
 import { createLoginSessionService } from "./core/oauth/login-session.service.js";
 import { createPoolHosts } from "./core/oauth/pool-hosts.js";
 import { createWebAuthnCredentialService } from "./core/webauthn/webauthn-credential.service.js";
+import { createPasskeyService } from "./core/webauthn/passkey.service.js";
 import { createWebAuthnVerifier } from "./infra/crypto/webauthn-verifier.js";
 import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
 import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
@@ -148,7 +150,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const codeHasher = createCodeHasher(secretsKey);
     const triggers = createTriggerRunner({ db, secretBox, invoker: createHttpTriggerInvoker({ clock, logger }) });
     const codes = createCodeService({ db, clock, codeHasher, sender, store, triggers });
-    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender };
+    // The Sessions SignUp / ConfirmSignUp return and InitiateAuth USER_AUTH redeems (reference-oauth §13.6).
+    const signUpSessions = createSignUpSessions(store, clock);
+    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender, signUpSessions };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
@@ -163,6 +167,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await poolHosts.start();
     closePoolHosts = () => poolHosts.close();
     const webAuthnDeps = { db, clock, store, verifier: createWebAuthnVerifier(), poolDomainSuffix: config.poolDomainSuffix };
+    const passkeys = createPasskeyService(webAuthnDeps);
     const services = {
       userPools,
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool, contexts }),
@@ -189,6 +194,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         sender,
         triggers,
         store,
+        passkeys,
+        signUpSessions,
+        enumerationSafeMs: config.enumerationSafeMs,
       }), metrics),
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
       listUsers: createListUsersService({ db }),

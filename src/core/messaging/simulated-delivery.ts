@@ -127,3 +127,17 @@ function fakePhone(draw: Draw): string {
   const last4 = [0, 1, 2, 3].map(() => draw(DIGITS)).join("");
   return `+${code}${"5".repeat(digits - 4)}${last4}`;
 }
+
+/**
+ * Delivery details of a USER_AUTH sign-in code (EMAIL_OTP, SMS_OTP) that is not sent: the address of
+ * that kind a user found by this name would have — the typed email or phone when it is a sign-in name,
+ * else one drawn like the recovery fakes above (stable per name, unpredictable without the key) — or a
+ * real user's own address when that user gets a simulated challenge.
+ */
+export function simulatedSignInCodeDetails(pool: UserPool, identifier: string, kind: "email" | "phone_number", digestHex: string, knownAddress: string | null = null): CodeDeliveryDetails {
+  const draw = createDraws(digestHex);
+  const fakes = { email: fakeEmail(draw), phone_number: fakePhone(draw) };
+  const typed = kind === "email" ? identifier.toLowerCase() : identifier;
+  const address = knownAddress || (isSignInName(pool, kind, identifier) ? typed : fakes[kind]);
+  return toDeliveryDetails({ medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address });
+}

@@ -1,15 +1,16 @@
 import { adminCallerAddressOf, type AuthFlow, type CallerContext } from "../../../core/flows/sign-in/sign-in.types.js";
 import { action, adminOf, EMPTY, type ActionTable, type WireContext } from "../action.js";
 import { bool, list, map, required, str, struct } from "../constraints.js";
-import { attributes, authFlow, challengeName, clientId, clientMetadata, clientSecret, confirmationCode, deviceKey, password, secretHash, session, token, userPoolId, username } from "../members.js";
-import { compact, toAuthenticationResult, toAuthResponse, toCodeDeliveryDetails } from "../shapes.js";
+import { accessToken, attributes, authFlow, challengeName, clientId, clientMetadata, clientSecret, confirmationCode, deviceKey, password, secretHash, session, token, userPoolId, username } from "../members.js";
+import { compact, toAuthenticationResult, toAuthResponse, toCodeDeliveryDetails, toMfaMembers } from "../shapes.js";
+import type { UserAuthFactors } from "../../../core/flows/sign-in/user-auth-factors.js";
 import { toAttributeInputs } from "./users.actions.js";
 
 type ClientRequest = { ClientId: string; SecretHash?: string; ClientMetadata?: Record<string, string> };
 type UsernameRequest = ClientRequest & { Username: string };
 const usernameRequest = { ClientId: clientId, SecretHash: secretHash, Username: username, ClientMetadata: clientMetadata, AnalyticsMetadata: struct({}), UserContextData: struct({}) };
 
-type InitiateAuthRequest = { ClientId: string; AuthFlow: AuthFlow; AuthParameters?: Record<string, string>; ClientMetadata?: Record<string, string> };
+type InitiateAuthRequest = { ClientId: string; AuthFlow: AuthFlow; AuthParameters?: Record<string, string>; ClientMetadata?: Record<string, string>; Session?: string };
 type RespondRequest = { ClientId: string; ChallengeName: string; Session?: string; ChallengeResponses?: Record<string, string>; ClientMetadata?: Record<string, string> };
 const authParameters = map();
 
@@ -21,6 +22,9 @@ const codeConfirmation = (input: UsernameRequest & { ConfirmationCode: string })
   secretHash: input.SecretHash,
   clientMetadata: input.ClientMetadata,
 });
+
+/** GetUserAuthFactors / AdminGetUserAuthFactors: the MFA members as GetUser has them, and the USER_AUTH factors. */
+const toUserAuthFactorsResponse = (factors: UserAuthFactors) => ({ Username: factors.username, ...toMfaMembers(factors), ConfiguredUserAuthFactors: factors.configuredUserAuthFactors });
 
 /** ClientMetadata goes to the triggers Cognito passes it to. */
 const publicCaller = (ctx: WireContext, input: { ClientMetadata?: Record<string, string> }): CallerContext => ({ sourceIp: ctx.sourceIp, admin: null, clientMetadata: input.ClientMetadata ?? null });
@@ -49,14 +53,14 @@ export const authActions: ActionTable = {
       const result = await ctx.services.signUp.signUp({
         clientId: input.ClientId,
         username: input.Username,
-        // Cognito's passwordless sign-up is not served: no password is a policy failure here.
-        password: input.Password ?? "",
+        // Absent: a passwordless user, where the pool allows it (else InvalidParameterException).
+        password: input.Password ?? null,
         userAttributes: toAttributeInputs(input.UserAttributes),
         secretHash: input.SecretHash,
         validationData: input.ValidationData ? toAttributeInputs(input.ValidationData) : null,
         clientMetadata: input.ClientMetadata,
       });
-      return compact({ UserConfirmed: result.userConfirmed, UserSub: result.userSub, CodeDeliveryDetails: result.codeDeliveryDetails ? toCodeDeliveryDetails(result.codeDeliveryDetails) : null });
+      return compact({ UserConfirmed: result.userConfirmed, UserSub: result.userSub, CodeDeliveryDetails: result.codeDeliveryDetails ? toCodeDeliveryDetails(result.codeDeliveryDetails) : null, Session: result.session });
     },
   }),
 
@@ -64,8 +68,8 @@ export const authActions: ActionTable = {
     auth: "public",
     members: { ...usernameRequest, ConfirmationCode: confirmationCode, ForceAliasCreation: bool(), Session: session },
     async handle(input, ctx) {
-      await ctx.services.signUp.confirmSignUp({ ...codeConfirmation(input), forceAliasCreation: input.ForceAliasCreation });
-      return EMPTY;
+      const { session } = await ctx.services.signUp.confirmSignUp({ ...codeConfirmation(input), forceAliasCreation: input.ForceAliasCreation });
+      return compact({ Session: session });
     },
   }),
 
@@ -100,7 +104,7 @@ export const authActions: ActionTable = {
     auth: "public",
     members: { ClientId: clientId, AuthFlow: authFlow, AuthParameters: authParameters, ClientMetadata: clientMetadata, Session: session },
     async handle(input, ctx) {
-      return toAuthResponse(await ctx.services.signIn.initiateAuth({ clientId: input.ClientId, authFlow: input.AuthFlow, authParameters: input.AuthParameters ?? {} }, publicCaller(ctx, input)));
+      return toAuthResponse(await ctx.services.signIn.initiateAuth({ clientId: input.ClientId, authFlow: input.AuthFlow, authParameters: input.AuthParameters ?? {}, session: input.Session }, publicCaller(ctx, input)));
     },
   }),
 
@@ -122,7 +126,7 @@ export const authActions: ActionTable = {
     members: { UserPoolId: userPoolId, ClientId: clientId, AuthFlow: authFlow, AuthParameters: authParameters, ClientMetadata: clientMetadata, Session: session, ContextData: contextData, AnalyticsMetadata: struct({}) },
     async handle(input, ctx) {
       return toAuthResponse(
-        await ctx.services.signIn.initiateAuth({ clientId: input.ClientId, authFlow: input.AuthFlow, authParameters: input.AuthParameters ?? {} }, adminCaller(ctx, input)),
+        await ctx.services.signIn.initiateAuth({ clientId: input.ClientId, authFlow: input.AuthFlow, authParameters: input.AuthParameters ?? {}, session: input.Session }, adminCaller(ctx, input)),
       );
     },
   }),
@@ -152,6 +156,22 @@ export const authActions: ActionTable = {
         clientMetadata: input.ClientMetadata,
       });
       return { AuthenticationResult: toAuthenticationResult(result) };
+    },
+  }),
+
+  GetUserAuthFactors: action<{ AccessToken: string }>({
+    auth: "public",
+    members: { AccessToken: accessToken },
+    async handle(input, ctx) {
+      return toUserAuthFactorsResponse(await ctx.services.signIn.getUserAuthFactors(await ctx.services.accessTokens.authenticate(input.AccessToken)));
+    },
+  }),
+
+  AdminGetUserAuthFactors: action<{ UserPoolId: string; Username: string }>({
+    auth: "admin",
+    members: { UserPoolId: userPoolId, Username: username },
+    async handle(input, ctx) {
+      return toUserAuthFactorsResponse(await ctx.services.signIn.adminGetUserAuthFactors(adminOf(ctx), { userPoolId: input.UserPoolId, username: input.Username }));
     },
   }),
 

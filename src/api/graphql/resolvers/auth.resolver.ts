@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, Extensions, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Extensions, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { AccessTokenPrincipal } from "../../../core/tokens/access-token.service.js";
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
 import { adminCallerAddressOf, type CallerContext, type SignInOutcome } from "../../../core/flows/sign-in/sign-in.types.js";
-import { CurrentAdmin, type GraphqlContext } from "../context.js";
+import { CurrentAdmin, CurrentUser, USER_ROLE, type GraphqlContext } from "../context.js";
 import { SIGN_IN_STEP } from "../sign-in-step.rule.js";
 import {
   AdminInitiateAuthInput,
@@ -12,6 +13,7 @@ import {
   GetTokensFromRefreshTokenInput,
   InitiateAuthInput,
   RespondToAuthChallengeInput,
+  UserAuthFactors,
   type AuthParametersInput,
   type ChallengeResponsesInput,
 } from "../types/auth.types.js";
@@ -30,17 +32,22 @@ function toParameterMap(input: AuthParametersInput | ChallengeResponsesInput): R
 
 function toAuthResult(outcome: SignInOutcome): typeof AuthResult {
   if (outcome.kind === "authenticated") return Object.assign(new AuthenticationResult(), outcome.result);
-  return Object.assign(new AuthChallenge(), { challengeName: outcome.challengeName, session: outcome.session, challengeParameters: { ...outcome.parameters, all: outcome.parameters } });
+  return Object.assign(new AuthChallenge(), {
+    challengeName: outcome.challengeName,
+    session: outcome.session,
+    challengeParameters: { ...outcome.parameters, all: outcome.parameters },
+    availableChallenges: outcome.availableChallenges ?? null,
+  });
 }
 
 /** Sign-in: Cognito's InitiateAuth / RespondToAuthChallenge and their admin forms. One per document. */
 @Resolver()
 export class AuthResolver {
   @Extensions({ [SIGN_IN_STEP]: true })
-  @Mutation(() => AuthResult, { description: "Starts a sign-in (InitiateAuth): USER_SRP_AUTH, USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH." })
+  @Mutation(() => AuthResult, { description: "Starts a sign-in (InitiateAuth): USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH, CUSTOM_AUTH or USER_AUTH (choice-based: passwords, one-time codes, passkeys)." })
   async initiateAuth(@Arg("input", () => InitiateAuthInput) input: InitiateAuthInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
     const caller: CallerContext = { sourceIp: ctx.sourceIp, admin: null, clientMetadata: input.clientMetadata ?? null };
-    return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters) }, caller));
+    return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters), session: input.session }, caller));
   }
 
   @Extensions({ [SIGN_IN_STEP]: true })
@@ -61,7 +68,7 @@ export class AuthResolver {
   async adminInitiateAuth(@CurrentAdmin() admin: AdminPrincipal, @Arg("input", () => AdminInitiateAuthInput) input: AdminInitiateAuthInput, @Ctx() ctx: GraphqlContext): Promise<typeof AuthResult> {
     // The end user's address from contextData, never the backend's own (see adminCallerAddressOf).
     const caller: CallerContext = { sourceIp: adminCallerAddressOf(input.contextData), admin: { poolId: input.userPoolId, principal: admin }, clientMetadata: input.clientMetadata ?? null };
-    return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters) }, caller));
+    return toAuthResult(await ctx.services.signIn.initiateAuth({ clientId: input.clientId, authFlow: input.authFlow, authParameters: toParameterMap(input.authParameters), session: input.session }, caller));
   }
 
   @Authorized()
@@ -80,6 +87,23 @@ export class AuthResolver {
         caller,
       ),
     );
+  }
+
+  @Authorized(USER_ROLE)
+  @Query(() => UserAuthFactors, { description: "The signed-in user's USER_AUTH factors and MFA settings (GetUserAuthFactors)." })
+  async getUserAuthFactors(@CurrentUser() user: AccessTokenPrincipal, @Ctx() ctx: GraphqlContext): Promise<UserAuthFactors> {
+    return Object.assign(new UserAuthFactors(), await ctx.services.signIn.getUserAuthFactors(user));
+  }
+
+  @Authorized()
+  @Query(() => UserAuthFactors, { description: "A user's USER_AUTH factors and MFA settings (AdminGetUserAuthFactors)." })
+  async adminGetUserAuthFactors(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("username", () => String) username: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<UserAuthFactors> {
+    return Object.assign(new UserAuthFactors(), await ctx.services.signIn.adminGetUserAuthFactors(admin, { userPoolId, username }));
   }
 
   // A sign-in step for the one-per-document rule: otherwise one request could race many aliased uses

@@ -25,6 +25,11 @@ export const ChallengeNameEnum = {
   DEVICE_SRP_AUTH: "DEVICE_SRP_AUTH",
   DEVICE_PASSWORD_VERIFIER: "DEVICE_PASSWORD_VERIFIER",
   CUSTOM_CHALLENGE: "CUSTOM_CHALLENGE",
+  SELECT_CHALLENGE: "SELECT_CHALLENGE",
+  SMS_OTP: "SMS_OTP",
+  WEB_AUTHN: "WEB_AUTHN",
+  PASSWORD: "PASSWORD",
+  PASSWORD_SRP: "PASSWORD_SRP",
 } as const;
 registerEnumType(ChallengeNameEnum, { name: "ChallengeName" });
 
@@ -37,6 +42,8 @@ export class AuthParametersInput {
   @Field({ nullable: true }) REFRESH_TOKEN?: string;
   @Field({ nullable: true, description: "CUSTOM_AUTH: SRP_A to prove the password by SRP first (with SRP_A)." }) CHALLENGE_NAME?: string;
   @Field({ nullable: true }) DEVICE_KEY?: string;
+  @Field({ nullable: true, description: "USER_AUTH: the first factor to go straight to (WEB_AUTHN, EMAIL_OTP, SMS_OTP, PASSWORD, PASSWORD_SRP) when the user has it; otherwise SELECT_CHALLENGE." })
+  PREFERRED_CHALLENGE?: string;
 }
 
 @InputType({ description: "Cognito's ChallengeResponses, by their Cognito names; userAttributes.<name> entries go in userAttributes." })
@@ -52,7 +59,10 @@ export class ChallengeResponsesInput {
   @Field({ nullable: true }) SMS_MFA_CODE?: string;
   @Field({ nullable: true }) SOFTWARE_TOKEN_MFA_CODE?: string;
   @Field({ nullable: true }) EMAIL_OTP_CODE?: string;
-  @Field({ nullable: true }) ANSWER?: string;
+  @Field({ nullable: true, description: "USER_AUTH SMS_OTP: the 8-digit code." }) SMS_OTP_CODE?: string;
+  @Field({ nullable: true, description: "SELECT_CHALLENGE with ANSWER=PASSWORD: the password." }) PASSWORD?: string;
+  @Field({ nullable: true, description: "WEB_AUTHN: the passkey's AuthenticationResponseJSON, as a JSON string." }) CREDENTIAL?: string;
+  @Field({ nullable: true, description: "SELECT_MFA_TYPE: the factor; SELECT_CHALLENGE: one of availableChallenges; CUSTOM_CHALLENGE: the answer." }) ANSWER?: string;
   @Field({ nullable: true, description: "MFA_SETUP by email: the address the EMAIL_OTP code goes to (and which becomes the user's email once the code comes back)." }) EMAIL?: string;
   @Field(() => [AttributeInput], { nullable: true, description: "Attributes set while answering NEW_PASSWORD_REQUIRED." }) userAttributes?: AttributeInput[];
 }
@@ -63,6 +73,7 @@ export class InitiateAuthInput {
   @Field(() => AuthFlowEnum) authFlow!: keyof typeof AuthFlowEnum;
   @Field(() => AuthParametersInput) authParameters!: AuthParametersInput;
   @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." }) clientMetadata?: Record<string, string>;
+  @Field(() => String, { nullable: true, description: "USER_AUTH: the session signUp or confirmSignUp returned; signs the new user in without another code, once." }) session?: string | null;
 }
 
 @InputType()
@@ -127,6 +138,7 @@ export class ChallengeParameters {
   @Field(() => String, { nullable: true }) MFAS_CAN_CHOOSE?: string;
   @Field(() => String, { nullable: true }) MFAS_CAN_SETUP?: string;
   @Field(() => String, { nullable: true, description: "SOFTWARE_TOKEN_MFA: the authenticator's name given at verifySoftwareToken." }) FRIENDLY_DEVICE_NAME?: string;
+  @Field(() => String, { nullable: true, description: "WEB_AUTHN: the WebAuthn PublicKeyCredentialRequestOptions, as a JSON string." }) CREDENTIAL_REQUEST_OPTIONS?: string;
   @Field(() => JSONObjectResolver, { nullable: true, description: "Every parameter as a map, including a CUSTOM_CHALLENGE's publicChallengeParameters (any names)." }) all?: Record<string, string>;
 }
 
@@ -135,6 +147,8 @@ export class AuthChallenge {
   @Field(() => ChallengeNameEnum) challengeName!: string;
   @Field() session!: string;
   @Field(() => ChallengeParameters) challengeParameters!: ChallengeParameters;
+  @Field(() => [ChallengeNameEnum], { nullable: true, description: "USER_AUTH: the first factors the user may choose (SELECT_CHALLENGE; answer with ANSWER), or the one PREFERRED_CHALLENGE went to." })
+  availableChallenges!: string[] | null;
 }
 
 @ObjectType()
@@ -158,3 +172,11 @@ export const AuthResult = createUnionType({
   description: "Either the next challenge or the tokens.",
   types: () => [AuthChallenge, AuthenticationResult] as const,
 });
+
+@ObjectType({ description: "GetUserAuthFactors: the user's MFA settings and the first factors USER_AUTH would offer them now." })
+export class UserAuthFactors {
+  @Field() username!: string;
+  @Field(() => String, { nullable: true }) preferredMfaSetting!: string | null;
+  @Field(() => [String]) userMfaSettingList!: string[];
+  @Field(() => [String], { description: "ConfiguredUserAuthFactors: PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN." }) configuredUserAuthFactors!: string[];
+}

@@ -5,6 +5,7 @@ import { CognitoError } from "../../errors.js";
 import type { ShortLivedStore } from "../../ports.js";
 import type { MfaFactor } from "../../pools/user-pool.types.js";
 import type { ChallengeResult } from "../../triggers/auth.triggers.js";
+import type { PasskeyAssertionState } from "../../webauthn/passkey-sign-in.js";
 import type { ChallengeState } from "./sign-in.flow.js";
 
 /** One sign-in in progress, as stored in the short-lived store (Redis when shared). */
@@ -40,6 +41,14 @@ export interface SignInSession {
    * (MFA_SETUP), or the email address an EMAIL_OTP code went to (switched on when the code comes back).
    */
   setup?: { factor: "SOFTWARE_TOKEN_MFA" } | { factor: "EMAIL_OTP"; email: string };
+  /** USER_AUTH (sign-in.user-auth.ts): the USERNAME as typed at InitiateAuth, which answers must name (or the user's own username). */
+  typedUsername?: string;
+  /** SELECT_CHALLENGE: the AvailableChallenges offered, the only answers accepted. */
+  availableChallenges?: string[];
+  /** EMAIL_OTP / SMS_OTP as USER_AUTH's first factor (no MFA follows; the code verifies the address). */
+  firstFactor?: true;
+  /** WEB_AUTHN: what the passkey service needs to check the assertion against the options it made. */
+  passkey?: PasskeyAssertionState;
 }
 
 const EXPIRED = "Invalid session for the user, session is expired.";

@@ -18,6 +18,9 @@ export const SIGN_IN_STATES = [
   "DEVICE_PASSWORD_VERIFIER",
   "SRP_A",
   "CUSTOM_CHALLENGE",
+  "SELECT_CHALLENGE",
+  "SMS_OTP",
+  "WEB_AUTHN",
   "AUTHENTICATED",
   "FAILED",
 ] as const;
@@ -33,10 +36,18 @@ export type MfaChallengeState = Extract<SignInState, "SMS_MFA" | "EMAIL_OTP" | "
 const AFTER_PASSWORD = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP", "DEVICE_SRP_AUTH", "AUTHENTICATED", "FAILED"] as const satisfies readonly SignInState[];
 /** Where a passed MFA step goes: the device's proof (a confirmed device key was sent), or tokens. */
 const AFTER_MFA = ["DEVICE_SRP_AUTH", "AUTHENTICATED", "FAILED"] as const satisfies readonly SignInState[];
+/**
+ * USER_AUTH's first factors (reference-oauth §13.2): a one-time code (SMS_OTP, or EMAIL_OTP among
+ * AFTER_PASSWORD), a passkey (WEB_AUTHN), or the password (PASSWORD at once, with what follows a proven
+ * password; PASSWORD_SRP through the verifier).
+ */
+const FIRST_FACTORS = ["SMS_OTP", "WEB_AUTHN", "PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD] as const satisfies readonly SignInState[];
 
 export const SIGN_IN_TRANSITIONS: Readonly<Record<SignInState, readonly SignInState[]>> = {
   // USER_SRP_AUTH asks for the verifier; the password flows check the password at once.
-  START: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD, "SRP_A", "CUSTOM_CHALLENGE"],
+  // USER_AUTH offers the choice (SELECT_CHALLENGE), goes straight to PREFERRED_CHALLENGE, or turns a
+  // sign-up's session into tokens.
+  START: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD, "SRP_A", "CUSTOM_CHALLENGE", "SELECT_CHALLENGE", "SMS_OTP", "WEB_AUTHN"],
   // An unknown DEVICE_KEY gives the session back, so the client can retry without the device.
   PASSWORD_VERIFIER: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD, "CUSTOM_CHALLENGE"],
   // A new password the policy refuses keeps the challenge open (same state) until the session ends.
@@ -59,6 +70,13 @@ export const SIGN_IN_TRANSITIONS: Readonly<Record<SignInState, readonly SignInSt
   // steps) or failure.
   SRP_A: ["PASSWORD_VERIFIER", "FAILED"],
   CUSTOM_CHALLENGE: ["CUSTOM_CHALLENGE", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD],
+  // ANSWER picks one of AvailableChallenges (an answer not offered keeps the question open); PASSWORD
+  // is checked at once, PASSWORD_SRP leads to the verifier.
+  SELECT_CHALLENGE: ["SELECT_CHALLENGE", ...FIRST_FACTORS],
+  // A first-factor code: a wrong one keeps the challenge open until its try limit; no MFA follows.
+  SMS_OTP: ["SMS_OTP", ...AFTER_MFA],
+  // A passkey's assertion: checked once (a malformed answer without CREDENTIAL keeps it open), no MFA follows.
+  WEB_AUTHN: ["WEB_AUTHN", ...AFTER_MFA],
   AUTHENTICATED: [],
   FAILED: [],
 };

@@ -33,6 +33,8 @@ const CODE_EXPIRED = "Invalid code provided, please request a code again.";
 const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 
 type Changes = (repositories: Repositories) => Promise<void>;
+/** The challenges that send a code: MFA by SMS or email, and USER_AUTH's first-factor codes. */
+export type CodeChallengeState = Extract<SignInState, "SMS_MFA" | "EMAIL_OTP" | "SMS_OTP">;
 
 /** What the MFA steps need from the other sign-in steps. */
 export interface SignInStepHooks {
@@ -60,9 +62,42 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
   }
 
   /**
-   * Opens the session for an MFA challenge and, for SMS_MFA and EMAIL_OTP, sends a fresh code with the
-   * pool's MFA template. Only the code's keyed hash is kept, in the session itself: the code lives
-   * exactly as long as the session (the client's auth session validity, §9.1).
+   * Sends a fresh sign-in code with the pool's MFA template (SMS: smsAuthenticationMessage; email: the
+   * EMAIL_OTP message), through CustomMessage_Authentication and the custom senders, and opens the
+   * session that waits for it. Only the code's keyed hash is kept, in the session itself: the code lives
+   * exactly as long as the session (the client's auth session validity, §9.1). Shared by the MFA steps
+   * (6 digits) and USER_AUTH's first-factor codes (sign-in.otp.ts, 8 digits).
+   * @throws CodeDeliveryFailureException
+   */
+  async function sendCode(
+    context: ClientContext,
+    user: User,
+    caller: CallerContext,
+    from: SignInState,
+    state: CodeChallengeState,
+    fields: Omit<SignInSession, "kind" | "expiresAtMs" | "state" | "codeHash" | "codeExpiresAtMs" | "failedAttempts">,
+    options: { digits: number; email?: string },
+  ): Promise<{ session: string; parameters: Record<string, string> }> {
+    const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
+    const target = targetOf(user, state === "EMAIL_OTP" ? "EMAIL_OTP" : "SMS_MFA", options.email);
+    const code = randomDigits(options.digits);
+    // CustomMessage_Authentication before the session exists: a failing trigger leaves nothing open.
+    const defaultTemplate = target.medium === "SMS" ? { subject: null, body: context.pool.smsAuthenticationMessage } : { subject: context.pool.emailMfaSubject, body: context.pool.emailMfaMessage };
+    const triggerArgs = { event: "Authentication" as const, user, clientId: context.client.clientId, clientMetadata: respondMetadataOf(caller, from) };
+    const template = await runCustomMessage(triggers, context.pool, { ...triggerArgs, medium: target.medium, template: defaultTemplate });
+    const customSenderName = customSenderFor(context.pool, target.medium);
+    const session = await sessions.open({ ...fields, state, codeHash: codeHasher.hashCode(codeScopeOf(user.id), code), codeExpiresAtMs: clock.nowMs() + lifetimeSeconds * 1000, failedAttempts: 0 }, lifetimeSeconds);
+    if (customSenderName) await runCustomSender(triggers, context.pool, await prepareCustomSender(triggers, context.pool, { ...triggerArgs, name: customSenderName, code }));
+    else await sender.send({ poolId: context.pool.id, userId: user.id, medium: target.medium, destination: target.address, subject: template.subject, body: renderTemplate(template.body, { code }), purpose: state });
+    const details = toDeliveryDetails(target);
+    await db.transaction((repositories) =>
+      repositories.events.append({ type: "CODE_SENT", poolId: context.pool.id, actor: actorOf(context), detail: { purpose: state, userSub: user.id, ...details } }, clock.now()),
+    );
+    return { session, parameters: { CODE_DELIVERY_DELIVERY_MEDIUM: details.deliveryMedium, CODE_DELIVERY_DESTINATION: details.destination } };
+  }
+
+  /**
+   * Opens the session for an MFA challenge and, for SMS_MFA and EMAIL_OTP, sends a fresh code (sendCode).
    * @throws CodeDeliveryFailureException
    */
   async function issue(
@@ -84,25 +119,13 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     const parameters: Record<string, string> = { USER_ID_FOR_SRP: user.username };
     let session: string;
     if (state === "SMS_MFA" || state === "EMAIL_OTP") {
-      const target = targetOf(user, state, extra.setup?.factor === "EMAIL_OTP" ? extra.setup.email : undefined);
-      const code = randomDigits(MFA_CODE_DIGITS);
-      // CustomMessage_Authentication before the session exists: a failing trigger leaves nothing open.
-      const defaultTemplate = state === "SMS_MFA" ? { subject: null, body: context.pool.smsAuthenticationMessage } : { subject: context.pool.emailMfaSubject, body: context.pool.emailMfaMessage };
-      const triggerArgs = { event: "Authentication" as const, user, clientId: context.client.clientId, clientMetadata: respondMetadataOf(caller, from) };
-      const template = await runCustomMessage(triggers, context.pool, { ...triggerArgs, medium: target.medium, template: defaultTemplate });
-      const customSenderName = customSenderFor(context.pool, target.medium);
-      session = await sessions.open(
-        { ...base, codeHash: codeHasher.hashCode(codeScopeOf(user.id), code), codeExpiresAtMs: clock.nowMs() + lifetimeSeconds * 1000, failedAttempts: 0, ...(extra.setup ? { setup: extra.setup } : {}) },
-        lifetimeSeconds,
-      );
-      if (customSenderName) await runCustomSender(triggers, context.pool, await prepareCustomSender(triggers, context.pool, { ...triggerArgs, name: customSenderName, code }));
-      else await sender.send({ poolId: context.pool.id, userId: user.id, medium: target.medium, destination: target.address, subject: template.subject, body: renderTemplate(template.body, { code }), purpose: state });
-      const details = toDeliveryDetails(target);
-      await db.transaction((repositories) =>
-        repositories.events.append({ type: "CODE_SENT", poolId: context.pool.id, actor: actorOf(context), detail: { purpose: state, userSub: user.id, ...details } }, clock.now()),
-      );
-      parameters.CODE_DELIVERY_DELIVERY_MEDIUM = details.deliveryMedium;
-      parameters.CODE_DELIVERY_DESTINATION = details.destination;
+      const { state: _state, ...fields } = base;
+      const sent = await sendCode(context, user, caller, from, state, { ...fields, ...(extra.setup ? { setup: extra.setup } : {}) }, {
+        digits: MFA_CODE_DIGITS,
+        email: extra.setup?.factor === "EMAIL_OTP" ? extra.setup.email : undefined,
+      });
+      session = sent.session;
+      Object.assign(parameters, sent.parameters);
     } else {
       session = await sessions.open({ ...base, failedAttempts: 0, ...(extra.choices ? { mfaChoices: extra.choices } : {}) }, lifetimeSeconds);
       if (state === "SELECT_MFA_TYPE") parameters.MFAS_CAN_CHOOSE = JSON.stringify(extra.choices ?? []);
@@ -122,7 +145,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
    * void (the next use is NotAuthorizedException).
    * @throws CodeMismatchException always
    */
-  async function refuse(context: ClientContext, session: SignInSession, sessionToken: string, attempt: AttemptReservation, reason: string): Promise<never> {
+  async function refuse(context: ClientContext, session: SignInSession, sessionToken: string, attempt: AttemptReservation, reason: string, eventType: "MFA_CHALLENGE_FAILED" | "SIGN_IN_FAILED" = "MFA_CHALLENGE_FAILED"): Promise<never> {
     const failedAttempts = (session.failedAttempts ?? 0) + 1;
     const isVoid = failedAttempts >= MAX_WRONG_MFA_ANSWERS;
     assertTransition(session.state, isVoid ? "FAILED" : session.state);
@@ -133,7 +156,7 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     await db.transaction(async (repositories) => {
       const now = clock.now();
       await repositories.events.append(
-        { type: "MFA_CHALLENGE_FAILED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: session.userId, challengeName: session.state, reason, failedAttempts, sessionVoided: isVoid } },
+        { type: eventType, poolId: context.pool.id, actor: actorOf(context), detail: { userSub: session.userId, challengeName: session.state, reason, failedAttempts, sessionVoided: isVoid } },
         now,
       );
       if (lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: session.userId, lockedSeconds } }, now);
@@ -169,8 +192,12 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
     });
   }
 
-  async function checkCode(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInStepOutcome> {
-    const factor = session.state as "SMS_MFA" | "EMAIL_OTP";
+  /**
+   * Whether a submitted code is the one this session sent (keyed hash, constant-time compare). A
+   * simulated session's hash was made under another scope, so no code matches it.
+   * @throws NotAuthorizedException (a session without a code), ExpiredCodeException
+   */
+  function codeMatches(session: SignInSession, userId: string, code: string | undefined): boolean {
     if (!session.codeHash || !session.codeExpiresAtMs) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
     // The code shares the session's lifetime, so this is a backstop: an expired code is normally an expired session.
     if (session.codeExpiresAtMs <= clock.nowMs()) {
@@ -178,7 +205,12 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
       throw new CognitoError("ExpiredCodeException", CODE_EXPIRED);
     }
     const submitted = typeof code === "string" && code.length <= 16 ? code : "";
-    if (!constantTimeEqual(codeHasher.hashCode(codeScopeOf(user.id), submitted), session.codeHash)) return refuse(context, session, sessionToken, attempt, "wrong code");
+    return constantTimeEqual(codeHasher.hashCode(codeScopeOf(userId), submitted), session.codeHash);
+  }
+
+  async function checkCode(context: ClientContext, user: User, session: SignInSession, sessionToken: string, caller: CallerContext, attempt: AttemptReservation, code: string | undefined): Promise<SignInStepOutcome> {
+    const factor = session.state as "SMS_MFA" | "EMAIL_OTP";
+    if (!codeMatches(session, user.id, code)) return refuse(context, session, sessionToken, attempt, "wrong code");
     const setup = session.setup;
     if (setup?.factor === "EMAIL_OTP") {
       // The code reached the address, so it is proven: set (and verify) it, then switch EMAIL_OTP on.
@@ -249,6 +281,14 @@ export function createSignInMfaSteps({ db, clock, sessions, lockout, secretBox, 
   }
 
   return {
+    sendCode,
+    codeMatches,
+    /**
+     * A wrong code: the session is given back for another try until the limit (then void), the attempt
+     * stays counted towards the lockout.
+     * @throws CodeMismatchException always
+     */
+    refuse,
     /**
      * The step after a proven first factor (and after NEW_PASSWORD_REQUIRED): an MFA challenge, or
      * null when none is due. `beforeChallenge` commits changes that must land before the challenge

@@ -23,6 +23,13 @@ import { migrateUser } from "../../triggers/user-migration.js";
 import { assertSrpAnswerReadable, malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, storedExchangeOf } from "./sign-in.parameters.js";
 import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome, SignInStepOutcome } from "./sign-in.types.js";
 import { createHostedUiSignIn, hostedUiContextOf } from "./sign-in.hosted-ui.js";
+import type { PasskeySignIn } from "../../webauthn/passkey-sign-in.js";
+import type { SignInState } from "./sign-in.flow.js";
+import { createOtpFirstFactor, type SimulatedIdentities } from "./sign-in.otp.js";
+import { createPasskeyFirstFactor } from "./sign-in.passkey.js";
+import { createUserAuthSteps } from "./sign-in.user-auth.js";
+import type { SignUpSessions } from "./sign-up-session.js";
+import { createUserAuthFactors } from "./user-auth-factors.js";
 
 export interface SignInServiceDeps {
   db: Database;
@@ -46,6 +53,12 @@ export interface SignInServiceDeps {
   triggers: TriggerRunner;
   /** The managed sign-in pages' sign-up hand-offs (sign-in.hosted-ui.ts). */
   store: ShortLivedStore;
+  /** USER_AUTH's WEB_AUTHN (reference-oauth §13.4); null: passkeys are not served and WEB_AUTHN is never available. */
+  passkeys: PasskeySignIn | null;
+  /** The Sessions SignUp and ConfirmSignUp return, redeemed by InitiateAuth USER_AUTH (§13.6). */
+  signUpSessions: SignUpSessions;
+  /** Floor on a USER_AUTH code step's response time when the client hides users (as the sign-up flows' floor). */
+  enumerationSafeMs: number;
 }
 
 export type SignInService = ReturnType<typeof createSignInService>;
@@ -58,6 +71,7 @@ const REQUIRED_FLOW: Record<string, ExplicitAuthFlow> = {
   ADMIN_USER_PASSWORD_AUTH: "ALLOW_ADMIN_USER_PASSWORD_AUTH",
   REFRESH_TOKEN_AUTH: "ALLOW_REFRESH_TOKEN_AUTH",
   CUSTOM_AUTH: "ALLOW_CUSTOM_AUTH",
+  USER_AUTH: "ALLOW_USER_AUTH",
 };
 
 export function createSignInService(deps: SignInServiceDeps) {
@@ -123,7 +137,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     throw new CognitoError("NotAuthorizedException", INCORRECT);
   }
 
-  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom"> = {}): Promise<SignInStepOutcome> {
+  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom"> = {}, from: SignInState = "START"): Promise<SignInStepOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const aHex = requireParameter(parameters, "SRP_A");
     if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
@@ -139,7 +153,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     const { bHex, bigBHex } = await srp.startChallenge(verifierHex);
     // Opaque to the client; bound to this session (stored in it) and compared when the claim comes back.
     const secretBlock = randomBytesOf(48).toString("base64");
-    assertTransition("START", "PASSWORD_VERIFIER");
+    assertTransition(from, "PASSWORD_VERIFIER");
     const session = await sessions.open(
       {
         state: "PASSWORD_VERIFIER",
@@ -163,7 +177,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     };
   }
 
-  async function passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+  async function passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, from: SignInState = "START"): Promise<SignInStepOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const password = requireParameter(parameters, "PASSWORD");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
@@ -187,7 +201,7 @@ export function createSignInService(deps: SignInServiceDeps) {
         if (migrated) {
           await lockout.passed(attempt);
           await runPreAuthentication(deps.triggers, context.pool, { user: migrated, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
-          return await steps.afterPassword(context, migrated, caller, "START", null);
+          return await steps.afterPassword(context, migrated, caller, from, null);
         }
       }
       if (!user?.credentials) {
@@ -202,7 +216,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       if (!(await hasher.verify(password, user.credentials.passwordHash))) return await failPassword(context, user, "wrong password", attempt);
       await lockout.passed(attempt);
       const device = await steps.resolveDevice(context, user, caller, parameters.DEVICE_KEY);
-      return await steps.afterPassword(context, user, caller, "START", device);
+      return await steps.afterPassword(context, user, caller, from, device);
     } finally {
       await lockout.release(attempt);
     }
@@ -265,6 +279,22 @@ export function createSignInService(deps: SignInServiceDeps) {
     fail: (context, user, reason, attempt) => failPassword(context, user, reason, attempt),
   });
 
+  const simulated: SimulatedIdentities = {
+    usernameOf: (poolId, typedName) => simulatedIdentity(poolId, typedName).username,
+    lockoutSubjectOf: simulatedLockoutSubject,
+    userIdOf: simulatedUserIdOf,
+  };
+  const factors = createUserAuthFactors({ db, passkeys: deps.passkeys });
+  const userAuth = createUserAuthSteps({ ...deps, factors }, {
+    passwordFlow,
+    startSrp: (context, parameters, caller, from) => startSrp(context, parameters, caller, {}, from),
+    otp: createOtpFirstFactor(deps, { codes: steps.codes, finish: steps.finish, recordChallenge: steps.recordChallenge, simulated }),
+    passkey: createPasskeyFirstFactor(deps, { finish: steps.finish, recordChallenge: steps.recordChallenge, simulated, fail: failPassword }),
+    finish: steps.finish,
+    recordChallenge: steps.recordChallenge,
+    simulated,
+  });
+
   /** The pages' sign-in after confirming their own sign-up (sign-in.hosted-ui.ts): what follows a proven password. */
   async function signInConfirmedUser(context: ClientContext, userId: string, username: string, caller: CallerContext): Promise<SignInStepOutcome | null> {
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
@@ -282,6 +312,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     if (flow === "USER_SRP_AUTH") return startSrp(context, input.authParameters, caller);
     if (flow === "CUSTOM_AUTH") return custom.start(context, input.authParameters, caller);
     if (flow === "REFRESH_TOKEN_AUTH") return steps.refresh(context, input.authParameters);
+    if (flow === "USER_AUTH") return userAuth.start(context, input.authParameters, input.session, caller);
     return passwordFlow(context, input.authParameters, caller);
   }
 
@@ -304,6 +335,9 @@ export function createSignInService(deps: SignInServiceDeps) {
     }
     if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
     if (session.state === "CUSTOM_CHALLENGE") return custom.answer(context, session, input.challengeResponses, caller);
+    if (session.state === "SELECT_CHALLENGE") return userAuth.answerSelection(context, session, input.session, input.challengeResponses, caller);
+    if (session.state === "WEB_AUTHN") return userAuth.answerPasskey(context, session, input.session, input.challengeResponses, caller);
+    if (session.firstFactor) return userAuth.answerOtp(context, session, input.session, input.challengeResponses, caller);
     if (session.state === "NEW_PASSWORD_REQUIRED") return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
     if (session.state === "DEVICE_SRP_AUTH") return steps.answerDeviceSrpAuth(context, session, input.challengeResponses, caller);
     if (session.state === "DEVICE_PASSWORD_VERIFIER") return steps.answerDevicePasswordVerifier(context, session, input.challengeResponses, caller);
@@ -336,6 +370,10 @@ export function createSignInService(deps: SignInServiceDeps) {
     async respondToAuthChallenge(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInOutcome> {
       return apiOutcomeOf(await respondStep(input, caller));
     },
+
+    /** GetUserAuthFactors / AdminGetUserAuthFactors (user-auth-factors.ts). */
+    getUserAuthFactors: factors.getUserAuthFactors,
+    adminGetUserAuthFactors: factors.adminGetUserAuthFactors,
 
     /** The managed sign-in pages' sign-in (sign-in.hosted-ui.ts). */
     hostedUi: createHostedUiSignIn({ passwordFlow, respond: respondStep, loadContext: loadCaller, peekSession: sessions.peek, signInConfirmedUser, store: deps.store, secretBox }),

@@ -108,6 +108,9 @@ export function createSignInSteps(deps: SignInServiceDeps) {
 
   return {
     recordChallenge,
+    finish,
+    /** The MFA steps' code machinery, for USER_AUTH's first-factor codes (sign-in.otp.ts). */
+    codes: { sendCode: mfa.sendCode, codeMatches: mfa.codeMatches, refuse: mfa.refuse },
     answerMfa: mfa.answer,
     answerDeviceSrpAuth: devices.answerSrpAuth,
     answerDevicePasswordVerifier: devices.answerPasswordVerifier,

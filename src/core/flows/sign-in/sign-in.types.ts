@@ -10,7 +10,14 @@ export const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PA
 export type AuthFlow = (typeof AUTH_FLOWS)[number];
 
 /** A step that needs the client to answer. */
-export type SignInChallengeOutcome = { kind: "challenge"; challengeName: ChallengeState; session: string; parameters: Record<string, string> };
+export type SignInChallengeOutcome = {
+  kind: "challenge";
+  challengeName: ChallengeState;
+  session: string;
+  parameters: Record<string, string>;
+  /** USER_AUTH: the first factors the user may choose (SELECT_CHALLENGE), or the one chosen for them (reference-oauth §13.2). */
+  availableChallenges?: string[];
+};
 
 /** A step that needs the client to answer, or the end of the sign-in: outcomes are values, not errors. */
 export type SignInOutcome = SignInChallengeOutcome | { kind: "authenticated"; result: AuthenticationResult };
@@ -61,6 +68,8 @@ export interface InitiateAuthInput {
   clientId: string;
   authFlow: AuthFlow;
   authParameters: Record<string, string>;
+  /** USER_AUTH: the Session a SignUp or ConfirmSignUp returned, signing the new user in without another code (§13.6). */
+  session?: string | null;
 }
 
 export interface RespondToAuthChallengeInput {
