@@ -16,6 +16,7 @@ import { composePasswordResetCode } from "./password-recovery.service.js";
 import { checkPasswordAgainstPolicy, generateTemporaryPassword } from "./password-policy.js";
 import { releaseAliasFromOtherUser } from "./sign-up.service.js";
 import { buildNewUser, saveUser } from "./user-store.js";
+import { allowsPasswordless } from "../pools/sign-in-policy.js";
 import type { User, UserAttributes } from "./user.types.js";
 
 export type MessageAction = "RESEND" | "SUPPRESS";
@@ -118,8 +119,11 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
       const usernameKind = classifySignUpUsername(pool, input.username);
       checkAttributeWrites(pool, input.userAttributes ?? [], { kind: "admin" }, { isCreate: true });
       const attributes = initialAttributes(pool, input, usernameKind);
-      const targets = input.messageAction === "SUPPRESS" ? [] : invitationTargets(attributes, mediums);
-      const temporaryPassword = chooseTemporaryPassword(pool, input.temporaryPassword);
+      // A pool with a passwordless first factor creates a user without a temporary password when none is
+      // given (reference-oauth §13.6): CONFIRMED, no credentials, no invitation (there is nothing to send).
+      const isPasswordless = !input.temporaryPassword && allowsPasswordless(pool.signInPolicy);
+      const targets = input.messageAction === "SUPPRESS" || isPasswordless ? [] : invitationTargets(attributes, mediums);
+      const temporaryPassword = isPasswordless ? null : chooseTemporaryPassword(pool, input.temporaryPassword);
 
       // Triggers before anything is written: a refusal leaves no user (their auto* answers do not apply to admins).
       await runPreSignUp(triggers, pool, {
@@ -131,7 +135,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
         clientMetadata: input.clientMetadata ?? null,
       });
       const now = clock.now();
-      const user = await buildNewUser(hasher, pool, { givenUsername: usernameKind.kind === "username" ? input.username : null, password: temporaryPassword, status: "FORCE_CHANGE_PASSWORD", attributes, now });
+      const user = await buildNewUser(hasher, pool, { givenUsername: usernameKind.kind === "username" ? input.username : null, password: temporaryPassword, status: isPasswordless ? "CONFIRMED" : "FORCE_CHANGE_PASSWORD", attributes, now });
       // CustomMessage before anything is written, as PreSignUp: a failing trigger leaves no user.
       const invitations = await composeInvitations(triggers, pool, user, targets, { clientId: null, clientMetadata: input.clientMetadata ?? null });
       try {
@@ -155,7 +159,7 @@ export function createAdminUserPasswordOperations({ db, clock, hasher, codes, se
         }
         throw error;
       }
-      await sendInvitations(sender, pool, user, invitations, temporaryPassword);
+      if (temporaryPassword !== null) await sendInvitations(sender, pool, user, invitations, temporaryPassword);
       return user;
     },
 

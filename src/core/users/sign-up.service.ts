@@ -13,6 +13,8 @@ import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import { checkAttributeWrites, checkRequiredAttributes, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
 import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
+import { allowsPasswordless } from "../pools/sign-in-policy.js";
+import type { SignUpSessions } from "../flows/sign-in/sign-up-session.js";
 import { normalizeTypedName } from "./typed-name.js";
 import { buildNewUser, saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
@@ -29,12 +31,15 @@ export interface SignUpServiceDeps {
   triggers: TriggerRunner;
   /** Sends the welcome message of a user migrated at ForgotPassword. */
   sender: MessageSender;
+  /** The Sessions SignUp and ConfirmSignUp return for USER_AUTH's sign-in without another code (reference-oauth §13.6). */
+  signUpSessions?: SignUpSessions;
 }
 
 export interface SignUpInput {
   clientId: string;
   username: string;
-  password: string;
+  /** Absent or empty: a passwordless user, where the pool allows a passwordless first factor (§13.6). */
+  password?: string | null;
   userAttributes: AttributeInput[];
   secretHash?: string | null;
   /** Passed to the PreSignUp trigger; not stored. */
@@ -46,6 +51,8 @@ export interface SignUpResult {
   userSub: string;
   userConfirmed: boolean;
   codeDeliveryDetails: CodeDeliveryDetails | null;
+  /** For InitiateAuth USER_AUTH once the user is confirmed (null when the service has no session store). */
+  session: string | null;
 }
 
 export type SignUpService = ReturnType<typeof createSignUpService>;
@@ -64,7 +71,11 @@ export const hidesUsersFor = (client: Pick<AppClient, "preventUserExistenceError
 const CONFIRM_SIGN_UP_PER_HOUR = 15;
 const RESEND_PER_HOUR = 5;
 
-export function createSignUpService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers }: SignUpServiceDeps) {
+export function createSignUpService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, signUpSessions }: SignUpServiceDeps) {
+  /** A Session for InitiateAuth USER_AUTH, valid for the client's auth session validity. */
+  const sessionFor = (client: AppClient, userId: string, confirmed: boolean): Promise<string | null> =>
+    signUpSessions ? signUpSessions.issue({ poolId: client.poolId, clientId: client.clientId, userId, confirmed }, client.authSessionValidityMinutes * 60) : Promise.resolve(null);
+
   /** The sign-up code and its message (CustomMessage has run); null when the pool auto-verifies nothing the user has. Before any transaction. */
   async function composeSignUpCode(pool: UserPool, user: User, trigger: { event: "SignUp" | "ResendCode"; clientId: string; clientMetadata?: Record<string, string> | null }): Promise<ComposedCode | null> {
     const target = signUpTarget(pool, user.attributes);
@@ -97,7 +108,11 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
       verifySecretHash(secretBox, client, input.secretHash, [input.username]);
       if (pool.adminCreateUserConfig.allowAdminCreateUserOnly) throw new CognitoError("NotAuthorizedException", "SignUp is not permitted for this user pool.");
       const usernameKind = classifySignUpUsername(pool, input.username);
-      checkPasswordAgainstPolicy("password", input.password, pool.passwordPolicy);
+      const password = input.password ? input.password : null;
+      if (password === null && !allowsPasswordless(pool.signInPolicy)) {
+        throw invalidParameter("Password is required: this user pool allows no passwordless first authentication factor (EMAIL_OTP, SMS_OTP or WEB_AUTHN).");
+      }
+      if (password !== null) checkPasswordAgainstPolicy("password", password, pool.passwordPolicy);
       checkAttributeWrites(pool, input.userAttributes, { kind: "client", client }, { isCreate: true });
       if (pool.aliasAttributes.includes("preferred_username") && input.userAttributes.some((attribute) => attribute.name === "preferred_username")) {
         throw invalidParameter("preferred_username cannot be set at sign-up while it is an alias; set it after the user is confirmed.");
@@ -128,7 +143,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
       const now = clock.now();
       const user = await buildNewUser(hasher, pool, {
         givenUsername: usernameKind.kind === "username" ? input.username : null,
-        password: input.password,
+        password,
         status: decision.autoConfirmUser ? "CONFIRMED" : "UNCONFIRMED",
         attributes,
         now,
@@ -150,7 +165,8 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         }
         throw error;
       }
-      return { userSub: id, userConfirmed: decision.autoConfirmUser, codeDeliveryDetails: prepared ? await codes.deliver(prepared) : null };
+      const codeDeliveryDetails = prepared ? await codes.deliver(prepared) : null;
+      return { userSub: id, userConfirmed: decision.autoConfirmUser, codeDeliveryDetails, session: await sessionFor(client, id, decision.autoConfirmUser) };
     },
 
     /**
@@ -159,11 +175,11 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      *         AliasExistsException (unless forceAliasCreation), NotAuthorizedException, UserNotFoundException (LEGACY clients),
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the user is confirmed)
      */
-    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null } & HidesUsersOverride): Promise<void> {
+    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null } & HidesUsersOverride): Promise<{ session: string | null }> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = hidesUsersFor(client, input);
-      await enumerationSafe(hidesUsers, async () => {
+      return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
         if (!user) {
@@ -178,6 +194,8 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
         });
         // After the commit, as Cognito: a failing PostConfirmation fails the call, but the user stays confirmed.
         await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null });
+        // The code proved the channel: the session signs the user in once without another code (§13.6).
+        return { session: await sessionFor(client, confirmed.id, true) };
       });
     },
 

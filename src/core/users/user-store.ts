@@ -26,10 +26,12 @@ export async function saveUser(repositories: Repositories, pool: UserPool, user:
 export async function buildNewUser(
   hasher: PasswordHasher,
   pool: UserPool,
-  args: { givenUsername: string | null; password: string; status: UserStatus; attributes: UserAttributes; now: Date },
+  args: { givenUsername: string | null; password: string | null; status: UserStatus; attributes: UserAttributes; now: Date },
 ): Promise<User> {
   const id = randomUuid();
   const username = args.givenUsername ?? id;
+  // A passwordless user (reference-oauth §13.6) has no credentials: it signs in with codes or passkeys.
+  if (args.password === null) return { id, poolId: pool.id, username, usernameNormalized: normalizeIdentifier(pool, "username", username), status: args.status, enabled: true, attributes: { ...args.attributes, sub: id }, credentials: null, passwordChangedAt: null, createdAt: args.now, updatedAt: args.now };
   const passwordHash = await hasher.hash(args.password);
   return {
     id,

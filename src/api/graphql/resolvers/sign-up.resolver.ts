@@ -5,6 +5,7 @@ import {
   CodeDeliveryDetails,
   ConfirmForgotPasswordInput,
   ConfirmSignUpInput,
+  ConfirmSignUpResult,
   SentMessagePage,
   SignUpInput,
   SignUpResult,
@@ -19,10 +20,9 @@ export class SignUpResolver {
     return ctx.services.signUp.signUp({ ...input, userAttributes: input.userAttributes ?? [] });
   }
 
-  @Mutation(() => Boolean, { description: "Confirms a sign-up with the code that was sent (ConfirmSignUp)." })
-  async confirmSignUp(@Arg("input", () => ConfirmSignUpInput) input: ConfirmSignUpInput, @Ctx() ctx: GraphqlContext): Promise<boolean> {
-    await ctx.services.signUp.confirmSignUp(input);
-    return true;
+  @Mutation(() => ConfirmSignUpResult, { description: "Confirms a sign-up with the code that was sent (ConfirmSignUp); its session signs the user in with initiateAuth USER_AUTH." })
+  async confirmSignUp(@Arg("input", () => ConfirmSignUpInput) input: ConfirmSignUpInput, @Ctx() ctx: GraphqlContext): Promise<ConfirmSignUpResult> {
+    return Object.assign(new ConfirmSignUpResult(), await ctx.services.signUp.confirmSignUp(input));
   }
 
   @Mutation(() => CodeDeliveryDetails, { description: "Sends a new sign-up code; the previous one stops working (ResendConfirmationCode)." })

@@ -27,7 +27,7 @@ export class CodeDeliveryDetails {
 export class SignUpInput {
   @Field(() => ID) clientId!: string;
   @Field({ description: "The username, or the email/phone in email/phone-as-username pools." }) username!: string;
-  @Field() password!: string;
+  @Field(() => String, { nullable: true, description: "Omit (or leave empty) for a passwordless user, where the pool's signInPolicy allows EMAIL_OTP, SMS_OTP or WEB_AUTHN." }) password?: string | null;
   @Field(() => [AttributeInput], { nullable: true }) userAttributes?: AttributeInput[];
   @Field(() => [AttributeInput], { nullable: true, description: "Passed to the pre sign-up trigger; not stored." }) validationData?: AttributeInput[];
   @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." }) clientMetadata?: Record<string, string>;
@@ -39,6 +39,13 @@ export class SignUpResult {
   @Field(() => ID) userSub!: string;
   @Field() userConfirmed!: boolean;
   @Field(() => CodeDeliveryDetails, { nullable: true }) codeDeliveryDetails!: CodeDeliveryDetails | null;
+  @Field(() => String, { nullable: true, description: "For initiateAuth USER_AUTH (input.session) once the user is confirmed: an auto-confirmed user signs in with it at once." }) session!: string | null;
+}
+
+@ObjectType()
+export class ConfirmSignUpResult {
+  @Field(() => String, { nullable: true, description: "For initiateAuth USER_AUTH (input.session): signs the user in once without another code, within the client's auth session validity." })
+  session!: string | null;
 }
 
 @InputType()
