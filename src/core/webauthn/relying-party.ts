@@ -1,4 +1,5 @@
 import { CognitoError, invalidParameter } from "../errors.js";
+import { allowsFirstFactor } from "../pools/sign-in-policy.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { UserPoolDomain } from "../oauth/user-pool-domain.types.js";
 import type { Repositories } from "../ports.js";
@@ -82,15 +83,8 @@ export function isOriginAllowed(origin: string, rpId: string): boolean {
   return secure && (host === rpId || host.endsWith(`.${rpId}`));
 }
 
-/**
- * Whether the pool lets users register and use passkeys: WEB_AUTHN in its SignInPolicy's
- * AllowedFirstAuthFactors. (Read loosely so this module does not depend on when that field landed.)
- */
-export function isWebAuthnEnabled(pool: UserPool): boolean {
-  const policy = (pool as { signInPolicy?: { allowedFirstAuthFactors?: readonly string[] } }).signInPolicy;
-  if (policy?.allowedFirstAuthFactors) return policy.allowedFirstAuthFactors.includes("WEB_AUTHN");
-  return pool.webAuthnConfiguration !== null;
-}
+/** Whether the pool lets users register and use passkeys: WEB_AUTHN in its SignInPolicy's AllowedFirstAuthFactors. */
+export const isWebAuthnEnabled = (pool: UserPool): boolean => allowsFirstFactor(pool.signInPolicy, "WEB_AUTHN");
 
 /** What a ceremony of this pool checks: its RP ID and whether the authenticator must verify the user. */
 export interface RelyingParty {
