@@ -22,6 +22,7 @@ import { ResourceServerScopeEntity } from "./resource-server-scope.entity.js";
 import { UserPoolDomainEntity } from "./user-pool-domain.entity.js";
 import { UiCustomizationEntity } from "./ui-customization.entity.js";
 import { WebAuthnCredentialEntity } from "./webauthn-credential.entity.js";
+import { UserMigrationSourceEntity } from "./user-migration-source.entity.js";
 
 export const ENTITIES = [
   UserPoolEntity,
@@ -48,7 +49,9 @@ export const ENTITIES = [
   UserPoolDomainEntity,
   UiCustomizationEntity,
   WebAuthnCredentialEntity,
+  UserMigrationSourceEntity,
 ];
 
 export { WebAuthnCredentialEntity };
+export { UserMigrationSourceEntity };
 export { ResourceServerEntity, ResourceServerScopeEntity, UserPoolDomainEntity, UiCustomizationEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
