@@ -21,7 +21,7 @@ const NUL_USERNAME = one(`Value at 'username' failed to satisfy constraint: Memb
 const EMPTY_USERNAME = one("Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1");
 
 const SIGN_UP = "mutation($input: SignUpInput!) { signUp(input: $input) { userSub } }";
-const CONFIRM_SIGN_UP = "mutation($input: ConfirmSignUpInput!) { confirmSignUp(input: $input) }";
+const CONFIRM_SIGN_UP = "mutation($input: ConfirmSignUpInput!) { confirmSignUp(input: $input) { session } }";
 const RESEND = "mutation($input: UsernameRequestInput!) { resendConfirmationCode(input: $input) { destination } }";
 const FORGOT = "mutation($input: UsernameRequestInput!) { forgotPassword(input: $input) { destination } }";
 const CONFIRM_FORGOT = "mutation($input: ConfirmForgotPasswordInput!) { confirmForgotPassword(input: $input) }";
