@@ -13,6 +13,7 @@ import { rawCall } from "../support/aws-clients.js";
 import { SetWebAuthnConfigurationDocument } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import type { TestApp } from "../support/test-app.js";
+import { bundleAmplifyForBrowser } from "../support/amplify-browser-bundle.js";
 
 // Debian's chromium; .ci/run installs it when missing.
 const CHROMIUM = "/usr/bin/chromium";
@@ -109,10 +110,12 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
   let gateway: TestApp;
   let site: { port: number; server: Server };
   let browser: Browser;
+  let amplifyBundle: string | null = null;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    [gateway, site] = await Promise.all([getOAuthTestApp(backend, { POOL_DOMAIN_SUFFIX }), startPageServer()]);
+    [gateway, site, amplifyBundle] = await Promise.all([getOAuthTestApp(backend, { POOL_DOMAIN_SUFFIX }), startPageServer(), bundleAmplifyForBrowser()]);
+    if (!amplifyBundle) console.warn("SKIPPED the Amplify passkey run in test/e2e/passkeys-browser.test.ts: rolldown (vitest's bundler) could not be loaded to bundle aws-amplify");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -194,6 +197,46 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
     expect((await run(page, "list", { endpoint: endpoint(), accessToken: ids.accessToken })).body).toEqual({ Credentials: [] });
     expect(await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username })).toMatchObject({ step: "initiate", body: { ChallengeName: "SELECT_CHALLENGE" } });
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("Amplify v6 in the page, unmodified: associateWebAuthnCredential, listWebAuthnCredentials, signIn USER_AUTH with WEB_AUTHN, deleteWebAuthnCredential", async (context) => {
+    if (!amplifyBundle) context.skip();
+    const ids = await setup();
+    const { page } = await openPage(pageOrigin(ids.rpId));
+    await page.addScriptTag({ content: amplifyBundle! });
+    const outcome = await page.evaluate(
+      async ({ poolId, clientId, endpoint, username, password }) => {
+        const amplify = (window as unknown as { amplify: Record<string, (...args: unknown[]) => Promise<any>> & { Amplify: { configure(config: unknown): void } } }).amplify;
+        const steps: Record<string, unknown> = {};
+        try {
+          amplify.Amplify.configure({ Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: endpoint } } });
+          steps.passwordSignIn = await amplify.signIn!({ username, password, options: { authFlowType: "USER_PASSWORD_AUTH" } });
+          await amplify.associateWebAuthnCredential!();
+          steps.listed = await amplify.listWebAuthnCredentials!();
+          await amplify.signOut!();
+          steps.passkeySignIn = await amplify.signIn!({ username, options: { authFlowType: "USER_AUTH", preferredChallenge: "WEB_AUTHN" } });
+          steps.session = Boolean((await amplify.fetchAuthSession!()).tokens?.accessToken);
+          const { credentials } = steps.listed as { credentials: { credentialId: string }[] };
+          await amplify.deleteWebAuthnCredential!({ credentialId: credentials[0]!.credentialId });
+          steps.afterDelete = await amplify.listWebAuthnCredentials!();
+          return { ok: true, steps };
+        } catch (error) {
+          return { ok: false, steps, error: { name: (error as Error).name, message: (error as Error).message } };
+        }
+      },
+      { poolId: ids.poolId, clientId: ids.clientId, endpoint: endpoint(), username: ids.username, password: GOOD_PASSWORD },
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      steps: {
+        passwordSignIn: { isSignedIn: true, nextStep: { signInStep: "DONE" } },
+        listed: { credentials: [{ credentialId: expect.any(String), relyingPartyId: ids.rpId, authenticatorAttachment: "platform", authenticatorTransports: ["internal"], createdAt: expect.any(Date) }] },
+        passkeySignIn: { isSignedIn: true, nextStep: { signInStep: "DONE" } },
+        session: true,
+        afterDelete: { credentials: [] },
+      },
+    });
     await page.close();
   });
 
