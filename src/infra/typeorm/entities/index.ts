@@ -22,6 +22,8 @@ import { ResourceServerScopeEntity } from "./resource-server-scope.entity.js";
 import { UserPoolDomainEntity } from "./user-pool-domain.entity.js";
 import { UiCustomizationEntity } from "./ui-customization.entity.js";
 import { WebAuthnCredentialEntity } from "./webauthn-credential.entity.js";
+import { UserImportJobEntity } from "./user-import-job.entity.js";
+import { UserImportChunkEntity } from "./user-import-chunk.entity.js";
 import { UserMigrationSourceEntity } from "./user-migration-source.entity.js";
 
 export const ENTITIES = [
@@ -49,9 +51,12 @@ export const ENTITIES = [
   UserPoolDomainEntity,
   UiCustomizationEntity,
   WebAuthnCredentialEntity,
+  UserImportJobEntity,
+  UserImportChunkEntity,
   UserMigrationSourceEntity,
 ];
 
 export { WebAuthnCredentialEntity };
+export { UserImportJobEntity, UserImportChunkEntity };
 export { UserMigrationSourceEntity };
 export { ResourceServerEntity, ResourceServerScopeEntity, UserPoolDomainEntity, UiCustomizationEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
