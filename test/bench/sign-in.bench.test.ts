@@ -13,6 +13,11 @@
  * The load generator runs in a worker thread of this process (its own event loop, free to use the other core),
  * computing client proofs with OpenSSL modexps (test/support/fast-srp-client.ts). Each phase's client
  * ephemeral keys (a, A) are drawn before its clock starts.
+ *
+ * Then USER_AUTH (#16), beside SRP: EMAIL_OTP sign-ins (initiateAuth with PREFERRED_CHALLENGE=EMAIL_OTP, the
+ * 8-digit code delivered through the gateway's message webhook to a receiver in the load generator, then the
+ * answer) and WEB_AUTHN sign-ins (options, an ES256 assertion by a software authenticator, the answer) by
+ * BENCH_PASSKEY_USERS (50) users whose passkeys are registered first (test/bench/user-auth-load.worker.ts).
  */
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -33,11 +38,22 @@ import { createVerifier, poolNameOf } from "../../src/infra/crypto/srp.js";
 import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
 import { createPoolWithClient } from "../support/directory.js";
 import { createFastSrpClient } from "../support/fast-srp-client.js";
-import { GetUserDocument, InitiateAuthDocument, RespondToAuthChallengeDocument } from "../support/generated/graphql.js";
+import {
+  CompleteWebAuthnRegistrationDocument,
+  CreateUserPoolClientDocument,
+  GetUserDocument,
+  InitiateAuthDocument,
+  RespondToAuthChallengeDocument,
+  SetWebAuthnConfigurationDocument,
+  StartWebAuthnRegistrationDocument,
+  UpdateUserPoolDocument,
+} from "../support/generated/graphql.js";
+import { expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { startTypeScriptWorker } from "../support/ts-worker.js";
 import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
 import type { LoadDocuments, PhaseRequest, PhaseResult } from "./srp-load.worker.js";
+import type { UserAuthDocuments, UserAuthTask } from "./user-auth-load.worker.js";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
 const REDIS_URL = process.env.REDIS_URL ?? "";
@@ -59,6 +75,12 @@ const CRYPTO_BOUND_SECONDS = 3;
 /** The load generator's a: 32 bytes like the server's b (the SDKs use 128; the server's work is the same). */
 const CLIENT_PRIVATE_KEY_BYTES = 32;
 const PASSWORD = "Bench-Passw0rd!";
+const PASSKEY_USERS = Number(process.env.BENCH_PASSKEY_USERS ?? 50);
+/** USER_AUTH warm-up per factor: the code paths compiled and the pool's keys in use before the clock starts. */
+const USER_AUTH_WARM_UP = Number(process.env.BENCH_USER_AUTH_WARM_UP ?? 500);
+/** The RP ID the bench pool's passkeys are bound to, and the origin the software authenticator signs for. */
+const RP_ID = "bench.example.com";
+const ORIGIN = `https://${RP_ID}`;
 
 /** K confirmed users with real credentials, written through core's saveUser (one bcrypt hash shared: SRP does not read it). */
 async function seedUsers(gateway: TestApp, poolId: string, count: number): Promise<{ username: string; password: string }[]> {
@@ -91,17 +113,17 @@ async function seedUsers(gateway: TestApp, poolId: string, count: number): Promi
   return users.map((user) => ({ username: user.username, password: PASSWORD }));
 }
 
-function createLoadGenerator(): { worker: Worker; run(task: PhaseRequest): Promise<PhaseResult> } {
-  const worker = startTypeScriptWorker(path.join(__dirname, "srp-load.worker.ts"));
+function createLoadGenerator<TTask = PhaseRequest>(file = "srp-load.worker.ts"): { worker: Worker; run<TResult = PhaseResult>(task: TTask): Promise<TResult> } {
+  const worker = startTypeScriptWorker(path.join(__dirname, file));
   worker.unref();
   let queue = Promise.resolve<unknown>(undefined);
   return {
     worker,
-    run(task) {
+    run<TResult>(task: TTask) {
       const next = queue.then(
         () =>
-          new Promise<PhaseResult>((resolve, reject) => {
-            worker.once("message", (reply: { ok: boolean; result?: PhaseResult; error?: string }) => (reply.ok ? resolve(reply.result!) : reject(new Error(reply.error))));
+          new Promise<TResult>((resolve, reject) => {
+            worker.once("message", (reply: { ok: boolean; result?: TResult; error?: string }) => (reply.ok ? resolve(reply.result!) : reject(new Error(reply.error))));
             worker.once("error", reject);
             worker.postMessage(task);
           }),
@@ -172,8 +194,10 @@ async function measureCryptoBound(seconds: number) {
 describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"})`, () => {
   let gateway: TestApp | undefined;
   let load: ReturnType<typeof createLoadGenerator> | undefined;
+  let userAuthLoad: ReturnType<typeof createLoadGenerator<UserAuthTask>> | undefined;
   afterAll(async () => {
     await load?.worker.terminate();
+    await userAuthLoad?.worker.terminate();
     await gateway?.close();
   });
 
@@ -181,9 +205,13 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
     log("");
     log(machineLine());
     const roundTrips = countRoundTrips();
+    // Codes reach the load generator as a deployment delivers them: the gateway's message webhook.
+    userAuthLoad = createLoadGenerator<UserAuthTask>("user-auth-load.worker.ts");
+    const receiver = await userAuthLoad.run<{ url: string }>({ kind: "receiver" });
+    const webhookEnv = { MESSAGE_WEBHOOK_URL: receiver.url, MESSAGE_WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 7).toString("base64")}` };
     // As deployed: NODE_ENV=production for the gateway's config here, and for the libraries through the
     // npm script (graphql-js and express read it when they load; their development checks cost ~15% here).
-    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} }, { env: { NODE_ENV: "production", ...(SRP_WORKERS ? { SRP_WORKERS } : {}) } });
+    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} }, { env: { NODE_ENV: "production", ...webhookEnv, ...(SRP_WORKERS ? { SRP_WORKERS } : {}) } });
     gateway = app;
     const { poolId, clientId } = await createPoolWithClient(app);
     const seedStarted = performance.now();
@@ -209,8 +237,8 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
 
     const rows: (string | number)[][] = [];
     const cpuLines: string[] = [];
-    const measure = async (label: string, task: PhaseRequest) => {
-      const workerElu = load!.worker.performance.eventLoopUtilization();
+    const measure = async <TTask>(label: string, task: TTask, generator: { worker: Worker; run<R = PhaseResult>(task: TTask): Promise<R> } = load! as never) => {
+      const workerElu = generator.worker.performance.eventLoopUtilization();
       const tripsBefore = roundTrips();
       const cpu = snapshotCpu();
       // The gateway thread's garbage collections during the phase (minor: scavenges; major: mark-compacts).
@@ -229,7 +257,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
         await session.post("Profiler.enable");
         await session.post("Profiler.start");
       }
-      const result = await load!.run(task);
+      const result = await generator.run<PhaseResult>(task);
       if (session) {
         const { profile: cpuProfile } = await session.post("Profiler.stop");
         writeFileSync(profileFile(label), JSON.stringify(cpuProfile));
@@ -237,7 +265,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       }
       gcObserver.disconnect();
       const cpuUsed = cpuSince(cpu, {
-        "load-generator event loop not idle": `${fixed(load!.worker.performance.eventLoopUtilization(workerElu).utilization * 100, 0)}%`,
+        "load-generator event loop not idle": `${fixed(generator.worker.performance.eventLoopUtilization(workerElu).utilization * 100, 0)}%`,
         "gateway GC": `${gc.minor} minor (${fixed(gc.minorMs, 0)} ms), ${gc.major} major (${fixed(gc.majorMs, 0)} ms)`,
       });
       cpuLines.push(`${label.padEnd(9)} ${cpuUsed.line}`);
@@ -246,7 +274,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       const perSecond = result.completed / (result.elapsedMs / 1000);
       const perOperation = (count: number) => (isExternal ? fixed(count / result.completed) : "-");
       rows.push([
-        label, result.completed, task.concurrency, fixed(perSecond), fixed(percentile(result.latenciesMs, 50)), fixed(percentile(result.latenciesMs, 99)), fixed(Math.max(...result.latenciesMs)),
+        label, result.completed, (task as { concurrency: number }).concurrency, fixed(perSecond), fixed(percentile(result.latenciesMs, 50)), fixed(percentile(result.latenciesMs, 99)), fixed(Math.max(...result.latenciesMs)),
         fixed(cpuUsed.gatewayThreadCpuMs / result.completed, 2), perOperation(trips.sql - tripsBefore.sql), perOperation(trips.redis - tripsBefore.redis),
       ]);
       if (label === "sign-in") signInThreadCpuMs = cpuUsed.gatewayThreadCpuMs / result.completed;
@@ -268,6 +296,29 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       const again = await measure(`sign-in #${round}`, { ...base, phase: "sign-in", users, count: OPERATIONS, concurrency: CONCURRENCY });
       rounds.push({ perSecond: again.perSecond, bound: (await measureCryptoBound(CRYPTO_BOUND_SECONDS)).combinedPerSecond });
     }
+
+    // USER_AUTH beside SRP (#16), on a client of the same pool that allows it.
+    expectData(await app.gql(UpdateUserPoolDocument, { userPoolId: poolId, input: { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] } } }));
+    expectData(await app.gql(SetWebAuthnConfigurationDocument, { userPoolId: poolId, input: { webAuthnConfiguration: { relyingPartyId: RP_ID } } }));
+    const userAuthClientId = expectData(
+      await app.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "user-auth", explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] } }),
+    ).createUserPoolClient.clientId;
+    const userAuthDocuments: UserAuthDocuments = {
+      initiateAuth: print(InitiateAuthDocument),
+      respondToAuthChallenge: print(RespondToAuthChallengeDocument),
+      startWebAuthnRegistration: print(StartWebAuthnRegistrationDocument),
+      completeWebAuthnRegistration: print(CompleteWebAuthnRegistrationDocument),
+    };
+    const userAuthBase = { kind: "phase" as const, url: app.url, documents: userAuthDocuments, clientId: userAuthClientId, origin: ORIGIN, maxSeconds: PHASE_SECONDS, concurrency: CONCURRENCY };
+    const otpUsers = users.map((user) => ({ username: user.username, email: `${user.username}@example.com` }));
+    const otpWarmUp = await userAuthLoad.run<PhaseResult>({ ...userAuthBase, phase: "email-otp", users: otpUsers, count: USER_AUTH_WARM_UP, maxSeconds: 120 });
+    assertHealthy("email-otp warm-up", otpWarmUp);
+    const emailOtp = await measure("USER_AUTH EMAIL_OTP", { ...userAuthBase, phase: "email-otp", users: otpUsers, count: OPERATIONS }, userAuthLoad);
+    const passkeyUsers = users.slice(0, Math.min(PASSKEY_USERS, users.length));
+    const registered = await userAuthLoad.run<{ registered: number }>({ kind: "register-passkeys", url: app.url, documents: userAuthDocuments, clientId: userAuthClientId, users: passkeyUsers, origin: ORIGIN, concurrency: CONCURRENCY });
+    const passkeyLoginUsers = otpUsers.slice(0, registered.registered);
+    assertHealthy("web-authn warm-up", await userAuthLoad.run<PhaseResult>({ ...userAuthBase, phase: "web-authn", users: passkeyLoginUsers, count: USER_AUTH_WARM_UP, maxSeconds: 120 }));
+    const webAuthn = await measure("USER_AUTH WEB_AUTHN", { ...userAuthBase, phase: "web-authn", users: passkeyLoginUsers, count: OPERATIONS }, userAuthLoad);
 
     log("");
     log(`SRP sign-in benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${USERS} users, BCRYPT_COST ${app.config.bcryptCost}, SRP_WORKERS ${app.config.srpWorkers}, NODE_ENV ${app.config.nodeEnv} (libraries: ${process.env.NODE_ENV})`);
@@ -294,6 +345,12 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       log(`ratio per round (sign-ins/s / the bound measured right after): ${rounds.map((round, i) => `${fixed(round.perSecond)}/${fixed(round.bound)} = ${fixed(ratios[i]!, 2)}`).join(", ")}`);
       log(`median ratio over ${rounds.length} rounds = ${fixed(median, 2)}  (goal >= 0.50: ${median >= 0.5 ? "met" : "NOT met"})`);
     }
+    log("");
+    const p99 = (result: PhaseResult) => fixed(percentile(result.latenciesMs, 99));
+    log(`USER_AUTH beside SRP (completed sign-ins/s, p99 ms; concurrency ${CONCURRENCY}; the code delivered by webhook to the load generator; ${registered.registered} passkeys, ES256, software authenticator):`);
+    log(`  SRP (USER_SRP_AUTH)  ${fixed(signIns.perSecond).padStart(7)} /s  p99 ${p99(signIns.result).padStart(7)} ms`);
+    log(`  USER_AUTH EMAIL_OTP  ${fixed(emailOtp.perSecond).padStart(7)} /s  p99 ${p99(emailOtp.result).padStart(7)} ms`);
+    log(`  USER_AUTH WEB_AUTHN  ${fixed(webAuthn.perSecond).padStart(7)} /s  p99 ${p99(webAuthn.result).padStart(7)} ms  (client assertion ${fixed(webAuthn.result.clientCryptoMs / webAuthn.result.completed, 2)} ms each, in the load generator)`);
     if (CPU_PROFILE) log(`CPU profiles of the gateway's thread, one per phase: ${["sign-in", "refresh", "getUser"].map(profileFile).join(", ")}`);
   });
 });
