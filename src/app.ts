@@ -52,6 +52,9 @@ import { createWebAuthnVerifier } from "./infra/crypto/webauthn-verifier.js";
 import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
 import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
+import { createCognitoMigrationSource } from "./core/migration/cognito-source.js";
+import { createUserMigrationSourceService } from "./core/migration/migration-source.service.js";
+import { createSourcePoolCaller } from "./infra/cognito-source/source-pool-caller.js";
 import type { Database, Logger, MessageSender, SecretBox, ShortLivedStore, TokenSigner } from "./core/ports.js";
 import { createJoseTokenSigner } from "./infra/crypto/jose-token-signer.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
@@ -153,6 +156,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // The Sessions SignUp / ConfirmSignUp return and InitiateAuth USER_AUTH redeems (reference-oauth §13.6).
     const signUpSessions = createSignUpSessions(store, clock);
     const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender, signUpSessions };
+    // The pools' built-in migration sources: old Cognito pools asked about unknown users (README "Moving from Cognito").
+    const sourcePoolCaller = createSourcePoolCaller({ logger });
+    const migrationSource = createCognitoMigrationSource({ db, secretBox, caller: sourcePoolCaller });
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
@@ -193,6 +199,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         totp,
         sender,
         triggers,
+        migrationSource,
         store,
         passkeys,
         signUpSessions,
@@ -200,7 +207,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }), metrics),
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
       listUsers: createListUsersService({ db }),
-      passwordRecovery: createPasswordRecoveryService(userFlowDeps),
+      passwordRecovery: createPasswordRecoveryService({ ...userFlowDeps, migrationSource }),
+      userMigrationSources: createUserMigrationSourceService({ db, clock, secretBox, caller: sourcePoolCaller }),
       sentMessages: createSentMessageService({ db, secretBox }),
       signingKeys: createSigningKeyService({ db, tokens, clock }),
       accessTokens,

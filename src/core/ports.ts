@@ -306,3 +306,25 @@ export interface WebAuthnVerifier {
    */
   verifyAssertion(response: unknown, expected: WebAuthnExpectation, credential: { credentialId: string; publicKey: string; signCount: number }): Promise<WebAuthnAssertionCheck>;
 }
+
+/** Where an old Cognito user pool answers, and how to authenticate to it (README "Moving from Cognito"). */
+export interface SourcePoolConnection {
+  endpoint: string;
+  region: string;
+  /** IAM credentials: the call is SigV4-signed (service cognito-idp); null = an unsigned public action. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  timeoutMs: number;
+}
+
+/** An old pool's answer: its output, or the exception it named (`__type` without a namespace). */
+export type SourcePoolAnswer = { ok: true; output: Record<string, unknown> } | { ok: false; errorType: string; message: string };
+
+/**
+ * Calls actions of Cognito's JSON protocol (POST, X-Amz-Target AWSCognitoIdentityProviderService.*)
+ * on an old user pool, for the built-in migration source. Never logs a request body (it holds passwords).
+ * @throws UnexpectedLambdaException when the pool cannot be reached, does not answer within the
+ *         timeout, or answers something that is not the protocol's JSON
+ */
+export interface SourcePoolCaller {
+  call(connection: SourcePoolConnection, action: string, input: Record<string, unknown>): Promise<SourcePoolAnswer>;
+}

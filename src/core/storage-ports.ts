@@ -16,6 +16,7 @@ import type { UserPoolDomain } from "./oauth/user-pool-domain.types.js";
 import type { WebhookDelivery, WebhookRepository } from "./webhooks/webhook.types.js";
 import type { AliasKind, User, UserWithGroups } from "./users/user.types.js";
 import type { WebAuthnCredential } from "./webauthn/webauthn.types.js";
+import type { UserMigrationSource } from "./migration/migration-source.types.js";
 
 export interface PageRequest {
   /** Exclusive lower bound on the sort key (the id), from a decoded cursor. */
@@ -377,6 +378,17 @@ export interface WebAuthnCredentialRepository {
   recordUse(poolId: string, credentialId: string, args: { expectedSignCount: number; newSignCount: number; now: Date }): Promise<boolean>;
 }
 
+/** A pool's built-in user-migration source (one per pool) and its progress counter. */
+export interface UserMigrationSourceRepository {
+  find(poolId: string): Promise<UserMigrationSource | null>;
+  /** Inserts or replaces the settings; the progress counter and last-migrated time are kept. */
+  put(source: Omit<UserMigrationSource, "migratedCount" | "lastMigratedAt">): Promise<void>;
+  /** True when it deleted one. */
+  delete(poolId: string): Promise<boolean>;
+  /** Counts one migrated user (an atomic increment), in the transaction that created it. */
+  recordMigrated(poolId: string, at: Date): Promise<void>;
+}
+
 export interface Repositories {
   pools: UserPoolRepository;
   clients: AppClientRepository;
@@ -396,6 +408,7 @@ export interface Repositories {
   domains: UserPoolDomainRepository;
   uiCustomizations: UiCustomizationRepository;
   webAuthnCredentials: WebAuthnCredentialRepository;
+  migrationSources: UserMigrationSourceRepository;
 }
 
 export interface Database {

@@ -59,6 +59,13 @@ export const EVENT_TYPES = [
   /** CompleteWebAuthnRegistration (detail: userSub, credentialId, relyingPartyId; the public key stays out). */
   "PASSKEY_REGISTERED",
   "PASSKEY_DELETED",
+  /** setUserMigrationSource (detail: the settings without the secrets, and which secrets are set). */
+  "USER_MIGRATION_SOURCE_SET",
+  "USER_MIGRATION_SOURCE_DELETED",
+  /** An admin exported the pool (users' password hashes included, sealed); detail: the counts and the sealing kind. */
+  "USER_POOL_EXPORTED",
+  /** An export was imported into this gateway as a new pool; detail: the counts. */
+  "USER_POOL_IMPORTED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,3 +1,4 @@
+import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { readBoolean, readEnum, readStringArray, readStringMap } from "./trigger-response.js";
 import { invalidResponse, type TriggerRunner } from "./trigger-runner.js";
@@ -5,12 +6,23 @@ import { invalidResponse, type TriggerRunner } from "./trigger-runner.js";
 /** What UserMigration answers (cognito-reference §10.2): the user to create. */
 export interface MigratedUser {
   userAttributes: Record<string, string>;
-  finalUserStatus: "CONFIRMED" | "RESET_REQUIRED";
+  /** FORCE_CHANGE_PASSWORD only from the built-in source (a user who still has a temporary password there). */
+  finalUserStatus: "CONFIRMED" | "RESET_REQUIRED" | "FORCE_CHANGE_PASSWORD";
   messageAction: "SUPPRESS" | null;
   desiredDeliveryMediums: ("EMAIL" | "SMS")[];
   forceAliasCreation: boolean;
   /** Switch SMS_MFA on (and prefer it) for the new user, as AdminSetUserMFAPreference would. */
   enableSmsMfa: boolean;
+  /**
+   * What the built-in migration source (core/migration/cognito-source.ts) adds; the trigger never sets
+   * these. `username`: the user's name at the source (else the name typed here); `enableEmailMfa`: as
+   * enableSmsMfa for EMAIL_OTP; `eventDetail`: merged into the USER_SIGNED_UP event (e.g. the MFA the
+   * user must set up again); `within`: runs in the transaction that creates the user.
+   */
+  username?: string;
+  enableEmailMfa?: boolean;
+  eventDetail?: Record<string, unknown>;
+  within?: (repositories: Repositories, now: Date) => Promise<void>;
 }
 
 /**

@@ -7,7 +7,7 @@ import { composeInvitations, deliveryMediumsOf, reachableTargets, sendInvitation
 import { releaseAliasFromOtherUser } from "../users/sign-up.service.js";
 import { buildNewUser, saveUser } from "../users/user-store.js";
 import type { User, UserStatus } from "../users/user.types.js";
-import { runUserMigration } from "./migration.triggers.js";
+import { runUserMigration, type MigratedUser } from "./migration.triggers.js";
 import { invalidResponse, type TriggerRunner } from "./trigger-runner.js";
 
 /**
@@ -21,6 +21,20 @@ export const MIGRATED_PASSWORD_TEXT = {
   UserMigration_ForgotPassword: "the one you choose with your password reset code",
 } as const;
 
+/**
+ * The pool's built-in migration source (core/migration/cognito-source.ts): another way to find an
+ * unknown user elsewhere, asked only when the pool has no UserMigration trigger.
+ */
+export interface BuiltInMigrationSource {
+  /**
+   * The user as the source knows it, or null when the pool has no source or the source does not know
+   * the name. With a password it is checked there; without one (ForgotPassword) the user is only looked up.
+   * @throws NotAuthorizedException (wrong password at the source), UserNotConfirmedException,
+   *         PasswordResetRequiredException, UnexpectedLambdaException (source down, slow or refusing)
+   */
+  find(pool: UserPool, args: { userName: string; password: string | null }): Promise<MigratedUser | null>;
+}
+
 /** Attributes a migration may not set: the gateway owns them. */
 const OWNED_ATTRIBUTES = new Set(["sub", "cognito:user_status", "cognito:username"]);
 
@@ -32,19 +46,22 @@ const OWNED_ATTRIBUTES = new Set(["sub", "cognito:user_status", "cognito:usernam
  * finalUserStatus, forceAliasCreation, enableSMSMFA (SMS_MFA on and preferred, as
  * AdminSetUserMFAPreference would set it), and the welcome message unless messageAction is SUPPRESS,
  * over desiredDeliveryMediums (default SMS) that the user has an address for.
- * Returns null when the pool has no UserMigration trigger.
+ * Returns null when the pool has neither a UserMigration trigger nor a built-in source, or the one it
+ * has does not know the name.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  *         (also: enableSMSMFA without SMS_MFA in the pool or a phone_number),
  *         UsernameExistsException / AliasExistsException (a parallel migration or sign-up won),
  *         CodeDeliveryFailureException (the welcome message; the user exists and signs in next time)
  */
 export async function migrateUser(
-  deps: { db: Database; clock: Clock; hasher: PasswordHasher; triggers: TriggerRunner; sender: MessageSender },
+  deps: { db: Database; clock: Clock; hasher: PasswordHasher; triggers: TriggerRunner; sender: MessageSender; migrationSource?: BuiltInMigrationSource | null },
   pool: UserPool,
   args: { source: "UserMigration_Authentication" | "UserMigration_ForgotPassword"; userName: string; clientId: string; password: string | null; clientMetadata: Record<string, string> | null },
 ): Promise<User | null> {
-  if (!deps.triggers.isConfigured(pool, "UserMigration")) return null;
-  const migrated = await runUserMigration(deps.triggers, pool, { ...args, validationData: args.clientMetadata });
+  let migrated: MigratedUser | null;
+  if (deps.triggers.isConfigured(pool, "UserMigration")) migrated = await runUserMigration(deps.triggers, pool, { ...args, validationData: args.clientMetadata });
+  else if (deps.migrationSource) migrated = await deps.migrationSource.find(pool, { userName: args.userName, password: args.password });
+  else return null;
   if (!migrated) return null;
   const attributes = Object.fromEntries(Object.entries(migrated.userAttributes).filter(([name]) => !OWNED_ATTRIBUTES.has(name)));
   const usernameKind = pool.usernameAttributes.find((kind) => (kind === "email" ? args.userName.includes("@") : args.userName.startsWith("+")));
@@ -57,7 +74,7 @@ export async function migrateUser(
   const now = deps.clock.now();
   // buildNewUser needs a password; a ForgotPassword migration gets a random one nobody knows.
   const password = args.password ?? randomTokenBase64Url(32);
-  const user = await buildNewUser(deps.hasher, pool, { givenUsername: usernameKind ? null : args.userName, password, status, attributes, now });
+  const user = await buildNewUser(deps.hasher, pool, { givenUsername: usernameKind ? null : (migrated.username ?? args.userName), password, status, attributes, now });
   const stored: User = args.password === null ? { ...user, credentials: null } : user;
   const targets = migrated.messageAction === "SUPPRESS" ? [] : reachableTargets(attributes, deliveryMediumsOf(migrated.desiredDeliveryMediums));
   const invitations = await composeInvitations(deps.triggers, pool, stored, targets, { clientId: args.clientId, clientMetadata: args.clientMetadata });
@@ -68,16 +85,22 @@ export async function migrateUser(
       }
     }
     await saveUser(repositories, pool, stored, { isNew: true });
-    await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${args.clientId}`, detail: { userSub: stored.id, username: stored.username, via: args.source } }, now);
-    if (migrated.enableSmsMfa) await enableSmsMfa(repositories, pool, stored, now);
+    await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${args.clientId}`, detail: { ...migrated.eventDetail, userSub: stored.id, username: stored.username, via: args.source } }, now);
+    if (migrated.enableSmsMfa || migrated.enableEmailMfa) await enableMfa(repositories, pool, stored, { sms: migrated.enableSmsMfa, email: migrated.enableEmailMfa ?? false }, now);
+    await migrated.within?.(repositories, now);
   });
   await sendInvitations(deps.sender, pool, stored, invitations, MIGRATED_PASSWORD_TEXT[args.source]);
   return stored;
 }
 
-/** enableSMSMFA: what AdminSetUserMFAPreference with SMS enabled and preferred writes for a user with no factors yet. */
-async function enableSmsMfa(repositories: Repositories, pool: UserPool, user: User, now: Date): Promise<void> {
+/**
+ * enableSMSMFA: what AdminSetUserMFAPreference with SMS enabled and preferred writes for a user with no
+ * factors yet; the built-in source may switch EMAIL_OTP on the same way (SMS preferred when both are).
+ */
+async function enableMfa(repositories: Repositories, pool: UserPool, user: User, factors: { sms: boolean; email: boolean }, now: Date): Promise<void> {
   await repositories.mfa.findForUpdate(user.id, now);
-  await repositories.mfa.setFactors(user.id, { smsEnabled: true, emailEnabled: false, totpEnabled: false, preferred: "SMS_MFA" }, now);
-  await repositories.events.append({ type: "MFA_ENABLED", poolId: pool.id, actor: "system", detail: { userSub: user.id, factor: "SMS_MFA", via: "UserMigration" } }, now);
+  await repositories.mfa.setFactors(user.id, { smsEnabled: factors.sms, emailEnabled: factors.email, totpEnabled: false, preferred: factors.sms ? "SMS_MFA" : "EMAIL_OTP" }, now);
+  for (const factor of [...(factors.sms ? ["SMS_MFA"] : []), ...(factors.email ? ["EMAIL_OTP"] : [])]) {
+    await repositories.events.append({ type: "MFA_ENABLED", poolId: pool.id, actor: "system", detail: { userSub: user.id, factor, via: "UserMigration" } }, now);
+  }
 }

@@ -7,7 +7,7 @@ import { hidesUsersFor, type HidesUsersOverride, type SignUpServiceDeps } from "
 import { recoveryTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
-import { migrateUser } from "../triggers/user-migration.js";
+import { migrateUser, type BuiltInMigrationSource } from "../triggers/user-migration.js";
 import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
 import { findUserByIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
@@ -15,8 +15,8 @@ import { normalizeTypedName } from "./typed-name.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 
-/** Same collaborators as sign-up: the public, enumeration-safe user flows. */
-export type PasswordRecoveryDeps = SignUpServiceDeps;
+/** Same collaborators as sign-up (the public, enumeration-safe user flows), and the pools' built-in migration sources. */
+export type PasswordRecoveryDeps = SignUpServiceDeps & { migrationSource?: BuiltInMigrationSource | null };
 
 export type PasswordRecoveryService = ReturnType<typeof createPasswordRecoveryService>;
 
@@ -45,7 +45,19 @@ function templateFor(pool: UserPool, target: DeliveryTarget) {
   return target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage };
 }
 
-export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, sender }: PasswordRecoveryDeps) {
+export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, sender, migrationSource }: PasswordRecoveryDeps) {
+  /** UserMigration_ForgotPassword; a parallel request that migrated the same name first wins, and its user is used. */
+  async function migrateForReset(pool: UserPool, clientId: string, username: string): Promise<User | null> {
+    try {
+      return await migrateUser({ db, clock, hasher, triggers, sender, migrationSource }, pool, { source: "UserMigration_ForgotPassword", userName: username, clientId, password: null, clientMetadata: null });
+    } catch (error) {
+      if (!(isCognitoError(error) && (error.code === "UsernameExistsException" || error.code === "AliasExistsException"))) throw error;
+      const raced = await db.read((repositories) => findUserByIdentifier(repositories, pool, username));
+      if (!raced) throw error;
+      return raced;
+    }
+  }
+
   /**
    * ConfirmForgotPassword for a name with no reset pending (PreventUserExistenceErrors ENABLED): the
    * simulated code a ForgotPassword "sent" wears out like a real one; with none, CodeMismatch — what
@@ -89,7 +101,7 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
         const found = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(found ? [found.username] : [])]);
         // An unknown name may live in the old user store: UserMigration_ForgotPassword creates it (RESET_REQUIRED).
-        const user = found ?? (await migrateUser({ db, clock, hasher, triggers, sender }, pool, { source: "UserMigration_ForgotPassword", userName: input.username, clientId: client.clientId, password: null, clientMetadata: null }));
+        const user = found ?? (await migrateForReset(pool, client.clientId, input.username));
         if (hidesUsers) {
           // Whether the pool lets users recover at all is the pool's, not the user's: everyone hears it.
           if (recoveryTarget(pool, {}) === "admin_only") throw adminOnlyRecovery();

@@ -19,6 +19,7 @@ import { createResourceServerRepository } from "./repositories/resource-server.r
 import { createUserPoolDomainRepository } from "./repositories/user-pool-domain.repository.js";
 import { createUiCustomizationRepository } from "./repositories/ui-customization.repository.js";
 import { createWebAuthnCredentialRepository } from "./repositories/webauthn-credential.repository.js";
+import { createUserMigrationSourceRepository } from "./repositories/user-migration-source.repository.js";
 
 /**
  * Unique constraints that carry a domain rule, by name (MariaDB reports the name) and by column list
@@ -68,6 +69,7 @@ export function createRepositories(manager: EntityManager): Repositories {
     domains: createUserPoolDomainRepository(manager),
     uiCustomizations: createUiCustomizationRepository(manager),
     webAuthnCredentials: createWebAuthnCredentialRepository(manager),
+    migrationSources: createUserMigrationSourceRepository(manager),
   };
 }
 

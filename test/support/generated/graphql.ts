@@ -587,11 +587,15 @@ export type EventType =
   | 'USER_DISABLED'
   | 'USER_ENABLED'
   | 'USER_LOCKED_OUT'
+  | 'USER_MIGRATION_SOURCE_DELETED'
+  | 'USER_MIGRATION_SOURCE_SET'
   | 'USER_POOL_CREATED'
   | 'USER_POOL_DELETED'
   | 'USER_POOL_DOMAIN_CREATED'
   | 'USER_POOL_DOMAIN_DELETED'
   | 'USER_POOL_DOMAIN_UPDATED'
+  | 'USER_POOL_EXPORTED'
+  | 'USER_POOL_IMPORTED'
   | 'USER_POOL_UPDATED'
   | 'USER_REMOVED_FROM_GROUP'
   | 'USER_SIGNED_UP'
@@ -809,6 +813,8 @@ export type Mutation = {
   deleteUser: Scalars['Boolean']['output'];
   /** Removes the signed-in user's attributes (DeleteUserAttributes). */
   deleteUserAttributes: Scalars['Boolean']['output'];
+  /** Removes the pool's migration source (true when there was one); migrated users stay. */
+  deleteUserMigrationSource: Scalars['Boolean']['output'];
   /** Deletes a pool and everything in it (DeleteUserPool); refused while deletion protection is ACTIVE. */
   deleteUserPool: Scalars['Boolean']['output'];
   /** Deletes an app client and its refresh tokens (DeleteUserPoolClient). */
@@ -847,6 +853,8 @@ export type Mutation = {
   setUICustomization: UiCustomization;
   /** Switches the signed-in user's MFA factors on or off and picks the preferred one (SetUserMFAPreference). */
   setUserMfaPreference: Scalars['Boolean']['output'];
+  /** Sets the pool's built-in migration source: unknown users who sign in with a password (or, with admin credentials, ask for a reset) are looked up in the old Cognito pool and copied in. Asked only when the pool has no UserMigration trigger. */
+  setUserMigrationSource: UserMigrationSource;
   /** Changes the pool's MFA settings (SetUserPoolMfaConfig); unnamed ones keep their values. */
   setUserPoolMfaConfig: UserPoolMfaConfig;
   /** Registers a user (SignUp). */
@@ -1066,6 +1074,11 @@ export type MutationDeleteUserAttributesArgs = {
 };
 
 
+export type MutationDeleteUserMigrationSourceArgs = {
+  userPoolId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteUserPoolArgs = {
   userPoolId: Scalars['ID']['input'];
 };
@@ -1159,6 +1172,12 @@ export type MutationSetUiCustomizationArgs = {
 
 export type MutationSetUserMfaPreferenceArgs = {
   input: SetUserMfaPreferenceInput;
+};
+
+
+export type MutationSetUserMigrationSourceArgs = {
+  input: SetUserMigrationSourceInput;
+  userPoolId: Scalars['ID']['input'];
 };
 
 
@@ -1319,6 +1338,10 @@ export type Query = {
   sentMessages: SentMessagePage;
   /** The client's branding, else the pool's (ALL), else null (GetUICustomization). */
   uiCustomization: Maybe<UiCustomization>;
+  /** Migrated so far and what remains at the source (its EstimatedNumberOfUsers minus the migrated; needs admin credentials). */
+  userMigrationProgress: UserMigrationProgress;
+  /** The pool's migration source without its secrets; null when it has none. */
+  userMigrationSource: Maybe<UserMigrationSource>;
   /** One user pool (DescribeUserPool). */
   userPool: UserPool;
   /** One app client (DescribeUserPoolClient). */
@@ -1464,6 +1487,16 @@ export type QuerySentMessagesArgs = {
 
 export type QueryUiCustomizationArgs = {
   clientId?: InputMaybe<Scalars['ID']['input']>;
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryUserMigrationProgressArgs = {
+  userPoolId: Scalars['ID']['input'];
+};
+
+
+export type QueryUserMigrationSourceArgs = {
   userPoolId: Scalars['ID']['input'];
 };
 
@@ -1660,6 +1693,26 @@ export type SetUserMfaPreferenceInput = {
   softwareTokenMfaSettings?: InputMaybe<MfaSettingsInput>;
 };
 
+/** Where the old Cognito user pool answers and how to ask it (README "Moving from Cognito"). */
+export type SetUserMigrationSourceInput = {
+  /** With them: AdminInitiateAuth + AdminGetUser (users with MFA, ForgotPassword, progress). */
+  adminCredentials?: InputMaybe<SourceAdminCredentialsInput>;
+  /** An app client of the old pool allowing USER_PASSWORD_AUTH (ADMIN_USER_PASSWORD_AUTH with admin credentials). */
+  clientId: Scalars['String']['input'];
+  /** That client's secret (SECRET_HASH is computed from it); sealed with SECRETS_KEY, never shown again. */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  /** The source's Cognito endpoint, e.g. https://cognito-idp.eu-west-1.amazonaws.com/ */
+  endpoint: Scalars['String']['input'];
+  /** The region the admin calls are signed for. */
+  region: Scalars['String']['input'];
+  /** The old pool's id. */
+  sourceUserPoolId: Scalars['ID']['input'];
+  /** A custom attribute of this pool (custom:…) that keeps the user's sub at the source; migrated users get a new sub. */
+  subAttribute?: InputMaybe<Scalars['String']['input']>;
+  /** How long one call to the source may take, in ms (default 5000, at most 30000). */
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** SetUserPoolMfaConfig: named settings change, the others keep their values. */
 export type SetUserPoolMfaConfigInput = {
   /** 6–20000 characters with {####}. */
@@ -1708,6 +1761,13 @@ export type SignUpResult = {
   session: Maybe<Scalars['String']['output']>;
   userConfirmed: Scalars['Boolean']['output'];
   userSub: Scalars['ID']['output'];
+};
+
+/** IAM credentials of the source pool's account (an admin key of a gateway standing in for it): AdminInitiateAuth, AdminGetUser, DescribeUserPool. */
+export type SourceAdminCredentialsInput = {
+  accessKeyId: Scalars['String']['input'];
+  /** Sealed with SECRETS_KEY; never shown again. */
+  secretAccessKey: Scalars['String']['input'];
 };
 
 export type StringAttributeConstraints = {
@@ -1877,6 +1937,36 @@ export type UserAuthFactors = {
   preferredMfaSetting: Maybe<Scalars['String']['output']>;
   userMfaSettingList: Array<Scalars['String']['output']>;
   username: Scalars['String']['output'];
+};
+
+/** How far the migration from the source pool has come. */
+export type UserMigrationProgress = {
+  __typename?: 'UserMigrationProgress';
+  lastMigratedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Users created here from the source so far. */
+  migrated: Scalars['Int']['output'];
+  /** sourceEstimatedUsers minus migrated (never below 0); null without admin credentials or when the source did not answer. */
+  remaining: Maybe<Scalars['Int']['output']>;
+  /** The source pool's EstimatedNumberOfUsers (DescribeUserPool), read now. */
+  sourceEstimatedUsers: Maybe<Scalars['Int']['output']>;
+  userPoolId: Scalars['ID']['output'];
+};
+
+/** A pool's built-in user-migration source, without its secrets. */
+export type UserMigrationSource = {
+  __typename?: 'UserMigrationSource';
+  /** Set when admin credentials are configured. */
+  accessKeyId: Maybe<Scalars['String']['output']>;
+  clientId: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  endpoint: Scalars['String']['output'];
+  hasClientSecret: Scalars['Boolean']['output'];
+  region: Scalars['String']['output'];
+  sourceUserPoolId: Scalars['ID']['output'];
+  subAttribute: Maybe<Scalars['String']['output']>;
+  timeoutMs: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  userPoolId: Scalars['ID']['output'];
 };
 
 /** One page of listUsers (ListUsersResponse). */
@@ -2693,6 +2783,35 @@ export type SetUserPoolMfaConfigMutationVariables = Exact<{
 
 export type SetUserPoolMfaConfigMutation = { __typename?: 'Mutation', setUserPoolMfaConfig: { __typename?: 'UserPoolMfaConfig', mfaConfiguration: MfaConfiguration, enabledMfas: Array<MfaFactor>, smsAuthenticationMessage: string, emailMfaMessage: string, emailMfaSubject: string } };
 
+export type SetUserMigrationSourceMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+  input: SetUserMigrationSourceInput;
+}>;
+
+
+export type SetUserMigrationSourceMutation = { __typename?: 'Mutation', setUserMigrationSource: { __typename?: 'UserMigrationSource', userPoolId: string, endpoint: string, region: string, sourceUserPoolId: string, clientId: string, hasClientSecret: boolean, accessKeyId: string | null, subAttribute: string | null, timeoutMs: number, createdAt: string, updatedAt: string } };
+
+export type UserMigrationSourceQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type UserMigrationSourceQuery = { __typename?: 'Query', userMigrationSource: { __typename?: 'UserMigrationSource', userPoolId: string, endpoint: string, sourceUserPoolId: string, clientId: string, hasClientSecret: boolean, accessKeyId: string | null, timeoutMs: number } | null };
+
+export type DeleteUserMigrationSourceMutationVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteUserMigrationSourceMutation = { __typename?: 'Mutation', deleteUserMigrationSource: boolean };
+
+export type UserMigrationProgressQueryVariables = Exact<{
+  userPoolId: Scalars['ID']['input'];
+}>;
+
+
+export type UserMigrationProgressQuery = { __typename?: 'Query', userMigrationProgress: { __typename?: 'UserMigrationProgress', userPoolId: string, migrated: number, remaining: number | null, sourceEstimatedUsers: number | null, lastMigratedAt: string | null } };
+
 export type ResourceServerFieldsFragment = { __typename?: 'ResourceServer', userPoolId: string, identifier: string, name: string, creationDate: string, lastModifiedDate: string, scopes: Array<{ __typename?: 'ResourceServerScope', scopeName: string, scopeDescription: string }> };
 
 export type CreateResourceServerMutationVariables = Exact<{
@@ -3121,6 +3240,10 @@ export const GetUserMfaDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const AdminGetUserMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminGetUserMfa"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminGetUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"preferredMfaSetting"}},{"kind":"Field","name":{"kind":"Name","value":"userMfaSettingList"}}]}}]}}]} as unknown as DocumentNode<AdminGetUserMfaQuery, AdminGetUserMfaQueryVariables>;
 export const GetUserPoolMfaConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetUserPoolMfaConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getUserPoolMfaConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaSubject"}}]}}]}}]} as unknown as DocumentNode<GetUserPoolMfaConfigQuery, GetUserPoolMfaConfigQueryVariables>;
 export const SetUserPoolMfaConfigDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserPoolMfaConfig"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUserPoolMfaConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserPoolMfaConfig"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfaConfiguration"}},{"kind":"Field","name":{"kind":"Name","value":"enabledMfas"}},{"kind":"Field","name":{"kind":"Name","value":"smsAuthenticationMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emailMfaSubject"}}]}}]}}]} as unknown as DocumentNode<SetUserPoolMfaConfigMutation, SetUserPoolMfaConfigMutationVariables>;
+export const SetUserMigrationSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserMigrationSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUserMigrationSourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserMigrationSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUserPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"hasClientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"accessKeyId"}},{"kind":"Field","name":{"kind":"Name","value":"subAttribute"}},{"kind":"Field","name":{"kind":"Name","value":"timeoutMs"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SetUserMigrationSourceMutation, SetUserMigrationSourceMutationVariables>;
+export const UserMigrationSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserMigrationSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userMigrationSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUserPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"hasClientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"accessKeyId"}},{"kind":"Field","name":{"kind":"Name","value":"timeoutMs"}}]}}]}}]} as unknown as DocumentNode<UserMigrationSourceQuery, UserMigrationSourceQueryVariables>;
+export const DeleteUserMigrationSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserMigrationSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserMigrationSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}]}]}}]} as unknown as DocumentNode<DeleteUserMigrationSourceMutation, DeleteUserMigrationSourceMutationVariables>;
+export const UserMigrationProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserMigrationProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userMigrationProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"migrated"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"sourceEstimatedUsers"}},{"kind":"Field","name":{"kind":"Name","value":"lastMigratedAt"}}]}}]}}]} as unknown as DocumentNode<UserMigrationProgressQuery, UserMigrationProgressQueryVariables>;
 export const CreateResourceServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateResourceServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createResourceServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResourceServerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResourceServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopeName"}},{"kind":"Field","name":{"kind":"Name","value":"scopeDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<CreateResourceServerMutation, CreateResourceServerMutationVariables>;
 export const UpdateResourceServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateResourceServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateResourceServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResourceServerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResourceServerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResourceServer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPoolId"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopeName"}},{"kind":"Field","name":{"kind":"Name","value":"scopeDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastModifiedDate"}}]}}]} as unknown as DocumentNode<UpdateResourceServerMutation, UpdateResourceServerMutationVariables>;
 export const DeleteResourceServerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteResourceServer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteResourceServer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userPoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userPoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"identifier"},"value":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}}}]}]}}]} as unknown as DocumentNode<DeleteResourceServerMutation, DeleteResourceServerMutationVariables>;

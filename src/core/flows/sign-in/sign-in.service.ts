@@ -19,7 +19,7 @@ import { createSignInSteps } from "./sign-in.steps.js";
 import { createCustomAuthSteps } from "./sign-in.custom.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
-import { migrateUser } from "../../triggers/user-migration.js";
+import { migrateUser, type BuiltInMigrationSource } from "../../triggers/user-migration.js";
 import { assertSrpAnswerReadable, malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, storedExchangeOf } from "./sign-in.parameters.js";
 import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome, SignInStepOutcome } from "./sign-in.types.js";
 import { createHostedUiSignIn, hostedUiContextOf } from "./sign-in.hosted-ui.js";
@@ -51,6 +51,8 @@ export interface SignInServiceDeps {
   sender: MessageSender;
   /** Pre/PostAuthentication, UserMigration and the CUSTOM_AUTH challenge triggers. */
   triggers: TriggerRunner;
+  /** The pools' built-in migration sources (old Cognito pools), asked where no UserMigration trigger is set. */
+  migrationSource?: BuiltInMigrationSource | null;
   /** The managed sign-in pages' sign-up hand-offs (sign-in.hosted-ui.ts). */
   store: ShortLivedStore;
   /** USER_AUTH's WEB_AUTHN (reference-oauth §13.4); null: passkeys are not served and WEB_AUTHN is never available. */
@@ -180,23 +182,27 @@ export function createSignInService(deps: SignInServiceDeps) {
   async function passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, from: SignInState = "START"): Promise<SignInStepOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const password = requireParameter(parameters, "PASSWORD");
-    const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
+    let user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
     const lockoutSubject = user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, username).username);
     // Counted before the slow check (bcrypt, or the old pool for a migration), so a burst of guesses
     // meets the lockout its own first guesses set.
     const attempt = await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
     try {
-      if (!user && deps.triggers.isConfigured(context.pool, "UserMigration")) {
+      if (!user && (deps.triggers.isConfigured(context.pool, "UserMigration") || deps.migrationSource)) {
         // Lazy migration: the old store proves the password; the user is created with it, then signs in as usual.
-        let migrated: User | null;
+        let migrated: User | null = null;
         try {
           migrated = await migrateUser(deps, context.pool, { source: "UserMigration_Authentication", userName: username, clientId: context.client.clientId, password, clientMetadata: caller.clientMetadata ?? null });
         } catch (error) {
           // The old store refusing the password is a wrong password: it stays counted, or the old store
           // would take guesses without any limit. An old store that is down costs the user nothing.
           if (error instanceof CognitoError && error.code === "UserLambdaValidationException") lockout.failed(attempt);
-          throw error;
+          if (error instanceof CognitoError && error.code === "NotAuthorizedException") return await failPassword(context, null, "wrong password at the migration source", attempt);
+          // A parallel sign-in of the same name migrated it first: this one checks the password against that user.
+          const raced = error instanceof CognitoError && (error.code === "UsernameExistsException" || error.code === "AliasExistsException") ? await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)) : null;
+          if (!raced) throw error;
+          user = raced;
         }
         if (migrated) {
           await lockout.passed(attempt);
