@@ -52,6 +52,8 @@ import { createWebAuthnVerifier } from "./infra/crypto/webauthn-verifier.js";
 import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.js";
 import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
+import { createUserImportService } from "./core/user-import/user-import.service.js";
+import { createUserImportRunner, type UserImportRunner, type UserImportRunnerOptions } from "./core/user-import/user-import.runner.js";
 import { createCognitoMigrationSource } from "./core/migration/cognito-source.js";
 import { createUserMigrationSourceService } from "./core/migration/migration-source.service.js";
 import { createSourcePoolCaller } from "./infra/cognito-source/source-pool-caller.js";
@@ -87,6 +89,8 @@ export interface AppOverrides {
   eventFeed?: EventFeedOptions;
   /** Wraps the database every service uses (a test injects a storage outage on the embedded backend). */
   wrapDatabase?: (db: Database) => Database;
+  /** User import jobs: batch size, lease, limits and a hook before each batch (tests and the benchmark). */
+  userImport?: UserImportRunnerOptions;
 }
 
 export interface App {
@@ -126,6 +130,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let startupLock: StartupLock | null = null;
   let metricsServer: MetricsServer | null = null;
   let closePoolHosts: () => Promise<void> = async () => undefined;
+  let importRunner: UserImportRunner | null = null;
   try {
     // Held from the migrations to the bootstrap key: processes starting together take turns.
     startupLock = await acquireStartupLock(dataSource);
@@ -172,8 +177,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const poolHosts = createPoolHosts({ db, store, clock, poolDomainSuffix: config.poolDomainSuffix, publicUrl: config.publicUrl });
     await poolHosts.start();
     closePoolHosts = () => poolHosts.close();
-    const webAuthnDeps = { db, clock, store, verifier: createWebAuthnVerifier(), poolDomainSuffix: config.poolDomainSuffix };
+    const webAuthnDeps = { db, clock, store, verifier: createWebAuthnVerifier(), poolDomainSuffix: config.poolDomainSuffix, codeHasher };
     const passkeys = createPasskeyService(webAuthnDeps);
+    // CSV import jobs run in the background of every process; a job is claimed by one at a time.
+    importRunner = createUserImportRunner({ db, clock, logger, options: overrides.userImport });
+    const userImports = createUserImportService({
+      db,
+      clock,
+      logger,
+      authenticator: createMessageAuthenticator(secretsKey, "user-import-upload"),
+      publicUrl: config.publicUrl,
+      runner: importRunner,
+      limits: overrides.userImport?.limits,
+    });
     const services = {
       userPools,
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool, contexts }),
@@ -224,12 +240,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       userPoolDomains: createUserPoolDomainService({ db, clock, store, contexts, gatewayHost: new URL(config.publicUrl).hostname, poolDomainSuffix: config.poolDomainSuffix }),
       uiCustomizations: createUiCustomizationService({ db, clock, publicUrl: config.publicUrl }),
       webAuthn: createWebAuthnCredentialService(webAuthnDeps),
+      userImports,
     };
     const { generatedSecret } = await services.adminKeys.ensureBootstrapKey(config.adminApiKey);
     await startupLock.release();
     startupLock = null;
 
     await webhookDispatcher.start();
+    importRunner.start();
+    const imports = importRunner;
     const readyStore = store;
     const srpThreads = srp;
     const background = { feed: eventFeed, dispatcher: webhookDispatcher };
@@ -272,6 +291,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       async close() {
         await scrapeServer?.close();
         await api.close();
+        // After the batch in flight, the job is given back: the next process to start resumes it.
+        await imports.close();
         await closePoolHosts();
         await srpThreads.close();
         await background.dispatcher.close();
@@ -284,6 +305,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   } catch (error) {
     await startupLock?.release().catch(() => undefined);
     await httpApi?.close().catch(() => undefined);
+    await importRunner?.close().catch(() => undefined);
     await metricsServer?.close().catch(() => undefined);
     await webhookDispatcher?.close().catch(() => undefined);
     await closePoolHosts().catch(() => undefined);

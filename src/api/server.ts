@@ -29,6 +29,7 @@ import { randomUuid } from "../lib/random.js";
 import type { PoolHosts } from "../core/oauth/pool-hosts.js";
 import { createOAuthRouter } from "./oauth/router.js";
 import { createManagedLoginPages } from "./oauth/pages/router.js";
+import { createUserImportUploadRouter } from "./http/user-import-upload.routes.js";
 
 export interface HttpApiDeps {
   schema: GraphQLSchema;
@@ -219,6 +220,8 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   // POST on its own path only (another method there is a 405): GET /healthz and the GraphQL path are untouched.
   app.use(createAwsJsonRouter({ services, logger, clock: awsJson.clock, path: awsJson.path }));
   app.use(GRAPHQL_PATH, ...graphql);
+  // The targets of import jobs' pre-signed URLs (PUT /import-jobs/<jobId>/upload), before the pools' paths.
+  app.use(createUserImportUploadRouter({ userImports: services.userImports, logger }));
   // The pools' OAuth endpoints and sign-in pages: `/<poolId>/…` and pool domains by Host. After the wire
   // router, whose error handler would otherwise answer this router's errors in the wire's shape.
   app.use(createOAuthRouter({ services, poolHosts, publicUrl, pages: createManagedLoginPages({ services, clock: awsJson.clock, logger, authenticator: pagesAuthenticator }) }));

@@ -21,6 +21,7 @@ export const COGNITO_ERROR_CODES = [
   "NotAuthorizedException",
   "PasswordHistoryPolicyViolationException",
   "PasswordResetRequiredException",
+  "PreconditionNotMetException",
   "RefreshTokenReuseException",
   "ResourceNotFoundException",
   "ScopeDoesNotExistException",

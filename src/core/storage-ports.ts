@@ -16,6 +16,7 @@ import type { UserPoolDomain } from "./oauth/user-pool-domain.types.js";
 import type { WebhookDelivery, WebhookRepository } from "./webhooks/webhook.types.js";
 import type { AliasKind, User, UserWithGroups } from "./users/user.types.js";
 import type { WebAuthnCredential } from "./webauthn/webauthn.types.js";
+import type { UserImportRepository } from "./user-import/user-import.ports.js";
 import type { UserMigrationSource } from "./migration/migration-source.types.js";
 
 export interface PageRequest {
@@ -408,6 +409,7 @@ export interface Repositories {
   domains: UserPoolDomainRepository;
   uiCustomizations: UiCustomizationRepository;
   webAuthnCredentials: WebAuthnCredentialRepository;
+  userImports: UserImportRepository;
   migrationSources: UserMigrationSourceRepository;
 }
 

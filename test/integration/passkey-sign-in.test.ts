@@ -108,6 +108,22 @@ describe.each(BACKENDS)("passkey sign-in (USER_AUTH, WEB_AUTHN) on $name", (back
     expect((await stored(ids, authenticator.credentialId))).toMatchObject({ signCount: 1, lastUsedAt: expect.any(Date) });
   });
 
+  it("an unknown name gets options shaped like a real user's, with the same invented credential on every call (a real user's ids do not change either)", async () => {
+    const ids = await setup();
+    const authenticator = await register(ids);
+    const real = [optionsOf(await startPasskey(ids)), optionsOf(await startPasskey(ids))];
+    expect(real.map((options) => options.allowCredentials)).toEqual([[{ id: authenticator.credentialId, type: "public-key" }], [{ id: authenticator.credentialId, type: "public-key" }]]);
+    const ghost = uniqueName("ghost");
+    const [first, second] = [await startPasskey(ids, ghost), await startPasskey(ids, ghost)];
+    expect([first.ChallengeName, second.ChallengeName]).toEqual(["WEB_AUTHN", "WEB_AUTHN"]);
+    const invented = optionsOf(first).allowCredentials;
+    expect(invented).toEqual([{ id: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), type: "public-key" }]);
+    expect(optionsOf(second).allowCredentials).toEqual(invented);
+    expect(optionsOf(await startPasskey(ids, ghost.toUpperCase())).allowCredentials).toEqual(invented);
+    expect(optionsOf(await startPasskey(ids, uniqueName("ghost"))).allowCredentials).not.toEqual(invented);
+    expect(Object.keys(optionsOf(first)).sort()).toEqual(Object.keys(real[0]!).sort());
+  });
+
   it("SELECT_CHALLENGE offers WEB_AUTHN only to a user with a passkey for the pool's current RP ID; ANSWER=WEB_AUTHN leads to the ceremony (GraphQL)", async () => {
     const ids = await setup();
     const available = async () => expectChallenge(await gateway.gql(InitiateAuthDocument, { input: { clientId: ids.clientId, authFlow: "USER_AUTH", authParameters: { USERNAME: ids.username } } }, null), "SELECT_CHALLENGE");

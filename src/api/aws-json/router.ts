@@ -18,6 +18,7 @@ import { poolActions } from "./actions/pools.actions.js";
 import { selfServiceActions } from "./actions/self-service.actions.js";
 import { userActions } from "./actions/users.actions.js";
 import { webAuthnActions } from "./actions/webauthn.actions.js";
+import { userImportActions } from "./actions/user-import.actions.js";
 import { checkMembers } from "./constraints.js";
 import { verifySigV4 } from "./sigv4.js";
 import { serializationError, toWireError, WireError } from "./wire-errors.js";
@@ -38,7 +39,7 @@ function mergeTables(...tables: ActionTable[]): ActionTable {
 }
 
 /** Every Cognito action the gateway serves, by name. */
-export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions, oauthAdminActions, webAuthnActions);
+export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions, oauthAdminActions, webAuthnActions, userImportActions);
 
 export interface AwsJsonRouterDeps {
   services: ApiServices;

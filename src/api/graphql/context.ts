@@ -29,6 +29,7 @@ import type { ResourceServerService } from "../../core/oauth/resource-server.ser
 import type { UserPoolDomainService } from "../../core/oauth/user-pool-domain.service.js";
 import type { UiCustomizationService } from "../../core/oauth/ui-customization.service.js";
 import type { WebAuthnCredentialService } from "../../core/webauthn/webauthn-credential.service.js";
+import type { UserImportService } from "../../core/user-import/user-import.service.js";
 import type { UserMigrationSourceService } from "../../core/migration/migration-source.service.js";
 
 /** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
@@ -67,6 +68,8 @@ export interface ApiServices {
   uiCustomizations: UiCustomizationService;
   /** Passkey registration, listing and deletion for the signed-in user. */
   webAuthn: WebAuthnCredentialService;
+  /** CSV user import jobs (GetCSVHeader, Create/Start/Describe/List/StopUserImportJob) and their uploads. */
+  userImports: UserImportService;
   /** The pools' built-in user-migration sources (old Cognito pools) and their progress. */
   userMigrationSources: UserMigrationSourceService;
 }

@@ -59,6 +59,13 @@ export const EVENT_TYPES = [
   /** CompleteWebAuthnRegistration (detail: userSub, credentialId, relyingPartyId; the public key stays out). */
   "PASSKEY_REGISTERED",
   "PASSKEY_DELETED",
+  /** CreateUserImportJob (detail: jobId, jobName). */
+  "USER_IMPORT_JOB_CREATED",
+  /** A CSV arrived at the job's pre-signed URL (detail: jobId, bytes, users). */
+  "USER_IMPORT_FILE_UPLOADED",
+  "USER_IMPORT_JOB_STARTED",
+  /** The job ended: detail.status Succeeded | Failed | Stopped | Expired, with its counters. */
+  "USER_IMPORT_JOB_FINISHED",
   /** setUserMigrationSource (detail: the settings without the secrets, and which secrets are set). */
   "USER_MIGRATION_SOURCE_SET",
   "USER_MIGRATION_SOURCE_DELETED",

@@ -19,10 +19,12 @@ export interface PasskeySignIn {
   hasPasskeys(pool: UserPool, userId: string): Promise<boolean>;
   /**
    * CREDENTIAL_REQUEST_OPTIONS (a JSON string, as Cognito sends it) and the state verifyAssertion needs.
-   * For an unknown user (PreventUserExistenceErrors) pass null: options that look real and never verify.
+   * For an unknown user (PreventUserExistenceErrors) pass null and the name as typed: options that look real,
+   * with the same invented credential for the same name every time (as a real user's stay the same), and
+   * that never verify.
    * @throws WebAuthnConfigurationMissingException when the pool has no RP ID (no domain, none configured)
    */
-  startAssertion(pool: UserPool, user: User | null, sessionValiditySeconds: number): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }>;
+  startAssertion(pool: UserPool, user: User | null, sessionValiditySeconds: number, typedName: string): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }>;
   /**
    * Checks the CREDENTIAL answer (AuthenticationResponseJSON as a string): a credential of this user, origin,
    * RP ID, challenge, user verification, signature and counter (a lower counter = a cloned authenticator).

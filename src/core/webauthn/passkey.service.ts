@@ -2,7 +2,7 @@ import type { Clock } from "../../lib/clock.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
 import { constantTimeEqual } from "../../lib/secrets.js";
 import { CognitoError, isCognitoError } from "../errors.js";
-import type { Database, ShortLivedStore, WebAuthnVerifier } from "../ports.js";
+import type { CodeHasher, Database, ShortLivedStore, WebAuthnVerifier } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
 import type { PasskeyAssertionState, PasskeySignIn } from "./passkey-sign-in.js";
@@ -16,6 +16,8 @@ export interface PasskeyServiceDeps {
   verifier: WebAuthnVerifier;
   /** POOL_DOMAIN_SUFFIX: a prefix domain's RP ID is `<prefix>.<suffix>`. */
   poolDomainSuffix: string;
+  /** Keyed hash (SECRETS_KEY) that invents an unknown name's credential id: stable per name, unpredictable. */
+  codeHasher: CodeHasher;
 }
 
 /** One message for every refusal: which check failed is nothing a caller should learn. */
@@ -37,7 +39,11 @@ function parseCredential(credentialJson: string): Record<string, unknown> | null
 }
 
 /** The passkey half of USER_AUTH (reference-oauth §13.4): options for the WEB_AUTHN challenge and the check of its CREDENTIAL answer. */
-export function createPasskeyService({ db, clock, store, verifier, poolDomainSuffix }: PasskeyServiceDeps): PasskeySignIn {
+export function createPasskeyService({ db, clock, store, verifier, poolDomainSuffix, codeHasher }: PasskeyServiceDeps): PasskeySignIn {
+  /** 32 bytes from the keyed hash of pool and name: asking twice shows the same id, as a real user's does. */
+  const simulatedCredentialIdOf = (poolId: string, typedName: string): string =>
+    Buffer.from(codeHasher.hashCode("simulated-passkey-credential", `${poolId}:${typedName.toLowerCase()}`), "hex").subarray(0, SIMULATED_CREDENTIAL_ID_BYTES).toString("base64url");
+
   return {
     async hasPasskeys(pool: UserPool, userId: string): Promise<boolean> {
       return db.read(async (repositories) => {
@@ -52,15 +58,15 @@ export function createPasskeyService({ db, clock, store, verifier, poolDomainSuf
       });
     },
 
-    async startAssertion(pool: UserPool, user: User | null, sessionValiditySeconds: number): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }> {
+    async startAssertion(pool: UserPool, user: User | null, sessionValiditySeconds: number, typedName: string): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }> {
       const { relyingParty, credentialIds } = await db.read(async (repositories) => {
         const relyingParty = await loadRelyingParty(repositories, pool, poolDomainSuffix);
         const credentials = user ? await repositories.webAuthnCredentials.listOfUser(user.id) : [];
         return { relyingParty, credentialIds: credentials.filter((credential) => credential.relyingPartyId === relyingParty.rpId).map((credential) => credential.credentialId) };
       });
-      // An unknown user (PreventUserExistenceErrors) gets one invented credential of the usual size: the
-      // options then look like a real user's. They are random per call, so they can never verify.
-      const allowed = user ? credentialIds : [randomTokenBase64Url(SIMULATED_CREDENTIAL_ID_BYTES)];
+      // An unknown user (PreventUserExistenceErrors) gets one invented credential of the usual size, the same
+      // for the same name on every call: the options then look like a real user's. No key exists for it.
+      const allowed = user ? credentialIds : [simulatedCredentialIdOf(pool.id, typedName)];
       const challenge = randomTokenBase64Url(16);
       const options = {
         hints: [],

@@ -19,6 +19,7 @@ import { createResourceServerRepository } from "./repositories/resource-server.r
 import { createUserPoolDomainRepository } from "./repositories/user-pool-domain.repository.js";
 import { createUiCustomizationRepository } from "./repositories/ui-customization.repository.js";
 import { createWebAuthnCredentialRepository } from "./repositories/webauthn-credential.repository.js";
+import { createUserImportRepository } from "./repositories/user-import.repository.js";
 import { createUserMigrationSourceRepository } from "./repositories/user-migration-source.repository.js";
 
 /**
@@ -69,6 +70,7 @@ export function createRepositories(manager: EntityManager): Repositories {
     domains: createUserPoolDomainRepository(manager),
     uiCustomizations: createUiCustomizationRepository(manager),
     webAuthnCredentials: createWebAuthnCredentialRepository(manager),
+    userImports: createUserImportRepository(manager),
     migrationSources: createUserMigrationSourceRepository(manager),
   };
 }

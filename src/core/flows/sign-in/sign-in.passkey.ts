@@ -57,7 +57,7 @@ export function createPasskeyFirstFactor(deps: PasskeyFirstFactorDeps, hooks: Pa
       await runPreAuthentication(deps.triggers, context.pool, { user, userName: typedName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
       assertTransition(from, "WEB_AUTHN");
       const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
-      const { requestOptionsJson, state } = await passkeys.startAssertion(context.pool, user?.enabled ? user : null, lifetimeSeconds);
+      const { requestOptionsJson, state } = await passkeys.startAssertion(context.pool, user?.enabled ? user : null, lifetimeSeconds, typedName);
       const session = await sessions.open(
         {
           state: "WEB_AUTHN",

@@ -128,6 +128,15 @@ export function createSignInService(deps: SignInServiceDeps) {
   /** An id no user has (ids are UUIDs), for the read a simulated sign-in makes in place of the user's. */
   const simulatedUserIdOf = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
 
+  /**
+   * A CSV-imported user has no password until it resets one (RESET_REQUIRED): Cognito answers
+   * PasswordResetRequiredException whatever was typed, or NotAuthorized when the client hides users
+   * (the developer guide's "Requiring imported users to reset their passwords").
+   */
+  const isAwaitingFirstPassword = (context: ClientContext, user: User | null): boolean =>
+    user !== null && !user.credentials && user.status === "RESET_REQUIRED" && context.client.preventUserExistenceErrors !== "ENABLED";
+  const passwordResetRequired = () => new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
+
   /** Settles the reserved attempt as a failure, records it and throws. */
   async function failPassword(context: ClientContext, user: User | null, reason: string, attempt: AttemptReservation): Promise<never> {
     const lockedSeconds = lockout.failed(attempt);
@@ -148,6 +157,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     const identity = user?.credentials ? { username: user.username, saltHex: user.credentials.srpSalt } : simulatedIdentity(context.pool.id, username);
     await lockout.assertMayAttempt(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username), caller.sourceIp);
     if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+    if (isAwaitingFirstPassword(context, user)) throw passwordResetRequired();
     // The SRP-first CUSTOM_AUTH ran PreAuthentication already; an unknown name (PUEE ENABLED) is sent with userNotFound.
     if (!extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
     // A user without a password (federated) gets the same simulated challenge as an unknown one.
@@ -214,6 +224,7 @@ export function createSignInService(deps: SignInServiceDeps) {
         // Dummy compare so an unknown user costs the same time as a wrong password.
         await hasher.spendDummyVerify(password);
         if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+        if (isAwaitingFirstPassword(context, user)) throw passwordResetRequired();
         // PreventUserExistenceErrors ENABLED: PreAuthentication runs for an unknown name too, with userNotFound (§10.2).
         if (!user) await runPreAuthentication(deps.triggers, context.pool, { user: null, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
         return await failPassword(context, user, user ? "no password" : "unknown user", attempt);

@@ -8,7 +8,7 @@ import { toDomain as toDomainGroup } from "./group.repository.js";
 
 const INDEXED_VALUE_LENGTH = 255;
 
-function toEntity(user: User): UserEntity {
+export function toEntity(user: User): UserEntity {
   return Object.assign(new UserEntity(), {
     id: user.id,
     poolId: user.poolId,
@@ -43,6 +43,16 @@ export function toDomainUser(entity: UserEntity): User {
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };
+}
+
+/** A user's search index rows: values cut to the indexed length, duplicates (after the cut) dropped. */
+export function searchEntryRowsOf(poolId: string, userId: string, entries: readonly SearchEntry[]): UserSearchEntryEntity[] {
+  const rows = new Map<string, UserSearchEntryEntity>();
+  for (const entry of entries) {
+    const value = entry.value.slice(0, INDEXED_VALUE_LENGTH);
+    rows.set(`${entry.name}\u0000${value}`, Object.assign(new UserSearchEntryEntity(), { poolId, userId, name: entry.name, value }));
+  }
+  return [...rows.values()];
 }
 
 const MAX_CODE_POINT = 0x10ffff;
@@ -147,12 +157,8 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     },
     async replaceSearchEntries(poolId, userId, entries: SearchEntry[], options) {
       if (!options?.isNewUser) await searchEntries.delete({ userId });
-      const rows = new Map<string, UserSearchEntryEntity>();
-      for (const entry of entries) {
-        const value = entry.value.slice(0, INDEXED_VALUE_LENGTH);
-        rows.set(`${entry.name}\u0000${value}`, Object.assign(new UserSearchEntryEntity(), { poolId, userId, name: entry.name, value }));
-      }
-      if (rows.size > 0) await searchEntries.insert([...rows.values()]);
+      const rows = searchEntryRowsOf(poolId, userId, entries);
+      if (rows.length > 0) await searchEntries.insert(rows);
     },
     async search(poolId, query: UserSearchQuery) {
       if (query.attribute === null) {
