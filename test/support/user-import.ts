@@ -13,7 +13,7 @@ export const ROLE_ARN = "arn:aws:iam::123456789012:role/CognitoImportRole";
 const DONE = new Set(["Succeeded", "Failed", "Stopped", "Expired"]);
 
 /** A CSV with GetCSVHeader's columns; each row names only the columns it fills. */
-export function csvOf(header: readonly string[], rows: readonly Record<string, string>[]): string {
+export function csvOf(header: readonly string[], rows: readonly Record<string, string | undefined>[]): string {
   const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   return [header.join(","), ...rows.map((row) => header.map((column) => cell(row[column] ?? "")).join(","))].join("\n") + "\n";
 }
@@ -25,7 +25,7 @@ export function reachable(gateway: TestApp, preSignedUrl: string): string {
 }
 
 /** What `curl --upload-file users.csv -H "x-amz-server-side-encryption:aws:kms" '<url>'` sends. */
-export async function putCsv(gateway: TestApp, preSignedUrl: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+export async function putCsv(gateway: TestApp, preSignedUrl: string, body: string | Blob, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   const response = await fetch(reachable(gateway, preSignedUrl), { method: "PUT", headers: { "content-type": "text/csv", "x-amz-server-side-encryption": "aws:kms", ...headers }, body });
   return { status: response.status, text: await response.text() };
 }
