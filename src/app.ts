@@ -140,7 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // wake-up for live subscribers and webhook dispatchers, which then read the events table.
     let announceCommit: (note: CommitNote) => void = () => undefined;
     const database = metrics.timeDatabase(overrides.wrapDatabase ? overrides.wrapDatabase(createTypeormDatabase(dataSource)) : createTypeormDatabase(dataSource));
-    store = metrics.timeStore(config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock }));
+    store = metrics.timeStore(config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock }));
     // Pools, clients and webhook subscriptions, cached per process; it only reads, so it needs no pipeline.
     const contexts = createClientContextCache({ db: database, store });
     const db = withEventPipeline(database, { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import proxyaddr from "proxy-addr";
+import { parseRedisUrl } from "../lib/redis-url.js";
 
 /**
  * The gateway's configuration, read from the environment once at start. Every variable, its default
@@ -27,6 +28,8 @@ export interface Config {
   databaseUrl: string;
   database: DatabaseTarget;
   redisUrl: string | null;
+  /** Prefix of every Redis key and channel: gateways sharing one Redis (a cluster has no database numbers) keep apart. */
+  redisKeyPrefix: string;
   publicUrl: string;
   region: string;
   adminApiKey: string | null;
@@ -283,7 +286,16 @@ export function loadConfig(env: Env = process.env): Config {
   const database = parseDatabaseUrl(databaseUrl, problems);
 
   const redisUrl = env.REDIS_URL || null;
-  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) problems.push("REDIS_URL must start with redis:// or rediss://");
+  if (redisUrl !== null) {
+    try {
+      parseRedisUrl(redisUrl);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  const redisKeyPrefix = env.REDIS_KEY_PREFIX ?? "gw:";
+  // A "{" would hash-tag every key alike and put the whole store on one cluster node.
+  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisKeyPrefix)) problems.push("REDIS_KEY_PREFIX must be 1–64 letters, digits or : . _ - (default gw:)");
 
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
   try {
@@ -335,7 +347,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
-    port, host, databaseUrl, database, redisUrl, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
+    port, host, databaseUrl, database, redisUrl, redisKeyPrefix, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
     graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, srpWorkers, signInFailuresPerIp, enumerationSafeMs,
     messaging: Object.freeze(messaging),
     awsJsonPath, corsOrigins, trustProxy, metrics, poolDomainSuffix,

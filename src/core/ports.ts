@@ -10,6 +10,10 @@ export * from "./storage-ports.js";
 /**
  * Short-lived shared state: challenge sessions, codes, attempt counters, rate-limit buckets, pub/sub.
  * Expiry follows the injected clock on every adapter, so tests move time instead of sleeping.
+ * Keys one call touches atomically together (`consume`'s key and marker, the gates of `takeAttempt` and
+ * `giveBackAttempt`) must share a hash tag `{…}` (lib/hash-tag.ts), so that a store spread over nodes
+ * (Redis Cluster) keeps them on one; every adapter throws RangeError otherwise. `getMany` and `delete`
+ * take keys of any tags (they are not atomic across keys).
  */
 export interface ShortLivedStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;

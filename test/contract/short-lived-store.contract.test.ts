@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ShortLivedStore } from "../../src/core/ports.js";
 import { createMemoryShortLivedStore } from "../../src/infra/memory/short-lived-store.js";
@@ -5,8 +6,12 @@ import { createRedisShortLivedStore } from "../../src/infra/redis/short-lived-st
 import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
 import { randomUuid } from "../../src/lib/random.js";
 import { createTcpProxy } from "../support/tcp-proxy.js";
+import { parseRedisUrl } from "../../src/lib/redis-url.js";
 
 const REDIS_URL = process.env.REDIS_URL;
+/** A local 3-primary Redis Cluster (`.ci/redis-cluster`) and a Sentinel naming a primary; each case skips visibly without its URL. */
+const REDIS_CLUSTER_URL = process.env.REDIS_CLUSTER_URL;
+const REDIS_SENTINEL_URL = process.env.REDIS_SENTINEL_URL;
 const DELIVERY_TIMEOUT_MS = 2_000;
 
 /**
@@ -118,31 +123,31 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     });
 
     it("consume with a marker takes the value and leaves the marker until the value's expiry plus the extra time", async () => {
-      await store.set("session", "s", 100);
+      await store.set("{session}", "s", 100);
       clock.advanceSeconds(40);
-      expect(await store.consume("session", { marker: { key: "session:used", extraSeconds: 60 } })).toBe("s");
-      expect(await store.getMany(["session", "session:used"])).toEqual([null, "1"]);
+      expect(await store.consume("{session}", { marker: { key: "{session}:used", extraSeconds: 60 } })).toBe("s");
+      expect(await store.getMany(["{session}", "{session}:used"])).toEqual([null, "1"]);
       // The value would have expired at 100 s; the marker lives 60 s beyond that, judged by the clock.
       clock.advanceSeconds(119);
-      expect(await store.get("session:used")).toBe("1");
+      expect(await store.get("{session}:used")).toBe("1");
       clock.advanceSeconds(1);
-      expect(await store.get("session:used")).toBeNull();
+      expect(await store.get("{session}:used")).toBeNull();
     });
 
     it("consume with a marker sets no marker when there was nothing live to take", async () => {
-      await store.set("expired", "e", 10);
+      await store.set("{expired}", "e", 10);
       clock.advanceSeconds(10);
-      expect(await store.consume("expired", { marker: { key: "expired:used", extraSeconds: 60 } })).toBeNull();
-      expect(await store.consume("missing", { marker: { key: "missing:used", extraSeconds: 60 } })).toBeNull();
-      expect(await store.getMany(["expired:used", "missing:used"])).toEqual([null, null]);
+      expect(await store.consume("{expired}", { marker: { key: "{expired}:used", extraSeconds: 60 } })).toBeNull();
+      expect(await store.consume("{missing}", { marker: { key: "{missing}:used", extraSeconds: 60 } })).toBeNull();
+      expect(await store.getMany(["{expired}:used", "{missing}:used"])).toEqual([null, null]);
     });
 
     it("consume-once with a marker: of 20 parallel consumers across processes exactly one gets the value", async () => {
       const peers = openPeers(4);
-      await store.set("session", "s", 60);
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => peers[i % peers.length]!.consume("session", { marker: { key: "session:used", extraSeconds: 60 } })));
+      await store.set("{session}", "s", 60);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => peers[i % peers.length]!.consume("{session}", { marker: { key: "{session}:used", extraSeconds: 60 } })));
       expect(results.filter((r) => r !== null)).toEqual(["s"]);
-      expect(await store.get("session:used")).toBe("1");
+      expect(await store.get("{session}:used")).toBe("1");
     });
 
     it("increment counts within a fixed window and restarts after it", async () => {
@@ -205,27 +210,27 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     });
 
     it("takeAttempt is all or nothing: a refusing gate leaves the others uncounted", async () => {
-      const full = { key: "full", windowSeconds: 60, limit: 1 };
+      const full = { key: "{gates}full", windowSeconds: 60, limit: 1 };
       await store.takeAttempt([full]);
-      expect(await store.takeAttempt([{ key: "other", windowSeconds: 60 }, full])).toEqual({ allowed: false, refusedBy: 1, lockedUntilMs: null });
-      expect(await store.takeAttempt([{ key: "other", windowSeconds: 60 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [0], lockedUntilMs: [0] });
+      expect(await store.takeAttempt([{ key: "{gates}other", windowSeconds: 60 }, full])).toEqual({ allowed: false, refusedBy: 1, lockedUntilMs: null });
+      expect(await store.takeAttempt([{ key: "{gates}other", windowSeconds: 60 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [0], lockedUntilMs: [0] });
     });
 
     it("giveBackAttempt lifts the lock its attempt set unless a later one set another, never goes below zero, and ignores missing gates", async () => {
-      const gate = lockingGate("give-back");
+      const gate = lockingGate("{give}back");
       for (let i = 0; i < 2; i++) await store.takeAttempt([gate]);
       const third = await store.takeAttempt([gate]);
       if (!third.allowed) throw new Error("the third attempt was refused");
-      await store.giveBackAttempt([{ key: "give-back", lockedUntilMs: third.lockedUntilMs[0]! }, { key: "missing", lockedUntilMs: 0 }]);
+      await store.giveBackAttempt([{ key: "{give}back", lockedUntilMs: third.lockedUntilMs[0]! }, { key: "{give}missing", lockedUntilMs: 0 }]);
       expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: true, counts: [2] });
       // A lock set by another attempt stays when this one is given back.
       const again = await store.takeAttempt([gate]);
-      await store.giveBackAttempt([{ key: "give-back", lockedUntilMs: 1 }]);
+      await store.giveBackAttempt([{ key: "{give}back", lockedUntilMs: 1 }]);
       expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: false, lockedUntilMs: again.allowed ? again.lockedUntilMs[0] : -1 });
       clock.advanceSeconds(1);
-      for (let i = 0; i < 5; i++) await store.giveBackAttempt([{ key: "give-back", lockedUntilMs: 0 }]);
+      for (let i = 0; i < 5; i++) await store.giveBackAttempt([{ key: "{give}back", lockedUntilMs: 0 }]);
       expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [1] });
-      expect(await store.get("missing")).toBeNull();
+      expect(await store.get("{give}missing")).toBeNull();
     });
 
     it("a given-back attempt leaves no trace in the window: counted failures still expire a quiet window after the last failure", async () => {
@@ -248,13 +253,32 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
 
     it("100 parallel attempts across processes at a locking gate: only those before the lock get through", async () => {
       const peers = openPeers(4);
-      const gate = lockingGate("burst");
-      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => peers[i % peers.length]!.takeAttempt([gate, { key: "burst-ip", windowSeconds: 60, limit: 50 }])));
+      const gate = lockingGate("{burst}user");
+      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => peers[i % peers.length]!.takeAttempt([gate, { key: "{burst}ip", windowSeconds: 60, limit: 50 }])));
       const allowed = results.filter((result) => result.allowed);
       expect(allowed).toHaveLength(3);
       expect(allowed.map((result) => result.counts[0]).sort()).toEqual([1, 2, 3]);
       // Refused attempts counted nowhere: the address gate saw only the three.
-      expect(await store.takeAttempt([{ key: "burst-ip", windowSeconds: 60, limit: 50 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [3] });
+      expect(await store.takeAttempt([{ key: "{burst}ip", windowSeconds: 60, limit: 50 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [3] });
+    });
+
+    it("refuses an atomic multi-key call whose keys do not share a hash tag, and touches nothing", async () => {
+      const user = { key: "{a}user", windowSeconds: 60 };
+      await expect(store.takeAttempt([user, { key: "{b}ip", windowSeconds: 60 }])).rejects.toThrow(RangeError);
+      await expect(store.takeAttempt([{ key: "user", windowSeconds: 60 }, { key: "ip", windowSeconds: 60 }])).rejects.toThrow(/hash tag/);
+      await expect(store.giveBackAttempt([{ key: "{a}user", lockedUntilMs: 0 }, { key: "{b}ip", lockedUntilMs: 0 }])).rejects.toThrow(RangeError);
+      await store.set("code", "c", 60);
+      await expect(store.consume("code", { marker: { key: "code:used", extraSeconds: 60 } })).rejects.toThrow(RangeError);
+      // An untagged key is placed by its whole name, so it shares no tag with a tagged one spelling it.
+      await expect(store.consume("code", { marker: { key: "{code}:used", extraSeconds: 60 } })).rejects.toThrow(RangeError);
+      expect(await store.get("code")).toBe("c");
+      expect(await store.takeAttempt([user], { dryRun: true })).toMatchObject({ allowed: true, counts: [0] });
+      // Keys of any tags are fine where nothing is atomic across them, and on a cluster span its nodes.
+      const names = Array.from({ length: 30 }, (_, i) => `spread-${i}`);
+      for (const name of names) await store.set(name, name, 60);
+      expect(await store.getMany([...names, "missing"])).toEqual([...names, null]);
+      await store.delete(...names.slice(0, 20));
+      expect(await store.getMany(names)).toEqual([...names.slice(0, 20).map(() => null), ...names.slice(20)]);
     });
 
     it("takeToken allows capacity takes, then refuses with a retry-after, then refills by the clock", async () => {
@@ -356,6 +380,94 @@ describeShortLivedStoreContract(
   },
   { skip: !REDIS_URL },
 );
+
+describeShortLivedStoreContract(
+  "redis cluster (REDIS_CLUSTER_URL)",
+  (clock, track) => {
+    const keyPrefix = `test:${randomUuid()}:`;
+    return () => {
+      const store = createRedisShortLivedStore({ url: REDIS_CLUSTER_URL!, clock, keyPrefix });
+      track(store);
+      return store;
+    };
+  },
+  { skip: !REDIS_CLUSTER_URL },
+);
+
+describeShortLivedStoreContract(
+  "redis sentinel (REDIS_SENTINEL_URL)",
+  (clock, track) => {
+    const keyPrefix = `test:${randomUuid()}:`;
+    return () => {
+      const store = createRedisShortLivedStore({ url: REDIS_SENTINEL_URL!, clock, keyPrefix });
+      track(store);
+      return store;
+    };
+  },
+  { skip: !REDIS_SENTINEL_URL },
+);
+
+describe.skipIf(!REDIS_CLUSTER_URL)("redis cluster ShortLivedStore across nodes", () => {
+  const nodesOf = async (): Promise<Redis[]> => {
+    const seed = parseRedisUrl(REDIS_CLUSTER_URL!);
+    if (seed.kind !== "cluster") throw new Error("REDIS_CLUSTER_URL must be a redis+cluster:// URL");
+    const probe = new Redis(seed.nodes[0]!);
+    const masters = (await probe.cluster("SHARDS")) as unknown[];
+    await probe.quit();
+    expect(masters.length).toBeGreaterThanOrEqual(3);
+    return seed.nodes.map((node) => new Redis(node));
+  };
+
+  it("spreads keys over every primary, and keeps a hash tag's keys on one", async () => {
+    const clock = createManualClock();
+    const keyPrefix = `test:${randomUuid()}:`;
+    const store = createRedisShortLivedStore({ url: REDIS_CLUSTER_URL!, clock, keyPrefix });
+    const nodes = await nodesOf();
+    try {
+      const names = Array.from({ length: 30 }, (_, i) => `k${i}`);
+      for (const name of names) await store.set(name, "v", 60);
+      await store.takeAttempt([{ key: "{lockout}:user:x", windowSeconds: 60 }, { key: "{lockout}:ip:y", windowSeconds: 60 }]);
+      const holders = await Promise.all(nodes.map(async (node) => (await node.keys(`${keyPrefix}*`)).length));
+      expect(holders.filter((count) => count > 0).length).toBe(nodes.length);
+      const lockoutHolders = await Promise.all(nodes.map(async (node) => (await node.keys(`${keyPrefix}{lockout}*`)).length));
+      expect(lockoutHolders.sort()).toEqual([0, 0, 2]);
+    } finally {
+      await store.close();
+      await Promise.all(nodes.map((node) => node.quit()));
+    }
+  });
+
+  it("a subscriber hears what is published on every node, and finds another node when its own drops it", async () => {
+    const clock = createManualClock();
+    const keyPrefix = `test:${randomUuid()}:`;
+    const connectionName = `contract-${randomUuid()}`;
+    const store = createRedisShortLivedStore({ url: REDIS_CLUSTER_URL!, clock, keyPrefix, connectionName });
+    const nodes = await nodesOf();
+    try {
+      const received: string[] = [];
+      let gaps = 0;
+      await store.subscribe("notes", (message) => received.push(message), { onGap: () => gaps++ });
+      // Straight to each node: a cluster forwards PUBLISH to all, so the one subscriber connection hears all three.
+      for (const [index, node] of nodes.entries()) await node.publish(`${keyPrefix}notes`, `from-${index}`);
+      await waitFor(() => received.length === nodes.length);
+      expect(received.sort()).toEqual(nodes.map((_, index) => `from-${index}`));
+
+      // Drop the subscriber's connection wherever it is: it reports the gap, moves on, and hears again.
+      for (const node of nodes) {
+        const clients = String(await node.client("LIST")).split("\n").filter((line) => line.includes(` name=${connectionName}:subscriber `));
+        for (const line of clients) await node.client("KILL", "ID", /id=(\d+)/.exec(line)![1]!);
+      }
+      await waitFor(() => gaps === 2);
+      await vi.waitFor(async () => {
+        await nodes[0]!.publish(`${keyPrefix}notes`, "after");
+        expect(received).toContain("after");
+      }, { timeout: DELIVERY_TIMEOUT_MS, interval: 50 });
+    } finally {
+      await store.close();
+      await Promise.all(nodes.map((node) => node.quit()));
+    }
+  });
+});
 
 describe.skipIf(!REDIS_URL)("redis ShortLivedStore subscriptions across a lost connection", () => {
   it("reports a gap when the subscriber's connection drops and again when it is back, then delivers again", async () => {

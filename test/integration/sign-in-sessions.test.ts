@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/lib/clock.js";
 import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
-import { BACKENDS } from "../support/backends.js";
+import { BACKENDS, withClusterBackend } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import { CreateUserPoolClientDocument, InitiateAuthDocument } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
@@ -27,7 +27,7 @@ import { N_HEX } from "../../src/infra/crypto/srp.js";
 /** Changes one character of a base64 string (the first), keeping it well-formed. */
 const flipFirst = (text: string): string => `${text[0] === "A" ? "B" : "A"}${text.slice(1)}`;
 
-describe.each(BACKENDS)("SRP tampering and challenge sessions on $name", (backend) => {
+describe.each(withClusterBackend(BACKENDS, "SRP tampering and challenge sessions"))("SRP tampering and challenge sessions on $name", (backend) => {
   let gateway: TestApp;
   const clock = createManualClock(new Date());
   const secretsKey = randomBytes(32).toString("base64");

@@ -90,7 +90,7 @@ async function inParallel<T>(items: readonly T[], limit: number, task: (item: T)
 }
 
 describe.each(BACKENDS)("SRP with amazon-cognito-identity-js for many users on $name", (backend) => {
-  const USERS = USERS_BY_BACKEND[backend.name];
+  const USERS = USERS_BY_BACKEND[backend.name as keyof typeof USERS_BY_BACKEND];
   let gateway: TestApp;
   let workers: SrpClientWorkers;
   beforeAll(async () => {

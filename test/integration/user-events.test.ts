@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKENDS } from "../support/backends.js";
+import { BACKENDS, withClusterBackend } from "../support/backends.js";
 import { createPoolWithClient, uniqueName } from "../support/directory.js";
 import { subscribeToUserEvents, type LiveEvent } from "../support/event-subscriber.js";
 import {
@@ -172,8 +172,8 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
   });
 });
 
-describe.runIf(BACKENDS.some((backend) => backend.name === "mariadb+redis"))("live user events across gateway processes (MariaDB + Redis)", () => {
-  const backend = BACKENDS.find((candidate) => candidate.name === "mariadb+redis")!;
+const crossProcessBackends = withClusterBackend(BACKENDS, "live user events across gateway processes").filter((backend) => backend.name !== "embedded");
+describe.each(crossProcessBackends)("live user events across gateway processes on $name", (backend) => {
   let producer: TestApp;
   let consumer: TestApp;
 

@@ -42,7 +42,8 @@ const SIGN_IN_REDIS_DB = 9;
  */
 export function signInEnv(backend: Backend): Record<string, string> {
   const env: Record<string, string> = { PUBLIC_URL, BCRYPT_COST: "4", SIGN_IN_FAILURES_PER_IP: "1000000" };
-  if (backend.env.REDIS_URL) {
+  // A cluster has database 0 only; the suites' cluster is their own anyway.
+  if (backend.env.REDIS_URL && /^rediss?:\/\//.test(backend.env.REDIS_URL)) {
     const url = new URL(backend.env.REDIS_URL);
     url.pathname = `/${SIGN_IN_REDIS_DB}`;
     env.REDIS_URL = url.toString();

@@ -26,8 +26,9 @@ export interface AuthorizationCodeGrant {
   resource: string | null;
 }
 
-export const codeKeyOf = (code: string) => `oauth-code:${sha256Hex(code)}`;
-export const usedCodeKeyOf = (code: string) => `oauth-code-used:${sha256Hex(code)}`;
+// One hash tag for a code and its used-marker: the exchange consumes one and sets the other atomically.
+export const codeKeyOf = (code: string) => `oauth-code:{${sha256Hex(code)}}`;
+export const usedCodeKeyOf = (code: string) => `oauth-code-used:{${sha256Hex(code)}}`;
 
 /**
  * The refresh-token family (origin_jti) of the tokens a code is exchanged for, derived from the code so a

@@ -49,12 +49,17 @@ export interface AttemptReservation {
  * compared no more often than N serial ones. Attempts refused during a lockout are not counted.
  */
 export function createLockout(store: ShortLivedStore, clock: Clock, options: { failuresPerIpWindow: number; metrics?: Pick<Metrics, "countLockout"> }) {
+  // A user's gate and an address's gate are taken in one atomic step, and an address spans every pool
+  // and user, so all lockout keys share one hash tag: on a Redis Cluster they live on one node. Tagging
+  // by pool would spread them but turn the per-address limit into a per-pool one (a sprayer would get
+  // the limit once per pool); a sign-in costs far more CPU than its two script calls, so that one node
+  // is never the bottleneck.
   const userGate = (poolId: string, subject: string): AttemptGate => ({
-    key: `lockout:user:${poolId}:${subject}`,
+    key: `{lockout}:user:${poolId}:${subject}`,
     windowSeconds: QUIET_RESET_SECONDS,
     lockSecondsByCount: LOCK_SECONDS_BY_FAILURES,
   });
-  const ipGate = (ip: string): AttemptGate => ({ key: `lockout:ip:${ip}`, windowSeconds: QUIET_RESET_SECONDS, limit: options.failuresPerIpWindow });
+  const ipGate = (ip: string): AttemptGate => ({ key: `{lockout}:ip:${ip}`, windowSeconds: QUIET_RESET_SECONDS, limit: options.failuresPerIpWindow });
   const gatesOf = (poolId: string, subject: string | null, ip: string | null): AttemptGate[] => [...(ip ? [ipGate(ip)] : []), ...(subject ? [userGate(poolId, subject)] : [])];
   const locked = () => new CognitoError("NotAuthorizedException", "Password attempts exceeded");
   const ipBlocked = () => new CognitoError("TooManyRequestsException", "Too many failed sign-in attempts from this address; try again later.");

@@ -1,6 +1,7 @@
 import type { ShortLivedStore } from "../../core/ports.js";
 import { lockSecondsAt } from "../../core/security/attempt-gate.js";
 import type { Clock } from "../../lib/clock.js";
+import { assertOneHashTag } from "../../lib/hash-tag.js";
 
 type Entry =
   | { kind: "value"; value: string; expiresAtMs: number }
@@ -23,7 +24,8 @@ const TOKEN_EPSILON = 1e-9;
 /**
  * In-process ShortLivedStore for tests and single-instance deployments. State is lost on restart and
  * not shared between processes. Expiry is judged with `clock.nowMs()`, so a manual clock drives it.
- * Throws RangeError from `takeToken` when capacity < 1 or refillPerSecond <= 0.
+ * Throws RangeError from `takeToken` when capacity < 1 or refillPerSecond <= 0, and from the atomic
+ * multi-key calls when their keys do not share a hash tag (lib/hash-tag.ts), as the Redis store does.
  */
 export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLivedStore {
   const { clock } = options;
@@ -72,6 +74,7 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
 
     // Read and delete happen in one synchronous step, so no other caller can interleave between them.
     async consume(key, options) {
+      if (options?.marker) assertOneHashTag("consume", [key, options.marker.key]);
       const entry = readLive(key, clock.nowMs());
       if (entry?.kind !== "value") return null;
       entries.delete(key);
@@ -105,6 +108,7 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
 
     // Checks and counts every gate in one synchronous step, so parallel attempts cannot interleave.
     async takeAttempt(gates, options) {
+      assertOneHashTag("takeAttempt", gates.map((gate) => gate.key));
       const nowMs = clock.nowMs();
       const live = gates.map((gate) => {
         const entry = readLive(gate.key, nowMs);
@@ -137,6 +141,7 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
     },
 
     async giveBackAttempt(taken) {
+      assertOneHashTag("giveBackAttempt", taken.map((gate) => gate.key));
       const nowMs = clock.nowMs();
       for (const { key, lockedUntilMs, windowEndsAtMs, previousWindowEndsAtMs = 0 } of taken) {
         const entry = readLive(key, nowMs);

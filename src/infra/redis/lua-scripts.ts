@@ -191,7 +191,7 @@ redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'u', ARGV[1], '
 redis.call('PEXPIRE', KEYS[1], fullAgainInMs + gcGraceMs)
 return {allowed, retryAfterSeconds}`;
 
-/** Each script with the number of keys it takes (null: given with each call, before the keys). */
+/** Each script with the number of keys it takes (null: any number; the store defines one command per count). */
 export const SCRIPTS = {
   gwSet: [SET_SCRIPT, 1],
   gwSetIfAbsent: [SET_IF_ABSENT_SCRIPT, 1],

@@ -1,6 +1,8 @@
-import { Redis, type RedisOptions } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import type { ShortLivedStore } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
+import { assertOneHashTag, hashTagOf } from "../../lib/hash-tag.js";
+import { connectRedis, quit, type Subscriber } from "./connection.js";
 import { SCRIPTS } from "./lua-scripts.js";
 
 /**
@@ -10,11 +12,10 @@ import { SCRIPTS } from "./lua-scripts.js";
  */
 const GC_GRACE_MS = 60_000;
 const PING_TIMEOUT_MS = 1_000;
-const QUIT_TIMEOUT_MS = 1_000;
-const MAX_RECONNECT_DELAY_MS = 1_000;
 
 type ScriptName = keyof typeof SCRIPTS;
-type ScriptedRedis = Redis & Record<ScriptName, (...keysThenArgs: (string | number)[]) => Promise<unknown>>;
+type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
+type ScriptedRedis = (Redis | Cluster) & Record<ScriptName, ScriptCall> & Record<string, unknown>;
 interface MessageHandler {
   message(message: string): void;
   gap(): void;
@@ -27,38 +28,40 @@ interface ChannelSubscription {
 }
 
 /**
- * ShortLivedStore over Redis, shared by every gateway process. Keys and channels get `keyPrefix`
- * (default "gw:"). Expiry follows `clock`; Redis TTLs only collect garbage. The connection retries
- * forever (at most 1 s apart) so the gateway recovers when Redis returns; meanwhile commands reject
- * after one retry and `ping()` rejects within about a second. Connection errors go to `onError`
- * (default: ignored, since every command and `ping()` already surface the outage).
- * Throws RangeError from `takeToken` when capacity < 1 or refillPerSecond <= 0.
+ * ShortLivedStore over Redis, shared by every gateway process: one node, a Sentinel-managed primary or
+ * a Redis Cluster, as `url` says (lib/redis-url.ts). Keys and channels get `keyPrefix` (default "gw:").
+ * Expiry follows `clock`; Redis TTLs only collect garbage. The connection retries forever (at most 1 s
+ * apart) so the gateway recovers when Redis returns; meanwhile commands reject after one retry and
+ * `ping()` rejects within about a second. Connection errors go to `onError` (default: ignored, since
+ * every command and `ping()` already surface the outage).
+ * Throws RangeError from `takeToken` when capacity < 1 or refillPerSecond <= 0, and from the atomic
+ * multi-key calls when their keys do not share a hash tag (on a cluster they could not run at all).
  */
 export function createRedisShortLivedStore(options: {
   url: string;
   clock: Clock;
   keyPrefix?: string;
   onError?: (error: Error) => void;
+  /** Names the connections in CLIENT LIST (the subscriber gets ":subscriber" appended). */
+  connectionName?: string;
 }): ShortLivedStore {
   const { clock } = options;
   const prefix = options.keyPrefix ?? "gw:";
   const onError = options.onError ?? (() => undefined);
-  const connectionOptions: RedisOptions = {
-    lazyConnect: false,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: true,
-    // Commands issued in the same tick (concurrent requests whose replies arrived together) leave in one
-    // write: on loopback every socket write costs the sender the receiver's TCP work too.
-    enableAutoPipelining: true,
-    retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
+  const connection = connectRedis(options.url, onError, options.connectionName);
+  const redis = connection.commands as ScriptedRedis;
+  for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) if (numberOfKeys !== null) redis.defineCommand(name, { numberOfKeys, lua });
+  /**
+   * A script that takes any number of keys, defined once per key count: ioredis routes an auto-pipelined
+   * script on a cluster by its first argument, which must then be a key rather than the key count.
+   */
+  const withKeys = (name: ScriptName, keys: readonly string[], ...args: string[]): Promise<unknown> => {
+    const command = `${name}_${keys.length}`;
+    if (typeof redis[command] !== "function") redis.defineCommand(command, { numberOfKeys: keys.length, lua: SCRIPTS[name][0] });
+    return (redis[command] as ScriptCall)(...keys, ...args);
   };
 
-  const redis = new Redis(options.url, connectionOptions) as ScriptedRedis;
-  // Without an 'error' listener an outage would be an unhandled 'error' event and crash the process.
-  redis.on("error", onError);
-  for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) redis.defineCommand(name, numberOfKeys === null ? { lua } : { numberOfKeys, lua });
-
-  let subscriber: Redis | undefined;
+  let subscriber: Subscriber | undefined;
   const channels = new Map<string, ChannelSubscription>();
 
   // One throwing handler must neither starve the others nor throw into ioredis's reply parser.
@@ -75,26 +78,41 @@ export function createRedisShortLivedStore(options: {
     for (const subscription of [...channels.values()]) for (const handler of [...subscription.handlers]) callSafely(() => handler.gap());
   };
 
-  const getSubscriber = (): Redis => {
-    if (subscriber) return subscriber;
-    subscriber = redis.duplicate({ enableAutoPipelining: false });
-    subscriber.on("error", onError);
-    subscriber.on("close", () => {
-      if (subscriberDown) return;
-      subscriberDown = true;
-      reportGap();
-    });
-    subscriber.on("ready", () => {
-      if (!subscriberDown) return;
-      subscriberDown = false;
-      reportGap();
-    });
-    subscriber.on("message", (channel: string, message: string) => {
-      const subscription = channels.get(channel);
-      if (!subscription) return;
-      for (const handler of [...subscription.handlers]) callSafely(() => handler.message(message));
+  const getSubscriber = (): Subscriber => {
+    subscriber ??= connection.openSubscriber({
+      error: onError,
+      down: () => {
+        if (subscriberDown) return;
+        subscriberDown = true;
+        reportGap();
+      },
+      up: () => {
+        if (!subscriberDown) return;
+        subscriberDown = false;
+        reportGap();
+      },
+      message: (channel, message) => {
+        const subscription = channels.get(channel);
+        if (!subscription) return;
+        for (const handler of [...subscription.handlers]) callSafely(() => handler.message(message));
+      },
     });
     return subscriber;
+  };
+  /**
+   * Keys grouped so that each group lives on one node: by hash tag on a cluster (keys of one tag share
+   * a slot), all together on a single node.
+   */
+  const byNode = (names: readonly string[]): number[][] => {
+    if (!connection.isCluster) return [names.map((_, index) => index)];
+    const groups = new Map<string, number[]>();
+    names.forEach((name, index) => {
+      const tag = hashTagOf(key(name));
+      const group = groups.get(tag);
+      if (group) group.push(index);
+      else groups.set(tag, [index]);
+    });
+    return [...groups.values()];
   };
 
   const key = (name: string): string => prefix + name;
@@ -120,19 +138,29 @@ export function createRedisShortLivedStore(options: {
 
     // One script reads, deletes and checks expiry, so across every process exactly one caller wins.
     async consume(name, options) {
+      if (options?.marker) assertOneHashTag("consume", [name, options.marker.key]);
       if (!options?.marker) return (await redis.gwConsume(key(name), now())) as string | null;
       const extraMs = ttlMs(options.marker.extraSeconds);
       return (await redis.gwConsumeMarking(key(name), key(options.marker.key), now(), String(extraMs), String(GC_GRACE_MS))) as string | null;
     },
 
+    // Not atomic across keys (the port promises none), so on a cluster each node's share is read apart.
     async getMany(names) {
       if (names.length === 0) return [];
-      const values = (await redis.gwGetMany(names.length, ...names.map(key), now())) as (string | null)[];
-      return values.map((value) => value ?? null);
+      const nowMs = now();
+      const values: (string | null)[] = names.map(() => null);
+      await Promise.all(
+        byNode(names).map(async (indexes) => {
+          const found = (await withKeys("gwGetMany", indexes.map((index) => key(names[index]!)), nowMs)) as (string | null)[];
+          indexes.forEach((index, position) => (values[index] = found[position] ?? null));
+        }),
+      );
+      return values;
     },
 
     async delete(...names) {
-      if (names.length > 0) await redis.del(...names.map(key));
+      if (names.length === 0) return;
+      await Promise.all(byNode(names).map((indexes) => redis.del(...indexes.map((index) => key(names[index]!)))));
     },
 
     async increment(name, windowSeconds, options) {
@@ -145,8 +173,9 @@ export function createRedisShortLivedStore(options: {
     // One script checks every gate and then counts in all of them: parallel attempts in any process queue up.
     async takeAttempt(gates, options) {
       if (gates.length === 0) return { allowed: true, counts: [], lockedUntilMs: [], windowEndsAtMs: [], previousWindowEndsAtMs: [] };
+      assertOneHashTag("takeAttempt", gates.map((gate) => gate.key));
       const args = gates.flatMap((gate) => [String(ttlMs(gate.windowSeconds)), String(gate.limit ?? -1), (gate.lockSecondsByCount ?? []).join(",")]);
-      const reply = (await redis.gwTakeAttempt(gates.length, ...gates.map((gate) => key(gate.key)), now(), options?.dryRun ? "1" : "0", String(GC_GRACE_MS), ...args)) as number[];
+      const reply = (await withKeys("gwTakeAttempt", gates.map((gate) => key(gate.key)), now(), options?.dryRun ? "1" : "0", String(GC_GRACE_MS), ...args)) as number[];
       if (reply[0] !== 1) return { allowed: false, refusedBy: reply[1]!, lockedUntilMs: reply[2] ? reply[2] : null };
       const at = (index: number, field: number) => reply[1 + index * 4 + field]!;
       return {
@@ -160,8 +189,9 @@ export function createRedisShortLivedStore(options: {
 
     async giveBackAttempt(taken) {
       if (taken.length === 0) return;
+      assertOneHashTag("giveBackAttempt", taken.map((gate) => gate.key));
       const args = taken.flatMap((gate) => [String(gate.lockedUntilMs), String(gate.windowEndsAtMs ?? -1), String(gate.previousWindowEndsAtMs ?? 0)]);
-      await redis.gwGiveBackAttempt(taken.length, ...taken.map((gate) => key(gate.key)), now(), String(GC_GRACE_MS), ...args);
+      await withKeys("gwGiveBackAttempt", taken.map((gate) => key(gate.key)), now(), String(GC_GRACE_MS), ...args);
     },
 
     async takeToken(name, capacity, refillPerSecond) {
@@ -222,25 +252,7 @@ export function createRedisShortLivedStore(options: {
 
     async close() {
       channels.clear();
-      await Promise.all([redis, subscriber].map((connection) => (connection ? quit(connection) : undefined)));
+      await Promise.all([quit(redis), subscriber?.close()]);
     },
   };
-}
-
-/** QUIT politely when Redis answers, otherwise drop the socket; never throws and never hangs. */
-async function quit(connection: Redis): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      connection.quit(),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, QUIT_TIMEOUT_MS);
-      }),
-    ]);
-  } catch {
-    // Closing during an outage: the socket is dropped below either way.
-  } finally {
-    clearTimeout(timer);
-    connection.disconnect();
-  }
 }

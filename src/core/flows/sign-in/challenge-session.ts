@@ -61,8 +61,9 @@ const USED_MARKER_EXTRA_SECONDS = 60;
  * replayed. Each step consumes its session atomically (one use) and the next step gets a new one.
  */
 export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
-  const keyOf = (token: string) => `signin:${sha256Hex(token)}`;
-  const usedKeyOf = (token: string) => `signin-used:${sha256Hex(token)}`;
+  // One hash tag for a session and its used-marker: consume sets the marker in the same atomic step.
+  const keyOf = (token: string) => `signin:{${sha256Hex(token)}}`;
+  const usedKeyOf = (token: string) => `signin-used:{${sha256Hex(token)}}`;
   return {
     async open(session: Omit<SignInSession, "kind" | "expiresAtMs">, lifetimeSeconds: number): Promise<string> {
       const token = randomTokenBase64Url(96);
