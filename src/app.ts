@@ -57,6 +57,9 @@ import { createUserImportRunner, type UserImportRunner, type UserImportRunnerOpt
 import { createCognitoMigrationSource } from "./core/migration/cognito-source.js";
 import { createUserMigrationSourceService } from "./core/migration/migration-source.service.js";
 import { createSourcePoolCaller } from "./infra/cognito-source/source-pool-caller.js";
+import { createPoolExportService } from "./core/pool-transfer/pool-export.service.js";
+import { createPoolImportService } from "./core/pool-transfer/pool-import.service.js";
+import { createExportKeys } from "./infra/crypto/export-keys.js";
 import type { Database, Logger, MessageSender, SecretBox, ShortLivedStore, TokenSigner } from "./core/ports.js";
 import { createJoseTokenSigner } from "./infra/crypto/jose-token-signer.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
@@ -164,6 +167,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // The pools' built-in migration sources: old Cognito pools asked about unknown users (README "Moving from Cognito").
     const sourcePoolCaller = createSourcePoolCaller({ logger });
     const migrationSource = createCognitoMigrationSource({ db, secretBox, caller: sourcePoolCaller });
+    const poolTransferDeps = { db, clock, secretBox, hasher, exportKeys: createExportKeys(secretsKey) };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
@@ -225,6 +229,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       listUsers: createListUsersService({ db }),
       passwordRecovery: createPasswordRecoveryService({ ...userFlowDeps, migrationSource }),
       userMigrationSources: createUserMigrationSourceService({ db, clock, secretBox, caller: sourcePoolCaller }),
+      poolExport: createPoolExportService(poolTransferDeps),
+      poolImport: createPoolImportService(poolTransferDeps),
       sentMessages: createSentMessageService({ db, secretBox }),
       signingKeys: createSigningKeyService({ db, tokens, clock }),
       accessTokens,

@@ -28,6 +28,7 @@ import type { Clock } from "../lib/clock.js";
 import { randomUuid } from "../lib/random.js";
 import type { PoolHosts } from "../core/oauth/pool-hosts.js";
 import { createOAuthRouter } from "./oauth/router.js";
+import { createPoolTransferRouter } from "./http/pool-transfer.routes.js";
 import { createManagedLoginPages } from "./oauth/pages/router.js";
 import { createUserImportUploadRouter } from "./http/user-import-upload.routes.js";
 
@@ -222,6 +223,8 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   app.use(GRAPHQL_PATH, ...graphql);
   // The targets of import jobs' pre-signed URLs (PUT /import-jobs/<jobId>/upload), before the pools' paths.
   app.use(createUserImportUploadRouter({ userImports: services.userImports, logger }));
+  // Pool export and import, streamed NDJSON with an admin key (GET /admin/pools/<id>/export, POST /admin/pools/import).
+  app.use(createPoolTransferRouter({ adminKeys: services.adminKeys, poolExport: services.poolExport, poolImport: services.poolImport, logger }));
   // The pools' OAuth endpoints and sign-in pages: `/<poolId>/…` and pool domains by Host. After the wire
   // router, whose error handler would otherwise answer this router's errors in the wire's shape.
   app.use(createOAuthRouter({ services, poolHosts, publicUrl, pages: createManagedLoginPages({ services, clock: awsJson.clock, logger, authenticator: pagesAuthenticator }) }));

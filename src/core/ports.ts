@@ -128,6 +128,19 @@ export interface PasswordHasher {
   spendDummyVerify(password: string): Promise<void>;
   /** SRP salt and verifier for the immutable username in the pool (cognito-reference §4.4). */
   createSrpVerifier(poolId: string, username: string, password: string): { srpSalt: string; srpVerifier: string };
+  /**
+   * A stored hash as another gateway can verify it (a pool export): the bcrypt hash and the pepper
+   * (base64) its input was keyed with — this gateway's, or the one an imported hash came with.
+   */
+  toPortableHash(passwordHash: string): PortablePasswordHash;
+  /** The stored form of a portable hash: `verify` accepts it under this gateway's SECRETS_KEY. */
+  fromPortableHash(portable: PortablePasswordHash): string;
+}
+
+/** A password hash that travels between gateways: bcrypt over HMAC-SHA-256(pepper, password). */
+export interface PortablePasswordHash {
+  pepper: string;
+  bcryptHash: string;
 }
 
 /** Keyed hashing for short secrets (6-digit codes) that a database dump must not let anyone brute-force. */
@@ -331,4 +344,19 @@ export type SourcePoolAnswer = { ok: true; output: Record<string, unknown> } | {
  */
 export interface SourcePoolCaller {
   call(connection: SourcePoolConnection, action: string, input: Record<string, unknown>): Promise<SourcePoolAnswer>;
+}
+
+/** Sealing and integrity of a pool export (core/pool-transfer): a SecretBox and a MAC key. */
+export interface ExportSealing {
+  box: SecretBox;
+  /** HMAC-SHA-256 under the export's MAC key, base64url. */
+  mac(data: string): string;
+}
+
+/** The keys a pool export is sealed with: derived from SECRETS_KEY, or from a passphrase with scrypt. */
+export interface ExportKeys {
+  /** For a restore into a gateway with the same SECRETS_KEY (or its own backup). */
+  fromSecretsKey(): ExportSealing;
+  /** scrypt(passphrase, salt): slow on purpose, so a stolen export resists guessing. `salt` is base64url. */
+  fromPassphrase(passphrase: string, salt: string): ExportSealing;
 }

@@ -31,6 +31,8 @@ import type { UiCustomizationService } from "../../core/oauth/ui-customization.s
 import type { WebAuthnCredentialService } from "../../core/webauthn/webauthn-credential.service.js";
 import type { UserImportService } from "../../core/user-import/user-import.service.js";
 import type { UserMigrationSourceService } from "../../core/migration/migration-source.service.js";
+import type { PoolExportService } from "../../core/pool-transfer/pool-export.service.js";
+import type { PoolImportService } from "../../core/pool-transfer/pool-import.service.js";
 
 /** The core services the GraphQL edge calls; resolvers stay thin and hold no logic of their own. */
 export interface ApiServices {
@@ -72,6 +74,10 @@ export interface ApiServices {
   userImports: UserImportService;
   /** The pools' built-in user-migration sources (old Cognito pools) and their progress. */
   userMigrationSources: UserMigrationSourceService;
+  /** Pool export as signed, sealed JSON lines (also the CLI's `pool export`). */
+  poolExport: PoolExportService;
+  /** Restores an export into this gateway (also the CLI's `pool import`). */
+  poolImport: PoolImportService;
 }
 
 export interface GraphqlContext {
