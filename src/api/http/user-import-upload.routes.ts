@@ -17,11 +17,19 @@ const S3_ERRORS: Record<UploadRefusalReason, { status: number; code: string }> =
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-function sendS3Error(response: Response, status: number, code: string, message: string, requestId: string): void {
+function sendS3Error(request: Request, response: Response, status: number, code: string, message: string, requestId: string): void {
   if (response.headersSent) return;
   // The body may still be arriving (a refusal before reading it): close rather than read it all.
   response.setHeader("Connection", "close");
   response.status(status).type("application/xml").send(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><RequestId>${requestId}</RequestId></Error>`);
+}
+
+/**
+ * The access log reads req.ip once the answer is sent; after a refusal that closes the connection there is
+ * no socket left to read it from, so the address is taken while there is one.
+ */
+function keepClientAddress(request: Request): void {
+  Object.defineProperty(request, "ip", { value: request.ip, configurable: true });
 }
 
 const single = (value: unknown): string => (typeof value === "string" ? value : "");
@@ -36,6 +44,7 @@ export function createUserImportUploadRouter(deps: { userImports: UserImportServ
   const router = Router();
   router.put(USER_IMPORT_UPLOAD_PATH, async (request: Request, response: Response) => {
     const requestId = requestIdOf(request);
+    keepClientAddress(request);
     const length = request.headers["content-length"];
     try {
       const result = await deps.userImports.upload({
@@ -43,23 +52,25 @@ export function createUserImportUploadRouter(deps: { userImports: UserImportServ
         expires: single(request.query.expires),
         signature: single(request.query.signature),
         declaredBytes: length !== undefined && /^\d+$/.test(length) ? Number(length) : null,
-        body: request,
+        // Not destroyed when the service stops reading early: the refusal must still reach the client.
+        body: request.iterator({ destroyOnReturn: false }),
       });
       response.status(200).setHeader("x-amz-request-id", requestId);
       response.type("text/plain").send(`Uploaded ${result.bytes} bytes, ${result.users} users.\n`);
     } catch (error) {
       if (error instanceof UploadRefusedError) {
         const { status, code } = S3_ERRORS[error.reason];
-        sendS3Error(response, status, code, error.message, requestId);
+        sendS3Error(request, response, status, code, error.message, requestId);
         return;
       }
       deps.logger.error({ requestId, err: error instanceof Error ? error.message : String(error) }, "user import upload failed");
-      sendS3Error(response, 500, "InternalError", `We encountered an internal error (request id ${requestId}). Please try again.`, requestId);
+      sendS3Error(request, response, 500, "InternalError", `We encountered an internal error (request id ${requestId}). Please try again.`, requestId);
     }
   });
   router.all(USER_IMPORT_UPLOAD_PATH, (request, response) => {
+    keepClientAddress(request);
     response.setHeader("Allow", "PUT");
-    sendS3Error(response, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.", requestIdOf(request));
+    sendS3Error(request, response, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.", requestIdOf(request));
   });
   return router;
 }
