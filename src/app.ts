@@ -54,7 +54,7 @@ import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-work
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
 import { createUserImportService } from "./core/user-import/user-import.service.js";
 import { createUserImportRunner, type UserImportRunner, type UserImportRunnerOptions } from "./core/user-import/user-import.runner.js";
-import { createCognitoMigrationSource } from "./core/migration/cognito-source.js";
+import { createCognitoMigrationSource, createMigrationSourceCache } from "./core/migration/cognito-source.js";
 import { createUserMigrationSourceService } from "./core/migration/migration-source.service.js";
 import { createSourcePoolCaller } from "./infra/cognito-source/source-pool-caller.js";
 import { createPoolExportService } from "./core/pool-transfer/pool-export.service.js";
@@ -166,7 +166,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender, signUpSessions };
     // The pools' built-in migration sources: old Cognito pools asked about unknown users (README "Moving from Cognito").
     const sourcePoolCaller = createSourcePoolCaller({ logger });
-    const migrationSource = createCognitoMigrationSource({ db, secretBox, caller: sourcePoolCaller });
+    const migrationSources = createMigrationSourceCache({ db, clock });
+    const migrationSource = createCognitoMigrationSource({ secretBox, caller: sourcePoolCaller, sources: migrationSources });
     const poolTransferDeps = { db, clock, secretBox, hasher, exportKeys: createExportKeys(secretsKey) };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
@@ -228,7 +229,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
       listUsers: createListUsersService({ db }),
       passwordRecovery: createPasswordRecoveryService({ ...userFlowDeps, migrationSource }),
-      userMigrationSources: createUserMigrationSourceService({ db, clock, secretBox, caller: sourcePoolCaller }),
+      userMigrationSources: createUserMigrationSourceService({ db, clock, secretBox, caller: sourcePoolCaller, sources: migrationSources }),
       poolExport: createPoolExportService(poolTransferDeps),
       poolImport: createPoolImportService(poolTransferDeps),
       sentMessages: createSentMessageService({ db, secretBox }),

@@ -1,3 +1,4 @@
+import type { Clock } from "../../lib/clock.js";
 import { hmacSha256Base64 } from "../../lib/secrets.js";
 import { CognitoError } from "../errors.js";
 import { isOfferedByPool } from "../mfa/mfa-factors.js";
@@ -31,6 +32,33 @@ export interface SourceConnections {
   public: SourcePoolConnection;
   /** Signed with the admin credentials; null when the source has none. */
   admin: SourcePoolConnection | null;
+}
+
+/** How long a process trusts what it read of a pool's source; a change made by another process shows within this. */
+export const SOURCE_CACHE_MS = 5_000;
+
+export type MigrationSourceCache = ReturnType<typeof createMigrationSourceCache>;
+
+/**
+ * Each pool's migration source (or its absence), kept for a few seconds. Every sign-in of an unknown
+ * name asks for it: read from the database each time, "unknown user" would cost a read that "wrong
+ * password" does not — a timing difference that tells names apart. The setting service forgets a
+ * pool it changes, so this process sees the change at once, others within SOURCE_CACHE_MS.
+ */
+export function createMigrationSourceCache({ db, clock }: { db: Database; clock: Clock }) {
+  const entries = new Map<string, { source: UserMigrationSource | null; expiresAtMs: number }>();
+  return {
+    async get(poolId: string): Promise<UserMigrationSource | null> {
+      const cached = entries.get(poolId);
+      if (cached && cached.expiresAtMs > clock.nowMs()) return cached.source;
+      const source = await db.read((repositories) => repositories.migrationSources.find(poolId));
+      entries.set(poolId, { source, expiresAtMs: clock.nowMs() + SOURCE_CACHE_MS });
+      return source;
+    },
+    forget(poolId: string): void {
+      entries.delete(poolId);
+    },
+  };
 }
 
 /** Unseals the source's secrets for one lookup; they live no longer than the call. */
@@ -82,7 +110,7 @@ function readSourceUser(output: Record<string, unknown>): SourceUser {
  * ADMIN_USER_PASSWORD_AUTH + AdminGetUser. What it finds goes through the same migrateUser step as
  * the UserMigration trigger's answer (core/triggers/user-migration.ts): one transaction, one event.
  */
-export function createCognitoMigrationSource({ db, secretBox, caller }: { db: Database; secretBox: SecretBox; caller: SourcePoolCaller }): BuiltInMigrationSource {
+export function createCognitoMigrationSource({ secretBox, caller, sources }: { secretBox: SecretBox; caller: SourcePoolCaller; sources: MigrationSourceCache }): BuiltInMigrationSource {
   const secretHashOf = (connections: SourceConnections, username: string): Record<string, string> =>
     connections.clientSecret === null ? {} : { SECRET_HASH: hmacSha256Base64(connections.clientSecret, `${username}${connections.source.clientId}`) };
 
@@ -194,7 +222,7 @@ export function createCognitoMigrationSource({ db, secretBox, caller }: { db: Da
 
   return {
     async find(pool, { userName, password }) {
-      const source = await db.read((repositories) => repositories.migrationSources.find(pool.id));
+      const source = await sources.get(pool.id);
       if (!source) return null;
       const connections = connectionsOf(secretBox, source);
       if (password === null) {

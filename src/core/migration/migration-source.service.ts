@@ -3,7 +3,7 @@ import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, invalidParameter } from "../errors.js";
 import type { Database, SecretBox, SourcePoolCaller } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
-import { connectionsOf, estimateSourceUsers } from "./cognito-source.js";
+import { connectionsOf, estimateSourceUsers, type MigrationSourceCache } from "./cognito-source.js";
 import {
   DEFAULT_SOURCE_TIMEOUT_MS,
   MAX_SOURCE_TIMEOUT_MS,
@@ -46,7 +46,7 @@ function checkEndpoint(endpoint: string): void {
 }
 
 /** The admin side of the built-in migration source: its settings (secrets sealed) and its progress. */
-export function createUserMigrationSourceService({ db, clock, secretBox, caller }: { db: Database; clock: Clock; secretBox: SecretBox; caller: SourcePoolCaller }) {
+export function createUserMigrationSourceService({ db, clock, secretBox, caller, sources }: { db: Database; clock: Clock; secretBox: SecretBox; caller: SourcePoolCaller; sources: MigrationSourceCache }) {
   async function load(principal: AdminPrincipal, poolId: string): Promise<UserMigrationSource | null> {
     return db.read(async (repositories) => {
       await loadAccessiblePool(repositories, principal, poolId);
@@ -98,7 +98,7 @@ export function createUserMigrationSourceService({ db, clock, secretBox, caller 
         const view = viewOf({ ...settings, migratedCount: previous?.migratedCount ?? 0, lastMigratedAt: previous?.lastMigratedAt ?? null });
         await repositories.events.append({ type: "USER_MIGRATION_SOURCE_SET", poolId, actor: actorOf(principal), detail: { ...view, createdAt: undefined, updatedAt: undefined } }, now);
         return view;
-      });
+      }).finally(() => sources.forget(poolId));
     },
 
     /** The pool's migration source without its secrets; null when it has none. @throws ResourceNotFoundException, NotAuthorizedException */
@@ -114,7 +114,7 @@ export function createUserMigrationSourceService({ db, clock, secretBox, caller 
         const deleted = await repositories.migrationSources.delete(poolId);
         if (deleted) await repositories.events.append({ type: "USER_MIGRATION_SOURCE_DELETED", poolId, actor: actorOf(principal), detail: {} }, clock.now());
         return deleted;
-      });
+      }).finally(() => sources.forget(poolId));
     },
 
     /**
