@@ -59,7 +59,7 @@ const signedOutKey = (userId: string) => `access-tokens-revoked-before:${userId}
  * @throws NotAuthorizedException (client or pool gone, user disabled), UserNotFoundException (user deleted),
  *         UserNotConfirmedException, PasswordResetRequiredException
  */
-export async function loadSelfContext(repositories: Repositories, principal: AccessTokenPrincipal): Promise<SelfContext> {
+export async function loadSelfContext(repositories: Repositories, principal: Pick<AccessTokenPrincipal, "poolId" | "clientId" | "userId">): Promise<SelfContext> {
   const client = await repositories.clients.findById(principal.clientId);
   const pool = client && client.poolId === principal.poolId ? await repositories.pools.findById(principal.poolId) : null;
   if (!client || !pool) throw invalidToken();

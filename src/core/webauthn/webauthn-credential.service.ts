@@ -54,7 +54,19 @@ interface PendingRegistration {
 }
 
 const registrationKey = (poolId: string, userId: string) => `webauthn:registration:${poolId}:${userId}`;
-const actorOf = (principal: AccessTokenPrincipal) => `user:${principal.userId}`;
+const actorOf = (principal: Pick<AccessTokenPrincipal, "userId">) => `user:${principal.userId}`;
+
+/**
+ * Who registers: the holder of an access token (the API), or a user the managed sign-in pages signed in
+ * (their `cognito` session names the user; /passkeys/add, reference-oauth §8.1). Both go through the same
+ * checks (user state, pool switch, RP ID, quota, the ceremony); only how the user is known differs.
+ */
+export interface PasskeyRegistrant {
+  poolId: string;
+  userId: string;
+  /** The app client the registration is for: Start and Complete must name the same one. */
+  clientId: string;
+}
 const userHandleOf = (userId: string): string => Buffer.from(userId, "utf8").toString("base64url");
 
 /** How a refused registration is told to the client (reference-oauth §13.5). */
@@ -86,93 +98,111 @@ const isAfter = (credential: WebAuthnCredential, after: { t: number; h: string }
 
 /** StartWebAuthnRegistration, CompleteWebAuthnRegistration, ListWebAuthnCredentials, DeleteWebAuthnCredential. */
 export function createWebAuthnCredentialService({ db, clock, store, verifier, poolDomainSuffix }: WebAuthnCredentialServiceDeps) {
+  /** Start, for a token holder or a page-signed-in user: the same checks either way. */
+  async function startRegistration(registrant: PasskeyRegistrant): Promise<Record<string, unknown>> {
+    const { context, relyingParty, existing } = await db.read(async (repositories) => {
+      const context = await loadSelfContext(repositories, registrant);
+      assertEnabled(context);
+      const relyingParty = await loadRelyingParty(repositories, context.pool, poolDomainSuffix);
+      return { context, relyingParty, existing: await repositories.webAuthnCredentials.listOfUser(context.user.id) };
+    });
+    assertBelowQuota(existing.length);
+    const challenge = randomTokenBase64Url(16);
+    const pending: PendingRegistration = { challenge, clientId: registrant.clientId, rpId: relyingParty.rpId };
+    // One pending registration per user: a new Start replaces the previous challenge.
+    await store.set(registrationKey(context.pool.id, context.user.id), JSON.stringify(pending), REGISTRATION_CHALLENGE_TTL_SECONDS);
+    return {
+      rp: { id: relyingParty.rpId, name: relyingParty.rpId },
+      user: { id: userHandleOf(context.user.id), name: context.user.username, displayName: "" },
+      challenge,
+      pubKeyCredParams: [
+        { type: "public-key", alg: -7 },
+        { type: "public-key", alg: -257 },
+      ],
+      timeout: REGISTRATION_TIMEOUT_MS,
+      excludeCredentials: existing.filter((credential) => credential.relyingPartyId === relyingParty.rpId).map((credential) => ({ type: "public-key", id: credential.credentialId })),
+      authenticatorSelection: { requireResidentKey: true, residentKey: "required", userVerification: relyingParty.userVerification },
+    };
+  }
+
+  /**
+   * Verifies the RegistrationResponseJSON against the pending challenge (consumed, whatever the outcome)
+   * and stores the passkey with its event.
+   * @throws WebAuthnChallengeNotFoundException, WebAuthnClientMismatchException, WebAuthnRelyingPartyMismatchException,
+   *         WebAuthnOriginNotAllowedException, WebAuthnCredentialNotSupportedException, WebAuthnNotEnabledException,
+   *         WebAuthnConfigurationMissingException, LimitExceededException, InvalidParameterException, NotAuthorizedException
+   */
+  async function completeRegistration(registrant: PasskeyRegistrant, credential: unknown, via: "API" | "HOSTED_UI"): Promise<void> {
+    const taken = await store.consume(registrationKey(registrant.poolId, registrant.userId));
+    if (taken === null) throw new CognitoError("WebAuthnChallengeNotFoundException", "No registration is waiting for this user, or it expired: call StartWebAuthnRegistration first.");
+    const pending = JSON.parse(taken) as PendingRegistration;
+    if (pending.clientId !== registrant.clientId) throw new CognitoError("WebAuthnClientMismatchException", "The registration was started with another app client.");
+    const relyingParty: RelyingParty = await db.read(async (repositories) => {
+      const context = await loadSelfContext(repositories, registrant);
+      assertEnabled(context);
+      return loadRelyingParty(repositories, context.pool, poolDomainSuffix);
+    });
+    // The pool's RP ID changed between Start and Complete: the options named another one.
+    if (relyingParty.rpId !== pending.rpId) throw new CognitoError("WebAuthnRelyingPartyMismatchException", "The user pool's relying party ID changed since the registration started.");
+    const rpId = relyingParty.rpId;
+    const checked = await verifier.verifyRegistration(credential, {
+      challenge: pending.challenge,
+      rpId,
+      isOriginAllowed: (origin) => isOriginAllowed(origin, rpId),
+      requireUserVerification: relyingParty.userVerification === "required",
+    });
+    if (!checked.ok) {
+      const refusal = REGISTRATION_REFUSALS[checked.failure];
+      throw new CognitoError(refusal.code, refusal.message);
+    }
+    if (checked.credentialId.length > MAX_CREDENTIAL_ID_LENGTH) throw new CognitoError("WebAuthnCredentialNotSupportedException", "The credential id is longer than WebAuthn allows.");
+    await db.transaction(async (repositories) => {
+      const { pool, user } = await loadSelfContext(repositories, registrant);
+      // One pending challenge per user means one Complete at a time: the count cannot be raced past 20.
+      assertBelowQuota(await repositories.webAuthnCredentials.countOfUser(user.id));
+      const now = clock.now();
+      await repositories.webAuthnCredentials.insert({
+        credentialId: checked.credentialId,
+        poolId: pool.id,
+        userId: user.id,
+        relyingPartyId: rpId,
+        publicKey: checked.publicKey,
+        signCount: checked.signCount,
+        transports: checked.transports,
+        authenticatorAttachment: checked.authenticatorAttachment,
+        friendlyName: friendlyNameOf(checked.aaguid, checked.authenticatorAttachment),
+        createdAt: now,
+        lastUsedAt: null,
+      });
+      await repositories.events.append(
+        { type: "PASSKEY_REGISTERED", poolId: pool.id, actor: actorOf(registrant), detail: { userSub: user.id, clientId: registrant.clientId, credentialId: checked.credentialId, relyingPartyId: rpId, ...(via === "HOSTED_UI" ? { via } : {}) } },
+        now,
+      );
+    });
+  }
+
   return {
     /**
      * The PublicKeyCredentialCreationOptions for the signed-in user (a JSON document, reference-oauth §13.5),
      * whose challenge only CompleteWebAuthnRegistration with a token of the same client can answer.
      * @throws WebAuthnNotEnabledException, WebAuthnConfigurationMissingException, LimitExceededException, NotAuthorizedException
      */
-    async startRegistration(principal: AccessTokenPrincipal): Promise<Record<string, unknown>> {
-      const { context, relyingParty, existing } = await db.read(async (repositories) => {
-        const context = await loadSelfContext(repositories, principal);
-        assertEnabled(context);
-        const relyingParty = await loadRelyingParty(repositories, context.pool, poolDomainSuffix);
-        return { context, relyingParty, existing: await repositories.webAuthnCredentials.listOfUser(context.user.id) };
-      });
-      assertBelowQuota(existing.length);
-      const challenge = randomTokenBase64Url(16);
-      const pending: PendingRegistration = { challenge, clientId: principal.clientId, rpId: relyingParty.rpId };
-      // One pending registration per user: a new Start replaces the previous challenge.
-      await store.set(registrationKey(context.pool.id, context.user.id), JSON.stringify(pending), REGISTRATION_CHALLENGE_TTL_SECONDS);
-      return {
-        rp: { id: relyingParty.rpId, name: relyingParty.rpId },
-        user: { id: userHandleOf(context.user.id), name: context.user.username, displayName: "" },
-        challenge,
-        pubKeyCredParams: [
-          { type: "public-key", alg: -7 },
-          { type: "public-key", alg: -257 },
-        ],
-        timeout: REGISTRATION_TIMEOUT_MS,
-        excludeCredentials: existing.filter((credential) => credential.relyingPartyId === relyingParty.rpId).map((credential) => ({ type: "public-key", id: credential.credentialId })),
-        authenticatorSelection: { requireResidentKey: true, residentKey: "required", userVerification: relyingParty.userVerification },
-      };
-    },
+    startRegistration: (principal: AccessTokenPrincipal): Promise<Record<string, unknown>> => startRegistration(principal),
 
     /**
-     * Verifies the RegistrationResponseJSON against the pending challenge (consumed, whatever the outcome)
-     * and stores the passkey with its event.
-     * @throws WebAuthnChallengeNotFoundException, WebAuthnClientMismatchException, WebAuthnRelyingPartyMismatchException,
-     *         WebAuthnOriginNotAllowedException, WebAuthnCredentialNotSupportedException, WebAuthnNotEnabledException,
-     *         WebAuthnConfigurationMissingException, LimitExceededException, InvalidParameterException, NotAuthorizedException
+     * Start for a user the managed sign-in pages signed in (/passkeys/add), with no access token minted
+     * for it: the pool, client and user are read and checked as a token's would be (a client of another
+     * pool, a disabled or deleted user are refused alike).
+     * @throws as startRegistration
      */
-    async completeRegistration(principal: AccessTokenPrincipal, credential: unknown): Promise<void> {
-      const taken = await store.consume(registrationKey(principal.poolId, principal.userId));
-      if (taken === null) throw new CognitoError("WebAuthnChallengeNotFoundException", "No registration is waiting for this user, or it expired: call StartWebAuthnRegistration first.");
-      const pending = JSON.parse(taken) as PendingRegistration;
-      if (pending.clientId !== principal.clientId) throw new CognitoError("WebAuthnClientMismatchException", "The registration was started with another app client.");
-      const relyingParty: RelyingParty = await db.read(async (repositories) => {
-        const context = await loadSelfContext(repositories, principal);
-        assertEnabled(context);
-        return loadRelyingParty(repositories, context.pool, poolDomainSuffix);
-      });
-      // The pool's RP ID changed between Start and Complete: the options named another one.
-      if (relyingParty.rpId !== pending.rpId) throw new CognitoError("WebAuthnRelyingPartyMismatchException", "The user pool's relying party ID changed since the registration started.");
-      const rpId = relyingParty.rpId;
-      const checked = await verifier.verifyRegistration(credential, {
-        challenge: pending.challenge,
-        rpId,
-        isOriginAllowed: (origin) => isOriginAllowed(origin, rpId),
-        requireUserVerification: relyingParty.userVerification === "required",
-      });
-      if (!checked.ok) {
-        const refusal = REGISTRATION_REFUSALS[checked.failure];
-        throw new CognitoError(refusal.code, refusal.message);
-      }
-      if (checked.credentialId.length > MAX_CREDENTIAL_ID_LENGTH) throw new CognitoError("WebAuthnCredentialNotSupportedException", "The credential id is longer than WebAuthn allows.");
-      await db.transaction(async (repositories) => {
-        const { pool, user } = await loadSelfContext(repositories, principal);
-        // One pending challenge per user means one Complete at a time: the count cannot be raced past 20.
-        assertBelowQuota(await repositories.webAuthnCredentials.countOfUser(user.id));
-        const now = clock.now();
-        await repositories.webAuthnCredentials.insert({
-          credentialId: checked.credentialId,
-          poolId: pool.id,
-          userId: user.id,
-          relyingPartyId: rpId,
-          publicKey: checked.publicKey,
-          signCount: checked.signCount,
-          transports: checked.transports,
-          authenticatorAttachment: checked.authenticatorAttachment,
-          friendlyName: friendlyNameOf(checked.aaguid, checked.authenticatorAttachment),
-          createdAt: now,
-          lastUsedAt: null,
-        });
-        await repositories.events.append(
-          { type: "PASSKEY_REGISTERED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, clientId: principal.clientId, credentialId: checked.credentialId, relyingPartyId: rpId } },
-          now,
-        );
-      });
-    },
+    startRegistrationForUser: (registrant: PasskeyRegistrant): Promise<Record<string, unknown>> => startRegistration(registrant),
+
+    /** CompleteWebAuthnRegistration with an access token. */
+    completeRegistration: (principal: AccessTokenPrincipal, credential: unknown): Promise<void> => completeRegistration(principal, credential, "API"),
+
+    /** Complete for a user the managed sign-in pages signed in (/passkeys/add). @throws as completeRegistration */
+    completeRegistrationForUser: (registrant: PasskeyRegistrant, credential: unknown): Promise<void> => completeRegistration(registrant, credential, "HOSTED_UI"),
+
 
     /** The signed-in user's passkeys, oldest first. @throws InvalidParameterException, NotAuthorizedException */
     async listCredentials(principal: AccessTokenPrincipal, request: { maxResults?: number | null; nextToken?: string | null }): Promise<{ credentials: WebAuthnCredential[]; nextToken: string | null }> {

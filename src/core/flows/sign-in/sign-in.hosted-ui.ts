@@ -4,6 +4,7 @@ import type { ClientContext } from "../../clients/client-context.js";
 import { invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
 import type { Repositories, SecretBox, ShortLivedStore } from "../../ports.js";
+import { allowsPasswordless, type FirstAuthFactor } from "../../pools/sign-in-policy.js";
 import type { PasswordPolicy, UsernameAttribute } from "../../pools/user-pool.types.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import type { User } from "../../users/user.types.js";
@@ -26,6 +27,8 @@ type Changes = (repositories: Repositories) => Promise<void>;
 export interface HostedUiHooks {
   /** USER_PASSWORD_AUTH's password step, for a context and caller already resolved. */
   passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome>;
+  /** USER_AUTH's first step (InitiateAuth without a Session), for a context and caller already resolved: no ExplicitAuthFlows check. */
+  userAuthStart(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome>;
   /** RespondToAuthChallenge's dispatch, for a caller already marked as the pages. */
   respond(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInStepOutcome>;
   loadContext(clientId: string, caller: CallerContext): Promise<ClientContext>;
@@ -62,7 +65,15 @@ export interface HostedUiPageSettings {
   /** False when only administrators create users (AllowAdminCreateUserOnly): no sign-up link, no /signup. */
   allowsSignUp: boolean;
   passwordPolicy: PasswordPolicy;
+  /** The pool's AllowedFirstAuthFactors (SignInPolicy): more than PASSWORD makes /login choice-based. */
+  firstFactors: FirstAuthFactor[];
+  /** A passwordless first factor is allowed: /login asks for the name first and offers the user's factors. */
+  isChoiceBased: boolean;
 }
+
+/** The first factors a page may ask USER_AUTH to go straight to; a password comes with its own form. */
+export type HostedUiPreferredFactor = "EMAIL_OTP" | "SMS_OTP" | "WEB_AUTHN";
+const PREFERRABLE: readonly string[] = ["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] satisfies HostedUiPreferredFactor[];
 
 /**
  * The sign-up form's attributes: the pool's required ones, and the address a confirmation code goes to
@@ -140,6 +151,8 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
         signUpAttributes: signUpAttributesOf(context),
         allowsSignUp: !context.pool.adminCreateUserConfig.allowAdminCreateUserOnly,
         passwordPolicy: context.pool.passwordPolicy,
+        firstFactors: [...context.pool.signInPolicy.allowedFirstAuthFactors],
+        isChoiceBased: allowsPasswordless(context.pool.signInPolicy),
       };
     },
 
@@ -166,6 +179,28 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
       const caller = callerOf(pageCaller);
       const context = await hooks.loadContext(input.clientId, caller);
       return asHostedOutcome(await hooks.passwordFlow(context, authParameters, caller));
+    },
+
+    /**
+     * Choice-based sign-in (managed login v2, reference-oauth §13.2): USER_AUTH for the name typed,
+     * whatever the client's ExplicitAuthFlows (the pages are the pool's own, as for passwords). Without a
+     * preferred factor: SELECT_CHALLENGE with the user's AvailableChallenges (a name with no user gets
+     * the simulated full set, as on the APIs). With one the user has: straight to it (code sent, passkey
+     * options); one the user lacks: the choice instead. A password is not started here: its form posts
+     * username and password to signIn, which is USER_AUTH's PASSWORD step (the same password flow).
+     * @throws NotAuthorizedException (lockout, no usable factor), TooManyRequestsException, CodeDeliveryFailureException,
+     *         WebAuthnConfigurationMissingException, InvalidParameterException, trigger errors
+     */
+    async startUserAuth(input: { clientId: string; username: string; preferred?: HostedUiPreferredFactor | null }, pageCaller: HostedUiCaller): Promise<HostedUiOutcome> {
+      const authParameters: Record<string, string> = { USERNAME: input.username };
+      if (input.preferred) {
+        if (!PREFERRABLE.includes(input.preferred)) throw invalidParameter("PREFERRED_CHALLENGE is not a factor the pages start.");
+        authParameters.PREFERRED_CHALLENGE = input.preferred;
+      }
+      checkInput({ clientId: input.clientId, authParameters });
+      const caller = callerOf(pageCaller);
+      const context = await hooks.loadContext(input.clientId, caller);
+      return asHostedOutcome(await hooks.userAuthStart(context, authParameters, caller));
     },
 
     /**

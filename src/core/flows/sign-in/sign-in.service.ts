@@ -393,6 +393,6 @@ export function createSignInService(deps: SignInServiceDeps) {
     adminGetUserAuthFactors: factors.adminGetUserAuthFactors,
 
     /** The managed sign-in pages' sign-in (sign-in.hosted-ui.ts). */
-    hostedUi: createHostedUiSignIn({ passwordFlow, respond: respondStep, loadContext: loadCaller, peekSession: sessions.peek, signInConfirmedUser, store: deps.store, secretBox }),
+    hostedUi: createHostedUiSignIn({ passwordFlow, userAuthStart: (context, parameters, caller) => userAuth.start(context, parameters, null, caller), respond: respondStep, loadContext: loadCaller, peekSession: sessions.peek, signInConfirmedUser, store: deps.store, secretBox }),
   };
 }
