@@ -9,10 +9,12 @@ import { friendlyMessage, isSessionOver, START_AGAIN } from "./messages.js";
 import { fieldOf, finishSignIn, formTargetOf, linkOf, openPage, pageHandler, sendPage, type PageContext } from "./page-kit.js";
 import { PAGE_PATHS } from "./urls.js";
 import { messageView } from "./views-account.js";
+import { chooseAgainView, chooseFactorView, otpCodeView, passkeySignInView, type OtpFactor } from "./views-passwordless.js";
 import { mfaCodeView, newPasswordView, selectMfaView, setupAuthenticatorView, setupEmailView, type ChallengeFields, type CodeChallenge } from "./views-sign-in.js";
 
-const CODE_CHALLENGES: readonly string[] = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"] satisfies CodeChallenge[];
-const CODE_RESPONSE: Record<CodeChallenge, string> = { SMS_MFA: "SMS_MFA_CODE", EMAIL_OTP: "EMAIL_OTP_CODE", SOFTWARE_TOKEN_MFA: "SOFTWARE_TOKEN_MFA_CODE" };
+/** The code pages: MFA codes, and USER_AUTH's EMAIL_OTP / SMS_OTP first factors (8 digits). */
+const CODE_CHALLENGES: readonly string[] = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SMS_OTP"] satisfies (CodeChallenge | OtpFactor)[];
+const CODE_RESPONSE: Record<CodeChallenge | OtpFactor, string> = { SMS_MFA: "SMS_MFA_CODE", EMAIL_OTP: "EMAIL_OTP_CODE", SOFTWARE_TOKEN_MFA: "SOFTWARE_TOKEN_MFA_CODE", SMS_OTP: "SMS_OTP_CODE" };
 /** Attribute names as the schema spells them: the new-password form carries the list it asked for. */
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_:.-]{1,64}$/;
 /** The QR code AssociateSoftwareToken drew, carried for redrawing the page after a wrong code. */
@@ -38,11 +40,29 @@ function sendStartAgain(res: Response, context: PageContext, message = START_AGA
   sendPage(res, context, messageView({ title: "Something went wrong", message, link: { url: restartLinkOf(context), label: "Start again" } }), 400);
 }
 
+/** What a page knows of a USER_AUTH step that the outcome does not say: the name as typed, and that a code is a first factor. */
+export interface ChallengeOptions {
+  username?: string;
+  firstFactor?: boolean;
+}
+
 /** The page for a challenge the sign-in is waiting for. */
-export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, outcome: SignInChallengeOutcome, error: string | null = null): Promise<void> {
-  const challenge: ChallengeFields = { session: outcome.session, username: outcome.parameters.USER_ID_FOR_SRP ?? "" };
+export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, outcome: SignInChallengeOutcome, error: string | null = null, options: ChallengeOptions = {}): Promise<void> {
+  const challenge: ChallengeFields = { session: outcome.session, username: options.username ?? outcome.parameters.USER_ID_FOR_SRP ?? "" };
   const restartUrl = restartLinkOf(context);
   const name = outcome.challengeName;
+  // USER_AUTH's steps (choice-based sign-in): each needs the name as typed, which its answer carries.
+  if (options.username !== undefined) {
+    const otherWays = formTargetOf(context, PAGE_PATHS.login);
+    if (name === "SELECT_CHALLENGE") return sendPage(res, context, chooseFactorView({ target: formTargetOf(context, PAGE_PATHS.loginFactor), challenge, choices: outcome.availableChallenges ?? [], error, restartUrl }));
+    if (name === "WEB_AUTHN") {
+      const view = passkeySignInView({ target: formTargetOf(context, PAGE_PATHS.loginPasskey), challenge, requestOptionsJson: outcome.parameters.CREDENTIAL_REQUEST_OPTIONS ?? "{}", otherWays, error });
+      return sendPage(res, context, view);
+    }
+    if ((name === "EMAIL_OTP" && options.firstFactor) || name === "SMS_OTP") {
+      return sendPage(res, context, otpCodeView({ target: formTargetOf(context, PAGE_PATHS.mfa), challenge, factor: name, destination: outcome.parameters.CODE_DELIVERY_DESTINATION ?? null, otherWays, error }));
+    }
+  }
   if (name === "NEW_PASSWORD_REQUIRED") {
     const requiredAttributes = jsonList(outcome.parameters.requiredAttributes).map((attribute) => attribute.replace(/^userAttributes\./, ""));
     return sendPage(res, context, newPasswordView({ target: formTargetOf(context, PAGE_PATHS.newPassword), challenge, requiredAttributes, policy: context.settings.passwordPolicy, error, restartUrl }));
@@ -86,9 +106,9 @@ export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response
 }
 
 /** After any step: the app's redirect once signed in, else the next challenge's page. */
-export async function continueSignIn(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, outcome: HostedUiOutcome): Promise<void> {
+export async function continueSignIn(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, outcome: HostedUiOutcome, options: ChallengeOptions = {}): Promise<void> {
   if (outcome.kind === "signed-in") return finishSignIn(deps, res, context, outcome);
-  return renderChallenge(deps, res, context, outcome);
+  return renderChallenge(deps, res, context, outcome, null, options);
 }
 
 /**
@@ -109,6 +129,7 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
     challengeName: string,
     responses: Record<string, string>,
     redraw: (error: string) => void | Promise<void>,
+    sessionOver: (message: string) => void = (message) => sendStartAgain(res, context, message),
   ): Promise<void> {
     let outcome: HostedUiOutcome;
     try {
@@ -118,7 +139,7 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
       );
     } catch (error) {
       if (!isCognitoError(error)) throw error;
-      if (isSessionOver(error)) return sendStartAgain(res, context, friendlyMessage(error, "challenge"));
+      if (isSessionOver(error)) return sessionOver(friendlyMessage(error, "challenge"));
       return redraw(friendlyMessage(error, "challenge"));
     }
     return continueSignIn(deps, res, context, outcome);
@@ -151,8 +172,11 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const challengeName = fieldOf(req, "challengeName") ?? "";
       if (!CODE_CHALLENGES.includes(challengeName)) return sendStartAgain(res, context);
+      const firstFactor = fieldOf(req, "firstFactor") === "1" && (challengeName === "EMAIL_OTP" || challengeName === "SMS_OTP");
       const redraw = (error: string) =>
-        sendPage(
+        firstFactor
+          ? sendPage(res, context, otpCodeView({ target: formTargetOf(context, PAGE_PATHS.mfa), challenge: challengeFieldsOf(req), factor: challengeName as OtpFactor, destination: fieldOf(req, "destination"), otherWays: formTargetOf(context, PAGE_PATHS.login), error }))
+          : sendPage(
           res,
           context,
           mfaCodeView({
@@ -167,7 +191,9 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
         );
       const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
       if (!code) return redraw("Enter the code.");
-      return answer(req, res, context, challengeFieldsOf(req), challengeName, { [CODE_RESPONSE[challengeName as CodeChallenge]]: code }, redraw);
+      // A first-factor code that can no longer be used: the same name's ways in again, not the start.
+      const chooseAgain = (message: string) => sendPage(res, context, chooseAgainView({ message, otherWays: formTargetOf(context, PAGE_PATHS.login), username: challengeFieldsOf(req).username }), 400);
+      return answer(req, res, context, challengeFieldsOf(req), challengeName, { [CODE_RESPONSE[challengeName as CodeChallenge | OtpFactor]]: code }, redraw, firstFactor ? chooseAgain : undefined);
     }),
   );
 

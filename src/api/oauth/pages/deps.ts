@@ -7,6 +7,7 @@ import type { UiCustomization } from "../../../core/oauth/ui-customization.types
 import type { Logger, MessageAuthenticator } from "../../../core/ports.js";
 import type { PasswordRecoveryService } from "../../../core/users/password-recovery.service.js";
 import type { SignUpService } from "../../../core/users/sign-up.service.js";
+import type { WebAuthnCredentialService } from "../../../core/webauthn/webauthn-credential.service.js";
 
 /** What the pages call of the authorization server (services.oauth). */
 export interface PagesOAuth {
@@ -29,6 +30,8 @@ export interface PagesServices {
   mfa: Pick<MfaService, "associateSoftwareToken" | "verifySoftwareToken">;
   oauth: PagesOAuth;
   loginSessions: PagesLoginSessions;
+  /** /passkeys/add: registration for the user the `cognito` session names (no access token is minted for it). */
+  webAuthn: Pick<WebAuthnCredentialService, "startRegistrationForUser" | "completeRegistrationForUser">;
   /** The pool's or client's branding (SetUICustomization); absent = the gateway's own look. */
   uiCustomizations?: { findEffective(poolId: string, clientId: string): Promise<UiCustomization | null> };
 }

@@ -1,5 +1,6 @@
 import type { UiCustomization } from "../../../core/oauth/ui-customization.types.js";
 import { html, trustedHtml, type Html } from "./html.js";
+import { PASSKEY_JS_PATH, PASSKEY_JS_VERSION } from "./passkey-script.js";
 import { LOGIN_CSS_PATH, LOGIN_CSS_VERSION } from "./styles.js";
 
 /** What every page shares: where it lives, how it is branded, and its CSRF token. */
@@ -18,6 +19,8 @@ export interface PageContent {
   /** A good outcome of the previous step ("Your account is confirmed"). */
   notice?: string | null;
   body: Html;
+  /** The page runs the passkey script (passkey-script.ts): its CSP then allows exactly that script. */
+  usesPasskeyScript?: boolean;
 }
 
 /**
@@ -42,6 +45,7 @@ export function renderPage(frame: PageFrame, content: PageContent): string {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${frame.basePath}${LOGIN_CSS_PATH}?v=${LOGIN_CSS_VERSION}">
 ${frame.branding?.css ? html`<style nonce="${frame.nonce}">${brandingCss(frame.branding.css)}</style>` : null}
+${content.usesPasskeyScript ? html`<script src="${frame.basePath}${PASSKEY_JS_PATH}?v=${PASSKEY_JS_VERSION}" nonce="${frame.nonce}" defer></script>` : null}
 </head>
 <body>
 <div class="background-customizable">

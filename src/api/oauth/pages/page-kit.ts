@@ -45,7 +45,7 @@ export function sendBarePage(res: Response, status: number, content: PageContent
 
 export function sendPage(res: Response, context: PageContext, content: PageContent, status = 200): void {
   const nonce = newNonce();
-  setPageHeaders(res, { nonce, redirectUri: context.request.redirectUri });
+  setPageHeaders(res, { nonce, redirectUri: context.request.redirectUri, allowsScript: content.usesPasskeyScript === true });
   res.status(status).type("html").send(renderPage({ basePath: context.base.basePath, nonce, poolName: context.settings.poolName, branding: context.branding }, content));
 }
 

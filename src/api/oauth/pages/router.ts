@@ -7,6 +7,8 @@ import { sendBarePage } from "./page-kit.js";
 import { messageView } from "./views-account.js";
 import { createSignInRoutes } from "./sign-in.routes.js";
 import { LOGIN_CSS, LOGIN_CSS_PATH } from "./styles.js";
+import { PASSKEY_JS, PASSKEY_JS_PATH } from "./passkey-script.js";
+import { createPasswordlessRoutes } from "./passwordless.routes.js";
 
 export type { ManagedLoginPagesDeps } from "./deps.js";
 
@@ -16,8 +18,8 @@ const MAX_FORM_BYTES = "32kb";
 /**
  * The managed sign-in pages (/login, /signup, /confirm, /forgotPassword, …, reference-oauth §8), mounted
  * by the OAuth router under each pool's base (`/<poolId>` on PUBLIC_URL, or the root of a pool domain),
- * which names the pool in res.locals.oauthPool. Server-rendered HTML without any script, behind a strict
- * CSP, with double-submit CSRF tokens on every form.
+ * which names the pool in res.locals.oauthPool. Server-rendered HTML behind a strict CSP (no script but
+ * the passkey pages' one file, passkey-script.ts), with double-submit CSRF tokens on every form.
  */
 export function createManagedLoginPages(deps: ManagedLoginPagesDeps): Router {
   const router = Router();
@@ -27,10 +29,16 @@ export function createManagedLoginPages(deps: ManagedLoginPagesDeps): Router {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.type("text/css").send(LOGIN_CSS);
   });
+  router.get(PASSKEY_JS_PATH, (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.type("text/javascript").send(PASSKEY_JS);
+  });
   router.use(cookieParser());
   router.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES, parameterLimit: 100 }));
   router.use(createSignInRoutes(deps));
   router.use(createChallengeRoutes(deps));
+  router.use(createPasswordlessRoutes(deps));
   router.use(createAccountRoutes(deps));
   // A form the body parser refuses (too large, another charset) gets a page, not the API's JSON error.
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -94,17 +94,20 @@ export function formActionSourceOf(redirectUri: string | null): string | null {
 }
 
 /**
- * The headers of every page: no script at all, styles only from the stylesheet and the one nonce'd
+ * The headers of every page: no script at all (the passkey pages: their one script file, by nonce), styles only from the stylesheet and the one nonce'd
  * <style> (the pool's branding), images from here or data: (logo, QR code), forms only here or to the
  * app, never framed, never cached. No referrer leaves for another origin (the query carries state);
  * same-origin requests keep theirs, because under no-referrer browsers send `Origin: null` on the
  * pages' own form posts, and checkCsrf needs their real Origin to tell them from a sibling's.
  */
-export function setPageHeaders(res: Response, options: { nonce: string; redirectUri: string | null }): void {
+export function setPageHeaders(res: Response, options: { nonce: string; redirectUri: string | null; allowsScript?: boolean }): void {
   const formAction = ["'self'", formActionSourceOf(options.redirectUri)].filter(Boolean).join(" ");
+  // The passkey pages load one first-party file, allowed by this response's nonce alone: no inline
+  // script, no eval, no other file of the origin (not even 'self').
+  const script = options.allowsScript ? ` script-src 'nonce-${options.nonce}';` : "";
   res.setHeader(
     "Content-Security-Policy",
-    `default-src 'none'; style-src 'self' 'nonce-${options.nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+    `default-src 'none';${script} style-src 'self' 'nonce-${options.nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
   );
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "same-origin");

@@ -10,6 +10,7 @@ import { fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendP
 import { continueSignIn } from "./challenge.routes.js";
 import { PAGE_PATHS, pageParameterOf } from "./urls.js";
 import { loginView } from "./views-sign-in.js";
+import { renderPasswordStep, renderUsernameFirst, showChoices } from "./passwordless.routes.js";
 
 /**
  * /login (reference-oauth §2, §8): the single sign-on and prompt rules of /oauth2/authorize, the form,
@@ -20,6 +21,8 @@ export function createSignInRoutes(deps: ManagedLoginPagesDeps): Router {
   const { services } = deps;
 
   function renderLogin(res: Response, context: PageContext, options: { username?: string | null; error?: string | null; status?: number } = {}): void {
+    // A pool with passwordless factors asks for the name first (managed login v2's choice-based sign-in).
+    if (context.settings.isChoiceBased) return renderUsernameFirst(res, context, { ...options, notice: noticeText(pageParameterOf(context.query, "notice")) });
     sendPage(
       res,
       context,
@@ -69,7 +72,14 @@ export function createSignInRoutes(deps: ManagedLoginPagesDeps): Router {
       const context = await openPage(deps, req, res, PAGE_PATHS.login);
       if (!context) return;
       const username = fieldOf(req, "username")?.trim() ?? "";
-      const password = fieldOf(req, "password") ?? "";
+      const passwordField = fieldOf(req, "password");
+      const password = passwordField ?? "";
+      const { isChoiceBased } = context.settings;
+      // Choice-based: a name alone is the first step (its ways in come next); a name with a password is
+      // the password factor, posted exactly as the classic form posts it.
+      if (isChoiceBased && !username) return renderLogin(res, context, { error: "Enter your username." });
+      if (isChoiceBased && passwordField === null) return showChoices(deps, req, res, context, username);
+      if (isChoiceBased && !password) return renderPasswordStep(res, context, username, "Enter your password.");
       if (!username || !password) return renderLogin(res, context, { username, error: "Enter your username and password." });
       let outcome: HostedUiOutcome;
       try {
@@ -79,6 +89,7 @@ export function createSignInRoutes(deps: ManagedLoginPagesDeps): Router {
         if (isCognitoError(error) && error.code === "UserNotConfirmedException") return sendToConfirmation(res, context, username);
         if (isCognitoError(error) && error.code === "PasswordResetRequiredException") return sendToPasswordReset(res, context, username);
         if (!isCognitoError(error)) throw error;
+        if (isChoiceBased) return renderPasswordStep(res, context, username, friendlyMessage(error, "sign-in"));
         return renderLogin(res, context, { username, error: friendlyMessage(error, "sign-in") });
       }
       return continueSignIn(deps, res, context, outcome);

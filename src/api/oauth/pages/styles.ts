@@ -43,6 +43,12 @@ fieldset{margin:0;padding:0;border:0}
 legend{margin:0 0 8px;padding:0;font-size:.875rem;font-weight:600}
 .choice{display:flex;align-items:center;gap:10px;margin:0 0 8px;padding:12px;border:1px solid #d0d7de;border-radius:8px;cursor:pointer}
 .choice input{width:18px;height:18px;margin:0;accent-color:#2563eb}
+.factors{margin:0}
+.factor-button{display:block;width:100%;min-height:44px;margin:0 0 10px;padding:10px 16px;font:inherit;font-weight:600;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;cursor:pointer;text-align:center}
+.factor-button:hover{background:#f6f8fa;border-color:#8c959f}
+.factor-button:focus-visible{outline:3px solid rgba(37,99,235,.45);outline-offset:2px}
+.signing-in-as{text-align:center}
+[hidden]{display:none!important}
 .qr{display:block;width:200px;height:200px;margin:0 auto 12px;image-rendering:pixelated;border:1px solid #e5e7eb;border-radius:8px}
 details{margin:0 0 16px;font-size:.9375rem}
 summary{cursor:pointer;color:#1d4ed8}

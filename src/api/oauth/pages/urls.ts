@@ -21,6 +21,10 @@ export const PAGE_PATHS = {
   mfa: "/mfa",
   mfaSelect: "/mfa/select",
   mfaSetup: "/mfa/setup",
+  /** Choice-based sign-in (passwordless pools): the factor picked, the passkey's answer, adding a passkey. */
+  loginFactor: "/login/factor",
+  loginPasskey: "/login/passkey",
+  passkeysAdd: "/passkeys/add",
   error: "/error",
 } as const;
 
