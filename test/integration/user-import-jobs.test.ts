@@ -11,7 +11,10 @@ import {
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../../src/lib/clock.js";
+import { createManualClock, systemClock } from "../../src/lib/clock.js";
+import { createUserImportRunner } from "../../src/core/user-import/user-import.runner.js";
+import { createUserImportService } from "../../src/core/user-import/user-import.service.js";
+import { createMessageAuthenticator } from "../../src/infra/crypto/message-authenticator.js";
 import type { AppOverrides } from "../../src/app.js";
 import { cognitoClient, createAwsCredentials } from "../support/aws-clients.js";
 import { BACKENDS, type Backend } from "../support/backends.js";
@@ -168,6 +171,26 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     await waitForJob(admin, poolId, first.JobId!);
     await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: second.JobId! }));
     expect((await waitForJob(admin, poolId, second.JobId!)).Status).toBe("Succeeded");
+  });
+
+  it("a trusted caller holding the file (the CLI) imports it in its own process with the same rules, progress after each batch", async () => {
+    const poolId = await newPool(admin);
+    const header = await headerOf(admin, poolId);
+    const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const runner = createUserImportRunner({ db: gateway.app.db, clock: systemClock, logger: silent, options: { batchSize: 4 } });
+    const imports = createUserImportService({ db: gateway.app.db, clock: systemClock, logger: silent, authenticator: createMessageAuthenticator(randomBytes(32), "user-import-upload"), publicUrl: "http://cli.invalid", runner: { wake: () => undefined } });
+    const csv = new TextEncoder().encode(usersCsv(header, 10) + csvOf(header, [{ "cognito:username": "no email", "cognito:mfa_enabled": "false" }]).split("\n").slice(1).join("\n"));
+    // The file arrives in pieces, as a read stream gives it.
+    async function* pieces() {
+      for (let i = 0; i < csv.length; i += 100) yield csv.subarray(i, i + 100);
+    }
+    const started = await imports.importFromStream({ keyId: "cli", poolScope: null }, { userPoolId: poolId, jobName: "cli import", body: pieces() });
+    expect(started).toMatchObject({ status: "Pending", upload: { users: 11 } });
+    const seen: number[] = [];
+    const done = await runner.runJob(started.jobId, (job) => seen.push(job.rowsDone));
+    expect(done).toMatchObject({ status: "Succeeded", importedUsers: 10, failedUsers: 1, rowsDone: 11 });
+    expect(seen.filter((rows) => rows > 0).at(-1)).toBe(11);
+    expect((await countUsers(admin, poolId)).count).toBe(10);
   });
 
   it("refuses files above the size and user quotas, and pools above the job quota", async () => {

@@ -6,7 +6,7 @@ import type { UserPool } from "../pools/user-pool.types.js";
 import { ImportFileError, readHeader } from "./csv-rows.js";
 import { decideBatch, isNameRace, writeBatch, type ImportRow } from "./user-import.batch.js";
 import { completionMessageOf, STOPPED_MESSAGE } from "./user-import.messages.js";
-import { MAX_STORED_ROW_ERRORS, USER_IMPORT_LIMITS, type UserImportJob, type UserImportJobStatus, type UserImportLimits, type UserImportProgress } from "./user-import.types.js";
+import { ACTIVE_IMPORT_STATUSES, MAX_STORED_ROW_ERRORS, USER_IMPORT_LIMITS, type UserImportJob, type UserImportJobStatus, type UserImportLimits, type UserImportProgress } from "./user-import.types.js";
 
 export interface UserImportRunnerOptions {
   /** Users per transaction (default 500). */
@@ -26,6 +26,12 @@ export interface UserImportRunner {
   wake(): void;
   /** Stops after the batch in flight, giving the job back: the next process to start resumes it. */
   close(): Promise<void>;
+  /**
+   * Runs a started job in this process until it ends (the CLI, which starts no background loop), or, when
+   * another process holds it, follows it there. `onProgress` hears the job after every committed batch.
+   * Resolves to the job as it ended. @throws when the job does not exist
+   */
+  runJob(jobId: string, onProgress?: (job: UserImportJob) => void): Promise<UserImportJob>;
 }
 
 const NAME_RACE_ATTEMPTS = 3;
@@ -49,6 +55,8 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
   let closing = false;
   let running: Promise<void> | null = null;
   let wakeAgain = false;
+  /** Who hears a job's progress after each batch (runJob's caller). */
+  const listeners = new Map<string, (progress: UserImportProgress) => void>();
 
   const leaseUntil = () => new Date(clock.nowMs() + leaseMs);
 
@@ -88,6 +96,7 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
       const rows = batch;
       batch = [];
       const status = await commitBatch(job, pool, columns!, rows, progress);
+      listeners.get(job.jobId)?.(progress);
       if (status === null) {
         logger.warn({ jobId: job.jobId }, "user import job was claimed by another process; this one stops");
         return false;
@@ -229,6 +238,31 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
       tick();
     },
     wake: tick,
+    async runJob(jobId, onProgress) {
+      const read = async () => {
+        const job = await db.read((repositories) => repositories.userImports.findById(jobId));
+        if (!job) throw new Error(`import job ${jobId} does not exist`);
+        return job;
+      };
+      let job = await read();
+      if (onProgress) listeners.set(jobId, (progress) => onProgress({ ...job, ...progress }));
+      try {
+        while ((ACTIVE_IMPORT_STATUSES as readonly string[]).includes(job.status)) {
+          const now = clock.now();
+          if (await db.read((repositories) => repositories.userImports.claimLease(jobId, owner, now, leaseUntil()))) {
+            await run(job);
+          } else {
+            // Another process runs it: follow.
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            onProgress?.(await read());
+          }
+          job = await read();
+        }
+        return job;
+      } finally {
+        listeners.delete(jobId);
+      }
+    },
     async close() {
       closing = true;
       if (timer) clearInterval(timer);

@@ -10,7 +10,7 @@ import type { Database, Logger, MessageAuthenticator, Repositories } from "../po
 import { requireIntegerInRange } from "../validation.js";
 import { csvHeaderOf } from "./csv-rows.js";
 import { STOPPED_MESSAGE } from "./user-import.messages.js";
-import { receiveUpload, uploadUrlOf, type UploadRequest } from "./user-import.upload.js";
+import { receiveUpload, storeUpload, uploadUrlOf, type UploadRequest } from "./user-import.upload.js";
 import { ACTIVE_IMPORT_STATUSES, USER_IMPORT_LIMITS, type UserImportJob, type UserImportLimits } from "./user-import.types.js";
 
 /** Cognito's shapes for the import actions (CreateUserImportJob, StartUserImportJob, …). */
@@ -37,6 +37,9 @@ export interface UserImportServiceDeps {
 }
 
 export type UserImportService = ReturnType<typeof createUserImportService>;
+
+/** The role ARN recorded for jobs made without the API (the CLI's `pool import --csv`): Cognito requires one. */
+export const LOCAL_IMPORT_ROLE_ARN = "arn:aws:iam::000000000000:role/identity-gateway-local-import";
 
 function check(values: Partial<Record<keyof typeof USER_IMPORT_SHAPES, string>>): void {
   const problems = Object.entries(values).flatMap(([name, value]) => {
@@ -65,7 +68,7 @@ export function createUserImportService(deps: UserImportServiceDeps) {
     return job;
   }
 
-  return {
+  const service = {
     limits,
 
     /** The CSV columns for the pool (GetCSVHeader). @throws ResourceNotFoundException, NotAuthorizedException, InvalidParameterException */
@@ -206,5 +209,21 @@ export function createUserImportService(deps: UserImportServiceDeps) {
 
     /** Statuses in which a job still has work ahead. */
     activeStatuses: ACTIVE_IMPORT_STATUSES,
+
+    /**
+     * Create, upload and start in one call, for a trusted caller holding the file (the CLI): the same job,
+     * quotas, rules and events as the API's, without a pre-signed URL. Run it in the caller's process with
+     * `UserImportRunner.runJob`, or let any gateway process's runner take it.
+     * @throws everything createUserImportJob and startUserImportJob throw, UploadRefusedError (quotas)
+     */
+    async importFromStream(
+      principal: AdminPrincipal,
+      input: { userPoolId: string; jobName: string; cloudWatchLogsRoleArn?: string; body: AsyncIterable<Uint8Array> },
+    ): Promise<UserImportJobView> {
+      const created = await service.createUserImportJob(principal, { userPoolId: input.userPoolId, jobName: input.jobName, cloudWatchLogsRoleArn: input.cloudWatchLogsRoleArn ?? LOCAL_IMPORT_ROLE_ARN });
+      await storeUpload({ db, clock, logger: deps.logger, limits }, created, input.body, clock.now(), actorOf(principal));
+      return service.startUserImportJob(principal, input.userPoolId, created.jobId);
+    },
   };
+  return service;
 }

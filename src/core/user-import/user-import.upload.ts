@@ -70,9 +70,19 @@ export async function receiveUpload(deps: UploadDeps, request: UploadRequest): P
   }
   const job = await db.read((repositories) => repositories.userImports.findById(request.jobId));
   if (!job || expires * 1000 <= startedAt.getTime() || job.uploadExpiresAt.getTime() <= startedAt.getTime()) throw new UploadRefusedError("expired", "Request has expired");
-  if (job.upload || job.status !== "Created") throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
   if (request.declaredBytes !== null && request.declaredBytes > limits.maxFileBytes) throw tooLarge(limits);
+  return storeUpload(deps, job, request.body, startedAt, "upload-url");
+}
 
+/**
+ * Stores a job's file (the pre-signed URL's PUT, or a trusted caller such as the CLI): pieces into the
+ * database, bytes and users counted against the quotas, then the job's single upload slot claimed.
+ * @throws UploadRefusedError ("used", "tooLarge", "tooManyUsers")
+ */
+export async function storeUpload(deps: Omit<UploadDeps, "authenticator">, job: UserImportJob, body: AsyncIterable<Uint8Array>, startedAt: Date, actor: string): Promise<{ bytes: number; users: number }> {
+  const { db, clock, limits } = deps;
+  const request = { jobId: job.jobId };
+  if (job.upload || job.status !== "Created") throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
   const uploadId = randomUuid();
   const parser = createCsvParser({ maxRecordChars: limits.maxRowChars });
   const decoder = new TextDecoder("utf-8");
@@ -107,7 +117,7 @@ export async function receiveUpload(deps: UploadDeps, request: UploadRequest): P
     }
   };
   try {
-    for await (const part of request.body) {
+    for await (const part of body) {
       bytes += part.length;
       if (bytes > limits.maxFileBytes) throw tooLarge(limits);
       count(decoder.decode(part, { stream: true }), false);
@@ -122,7 +132,7 @@ export async function receiveUpload(deps: UploadDeps, request: UploadRequest): P
       if (!(await repositories.userImports.claimUpload(request.jobId, { uploadId, uploadedAt: clock.now(), bytes, users }, startedAt))) return false;
       // Pieces of uploads that never completed (a dropped connection) go with the win.
       await repositories.userImports.deleteChunks(request.jobId, uploadId);
-      await repositories.events.append({ type: "USER_IMPORT_FILE_UPLOADED", poolId: job.poolId, actor: "upload-url", detail: { jobId: job.jobId, bytes, users } }, clock.now());
+      await repositories.events.append({ type: "USER_IMPORT_FILE_UPLOADED", poolId: job.poolId, actor, detail: { jobId: job.jobId, bytes, users } }, clock.now());
       return true;
     });
     if (!won) throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
