@@ -1,4 +1,5 @@
 // Lint = the architecture's import rules (STYLE.md): core stays pure, api and infra never meet.
+// src/cli (the admin CLI) is a composition root like app.ts and main.ts: it may import every ring, none imports it.
 import tseslint from "typescript-eslint";
 
 const FRAMEWORKS_DRIVERS_CRYPTO = [
@@ -21,19 +22,19 @@ export default tseslint.config(
   },
   {
     files: ["src/core/**/*.ts"],
-    rules: { "no-restricted-imports": restrict([...FRAMEWORKS_DRIVERS_CRYPTO, "**/infra/**", "**/api/**", "**/config/**", "**/app.js", "**/main.js"]) },
+    rules: { "no-restricted-imports": restrict([...FRAMEWORKS_DRIVERS_CRYPTO, "**/infra/**", "**/api/**", "**/config/**", "**/app.js", "**/main.js", "**/cli/**"]) },
   },
   {
     files: ["src/lib/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(["**/core/**", "**/infra/**", "**/api/**", "**/config/**"]) },
+    rules: { "no-restricted-imports": restrict(["**/core/**", "**/infra/**", "**/api/**", "**/config/**", "**/cli/**"]) },
   },
   {
     files: ["src/api/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(["**/infra/**", "typeorm", "ioredis", "mysql2", "better-sqlite3", "bcrypt", "**/app.js"]) },
+    rules: { "no-restricted-imports": restrict(["**/infra/**", "typeorm", "ioredis", "mysql2", "better-sqlite3", "bcrypt", "**/app.js", "**/cli/**"]) },
   },
   {
     files: ["src/infra/**/*.ts"],
-    rules: { "no-restricted-imports": restrict(["**/api/**", "graphql", "type-graphql", "@apollo/*", "express", "**/app.js"]) },
+    rules: { "no-restricted-imports": restrict(["**/api/**", "graphql", "type-graphql", "@apollo/*", "express", "**/app.js", "**/cli/**"]) },
   },
   {
     files: ["src/**/*.ts"],
