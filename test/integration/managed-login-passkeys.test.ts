@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
+import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import { CreateUserPoolClientDocument, SetWebAuthnConfigurationDocument, type CreateUserPoolInput } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { alertOf, authorizeQuery, expectCodeRedirect, formOf, headingOf, oauthClientInput, PageBrowser, unescapeHtml, type PageResponse } from "../support/login-pages.js";
@@ -172,6 +172,28 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     someone.register({ rp: { id: RP_ID }, user: { id: "eA" }, challenge: "AAAA" }, { origin: ORIGIN });
     const refused = await agent.submit(page, { credential: JSON.stringify(someone.assert(options, { origin: ORIGIN })) }, "/login/passkey");
     expect([headingOf(refused.html), alertOf(refused.html)]).toEqual(["Choose how to sign in", "We couldn’t verify that passkey. Try again, or choose another way to sign in."]);
+  });
+
+  it("a new self-sign-up is offered a passkey after confirming (managed login v2), then goes on to the app", async () => {
+    const ids = await setup({ ...PASSKEY_POOL, autoVerifiedAttributes: ["email"] });
+    const agent = new PageBrowser(gateway.baseUrl);
+    const login = await agent.get(ids.loginUrl);
+    const signUp = await agent.get(unescapeHtml(/<a href="([^"]*\/signup\?[^"]*)">Sign up<\/a>/.exec(login.html)![1]!));
+    const username = uniqueName("new");
+    const email = `${username}@example.com`;
+    const created = await agent.submit(signUp, { username, password: GOOD_PASSWORD, "requiredAttributes[email]": email });
+    const confirm = await agent.get(created.location!);
+    const confirmed = await agent.submit(confirm, { code: (await latestMessage(gateway, ids.poolId, email)).code! }, "/confirm");
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.location).toMatch(new RegExp(`^/${ids.poolId}/passkeys/add\\?.*response_type=code`));
+    expect(agent.cookies.has("cognito")).toBe(true);
+    const offer = await agent.get(confirmed.location!);
+    expect(headingOf(offer.html)).toBe("Add a passkey");
+    const options = optionsOf<CreationOptions>(offer);
+    expect(options.user.name).toBe(username);
+    const added = await agent.submit(offer, { credential: JSON.stringify(createSoftwareAuthenticator().register(options, { origin: ORIGIN })) }, "/passkeys/add");
+    expect(headingOf(added.html)).toBe("Passkey added");
+    expectCodeRedirect(await agent.submit(added, {}), REDIRECT);
   });
 
   it("serves the one script long-cached, as JavaScript, with no inline parts", async () => {

@@ -145,7 +145,7 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
         return renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
       }
       const outcome = await signInAfterConfirmation(req, res, context, username);
-      if (outcome) return continueSignIn(deps, res, context, outcome);
+      if (outcome) return continueSignIn(deps, res, context, outcome, { offerPasskey: true });
       redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "confirmed" }), null);
     }),
   );

@@ -44,6 +44,8 @@ function sendStartAgain(res: Response, context: PageContext, message = START_AGA
 export interface ChallengeOptions {
   username?: string;
   firstFactor?: boolean;
+  /** A sign-in right after the person's own sign-up: offer to add a passkey before going on to the app. */
+  offerPasskey?: boolean;
 }
 
 /** The page for a challenge the sign-in is waiting for. */
@@ -107,7 +109,7 @@ export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response
 
 /** After any step: the app's redirect once signed in, else the next challenge's page. */
 export async function continueSignIn(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, outcome: HostedUiOutcome, options: ChallengeOptions = {}): Promise<void> {
-  if (outcome.kind === "signed-in") return finishSignIn(deps, res, context, outcome);
+  if (outcome.kind === "signed-in") return finishSignIn(deps, res, context, outcome, { offerPasskey: options.offerPasskey });
   return renderChallenge(deps, res, context, outcome, null, options);
 }
 

@@ -7,7 +7,7 @@ import type { ManagedLoginPagesDeps } from "./deps.js";
 import { renderPage, type PageContent } from "./layout.js";
 import { START_AGAIN } from "./messages.js";
 import { checkCsrf, cookiePathOf, issueCsrfToken, newNonce, pageBaseOf, setPageHeaders, type PageBase } from "./security.js";
-import { authorizeQueryOf, pageUrl, rawQueryOf } from "./urls.js";
+import { authorizeQueryOf, PAGE_PATHS, pageUrl, rawQueryOf } from "./urls.js";
 import { messageView } from "./views-account.js";
 import type { FormTarget } from "./views-sign-in.js";
 
@@ -126,9 +126,11 @@ export function errorText(error: string | null): string | null {
  * A finished sign-in: the managed-login session (the `cognito` cookie, an hour of single sign-on for the
  * pool's clients) and the authorization response, one 302 to the app.
  */
-export async function finishSignIn(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, signedIn: { userId: string; authTime: Date }): Promise<void> {
+export async function finishSignIn(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, signedIn: { userId: string; authTime: Date }, options: { offerPasskey?: boolean } = {}): Promise<void> {
   const session = await deps.services.loginSessions.start(context.base.poolId, signedIn.userId, signedIn.authTime);
   res.cookie(LOGIN_SESSION_COOKIE, session.cookieValue, { httpOnly: true, sameSite: "lax", secure: context.base.isSecure, path: cookiePathOf(context.base), maxAge: session.maxAgeSeconds * 1000 });
+  // A new self-sign-up in a pool with passkeys is offered one first (managed login v2); its page goes on to the app.
+  if (options.offerPasskey && context.settings.firstFactors.includes("WEB_AUTHN")) return redirectTo(res, linkOf(context, PAGE_PATHS.passkeysAdd), null);
   redirectTo(res, await deps.services.oauth.completeAuthorization(context.request, signedIn), context.request.redirectUri);
 }
 

@@ -48,6 +48,7 @@ legend{margin:0 0 8px;padding:0;font-size:.875rem;font-weight:600}
 .factor-button:hover{background:#f6f8fa;border-color:#8c959f}
 .factor-button:focus-visible{outline:3px solid rgba(37,99,235,.45);outline-offset:2px}
 .signing-in-as{text-align:center}
+.signing-in-as a{white-space:nowrap}
 [hidden]{display:none!important}
 .qr{display:block;width:200px;height:200px;margin:0 auto 12px;image-rendering:pixelated;border:1px solid #e5e7eb;border-radius:8px}
 details{margin:0 0 16px;font-size:.9375rem}
