@@ -36,10 +36,10 @@ describe.each(BACKENDS)("choice-based sign-in on the managed pages on $name", (b
    * A pool and a web client for the pages that allows no sign-in flow of its own (the pages run USER_AUTH
    * whatever ExplicitAuthFlows say), and a user with a password, an email address and a phone number.
    */
-  async function setup(poolInput: Partial<CreateUserPoolInput> = PASSWORDLESS_POOL) {
+  async function setup(poolInput: Partial<CreateUserPoolInput> = PASSWORDLESS_POOL, options: { generateSecret?: boolean } = {}) {
     const { poolId } = await createPoolWithClient(gateway, poolInput);
     const web = expectData(
-      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"], ...oauthClientInput(REDIRECT) } }),
+      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"], generateSecret: options.generateSecret ?? false, ...oauthClientInput(REDIRECT) } }),
     ).createUserPoolClient;
     const username = uniqueName("pl");
     const email = `${username}@example.com`;
@@ -79,8 +79,8 @@ describe.each(BACKENDS)("choice-based sign-in on the managed pages on $name", (b
     expect(choices.html).toContain(`Signing in as <strong>${ids.username}</strong>`);
   });
 
-  it("Email me a code: an 8-digit code, a wrong one is refused on the same page, the right one goes back to the app with a code; the email is verified", async () => {
-    const ids = await setup();
+  it("Email me a code (a confidential client: the pages need no SECRET_HASH): an 8-digit code, a wrong one is refused on the same page, the right one goes back to the app with a code; the email is verified", async () => {
+    const ids = await setup(PASSWORDLESS_POOL, { generateSecret: true });
     const agent = new PageBrowser(gateway.baseUrl);
     const codePage = await pick(agent, await choose(agent, ids), "EMAIL_OTP");
     expect(headingOf(codePage.html)).toBe("Enter your sign-in code");
