@@ -151,6 +151,14 @@ describe.each(BACKENDS)("USER_AUTH sign-in on $name", (backend) => {
     expectError(await userAuth(gateway, legacy.clientId, { USERNAME: unknownName }), "UserNotFoundException", "User does not exist.");
   });
 
+  it("a pool that allows WEB_AUTHN but has no RP ID (no domain, none configured): an unknown name is not offered a passkey either", async () => {
+    const ids = await userAuthSetup(gateway, { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] } });
+    const real = expectChallenge(await userAuth(gateway, ids.clientId, { USERNAME: ids.username }), "SELECT_CHALLENGE");
+    expect(real.availableChallenges).not.toContain("WEB_AUTHN");
+    const simulated = expectChallenge(await userAuth(gateway, ids.clientId, { USERNAME: uniqueName("nobody") }), "SELECT_CHALLENGE");
+    expect(simulated.availableChallenges).toEqual(real.availableChallenges);
+  });
+
   it("AdminInitiateAuth USER_AUTH, and an answer naming another user is refused", async () => {
     const ids = await userAuthSetup(gateway);
     const other = await userAuthSetup(gateway);

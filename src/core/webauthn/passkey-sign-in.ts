@@ -15,8 +15,12 @@ export interface PasskeyAssertionState {
  * lockout, events, triggers, MFA, tokens).
  */
 export interface PasskeySignIn {
-  /** True when the user has at least one passkey for the pool's current RP ID (WEB_AUTHN is then available). */
-  hasPasskeys(pool: UserPool, userId: string): Promise<boolean>;
+  /**
+   * Whether the pool has an RP ID at all (a configured one or a domain: passkeys can be used in it) and
+   * whether the user has a passkey for it (WEB_AUTHN is then available). The same reads for any user id,
+   * so an unknown name's choices (offered only where passkeys can be used) cost what a real user's do.
+   */
+  passkeyFactsOf(pool: UserPool, userId: string): Promise<{ poolServesPasskeys: boolean; hasPasskeys: boolean }>;
   /**
    * CREDENTIAL_REQUEST_OPTIONS (a JSON string, as Cognito sends it) and the state verifyAssertion needs.
    * For an unknown user (PreventUserExistenceErrors) pass null and the name as typed: options that look real,

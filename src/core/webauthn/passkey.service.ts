@@ -45,14 +45,14 @@ export function createPasskeyService({ db, clock, store, verifier, poolDomainSuf
     Buffer.from(codeHasher.hashCode("simulated-passkey-credential", `${poolId}:${typedName.toLowerCase()}`), "hex").subarray(0, SIMULATED_CREDENTIAL_ID_BYTES).toString("base64url");
 
   return {
-    async hasPasskeys(pool: UserPool, userId: string): Promise<boolean> {
+    async passkeyFactsOf(pool: UserPool, userId: string): Promise<{ poolServesPasskeys: boolean; hasPasskeys: boolean }> {
       return db.read(async (repositories) => {
         try {
           const { rpId } = await loadRelyingParty(repositories, pool, poolDomainSuffix);
-          return await repositories.webAuthnCredentials.existsForRelyingParty(userId, rpId);
+          return { poolServesPasskeys: true, hasPasskeys: await repositories.webAuthnCredentials.existsForRelyingParty(userId, rpId) };
         } catch (error) {
           // A pool without an RP ID has no usable passkeys; that is not an error for the choice of factors.
-          if (isCognitoError(error) && error.code === "WebAuthnConfigurationMissingException") return false;
+          if (isCognitoError(error) && error.code === "WebAuthnConfigurationMissingException") return { poolServesPasskeys: false, hasPasskeys: false };
           throw error;
         }
       });

@@ -55,8 +55,8 @@ export function availableChallengesOf(pool: UserPool, user: Pick<User, "status" 
 
 /**
  * The choices shown for a name with no user (PreventUserExistenceErrors ENABLED): those of a user with a
- * password, an email address and a phone number and no MFA — every factor the pool allows (WEB_AUTHN when
- * passkeys are served at all, since the passkey service can simulate its options too).
+ * password, an email address and a phone number and no MFA — every factor the pool allows (WEB_AUTHN where
+ * the pool can serve passkeys, i.e. has an RP ID; the passkey service simulates its options too).
  */
 export function simulatedChallengesOf(pool: UserPool, passkeysServed: boolean): UserAuthChallenge[] {
   return availableChallengesOf(pool, { status: "CONFIRMED", attributes: { email: "-", phone_number: "-" }, credentials: { passwordHash: "", srpSalt: "", srpVerifier: "" } }, { hasActiveMfa: false, hasPasskeys: passkeysServed });
@@ -80,11 +80,11 @@ export function createUserAuthFactors({ db, passkeys }: UserAuthFactorDeps) {
    * The facts a user's choices depend on: two reads (MFA settings, passkeys). A name with no user is
    * looked up under an id no user has, so its choices cost the same reads as a real user's.
    */
-  async function factsOf(pool: UserPool, user: User | null, standInUserId: string): Promise<UserAuthFacts & { summary: MfaSummary }> {
+  async function factsOf(pool: UserPool, user: User | null, standInUserId: string): Promise<UserAuthFacts & { poolServesPasskeys: boolean; summary: MfaSummary }> {
     const userId = user?.id ?? standInUserId;
     const row = await db.read((repositories) => repositories.mfa.find(userId));
-    const hasPasskeys = passkeys ? await passkeys.hasPasskeys(pool, userId) : false;
-    return { hasActiveMfa: user ? pool.mfaConfiguration === "OPTIONAL" && enabledFactors(user, pool, row).length > 0 : false, hasPasskeys, summary: mfaSummaryOf(row) };
+    const { poolServesPasskeys, hasPasskeys } = passkeys ? await passkeys.passkeyFactsOf(pool, userId) : { poolServesPasskeys: false, hasPasskeys: false };
+    return { hasActiveMfa: user ? pool.mfaConfiguration === "OPTIONAL" && enabledFactors(user, pool, row).length > 0 : false, hasPasskeys, poolServesPasskeys, summary: mfaSummaryOf(row) };
   }
 
   async function factorsOf(pool: UserPool, user: User): Promise<UserAuthFactors> {
@@ -97,7 +97,8 @@ export function createUserAuthFactors({ db, passkeys }: UserAuthFactorDeps) {
     /** The user's AvailableChallenges now; for null (an unknown name) the simulated ones, after the same reads. */
     async challengesFor(pool: UserPool, user: User | null, standInUserId: string): Promise<UserAuthChallenge[]> {
       const facts = await factsOf(pool, user, standInUserId);
-      return user ? availableChallengesOf(pool, user, facts) : simulatedChallengesOf(pool, passkeys !== null);
+      // An unknown name is offered a passkey only where a real user could have one (the pool has an RP ID).
+      return user ? availableChallengesOf(pool, user, facts) : simulatedChallengesOf(pool, facts.poolServesPasskeys);
     },
 
     /** GetUserAuthFactors: the caller's USER_AUTH factors and MFA settings. @throws NotAuthorizedException, UserNotFoundException */
