@@ -142,6 +142,11 @@ export async function storeUpload(deps: Omit<UploadDeps, "authenticator">, job: 
     await db.read((repositories) => repositories.userImports.deleteUpload(uploadId)).catch((cleanup: unknown) => {
       deps.logger.warn({ jobId: request.jobId, err: cleanup instanceof Error ? cleanup.message : String(cleanup) }, "could not delete a refused upload's pieces");
     });
+    // A storage error while another upload won (on MariaDB, this upload's piece INSERT can deadlock with the
+    // winner's clean-up DELETE) is a lost race, and the URL is used: answer that, not an internal error.
+    if (!(error instanceof UploadRefusedError) && (await db.read((repositories) => repositories.userImports.findById(request.jobId)).catch(() => null))?.upload) {
+      throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
+    }
     throw error;
   }
 }
