@@ -22,7 +22,7 @@ import { cognitoClient, createAwsCredentials } from "../support/aws-clients.js";
 import type { Backend } from "../support/backends.js";
 import { getTestApp } from "../support/test-app.js";
 import { createJob, headerOf, reachable, waitForJob } from "../support/user-import.js";
-import { fixed, log, machineLine } from "./bench-stats.js";
+import { fixed, log, machineLine, percentile } from "./bench-stats.js";
 import { FAMILY_NAMES, GIVEN_NAMES } from "./names.js";
 
 const USERS = Number(process.env.BENCH_IMPORT_USERS ?? 1_000_000);
@@ -107,6 +107,17 @@ describe("user import job benchmark", () => {
         started = performance.now();
         await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
         let lastReport = started;
+        // How long the gateway takes to answer /readyz while the job runs: an import must not stall the process.
+        const readyLatencies: number[] = [];
+        let probing = true;
+        const probe = (async () => {
+          while (probing) {
+            const sentAt = performance.now();
+            await fetch(`${gateway.baseUrl}/readyz`).then((answer) => answer.arrayBuffer());
+            readyLatencies.push(performance.now() - sentAt);
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        })();
         const deadline = started + TIMEOUT_MS;
         const done = await waitForJob(
           admin,
@@ -124,6 +135,9 @@ describe("user import job benchmark", () => {
           TIMEOUT_MS + 60_000,
         );
         const seconds = (performance.now() - started) / 1000;
+        probing = false;
+        await probe;
+        log(`/readyz during the job: ${readyLatencies.length} probes, p50 ${fixed(percentile(readyLatencies, 50))} ms, p99 ${fixed(percentile(readyLatencies, 99))} ms, max ${fixed(Math.max(...readyLatencies))} ms`);
         if (!["Succeeded", "Failed", "Stopped"].includes(done.Status!)) {
           log(`timeout after ${fixed(seconds)} s: stopping the job`);
           await admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));

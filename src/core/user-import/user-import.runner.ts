@@ -97,6 +97,9 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
       batch = [];
       const status = await commitBatch(job, pool, columns!, rows, progress);
       listeners.get(job.jobId)?.(progress);
+      // The embedded backend answers synchronously: without a turn of the event loop here, a whole job runs
+      // as one chain of microtasks and every request to the process waits until it ends (measured: minutes).
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (status === null) {
         logger.warn({ jobId: job.jobId }, "user import job was claimed by another process; this one stops");
         return false;
