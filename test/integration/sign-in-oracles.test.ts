@@ -37,7 +37,10 @@ describe.each(BACKENDS)("sign-in existence oracles on $name", (backend) => {
     expect(new Set(ids.map((id) => id[19])).size).toBeGreaterThanOrEqual(3);
   });
 
-  it("answers a wrong SRP proof for an unknown name as slowly as for a real user (same reads, same SRP work)", async () => {
+  // A timing measurement on two shared cores: another test worker's burst can push one median past the band
+  // (0.799 seen once under load). A real difference (0.58 before the simulated verifier matched a real one)
+  // fails every try; a passing try needs both medians within the band in the same run.
+  it("answers a wrong SRP proof for an unknown name as slowly as for a real user (same reads, same SRP work)", { retry: 2 }, async () => {
     const { poolId, clientId } = await createPoolWithClient(gateway);
     const { username } = await createConfirmedUser(gateway, poolId, uniqueName("timed"), GOOD_PASSWORD);
     const unknown = uniqueName("nobody");
