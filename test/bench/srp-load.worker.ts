@@ -44,12 +44,13 @@ export interface PhaseResult {
   tokens: { accessToken: string; refreshToken: string }[];
 }
 
-interface GraphqlBody {
+export interface GraphqlBody {
   data?: Record<string, Record<string, unknown> | null> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-function createHttpClient(url: string, concurrency: number) {
+/** A keep-alive GraphQL client over node:http (shared by the benchmark's load workers). */
+export function createHttpClient(url: string, concurrency: number) {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   return {

@@ -4,11 +4,11 @@
  * one-time codes reach the "user" the way a deployment delivers them, and it holds the software
  * authenticators (test/support/software-authenticator.ts) its users' passkeys live in.
  */
-import { Agent, createServer, request, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 import { createSoftwareAuthenticator, type CreationOptions, type RequestOptions, type SoftwareAuthenticator } from "../support/software-authenticator.js";
-import type { PhaseResult } from "./srp-load.worker.js";
+import { createHttpClient, type GraphqlBody, type PhaseResult } from "./srp-load.worker.js";
 
 export interface UserAuthDocuments {
   initiateAuth: string;
@@ -32,48 +32,6 @@ export type UserAuthTask =
       concurrency: number;
       maxSeconds: number;
     };
-
-interface GraphqlBody {
-  data?: Record<string, Record<string, unknown> | null> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-function createHttpClient(url: string, concurrency: number) {
-  const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  return {
-    post(query: string, variables: Record<string, unknown>, bearer?: string): Promise<GraphqlBody> {
-      const body = Buffer.from(JSON.stringify({ query, variables }));
-      return new Promise((resolve, reject) => {
-        const call = request(
-          {
-            agent,
-            host: target.hostname,
-            port: target.port,
-            path: target.pathname,
-            method: "POST",
-            headers: { "content-type": "application/json", "content-length": body.length, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => {
-              try {
-                resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as GraphqlBody);
-              } catch (error) {
-                reject(new Error(`HTTP ${response.statusCode}: ${(error as Error).message}`));
-              }
-            });
-            response.on("error", reject);
-          },
-        );
-        call.on("error", reject);
-        call.end(body);
-      });
-    },
-    close: () => agent.destroy(),
-  };
-}
 
 function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {
   if (body.errors?.length) throw new Error(`${field}: ${body.errors[0]!.extensions?.code ?? ""} ${body.errors[0]!.message}`);
