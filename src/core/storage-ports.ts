@@ -10,14 +10,10 @@ import type { Group } from "./groups/group.types.js";
 import type { MfaFactorSettings, UserMfa } from "./mfa/mfa.types.js";
 import type { SentMessage } from "./messaging/message.types.js";
 import type { UserPool } from "./pools/user-pool.types.js";
-import type { ResourceServer } from "./oauth/resource-server.types.js";
-import type { UiCustomization } from "./oauth/ui-customization.types.js";
-import type { UserPoolDomain } from "./oauth/user-pool-domain.types.js";
 import type { WebhookDelivery, WebhookRepository } from "./webhooks/webhook.types.js";
 import type { AliasKind, User, UserWithGroups } from "./users/user.types.js";
-import type { WebAuthnCredential } from "./webauthn/webauthn.types.js";
 import type { UserImportRepository } from "./user-import/user-import.ports.js";
-import type { UserMigrationSource } from "./migration/migration-source.types.js";
+import type { ResourceServerRepository, UiCustomizationRepository, UserMigrationSourceRepository, UserPoolDomainRepository, WebAuthnCredentialRepository } from "./storage-ports.sign-in-surfaces.js";
 
 export interface PageRequest {
   /** Exclusive lower bound on the sort key (the id), from a decoded cursor. */
@@ -328,68 +324,6 @@ export interface DeviceRepository {
   listConfirmedOfUser(userId: string, page: PageRequest): Promise<Device[]>;
 }
 
-export interface ResourceServerRepository {
-  insert(server: ResourceServer): Promise<void>;
-  /** Replaces name and scopes (UpdateResourceServer is a full replace). */
-  update(server: ResourceServer): Promise<void>;
-  delete(poolId: string, identifier: string): Promise<void>;
-  findByIdentifier(poolId: string, identifier: string): Promise<ResourceServer | null>;
-  /** Ordered by identifier; `afterId` is an identifier. */
-  listByPool(poolId: string, page: PageRequest): Promise<ResourceServer[]>;
-  /** Every resource server of the pool (at most the quota, a few hundred): for scope checks. */
-  listAllByPool(poolId: string): Promise<ResourceServer[]>;
-  countByPool(poolId: string): Promise<number>;
-}
-
-export interface UserPoolDomainRepository {
-  /** @throws InvalidParameterException "Domain already associated with another user pool." on a taken domain */
-  insert(domain: UserPoolDomain): Promise<void>;
-  update(domain: UserPoolDomain): Promise<void>;
-  delete(domain: string): Promise<void>;
-  /** By the domain as stored (a prefix or a custom host), lower case. */
-  findByDomain(domain: string): Promise<UserPoolDomain | null>;
-  /** The pool's domains: at most one prefix and one custom. */
-  listByPool(poolId: string): Promise<UserPoolDomain[]>;
-}
-
-export interface UiCustomizationRepository {
-  /** Inserts or replaces the customization of (poolId, clientId). */
-  upsert(customization: UiCustomization): Promise<void>;
-  find(poolId: string, clientId: string): Promise<UiCustomization | null>;
-  delete(poolId: string, clientId: string): Promise<void>;
-}
-
-/** Users' passkeys; a user holds at most 20, so lists are read whole. */
-export interface WebAuthnCredentialRepository {
-  /** @throws InvalidParameterException when the pool already has this credential id */
-  insert(credential: WebAuthnCredential): Promise<void>;
-  /** Credential ids compare exactly (case matters in base64url). */
-  find(poolId: string, credentialId: string): Promise<WebAuthnCredential | null>;
-  /** Every credential of the user, oldest first. */
-  listOfUser(userId: string): Promise<WebAuthnCredential[]>;
-  countOfUser(userId: string): Promise<number>;
-  /** True when the user has a credential for this RP ID. */
-  existsForRelyingParty(userId: string, relyingPartyId: string): Promise<boolean>;
-  /** True when it deleted the credential. */
-  delete(poolId: string, credentialId: string): Promise<boolean>;
-  /**
-   * Records a sign-in: the new counter and last-used time, only if the stored counter is still
-   * `expectedSignCount` (a conditional UPDATE). True for exactly one of parallel callers.
-   */
-  recordUse(poolId: string, credentialId: string, args: { expectedSignCount: number; newSignCount: number; now: Date }): Promise<boolean>;
-}
-
-/** A pool's built-in user-migration source (one per pool) and its progress counter. */
-export interface UserMigrationSourceRepository {
-  find(poolId: string): Promise<UserMigrationSource | null>;
-  /** Inserts or replaces the settings; the progress counter and last-migrated time are kept. */
-  put(source: Omit<UserMigrationSource, "migratedCount" | "lastMigratedAt">): Promise<void>;
-  /** True when it deleted one. */
-  delete(poolId: string): Promise<boolean>;
-  /** Counts one migrated user (an atomic increment), in the transaction that created it. */
-  recordMigrated(poolId: string, at: Date): Promise<void>;
-}
-
 export interface Repositories {
   pools: UserPoolRepository;
   clients: AppClientRepository;
@@ -425,3 +359,4 @@ export interface Database {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+export * from "./storage-ports.sign-in-surfaces.js";
