@@ -3,10 +3,10 @@
  * SRP math and HTTP client do not share the gateway's event loop. Each message runs one phase and
  * answers with per-operation latencies; nothing here reads the gateway's internals.
  */
-import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 import { createFastSrpClient, drawSrpEphemeral } from "../support/fast-srp-client.js";
+import { createHttpClient, type GraphqlBody } from "./load-http-client.js";
 
 export interface LoadDocuments {
   initiateAuth: string;
@@ -42,49 +42,6 @@ export interface PhaseResult {
   /** Time spent before the timed window drawing the clients' ephemeral keys (a, A). */
   ephemeralKeysMs: number;
   tokens: { accessToken: string; refreshToken: string }[];
-}
-
-export interface GraphqlBody {
-  data?: Record<string, Record<string, unknown> | null> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** A keep-alive GraphQL client over node:http (shared by the benchmark's load workers). */
-export function createHttpClient(url: string, concurrency: number) {
-  const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  return {
-    post(query: string, variables: Record<string, unknown>, bearer?: string): Promise<GraphqlBody> {
-      const body = Buffer.from(JSON.stringify({ query, variables }));
-      return new Promise((resolve, reject) => {
-        const call = request(
-          {
-            agent,
-            host: target.hostname,
-            port: target.port,
-            path: target.pathname,
-            method: "POST",
-            headers: { "content-type": "application/json", "content-length": body.length, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => {
-              try {
-                resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as GraphqlBody);
-              } catch (error) {
-                reject(new Error(`HTTP ${response.statusCode}: ${(error as Error).message}`));
-              }
-            });
-            response.on("error", reject);
-          },
-        );
-        call.on("error", reject);
-        call.end(body);
-      });
-    },
-    close: () => agent.destroy(),
-  };
 }
 
 function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {

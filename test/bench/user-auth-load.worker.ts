@@ -8,7 +8,8 @@ import { createServer, type Server } from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 import { createSoftwareAuthenticator, type CreationOptions, type RequestOptions, type SoftwareAuthenticator } from "../support/software-authenticator.js";
-import { createHttpClient, type GraphqlBody, type PhaseResult } from "./srp-load.worker.js";
+import { createHttpClient, type GraphqlBody } from "./load-http-client.js";
+import type { PhaseResult } from "./srp-load.worker.js";
 
 export interface UserAuthDocuments {
   initiateAuth: string;
