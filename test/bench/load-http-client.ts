@@ -4,6 +4,8 @@
  */
 import { Agent, request } from "node:http";
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface GraphqlBody {
   data?: Record<string, Record<string, unknown> | null> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -39,6 +41,8 @@ export function createHttpClient(url: string, concurrency: number) {
             response.on("error", reject);
           },
         );
+        // A request the gateway never answers fails the operation instead of hanging the phase.
+        call.setTimeout(REQUEST_TIMEOUT_MS, () => call.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
         call.on("error", reject);
         call.end(body);
       });

@@ -274,7 +274,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       const perSecond = result.completed / (result.elapsedMs / 1000);
       const perOperation = (count: number) => (isExternal ? fixed(count / result.completed) : "-");
       rows.push([
-        label, result.completed, (task as { concurrency: number }).concurrency, fixed(perSecond), fixed(percentile(result.latenciesMs, 50)), fixed(percentile(result.latenciesMs, 99)), fixed(Math.max(...result.latenciesMs)),
+        label, result.completed, result.lanes ?? (task as { concurrency: number }).concurrency, fixed(perSecond), fixed(percentile(result.latenciesMs, 50)), fixed(percentile(result.latenciesMs, 99)), fixed(Math.max(...result.latenciesMs)),
         fixed(cpuUsed.gatewayThreadCpuMs / result.completed, 2), perOperation(trips.sql - tripsBefore.sql), perOperation(trips.redis - tripsBefore.redis),
       ]);
       if (label === "sign-in") signInThreadCpuMs = cpuUsed.gatewayThreadCpuMs / result.completed;

@@ -42,6 +42,8 @@ export interface PhaseResult {
   /** Time spent before the timed window drawing the clients' ephemeral keys (a, A). */
   ephemeralKeysMs: number;
   tokens: { accessToken: string; refreshToken: string }[];
+  /** Operations in flight, when fewer than the task's concurrency (one lane per user). */
+  lanes?: number;
 }
 
 function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {
