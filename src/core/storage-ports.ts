@@ -132,6 +132,11 @@ export interface UserRepository {
   replaceAliases(poolId: string, userId: string, aliases: { kind: AliasKind; valueNormalized: string }[], options?: { isNewUser?: boolean }): Promise<void>;
   /** Removes one alias value from whoever holds it (ForceAliasCreation); returns that user's id. */
   releaseAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<string | null>;
+  /**
+   * What a call with an access token checks and shows, in one round trip: whether the token's
+   * refresh-token family (`origin_jti`; null for none) was revoked, the user (null when gone) and its MFA row.
+   */
+  findAccessTokenHolder(poolId: string, userId: string, familyId: string | null): Promise<{ isFamilyRevoked: boolean; user: User | null; mfa: UserMfa | null }>;
   /** `isNewUser` skips the delete: on MariaDB a delete of absent rows takes gap locks that deadlock parallel sign-ups. */
   replaceSearchEntries(poolId: string, userId: string, entries: SearchEntry[], options?: { isNewUser?: boolean }): Promise<void>;
   /** Users matching a ListUsers filter, ordered by (matched value, user id), `limit` at most. */
@@ -228,6 +233,8 @@ export interface RefreshTokenRepository {
    * run one at a time anyway. Null for an unknown or unrotated token.
    */
   findRotatedAtLocked(id: string): Promise<Date | null>;
+  /** findByHashWithFamilyState plus the token's user in `poolId` with its groups ordered by name (null when gone), in one round trip. */
+  findByHashWithHolder(tokenHash: string, poolId: string): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean; user: UserWithGroups | null } | null>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeAllOfUser(userId: string, at: Date): Promise<void>;
   /** Revokes every family of the user's refresh tokens bound to the device (ForgetDevice): a family never changes device. */

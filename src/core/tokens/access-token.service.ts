@@ -4,6 +4,7 @@ import type { AppClient } from "../clients/app-client.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
+import type { UserMfa } from "../mfa/mfa.types.js";
 import type { Database, Repositories, ShortLivedStore, TokenSigner } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
@@ -20,10 +21,10 @@ export interface AccessTokenPrincipal {
   /** The refresh-token family (`origin_jti`); null when the client had token revocation off. */
   originJti: string | null;
   /**
-   * The pool, client and user as this request's token check found them: reads may answer from them;
-   * a change re-reads them in its own transaction (loadSelfContext).
+   * The pool, client and user (and the user's MFA row) as this request's token check found them: reads
+   * may answer from them; a change re-reads them in its own transaction (loadSelfContext).
    */
-  verified: SelfContext;
+  verified: VerifiedSelf;
 }
 
 /** The principal's pool, app client and user as they are now. */
@@ -31,6 +32,11 @@ export interface SelfContext {
   pool: UserPool;
   client: AppClient;
   user: User;
+}
+
+/** SelfContext as the token check read it, with the user's MFA row from the same statement (GetUser shows its factors). */
+export interface VerifiedSelf extends SelfContext {
+  mfa: UserMfa | null;
 }
 
 export interface AccessTokenServiceDeps {
@@ -63,12 +69,11 @@ export async function loadSelfContext(repositories: Repositories, principal: Pic
   const client = await repositories.clients.findById(principal.clientId);
   const pool = client && client.poolId === principal.poolId ? await repositories.pools.findById(principal.poolId) : null;
   if (!client || !pool) throw invalidToken();
-  return { pool, client, user: await loadSelfUser(repositories, pool.id, principal) };
+  return { pool, client, user: requireUsableUser(await repositories.users.findById(pool.id, principal.userId)) };
 }
 
 /** The principal's user, if it may still use its tokens. @throws UserNotFoundException, NotAuthorizedException, UserNotConfirmedException, PasswordResetRequiredException */
-async function loadSelfUser(repositories: Repositories, poolId: string, principal: Pick<AccessTokenPrincipal, "userId">): Promise<User> {
-  const user = await repositories.users.findById(poolId, principal.userId);
+function requireUsableUser(user: User | null): User {
   // Cognito answers a deleted user's still-unexpired token with UserNotFoundException (GetUser lists it),
   // which is also what clients such as Amplify treat as "forget this session".
   if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
@@ -114,12 +119,12 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
       throw error;
     });
     if (context.pool.id !== poolId) throw invalidToken();
-    const user = await db.read(async (repositories) => {
-      // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
-      if (claimed.originJti !== null && (await repositories.refreshTokens.isFamilyRevoked(claimed.originJti))) throw revokedToken();
-      return loadSelfUser(repositories, poolId, claimed);
-    });
-    return { ...claimed, scopes, verified: { pool: context.pool, client: context.client, user } };
+    // One statement: the family's state, the user and its MFA row.
+    const holder = await db.read((repositories) => repositories.users.findAccessTokenHolder(poolId, sub, claimed.originJti));
+    // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
+    if (holder.isFamilyRevoked) throw revokedToken();
+    const user = requireUsableUser(holder.user);
+    return { ...claimed, scopes, verified: { pool: context.pool, client: context.client, user, mfa: holder.mfa } };
   }
 
   return {

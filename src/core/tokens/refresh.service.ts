@@ -97,11 +97,8 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
   }
 
   async function refreshWith(context: ClientContext, request: RefreshRequest, viaOAuth: boolean): Promise<OAuthTokens> {
-    const { record, user } = await db.read(async (repositories) => {
-      const found = await tokens.findRefreshToken(repositories, context.client, request.refreshToken);
-      // With its groups: the new tokens carry them.
-      return { record: found, user: await repositories.users.findByIdWithGroups(context.pool.id, found.userId) };
-    });
+    // One statement: the token, its family's state and its user with groups (the new tokens carry them).
+    const { record, user } = await db.read((repositories) => tokens.findRefreshTokenWithUser(repositories, context.client, request.refreshToken));
     if (!user) throw new CognitoError("NotAuthorizedException", INVALID);
     request.verifyClient(user);
     if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");

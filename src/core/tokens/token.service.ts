@@ -11,7 +11,7 @@ import type { UserPool } from "../pools/user-pool.types.js";
 import { runPreTokenGeneration, type TokenGenerationSource } from "../triggers/token.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import { readableAttributeNames } from "../users/attribute-rules.js";
-import { hasGroupsLoaded, type User } from "../users/user.types.js";
+import { hasGroupsLoaded, type User, type UserWithGroups } from "../users/user.types.js";
 import { idTokenAttributeFilter, OPENID, SELF_SERVICE_SCOPE } from "../oauth/scopes.js";
 import { leftHalfSha256Base64Url } from "../../lib/oauth-hashes.js";
 
@@ -91,6 +91,18 @@ export interface IssuedTokens {
 }
 
 export function createTokenService({ db, clock, signer, triggers }: { db: Database; clock: Clock; signer: TokenSigner; triggers: TriggerRunner }) {
+  /** The checks every use of a refresh token makes. @throws NotAuthorizedException (unknown, expired, revoked, other client) */
+  function requireUsableRefreshToken(client: AppClient, found: { record: RefreshTokenRecord; isFamilyRevoked: boolean } | null): RefreshTokenRecord {
+    const record = found?.record;
+    if (!record || record.clientId !== client.clientId) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
+    // The family check catches a token minted by a refresh that raced a sign-out or a revocation.
+    if (record.revokedAt !== null || found.isFamilyRevoked) {
+      throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
+    }
+    if (record.expiresAt.getTime() <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
+    return record;
+  }
+
   /** Both kinds of user tokens; `withIdToken` false only for OAuth grants without openid. */
   async function mint(args: IssueArgs, withIdToken: boolean): Promise<{ tokens: OAuthTokens; refreshRecord: RefreshTokenRecord | null }> {
     const { pool, client, user, oauth } = args;
@@ -224,15 +236,17 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
      * @throws NotAuthorizedException (unknown, expired, revoked, other client)
      */
     async findRefreshToken(repositories: Repositories, client: AppClient, refreshToken: string): Promise<RefreshTokenRecord> {
-      const found = await repositories.refreshTokens.findByHashWithFamilyState(sha256Hex(refreshToken));
-      const record = found?.record;
-      if (!record || record.clientId !== client.clientId) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
-      // The family check catches a token minted by a refresh that raced a sign-out or a revocation.
-      if (record.revokedAt !== null || found.isFamilyRevoked) {
-        throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
-      }
-      if (record.expiresAt.getTime() <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
-      return record;
+      return requireUsableRefreshToken(client, await repositories.refreshTokens.findByHashWithFamilyState(sha256Hex(refreshToken)));
+    },
+
+    /**
+     * findRefreshToken and the token's user in the client's pool with its groups (null when the user is
+     * gone), in one read.
+     * @throws NotAuthorizedException (unknown, expired, revoked, other client)
+     */
+    async findRefreshTokenWithUser(repositories: Repositories, client: AppClient, refreshToken: string): Promise<{ record: RefreshTokenRecord; user: UserWithGroups | null }> {
+      const found = await repositories.refreshTokens.findByHashWithHolder(sha256Hex(refreshToken), client.poolId);
+      return { record: requireUsableRefreshToken(client, found), user: found?.user ?? null };
     },
 
     /**

@@ -2,6 +2,7 @@ import { IsNull, Not, type EntityManager } from "typeorm";
 import type { RefreshTokenRepository } from "../../../core/ports.js";
 import { RefreshTokenEntity } from "../entities/index.js";
 import { perDataSource, rawEntity } from "../raw-rows.js";
+import { findRefreshTokenHolder, findTokenWithFamily } from "./token-holder.reads.js";
 
 /** Every sign-in stores one: plain SQL (raw-rows.ts). */
 const rawRefreshTokens = perDataSource((dataSource) => rawEntity(dataSource, RefreshTokenEntity));
@@ -16,15 +17,8 @@ export function createRefreshTokenRepository(manager: EntityManager): RefreshTok
       const entity = await tokens.findOneBy({ tokenHash });
       return entity ? { ...entity } : null;
     },
-    async findByHashWithFamilyState(tokenHash) {
-      const { entities, raw } = await tokens
-        .createQueryBuilder("t")
-        .addSelect("EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)", "family_revoked")
-        .where("t.token_hash = :tokenHash", { tokenHash })
-        .getRawAndEntities<{ family_revoked: number | string | boolean }>();
-      const entity = entities[0];
-      return entity ? { record: { ...entity }, isFamilyRevoked: Number(raw[0]!.family_revoked) === 1 } : null;
-    },
+    findByHashWithFamilyState: (tokenHash) => findTokenWithFamily(manager, tokenHash),
+    findByHashWithHolder: (tokenHash, poolId) => findRefreshTokenHolder(manager, tokenHash, poolId),
     async markRotated(id, at) {
       // Conditional update: of two refreshes racing with one token, only one rotates it.
       const result = await tokens.update({ id, rotatedAt: IsNull() }, { rotatedAt: at });

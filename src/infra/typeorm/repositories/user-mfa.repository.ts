@@ -3,7 +3,7 @@ import type { MfaFactor, UserMfa } from "../../../core/mfa/mfa.types.js";
 import type { UserMfaRepository } from "../../../core/ports.js";
 import { UserMfaEntity } from "../entities/index.js";
 
-const toDomain = (entity: UserMfaEntity): UserMfa => ({
+export const toDomain = (entity: UserMfaEntity): UserMfa => ({
   userId: entity.userId,
   totpSecretCiphertext: entity.totpSecretCiphertext,
   totpFriendlyName: entity.totpFriendlyName,

@@ -5,6 +5,7 @@ import { timeOrderedId } from "../../../lib/random.js";
 import { GroupEntity, GroupMembershipEntity, PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
 import { perDataSource, rawEntity, runStatement } from "../raw-rows.js";
 import { toDomain as toDomainGroup } from "./group.repository.js";
+import { findAccessTokenHolder } from "./token-holder.reads.js";
 
 const INDEXED_VALUE_LENGTH = 255;
 
@@ -205,6 +206,7 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     async listPasswordHistory(userId, limit) {
       if (limit <= 0) return [];
       const rows = await history.find({ where: { userId }, order: { id: "DESC" }, take: limit });
+    findAccessTokenHolder: (poolId, userId, familyId) => findAccessTokenHolder(manager, poolId, userId, familyId),
       return rows.map((row) => row.passwordHash);
     },
   };
