@@ -9,6 +9,7 @@ import {
   StartUserImportJobCommand,
   StopUserImportJobCommand,
   type CognitoIdentityProviderClient,
+  type UserType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, systemClock } from "../../src/lib/clock.js";
@@ -18,6 +19,8 @@ import { createMessageAuthenticator } from "../../src/infra/crypto/message-authe
 import type { AppOverrides } from "../../src/app.js";
 import { cognitoClient, createAwsCredentials } from "../support/aws-clients.js";
 import { BACKENDS, type Backend } from "../support/backends.js";
+import { startChildGateway, type ChildGateway } from "../support/child-gateway.js";
+import { compileGateway } from "../support/compiled-gateway.js";
 import { uniqueName } from "../support/directory.js";
 import { CreateUserImportJobDocument, CreateUserPoolDocument, CsvHeaderDocument, StartUserImportJobDocument, UserImportJobDocument } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
@@ -281,4 +284,107 @@ describe.each(BACKENDS)("user import job across a gateway restart on $name", (ba
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+});
+
+describe.each(BACKENDS)("user import job across a gateway crash on $name", (backend) => {
+  beforeAll(() => compileGateway(), 300_000);
+
+  it("a gateway SIGKILLed inside a batch keeps the job until its lease lapses; then another gateway resumes it: every user once, none half-written", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "gw-import-crash-"));
+    // One database for both: on the embedded backend the same SQLite file, opened by two processes.
+    const env = { SECRETS_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir };
+    const leaseSeconds = 8;
+    const batchSize = 4;
+    let child: ChildGateway | null = null;
+    let survivor: TestApp | null = null;
+    try {
+      // The gateway that dies: it commits three batches (rows 1–12), then hangs inside the fourth's
+      // transaction with its users written, and is killed there.
+      child = await startChildGateway(backend, env, { userImport: { batchSize, leaseSeconds, pollIntervalMs: 3_600_000, batchDelayMs: 20, hangInsideBatchFromRow: 12 } });
+      // The SDK and the upload helpers use only the gateway's baseUrl and its admin key's gql.
+      const childAdmin = cognitoClient(child as unknown as TestApp, await createAwsCredentials(child as unknown as TestApp));
+      const poolId = await newPool(childAdmin);
+      const header = await headerOf(childAdmin, poolId);
+      const prefix = uniqueName("crash");
+      const user = (i: number) => ({ "cognito:username": `${prefix}-${i}`, email: `${prefix}-${i}@example.com`, email_verified: "true", given_name: `Given ${i}`, "cognito:mfa_enabled": "false" });
+      const rows = [
+        ...Array.from({ length: 5 }, (_, i) => user(i)),
+        // Line 7: no verified way to reach the user: FAILED (committed by the dead gateway).
+        { "cognito:username": `${prefix}-noemail`, "cognito:mfa_enabled": "false" },
+        ...Array.from({ length: 14 }, (_, i) => user(i + 5)),
+        // Line 22: the same user again: SKIPPED (its first row was committed by the dead gateway).
+        user(3),
+        ...Array.from({ length: 7 }, (_, i) => user(i + 19)),
+        // Line 30: FAILED (not a boolean).
+        { ...user(99), email_verified: "maybe" },
+        user(26),
+      ];
+      const expected = Array.from({ length: 27 }, (_, i) => `${prefix}-${i}`);
+      const job = await createJob(childAdmin, poolId);
+      expect((await putCsv(child as unknown as TestApp, job.PreSignedUrl!, csvOf(header, rows))).status).toBe(200);
+      await childAdmin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
+      const hanging = await child.waitForLine(/^hanging (\S+) (\d+) (\d+)$/);
+      expect(hanging.slice(1)).toEqual([job.JobId!, "12", String(batchSize)]);
+      expect((await child.kill("SIGKILL")).signal).toBe("SIGKILL");
+
+      // The second gateway looks for unclaimed work every 50 ms and records every batch it begins.
+      const batches: { atMs: number; rowsDone: number }[] = [];
+      survivor = await getTestApp(backend, {
+        dataDir,
+        env: { SECRETS_KEY: env.SECRETS_KEY },
+        overrides: { userImport: { batchSize, pollIntervalMs: 50, beforeBatch: async ({ rowsDone }) => void batches.push({ atMs: Date.now(), rowsDone }) } },
+      });
+      const admin = cognitoClient(survivor, await createAwsCredentials(survivor));
+      const stored = async () => (await survivor!.app.db.read((repositories) => repositories.userImports.findById(job.JobId!)))!;
+      const atCrash = await stored();
+      // The dead process still holds the job: three batches committed, the fourth's users gone with it.
+      expect(atCrash).toMatchObject({ status: "InProgress", rowsDone: 12, importedUsers: 11, failedUsers: 1, skippedUsers: 0 });
+      expect(atCrash.leaseOwner).toMatch(/^runner-/);
+      const leaseEndsMs = atCrash.leaseExpiresAt!.getTime();
+      expect(leaseEndsMs - Date.now(), "the test needs the lease to outlive the second gateway's start").toBeGreaterThan(1_000);
+      const half = await countUsers(admin, poolId);
+      expect(half.usernames.sort()).toEqual(expected.slice(0, 11).sort());
+
+      // Until the lease lapses the second gateway, polling all along, must not touch the job.
+      while (Date.now() < leaseEndsMs - 250) {
+        expect(await stored()).toMatchObject({ rowsDone: 12, importedUsers: 11, leaseOwner: atCrash.leaseOwner });
+        expect(batches).toEqual([]);
+        await sleep(100);
+      }
+      expect((await countUsers(admin, poolId)).count).toBe(11);
+
+      const done = await waitForJob(admin, poolId, job.JobId!);
+      expect(done).toMatchObject({ Status: "Succeeded", ImportedUsers: 27, SkippedUsers: 1, FailedUsers: 2 });
+      expect(done.ImportedUsers! + done.SkippedUsers! + done.FailedUsers!).toBe(rows.length);
+      // It took over after the lease, from the last committed row: nothing ran twice.
+      expect(batches[0]!.rowsDone).toBe(12);
+      expect(batches[0]!.atMs).toBeGreaterThanOrEqual(leaseEndsMs);
+      const finished = await stored();
+      expect(finished).toMatchObject({ rowsDone: rows.length, leaseOwner: null });
+      expect(finished.rowErrors.map((error) => [error.lineNumber, error.outcome])).toEqual([
+        [7, "FAILED"],
+        [22, "SKIPPED"],
+        [30, "FAILED"],
+      ]);
+
+      const listed: UserType[] = [];
+      let token: string | undefined;
+      do {
+        const page = await admin.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 60, PaginationToken: token }));
+        listed.push(...page.Users!);
+        token = page.PaginationToken;
+      } while (token);
+      expect(listed.map((entry) => entry.Username).sort()).toEqual([...expected].sort());
+      for (const entry of listed) {
+        const i = Number(entry.Username!.slice(prefix.length + 1));
+        const attributes = Object.fromEntries(entry.Attributes!.map((attribute) => [attribute.Name, attribute.Value]));
+        expect(entry.UserStatus).toBe("RESET_REQUIRED");
+        expect(attributes).toMatchObject({ email: `${prefix}-${i}@example.com`, email_verified: "true", given_name: `Given ${i}` });
+      }
+    } finally {
+      await child?.kill("SIGKILL");
+      await survivor?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

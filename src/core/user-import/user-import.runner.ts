@@ -17,6 +17,11 @@ export interface UserImportRunnerOptions {
   pollIntervalMs?: number;
   /** Test hook: awaited before each batch is written (slows a job down so a test can stop or restart it). */
   beforeBatch?: (job: { jobId: string; rowsDone: number }) => Promise<void>;
+  /**
+   * Test hook: awaited inside each batch's transaction once its users are written and before the job's
+   * progress is (a crash test kills the process here, to show the batch's users go with it).
+   */
+  insideBatch?: (job: { jobId: string; rowsDone: number; users: number }) => Promise<void>;
   limits?: Partial<UserImportLimits>;
 }
 
@@ -159,6 +164,7 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
           const now = clock.now();
           const outcome = await decideBatch(repositories, pool, columns, rows, now);
           await writeBatch(repositories, outcome.users, now);
+          await deps.options?.insideBatch?.({ jobId: job.jobId, rowsDone: progress.rowsDone, users: outcome.users.length });
           const next: UserImportProgress = {
             rowsDone: progress.rowsDone + rows.length,
             importedUsers: progress.importedUsers + outcome.users.length,
