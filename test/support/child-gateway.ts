@@ -8,7 +8,13 @@ import { postGraphql, type GraphqlResult } from "./graphql-client.js";
 
 /** Test settings a real process cannot take from its environment (see child-gateway.cjs). */
 export interface ChildGatewayOverrides {
-  userImport?: { batchSize?: number; leaseSeconds?: number; pollIntervalMs?: number; batchDelayMs?: number; hangInsideBatchFromRow?: number };
+  userImport?: {
+    batchSize?: number;
+    leaseSeconds?: number;
+    pollIntervalMs?: number;
+    batchDelayMs?: number;
+    hangInsideBatchFromRow?: number;
+  };
 }
 
 export interface ChildGateway {
@@ -20,7 +26,10 @@ export interface ChildGateway {
   lines: string[];
   /** Resolves with the first printed line matching `pattern` (past or future). */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  gql<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<GraphqlResult<TData>>;
+  gql<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<GraphqlResult<TData>>;
   /** Sends `signal` and resolves once the process is gone. */
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -30,7 +39,11 @@ export interface ChildGateway {
  * getTestApp configures one, on `backend`. `env` adds to it (DATA_DIR and SECRETS_KEY to share an embedded
  * file with an in-process gateway). Resolves once it listens.
  */
-export async function startChildGateway(backend: Backend, env: Record<string, string>, overrides: ChildGatewayOverrides = {}): Promise<ChildGateway> {
+export async function startChildGateway(
+  backend: Backend,
+  env: Record<string, string>,
+  overrides: ChildGatewayOverrides = {},
+): Promise<ChildGateway> {
   const adminKey = env.ADMIN_API_KEY ?? `test-admin-${randomBytes(24).toString("hex")}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, "child-gateway.cjs"), COMPILED_ROOT], {
     env: {
@@ -60,7 +73,9 @@ export async function startChildGateway(backend: Backend, env: Record<string, st
     waiters.forEach((wake) => wake());
   });
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   let hasExited = false;
   void exited.then(() => {
     hasExited = true;
@@ -74,7 +89,11 @@ export async function startChildGateway(backend: Backend, env: Record<string, st
         if (match) return done(() => resolve(match));
         if (hasExited) done(() => reject(new Error(`the child gateway exited before printing ${pattern}: ${stderr}`)));
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`the child gateway printed no ${pattern} within ${timeoutMs} ms: ${stderr}`))), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          done(() => reject(new Error(`the child gateway printed no ${pattern} within ${timeoutMs} ms: ${stderr}`))),
+        timeoutMs,
+      );
       const done = (settle: () => void) => {
         clearTimeout(timer);
         waiters.delete(check);

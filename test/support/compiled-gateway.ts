@@ -57,7 +57,20 @@ async function build(): Promise<void> {
     mkdirSync(path.dirname(COMPILED_SHIM), { recursive: true });
     copyFileSync(path.join(ROOT, "bin/identity-gateway.js"), COMPILED_SHIM);
     try {
-      await promisify(execFile)("npx", ["tsc", "-p", "tsconfig.json", "--outDir", path.join(COMPILED_ROOT, "dist"), "--incremental", "--tsBuildInfoFile", path.join(COMPILED_ROOT, "tsbuildinfo")], { cwd: ROOT });
+      await promisify(execFile)(
+        "npx",
+        [
+          "tsc",
+          "-p",
+          "tsconfig.json",
+          "--outDir",
+          path.join(COMPILED_ROOT, "dist"),
+          "--incremental",
+          "--tsBuildInfoFile",
+          path.join(COMPILED_ROOT, "tsbuildinfo"),
+        ],
+        { cwd: ROOT },
+      );
     } catch (error) {
       // tsc emits despite type errors (other work in progress); only a missing output is fatal here.
       if (!existsSync(path.join(COMPILED_ROOT, "dist/src/cli/main.js")) || !existsSync(COMPILED_APP)) throw error;
