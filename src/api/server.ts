@@ -52,7 +52,7 @@ export interface HttpApiDeps {
   requestMetrics: RequestMetrics;
   /** TRUST_PROXY: whose X-Forwarded-For is believed when resolving the client's address. */
   trustProxy: TrustProxy;
-  /** Writes the access log (pino-http); null = no access log (a Logger not backed by pino). */
+  /** Writes the access log (http/access-log.ts); null = no access log (a Logger not backed by pino). */
   accessLogger: PinoLogger | null;
   /** Which pool a Host names (pool domains), for the OAuth endpoints and sign-in pages. */
   poolHosts: PoolHosts;
@@ -206,7 +206,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     createEdgeErrorHandler(logger, sendGraphqlError),
   ];
   // First: every request, refused ones included, gets an id and one access-log line.
-  app.use(createAccessLog(accessLogger), clientAddresses.warnOnUntrustedForwarding);
+  app.use(createAccessLog(accessLogger, clientAddresses.addressOf), clientAddresses.warnOnUntrustedForwarding);
   app.use(requestMetrics.router);
   // Before every route, so a preflight is answered and every answer, errors included, carries CORS headers.
   app.use(createCorsMiddleware({ origins: corsOrigins, logger, anyOriginPaths: ANY_ORIGIN_OAUTH_PATHS }));

@@ -18,7 +18,7 @@ const REDACTED_PATHS = [
   "*.refreshToken", "*.accessToken", "*.idToken",
 ];
 
-/** The pino instance behind each Logger made here: the access log (pino-http) writes through it. */
+/** The pino instance behind each Logger made here: the access log (api/http/access-log.ts) writes through it. */
 const instances = new WeakMap<Logger, PinoInstance>();
 
 /** The pino instance of a Logger made by createPinoLogger; null for any other Logger (a test's capture). */
