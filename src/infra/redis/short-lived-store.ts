@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
 import type { ShortLivedStore } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
@@ -14,6 +15,7 @@ const GC_GRACE_MS = 60_000;
 const PING_TIMEOUT_MS = 1_000;
 
 type ScriptName = keyof typeof SCRIPTS;
+const SCRIPT_SHA1 = Object.fromEntries(Object.entries(SCRIPTS).map(([name, [lua]]) => [name, createHash("sha1").update(lua).digest("hex")])) as Record<ScriptName, string>;
 type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
 type ScriptedRedis = (Redis | Cluster) & Record<ScriptName, ScriptCall> & Record<string, unknown>;
 interface MessageHandler {
@@ -52,13 +54,19 @@ export function createRedisShortLivedStore(options: {
   const redis = connection.commands as ScriptedRedis;
   for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) if (numberOfKeys !== null) redis.defineCommand(name, { numberOfKeys, lua });
   /**
-   * A script that takes any number of keys, defined once per key count: ioredis routes an auto-pipelined
-   * script on a cluster by its first argument, which must then be a key rather than the key count.
+   * A script that takes any number of keys, as EVALSHA (EVAL when this Redis has not cached it yet): ioredis
+   * routes both on a cluster by their first key. Not a command defined per key count on first use: an
+   * auto-pipeline opened before the definition lacks the new command, and ioredis then hands every later
+   * reply of that pipeline to the wrong caller and stalls the connection for good.
    */
-  const withKeys = (name: ScriptName, keys: readonly string[], ...args: string[]): Promise<unknown> => {
-    const command = `${name}_${keys.length}`;
-    if (typeof redis[command] !== "function") redis.defineCommand(command, { numberOfKeys: keys.length, lua: SCRIPTS[name][0] });
-    return (redis[command] as ScriptCall)(...keys, ...args);
+  const withKeys = async (name: ScriptName, keys: readonly string[], ...args: string[]): Promise<unknown> => {
+    const scripting = redis as unknown as Record<"evalsha" | "eval", (script: string, numberOfKeys: number, ...keysThenArgs: string[]) => Promise<unknown>>;
+    try {
+      return await scripting.evalsha(SCRIPT_SHA1[name], keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+      return scripting.eval(SCRIPTS[name][0], keys.length, ...keys, ...args);
+    }
   };
 
   let subscriber: Subscriber | undefined;
