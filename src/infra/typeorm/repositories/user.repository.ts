@@ -140,6 +140,7 @@ export function createUserRepository(manager: EntityManager): UserRepository {
       return { ...toDomainUser(entity), groups: groups.sort((a, b) => compareCodePoints(a.name, b.name)) };
     },
     findByUsername: (poolId, usernameNormalized) => firstUser(statements.byUsername, [poolId, usernameNormalized]),
+    findAccessTokenHolder: (poolId, userId, familyId) => findAccessTokenHolder(manager, poolId, userId, familyId),
     async findByAlias(poolId, kind, valueNormalized) {
       const alias = await aliases.findOneBy({ poolId, kind, valueNormalized });
       if (!alias) return null;
@@ -206,7 +207,6 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     async listPasswordHistory(userId, limit) {
       if (limit <= 0) return [];
       const rows = await history.find({ where: { userId }, order: { id: "DESC" }, take: limit });
-    findAccessTokenHolder: (poolId, userId, familyId) => findAccessTokenHolder(manager, poolId, userId, familyId),
       return rows.map((row) => row.passwordHash);
     },
   };
