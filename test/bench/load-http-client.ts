@@ -11,42 +11,46 @@ export interface GraphqlBody {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** A keep-alive GraphQL client over node:http (shared by the benchmark's load workers). */
+export interface HttpAnswer {
+  status: number;
+  text: string;
+}
+
+/**
+ * A keep-alive HTTP client over node:http (shared by the benchmark's load workers): `post` for GraphQL at
+ * `url`, `send` for any request on the same host (the AWS JSON wire, the OAuth endpoints).
+ */
 export function createHttpClient(url: string, concurrency: number) {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<HttpAnswer> => {
+    const payload = body === undefined ? undefined : Buffer.from(body);
+    return new Promise((resolve, reject) => {
+      const call = request(
+        { agent, host: target.hostname, port: target.port, path, method, headers: payload ? { ...headers, "content-length": payload.length } : headers },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          response.on("error", reject);
+        },
+      );
+      // A request the gateway never answers fails the operation instead of hanging the phase.
+      call.setTimeout(REQUEST_TIMEOUT_MS, () => call.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      call.on("error", reject);
+      call.end(payload);
+    });
+  };
   return {
-    post(query: string, variables: Record<string, unknown>, bearer?: string): Promise<GraphqlBody> {
-      const body = Buffer.from(JSON.stringify({ query, variables }));
-      return new Promise((resolve, reject) => {
-        const call = request(
-          {
-            agent,
-            host: target.hostname,
-            port: target.port,
-            path: target.pathname,
-            method: "POST",
-            headers: { "content-type": "application/json", "content-length": body.length, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => {
-              try {
-                resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as GraphqlBody);
-              } catch (error) {
-                reject(new Error(`HTTP ${response.statusCode}: ${(error as Error).message}`));
-              }
-            });
-            response.on("error", reject);
-          },
-        );
-        // A request the gateway never answers fails the operation instead of hanging the phase.
-        call.setTimeout(REQUEST_TIMEOUT_MS, () => call.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-        call.on("error", reject);
-        call.end(body);
-      });
+    async post(query: string, variables: Record<string, unknown>, bearer?: string): Promise<GraphqlBody> {
+      const answer = await send("POST", target.pathname, { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, JSON.stringify({ query, variables }));
+      try {
+        return JSON.parse(answer.text) as GraphqlBody;
+      } catch (error) {
+        throw new Error(`HTTP ${answer.status}: ${(error as Error).message}`);
+      }
     },
+    send,
     close: () => agent.destroy(),
   };
 }

@@ -19,25 +19,12 @@
  * answer) and WEB_AUTHN sign-ins (options, an ES256 assertion by a software authenticator, the answer) by
  * BENCH_PASSKEY_USERS (50) users whose passkeys are registered first (test/bench/user-auth-load.worker.ts).
  */
-import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import path from "node:path";
 import { constants as perfConstants, performance, PerformanceObserver } from "node:perf_hooks";
-import type { Worker } from "node:worker_threads";
 import { print } from "graphql";
-import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
-import { credentialsFor } from "../../src/core/users/credentials.js";
-import { normalizeIdentifier } from "../../src/core/users/identity.js";
-import { saveUser } from "../../src/core/users/user-store.js";
-import type { User } from "../../src/core/users/user.types.js";
-import { createPasswordHasher } from "../../src/infra/crypto/password-hasher.js";
-import { createSrpServer } from "../../src/infra/crypto/srp-server.js";
-import { createVerifier, poolNameOf } from "../../src/infra/crypto/srp.js";
-import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
 import { createPoolWithClient } from "../support/directory.js";
-import { createFastSrpClient } from "../support/fast-srp-client.js";
 import {
   CompleteWebAuthnRegistrationDocument,
   CreateUserPoolClientDocument,
@@ -50,7 +37,7 @@ import {
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
-import { startTypeScriptWorker } from "../support/ts-worker.js";
+import { CLIENT_PRIVATE_KEY_BYTES, measureCryptoBound, seedUsers, startLoadGenerator, type LoadGenerator } from "./bench-gateway.js";
 import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
 import type { LoadDocuments, PhaseRequest, PhaseResult } from "./srp-load.worker.js";
 import type { UserAuthDocuments, UserAuthTask } from "./user-auth-load.worker.js";
@@ -72,9 +59,6 @@ const profileFile = (phase: string) => CPU_PROFILE!.replace(/(\.cpuprofile)?$/, 
  */
 const WARM_UP_SIGN_INS = Number(process.env.BENCH_WARM_UP ?? 3000);
 const CRYPTO_BOUND_SECONDS = 3;
-/** The load generator's a: 32 bytes like the server's b (the SDKs use 128; the server's work is the same). */
-const CLIENT_PRIVATE_KEY_BYTES = 32;
-const PASSWORD = "Bench-Passw0rd!";
 const PASSKEY_USERS = Number(process.env.BENCH_PASSKEY_USERS ?? 50);
 /** USER_AUTH warm-up per factor: the code paths compiled and the pool's keys in use before the clock starts. */
 const USER_AUTH_WARM_UP = Number(process.env.BENCH_USER_AUTH_WARM_UP ?? 500);
@@ -82,122 +66,13 @@ const USER_AUTH_WARM_UP = Number(process.env.BENCH_USER_AUTH_WARM_UP ?? 500);
 const RP_ID = "bench.example.com";
 const ORIGIN = `https://${RP_ID}`;
 
-/** K confirmed users with real credentials, written through core's saveUser (one bcrypt hash shared: SRP does not read it). */
-async function seedUsers(gateway: TestApp, poolId: string, count: number): Promise<{ username: string; password: string }[]> {
-  const pool = (await gateway.app.db.read((repositories) => repositories.pools.findById(poolId)))!;
-  const hasher = createPasswordHasher({ secretsKey: gateway.config.secretsKey!, bcryptCost: gateway.config.bcryptCost });
-  const passwordHash = await hasher.hash(PASSWORD);
-  const now = new Date();
-  const users: User[] = Array.from({ length: count }, (_, i) => {
-    const id = randomUUID();
-    const username = `bench-user-${i}`;
-    return {
-      id,
-      poolId,
-      username,
-      usernameNormalized: normalizeIdentifier(pool, "username", username),
-      status: "CONFIRMED",
-      enabled: true,
-      attributes: { sub: id, email: `${username}@example.com`, email_verified: "true" },
-      credentials: credentialsFor(hasher, pool, username, PASSWORD, passwordHash),
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    };
-  });
-  for (let start = 0; start < users.length; start += 50) {
-    await gateway.app.db.transaction(async (repositories) => {
-      for (const user of users.slice(start, start + 50)) await saveUser(repositories, pool, user, { isNew: true });
-    });
-  }
-  return users.map((user) => ({ username: user.username, password: PASSWORD }));
-}
-
-function createLoadGenerator<TTask = PhaseRequest>(file = "srp-load.worker.ts"): { worker: Worker; run<TResult = PhaseResult>(task: TTask): Promise<TResult> } {
-  const worker = startTypeScriptWorker(path.join(__dirname, file));
-  worker.unref();
-  let queue = Promise.resolve<unknown>(undefined);
-  return {
-    worker,
-    run<TResult>(task: TTask) {
-      const next = queue.then(
-        () =>
-          new Promise<TResult>((resolve, reject) => {
-            worker.once("message", (reply: { ok: boolean; result?: TResult; error?: string }) => (reply.ok ? resolve(reply.result!) : reject(new Error(reply.error))));
-            worker.once("error", reject);
-            worker.postMessage(task);
-          }),
-      );
-      queue = next.catch(() => undefined);
-      return next;
-    },
-  };
-}
-
-/**
- * The server's cryptography for one sign-in, in this thread, one after another: startChallenge (g^b)
- * and expectedSignature (v^u, (A·v^u)^b, HKDF, HMAC) for a real verifier, then an ID and an access
- * token signed with RS256-2048 as the token signer does.
- */
-async function measureCryptoBound(seconds: number) {
-  const srp = createSrpServer();
-  const poolId = "local_CryptoBound";
-  const username = "bench-user-0";
-  const { saltHex, verifierHex } = createVerifier(poolId, username, PASSWORD);
-  const client = createFastSrpClient(poolId, { privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES });
-  const secretBlock = Buffer.alloc(48, 7).toString("base64");
-  const timestamp = formatSrpTimestamp(new Date());
-  const keys = await Promise.all([generateKeyPair("RS256", { modulusLength: 2048 }), generateKeyPair("RS256", { modulusLength: 2048 })]);
-  const claims = {
-    sub: randomUUID(),
-    event_id: randomUUID(),
-    token_use: "access",
-    scope: "aws.cognito.signin.user.admin",
-    auth_time: Math.floor(Date.now() / 1000),
-    jti: randomUUID(),
-    client_id: "abcdefghijklmnopqrstuvwxyz",
-    username,
-    email: `${username}@example.com`,
-    email_verified: true,
-    version: 2,
-  };
-  const sign = (key: CryptoKey) =>
-    new SignJWT(claims).setProtectedHeader({ kid: "k".repeat(32), alg: "RS256" }).setIssuer(`http://127.0.0.1/${poolId}`).setIssuedAt().setExpirationTime("1h").sign(key);
-  const srpStep = () => {
-    const { bHex, bigBHex } = srp.startChallenge(verifierHex);
-    return { bHex, bigBHex, signature: srp.expectedSignature({ name: poolNameOf(poolId), userId: username, verifierHex, saltHex, aHex: client.srpA, bHex, bigBHex, secretBlockBase64: secretBlock, timestamp }) };
-  };
-  // The work must be the real thing: the client's proof for this exchange has to match.
-  const check = srpStep();
-  expect(client.answer({ SALT: saltHex, SRP_B: check.bigBHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: username }, PASSWORD, timestamp).PASSWORD_CLAIM_SIGNATURE).toBe(check.signature);
-
-  const rate = async (work: () => unknown, forSeconds: number) => {
-    for (let i = 0; i < 20; i++) await work();
-    let count = 0;
-    const started = performance.now();
-    while (performance.now() - started < forSeconds * 1000) {
-      await work();
-      count++;
-    }
-    return count / ((performance.now() - started) / 1000);
-  };
-  const srpPerSecond = await rate(srpStep, 1);
-  const rs256PerSecond = await rate(() => sign(keys[0].privateKey), 1);
-  const combinedPerSecond = await rate(async () => {
-    srpStep();
-    await sign(keys[0].privateKey);
-    await sign(keys[1].privateKey);
-  }, seconds);
-  return { srpPerSecond, rs256PerSecond, combinedPerSecond };
-}
-
 describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"})`, () => {
   let gateway: TestApp | undefined;
-  let load: ReturnType<typeof createLoadGenerator> | undefined;
-  let userAuthLoad: ReturnType<typeof createLoadGenerator<UserAuthTask>> | undefined;
+  let load: LoadGenerator<PhaseRequest> | undefined;
+  let userAuthLoad: LoadGenerator<UserAuthTask> | undefined;
   afterAll(async () => {
-    await load?.worker.terminate();
-    await userAuthLoad?.worker.terminate();
+    await load?.close();
+    await userAuthLoad?.close();
     await gateway?.close();
   });
 
@@ -206,7 +81,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
     log(machineLine());
     const roundTrips = countRoundTrips();
     // Codes reach the load generator as a deployment delivers them: the gateway's message webhook.
-    userAuthLoad = createLoadGenerator<UserAuthTask>("user-auth-load.worker.ts");
+    userAuthLoad = startLoadGenerator<UserAuthTask>("user-auth-load.worker.ts");
     const receiver = await userAuthLoad.run<{ url: string }>({ kind: "receiver" });
     const webhookEnv = { MESSAGE_WEBHOOK_URL: receiver.url, MESSAGE_WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 7).toString("base64")}` };
     // As deployed: NODE_ENV=production for the gateway's config here, and for the libraries through the
@@ -223,7 +98,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       respondToAuthChallenge: print(RespondToAuthChallengeDocument),
       getUser: print(GetUserDocument),
     };
-    load = createLoadGenerator();
+    load = startLoadGenerator();
     const base = { url: app.url, documents, poolId, clientId, privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES, maxSeconds: PHASE_SECONDS };
     const assertHealthy = (name: string, result: PhaseResult) => {
       expect(result.failures, `${name}: first error ${result.firstError}`).toBe(0);
@@ -237,8 +112,8 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
 
     const rows: (string | number)[][] = [];
     const cpuLines: string[] = [];
-    const measure = async <TTask>(label: string, task: TTask, generator: { worker: Worker; run<R = PhaseResult>(task: TTask): Promise<R> } = load! as never) => {
-      const workerElu = generator.worker.performance.eventLoopUtilization();
+    const measure = async <TTask>(label: string, task: TTask, generator: LoadGenerator<TTask> = load! as never) => {
+      const workerElu = generator.worker!.performance.eventLoopUtilization();
       const tripsBefore = roundTrips();
       const cpu = snapshotCpu();
       // The gateway thread's garbage collections during the phase (minor: scavenges; major: mark-compacts).
@@ -265,7 +140,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       }
       gcObserver.disconnect();
       const cpuUsed = cpuSince(cpu, {
-        "load-generator event loop not idle": `${fixed(generator.worker.performance.eventLoopUtilization(workerElu).utilization * 100, 0)}%`,
+        "load-generator event loop not idle": `${fixed(generator.worker!.performance.eventLoopUtilization(workerElu).utilization * 100, 0)}%`,
         "gateway GC": `${gc.minor} minor (${fixed(gc.minorMs, 0)} ms), ${gc.major} major (${fixed(gc.majorMs, 0)} ms)`,
       });
       cpuLines.push(`${label.padEnd(9)} ${cpuUsed.line}`);
