@@ -1,6 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
@@ -11,7 +11,8 @@ import type { GraphqlLimits, TrustProxy } from "../config/index.js";
 import type { Logger as PinoLogger } from "pino";
 import type { Logger, MessageAuthenticator, TokenSigner } from "../core/ports.js";
 import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
-import { createErrorLoggingPlugin, formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
+import { formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
+import { createHttpRequestPlugin, withHttpResponse } from "./graphql/http-request.plugin.js";
 import { createLimitRules } from "./graphql/hardening.js";
 import { oneSignInStepPerDocument } from "./graphql/sign-in-step.rule.js";
 import { createHealthRouter, type ReadinessCheck } from "./http/health.routes.js";
@@ -22,7 +23,7 @@ import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import type { RequestMetrics } from "./http/metrics.routes.js";
 import { createAwsJsonRouter } from "./aws-json/router.js";
 import { createCorsMiddleware, isOriginAllowed } from "./http/cors.js";
-import { createAccessLog, graphqlAccessPlugin, linkGraphqlContext, logSocketOperation, requestIdOf } from "./http/access-log.js";
+import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
 import { randomUuid } from "../lib/random.js";
@@ -186,10 +187,11 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     formatError: formatGraphqlError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No field has a cache hint: the plugin wrapped every resolver to find none. http-request.plugin sets no-store.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      createErrorLoggingPlugin(logger),
-      requestMetrics.apolloPlugin,
-      graphqlAccessPlugin,
+      // Error logging, request metrics and the access line's operation: one plugin, one set of hooks per request.
+      createHttpRequestPlugin({ logger, noteOperation: noteGraphqlOperation, noteResult: requestMetrics.noteGraphqlResult }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
@@ -200,7 +202,7 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     expressMiddleware(apollo, {
       // The request's id from the access log, already in x-request-id; req.ip follows TRUST_PROXY.
       context: async ({ req, res }) =>
-        linkGraphqlContext({ requestId: requestIdOf(req), services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null }, res),
+        withHttpResponse({ requestId: requestIdOf(req), services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null }, res),
     }),
     // A body the JSON parser refuses (malformed, too large, another charset) is answered here as GraphQL.
     createEdgeErrorHandler(logger, sendGraphqlError),

@@ -1,16 +1,14 @@
-import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { isCognitoError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
-import type { GraphqlContext } from "./context.js";
 
 /** Apollo's own codes for a request the client got wrong: all reported as InvalidParameterException. */
 const CLIENT_FAULT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
 
 /**
  * Every error leaves as a Cognito exception name. Anything unexpected becomes InternalErrorException
- * with the request id; its cause was logged by the plugin below and never reaches the client.
+ * with the request id; its cause was logged by recordUnexpectedError and never reaches the client.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -40,17 +38,4 @@ export function recordUnexpectedError(logger: Logger, error: GraphQLError, reque
     { requestId, operationName, err: { name: (original as Error)?.name, message: (original as Error)?.message, stack: (original as Error)?.stack } },
     "unexpected error in GraphQL request",
   );
-}
-
-/** Applies recordUnexpectedError to every error of an HTTP request. */
-export function createErrorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphqlContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) recordUnexpectedError(logger, error, contextValue.requestId, operationName);
-        },
-      };
-    },
-  };
 }

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Request, RequestHandler } from "express";
 import { getOperationAST, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -26,12 +25,6 @@ const notes = new WeakMap<ServerResponse, AccessNote>();
 /** Where the edge keeps a request's id (set once, by the access log, before any route runs). */
 const REQUEST_ID = Symbol("requestId");
 type IdentifiedRequest = IncomingMessage & { [REQUEST_ID]?: string };
-/**
- * The request id of an HTTP GraphQL request → its response, so the Apollo plugin can note the
- * operation. Keyed by id, not by the context object: Apollo hands its plugins a copy of the context.
- */
-const graphqlResponses = new Map<string, ServerResponse>();
-
 const MAX_PATH_CHARS = 200;
 const MAX_NAME_CHARS = 100;
 const MAX_ROOT_FIELDS = 20;
@@ -45,14 +38,6 @@ export function noteAccess(response: ServerResponse, note: AccessNote): void {
 /** The id of an HTTP request: in its access line, its `x-request-id` header and every error report. */
 export function requestIdOf(request: IncomingMessage): string {
   return (request as IdentifiedRequest)[REQUEST_ID] ?? randomUuid();
-}
-
-/** Links a GraphQL context to its HTTP response until the response closes; call it where the context is built. */
-export function linkGraphqlContext<T extends { requestId: string }>(context: T, response: ServerResponse): T {
-  if (response.destroyed) return context;
-  graphqlResponses.set(context.requestId, response);
-  response.once("close", () => graphqlResponses.delete(context.requestId));
-  return context;
 }
 
 /** The root fields an operation selects (aliases resolved to the field; fragments spread at the root are skipped). */
@@ -69,19 +54,10 @@ function operationNoteOf(operation: OperationDefinitionNode): AccessNote {
   return { operationName: operation.name?.value.slice(0, MAX_NAME_CHARS) ?? null, rootFields: rootFieldsOf(operation.selectionSet) };
 }
 
-/** Notes each HTTP GraphQL request's operation once Apollo has resolved it (after parsing and validation). */
-export const graphqlAccessPlugin: ApolloServerPlugin<BaseContext> = {
-  async requestDidStart({ contextValue }) {
-    const { requestId } = contextValue as { requestId?: unknown };
-    const response = typeof requestId === "string" ? graphqlResponses.get(requestId) : undefined;
-    if (!response) return;
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation) noteAccess(response, operationNoteOf(operation));
-      },
-    };
-  },
-};
+/** Notes an HTTP GraphQL request's operation once Apollo has resolved it (after parsing and validation). */
+export function noteGraphqlOperation(response: ServerResponse, operation: OperationDefinitionNode): void {
+  noteAccess(response, operationNoteOf(operation));
+}
 
 /** The path without its query string: a query can carry anything, codes and tokens included. */
 function pathOf(request: IncomingMessage): string {

@@ -1,6 +1,5 @@
-import type { ApolloServerPlugin } from "@apollo/server";
 import { Router, type Request, type RequestHandler, type Response } from "express";
-import type { OperationDefinitionNode } from "graphql";
+import type { GraphQLFormattedError, OperationDefinitionNode } from "graphql";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { COGNITO_ERROR_CODES } from "../../core/errors.js";
 import type { EdgeMetrics, RequestApi, RequestOutcome } from "../../core/metrics.js";
@@ -34,7 +33,7 @@ function httpOperationOf(path: string): string {
   return "other";
 }
 
-/** What the Apollo plugin learnt about one GraphQL request, keyed by the request's parsed body object. */
+/** What the Apollo plugin learnt about one GraphQL request, keyed by its response. */
 interface GraphqlAnnotation {
   operation: string;
   outcome: RequestOutcome;
@@ -63,8 +62,12 @@ export interface RequestMetricsOptions {
 export interface RequestMetrics {
   /** Mounted first: times every request and, with a token, answers GET /metrics. */
   router: Router;
-  /** Tells the router which GraphQL field a request ran and how it ended (GraphQL errors come with 200). */
-  apolloPlugin: ApolloServerPlugin;
+  /**
+   * Tells the timer which GraphQL field an HTTP request ran and how it ended (GraphQL errors come
+   * with 200): the operation's first root field (or null when none was resolved) and the codes of
+   * the formatted errors. Called by the one Apollo plugin (graphql/http-request.plugin.ts).
+   */
+  noteGraphqlResult(response: ServerResponse, operation: OperationDefinitionNode | null, errors: readonly GraphQLFormattedError[] | undefined): void;
 }
 
 /** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */
@@ -75,33 +78,19 @@ function hasBearer(authorization: string | undefined, token: string): boolean {
 
 /** Request counts and latency by API, operation and outcome, and the token-guarded /metrics of the public port. */
 export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireActions, publicToken }: RequestMetricsOptions): RequestMetrics {
-  // Keyed by req.body, the one object Express and Apollo share (expressMiddleware hands it on as
-  // request.http.body): no id, no header, and nothing to clean up when a request is dropped.
-  const graphqlAnnotations = new WeakMap<object, GraphqlAnnotation>();
+  // Keyed by the response the timer also holds: nothing to clean up when a request is dropped.
+  const graphqlAnnotations = new WeakMap<ServerResponse, GraphqlAnnotation>();
 
-  const apolloPlugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      let operation = "other";
-      return {
-        async didResolveOperation(requestContext) {
-          operation = rootFieldOf(requestContext.operation);
-        },
-        async willSendResponse({ request, response }) {
-          const key = request.http?.body;
-          if (typeof key !== "object" || key === null) return;
-          const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-          const code = errors && errors.length > 0 ? codeLabel(errors[0]!.extensions?.code) : "none";
-          const outcome: RequestOutcome = code === "none" ? "ok" : code === "InternalErrorException" || code === "other" ? "server_error" : "client_error";
-          graphqlAnnotations.set(key, { operation, outcome, code });
-        },
-      };
-    },
+  const noteGraphqlResult: RequestMetrics["noteGraphqlResult"] = (response, operation, errors) => {
+    const code = errors && errors.length > 0 ? codeLabel(errors[0]!.extensions?.code) : "none";
+    const outcome: RequestOutcome = code === "none" ? "ok" : code === "InternalErrorException" || code === "other" ? "server_error" : "client_error";
+    graphqlAnnotations.set(response, { operation: rootFieldOf(operation ?? undefined), outcome, code });
   };
 
   const record = (request: Request, response: Response, api: RequestApi, operation: string, startedAt: number) => {
     const seconds = monotonicSeconds() - startedAt;
     if (api === "graphql") {
-      const annotation = typeof request.body === "object" && request.body !== null ? graphqlAnnotations.get(request.body as object) : undefined;
+      const annotation = graphqlAnnotations.get(response);
       // Without one, Apollo never ran (an unreadable body, a CSRF refusal): the status tells.
       if (annotation) return metrics.recordRequest(api, annotation.operation, annotation.outcome, annotation.code, seconds);
     }
@@ -135,7 +124,7 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
     const { contentType, body } = await metrics.render();
     response.status(200).set("Cache-Control", "no-store").type(contentType).send(body);
   });
-  return { router, apolloPlugin };
+  return { router, noteGraphqlResult };
 }
 
 function answer(response: ServerResponse, status: number, contentType: string, body: string): void {
