@@ -1,8 +1,10 @@
-import { decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair, importJWK, importPKCS8, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from "jose";
+import type { KeyObject } from "node:crypto";
+import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type CryptoKey, type JWK } from "jose";
 import { CognitoError, resourceNotFound } from "../../core/errors.js";
 import type { Database, SecretBox, SigningKeyRecord, TokenSigner, TokenUse } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
+import { checkClaims, hasValidRs256Signature, parseCompactJwt, publicKeyOfJwk } from "./rs256-jwt.js";
 
 const ALGORITHM = "RS256";
 const MODULUS_LENGTH = 2048;
@@ -22,6 +24,8 @@ const UNKNOWN_KID_RELOAD_MS = 1000;
 const KID_BYTES = 24;
 /** Far above any real token (a few KB); longer input is refused before any parsing. */
 const MAX_TOKEN_LENGTH = 16_384;
+/** Tokens without an expiry are refused (any token lacking these is none of ours). */
+const REQUIRED_CLAIMS = ["exp", "iat", "token_use"] as const;
 
 export interface JoseTokenSignerDeps {
   db: Database;
@@ -40,7 +44,8 @@ interface PublishedKey {
   kid: string;
   tokenUse: TokenUse;
   jwk: JWK;
-  key: CryptoKey;
+  /** For node:crypto's verify (rs256-jwt.ts). */
+  key: KeyObject;
 }
 
 interface Cached<T> {
@@ -145,12 +150,10 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
     const generation = generations.get(poolId) ?? 0;
     const retiredAfter = new Date(clock.nowMs() - RETIRED_KEY_PUBLISHED_SECONDS * 1000);
     const records = await db.read((repositories) => repositories.signingKeys.listPublished(poolId, retiredAfter));
-    const value = await Promise.all(
-      records.map(async (record) => {
-        const jwk = JSON.parse(record.publicJwk) as JWK;
-        return { kid: record.kid, tokenUse: record.tokenUse, jwk, key: (await importJWK(jwk, ALGORITHM)) as CryptoKey };
-      }),
-    );
+    const value = records.map((record) => {
+      const jwk = JSON.parse(record.publicJwk) as JWK;
+      return { kid: record.kid, tokenUse: record.tokenUse, jwk, key: publicKeyOfJwk(jwk) };
+    });
     if ((generations.get(poolId) ?? 0) === generation) published.set(poolId, { value, loadedAtMs: clock.nowMs() });
     return value;
   }
@@ -181,31 +184,16 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       const label = tokenUse === "id" ? "Id" : "Access";
       const invalid = () => new CognitoError("NotAuthorizedException", `Invalid ${label} Token`);
       if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) throw invalid();
-      let kid: unknown;
-      try {
-        kid = decodeProtectedHeader(token).kid;
-      } catch {
-        throw invalid();
-      }
-      if (typeof kid !== "string") throw invalid();
+      const jwt = parseCompactJwt(token);
+      const kid = jwt?.header.kid;
+      if (!jwt || typeof kid !== "string") throw invalid();
       const key = await findPublishedKey(poolId, kid);
       // The ID key never signs access tokens and vice versa: a kid of the other use is a forgery.
-      if (!key || key.tokenUse !== tokenUse) throw invalid();
-      let payload: JWTPayload;
-      try {
-        // jose accepts any algorithm the key allows and tokens without exp unless told otherwise.
-        ({ payload } = await jwtVerify(token, key.key, {
-          algorithms: [ALGORITHM],
-          issuer: issuerOf(poolId),
-          currentDate: clock.now(),
-          requiredClaims: ["exp", "iat", "token_use"],
-        }));
-      } catch (error) {
-        if ((error as { code?: unknown }).code === "ERR_JWT_EXPIRED") throw new CognitoError("NotAuthorizedException", `${label} Token has expired`);
-        throw invalid();
-      }
-      if (payload.token_use !== tokenUse) throw invalid();
-      return payload;
+      if (!key || key.tokenUse !== tokenUse || !hasValidRs256Signature(jwt, key.key)) throw invalid();
+      const claims = checkClaims(jwt.payload, { issuer: issuerOf(poolId), nowSeconds: Math.floor(clock.nowMs() / 1000), required: REQUIRED_CLAIMS });
+      if (claims === "expired") throw new CognitoError("NotAuthorizedException", `${label} Token has expired`);
+      if (claims !== "valid" || jwt.payload.token_use !== tokenUse) throw invalid();
+      return jwt.payload;
     },
 
     async jwks(poolId) {
