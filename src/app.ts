@@ -7,9 +7,11 @@ import { WIRE_ACTIONS } from "./api/aws-json/router.js";
 import { createRequestMetrics, startMetricsServer, type MetricsServer } from "./api/http/metrics.routes.js";
 import { createPrometheusMetrics } from "./infra/metrics/prometheus-metrics.js";
 import type { Config, MessagingConfig } from "./config/index.js";
+import { createAdminKeyCache } from "./core/admin-keys/admin-key-cache.js";
 import { createAdminKeyService } from "./core/admin-keys/admin-key.service.js";
 import { createAppClientService } from "./core/clients/app-client.service.js";
 import { createClientContextCache } from "./core/clients/client-context-cache.js";
+import { withCachedPoolReads } from "./core/pools/cached-pool-reads.js";
 import { createEventService } from "./core/events/event.service.js";
 import { createEventFeed, type EventFeed, type EventFeedOptions } from "./core/events/event-feed.js";
 import { createCommitAnnouncer, EVENTS_CHANNEL, withEventPipeline, type CommitNote } from "./core/events/event-pipeline.js";
@@ -78,6 +80,7 @@ import { createRedisShortLivedStore } from "./infra/redis/short-lived-store.js";
 import { acquireStartupLock, type StartupLock } from "./infra/typeorm/startup-lock.js";
 import { createDataSource } from "./infra/typeorm/data-source.js";
 import { createTypeormDatabase } from "./infra/typeorm/database.js";
+import { createOutsideCommits } from "./infra/typeorm/outside-commits.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 
 /** Commit notes within this window go out as one publish (they only wake readers). */
@@ -145,8 +148,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const database = metrics.timeDatabase(overrides.wrapDatabase ? overrides.wrapDatabase(createTypeormDatabase(dataSource)) : createTypeormDatabase(dataSource));
     store = metrics.timeStore(config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock }));
     // Pools, clients and webhook subscriptions, cached per process; it only reads, so it needs no pipeline.
-    const contexts = createClientContextCache({ db: database, store });
-    const db = withEventPipeline(database, { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });
+    // The embedded file's commit counter: the admin CLI's changes there reach no pub/sub.
+    const outsideCommits = createOutsideCommits(dataSource);
+    const contexts = createClientContextCache({ db: database, store, outsideCommits });
+    // Admin keys, cached per process like the contexts (a revocation reaches every process at once).
+    const adminKeyCache = createAdminKeyCache({ store, clock, outsideCommits });
+    const db = withEventPipeline(withCachedPoolReads(database, contexts), { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });
     const eventStore = store;
     const announcer = createCommitAnnouncer((message) => eventStore.publish(EVENTS_CHANNEL, message), {
       windowMs: COMMIT_NOTE_WINDOW_MS,
@@ -168,12 +175,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const sourcePoolCaller = createSourcePoolCaller({ logger });
     const migrationSources = createMigrationSourceCache({ db, clock });
     const migrationSource = createCognitoMigrationSource({ secretBox, caller: sourcePoolCaller, sources: migrationSources });
-    const poolTransferDeps = { db, clock, secretBox, hasher, exportKeys: createExportKeys(secretsKey) };
+    const poolTransferDeps = { db, clock, secretBox, hasher, exportKeys: createExportKeys(secretsKey), contexts };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
     srp = createSrpServerPool({ workers: config.srpWorkers });
-    await contexts.start();
+    await Promise.all([contexts.start(), adminKeyCache.start()]);
     const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools, contexts });
     const tokenService = createTokenService({ db, clock, signer: tokens, triggers });
     const refreshTokens = createRefreshService({ db, clock, tokens: tokenService, secretBox, contexts });
@@ -198,7 +205,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const services = {
       userPools,
       appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool, contexts }),
-      adminKeys: createAdminKeyService({ db, clock, secretBox }),
+      adminKeys: createAdminKeyService({ db, clock, secretBox, keys: adminKeyCache }),
       events: createEventService({ db }),
       liveEvents: createLiveEventService({ db, feed: eventFeed }),
       webhooks: createWebhookService({ db, clock, secretBox, contexts }),

@@ -6,6 +6,7 @@ import Sqlite from "better-sqlite3";
 import { createConnection } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WIRE_ACTIONS } from "../../src/api/aws-json/router.js";
+import { ADMIN_KEY_CHANNEL } from "../../src/core/admin-keys/admin-key-cache.js";
 import { createManualClock } from "../../src/lib/clock.js";
 import { createAwsCredentials, rawCall, signedCall, type AwsCredentials, type RawResponse } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
@@ -254,4 +255,12 @@ async function runSql(gateway: TestApp, sql: string, parameters: string[]): Prom
 }
 
 /** Empties a key's sealed secret, as a row written before the column existed. */
-const clearSealedSecret = (gateway: TestApp, keyId: string) => runSql(gateway, "UPDATE admin_api_keys SET secret_ciphertext = NULL WHERE id = ?", [keyId]);
+/**
+ * Makes the key one stored before keys were sealed. Gateways keep active keys in memory, so a change
+ * behind their back is announced as the CLI does: on the embedded file they would notice another
+ * connection's commit by themselves; on MariaDB only the message tells them.
+ */
+async function clearSealedSecret(gateway: TestApp, keyId: string): Promise<void> {
+  await runSql(gateway, "UPDATE admin_api_keys SET secret_ciphertext = NULL WHERE id = ?", [keyId]);
+  await gateway.app.store.publish(ADMIN_KEY_CHANNEL, JSON.stringify({ kind: "key", id: keyId }));
+}

@@ -50,6 +50,8 @@ function envOf(gateway: TestApp): Record<string, string> {
   return {
     DATA_DIR: config.dataDir,
     ...(config.database.dialect === "mariadb" ? { DATABASE_URL: config.databaseUrl } : {}),
+    // The gateways' Redis: the CLI tells running gateways of a revoked admin key over it.
+    ...(config.redisUrl ? { REDIS_URL: config.redisUrl } : {}),
     SECRETS_KEY: config.secretsKey!.toString("base64"),
   };
 }

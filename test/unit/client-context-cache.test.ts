@@ -184,6 +184,36 @@ describe("client context cache", () => {
     await expect(cache.get("nosuchclient")).rejects.toMatchObject({ code: "ResourceNotFoundException" });
   });
 
+  it("keeps pools by id for admin calls: read once, dropped with their pool's invalidation or another connection's commit, never kept when missing", async () => {
+    const fake = createFakeDatabase();
+    let poolReads = 0;
+    const readPool = (poolId: string) => async () => {
+      poolReads++;
+      return fake.pools.has(poolId) ? ({ ...fake.pools.get(poolId)! } as unknown as UserPool) : null;
+    };
+    let dataVersion = 1;
+    const store = createMemoryShortLivedStore({ clock: createManualClock() });
+    const cache = createClientContextCache({ db: fake.db, store, outsideCommits: { count: () => dataVersion } });
+    const otherProcess = createClientContextCache({ db: fake.db, store });
+    await Promise.all([cache.start(), otherProcess.start()]);
+    const first = await cache.pool("pool_A", readPool("pool_A"));
+    expect(await cache.pool("pool_A", readPool("pool_A"))).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await cache.pool("pool_Z", readPool("pool_Z"))).toBeNull();
+    expect(await cache.pool("pool_Z", readPool("pool_Z"))).toBeNull();
+    expect(poolReads).toBe(3);
+
+    fake.pools.get("pool_A")!.name = "renamed";
+    await otherProcess.invalidatePool("pool_A");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await cache.pool("pool_A", readPool("pool_A")))?.name).toBe("renamed");
+    expect(poolReads).toBe(4);
+
+    fake.pools.get("pool_A")!.name = "by the CLI";
+    dataVersion = 2;
+    expect((await cache.pool("pool_A", readPool("pool_A")))?.name).toBe("by the CLI");
+  });
+
   describe("webhook subscriptions", () => {
     const idsOf = async (cache: ReturnType<typeof createClientContextCache>, fake: ReturnType<typeof createFakeDatabase>, poolId: string) =>
       (await cache.webhookSubscriptions(poolId, () => fake.loadSubscriptions(poolId))).map((subscription) => subscription.id);

@@ -1,17 +1,19 @@
 import { CognitoError } from "../../core/errors.js";
+import { createUncachedAdminKeyLookups } from "../../core/admin-keys/admin-key-cache.js";
 import { createAdminKeyService, type AdminKeyService } from "../../core/admin-keys/admin-key.service.js";
 import type { AdminApiKey } from "../../core/admin-keys/admin-key.types.js";
 import { stringOption, type Command } from "../command.js";
 import { CLI_PRINCIPAL, loadCliConfig, withCliDatabase, type CliDatabase } from "../context.js";
-import { CliError, EXIT } from "../io.js";
+import { withGatewayAnnouncer } from "../gateway-announcer.js";
+import { CliError, EXIT, type Output } from "../io.js";
 
 const PAGE_SIZE = 60;
 
-/** The core service over the CLI's database: the same checks and events as the admin API. */
-async function withAdminKeys<T>(work: (service: AdminKeyService, database: CliDatabase) => Promise<T>): Promise<T> {
+/** The core service over the CLI's database: the same checks and events as the admin API; a revocation reaches running gateways at once. */
+async function withAdminKeys<T>(output: Output, work: (service: AdminKeyService, database: CliDatabase) => Promise<T>): Promise<T> {
   const config = loadCliConfig();
-  return withCliDatabase(config, { requireMigrated: true }, async (database) => {
-    const service = createAdminKeyService({ db: database.db, clock: database.clock, secretBox: database.secrets().secretBox });
+  return withCliDatabase(config, { requireMigrated: true }, (database) => withGatewayAnnouncer(config, output, async (publish) => {
+    const service = createAdminKeyService({ db: database.db, clock: database.clock, secretBox: database.secrets().secretBox, keys: createUncachedAdminKeyLookups(publish) });
     try {
       return await work(service, database);
     } catch (error) {
@@ -19,7 +21,7 @@ async function withAdminKeys<T>(work: (service: AdminKeyService, database: CliDa
       if (error instanceof CognitoError) throw new CliError(`${error.code}: ${error.message}`);
       throw error;
     }
-  });
+  }));
 }
 
 const describeKey = (key: AdminApiKey) => ({
@@ -48,7 +50,7 @@ export const adminKeyCreate: Command = {
     const name = stringOption(args, "name");
     if (!name) throw new CliError("admin-key create needs --name <name>", EXIT.usage);
     const pools = args.values.pool as unknown as string[] | undefined;
-    await withAdminKeys(async (service) => {
+    await withAdminKeys(output, async (service) => {
       const { key, secret } = await service.createAdminApiKey(CLI_PRINCIPAL, { name, poolScope: pools && pools.length > 0 ? pools : null });
       if (args.values.json) {
         output.out(JSON.stringify({ keyId: key.id, name: key.name, poolScope: key.poolScope, secret }));
@@ -72,7 +74,7 @@ export const adminKeyList: Command = {
   optionHelp: [["--json", "print one JSON array"]],
   positionals: { min: 0, max: 0, names: "" },
   async run(args, output) {
-    await withAdminKeys(async (service) => {
+    await withAdminKeys(output, async (service) => {
       const keys: AdminApiKey[] = [];
       let after: string | null = null;
       do {
@@ -103,7 +105,7 @@ export const adminKeyRevoke: Command = {
   positionals: { min: 1, max: 1, names: "<keyId>" },
   async run(args, output) {
     const keyId = args.positionals[0]!;
-    await withAdminKeys(async (service) => {
+    await withAdminKeys(output, async (service) => {
       const key = await service.revokeAdminApiKey(CLI_PRINCIPAL, keyId);
       output.out(`Revoked admin API key ${key.id} (${key.name}).`);
     });

@@ -6,6 +6,7 @@ import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js
 import type { Database, SecretBox } from "../ports.js";
 import { requireLength, requireMaxItems, requirePoolId, requireUnique } from "../validation.js";
 import { assertUnscoped } from "./access.js";
+import type { AdminKeyLookups } from "./admin-key-cache.js";
 import { actorOf, type AdminApiKey, type AdminPrincipal } from "./admin-key.types.js";
 
 export interface AdminKeyServiceDeps {
@@ -13,6 +14,8 @@ export interface AdminKeyServiceDeps {
   clock: Clock;
   /** Seals each new key so that AWS SigV4 signatures made with it can be recomputed (Cognito wire API). */
   secretBox: SecretBox;
+  /** Active keys kept per process (a gateway's AdminKeyCache), and how a revocation reaches every process. */
+  keys: AdminKeyLookups;
 }
 
 /** What a SigV4 access key id resolves to: the key's principal and, when it was stored sealed, its secret. */
@@ -29,7 +32,7 @@ const SYSTEM_ACTOR = "system";
 
 const describeKey = (key: AdminApiKey) => ({ keyId: key.id, name: key.name, poolScope: key.poolScope });
 
-export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceDeps) {
+export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeyServiceDeps) {
   // The hash finds a bearer key; the sealed copy exists only because a SigV4 signature is an HMAC
   // keyed by the secret, which the server must hold to recompute it (as AWS holds secret keys).
   function newKey(name: string, poolScope: string[] | null, createdBy: string, now: Date): { key: AdminApiKey; secret: string } {
@@ -46,7 +49,7 @@ export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceD
       const refusal = new CognitoError("NotAuthorizedException", "A valid admin API key is required: send Authorization: Bearer <admin key>.");
       if (!bearerKey || bearerKey.length > 512) throw refusal;
       const keyHash = sha256Hex(bearerKey);
-      const key = await db.read((repositories) => repositories.adminKeys.findByHash(keyHash));
+      const key = await keys.byHash(keyHash, () => db.read((repositories) => repositories.adminKeys.findByHash(keyHash)));
       // The lookup is by hash, so an attacker learns nothing from its timing; the compare is belt and braces.
       if (!key || !constantTimeEqual(key.keyHash, keyHash) || key.revokedAt !== null) throw refusal;
       return { keyId: key.id, poolScope: key.poolScope };
@@ -58,7 +61,7 @@ export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceD
      */
     async findSigningKey(keyId: string): Promise<SigningKey | null> {
       if (keyId.length === 0 || keyId.length > 64) return null;
-      const key = await db.read((repositories) => repositories.adminKeys.findById(keyId));
+      const key = await keys.byId(keyId, () => db.read((repositories) => repositories.adminKeys.findById(keyId)));
       if (!key || key.revokedAt !== null) return null;
       return { principal: { keyId: key.id, poolScope: key.poolScope }, secret: key.secretCiphertext === null ? null : secretBox.decrypt(key.secretCiphertext) };
     },
@@ -89,7 +92,7 @@ export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceD
     /** @throws NotAuthorizedException, ResourceNotFoundException, InvalidParameterException (last unscoped key) */
     async revokeAdminApiKey(principal: AdminPrincipal, keyId: string): Promise<AdminApiKey> {
       assertUnscoped(principal, "manage admin API keys");
-      return db.transaction(async (repositories) => {
+      const revoked = await db.transaction(async (repositories) => {
         const key = await repositories.adminKeys.findById(keyId);
         if (!key) throw resourceNotFound(`Admin API key ${keyId} does not exist.`);
         if (key.revokedAt !== null) return key;
@@ -102,6 +105,9 @@ export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceD
         await repositories.events.append({ type: "ADMIN_API_KEY_REVOKED", poolId: null, actor: actorOf(principal), detail: describeKey(key) }, now);
         return { ...key, revokedAt: now };
       });
+      // Committed: from here on no process may accept the key (each may hold it in memory).
+      await keys.invalidateKey(keyId);
+      return revoked;
     },
 
     /** @throws NotAuthorizedException, InvalidParameterException */
@@ -118,11 +124,16 @@ export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceD
      */
     async ensureBootstrapKey(configuredKey: string | null): Promise<{ generatedSecret: string | null }> {
       const now = clock.now();
-      return db.transaction(async (repositories) => {
+      let sealedKeyId: string | null = null;
+      const result = await db.transaction(async (repositories) => {
+        sealedKeyId = null;
         if (configuredKey !== null) {
           const existing = await repositories.adminKeys.findByHash(sha256Hex(configuredKey));
           // A key registered before keys were sealed gets its sealed copy now, so it can sign SigV4 requests too.
-          if (existing && existing.secretCiphertext === null) await repositories.adminKeys.setSecretCiphertext(existing.id, secretBox.encrypt(configuredKey));
+          if (existing && existing.secretCiphertext === null) {
+            await repositories.adminKeys.setSecretCiphertext(existing.id, secretBox.encrypt(configuredKey));
+            sealedKeyId = existing.id;
+          }
           if (!existing) {
             const key: AdminApiKey = {
               id: randomLowerAlphanumeric(20),
@@ -145,6 +156,9 @@ export function createAdminKeyService({ db, clock, secretBox }: AdminKeyServiceD
         await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(created.key) }, now);
         return { generatedSecret: created.secret };
       });
+      // Other processes may hold the key without its sealed copy, which SigV4 needs.
+      if (sealedKeyId !== null) await keys.invalidateKey(sealedKeyId);
+      return result;
     },
   };
 }

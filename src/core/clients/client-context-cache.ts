@@ -1,4 +1,6 @@
+import { createInvalidationChannel, deepFreeze, type OutsideCommits } from "../caching/invalidation-channel.js";
 import type { Database, ShortLivedStore } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
 import { requireClientId } from "../validation.js";
 import type { WebhookSubscription } from "../webhooks/webhook.types.js";
 import { loadClientContext, type ClientContext } from "./client-context.js";
@@ -13,123 +15,90 @@ type Invalidation = { kind: "client"; id: string } | { kind: "pool"; id: string 
 /**
  * Every public call (sign-in, refresh, sign-up, getUser…) starts from its app client and pool; this
  * keeps them in memory per process instead of reading both rows each time. It keeps each pool's
- * webhook subscriptions too, which every event appended in the pool is matched against.
+ * webhook subscriptions too, which every event appended in the pool is matched against, and pools
+ * by id for the admin calls that name one (see cached-pool-reads.ts).
  *
  * Freshness is by invalidation, not by age: the pool, client and webhook services call
  * `invalidatePool` / `invalidateClient` / `invalidateWebhookSubscriptions` after their transaction
  * commits, which drops the entry here at once and publishes the change on the short-lived store, so
  * every other process drops it before it answers a request that starts after the change was
- * acknowledged (Redis delivers the message before PUBLISH returns). When the store's subscription may have missed messages (a lost Redis connection) the
- * whole cache is dropped. A TTL alone could not do this: admins expect the very next call to see
+ * acknowledged (Redis delivers the message before PUBLISH returns). When the store's subscription may
+ * have missed messages (a lost Redis connection) the whole cache is dropped (the rules are
+ * invalidation-channel.ts's). A TTL alone could not do this: admins expect the very next call to see
  * their change, and tests run on frozen clocks.
  *
  * Cached contexts are frozen: they are shared by concurrent requests and must never be changed.
  */
-export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_ENTRIES }: { db: Database; store: ShortLivedStore; maxEntries?: number }) {
+export function createClientContextCache({
+  db,
+  store,
+  maxEntries = DEFAULT_MAX_ENTRIES,
+  outsideCommits,
+}: {
+  db: Database;
+  store: ShortLivedStore;
+  maxEntries?: number;
+  /** The embedded file's commit counter: the admin CLI writes it without a pub/sub to tell this process. */
+  outsideCommits?: OutsideCommits;
+}) {
   const entries = new Map<string, ClientContext>();
   const loads = new Map<string, Promise<ClientContext>>();
+  /** Pools by id, for the admin paths that name a pool rather than a client. */
+  const pools = new Map<string, UserPool>();
   /** Webhook subscriptions by pool id. */
   const subscriptionLists = new Map<string, readonly WebhookSubscription[]>();
   const prefetching = new Set<string>();
-  /** Bumped by every invalidation: a load that started before one must not cache what it read. */
-  let generation = 0;
-  let unsubscribe: (() => Promise<void>) | null = null;
-  let subscribing: Promise<void> | null = null;
-  let closed = false;
 
-  function forget(invalidation: Invalidation): void {
-    generation++;
-    loads.clear();
-    if (invalidation.kind === "all") {
-      entries.clear();
-      subscriptionLists.clear();
-    } else if (invalidation.kind === "client") entries.delete(invalidation.id);
-    else if (invalidation.kind === "webhooks") subscriptionLists.delete(invalidation.id);
-    else {
-      for (const [clientId, context] of entries) if (context.pool.id === invalidation.id) entries.delete(clientId);
-      subscriptionLists.delete(invalidation.id);
-    }
-  }
+  const channel = createInvalidationChannel<Invalidation>({
+    store,
+    channel: CLIENT_CONTEXT_CHANNEL,
+    outsideCommits,
+    parse: (message) => {
+      const parsed = JSON.parse(message) as Invalidation;
+      return ["client", "pool", "webhooks", "all"].includes(parsed?.kind) ? parsed : null;
+    },
+    forget(invalidation) {
+      loads.clear();
+      if (invalidation === null || invalidation.kind === "all") {
+        entries.clear();
+        pools.clear();
+        subscriptionLists.clear();
+      } else if (invalidation.kind === "client") entries.delete(invalidation.id);
+      else if (invalidation.kind === "webhooks") subscriptionLists.delete(invalidation.id);
+      else {
+        for (const [clientId, context] of entries) if (context.pool.id === invalidation.id) entries.delete(clientId);
+        pools.delete(invalidation.id);
+        subscriptionLists.delete(invalidation.id);
+      }
+    },
+  });
 
-  function onMessage(message: string): void {
-    let parsed: Invalidation | null = null;
-    try {
-      parsed = JSON.parse(message) as Invalidation;
-    } catch {
-      // Not ours to understand: dropping everything is always safe.
-    }
-    forget(parsed && ["client", "pool", "webhooks", "all"].includes(parsed.kind) ? parsed : { kind: "all" });
-  }
-
-  async function announce(invalidation: Invalidation): Promise<void> {
-    forget(invalidation);
-    try {
-      await store.publish(CLIENT_CONTEXT_CHANNEL, JSON.stringify(invalidation));
-    } catch {
-      // The change has committed and must not be reported as failed. A store that cannot publish has
-      // lost its connection, so every other process's subscription reports a gap and drops its cache.
-    }
-  }
-
-  /**
-   * Subscribes to other processes' invalidations. Until that has worked nothing is cached: a store
-   * that is down at start-up only costs the cache, never freshness.
-   */
-  function subscribe(): Promise<void> {
-    subscribing ??= store
-      .subscribe(CLIENT_CONTEXT_CHANNEL, onMessage, { onGap: () => forget({ kind: "all" }) })
-      .then(
-        async (stop) => {
-          if (closed) return stop();
-          unsubscribe = stop;
-          // A load that read before the subscription existed may have missed a change: do not cache it.
-          generation++;
-        },
-        () => {
-          subscribing = null;
-        },
-      );
-    return subscribing;
+  /** Keeps `value` unless an invalidation came since `startedAt`; past `maxEntries` the oldest entry goes. */
+  function keep<V>(map: Map<string, V>, key: string, value: V, startedAt: number): void {
+    if (!channel.mayKeep(startedAt)) return;
+    if (map.size >= maxEntries && !map.has(key)) map.delete(map.keys().next().value!);
+    map.set(key, value);
   }
 
   async function load(clientId: string): Promise<ClientContext> {
-    const startedAt = generation;
-    const context = await db.read((repositories) => loadClientContext(repositories, clientId));
-    deepFreeze(context);
-    if (!unsubscribe) {
-      void subscribe();
-      return context;
-    }
-    if (generation === startedAt) {
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(clientId, context);
-    }
+    const startedAt = channel.generation();
+    const context = deepFreeze(await db.read((repositories) => loadClientContext(repositories, clientId)));
+    keep(entries, clientId, context, startedAt);
     return context;
-  }
-
-  /** Caches what a read that started at generation `startedAt` found, unless an invalidation came since. */
-  function rememberSubscriptions(poolId: string, startedAt: number, subscriptions: readonly WebhookSubscription[]): void {
-    if (!unsubscribe) {
-      void subscribe();
-      return;
-    }
-    if (generation !== startedAt) return;
-    if (subscriptionLists.size >= maxEntries) subscriptionLists.delete(subscriptionLists.keys().next().value!);
-    subscriptionLists.set(poolId, subscriptions);
   }
 
   async function webhookSubscriptions(poolId: string, load: () => Promise<WebhookSubscription[]>): Promise<readonly WebhookSubscription[]> {
     const cached = subscriptionLists.get(poolId);
     if (cached) return cached;
-    const startedAt = generation;
+    const startedAt = channel.generation();
     const subscriptions = deepFreeze(await load());
-    rememberSubscriptions(poolId, startedAt, subscriptions);
+    keep(subscriptionLists, poolId, subscriptions, startedAt);
     return subscriptions;
   }
 
   return {
     /** Subscribes to other processes' invalidations; call once before serving requests (never throws). */
-    start: (): Promise<void> => subscribe(),
+    start: (): Promise<void> => channel.start(),
 
     /**
      * The client and its pool as they are now (frozen; copy before changing).
@@ -137,12 +106,7 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
      */
     async get(clientId: string): Promise<ClientContext> {
       requireClientId(clientId);
-      if (entries.has(clientId)) {
-        // Another process's invalidation is on this process's socket before the request that must see it
-        // (Redis sends it before PUBLISH returns), but both can become readable in the same event-loop
-        // turn, the request handled first. One turn lets every message already received run first.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+      if (entries.has(clientId)) await channel.beforeHit();
       const cached = entries.get(clientId);
       if (cached) return cached;
       // One read per client however many requests miss at once.
@@ -156,11 +120,28 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
       return pending;
     },
 
-    /** After a client was changed or deleted (its transaction committed). */
-    invalidateClient: (clientId: string): Promise<void> => announce({ kind: "client", id: clientId }),
+    /**
+     * The pool as it is now (frozen), or null when there is none (never cached: a pool created
+     * elsewhere is seen at once). `load` must read outside any transaction, as `webhookSubscriptions`'
+     * does; concurrent misses each read, for the same reason.
+     */
+    async pool(poolId: string, load: () => Promise<UserPool | null>): Promise<UserPool | null> {
+      if (pools.has(poolId)) await channel.beforeHit();
+      const cached = pools.get(poolId);
+      if (cached) return cached;
+      const startedAt = channel.generation();
+      const pool = await load();
+      if (pool === null) return null;
+      deepFreeze(pool);
+      keep(pools, poolId, pool, startedAt);
+      return pool;
+    },
 
-    /** After a pool was changed or deleted (its transaction committed): drops every client of the pool. */
-    invalidatePool: (poolId: string): Promise<void> => announce({ kind: "pool", id: poolId }),
+    /** After a client was changed or deleted (its transaction committed). */
+    invalidateClient: (clientId: string): Promise<void> => channel.announce({ kind: "client", id: clientId }),
+
+    /** After a pool was changed or deleted (its transaction committed): drops the pool and every client of it. */
+    invalidatePool: (poolId: string): Promise<void> => channel.announce({ kind: "pool", id: poolId }),
 
     /** The pool's webhook subscriptions if they are cached (frozen). */
     peekWebhookSubscriptions: (poolId: string): readonly WebhookSubscription[] | undefined => subscriptionLists.get(poolId),
@@ -188,30 +169,16 @@ export function createClientContextCache({ db, store, maxEntries = DEFAULT_MAX_E
     },
 
     /** After a webhook subscription of the pool was created or deleted (its transaction committed). */
-    invalidateWebhookSubscriptions: (poolId: string): Promise<void> => announce({ kind: "webhooks", id: poolId }),
+    invalidateWebhookSubscriptions: (poolId: string): Promise<void> => channel.announce({ kind: "webhooks", id: poolId }),
 
     /**
      * Drops the pool's subscriptions from this process's cache only, without telling the others: for
      * use inside the changing transaction; the invalidation after its commit tells everyone.
      */
-    forgetWebhookSubscriptionsHere: (poolId: string): void => forget({ kind: "webhooks", id: poolId }),
+    forgetWebhookSubscriptionsHere: (poolId: string): void => channel.dropHere({ kind: "webhooks", id: poolId }),
 
-    async close(): Promise<void> {
-      closed = true;
-      const stop = unsubscribe;
-      unsubscribe = null;
-      forget({ kind: "all" });
-      await stop?.();
-    },
+    close: (): Promise<void> => channel.close(),
   };
 }
 
 export type ClientContextCache = ReturnType<typeof createClientContextCache>;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

@@ -1,6 +1,7 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { invalidParameter } from "../errors.js";
 import type { Database, ExportKeys, ExportSealing, PasswordHasher, SecretBox } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
@@ -19,6 +20,8 @@ export interface PoolTransferDeps {
   secretBox: SecretBox;
   hasher: PasswordHasher;
   exportKeys: ExportKeys;
+  /** Told when a half-imported pool is deleted again: processes may have cached it, or its clients, meanwhile. */
+  contexts?: Pick<ClientContextCache, "invalidatePool">;
 }
 
 /** The sealing an export or import uses: SECRETS_KEY, or a passphrase stretched with scrypt. */

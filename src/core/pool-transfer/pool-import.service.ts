@@ -33,7 +33,7 @@ export type PoolImportService = ReturnType<typeof createPoolImportService>;
  * memory, one transaction per batch. Every line's MAC is checked before it is applied; if anything is
  * wrong or the stream ends early, the half-imported pool is deleted (by cascade, everything in it).
  */
-export function createPoolImportService({ db, clock, secretBox, hasher, exportKeys }: PoolTransferDeps) {
+export function createPoolImportService({ db, clock, secretBox, hasher, exportKeys, contexts }: PoolTransferDeps) {
   return {
     /**
      * @param lines the export's lines, in order (empty lines are skipped)
@@ -178,6 +178,7 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
       } catch (error) {
         // No half pool: everything imported so far goes with it.
         await db.transaction((repositories) => repositories.pools.delete(pool.id));
+        await contexts?.invalidatePool(pool.id);
         if (error instanceof CognitoError) throw error;
         if (error instanceof SyntaxError || (error instanceof Error && /sealed|auth|decrypt/i.test(error.message))) throw refusedExport("a sealed value does not open with the export key");
         throw error;
