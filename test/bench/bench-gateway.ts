@@ -1,9 +1,7 @@
 /**
- * What the sign-in and performance benchmarks share: seeding users with real SRP credentials, starting a
- * load generator (a worker thread, or a child process whose memory is not the gateway's) and the
- * crypto-only bound of one sign-in on one core.
+ * What the sign-in and performance benchmarks share: seeding users with real SRP credentials, the load
+ * generator in a worker thread, and the crypto-only bound of one sign-in on one core.
  */
-import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -59,73 +57,38 @@ export async function seedUsers(gateway: TestApp, poolId: string, count: number)
 }
 
 export interface LoadGenerator<TTask> {
-  /** The worker thread (thread mode only): its event loop utilisation is readable from here. */
-  worker: Worker | null;
-  /** The child process's id (process mode only). */
-  pid: number | null;
+  /** The worker thread: its event loop utilisation is readable from here. */
+  worker: Worker;
   /** Runs one task; tasks queue, one at a time. */
   run<TResult = PhaseResult>(task: TTask): Promise<TResult>;
   close(): Promise<void>;
 }
 
-/**
- * A load generator running `file` (a test/bench/*.worker.ts module): in a worker thread of this process
- * ("thread", its own event loop, free to use the other core) or in a child process ("process": its memory
- * and CPU outside the gateway process's numbers; see load-child.cjs).
- */
-export function startLoadGenerator<TTask = PhaseRequest>(file = "srp-load.worker.ts", mode: "thread" | "process" = "thread"): LoadGenerator<TTask> {
-  const entry = path.join(__dirname, file);
-  type Reply = { ok: boolean; result?: unknown; error?: string };
-  let send: (task: TTask) => void;
-  let onReply: (listener: (reply: Reply) => void, onError: (error: Error) => void) => void;
-  let close: () => Promise<void>;
-  let worker: Worker | null = null;
-  let pid: number | null = null;
-  if (mode === "thread") {
-    const thread = startTypeScriptWorker(entry);
-    thread.unref();
-    worker = thread;
-    send = (task) => thread.postMessage(task);
-    onReply = (listener, onError) => {
-      thread.once("message", listener);
-      thread.once("error", onError);
-    };
-    close = async () => void (await thread.terminate());
-  } else {
-    const child = fork(path.join(__dirname, "load-child.cjs"), [entry], { execArgv: [], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    pid = child.pid ?? null;
-    send = (task) => child.send(task as object);
-    onReply = (listener, onError) => {
-      const exited = (code: number | null) => onError(new Error(`the load generator process ended (exit code ${code})`));
-      child.once("exit", exited);
-      child.once("message", (reply: Reply) => {
-        child.off("exit", exited);
-        listener(reply);
-      });
-    };
-    close = () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill();
-      });
-  }
+/** A load generator running `file` (a test/bench/*.worker.ts module) in a worker thread: its own event loop, free to use the other core. */
+export function startLoadGenerator<TTask = PhaseRequest>(file = "srp-load.worker.ts"): LoadGenerator<TTask> {
+  const worker = startTypeScriptWorker(path.join(__dirname, file));
+  worker.unref();
   let queue = Promise.resolve<unknown>(undefined);
   return {
     worker,
-    pid,
     run<TResult>(task: TTask) {
       const next = queue.then(
         () =>
           new Promise<TResult>((resolve, reject) => {
-            onReply((reply) => (reply.ok ? resolve(reply.result as TResult) : reject(new Error(reply.error))), reject);
-            send(task);
+            const failed = (error: Error) => reject(error);
+            worker.once("error", failed);
+            worker.once("message", (reply: { ok: boolean; result?: TResult; error?: string }) => {
+              worker.off("error", failed);
+              if (reply.ok) resolve(reply.result!);
+              else reject(new Error(reply.error));
+            });
+            worker.postMessage(task);
           }),
       );
       queue = next.catch(() => undefined);
       return next;
     },
-    close,
+    close: async () => void (await worker.terminate()),
   };
 }
 

@@ -1,8 +1,7 @@
 /**
  * The sign-in and performance benchmarks' load generator, run in a worker thread (test/support/ts-worker.ts)
- * or in a child process of its own (load-child.cjs, so its memory is not counted as the gateway's), either
- * way off the gateway's event loop. Each message runs one phase and answers with per-operation latencies;
- * nothing here reads the gateway's internals.
+ * so its SRP math and HTTP client do not share the gateway's event loop. Each message runs one phase and
+ * answers with per-operation latencies; nothing here reads the gateway's internals.
  */
 import { performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
@@ -69,14 +68,12 @@ export interface PhaseResult {
   lanes?: number;
   /** The load generator's own event loop during the phase: share of wall time not idle (0..1). */
   loadGeneratorBusy?: number;
-  /** The load generator's memory at the end of the phase: its V8 heap, and its process's RSS when it has a process of its own. */
-  loadGeneratorMemory?: { heapMb: number; processRssMb: number | null };
+  /** The load generator's V8 heap (its isolate's total and external memory) at the end of the phase, in MB. */
+  loadGeneratorHeapMb?: number;
 }
 
 const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 const MB = 1024 * 1024;
-/** Set by load-child.cjs: this module runs in a child process, not a worker thread. */
-const inChildProcess = process.env.BENCH_LOAD_CHILD === "1";
 
 function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {
   const value = body.data?.[field];
@@ -186,17 +183,14 @@ async function runPhase(task: PhaseRequest): Promise<PhaseResult> {
   result.elapsedMs = performance.now() - started;
   result.loadGeneratorBusy = performance.eventLoopUtilization(elu).utilization;
   const heap = getHeapStatistics();
-  result.loadGeneratorMemory = { heapMb: (heap.total_heap_size + heap.external_memory) / MB, processRssMb: inChildProcess ? process.memoryUsage.rss() / MB : null };
+  result.loadGeneratorHeapMb = (heap.total_heap_size + heap.external_memory) / MB;
   http.close();
   return result;
 }
 
-/** Tasks arrive from the parent thread, or from the parent process when load-child.cjs runs this module. */
-const port = inChildProcess ? { on: (listener: (task: PhaseRequest) => void) => process.on("message", listener), post: (reply: unknown) => process.send!(reply) } : { on: (listener: (task: PhaseRequest) => void) => parentPort!.on("message", listener), post: (reply: unknown) => parentPort!.postMessage(reply) };
-
-port.on((task: PhaseRequest) => {
+parentPort!.on("message", (task: PhaseRequest) => {
   runPhase(task).then(
-    (result) => port.post({ ok: true, result }),
-    (error: Error) => port.post({ ok: false, error: error.stack ?? error.message }),
+    (result) => parentPort!.postMessage({ ok: true, result }),
+    (error: Error) => parentPort!.postMessage({ ok: false, error: error.stack ?? error.message }),
   );
 });
