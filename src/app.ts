@@ -42,6 +42,7 @@ import { createDeviceService } from "./core/devices/device.service.js";
 import { createTriggerRunner } from "./core/triggers/trigger-runner.js";
 import { createTriggerSecretService } from "./core/triggers/trigger-secret.service.js";
 import { createResourceServerService } from "./core/oauth/resource-server.service.js";
+import { createCustomScopeCache } from "./core/oauth/custom-scope-cache.js";
 import { createUserPoolDomainService } from "./core/oauth/user-pool-domain.service.js";
 import { createUiCustomizationService } from "./core/oauth/ui-customization.service.js";
 import { createOAuthService } from "./core/oauth/authorization.service.js";
@@ -153,6 +154,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const contexts = createClientContextCache({ db: database, store, outsideCommits });
     // Admin keys, cached per process like the contexts (a revocation reaches every process at once).
     const adminKeyCache = createAdminKeyCache({ store, clock, outsideCommits });
+    // Each pool's active custom scopes for client_credentials, dropped on the contexts' pool invalidations.
+    const customScopes = createCustomScopeCache({ db: database, store, outsideCommits });
     const db = withEventPipeline(withCachedPoolReads(database, contexts), { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });
     const eventStore = store;
     const announcer = createCommitAnnouncer((message) => eventStore.publish(EVENTS_CHANNEL, message), {
@@ -180,7 +183,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
     srp = createSrpServerPool({ workers: config.srpWorkers });
-    await Promise.all([contexts.start(), adminKeyCache.start()]);
+    await Promise.all([contexts.start(), adminKeyCache.start(), customScopes.start()]);
     const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools, contexts });
     const tokenService = createTokenService({ db, clock, signer: tokens, triggers });
     const refreshTokens = createRefreshService({ db, clock, tokens: tokenService, secretBox, contexts });
@@ -245,12 +248,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       selfService: createSelfService({ db, clock, hasher, codes }),
       signOut,
       oauth: createOAuthService({ db, store, contexts, tokens: tokenService }),
-      oauthTokens: createOAuthTokenService({ db, store, clock, secretBox, contexts, tokens: tokenService, refreshTokens, signOut }),
+      oauthTokens: createOAuthTokenService({ db, store, clock, secretBox, contexts, customScopes, tokens: tokenService, refreshTokens, signOut }),
       loginSessions: createLoginSessionService({ db, store, clock }),
       mfa: createMfaService({ db, clock, secretBox, totp, qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
       devices: createDeviceService({ db, clock, srp }),
       triggerSecrets: createTriggerSecretService({ db, clock, secretBox }),
-      resourceServers: createResourceServerService({ db, clock }),
+      resourceServers: createResourceServerService({ db, clock, customScopes }),
       userPoolDomains: createUserPoolDomainService({ db, clock, store, contexts, gatewayHost: new URL(config.publicUrl).hostname, poolDomainSuffix: config.poolDomainSuffix }),
       uiCustomizations: createUiCustomizationService({ db, clock, publicUrl: config.publicUrl }),
       webAuthn: createWebAuthnCredentialService(webAuthnDeps),

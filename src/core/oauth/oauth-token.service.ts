@@ -10,7 +10,8 @@ import type { SignOutService } from "../tokens/sign-out.service.js";
 import type { OAuthTokens, TokenService } from "../tokens/token.service.js";
 import { codeKeyOf, familyIdOfCode, usedCodeKeyOf, USED_CODE_MEMORY_SECONDS, type AuthorizationCodeGrant } from "./authorization.service.js";
 import { OAuthError } from "./oauth-error.js";
-import { activeCustomScopesOf, grantClientCredentialsScopes, parseScopeParameter } from "./scopes.js";
+import type { CustomScopeCache } from "./custom-scope-cache.js";
+import { grantClientCredentialsScopes, parseScopeParameter } from "./scopes.js";
 
 /** How the caller presented itself (RFC 6749 §2.3.1): Basic header, form fields, or only a client_id. */
 export interface PresentedClient {
@@ -34,6 +35,8 @@ export interface OAuthTokenServiceDeps {
   clock: Clock;
   secretBox: SecretBox;
   contexts: Pick<ClientContextCache, "get">;
+  /** Each pool's active custom scopes, kept in memory until its resource servers change. */
+  customScopes: Pick<CustomScopeCache, "activeScopes">;
   tokens: TokenService;
   refreshTokens: RefreshService;
   signOut: SignOutService;
@@ -64,7 +67,7 @@ const tokenResponseOf = (tokens: OAuthTokens): TokenResponse => ({
  * refresh-token and client-credentials grants, and revocation. Errors are OAuthErrors.
  */
 export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
-  const { db, store, secretBox, contexts, tokens, refreshTokens, signOut } = deps;
+  const { db, store, secretBox, contexts, customScopes, tokens, refreshTokens, signOut } = deps;
   const perSecond = deps.clientCredentialsPerSecond ?? CLIENT_CREDENTIALS_PER_SECOND;
 
   /**
@@ -163,8 +166,7 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     const bucket = await store.takeToken(`oauth-client-credentials:${client.clientId}`, perSecond, perSecond);
     if (!bucket.allowed) throw new OAuthError("slow_down", "Rate exceeded", 429);
     const scopeParameter = form.get("scope");
-    const servers = await db.read((repositories) => repositories.resourceServers.listAllByPool(pool.id));
-    const scopes = grantClientCredentialsScopes(scopeParameter === null ? null : parseScopeParameter(scopeParameter), client, activeCustomScopesOf(servers));
+    const scopes = grantClientCredentialsScopes(scopeParameter === null ? null : parseScopeParameter(scopeParameter), client, await customScopes.activeScopes(pool.id));
     if (scopes.length === 0) throw new OAuthError("invalid_scope");
     const issued = await tokens.issueClientCredentials(pool, client, scopes);
     return { access_token: issued.accessToken, token_type: "Bearer", expires_in: issued.expiresIn };

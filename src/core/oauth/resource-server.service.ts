@@ -6,6 +6,7 @@ import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories } from "../ports.js";
 import { lockAccessiblePool } from "./pool-access.js";
+import type { CustomScopeCache } from "./custom-scope-cache.js";
 import type { ResourceServer, ResourceServerScope } from "./resource-server.types.js";
 import { RESOURCE_SERVER_SHAPES, validateResourceServer } from "./resource-server.validation.js";
 
@@ -14,6 +15,8 @@ export interface ResourceServerServiceDeps {
   clock: Clock;
   /** Cognito's default quota (reference-oauth §10.2: 25, adjustable to 300). */
   maxResourceServersPerPool?: number;
+  /** Told after every committed change, so that no process grants from a stale scope list. */
+  customScopes: Pick<CustomScopeCache, "invalidatePool">;
 }
 
 export type ResourceServerService = ReturnType<typeof createResourceServerService>;
@@ -49,7 +52,7 @@ function requireIdentifier(identifier: string): void {
  * reference-oauth §10.2). A deleted scope stays on the clients that hold it: it becomes inactive
  * (never granted) until a server offers it again, as in Cognito.
  */
-export function createResourceServerService({ db, clock, maxResourceServersPerPool = DEFAULT_MAX_RESOURCE_SERVERS_PER_POOL }: ResourceServerServiceDeps) {
+export function createResourceServerService({ db, clock, customScopes, maxResourceServersPerPool = DEFAULT_MAX_RESOURCE_SERVERS_PER_POOL }: ResourceServerServiceDeps) {
   async function loadServer(repositories: Repositories, poolId: string, identifier: string): Promise<ResourceServer> {
     const server = await repositories.resourceServers.findByIdentifier(poolId, identifier);
     if (!server) throw resourceNotFound(`Resource server ${identifier} does not exist in user pool ${poolId}.`);
@@ -63,7 +66,7 @@ export function createResourceServerService({ db, clock, maxResourceServersPerPo
     async createResourceServer(principal: AdminPrincipal, poolId: string, input: ResourceServerInput): Promise<ResourceServer> {
       const checked = toInput(input);
       validateResourceServer(checked);
-      return db.transaction(async (repositories) => {
+      const created = await db.transaction(async (repositories) => {
         // Locked: parallel creates in the pool count and check identifiers one after the other.
         await lockAccessiblePool(repositories, principal, poolId);
         if (await repositories.resourceServers.findByIdentifier(poolId, checked.identifier)) {
@@ -78,13 +81,15 @@ export function createResourceServerService({ db, clock, maxResourceServersPerPo
         await repositories.events.append({ type: "RESOURCE_SERVER_CREATED", poolId, actor: actorOf(principal), detail: describeServer(server) }, now);
         return server;
       });
+      await customScopes.invalidatePool(poolId);
+      return created;
     },
 
     /** Replaces the name and the whole scope list. @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
     async updateResourceServer(principal: AdminPrincipal, poolId: string, input: ResourceServerInput): Promise<ResourceServer> {
       const checked = toInput(input);
       validateResourceServer(checked);
-      return db.transaction(async (repositories) => {
+      const updated = await db.transaction(async (repositories) => {
         // Locked: parallel replaces of one server run one after the other, each reading the list it replaces.
         await lockAccessiblePool(repositories, principal, poolId);
         const current = await loadServer(repositories, poolId, checked.identifier);
@@ -102,6 +107,8 @@ export function createResourceServerService({ db, clock, maxResourceServersPerPo
         await repositories.events.append({ type: "RESOURCE_SERVER_UPDATED", poolId, actor: actorOf(principal), detail }, now);
         return server;
       });
+      await customScopes.invalidatePool(poolId);
+      return updated;
     },
 
     /** @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
@@ -113,6 +120,7 @@ export function createResourceServerService({ db, clock, maxResourceServersPerPo
         await repositories.resourceServers.delete(poolId, identifier);
         await repositories.events.append({ type: "RESOURCE_SERVER_DELETED", poolId, actor: actorOf(principal), detail: describeServer(server) }, clock.now());
       });
+      await customScopes.invalidatePool(poolId);
     },
 
     /** @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
