@@ -1,404 +1,268 @@
 /**
- * listUsers on one pool of 1,000,000 users on MariaDB: p50/p99 of a prefix filter's first page and
- * of every page (and the last one) reached by following the cursor, measured over HTTP against a
- * real gateway. Not part of the suite; run it with
+ * listUsers on one pool of 1,000,000 users on MariaDB, side by side with its own SQL. For each kind of
+ * page (the first page without a filter, an exact email, a prefix, pages deep in the index reached by
+ * cursor, every page of a prefix by cursor) it sends the full listUsers over HTTP (GraphQL, admin key)
+ * and then the very statements that request sent (captured from mysql2's diagnostics channels) straight
+ * to MariaDB on a mysql2 connection with the gateway's settings, from the same client thread, and prints
+ * p50 and p99 of each and their ratio, the SQL round trips and the gateway thread's CPU per page, and the
+ * time of each statement (so the admin-key and pool lookups show apart from the page's own read).
+ * Not part of the suite; run it with
  *   DATABASE_URL=mariadb://root@127.0.0.1:3306/any REDIS_URL=redis://127.0.0.1:6379 npm run bench:list-users
  * It uses its own database (BENCH_DATABASE, default gw_bench) on that server and seeds it once;
- * later runs find the seeded pool and go straight to measuring. BENCH_USERS changes the size.
+ * later runs find the seeded pool and go straight to measuring. BENCH_USERS changes the size
+ * (use another BENCH_DATABASE for it: a database seeded with another size is dropped and seeded again),
+ * BENCH_RUNS the requests per kind of page (200). BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the
+ * gateway's thread per kind of page (node:inspector, during the timed requests) to <dir>.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
-import { DataSource, type Logger as TypeormLogger, type QueryRunner } from "typeorm";
+import { print } from "graphql";
+import { createConnection, type ConnectionOptions } from "mysql2/promise";
+import type { MysqlDriver } from "typeorm/driver/mysql/MysqlDriver.js";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "../../src/config/index.js";
 import type { AdminPrincipal } from "../../src/core/admin-keys/admin-key.types.js";
-import type { UserSearchQuery } from "../../src/core/ports.js";
-import type { UserPool } from "../../src/core/pools/user-pool.types.js";
 import { createListUsersService } from "../../src/core/users/list-users.service.js";
-import { foldSearchValue, searchableAttributeNames } from "../../src/core/users/user-search.js";
 import { createDataSource } from "../../src/infra/typeorm/data-source.js";
-import { createUserRepository } from "../../src/infra/typeorm/repositories/user.repository.js";
 import { CreateUserPoolDocument, ListUsersDocument } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
-import { FAMILY_NAMES, GIVEN_NAMES } from "./names.js";
+import { startTypeScriptWorker } from "../support/ts-worker.js";
+import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
+import { captureSql, tablesOf, type CapturedStatement } from "../support/sql-capture.js";
+import type { ListUsersTask, ListUsersVariables, PageSummary, TimedSample } from "./list-users-load.worker.js";
+import { createPrng, findSeededPool, seed } from "./list-users-seed.js";
+import { FAMILY_NAMES } from "./names.js";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
 const REDIS_URL = process.env.REDIS_URL;
 const BENCH_DATABASE = process.env.BENCH_DATABASE ?? "gw_bench";
 const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const POOL_NAME = `bench-list-users-${USERS}`;
-const FIRST_PAGE_RUNS = 200;
-const WALKS = 3;
+const LIMIT = 60;
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const isMariadb = /^(mariadb|mysql):/.test(DATABASE_URL);
 
-const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** mulberry32: a fixed seed gives the same million users on every machine, so runs compare. */
-function createPrng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  const hex = (length: number) => Array.from({ length }, () => "0123456789abcdef"[int(16)]).join("");
-  /** Rank k drawn with weight 1 / (k + offset): a few very common names, a long tail. */
-  const zipf = (count: number, offset: number) => {
-    const cumulative: number[] = [];
-    let total = 0;
-    for (let rank = 0; rank < count; rank++) cumulative.push((total += 1 / (rank + offset)));
-    return () => {
-      const target = next() * total;
-      let low = 0;
-      let high = count - 1;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (cumulative[middle]! < target) low = middle + 1;
-        else high = middle;
-      }
-      return low;
-    };
-  };
-  return { next, int, hex, zipf };
-}
-
-const DOMAINS = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me", "aol.com", "example.com", "corp.example", "mail.example"];
-const AREA_CODES = ["312", "773", "415", "212", "646", "617", "202", "305", "213", "310", "206", "512", "404", "702", "303", "215", "612", "503", "615", "919"];
-
-/** Columnar so a million users fit comfortably in memory; index i is user i, ids ascending. */
-interface Directory {
-  ids: string[];
-  given: Uint16Array;
-  family: Uint16Array;
-  emails: string[];
-  phones: string[];
-  preferred: (string | undefined)[];
-  statuses: string[];
-  enabled: Uint8Array;
-}
-
-function generateDirectory(count: number): Directory {
-  const random = createPrng(20261126);
-  const uuid = () => {
-    const digits = random.hex(32).split("");
-    digits[12] = "4";
-    digits[16] = "89ab"[random.int(4)]!;
-    const text = digits.join("");
-    return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
-  };
-  // Ascending ids make every users-table index an append instead of a random insert.
-  const ids = Array.from({ length: count }, uuid).sort();
-  const pickFamily = random.zipf(FAMILY_NAMES.length, 10);
-  const pickGiven = random.zipf(GIVEN_NAMES.length, 5);
-  const directory: Directory = {
-    ids,
-    given: new Uint16Array(count),
-    family: new Uint16Array(count),
-    emails: new Array<string>(count),
-    phones: new Array<string>(count),
-    preferred: new Array<string | undefined>(count),
-    statuses: new Array<string>(count),
-    enabled: new Uint8Array(count),
-  };
-  for (let i = 0; i < count; i++) {
-    const given = pickGiven();
-    const family = pickFamily();
-    directory.given[i] = given;
-    directory.family[i] = family;
-    const handle = `${GIVEN_NAMES[given]!}.${FAMILY_NAMES[family]!}`.normalize("NFD").toLowerCase().replace(/[^a-z.]/g, "");
-    directory.emails[i] = `${handle}.${i.toString(36)}@${DOMAINS[random.int(DOMAINS.length)]!}`;
-    directory.phones[i] = `+1${AREA_CODES[random.int(AREA_CODES.length)]!}${String(random.int(10_000_000)).padStart(7, "0")}`;
-    directory.preferred[i] = random.next() < 0.3 ? `${handle.replace(".", "_")}${i.toString(36)}` : undefined;
-    const roll = random.next();
-    directory.statuses[i] = roll < 0.9 ? "CONFIRMED" : roll < 0.98 ? "UNCONFIRMED" : roll < 0.995 ? "FORCE_CHANGE_PASSWORD" : "RESET_REQUIRED";
-    directory.enabled[i] = random.next() < 0.98 ? 1 : 0;
-  }
-  return directory;
-}
-
-/** The raw value of a searchable attribute for user i, before core folds it. */
-function rawValue(directory: Directory, i: number, name: string): string | undefined {
-  const given = GIVEN_NAMES[directory.given[i]!]!;
-  const family = FAMILY_NAMES[directory.family[i]!]!;
-  switch (name) {
-    case "username":
-    case "sub":
-      return directory.ids[i];
-    case "cognito:user_status":
-      return directory.statuses[i];
-    case "status":
-      return directory.enabled[i] ? "Enabled" : "Disabled";
-    case "email":
-      return directory.emails[i];
-    case "phone_number":
-      return directory.phones[i];
-    case "name":
-      return `${given} ${family}`;
-    case "given_name":
-      return given;
-    case "family_name":
-      return family;
-    case "preferred_username":
-      return directory.preferred[i];
-    default:
-      return undefined;
-  }
-}
-
-async function insertRows(runner: QueryRunner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
-  await runner.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`, rows.flat());
-}
-
-/**
- * Straight into the tables with multi-row INSERTs, in primary-key order. The search index's
- * user_id index (and the foreign key that needs it) is dropped while loading and rebuilt after,
- * by sorting, because ten million random inserts into it would take far longer than the build.
- */
-async function seed(target: DatabaseTarget, pool: UserPool): Promise<void> {
-  const started = performance.now();
-  const directory = generateDirectory(USERS);
-  log(`generated ${USERS} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const dataSource = createDataSource(target, { poolSize: 1 });
-  await dataSource.initialize();
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+/** Profiles this thread (the gateway's) while `work` runs, into `file`; just runs it without a file. */
+async function profiled<T>(file: string | null, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post("Profiler.enable");
+  await post("Profiler.setSamplingInterval", { interval: 100 });
+  await post("Profiler.start");
   try {
-    await runner.query("SET SESSION foreign_key_checks = 0, unique_checks = 0");
-    await runner.query("ALTER TABLE user_search_entries DROP FOREIGN KEY fk_user_search_entries_user");
-    await runner.query("ALTER TABLE user_search_entries DROP INDEX ix_user_search_entries_user");
-    const secret = createPrng(7).hex(4096);
-    const userColumns = ["id", "pool_id", "username", "username_normalized", "status", "enabled", "attributes", "password_hash", "srp_salt", "srp_verifier", "password_changed_at", "created_at", "updated_at"];
-    const createdAtMs = Date.parse("2024-01-01T00:00:00Z");
-    let batch: unknown[][] = [];
-    for (let i = 0; i < USERS; i++) {
-      const id = directory.ids[i]!;
-      const attributes: Record<string, string> = { sub: id, email: directory.emails[i]!, email_verified: "true", phone_number: directory.phones[i]!, phone_number_verified: "false" };
-      for (const name of ["given_name", "family_name", "name", "preferred_username"]) {
-        const value = rawValue(directory, i, name);
-        if (value !== undefined) attributes[name] = value;
-      }
-      // Realistic row sizes: a bcrypt-length hash and a 3072-bit SRP verifier, random but not real.
-      const offset = (i * 97) % 3000;
-      const at = new Date(createdAtMs + i * 30_000).toISOString().replace("T", " ").replace("Z", "");
-      batch.push([id, pool.id, id, id, directory.statuses[i], directory.enabled[i], JSON.stringify(attributes), `$2b$10$${secret.slice(offset, offset + 53)}`, secret.slice(offset, offset + 32), secret.slice(offset, offset + 768), at, at, at]);
-      if (batch.length === 2_000 || i === USERS - 1) {
-        await insertRows(runner, "users", userColumns, batch);
-        batch = [];
-      }
-    }
-    log(`users inserted after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-    for (const name of searchableAttributeNames(pool)) {
-      const values: string[] = new Array<string>(USERS);
-      const order: number[] = [];
-      for (let i = 0; i < USERS; i++) {
-        const raw = rawValue(directory, i, name);
-        if (raw === undefined) continue;
-        values[i] = foldSearchValue(pool, name, raw).slice(0, 255);
-        order.push(i);
-      }
-      // (value, user id) is the primary key's order; ids ascend with i, so i breaks ties.
-      order.sort((left, right) => (values[left]! < values[right]! ? -1 : values[left]! > values[right]! ? 1 : left - right));
-      for (let start = 0; start < order.length; start += 5_000) {
-        const rows = order.slice(start, start + 5_000).map((i) => [pool.id, name, values[i], directory.ids[i]]);
-        await insertRows(runner, "user_search_entries", ["pool_id", "name", "value", "user_id"], rows);
-      }
-      log(`search entries for ${name} (${order.length}) inserted after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    }
-    await runner.query("ALTER TABLE user_search_entries ADD INDEX ix_user_search_entries_user (user_id)");
-    await runner.query(
-      "ALTER TABLE user_search_entries ADD CONSTRAINT fk_user_search_entries_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION",
-    );
-    await runner.query("ANALYZE TABLE users, user_search_entries");
+    return await work();
   } finally {
-    await runner.release();
-    await dataSource.destroy();
+    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
   }
-  log(`seeded ${USERS} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The pool of an earlier, finished seeding; otherwise an empty database to seed. */
-async function findSeededPool(admin: Connection): Promise<string | null> {
-  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${BENCH_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  const [tables] = await admin.query<RowDataPacket[]>("SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name IN ('user_pools', 'users', 'user_search_entries')", [BENCH_DATABASE]);
-  if (tables.length === 3) {
-    const [pools] = await admin.query<RowDataPacket[]>(`SELECT id FROM \`${BENCH_DATABASE}\`.user_pools WHERE name = ?`, [POOL_NAME]);
-    const poolId = pools[0]?.id as string | undefined;
-    if (poolId) {
-      const [counted] = await admin.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${BENCH_DATABASE}\`.users WHERE pool_id = ?`, [poolId]);
-      const [indexed] = await admin.query<RowDataPacket[]>("SELECT 1 FROM information_schema.statistics WHERE table_schema = ? AND index_name = 'ix_user_search_entries_user'", [BENCH_DATABASE]);
-      if (Number(counted[0]!.n) === USERS && indexed.length > 0) return poolId;
-    }
-  }
-  // Missing or interrupted: start from nothing rather than repair.
-  await admin.query(`DROP DATABASE IF EXISTS \`${BENCH_DATABASE}\``);
-  await admin.query(`CREATE DATABASE \`${BENCH_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  return null;
-}
-
-const percentile = (samples: number[], p: number) => {
-  const sorted = [...samples].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-};
-const ms = (value: number) => value.toFixed(1).padStart(7);
-
-/** A connection to the bench database that records the SQL TypeORM sends, to EXPLAIN the repository's own queries. */
-async function createCapturingDataSource(target: DatabaseTarget) {
-  const captured: { sql: string; parameters: unknown[] }[] = [];
-  const logger: TypeormLogger = {
-    logQuery: (sql, parameters) => void captured.push({ sql, parameters: (parameters as unknown[] | undefined) ?? [] }),
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
-  const dataSource = new DataSource({ ...createDataSource(target, { poolSize: 1 }).options, logging: ["query"], logger });
-  await dataSource.initialize();
+function startClient(): { run<T>(task: ListUsersTask): Promise<T>; terminate(): Promise<number> } {
+  const worker = startTypeScriptWorker(path.join(__dirname, "list-users-load.worker.ts"));
+  worker.unref();
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    dataSource,
-    /** Index entries of `name` in [low, high): how many users a prefix matches. */
-    async count(poolId: string, name: string, low: string, high: string): Promise<number> {
-      const rows = (await dataSource.query("SELECT COUNT(*) AS n FROM user_search_entries WHERE pool_id = ? AND name = ? AND value >= ? AND value < ?", [poolId, name, low, high])) as { n: number }[];
-      return Number(rows[0]!.n);
+    run<T>(task: ListUsersTask): Promise<T> {
+      const next = queue.then(
+        () =>
+          new Promise<T>((resolve, reject) => {
+            worker.once("message", (reply: { ok: boolean; result?: T; error?: string }) => (reply.ok ? resolve(reply.result!) : reject(new Error(reply.error))));
+            worker.postMessage(task);
+          }),
+      );
+      queue = next.catch(() => undefined);
+      return next;
     },
-    /** ANALYZE (EXPLAIN with actual row counts) of every SELECT one repository search sends. */
-    async explainSearch(poolId: string, query: UserSearchQuery): Promise<string[]> {
-      captured.length = 0;
-      await createUserRepository(dataSource.manager).search(poolId, query);
-      const lines: string[] = [];
-      for (const { sql, parameters } of captured.filter((entry) => /^SELECT/i.test(entry.sql))) {
-        const plan = (await dataSource.query(`ANALYZE ${sql}`, parameters)) as Record<string, unknown>[];
-        for (const row of plan) lines.push(`  table=${String(row.table)} type=${String(row.type)} key=${String(row.key)} rows=${String(row.rows)} r_rows=${String(row.r_rows)} extra=${String(row.Extra)}`);
-      }
-      return lines;
-    },
+    terminate: () => worker.terminate(),
   };
 }
 
-describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB)`, () => {
+/** The gateway's own mysql2 settings (TypeORM builds them from the data source's options), for one connection. */
+function gatewayConnectionOptions(target: DatabaseTarget): ConnectionOptions {
+  // createConnectionOptions is how the driver builds its pool's options; protected, but the exact source.
+  const driver = createDataSource(target).driver as unknown as Pick<MysqlDriver, "options"> & { createConnectionOptions(options: unknown, credentials: unknown): ConnectionOptions & { connectionLimit?: number } };
+  const { connectionLimit: _pool, ...options } = driver.createConnectionOptions(driver.options, driver.options);
+  return JSON.parse(JSON.stringify(options)) as ConnectionOptions;
+}
+
+interface Captured {
+  variables: ListUsersVariables;
+  statements: CapturedStatement[];
+  page: PageSummary;
+}
+
+describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its own SQL`, () => {
   let gateway: TestApp | undefined;
-  let capturing: Awaited<ReturnType<typeof createCapturingDataSource>> | undefined;
+  let client: ReturnType<typeof startClient> | undefined;
   afterAll(async () => {
-    await capturing?.dataSource.destroy();
+    await client?.run({ type: "close" }).catch(() => undefined);
+    await client?.terminate();
     await gateway?.close();
   });
 
-  it("prints p50/p99 of first pages and of pages reached by cursor", async () => {
+  it("prints p50/p99 of listUsers over HTTP and of the same statements sent directly", async () => {
     const url = new URL(DATABASE_URL);
     const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || "root"), password: decodeURIComponent(url.password) });
-    let poolId = await findSeededPool(admin).finally(() => admin.end());
+    let poolId = await findSeededPool(admin, { database: BENCH_DATABASE, poolName: POOL_NAME, users: USERS }).finally(() => admin.end());
     url.pathname = `/${BENCH_DATABASE}`;
-    const app = await getTestApp({ name: "mariadb+redis", env: { DATABASE_URL: url.toString(), ...(REDIS_URL ? { REDIS_URL } : {}) } });
+    // The background loops (webhook deliveries, import jobs) would add their statements to the captured ones.
+    const quiet = { pollIntervalMs: 3_600_000 };
+    const app = await getTestApp({ name: "mariadb+redis", env: { DATABASE_URL: url.toString(), ...(REDIS_URL ? { REDIS_URL } : {}) } }, { overrides: { webhookDispatcher: quiet, userImport: quiet } });
     gateway = app;
     const target = app.config.database;
     if (!poolId) {
       const created = expectData(await app.gql(CreateUserPoolDocument, { input: { name: POOL_NAME, usernameAttributes: ["email"] } })).createUserPool.id;
       const pool = (await app.app.db.read((repositories) => repositories.pools.findById(created)))!;
-      await seed(target, pool);
+      await seed(target, pool, USERS);
       poolId = created;
     } else {
       log(`found ${USERS} seeded users in ${BENCH_DATABASE} (pool ${poolId}); skipping seeding`);
     }
     const userPoolId = poolId;
-    const sql = await createCapturingDataSource(target);
-    capturing = sql;
-
-    type Fetch = (filter: string | undefined, paginationToken?: string | null) => Promise<{ elapsedMs: number; users: number; token: string | null }>;
-    const timed: Fetch = async (filter, paginationToken) => {
-      const started = performance.now();
-      const page = expectData(await app.gql(ListUsersDocument, { userPoolId, filter, limit: 60, paginationToken })).listUsers;
-      return { elapsedMs: performance.now() - started, users: page.users.length, token: page.paginationToken ?? null };
-    };
-    // The same call without HTTP and GraphQL, to show what the service and the database cost alone.
-    const service = createListUsersService({ db: app.app.db });
-    const principal: AdminPrincipal = { keyId: "bench", poolScope: null };
-    const timedService: Fetch = async (filter, paginationToken) => {
-      const started = performance.now();
-      const page = await service.listUsers(principal, userPoolId, { filter, limit: 60, paginationToken });
-      return { elapsedMs: performance.now() - started, users: page.users.length, token: page.paginationToken };
-    };
-    /** Follows the cursor to the end; the time of every page, and the token that fetched the last one. */
-    const walk = async (filter: string, fetch: Fetch = timed) => {
-      const samples: number[] = [];
-      let token: string | null = null;
-      let lastPageToken: string | null = null;
-      let users = 0;
-      do {
-        const page = await fetch(filter, token);
-        samples.push(page.elapsedMs);
-        users += page.users;
-        if (!page.token) lastPageToken = token;
-        token = page.token;
-      } while (token);
-      return { samples, users, lastPageToken };
+    const roundTrips = countRoundTrips();
+    const connection = await createConnection(gatewayConnectionOptions(target));
+    const sampleIndex = async (name: string, count: number, draw: () => string) => {
+      const found: { value: string; userId: string }[] = [];
+      for (let i = 0; i < count; i++) {
+        const [rows] = await connection.query("SELECT value, user_id FROM user_search_entries WHERE pool_id = ? AND name = ? AND value >= ? ORDER BY value, user_id LIMIT 1", [userPoolId, name, draw()]);
+        const row = (rows as { value: string; user_id: string }[])[0];
+        if (row) found.push({ value: row.value, userId: row.user_id });
+      }
+      return found;
     };
 
-    const rows: string[] = [];
-    const report = (label: string, samples: number[], note = "") =>
-      rows.push(`${label.padEnd(62)} ${String(samples.length).padStart(5)} ${ms(percentile(samples, 50))} ${ms(percentile(samples, 99))} ${ms(Math.max(...samples))}  ${note}`);
+    client = startClient();
+    await client.run({ type: "connect", url: app.url, adminKey: app.adminKey, document: print(ListUsersDocument), mysql: gatewayConnectionOptions(target) });
+    const page = (variables: ListUsersVariables) => captureSql(() => client!.run<PageSummary>({ type: "page", variables })).then(({ result, statements }): Captured => ({ variables, statements, page: result }));
+    const pages = async (list: ListUsersVariables[]) => {
+      const captured: Captured[] = [];
+      for (const variables of list) captured.push(await page(variables));
+      return captured;
+    };
+    const repeat = (variables: ListUsersVariables) => Array.from({ length: RUNS }, () => variables);
+    const random = createPrng(1126);
+    const letters = (length: number) => Array.from({ length }, () => "abcdefghijklmnopqrstuvwxyz"[random.int(26)]).join("");
+    const hex = (length: number) => random.hex(length);
 
-    // 1. One prefix filter's first page, again and again.
+    // The kinds of page. Every request is sent once here, with its statements captured (which also warms
+    // the caches both sides then read), and sent again, timed, below.
+    const scenarios: { label: string; captured: Captured[] }[] = [];
+    const firstPage = await pages(repeat({ userPoolId, limit: LIMIT }));
+    scenarios.push({ label: "first page, no filter", captured: firstPage });
+    const emails = await sampleIndex("email", RUNS, () => letters(3));
+    scenarios.push({ label: 'email = "…" (exact, one user)', captured: await pages(emails.map(({ value }) => ({ userPoolId, limit: LIMIT, filter: `email = "${value}"` }))) });
     const broad = 'family_name ^= "Sm"';
-    for (let i = 0; i < 20; i++) await timed(broad);
-    const broadSamples: number[] = [];
-    for (let i = 0; i < FIRST_PAGE_RUNS; i++) {
-      const page = await timed(broad);
-      expect(page.users).toBe(60);
-      broadSamples.push(page.elapsedMs);
-    }
-    report(`first page, ${broad}`, broadSamples, `${await sql.count(userPoolId, "family_name", "sm", "sn")} matches`);
-    const serviceSamples: number[] = [];
-    for (let i = 0; i < FIRST_PAGE_RUNS; i++) serviceSamples.push((await timedService(broad)).elapsedMs);
-    report(`  the same, service layer only (no HTTP/GraphQL)`, serviceSamples);
-
-    // 2. First pages of varied filters, so not every request reads the same hot pages.
-    const varied = ['given_name ^= "Ja"', 'email ^= "mar"', 'phone_number ^= "+1312"', 'family_name = "Nguyen"', 'cognito:user_status = "unconfirmed"', 'status = "Disabled"', 'name ^= "Da"', 'preferred_username ^= "jo"', undefined, 'username ^= "7"'];
-    const variedSamples: number[] = [];
-    for (let i = 0; i < FIRST_PAGE_RUNS; i++) variedSamples.push((await timed(varied[i % varied.length])).elapsedMs);
-    report("first page, 10 filters round-robin (one is no filter)", variedSamples);
-
-    // 3. Every page of a narrower prefix (~5,000 users) by cursor, three times over.
+    scenarios.push({ label: `first page, ${broad}`, captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad })) });
+    // Deep pages without a filter: tokens at random depths of the index (a forged position only skips ahead).
+    const firstToken = JSON.parse(Buffer.from(firstPage[0]!.page.token!, "base64url").toString("utf8")) as { f: string };
+    const depths = await sampleIndex("sub", RUNS, () => hex(8));
+    const deepTokens = depths.map(({ value, userId }) => Buffer.from(JSON.stringify({ v: value, u: userId, f: firstToken.f }), "utf8").toString("base64url"));
+    scenarios.push({ label: "deep page by cursor, no filter", captured: await pages(deepTokens.map((paginationToken) => ({ userPoolId, limit: LIMIT, paginationToken }))) });
+    // Every page of a prefix matching ~5,000 users, following the tokens.
     const surnames = [...new Set(FAMILY_NAMES.map((name) => name.toLowerCase()))];
     const candidates = surnames.filter((name) => !surnames.some((other) => other !== name && other.startsWith(name)));
-    const counts = await Promise.all(candidates.map(async (name) => [name, await sql.count(userPoolId, "family_name", name, `${name}\u{10ffff}`)] as const));
+    const counts = await Promise.all(
+      candidates.map(async (name) => {
+        const [rows] = await connection.query("SELECT COUNT(*) AS n FROM user_search_entries WHERE pool_id = ? AND name = 'family_name' AND value >= ? AND value < ?", [userPoolId, name, `${name}\u{10ffff}`]);
+        return [name, Number((rows as { n: number }[])[0]!.n)] as const;
+      }),
+    );
     const [narrowName, narrowCount] = counts.reduce((best, next) => (Math.abs(next[1] - 5_000) < Math.abs(best[1] - 5_000) ? next : best));
     const narrow = `family_name ^= "${narrowName}"`;
-    const pageSamples: number[] = [];
-    const lastPageSamples: number[] = [];
-    let lastPageToken: string | null = null;
-    for (let i = 0; i < WALKS; i++) {
-      const result = await walk(narrow);
-      expect(result.users).toBe(narrowCount);
-      pageSamples.push(...result.samples);
-      lastPageSamples.push(result.samples[result.samples.length - 1]!);
-      lastPageToken = result.lastPageToken;
+    const walk: Captured[] = [];
+    let token: string | null = null;
+    do {
+      const next = await page({ userPoolId, limit: LIMIT, filter: narrow, paginationToken: token });
+      walk.push(next);
+      token = next.page.token;
+    } while (token);
+    expect(walk.reduce((sum, next) => sum + next.page.users, 0)).toBe(narrowCount);
+    scenarios.push({ label: `every page by cursor, ${narrow} (${narrowCount})`, captured: walk });
+
+    // Timed: each request over HTTP and its statements directly, alternately, from the client thread.
+    const service = createListUsersService({ db: app.app.db });
+    const principal: AdminPrincipal = { keyId: "bench", poolScope: null };
+    const rows: (string | number)[][] = [];
+    const breakdown: string[] = [];
+    for (const scenario of scenarios) {
+      const sqlBefore = roundTrips().sql;
+      const cpuBefore = snapshotCpu();
+      const profile = CPU_PROFILE_DIR ? path.join(CPU_PROFILE_DIR, `list-users-${scenarios.indexOf(scenario) + 1}.cpuprofile`) : null;
+      const samples = await profiled(profile, () =>
+        client!.run<TimedSample[]>({ type: "timed", requests: scenario.captured.map(({ variables, statements }) => ({ variables, statements })), warmUp: 0 }),
+      );
+      const { gatewayThreadCpuMs } = cpuSince(cpuBefore);
+      const sqlPerPage = (roundTrips().sql - sqlBefore) / samples.length;
+      // The same service call without HTTP, GraphQL or the admin key, in this thread.
+      const serviceMs: number[] = [];
+      for (const { variables } of scenario.captured) {
+        const started = performance.now();
+        await service.listUsers(principal, variables.userPoolId, { filter: variables.filter, limit: variables.limit, paginationToken: variables.paginationToken });
+        serviceMs.push(performance.now() - started);
+      }
+      const http = samples.map((sample) => sample.httpMs);
+      const sql = samples.map((sample) => sample.sqlMs);
+      rows.push([
+        scenario.label,
+        samples.length,
+        fixed(percentile(http, 50), 2),
+        fixed(percentile(http, 99), 2),
+        fixed(percentile(sql, 50), 2),
+        fixed(percentile(sql, 99), 2),
+        fixed(percentile(http, 50) / percentile(sql, 50), 2),
+        fixed(percentile(http, 99) / percentile(sql, 99), 2),
+        fixed(percentile(serviceMs, 50), 2),
+        fixed(sqlPerPage, 1),
+        fixed(gatewayThreadCpuMs / samples.length, 2),
+      ]);
+      const byTable = new Map<string, number[]>();
+      for (const [index, sample] of samples.entries()) {
+        for (const [position, statement] of scenario.captured[index]!.statements.entries()) {
+          const label = tablesOf(statement.sql).join("+");
+          byTable.set(label, [...(byTable.get(label) ?? []), sample.statementMs[position]!]);
+        }
+      }
+      const httpP50 = percentile(http, 50);
+      breakdown.push(
+        `${scenario.label}: ${[...byTable].map(([label, times]) => `${label} ${fixed(percentile(times, 50), 3)} ms (${fixed((percentile(times, 50) / httpP50) * 100, 0)}% of HTTP p50${times.length === samples.length ? "" : `, ${fixed(times.length / samples.length, 2)}/page`})`).join("; ")}`,
+      );
     }
-    report(`every page by cursor, ${narrow}`, pageSamples, `${narrowCount} matches, ${pageSamples.length / WALKS} pages x ${WALKS} walks`);
-    report(`  last page of each walk`, lastPageSamples);
-    const serviceWalk = await walk(narrow, timedService);
-    report(`  every page again, service layer only (no HTTP/GraphQL)`, serviceWalk.samples);
-
-    // 4. The broad prefix to its end: the last page lies deep in the index and is still one range read.
-    const walkStarted = performance.now();
-    const broadWalk = await walk(broad);
-    report(`every page by cursor, ${broad}`, broadWalk.samples, `${broadWalk.users} users in ${((performance.now() - walkStarted) / 1000).toFixed(1)} s`);
-    report(`  its last page (page ${broadWalk.samples.length})`, broadWalk.samples.slice(-1));
 
     log("");
-    log(`listUsers over HTTP (GraphQL), limit 60, one pool of ${USERS} users, MariaDB database ${BENCH_DATABASE}`);
-    log(`${"query".padEnd(62)} ${"runs".padStart(5)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)}`);
-    for (const row of rows) log(row);
+    log(`listUsers over HTTP (GraphQL, admin key, limit ${LIMIT}) against the same SQL sent directly (mysql2, one connection with the gateway's settings), one pool of ${USERS} users, MariaDB database ${BENCH_DATABASE}`);
+    log(machineLine());
+    for (const line of table(["page", "runs", "HTTP p50", "HTTP p99", "SQL p50", "SQL p99", "x p50", "x p99", "service p50", "SQL/page", "gw CPU ms/page"], rows)) log(line);
+    log("(times in ms; x = HTTP / SQL; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; gw CPU = the gateway thread's CPU)");
     log("");
-    log(`plan of the first page of ${broad}:`);
-    for (const line of await sql.explainSearch(userPoolId, { attribute: "family_name", operator: "^=", value: "sm", limit: 61 })) log(line);
-    const after = JSON.parse(Buffer.from(lastPageToken!, "base64url").toString("utf8")) as { v: string; u: string };
-    log(`plan of the last page of ${narrow}:`);
-    for (const line of await sql.explainSearch(userPoolId, { attribute: "family_name", operator: "^=", value: narrowName, after: { value: after.v, userId: after.u }, limit: 61 })) log(line);
+    log("each statement sent directly, p50:");
+    for (const line of breakdown) log(`  ${line}`);
+    log("");
+    log("the statements of one page of each kind:");
+    for (const scenario of scenarios) {
+      log(`  ${scenario.label}:`);
+      for (const statement of scenario.captured[scenario.captured.length - 1]!.statements) log(`    [${statement.kind}] ${statement.sql}  ${JSON.stringify(statement.values)}`);
+    }
+    log("");
+    for (const [label, captured] of [
+      [`plan of the first page of ${broad}`, scenarios[2]!.captured[0]!],
+      [`plan of the last page of ${narrow}`, walk[walk.length - 1]!],
+      ["plan of a deep page without a filter", scenarios[3]!.captured[0]!],
+    ] as const) {
+      log(`${label}:`);
+      for (const statement of captured.statements.filter((candidate) => /user_search_entries/.test(candidate.sql))) {
+        const [plan] = statement.kind === "execute" ? await connection.query(`ANALYZE ${statement.sql}`, statement.values) : await connection.query(`ANALYZE ${statement.sql}`);
+        for (const row of plan as Record<string, unknown>[]) log(`  table=${String(row.table)} type=${String(row.type)} key=${String(row.key)} rows=${String(row.rows)} r_rows=${String(row.r_rows)} extra=${String(row.Extra)}`);
+      }
+    }
+    await connection.end();
   });
 });

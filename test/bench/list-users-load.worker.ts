@@ -1,0 +1,108 @@
+/**
+ * The listUsers benchmark's client, in a worker thread (test/support/ts-worker.ts) so that the gateway's
+ * thread does nothing else and its CPU per page can be read. It sends listUsers over HTTP with the admin
+ * key, and replays the SQL statements a page sent (captured by the benchmark) on a mysql2 connection of its
+ * own with the gateway's connection settings, one request after the other, so both are timed from the
+ * same client thread on the same data.
+ */
+import { performance } from "node:perf_hooks";
+import { parentPort } from "node:worker_threads";
+import { createConnection, type Connection, type ConnectionOptions } from "mysql2/promise";
+import type { CapturedStatement } from "../support/sql-capture.js";
+import { createHttpClient } from "./load-http-client.js";
+
+export interface ListUsersVariables {
+  userPoolId: string;
+  filter?: string;
+  limit: number;
+  paginationToken?: string | null;
+}
+
+export interface PageSummary {
+  elapsedMs: number;
+  users: number;
+  token: string | null;
+}
+
+export interface TimedSample {
+  httpMs: number;
+  /** The request's statements run one after another, as the gateway runs them. */
+  sqlMs: number;
+  statementMs: number[];
+}
+
+export type ListUsersTask =
+  | { type: "connect"; url: string; adminKey: string; document: string; mysql: ConnectionOptions }
+  | { type: "page"; variables: ListUsersVariables }
+  | { type: "timed"; requests: { variables: ListUsersVariables; statements: CapturedStatement[] }[]; warmUp: number }
+  | { type: "close" };
+
+let http: ReturnType<typeof createHttpClient> | null = null;
+let mysql: Connection | null = null;
+let bearer = "";
+let document = "";
+
+async function fetchPage(variables: ListUsersVariables): Promise<PageSummary> {
+  const started = performance.now();
+  const body = await http!.post(document, variables as unknown as Record<string, unknown>, bearer);
+  const elapsedMs = performance.now() - started;
+  const page = body.data?.listUsers as { users: unknown[]; paginationToken: string | null } | undefined;
+  if (!page) throw new Error(`listUsers failed: ${JSON.stringify(body.errors ?? body)}`);
+  return { elapsedMs, users: page.users.length, token: page.paginationToken };
+}
+
+async function runStatements(statements: CapturedStatement[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const statement of statements) {
+    const started = performance.now();
+    if (statement.kind === "execute") await mysql!.execute(statement.sql, statement.values as never[]);
+    else await mysql!.query(statement.sql);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function handle(task: ListUsersTask): Promise<unknown> {
+  switch (task.type) {
+    case "connect":
+      http = createHttpClient(task.url, 1);
+      bearer = task.adminKey;
+      document = task.document;
+      mysql = await createConnection(task.mysql);
+      return null;
+    case "page":
+      return fetchPage(task.variables);
+    case "timed": {
+      for (const request of task.requests.slice(0, task.warmUp)) {
+        await fetchPage(request.variables);
+        await runStatements(request.statements);
+      }
+      const samples: TimedSample[] = [];
+      for (const [index, request] of task.requests.entries()) {
+        // Alternate which goes first, so that neither always meets pages the other just read.
+        let httpMs = 0;
+        let statementMs: number[] = [];
+        if (index % 2 === 0) {
+          httpMs = (await fetchPage(request.variables)).elapsedMs;
+          statementMs = await runStatements(request.statements);
+        } else {
+          statementMs = await runStatements(request.statements);
+          httpMs = (await fetchPage(request.variables)).elapsedMs;
+        }
+        samples.push({ httpMs, sqlMs: statementMs.reduce((sum, value) => sum + value, 0), statementMs });
+      }
+      return samples;
+    }
+    case "close":
+      http?.close();
+      await mysql?.end();
+      return null;
+  }
+}
+
+parentPort!.on("message", (task: ListUsersTask) => {
+  handle(task).then(
+    (result) => parentPort!.postMessage({ ok: true, result }),
+    (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+  );
+});
