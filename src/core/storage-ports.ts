@@ -118,6 +118,12 @@ export interface UserSearchQuery {
   limit: number;
 }
 
+/**
+ * A user as ListUsers shows it: never its credentials, which a listing must not load (a password hash
+ * and an SRP verifier for every row on the page), nor bookkeeping it does not return.
+ */
+export type ListedUser = Pick<User, "id" | "username" | "status" | "enabled" | "attributes" | "createdAt" | "updatedAt">;
+
 export interface UserRepository {
   /** @throws UsernameExistsException when the pool already has the normalised username. */
   insert(user: User): Promise<void>;
@@ -141,6 +147,8 @@ export interface UserRepository {
   replaceSearchEntries(poolId: string, userId: string, entries: SearchEntry[], options?: { isNewUser?: boolean }): Promise<void>;
   /** Users matching a ListUsers filter, ordered by (matched value, user id), `limit` at most. */
   search(poolId: string, query: UserSearchQuery): Promise<{ user: User; position: SearchPosition }[]>;
+  /** `search` for a listing: the same users in the same order, without credentials, in one round trip. */
+  searchListed(poolId: string, query: UserSearchQuery): Promise<{ user: ListedUser; position: SearchPosition }[]>;
   /** Remembers a retired password hash, keeping only the newest `keep`. */
   addPasswordHistory(userId: string, passwordHash: string, createdAt: Date, keep: number): Promise<void>;
   listPasswordHistory(userId: string, limit: number): Promise<string[]>;

@@ -14,6 +14,7 @@ import {
   type ListUsersQueryVariables,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
+import { captureSql, tablesOf } from "../support/sql-capture.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 type ListedUser = ListUsersQuery["listUsers"]["users"][number];
@@ -302,6 +303,21 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     expect(searchable).toMatchObject({ "custom:tier": true, "custom:plan": false, email: true, sub: true, family_name: true, address: false, email_verified: false });
     const standard = await gateway.gql(CreateUserPoolDocument, { input: { name: "searchable-address", schema: [{ name: "address", attributeDataType: "String", searchable: true }] } });
     expect(errorCodes(standard)).toEqual(["InvalidParameterException"]);
+  });
+
+  it("reads a page in one statement that selects no credential, on every kind of page", async () => {
+    const { poolId } = await seededPool();
+    const smiths = { userPoolId: poolId, filter: 'family_name ^= "Smith"', limit: 2 };
+    const second = { ...smiths, paginationToken: (await listData(smiths)).paginationToken };
+    const pages: ListUsersQueryVariables[] = [{ userPoolId: poolId }, { userPoolId: poolId, filter: 'email = "alice.reddy@example.com"' }, smiths, second, { ...smiths, attributesToGet: ["email"] }];
+    for (const variables of pages) {
+      const { result, statements } = await captureSql(() => listData(variables));
+      expect(result.users.length).toBeGreaterThan(0);
+      const reads = statements.filter((statement) => /^\s*SELECT/i.test(statement.sql));
+      // The users signed up with passwords: a listing still never carries their hashes or SRP verifiers.
+      expect(reads.map((statement) => statement.sql).join("\n")).not.toMatch(/password_hash|srp_salt|srp_verifier/i);
+      expect(reads.filter((statement) => tablesOf(statement.sql).some((table) => table === "users" || table === "user_search_entries"))).toHaveLength(1);
+    }
   });
 
   it("answers ResourceNotFoundException for an unknown pool and NotAuthorizedException for a key scoped to another", async () => {

@@ -6,7 +6,7 @@ import type { MfaSummary } from "../../core/mfa/mfa.types.js";
 import type { SignInOutcome } from "../../core/flows/sign-in/sign-in.types.js";
 import type { AuthenticationResult } from "../../core/tokens/token.service.js";
 import type { LambdaConfig, UserPool } from "../../core/pools/user-pool.types.js";
-import type { User } from "../../core/users/user.types.js";
+import type { ListedUser } from "../../core/ports.js";
 
 /** Cognito's wire shapes (PascalCase, epoch-second timestamps) from core's plain types. */
 
@@ -24,14 +24,14 @@ const nonEmpty = <T>(list: T[]): T[] | null => (list.length > 0 ? list : null);
 const upperFirst = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** `sub` first, then the others, as [{Name, Value}]; optionally only the names asked for. */
-export function toAttributeList(user: User, only?: readonly string[] | null): { Name: string; Value: string }[] {
+export function toAttributeList(user: ListedUser, only?: readonly string[] | null): { Name: string; Value: string }[] {
   const { sub, ...others } = user.attributes;
   const all = [{ Name: "sub", Value: sub ?? user.id }, ...Object.entries(others).map(([Name, Value]) => ({ Name, Value }))];
   return only ? all.filter((attribute) => only.includes(attribute.Name)) : all;
 }
 
 /** UserType: ListUsers, ListUsersInGroup, AdminCreateUser. */
-export const toUserType = (user: User, attributesToGet?: readonly string[] | null) => ({
+export const toUserType = (user: ListedUser, attributesToGet?: readonly string[] | null) => ({
   Username: user.username,
   Attributes: toAttributeList(user, attributesToGet),
   UserCreateDate: epochSeconds(user.createdAt),

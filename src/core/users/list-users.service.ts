@@ -2,12 +2,11 @@ import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
 import { sha256Hex } from "../../lib/secrets.js";
 import type { AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { invalidParameter } from "../errors.js";
-import type { Database, SearchPosition } from "../ports.js";
+import type { Database, ListedUser, SearchPosition } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { requireIntegerInRange } from "../validation.js";
 import { compileUserFilter, parseUserFilter, type ParsedUserFilter } from "./user-filter.js";
-import type { User } from "./user.types.js";
 
 export const MAX_LIST_USERS_LIMIT = 60;
 
@@ -22,8 +21,8 @@ export interface ListUsersRequest {
 }
 
 export interface ListUsersResult {
-  /** Ordered by the filtered (folded) value, then by sub; attributes cut to `attributesToGet`. */
-  users: User[];
+  /** Ordered by the filtered (folded) value, then by sub; attributes cut to `attributesToGet`; never credentials. */
+  users: ListedUser[];
   /** Absent on the last page. */
   paginationToken: string | null;
 }
@@ -68,7 +67,7 @@ function readAttributesToGet(pool: UserPool, names: readonly string[] | null | u
   return new Set(names);
 }
 
-const project = (user: User, names: ReadonlySet<string> | null): User =>
+const project = (user: ListedUser, names: ReadonlySet<string> | null): ListedUser =>
   names === null ? user : { ...user, attributes: Object.fromEntries(Object.entries(user.attributes).filter(([name]) => names.has(name))) };
 
 /**
@@ -98,7 +97,7 @@ export function createListUsersService({ db }: { db: Database }) {
           throw invalidParameter("paginationToken was issued for another filter or user pool; send the same filter as the request that returned it.");
         }
         // One row more than the page tells whether another page exists without counting.
-        const rows = await repositories.users.search(pool.id, { ...filter, after: token?.position, limit: limit + 1 });
+        const rows = await repositories.users.searchListed(pool.id, { ...filter, after: token?.position, limit: limit + 1 });
         const page = rows.slice(0, limit);
         const last = page[page.length - 1];
         return {

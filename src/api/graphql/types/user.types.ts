@@ -1,6 +1,7 @@
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import type { MfaFactor, MfaSummary } from "../../../core/mfa/mfa.types.js";
+import type { ListedUser } from "../../../core/ports.js";
 import type { User as CoreUser, UserStatus } from "../../../core/users/user.types.js";
 import { MfaFactorEnum } from "./enums.js";
 import { Attribute } from "./sign-up.types.js";
@@ -31,7 +32,7 @@ export class User {
 }
 
 /** Core user → GraphQL User (without the MFA fields). Credentials and bookkeeping never leave through this mapping. */
-export function toGraphqlUser(user: CoreUser): User {
+export function toGraphqlUser(user: ListedUser): User {
   const { sub, ...others } = user.attributes;
   return {
     username: user.username,

@@ -1,5 +1,5 @@
 import { In, LessThan, MoreThan, type EntityManager } from "typeorm";
-import type { SearchEntry, SearchPosition, UserRepository, UserSearchQuery } from "../../../core/ports.js";
+import type { ListedUser, SearchEntry, SearchPosition, UserRepository, UserSearchQuery } from "../../../core/ports.js";
 import type { AliasKind, User } from "../../../core/users/user.types.js";
 import { timeOrderedId } from "../../../lib/random.js";
 import { GroupEntity, GroupMembershipEntity, PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
@@ -103,8 +103,74 @@ const statementsOf = perDataSource((dataSource) => {
   };
 });
 
+/**
+ * ListUsers' page in one statement: the index range (or the users by id, for no attribute) joined to
+ * the few user columns a listing shows. Never the credentials: a page of whole rows carried a bcrypt
+ * hash and a 768-digit SRP verifier per user through the driver for nothing.
+ */
+const listingOf = perDataSource((dataSource) => {
+  const users = dataSource.getMetadata(UserEntity);
+  const columnOf = (property: keyof UserEntity) => users.findColumnWithPropertyName(property)!;
+  const converted = { enabled: columnOf("enabled"), createdAt: columnOf("createdAt"), updatedAt: columnOf("updatedAt") };
+  const { driver } = dataSource;
+  const table = (target: typeof UserEntity | typeof UserSearchEntryEntity) => driver.escape(dataSource.getMetadata(target).tableName);
+  const columns = "u.id AS id, u.username AS username, u.status AS status, u.enabled AS enabled, u.attributes AS attributes, u.created_at AS created_at, u.updated_at AS updated_at";
+  // The entries' range, read in index order, must stay the outer loop so that LIMIT stops it after one
+  // page; STRAIGHT_JOIN (MariaDB) and CROSS JOIN (SQLite) keep the planner from starting at users.
+  const join = dataSource.options.type === "mariadb" ? "STRAIGHT_JOIN" : "CROSS JOIN";
+  return {
+    byIndex: `SELECT e.value AS position_value, ${columns} FROM ${table(UserSearchEntryEntity)} e ${join} ${table(UserEntity)} u ON u.id = e.user_id WHERE e.pool_id = ? AND e.name = ?`,
+    byId: `SELECT '' AS position_value, ${columns} FROM ${table(UserEntity)} u WHERE u.pool_id = ?`,
+    /** Values through the driver's own conversions, as the entity path hydrates them (dates, booleans). */
+    toListed(row: Record<string, unknown>): { user: ListedUser; position: SearchPosition } {
+      const id = row.id as string;
+      return {
+        user: {
+          id,
+          username: row.username as string,
+          status: row.status as User["status"],
+          enabled: driver.prepareHydratedValue(row.enabled, converted.enabled) as boolean,
+          attributes: JSON.parse(row.attributes as string) as User["attributes"],
+          createdAt: driver.prepareHydratedValue(row.created_at, converted.createdAt) as Date,
+          updatedAt: driver.prepareHydratedValue(row.updated_at, converted.updatedAt) as Date,
+        },
+        position: { value: row.position_value as string, userId: id },
+      };
+    },
+  };
+});
+
+/** The WHERE tail, ORDER BY and LIMIT of a listing statement, with its parameters (see `search`). */
+function listingConditions(listing: ReturnType<typeof listingOf>, poolId: string, query: UserSearchQuery): { sql: string; parameters: unknown[] } {
+  if (!Number.isSafeInteger(query.limit) || query.limit < 0) throw new RangeError(`limit must be a whole number, not ${query.limit}`);
+  if (query.attribute === null) {
+    const after = query.after ? " AND u.id > ?" : "";
+    return { sql: `${listing.byId}${after} ORDER BY u.id LIMIT ?`, parameters: query.after ? [poolId, query.after.userId, query.limit] : [poolId, query.limit] };
+  }
+  let sql = listing.byIndex;
+  const parameters: unknown[] = [poolId, query.attribute];
+  const value = query.value.slice(0, INDEXED_VALUE_LENGTH);
+  if (query.operator === "=") {
+    sql += " AND e.value = ?";
+    parameters.push(value);
+  } else if (value.length > 0) {
+    const high = prefixUpperBound(value);
+    sql += high === null ? " AND e.value >= ?" : " AND e.value >= ? AND e.value < ?";
+    parameters.push(...(high === null ? [value] : [value, high]));
+  }
+  if (query.after) {
+    // The plain `>=` is implied by the OR but lets the index range start at the cursor, so a late
+    // page costs what the first one does instead of re-reading every earlier row.
+    sql += " AND e.value >= ? AND (e.value > ? OR (e.value = ? AND e.user_id > ?))";
+    parameters.push(query.after.value, query.after.value, query.after.value, query.after.userId);
+  }
+  parameters.push(query.limit);
+  return { sql: `${sql} ORDER BY e.value, e.user_id LIMIT ?`, parameters };
+}
+
 export function createUserRepository(manager: EntityManager): UserRepository {
   const statements = statementsOf(manager.connection);
+  const listing = listingOf(manager.connection);
   const firstUser = async (sql: string, parameters: unknown[]): Promise<User | null> => {
     const rows = (await runStatement(manager, sql, parameters)) as Record<string, unknown>[];
     const entity = rows[0] ? statements.user.hydrate(rows[0]) : null;
@@ -193,6 +259,11 @@ export function createUserRepository(manager: EntityManager): UserRepository {
         const position: SearchPosition = { value: row.value, userId: row.userId };
         return user ? [{ user, position }] : [];
       });
+    },
+    async searchListed(poolId, query) {
+      const { sql, parameters } = listingConditions(listing, poolId, query);
+      const rows = (await runStatement(manager, sql, parameters)) as Record<string, unknown>[];
+      return rows.map(listing.toListed);
     },
     async addPasswordHistory(userId, passwordHash, createdAt, keep) {
       // Time-ordered ids keep the order even for two changes in one millisecond (or a frozen test clock).
