@@ -8,6 +8,7 @@
  * time of each statement (so the admin-key and pool lookups show apart from the page's own read).
  * Not part of the suite; run it with
  *   DATABASE_URL=mariadb://root@127.0.0.1:3306/any REDIS_URL=redis://127.0.0.1:6379 npm run bench:list-users
+ * (NODE_ENV=production, as bench:sign-in: graphql-js checks every type's instanceOf at length otherwise).
  * It uses its own database (BENCH_DATABASE, default gw_bench) on that server and seeds it once;
  * later runs find the seeded pool and go straight to measuring. BENCH_USERS changes the size
  * (use another BENCH_DATABASE for it: a database seeded with another size is dropped and seeded again),
