@@ -5,6 +5,7 @@
  * own with the gateway's connection settings, one request after the other, so both are timed from the
  * same client thread on the same data.
  */
+import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 import { createConnection, type Connection, type ConnectionOptions } from "mysql2/promise";
@@ -16,6 +17,8 @@ export interface ListUsersVariables {
   filter?: string;
   limit: number;
   paginationToken?: string | null;
+  /** Over Cognito's wire protocol (POST / ListUsers) instead of GraphQL. */
+  wire?: boolean;
 }
 
 export interface PageSummary {
@@ -38,12 +41,50 @@ export type ListUsersTask =
   | { type: "close" };
 
 let http: ReturnType<typeof createHttpClient> | null = null;
+let wireAgent: Agent | null = null;
+let baseUrl: URL | null = null;
 let mysql: Connection | null = null;
 let bearer = "";
 let document = "";
 
+/** ListUsers over the AWS JSON 1.1 protocol, with the admin key as a bearer token. */
+function postWire(variables: ListUsersVariables): Promise<{ Users?: unknown[]; PaginationToken?: string; __type?: string }> {
+  const body = Buffer.from(JSON.stringify({ UserPoolId: variables.userPoolId, Limit: variables.limit, Filter: variables.filter, PaginationToken: variables.paginationToken ?? undefined }));
+  return new Promise((resolve, reject) => {
+    const call = request(
+      {
+        agent: wireAgent!,
+        host: baseUrl!.hostname,
+        port: baseUrl!.port,
+        path: "/",
+        method: "POST",
+        headers: {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amz-target": "AWSCognitoIdentityProviderService.ListUsers",
+          "content-length": body.length,
+          authorization: `Bearer ${bearer}`,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as { Users?: unknown[]; PaginationToken?: string }));
+        response.on("error", reject);
+      },
+    );
+    call.on("error", reject);
+    call.end(body);
+  });
+}
+
 async function fetchPage(variables: ListUsersVariables): Promise<PageSummary> {
   const started = performance.now();
+  if (variables.wire) {
+    const answer = await postWire(variables);
+    const elapsedMs = performance.now() - started;
+    if (!answer.Users) throw new Error(`ListUsers failed: ${JSON.stringify(answer)}`);
+    return { elapsedMs, users: answer.Users.length, token: answer.PaginationToken ?? null };
+  }
   const body = await http!.post(document, variables as unknown as Record<string, unknown>, bearer);
   const elapsedMs = performance.now() - started;
   const page = body.data?.listUsers as { users: unknown[]; paginationToken: string | null } | undefined;
@@ -66,6 +107,8 @@ async function handle(task: ListUsersTask): Promise<unknown> {
   switch (task.type) {
     case "connect":
       http = createHttpClient(task.url, 1);
+      wireAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+      baseUrl = new URL(task.url);
       bearer = task.adminKey;
       document = task.document;
       mysql = await createConnection(task.mysql);
@@ -95,6 +138,7 @@ async function handle(task: ListUsersTask): Promise<unknown> {
     }
     case "close":
       http?.close();
+      wireAgent?.destroy();
       await mysql?.end();
       return null;
   }

@@ -5,7 +5,8 @@
  * and then the very statements that request sent (captured from mysql2's diagnostics channels) straight
  * to MariaDB on a mysql2 connection with the gateway's settings, from the same client thread, and prints
  * p50 and p99 of each and their ratio, the SQL round trips and the gateway thread's CPU per page, and the
- * time of each statement (so the admin-key and pool lookups show apart from the page's own read).
+ * time of each statement (so the admin-key and pool lookups show apart from the page's own read). One
+ * page is also sent over Cognito's wire protocol (POST / ListUsers), to show GraphQL's share.
  * Not part of the suite; run it with
  *   DATABASE_URL=mariadb://root@127.0.0.1:3306/any REDIS_URL=redis://127.0.0.1:6379 npm run bench:list-users
  * (NODE_ENV=production, as bench:sign-in: graphql-js checks every type's instanceOf at length otherwise).
@@ -163,6 +164,8 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     scenarios.push({ label: 'email = "…" (exact, one user)', captured: await pages(emails.map(({ value }) => ({ userPoolId, limit: LIMIT, filter: `email = "${value}"` }))) });
     const broad = 'family_name ^= "Sm"';
     scenarios.push({ label: `first page, ${broad}`, captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad })) });
+    // The same page over Cognito's wire protocol: what GraphQL costs beyond the HTTP layer both share.
+    scenarios.push({ label: `  the same over the wire (POST / ListUsers)`, captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad, wire: true })) });
     // Deep pages without a filter: tokens at random depths of the index (a forged position only skips ahead).
     const firstToken = JSON.parse(Buffer.from(firstPage[0]!.page.token!, "base64url").toString("utf8")) as { f: string };
     const depths = await sampleIndex("sub", RUNS, () => hex(8));
@@ -258,7 +261,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     for (const [label, captured] of [
       [`plan of the first page of ${broad}`, scenarios[2]!.captured[0]!],
       [`plan of the last page of ${narrow}`, walk[walk.length - 1]!],
-      ["plan of a deep page without a filter", scenarios[3]!.captured[0]!],
+      ["plan of a deep page without a filter", scenarios[4]!.captured[0]!],
     ] as const) {
       log(`${label}:`);
       for (const statement of captured.statements.filter((candidate) => /user_search_entries/.test(candidate.sql))) {
