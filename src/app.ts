@@ -173,7 +173,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const codes = createCodeService({ db, clock, codeHasher, sender, store, triggers });
     // The Sessions SignUp / ConfirmSignUp return and InitiateAuth USER_AUTH redeems (reference-oauth §13.6).
     const signUpSessions = createSignUpSessions(store, clock);
-    const userFlowDeps = { db, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender, signUpSessions };
+    const userFlowDeps = { db, contexts, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender, signUpSessions };
     // The pools' built-in migration sources: old Cognito pools asked about unknown users (README "Moving from Cognito").
     const sourcePoolCaller = createSourcePoolCaller({ logger });
     const migrationSources = createMigrationSourceCache({ db, clock });

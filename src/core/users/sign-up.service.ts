@@ -1,7 +1,8 @@
 import type { Clock } from "../../lib/clock.js";
 import { withMinimumDuration } from "../../lib/timing.js";
 import type { AppClient } from "../clients/app-client.types.js";
-import { loadClientContext, verifySecretHash } from "../clients/client-context.js";
+import type { ClientContextCache } from "../clients/client-context-cache.js";
+import { verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { CodeService, ComposedCode } from "../messaging/code.service.js";
@@ -21,6 +22,8 @@ import type { User } from "./user.types.js";
 
 export interface SignUpServiceDeps {
   db: Database;
+  /** The app client and its pool, kept per process (invalidated across processes on every change). */
+  contexts: Pick<ClientContextCache, "get">;
   clock: Clock;
   hasher: PasswordHasher;
   codes: CodeService;
@@ -71,7 +74,7 @@ export const hidesUsersFor = (client: Pick<AppClient, "preventUserExistenceError
 const CONFIRM_SIGN_UP_PER_HOUR = 15;
 const RESEND_PER_HOUR = 5;
 
-export function createSignUpService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, signUpSessions }: SignUpServiceDeps) {
+export function createSignUpService({ db, contexts, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, signUpSessions }: SignUpServiceDeps) {
   /** A Session for InitiateAuth USER_AUTH, valid for the client's auth session validity. */
   const sessionFor = (client: AppClient, userId: string, confirmed: boolean): Promise<string | null> =>
     signUpSessions ? signUpSessions.issue({ poolId: client.poolId, clientId: client.clientId, userId, confirmed }, client.authSessionValidityMinutes * 60) : Promise.resolve(null);
@@ -104,7 +107,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      */
     async signUp(input: SignUpInput): Promise<SignUpResult> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, password: input.password, userAttributes: input.userAttributes, validationData: input.validationData });
-      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      const { client, pool } = await contexts.get(input.clientId);
       verifySecretHash(secretBox, client, input.secretHash, [input.username]);
       if (pool.adminCreateUserConfig.allowAdminCreateUserOnly) throw new CognitoError("NotAuthorizedException", "SignUp is not permitted for this user pool.");
       const usernameKind = classifySignUpUsername(pool, input.username);
@@ -177,7 +180,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      */
     async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null } & HidesUsersOverride): Promise<{ session: string | null }> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode });
-      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      const { client, pool } = await contexts.get(input.clientId);
       const hidesUsers = hidesUsersFor(client, input);
       return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
@@ -208,7 +211,7 @@ export function createSignUpService({ db, clock, hasher, codes, secretBox, enume
      */
     async resendConfirmationCode(input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride): Promise<CodeDeliveryDetails> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
-      const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
+      const { client, pool } = await contexts.get(input.clientId);
       const hidesUsers = hidesUsersFor(client, input);
       return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
