@@ -364,7 +364,7 @@ export interface Repositories {
 
 export interface Database {
   /** Runs `work` in one transaction: all of its writes (and their events) commit together or not at all. */
-  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(work: (repositories: Repositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Runs `work` outside a transaction: for reads, and for a lone write that commits by itself (an
    * appended event commits together with its webhook deliveries all the same).
@@ -373,5 +373,15 @@ export interface Database {
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /**
+   * The work only inserts rows it needs nothing back from — `events.append`, `refreshTokens.insert` —
+   * and may run twice (as after a deadlock): the database may then hold those writes back and send
+   * them with the commit as one request. Asking for anything else makes the work run again as a plain
+   * transaction. Held back, `events.append` resolves at once with 0: the seq is known only at commit.
+   */
+  writesOnly?: boolean;
 }
 export * from "./storage-ports.sign-in-surfaces.js";

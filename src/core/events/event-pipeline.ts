@@ -10,7 +10,13 @@ import type { AppEvent } from "./event.types.js";
  * committed, and the seqs it allocated but rolled back (holes the feed need not wait for).
  */
 export interface CommitNote {
+  /** null: none committed, or `seqUnknown`. */
   seq: number | null;
+  /**
+   * Events were committed whose seqs the database did not tell (a `writesOnly` transaction): the note
+   * goes out with seq null, on which every reader reads the table rather than compare seqs.
+   */
+  seqUnknown?: boolean;
   abandoned: number[];
   /** The transaction queued webhook deliveries (wakes the dispatchers). */
   hasDeliveries?: boolean;
@@ -19,7 +25,9 @@ export interface CommitNote {
 export const EVENTS_CHANNEL = "events:committed";
 
 export function encodeCommitNote(note: CommitNote): string {
-  return JSON.stringify(note);
+  // An unknown seq goes out as null: a reader told only the highest known seq would skip a read for
+  // the higher one it was not told.
+  return JSON.stringify({ seq: note.seqUnknown ? null : note.seq, abandoned: note.abandoned, hasDeliveries: note.hasDeliveries });
 }
 
 export function decodeCommitNote(message: string): CommitNote | null {
@@ -51,10 +59,11 @@ export function createCommitAnnouncer(publish: (message: string) => Promise<void
   return {
     announce(note: CommitNote): void {
       if (!pending) {
-        pending = { seq: note.seq, abandoned: [...note.abandoned], hasDeliveries: note.hasDeliveries === true };
+        pending = { seq: note.seq, seqUnknown: note.seqUnknown === true, abandoned: [...note.abandoned], hasDeliveries: note.hasDeliveries === true };
         timer = setTimeout(() => void flush(), options.windowMs);
         return;
       }
+      if (note.seqUnknown) pending.seqUnknown = true;
       if (note.seq !== null) pending.seq = pending.seq === null ? note.seq : Math.max(pending.seq, note.seq);
       pending.abandoned.push(...note.abandoned);
       pending.hasDeliveries = pending.hasDeliveries === true || note.hasDeliveries === true;
@@ -62,6 +71,13 @@ export function createCommitAnnouncer(publish: (message: string) => Promise<void
     /** Publishes what is waiting now (on shutdown). */
     flush,
   };
+}
+
+/** What one attempt at a change wrote to the events table (see `instrument`). */
+interface Seqs {
+  allocated: number[];
+  abandoned: number[];
+  unknown: boolean;
 }
 
 /** Where the pipeline finds a pool's webhook subscriptions: the per-process cache. */
@@ -91,10 +107,11 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; subscripti
   }
 
   /**
-   * `allocated`: the seqs written (inside a transaction: written if it commits). `abandoned`, outside
-   * a transaction only: seqs whose own transaction (event and deliveries) rolled back.
+   * `allocated`: the seqs written (inside a transaction: written if it commits); `unknown` when an
+   * event was written whose seq the database tells only at commit (a `writesOnly` transaction).
+   * `abandoned`, outside a transaction only: seqs whose own transaction (event and deliveries) rolled back.
    */
-  const instrument = (repositories: Repositories, seqs: { allocated: number[]; abandoned: number[] }, queued: { hasDeliveries: boolean }, isTransaction: boolean): Repositories => ({
+  const instrument = (repositories: Repositories, seqs: Seqs, queued: { hasDeliveries: boolean }, isTransaction: boolean): Repositories => ({
     ...repositories,
     events: {
       ...repositories.events,
@@ -102,7 +119,8 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; subscripti
         const matching = event.poolId === null ? [] : (await subscriptionsOf(repositories, event.poolId, isTransaction)).filter((subscription) => subscription.eventTypes.includes(event.type));
         if (matching.length === 0) {
           const seq = await repositories.events.append(event, occurredAt);
-          seqs.allocated.push(seq);
+          if (seq > 0) seqs.allocated.push(seq);
+          else seqs.unknown = true;
           return seq;
         }
         const now = deps.clock.now();
@@ -125,24 +143,26 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; subscripti
   });
   return {
     ...db,
-    async transaction(work) {
-      // One list per attempt: the database layer re-runs `work` after a deadlock, and the seqs of
-      // the rolled-back attempts are holes.
-      const attempts: number[][] = [];
+    async transaction(work, options) {
+      // One record per attempt: the database layer re-runs `work` after a deadlock (or a `writesOnly`
+      // recording it could not hold back), and the seqs of the rolled-back attempts are holes.
+      const attempts: Seqs[] = [];
       let queued = { hasDeliveries: false };
       try {
         const result = await db.transaction((repositories) => {
-          const allocated: number[] = [];
-          attempts.push(allocated);
+          const seqs: Seqs = { allocated: [], abandoned: [], unknown: false };
+          attempts.push(seqs);
           queued = { hasDeliveries: false };
-          return work(instrument(repositories, { allocated, abandoned: [] }, queued, true));
-        });
-        const committed = attempts.pop() ?? [];
-        const abandoned = attempts.flat();
-        if (committed.length > 0 || abandoned.length > 0) deps.onCommit({ seq: committed.length > 0 ? Math.max(...committed) : null, abandoned, hasDeliveries: queued.hasDeliveries });
+          return work(instrument(repositories, seqs, queued, true));
+        }, options);
+        const committed = attempts.pop() ?? { allocated: [], abandoned: [], unknown: false };
+        const abandoned = attempts.flatMap((attempt) => attempt.allocated);
+        if (committed.allocated.length > 0 || committed.unknown || abandoned.length > 0) {
+          deps.onCommit({ seq: committed.allocated.length > 0 ? Math.max(...committed.allocated) : null, seqUnknown: committed.unknown, abandoned, hasDeliveries: queued.hasDeliveries });
+        }
         return result;
       } catch (error) {
-        const abandoned = attempts.flat();
+        const abandoned = attempts.flatMap((attempt) => attempt.allocated);
         if (abandoned.length > 0) deps.onCommit({ seq: null, abandoned });
         throw error;
       }
@@ -150,7 +170,7 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; subscripti
     async read(work) {
       // A write outside a transaction commits at once (an event with its deliveries, together);
       // announce it all the same.
-      const seqs = { allocated: [] as number[], abandoned: [] as number[] };
+      const seqs: Seqs = { allocated: [], abandoned: [], unknown: false };
       const queued = { hasDeliveries: false };
       try {
         return await db.read((repositories) => work(instrument(repositories, seqs, queued, false)));

@@ -88,7 +88,7 @@ export function createPrometheusMetrics(): PrometheusMetrics {
       const ping = databaseTimer("ping");
       return {
         read: (work) => timed(read, monotonicSeconds(), db.read(work)),
-        transaction: (work) => timed(transaction, monotonicSeconds(), db.transaction(work)),
+        transaction: (work, options) => timed(transaction, monotonicSeconds(), db.transaction(work, options)),
         ping: () => timed(ping, monotonicSeconds(), db.ping()),
         close: () => db.close(),
       };

@@ -1,6 +1,7 @@
 import { QueryFailedError, type DataSource, type EntityManager } from "typeorm";
 import { CognitoError } from "../../core/errors.js";
 import type { Database, Repositories } from "../../core/ports.js";
+import { createBatchedWrites } from "./batched-writes.js";
 import { createAdminApiKeyRepository } from "./repositories/admin-api-key.repository.js";
 import { createAppClientRepository } from "./repositories/app-client.repository.js";
 import { createDeviceRepository } from "./repositories/device.repository.js";
@@ -91,9 +92,25 @@ export function createTypeormDatabase(dataSource: DataSource): Database {
   };
   // Reads share one set: the repositories hold no state, and building them costs more than a simple query.
   const readRepositories = createRepositories(dataSource.manager);
+  // SQLite has no round trips to save: its transactions stay plain.
+  const batched = dataSource.options.type === "mariadb" ? createBatchedWrites(dataSource, readRepositories) : null;
   return {
-    transaction: (work) =>
+    transaction: (work, options) =>
       translated(async () => {
+        if (batched && options?.writesOnly) {
+          const recording = await batched.record(work);
+          if (recording.recorded) {
+            for (let attempt = 1; ; attempt++) {
+              try {
+                await batched.commit(recording.statements);
+                return recording.result;
+              } catch (error) {
+                // Rolled back whole, and the statements do not change: send them again.
+                if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
+              }
+            }
+          }
+        }
         for (let attempt = 1; ; attempt++) {
           try {
             return await dataSource.transaction((manager) => work(createRepositories(manager)));
@@ -107,6 +124,7 @@ export function createTypeormDatabase(dataSource: DataSource): Database {
       await serialise(() => dataSource.query("SELECT 1"));
     },
     close: async () => {
+      await batched?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

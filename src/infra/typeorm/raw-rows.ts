@@ -18,6 +18,8 @@ export interface RawEntity<T extends ObjectLiteral> {
   hydrate(row: Record<string, unknown>, prefix?: string): T | null;
   /** INSERT of one entity; resolves to the generated key for tables with one (the events' seq), else null. */
   insert(manager: EntityManager, entity: T): Promise<number | null>;
+  /** The same INSERT as SQL and values, for a caller that sends it with others (batched-writes.ts). */
+  insertStatement(entity: T): { sql: string; values: unknown[] };
 }
 
 interface PreparedStatements {
@@ -78,6 +80,7 @@ export function rawEntity<T extends ObjectLiteral>(dataSource: DataSource, targe
       for (const column of columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[prefix + column.databaseName], column));
       return entity;
     },
+    insertStatement: (entity) => ({ sql: insertSql, values: writable.map((column) => persistent(entity, column)) }),
     async insert(runner, entity) {
       const result = (await runStatement(runner, insertSql, writable.map((column) => persistent(entity, column)))) as { insertId?: number } | number | bigint;
       if (!isGeneratedKey) return null;

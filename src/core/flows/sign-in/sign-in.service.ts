@@ -140,11 +140,14 @@ export function createSignInService(deps: SignInServiceDeps) {
   /** Settles the reserved attempt as a failure, records it and throws. */
   async function failPassword(context: ClientContext, user: User | null, reason: string, attempt: AttemptReservation): Promise<never> {
     const lockedSeconds = lockout.failed(attempt);
-    await db.transaction(async (repositories) => {
-      const now = clock.now();
-      await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user?.id ?? null, reason } }, now);
-      if (user && lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: user.id, lockedSeconds } }, now);
-    });
+    const now = clock.now();
+    await db.transaction(
+      async (repositories) => {
+        await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user?.id ?? null, reason } }, now);
+        if (user && lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: user.id, lockedSeconds } }, now);
+      },
+      { writesOnly: true },
+    );
     throw new CognitoError("NotAuthorizedException", INCORRECT);
   }
 

@@ -25,11 +25,15 @@ function wherePools(query: SelectQueryBuilder<EventEntity>, filter: { poolId?: s
 
 const rawEvents = perDataSource((dataSource) => rawEntity(dataSource, EventEntity));
 
+/** The row of an appended event (also built by batched-writes.ts). */
+export function eventEntityOf(event: AppEvent, occurredAt: Date): EventEntity {
+  const userSub = typeof event.detail.userSub === "string" ? event.detail.userSub : null;
+  return Object.assign(new EventEntity(), { type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
+}
+
 /** Every sign-in appends events: plain SQL (raw-rows.ts). */
 async function insertEvent(manager: EntityManager, event: AppEvent, occurredAt: Date): Promise<number> {
-  const userSub = typeof event.detail.userSub === "string" ? event.detail.userSub : null;
-  const entity = Object.assign(new EventEntity(), { type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
-  return (await rawEvents(manager.connection).insert(manager, entity))!;
+  return (await rawEvents(manager.connection).insert(manager, eventEntityOf(event, occurredAt)))!;
 }
 
 export function createEventRepository(manager: EntityManager): EventRepository {
