@@ -40,9 +40,11 @@ export interface ShortLivedStore {
    * locked or full, and then nothing is counted anywhere. Counts live in a sliding window (each taken
    * attempt restarts it). A gate with `lockSecondsByCount` locks itself as it counts: reaching count n
    * locks it for `lockSecondsByCount[n]` seconds (the last entry stands for every higher count), so a
-   * burst sees the lock its own earlier attempts would set. `dryRun` only checks.
+   * burst sees the lock its own earlier attempts would set. `dryRun` only checks. `thenSet`, only
+   * when allowed, sets a value as `set` does: in the same round trip and step where the store can (one
+   * node, or a cluster slot shared with the gates), else right after (a cluster, from another node).
    */
-  takeAttempt(gates: readonly AttemptGate[], options?: { dryRun?: boolean }): Promise<AttemptTaken>;
+  takeAttempt(gates: readonly AttemptGate[], options?: { dryRun?: boolean; thenSet?: { key: string; value: string; ttlSeconds: number } }): Promise<AttemptTaken>;
   /**
    * Gives one taken attempt back to each gate (an attempt that turned out not to be a failure): the
    * count drops by one, never below zero; the lock that attempt set (`lockedUntilMs` as taken) is

@@ -262,6 +262,24 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       expect(await store.takeAttempt([{ key: "{burst}ip", windowSeconds: 60, limit: 50 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [3] });
     });
 
+    it("takeAttempt with thenSet sets the value only when the gates allow, under any hash tag, on a dry run or a counted one", async () => {
+      const locked = lockingGate("{then}locked");
+      for (let i = 0; i < 3; i++) await store.takeAttempt([locked]);
+      const open = { key: "{then}open", windowSeconds: 60, limit: 5 };
+      // A key of another tag (a sign-in session beside the lockout gates): one round trip where the store can.
+      expect(await store.takeAttempt([open, locked], { dryRun: true, thenSet: { key: "signin:{s1}", value: "refused", ttlSeconds: 60 } })).toMatchObject({ allowed: false, refusedBy: 1 });
+      expect(await store.get("signin:{s1}")).toBeNull();
+      expect(await store.takeAttempt([open], { dryRun: true, thenSet: { key: "signin:{s2}", value: "allowed", ttlSeconds: 60 } })).toMatchObject({ allowed: true, counts: [0] });
+      expect(await store.get("signin:{s2}")).toBe("allowed");
+      expect(await store.takeAttempt([open], { thenSet: { key: "{then}value", value: "counted", ttlSeconds: 30 } })).toMatchObject({ allowed: true, counts: [1] });
+      // Set as `set` sets: it replaces what was there and expires by the clock.
+      expect(await store.takeAttempt([open], { dryRun: true, thenSet: { key: "signin:{s2}", value: "again", ttlSeconds: 10 } })).toMatchObject({ allowed: true, counts: [1] });
+      expect(await store.getMany(["signin:{s2}", "{then}value"])).toEqual(["again", "counted"]);
+      clock.advanceSeconds(10);
+      expect(await store.getMany(["signin:{s2}", "{then}value"])).toEqual([null, "counted"]);
+      expect(await store.consume("{then}value")).toBe("counted");
+    });
+
     it("refuses an atomic multi-key call whose keys do not share a hash tag, and touches nothing", async () => {
       const user = { key: "{a}user", windowSeconds: 60 };
       await expect(store.takeAttempt([user, { key: "{b}ip", windowSeconds: 60 }])).rejects.toThrow(RangeError);

@@ -22,6 +22,13 @@ const LOCK_SECONDS_BY_FAILURES: readonly number[] = (() => {
   return table;
 })();
 
+/** A value for the short-lived store to set along with a check (ShortLivedStore.takeAttempt's `thenSet`). */
+export interface ValueWrite {
+  key: string;
+  value: string;
+  ttlSeconds: number;
+}
+
 /** How long a clean first attempt lets this process skip the reset on success. */
 const CLEAN_MEMO_MS = 5_000;
 const MAX_CLEAN_MEMO_ENTRIES = 10_000;
@@ -71,9 +78,9 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
   const cleanUntil = new Map<string, number>();
   const subjectOf = (poolId: string, subject: string) => `${poolId}:${subject}`;
 
-  async function check(poolId: string, subject: string | null, ip: string | null, dryRun: boolean): Promise<{ counts: number[]; taken: GivenBackAttempt[] }> {
+  async function check(poolId: string, subject: string | null, ip: string | null, dryRun: boolean, thenSet?: ValueWrite): Promise<{ counts: number[]; taken: GivenBackAttempt[] }> {
     const gates = gatesOf(poolId, subject, ip);
-    const taken = await store.takeAttempt(gates, { dryRun });
+    const taken = await store.takeAttempt(gates, { dryRun, ...(thenSet ? { thenSet } : {}) });
     if (!taken.allowed) throw gates[taken.refusedBy]!.limit !== undefined ? ipBlocked() : locked();
     return {
       counts: taken.counts,
@@ -93,11 +100,12 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
 
   return {
     /**
-     * Checks without counting (a step that compares nothing, such as the start of SRP).
+     * Checks without counting (a step that compares nothing, such as the start of SRP). `thenSet` is
+     * written only when allowed, with the check (the SRP session: one round trip for both).
      * @throws TooManyRequestsException (the address), NotAuthorizedException "Password attempts exceeded"
      */
-    async assertMayAttempt(poolId: string, subject: string, ip: string | null): Promise<void> {
-      await check(poolId, subject, ip, true);
+    async assertMayAttempt(poolId: string, subject: string, ip: string | null, options?: { thenSet?: ValueWrite }): Promise<void> {
+      await check(poolId, subject, ip, true, options?.thenSet);
     },
 
     /**

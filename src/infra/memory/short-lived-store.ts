@@ -119,6 +119,8 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
         if (entry && entry.lockedUntilMs > nowMs) return { allowed: false, refusedBy: index, lockedUntilMs: entry.lockedUntilMs };
         if (gate.limit !== undefined && (entry?.count ?? 0) >= gate.limit) return { allowed: false, refusedBy: index, lockedUntilMs: null };
       }
+      const thenSet = options?.thenSet;
+      if (thenSet) write(thenSet.key, { kind: "value", value: thenSet.value, expiresAtMs: nowMs + toLifetimeMs(thenSet.ttlSeconds) });
       const zeros = gates.map(() => 0);
       if (options?.dryRun) return { allowed: true, counts: live.map((entry) => entry?.count ?? 0), lockedUntilMs: zeros, windowEndsAtMs: zeros, previousWindowEndsAtMs: zeros };
       const counts: number[] = [];

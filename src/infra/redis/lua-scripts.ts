@@ -131,6 +131,22 @@ for i, name in ipairs(KEYS) do
 end
 return result`;
 
+// As TAKE_ATTEMPT_SCRIPT, with one key more after the gates: a value set as SET_SCRIPT sets it (the last
+// three ARGV: the value, its expiry, PEXPIRE ms), only when the gates allow and in the same step.
+const TAKE_ATTEMPT_THEN_SET_SCRIPT = `
+local gates = {}
+for i = 1, #KEYS - 1 do gates[i] = KEYS[i] end
+local function takeAttempt()${TAKE_ATTEMPT_SCRIPT.replaceAll("KEYS", "gates")}
+end
+local result = takeAttempt()
+if result[1] == 1 then
+  local valueKey = KEYS[#KEYS]
+  redis.call('DEL', valueKey)
+  redis.call('HSET', valueKey, 'v', ARGV[#ARGV - 2], 'e', ARGV[#ARGV - 1])
+  redis.call('PEXPIRE', valueKey, ARGV[#ARGV])
+end
+return result`;
+
 // KEYS: the gates; ARGV[1] now, ARGV[2] GC grace ms, then per gate: the lock its attempt set, the window
 // end it set and the one it replaced (0 for none; -1 for "leave the window").
 const GIVE_BACK_ATTEMPT_SCRIPT = `
@@ -202,5 +218,6 @@ export const SCRIPTS = {
   gwIncrement: [INCREMENT_SCRIPT, 1],
   gwTakeToken: [TAKE_TOKEN_SCRIPT, 1],
   gwTakeAttempt: [TAKE_ATTEMPT_SCRIPT, null],
+  gwTakeAttemptThenSet: [TAKE_ATTEMPT_THEN_SET_SCRIPT, null],
   gwGiveBackAttempt: [GIVE_BACK_ATTEMPT_SCRIPT, null],
 } as const;

@@ -127,11 +127,13 @@ export function createRedisShortLivedStore(options: {
   const now = (): string => String(clock.nowMs());
   const ttlMs = (seconds: number): number => Math.max(1, Math.ceil(seconds * 1000));
 
+  const set = async (name: string, value: string, ttlSeconds: number): Promise<void> => {
+    const lifetimeMs = ttlMs(ttlSeconds);
+    await redis.gwSet(key(name), value, String(clock.nowMs() + lifetimeMs), String(lifetimeMs + GC_GRACE_MS));
+  };
+
   return {
-    async set(name, value, ttlSeconds) {
-      const lifetimeMs = ttlMs(ttlSeconds);
-      await redis.gwSet(key(name), value, String(clock.nowMs() + lifetimeMs), String(lifetimeMs + GC_GRACE_MS));
-    },
+    set,
 
     async setIfAbsent(name, value, ttlSeconds) {
       const nowMs = clock.nowMs();
@@ -180,10 +182,26 @@ export function createRedisShortLivedStore(options: {
 
     // One script checks every gate and then counts in all of them: parallel attempts in any process queue up.
     async takeAttempt(gates, options) {
-      if (gates.length === 0) return { allowed: true, counts: [], lockedUntilMs: [], windowEndsAtMs: [], previousWindowEndsAtMs: [] };
+      const thenSet = options?.thenSet;
+      if (gates.length === 0) {
+        if (thenSet) await set(thenSet.key, thenSet.value, thenSet.ttlSeconds);
+        return { allowed: true, counts: [], lockedUntilMs: [], windowEndsAtMs: [], previousWindowEndsAtMs: [] };
+      }
       assertOneHashTag("takeAttempt", gates.map((gate) => gate.key));
-      const args = gates.flatMap((gate) => [String(ttlMs(gate.windowSeconds)), String(gate.limit ?? -1), (gate.lockSecondsByCount ?? []).join(",")]);
-      const reply = (await withKeys("gwTakeAttempt", gates.map((gate) => key(gate.key)), now(), options?.dryRun ? "1" : "0", String(GC_GRACE_MS), ...args)) as number[];
+      const nowMs = clock.nowMs();
+      const args = [String(nowMs), options?.dryRun ? "1" : "0", String(GC_GRACE_MS), ...gates.flatMap((gate) => [String(ttlMs(gate.windowSeconds)), String(gate.limit ?? -1), (gate.lockSecondsByCount ?? []).join(",")])];
+      const gateKeys = gates.map((gate) => key(gate.key));
+      // One script sets the value too where one node holds every key; on a cluster, unless it shares the
+      // gates' slot, the value is set once the gates have answered.
+      const together = thenSet !== undefined && (!connection.isCluster || hashTagOf(key(thenSet.key)) === hashTagOf(gateKeys[0]!));
+      let reply: number[];
+      if (together) {
+        const lifetimeMs = ttlMs(thenSet.ttlSeconds);
+        reply = (await withKeys("gwTakeAttemptThenSet", [...gateKeys, key(thenSet.key)], ...args, thenSet.value, String(nowMs + lifetimeMs), String(lifetimeMs + GC_GRACE_MS))) as number[];
+      } else {
+        reply = (await withKeys("gwTakeAttempt", gateKeys, ...args)) as number[];
+        if (thenSet && reply[0] === 1) await set(thenSet.key, thenSet.value, thenSet.ttlSeconds);
+      }
       if (reply[0] !== 1) return { allowed: false, refusedBy: reply[1]!, lockedUntilMs: reply[2] ? reply[2] : null };
       const at = (index: number, field: number) => reply[1 + index * 4 + field]!;
       return {

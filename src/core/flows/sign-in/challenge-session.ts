@@ -3,6 +3,7 @@ import { randomTokenBase64Url } from "../../../lib/random.js";
 import { sha256Hex } from "../../../lib/secrets.js";
 import { CognitoError } from "../../errors.js";
 import type { ShortLivedStore } from "../../ports.js";
+import type { ValueWrite } from "../../security/lockout.js";
 import type { MfaFactor } from "../../pools/user-pool.types.js";
 import type { ChallengeResult } from "../../triggers/auth.triggers.js";
 import type { PasskeyAssertionState } from "../../webauthn/passkey-sign-in.js";
@@ -64,13 +65,24 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
   // One hash tag for a session and its used-marker: consume sets the marker in the same atomic step.
   const keyOf = (token: string) => `signin:{${sha256Hex(token)}}`;
   const usedKeyOf = (token: string) => `signin-used:{${sha256Hex(token)}}`;
+  /** A new session's token and the store write that opens it. */
+  const prepare = (session: Omit<SignInSession, "kind" | "expiresAtMs">, lifetimeSeconds: number): { token: string; write: ValueWrite } => {
+    const token = randomTokenBase64Url(96);
+    const record: SignInSession = { ...session, kind: "SIGN_IN", expiresAtMs: clock.nowMs() + lifetimeSeconds * 1000 };
+    return { token, write: { key: keyOf(token), value: JSON.stringify(record), ttlSeconds: lifetimeSeconds } };
+  };
   return {
     async open(session: Omit<SignInSession, "kind" | "expiresAtMs">, lifetimeSeconds: number): Promise<string> {
-      const token = randomTokenBase64Url(96);
-      const record: SignInSession = { ...session, kind: "SIGN_IN", expiresAtMs: clock.nowMs() + lifetimeSeconds * 1000 };
-      await store.set(keyOf(token), JSON.stringify(record), lifetimeSeconds);
+      const { token, write } = prepare(session, lifetimeSeconds);
+      await store.set(write.key, write.value, write.ttlSeconds);
       return token;
     },
+
+    /**
+     * `open` without the write: the caller stores `write` itself, with another step in the same
+     * round trip (the start of SRP stores it with the lockout check), and hands out `token` once it has.
+     */
+    prepare,
 
     /**
      * Takes the session for one step: of parallel callers with the same token exactly one gets it.

@@ -158,18 +158,17 @@ export function createSignInService(deps: SignInServiceDeps) {
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
     const identity = user?.credentials ? { username: user.username, saltHex: user.credentials.srpSalt } : simulatedIdentity(context.pool.id, username);
-    await lockout.assertMayAttempt(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username), caller.sourceIp);
+    // Neither answer depends on the lockout: an unknown name or a user without a password is never
+    // locked out on a client that says so (their failures are given back, see passwordFlow).
     if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
     if (isAwaitingFirstPassword(context, user)) throw passwordResetRequired();
-    // The SRP-first CUSTOM_AUTH ran PreAuthentication already; an unknown name (PUEE ENABLED) is sent with userNotFound.
-    if (!extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
     // A user without a password (federated) gets the same simulated challenge as an unknown one.
     const verifierHex = user?.credentials?.srpVerifier ?? simulatedVerifierHex(context.pool.id, identity.username);
     const { bHex, bigBHex } = await srp.startChallenge(verifierHex);
     // Opaque to the client; bound to this session (stored in it) and compared when the claim comes back.
     const secretBlock = randomBytesOf(48).toString("base64");
     assertTransition(from, "PASSWORD_VERIFIER");
-    const session = await sessions.open(
+    const opening = sessions.prepare(
       {
         state: "PASSWORD_VERIFIER",
         poolId: context.pool.id,
@@ -183,6 +182,14 @@ export function createSignInService(deps: SignInServiceDeps) {
       },
       context.client.authSessionValidityMinutes * 60,
     );
+    // The lockout check and the session's write in one round trip: the session is stored only if the
+    // user (or the simulated identity) may attempt, and its token is handed out only then. So the SRP
+    // step is computed before the check; it costs a locked-out name what any other name costs.
+    await lockout.assertMayAttempt(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username), caller.sourceIp, { thenSet: opening.write });
+    const session = opening.token;
+    // After the check, as before it: PreAuthentication never runs for a locked-out user. The SRP-first
+    // CUSTOM_AUTH ran it already; an unknown name (PUEE ENABLED) is sent with userNotFound.
+    if (!extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
     await steps.recordChallenge(context, user, "PASSWORD_VERIFIER");
     return {
       kind: "challenge",
