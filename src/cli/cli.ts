@@ -6,9 +6,10 @@ import { checkConfig } from "./commands/check-config.js";
 import { migrateStatus, migrateUp } from "./commands/migrate.js";
 import { poolExport, poolImport } from "./commands/pool.js";
 import { start } from "./commands/start.js";
+import { userImportCsvHeader, userImportDescribe, userImportList, userImportRun, userImportStart, userImportStop } from "./commands/user-import.js";
 import { CliError, EXIT, type Output } from "./io.js";
 
-export const COMMANDS: readonly Command[] = [start, migrateStatus, migrateUp, adminKeyCreate, adminKeyList, adminKeyRevoke, poolImport, poolExport, backup, restore, checkConfig];
+export const COMMANDS: readonly Command[] = [start, migrateStatus, migrateUp, adminKeyCreate, adminKeyList, adminKeyRevoke, poolImport, poolExport, userImportRun, userImportStart, userImportDescribe, userImportList, userImportStop, userImportCsvHeader, backup, restore, checkConfig];
 
 const PROGRAM = "identity-gateway";
 

@@ -1,73 +1,20 @@
-import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { createConnection } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
 import { BACKENDS, externalBackendConfigured } from "../support/backends.js";
+import { cli, envOf, noStackTrace } from "../support/cli-process.js";
+import { COMPILED_SHIM, compileGateway } from "../support/compiled-gateway.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import { ListAdminApiKeysDocument } from "../support/generated/graphql.js";
 import { expectData, postGraphql } from "../support/graphql-client.js";
 import { createConfirmedUser, expectError, expectTokens, passwordSignIn } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
-const ROOT = path.resolve(__dirname, "../..");
-/**
- * The CLI is built into a directory of its own (incrementally), not into dist/: another test file may be
- * rebuilding dist/ while this one runs the CLI. Inside node_modules so that packages resolve as from dist/.
- */
-const BUILD = path.join(ROOT, "node_modules/.cache/identity-gateway-cli-test");
-const SHIM = path.join(BUILD, "bin/identity-gateway.js");
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI through its bin shim in a clean environment (nothing leaks in from the test run). */
-function cli(args: string[], env: Record<string, string>, shim = SHIM): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [shim, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    const output = { stdout: "", stderr: "" };
-    child.stdout.on("data", (chunk: Buffer) => (output.stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output.stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.once("error", reject);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, ...output });
-    });
-  });
-}
-
-/** The environment a CLI needs to act on a test app's database: same data, same secrets key. */
-function envOf(gateway: TestApp): Record<string, string> {
-  const { config } = gateway;
-  return {
-    DATA_DIR: config.dataDir,
-    ...(config.database.dialect === "mariadb" ? { DATABASE_URL: config.databaseUrl } : {}),
-    // The gateways' Redis: the CLI tells running gateways of a revoked admin key over it.
-    ...(config.redisUrl ? { REDIS_URL: config.redisUrl } : {}),
-    SECRETS_KEY: config.secretsKey!.toString("base64"),
-  };
-}
-
-const noStackTrace = (run: CliRun) => expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
-
-beforeAll(async () => {
-  mkdirSync(path.dirname(SHIM), { recursive: true });
-  copyFileSync(path.join(ROOT, "bin/identity-gateway.js"), SHIM);
-  try {
-    await promisify(execFile)("npx", ["tsc", "-p", "tsconfig.json", "--outDir", path.join(BUILD, "dist"), "--incremental", "--tsBuildInfoFile", path.join(BUILD, "tsbuildinfo")], { cwd: ROOT });
-  } catch (error) {
-    // tsc emits despite type errors (other work in progress); only a missing output is fatal here.
-    if (!existsSync(path.join(BUILD, "dist/src/cli/main.js"))) throw error;
-  }
-}, 240_000);
+beforeAll(() => compileGateway(), 300_000);
 
 describe("identity-gateway CLI: usage and configuration", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "gw-cli-"));
@@ -76,8 +23,8 @@ describe("identity-gateway CLI: usage and configuration", () => {
   it("the bin shim says to build first when the compiled CLI is missing", async () => {
     const bare = path.join(dataDir, "checkout/bin/identity-gateway.js");
     mkdirSync(path.dirname(bare), { recursive: true });
-    copyFileSync(SHIM, bare);
-    const run = await cli(["check-config"], {}, bare);
+    copyFileSync(COMPILED_SHIM, bare);
+    const run = await cli(["check-config"], {}, { shim: bare });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("npm run build");
     noStackTrace(run);
@@ -86,11 +33,11 @@ describe("identity-gateway CLI: usage and configuration", () => {
   it("lists its commands, helps per command, and refuses bad usage with exit code 2", async () => {
     const help = await cli(["--help"], {});
     expect(help.code).toBe(0);
-    for (const command of ["start", "migrate status", "migrate up", "admin-key create", "admin-key list", "admin-key revoke", "pool import", "pool export", "backup", "restore", "check-config"]) expect(help.stdout).toContain(command);
+    for (const command of ["start", "migrate status", "migrate up", "admin-key create", "admin-key list", "admin-key revoke", "pool import", "pool export", "user-import run", "user-import start", "user-import describe", "user-import list", "user-import stop", "user-import csv-header", "backup", "restore", "check-config"]) expect(help.stdout).toContain(command);
     const restoreHelp = await cli(["restore", "--help"], {});
     expect(restoreHelp.code).toBe(0);
     expect(restoreHelp.stdout).toMatch(/Usage: identity-gateway restore <backup-file> \[--force\]/);
-    for (const bad of [["frobnicate"], ["admin-key"], ["migrate", "status", "--bogus"], ["admin-key", "revoke"]]) {
+    for (const bad of [["frobnicate"], ["admin-key"], ["migrate", "status", "--bogus"], ["admin-key", "revoke"], ["user-import"], ["user-import", "run", "only-a-pool"]]) {
       const run = await cli(bad, { DATA_DIR: dataDir });
       expect(run.code, bad.join(" ")).toBe(2);
       noStackTrace(run);
@@ -249,7 +196,7 @@ describe("identity-gateway backup and restore (embedded)", () => {
     } finally {
       await copy.close();
     }
-  });
+  }, 180_000);
 
   it("sends MariaDB users to mariadb-dump", async () => {
     const run = await cli(["backup", path.join(work, "x.sqlite")], { DATABASE_URL: "mariadb://root@127.0.0.1:1/none", SECRETS_KEY: secretsKey });
@@ -295,5 +242,5 @@ describe("identity-gateway pool export and import", () => {
     } finally {
       await target.close();
     }
-  });
+  }, 180_000);
 });

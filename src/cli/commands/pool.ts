@@ -90,7 +90,7 @@ export const poolImport: Command = {
   summary: "Import a pool export made by another gateway",
   usage: "<file> [--passphrase-file <file>]",
   details:
-    "Restores the pool of a \"pool export\" file as the same pool (same pool id, client ids and subs), checking every line's MAC before it is applied; its users then sign in with their old passwords. A pool with that id must not exist here. If anything is wrong or the file is cut off, the half-imported pool is deleted. For Cognito's CSV user import jobs use the API (CreateUserImportJob).",
+    "Restores the pool of a \"pool export\" file as the same pool (same pool id, client ids and subs), checking every line's MAC before it is applied; its users then sign in with their old passwords. A pool with that id must not exist here. If anything is wrong or the file is cut off, the half-imported pool is deleted. For Cognito's CSV user import files use \"user-import run\".",
   options: { "passphrase-file": { type: "string" } },
   optionHelp: [passphraseHelp],
   positionals: { min: 1, max: 1, names: "<file>" },

@@ -8,7 +8,7 @@ import { lockAccessiblePool } from "../oauth/pool-access.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Logger, MessageAuthenticator, Repositories } from "../ports.js";
 import { requireIntegerInRange } from "../validation.js";
-import { csvHeaderOf } from "./csv-rows.js";
+import { csvHeaderOf, ImportFileError, readHeader } from "./csv-rows.js";
 import { STOPPED_MESSAGE } from "./user-import.messages.js";
 import { receiveUpload, storeUpload, uploadUrlOf, type UploadRequest } from "./user-import.upload.js";
 import { ACTIVE_IMPORT_STATUSES, USER_IMPORT_LIMITS, type UserImportJob, type UserImportLimits } from "./user-import.types.js";
@@ -38,7 +38,7 @@ export interface UserImportServiceDeps {
 
 export type UserImportService = ReturnType<typeof createUserImportService>;
 
-/** The role ARN recorded for jobs made without the API (the CLI's `pool import --csv`): Cognito requires one. */
+/** The role ARN recorded for jobs made without the API (the CLI's `user-import run`): Cognito requires one. */
 export const LOCAL_IMPORT_ROLE_ARN = "arn:aws:iam::000000000000:role/identity-gateway-local-import";
 
 function check(values: Partial<Record<keyof typeof USER_IMPORT_SHAPES, string>>): void {
@@ -75,6 +75,21 @@ export function createUserImportService(deps: UserImportServiceDeps) {
     async getCsvHeader(principal: AdminPrincipal, poolId: string): Promise<{ userPoolId: string; csvHeader: string[] }> {
       const pool = await db.read((repositories) => loadAccessiblePool(repositories, principal, poolId));
       return { userPoolId: pool.id, csvHeader: csvHeaderOf(pool) };
+    },
+
+    /**
+     * Checks a file's header row against the pool's columns before any job exists (the CLI, so that a wrong
+     * file is refused with the reason the job would fail with, not as a failed job).
+     * @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException
+     */
+    async checkCsvHeader(principal: AdminPrincipal, poolId: string, fields: readonly string[]): Promise<void> {
+      const pool = await db.read((repositories) => loadAccessiblePool(repositories, principal, poolId));
+      try {
+        readHeader(pool, fields);
+      } catch (error) {
+        if (error instanceof ImportFileError) throw invalidParameter(error.message);
+        throw error;
+      }
     },
 
     /**
