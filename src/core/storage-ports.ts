@@ -231,17 +231,15 @@ export interface RefreshTokenRecord {
 export interface RefreshTokenRepository {
   insert(record: RefreshTokenRecord): Promise<void>;
   findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
-  /** findByHash and isFamilyRevoked for the token's family, in one round trip. */
-  findByHashWithFamilyState(tokenHash: string): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean } | null>;
-  /** Marks the token rotated if it was not yet (a conditional UPDATE); true for exactly one caller. */
+  /** Marks the token rotated if it was neither rotated nor revoked yet (a conditional UPDATE); true for exactly one caller. */
   markRotated(id: string, at: Date): Promise<boolean>;
   /**
-   * When the token was rotated, as last committed (not as the transaction's snapshot saw it), with
-   * the row locked until the transaction ends: SELECT … FOR UPDATE on MariaDB; SQLite transactions
-   * run one at a time anyway. Null for an unknown or unrotated token.
+   * When the token was rotated and revoked, as last committed (not as the transaction's snapshot saw
+   * it), with the row locked until the transaction ends: SELECT … FOR UPDATE on MariaDB; SQLite
+   * transactions run one at a time anyway. Null for an unknown token.
    */
-  findRotatedAtLocked(id: string): Promise<Date | null>;
-  /** findByHashWithFamilyState plus the token's user in `poolId` with its groups ordered by name (null when gone), in one round trip. */
+  findRotationStateLocked(id: string): Promise<{ rotatedAt: Date | null; revokedAt: Date | null } | null>;
+  /** findByHash, isFamilyRevoked for the token's family and the token's user in `poolId` with its groups ordered by name (null when gone), in one round trip. */
   findByHashWithHolder(tokenHash: string, poolId: string): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean; user: UserWithGroups | null } | null>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeAllOfUser(userId: string, at: Date): Promise<void>;

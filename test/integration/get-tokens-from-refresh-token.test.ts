@@ -7,9 +7,9 @@ import { cognitoClient, rawCall } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
 import { createDeviceVerifier } from "../support/cognito-device-client.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
-import { ConfirmDeviceDocument, type CreateUserPoolClientInput, type CreateUserPoolInput } from "../support/generated/graphql.js";
+import { ConfirmDeviceDocument, RevokeTokenDocument, type CreateUserPoolClientInput, type CreateUserPoolInput } from "../support/generated/graphql.js";
 import { errorCodes, expectData, type GraphqlResult } from "../support/graphql-client.js";
-import { createConfirmedUser, expectError, expectTokens, passwordSignIn, refreshSignIn, refreshTokens, secretHashOf, signInEnv } from "../support/sign-in.js";
+import { createConfirmedUser, expectError, expectTokens, listEvents, passwordSignIn, refreshSignIn, refreshTokens, secretHashOf, signInEnv } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { useTriggerSuite } from "../support/trigger-suite.js";
 
@@ -73,6 +73,32 @@ describe.each(BACKENDS)("GetTokensFromRefreshToken on $name", (backend) => {
     expect((await sdkError(sdkRefresh("nosuchclient1234567890", original))).name).toBe("ResourceNotFoundException");
     // Input constraints as on the wire: a token outside TokenModelType's alphabet.
     expect((await sdkError(sdkRefresh(user.clientId, "not a token!"))).name).toBe("InvalidParameterException");
+  });
+
+  it("without rotation, parallel refreshes of several users each store their TOKENS_REFRESHED exactly once", async () => {
+    const first = await signedIn();
+    const others = await Promise.all(
+      [1, 2].map(async () => {
+        const { username } = await createConfirmedUser(gateway, first.poolId, uniqueName("gt"), GOOD_PASSWORD);
+        return { username, tokens: expectTokens(await passwordSignIn(gateway, first.clientId, username, GOOD_PASSWORD)) };
+      }),
+    );
+    const users = [first, ...others].map((user) => ({ sub: decodeJwt(user.tokens.accessToken).sub!, refreshToken: user.tokens.refreshToken! }));
+    const refreshedOf = async (sub: string) => (await listEvents(gateway, first.poolId)).filter((event) => event.type === "TOKENS_REFRESHED" && event.detail.userSub === sub).length;
+    const completed = new Map(users.map((user) => [user.sub, 0]));
+    // 8 per user, through both APIs; each caller looks for its user's events as soon as its tokens arrive.
+    await Promise.all(
+      users.flatMap((user) =>
+        Array.from({ length: 8 }, async (_, n) => {
+          const result = n % 2 === 0 ? await refreshTokens(gateway, first.clientId, user.refreshToken) : await refreshSignIn(gateway, first.clientId, user.refreshToken);
+          expect(expectTokens(result).refreshToken).toBeNull();
+          const done = completed.get(user.sub)! + 1;
+          completed.set(user.sub, done);
+          expect(await refreshedOf(user.sub)).toBeGreaterThanOrEqual(done);
+        }),
+      ),
+    );
+    for (const user of users) expect(await refreshedOf(user.sub)).toBe(8);
   });
 
   it("with rotation: a new refresh token each time that expires with the sign-in's first one (no sliding); REFRESH_TOKEN_AUTH is refused", async () => {
@@ -184,6 +210,20 @@ describe.each(BACKENDS)("GetTokensFromRefreshToken and PreTokenGeneration on $na
     const events = suite.receiver.at(path("/token")).map((request) => request.event);
     expect(events.map((event) => event.triggerSource)).toEqual(["TokenGeneration_Authentication", "TokenGeneration_RefreshTokens"]);
     expect(events[1]!.request.clientMetadata).toEqual({ app: "vitest" });
+  });
+
+  it("with rotation, a revocation that commits while the refresh is under way (during its PreTokenGeneration) wins: the refresh is refused, and so is the token after it", async () => {
+    const { poolId, clientId, path } = await suite.poolWithTriggers((url) => ({ preTokenGeneration: url("/token") }), {}, { ...rotating(), enableTokenRevocation: true });
+    const { username } = await createConfirmedUser(suite.gateway, poolId, uniqueName("gt"), GOOD_PASSWORD);
+    const tokens = expectTokens(await passwordSignIn(suite.gateway, clientId, username, GOOD_PASSWORD));
+    // The trigger runs after the token was read and before the rotation's transaction: revoke it there.
+    suite.receiver.on(path("/token"), async (event) => {
+      if (event.triggerSource === "TokenGeneration_RefreshTokens") expectData(await suite.gateway.gql(RevokeTokenDocument, { input: { token: tokens.refreshToken!, clientId } }, null));
+      return event;
+    });
+    expectError(await refreshTokens(suite.gateway, clientId, tokens.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
+    expect(suite.receiver.at(path("/token")).map((request) => request.event.triggerSource)).toEqual(["TokenGeneration_Authentication", "TokenGeneration_RefreshTokens"]);
+    expectError(await refreshTokens(suite.gateway, clientId, tokens.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
   });
 
   function rotating(): Partial<CreateUserPoolClientInput> {

@@ -132,10 +132,9 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
       return issued.tokens;
     }
     const rotation = await db.transaction(async (repositories) => {
-      // Read again inside the transaction: a revocation or expiry since the first read wins.
-      const current = await tokens.findRefreshToken(repositories, context.client, request.refreshToken);
-      // The conditional UPDATE in rotate() decides which of racing uses wins.
-      const state = await tokens.rotate(repositories, context.client, current);
+      // The conditional UPDATE in rotate() decides which of racing uses wins; a revocation or expiry
+      // since the read above wins over all of them.
+      const state = await tokens.rotate(repositories, context.client, record);
       if (state === "reused") return state;
       if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
       await repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: true } }, clock.now());

@@ -232,16 +232,8 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
     },
 
     /**
-     * Checks a refresh token for REFRESH_TOKEN_AUTH (read only).
-     * @throws NotAuthorizedException (unknown, expired, revoked, other client)
-     */
-    async findRefreshToken(repositories: Repositories, client: AppClient, refreshToken: string): Promise<RefreshTokenRecord> {
-      return requireUsableRefreshToken(client, await repositories.refreshTokens.findByHashWithFamilyState(sha256Hex(refreshToken)));
-    },
-
-    /**
-     * findRefreshToken and the token's user in the client's pool with its groups (null when the user is
-     * gone), in one read.
+     * Checks a refresh token (read only) and finds its user in the client's pool with its groups (null
+     * when the user is gone), in one read.
      * @throws NotAuthorizedException (unknown, expired, revoked, other client)
      */
     async findRefreshTokenWithUser(repositories: Repositories, client: AppClient, refreshToken: string): Promise<{ record: RefreshTokenRecord; user: UserWithGroups | null }> {
@@ -250,22 +242,28 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
     },
 
     /**
-     * Rotation (client setting): marks the token used. A token used again after its grace period is
+     * Rotation (client setting), in the caller's transaction: marks the token, found usable by
+     * findRefreshTokenWithUser moments before, used. A token used again after its grace period is
      * reported as reuse, so the caller can revoke the whole family (the token was probably stolen).
+     * @throws NotAuthorizedException (revoked or expired since it was read, or gone)
      */
     async rotate(repositories: Repositories, client: AppClient, record: RefreshTokenRecord): Promise<"rotated" | "within-grace" | "reused"> {
       const now = clock.now();
+      if (record.expiresAt.getTime() <= now.getTime()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
       // The conditional UPDATE is the decision: of any number of racing uses exactly one finds the
-      // token unrotated. Everything after it only classifies the losers.
+      // token neither rotated nor revoked. A revocation of the token's family since it was read has
+      // revoked this row too (every revocation marks each row of its family, user or device), so no
+      // read of the family is needed here. Everything after it only classifies the losers.
       if (await repositories.refreshTokens.markRotated(record.id, now)) return "rotated";
+      // The committed state, never this transaction's snapshot: on MariaDB a plain read may still
+      // show the token unrotated, and a guessed time would pass any reuse off as a retry.
+      const state = await repositories.refreshTokens.findRotationStateLocked(record.id);
+      if (!state) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
+      if (state.revokedAt !== null) throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
       const graceMs = client.refreshTokenRotation.retryGracePeriodSeconds * 1000;
       // No grace period: every use after the first is reuse, even one in the same millisecond.
-      if (graceMs === 0) return "reused";
-      // The committed rotation time, never this transaction's snapshot: on MariaDB a plain read may
-      // still show the token unrotated, and a guessed time would pass any reuse off as a retry.
-      const rotatedAt = await repositories.refreshTokens.findRotatedAtLocked(record.id);
-      if (!rotatedAt) return "reused";
-      return now.getTime() - rotatedAt.getTime() <= graceMs ? "within-grace" : "reused";
+      if (graceMs === 0 || !state.rotatedAt) return "reused";
+      return now.getTime() - state.rotatedAt.getTime() <= graceMs ? "within-grace" : "reused";
     },
   };
 }

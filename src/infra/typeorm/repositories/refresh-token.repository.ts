@@ -2,7 +2,7 @@ import { IsNull, Not, type EntityManager } from "typeorm";
 import type { RefreshTokenRepository } from "../../../core/ports.js";
 import { RefreshTokenEntity } from "../entities/index.js";
 import { perDataSource, rawEntity } from "../raw-rows.js";
-import { findRefreshTokenHolder, findTokenWithFamily } from "./token-holder.reads.js";
+import { findRefreshTokenHolder } from "./token-holder.reads.js";
 
 /** Every sign-in stores one: plain SQL (raw-rows.ts). */
 const rawRefreshTokens = perDataSource((dataSource) => rawEntity(dataSource, RefreshTokenEntity));
@@ -17,20 +17,20 @@ export function createRefreshTokenRepository(manager: EntityManager): RefreshTok
       const entity = await tokens.findOneBy({ tokenHash });
       return entity ? { ...entity } : null;
     },
-    findByHashWithFamilyState: (tokenHash) => findTokenWithFamily(manager, tokenHash),
     findByHashWithHolder: (tokenHash, poolId) => findRefreshTokenHolder(manager, tokenHash, poolId),
     async markRotated(id, at) {
-      // Conditional update: of two refreshes racing with one token, only one rotates it.
-      const result = await tokens.update({ id, rotatedAt: IsNull() }, { rotatedAt: at });
+      // Conditional update: of two refreshes racing with one token, only one rotates it; a revocation
+      // committed since the token was read (RevokeToken, GlobalSignOut, reuse detection) wins too.
+      const result = await tokens.update({ id, rotatedAt: IsNull(), revokedAt: IsNull() }, { rotatedAt: at });
       return (result.affected ?? 0) === 1;
     },
-    async findRotatedAtLocked(id) {
-      const query = tokens.createQueryBuilder("t").select(["t.id", "t.rotatedAt"]).where("t.id = :id", { id });
+    async findRotationStateLocked(id) {
+      const query = tokens.createQueryBuilder("t").select(["t.id", "t.rotatedAt", "t.revokedAt"]).where("t.id = :id", { id });
       // A locking read is a current read: under REPEATABLE READ a plain SELECT would answer from the
       // snapshot this transaction took before a racing rotation committed.
       if (manager.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");
       const entity = await query.getOne();
-      return entity?.rotatedAt ?? null;
+      return entity ? { rotatedAt: entity.rotatedAt, revokedAt: entity.revokedAt } : null;
     },
     async revokeFamily(familyId, at) {
       await tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: at });

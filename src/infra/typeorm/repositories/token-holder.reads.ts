@@ -30,7 +30,6 @@ const statementsOf = perDataSource((dataSource) => {
     accessTokenHolder:
       `SELECT ${familyRevoked("?")}, ${user.selectList("u")}, ${mfa.selectList("m", "mfa_")} FROM (SELECT 1 AS probe) probe ` +
       `LEFT JOIN ${user.table} u ON u.id = ? AND u.pool_id = ? LEFT JOIN ${mfa.table} m ON m.user_id = u.id`,
-    tokenWithFamily: `SELECT ${token.selectList("t", "t_")}, ${familyRevoked("t.family_id")} FROM ${token.table} t WHERE t.token_hash = ?`,
     // One row per group of the user (one with empty group columns for none); unordered, as findByIdWithGroups.
     refreshTokenHolder:
       `SELECT ${token.selectList("t", "t_")}, ${familyRevoked("t.family_id")}, ${user.selectList("u")}, ${group.selectList("g", "g_")} FROM ${token.table} t ` +
@@ -65,14 +64,6 @@ export async function findAccessTokenHolder(manager: EntityManager, poolId: stri
   const user = statements.user.hydrate(row);
   const mfa = user ? statements.mfa.hydrate(row, "mfa_") : null;
   return { isFamilyRevoked: isTrue(row.family_revoked), user: user ? toDomainUser(user) : null, mfa: mfa ? toDomainMfa(mfa) : null };
-}
-
-/** A refresh token by hash and whether its family was revoked, in one statement. */
-export async function findTokenWithFamily(manager: EntityManager, tokenHash: string): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean } | null> {
-  const statements = statementsOf(manager.connection);
-  const rows = (await runStatement(manager, statements.tokenWithFamily, [tokenHash])) as Row[];
-  const entity = rows[0] ? statements.token.hydrate(rows[0], "t_") : null;
-  return entity ? { record: { ...entity }, isFamilyRevoked: isTrue(rows[0]!.family_revoked) } : null;
 }
 
 /** A refresh token by hash, its family state and its user (of the pool) with groups, in one statement. */
