@@ -1,8 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type Request, type Response } from "express";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createServer, type Server } from "node:http";
@@ -21,8 +20,10 @@ import { createUiAssetsRouter } from "./oauth/ui-assets.routes.js";
 import { createEdgeErrorHandler, MAX_REQUEST_BYTES, notFound, sendGraphqlError } from "./http/edge-errors.js";
 import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import type { RequestMetrics } from "./http/metrics.routes.js";
-import { createAwsJsonRouter } from "./aws-json/router.js";
-import { createCorsMiddleware, isOriginAllowed } from "./http/cors.js";
+import { createAwsJsonRouter, createWireHandler, sendWireError } from "./aws-json/router.js";
+import { createCors, isOriginAllowed } from "./http/cors.js";
+import { createEdge } from "./http/edge.js";
+import { createGraphqlHttpHandler } from "./http/graphql-http.js";
 import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
@@ -64,6 +65,9 @@ export interface HttpApiDeps {
 /** The OAuth endpoints every origin may call (Access-Control-Allow-Origin: *), on the issuer path or a pool domain. */
 const ANY_ORIGIN_OAUTH_PATHS = /^(?:\/[^/]+)?\/oauth2\/(?:token|revoke|userInfo)$/;
 
+/** Paths whose routes come before the wire router's (they answer a POST with 405), as Express matches them. */
+const WIRE_SHADOWING_PATHS = /^(?:\/(?:healthz|readyz)|\/[^/]+\/\.well-known\/(?:jwks\.json|openid-configuration))\/?$/i;
+
 export interface HttpApi {
   server: Server;
   listen(port: number, host: string): Promise<number>;
@@ -79,7 +83,8 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   // One resolution of the client's address for HTTP (req.ip) and graphql-ws alike.
   const clientAddresses = createClientAddresses(trustProxy, logger);
   app.set("trust proxy", clientAddresses.trust);
-  const server = createServer(app);
+  // Its request listener is the edge (http/edge.ts), added once Apollo has started; Express is its fallback.
+  const server = createServer();
   // Node closes an idle keep-alive connection after 5 s, while a client or a load balancer may be sending
   // on it that moment: the request dies with ECONNRESET (a busy client, whose own idle timer runs late, hit it
   // in the suite). Load balancers keep idle connections for 60 s (AWS ALB's default), so the gateway keeps
@@ -197,23 +202,19 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   });
   await apollo.start();
 
+  const handleGraphql = createGraphqlHttpHandler(apollo, (request, response) =>
+    // The request's id from the access log, already in x-request-id; the address follows TRUST_PROXY.
+    withHttpResponse({ requestId: requestIdOf(request), services, bearerToken: readBearerToken(request.headers.authorization), admin: null, user: null, sourceIp: clientAddresses.addressOf(request) }, response),
+  );
+  // The GraphQL requests the edge leaves to Express (another method or content type, a compressed body).
   const graphql = [
     express.json({ limit: MAX_REQUEST_BYTES }),
-    expressMiddleware(apollo, {
-      // The request's id from the access log, already in x-request-id; req.ip follows TRUST_PROXY.
-      context: async ({ req, res }) =>
-        withHttpResponse({ requestId: requestIdOf(req), services, bearerToken: readBearerToken(req.headers.authorization), admin: null, user: null, sourceIp: req.ip ?? req.socket.remoteAddress ?? null }, res),
-    }),
+    (request: Request, response: Response) => handleGraphql(request, response, request.body),
     // A body the JSON parser refuses (malformed, too large, another charset) is answered here as GraphQL.
     createEdgeErrorHandler(logger, sendGraphqlError),
   ];
-  // First: every request, refused ones included, gets an id and one access-log line.
-  app.use(createAccessLog(accessLogger, clientAddresses.addressOf), clientAddresses.warnOnUntrustedForwarding);
+  // The id, access line, metrics and CORS of every request are the edge's (http/edge.ts), before Express.
   app.use(requestMetrics.router);
-  // Before every route, so a preflight is answered and every answer, errors included, carries CORS headers.
-  app.use(createCorsMiddleware({ origins: corsOrigins, logger, anyOriginPaths: ANY_ORIGIN_OAUTH_PATHS }));
-  // Nearly all traffic: POST /graphql goes straight to Apollo, past the routers below (none of them
-  // answers a POST there: GraphiQL is GET only, the AWS protocol lives on another path).
   app.post(GRAPHQL_PATH, ...graphql);
   app.use(createHealthRouter(readinessChecks));
   app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, domainBaseOf: (poolId) => poolHosts.domainBaseOf(poolId) }));
@@ -221,7 +222,8 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
   // POST on its own path only (another method there is a 405): GET /healthz and the GraphQL path are untouched.
-  app.use(createAwsJsonRouter({ services, logger, clock: awsJson.clock, path: awsJson.path }));
+  const wireDeps = { services, logger, clock: awsJson.clock };
+  app.use(createAwsJsonRouter({ ...wireDeps, path: awsJson.path }));
   app.use(GRAPHQL_PATH, ...graphql);
   // The targets of import jobs' pre-signed URLs (PUT /import-jobs/<jobId>/upload), before the pools' paths.
   app.use(createUserImportUploadRouter({ userImports: services.userImports, logger }));
@@ -233,6 +235,22 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   // Nothing reaches Express's default handlers: unknown paths and any error a route throws get JSON.
   app.use(notFound);
   app.use(createEdgeErrorHandler(logger));
+
+  server.on(
+    "request",
+    createEdge({
+      logger,
+      accessLog: createAccessLog(accessLogger, clientAddresses.addressOf),
+      clientAddresses,
+      requestMetrics,
+      // Before every route, so a preflight is answered and every answer, errors included, carries CORS headers.
+      cors: createCors({ origins: corsOrigins, logger, anyOriginPaths: ANY_ORIGIN_OAUTH_PATHS }),
+      graphql: { path: GRAPHQL_PATH, handle: handleGraphql },
+      // A POST there is answered by a route mounted before the wire's (a 405): Express keeps it.
+      wire: { path: WIRE_SHADOWING_PATHS.test(awsJson.path) ? null : awsJson.path, handle: createWireHandler(wireDeps), sendError: sendWireError },
+      fallback: app,
+    }),
+  );
 
   return {
     server,

@@ -1,4 +1,5 @@
 import express, { Router, type Request, type Response } from "express";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { Logger } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
 import type { ApiServices } from "../graphql/context.js";
@@ -24,7 +25,8 @@ import { verifySigV4 } from "./sigv4.js";
 import { serializationError, toWireError, WireError } from "./wire-errors.js";
 
 export const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
-const CONTENT_TYPE = "application/x-amz-json-1.1";
+/** As Express wrote it (res.type + send add the charset); SDKs read the JSON whatever the parameters. */
+const CONTENT_TYPE = "application/x-amz-json-1.1; charset=utf-8";
 
 /** Merges the action tables; a name in two tables is a wiring mistake, caught at start rather than shadowed. */
 function mergeTables(...tables: ActionTable[]): ActionTable {
@@ -82,58 +84,103 @@ function parseBody(raw: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+/** A wire answer: the protocol's content type, its length, and the error type header on a fault. */
+function writeWire(response: ServerResponse, status: number, body: string, errorType?: string): void {
+  response.statusCode = status;
+  response.setHeader("Content-Type", CONTENT_TYPE);
+  response.setHeader("Content-Length", Buffer.byteLength(body));
+  if (errorType !== undefined) response.setHeader("x-amzn-ErrorType", errorType);
+  response.end(body);
+}
+
 /**
  * An edge fault in the protocol's form: a client fault about the body is a 400 SerializationException,
  * as Cognito answers; an oversized body (413) and a method other than POST (405) keep their own.
  */
-const sendWireError: EdgeErrorSender = (response, error, requestId) => {
+export const sendWireError: EdgeErrorSender = (response, error, requestId) => {
   const isKept = error.status >= 500 || error.status === 413 || error.status === 405;
   const wire = isKept ? error : new WireError("SerializationException", error.message);
   response.setHeader("x-amzn-RequestId", requestId);
-  response.status(wire.status).type(CONTENT_TYPE).setHeader("x-amzn-ErrorType", wire.type);
-  response.send(JSON.stringify({ __type: wire.type, message: wire.message }));
+  writeWire(response, wire.status, JSON.stringify({ __type: wire.type, message: wire.message }), wire.type);
 };
+
+/** What one wire call carries besides its response: read from node:http by the edge or from Express. */
+export interface WireCall {
+  requestId: string;
+  method: string;
+  /** The request target as sent (path and query): a SigV4 signature covers both. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** The raw bytes: a SigV4 signature covers the exact payload. */
+  body: Buffer;
+  /** The client's address as TRUST_PROXY resolves it (the socket's peer when unset). */
+  sourceIp: string | null;
+}
+
+export type WireHandler = (call: WireCall, response: ServerResponse) => Promise<void>;
+
+/**
+ * One Cognito action, end to end: the action from X-Amz-Target, authentication for admin actions,
+ * the body checked against its members, the core service, and the answer or the Cognito error.
+ * Never rejects: every failure is answered in the protocol's shape.
+ */
+export function createWireHandler({ services, logger, clock, actions = WIRE_ACTIONS }: Omit<AwsJsonRouterDeps, "path">): WireHandler {
+  return async ({ requestId, method, url, headers, body, sourceIp }, response) => {
+    // The access log's id (x-request-id), under the header AWS SDKs read as well.
+    response.setHeader("x-amzn-RequestId", requestId);
+    let actionName: string | undefined;
+    try {
+      const { name, definition } = actionOf(actions, headers["x-amz-target"]);
+      actionName = name;
+      noteAccess(response, { action: name });
+      let admin = null;
+      if (definition.auth === "admin") {
+        // Authentication first, as AWS does: an unsigned caller learns nothing about the request's shape.
+        const bearer = readBearerToken(headers.authorization);
+        const [rawPath, rawQuery] = url.split("?", 2) as [string, string | undefined];
+        admin = bearer
+          ? await services.adminKeys.authenticate(bearer)
+          : await verifySigV4({ method, headers, path: rawPath, query: queryOf(rawQuery), body }, clock.now(), (keyId) => services.adminKeys.findSigningKey(keyId));
+      }
+      const input = parseBody(body);
+      checkMembers(definition.members, input);
+      const result = await definition.handle(input, { services, admin, sourceIp });
+      writeWire(response, 200, JSON.stringify(result));
+    } catch (error) {
+      const wire = toWireError(error, requestId);
+      if (wire.status >= 500) logger.error({ err: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, requestId, action: actionName }, "aws-json action failed");
+      else logger.debug({ requestId, action: actionName, type: wire.type }, "aws-json action refused");
+      writeWire(response, wire.status, JSON.stringify({ __type: wire.type, message: wire.message }), wire.type);
+    }
+  };
+}
 
 /**
  * Cognito's own protocol (AWS JSON 1.1): `POST <path>` with `X-Amz-Target:
  * AWSCognitoIdentityProviderService.<Action>`, so AWS SDKs and Amplify work by changing their endpoint.
  * Each action maps its request onto the same core service the GraphQL resolvers call, and back.
+ *
+ * The edge (http/edge.ts) serves most calls straight from node:http with the same handler; this router
+ * takes the rest (a compressed body, a path Express matches loosely, another method).
  */
 export function createAwsJsonRouter({ services, logger, clock, path, actions = WIRE_ACTIONS }: AwsJsonRouterDeps): Router {
   const router = Router();
+  const handle = createWireHandler({ services, logger, clock, actions });
   // The raw bytes are kept: a SigV4 signature covers the exact payload.
-  router.post(path, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), async (request: Request, response: Response) => {
-    // The access log's id (x-request-id), under the header AWS SDKs read as well.
-    const requestId = requestIdOf(request);
-    response.setHeader("x-amzn-RequestId", requestId);
-    let actionName: string | undefined;
-    try {
-      const { name, definition } = actionOf(actions, request.headers["x-amz-target"]);
-      actionName = name;
-      noteAccess(response, { action: name });
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      let admin = null;
-      if (definition.auth === "admin") {
-        // Authentication first, as AWS does: an unsigned caller learns nothing about the request's shape.
-        const bearer = readBearerToken(request.headers.authorization);
-        const [rawPath, rawQuery] = request.originalUrl.split("?", 2) as [string, string | undefined];
-        admin = bearer
-          ? await services.adminKeys.authenticate(bearer)
-          : await verifySigV4({ method: request.method, headers: request.headers, path: rawPath, query: queryOf(rawQuery), body }, clock.now(), (keyId) => services.adminKeys.findSigningKey(keyId));
-      }
-      const input = parseBody(body);
-      checkMembers(definition.members, input);
-      // request.ip: the client's address as TRUST_PROXY resolves it (the socket's peer when unset).
-      const result = await definition.handle(input, { services, admin, sourceIp: request.ip ?? request.socket.remoteAddress ?? null });
-      response.status(200).type(CONTENT_TYPE).send(JSON.stringify(result));
-    } catch (error) {
-      const wire = toWireError(error, requestId);
-      if (wire.status >= 500) logger.error({ err: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, requestId, action: actionName }, "aws-json action failed");
-      else logger.debug({ requestId, action: actionName, type: wire.type }, "aws-json action refused");
-      response.status(wire.status).type(CONTENT_TYPE).setHeader("x-amzn-ErrorType", wire.type);
-      response.send(JSON.stringify({ __type: wire.type, message: wire.message }));
-    }
-  });
+  router.post(path, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), (request: Request, response: Response) =>
+    handle(
+      {
+        requestId: requestIdOf(request),
+        method: request.method,
+        url: request.originalUrl,
+        headers: request.headers,
+        body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+        // request.ip: the client's address as TRUST_PROXY resolves it (the socket's peer when unset).
+        sourceIp: request.ip ?? request.socket.remoteAddress ?? null,
+      },
+      response,
+    ),
+  );
   router.all(path, methodNotAllowed(["POST"]));
   // Body-parser failures (an oversized body, an unknown Content-Encoding) answer in the protocol's form
   // too, with a log line that names the fault and never holds the body.

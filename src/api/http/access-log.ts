@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from "express";
+import type { Request } from "express";
 import { getOperationAST, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger as PinoLogger } from "pino";
@@ -66,32 +66,39 @@ function pathOf(request: IncomingMessage): string {
   return (end === -1 ? url : url.slice(0, end)).slice(0, MAX_PATH_CHARS);
 }
 
+export interface AccessLog {
+  /** Gives the request its id (`x-request-id` on the response) and writes its line when the response closes. Returns the id. */
+  begin(request: IncomingMessage, response: ServerResponse): string;
+}
+
 /**
- * The first middleware of the HTTP edge: gives the request its id (`x-request-id` on the response)
- * and, with a pino logger, writes its access line when the response closes. Probes (/healthz,
- * /readyz) log at debug; 5xx and aborted requests at warn.
+ * The first thing the HTTP edge does with every request (http/edge.ts): gives it its id and, with a
+ * pino logger, writes its access line when the response closes. Probes (/healthz, /readyz) log at
+ * debug; 5xx and aborted requests at warn.
  *
  * Written by hand rather than by pino-http, which built two child loggers and ran serializers for
  * every request (even at LOG_LEVEL=silent): ~18% of the gateway thread's CPU on a `{ __typename }`.
  * The line has the same fields and messages; nothing is built when its level is off.
  */
-export function createAccessLog(logger: PinoLogger | null, addressOf: (request: IncomingMessage) => string | null): RequestHandler {
-  return (request, response, next) => {
-    const requestId = randomUuid();
-    (request as IdentifiedRequest)[REQUEST_ID] = requestId;
-    response.setHeader("x-request-id", requestId);
-    if (logger) {
-      const startedAt = monotonicSeconds();
-      const write = (error?: Error) => {
-        response.removeListener("close", write);
-        response.removeListener("error", write);
-        writeAccessLine(logger, request, response, requestId, (monotonicSeconds() - startedAt) * 1000, addressOf, error);
-      };
-      // "close" follows every response, answered or aborted; "error" carries a failure of the response itself.
-      response.once("close", write);
-      response.once("error", write);
-    }
-    next();
+export function createAccessLog(logger: PinoLogger | null, addressOf: (request: IncomingMessage) => string | null): AccessLog {
+  return {
+    begin(request, response) {
+      const requestId = randomUuid();
+      (request as IdentifiedRequest)[REQUEST_ID] = requestId;
+      response.setHeader("x-request-id", requestId);
+      if (logger) {
+        const startedAt = monotonicSeconds();
+        const write = (error?: Error) => {
+          response.removeListener("close", write);
+          response.removeListener("error", write);
+          writeAccessLine(logger, request, response, requestId, (monotonicSeconds() - startedAt) * 1000, addressOf, error);
+        };
+        // "close" follows every response, answered or aborted; "error" carries a failure of the response itself.
+        response.once("close", write);
+        response.once("error", write);
+      }
+      return requestId;
+    },
   };
 }
 

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from "node:http";
-import type { RequestHandler } from "express";
 import proxyaddr from "proxy-addr";
 import type { TrustProxy } from "../../config/index.js";
 import type { Logger } from "../../core/ports.js";
@@ -13,11 +12,18 @@ export interface ClientAddresses {
    * per-address sign-in limit, devices' lastIpUsed and the access log all see the same address.
    */
   trust: TrustFunction;
-  /** The client's address of a request Express never sees (the graphql-ws upgrade), as `req.ip` would be. */
+  /**
+   * The client's address as `req.ip` would be, for a request Express never sees (the edge's own paths,
+   * the graphql-ws upgrade); resolved once per request.
+   */
   addressOf(request: IncomingMessage): string | null;
-  /** Middleware: warns once when requests carry X-Forwarded-For from a peer that is not trusted. */
-  warnOnUntrustedForwarding: RequestHandler;
+  /** Warns once when requests carry X-Forwarded-For from a peer that is not trusted; the edge calls it for every request. */
+  noticeForwarding(request: IncomingMessage): void;
 }
+
+/** Where a request keeps its resolved address (X-Forwarded-For is walked once, not per reader). */
+const ADDRESS = Symbol("clientAddress");
+type ResolvedRequest = IncomingMessage & { [ADDRESS]?: string | null };
 
 /** The trust function Express would compile from the same setting (express/lib/utils compileTrust). */
 function compileTrust(setting: TrustProxy): TrustFunction {
@@ -48,12 +54,14 @@ export function createClientAddresses(setting: TrustProxy, logger: Logger): Clie
   return {
     trust,
     addressOf(request) {
+      const resolved = request as ResolvedRequest;
+      if (resolved[ADDRESS] !== undefined) return resolved[ADDRESS];
       notice(request);
-      return proxyaddr(request, trust) ?? request.socket.remoteAddress ?? null;
+      const address = proxyaddr(request, trust) ?? request.socket.remoteAddress ?? null;
+      // Not kept while the socket's peer is unknown (a closed socket): a later read may still find it.
+      if (address !== null) resolved[ADDRESS] = address;
+      return address;
     },
-    warnOnUntrustedForwarding: (request, _response, next) => {
-      notice(request);
-      next();
-    },
+    noticeForwarding: notice,
   };
 }

@@ -1,5 +1,5 @@
 import cors from "cors";
-import type { RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../../core/ports.js";
 import { EdgeError, sendJsonError } from "./edge-errors.js";
 import { requestIdOf } from "./access-log.js";
@@ -41,8 +41,11 @@ export interface CorsDeps {
  * browsers on the next release. Nothing is lost: none of them can carry a credential a browser adds
  * by itself. Apollo's CSRF prevention still refuses the GraphQL requests a page can send without a
  * preflight, and the wire protocol cannot be called without X-Amz-Target, which needs one.
+ *
+ * Runs first at the edge (http/edge.ts), for every request: answers every OPTIONS request (true) and
+ * otherwise sets the headers and lets the request go on (false). `path` is the path without its query.
  */
-export function createCorsMiddleware({ origins, logger, anyOriginPaths }: CorsDeps): RequestHandler {
+export function createCors({ origins, logger, anyOriginPaths }: CorsDeps): (request: IncomingMessage, response: ServerResponse, path: string) => boolean {
   const handleAnyOrigin = cors({ origin: "*", methods: ["GET", "POST"], maxAge: PREFLIGHT_MAX_AGE_SECONDS, credentials: false, optionsSuccessStatus: 204 });
   const handle = cors({
     // A list makes the package answer with the request's own origin when it matches, plus Vary: Origin.
@@ -53,19 +56,39 @@ export function createCorsMiddleware({ origins, logger, anyOriginPaths }: CorsDe
     credentials: false,
     optionsSuccessStatus: 204,
   });
-  return (request, response, next) => {
-    if (anyOriginPaths?.test(request.path)) return handleAnyOrigin(request, response, next);
-    const origin = request.headers.origin;
-    const isPreflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
-    // A foreign origin's preflight is refused outright, without CORS headers: the browser then never
-    // sends the call, and the operator sees why in the log. Its simple requests (a GET of /healthz)
-    // are still answered, but without Access-Control-Allow-Origin the page cannot read them.
-    if (isPreflight && !isOriginAllowed(origins, origin)) {
-      const requestId = requestIdOf(request);
-      logger.info({ requestId, origin, path: request.path, status: 403, reason: "cors.origin.refused" }, "request refused at the HTTP edge");
-      sendJsonError(response, new EdgeError(403, "ForbiddenException", "This origin is not allowed to call the gateway (CORS_ORIGINS).", "cors.origin.refused"), requestId);
-      return;
+  const exposed = EXPOSED_HEADERS.join(",");
+  // A preflight was answered by the package, which never passes one on.
+  const answered = () => undefined;
+  return (request, response, path) => {
+    const isAnyOriginPath = anyOriginPaths?.test(path) ?? false;
+    if (request.method === "OPTIONS") {
+      const origin = request.headers.origin;
+      const isPreflight = request.headers["access-control-request-method"] !== undefined;
+      // A foreign origin's preflight is refused outright, without CORS headers: the browser then never
+      // sends the call, and the operator sees why in the log. Its simple requests (a GET of /healthz)
+      // are still answered, but without Access-Control-Allow-Origin the page cannot read them.
+      if (!isAnyOriginPath && isPreflight && !isOriginAllowed(origins, origin)) {
+        const requestId = requestIdOf(request);
+        logger.info({ requestId, origin, path, status: 403, reason: "cors.origin.refused" }, "request refused at the HTTP edge");
+        sendJsonError(response, new EdgeError(403, "ForbiddenException", "This origin is not allowed to call the gateway (CORS_ORIGINS).", "cors.origin.refused"), requestId);
+        return true;
+      }
+      // The package answers every OPTIONS (204 with the CORS headers), as it did as Express middleware.
+      (isAnyOriginPath ? handleAnyOrigin : handle)(request, response, answered);
+      return true;
     }
-    handle(request, response, next);
+    // The headers the package sets on any other request, without its per-request option resolution.
+    if (isAnyOriginPath) {
+      response.setHeader("Access-Control-Allow-Origin", "*");
+      return false;
+    }
+    if (origins === null) response.setHeader("Access-Control-Allow-Origin", "*");
+    else {
+      const origin = request.headers.origin;
+      if (origin !== undefined && origins.includes(origin)) response.setHeader("Access-Control-Allow-Origin", origin);
+      response.setHeader("Vary", "Origin");
+    }
+    response.setHeader("Access-Control-Expose-Headers", exposed);
+    return false;
   };
 }

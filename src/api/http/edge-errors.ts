@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../../core/ports.js";
 import { requestIdOf } from "./access-log.js";
 
@@ -100,13 +101,22 @@ export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
   };
 }
 
-/** Writes an edge error in the shape of the API whose path it is. */
-export type EdgeErrorSender = (response: Response, error: EdgeError, requestId: string) => void;
+/** Writes an edge error in the shape of the API whose path it is. Plain node:http, so the edge's own paths (http/edge.ts) and Express's alike. */
+export type EdgeErrorSender = (response: ServerResponse, error: EdgeError, requestId: string) => void;
+
+/** A whole JSON answer in one write, with the length and no caching. */
+export function writeJson(response: ServerResponse, status: number, body: string, contentType = "application/json; charset=utf-8"): void {
+  response.statusCode = status;
+  response.setHeader("Cache-Control", "no-store");
+  response.setHeader("Content-Type", contentType);
+  response.setHeader("Content-Length", Buffer.byteLength(body));
+  response.end(body);
+}
 
 /** `{"__type", "message"}`, as the AWS protocol and the well-known documents answer. */
 export const sendJsonError: EdgeErrorSender = (response, error, requestId) => {
   response.setHeader("x-request-id", requestId);
-  response.status(error.status).set("Cache-Control", "no-store").json({ __type: error.type, message: error.message });
+  writeJson(response, error.status, JSON.stringify({ __type: error.type, message: error.message }));
 };
 
 /** A GraphQL response: every client fault is InvalidParameterException, as formatGraphqlError reports Apollo's own. */
@@ -114,13 +124,19 @@ export const sendGraphqlError: EdgeErrorSender = (response, error, requestId) =>
   response.setHeader("x-request-id", requestId);
   const code = error.status >= 500 ? "InternalErrorException" : "InvalidParameterException";
   const extensions = error.status >= 500 ? { code, requestId } : { code };
-  const body = { errors: [{ message: error.message, extensions }] };
-  response.status(error.status).set("Cache-Control", "no-store").json(body);
+  writeJson(response, error.status, JSON.stringify({ errors: [{ message: error.message, extensions }] }));
 };
 
+/** The path without its query, as every edge log line names it (the whole path, also under an Express mount). */
+function loggedPathOf(request: IncomingMessage): string {
+  const url = (request as Partial<Request>).originalUrl ?? request.url ?? "";
+  const end = url.indexOf("?");
+  return end === -1 ? url : url.slice(0, end);
+}
+
 /** One structured line per refused or failed request: the method, the path without its query, the reason. */
-function logEdgeError(logger: Logger, request: Request, edge: EdgeError, cause: unknown, requestId: string): void {
-  const fields = { requestId, method: request.method, path: request.path, status: edge.status, reason: edge.reason };
+function logEdgeError(logger: Logger, request: IncomingMessage, edge: EdgeError, cause: unknown, requestId: string): void {
+  const fields = { requestId, method: request.method, path: loggedPathOf(request), status: edge.status, reason: edge.reason };
   if (edge.status >= 500) {
     // Named fields only: an error object may carry more (body-parser's errors hold the whole body).
     const error = cause instanceof Error ? cause : undefined;
@@ -134,20 +150,26 @@ function logEdgeError(logger: Logger, request: Request, edge: EdgeError, cause: 
 }
 
 /**
+ * Answers a failure at the edge: logs it (never the body) and writes it in the API's shape, or cuts
+ * the connection when the answer has already started.
+ */
+export function answerEdgeError(logger: Logger, request: IncomingMessage, response: ServerResponse, error: unknown, send: EdgeErrorSender = sendJsonError): void {
+  const requestId = requestIdOf(request);
+  const edge = toEdgeError(error, requestId);
+  logEdgeError(logger, request, edge, error, requestId);
+  // Too late for an error response: cut the connection so the client sees an incomplete answer.
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  send(response, edge, requestId);
+}
+
+/**
  * The error handler that ends every chain, so Express's default handler never runs: it answered with
  * an HTML page (a stack trace and absolute paths unless NODE_ENV=production) and printed the error,
  * body-parser's `body` included, to the console.
  */
 export function createEdgeErrorHandler(logger: Logger, send: EdgeErrorSender = sendJsonError): ErrorRequestHandler {
-  return (error: unknown, request, response, _next) => {
-    const requestId = requestIdOf(request);
-    const edge = toEdgeError(error, requestId);
-    logEdgeError(logger, request, edge, error, requestId);
-    // Too late for an error response: cut the connection so the client sees an incomplete answer.
-    if (response.headersSent) {
-      response.destroy();
-      return;
-    }
-    send(response, edge, requestId);
-  };
+  return (error: unknown, request, response, _next) => answerEdgeError(logger, request, response, error, send);
 }

@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from "express";
+import { Router } from "express";
 import type { GraphQLFormattedError, OperationDefinitionNode } from "graphql";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { COGNITO_ERROR_CODES } from "../../core/errors.js";
@@ -60,7 +60,9 @@ export interface RequestMetricsOptions {
 }
 
 export interface RequestMetrics {
-  /** Mounted first: times every request and, with a token, answers GET /metrics. */
+  /** Times one request until its response finishes; called first by the edge (http/edge.ts) for every request. `path` is without the query. */
+  begin(request: IncomingMessage, response: ServerResponse, path: string): void;
+  /** With a token, answers GET /metrics (an Express route, before the others). */
   router: Router;
   /**
    * Tells the timer which GraphQL field an HTTP request ran and how it ended (GraphQL errors come
@@ -87,7 +89,7 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
     graphqlAnnotations.set(response, { operation: rootFieldOf(operation ?? undefined), outcome, code });
   };
 
-  const record = (request: Request, response: Response, api: RequestApi, operation: string, startedAt: number) => {
+  const record = (response: ServerResponse, api: RequestApi, operation: string, startedAt: number) => {
     const seconds = monotonicSeconds() - startedAt;
     if (api === "graphql") {
       const annotation = graphqlAnnotations.get(response);
@@ -99,9 +101,8 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
     metrics.recordRequest(api, operation, outcome, code, seconds);
   };
 
-  const timeRequest: RequestHandler = (request, response, next) => {
+  const begin: RequestMetrics["begin"] = (request, response, path) => {
     const startedAt = monotonicSeconds();
-    const path = request.path;
     let api: RequestApi = "http";
     let operation = "other";
     if (path === graphqlPath) api = "graphql";
@@ -111,12 +112,10 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
       const action = typeof target === "string" && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
       operation = wireActions.has(action) ? action : "other";
     } else operation = httpOperationOf(path);
-    response.once("finish", () => record(request, response, api, operation, startedAt));
-    next();
+    response.once("finish", () => record(response, api, operation, startedAt));
   };
 
   const router = Router();
-  router.use(timeRequest);
   router.get(METRICS_PATH, async (request, response, next) => {
     // No token configured, or not this one: the same 404 as an unknown path, so the public port does
     // not even tell that metrics exist.
@@ -124,7 +123,7 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
     const { contentType, body } = await metrics.render();
     response.status(200).set("Cache-Control", "no-store").type(contentType).send(body);
   });
-  return { router, noteGraphqlResult };
+  return { begin, router, noteGraphqlResult };
 }
 
 function answer(response: ServerResponse, status: number, contentType: string, body: string): void {

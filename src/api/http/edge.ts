@@ -1,0 +1,92 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { Logger } from "../../core/ports.js";
+import type { AccessLog } from "./access-log.js";
+import type { ClientAddresses } from "./client-address.js";
+import { answerEdgeError, MAX_REQUEST_BYTES, sendGraphqlError, type EdgeErrorSender } from "./edge-errors.js";
+import type { GraphqlHttpHandler } from "./graphql-http.js";
+import type { RequestMetrics } from "./metrics.routes.js";
+import { hasBody, isIdentityEncoded, parseJsonBody, readBody } from "./request-body.js";
+
+/** The AWS protocol's handler and its error shape (aws-json/router.ts), as the edge calls them. */
+export interface EdgeWire {
+  /** AWS_JSON_PATH; null = served by Express only (a path a route before the wire's would answer first). */
+  path: string | null;
+  handle(call: { requestId: string; method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer; sourceIp: string | null }, response: ServerResponse): Promise<void>;
+  sendError: EdgeErrorSender;
+}
+
+export interface EdgeDeps {
+  logger: Logger;
+  accessLog: AccessLog;
+  clientAddresses: ClientAddresses;
+  requestMetrics: RequestMetrics;
+  /** Answers every OPTIONS request (true); sets the CORS headers of any other (http/cors.ts). */
+  cors(request: IncomingMessage, response: ServerResponse, path: string): boolean;
+  graphql: { path: string; handle: GraphqlHttpHandler };
+  wire: EdgeWire;
+  /** Every request the edge does not serve itself: the Express app. */
+  fallback: RequestListener;
+}
+
+/** The Content-Types express.json() reads as UTF-8 JSON without a question; any other goes to Express's parser. */
+const PLAIN_JSON_TYPES = new Set(["application/json", "application/json; charset=utf-8", "application/json;charset=utf-8"]);
+
+/** The path without its query (the whole target for a request that is not origin-form). */
+function pathOf(url: string): string {
+  if (url.startsWith("/")) {
+    const queryAt = url.indexOf("?");
+    return queryAt === -1 ? url : url.slice(0, queryAt);
+  }
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The gateway's node:http request listener. Every request gets, in this order, its id and access line,
+ * the untrusted-forwarding notice, its request metrics and CORS, the same for every path. Then nearly
+ * all traffic, POST /graphql with a JSON body and POST on the AWS protocol's path, is read and handed to
+ * Apollo or the wire handler right here; everything else (other methods and paths, compressed bodies,
+ * other content types, the loose matches Express's router allows such as /GRAPHQL/) goes to Express,
+ * whose routes answer exactly as before.
+ *
+ * Why: Express's router, its request/response prototypes, body-parser and res.send cost more gateway-
+ * thread CPU per call than Apollo's pipeline for a cheap operation; the edge is now close to a bare
+ * node:http handler. The answers are the same: the same handlers, the same body faults (request-body.ts
+ * raises body-parser's types), the same error shapes and log lines (edge-errors.ts).
+ */
+export function createEdge({ logger, accessLog, clientAddresses, requestMetrics, cors, graphql, wire, fallback }: EdgeDeps): RequestListener {
+  const serveGraphql = async (request: IncomingMessage, response: ServerResponse) => {
+    try {
+      const body = parseJsonBody(await readBody(request, MAX_REQUEST_BYTES));
+      await graphql.handle(request, response, body);
+    } catch (error) {
+      answerEdgeError(logger, request, response, error, sendGraphqlError);
+    }
+  };
+  const serveWire = async (request: IncomingMessage, response: ServerResponse, requestId: string, url: string) => {
+    try {
+      const body = await readBody(request, MAX_REQUEST_BYTES);
+      await wire.handle({ requestId, method: "POST", url, headers: request.headers, body, sourceIp: clientAddresses.addressOf(request) }, response);
+    } catch (error) {
+      answerEdgeError(logger, request, response, error, wire.sendError);
+    }
+  };
+  return (request, response) => {
+    const url = request.url ?? "";
+    const path = pathOf(url);
+    const requestId = accessLog.begin(request, response);
+    clientAddresses.noticeForwarding(request);
+    requestMetrics.begin(request, response, path);
+    if (cors(request, response, path)) return;
+    if (request.method === "POST" && url.startsWith("/") && hasBody(request) && isIdentityEncoded(request)) {
+      if (path === graphql.path) {
+        const contentType = request.headers["content-type"];
+        if (contentType !== undefined && PLAIN_JSON_TYPES.has(contentType.trim().toLowerCase())) return void serveGraphql(request, response);
+      } else if (path === wire.path) return void serveWire(request, response, requestId, url);
+    }
+    fallback(request, response);
+  };
+}
