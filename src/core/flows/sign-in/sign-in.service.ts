@@ -178,6 +178,8 @@ export function createSignInService(deps: SignInServiceDeps) {
         viaAdmin: caller.admin !== null,
         authTimeMs: null,
         srp: { aHex, bHex, bigBHex, saltHex: identity.saltHex, secretBlock },
+        // The name as typed (an alias, say), which the answer may repeat without another lookup.
+        ...(username !== identity.username ? { typedUsername: username } : {}),
         ...extra,
       },
       context.client.authSessionValidityMinutes * 60,
@@ -260,7 +262,9 @@ export function createSignInService(deps: SignInServiceDeps) {
     const user = await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, session.userId ?? simulatedUserIdOf(session.username)));
     verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [username, session.username]);
     const srpState = session.srp!;
-    const claimsThisUser = username === session.username || ((await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user?.id && user !== null);
+    // The session's own names need no lookup: InitiateAuth resolved the typed one to this very user.
+    const claimsThisUser =
+      username === session.username || username === session.typedUsername || ((await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user?.id && user !== null);
     const fresh = timestamp.isFresh;
     // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not
     // counted; any other attempt is counted before the proof is checked.
