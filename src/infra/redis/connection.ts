@@ -63,6 +63,9 @@ export function connectRedis(url: string, onError: (error: Error) => void, conne
             ...(target.tls ? { tls: {}, enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
             // A failover moves the primary: ask the Sentinels again on every reconnect, forever.
             sentinelRetryStrategy: reconnectDelayMs,
+            // Reconnect as soon as a Sentinel announces +switch-master. Without it the connections stay on the
+            // old primary, which takes (and then loses) every write until Sentinel demotes it ~10 s later.
+            failoverDetector: true,
           });
     // Without an 'error' listener an outage would be an unhandled 'error' event and crash the process.
     commands.on("error", onError);
