@@ -144,7 +144,7 @@ export async function storeUpload(deps: Omit<UploadDeps, "authenticator">, job: 
     });
     // A storage error while another upload won (on MariaDB, this upload's piece INSERT can deadlock with the
     // winner's clean-up DELETE) is a lost race, and the URL is used: answer that, not an internal error.
-    if (!(error instanceof UploadRefusedError) && (await db.read((repositories) => repositories.userImports.findById(request.jobId)).catch(() => null))?.upload) {
+    if (!(error instanceof UploadRefusedError) && (await isUploadTaken(deps, request.jobId))) {
       throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
     }
     throw error;
@@ -162,4 +162,17 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
     offset += part.length;
   }
   return out;
+}
+
+/**
+ * Whether another upload holds the job's file. The winner may still be committing when this upload's
+ * statement lost a deadlock to it, so a few short looks wait for its transaction before answering no.
+ */
+async function isUploadTaken(deps: Pick<UploadDeps, "db">, jobId: string): Promise<boolean> {
+  for (let look = 0; look < 10; look++) {
+    const job = await deps.db.read((repositories) => repositories.userImports.findById(jobId)).catch(() => null);
+    if (job?.upload) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }
