@@ -293,7 +293,7 @@ describe.each(BACKENDS)("identity-gateway user-import on $name", (backend) => {
         }
       },
     });
-    expect(run.code).toBe(1);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stderr).toMatch(/Stopping import job import-\S+ after the batch in flight/);
     const summary = /Import job (\S+) Stopped: (\d+) imported, 0 skipped, 0 failed/.exec(run.stdout);
     expect(summary, run.stdout + run.stderr).not.toBeNull();

@@ -155,6 +155,36 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     expect((await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name).toBe("PreconditionNotMetException");
   });
 
+  it("a stop sent the moment the job starts, while the runner takes it up, stops it; of 8 parallel stops none fails for the race", async () => {
+    // The runner moves a started job Pending → InProgress and takes its lease right after Start
+    // answers; a stop reading the job just before must try again, not refuse a job that is running.
+    for (let round = 0; round < 4; round++) {
+      const poolId = await newPool(admin);
+      const header = await headerOf(admin, poolId);
+      const job = await createJob(admin, poolId);
+      expect((await putCsv(gateway, job.PreSignedUrl!, usersCsv(header, 40))).status).toBe(200);
+      batchDelayMs = 30;
+      try {
+        await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
+        const stops = await Promise.allSettled(Array.from({ length: 8 }, () => admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }))));
+        const accepted = stops.filter((stop) => stop.status === "fulfilled");
+        expect(accepted.length).toBeGreaterThanOrEqual(1);
+        // A later stop may find the job Stopping or Stopped already: that refusal names the state it saw.
+        for (const stop of stops) {
+          if (stop.status === "rejected") {
+            expect((stop.reason as Error).name).toBe("PreconditionNotMetException");
+            expect((stop.reason as Error).message).toMatch(/ is (Stopping|Stopped); /);
+          }
+        }
+      } finally {
+        batchDelayMs = 0;
+      }
+      const stopped = await waitForJob(admin, poolId, job.JobId!);
+      expect(stopped.Status).toBe("Stopped");
+      expect((await countUsers(admin, poolId)).count).toBe(stopped.ImportedUsers);
+    }
+  });
+
   it("runs one job per pool at a time", async () => {
     const poolId = await newPool(admin);
     const header = await headerOf(admin, poolId);

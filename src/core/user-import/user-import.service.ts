@@ -60,6 +60,28 @@ export function createUserImportService(deps: UserImportServiceDeps) {
   const limits: UserImportLimits = { ...USER_IMPORT_LIMITS, ...deps.limits };
   const view = (job: UserImportJob): UserImportJobView => ({ ...job, preSignedUrl: uploadUrlOf(deps.authenticator, deps.publicUrl, job) });
 
+  /** Stops a running job, or null when a runner changed it meanwhile (nothing was written). */
+  async function tryStop(principal: AdminPrincipal, poolId: string, jobId: string): Promise<UserImportJob | null> {
+    return db.transaction(async (repositories) => {
+      const job = await loadJob(repositories, principal, poolId, jobId);
+      if (job.status !== "Pending" && job.status !== "InProgress") throw notRunning(job, "Pending or InProgress");
+      const now = clock.now();
+      const isHeld = job.leaseOwner !== null && job.leaseExpiresAt !== null && job.leaseExpiresAt.getTime() > now.getTime();
+      if (isHeld) {
+        if (!(await repositories.userImports.transition(jobId, [job.status], { status: "Stopping" }))) return null;
+        return { ...job, status: "Stopping" as const };
+      }
+      const changes = { status: "Stopped" as const, completedAt: now, completionMessage: STOPPED_MESSAGE };
+      if (!(await repositories.userImports.transition(jobId, [job.status], changes))) return null;
+      await repositories.userImports.deleteChunks(jobId);
+      await repositories.events.append(
+        { type: "USER_IMPORT_JOB_FINISHED", poolId, actor: actorOf(principal), detail: { jobId, status: "Stopped", importedUsers: job.importedUsers, skippedUsers: job.skippedUsers, failedUsers: job.failedUsers } },
+        now,
+      );
+      return { ...job, ...changes };
+    });
+  }
+
   async function loadJob(repositories: Repositories, principal: AdminPrincipal, poolId: string, jobId: string): Promise<UserImportJob> {
     check({ jobId });
     await loadAccessiblePool(repositories, principal, poolId);
@@ -193,27 +215,14 @@ export function createUserImportService(deps: UserImportServiceDeps) {
      * @throws PreconditionNotMetException, ResourceNotFoundException, NotAuthorizedException, InvalidParameterException
      */
     async stopUserImportJob(principal: AdminPrincipal, poolId: string, jobId: string): Promise<UserImportJobView> {
-      const stopped = await db.transaction(async (repositories) => {
-        const job = await loadJob(repositories, principal, poolId, jobId);
-        if (job.status !== "Pending" && job.status !== "InProgress") throw notRunning(job, "Pending or InProgress");
-        const now = clock.now();
-        const isHeld = job.leaseOwner !== null && job.leaseExpiresAt !== null && job.leaseExpiresAt.getTime() > now.getTime();
-        if (isHeld) {
-          if (!(await repositories.userImports.transition(jobId, [job.status], { status: "Stopping" }))) throw notRunning(job, "Pending or InProgress");
-          return { ...job, status: "Stopping" as const };
-        }
-        const changes = { status: "Stopped" as const, completedAt: now, completionMessage: STOPPED_MESSAGE };
-        if (!(await repositories.userImports.transition(jobId, [job.status], changes))) throw notRunning(job, "Pending or InProgress");
-        await repositories.userImports.deleteChunks(jobId);
-        await repositories.events.append(
-          { type: "USER_IMPORT_JOB_FINISHED", poolId, actor: actorOf(principal), detail: { jobId, status: "Stopped", importedUsers: job.importedUsers, skippedUsers: job.skippedUsers, failedUsers: job.failedUsers } },
-          now,
-        );
-        return { ...job, ...changes };
-      });
-      return view(stopped);
+      // A runner may move the job (Pending → InProgress, or take its lease) between the read and the
+      // conditional update; the update then changes nothing and the stop is tried again on a fresh read.
+      for (let attempt = 1; ; attempt++) {
+        const stopped = await tryStop(principal, poolId, jobId);
+        if (stopped !== null) return view(stopped);
+        if (attempt === 5) throw new CognitoError("ConcurrentModificationException", `Import job ${jobId} kept changing while it was being stopped; try again.`);
+      }
     },
-
     /** The PUT to a pre-signed URL. @throws UploadRefusedError */
     upload: (request: UploadRequest) => receiveUpload({ db, clock, logger: deps.logger, authenticator: deps.authenticator, limits }, request),
 
