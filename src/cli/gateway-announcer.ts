@@ -1,4 +1,5 @@
 import type { Config } from "../config/index.js";
+import { publishDelivered } from "../core/caching/invalidation-channel.js";
 import type { ShortLivedStore } from "../core/ports.js";
 import { createRedisShortLivedStore } from "../infra/redis/short-lived-store.js";
 import { systemClock } from "../lib/clock.js";
@@ -26,7 +27,7 @@ export async function withGatewayAnnouncer<T>(config: Config, output: Output, wo
     try {
       store ??= createRedisShortLivedStore({ url: redisUrl, keyPrefix: config.redisKeyPrefix, clock: systemClock, connectionName: "identity-gateway-cli" });
       await Promise.race([
-        store.publish(channel, message),
+        publishDelivered(store, channel, message),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS);
         }),

@@ -14,7 +14,7 @@ export interface OutsideCommits {
  * The freshness rules every per-process cache of database rows follows, in one place:
  * - A change is announced after its transaction commits: dropped here at once and published on the
  *   store's channel, so every other process drops it before it answers a request that starts after
- *   the change was acknowledged (Redis delivers the message before PUBLISH returns).
+ *   the change was acknowledged (`publishDelivered`: the message is on every subscriber's socket by then).
  * - Nothing is cached until the subscription works: a store that is down at start-up only costs the
  *   cache, never freshness; a read that began before the subscription existed is not kept.
  * - A gap in the subscription (a lost Redis connection) drops everything, as does a message this
@@ -90,7 +90,7 @@ export function createInvalidationChannel<M>({
     /**
      * Before answering from memory: notices commits by another connection to the embedded file, then
      * waits one event-loop turn. Another process's invalidation is on this process's socket before the
-     * request that must see it (Redis sends it before PUBLISH returns), but both can become readable in
+     * request that must see it (`publishDelivered`), but both can become readable in
      * the same turn, the request handled first; one turn lets every message already received run.
      */
     async beforeHit(): Promise<void> {
@@ -113,7 +113,7 @@ export function createInvalidationChannel<M>({
     async announce(invalidation: M): Promise<void> {
       drop(invalidation);
       try {
-        await store.publish(channel, JSON.stringify(invalidation));
+        await publishDelivered(store, channel, JSON.stringify(invalidation));
       } catch {
         // The change has committed and must not be reported as failed. A store that cannot publish has
         // lost its connection, so every other process's subscription reports a gap and drops its cache.
@@ -142,4 +142,17 @@ export function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/**
+ * Publishes, then resolves only once the store has written the message to every subscriber's
+ * connection. Redis answers PUBLISH first and writes to the subscribers just after, in the same turn
+ * of its event loop; on a busy machine it can be paused between the two, long enough for the
+ * publisher to answer its client and that client to reach another process before the message does
+ * (seen in CI). A PING sent after PUBLISH's answer is answered only after that turn has finished.
+ * On a Redis Cluster other nodes get the message over the cluster bus, which this cannot wait for.
+ */
+export async function publishDelivered(store: Pick<ShortLivedStore, "publish" | "ping">, channel: string, message: string): Promise<void> {
+  await store.publish(channel, message);
+  await store.ping();
 }

@@ -22,7 +22,7 @@ type Invalidation = { kind: "client"; id: string } | { kind: "pool"; id: string 
  * `invalidatePool` / `invalidateClient` / `invalidateWebhookSubscriptions` after their transaction
  * commits, which drops the entry here at once and publishes the change on the short-lived store, so
  * every other process drops it before it answers a request that starts after the change was
- * acknowledged (Redis delivers the message before PUBLISH returns). When the store's subscription may
+ * acknowledged (`publishDelivered` waits until it is on their sockets). When the store's subscription may
  * have missed messages (a lost Redis connection) the whole cache is dropped (the rules are
  * invalidation-channel.ts's). A TTL alone could not do this: admins expect the very next call to see
  * their change, and tests run on frozen clocks.

@@ -2,6 +2,7 @@ import type { Clock } from "../../lib/clock.js";
 import { assertPoolAccess, assertUnscoped } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
+import { publishDelivered } from "../caching/invalidation-channel.js";
 import { invalidParameter, resourceNotFound } from "../errors.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories, ShortLivedStore } from "../ports.js";
@@ -20,7 +21,7 @@ export interface UserPoolDomainServiceDeps {
   db: Database;
   clock: Clock;
   /** Publishes POOL_DOMAIN_CHANNEL after a change has committed. */
-  store: Pick<ShortLivedStore, "publish">;
+  store: Pick<ShortLivedStore, "publish" | "ping">;
   /** Pool contexts cached per process: a pool's domains change its issuer's discovery document. */
   contexts: Pick<ClientContextCache, "invalidatePool">;
   /** PUBLIC_URL's host: what a custom domain's CNAME points at (CloudFrontDistribution), and never a pool's. */
@@ -66,7 +67,7 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
   async function announce(domain: string, poolId: string): Promise<void> {
     await contexts.invalidatePool(poolId);
     try {
-      await store.publish(POOL_DOMAIN_CHANNEL, JSON.stringify({ domain, poolId }));
+      await publishDelivered(store, POOL_DOMAIN_CHANNEL, JSON.stringify({ domain, poolId }));
     } catch {
       // The change has committed; a store that cannot publish has lost its connection, and every
       // subscriber's gap handler drops its whole cache.
