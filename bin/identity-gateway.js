@@ -7,7 +7,9 @@ const path = require("node:path");
 
 const entry = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
 if (!existsSync(entry)) {
-  process.stderr.write(`identity-gateway: ${path.relative(process.cwd(), entry) || entry} is missing. Build the gateway first:\n\n    npm run build\n\n`);
+  process.stderr.write(
+    `identity-gateway: ${path.relative(process.cwd(), entry) || entry} is missing. Build the gateway first:\n\n    npm run build\n\n`,
+  );
   process.exit(1);
 }
 require(entry);

@@ -14,9 +14,18 @@ import { createClientContextCache } from "./core/clients/client-context-cache.js
 import { withCachedPoolReads } from "./core/pools/cached-pool-reads.js";
 import { createEventService } from "./core/events/event.service.js";
 import { createEventFeed, type EventFeed, type EventFeedOptions } from "./core/events/event-feed.js";
-import { createCommitAnnouncer, EVENTS_CHANNEL, withEventPipeline, type CommitNote } from "./core/events/event-pipeline.js";
+import {
+  createCommitAnnouncer,
+  EVENTS_CHANNEL,
+  withEventPipeline,
+  type CommitNote,
+} from "./core/events/event-pipeline.js";
 import { createLiveEventService } from "./core/events/live-events.service.js";
-import { createWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from "./core/webhooks/webhook-dispatcher.js";
+import {
+  createWebhookDispatcher,
+  type WebhookDispatcher,
+  type WebhookDispatcherOptions,
+} from "./core/webhooks/webhook-dispatcher.js";
 import { createWebhookService } from "./core/webhooks/webhook.service.js";
 import { createHttpWebhookPoster } from "./infra/webhooks/http-webhook-poster.js";
 import { createGroupService } from "./core/groups/group.service.js";
@@ -56,7 +65,11 @@ import { createHttpTriggerInvoker } from "./infra/triggers/http-trigger-invoker.
 import { createSrpServerPool, type SrpServerPool } from "./infra/crypto/srp-workers.js";
 import { createSigningKeyService } from "./core/tokens/signing-key.service.js";
 import { createUserImportService } from "./core/user-import/user-import.service.js";
-import { createUserImportRunner, type UserImportRunner, type UserImportRunnerOptions } from "./core/user-import/user-import.runner.js";
+import {
+  createUserImportRunner,
+  type UserImportRunner,
+  type UserImportRunnerOptions,
+} from "./core/user-import/user-import.runner.js";
 import { createCognitoMigrationSource, createMigrationSourceCache } from "./core/migration/cognito-source.js";
 import { createUserMigrationSourceService } from "./core/migration/migration-source.service.js";
 import { createSourcePoolCaller } from "./infra/cognito-source/source-pool-caller.js";
@@ -142,12 +155,26 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // Held from the migrations to the bootstrap key: processes starting together take turns.
     startupLock = await acquireStartupLock(dataSource);
     const applied = await dataSource.runMigrations({ transaction: "each" });
-    if (applied.length > 0) logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
+    if (applied.length > 0)
+      logger.info({ migrations: applied.map((migration) => migration.name) }, "applied database migrations");
     // Every commit that wrote events is announced on the store (Redis across processes): only a
     // wake-up for live subscribers and webhook dispatchers, which then read the events table.
     let announceCommit: (note: CommitNote) => void = () => undefined;
-    const database = metrics.timeDatabase(overrides.wrapDatabase ? overrides.wrapDatabase(createTypeormDatabase(dataSource)) : createTypeormDatabase(dataSource));
-    store = metrics.timeStore(config.redisUrl ? createRedisShortLivedStore({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, clock, onError: (error) => logger.warn({ err: error.message }, "redis connection error") }) : createMemoryShortLivedStore({ clock }));
+    const database = metrics.timeDatabase(
+      overrides.wrapDatabase
+        ? overrides.wrapDatabase(createTypeormDatabase(dataSource))
+        : createTypeormDatabase(dataSource),
+    );
+    store = metrics.timeStore(
+      config.redisUrl
+        ? createRedisShortLivedStore({
+            url: config.redisUrl,
+            keyPrefix: config.redisKeyPrefix,
+            clock,
+            onError: (error) => logger.warn({ err: error.message }, "redis connection error"),
+          })
+        : createMemoryShortLivedStore({ clock }),
+    );
     // Pools, clients and webhook subscriptions, cached per process; it only reads, so it needs no pipeline.
     // The embedded file's commit counter: the admin CLI's changes there reach no pub/sub.
     const outsideCommits = createOutsideCommits(dataSource);
@@ -156,7 +183,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const adminKeyCache = createAdminKeyCache({ store, clock, outsideCommits });
     // Each pool's active custom scopes for client_credentials, dropped on the contexts' pool invalidations.
     const customScopes = createCustomScopeCache({ db: database, store, outsideCommits });
-    const db = withEventPipeline(withCachedPoolReads(database, contexts), { clock, subscriptions: contexts, onCommit: (note) => announceCommit(note) });
+    const db = withEventPipeline(withCachedPoolReads(database, contexts), {
+      clock,
+      subscriptions: contexts,
+      onCommit: (note) => announceCommit(note),
+    });
     const eventStore = store;
     const announcer = createCommitAnnouncer((message) => eventStore.publish(EVENTS_CHANNEL, message), {
       windowMs: COMMIT_NOTE_WINDOW_MS,
@@ -165,7 +196,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     announceCommit = announcer.announce;
     eventFeed = createEventFeed({ db, store, logger, options: overrides.eventFeed });
     await eventFeed.start();
-    webhookDispatcher = createWebhookDispatcher({ db, store, clock, poster: createHttpWebhookPoster(), secretBox, logger, options: overrides.webhookDispatcher });
+    webhookDispatcher = createWebhookDispatcher({
+      db,
+      store,
+      clock,
+      poster: createHttpWebhookPoster(),
+      secretBox,
+      logger,
+      options: overrides.webhookDispatcher,
+    });
 
     const sender = createMessageSender(config.messaging, { db, secretBox, clock, logger });
     const codeHasher = createCodeHasher(secretsKey);
@@ -173,26 +212,67 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const codes = createCodeService({ db, clock, codeHasher, sender, store, triggers });
     // The Sessions SignUp / ConfirmSignUp return and InitiateAuth USER_AUTH redeems (reference-oauth §13.6).
     const signUpSessions = createSignUpSessions(store, clock);
-    const userFlowDeps = { db, contexts, clock, hasher, codes, secretBox, enumerationSafeMs: config.enumerationSafeMs, triggers, sender, signUpSessions };
+    const userFlowDeps = {
+      db,
+      contexts,
+      clock,
+      hasher,
+      codes,
+      secretBox,
+      enumerationSafeMs: config.enumerationSafeMs,
+      triggers,
+      sender,
+      signUpSessions,
+    };
     // The pools' built-in migration sources: old Cognito pools asked about unknown users (README "Moving from Cognito").
     const sourcePoolCaller = createSourcePoolCaller({ logger });
     const migrationSources = createMigrationSourceCache({ db, clock });
-    const migrationSource = createCognitoMigrationSource({ secretBox, caller: sourcePoolCaller, sources: migrationSources });
+    const migrationSource = createCognitoMigrationSource({
+      secretBox,
+      caller: sourcePoolCaller,
+      sources: migrationSources,
+    });
     const poolTransferDeps = { db, clock, secretBox, hasher, exportKeys: createExportKeys(secretsKey), contexts };
     const tokens = createJoseTokenSigner({ db, secretBox, clock, issuerBase: config.publicUrl });
     const sessions = createChallengeSessions(store, clock);
     const totp = createTotpEngine();
     srp = createSrpServerPool({ workers: config.srpWorkers });
     await Promise.all([contexts.start(), adminKeyCache.start(), customScopes.start()]);
-    const userPools = createUserPoolService({ db, clock, region: config.region, maxUserPools: config.maxUserPools, contexts });
+    const userPools = createUserPoolService({
+      db,
+      clock,
+      region: config.region,
+      maxUserPools: config.maxUserPools,
+      contexts,
+    });
     const tokenService = createTokenService({ db, clock, signer: tokens, triggers });
     const refreshTokens = createRefreshService({ db, clock, tokens: tokenService, secretBox, contexts });
-    const accessTokens = createAccessTokenService({ db, clock, signer: tokens, store, contexts, issuerBase: config.publicUrl });
+    const accessTokens = createAccessTokenService({
+      db,
+      clock,
+      signer: tokens,
+      store,
+      contexts,
+      issuerBase: config.publicUrl,
+    });
     const signOut = createSignOutService({ db, clock, secretBox, accessTokens });
-    const poolHosts = createPoolHosts({ db, store, clock, poolDomainSuffix: config.poolDomainSuffix, publicUrl: config.publicUrl });
+    const poolHosts = createPoolHosts({
+      db,
+      store,
+      clock,
+      poolDomainSuffix: config.poolDomainSuffix,
+      publicUrl: config.publicUrl,
+    });
     await poolHosts.start();
     closePoolHosts = () => poolHosts.close();
-    const webAuthnDeps = { db, clock, store, verifier: createWebAuthnVerifier(), poolDomainSuffix: config.poolDomainSuffix, codeHasher };
+    const webAuthnDeps = {
+      db,
+      clock,
+      store,
+      verifier: createWebAuthnVerifier(),
+      poolDomainSuffix: config.poolDomainSuffix,
+      codeHasher,
+    };
     const passkeys = createPasskeyService(webAuthnDeps);
     // CSV import jobs run in the background of every process; a job is claimed by one at a time.
     importRunner = createUserImportRunner({ db, clock, logger, options: overrides.userImport });
@@ -207,39 +287,59 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     });
     const services = {
       userPools,
-      appClients: createAppClientService({ db, clock, secretBox, maxClientsPerPool: config.maxClientsPerPool, contexts }),
+      appClients: createAppClientService({
+        db,
+        clock,
+        secretBox,
+        maxClientsPerPool: config.maxClientsPerPool,
+        contexts,
+      }),
       adminKeys: createAdminKeyService({ db, clock, secretBox, keys: adminKeyCache }),
       events: createEventService({ db }),
       liveEvents: createLiveEventService({ db, feed: eventFeed }),
       webhooks: createWebhookService({ db, clock, secretBox, contexts }),
-      groups: createGroupService({ db, clock, maxGroupsPerPool: config.maxGroupsPerPool, maxGroupsPerUser: config.maxGroupsPerUser }),
+      groups: createGroupService({
+        db,
+        clock,
+        maxGroupsPerPool: config.maxGroupsPerPool,
+        maxGroupsPerUser: config.maxGroupsPerUser,
+      }),
       signUp: createSignUpService(userFlowDeps),
       refreshTokens,
-      signIn: withSignInMetrics(createSignInService({
-        db,
-        contexts,
-        clock,
-        sessions,
-        lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp, metrics }),
-        srp,
-        hasher,
-        tokens: tokenService,
-        refresh: refreshTokens,
-        secretBox,
-        codeHasher,
-        totp,
-        sender,
-        triggers,
-        migrationSource,
-        store,
-        passkeys,
-        signUpSessions,
-        enumerationSafeMs: config.enumerationSafeMs,
-      }), metrics),
+      signIn: withSignInMetrics(
+        createSignInService({
+          db,
+          contexts,
+          clock,
+          sessions,
+          lockout: createLockout(store, clock, { failuresPerIpWindow: config.signInFailuresPerIp, metrics }),
+          srp,
+          hasher,
+          tokens: tokenService,
+          refresh: refreshTokens,
+          secretBox,
+          codeHasher,
+          totp,
+          sender,
+          triggers,
+          migrationSource,
+          store,
+          passkeys,
+          signUpSessions,
+          enumerationSafeMs: config.enumerationSafeMs,
+        }),
+        metrics,
+      ),
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
       listUsers: createListUsersService({ db }),
       passwordRecovery: createPasswordRecoveryService({ ...userFlowDeps, migrationSource }),
-      userMigrationSources: createUserMigrationSourceService({ db, clock, secretBox, caller: sourcePoolCaller, sources: migrationSources }),
+      userMigrationSources: createUserMigrationSourceService({
+        db,
+        clock,
+        secretBox,
+        caller: sourcePoolCaller,
+        sources: migrationSources,
+      }),
       poolExport: createPoolExportService(poolTransferDeps),
       poolImport: createPoolImportService(poolTransferDeps),
       sentMessages: createSentMessageService({ db, secretBox }),
@@ -248,13 +348,39 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       selfService: createSelfService({ db, clock, hasher, codes }),
       signOut,
       oauth: createOAuthService({ db, store, contexts, tokens: tokenService }),
-      oauthTokens: createOAuthTokenService({ db, store, clock, secretBox, contexts, customScopes, tokens: tokenService, refreshTokens, signOut }),
+      oauthTokens: createOAuthTokenService({
+        db,
+        store,
+        clock,
+        secretBox,
+        contexts,
+        customScopes,
+        tokens: tokenService,
+        refreshTokens,
+        signOut,
+      }),
       loginSessions: createLoginSessionService({ db, store, clock }),
-      mfa: createMfaService({ db, clock, secretBox, totp, qrCodes: createQrCodeRenderer(), store, sessions, userPools }),
+      mfa: createMfaService({
+        db,
+        clock,
+        secretBox,
+        totp,
+        qrCodes: createQrCodeRenderer(),
+        store,
+        sessions,
+        userPools,
+      }),
       devices: createDeviceService({ db, clock, srp }),
       triggerSecrets: createTriggerSecretService({ db, clock, secretBox }),
       resourceServers: createResourceServerService({ db, clock, customScopes }),
-      userPoolDomains: createUserPoolDomainService({ db, clock, store, contexts, gatewayHost: new URL(config.publicUrl).hostname, poolDomainSuffix: config.poolDomainSuffix }),
+      userPoolDomains: createUserPoolDomainService({
+        db,
+        clock,
+        store,
+        contexts,
+        gatewayHost: new URL(config.publicUrl).hostname,
+        poolDomainSuffix: config.poolDomainSuffix,
+      }),
       uiCustomizations: createUiCustomizationService({ db, clock, publicUrl: config.publicUrl }),
       webAuthn: createWebAuthnCredentialService(webAuthnDeps),
       userImports,
@@ -269,7 +395,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const readyStore = store;
     const srpThreads = srp;
     const background = { feed: eventFeed, dispatcher: webhookDispatcher };
-    metrics.readGaugesFrom({ srpQueueDepth: () => srpThreads.queueDepth(), liveSubscribers: () => services.liveEvents.countOpen(), webhookBacklog: () => background.dispatcher.countBacklog() });
+    metrics.readGaugesFrom({
+      srpQueueDepth: () => srpThreads.queueDepth(),
+      liveSubscribers: () => services.liveEvents.countOpen(),
+      webhookBacklog: () => background.dispatcher.countBacklog(),
+    });
     httpApi = await createHttpApi({
       schema: await buildGatewaySchema(),
       services,
@@ -287,14 +417,26 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // The access log writes through the same pino (LOG_LEVEL, redaction); a test's own Logger gets none.
       accessLogger: pinoInstanceOf(logger),
       // With METRICS_PORT the public port never serves /metrics, token or not.
-      requestMetrics: createRequestMetrics({ metrics, graphqlPath: GRAPHQL_PATH, awsJsonPath: config.awsJsonPath, wireActions: new Set(Object.keys(WIRE_ACTIONS)), publicToken: config.metrics.port === null ? config.metrics.token : null }),
+      requestMetrics: createRequestMetrics({
+        metrics,
+        graphqlPath: GRAPHQL_PATH,
+        awsJsonPath: config.awsJsonPath,
+        wireActions: new Set(Object.keys(WIRE_ACTIONS)),
+        publicToken: config.metrics.port === null ? config.metrics.token : null,
+      }),
       readinessChecks: [
         { name: "database", check: () => db.ping() },
         { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },
       ],
     });
     const port = await httpApi.listen(config.port, config.host);
-    if (config.metrics.port !== null) metricsServer = await startMetricsServer({ metrics, token: config.metrics.token, port: config.metrics.port, host: config.host });
+    if (config.metrics.port !== null)
+      metricsServer = await startMetricsServer({
+        metrics,
+        token: config.metrics.token,
+        port: config.metrics.port,
+        host: config.host,
+      });
     const api = httpApi;
     const scrapeServer = metricsServer;
     return {
@@ -335,11 +477,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 }
 
 /** EMAIL: SMTP, else the webhook, else the outbox. SMS: the webhook, else the outbox. */
-function createMessageSender(messaging: MessagingConfig, deps: { db: Database; secretBox: SecretBox; clock: Clock; logger: Logger }): MessageSender {
+function createMessageSender(
+  messaging: MessagingConfig,
+  deps: { db: Database; secretBox: SecretBox; clock: Clock; logger: Logger },
+): MessageSender {
   const { db, secretBox, clock, logger } = deps;
-  const webhook = messaging.webhook ? createWebhookSender({ url: messaging.webhook.url, secret: messaging.webhook.secret, clock, logger }) : undefined;
-  const smtp = messaging.smtp ? createSmtpSender({ url: messaging.smtp.url, from: messaging.smtp.from, logger }) : undefined;
-  const routes = { email: messaging.smtp ? "smtp" : messaging.webhook ? "webhook" : "outbox", sms: messaging.webhook ? "webhook" : "outbox" };
+  const webhook = messaging.webhook
+    ? createWebhookSender({ url: messaging.webhook.url, secret: messaging.webhook.secret, clock, logger })
+    : undefined;
+  const smtp = messaging.smtp
+    ? createSmtpSender({ url: messaging.smtp.url, from: messaging.smtp.from, logger })
+    : undefined;
+  const routes = {
+    email: messaging.smtp ? "smtp" : messaging.webhook ? "webhook" : "outbox",
+    sms: messaging.webhook ? "webhook" : "outbox",
+  };
   logger.info({ messageRoutes: routes }, "message delivery routes");
-  return createRoutingSender({ email: smtp ?? webhook, sms: webhook, outbox: createOutboxSender({ db, secretBox, clock, logger }) });
+  return createRoutingSender({
+    email: smtp ?? webhook,
+    sms: webhook,
+    outbox: createOutboxSender({ db, secretBox, clock, logger }),
+  });
 }

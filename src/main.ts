@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const logger = createPinoLogger(config.logLevel);
   const app = await createApp(config, { logger });
   const publicGraphqlUrl = `${config.publicUrl}/graphql`;
-  logger.info({ url: publicGraphqlUrl, database: config.database.dialect, store: config.redisUrl ? "redis" : "memory" }, "identity gateway listening");
+  logger.info(
+    { url: publicGraphqlUrl, database: config.database.dialect, store: config.redisUrl ? "redis" : "memory" },
+    "identity gateway listening",
+  );
 
   // Printed to the terminal, never to the JSON log: the key appears exactly once, here.
   const banner = [`\nIdentity gateway ready: GraphQL at ${publicGraphqlUrl}`];
@@ -25,7 +28,9 @@ async function main(): Promise<void> {
     banner.push(`First start: your admin API key (shown only now, store it safely):\n\n    ${app.generatedAdminKey}\n`);
     banner.push(`Use it as: Authorization: Bearer <key>`);
   } else if (!config.adminApiKey) {
-    banner.push("Admin API key: the one printed at first start. Lost it? Start with ADMIN_API_KEY=<24+ chars> to add one.");
+    banner.push(
+      "Admin API key: the one printed at first start. Lost it? Start with ADMIN_API_KEY=<24+ chars> to add one.",
+    );
   } else {
     banner.push("Admin API key: the value of ADMIN_API_KEY (send it as Authorization: Bearer <key>).");
   }

@@ -1,8 +1,20 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import express, { type Request, type Response } from "express";
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createServer, type Server } from "node:http";
 import { WebSocketServer } from "ws";
@@ -66,7 +78,8 @@ export interface HttpApiDeps {
 const ANY_ORIGIN_OAUTH_PATHS = /^(?:\/[^/]+)?\/oauth2\/(?:token|revoke|userInfo)$/;
 
 /** Paths whose routes come before the wire router's (they answer a POST with 405), as Express matches them. */
-const WIRE_SHADOWING_PATHS = /^(?:\/(?:healthz|readyz)|\/[^/]+\/\.well-known\/(?:jwks\.json|openid-configuration))\/?$/i;
+const WIRE_SHADOWING_PATHS =
+  /^(?:\/(?:healthz|readyz)|\/[^/]+\/\.well-known\/(?:jwks\.json|openid-configuration))\/?$/i;
 
 export interface HttpApi {
   server: Server;
@@ -77,7 +90,24 @@ export interface HttpApi {
 export const GRAPHQL_PATH = "/graphql";
 
 /** Builds the HTTP edge: GraphQL over HTTP and graphql-ws on one path, plus health endpoints. */
-export async function createHttpApi({ schema, services, logger, limits, isProduction, readinessChecks, tokens, poolExists, publicUrl, awsJson, corsOrigins, trustProxy, accessLogger, requestMetrics, poolHosts, pagesAuthenticator }: HttpApiDeps): Promise<HttpApi> {
+export async function createHttpApi({
+  schema,
+  services,
+  logger,
+  limits,
+  isProduction,
+  readinessChecks,
+  tokens,
+  poolExists,
+  publicUrl,
+  awsJson,
+  corsOrigins,
+  trustProxy,
+  accessLogger,
+  requestMetrics,
+  poolHosts,
+  pagesAuthenticator,
+}: HttpApiDeps): Promise<HttpApi> {
   const app = express();
   app.disable("x-powered-by");
   // One resolution of the client's address for HTTP (req.ip) and graphql-ws alike.
@@ -104,46 +134,76 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
     server,
     path: GRAPHQL_PATH,
     maxPayload: MAX_REQUEST_BYTES,
-    verifyClient: ({ origin }: { origin?: string }, accept: (allowed: boolean, status?: number, message?: string) => void) =>
-      isOriginAllowed(corsOrigins, origin) ? accept(true) : accept(false, 403, "This origin is not allowed to call the gateway (CORS_ORIGINS)."),
+    verifyClient: (
+      { origin }: { origin?: string },
+      accept: (allowed: boolean, status?: number, message?: string) => void,
+    ) =>
+      isOriginAllowed(corsOrigins, origin)
+        ? accept(true)
+        : accept(false, 403, "This origin is not allowed to call the gateway (CORS_ORIGINS)."),
   });
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
-      context: (ctx) => ({
-        requestId: randomUuid(),
-        services,
-        bearerToken: readBearerToken(typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined),
-        sourceIp: clientAddresses.addressOf(ctx.extra.request),
-        admin: null,
-        user: null,
-      }) satisfies GraphqlContext,
+      context: (ctx) =>
+        ({
+          requestId: randomUuid(),
+          services,
+          bearerToken: readBearerToken(
+            typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined,
+          ),
+          sourceIp: clientAddresses.addressOf(ctx.extra.request),
+          admin: null,
+          user: null,
+        }) satisfies GraphqlContext,
       // The same parse and validation limits as over HTTP, so the socket is no way around them.
       onSubscribe: (ctx, _id, payload) => {
         let document: DocumentNode | undefined;
-        const refused = () => logSocketOperation(accessLogger, { requestId: null, path: GRAPHQL_PATH, clientAddress: clientAddresses.addressOf(ctx.extra.request), document, operationName: payload.operationName, refused: true });
+        const refused = () =>
+          logSocketOperation(accessLogger, {
+            requestId: null,
+            path: GRAPHQL_PATH,
+            clientAddress: clientAddresses.addressOf(ctx.extra.request),
+            document,
+            operationName: payload.operationName,
+            refused: true,
+          });
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
         } catch (error) {
           refused();
           // Apollo's own codes, so formatGraphqlError reports them as InvalidParameterException as over HTTP.
-          return [new GraphQLError(error instanceof GraphQLError ? error.message : "Could not parse the document", { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
+          return [
+            new GraphQLError(error instanceof GraphQLError ? error.message : "Could not parse the document", {
+              extensions: { code: "GRAPHQL_PARSE_FAILED" },
+            }),
+          ];
         }
         const errors = validate(schema, document, wsRules);
         if (errors.length > 0) {
           refused();
-          return errors.map((error) => new GraphQLError(wsMessage(error.message), { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+          return errors.map(
+            (error) =>
+              new GraphQLError(wsMessage(error.message), { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
+          );
         }
         return undefined;
       },
       onOperation: (_ctx, _id, _payload, args: ExecutionArgs) => {
         const { requestId, sourceIp } = args.contextValue as GraphqlContext;
-        logSocketOperation(accessLogger, { requestId, path: GRAPHQL_PATH, clientAddress: sourceIp, document: args.document, operationName: args.operationName });
+        logSocketOperation(accessLogger, {
+          requestId,
+          path: GRAPHQL_PATH,
+          clientAddress: sourceIp,
+          document: args.document,
+          operationName: args.operationName,
+        });
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
-        const formatted = formatGraphqlError(error.toJSON(), error);
-        return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
-      }),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => {
+          const formatted = formatGraphqlError(error.toJSON(), error);
+          return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
+        }),
       onNext: (_ctx, _id, _payload, args: ExecutionArgs, result) => {
         if (!("errors" in result) || !result.errors) return result;
         const { requestId } = args.contextValue as GraphqlContext;
@@ -196,15 +256,37 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Error logging, request metrics and the access line's operation: one plugin, one set of hooks per request.
-      createHttpRequestPlugin({ logger, noteOperation: noteGraphqlOperation, noteResult: requestMetrics.noteGraphqlResult }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      createHttpRequestPlugin({
+        logger,
+        noteOperation: noteGraphqlOperation,
+        noteResult: requestMetrics.noteGraphqlResult,
+      }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
 
   const handleGraphql = createGraphqlHttpHandler(apollo, (request, response) =>
     // The request's id from the access log, already in x-request-id; the address follows TRUST_PROXY.
-    withHttpResponse({ requestId: requestIdOf(request), services, bearerToken: readBearerToken(request.headers.authorization), admin: null, user: null, sourceIp: clientAddresses.addressOf(request) }, response),
+    withHttpResponse(
+      {
+        requestId: requestIdOf(request),
+        services,
+        bearerToken: readBearerToken(request.headers.authorization),
+        admin: null,
+        user: null,
+        sourceIp: clientAddresses.addressOf(request),
+      },
+      response,
+    ),
   );
   // The GraphQL requests the edge leaves to Express (another method or content type, a compressed body).
   const graphql = [
@@ -217,7 +299,14 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   app.use(requestMetrics.router);
   app.post(GRAPHQL_PATH, ...graphql);
   app.use(createHealthRouter(readinessChecks));
-  app.use(createWellKnownRouter({ tokens, poolExists, issuerBase: publicUrl, domainBaseOf: (poolId) => poolHosts.domainBaseOf(poolId) }));
+  app.use(
+    createWellKnownRouter({
+      tokens,
+      poolExists,
+      issuerBase: publicUrl,
+      domainBaseOf: (poolId) => poolHosts.domainBaseOf(poolId),
+    }),
+  );
   app.use(createUiAssetsRouter({ uiCustomizations: services.uiCustomizations }));
   // GET /graphql from a browser (Accept: text/html) gets GraphiQL; every other request goes on to Apollo.
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
@@ -228,10 +317,24 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
   // The targets of import jobs' pre-signed URLs (PUT /import-jobs/<jobId>/upload), before the pools' paths.
   app.use(createUserImportUploadRouter({ userImports: services.userImports, logger }));
   // Pool export and import, streamed NDJSON with an admin key (GET /admin/pools/<id>/export, POST /admin/pools/import).
-  app.use(createPoolTransferRouter({ adminKeys: services.adminKeys, poolExport: services.poolExport, poolImport: services.poolImport, logger }));
+  app.use(
+    createPoolTransferRouter({
+      adminKeys: services.adminKeys,
+      poolExport: services.poolExport,
+      poolImport: services.poolImport,
+      logger,
+    }),
+  );
   // The pools' OAuth endpoints and sign-in pages: `/<poolId>/…` and pool domains by Host. After the wire
   // router, whose error handler would otherwise answer this router's errors in the wire's shape.
-  app.use(createOAuthRouter({ services, poolHosts, publicUrl, pages: createManagedLoginPages({ services, clock: awsJson.clock, logger, authenticator: pagesAuthenticator }) }));
+  app.use(
+    createOAuthRouter({
+      services,
+      poolHosts,
+      publicUrl,
+      pages: createManagedLoginPages({ services, clock: awsJson.clock, logger, authenticator: pagesAuthenticator }),
+    }),
+  );
   // Nothing reaches Express's default handlers: unknown paths and any error a route throws get JSON.
   app.use(notFound);
   app.use(createEdgeErrorHandler(logger));
@@ -247,7 +350,11 @@ export async function createHttpApi({ schema, services, logger, limits, isProduc
       cors: createCors({ origins: corsOrigins, logger, anyOriginPaths: ANY_ORIGIN_OAUTH_PATHS }),
       graphql: { path: GRAPHQL_PATH, handle: handleGraphql },
       // A POST there is answered by a route mounted before the wire's (a 405): Express keeps it.
-      wire: { path: WIRE_SHADOWING_PATHS.test(awsJson.path) ? null : awsJson.path, handle: createWireHandler(wireDeps), sendError: sendWireError },
+      wire: {
+        path: WIRE_SHADOWING_PATHS.test(awsJson.path) ? null : awsJson.path,
+        handle: createWireHandler(wireDeps),
+        sendError: sendWireError,
+      },
       fallback: app,
     }),
   );

@@ -6,10 +6,35 @@ import { checkConfig } from "./commands/check-config.js";
 import { migrateStatus, migrateUp } from "./commands/migrate.js";
 import { poolExport, poolImport } from "./commands/pool.js";
 import { start } from "./commands/start.js";
-import { userImportCsvHeader, userImportDescribe, userImportList, userImportRun, userImportStart, userImportStop } from "./commands/user-import.js";
+import {
+  userImportCsvHeader,
+  userImportDescribe,
+  userImportList,
+  userImportRun,
+  userImportStart,
+  userImportStop,
+} from "./commands/user-import.js";
 import { CliError, EXIT, type Output } from "./io.js";
 
-export const COMMANDS: readonly Command[] = [start, migrateStatus, migrateUp, adminKeyCreate, adminKeyList, adminKeyRevoke, poolImport, poolExport, userImportRun, userImportStart, userImportDescribe, userImportList, userImportStop, userImportCsvHeader, backup, restore, checkConfig];
+export const COMMANDS: readonly Command[] = [
+  start,
+  migrateStatus,
+  migrateUp,
+  adminKeyCreate,
+  adminKeyList,
+  adminKeyRevoke,
+  poolImport,
+  poolExport,
+  userImportRun,
+  userImportStart,
+  userImportDescribe,
+  userImportList,
+  userImportStop,
+  userImportCsvHeader,
+  backup,
+  restore,
+  checkConfig,
+];
 
 const PROGRAM = "identity-gateway";
 
@@ -27,10 +52,21 @@ function overview(): string {
 }
 
 function helpOf(command: Command): string {
-  const lines = [`Usage: ${PROGRAM} ${command.name}${command.usage ? ` ${command.usage}` : ""}`, "", command.summary + ".", "", command.details];
+  const lines = [
+    `Usage: ${PROGRAM} ${command.name}${command.usage ? ` ${command.usage}` : ""}`,
+    "",
+    command.summary + ".",
+    "",
+    command.details,
+  ];
   if (command.optionHelp.length > 0) {
     const width = Math.max(...command.optionHelp.map(([flag]) => flag.length), "--help".length);
-    lines.push("", "Options:", ...command.optionHelp.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`), `  ${"--help".padEnd(width)}  show this help`);
+    lines.push(
+      "",
+      "Options:",
+      ...command.optionHelp.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
+      `  ${"--help".padEnd(width)}  show this help`,
+    );
   }
   return lines.join("\n");
 }
@@ -57,7 +93,10 @@ export async function runCli(argv: readonly string[], output: Output): Promise<n
   const found = findCommand(argv);
   if (!found) {
     const group = COMMANDS.filter((command) => command.name.startsWith(`${argv[0]} `));
-    if (group.length > 0) output.err(`${PROGRAM} ${argv[0]} needs one of: ${group.map((command) => command.name.split(" ")[1]).join(", ")}. Try "${PROGRAM} ${group[0]!.name} --help".`);
+    if (group.length > 0)
+      output.err(
+        `${PROGRAM} ${argv[0]} needs one of: ${group.map((command) => command.name.split(" ")[1]).join(", ")}. Try "${PROGRAM} ${group[0]!.name} --help".`,
+      );
     else output.err(`Unknown command "${argv[0]}".\n\n${overview()}`);
     return EXIT.usage;
   }
@@ -75,9 +114,15 @@ export async function runCli(argv: readonly string[], output: Output): Promise<n
     }
     const { min, max, names } = command.positionals;
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
-      throw new CliError(`${PROGRAM} ${command.name} takes ${max === 0 ? "no arguments" : names}; got ${parsed.positionals.length === 0 ? "none" : parsed.positionals.map((value) => JSON.stringify(value)).join(" ")}.\nTry "${PROGRAM} ${command.name} --help".`, EXIT.usage);
+      throw new CliError(
+        `${PROGRAM} ${command.name} takes ${max === 0 ? "no arguments" : names}; got ${parsed.positionals.length === 0 ? "none" : parsed.positionals.map((value) => JSON.stringify(value)).join(" ")}.\nTry "${PROGRAM} ${command.name} --help".`,
+        EXIT.usage,
+      );
     }
-    const code = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, output);
+    const code = await command.run(
+      { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals },
+      output,
+    );
     return code ?? EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {

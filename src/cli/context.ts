@@ -49,7 +49,10 @@ const UNCACHED_SUBSCRIPTIONS: WebhookSubscriptionSource = {
   prefetchWebhookSubscriptions: () => undefined,
 };
 
-const where = (config: Config): string => (config.database.dialect === "sqlite" ? config.database.path : `${config.database.host}:${config.database.port}/${config.database.database}`);
+const where = (config: Config): string =>
+  config.database.dialect === "sqlite"
+    ? config.database.path
+    : `${config.database.host}:${config.database.port}/${config.database.database}`;
 
 /**
  * Opens the configured database as the server does. The embedded file must exist unless `create`
@@ -57,11 +60,20 @@ const where = (config: Config): string => (config.database.dialect === "sqlite" 
  * database. With `requireMigrated`, refuses a database with pending migrations rather than applying
  * them behind the operator's back.
  */
-export async function openCliDatabase(config: Config, options: { create?: boolean; requireMigrated?: boolean } = {}): Promise<CliDatabase> {
+export async function openCliDatabase(
+  config: Config,
+  options: { create?: boolean; requireMigrated?: boolean } = {},
+): Promise<CliDatabase> {
   if (config.database.dialect === "sqlite") {
-    if (config.database.path === ":memory:") throw new CliError("DATABASE_URL is sqlite::memory:, which no other process can open; point it at the gateway's file.");
+    if (config.database.path === ":memory:")
+      throw new CliError(
+        "DATABASE_URL is sqlite::memory:, which no other process can open; point it at the gateway's file.",
+      );
     if (!existsSync(config.database.path)) {
-      if (!options.create) throw new CliError(`No gateway database at ${config.database.path} (DATA_DIR or DATABASE_URL): start the gateway once, or run "identity-gateway migrate up".`);
+      if (!options.create)
+        throw new CliError(
+          `No gateway database at ${config.database.path} (DATA_DIR or DATABASE_URL): start the gateway once, or run "identity-gateway migrate up".`,
+        );
       mkdirSync(path.dirname(config.database.path), { recursive: true });
     }
   }
@@ -73,7 +85,10 @@ export async function openCliDatabase(config: Config, options: { create?: boolea
   }
   const secrets = () => {
     const keyFile = path.join(config.dataDir, "secrets.key");
-    if (!config.secretsKey && !existsSync(keyFile)) throw new CliError(`Neither SECRETS_KEY nor ${keyFile} is there: start the gateway once to create the key, or put back the one kept with your backup.`);
+    if (!config.secretsKey && !existsSync(keyFile))
+      throw new CliError(
+        `Neither SECRETS_KEY nor ${keyFile} is there: start the gateway once to create the key, or put back the one kept with your backup.`,
+      );
     const secretsKey = config.secretsKey ?? loadOrCreateSecretsKey(config.dataDir);
     return { secretsKey, secretBox: createSecretBox(secretsKey) };
   };
@@ -90,7 +105,9 @@ export async function openCliDatabase(config: Config, options: { create?: boolea
   };
   const pendingMigrations = async (): Promise<string[]> => {
     const applied = new Set(await appliedMigrations());
-    return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+    return dataSource.migrations
+      .map((migration) => migration.name ?? migration.constructor.name)
+      .filter((name) => !applied.has(name));
   };
 
   const opened: CliDatabase = {
@@ -98,7 +115,11 @@ export async function openCliDatabase(config: Config, options: { create?: boolea
     dataSource,
     // Events written here queue their webhook deliveries as the server's do; running gateways find
     // them by their feed's poll (a CLI process announces nothing on Redis).
-    db: withEventPipeline(createTypeormDatabase(dataSource), { clock: systemClock, subscriptions: UNCACHED_SUBSCRIPTIONS, onCommit: () => undefined }),
+    db: withEventPipeline(createTypeormDatabase(dataSource), {
+      clock: systemClock,
+      subscriptions: UNCACHED_SUBSCRIPTIONS,
+      onCommit: () => undefined,
+    }),
     clock: systemClock,
     secrets,
     appliedMigrations,
@@ -114,14 +135,20 @@ export async function openCliDatabase(config: Config, options: { create?: boolea
     });
     if (pending.length > 0) {
       await opened.close();
-      throw new CliError(`The database at ${where(config)} has ${pending.length} pending migration(s): run "identity-gateway migrate up" first (the gateway also applies them when it starts).`);
+      throw new CliError(
+        `The database at ${where(config)} has ${pending.length} pending migration(s): run "identity-gateway migrate up" first (the gateway also applies them when it starts).`,
+      );
     }
   }
   return opened;
 }
 
 /** Opens the database, runs `work`, and closes it whatever happens. */
-export async function withCliDatabase<T>(config: Config, options: { create?: boolean; requireMigrated?: boolean }, work: (database: CliDatabase) => Promise<T>): Promise<T> {
+export async function withCliDatabase<T>(
+  config: Config,
+  options: { create?: boolean; requireMigrated?: boolean },
+  work: (database: CliDatabase) => Promise<T>,
+): Promise<T> {
   const database = await openCliDatabase(config, options);
   try {
     return await work(database);

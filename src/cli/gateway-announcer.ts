@@ -17,7 +17,11 @@ export type GatewayPublish = (channel: string, message: string) => Promise<void>
  * notices another connection's commit by itself (infra/typeorm/outside-commits.ts); a gateway on
  * MariaDB without Redis drops a kept admin key within a minute (admin-key-cache.ts).
  */
-export async function withGatewayAnnouncer<T>(config: Config, output: Output, work: (publish: GatewayPublish) => Promise<T>): Promise<T> {
+export async function withGatewayAnnouncer<T>(
+  config: Config,
+  output: Output,
+  work: (publish: GatewayPublish) => Promise<T>,
+): Promise<T> {
   const redisUrl = config.redisUrl;
   if (!redisUrl) return work(async () => undefined);
   // Connected at the first change only: listing keys needs no Redis.
@@ -25,7 +29,12 @@ export async function withGatewayAnnouncer<T>(config: Config, output: Output, wo
   const publish: GatewayPublish = async (channel, message) => {
     let timer: NodeJS.Timeout | undefined;
     try {
-      store ??= createRedisShortLivedStore({ url: redisUrl, keyPrefix: config.redisKeyPrefix, clock: systemClock, connectionName: "identity-gateway-cli" });
+      store ??= createRedisShortLivedStore({
+        url: redisUrl,
+        keyPrefix: config.redisKeyPrefix,
+        clock: systemClock,
+        connectionName: "identity-gateway-cli",
+      });
       await Promise.race([
         publishDelivered(store, channel, message),
         new Promise((_, reject) => {
@@ -33,7 +42,9 @@ export async function withGatewayAnnouncer<T>(config: Config, output: Output, wo
         }),
       ]);
     } catch (error) {
-      output.err(`Warning: the change is committed, but running gateways could not be told over Redis (${(error as Error).message}); a revoked admin key stops working there within a minute, other changes once they restart.`);
+      output.err(
+        `Warning: the change is committed, but running gateways could not be told over Redis (${(error as Error).message}); a revoked admin key stops working there within a minute, other changes once they restart.`,
+      );
     } finally {
       clearTimeout(timer);
     }

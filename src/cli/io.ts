@@ -47,7 +47,13 @@ const PLAIN_LINE_EVERY_MS = 5_000;
  * most ten times a second; elsewhere it prints a plain line every five seconds and one at the end.
  * `now` is a monotonic millisecond clock (the CLI passes performance.now).
  */
-export function createProgress(stream: NodeJS.WriteStream, label: string, unit: string, now: () => number, options: { formatAmount?: (amount: number) => string } = {}): Progress {
+export function createProgress(
+  stream: NodeJS.WriteStream,
+  label: string,
+  unit: string,
+  now: () => number,
+  options: { formatAmount?: (amount: number) => string } = {},
+): Progress {
   const isTty = Boolean(stream.isTTY);
   const format = options.formatAmount ?? ((amount: number) => amount.toLocaleString("en-US"));
   const startedMs = now();

@@ -172,18 +172,27 @@ function isStandardWebhookSecret(secret: string): boolean {
 // The URLs can carry credentials (smtp://user:pass@…) and the secret is one: no problem quotes them.
 function parseMessaging(env: Env, problems: string[]): MessagingConfig {
   const smtpUrl = env.SMTP_URL || null;
-  if (smtpUrl !== null && !isUrlWithScheme(smtpUrl, ["smtp:", "smtps:"])) problems.push("SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…");
+  if (smtpUrl !== null && !isUrlWithScheme(smtpUrl, ["smtp:", "smtps:"]))
+    problems.push("SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…");
   const from = env.SMTP_FROM || "no-reply@localhost";
-  if (/[\r\n]/.test(from) || !from.includes("@")) problems.push('SMTP_FROM must be one address, e.g. no-reply@example.com or "Example" <no-reply@example.com>');
+  if (/[\r\n]/.test(from) || !from.includes("@"))
+    problems.push('SMTP_FROM must be one address, e.g. no-reply@example.com or "Example" <no-reply@example.com>');
 
   const webhookUrl = env.MESSAGE_WEBHOOK_URL || null;
   const webhookSecret = env.MESSAGE_WEBHOOK_SECRET || null;
-  if (webhookUrl !== null && !isUrlWithScheme(webhookUrl, ["http:", "https:"])) problems.push("MESSAGE_WEBHOOK_URL must be an http:// or https:// URL");
-  if (webhookUrl !== null && webhookSecret === null) problems.push("MESSAGE_WEBHOOK_SECRET is required with MESSAGE_WEBHOOK_URL: receivers verify each request's signature with it");
+  if (webhookUrl !== null && !isUrlWithScheme(webhookUrl, ["http:", "https:"]))
+    problems.push("MESSAGE_WEBHOOK_URL must be an http:// or https:// URL");
+  if (webhookUrl !== null && webhookSecret === null)
+    problems.push(
+      "MESSAGE_WEBHOOK_SECRET is required with MESSAGE_WEBHOOK_URL: receivers verify each request's signature with it",
+    );
   if (webhookSecret !== null && !isStandardWebhookSecret(webhookSecret)) {
-    problems.push('MESSAGE_WEBHOOK_SECRET must be a Standard Webhooks secret, "whsec_" + base64 of at least 24 bytes (e.g. `echo "whsec_$(openssl rand -base64 32)"`), as receivers pass it to `new Webhook(secret)`');
+    problems.push(
+      'MESSAGE_WEBHOOK_SECRET must be a Standard Webhooks secret, "whsec_" + base64 of at least 24 bytes (e.g. `echo "whsec_$(openssl rand -base64 32)"`), as receivers pass it to `new Webhook(secret)`',
+    );
   }
-  if (webhookSecret !== null && webhookUrl === null) problems.push("MESSAGE_WEBHOOK_SECRET is set without MESSAGE_WEBHOOK_URL; set both or neither");
+  if (webhookSecret !== null && webhookUrl === null)
+    problems.push("MESSAGE_WEBHOOK_SECRET is set without MESSAGE_WEBHOOK_URL; set both or neither");
 
   return {
     smtp: smtpUrl ? Object.freeze({ url: smtpUrl, from }) : null,
@@ -197,7 +206,10 @@ function parseMessaging(env: Env, problems: string[]): MessagingConfig {
  * an entry in another spelling would silently never match: it is refused with the spelling to use.
  */
 function parseCorsOrigins(raw: string | undefined, problems: string[]): readonly string[] | null {
-  const entries = (raw ?? "").split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const entries = (raw ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
   if (entries.length === 0 || (entries.length === 1 && entries[0] === "*")) return null;
   for (const entry of entries) {
     let origin: string | null = null;
@@ -209,7 +221,9 @@ function parseCorsOrigins(raw: string | undefined, problems: string[]): readonly
     }
     if (origin !== entry) {
       const hint = origin === null ? "" : ` (write ${JSON.stringify(origin)})`;
-      problems.push(`CORS_ORIGINS must list exact origins, scheme://host[:port] without a path or trailing slash, or be * alone; got ${JSON.stringify(entry)}${hint}`);
+      problems.push(
+        `CORS_ORIGINS must list exact origins, scheme://host[:port] without a path or trailing slash, or be * alone; got ${JSON.stringify(entry)}${hint}`,
+      );
     }
   }
   return Object.freeze([...new Set(entries)]);
@@ -229,7 +243,9 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProx
     return Math.min(hops, 100);
   }
   if (value === "true") {
-    problems.push("TRUST_PROXY=true would let every client choose its own address with X-Forwarded-For; give the number of proxies in front of the gateway (e.g. 1) or their addresses (e.g. loopback or 10.0.0.0/8)");
+    problems.push(
+      "TRUST_PROXY=true would let every client choose its own address with X-Forwarded-For; give the number of proxies in front of the gateway (e.g. 1) or their addresses (e.g. loopback or 10.0.0.0/8)",
+    );
     return 0;
   }
   // Express splits a string on commas and trims each entry; proxy-addr (Express's own parser) checks them.
@@ -238,7 +254,9 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProx
     proxyaddr.compile(entries);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    problems.push(`TRUST_PROXY must be a hop count or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal (${reason}); got ${JSON.stringify(raw)}`);
+    problems.push(
+      `TRUST_PROXY must be a hop count or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal (${reason}); got ${JSON.stringify(raw)}`,
+    );
     return 0;
   }
   return Object.freeze(entries);
@@ -246,11 +264,17 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProx
 
 // The token is a secret: no problem quotes it.
 function parseMetrics(env: Env, port: number, awsJsonPath: string, problems: string[]): MetricsConfig {
-  const metricsPort = env.METRICS_PORT === undefined || env.METRICS_PORT === "" ? null : parseInteger(env, "METRICS_PORT", 0, 0, 65535, problems);
-  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) problems.push("METRICS_PORT must differ from PORT: it is the port that keeps /metrics off the public one");
+  const metricsPort =
+    env.METRICS_PORT === undefined || env.METRICS_PORT === ""
+      ? null
+      : parseInteger(env, "METRICS_PORT", 0, 0, 65535, problems);
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port)
+    problems.push("METRICS_PORT must differ from PORT: it is the port that keeps /metrics off the public one");
   const token = env.METRICS_TOKEN || null;
-  if (token !== null && (token.length < 24 || token.length > 512 || /\s/.test(token))) problems.push("METRICS_TOKEN must be 24–512 characters without whitespace (e.g. `openssl rand -hex 32`)");
-  if (awsJsonPath === "/metrics") problems.push("AWS_JSON_PATH cannot be /metrics: that path serves the Prometheus metrics");
+  if (token !== null && (token.length < 24 || token.length > 512 || /\s/.test(token)))
+    problems.push("METRICS_TOKEN must be 24–512 characters without whitespace (e.g. `openssl rand -hex 32`)");
+  if (awsJsonPath === "/metrics")
+    problems.push("AWS_JSON_PATH cannot be /metrics: that path serves the Prometheus metrics");
   return Object.freeze({ port: metricsPort, token });
 }
 
@@ -269,7 +293,9 @@ function parsePoolDomainSuffix(raw: string | undefined, publicUrl: string, probl
   if (value === "") return fallback;
   const label = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
   if (value.length > 200 || !value.split(".").every((part) => label.test(part))) {
-    problems.push(`POOL_DOMAIN_SUFFIX must be a DNS name such as auth.example.com (labels of letters, digits and hyphens); got ${JSON.stringify(raw)}`);
+    problems.push(
+      `POOL_DOMAIN_SUFFIX must be a DNS name such as auth.example.com (labels of letters, digits and hyphens); got ${JSON.stringify(raw)}`,
+    );
   }
   return value;
 }
@@ -278,7 +304,8 @@ function parsePoolDomainSuffix(raw: string | undefined, publicUrl: string, probl
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const nodeEnv = (env.NODE_ENV ?? "development") as NodeEnv;
-  if (!["development", "production", "test"].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test; got ${JSON.stringify(env.NODE_ENV)}`);
+  if (!["development", "production", "test"].includes(nodeEnv))
+    problems.push(`NODE_ENV must be development, production or test; got ${JSON.stringify(env.NODE_ENV)}`);
   const port = parseInteger(env, "PORT", 4000, 0, 65535, problems);
   const host = env.HOST || "0.0.0.0";
   const dataDir = path.resolve(env.DATA_DIR || "./data");
@@ -295,7 +322,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const redisKeyPrefix = env.REDIS_KEY_PREFIX ?? "gw:";
   // A "{" would hash-tag every key alike and put the whole store on one cluster node.
-  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisKeyPrefix)) problems.push("REDIS_KEY_PREFIX must be 1–64 letters, digits or : . _ - (default gw:)");
+  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisKeyPrefix))
+    problems.push("REDIS_KEY_PREFIX must be 1–64 letters, digits or : . _ - (default gw:)");
 
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
   try {
@@ -306,7 +334,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const region = env.REGION || "local";
-  if (!/^[a-z0-9-]{1,40}$/.test(region)) problems.push("REGION must be 1–40 lowercase letters, digits or hyphens (it prefixes pool ids)");
+  if (!/^[a-z0-9-]{1,40}$/.test(region))
+    problems.push("REGION must be 1–40 lowercase letters, digits or hyphens (it prefixes pool ids)");
 
   const adminApiKey = env.ADMIN_API_KEY || null;
   if (adminApiKey !== null && (adminApiKey.length < 24 || adminApiKey.length > 512 || /\s/.test(adminApiKey))) {
@@ -318,7 +347,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const logLevel = (env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info")) as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`);
 
   const graphql: GraphqlLimits = {
     maxDepth: parseInteger(env, "GRAPHQL_MAX_DEPTH", 10, 2, 100, problems),
@@ -337,8 +367,14 @@ export function loadConfig(env: Env = process.env): Config {
   const enumerationSafeMs = parseInteger(env, "ENUMERATION_SAFE_MS", 400, 0, 5000, problems);
   const messaging = parseMessaging(env, problems);
   const awsJsonPath = env.AWS_JSON_PATH || "/";
-  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(awsJsonPath) || awsJsonPath.startsWith("/graphql") || awsJsonPath.startsWith("/.well-known")) {
-    problems.push("AWS_JSON_PATH must be a URL path starting with / (letters, digits, . _ ~ - /), outside /graphql and /.well-known; e.g. / or /cognito");
+  if (
+    !/^\/[A-Za-z0-9._~\/-]*$/.test(awsJsonPath) ||
+    awsJsonPath.startsWith("/graphql") ||
+    awsJsonPath.startsWith("/.well-known")
+  ) {
+    problems.push(
+      "AWS_JSON_PATH must be a URL path starting with / (letters, digits, . _ ~ - /), outside /graphql and /.well-known; e.g. / or /cognito",
+    );
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS, problems);
@@ -347,9 +383,33 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
-    port, host, databaseUrl, database, redisUrl, redisKeyPrefix, publicUrl, region, adminApiKey, secretsKey, dataDir, logLevel, nodeEnv,
-    graphql: Object.freeze(graphql), maxUserPools, maxClientsPerPool, maxGroupsPerPool, maxGroupsPerUser, bcryptCost, srpWorkers, signInFailuresPerIp, enumerationSafeMs,
+    port,
+    host,
+    databaseUrl,
+    database,
+    redisUrl,
+    redisKeyPrefix,
+    publicUrl,
+    region,
+    adminApiKey,
+    secretsKey,
+    dataDir,
+    logLevel,
+    nodeEnv,
+    graphql: Object.freeze(graphql),
+    maxUserPools,
+    maxClientsPerPool,
+    maxGroupsPerPool,
+    maxGroupsPerUser,
+    bcryptCost,
+    srpWorkers,
+    signInFailuresPerIp,
+    enumerationSafeMs,
     messaging: Object.freeze(messaging),
-    awsJsonPath, corsOrigins, trustProxy, metrics, poolDomainSuffix,
+    awsJsonPath,
+    corsOrigins,
+    trustProxy,
+    metrics,
+    poolDomainSuffix,
   });
 }

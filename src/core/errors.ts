@@ -61,5 +61,7 @@ export class CognitoError extends Error {
 export const isCognitoError = (error: unknown): error is CognitoError => error instanceof CognitoError;
 
 /** Shorthand for the most common failure: one bad field, named in the message. */
-export const invalidParameter = (message: string): CognitoError => new CognitoError("InvalidParameterException", message);
-export const resourceNotFound = (message: string): CognitoError => new CognitoError("ResourceNotFoundException", message);
+export const invalidParameter = (message: string): CognitoError =>
+  new CognitoError("InvalidParameterException", message);
+export const resourceNotFound = (message: string): CognitoError =>
+  new CognitoError("ResourceNotFoundException", message);

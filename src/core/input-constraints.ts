@@ -48,7 +48,12 @@ export const COGNITO_SHAPES = {
 export type CognitoShape = keyof typeof COGNITO_SHAPES;
 
 /** The keys of AuthParameters / ChallengeResponses whose values have a Cognito shape; others are the flow's to judge. */
-const PARAMETER_MAP_SHAPES: Readonly<Record<string, CognitoShape>> = { USERNAME: "username", PASSWORD: "password", NEW_PASSWORD: "password", SRP_A: "srpA" };
+const PARAMETER_MAP_SHAPES: Readonly<Record<string, CognitoShape>> = {
+  USERNAME: "username",
+  PASSWORD: "password",
+  NEW_PASSWORD: "password",
+  SRP_A: "srpA",
+};
 
 type AttributeList = readonly { name: string; value: string }[];
 
@@ -113,9 +118,12 @@ function codePointLength(value: string, limit: number): number {
 /** The first constraint a string breaks, in AWS's wording; null when it conforms. */
 export function brokenStringConstraint(constraint: StringConstraint, value: string): string | null {
   const length = codePointLength(value, Math.max(constraint.max ?? 0, constraint.min ?? 0));
-  if (constraint.min !== undefined && length < constraint.min) return `Member must have length greater than or equal to ${constraint.min}`;
-  if (constraint.max !== undefined && length > constraint.max) return `Member must have length less than or equal to ${constraint.max}`;
-  if (constraint.pattern && !fullMatch(constraint.pattern, value)) return `Member must satisfy regular expression pattern: ${constraint.pattern}`;
+  if (constraint.min !== undefined && length < constraint.min)
+    return `Member must have length greater than or equal to ${constraint.min}`;
+  if (constraint.max !== undefined && length > constraint.max)
+    return `Member must have length less than or equal to ${constraint.max}`;
+  if (constraint.pattern && !fullMatch(constraint.pattern, value))
+    return `Member must satisfy regular expression pattern: ${constraint.pattern}`;
   return null;
 }
 
@@ -128,7 +136,9 @@ export function describeStringProblem(path: string, constraint: StringConstraint
 
 /** Cognito's "N validation error(s) detected: a; b" InvalidParameterException. */
 export function validationError(problems: readonly string[]): CognitoError {
-  return invalidParameter(`${problems.length} validation error${problems.length === 1 ? "" : "s"} detected: ${problems.join("; ")}`);
+  return invalidParameter(
+    `${problems.length} validation error${problems.length === 1 ? "" : "s"} detected: ${problems.join("; ")}`,
+  );
 }
 
 function collect(name: InputParameter, value: unknown, problems: string[]): void {

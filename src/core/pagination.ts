@@ -18,7 +18,8 @@ export function readPageArgs(args: PageArgs, maxPageSize = 60): { limit: number;
   requireIntegerInRange("first", limit, 1, maxPageSize);
   if (args.after === undefined || args.after === null) return { limit };
   const decoded = decodeCursor(args.after);
-  if (!decoded || typeof decoded.after !== "string") throw invalidParameter("after is not a cursor returned by this API.");
+  if (!decoded || typeof decoded.after !== "string")
+    throw invalidParameter("after is not a cursor returned by this API.");
   return { limit, afterId: decoded.after };
 }
 

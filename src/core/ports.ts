@@ -44,7 +44,10 @@ export interface ShortLivedStore {
    * when allowed, sets a value as `set` does: in the same round trip and step where the store can (one
    * node, or a cluster slot shared with the gates), else right after (a cluster, from another node).
    */
-  takeAttempt(gates: readonly AttemptGate[], options?: { dryRun?: boolean; thenSet?: { key: string; value: string; ttlSeconds: number } }): Promise<AttemptTaken>;
+  takeAttempt(
+    gates: readonly AttemptGate[],
+    options?: { dryRun?: boolean; thenSet?: { key: string; value: string; ttlSeconds: number } },
+  ): Promise<AttemptTaken>;
   /**
    * Gives one taken attempt back to each gate (an attempt that turned out not to be a failure): the
    * count drops by one, never below zero; the lock that attempt set (`lockedUntilMs` as taken) is
@@ -55,14 +58,22 @@ export interface ShortLivedStore {
    */
   giveBackAttempt(taken: readonly GivenBackAttempt[]): Promise<void>;
   /** Token bucket: takes one token if available. `retryAfterSeconds` is 0 when allowed. */
-  takeToken(key: string, capacity: number, refillPerSecond: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  takeToken(
+    key: string,
+    capacity: number,
+    refillPerSecond: number,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
   publish(channel: string, message: string): Promise<void>;
   /**
    * Returns an unsubscribe function. Messages published after the promise resolves are delivered,
    * except while the connection to a shared store is lost: `onGap` is then called (when the loss is
    * noticed and again once the subscription is back), so a subscriber that caches can drop what it holds.
    */
-  subscribe(channel: string, onMessage: (message: string) => void, options?: { onGap?: () => void }): Promise<() => Promise<void>>;
+  subscribe(
+    channel: string,
+    onMessage: (message: string) => void,
+    options?: { onGap?: () => void },
+  ): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -91,7 +102,13 @@ export type AttemptTaken =
    * lockedUntilMs[i] the lock this attempt set on it (0 for none); windowEndsAtMs[i] the window end it
    * set and previousWindowEndsAtMs[i] the one it replaced (0 when the window had ended).
    */
-  | { allowed: true; counts: number[]; lockedUntilMs: number[]; windowEndsAtMs: number[]; previousWindowEndsAtMs: number[] }
+  | {
+      allowed: true;
+      counts: number[];
+      lockedUntilMs: number[];
+      windowEndsAtMs: number[];
+      previousWindowEndsAtMs: number[];
+    }
   /** `refusedBy` is the index of the first gate that refused; `lockedUntilMs` set when it is locked rather than full. */
   | { allowed: false; refusedBy: number; lockedUntilMs: number | null };
 
@@ -110,7 +127,12 @@ export interface TotpEngine {
    * Checks `code` at `atMs` against the current step and one step either side (clock drift), never
    * a step at or below `afterStep` (replay). Returns the step it matched; compares in constant time.
    */
-  verify(secret: string, code: string, atMs: number, options?: { afterStep?: number | null }): { ok: true; step: number } | { ok: false };
+  verify(
+    secret: string,
+    code: string,
+    atMs: number,
+    options?: { afterStep?: number | null },
+  ): { ok: true; step: number } | { ok: false };
   /** The otpauth:// key URI authenticator apps import (usually as a QR code). */
   keyUri(args: { issuer: string; accountName: string; secret: string }): string;
 }
@@ -198,9 +220,18 @@ export interface SrpServer {
    * The PASSWORD_CLAIM_SIGNATURE an honest client would send, for a constant-time comparison by the caller.
    * `name` is the pool name (or the device group key) and `userId` the USER_ID_FOR_SRP (or the device key).
    */
-  expectedSignature(args: { name: string; userId: string; verifierHex: string; saltHex: string; aHex: string; bHex: string; bigBHex: string; secretBlockBase64: string; timestamp: string }): Promise<string>;
+  expectedSignature(args: {
+    name: string;
+    userId: string;
+    verifierHex: string;
+    saltHex: string;
+    aHex: string;
+    bHex: string;
+    bigBHex: string;
+    secretBlockBase64: string;
+    timestamp: string;
+  }): Promise<string>;
 }
-
 
 /** What a rotation changed: the kids it retired and the ones that sign from now on. */
 export interface KeyRotation {
@@ -309,7 +340,8 @@ export type WebAuthnRegistrationCheck =
     }
   | { ok: false; failure: WebAuthnFailure };
 
-export type WebAuthnAssertionCheck = { ok: true; newSignCount: number; userVerified: boolean } | { ok: false; failure: WebAuthnFailure };
+export type WebAuthnAssertionCheck =
+  { ok: true; newSignCount: number; userVerified: boolean } | { ok: false; failure: WebAuthnFailure };
 
 /**
  * The WebAuthn ceremony checks (W3C WebAuthn L2 §7.1, §7.2) over a well-kept library: CBOR, COSE keys,
@@ -323,7 +355,11 @@ export interface WebAuthnVerifier {
    * flags, the counter (refused when either is non-zero and the new one is not above the stored one) and
    * the signature over authenticatorData ‖ SHA-256(clientDataJSON).
    */
-  verifyAssertion(response: unknown, expected: WebAuthnExpectation, credential: { credentialId: string; publicKey: string; signCount: number }): Promise<WebAuthnAssertionCheck>;
+  verifyAssertion(
+    response: unknown,
+    expected: WebAuthnExpectation,
+    credential: { credentialId: string; publicKey: string; signCount: number },
+  ): Promise<WebAuthnAssertionCheck>;
 }
 
 /** Where an old Cognito user pool answers, and how to authenticate to it (README "Moving from Cognito"). */
@@ -336,7 +372,8 @@ export interface SourcePoolConnection {
 }
 
 /** An old pool's answer: its output, or the exception it named (`__type` without a namespace). */
-export type SourcePoolAnswer = { ok: true; output: Record<string, unknown> } | { ok: false; errorType: string; message: string };
+export type SourcePoolAnswer =
+  { ok: true; output: Record<string, unknown> } | { ok: false; errorType: string; message: string };
 
 /**
  * Calls actions of Cognito's JSON protocol (POST, X-Amz-Target AWSCognitoIdentityProviderService.*)

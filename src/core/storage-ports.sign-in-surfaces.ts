@@ -57,7 +57,11 @@ export interface WebAuthnCredentialRepository {
    * Records a sign-in: the new counter and last-used time, only if the stored counter is still
    * `expectedSignCount` (a conditional UPDATE). True for exactly one of parallel callers.
    */
-  recordUse(poolId: string, credentialId: string, args: { expectedSignCount: number; newSignCount: number; now: Date }): Promise<boolean>;
+  recordUse(
+    poolId: string,
+    credentialId: string,
+    args: { expectedSignCount: number; newSignCount: number; now: Date },
+  ): Promise<boolean>;
 }
 
 /** A pool's built-in user-migration source (one per pool) and its progress counter. */

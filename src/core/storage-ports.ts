@@ -13,7 +13,13 @@ import type { UserPool } from "./pools/user-pool.types.js";
 import type { WebhookDelivery, WebhookRepository } from "./webhooks/webhook.types.js";
 import type { AliasKind, User, UserWithGroups } from "./users/user.types.js";
 import type { UserImportRepository } from "./user-import/user-import.ports.js";
-import type { ResourceServerRepository, UiCustomizationRepository, UserMigrationSourceRepository, UserPoolDomainRepository, WebAuthnCredentialRepository } from "./storage-ports.sign-in-surfaces.js";
+import type {
+  ResourceServerRepository,
+  UiCustomizationRepository,
+  UserMigrationSourceRepository,
+  UserPoolDomainRepository,
+  WebAuthnCredentialRepository,
+} from "./storage-ports.sign-in-surfaces.js";
 
 export interface PageRequest {
   /** Exclusive lower bound on the sort key (the id), from a decoded cursor. */
@@ -73,14 +79,24 @@ export interface EventRepository {
    * Appends the event and the webhook deliveries it owes (made from its seq) atomically: inside the
    * enclosing transaction, or, called outside one, in a transaction of their own. Returns the seq.
    */
-  appendWithDeliveries(event: AppEvent, occurredAt: Date, deliveriesFor: (seq: number) => WebhookDelivery[]): Promise<number>;
+  appendWithDeliveries(
+    event: AppEvent,
+    occurredAt: Date,
+    deliveriesFor: (seq: number) => WebhookDelivery[],
+  ): Promise<number>;
   /**
    * Events in seq order, after `afterSeq` and up to `throughSeq`; `poolIds` null = every pool and
    * pool-less events; `types` restricts to those types.
    */
-  list(filter: { poolId?: string; poolIds: readonly string[] | null; types?: readonly string[] }, page: { afterSeq?: number; throughSeq?: number; limit: number }): Promise<StoredEvent[]>;
+  list(
+    filter: { poolId?: string; poolIds: readonly string[] | null; types?: readonly string[] },
+    page: { afterSeq?: number; throughSeq?: number; limit: number },
+  ): Promise<StoredEvent[]>;
   /** The audit-log query: newest first (below `pastSeq`) or oldest first (above it). */
-  search(filter: EventSearchFilter, page: { order: "NEWEST_FIRST" | "OLDEST_FIRST"; pastSeq?: number; limit: number }): Promise<StoredEvent[]>;
+  search(
+    filter: EventSearchFilter,
+    page: { order: "NEWEST_FIRST" | "OLDEST_FIRST"; pastSeq?: number; limit: number },
+  ): Promise<StoredEvent[]>;
   findBySeqs(seqs: readonly number[]): Promise<StoredEvent[]>;
   /** The highest seq allocated so far that is visible (0 when there is none). */
   maxSeq(): Promise<number>;
@@ -122,7 +138,10 @@ export interface UserSearchQuery {
  * A user as ListUsers shows it: never its credentials, which a listing must not load (a password hash
  * and an SRP verifier for every row on the page), nor bookkeeping it does not return.
  */
-export type ListedUser = Pick<User, "id" | "username" | "status" | "enabled" | "attributes" | "createdAt" | "updatedAt">;
+export type ListedUser = Pick<
+  User,
+  "id" | "username" | "status" | "enabled" | "attributes" | "createdAt" | "updatedAt"
+>;
 
 export interface UserRepository {
   /** @throws UsernameExistsException when the pool already has the normalised username. */
@@ -135,16 +154,30 @@ export interface UserRepository {
   findByUsername(poolId: string, usernameNormalized: string): Promise<User | null>;
   findByAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<User | null>;
   /** Replaces the user's alias rows. @throws AliasExistsException when another user holds one of them. */
-  replaceAliases(poolId: string, userId: string, aliases: { kind: AliasKind; valueNormalized: string }[], options?: { isNewUser?: boolean }): Promise<void>;
+  replaceAliases(
+    poolId: string,
+    userId: string,
+    aliases: { kind: AliasKind; valueNormalized: string }[],
+    options?: { isNewUser?: boolean },
+  ): Promise<void>;
   /** Removes one alias value from whoever holds it (ForceAliasCreation); returns that user's id. */
   releaseAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<string | null>;
   /**
    * What a call with an access token checks and shows, in one round trip: whether the token's
    * refresh-token family (`origin_jti`; null for none) was revoked, the user (null when gone) and its MFA row.
    */
-  findAccessTokenHolder(poolId: string, userId: string, familyId: string | null): Promise<{ isFamilyRevoked: boolean; user: User | null; mfa: UserMfa | null }>;
+  findAccessTokenHolder(
+    poolId: string,
+    userId: string,
+    familyId: string | null,
+  ): Promise<{ isFamilyRevoked: boolean; user: User | null; mfa: UserMfa | null }>;
   /** `isNewUser` skips the delete: on MariaDB a delete of absent rows takes gap locks that deadlock parallel sign-ups. */
-  replaceSearchEntries(poolId: string, userId: string, entries: SearchEntry[], options?: { isNewUser?: boolean }): Promise<void>;
+  replaceSearchEntries(
+    poolId: string,
+    userId: string,
+    entries: SearchEntry[],
+    options?: { isNewUser?: boolean },
+  ): Promise<void>;
   /** Users matching a ListUsers filter, ordered by (matched value, user id), `limit` at most. */
   search(poolId: string, query: UserSearchQuery): Promise<{ user: User; position: SearchPosition }[]>;
   /** `search` for a listing: the same users in the same order, without credentials, in one round trip. */
@@ -181,9 +214,21 @@ export interface VerificationCodeRepository {
    * Counts a wrong guess in one atomic step: true when the code is unused, unexpired, has fewer than
    * `maxFailedAttempts` failures and is not `codeHash` (the count then grows by one); false otherwise.
    */
-  recordFailure(userId: string, purpose: CodePurpose, codeHash: string, now: Date, maxFailedAttempts: number): Promise<boolean>;
+  recordFailure(
+    userId: string,
+    purpose: CodePurpose,
+    codeHash: string,
+    now: Date,
+    maxFailedAttempts: number,
+  ): Promise<boolean>;
   /** Marks the code used if it is still unused, unexpired, not worn out and matches; true for exactly one caller. */
-  consume(userId: string, purpose: CodePurpose, codeHash: string, now: Date, maxFailedAttempts: number): Promise<boolean>;
+  consume(
+    userId: string,
+    purpose: CodePurpose,
+    codeHash: string,
+    now: Date,
+    maxFailedAttempts: number,
+  ): Promise<boolean>;
   deleteForUser(userId: string, purpose: CodePurpose): Promise<void>;
 }
 
@@ -240,7 +285,10 @@ export interface RefreshTokenRepository {
    */
   findRotationStateLocked(id: string): Promise<{ rotatedAt: Date | null; revokedAt: Date | null } | null>;
   /** findByHash, isFamilyRevoked for the token's family and the token's user in `poolId` with its groups ordered by name (null when gone), in one round trip. */
-  findByHashWithHolder(tokenHash: string, poolId: string): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean; user: UserWithGroups | null } | null>;
+  findByHashWithHolder(
+    tokenHash: string,
+    poolId: string,
+  ): Promise<{ record: RefreshTokenRecord; isFamilyRevoked: boolean; user: UserWithGroups | null } | null>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeAllOfUser(userId: string, at: Date): Promise<void>;
   /** Revokes every family of the user's refresh tokens bound to the device (ForgetDevice): a family never changes device. */
@@ -301,7 +349,11 @@ export interface UserMfaRepository {
    * Moves the pending secret into force if it is still `pendingCiphertext`, recording `step` as used.
    * True for exactly one of many parallel callers.
    */
-  promotePendingTotp(userId: string, pendingCiphertext: string, args: { friendlyName: string | null; step: number; now: Date }): Promise<boolean>;
+  promotePendingTotp(
+    userId: string,
+    pendingCiphertext: string,
+    args: { friendlyName: string | null; step: number; now: Date },
+  ): Promise<boolean>;
   /**
    * Records `step` as the last accepted one if the secret in force is still `secretCiphertext` and
    * no step at or after it was accepted before. True for exactly one of many parallel callers.
@@ -329,7 +381,16 @@ export interface DeviceRepository {
   insert(device: Device): Promise<void>;
   findByKey(deviceKey: string): Promise<Device | null>;
   /** Stores the SRP salt and verifier of a pending device; true for exactly one caller (false once confirmed). */
-  confirm(deviceKey: string, args: { srpSalt: string; srpVerifier: string; name: string | null; rememberedStatus: DeviceRememberedStatus; now: Date }): Promise<boolean>;
+  confirm(
+    deviceKey: string,
+    args: {
+      srpSalt: string;
+      srpVerifier: string;
+      name: string | null;
+      rememberedStatus: DeviceRememberedStatus;
+      now: Date;
+    },
+  ): Promise<boolean>;
   updateStatus(deviceKey: string, rememberedStatus: DeviceRememberedStatus, now: Date): Promise<void>;
   recordAuthentication(deviceKey: string, args: { ip: string | null; now: Date }): Promise<void>;
   delete(deviceKey: string): Promise<void>;

@@ -42,12 +42,14 @@ export function requireUrl(field: string, value: string): void {
   } catch {
     throw invalidParameter(`${field} must be an absolute URL; got ${JSON.stringify(value.slice(0, 100))}.`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalidParameter(`${field} must be an http or https URL.`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw invalidParameter(`${field} must be an http or https URL.`);
   requireLength(field, value, 1, 2048);
 }
 
 export function requireMaxItems(field: string, values: readonly unknown[], max: number): void {
-  if (values.length > max) throw new CognitoError("LimitExceededException", `${field} holds at most ${max} entries; got ${values.length}.`);
+  if (values.length > max)
+    throw new CognitoError("LimitExceededException", `${field} holds at most ${max} entries; got ${values.length}.`);
 }
 
 export const POOL_ID_PATTERN = /^[\w-]+_[0-9a-zA-Z]+$/;

@@ -50,7 +50,8 @@ export function createCsvParser(options: { maxRecordChars: number }): CsvParser 
 
   const grow = (count: number) => {
     recordChars += count;
-    if (recordChars > options.maxRecordChars) throw new CsvSyntaxError(`the record is longer than ${options.maxRecordChars} characters`, recordLine);
+    if (recordChars > options.maxRecordChars)
+      throw new CsvSyntaxError(`the record is longer than ${options.maxRecordChars} characters`, recordLine);
   };
   const endField = () => {
     fields.push(field);

@@ -30,5 +30,8 @@ export function shareOneHashTag(keys: readonly string[]): boolean {
  * to tag its keys (a programming error, never an input error).
  */
 export function assertOneHashTag(operation: string, keys: readonly string[]): void {
-  if (!shareOneHashTag(keys)) throw new RangeError(`${operation}: keys touched in one atomic step must share a hash tag {…}; got ${keys.map((key) => JSON.stringify(key)).join(", ")}`);
+  if (!shareOneHashTag(keys))
+    throw new RangeError(
+      `${operation}: keys touched in one atomic step must share a hash tag {…}; got ${keys.map((key) => JSON.stringify(key)).join(", ")}`,
+    );
 }

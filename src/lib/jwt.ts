@@ -16,7 +16,9 @@ export function decodeJwtPayloadUnverified(token: string): Record<string, unknow
   if (!looksLikeJwt(token)) return null;
   try {
     const payload: unknown = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString("utf8"));
-    return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : null;
+    return typeof payload === "object" && payload !== null && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -15,7 +15,8 @@ export const randomAlphanumeric = (length: number): string => randomFromAlphabet
 export const randomUuid = (): string => randomUUID();
 export { randomInt };
 /** A decimal code of `digits` digits, uniformly drawn (leading zeros kept). */
-export const randomDigits = (digits: number): string => Array.from({ length: digits }, () => String(randomInt(10))).join("");
+export const randomDigits = (digits: number): string =>
+  Array.from({ length: digits }, () => String(randomInt(10))).join("");
 export const randomBytesOf = (length: number): Buffer => randomBytes(length);
 export const randomTokenBase64Url = (byteLength: number): string => randomBytes(byteLength).toString("base64url");
 

@@ -44,8 +44,16 @@ const SENTINEL_QUERY_KEYS = new Set(["sentinelUsername", "sentinelPassword"]);
 export function parseRedisUrl(url: string): RedisTarget {
   const scheme = /^([a-z+]+):\/\//.exec(url)?.[1];
   if (scheme === "redis" || scheme === "rediss") return { kind: "single", url };
-  const kind = scheme === "redis+cluster" || scheme === "rediss+cluster" ? "cluster" : scheme === "redis+sentinel" || scheme === "rediss+sentinel" ? "sentinel" : null;
-  if (kind === null) throw new Error("REDIS_URL must start with redis://, rediss://, redis+cluster://, rediss+cluster://, redis+sentinel:// or rediss+sentinel://");
+  const kind =
+    scheme === "redis+cluster" || scheme === "rediss+cluster"
+      ? "cluster"
+      : scheme === "redis+sentinel" || scheme === "rediss+sentinel"
+        ? "sentinel"
+        : null;
+  if (kind === null)
+    throw new Error(
+      "REDIS_URL must start with redis://, rediss://, redis+cluster://, rediss+cluster://, redis+sentinel:// or rediss+sentinel://",
+    );
   const tls = scheme!.startsWith("rediss");
 
   let rest = url.slice(scheme!.length + 3);
@@ -61,14 +69,23 @@ export function parseRedisUrl(url: string): RedisTarget {
   const { username, password } = parseCredentials(credentials);
 
   if (kind === "cluster") {
-    if (path !== "" || [...query.keys()].length > 0) throw new Error("REDIS_URL: a redis+cluster:// URL takes no path (a cluster has only database 0) and no options");
+    if (path !== "" || [...query.keys()].length > 0)
+      throw new Error("REDIS_URL: a redis+cluster:// URL takes no path (a cluster has only database 0) and no options");
     return { kind, nodes, ...(username ? { username } : {}), ...(password ? { password } : {}), tls };
   }
 
   const [name, dbText, ...extra] = path.split("/");
-  if (!name) throw new Error("REDIS_URL: a redis+sentinel:// URL needs the primary's name as its path, e.g. redis+sentinel://host:26379/mymaster");
-  if (extra.length > 0 || (dbText !== undefined && dbText !== "" && !/^\d{1,5}$/.test(dbText))) throw new Error("REDIS_URL: after the primary's name a redis+sentinel:// URL takes only a database number");
-  for (const key of query.keys()) if (!SENTINEL_QUERY_KEYS.has(key)) throw new Error(`REDIS_URL: unknown option ${JSON.stringify(key)} (known: ${[...SENTINEL_QUERY_KEYS].join(", ")})`);
+  if (!name)
+    throw new Error(
+      "REDIS_URL: a redis+sentinel:// URL needs the primary's name as its path, e.g. redis+sentinel://host:26379/mymaster",
+    );
+  if (extra.length > 0 || (dbText !== undefined && dbText !== "" && !/^\d{1,5}$/.test(dbText)))
+    throw new Error("REDIS_URL: after the primary's name a redis+sentinel:// URL takes only a database number");
+  for (const key of query.keys())
+    if (!SENTINEL_QUERY_KEYS.has(key))
+      throw new Error(
+        `REDIS_URL: unknown option ${JSON.stringify(key)} (known: ${[...SENTINEL_QUERY_KEYS].join(", ")})`,
+      );
   const sentinelUsername = query.get("sentinelUsername") ?? undefined;
   const sentinelPassword = query.get("sentinelPassword") ?? undefined;
   return {

@@ -29,7 +29,16 @@ export function parseSrpTimestamp(text: string): Date | null {
   if (typeof text !== "string") return null;
   const match = SRP_TIMESTAMP.exec(text);
   if (!match) return null;
-  const [, weekday, monthName, day, hours, minutes, seconds, year] = match as unknown as [string, string, string, string, string, string, string, string];
+  const [, weekday, monthName, day, hours, minutes, seconds, year] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const month = MONTHS.indexOf(monthName as (typeof MONTHS)[number]);
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
   const date = new Date(0);

@@ -18,18 +18,29 @@ function parseArgs(argv: string[]) {
   const urlIndex = argv.indexOf("--mariadb-url");
   const mariadbUrl = urlIndex >= 0 ? argv[urlIndex + 1]! : "mariadb://root@127.0.0.1:3306/";
   const name = argv.find((arg, index) => !arg.startsWith("--") && argv[index - 1] !== "--mariadb-url") ?? "Migration";
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new Error("Migration name must be PascalCase, e.g. AddUserSearchColumns");
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(name))
+    throw new Error("Migration name must be PascalCase, e.g. AddUserSearchColumns");
   return { check, mariadbUrl, name };
 }
 
 function mariadbTarget(url: string): DatabaseTarget {
   const parsed = new URL(url);
-  return { dialect: "mariadb", host: parsed.hostname, port: Number(parsed.port || 3306), user: decodeURIComponent(parsed.username || "root"), password: decodeURIComponent(parsed.password), database: "unused" };
+  return {
+    dialect: "mariadb",
+    host: parsed.hostname,
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username || "root"),
+    password: decodeURIComponent(parsed.password),
+    database: "unused",
+  };
 }
 
 function renderQueries(queries: SchemaDrift["up"]): string {
   return queries
-    .map(({ query, parameters }) => `    await queryRunner.query(${JSON.stringify(query)}${parameters && parameters.length > 0 ? `, ${JSON.stringify(parameters)}` : ""});`)
+    .map(
+      ({ query, parameters }) =>
+        `    await queryRunner.query(${JSON.stringify(query)}${parameters && parameters.length > 0 ? `, ${JSON.stringify(parameters)}` : ""});`,
+    )
     .join("\n");
 }
 
@@ -79,7 +90,10 @@ export const migrations: (new () => MigrationInterface)[] = [${classes.join(", "
 
 async function main(): Promise<void> {
   const { check, mariadbUrl, name } = parseArgs(process.argv.slice(2));
-  const targets: Record<string, DatabaseTarget> = { sqlite: { dialect: "sqlite", path: "unused" }, mariadb: mariadbTarget(mariadbUrl) };
+  const targets: Record<string, DatabaseTarget> = {
+    sqlite: { dialect: "sqlite", path: "unused" },
+    mariadb: mariadbTarget(mariadbUrl),
+  };
   const className = `${name}${systemClock.nowMs()}`;
   let missing = false;
   for (const [dialect, target] of Object.entries(targets)) {
@@ -90,7 +104,9 @@ async function main(): Promise<void> {
     }
     missing = true;
     if (check) {
-      process.stdout.write(`${dialect}: ${drift.up.length} schema change(s) have no migration:\n${drift.up.map((query) => `  ${query.query}`).join("\n")}\n`);
+      process.stdout.write(
+        `${dialect}: ${drift.up.length} schema change(s) have no migration:\n${drift.up.map((query) => `  ${query.query}`).join("\n")}\n`,
+      );
       continue;
     }
     if (dialect === "mariadb" && existingMigrations(dialect).length === 0) {

@@ -23,7 +23,10 @@ const isExternal = /^(mariadb|mysql):/.test(DATABASE_URL) && REDIS_URL !== "";
 const REQUESTS = Number(process.env.BENCH_ADMIN_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-async function runConcurrently(count: number, operation: () => Promise<void>): Promise<{ elapsedMs: number; latenciesMs: number[] }> {
+async function runConcurrently(
+  count: number,
+  operation: () => Promise<void>,
+): Promise<{ elapsedMs: number; latenciesMs: number[] }> {
   const latenciesMs: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -46,11 +49,15 @@ describe(`admin requests (${isExternal ? "MariaDB + Redis" : "embedded SQLite + 
     log("");
     log(machineLine());
     const roundTrips = countRoundTrips();
-    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL, NODE_ENV: "production" } : { NODE_ENV: "production" } });
+    const app = await getTestApp({
+      name: isExternal ? "mariadb+redis" : "embedded",
+      env: isExternal ? { DATABASE_URL, REDIS_URL, NODE_ENV: "production" } : { NODE_ENV: "production" },
+    });
     gateway = app;
     const { poolId } = await createPoolWithClient(app);
     const users = [];
-    for (let index = 0; index < 5; index++) users.push(await createConfirmedUser(app, poolId, uniqueName(`admin-bench-${index}`), GOOD_PASSWORD));
+    for (let index = 0; index < 5; index++)
+      users.push(await createConfirmedUser(app, poolId, uniqueName(`admin-bench-${index}`), GOOD_PASSWORD));
     const call = (source: string, variables: Record<string, unknown>) => async () => {
       const result = await postGraphql(app.url, source, variables, { token: app.adminKey });
       if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
@@ -73,14 +80,27 @@ describe(`admin requests (${isExternal ? "MariaDB + Redis" : "embedded SQLite + 
       cpuLines.push(`${label.padEnd(30)} ${cpuUsed.line}`);
       const perRequest = (count: number) => (isExternal ? fixed(count / REQUESTS, 2) : "-");
       rows.push([
-        label, REQUESTS, CONCURRENCY, fixed(REQUESTS / (run.elapsedMs / 1000)), fixed(percentile(run.latenciesMs, 50)), fixed(percentile(run.latenciesMs, 99)),
-        fixed(cpuUsed.gatewayThreadCpuMs / REQUESTS, 2), perRequest(trips.sql - tripsBefore.sql), perRequest(trips.redis - tripsBefore.redis),
+        label,
+        REQUESTS,
+        CONCURRENCY,
+        fixed(REQUESTS / (run.elapsedMs / 1000)),
+        fixed(percentile(run.latenciesMs, 50)),
+        fixed(percentile(run.latenciesMs, 99)),
+        fixed(cpuUsed.gatewayThreadCpuMs / REQUESTS, 2),
+        perRequest(trips.sql - tripsBefore.sql),
+        perRequest(trips.redis - tripsBefore.redis),
       ]);
     }
     log("");
-    log(`admin requests over HTTP (GraphQL, bearer admin key), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, NODE_ENV=production; the load generator runs in the gateway's process`);
+    log(
+      `admin requests over HTTP (GraphQL, bearer admin key), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, NODE_ENV=production; the load generator runs in the gateway's process`,
+    );
     log("");
-    for (const line of table(["operation", "requests", "conc.", "ops/s", "p50 ms", "p99 ms", "gateway thread CPU ms/op", "SQL/op", "Redis/op"], rows)) log(line);
+    for (const line of table(
+      ["operation", "requests", "conc.", "ops/s", "p50 ms", "p99 ms", "gateway thread CPU ms/op", "SQL/op", "Redis/op"],
+      rows,
+    ))
+      log(line);
     log("");
     for (const line of cpuLines) log(line);
   });

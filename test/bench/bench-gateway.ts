@@ -26,9 +26,16 @@ export const BENCH_PASSWORD = "Bench-Passw0rd!";
 export const CLIENT_PRIVATE_KEY_BYTES = 32;
 
 /** K confirmed users with real credentials, written through core's saveUser (one bcrypt hash shared: SRP does not read it). */
-export async function seedUsers(gateway: TestApp, poolId: string, count: number): Promise<{ username: string; password: string }[]> {
+export async function seedUsers(
+  gateway: TestApp,
+  poolId: string,
+  count: number,
+): Promise<{ username: string; password: string }[]> {
   const pool = (await gateway.app.db.read((repositories) => repositories.pools.findById(poolId)))!;
-  const hasher = createPasswordHasher({ secretsKey: gateway.config.secretsKey!, bcryptCost: gateway.config.bcryptCost });
+  const hasher = createPasswordHasher({
+    secretsKey: gateway.config.secretsKey!,
+    bcryptCost: gateway.config.bcryptCost,
+  });
   const passwordHash = await hasher.hash(BENCH_PASSWORD);
   const now = new Date();
   const users: User[] = Array.from({ length: count }, (_, i) => {
@@ -112,7 +119,10 @@ export async function measureCryptoBound(seconds: number): Promise<CryptoBound> 
   const client = createFastSrpClient(poolId, { privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES });
   const secretBlock = Buffer.alloc(48, 7).toString("base64");
   const timestamp = formatSrpTimestamp(new Date());
-  const keys = await Promise.all([generateKeyPair("RS256", { modulusLength: 2048 }), generateKeyPair("RS256", { modulusLength: 2048 })]);
+  const keys = await Promise.all([
+    generateKeyPair("RS256", { modulusLength: 2048 }),
+    generateKeyPair("RS256", { modulusLength: 2048 }),
+  ]);
   const claims = {
     sub: randomUUID(),
     event_id: randomUUID(),
@@ -127,14 +137,39 @@ export async function measureCryptoBound(seconds: number): Promise<CryptoBound> 
     version: 2,
   };
   const sign = (key: CryptoKey) =>
-    new SignJWT(claims).setProtectedHeader({ kid: "k".repeat(32), alg: "RS256" }).setIssuer(`http://127.0.0.1/${poolId}`).setIssuedAt().setExpirationTime("1h").sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ kid: "k".repeat(32), alg: "RS256" })
+      .setIssuer(`http://127.0.0.1/${poolId}`)
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(key);
   const srpStep = () => {
     const { bHex, bigBHex } = srp.startChallenge(verifierHex);
-    return { bHex, bigBHex, signature: srp.expectedSignature({ name: poolNameOf(poolId), userId: username, verifierHex, saltHex, aHex: client.srpA, bHex, bigBHex, secretBlockBase64: secretBlock, timestamp }) };
+    return {
+      bHex,
+      bigBHex,
+      signature: srp.expectedSignature({
+        name: poolNameOf(poolId),
+        userId: username,
+        verifierHex,
+        saltHex,
+        aHex: client.srpA,
+        bHex,
+        bigBHex,
+        secretBlockBase64: secretBlock,
+        timestamp,
+      }),
+    };
   };
   // The work must be the real thing: the client's proof for this exchange has to match.
   const check = srpStep();
-  expect(client.answer({ SALT: saltHex, SRP_B: check.bigBHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: username }, BENCH_PASSWORD, timestamp).PASSWORD_CLAIM_SIGNATURE).toBe(check.signature);
+  expect(
+    client.answer(
+      { SALT: saltHex, SRP_B: check.bigBHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: username },
+      BENCH_PASSWORD,
+      timestamp,
+    ).PASSWORD_CLAIM_SIGNATURE,
+  ).toBe(check.signature);
 
   const rate = async (work: () => unknown, forSeconds: number) => {
     for (let i = 0; i < 20; i++) await work();

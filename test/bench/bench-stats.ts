@@ -19,7 +19,10 @@ export function percentile(samples: readonly number[], p: number): number {
 export function table(header: string[], rows: (string | number)[][]): string[] {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
-  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  ");
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...cells.slice(1).map(line)];
 }
 
@@ -89,7 +92,14 @@ function readProcessTicks(): Map<string, number> {
 }
 
 export function snapshotCpu(): CpuSnapshot {
-  return { atMs: performance.now(), mainThreadTicks: readMainThreadTicks(), machine: readMachine(), processTicks: readProcessTicks(), self: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+  return {
+    atMs: performance.now(),
+    mainThreadTicks: readMainThreadTicks(),
+    machine: readMachine(),
+    processTicks: readProcessTicks(),
+    self: process.cpuUsage(),
+    elu: performance.eventLoopUtilization(),
+  };
 }
 
 /**
@@ -98,11 +108,17 @@ export function snapshotCpu(): CpuSnapshot {
  * includes time spent waiting for a core), the whole process (with the thread pool and any
  * load-generator thread), MariaDB, Redis and the machine. Also the gateway thread's CPU in ms.
  */
-export function cpuSince(before: CpuSnapshot, extra: Record<string, string> = {}): { line: string; gatewayThreadCpuMs: number } {
+export function cpuSince(
+  before: CpuSnapshot,
+  extra: Record<string, string> = {},
+): { line: string; gatewayThreadCpuMs: number } {
   const now = snapshotCpu();
   const seconds = (now.atMs - before.atMs) / 1000;
   const self = process.cpuUsage(before.self);
-  const gatewayThreadCpuMs = now.mainThreadTicks !== null && before.mainThreadTicks !== null ? ((now.mainThreadTicks - before.mainThreadTicks) / TICKS_PER_SECOND) * 1000 : Number.NaN;
+  const gatewayThreadCpuMs =
+    now.mainThreadTicks !== null && before.mainThreadTicks !== null
+      ? ((now.mainThreadTicks - before.mainThreadTicks) / TICKS_PER_SECOND) * 1000
+      : Number.NaN;
   const parts = [
     `gateway thread ${fixed((gatewayThreadCpuMs / 1000 / seconds) * 100, 0)}%`,
     `gateway event loop not idle ${fixed(performance.eventLoopUtilization(now.elu, before.elu).utilization * 100, 0)}%`,
@@ -115,7 +131,9 @@ export function cpuSince(before: CpuSnapshot, extra: Record<string, string> = {}
   }
   if (before.machine && now.machine) {
     const total = now.machine.total - before.machine.total;
-    parts.push(`machine busy ${fixed(((now.machine.busy - before.machine.busy) / total) * cpus().length * 100, 0)}% of ${cpus().length * 100}%`);
+    parts.push(
+      `machine busy ${fixed(((now.machine.busy - before.machine.busy) / total) * cpus().length * 100, 0)}% of ${cpus().length * 100}%`,
+    );
   }
   return { line: `CPU (% of one core): ${parts.join(", ")}`, gatewayThreadCpuMs };
 }
@@ -144,7 +162,8 @@ export function countRoundTrips(): () => RoundTrips {
       };
     };
     // Pool connections inherit from mysql2's Connection: an own wrapper there shadows the base method.
-    const mysqlConnection = (load("mysql2") as { Connection: { prototype: Record<string, unknown> } }).Connection.prototype;
+    const mysqlConnection = (load("mysql2") as { Connection: { prototype: Record<string, unknown> } }).Connection
+      .prototype;
     wrap(mysqlConnection, "query", "sql");
     wrap(mysqlConnection, "execute", "sql");
     wrap((load("ioredis") as { prototype: Record<string, unknown> }).prototype, "sendCommand", "redis");

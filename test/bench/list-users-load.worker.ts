@@ -48,8 +48,17 @@ let bearer = "";
 let document = "";
 
 /** ListUsers over the AWS JSON 1.1 protocol, with the admin key as a bearer token. */
-function postWire(variables: ListUsersVariables): Promise<{ Users?: unknown[]; PaginationToken?: string; __type?: string }> {
-  const body = Buffer.from(JSON.stringify({ UserPoolId: variables.userPoolId, Limit: variables.limit, Filter: variables.filter, PaginationToken: variables.paginationToken ?? undefined }));
+function postWire(
+  variables: ListUsersVariables,
+): Promise<{ Users?: unknown[]; PaginationToken?: string; __type?: string }> {
+  const body = Buffer.from(
+    JSON.stringify({
+      UserPoolId: variables.userPoolId,
+      Limit: variables.limit,
+      Filter: variables.filter,
+      PaginationToken: variables.paginationToken ?? undefined,
+    }),
+  );
   return new Promise((resolve, reject) => {
     const call = request(
       {
@@ -68,7 +77,11 @@ function postWire(variables: ListUsersVariables): Promise<{ Users?: unknown[]; P
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as { Users?: unknown[]; PaginationToken?: string }));
+        response.on("end", () =>
+          resolve(
+            JSON.parse(Buffer.concat(chunks).toString("utf8")) as { Users?: unknown[]; PaginationToken?: string },
+          ),
+        );
         response.on("error", reject);
       },
     );
@@ -147,6 +160,10 @@ async function handle(task: ListUsersTask): Promise<unknown> {
 parentPort!.on("message", (task: ListUsersTask) => {
   handle(task).then(
     (result) => parentPort!.postMessage({ ok: true, result }),
-    (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) =>
+      parentPort!.postMessage({
+        ok: false,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

@@ -44,8 +44,40 @@ export function createPrng(seed: number) {
   return { next, int, hex, zipf };
 }
 
-const DOMAINS = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "proton.me", "aol.com", "example.com", "corp.example", "mail.example"];
-const AREA_CODES = ["312", "773", "415", "212", "646", "617", "202", "305", "213", "310", "206", "512", "404", "702", "303", "215", "612", "503", "615", "919"];
+const DOMAINS = [
+  "gmail.com",
+  "yahoo.com",
+  "outlook.com",
+  "hotmail.com",
+  "icloud.com",
+  "proton.me",
+  "aol.com",
+  "example.com",
+  "corp.example",
+  "mail.example",
+];
+const AREA_CODES = [
+  "312",
+  "773",
+  "415",
+  "212",
+  "646",
+  "617",
+  "202",
+  "305",
+  "213",
+  "310",
+  "206",
+  "512",
+  "404",
+  "702",
+  "303",
+  "215",
+  "612",
+  "503",
+  "615",
+  "919",
+];
 
 /** Columnar so a million users fit comfortably in memory; index i is user i, ids ascending. */
 interface Directory {
@@ -87,12 +119,23 @@ function generateDirectory(count: number): Directory {
     const family = pickFamily();
     directory.given[i] = given;
     directory.family[i] = family;
-    const handle = `${GIVEN_NAMES[given]!}.${FAMILY_NAMES[family]!}`.normalize("NFD").toLowerCase().replace(/[^a-z.]/g, "");
+    const handle = `${GIVEN_NAMES[given]!}.${FAMILY_NAMES[family]!}`
+      .normalize("NFD")
+      .toLowerCase()
+      .replace(/[^a-z.]/g, "");
     directory.emails[i] = `${handle}.${i.toString(36)}@${DOMAINS[random.int(DOMAINS.length)]!}`;
-    directory.phones[i] = `+1${AREA_CODES[random.int(AREA_CODES.length)]!}${String(random.int(10_000_000)).padStart(7, "0")}`;
+    directory.phones[i] =
+      `+1${AREA_CODES[random.int(AREA_CODES.length)]!}${String(random.int(10_000_000)).padStart(7, "0")}`;
     directory.preferred[i] = random.next() < 0.3 ? `${handle.replace(".", "_")}${i.toString(36)}` : undefined;
     const roll = random.next();
-    directory.statuses[i] = roll < 0.9 ? "CONFIRMED" : roll < 0.98 ? "UNCONFIRMED" : roll < 0.995 ? "FORCE_CHANGE_PASSWORD" : "RESET_REQUIRED";
+    directory.statuses[i] =
+      roll < 0.9
+        ? "CONFIRMED"
+        : roll < 0.98
+          ? "UNCONFIRMED"
+          : roll < 0.995
+            ? "FORCE_CHANGE_PASSWORD"
+            : "RESET_REQUIRED";
     directory.enabled[i] = random.next() < 0.98 ? 1 : 0;
   }
   return directory;
@@ -129,7 +172,10 @@ function rawValue(directory: Directory, i: number, name: string): string | undef
 
 async function insertRows(runner: QueryRunner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const tuple = `(${columns.map(() => "?").join(", ")})`;
-  await runner.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`, rows.flat());
+  await runner.query(
+    `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`,
+    rows.flat(),
+  );
 }
 
 /**
@@ -150,12 +196,32 @@ export async function seed(target: DatabaseTarget, pool: UserPool, count: number
     await runner.query("ALTER TABLE user_search_entries DROP FOREIGN KEY fk_user_search_entries_user");
     await runner.query("ALTER TABLE user_search_entries DROP INDEX ix_user_search_entries_user");
     const secret = createPrng(7).hex(4096);
-    const userColumns = ["id", "pool_id", "username", "username_normalized", "status", "enabled", "attributes", "password_hash", "srp_salt", "srp_verifier", "password_changed_at", "created_at", "updated_at"];
+    const userColumns = [
+      "id",
+      "pool_id",
+      "username",
+      "username_normalized",
+      "status",
+      "enabled",
+      "attributes",
+      "password_hash",
+      "srp_salt",
+      "srp_verifier",
+      "password_changed_at",
+      "created_at",
+      "updated_at",
+    ];
     const createdAtMs = Date.parse("2024-01-01T00:00:00Z");
     let batch: unknown[][] = [];
     for (let i = 0; i < count; i++) {
       const id = directory.ids[i]!;
-      const attributes: Record<string, string> = { sub: id, email: directory.emails[i]!, email_verified: "true", phone_number: directory.phones[i]!, phone_number_verified: "false" };
+      const attributes: Record<string, string> = {
+        sub: id,
+        email: directory.emails[i]!,
+        email_verified: "true",
+        phone_number: directory.phones[i]!,
+        phone_number_verified: "false",
+      };
       for (const name of ["given_name", "family_name", "name", "preferred_username"]) {
         const value = rawValue(directory, i, name);
         if (value !== undefined) attributes[name] = value;
@@ -163,7 +229,21 @@ export async function seed(target: DatabaseTarget, pool: UserPool, count: number
       // Realistic row sizes: a bcrypt-length hash and a 3072-bit SRP verifier, random but not real.
       const offset = (i * 97) % 3000;
       const at = new Date(createdAtMs + i * 30_000).toISOString().replace("T", " ").replace("Z", "");
-      batch.push([id, pool.id, id, id, directory.statuses[i], directory.enabled[i], JSON.stringify(attributes), `$2b$10$${secret.slice(offset, offset + 53)}`, secret.slice(offset, offset + 32), secret.slice(offset, offset + 768), at, at, at]);
+      batch.push([
+        id,
+        pool.id,
+        id,
+        id,
+        directory.statuses[i],
+        directory.enabled[i],
+        JSON.stringify(attributes),
+        `$2b$10$${secret.slice(offset, offset + 53)}`,
+        secret.slice(offset, offset + 32),
+        secret.slice(offset, offset + 768),
+        at,
+        at,
+        at,
+      ]);
       if (batch.length === 2_000 || i === count - 1) {
         await insertRows(runner, "users", userColumns, batch);
         batch = [];
@@ -181,12 +261,16 @@ export async function seed(target: DatabaseTarget, pool: UserPool, count: number
         order.push(i);
       }
       // (value, user id) is the primary key's order; ids ascend with i, so i breaks ties.
-      order.sort((left, right) => (values[left]! < values[right]! ? -1 : values[left]! > values[right]! ? 1 : left - right));
+      order.sort((left, right) =>
+        values[left]! < values[right]! ? -1 : values[left]! > values[right]! ? 1 : left - right,
+      );
       for (let start = 0; start < order.length; start += 5_000) {
         const rows = order.slice(start, start + 5_000).map((i) => [pool.id, name, values[i], directory.ids[i]]);
         await insertRows(runner, "user_search_entries", ["pool_id", "name", "value", "user_id"], rows);
       }
-      log(`search entries for ${name} (${order.length}) inserted after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      log(
+        `search entries for ${name} (${order.length}) inserted after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     await runner.query("ALTER TABLE user_search_entries ADD INDEX ix_user_search_entries_user (user_id)");
     await runner.query(
@@ -201,15 +285,29 @@ export async function seed(target: DatabaseTarget, pool: UserPool, count: number
 }
 
 /** The pool of an earlier, finished seeding; otherwise an empty database to seed. */
-export async function findSeededPool(admin: Connection, { database, poolName, users }: { database: string; poolName: string; users: number }): Promise<string | null> {
+export async function findSeededPool(
+  admin: Connection,
+  { database, poolName, users }: { database: string; poolName: string; users: number },
+): Promise<string | null> {
   await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  const [tables] = await admin.query<RowDataPacket[]>("SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name IN ('user_pools', 'users', 'user_search_entries')", [database]);
+  const [tables] = await admin.query<RowDataPacket[]>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name IN ('user_pools', 'users', 'user_search_entries')",
+    [database],
+  );
   if (tables.length === 3) {
-    const [pools] = await admin.query<RowDataPacket[]>(`SELECT id FROM \`${database}\`.user_pools WHERE name = ?`, [poolName]);
+    const [pools] = await admin.query<RowDataPacket[]>(`SELECT id FROM \`${database}\`.user_pools WHERE name = ?`, [
+      poolName,
+    ]);
     const poolId = pools[0]?.id as string | undefined;
     if (poolId) {
-      const [counted] = await admin.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${database}\`.users WHERE pool_id = ?`, [poolId]);
-      const [indexed] = await admin.query<RowDataPacket[]>("SELECT 1 FROM information_schema.statistics WHERE table_schema = ? AND index_name = 'ix_user_search_entries_user'", [database]);
+      const [counted] = await admin.query<RowDataPacket[]>(
+        `SELECT COUNT(*) AS n FROM \`${database}\`.users WHERE pool_id = ?`,
+        [poolId],
+      );
+      const [indexed] = await admin.query<RowDataPacket[]>(
+        "SELECT 1 FROM information_schema.statistics WHERE table_schema = ? AND index_name = 'ix_user_search_entries_user'",
+        [database],
+      );
       if (Number(counted[0]!.n) === users && indexed.length > 0) return poolId;
     }
   }

@@ -54,7 +54,9 @@ async function profiled<T>(file: string | null, work: () => Promise<T>): Promise
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   await post("Profiler.enable");
   await post("Profiler.setSamplingInterval", { interval: 100 });
   await post("Profiler.start");
@@ -77,7 +79,9 @@ function startClient(): { run<T>(task: ListUsersTask): Promise<T>; terminate(): 
       const next = queue.then(
         () =>
           new Promise<T>((resolve, reject) => {
-            worker.once("message", (reply: { ok: boolean; result?: T; error?: string }) => (reply.ok ? resolve(reply.result!) : reject(new Error(reply.error))));
+            worker.once("message", (reply: { ok: boolean; result?: T; error?: string }) =>
+              reply.ok ? resolve(reply.result!) : reject(new Error(reply.error)),
+            );
             worker.postMessage(task);
           }),
       );
@@ -91,7 +95,9 @@ function startClient(): { run<T>(task: ListUsersTask): Promise<T>; terminate(): 
 /** The gateway's own mysql2 settings (TypeORM builds them from the data source's options), for one connection. */
 function gatewayConnectionOptions(target: DatabaseTarget): ConnectionOptions {
   // createConnectionOptions is how the driver builds its pool's options; protected, but the exact source.
-  const driver = createDataSource(target).driver as unknown as Pick<MysqlDriver, "options"> & { createConnectionOptions(options: unknown, credentials: unknown): ConnectionOptions & { connectionLimit?: number } };
+  const driver = createDataSource(target).driver as unknown as Pick<MysqlDriver, "options"> & {
+    createConnectionOptions(options: unknown, credentials: unknown): ConnectionOptions & { connectionLimit?: number };
+  };
   const { connectionLimit: _pool, ...options } = driver.createConnectionOptions(driver.options, driver.options);
   return JSON.parse(JSON.stringify(options)) as ConnectionOptions;
 }
@@ -113,16 +119,28 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
 
   it("prints p50/p99 of listUsers over HTTP and of the same statements sent directly", async () => {
     const url = new URL(DATABASE_URL);
-    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || "root"), password: decodeURIComponent(url.password) });
-    let poolId = await findSeededPool(admin, { database: BENCH_DATABASE, poolName: POOL_NAME, users: USERS }).finally(() => admin.end());
+    const admin = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username || "root"),
+      password: decodeURIComponent(url.password),
+    });
+    let poolId = await findSeededPool(admin, { database: BENCH_DATABASE, poolName: POOL_NAME, users: USERS }).finally(
+      () => admin.end(),
+    );
     url.pathname = `/${BENCH_DATABASE}`;
     // The background loops (webhook deliveries, import jobs) would add their statements to the captured ones.
     const quiet = { pollIntervalMs: 3_600_000 };
-    const app = await getTestApp({ name: "mariadb+redis", env: { DATABASE_URL: url.toString(), ...(REDIS_URL ? { REDIS_URL } : {}) } }, { overrides: { webhookDispatcher: quiet, userImport: quiet } });
+    const app = await getTestApp(
+      { name: "mariadb+redis", env: { DATABASE_URL: url.toString(), ...(REDIS_URL ? { REDIS_URL } : {}) } },
+      { overrides: { webhookDispatcher: quiet, userImport: quiet } },
+    );
     gateway = app;
     const target = app.config.database;
     if (!poolId) {
-      const created = expectData(await app.gql(CreateUserPoolDocument, { input: { name: POOL_NAME, usernameAttributes: ["email"] } })).createUserPool.id;
+      const created = expectData(
+        await app.gql(CreateUserPoolDocument, { input: { name: POOL_NAME, usernameAttributes: ["email"] } }),
+      ).createUserPool.id;
       const pool = (await app.app.db.read((repositories) => repositories.pools.findById(created)))!;
       await seed(target, pool, USERS);
       poolId = created;
@@ -135,7 +153,10 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     const sampleIndex = async (name: string, count: number, draw: () => string) => {
       const found: { value: string; userId: string }[] = [];
       for (let i = 0; i < count; i++) {
-        const [rows] = await connection.query("SELECT value, user_id FROM user_search_entries WHERE pool_id = ? AND name = ? AND value >= ? ORDER BY value, user_id LIMIT 1", [userPoolId, name, draw()]);
+        const [rows] = await connection.query(
+          "SELECT value, user_id FROM user_search_entries WHERE pool_id = ? AND name = ? AND value >= ? ORDER BY value, user_id LIMIT 1",
+          [userPoolId, name, draw()],
+        );
         const row = (rows as { value: string; user_id: string }[])[0];
         if (row) found.push({ value: row.value, userId: row.user_id });
       }
@@ -143,8 +164,17 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     };
 
     client = startClient();
-    await client.run({ type: "connect", url: app.url, adminKey: app.adminKey, document: print(ListUsersDocument), mysql: gatewayConnectionOptions(target) });
-    const page = (variables: ListUsersVariables) => captureSql(() => client!.run<PageSummary>({ type: "page", variables })).then(({ result, statements }): Captured => ({ variables, statements, page: result }));
+    await client.run({
+      type: "connect",
+      url: app.url,
+      adminKey: app.adminKey,
+      document: print(ListUsersDocument),
+      mysql: gatewayConnectionOptions(target),
+    });
+    const page = (variables: ListUsersVariables) =>
+      captureSql(() => client!.run<PageSummary>({ type: "page", variables })).then(
+        ({ result, statements }): Captured => ({ variables, statements, page: result }),
+      );
     const pages = async (list: ListUsersVariables[]) => {
       const captured: Captured[] = [];
       for (const variables of list) captured.push(await page(variables));
@@ -152,7 +182,8 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     };
     const repeat = (variables: ListUsersVariables) => Array.from({ length: RUNS }, () => variables);
     const random = createPrng(1126);
-    const letters = (length: number) => Array.from({ length }, () => "abcdefghijklmnopqrstuvwxyz"[random.int(26)]).join("");
+    const letters = (length: number) =>
+      Array.from({ length }, () => "abcdefghijklmnopqrstuvwxyz"[random.int(26)]).join("");
     const hex = (length: number) => random.hex(length);
 
     // The kinds of page. Every request is sent once here, with its statements captured (which also warms
@@ -161,26 +192,47 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     const firstPage = await pages(repeat({ userPoolId, limit: LIMIT }));
     scenarios.push({ label: "first page, no filter", captured: firstPage });
     const emails = await sampleIndex("email", RUNS, () => letters(3));
-    scenarios.push({ label: 'email = "…" (exact, one user)', captured: await pages(emails.map(({ value }) => ({ userPoolId, limit: LIMIT, filter: `email = "${value}"` }))) });
+    scenarios.push({
+      label: 'email = "…" (exact, one user)',
+      captured: await pages(emails.map(({ value }) => ({ userPoolId, limit: LIMIT, filter: `email = "${value}"` }))),
+    });
     const broad = 'family_name ^= "Sm"';
-    scenarios.push({ label: `first page, ${broad}`, captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad })) });
+    scenarios.push({
+      label: `first page, ${broad}`,
+      captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad })),
+    });
     // The same page over Cognito's wire protocol: what GraphQL costs beyond the HTTP layer both share.
-    scenarios.push({ label: `  the same over the wire (POST / ListUsers)`, captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad, wire: true })) });
+    scenarios.push({
+      label: `  the same over the wire (POST / ListUsers)`,
+      captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad, wire: true })),
+    });
     // Deep pages without a filter: tokens at random depths of the index (a forged position only skips ahead).
-    const firstToken = JSON.parse(Buffer.from(firstPage[0]!.page.token!, "base64url").toString("utf8")) as { f: string };
+    const firstToken = JSON.parse(Buffer.from(firstPage[0]!.page.token!, "base64url").toString("utf8")) as {
+      f: string;
+    };
     const depths = await sampleIndex("sub", RUNS, () => hex(8));
-    const deepTokens = depths.map(({ value, userId }) => Buffer.from(JSON.stringify({ v: value, u: userId, f: firstToken.f }), "utf8").toString("base64url"));
-    scenarios.push({ label: "deep page by cursor, no filter", captured: await pages(deepTokens.map((paginationToken) => ({ userPoolId, limit: LIMIT, paginationToken }))) });
+    const deepTokens = depths.map(({ value, userId }) =>
+      Buffer.from(JSON.stringify({ v: value, u: userId, f: firstToken.f }), "utf8").toString("base64url"),
+    );
+    scenarios.push({
+      label: "deep page by cursor, no filter",
+      captured: await pages(deepTokens.map((paginationToken) => ({ userPoolId, limit: LIMIT, paginationToken }))),
+    });
     // Every page of a prefix matching ~5,000 users, following the tokens.
     const surnames = [...new Set(FAMILY_NAMES.map((name) => name.toLowerCase()))];
     const candidates = surnames.filter((name) => !surnames.some((other) => other !== name && other.startsWith(name)));
     const counts = await Promise.all(
       candidates.map(async (name) => {
-        const [rows] = await connection.query("SELECT COUNT(*) AS n FROM user_search_entries WHERE pool_id = ? AND name = 'family_name' AND value >= ? AND value < ?", [userPoolId, name, `${name}\u{10ffff}`]);
+        const [rows] = await connection.query(
+          "SELECT COUNT(*) AS n FROM user_search_entries WHERE pool_id = ? AND name = 'family_name' AND value >= ? AND value < ?",
+          [userPoolId, name, `${name}\u{10ffff}`],
+        );
         return [name, Number((rows as { n: number }[])[0]!.n)] as const;
       }),
     );
-    const [narrowName, narrowCount] = counts.reduce((best, next) => (Math.abs(next[1] - 5_000) < Math.abs(best[1] - 5_000) ? next : best));
+    const [narrowName, narrowCount] = counts.reduce((best, next) =>
+      Math.abs(next[1] - 5_000) < Math.abs(best[1] - 5_000) ? next : best,
+    );
     const narrow = `family_name ^= "${narrowName}"`;
     const walk: Captured[] = [];
     let token: string | null = null;
@@ -200,9 +252,15 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     for (const scenario of scenarios) {
       const tripsBefore = roundTrips();
       const cpuBefore = snapshotCpu();
-      const profile = CPU_PROFILE_DIR ? path.join(CPU_PROFILE_DIR, `list-users-${scenarios.indexOf(scenario) + 1}.cpuprofile`) : null;
+      const profile = CPU_PROFILE_DIR
+        ? path.join(CPU_PROFILE_DIR, `list-users-${scenarios.indexOf(scenario) + 1}.cpuprofile`)
+        : null;
       const samples = await profiled(profile, () =>
-        client!.run<TimedSample[]>({ type: "timed", requests: scenario.captured.map(({ variables, statements }) => ({ variables, statements })), warmUp: 0 }),
+        client!.run<TimedSample[]>({
+          type: "timed",
+          requests: scenario.captured.map(({ variables, statements }) => ({ variables, statements })),
+          warmUp: 0,
+        }),
       );
       const { gatewayThreadCpuMs } = cpuSince(cpuBefore);
       const tripsAfter = roundTrips();
@@ -210,7 +268,11 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
       const serviceMs: number[] = [];
       for (const { variables } of scenario.captured) {
         const started = performance.now();
-        await service.listUsers(principal, variables.userPoolId, { filter: variables.filter, limit: variables.limit, paginationToken: variables.paginationToken });
+        await service.listUsers(principal, variables.userPoolId, {
+          filter: variables.filter,
+          limit: variables.limit,
+          paginationToken: variables.paginationToken,
+        });
         serviceMs.push(performance.now() - started);
       }
       const http = samples.map((sample) => sample.httpMs);
@@ -224,7 +286,13 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
         fixed(percentile(sql, 99), 2),
         fixed(percentile(http, 50) / percentile(sql, 50), 2),
         fixed(percentile(http, 99) / percentile(sql, 99), 2),
-        fixed(percentile(samples.map((sample) => sample.httpMs - sample.sqlMs), 50), 2),
+        fixed(
+          percentile(
+            samples.map((sample) => sample.httpMs - sample.sqlMs),
+            50,
+          ),
+          2,
+        ),
         fixed(percentile(serviceMs, 50), 2),
         fixed((tripsAfter.sql - tripsBefore.sql) / samples.length, 1),
         fixed((tripsAfter.redis - tripsBefore.redis) / samples.length, 1),
@@ -244,10 +312,32 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     }
 
     log("");
-    log(`listUsers over HTTP (GraphQL, admin key, limit ${LIMIT}) against the same SQL sent directly (mysql2, one connection with the gateway's settings), one pool of ${USERS} users, MariaDB database ${BENCH_DATABASE}`);
+    log(
+      `listUsers over HTTP (GraphQL, admin key, limit ${LIMIT}) against the same SQL sent directly (mysql2, one connection with the gateway's settings), one pool of ${USERS} users, MariaDB database ${BENCH_DATABASE}`,
+    );
     log(machineLine());
-    for (const line of table(["page", "runs", "HTTP p50", "HTTP p99", "SQL p50", "SQL p99", "x p50", "x p99", "HTTP-SQL p50", "service p50", "SQL/page", "Redis/page", "gw CPU ms/page"], rows)) log(line);
-    log("(times in ms; x = HTTP / SQL; HTTP-SQL = what the gateway adds to its SQL, per request; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; gw CPU = the gateway thread's CPU)");
+    for (const line of table(
+      [
+        "page",
+        "runs",
+        "HTTP p50",
+        "HTTP p99",
+        "SQL p50",
+        "SQL p99",
+        "x p50",
+        "x p99",
+        "HTTP-SQL p50",
+        "service p50",
+        "SQL/page",
+        "Redis/page",
+        "gw CPU ms/page",
+      ],
+      rows,
+    ))
+      log(line);
+    log(
+      "(times in ms; x = HTTP / SQL; HTTP-SQL = what the gateway adds to its SQL, per request; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; gw CPU = the gateway thread's CPU)",
+    );
     log("");
     log("each statement sent directly, p50:");
     for (const line of breakdown) log(`  ${line}`);
@@ -255,7 +345,8 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     log("the statements of one page of each kind:");
     for (const scenario of scenarios) {
       log(`  ${scenario.label}:`);
-      for (const statement of scenario.captured[scenario.captured.length - 1]!.statements) log(`    [${statement.kind}] ${statement.sql}  ${JSON.stringify(statement.values)}`);
+      for (const statement of scenario.captured[scenario.captured.length - 1]!.statements)
+        log(`    [${statement.kind}] ${statement.sql}  ${JSON.stringify(statement.values)}`);
     }
     log("");
     for (const [label, captured] of [
@@ -265,8 +356,14 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     ] as const) {
       log(`${label}:`);
       for (const statement of captured.statements.filter((candidate) => /user_search_entries/.test(candidate.sql))) {
-        const [plan] = statement.kind === "execute" ? await connection.query(`ANALYZE ${statement.sql}`, statement.values) : await connection.query(`ANALYZE ${statement.sql}`);
-        for (const row of plan as Record<string, unknown>[]) log(`  table=${String(row.table)} type=${String(row.type)} key=${String(row.key)} rows=${String(row.rows)} r_rows=${String(row.r_rows)} extra=${String(row.Extra)}`);
+        const [plan] =
+          statement.kind === "execute"
+            ? await connection.query(`ANALYZE ${statement.sql}`, statement.values)
+            : await connection.query(`ANALYZE ${statement.sql}`);
+        for (const row of plan as Record<string, unknown>[])
+          log(
+            `  table=${String(row.table)} type=${String(row.type)} key=${String(row.key)} rows=${String(row.rows)} r_rows=${String(row.r_rows)} extra=${String(row.Extra)}`,
+          );
       }
     }
     await connection.end();

@@ -23,27 +23,48 @@ export interface HttpAnswer {
 export function createHttpClient(url: string, concurrency: number) {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<HttpAnswer> => {
+  const send = (
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: string,
+  ): Promise<HttpAnswer> => {
     const payload = body === undefined ? undefined : Buffer.from(body);
     return new Promise((resolve, reject) => {
       const call = request(
-        { agent, host: target.hostname, port: target.port, path, method, headers: payload ? { ...headers, "content-length": payload.length } : headers },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path,
+          method,
+          headers: payload ? { ...headers, "content-length": payload.length } : headers,
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          response.on("end", () =>
+            resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+          );
           response.on("error", reject);
         },
       );
       // A request the gateway never answers fails the operation instead of hanging the phase.
-      call.setTimeout(REQUEST_TIMEOUT_MS, () => call.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      call.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        call.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      );
       call.on("error", reject);
       call.end(payload);
     });
   };
   return {
     async post(query: string, variables: Record<string, unknown>, bearer?: string): Promise<GraphqlBody> {
-      const answer = await send("POST", target.pathname, { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, JSON.stringify({ query, variables }));
+      const answer = await send(
+        "POST",
+        target.pathname,
+        { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+        JSON.stringify({ query, variables }),
+      );
       try {
         return JSON.parse(answer.text) as GraphqlBody;
       } catch (error) {

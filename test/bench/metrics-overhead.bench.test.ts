@@ -34,7 +34,12 @@ describe("metrics overhead on the hot path", () => {
     await store.set("bench", "value", 3600);
     const timedStore = metrics.timeStore(store);
     const repositories = {} as Repositories;
-    const db: Database = { read: (work) => work(repositories), transaction: (work) => work(repositories), ping: async () => undefined, close: async () => undefined };
+    const db: Database = {
+      read: (work) => work(repositories),
+      transaction: (work) => work(repositories),
+      ping: async () => undefined,
+      close: async () => undefined,
+    };
     const timedDb = metrics.timeDatabase(db);
     const work = async () => 1;
 

@@ -37,11 +37,23 @@ import type { Backend } from "../support/backends.js";
 import { startChildGateway, type ChildGateway } from "../support/child-gateway.js";
 import { compileGateway } from "../support/compiled-gateway.js";
 import { createPoolWithClient } from "../support/directory.js";
-import { CreateUserPoolClientDocument, GetUserDocument, InitiateAuthDocument, RespondToAuthChallengeDocument } from "../support/generated/graphql.js";
+import {
+  CreateUserPoolClientDocument,
+  GetUserDocument,
+  InitiateAuthDocument,
+  RespondToAuthChallengeDocument,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { authorizeInBrowser, CALLBACK, createResourceServer, oauthClientSettings } from "../support/oauth.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
-import { CLIENT_PRIVATE_KEY_BYTES, measureCryptoBound, seedUsers, startLoadGenerator, type CryptoBound, type LoadGenerator } from "./bench-gateway.js";
+import {
+  CLIENT_PRIVATE_KEY_BYTES,
+  measureCryptoBound,
+  seedUsers,
+  startLoadGenerator,
+  type CryptoBound,
+  type LoadGenerator,
+} from "./bench-gateway.js";
 import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
 import type { LoadDocuments, PhaseRequest, PhaseResult } from "./srp-load.worker.js";
 
@@ -73,7 +85,8 @@ const MB = 1024 * 1024;
 
 const rssMb = () => process.memoryUsage.rss() / MB;
 /** Another process's resident set (Linux /proc), in MB. */
-const processRssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+const processRssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 /** CPU ms used so far by a process's main thread (Linux /proc; 100 ticks a second). */
 const mainThreadCpuMs = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
@@ -85,7 +98,14 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-const profileFile = (phase: string) => CPU_PROFILE!.replace(/(\.cpuprofile)?$/, `.${phase.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.cpuprofile`);
+const profileFile = (phase: string) =>
+  CPU_PROFILE!.replace(
+    /(\.cpuprofile)?$/,
+    `.${phase
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}.cpuprofile`,
+  );
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,7 +123,11 @@ async function startFloorServer(body: string): Promise<{ server: Server; url: st
   const payload = Buffer.from(body);
   const server = createServer((request, response) => {
     request.on("data", () => undefined);
-    request.on("end", () => response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": payload.length }).end(payload));
+    request.on("end", () =>
+      response
+        .writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": payload.length })
+        .end(payload),
+    );
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -111,7 +135,12 @@ async function startFloorServer(body: string): Promise<{ server: Server; url: st
 }
 
 /** Access tokens with openid through the code flow as a browser runs it: /oauth2/authorize, the login form, the code for tokens (PKCE). */
-async function codeFlowAccessToken(baseUrl: string, poolId: string, clientId: string, user: { username: string; password: string }): Promise<string> {
+async function codeFlowAccessToken(
+  baseUrl: string,
+  poolId: string,
+  clientId: string,
+  user: { username: string; password: string },
+): Promise<string> {
   const verifier = randomBytes(32).toString("base64url");
   const authorize = new URL(`${baseUrl}/${poolId}/oauth2/authorize`);
   for (const [name, value] of Object.entries({
@@ -130,7 +159,13 @@ async function codeFlowAccessToken(baseUrl: string, poolId: string, clientId: st
   const answer = await fetch(`${baseUrl}/${poolId}/oauth2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", client_id: clientId, code: code!, redirect_uri: CALLBACK, code_verifier: verifier }).toString(),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      client_id: clientId,
+      code: code!,
+      redirect_uri: CALLBACK,
+      code_verifier: verifier,
+    }).toString(),
   });
   const tokens = (await answer.json()) as { access_token?: string };
   expect(answer.status, JSON.stringify(tokens)).toBe(200);
@@ -174,33 +209,70 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
     // As deployed: NODE_ENV=production for the gateway's config here, and for the libraries through the npm
     // script. PUBLIC_URL is the gateway's own address: the login page's redirects must reach it.
     const port = await freePort();
-    const backend: Backend = { name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} };
+    const backend: Backend = {
+      name: isExternal ? "mariadb+redis" : "embedded",
+      env: isExternal ? { DATABASE_URL, REDIS_URL } : {},
+    };
     // The second gateway (the RSS phase's, in its own process) reads the same database: the same secrets key, and the same file when embedded.
     const secretsKey = randomBytes(32).toString("base64");
-    const app = await getTestApp(backend, { dataDir, env: { NODE_ENV: "production", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, SECRETS_KEY: secretsKey, ...(SRP_WORKERS ? { SRP_WORKERS } : {}) } });
+    const app = await getTestApp(backend, {
+      dataDir,
+      env: {
+        NODE_ENV: "production",
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        SECRETS_KEY: secretsKey,
+        ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
+      },
+    });
     gateway = app;
     const { poolId, clientId } = await createPoolWithClient(app);
     const users = await seedUsers(app, poolId, USERS);
-    const documents: LoadDocuments = { initiateAuth: print(InitiateAuthDocument), respondToAuthChallenge: print(RespondToAuthChallengeDocument), getUser: print(GetUserDocument) };
-    const base = { url: app.url, documents, poolId, clientId, privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES, concurrency: CONCURRENCY };
+    const documents: LoadDocuments = {
+      initiateAuth: print(InitiateAuthDocument),
+      respondToAuthChallenge: print(RespondToAuthChallengeDocument),
+      getUser: print(GetUserDocument),
+    };
+    const base = {
+      url: app.url,
+      documents,
+      poolId,
+      clientId,
+      privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES,
+      concurrency: CONCURRENCY,
+    };
 
     // OAuth: a code-flow client for userInfo's tokens, and confidential clients with a resource-server scope.
-    const codeClient = expectData(await app.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "code", ...oauthClientSettings() } })).createUserPoolClient;
+    const codeClient = expectData(
+      await app.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "code", ...oauthClientSettings() },
+      }),
+    ).createUserPoolClient;
     const [scope] = await createResourceServer(app, poolId, RESOURCE_SERVER, ["read"]);
     const machineClients: { clientId: string; clientSecret: string }[] = [];
     for (let i = 0; i < MACHINE_CLIENTS; i++) {
       const created = expectData(
         await app.gql(CreateUserPoolClientDocument, {
           userPoolId: poolId,
-          input: { clientName: `machine-${i}`, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: [scope!] },
+          input: {
+            clientName: `machine-${i}`,
+            generateSecret: true,
+            allowedOAuthFlowsUserPoolClient: true,
+            allowedOAuthFlows: ["client_credentials"],
+            allowedOAuthScopes: [scope!],
+          },
         }),
       ).createUserPoolClient;
       machineClients.push({ clientId: created.clientId, clientSecret: created.clientSecret! });
     }
     const oauthAccessTokens: string[] = [];
-    for (const user of users.slice(0, OAUTH_USERS)) oauthAccessTokens.push(await codeFlowAccessToken(app.baseUrl, poolId, codeClient.clientId, user));
+    for (const user of users.slice(0, OAUTH_USERS))
+      oauthAccessTokens.push(await codeFlowAccessToken(app.baseUrl, poolId, codeClient.clientId, user));
     // A client created with no settings shows the default the sign-in client has too.
-    const rotationDefault = expectData(await app.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "defaults" } })).createUserPoolClient.refreshTokenRotation.feature;
+    const rotationDefault = expectData(
+      await app.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "defaults" } }),
+    ).createUserPoolClient.refreshTokenRotation.feature;
 
     if (CPU_PROFILE) {
       profiler = new Session();
@@ -213,14 +285,20 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
     };
 
     /** One measured phase: its traffic, the gateway thread's CPU and GC, round trips and RSS around it. */
-    const measure = async (label: string, task: PhaseRequest, generator: LoadGenerator<PhaseRequest>): Promise<Measured> => {
+    const measure = async (
+      label: string,
+      task: PhaseRequest,
+      generator: LoadGenerator<PhaseRequest>,
+    ): Promise<Measured> => {
       const rssBeforeMb = rssMb();
       const tripsBefore = roundTrips();
       const cpu = snapshotCpu();
       const gc = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
       const gcObserver = new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
-          const isMajor = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR;
+          const isMajor =
+            (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
+            perfConstants.NODE_PERFORMANCE_GC_MAJOR;
           gc[isMajor ? "major" : "minor"]++;
           gc[isMajor ? "majorMs" : "minorMs"] += entry.duration;
         }
@@ -265,7 +343,12 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
       const compileStarted = performance.now();
       await compileGateway();
       compileSeconds = (performance.now() - compileStarted) / 1000;
-      child = await startChildGateway(backend, { NODE_ENV: "production", SECRETS_KEY: secretsKey, ...(isExternal ? {} : { DATA_DIR: dataDir }), ...(SRP_WORKERS ? { SRP_WORKERS } : {}) });
+      child = await startChildGateway(backend, {
+        NODE_ENV: "production",
+        SECRETS_KEY: secretsKey,
+        ...(isExternal ? {} : { DATA_DIR: dataDir }),
+        ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
+      });
       const childPid = child.pid;
       rssCheckpoints.push({ signIns: 0, rssMb: processRssMb(childPid), peakMb: processRssMb(childPid) });
       const cpuBefore = mainThreadCpuMs(childPid);
@@ -274,10 +357,16 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
         const count = Math.round(RSS_SIGN_INS / RSS_CHECKPOINTS);
         let peakMb = 0;
         const sampler = setInterval(() => (peakMb = Math.max(peakMb, processRssMb(childPid))), 200);
-        const quarter = await load.run({ ...base, url: child.url, phase: "sign-in", users, count, maxSeconds: 600, keepTokens: 0 }).finally(() => clearInterval(sampler));
+        const quarter = await load
+          .run({ ...base, url: child.url, phase: "sign-in", users, count, maxSeconds: 600, keepTokens: 0 })
+          .finally(() => clearInterval(sampler));
         healthy(`RSS sign-ins ${checkpoint}/${RSS_CHECKPOINTS}`, quarter);
         const endMb = processRssMb(childPid);
-        rssCheckpoints.push({ signIns: rssCheckpoints.at(-1)!.signIns + quarter.completed, rssMb: endMb, peakMb: Math.max(peakMb, endMb) });
+        rssCheckpoints.push({
+          signIns: rssCheckpoints.at(-1)!.signIns + quarter.completed,
+          rssMb: endMb,
+          peakMb: Math.max(peakMb, endMb),
+        });
       }
       rssSeconds = (performance.now() - rssStarted) / 1000;
       rssCpuMsPerSignIn = (mainThreadCpuMs(childPid) - cpuBefore) / rssCheckpoints.at(-1)!.signIns;
@@ -285,7 +374,10 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
       child = undefined;
     }
     // The in-process gateway's warm-up: its signing keys exist already; V8 optimises both sides.
-    healthy("warm-up", await load.run({ ...base, phase: "sign-in", users, count: WARM_UP_SIGN_INS, maxSeconds: 120, keepTokens: 0 }));
+    healthy(
+      "warm-up",
+      await load.run({ ...base, phase: "sign-in", users, count: WARM_UP_SIGN_INS, maxSeconds: 120, keepTokens: 0 }),
+    );
 
     // 2. SRP sign-in rounds, each followed by its crypto-only bound (this machine's speed drifts by tens of
     //    percent over a minute: one pair is a sample, the median of the ratios the result).
@@ -293,7 +385,18 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
     await new Promise((resolve) => setTimeout(resolve, CRYPTO_BOUND_SECONDS * 1000));
     const rounds: { measured: Measured; bound: CryptoBound }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const measured = await measure(`SRP sign-in #${round}`, { ...base, phase: "sign-in", users, count: SIGN_IN_OPERATIONS, maxSeconds: PHASE_SECONDS, keepTokens: KEEP_TOKENS }, load);
+      const measured = await measure(
+        `SRP sign-in #${round}`,
+        {
+          ...base,
+          phase: "sign-in",
+          users,
+          count: SIGN_IN_OPERATIONS,
+          maxSeconds: PHASE_SECONDS,
+          keepTokens: KEEP_TOKENS,
+        },
+        load,
+      );
       phases.push(measured);
       rounds.push({ measured, bound: await measureCryptoBound(CRYPTO_BOUND_SECONDS) });
     }
@@ -302,7 +405,13 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
     const accessTokens = tokens.map((pair) => pair.accessToken);
 
     // 3. The HTTP phases, each after WARM_UP_SECONDS of the same traffic.
-    const timed = (phase: PhaseRequest["phase"], extra: Partial<PhaseRequest> = {}): PhaseRequest => ({ ...base, phase, count: Number.POSITIVE_INFINITY, maxSeconds: PHASE_SECONDS, ...extra });
+    const timed = (phase: PhaseRequest["phase"], extra: Partial<PhaseRequest> = {}): PhaseRequest => ({
+      ...base,
+      phase,
+      count: Number.POSITIVE_INFINITY,
+      maxSeconds: PHASE_SECONDS,
+      ...extra,
+    });
     const httpPhase = async (label: string, task: PhaseRequest) => {
       healthy(`${label} warm-up`, await load!.run({ ...task, maxSeconds: WARM_UP_SECONDS }));
       const measured = await measure(label, task, load!);
@@ -310,16 +419,31 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
       return measured;
     };
     const refreshGraphql = await httpPhase("refresh REFRESH_TOKEN_AUTH (GraphQL)", timed("refresh", { refreshTokens }));
-    const refreshWire = await httpPhase("refresh GetTokensFromRefreshToken (wire)", timed("refresh-wire", { refreshTokens }));
+    const refreshWire = await httpPhase(
+      "refresh GetTokensFromRefreshToken (wire)",
+      timed("refresh-wire", { refreshTokens }),
+    );
     const getUserGraphql = await httpPhase("getUser (GraphQL)", timed("get-user", { accessTokens }));
     const getUserWire = await httpPhase("GetUser (wire)", timed("get-user-wire", { accessTokens }));
-    const clientCredentials = await httpPhase("/oauth2/token client_credentials", timed("client-credentials", { machineClients, scope }));
+    const clientCredentials = await httpPhase(
+      "/oauth2/token client_credentials",
+      timed("client-credentials", { machineClients, scope }),
+    );
     const userInfo = await httpPhase("/oauth2/userInfo", timed("user-info", { accessTokens: oauthAccessTokens }));
     // The floor answers the very bytes the gateway answered for getUser.
-    const getUserBody = await (await fetch(app.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${accessTokens[0]}` }, body: JSON.stringify({ query: documents.getUser, variables: {} }) })).text();
+    const getUserBody = await (
+      await fetch(app.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${accessTokens[0]}` },
+        body: JSON.stringify({ query: documents.getUser, variables: {} }),
+      })
+    ).text();
     const floorServer = await startFloorServer(getUserBody);
     floor = floorServer.server;
-    const floorPhase = await httpPhase("floor: bare node:http, same JSON", timed("get-user", { url: floorServer.url, accessTokens }));
+    const floorPhase = await httpPhase(
+      "floor: bare node:http, same JSON",
+      timed("get-user", { url: floorServer.url, accessTokens }),
+    );
     const [loadOneEnd, loadFiveEnd] = loadavg();
 
     // The goals table.
@@ -330,62 +454,179 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
     const ratios = rounds.map((round) => round.measured.perSecond / round.bound.combinedPerSecond);
     const signInRatio = median(ratios);
     const signInMeasures = rounds.map((round) => round.measured);
-    const pooled = (list: Measured[], pick: (measured: Measured) => number) => list.reduce((sum, measured) => sum + pick(measured) * measured.result.completed, 0) / list.reduce((sum, measured) => sum + measured.result.completed, 0);
+    const pooled = (list: Measured[], pick: (measured: Measured) => number) =>
+      list.reduce((sum, measured) => sum + pick(measured) * measured.result.completed, 0) /
+      list.reduce((sum, measured) => sum + measured.result.completed, 0);
     const signInSql = pooled(signInMeasures, (measured) => measured.sqlPerOp);
     const signInRedis = pooled(signInMeasures, (measured) => measured.redisPerOp);
-    const signInAll = { ...signInMeasures[0]!, result: { ...signInMeasures[0]!.result, latenciesMs: signInMeasures.flatMap((measured) => measured.result.latenciesMs) } };
+    const signInAll = {
+      ...signInMeasures[0]!,
+      result: {
+        ...signInMeasures[0]!.result,
+        latenciesMs: signInMeasures.flatMap((measured) => measured.result.latenciesMs),
+      },
+    };
     const signInMet = signInRatio >= 0.65 && (!isExternal || (signInSql <= 4 && signInRedis <= 3));
     const rssBefore = rssCheckpoints[0]?.rssMb ?? Number.NaN;
     const rssAfter = rssCheckpoints.at(-1)?.rssMb ?? Number.NaN;
     // Flat: the last quarter's ceiling at most max(8 MB, 5%) above the second quarter's (the first still grows the heap and compiles).
-    const rssGrowthMb = rssCheckpoints.length > 3 ? rssCheckpoints.at(-1)!.peakMb - rssCheckpoints[2]!.peakMb : Number.NaN;
+    const rssGrowthMb =
+      rssCheckpoints.length > 3 ? rssCheckpoints.at(-1)!.peakMb - rssCheckpoints[2]!.peakMb : Number.NaN;
     const rssFlat = Number.isFinite(rssGrowthMb) && rssGrowthMb <= Math.max(8, rssCheckpoints[2]!.peakMb * 0.05);
     const httpRow = (measured: Measured, goal: string, met: boolean) => [
-      measured.label, fixed(measured.perSecond), p(measured, 50), p(measured, 99), fixed(measured.gatewayCpuMsPerOp, 2), perOp(measured.sqlPerOp), perOp(measured.redisPerOp),
-      `floor ${fixed(floorRate, 0)}/s`, fixed(measured.perSecond / floorRate, 2), goal, yes(met),
+      measured.label,
+      fixed(measured.perSecond),
+      p(measured, 50),
+      p(measured, 99),
+      fixed(measured.gatewayCpuMsPerOp, 2),
+      perOp(measured.sqlPerOp),
+      perOp(measured.redisPerOp),
+      `floor ${fixed(floorRate, 0)}/s`,
+      fixed(measured.perSecond / floorRate, 2),
+      goal,
+      yes(met),
     ];
     const rows: (string | number)[][] = [
       [
-        `SRP sign-in (median of ${rounds.length})`, fixed(median(signInMeasures.map((measured) => measured.perSecond))), p(signInAll, 50), p(signInAll, 99), fixed(pooled(signInMeasures, (measured) => measured.gatewayCpuMsPerOp), 2),
-        perOp(signInSql), perOp(signInRedis), `crypto ${fixed(median(rounds.map((round) => round.bound.combinedPerSecond)), 0)}/s`, fixed(signInRatio, 2), "ratio >= 0.65, <= 4 SQL + 3 Redis", yes(signInMet),
+        `SRP sign-in (median of ${rounds.length})`,
+        fixed(median(signInMeasures.map((measured) => measured.perSecond))),
+        p(signInAll, 50),
+        p(signInAll, 99),
+        fixed(
+          pooled(signInMeasures, (measured) => measured.gatewayCpuMsPerOp),
+          2,
+        ),
+        perOp(signInSql),
+        perOp(signInRedis),
+        `crypto ${fixed(median(rounds.map((round) => round.bound.combinedPerSecond)), 0)}/s`,
+        fixed(signInRatio, 2),
+        "ratio >= 0.65, <= 4 SQL + 3 Redis",
+        yes(signInMet),
       ],
       httpRow(refreshGraphql, ">= 1,000/s", refreshGraphql.perSecond >= 1000),
       httpRow(refreshWire, ">= 1,000/s", refreshWire.perSecond >= 1000),
-      httpRow(getUserGraphql, ">= 2,000/s, p99 < 20 ms", getUserGraphql.perSecond >= 2000 && percentile(getUserGraphql.result.latenciesMs, 99) < 20),
-      httpRow(getUserWire, ">= 2,000/s, p99 < 20 ms", getUserWire.perSecond >= 2000 && percentile(getUserWire.result.latenciesMs, 99) < 20),
+      httpRow(
+        getUserGraphql,
+        ">= 2,000/s, p99 < 20 ms",
+        getUserGraphql.perSecond >= 2000 && percentile(getUserGraphql.result.latenciesMs, 99) < 20,
+      ),
+      httpRow(
+        getUserWire,
+        ">= 2,000/s, p99 < 20 ms",
+        getUserWire.perSecond >= 2000 && percentile(getUserWire.result.latenciesMs, 99) < 20,
+      ),
       httpRow(clientCredentials, ">= 1,500/s", clientCredentials.perSecond >= 1500),
       httpRow(userInfo, ">= 1,500/s", userInfo.perSecond >= 1500),
-      [floorPhase.label, fixed(floorPhase.perSecond), p(floorPhase, 50), p(floorPhase, 99), fixed(floorPhase.gatewayCpuMsPerOp, 2), "-", "-", "-", "1.00", "(reference)", "-"],
       [
-        `RSS after ${rssCheckpoints.at(-1)?.signIns ?? 0} sign-ins (own process)`, `${fixed(rssAfter, 0)} MB`, "-", "-", fixed(rssCpuMsPerSignIn, 2), "-", "-", `idle ${fixed(rssBefore, 0)}, peak ${fixed(Math.max(...rssCheckpoints.map((checkpoint) => checkpoint.peakMb)), 0)} MB`, fixed(rssAfter / rssBefore, 2), "< 160 MB, flat",
+        floorPhase.label,
+        fixed(floorPhase.perSecond),
+        p(floorPhase, 50),
+        p(floorPhase, 99),
+        fixed(floorPhase.gatewayCpuMsPerOp, 2),
+        "-",
+        "-",
+        "-",
+        "1.00",
+        "(reference)",
+        "-",
+      ],
+      [
+        `RSS after ${rssCheckpoints.at(-1)?.signIns ?? 0} sign-ins (own process)`,
+        `${fixed(rssAfter, 0)} MB`,
+        "-",
+        "-",
+        fixed(rssCpuMsPerSignIn, 2),
+        "-",
+        "-",
+        `idle ${fixed(rssBefore, 0)}, peak ${fixed(Math.max(...rssCheckpoints.map((checkpoint) => checkpoint.peakMb)), 0)} MB`,
+        fixed(rssAfter / rssBefore, 2),
+        "< 160 MB, flat",
         yes(rssAfter < 160 && rssFlat),
       ],
     ];
 
     log("");
-    log(`#18 performance goals, ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${CONCURRENCY} in flight, ${PHASE_SECONDS} s per phase, NODE_ENV ${app.config.nodeEnv} (libraries: ${process.env.NODE_ENV}), SRP_WORKERS ${app.config.srpWorkers}, BCRYPT_COST ${app.config.bcryptCost}`);
-    log(`load average ${loadavg().map((value) => fixed(value, 2)).join(" / ")} at the end (1/5/15 min; ${cpus().length} cores): other work on the machine takes cores from the gateway, and ops/s with it;`);
-    log(`the gateway thread's CPU per operation and the round trips per operation move much less. Refresh tokens: rotation ${rotationDefault} (the client's default), so REFRESH_TOKEN_AUTH is allowed and tokens are reused.`);
+    log(
+      `#18 performance goals, ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${CONCURRENCY} in flight, ${PHASE_SECONDS} s per phase, NODE_ENV ${app.config.nodeEnv} (libraries: ${process.env.NODE_ENV}), SRP_WORKERS ${app.config.srpWorkers}, BCRYPT_COST ${app.config.bcryptCost}`,
+    );
+    log(
+      `load average ${loadavg()
+        .map((value) => fixed(value, 2))
+        .join(
+          " / ",
+        )} at the end (1/5/15 min; ${cpus().length} cores): other work on the machine takes cores from the gateway, and ops/s with it;`,
+    );
+    log(
+      `the gateway thread's CPU per operation and the round trips per operation move much less. Refresh tokens: rotation ${rotationDefault} (the client's default), so REFRESH_TOKEN_AUTH is allowed and tokens are reused.`,
+    );
     log("");
-    for (const line of table(["measure", "ops/s", "p50 ms", "p99 ms", "gw CPU ms/op", "SQL/op", "Redis/op", "reference", "ratio", "goal", "met?"], rows)) log(line);
+    for (const line of table(
+      [
+        "measure",
+        "ops/s",
+        "p50 ms",
+        "p99 ms",
+        "gw CPU ms/op",
+        "SQL/op",
+        "Redis/op",
+        "reference",
+        "ratio",
+        "goal",
+        "met?",
+      ],
+      rows,
+    ))
+      log(line);
     log("");
     log("Per phase (RSS of this process before -> after; CPU in % of one core over the phase):");
     for (const measured of phases) log(`  ${measured.detail}`);
     log("");
-    log(`SRP rounds (sign-ins/s / the crypto bound measured right after): ${rounds.map((round, i) => `${fixed(round.measured.perSecond)}/${fixed(round.bound.combinedPerSecond)} = ${fixed(ratios[i]!, 2)}`).join(", ")}; median ${fixed(signInRatio, 2)}`);
+    log(
+      `SRP rounds (sign-ins/s / the crypto bound measured right after): ${rounds.map((round, i) => `${fixed(round.measured.perSecond)}/${fixed(round.bound.combinedPerSecond)} = ${fixed(ratios[i]!, 2)}`).join(", ")}; median ${fixed(signInRatio, 2)}`,
+    );
     const bound = rounds[0]!.bound;
-    log(`crypto on one core: server SRP step ${fixed(bound.srpPerSecond)}/s, RS256 sign ${fixed(bound.rs256PerSecond)}/s; a sign-in = SRP step + 2 signatures (${fixed(1000 / bound.combinedPerSecond, 2)} ms), a refresh = 2 signatures (${fixed(2000 / bound.rs256PerSecond, 2)} ms),`);
-    log(`  client_credentials = 1 signature (${fixed(1000 / bound.rs256PerSecond, 2)} ms); getUser, GetUser and userInfo verify one (RS256 verify is ~30x cheaper than a sign).`);
-    const threadBound = [["SRP sign-in", pooled(signInMeasures, (measured) => measured.gatewayCpuMsPerOp)] as const, ...[refreshGraphql, refreshWire, getUserGraphql, getUserWire, clientCredentials, userInfo, floorPhase].map((measured) => [measured.label, measured.gatewayCpuMsPerOp] as const)];
-    log(`gateway thread bound (1000 / its CPU ms per op: the rate if that thread had a core to itself): ${threadBound.map(([label, cpuMs]) => `${label} ${fixed(1000 / cpuMs, 0)}/s`).join("; ")}`);
+    log(
+      `crypto on one core: server SRP step ${fixed(bound.srpPerSecond)}/s, RS256 sign ${fixed(bound.rs256PerSecond)}/s; a sign-in = SRP step + 2 signatures (${fixed(1000 / bound.combinedPerSecond, 2)} ms), a refresh = 2 signatures (${fixed(2000 / bound.rs256PerSecond, 2)} ms),`,
+    );
+    log(
+      `  client_credentials = 1 signature (${fixed(1000 / bound.rs256PerSecond, 2)} ms); getUser, GetUser and userInfo verify one (RS256 verify is ~30x cheaper than a sign).`,
+    );
+    const threadBound = [
+      ["SRP sign-in", pooled(signInMeasures, (measured) => measured.gatewayCpuMsPerOp)] as const,
+      ...[refreshGraphql, refreshWire, getUserGraphql, getUserWire, clientCredentials, userInfo, floorPhase].map(
+        (measured) => [measured.label, measured.gatewayCpuMsPerOp] as const,
+      ),
+    ];
+    log(
+      `gateway thread bound (1000 / its CPU ms per op: the rate if that thread had a core to itself): ${threadBound.map(([label, cpuMs]) => `${label} ${fixed(1000 / cpuMs, 0)}/s`).join("; ")}`,
+    );
     log("");
     if (rssCheckpoints.length > 0) {
-      log(`RSS of the gateway in its own process (compiled, NODE_ENV production; the load generator in this process; compile ${fixed(compileSeconds, 0)} s):`);
-      log(`  idle ${fixed(rssCheckpoints[0]!.rssMb, 0)} MB; after ${rssCheckpoints.slice(1).map((checkpoint) => `${checkpoint.signIns}: ${fixed(checkpoint.rssMb, 0)} MB (peak during the quarter ${fixed(checkpoint.peakMb, 0)})`).join(", ")}`);
-      log(`  ${Number.isFinite(rssGrowthMb) ? `the last quarter's peak is ${fixed(rssGrowthMb, 1)} MB above the second's: ${rssFlat ? "flat" : "GROWING"} (flat: at most max(8 MB, 5%))` : "too few checkpoints to tell flat from growing"}; ${fixed(rssCheckpoints.at(-1)!.signIns / rssSeconds, 1)} sign-ins/s, its main thread ${fixed(rssCpuMsPerSignIn, 2)} ms CPU per sign-in`);
+      log(
+        `RSS of the gateway in its own process (compiled, NODE_ENV production; the load generator in this process; compile ${fixed(compileSeconds, 0)} s):`,
+      );
+      log(
+        `  idle ${fixed(rssCheckpoints[0]!.rssMb, 0)} MB; after ${rssCheckpoints
+          .slice(1)
+          .map(
+            (checkpoint) =>
+              `${checkpoint.signIns}: ${fixed(checkpoint.rssMb, 0)} MB (peak during the quarter ${fixed(checkpoint.peakMb, 0)})`,
+          )
+          .join(", ")}`,
+      );
+      log(
+        `  ${Number.isFinite(rssGrowthMb) ? `the last quarter's peak is ${fixed(rssGrowthMb, 1)} MB above the second's: ${rssFlat ? "flat" : "GROWING"} (flat: at most max(8 MB, 5%))` : "too few checkpoints to tell flat from growing"}; ${fixed(rssCheckpoints.at(-1)!.signIns / rssSeconds, 1)} sign-ins/s, its main thread ${fixed(rssCpuMsPerSignIn, 2)} ms CPU per sign-in`,
+      );
     }
-    log(`This process (gateway run from source + test harness + the load generator's worker thread, ${fixed(floorPhase.result.loadGeneratorHeapMb ?? Number.NaN, 0)} MB of V8 heap): ${fixed(harnessRssMb, 0)} MB before the gateway started, ${fixed(rssMb(), 0)} MB at the end`);
-    if (CPU_PROFILE) log(`CPU profiles of the gateway's thread, one per phase: ${phases.map((measured) => profileFile(measured.label)).join(", ")}`);
-    log(`run took ${fixed((performance.now() - startedAt) / 1000, 0)} s; load average ${fixed(loadOneEnd!, 2)} / ${fixed(loadFiveEnd!, 2)} before the table`);
+    log(
+      `This process (gateway run from source + test harness + the load generator's worker thread, ${fixed(floorPhase.result.loadGeneratorHeapMb ?? Number.NaN, 0)} MB of V8 heap): ${fixed(harnessRssMb, 0)} MB before the gateway started, ${fixed(rssMb(), 0)} MB at the end`,
+    );
+    if (CPU_PROFILE)
+      log(
+        `CPU profiles of the gateway's thread, one per phase: ${phases.map((measured) => profileFile(measured.label)).join(", ")}`,
+      );
+    log(
+      `run took ${fixed((performance.now() - startedAt) / 1000, 0)} s; load average ${fixed(loadOneEnd!, 2)} / ${fixed(loadFiveEnd!, 2)} before the table`,
+    );
   });
 });

@@ -37,7 +37,13 @@ import {
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
-import { CLIENT_PRIVATE_KEY_BYTES, measureCryptoBound, seedUsers, startLoadGenerator, type LoadGenerator } from "./bench-gateway.js";
+import {
+  CLIENT_PRIVATE_KEY_BYTES,
+  measureCryptoBound,
+  seedUsers,
+  startLoadGenerator,
+  type LoadGenerator,
+} from "./bench-gateway.js";
 import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
 import type { LoadDocuments, PhaseRequest, PhaseResult } from "./srp-load.worker.js";
 import type { UserAuthDocuments, UserAuthTask } from "./user-auth-load.worker.js";
@@ -83,10 +89,16 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
     // Codes reach the load generator as a deployment delivers them: the gateway's message webhook.
     userAuthLoad = startLoadGenerator<UserAuthTask>("user-auth-load.worker.ts");
     const receiver = await userAuthLoad.run<{ url: string }>({ kind: "receiver" });
-    const webhookEnv = { MESSAGE_WEBHOOK_URL: receiver.url, MESSAGE_WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 7).toString("base64")}` };
+    const webhookEnv = {
+      MESSAGE_WEBHOOK_URL: receiver.url,
+      MESSAGE_WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
+    };
     // As deployed: NODE_ENV=production for the gateway's config here, and for the libraries through the
     // npm script (graphql-js and express read it when they load; their development checks cost ~15% here).
-    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} }, { env: { NODE_ENV: "production", ...webhookEnv, ...(SRP_WORKERS ? { SRP_WORKERS } : {}) } });
+    const app = await getTestApp(
+      { name: isExternal ? "mariadb+redis" : "embedded", env: isExternal ? { DATABASE_URL, REDIS_URL } : {} },
+      { env: { NODE_ENV: "production", ...webhookEnv, ...(SRP_WORKERS ? { SRP_WORKERS } : {}) } },
+    );
     gateway = app;
     const { poolId, clientId } = await createPoolWithClient(app);
     const seedStarted = performance.now();
@@ -99,14 +111,31 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       getUser: print(GetUserDocument),
     };
     load = startLoadGenerator();
-    const base = { url: app.url, documents, poolId, clientId, privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES, maxSeconds: PHASE_SECONDS };
+    const base = {
+      url: app.url,
+      documents,
+      poolId,
+      clientId,
+      privateKeyBytes: CLIENT_PRIVATE_KEY_BYTES,
+      maxSeconds: PHASE_SECONDS,
+    };
     const assertHealthy = (name: string, result: PhaseResult) => {
       expect(result.failures, `${name}: first error ${result.firstError}`).toBe(0);
       expect(result.completed).toBeGreaterThan(0);
     };
 
     // Warm-up: the pool's signing keys are created on first use, and both sides' code gets compiled.
-    assertHealthy("warm-up", await load.run({ ...base, phase: "sign-in", users, count: WARM_UP_SIGN_INS, concurrency: CONCURRENCY, maxSeconds: 120 }));
+    assertHealthy(
+      "warm-up",
+      await load.run({
+        ...base,
+        phase: "sign-in",
+        users,
+        count: WARM_UP_SIGN_INS,
+        concurrency: CONCURRENCY,
+        maxSeconds: 120,
+      }),
+    );
     // The pause every later round gets too (its crypto bound): MariaDB flushes and purges the warm-up's writes.
     await new Promise((resolve) => setTimeout(resolve, CRYPTO_BOUND_SECONDS * 1000));
 
@@ -120,7 +149,9 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       const gc = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
       const gcObserver = new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
-          const isMajor = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR;
+          const isMajor =
+            (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
+            perfConstants.NODE_PERFORMANCE_GC_MAJOR;
           gc[isMajor ? "major" : "minor"]++;
           gc[isMajor ? "majorMs" : "minorMs"] += entry.duration;
         }
@@ -149,18 +180,44 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       const perSecond = result.completed / (result.elapsedMs / 1000);
       const perOperation = (count: number) => (isExternal ? fixed(count / result.completed) : "-");
       rows.push([
-        label, result.completed, result.lanes ?? (task as { concurrency: number }).concurrency, fixed(perSecond), fixed(percentile(result.latenciesMs, 50)), fixed(percentile(result.latenciesMs, 99)), fixed(Math.max(...result.latenciesMs)),
-        fixed(cpuUsed.gatewayThreadCpuMs / result.completed, 2), perOperation(trips.sql - tripsBefore.sql), perOperation(trips.redis - tripsBefore.redis),
+        label,
+        result.completed,
+        result.lanes ?? (task as { concurrency: number }).concurrency,
+        fixed(perSecond),
+        fixed(percentile(result.latenciesMs, 50)),
+        fixed(percentile(result.latenciesMs, 99)),
+        fixed(Math.max(...result.latenciesMs)),
+        fixed(cpuUsed.gatewayThreadCpuMs / result.completed, 2),
+        perOperation(trips.sql - tripsBefore.sql),
+        perOperation(trips.redis - tripsBefore.redis),
       ]);
       if (label === "sign-in") signInThreadCpuMs = cpuUsed.gatewayThreadCpuMs / result.completed;
       return { result, perSecond };
     };
 
     let signInThreadCpuMs = Number.NaN;
-    const signIns = await measure("sign-in", { ...base, phase: "sign-in", users, count: OPERATIONS, concurrency: CONCURRENCY });
+    const signIns = await measure("sign-in", {
+      ...base,
+      phase: "sign-in",
+      users,
+      count: OPERATIONS,
+      concurrency: CONCURRENCY,
+    });
     const clientCryptoMsEach = signIns.result.clientCryptoMs / signIns.result.completed;
-    await measure("refresh", { ...base, phase: "refresh", refreshTokens: signIns.result.tokens.map((tokens) => tokens.refreshToken), count: OPERATIONS, concurrency: CONCURRENCY });
-    await measure("getUser", { ...base, phase: "get-user", accessTokens: signIns.result.tokens.map((tokens) => tokens.accessToken), count: OPERATIONS, concurrency: CONCURRENCY });
+    await measure("refresh", {
+      ...base,
+      phase: "refresh",
+      refreshTokens: signIns.result.tokens.map((tokens) => tokens.refreshToken),
+      count: OPERATIONS,
+      concurrency: CONCURRENCY,
+    });
+    await measure("getUser", {
+      ...base,
+      phase: "get-user",
+      accessTokens: signIns.result.tokens.map((tokens) => tokens.accessToken),
+      count: OPERATIONS,
+      concurrency: CONCURRENCY,
+    });
 
     // After the load phases, with the gateway idle, so the bound has a core to itself.
     const bound = await measureCryptoBound(CRYPTO_BOUND_SECONDS);
@@ -168,15 +225,37 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
     // percent over a minute, so one pair is a sample, not a result.
     const rounds = [{ perSecond: signIns.perSecond, bound: bound.combinedPerSecond }];
     for (let round = 2; round <= ROUNDS; round++) {
-      const again = await measure(`sign-in #${round}`, { ...base, phase: "sign-in", users, count: OPERATIONS, concurrency: CONCURRENCY });
-      rounds.push({ perSecond: again.perSecond, bound: (await measureCryptoBound(CRYPTO_BOUND_SECONDS)).combinedPerSecond });
+      const again = await measure(`sign-in #${round}`, {
+        ...base,
+        phase: "sign-in",
+        users,
+        count: OPERATIONS,
+        concurrency: CONCURRENCY,
+      });
+      rounds.push({
+        perSecond: again.perSecond,
+        bound: (await measureCryptoBound(CRYPTO_BOUND_SECONDS)).combinedPerSecond,
+      });
     }
 
     // USER_AUTH beside SRP (#16), on a client of the same pool that allows it.
-    expectData(await app.gql(UpdateUserPoolDocument, { userPoolId: poolId, input: { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] } } }));
-    expectData(await app.gql(SetWebAuthnConfigurationDocument, { userPoolId: poolId, input: { webAuthnConfiguration: { relyingPartyId: RP_ID } } }));
+    expectData(
+      await app.gql(UpdateUserPoolDocument, {
+        userPoolId: poolId,
+        input: { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] } },
+      }),
+    );
+    expectData(
+      await app.gql(SetWebAuthnConfigurationDocument, {
+        userPoolId: poolId,
+        input: { webAuthnConfiguration: { relyingPartyId: RP_ID } },
+      }),
+    );
     const userAuthClientId = expectData(
-      await app.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "user-auth", explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] } }),
+      await app.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "user-auth", explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+      }),
     ).createUserPoolClient.clientId;
     const userAuthDocuments: UserAuthDocuments = {
       initiateAuth: print(InitiateAuthDocument),
@@ -184,48 +263,133 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       startWebAuthnRegistration: print(StartWebAuthnRegistrationDocument),
       completeWebAuthnRegistration: print(CompleteWebAuthnRegistrationDocument),
     };
-    const userAuthBase = { kind: "phase" as const, url: app.url, documents: userAuthDocuments, clientId: userAuthClientId, origin: ORIGIN, maxSeconds: PHASE_SECONDS, concurrency: CONCURRENCY };
+    const userAuthBase = {
+      kind: "phase" as const,
+      url: app.url,
+      documents: userAuthDocuments,
+      clientId: userAuthClientId,
+      origin: ORIGIN,
+      maxSeconds: PHASE_SECONDS,
+      concurrency: CONCURRENCY,
+    };
     const otpUsers = users.map((user) => ({ username: user.username, email: `${user.username}@example.com` }));
-    const otpWarmUp = await userAuthLoad.run<PhaseResult>({ ...userAuthBase, phase: "email-otp", users: otpUsers, count: USER_AUTH_WARM_UP, maxSeconds: 120 });
+    const otpWarmUp = await userAuthLoad.run<PhaseResult>({
+      ...userAuthBase,
+      phase: "email-otp",
+      users: otpUsers,
+      count: USER_AUTH_WARM_UP,
+      maxSeconds: 120,
+    });
     assertHealthy("email-otp warm-up", otpWarmUp);
-    const emailOtp = await measure("USER_AUTH EMAIL_OTP", { ...userAuthBase, phase: "email-otp", users: otpUsers, count: OPERATIONS }, userAuthLoad);
+    const emailOtp = await measure(
+      "USER_AUTH EMAIL_OTP",
+      { ...userAuthBase, phase: "email-otp", users: otpUsers, count: OPERATIONS },
+      userAuthLoad,
+    );
     const passkeyUsers = users.slice(0, Math.min(PASSKEY_USERS, users.length));
-    const registered = await userAuthLoad.run<{ registered: number }>({ kind: "register-passkeys", url: app.url, documents: userAuthDocuments, clientId: userAuthClientId, users: passkeyUsers, origin: ORIGIN, concurrency: CONCURRENCY });
+    const registered = await userAuthLoad.run<{ registered: number }>({
+      kind: "register-passkeys",
+      url: app.url,
+      documents: userAuthDocuments,
+      clientId: userAuthClientId,
+      users: passkeyUsers,
+      origin: ORIGIN,
+      concurrency: CONCURRENCY,
+    });
     const passkeyLoginUsers = otpUsers.slice(0, registered.registered);
-    assertHealthy("web-authn warm-up", await userAuthLoad.run<PhaseResult>({ ...userAuthBase, phase: "web-authn", users: passkeyLoginUsers, count: USER_AUTH_WARM_UP, maxSeconds: 120 }));
-    const webAuthn = await measure("USER_AUTH WEB_AUTHN", { ...userAuthBase, phase: "web-authn", users: passkeyLoginUsers, count: OPERATIONS }, userAuthLoad);
+    assertHealthy(
+      "web-authn warm-up",
+      await userAuthLoad.run<PhaseResult>({
+        ...userAuthBase,
+        phase: "web-authn",
+        users: passkeyLoginUsers,
+        count: USER_AUTH_WARM_UP,
+        maxSeconds: 120,
+      }),
+    );
+    const webAuthn = await measure(
+      "USER_AUTH WEB_AUTHN",
+      { ...userAuthBase, phase: "web-authn", users: passkeyLoginUsers, count: OPERATIONS },
+      userAuthLoad,
+    );
 
     log("");
-    log(`SRP sign-in benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${USERS} users, BCRYPT_COST ${app.config.bcryptCost}, SRP_WORKERS ${app.config.srpWorkers}, NODE_ENV ${app.config.nodeEnv} (libraries: ${process.env.NODE_ENV})`);
-    log(`NOTE: the load generator runs in a worker thread of the gateway's process and shares the machine's cores with the gateway${isExternal ? ", MariaDB and Redis" : ""};`);
-    log(`      it spent ${fixed(clientCryptoMsEach, 2)} ms of client SRP math per sign-in (a of ${CLIENT_PRIVATE_KEY_BYTES} bytes, g^x cached per user), and drew the`);
-    log(`      clients' ephemeral keys (a, A = g^a) before the timed window (${fixed(signIns.result.ephemeralKeysMs / OPERATIONS, 2)} ms each), as devices would while their users type.`);
+    log(
+      `SRP sign-in benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, ${USERS} users, BCRYPT_COST ${app.config.bcryptCost}, SRP_WORKERS ${app.config.srpWorkers}, NODE_ENV ${app.config.nodeEnv} (libraries: ${process.env.NODE_ENV})`,
+    );
+    log(
+      `NOTE: the load generator runs in a worker thread of the gateway's process and shares the machine's cores with the gateway${isExternal ? ", MariaDB and Redis" : ""};`,
+    );
+    log(
+      `      it spent ${fixed(clientCryptoMsEach, 2)} ms of client SRP math per sign-in (a of ${CLIENT_PRIVATE_KEY_BYTES} bytes, g^x cached per user), and drew the`,
+    );
+    log(
+      `      clients' ephemeral keys (a, A = g^a) before the timed window (${fixed(signIns.result.ephemeralKeysMs / OPERATIONS, 2)} ms each), as devices would while their users type.`,
+    );
     log("");
-    for (const line of table(["operation", "ops", "conc.", "ops/s", "p50 ms", "p99 ms", "max ms", "gateway thread CPU ms/op", "SQL/op", "Redis/op"], rows)) log(line);
+    for (const line of table(
+      [
+        "operation",
+        "ops",
+        "conc.",
+        "ops/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "gateway thread CPU ms/op",
+        "SQL/op",
+        "Redis/op",
+      ],
+      rows,
+    ))
+      log(line);
     log("");
     for (const line of cpuLines) log(line);
     log("");
-    log(`crypto-only bound, one core, in-process: ${fixed(bound.combinedPerSecond)} sign-ins/s (server SRP step + 2 x RS256 sign, sequential)`);
-    log(`  components alone: server SRP step ${fixed(bound.srpPerSecond)}/s, RS256 sign ${fixed(bound.rs256PerSecond)}/s`);
-    log(`  per sign-in: ${fixed(1000 / bound.combinedPerSecond, 2)} ms of crypto on one core, against ${fixed(signInThreadCpuMs, 2)} ms of gateway-thread CPU measured in the sign-in phase`);
+    log(
+      `crypto-only bound, one core, in-process: ${fixed(bound.combinedPerSecond)} sign-ins/s (server SRP step + 2 x RS256 sign, sequential)`,
+    );
+    log(
+      `  components alone: server SRP step ${fixed(bound.srpPerSecond)}/s, RS256 sign ${fixed(bound.rs256PerSecond)}/s`,
+    );
+    log(
+      `  per sign-in: ${fixed(1000 / bound.combinedPerSecond, 2)} ms of crypto on one core, against ${fixed(signInThreadCpuMs, 2)} ms of gateway-thread CPU measured in the sign-in phase`,
+    );
     const ratio = signIns.perSecond / bound.combinedPerSecond;
-    log(`ratio sign-ins/s / crypto bound = ${fixed(signIns.perSecond)} / ${fixed(bound.combinedPerSecond)} = ${fixed(ratio, 2)}  (goal >= 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`);
+    log(
+      `ratio sign-ins/s / crypto bound = ${fixed(signIns.perSecond)} / ${fixed(bound.combinedPerSecond)} = ${fixed(ratio, 2)}  (goal >= 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`,
+    );
     // On a shared machine the throughput ratio moves with everyone else's load; CPU per sign-in moves much
     // less. This is the ratio the gateway would reach with a core of its own (optimistic: the RS256
     // signatures run on libuv's thread pool, outside the gateway thread's CPU).
-    log(`CPU view: crypto ms / gateway-thread CPU ms per sign-in = ${fixed(1000 / bound.combinedPerSecond, 2)} / ${fixed(signInThreadCpuMs, 2)} = ${fixed(1000 / bound.combinedPerSecond / signInThreadCpuMs, 2)}`);
+    log(
+      `CPU view: crypto ms / gateway-thread CPU ms per sign-in = ${fixed(1000 / bound.combinedPerSecond, 2)} / ${fixed(signInThreadCpuMs, 2)} = ${fixed(1000 / bound.combinedPerSecond / signInThreadCpuMs, 2)}`,
+    );
     if (rounds.length > 1) {
       const ratios = rounds.map((round) => round.perSecond / round.bound);
       const median = percentile(ratios, 50);
-      log(`ratio per round (sign-ins/s / the bound measured right after): ${rounds.map((round, i) => `${fixed(round.perSecond)}/${fixed(round.bound)} = ${fixed(ratios[i]!, 2)}`).join(", ")}`);
-      log(`median ratio over ${rounds.length} rounds = ${fixed(median, 2)}  (goal >= 0.50: ${median >= 0.5 ? "met" : "NOT met"})`);
+      log(
+        `ratio per round (sign-ins/s / the bound measured right after): ${rounds.map((round, i) => `${fixed(round.perSecond)}/${fixed(round.bound)} = ${fixed(ratios[i]!, 2)}`).join(", ")}`,
+      );
+      log(
+        `median ratio over ${rounds.length} rounds = ${fixed(median, 2)}  (goal >= 0.50: ${median >= 0.5 ? "met" : "NOT met"})`,
+      );
     }
     log("");
     const p99 = (result: PhaseResult) => fixed(percentile(result.latenciesMs, 99));
-    log(`USER_AUTH beside SRP (completed sign-ins/s, p99 ms; concurrency ${CONCURRENCY}; the code delivered by webhook to the load generator; ${registered.registered} passkeys, ES256, software authenticator):`);
+    log(
+      `USER_AUTH beside SRP (completed sign-ins/s, p99 ms; concurrency ${CONCURRENCY}; the code delivered by webhook to the load generator; ${registered.registered} passkeys, ES256, software authenticator):`,
+    );
     log(`  SRP (USER_SRP_AUTH)  ${fixed(signIns.perSecond).padStart(7)} /s  p99 ${p99(signIns.result).padStart(7)} ms`);
-    log(`  USER_AUTH EMAIL_OTP  ${fixed(emailOtp.perSecond).padStart(7)} /s  p99 ${p99(emailOtp.result).padStart(7)} ms`);
-    log(`  USER_AUTH WEB_AUTHN  ${fixed(webAuthn.perSecond).padStart(7)} /s  p99 ${p99(webAuthn.result).padStart(7)} ms  (client assertion ${fixed(webAuthn.result.clientCryptoMs / webAuthn.result.completed, 2)} ms each, in the load generator)`);
-    if (CPU_PROFILE) log(`CPU profiles of the gateway's thread, one per phase: ${["sign-in", "refresh", "getUser"].map(profileFile).join(", ")}`);
+    log(
+      `  USER_AUTH EMAIL_OTP  ${fixed(emailOtp.perSecond).padStart(7)} /s  p99 ${p99(emailOtp.result).padStart(7)} ms`,
+    );
+    log(
+      `  USER_AUTH WEB_AUTHN  ${fixed(webAuthn.perSecond).padStart(7)} /s  p99 ${p99(webAuthn.result).padStart(7)} ms  (client assertion ${fixed(webAuthn.result.clientCryptoMs / webAuthn.result.completed, 2)} ms each, in the load generator)`,
+    );
+    if (CPU_PROFILE)
+      log(
+        `CPU profiles of the gateway's thread, one per phase: ${["sign-in", "refresh", "getUser"].map(profileFile).join(", ")}`,
+      );
   });
 });

@@ -34,7 +34,11 @@ interface Run {
 }
 
 /** `count` calls of `operation` with `concurrency` in flight, stopping early at the phase cap. */
-async function runConcurrently(count: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<Run> {
+async function runConcurrently(
+  count: number,
+  concurrency: number,
+  operation: (index: number) => Promise<void>,
+): Promise<Run> {
   const run: Run = { completed: 0, failures: 0, firstError: null, elapsedMs: 0, latenciesMs: [] };
   let next = 0;
   const started = performance.now();
@@ -71,7 +75,10 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
     log(machineLine());
     const roundTrips = countRoundTrips();
     const bcryptCost = process.env.BCRYPT_COST;
-    const app = await getTestApp({ name: isExternal ? "mariadb+redis" : "embedded", env: { ...(isExternal ? { DATABASE_URL, REDIS_URL } : {}), ...(bcryptCost ? { BCRYPT_COST: bcryptCost } : {}) } });
+    const app = await getTestApp({
+      name: isExternal ? "mariadb+redis" : "embedded",
+      env: { ...(isExternal ? { DATABASE_URL, REDIS_URL } : {}), ...(bcryptCost ? { BCRYPT_COST: bcryptCost } : {}) },
+    });
     gateway = app;
     const { clientId } = await createPoolWithClient(app, { autoVerifiedAttributes: ["email"] });
     const signUpSource = print(SignUpDocument);
@@ -81,9 +88,19 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
     closeClient = http.close;
     const signUp = async (index: number) => {
       const username = `${prefix}-${index}`;
-      const result = await http.post(signUpSource, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }] } });
-      const signedUp = (result.data as { signUp?: { userConfirmed: boolean; codeDeliveryDetails: unknown } } | null | undefined)?.signUp;
-      if (result.errors?.length || !signedUp || signedUp.userConfirmed || !signedUp.codeDeliveryDetails) throw new Error(`signUp: ${JSON.stringify(result.errors ?? result.data)}`);
+      const result = await http.post(signUpSource, {
+        input: {
+          clientId,
+          username,
+          password: GOOD_PASSWORD,
+          userAttributes: [{ name: "email", value: `${username}@example.com` }],
+        },
+      });
+      const signedUp = (
+        result.data as { signUp?: { userConfirmed: boolean; codeDeliveryDetails: unknown } } | null | undefined
+      )?.signUp;
+      if (result.errors?.length || !signedUp || signedUp.userConfirmed || !signedUp.codeDeliveryDetails)
+        throw new Error(`signUp: ${JSON.stringify(result.errors ?? result.data)}`);
     };
     const check = (name: string, run: Run) => {
       expect(run.failures, `${name}: first error ${run.firstError}`).toBe(0);
@@ -104,8 +121,16 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
       const perSecond = run.completed / (run.elapsedMs / 1000);
       const perOperation = (count: number) => (isExternal ? fixed(count / run.completed) : "-");
       rows.push([
-        label, run.completed, CONCURRENCY, fixed(perSecond), fixed(percentile(run.latenciesMs, 50)), fixed(percentile(run.latenciesMs, 99)), fixed(Math.max(...run.latenciesMs)),
-        fixed(cpuUsed.gatewayThreadCpuMs / run.completed, 2), perOperation(trips.sql - tripsBefore.sql), perOperation(trips.redis - tripsBefore.redis),
+        label,
+        run.completed,
+        CONCURRENCY,
+        fixed(perSecond),
+        fixed(percentile(run.latenciesMs, 50)),
+        fixed(percentile(run.latenciesMs, 99)),
+        fixed(Math.max(...run.latenciesMs)),
+        fixed(cpuUsed.gatewayThreadCpuMs / run.completed, 2),
+        perOperation(trips.sql - tripsBefore.sql),
+        perOperation(trips.redis - tripsBefore.redis),
       ]);
       return perSecond;
     };
@@ -118,13 +143,34 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
     });
 
     log("");
-    log(`sign-up benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, pool with autoVerifiedAttributes [email] (a code per sign-up)`);
-    log(`BCRYPT_COST ${app.config.bcryptCost}, libuv thread pool ${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"} threads; the load generator (a keep-alive node:http client) runs in the gateway's process and shares its cores`);
+    log(
+      `sign-up benchmark over HTTP (GraphQL), ${isExternal ? "MariaDB + Redis" : "embedded SQLite + in-process store"}, pool with autoVerifiedAttributes [email] (a code per sign-up)`,
+    );
+    log(
+      `BCRYPT_COST ${app.config.bcryptCost}, libuv thread pool ${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"} threads; the load generator (a keep-alive node:http client) runs in the gateway's process and shares its cores`,
+    );
     log("");
-    for (const line of table(["operation", "ops", "conc.", "ops/s", "p50 ms", "p99 ms", "max ms", "gateway thread CPU ms/op", "SQL/op", "Redis/op"], rows)) log(line);
+    for (const line of table(
+      [
+        "operation",
+        "ops",
+        "conc.",
+        "ops/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "gateway thread CPU ms/op",
+        "SQL/op",
+        "Redis/op",
+      ],
+      rows,
+    ))
+      log(line);
     log("");
     for (const line of cpuLines) log(line);
     log("");
-    log(`ratio sign-ups/s / bcrypt hashes/s = ${fixed(signUpsPerSecond)} / ${fixed(hashesPerSecond)} = ${fixed(signUpsPerSecond / hashesPerSecond, 2)}`);
+    log(
+      `ratio sign-ups/s / bcrypt hashes/s = ${fixed(signUpsPerSecond)} / ${fixed(hashesPerSecond)} = ${fixed(signUpsPerSecond / hashesPerSecond, 2)}`,
+    );
   });
 });

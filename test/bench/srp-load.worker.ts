@@ -90,49 +90,91 @@ async function runPhase(task: PhaseRequest): Promise<PhaseResult> {
   const http = createHttpClient(task.url, task.concurrency);
   const { documents, clientId, poolId } = task;
   const gxCache = new Map<string, bigint>();
-  const result: PhaseResult = { completed: 0, failures: 0, firstError: null, elapsedMs: 0, latenciesMs: [], clientCryptoMs: 0, ephemeralKeysMs: 0, tokens: [] };
+  const result: PhaseResult = {
+    completed: 0,
+    failures: 0,
+    firstError: null,
+    elapsedMs: 0,
+    latenciesMs: [],
+    clientCryptoMs: 0,
+    ephemeralKeysMs: 0,
+    tokens: [],
+  };
   const keepTokens = task.keepTokens ?? Number.POSITIVE_INFINITY;
   // The clients' (a, A) pairs, drawn before the clock starts: on real devices that work is spread over
   // many machines, and here it would only take a core away from the gateway being measured. A phase
   // bounded by time alone draws a fresh pair per sign-in inside the window (counted as client crypto).
   const drawStarted = performance.now();
-  const ephemerals = task.phase === "sign-in" && Number.isFinite(task.count) ? Array.from({ length: task.count }, () => drawSrpEphemeral(task.privateKeyBytes)) : [];
+  const ephemerals =
+    task.phase === "sign-in" && Number.isFinite(task.count)
+      ? Array.from({ length: task.count }, () => drawSrpEphemeral(task.privateKeyBytes))
+      : [];
   result.ephemeralKeysMs = performance.now() - drawStarted;
   const wirePath = task.wirePath ?? "/";
   const wire = (action: string, input: Record<string, unknown>) =>
-    http.send("POST", wirePath, { "content-type": "application/x-amz-json-1.1", "x-amz-target": `${TARGET_PREFIX}${action}` }, JSON.stringify(input)).then((answer) => jsonOf(answer, action));
-  const basic = (client: { clientId: string; clientSecret: string }) => `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString("base64")}`;
-  const tokenForm = new URLSearchParams({ grant_type: "client_credentials", ...(task.scope ? { scope: task.scope } : {}) }).toString();
+    http
+      .send(
+        "POST",
+        wirePath,
+        { "content-type": "application/x-amz-json-1.1", "x-amz-target": `${TARGET_PREFIX}${action}` },
+        JSON.stringify(input),
+      )
+      .then((answer) => jsonOf(answer, action));
+  const basic = (client: { clientId: string; clientSecret: string }) =>
+    `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString("base64")}`;
+  const tokenForm = new URLSearchParams({
+    grant_type: "client_credentials",
+    ...(task.scope ? { scope: task.scope } : {}),
+  }).toString();
   const cycle = <T>(list: T[] | undefined, index: number): T => list![index % list!.length]!;
 
   const operations: Record<LoadPhase, (index: number) => Promise<void>> = {
     "sign-in": async (index) => {
       const user = cycle(task.users, index);
-      const drawn = ephemerals[index] ?? (() => {
-        const started = performance.now();
-        const pair = drawSrpEphemeral(task.privateKeyBytes);
-        result.clientCryptoMs += performance.now() - started;
-        return pair;
-      })();
+      const drawn =
+        ephemerals[index] ??
+        (() => {
+          const started = performance.now();
+          const pair = drawSrpEphemeral(task.privateKeyBytes);
+          result.clientCryptoMs += performance.now() - started;
+          return pair;
+        })();
       const client = createFastSrpClient(poolId, { ...drawn, gxCache });
       const challenge = fieldOf(
-        await http.post(documents.initiateAuth, { input: { authFlow: "USER_SRP_AUTH", clientId, authParameters: { USERNAME: user.username, SRP_A: client.srpA } } }),
+        await http.post(documents.initiateAuth, {
+          input: {
+            authFlow: "USER_SRP_AUTH",
+            clientId,
+            authParameters: { USERNAME: user.username, SRP_A: client.srpA },
+          },
+        }),
         "initiateAuth",
       );
-      if (challenge.challengeName !== "PASSWORD_VERIFIER") throw new Error(`expected PASSWORD_VERIFIER, got ${JSON.stringify(challenge)}`);
+      if (challenge.challengeName !== "PASSWORD_VERIFIER")
+        throw new Error(`expected PASSWORD_VERIFIER, got ${JSON.stringify(challenge)}`);
       const cryptoStarted = performance.now();
       const challengeResponses = client.answer(challenge.challengeParameters as Record<string, string>, user.password);
       result.clientCryptoMs += performance.now() - cryptoStarted;
       const tokens = fieldOf(
-        await http.post(documents.respondToAuthChallenge, { input: { challengeName: "PASSWORD_VERIFIER", clientId, session: challenge.session, challengeResponses } }),
+        await http.post(documents.respondToAuthChallenge, {
+          input: { challengeName: "PASSWORD_VERIFIER", clientId, session: challenge.session, challengeResponses },
+        }),
         "respondToAuthChallenge",
       );
-      if (typeof tokens.accessToken !== "string" || typeof tokens.refreshToken !== "string") throw new Error(`expected tokens, got ${JSON.stringify(tokens)}`);
-      if (result.tokens.length < keepTokens) result.tokens.push({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+      if (typeof tokens.accessToken !== "string" || typeof tokens.refreshToken !== "string")
+        throw new Error(`expected tokens, got ${JSON.stringify(tokens)}`);
+      if (result.tokens.length < keepTokens)
+        result.tokens.push({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
     },
     refresh: async (index) => {
       const tokens = fieldOf(
-        await http.post(documents.initiateAuth, { input: { authFlow: "REFRESH_TOKEN_AUTH", clientId, authParameters: { REFRESH_TOKEN: cycle(task.refreshTokens, index) } } }),
+        await http.post(documents.initiateAuth, {
+          input: {
+            authFlow: "REFRESH_TOKEN_AUTH",
+            clientId,
+            authParameters: { REFRESH_TOKEN: cycle(task.refreshTokens, index) },
+          },
+        }),
         "initiateAuth",
       );
       if (typeof tokens.accessToken !== "string") throw new Error(`expected tokens, got ${JSON.stringify(tokens)}`);
@@ -141,22 +183,42 @@ async function runPhase(task: PhaseRequest): Promise<PhaseResult> {
       fieldOf(await http.post(documents.getUser!, {}, cycle(task.accessTokens, index)), "getUser");
     },
     "refresh-wire": async (index) => {
-      const answer = await wire("GetTokensFromRefreshToken", { ClientId: clientId, RefreshToken: cycle(task.refreshTokens, index) });
+      const answer = await wire("GetTokensFromRefreshToken", {
+        ClientId: clientId,
+        RefreshToken: cycle(task.refreshTokens, index),
+      });
       const issued = answer.AuthenticationResult as Record<string, unknown> | undefined;
-      if (typeof issued?.AccessToken !== "string") throw new Error(`expected tokens, got ${JSON.stringify(answer).slice(0, 300)}`);
+      if (typeof issued?.AccessToken !== "string")
+        throw new Error(`expected tokens, got ${JSON.stringify(answer).slice(0, 300)}`);
     },
     "get-user-wire": async (index) => {
       const answer = await wire("GetUser", { AccessToken: cycle(task.accessTokens, index) });
-      if (typeof answer.Username !== "string") throw new Error(`expected a user, got ${JSON.stringify(answer).slice(0, 300)}`);
+      if (typeof answer.Username !== "string")
+        throw new Error(`expected a user, got ${JSON.stringify(answer).slice(0, 300)}`);
     },
     "client-credentials": async (index) => {
       const client = cycle(task.machineClients, index);
-      const answer = jsonOf(await http.send("POST", `/${poolId}/oauth2/token`, { "content-type": "application/x-www-form-urlencoded", authorization: basic(client) }, tokenForm), "/oauth2/token");
-      if (typeof answer.access_token !== "string") throw new Error(`expected an access token, got ${JSON.stringify(answer).slice(0, 300)}`);
+      const answer = jsonOf(
+        await http.send(
+          "POST",
+          `/${poolId}/oauth2/token`,
+          { "content-type": "application/x-www-form-urlencoded", authorization: basic(client) },
+          tokenForm,
+        ),
+        "/oauth2/token",
+      );
+      if (typeof answer.access_token !== "string")
+        throw new Error(`expected an access token, got ${JSON.stringify(answer).slice(0, 300)}`);
     },
     "user-info": async (index) => {
-      const answer = jsonOf(await http.send("GET", `/${poolId}/oauth2/userInfo`, { authorization: `Bearer ${cycle(task.accessTokens, index)}` }), "/oauth2/userInfo");
-      if (typeof answer.sub !== "string") throw new Error(`expected claims, got ${JSON.stringify(answer).slice(0, 300)}`);
+      const answer = jsonOf(
+        await http.send("GET", `/${poolId}/oauth2/userInfo`, {
+          authorization: `Bearer ${cycle(task.accessTokens, index)}`,
+        }),
+        "/oauth2/userInfo",
+      );
+      if (typeof answer.sub !== "string")
+        throw new Error(`expected claims, got ${JSON.stringify(answer).slice(0, 300)}`);
     },
   };
   const operation = operations[task.phase];

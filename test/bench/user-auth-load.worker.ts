@@ -7,7 +7,12 @@
 import { createServer, type Server } from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
-import { createSoftwareAuthenticator, type CreationOptions, type RequestOptions, type SoftwareAuthenticator } from "../support/software-authenticator.js";
+import {
+  createSoftwareAuthenticator,
+  type CreationOptions,
+  type RequestOptions,
+  type SoftwareAuthenticator,
+} from "../support/software-authenticator.js";
 import { createHttpClient, type GraphqlBody } from "./load-http-client.js";
 import type { PhaseResult } from "./srp-load.worker.js";
 
@@ -20,7 +25,15 @@ export interface UserAuthDocuments {
 
 export type UserAuthTask =
   | { kind: "receiver" }
-  | { kind: "register-passkeys"; url: string; documents: UserAuthDocuments; clientId: string; users: { username: string; password: string }[]; origin: string; concurrency: number }
+  | {
+      kind: "register-passkeys";
+      url: string;
+      documents: UserAuthDocuments;
+      clientId: string;
+      users: { username: string; password: string }[];
+      origin: string;
+      concurrency: number;
+    }
   | {
       kind: "phase";
       phase: "email-otp" | "web-authn";
@@ -35,7 +48,8 @@ export type UserAuthTask =
     };
 
 function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {
-  if (body.errors?.length) throw new Error(`${field}: ${body.errors[0]!.extensions?.code ?? ""} ${body.errors[0]!.message}`);
+  if (body.errors?.length)
+    throw new Error(`${field}: ${body.errors[0]!.extensions?.code ?? ""} ${body.errors[0]!.message}`);
   const value = body.data?.[field];
   if (!value || typeof value !== "object") throw new Error(`${field}: no data`);
   return value;
@@ -61,20 +75,32 @@ function startReceiver(): Promise<{ url: string }> {
     });
   });
   receiver.keepAliveTimeout = 65_000;
-  return new Promise((resolve) => receiver!.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(receiver!.address() as { port: number }).port}/messages` })));
+  return new Promise((resolve) =>
+    receiver!.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(receiver!.address() as { port: number }).port}/messages` }),
+    ),
+  );
 }
 
 /** Each user's passkey, by username: registered once, then used by every WEB_AUTHN sign-in. */
 const authenticators = new Map<string, SoftwareAuthenticator>();
 
-async function registerPasskeys(task: Extract<UserAuthTask, { kind: "register-passkeys" }>): Promise<{ registered: number }> {
+async function registerPasskeys(
+  task: Extract<UserAuthTask, { kind: "register-passkeys" }>,
+): Promise<{ registered: number }> {
   const http = createHttpClient(task.url, task.concurrency);
   let next = 0;
   const lane = async () => {
     while (next < task.users.length) {
       const user = task.users[next++]!;
       const tokens = fieldOf(
-        await http.post(task.documents.initiateAuth, { input: { authFlow: "USER_AUTH", clientId: task.clientId, authParameters: { USERNAME: user.username, PREFERRED_CHALLENGE: "PASSWORD", PASSWORD: user.password } } }),
+        await http.post(task.documents.initiateAuth, {
+          input: {
+            authFlow: "USER_AUTH",
+            clientId: task.clientId,
+            authParameters: { USERNAME: user.username, PREFERRED_CHALLENGE: "PASSWORD", PASSWORD: user.password },
+          },
+        }),
         "initiateAuth",
       );
       const accessToken = tokens.accessToken as string;
@@ -82,7 +108,11 @@ async function registerPasskeys(task: Extract<UserAuthTask, { kind: "register-pa
       if (started.errors?.length) throw new Error(`startWebAuthnRegistration: ${started.errors[0]!.message}`);
       const options = started.data!.startWebAuthnRegistration as unknown as CreationOptions;
       const authenticator = createSoftwareAuthenticator();
-      const completed = await http.post(task.documents.completeWebAuthnRegistration, { credential: authenticator.register(options, { origin: task.origin }) }, accessToken);
+      const completed = await http.post(
+        task.documents.completeWebAuthnRegistration,
+        { credential: authenticator.register(options, { origin: task.origin }) },
+        accessToken,
+      );
       if (completed.errors?.length) throw new Error(`completeWebAuthnRegistration: ${completed.errors[0]!.message}`);
       authenticators.set(user.username, authenticator);
     }
@@ -95,38 +125,78 @@ async function registerPasskeys(task: Extract<UserAuthTask, { kind: "register-pa
 async function runPhase(task: Extract<UserAuthTask, { kind: "phase" }>): Promise<PhaseResult> {
   const http = createHttpClient(task.url, task.concurrency);
   const { documents, clientId } = task;
-  const result: PhaseResult = { completed: 0, failures: 0, firstError: null, elapsedMs: 0, latenciesMs: [], clientCryptoMs: 0, ephemeralKeysMs: 0, tokens: [] };
+  const result: PhaseResult = {
+    completed: 0,
+    failures: 0,
+    firstError: null,
+    elapsedMs: 0,
+    latenciesMs: [],
+    clientCryptoMs: 0,
+    ephemeralKeysMs: 0,
+    tokens: [],
+  };
   const expectTokens = (tokens: Record<string, unknown>) => {
-    if (typeof tokens.accessToken !== "string" || typeof tokens.refreshToken !== "string") throw new Error(`expected tokens, got ${JSON.stringify(tokens)}`);
+    if (typeof tokens.accessToken !== "string" || typeof tokens.refreshToken !== "string")
+      throw new Error(`expected tokens, got ${JSON.stringify(tokens)}`);
   };
   type PhaseUser = (typeof task.users)[number];
   const operations = {
     "email-otp": async (user: PhaseUser) => {
       const challenge = fieldOf(
-        await http.post(documents.initiateAuth, { input: { authFlow: "USER_AUTH", clientId, authParameters: { USERNAME: user.username, PREFERRED_CHALLENGE: "EMAIL_OTP" } } }),
+        await http.post(documents.initiateAuth, {
+          input: {
+            authFlow: "USER_AUTH",
+            clientId,
+            authParameters: { USERNAME: user.username, PREFERRED_CHALLENGE: "EMAIL_OTP" },
+          },
+        }),
         "initiateAuth",
       );
-      if (challenge.challengeName !== "EMAIL_OTP") throw new Error(`expected EMAIL_OTP, got ${JSON.stringify(challenge)}`);
+      if (challenge.challengeName !== "EMAIL_OTP")
+        throw new Error(`expected EMAIL_OTP, got ${JSON.stringify(challenge)}`);
       // The webhook was answered before the gateway answered initiateAuth: the code is here.
       const code = latestCodes.get(user.email);
       if (!code) throw new Error(`no code delivered to ${user.email}`);
       const challengeResponses = { USERNAME: user.username, EMAIL_OTP_CODE: code };
-      expectTokens(fieldOf(await http.post(documents.respondToAuthChallenge, { input: { challengeName: "EMAIL_OTP", clientId, session: challenge.session, challengeResponses } }), "respondToAuthChallenge"));
+      expectTokens(
+        fieldOf(
+          await http.post(documents.respondToAuthChallenge, {
+            input: { challengeName: "EMAIL_OTP", clientId, session: challenge.session, challengeResponses },
+          }),
+          "respondToAuthChallenge",
+        ),
+      );
     },
     "web-authn": async (user: PhaseUser) => {
       const authenticator = authenticators.get(user.username);
       if (!authenticator) throw new Error(`no passkey for ${user.username}`);
       const challenge = fieldOf(
-        await http.post(documents.initiateAuth, { input: { authFlow: "USER_AUTH", clientId, authParameters: { USERNAME: user.username, PREFERRED_CHALLENGE: "WEB_AUTHN" } } }),
+        await http.post(documents.initiateAuth, {
+          input: {
+            authFlow: "USER_AUTH",
+            clientId,
+            authParameters: { USERNAME: user.username, PREFERRED_CHALLENGE: "WEB_AUTHN" },
+          },
+        }),
         "initiateAuth",
       );
-      if (challenge.challengeName !== "WEB_AUTHN") throw new Error(`expected WEB_AUTHN, got ${JSON.stringify(challenge)}`);
+      if (challenge.challengeName !== "WEB_AUTHN")
+        throw new Error(`expected WEB_AUTHN, got ${JSON.stringify(challenge)}`);
       const cryptoStarted = performance.now();
-      const options = JSON.parse((challenge.challengeParameters as Record<string, string>).CREDENTIAL_REQUEST_OPTIONS!) as RequestOptions;
+      const options = JSON.parse(
+        (challenge.challengeParameters as Record<string, string>).CREDENTIAL_REQUEST_OPTIONS!,
+      ) as RequestOptions;
       const credential = JSON.stringify(authenticator.assert(options, { origin: task.origin }));
       result.clientCryptoMs += performance.now() - cryptoStarted;
       const challengeResponses = { USERNAME: user.username, CREDENTIAL: credential };
-      expectTokens(fieldOf(await http.post(documents.respondToAuthChallenge, { input: { challengeName: "WEB_AUTHN", clientId, session: challenge.session, challengeResponses } }), "respondToAuthChallenge"));
+      expectTokens(
+        fieldOf(
+          await http.post(documents.respondToAuthChallenge, {
+            input: { challengeName: "WEB_AUTHN", clientId, session: challenge.session, challengeResponses },
+          }),
+          "respondToAuthChallenge",
+        ),
+      );
     },
   };
   const operation = operations[task.phase];
@@ -160,7 +230,12 @@ async function runPhase(task: Extract<UserAuthTask, { kind: "phase" }>): Promise
 }
 
 parentPort!.on("message", (task: UserAuthTask) => {
-  const work: Promise<unknown> = task.kind === "receiver" ? startReceiver() : task.kind === "register-passkeys" ? registerPasskeys(task) : runPhase(task);
+  const work: Promise<unknown> =
+    task.kind === "receiver"
+      ? startReceiver()
+      : task.kind === "register-passkeys"
+        ? registerPasskeys(task)
+        : runPhase(task);
   work.then(
     (result) => parentPort!.postMessage({ ok: true, result }),
     (error: Error) => parentPort!.postMessage({ ok: false, error: error.stack ?? error.message }),

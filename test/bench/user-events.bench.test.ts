@@ -18,7 +18,14 @@ import { print } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, describe, expect, it } from "vitest";
-import { AuditEventsDocument, CreateGroupDocument, CreateUserPoolDocument, UpdateGroupDocument, UserEventsDocument, type UserEventsSubscription } from "../support/generated/graphql.js";
+import {
+  AuditEventsDocument,
+  CreateGroupDocument,
+  CreateUserPoolDocument,
+  UpdateGroupDocument,
+  UserEventsDocument,
+  type UserEventsSubscription,
+} from "../support/generated/graphql.js";
 import { expectData, postGraphql } from "../support/graphql-client.js";
 import { fixed, log, machineLine, percentile, table } from "./bench-stats.js";
 
@@ -96,7 +103,10 @@ describe("live user events benchmark", () => {
 
   it(`delivers to ${SUBSCRIBERS} subscribers on one pool`, async () => {
     log(machineLine());
-    if (!isExternal) log("DATABASE_URL/REDIS_URL not set: ONE embedded gateway process (the figure asked for is MariaDB + Redis with two processes).");
+    if (!isExternal)
+      log(
+        "DATABASE_URL/REDIS_URL not set: ONE embedded gateway process (the figure asked for is MariaDB + Redis with two processes).",
+      );
     const build = spawn("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
     expect(await new Promise((resolve) => build.once("exit", resolve))).toBe(0);
 
@@ -111,9 +121,14 @@ describe("live user events benchmark", () => {
     gateways.push(await startGateway("A", env));
     if (isExternal) gateways.push(await startGateway("B", env));
     const producer = gateways[0]!;
-    const gql = <TData, TVariables>(document: Parameters<typeof postGraphql<TData, TVariables>>[1], variables: TVariables) => postGraphql(producer.url, document, variables, { token: adminKey });
+    const gql = <TData, TVariables>(
+      document: Parameters<typeof postGraphql<TData, TVariables>>[1],
+      variables: TVariables,
+    ) => postGraphql(producer.url, document, variables, { token: adminKey });
 
-    const pool = expectData(await gql(CreateUserPoolDocument, { input: { name: `bench-events-${Date.now()}` } })).createUserPool;
+    const pool = expectData(
+      await gql(CreateUserPoolDocument, { input: { name: `bench-events-${Date.now()}` } }),
+    ).createUserPool;
     const groupName = "bench-group";
     expectData(await gql(CreateGroupDocument, { input: { userPoolId: pool.id, groupName } }));
     const start = expectData(await gql(AuditEventsDocument, { userPoolId: pool.id, first: 1 })).events.items[0]!.cursor;
@@ -145,7 +160,11 @@ describe("live user events benchmark", () => {
             const event: LiveEvent | undefined = data?.userEvents;
             if (!event) return;
             const now = Date.now();
-            subscriber.received.push({ seq: event.seq, latencyMs: now - Date.parse(event.occurredAt), arrivedAtMs: now });
+            subscriber.received.push({
+              seq: event.seq,
+              latencyMs: now - Date.parse(event.occurredAt),
+              arrivedAtMs: now,
+            });
           },
           error: (error) => log(`subscriber error: ${describeError(error)}`),
           complete: () => undefined,
@@ -161,7 +180,8 @@ describe("live user events benchmark", () => {
     await Promise.all(connecting);
     const waitAll = async (count: number, timeoutMs: number) => {
       const deadline = Date.now() + timeoutMs;
-      while (subscribers.some((subscriber) => subscriber.received.length < count) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (subscribers.some((subscriber) => subscriber.received.length < count) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
     };
     // Warm-up: one event every subscriber must get (so all are live before the clock starts).
     expectData(await gql(UpdateGroupDocument, { input: { userPoolId: pool.id, groupName, description: "warm-up" } }));
@@ -178,7 +198,11 @@ describe("live user events benchmark", () => {
       const due = startedAt + i * intervalMs;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      producing.push(gql(UpdateGroupDocument, { input: { userPoolId: pool.id, groupName, description: `event ${i}` } }).then(expectData));
+      producing.push(
+        gql(UpdateGroupDocument, { input: { userPoolId: pool.id, groupName, description: `event ${i}` } }).then(
+          expectData,
+        ),
+      );
     }
     await Promise.all(producing);
     const producedInMs = Date.now() - startedAt;
@@ -187,15 +211,36 @@ describe("live user events benchmark", () => {
     const all = subscribers.flatMap((subscriber) => subscriber.received);
     const delivered = all.length;
     const lastArrival = all.reduce((latest, entry) => Math.max(latest, entry.arrivedAtMs), 0);
-    const duplicates = subscribers.reduce((sum, subscriber) => sum + (subscriber.received.length - new Set(subscriber.received.map((entry) => entry.seq)).size), 0);
-    const outOfOrder = subscribers.filter((subscriber) => subscriber.received.some((entry, index) => index > 0 && entry.seq < subscriber.received[index - 1]!.seq)).length;
+    const duplicates = subscribers.reduce(
+      (sum, subscriber) =>
+        sum + (subscriber.received.length - new Set(subscriber.received.map((entry) => entry.seq)).size),
+      0,
+    );
+    const outOfOrder = subscribers.filter((subscriber) =>
+      subscriber.received.some((entry, index) => index > 0 && entry.seq < subscriber.received[index - 1]!.seq),
+    ).length;
     const rows = [...gateways.map((gateway) => gateway.name), "all"].map((name) => {
-      const entries = subscribers.filter((subscriber) => name === "all" || subscriber.gateway === name).flatMap((subscriber) => subscriber.received.map((entry) => entry.latencyMs));
-      return [name, entries.length, fixed(percentile(entries, 50), 0), fixed(percentile(entries, 99), 0), fixed(entries.reduce((max, value) => Math.max(max, value), 0), 0)];
+      const entries = subscribers
+        .filter((subscriber) => name === "all" || subscriber.gateway === name)
+        .flatMap((subscriber) => subscriber.received.map((entry) => entry.latencyMs));
+      return [
+        name,
+        entries.length,
+        fixed(percentile(entries, 50), 0),
+        fixed(percentile(entries, 99), 0),
+        fixed(
+          entries.reduce((max, value) => Math.max(max, value), 0),
+          0,
+        ),
+      ];
     });
     log();
-    log(`${SUBSCRIBERS} subscribers, ${total} events at ${RATE}/s produced on process A in ${(producedInMs / 1000).toFixed(1)} s (${isExternal ? "MariaDB + Redis, two processes" : "embedded, one process"})`);
-    log(`delivered ${delivered} of ${total * SUBSCRIBERS} (${fixed(delivered / ((lastArrival - startedAt) / 1000), 0)} deliveries/s), duplicates ${duplicates}, subscribers out of order ${outOfOrder}`);
+    log(
+      `${SUBSCRIBERS} subscribers, ${total} events at ${RATE}/s produced on process A in ${(producedInMs / 1000).toFixed(1)} s (${isExternal ? "MariaDB + Redis, two processes" : "embedded, one process"})`,
+    );
+    log(
+      `delivered ${delivered} of ${total * SUBSCRIBERS} (${fixed(delivered / ((lastArrival - startedAt) / 1000), 0)} deliveries/s), duplicates ${duplicates}, subscribers out of order ${outOfOrder}`,
+    );
     for (const line of table(["process", "deliveries", "p50 ms", "p99 ms", "max ms"], rows)) log(line);
     expect(delivered).toBe(total * SUBSCRIBERS);
   });

@@ -15,7 +15,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
-import { CreateUserPoolCommand, StartUserImportJobCommand, StopUserImportJobCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  CreateUserPoolCommand,
+  StartUserImportJobCommand,
+  StopUserImportJobCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { createConnection } from "mysql2/promise";
 import { describe, expect, it } from "vitest";
 import { cognitoClient, createAwsCredentials } from "../support/aws-clients.js";
@@ -36,7 +40,12 @@ const MB = 1024 * 1024;
 
 async function mariadbBackend(): Promise<Backend> {
   const url = new URL(DATABASE_URL);
-  const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || "root"), password: decodeURIComponent(url.password) });
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || "root"),
+    password: decodeURIComponent(url.password),
+  });
   await connection.query(`DROP DATABASE IF EXISTS \`${BENCH_DATABASE}\``);
   await connection.query(`CREATE DATABASE \`${BENCH_DATABASE}\``);
   await connection.end();
@@ -69,12 +78,18 @@ describe("user import job benchmark", () => {
   it(`imports ${USERS.toLocaleString("en-US")} users from a CSV on ${isMariadb ? "MariaDB" : "embedded SQLite"}`, async () => {
     const backend: Backend = isMariadb ? await mariadbBackend() : { name: "embedded", env: {} };
     const workDir = mkdtempSync(path.join(tmpdir(), "gw-bench-import-"));
-    const gateway = await getTestApp(backend, { overrides: { userImport: { batchSize: BATCH, limits: { maxFileBytes: 2048 * MB, maxUsersPerFile: 100_000_000 } } } });
+    const gateway = await getTestApp(backend, {
+      overrides: {
+        userImport: { batchSize: BATCH, limits: { maxFileBytes: 2048 * MB, maxUsersPerFile: 100_000_000 } },
+      },
+    });
     try {
       log(machineLine());
       log(`backend ${backend.name}, ${USERS.toLocaleString("en-US")} users, batches of ${BATCH}`);
       const admin = cognitoClient(gateway, await createAwsCredentials(gateway));
-      const poolId = (await admin.send(new CreateUserPoolCommand({ PoolName: "bench-import", AutoVerifiedAttributes: ["email"] }))).UserPool!.Id!;
+      const poolId = (
+        await admin.send(new CreateUserPoolCommand({ PoolName: "bench-import", AutoVerifiedAttributes: ["email"] }))
+      ).UserPool!.Id!;
       const file = path.join(workDir, "users.csv");
       let started = performance.now();
       const bytes = await writeCsv(file, await headerOf(admin, poolId));
@@ -102,7 +117,9 @@ describe("user import job benchmark", () => {
         } as RequestInit);
         expect(response.status, await response.text()).toBe(200);
         const uploadSeconds = (performance.now() - started) / 1000;
-        log(`uploaded in ${fixed(uploadSeconds)} s (${fixed(bytes / MB / uploadSeconds)} MB/s, streamed into the database)`);
+        log(
+          `uploaded in ${fixed(uploadSeconds)} s (${fixed(bytes / MB / uploadSeconds)} MB/s, streamed into the database)`,
+        );
 
         started = performance.now();
         await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
@@ -128,7 +145,9 @@ describe("user import job benchmark", () => {
             const now = performance.now();
             if (now - lastReport > 30_000) {
               lastReport = now;
-              log(`  … ${(current.ImportedUsers ?? 0).toLocaleString("en-US")} imported after ${fixed((now - started) / 1000)} s (${fixed(((current.ImportedUsers ?? 0) / (now - started)) * 1000, 0)} rows/s)`);
+              log(
+                `  … ${(current.ImportedUsers ?? 0).toLocaleString("en-US")} imported after ${fixed((now - started) / 1000)} s (${fixed(((current.ImportedUsers ?? 0) / (now - started)) * 1000, 0)} rows/s)`,
+              );
             }
             return ["Succeeded", "Failed", "Stopped"].includes(current.Status!) || now > deadline;
           },
@@ -137,15 +156,21 @@ describe("user import job benchmark", () => {
         const seconds = (performance.now() - started) / 1000;
         probing = false;
         await probe;
-        log(`/readyz during the job: ${readyLatencies.length} probes, p50 ${fixed(percentile(readyLatencies, 50))} ms, p99 ${fixed(percentile(readyLatencies, 99))} ms, max ${fixed(Math.max(...readyLatencies))} ms`);
+        log(
+          `/readyz during the job: ${readyLatencies.length} probes, p50 ${fixed(percentile(readyLatencies, 50))} ms, p99 ${fixed(percentile(readyLatencies, 99))} ms, max ${fixed(Math.max(...readyLatencies))} ms`,
+        );
         if (!["Succeeded", "Failed", "Stopped"].includes(done.Status!)) {
           log(`timeout after ${fixed(seconds)} s: stopping the job`);
           await admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
         }
         const rows = (done.ImportedUsers ?? 0) + (done.SkippedUsers ?? 0) + (done.FailedUsers ?? 0);
-        log(`job ${done.Status}: ${(done.ImportedUsers ?? 0).toLocaleString("en-US")} imported, ${done.SkippedUsers} skipped, ${done.FailedUsers} failed in ${fixed(seconds)} s`);
+        log(
+          `job ${done.Status}: ${(done.ImportedUsers ?? 0).toLocaleString("en-US")} imported, ${done.SkippedUsers} skipped, ${done.FailedUsers} failed in ${fixed(seconds)} s`,
+        );
         log(`rate ${fixed(rows / seconds, 0)} rows/s`);
-        log(`memory (gateway and benchmark in one process): peak RSS ${fixed(memory.rss / MB)} MB, peak heap ${fixed(memory.heap / MB)} MB; before the upload RSS ${fixed(baseline.rss / MB)} MB, heap ${fixed(baseline.heapUsed / MB)} MB (${memory.samples} samples)`);
+        log(
+          `memory (gateway and benchmark in one process): peak RSS ${fixed(memory.rss / MB)} MB, peak heap ${fixed(memory.heap / MB)} MB; before the upload RSS ${fixed(baseline.rss / MB)} MB, heap ${fixed(baseline.heapUsed / MB)} MB (${memory.samples} samples)`,
+        );
         expect(done.Status).toBe("Succeeded");
       } finally {
         clearInterval(sampler);

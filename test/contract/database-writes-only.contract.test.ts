@@ -25,7 +25,11 @@ describe.each(BACKENDS)("Database writesOnly transactions on $name", (backend) =
 
   async function newUser(): Promise<{ poolId: string; clientId: string; userId: string }> {
     const { poolId, clientId } = await createPoolWithClient(gateway);
-    return { poolId, clientId, userId: (await createConfirmedUser(gateway, poolId, uniqueName("batch"), GOOD_PASSWORD)).sub };
+    return {
+      poolId,
+      clientId,
+      userId: (await createConfirmedUser(gateway, poolId, uniqueName("batch"), GOOD_PASSWORD)).sub,
+    };
   }
 
   function refreshRecord(user: { poolId: string; clientId: string; userId: string }): RefreshTokenRecord {
@@ -47,9 +51,14 @@ describe.each(BACKENDS)("Database writesOnly transactions on $name", (backend) =
     };
   }
 
-  const event = (poolId: string, type: string, detail: Record<string, unknown> = {}): AppEvent => ({ type, poolId, actor: "test", detail }) as AppEvent;
-  const eventsOf = async (poolId: string) => (await db.read((repositories) => repositories.events.list({ poolId, poolIds: null }, { limit: 100 }))).map((stored) => ({ type: stored.type, detail: stored.detail }));
-  const tokenOf = (record: RefreshTokenRecord) => db.read((repositories) => repositories.refreshTokens.findByHash(record.tokenHash));
+  const event = (poolId: string, type: string, detail: Record<string, unknown> = {}): AppEvent =>
+    ({ type, poolId, actor: "test", detail }) as AppEvent;
+  const eventsOf = async (poolId: string) =>
+    (await db.read((repositories) => repositories.events.list({ poolId, poolIds: null }, { limit: 100 }))).map(
+      (stored) => ({ type: stored.type, detail: stored.detail }),
+    );
+  const tokenOf = (record: RefreshTokenRecord) =>
+    db.read((repositories) => repositories.refreshTokens.findByHash(record.tokenHash));
 
   it("commits a refresh token and events together, as written", async () => {
     const user = await newUser();
@@ -57,15 +66,31 @@ describe.each(BACKENDS)("Database writesOnly transactions on $name", (backend) =
     const result = await db.transaction(
       async (repositories) => {
         await repositories.refreshTokens.insert(record);
-        await repositories.events.append(event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId, n: 1 }), new Date());
-        await repositories.events.append(event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId, n: 2 }), new Date());
+        await repositories.events.append(
+          event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId, n: 1 }),
+          new Date(),
+        );
+        await repositories.events.append(
+          event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId, n: 2 }),
+          new Date(),
+        );
         return "done";
       },
       { writesOnly: true },
     );
     expect(result).toBe("done");
-    expect(await tokenOf(record)).toMatchObject({ id: record.id, userId: user.userId, familyId: record.familyId, oauth: null, revokedAt: null });
-    expect((await eventsOf(user.poolId)).filter((stored) => stored.type === "SIGN_IN_SUCCEEDED").map((stored) => stored.detail.n)).toEqual([1, 2]);
+    expect(await tokenOf(record)).toMatchObject({
+      id: record.id,
+      userId: user.userId,
+      familyId: record.familyId,
+      oauth: null,
+      revokedAt: null,
+    });
+    expect(
+      (await eventsOf(user.poolId))
+        .filter((stored) => stored.type === "SIGN_IN_SUCCEEDED")
+        .map((stored) => stored.detail.n),
+    ).toEqual([1, 2]);
   });
 
   it("writes nothing when one INSERT fails, and the next transaction commits as usual", async () => {
@@ -76,7 +101,10 @@ describe.each(BACKENDS)("Database writesOnly transactions on $name", (backend) =
       db.transaction(
         async (repositories) => {
           await repositories.refreshTokens.insert(record);
-          await repositories.events.append({ ...event(user.poolId, "SIGN_IN_SUCCEEDED"), type: null } as unknown as AppEvent, new Date());
+          await repositories.events.append(
+            { ...event(user.poolId, "SIGN_IN_SUCCEEDED"), type: null } as unknown as AppEvent,
+            new Date(),
+          );
         },
         { writesOnly: true },
       ),
@@ -88,7 +116,10 @@ describe.each(BACKENDS)("Database writesOnly transactions on $name", (backend) =
       await db.transaction(
         async (repositories) => {
           await repositories.refreshTokens.insert(next);
-          await repositories.events.append(event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId }), new Date());
+          await repositories.events.append(
+            event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId }),
+            new Date(),
+          );
         },
         { writesOnly: true },
       );
@@ -96,7 +127,9 @@ describe.each(BACKENDS)("Database writesOnly transactions on $name", (backend) =
     for (const next of later) expect(await tokenOf(next)).toMatchObject({ id: next.id });
     // Left open, the failed transaction would have been committed by the next one on its connection.
     expect(await tokenOf(record)).toBeNull();
-    expect((await eventsOf(user.poolId)).filter((stored) => stored.type === "SIGN_IN_SUCCEEDED")).toHaveLength(later.length);
+    expect((await eventsOf(user.poolId)).filter((stored) => stored.type === "SIGN_IN_SUCCEEDED")).toHaveLength(
+      later.length,
+    );
   });
 
   it("writes nothing when the work throws after its INSERTs", async () => {
@@ -134,21 +167,40 @@ describe.each(BACKENDS)("Database writesOnly transactions on $name", (backend) =
     expect((await eventsOf(user.poolId)).filter((stored) => stored.type === "SIGN_IN_SUCCEEDED")).toHaveLength(1);
   });
 
-  it.skipIf(backend.name === "embedded")("sends a transaction of INSERTs as one request, a lone INSERT alone", async () => {
-    const user = await newUser();
-    const together = await captureSql(() =>
-      db.transaction(
-        async (repositories) => {
-          await repositories.refreshTokens.insert(refreshRecord(user));
-          await repositories.events.append(event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId }), new Date());
-        },
-        { writesOnly: true },
-      ),
-    );
-    const mine = (statements: { sql: string }[]) => statements.filter((statement) => /refresh_tokens|`events`|TRANSACTION|COMMIT/.test(statement.sql));
-    expect(mine(together.statements)).toHaveLength(1);
-    expect(mine(together.statements)[0]!.sql).toMatch(/^START TRANSACTION;\s*INSERT INTO `refresh_tokens`.*;\s*INSERT INTO `events`.*;\s*COMMIT$/s);
-    const alone = await captureSql(() => db.transaction((repositories) => repositories.events.append(event(user.poolId, "SIGN_IN_FAILED", { userSub: user.userId }), new Date()).then(() => undefined), { writesOnly: true }));
-    expect(mine(alone.statements).map((statement) => statement.sql)).toEqual([expect.stringMatching(/^INSERT INTO `events`/)]);
-  });
+  it.skipIf(backend.name === "embedded")(
+    "sends a transaction of INSERTs as one request, a lone INSERT alone",
+    async () => {
+      const user = await newUser();
+      const together = await captureSql(() =>
+        db.transaction(
+          async (repositories) => {
+            await repositories.refreshTokens.insert(refreshRecord(user));
+            await repositories.events.append(
+              event(user.poolId, "SIGN_IN_SUCCEEDED", { userSub: user.userId }),
+              new Date(),
+            );
+          },
+          { writesOnly: true },
+        ),
+      );
+      const mine = (statements: { sql: string }[]) =>
+        statements.filter((statement) => /refresh_tokens|`events`|TRANSACTION|COMMIT/.test(statement.sql));
+      expect(mine(together.statements)).toHaveLength(1);
+      expect(mine(together.statements)[0]!.sql).toMatch(
+        /^START TRANSACTION;\s*INSERT INTO `refresh_tokens`.*;\s*INSERT INTO `events`.*;\s*COMMIT$/s,
+      );
+      const alone = await captureSql(() =>
+        db.transaction(
+          (repositories) =>
+            repositories.events
+              .append(event(user.poolId, "SIGN_IN_FAILED", { userSub: user.userId }), new Date())
+              .then(() => undefined),
+          { writesOnly: true },
+        ),
+      );
+      expect(mine(alone.statements).map((statement) => statement.sql)).toEqual([
+        expect.stringMatching(/^INSERT INTO `events`/),
+      ]);
+    },
+  );
 });

@@ -21,7 +21,11 @@ const DELIVERY_TIMEOUT_MS = 2_000;
 type OpenStore = () => ShortLivedStore;
 type MakeOpenStore = (clock: ManualClock, track: (store: ShortLivedStore) => void) => OpenStore;
 
-function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenStore, options: { skip?: boolean } = {}): void {
+function describeShortLivedStoreContract(
+  name: string,
+  makeOpenStore: MakeOpenStore,
+  options: { skip?: boolean } = {},
+): void {
   describe.skipIf(options.skip ?? false)(`ShortLivedStore contract: ${name}`, () => {
     let clock: ManualClock;
     let openStore: OpenStore;
@@ -40,7 +44,10 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     });
 
     /** Several handles on the same state, as separate gateway processes would hold. */
-    const openPeers = (count: number): ShortLivedStore[] => [store, ...Array.from({ length: count - 1 }, () => openStore())];
+    const openPeers = (count: number): ShortLivedStore[] => [
+      store,
+      ...Array.from({ length: count - 1 }, () => openStore()),
+    ];
 
     it("returns what was set", async () => {
       await store.set("k", "v1", 60);
@@ -145,7 +152,11 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     it("consume-once with a marker: of 20 parallel consumers across processes exactly one gets the value", async () => {
       const peers = openPeers(4);
       await store.set("{session}", "s", 60);
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => peers[i % peers.length]!.consume("{session}", { marker: { key: "{session}:used", extraSeconds: 60 } })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          peers[i % peers.length]!.consume("{session}", { marker: { key: "{session}:used", extraSeconds: 60 } }),
+        ),
+      );
       expect(results.filter((r) => r !== null)).toEqual(["s"]);
       expect(await store.get("{session}:used")).toBe("1");
     });
@@ -173,7 +184,9 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
 
     it("50 parallel increments across processes yield 50 distinct counts", async () => {
       const peers = openPeers(5);
-      const counts = await Promise.all(Array.from({ length: 50 }, (_, i) => peers[i % peers.length]!.increment("burst", 60)));
+      const counts = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => peers[i % peers.length]!.increment("burst", 60)),
+      );
       expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(await store.increment("burst", 60)).toBe(51);
     });
@@ -182,9 +195,18 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
 
     it("takeAttempt counts up to a limit in a sliding window, refuses without counting, and forgets after a quiet window", async () => {
       const gate = { key: "gate", windowSeconds: 60, limit: 3 };
-      for (const expected of [1, 2, 3]) expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [expected], lockedUntilMs: [0] });
+      for (const expected of [1, 2, 3])
+        expect(await store.takeAttempt([gate])).toMatchObject({
+          allowed: true,
+          counts: [expected],
+          lockedUntilMs: [0],
+        });
       expect(await store.takeAttempt([gate])).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: null });
-      expect(await store.takeAttempt([gate], { dryRun: true })).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: null });
+      expect(await store.takeAttempt([gate], { dryRun: true })).toEqual({
+        allowed: false,
+        refusedBy: 0,
+        lockedUntilMs: null,
+      });
       await store.giveBackAttempt([{ key: "gate", lockedUntilMs: 0 }]);
       expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: true, counts: [2] });
       clock.advanceSeconds(59);
@@ -197,10 +219,18 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       const gate = lockingGate("locking");
       for (let i = 0; i < 2; i++) await store.takeAttempt([gate]);
       const start = clock.nowMs();
-      expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [3], lockedUntilMs: [start + 1000] });
+      expect(await store.takeAttempt([gate])).toMatchObject({
+        allowed: true,
+        counts: [3],
+        lockedUntilMs: [start + 1000],
+      });
       expect(await store.takeAttempt([gate])).toEqual({ allowed: false, refusedBy: 0, lockedUntilMs: start + 1000 });
       clock.advanceSeconds(1);
-      expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [4], lockedUntilMs: [start + 3000] });
+      expect(await store.takeAttempt([gate])).toMatchObject({
+        allowed: true,
+        counts: [4],
+        lockedUntilMs: [start + 3000],
+      });
       clock.advanceSeconds(2);
       await store.takeAttempt([gate]);
       clock.advanceSeconds(4);
@@ -212,8 +242,16 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     it("takeAttempt is all or nothing: a refusing gate leaves the others uncounted", async () => {
       const full = { key: "{gates}full", windowSeconds: 60, limit: 1 };
       await store.takeAttempt([full]);
-      expect(await store.takeAttempt([{ key: "{gates}other", windowSeconds: 60 }, full])).toEqual({ allowed: false, refusedBy: 1, lockedUntilMs: null });
-      expect(await store.takeAttempt([{ key: "{gates}other", windowSeconds: 60 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [0], lockedUntilMs: [0] });
+      expect(await store.takeAttempt([{ key: "{gates}other", windowSeconds: 60 }, full])).toEqual({
+        allowed: false,
+        refusedBy: 1,
+        lockedUntilMs: null,
+      });
+      expect(await store.takeAttempt([{ key: "{gates}other", windowSeconds: 60 }], { dryRun: true })).toMatchObject({
+        allowed: true,
+        counts: [0],
+        lockedUntilMs: [0],
+      });
     });
 
     it("giveBackAttempt lifts the lock its attempt set unless a later one set another, never goes below zero, and ignores missing gates", async () => {
@@ -221,12 +259,18 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       for (let i = 0; i < 2; i++) await store.takeAttempt([gate]);
       const third = await store.takeAttempt([gate]);
       if (!third.allowed) throw new Error("the third attempt was refused");
-      await store.giveBackAttempt([{ key: "{give}back", lockedUntilMs: third.lockedUntilMs[0]! }, { key: "{give}missing", lockedUntilMs: 0 }]);
+      await store.giveBackAttempt([
+        { key: "{give}back", lockedUntilMs: third.lockedUntilMs[0]! },
+        { key: "{give}missing", lockedUntilMs: 0 },
+      ]);
       expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: true, counts: [2] });
       // A lock set by another attempt stays when this one is given back.
       const again = await store.takeAttempt([gate]);
       await store.giveBackAttempt([{ key: "{give}back", lockedUntilMs: 1 }]);
-      expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ allowed: false, lockedUntilMs: again.allowed ? again.lockedUntilMs[0] : -1 });
+      expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({
+        allowed: false,
+        lockedUntilMs: again.allowed ? again.lockedUntilMs[0] : -1,
+      });
       clock.advanceSeconds(1);
       for (let i = 0; i < 5; i++) await store.giveBackAttempt([{ key: "{give}back", lockedUntilMs: 0 }]);
       expect(await store.takeAttempt([gate])).toMatchObject({ allowed: true, counts: [1] });
@@ -239,7 +283,14 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       clock.advanceSeconds(50);
       const success = await store.takeAttempt([gate]);
       if (!success.allowed) throw new Error("refused");
-      await store.giveBackAttempt([{ key: "quiet", lockedUntilMs: success.lockedUntilMs[0]!, windowEndsAtMs: success.windowEndsAtMs[0]!, previousWindowEndsAtMs: success.previousWindowEndsAtMs[0]! }]);
+      await store.giveBackAttempt([
+        {
+          key: "quiet",
+          lockedUntilMs: success.lockedUntilMs[0]!,
+          windowEndsAtMs: success.windowEndsAtMs[0]!,
+          previousWindowEndsAtMs: success.previousWindowEndsAtMs[0]!,
+        },
+      ]);
       expect(await store.takeAttempt([gate], { dryRun: true })).toMatchObject({ counts: [1] });
       clock.advanceSeconds(11);
       // 61 s after the failure: forgotten, although an attempt came 11 s ago.
@@ -247,19 +298,34 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       // A first attempt given back leaves nothing behind either.
       const lone = await store.takeAttempt([{ key: "lone", windowSeconds: 60 }]);
       if (!lone.allowed) throw new Error("refused");
-      await store.giveBackAttempt([{ key: "lone", lockedUntilMs: 0, windowEndsAtMs: lone.windowEndsAtMs[0]!, previousWindowEndsAtMs: lone.previousWindowEndsAtMs[0]! }]);
-      expect(await store.takeAttempt([{ key: "lone", windowSeconds: 60 }], { dryRun: true })).toMatchObject({ counts: [0] });
+      await store.giveBackAttempt([
+        {
+          key: "lone",
+          lockedUntilMs: 0,
+          windowEndsAtMs: lone.windowEndsAtMs[0]!,
+          previousWindowEndsAtMs: lone.previousWindowEndsAtMs[0]!,
+        },
+      ]);
+      expect(await store.takeAttempt([{ key: "lone", windowSeconds: 60 }], { dryRun: true })).toMatchObject({
+        counts: [0],
+      });
     });
 
     it("100 parallel attempts across processes at a locking gate: only those before the lock get through", async () => {
       const peers = openPeers(4);
       const gate = lockingGate("{burst}user");
-      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => peers[i % peers.length]!.takeAttempt([gate, { key: "{burst}ip", windowSeconds: 60, limit: 50 }])));
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          peers[i % peers.length]!.takeAttempt([gate, { key: "{burst}ip", windowSeconds: 60, limit: 50 }]),
+        ),
+      );
       const allowed = results.filter((result) => result.allowed);
       expect(allowed).toHaveLength(3);
       expect(allowed.map((result) => result.counts[0]).sort()).toEqual([1, 2, 3]);
       // Refused attempts counted nowhere: the address gate saw only the three.
-      expect(await store.takeAttempt([{ key: "{burst}ip", windowSeconds: 60, limit: 50 }], { dryRun: true })).toMatchObject({ allowed: true, counts: [3] });
+      expect(
+        await store.takeAttempt([{ key: "{burst}ip", windowSeconds: 60, limit: 50 }], { dryRun: true }),
+      ).toMatchObject({ allowed: true, counts: [3] });
     });
 
     it("takeAttempt with thenSet sets the value only when the gates allow, under any hash tag, on a dry run or a counted one", async () => {
@@ -267,13 +333,30 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
       for (let i = 0; i < 3; i++) await store.takeAttempt([locked]);
       const open = { key: "{then}open", windowSeconds: 60, limit: 5 };
       // A key of another tag (a sign-in session beside the lockout gates): one round trip where the store can.
-      expect(await store.takeAttempt([open, locked], { dryRun: true, thenSet: { key: "signin:{s1}", value: "refused", ttlSeconds: 60 } })).toMatchObject({ allowed: false, refusedBy: 1 });
+      expect(
+        await store.takeAttempt([open, locked], {
+          dryRun: true,
+          thenSet: { key: "signin:{s1}", value: "refused", ttlSeconds: 60 },
+        }),
+      ).toMatchObject({ allowed: false, refusedBy: 1 });
       expect(await store.get("signin:{s1}")).toBeNull();
-      expect(await store.takeAttempt([open], { dryRun: true, thenSet: { key: "signin:{s2}", value: "allowed", ttlSeconds: 60 } })).toMatchObject({ allowed: true, counts: [0] });
+      expect(
+        await store.takeAttempt([open], {
+          dryRun: true,
+          thenSet: { key: "signin:{s2}", value: "allowed", ttlSeconds: 60 },
+        }),
+      ).toMatchObject({ allowed: true, counts: [0] });
       expect(await store.get("signin:{s2}")).toBe("allowed");
-      expect(await store.takeAttempt([open], { thenSet: { key: "{then}value", value: "counted", ttlSeconds: 30 } })).toMatchObject({ allowed: true, counts: [1] });
+      expect(
+        await store.takeAttempt([open], { thenSet: { key: "{then}value", value: "counted", ttlSeconds: 30 } }),
+      ).toMatchObject({ allowed: true, counts: [1] });
       // Set as `set` sets: it replaces what was there and expires by the clock.
-      expect(await store.takeAttempt([open], { dryRun: true, thenSet: { key: "signin:{s2}", value: "again", ttlSeconds: 10 } })).toMatchObject({ allowed: true, counts: [1] });
+      expect(
+        await store.takeAttempt([open], {
+          dryRun: true,
+          thenSet: { key: "signin:{s2}", value: "again", ttlSeconds: 10 },
+        }),
+      ).toMatchObject({ allowed: true, counts: [1] });
       expect(await store.getMany(["signin:{s2}", "{then}value"])).toEqual(["again", "counted"]);
       clock.advanceSeconds(10);
       expect(await store.getMany(["signin:{s2}", "{then}value"])).toEqual([null, "counted"]);
@@ -283,12 +366,26 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     it("refuses an atomic multi-key call whose keys do not share a hash tag, and touches nothing", async () => {
       const user = { key: "{a}user", windowSeconds: 60 };
       await expect(store.takeAttempt([user, { key: "{b}ip", windowSeconds: 60 }])).rejects.toThrow(RangeError);
-      await expect(store.takeAttempt([{ key: "user", windowSeconds: 60 }, { key: "ip", windowSeconds: 60 }])).rejects.toThrow(/hash tag/);
-      await expect(store.giveBackAttempt([{ key: "{a}user", lockedUntilMs: 0 }, { key: "{b}ip", lockedUntilMs: 0 }])).rejects.toThrow(RangeError);
+      await expect(
+        store.takeAttempt([
+          { key: "user", windowSeconds: 60 },
+          { key: "ip", windowSeconds: 60 },
+        ]),
+      ).rejects.toThrow(/hash tag/);
+      await expect(
+        store.giveBackAttempt([
+          { key: "{a}user", lockedUntilMs: 0 },
+          { key: "{b}ip", lockedUntilMs: 0 },
+        ]),
+      ).rejects.toThrow(RangeError);
       await store.set("code", "c", 60);
-      await expect(store.consume("code", { marker: { key: "code:used", extraSeconds: 60 } })).rejects.toThrow(RangeError);
+      await expect(store.consume("code", { marker: { key: "code:used", extraSeconds: 60 } })).rejects.toThrow(
+        RangeError,
+      );
       // An untagged key is placed by its whole name, so it shares no tag with a tagged one spelling it.
-      await expect(store.consume("code", { marker: { key: "{code}:used", extraSeconds: 60 } })).rejects.toThrow(RangeError);
+      await expect(store.consume("code", { marker: { key: "{code}:used", extraSeconds: 60 } })).rejects.toThrow(
+        RangeError,
+      );
       expect(await store.get("code")).toBe("c");
       expect(await store.takeAttempt([user], { dryRun: true })).toMatchObject({ allowed: true, counts: [0] });
       // Keys of any tags are fine where nothing is atomic across them, and on a cluster span its nodes.
@@ -300,7 +397,8 @@ function describeShortLivedStoreContract(name: string, makeOpenStore: MakeOpenSt
     });
 
     it("takeToken allows capacity takes, then refuses with a retry-after, then refills by the clock", async () => {
-      for (let i = 0; i < 3; i++) expect(await store.takeToken("bucket", 3, 1)).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
+      for (let i = 0; i < 3; i++)
+        expect(await store.takeToken("bucket", 3, 1)).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
       const refused = await store.takeToken("bucket", 3, 1);
       expect(refused.allowed).toBe(false);
       expect(refused.retryAfterSeconds).toBe(1);
@@ -444,10 +542,15 @@ describe.skipIf(!REDIS_CLUSTER_URL)("redis cluster ShortLivedStore across nodes"
     try {
       const names = Array.from({ length: 30 }, (_, i) => `k${i}`);
       for (const name of names) await store.set(name, "v", 60);
-      await store.takeAttempt([{ key: "{lockout}:user:x", windowSeconds: 60 }, { key: "{lockout}:ip:y", windowSeconds: 60 }]);
+      await store.takeAttempt([
+        { key: "{lockout}:user:x", windowSeconds: 60 },
+        { key: "{lockout}:ip:y", windowSeconds: 60 },
+      ]);
       const holders = await Promise.all(nodes.map(async (node) => (await node.keys(`${keyPrefix}*`)).length));
       expect(holders.filter((count) => count > 0).length).toBe(nodes.length);
-      const lockoutHolders = await Promise.all(nodes.map(async (node) => (await node.keys(`${keyPrefix}{lockout}*`)).length));
+      const lockoutHolders = await Promise.all(
+        nodes.map(async (node) => (await node.keys(`${keyPrefix}{lockout}*`)).length),
+      );
       expect(lockoutHolders.sort()).toEqual([0, 0, 2]);
     } finally {
       await store.close();
@@ -472,14 +575,19 @@ describe.skipIf(!REDIS_CLUSTER_URL)("redis cluster ShortLivedStore across nodes"
 
       // Drop the subscriber's connection wherever it is: it reports the gap, moves on, and hears again.
       for (const node of nodes) {
-        const clients = String(await node.client("LIST")).split("\n").filter((line) => line.includes(` name=${connectionName}:subscriber `));
+        const clients = String(await node.client("LIST"))
+          .split("\n")
+          .filter((line) => line.includes(` name=${connectionName}:subscriber `));
         for (const line of clients) await node.client("KILL", "ID", /id=(\d+)/.exec(line)![1]!);
       }
       await waitFor(() => gaps === 2);
-      await vi.waitFor(async () => {
-        await nodes[0]!.publish(`${keyPrefix}notes`, "after");
-        expect(received).toContain("after");
-      }, { timeout: DELIVERY_TIMEOUT_MS, interval: 50 });
+      await vi.waitFor(
+        async () => {
+          await nodes[0]!.publish(`${keyPrefix}notes`, "after");
+          expect(received).toContain("after");
+        },
+        { timeout: DELIVERY_TIMEOUT_MS, interval: 50 },
+      );
     } finally {
       await store.close();
       await Promise.all(nodes.map((node) => node.quit()));
@@ -511,10 +619,13 @@ describe.skipIf(!REDIS_URL)("redis ShortLivedStore subscriptions across a lost c
       await proxy.restore();
       await waitFor(() => gaps === 2);
       // Back and subscribed again (ioredis re-subscribes on reconnect): new messages arrive.
-      await vi.waitFor(async () => {
-        await publisher.publish("invalidations", "after");
-        expect(received).toContain("after");
-      }, { timeout: DELIVERY_TIMEOUT_MS, interval: 50 });
+      await vi.waitFor(
+        async () => {
+          await publisher.publish("invalidations", "after");
+          expect(received).toContain("after");
+        },
+        { timeout: DELIVERY_TIMEOUT_MS, interval: 50 },
+      );
       expect(received).not.toContain("lost");
     } finally {
       await subscriber.close();

@@ -15,7 +15,10 @@ import { getTestApp, type TestApp } from "../support/test-app.js";
 // Debian's chromium; .ci/run installs it when missing.
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`SKIPPED test/e2e/graphiql.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)`);
+if (!hasChromium)
+  console.warn(
+    `SKIPPED test/e2e/graphiql.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)`,
+  );
 
 /** The editor whose content matches, driven through CodeMirror's own API (what typing would do). */
 async function setEditor(page: Page, which: "query" | "headers", value: string): Promise<void> {
@@ -52,11 +55,24 @@ describe.skipIf(!hasChromium)("GraphiQL in headless Chromium", () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("request", (request) => {
-      if (!request.url().startsWith(gateway.baseUrl) && !request.url().startsWith(gateway.baseUrl.replace(/^http/, "ws"))) foreignRequests.push(request.url());
+      if (
+        !request.url().startsWith(gateway.baseUrl) &&
+        !request.url().startsWith(gateway.baseUrl.replace(/^http/, "ws"))
+      )
+        foreignRequests.push(request.url());
     });
     page.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());
@@ -76,9 +92,19 @@ describe.skipIf(!hasChromium)("GraphiQL in headless Chromium", () => {
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused/.test(text))).toEqual([]);
     // The headers editor invites the admin key.
-    expect(await page.evaluate(() => [...document.querySelectorAll(".CodeMirror")].some((element) => (element as Element & { CodeMirror: { getValue(): string } }).CodeMirror.getValue().includes("Bearer <paste an admin API key here>")))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll(".CodeMirror")].some((element) =>
+          (element as Element & { CodeMirror: { getValue(): string } }).CodeMirror.getValue().includes(
+            "Bearer <paste an admin API key here>",
+          ),
+        ),
+      ),
+    ).toBe(true);
     // A JSON client still gets Apollo at the same path.
-    const json = await fetch(`${gateway.baseUrl}/graphql?query=${encodeURIComponent("{__typename}")}`, { headers: { accept: "application/json", "apollo-require-preflight": "1" } });
+    const json = await fetch(`${gateway.baseUrl}/graphql?query=${encodeURIComponent("{__typename}")}`, {
+      headers: { accept: "application/json", "apollo-require-preflight": "1" },
+    });
     expect(await json.json()).toEqual({ data: { __typename: "Query" } });
   });
 
@@ -99,9 +125,14 @@ describe.skipIf(!hasChromium)("GraphiQL in headless Chromium", () => {
 
   it("runs a subscription over graphql-ws with the key, showing live events", async () => {
     const { poolId } = await createPoolWithClient(gateway);
-    const cursor = expectData(await gateway.gql(AuditEventsDocument, { userPoolId: poolId, first: 1 })).events.items[0]!.cursor;
+    const cursor = expectData(await gateway.gql(AuditEventsDocument, { userPoolId: poolId, first: 1 })).events.items[0]!
+      .cursor;
     await setEditor(page, "headers", JSON.stringify({ Authorization: `Bearer ${gateway.adminKey}` }));
-    await setEditor(page, "query", `subscription Live { userEvents(userPoolId: "${poolId}", after: "${cursor}") { type detail } }`);
+    await setEditor(
+      page,
+      "query",
+      `subscription Live { userEvents(userPoolId: "${poolId}", after: "${cursor}") { type detail } }`,
+    );
     await page.click(".graphiql-execute-button");
     const groupName = uniqueName("live");
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } }));

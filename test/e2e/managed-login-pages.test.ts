@@ -11,7 +11,13 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
-import { AdminCreateUserDocument, AdminSetUserMfaPreferenceDocument, CreateUserPoolClientDocument, SetUiCustomizationDocument, type CreateUserPoolInput } from "../support/generated/graphql.js";
+import {
+  AdminCreateUserDocument,
+  AdminSetUserMfaPreferenceDocument,
+  CreateUserPoolClientDocument,
+  SetUiCustomizationDocument,
+  type CreateUserPoolInput,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { authorizeQuery, oauthClientInput } from "../support/login-pages.js";
 import { createConfirmedUser, createMidStepClock, signInEnv } from "../support/sign-in.js";
@@ -20,7 +26,10 @@ import { getTestApp, type TestApp } from "../support/test-app.js";
 // Debian's chromium; .ci/run installs it when missing.
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`SKIPPED test/e2e/managed-login-pages.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)`);
+if (!hasChromium)
+  console.warn(
+    `SKIPPED test/e2e/managed-login-pages.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)`,
+  );
 
 /** Screenshots of every page at both widths, for a person to look at (not committed). */
 const SCREENSHOT_DIR = path.join(tmpdir(), "gw-managed-login");
@@ -51,12 +60,21 @@ function bannerPng(width = 240, height = 64): string {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]).toString("base64");
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]).toString("base64");
 }
 
 /** The app the pages send the browser back to: records what arrived. */
 async function startApp(): Promise<{ redirectUri: string; server: Server }> {
-  const server = createServer((request, response) => response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><title>App</title><p>Signed in: ${request.url?.length ?? 0} characters of callback</p>`));
+  const server = createServer((request, response) =>
+    response
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(`<!doctype html><title>App</title><p>Signed in: ${request.url?.length ?? 0} characters of callback</p>`),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { redirectUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`, server };
 }
@@ -68,10 +86,22 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
   let browser: Browser;
 
   beforeAll(async () => {
-    [gateway, app] = await Promise.all([getTestApp(backend, { env: signInEnv(backend), overrides: { clock } }), startApp()]);
+    [gateway, app] = await Promise.all([
+      getTestApp(backend, { env: signInEnv(backend), overrides: { clock } }),
+      startApp(),
+    ]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
@@ -83,33 +113,62 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
 
   async function setup(poolInput: Partial<CreateUserPoolInput> = {}) {
     const { poolId } = await createPoolWithClient(gateway, { name: "Acme Robotics", ...poolInput });
-    const web = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", ...oauthClientInput(app.redirectUri) } })).createUserPoolClient;
+    const web = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "web", ...oauthClientInput(app.redirectUri) },
+      }),
+    ).createUserPoolClient;
     const query = authorizeQuery(web.clientId, app.redirectUri);
-    return { poolId, clientId: web.clientId, url: (page: string, extra = "") => `${gateway.baseUrl}/${poolId}${page}?${query}${extra}` };
+    return {
+      poolId,
+      clientId: web.clientId,
+      url: (page: string, extra = "") => `${gateway.baseUrl}/${poolId}${page}?${query}${extra}`,
+    };
   }
 
   /** A page at one width whose every console error (CSP violations included) and script error fails the test. */
   async function openPage(width: number): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 800 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width, height: width < 500 ? 740 : 800 },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === "error" || message.type() === "warning")
+        problems.push(`${message.type()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+    page.on("requestfailed", (request) =>
+      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`),
+    );
     return { page, problems };
   }
 
   /** The card is on screen, nothing is wider than the viewport, the stylesheet applied; then a screenshot. */
-  async function check(page: Page, problems: string[], name: string, width: number, options: { namesPool?: boolean; documentStatus?: number } = {}): Promise<void> {
+  async function check(
+    page: Page,
+    problems: string[],
+    name: string,
+    width: number,
+    options: { namesPool?: boolean; documentStatus?: number } = {},
+  ): Promise<void> {
     await page.waitForLoadState("load");
     const layout = await page.evaluate(() => {
       const card = document.querySelector(".card")!.getBoundingClientRect();
-      const controls = [...document.querySelectorAll("input:not([type=hidden]), button, select, textarea, img")].map((element) => {
-        const box = element.getBoundingClientRect();
-        return { name: (element as HTMLInputElement).name || element.tagName, left: box.left, right: box.right, width: box.width, height: box.height };
-      });
+      const controls = [...document.querySelectorAll("input:not([type=hidden]), button, select, textarea, img")].map(
+        (element) => {
+          const box = element.getBoundingClientRect();
+          return {
+            name: (element as HTMLInputElement).name || element.tagName,
+            left: box.left,
+            right: box.right,
+            width: box.width,
+            height: box.height,
+          };
+        },
+      );
       return {
         viewport: window.innerWidth,
         scrollWidth: document.documentElement.scrollWidth,
@@ -118,7 +177,9 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
         font: getComputedStyle(document.body).fontFamily,
         title: document.title,
         lang: document.documentElement.lang,
-        unlabelled: [...document.querySelectorAll("input:not([type=hidden]):not([type=radio])")].filter((input) => !(input as HTMLInputElement).labels?.length).map((input) => (input as HTMLInputElement).name),
+        unlabelled: [...document.querySelectorAll("input:not([type=hidden]):not([type=radio])")]
+          .filter((input) => !(input as HTMLInputElement).labels?.length)
+          .map((input) => (input as HTMLInputElement).name),
       };
     });
     expect(layout.card.width, `${name} card`).toBeGreaterThan(250);
@@ -138,7 +199,9 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     expect(layout.unlabelled, `${name}: every input has a label`).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}-${backend.name}.png`), fullPage: true });
     // An error page is answered with an error status, which Chromium reports once for the document itself.
-    const own = options.documentStatus ? `error: Failed to load resource: the server responded with a status of ${options.documentStatus} (Bad Request)` : null;
+    const own = options.documentStatus
+      ? `error: Failed to load resource: the server responded with a status of ${options.documentStatus} (Bad Request)`
+      : null;
     const index = own ? problems.indexOf(own) : -1;
     if (index >= 0) problems.splice(index, 1);
     expect(problems, `${name} at ${width}px`).toEqual([]);
@@ -149,58 +212,89 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     await Promise.all([page.waitForNavigation(), page.click(button)]);
   };
 
-  it.each(WIDTHS)("sign-in, sign-up, confirmation, reset and error pages at %ipx, then a sign-in back to the app", async (width) => {
-    const ids = await setup({ autoVerifiedAttributes: ["email"] });
-    const username = uniqueName("pw");
-    await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD, [{ name: "email", value: `${username}@example.com` }, { name: "email_verified", value: "true" }]);
-    const { page, problems } = await openPage(width);
+  it.each(WIDTHS)(
+    "sign-in, sign-up, confirmation, reset and error pages at %ipx, then a sign-in back to the app",
+    async (width) => {
+      const ids = await setup({ autoVerifiedAttributes: ["email"] });
+      const username = uniqueName("pw");
+      await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD, [
+        { name: "email", value: `${username}@example.com` },
+        { name: "email_verified", value: "true" },
+      ]);
+      const { page, problems } = await openPage(width);
 
-    await page.goto(ids.url("/login"));
-    await check(page, problems, "login", width);
-    await submit(page, { username, password: "Wr0ng-Password!" });
-    expect(await page.locator("[role=alert]").innerText()).toBe("Incorrect username or password.");
-    await check(page, problems, "login-error", width);
+      await page.goto(ids.url("/login"));
+      await check(page, problems, "login", width);
+      await submit(page, { username, password: "Wr0ng-Password!" });
+      expect(await page.locator("[role=alert]").innerText()).toBe("Incorrect username or password.");
+      await check(page, problems, "login-error", width);
 
-    await page.goto(ids.url("/signup"));
-    await check(page, problems, "signup", width);
-    const newcomer = uniqueName("su");
-    await submit(page, { username: newcomer, "requiredAttributes[email]": `${newcomer}@example.com`, password: GOOD_PASSWORD });
-    expect(page.url()).toContain("/confirm?");
-    await check(page, problems, "confirm", width);
-    await submit(page, { code: (await latestMessage(gateway, ids.poolId, `${newcomer}@example.com`)).code! });
-    // Confirmed in the browser that signed up: signed in and back to the app, as Cognito's hosted UI does.
-    expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=[0-9a-f-]{36}&state=st-123$`));
+      await page.goto(ids.url("/signup"));
+      await check(page, problems, "signup", width);
+      const newcomer = uniqueName("su");
+      await submit(page, {
+        username: newcomer,
+        "requiredAttributes[email]": `${newcomer}@example.com`,
+        password: GOOD_PASSWORD,
+      });
+      expect(page.url()).toContain("/confirm?");
+      await check(page, problems, "confirm", width);
+      await submit(page, { code: (await latestMessage(gateway, ids.poolId, `${newcomer}@example.com`)).code! });
+      // Confirmed in the browser that signed up: signed in and back to the app, as Cognito's hosted UI does.
+      expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=[0-9a-f-]{36}&state=st-123$`));
 
-    await page.goto(ids.url("/forgotPassword"));
-    await check(page, problems, "forgot-password", width);
-    await submit(page, { username });
-    expect(page.url()).toContain("/confirmforgotPassword?");
-    await check(page, problems, "confirm-forgot-password", width);
+      await page.goto(ids.url("/forgotPassword"));
+      await check(page, problems, "forgot-password", width);
+      await submit(page, { username });
+      expect(page.url()).toContain("/confirmforgotPassword?");
+      await check(page, problems, "confirm-forgot-password", width);
 
-    await page.goto(`${gateway.baseUrl}/${ids.poolId}/error?error=redirect_mismatch&client_id=${ids.clientId}`);
-    await check(page, problems, "error", width, { namesPool: false, documentStatus: 400 });
+      await page.goto(`${gateway.baseUrl}/${ids.poolId}/error?error=redirect_mismatch&client_id=${ids.clientId}`);
+      await check(page, problems, "error", width, { namesPool: false, documentStatus: 400 });
 
-    // The whole way back to the app: form-action lets the 302 after the post through (prompt=login: the newcomer's session would sign in without the form).
-    await page.goto(ids.url("/login", "&prompt=login"));
-    await submit(page, { username, password: GOOD_PASSWORD });
-    expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=[0-9a-f-]{36}&state=st-123$`));
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
+      // The whole way back to the app: form-action lets the 302 after the post through (prompt=login: the newcomer's session would sign in without the form).
+      await page.goto(ids.url("/login", "&prompt=login"));
+      await submit(page, { username, password: GOOD_PASSWORD });
+      expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=[0-9a-f-]{36}&state=st-123$`));
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it.each(WIDTHS)("new password, MFA code, choosing a factor and authenticator setup at %ipx", async (width) => {
-    const ids = await setup({ mfaConfiguration: "OPTIONAL", enabledMfas: ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] });
+    const ids = await setup({
+      mfaConfiguration: "OPTIONAL",
+      enabledMfas: ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+    });
     const { page, problems } = await openPage(width);
 
     const invited = uniqueName("inv");
-    expectData(await gateway.gql(AdminCreateUserDocument, { input: { userPoolId: ids.poolId, username: invited, messageAction: "SUPPRESS", temporaryPassword: "Temp-Passw0rd!" } }));
+    expectData(
+      await gateway.gql(AdminCreateUserDocument, {
+        input: {
+          userPoolId: ids.poolId,
+          username: invited,
+          messageAction: "SUPPRESS",
+          temporaryPassword: "Temp-Passw0rd!",
+        },
+      }),
+    );
     await page.goto(ids.url("/login"));
     await submit(page, { username: invited, password: "Temp-Passw0rd!" });
     await check(page, problems, "new-password", width);
 
     const texter = uniqueName("sms");
     await createConfirmedUser(gateway, ids.poolId, texter, GOOD_PASSWORD, [{ name: "phone_number", value: PHONE }]);
-    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username: texter, smsMfaSettings: { enabled: true }, emailMfaSettings: { enabled: false } } }));
+    expectData(
+      await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+        input: {
+          userPoolId: ids.poolId,
+          username: texter,
+          smsMfaSettings: { enabled: true },
+          emailMfaSettings: { enabled: false },
+        },
+      }),
+    );
     await page.goto(ids.url("/login"));
     await submit(page, { username: texter, password: GOOD_PASSWORD });
     await check(page, problems, "mfa-sms", width);
@@ -208,8 +302,20 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=`));
 
     const chooser = uniqueName("sel");
-    await createConfirmedUser(gateway, ids.poolId, chooser, GOOD_PASSWORD, [{ name: "phone_number", value: PHONE }, { name: "email", value: `${chooser}@example.com` }]);
-    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username: chooser, smsMfaSettings: { enabled: true }, emailMfaSettings: { enabled: true } } }));
+    await createConfirmedUser(gateway, ids.poolId, chooser, GOOD_PASSWORD, [
+      { name: "phone_number", value: PHONE },
+      { name: "email", value: `${chooser}@example.com` },
+    ]);
+    expectData(
+      await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+        input: {
+          userPoolId: ids.poolId,
+          username: chooser,
+          smsMfaSettings: { enabled: true },
+          emailMfaSettings: { enabled: true },
+        },
+      }),
+    );
     // prompt=login: the browser has the pool's session cookie since the last sign-in.
     await page.goto(ids.url("/login", "&prompt=login"));
     await submit(page, { username: chooser, password: GOOD_PASSWORD });
@@ -223,7 +329,11 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
     await page.click("summary");
     await check(page, problems, "mfa-setup", width);
     const secret = await page.locator("code.secret").innerText();
-    await submit(page, { code: await generate({ secret, epoch: Math.floor(clock.nowMs() / 1000) }) }, "form:has(input[name=code]) button.submitButton-customizable");
+    await submit(
+      page,
+      { code: await generate({ secret, epoch: Math.floor(clock.nowMs() / 1000) }) },
+      "form:has(input[name=code]) button.submitButton-customizable",
+    );
     expect(page.url()).toMatch(new RegExp(`^${app.redirectUri}\\?code=`));
     clock.advanceSeconds(30);
     await page.goto(strict.url("/login", "&prompt=login"));
@@ -242,7 +352,13 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
       ".submitButton-customizable:hover { background-color: #095f2e; }",
       ".label-customizable { color: #0b3d91; }",
     ].join("\n");
-    expectData(await gateway.gql(SetUiCustomizationDocument, { userPoolId: ids.poolId, clientId: ids.clientId, input: { css, imageBase64: bannerPng() } }));
+    expectData(
+      await gateway.gql(SetUiCustomizationDocument, {
+        userPoolId: ids.poolId,
+        clientId: ids.clientId,
+        input: { css, imageBase64: bannerPng() },
+      }),
+    );
     const { page, problems } = await openPage(width);
     await page.goto(ids.url("/login"));
     await check(page, problems, "login-branded", width);
@@ -252,7 +368,12 @@ describe.runIf(hasChromium).each(BACKENDS)("managed sign-in pages in Chromium on
       background: getComputedStyle(document.querySelector(".background-customizable")!).backgroundColor,
       logo: (document.querySelector(".logo-customizable") as HTMLImageElement | null)?.naturalWidth ?? 0,
     }));
-    expect(styles).toEqual({ button: "rgb(11, 122, 59)", buttonBorder: "rgba(0, 0, 0, 0)", background: "rgb(11, 61, 145)", logo: 240 });
+    expect(styles).toEqual({
+      button: "rgb(11, 122, 59)",
+      buttonBorder: "rgba(0, 0, 0, 0)",
+      background: "rgb(11, 61, 145)",
+      logo: 240,
+    });
     await page.context().close();
   });
 });

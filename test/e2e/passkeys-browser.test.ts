@@ -18,7 +18,10 @@ import { bundleAmplifyForBrowser } from "../support/amplify-browser-bundle.js";
 // Debian's chromium; .ci/run installs it when missing.
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`SKIPPED test/e2e/passkeys-browser.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)`);
+if (!hasChromium)
+  console.warn(
+    `SKIPPED test/e2e/passkeys-browser.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium, as .ci/run does)`,
+  );
 
 const POOL_DOMAIN_SUFFIX = "auth.localhost";
 
@@ -93,12 +96,22 @@ window.pk = {
 };
 </script></body></html>`;
 
-type WireOutcome = { step: string; status?: number; body?: Record<string, any>; error?: string; credentialId?: string; options?: Record<string, any>; credential?: Record<string, unknown>; session?: string };
+type WireOutcome = {
+  step: string;
+  status?: number;
+  body?: Record<string, any>;
+  error?: string;
+  credentialId?: string;
+  options?: Record<string, any>;
+  credential?: Record<string, unknown>;
+  session?: string;
+};
 
 /** Serves the page on its own port; Chromium resolves every *.localhost name to this machine. */
 async function startPageServer(): Promise<{ port: number; server: Server }> {
   const server = createServer((request, response) => {
-    if (request.url === "/" || request.url === "/passkeys") response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE_HTML);
+    if (request.url === "/" || request.url === "/passkeys")
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE_HTML);
     else if (request.url === "/favicon.ico") response.writeHead(204).end();
     else response.writeHead(404).end();
   });
@@ -114,11 +127,27 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    [gateway, site, amplifyBundle] = await Promise.all([getOAuthTestApp(backend, { POOL_DOMAIN_SUFFIX }), startPageServer(), bundleAmplifyForBrowser()]);
-    if (!amplifyBundle) console.warn("SKIPPED the Amplify passkey run in test/e2e/passkeys-browser.test.ts: rolldown (vitest's bundler) could not be loaded to bundle aws-amplify");
+    [gateway, site, amplifyBundle] = await Promise.all([
+      getOAuthTestApp(backend, { POOL_DOMAIN_SUFFIX }),
+      startPageServer(),
+      bundleAmplifyForBrowser(),
+    ]);
+    if (!amplifyBundle)
+      console.warn(
+        "SKIPPED the Amplify passkey run in test/e2e/passkeys-browser.test.ts: rolldown (vitest's bundler) could not be loaded to bundle aws-amplify",
+      );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
   afterAll(async () => {
@@ -141,12 +170,21 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
     const { poolId, clientId } = await createPoolWithClient(
       gateway,
       { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] } },
-      { explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], preventUserExistenceErrors: "ENABLED" },
+      {
+        explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        preventUserExistenceErrors: "ENABLED",
+      },
     );
     const rpId = await createPrefixDomain(gateway, poolId);
     const username = uniqueName("web");
     await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD);
-    return { poolId, clientId, username, rpId, accessToken: expectTokens(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD)).accessToken };
+    return {
+      poolId,
+      clientId,
+      username,
+      rpId,
+      accessToken: expectTokens(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD)).accessToken,
+    };
   }
 
   /** A page at `origin` with a fresh CDP virtual authenticator (a platform authenticator that verifies the user). */
@@ -158,7 +196,14 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("WebAuthn.enable");
     const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     await page.goto(`${origin}/passkeys`);
     return { page, cdp, authenticatorId };
@@ -167,7 +212,11 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
   const pageOrigin = (host: string) => `http://${host}:${site.port}`;
   const endpoint = () => `${gateway.baseUrl}/`;
   const run = (page: Page, method: "register" | "signIn" | "list" | "remove", args: Record<string, string>) =>
-    page.evaluate(({ method, args }) => (window as unknown as { pk: Record<string, (a: unknown) => Promise<unknown>> }).pk[method]!(args), { method, args }) as Promise<WireOutcome>;
+    page.evaluate(
+      ({ method, args }) =>
+        (window as unknown as { pk: Record<string, (a: unknown) => Promise<unknown>> }).pk[method]!(args),
+      { method, args },
+    ) as Promise<WireOutcome>;
 
   it("registers a passkey with navigator.credentials.create, signs in with it through USER_AUTH, lists and deletes it, on an origin of the prefix domain's RP ID", async () => {
     const ids = await setup();
@@ -178,24 +227,53 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
 
     const listed = await run(page, "list", { endpoint: endpoint(), accessToken: ids.accessToken });
     expect(listed.body!.Credentials).toEqual([
-      { CredentialId: registered.credentialId, FriendlyCredentialName: expect.any(String), RelyingPartyId: ids.rpId, AuthenticatorAttachment: "platform", AuthenticatorTransports: ["internal"], CreatedAt: expect.any(Number) },
+      {
+        CredentialId: registered.credentialId,
+        FriendlyCredentialName: expect.any(String),
+        RelyingPartyId: ids.rpId,
+        AuthenticatorAttachment: "platform",
+        AuthenticatorTransports: ["internal"],
+        CreatedAt: expect.any(Number),
+      },
     ]);
 
-    const signedIn = await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username });
-    expect(signedIn.options).toMatchObject({ rpId: ids.rpId, allowCredentials: [{ id: registered.credentialId, type: "public-key" }], userVerification: "preferred" });
-    expect(signedIn).toMatchObject({ step: "respond", status: 200, body: { AuthenticationResult: { AccessToken: expect.any(String), RefreshToken: expect.any(String) } } });
+    const signedIn = await run(page, "signIn", {
+      endpoint: endpoint(),
+      clientId: ids.clientId,
+      username: ids.username,
+    });
+    expect(signedIn.options).toMatchObject({
+      rpId: ids.rpId,
+      allowCredentials: [{ id: registered.credentialId, type: "public-key" }],
+      userVerification: "preferred",
+    });
+    expect(signedIn).toMatchObject({
+      step: "respond",
+      status: 200,
+      body: { AuthenticationResult: { AccessToken: expect.any(String), RefreshToken: expect.any(String) } },
+    });
     // The browser's authenticator counts: the gateway kept its counter.
     const [credential] = (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
-    const stored = await gateway.app.db.read((repositories) => repositories.webAuthnCredentials.find(ids.poolId, registered.credentialId!));
+    const stored = await gateway.app.db.read((repositories) =>
+      repositories.webAuthnCredentials.find(ids.poolId, registered.credentialId!),
+    );
     expect([stored!.signCount, stored!.lastUsedAt]).toEqual([credential!.signCount, expect.any(Date)]);
 
     // A second sign-in, with the access token of the first, deletes the passkey; WEB_AUTHN is then no longer offered.
     const again = await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username });
     expect(again).toMatchObject({ step: "respond", status: 200 });
-    const removed = await run(page, "remove", { endpoint: endpoint(), accessToken: again.body!.AuthenticationResult.AccessToken, credentialId: registered.credentialId! });
+    const removed = await run(page, "remove", {
+      endpoint: endpoint(),
+      accessToken: again.body!.AuthenticationResult.AccessToken,
+      credentialId: registered.credentialId!,
+    });
     expect(removed).toEqual({ status: 200, body: {} });
-    expect((await run(page, "list", { endpoint: endpoint(), accessToken: ids.accessToken })).body).toEqual({ Credentials: [] });
-    expect(await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username })).toMatchObject({ step: "initiate", body: { ChallengeName: "SELECT_CHALLENGE" } });
+    expect((await run(page, "list", { endpoint: endpoint(), accessToken: ids.accessToken })).body).toEqual({
+      Credentials: [],
+    });
+    expect(
+      await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username }),
+    ).toMatchObject({ step: "initiate", body: { ChallengeName: "SELECT_CHALLENGE" } });
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -207,15 +285,30 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
     await page.addScriptTag({ content: amplifyBundle! });
     const outcome = await page.evaluate(
       async ({ poolId, clientId, endpoint, username, password }) => {
-        const amplify = (window as unknown as { amplify: Record<string, (...args: unknown[]) => Promise<any>> & { Amplify: { configure(config: unknown): void } } }).amplify;
+        const amplify = (
+          window as unknown as {
+            amplify: Record<string, (...args: unknown[]) => Promise<any>> & {
+              Amplify: { configure(config: unknown): void };
+            };
+          }
+        ).amplify;
         const steps: Record<string, unknown> = {};
         try {
-          amplify.Amplify.configure({ Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: endpoint } } });
-          steps.passwordSignIn = await amplify.signIn!({ username, password, options: { authFlowType: "USER_PASSWORD_AUTH" } });
+          amplify.Amplify.configure({
+            Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: endpoint } },
+          });
+          steps.passwordSignIn = await amplify.signIn!({
+            username,
+            password,
+            options: { authFlowType: "USER_PASSWORD_AUTH" },
+          });
           await amplify.associateWebAuthnCredential!();
           steps.listed = await amplify.listWebAuthnCredentials!();
           await amplify.signOut!();
-          steps.passkeySignIn = await amplify.signIn!({ username, options: { authFlowType: "USER_AUTH", preferredChallenge: "WEB_AUTHN" } });
+          steps.passkeySignIn = await amplify.signIn!({
+            username,
+            options: { authFlowType: "USER_AUTH", preferredChallenge: "WEB_AUTHN" },
+          });
           steps.session = Boolean((await amplify.fetchAuthSession!()).tokens?.accessToken);
           const { credentials } = steps.listed as { credentials: { credentialId: string }[] };
           await amplify.deleteWebAuthnCredential!({ credentialId: credentials[0]!.credentialId });
@@ -225,13 +318,29 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
           return { ok: false, steps, error: { name: (error as Error).name, message: (error as Error).message } };
         }
       },
-      { poolId: ids.poolId, clientId: ids.clientId, endpoint: endpoint(), username: ids.username, password: GOOD_PASSWORD },
+      {
+        poolId: ids.poolId,
+        clientId: ids.clientId,
+        endpoint: endpoint(),
+        username: ids.username,
+        password: GOOD_PASSWORD,
+      },
     );
     expect(outcome).toMatchObject({
       ok: true,
       steps: {
         passwordSignIn: { isSignedIn: true, nextStep: { signInStep: "DONE" } },
-        listed: { credentials: [{ credentialId: expect.any(String), relyingPartyId: ids.rpId, authenticatorAttachment: "platform", authenticatorTransports: ["internal"], createdAt: expect.any(Date) }] },
+        listed: {
+          credentials: [
+            {
+              credentialId: expect.any(String),
+              relyingPartyId: ids.rpId,
+              authenticatorAttachment: "platform",
+              authenticatorTransports: ["internal"],
+              createdAt: expect.any(Date),
+            },
+          ],
+        },
         passkeySignIn: { isSignedIn: true, nextStep: { signInStep: "DONE" } },
         session: true,
         afterDelete: { credentials: [] },
@@ -243,33 +352,64 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
   it("a page on another origin cannot use the pool's RP ID: the browser refuses to create or get, and nothing is stored", async () => {
     const ids = await setup();
     const own = await openPage(pageOrigin(ids.rpId));
-    expect(await run(own.page, "register", { endpoint: endpoint(), accessToken: ids.accessToken })).toMatchObject({ step: "complete", status: 200 });
+    expect(await run(own.page, "register", { endpoint: endpoint(), accessToken: ids.accessToken })).toMatchObject({
+      step: "complete",
+      status: 200,
+    });
     for (const host of ["127.0.0.1", `other.${POOL_DOMAIN_SUFFIX}`]) {
       const foreign = await openPage(pageOrigin(host));
-      expect([host, await run(foreign.page, "register", { endpoint: endpoint(), accessToken: ids.accessToken })]).toEqual([host, expect.objectContaining({ step: "create", error: "SecurityError" })]);
+      expect([
+        host,
+        await run(foreign.page, "register", { endpoint: endpoint(), accessToken: ids.accessToken }),
+      ]).toEqual([host, expect.objectContaining({ step: "create", error: "SecurityError" })]);
       // The same passkey copied into this page's authenticator, so only the origin differs.
-      const [credential] = (await own.cdp.send("WebAuthn.getCredentials", { authenticatorId: own.authenticatorId })).credentials;
-      await foreign.cdp.send("WebAuthn.addCredential", { authenticatorId: foreign.authenticatorId, credential: credential! });
-      expect([host, await run(foreign.page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username })]).toEqual([host, expect.objectContaining({ step: "get", error: "SecurityError" })]);
+      const [credential] = (await own.cdp.send("WebAuthn.getCredentials", { authenticatorId: own.authenticatorId }))
+        .credentials;
+      await foreign.cdp.send("WebAuthn.addCredential", {
+        authenticatorId: foreign.authenticatorId,
+        credential: credential!,
+      });
+      expect([
+        host,
+        await run(foreign.page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username }),
+      ]).toEqual([host, expect.objectContaining({ step: "get", error: "SecurityError" })]);
       await foreign.page.close();
     }
     // A subdomain of the RP ID is the RP's own: it signs in.
     const sub = await openPage(pageOrigin(`eu.${ids.rpId}`));
-    const [credential] = (await own.cdp.send("WebAuthn.getCredentials", { authenticatorId: own.authenticatorId })).credentials;
+    const [credential] = (await own.cdp.send("WebAuthn.getCredentials", { authenticatorId: own.authenticatorId }))
+      .credentials;
     await sub.cdp.send("WebAuthn.addCredential", { authenticatorId: sub.authenticatorId, credential: credential! });
-    expect(await run(sub.page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username })).toMatchObject({ step: "respond", status: 200 });
-    expect((await run(own.page, "list", { endpoint: endpoint(), accessToken: ids.accessToken })).body!.Credentials).toHaveLength(1);
+    expect(
+      await run(sub.page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username }),
+    ).toMatchObject({ step: "respond", status: 200 });
+    expect(
+      (await run(own.page, "list", { endpoint: endpoint(), accessToken: ids.accessToken })).body!.Credentials,
+    ).toHaveLength(1);
     await Promise.all([own.page.close(), sub.page.close()]);
   });
 
   it("the pool's RP ID changed to another host: registration options name it, the browser refuses it on this origin, and the old passkey is no longer offered", async () => {
     const ids = await setup();
     const { page } = await openPage(pageOrigin(ids.rpId));
-    expect(await run(page, "register", { endpoint: endpoint(), accessToken: ids.accessToken })).toMatchObject({ step: "complete", status: 200 });
+    expect(await run(page, "register", { endpoint: endpoint(), accessToken: ids.accessToken })).toMatchObject({
+      step: "complete",
+      status: 200,
+    });
     const moved = `moved.${POOL_DOMAIN_SUFFIX}`;
-    expectData(await gateway.gql(SetWebAuthnConfigurationDocument, { userPoolId: ids.poolId, input: { webAuthnConfiguration: { relyingPartyId: moved } } }));
-    expect(await run(page, "register", { endpoint: endpoint(), accessToken: ids.accessToken })).toMatchObject({ step: "create", error: "SecurityError" });
-    expect(await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username })).toMatchObject({ step: "initiate", body: { ChallengeName: "SELECT_CHALLENGE" } });
+    expectData(
+      await gateway.gql(SetWebAuthnConfigurationDocument, {
+        userPoolId: ids.poolId,
+        input: { webAuthnConfiguration: { relyingPartyId: moved } },
+      }),
+    );
+    expect(await run(page, "register", { endpoint: endpoint(), accessToken: ids.accessToken })).toMatchObject({
+      step: "create",
+      error: "SecurityError",
+    });
+    expect(
+      await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username }),
+    ).toMatchObject({ step: "initiate", body: { ChallengeName: "SELECT_CHALLENGE" } });
     await page.close();
   });
 
@@ -284,17 +424,32 @@ describe.runIf(hasChromium).each(BACKENDS)("passkeys in Chromium with a virtual 
     const first = await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username });
     expect(first).toMatchObject({ step: "respond", status: 200 });
     const replay = (session: string) =>
-      rawCall(gateway, "RespondToAuthChallenge", { ClientId: ids.clientId, ChallengeName: "WEB_AUTHN", Session: session, ChallengeResponses: { USERNAME: ids.username, CREDENTIAL: JSON.stringify(first.credential) } });
+      rawCall(gateway, "RespondToAuthChallenge", {
+        ClientId: ids.clientId,
+        ChallengeName: "WEB_AUTHN",
+        Session: session,
+        ChallengeResponses: { USERNAME: ids.username, CREDENTIAL: JSON.stringify(first.credential) },
+      });
     expect((await replay(first.session!)).body).toMatchObject({ __type: "NotAuthorizedException" });
-    const fresh = await rawCall(gateway, "InitiateAuth", { ClientId: ids.clientId, AuthFlow: "USER_AUTH", AuthParameters: { USERNAME: ids.username, PREFERRED_CHALLENGE: "WEB_AUTHN" } });
+    const fresh = await rawCall(gateway, "InitiateAuth", {
+      ClientId: ids.clientId,
+      AuthFlow: "USER_AUTH",
+      AuthParameters: { USERNAME: ids.username, PREFERRED_CHALLENGE: "WEB_AUTHN" },
+    });
     expect((await replay(String(fresh.body.Session))).body).toMatchObject({ __type: "NotAuthorizedException" });
 
     const cloned = await openPage(pageOrigin(ids.rpId));
     await cloned.cdp.send("WebAuthn.addCredential", { authenticatorId: cloned.authenticatorId, credential: copied! });
-    const byClone = await run(cloned.page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username });
+    const byClone = await run(cloned.page, "signIn", {
+      endpoint: endpoint(),
+      clientId: ids.clientId,
+      username: ids.username,
+    });
     expect(byClone).toMatchObject({ step: "respond", status: 400, body: { __type: "NotAuthorizedException" } });
     // The genuine authenticator carries on.
-    expect(await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username })).toMatchObject({ step: "respond", status: 200 });
+    expect(
+      await run(page, "signIn", { endpoint: endpoint(), clientId: ids.clientId, username: ids.username }),
+    ).toMatchObject({ step: "respond", status: 200 });
     await Promise.all([page.close(), cloned.page.close()]);
   });
 });

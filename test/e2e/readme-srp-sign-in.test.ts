@@ -22,16 +22,47 @@ describe("README's SRP sign-in example", () => {
   it("signs in and prints an access token", async () => {
     const { poolId, clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"] });
     const username = "jane";
-    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: "Corr3ct-Horse!", userAttributes: [{ name: "email", value: "jane@example.com" }] } }, null));
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: (await latestMessage(gateway, poolId, "jane@example.com")).code! } }, null));
+    expectData(
+      await gateway.gql(
+        SignUpDocument,
+        {
+          input: {
+            clientId,
+            username,
+            password: "Corr3ct-Horse!",
+            userAttributes: [{ name: "email", value: "jane@example.com" }],
+          },
+        },
+        null,
+      ),
+    );
+    expectData(
+      await gateway.gql(
+        ConfirmSignUpDocument,
+        {
+          input: {
+            clientId,
+            username,
+            confirmationCode: (await latestMessage(gateway, poolId, "jane@example.com")).code!,
+          },
+        },
+        null,
+      ),
+    );
     expect(GOOD_PASSWORD).toBe("Corr3ct-Horse!");
 
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
     const snippet = /## Signing in[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(snippet, "the README has a js block under 'Signing in'").toBeDefined();
     const program = snippet!
-      .replace('const GRAPHQL_URL = "http://localhost:4000/graphql";', `const GRAPHQL_URL = ${JSON.stringify(gateway.url)};`)
-      .replace('const poolId = "local_a1B2c3D4e", clientId = "your-app-client-id"', `const poolId = ${JSON.stringify(poolId)}, clientId = ${JSON.stringify(clientId)}`);
+      .replace(
+        'const GRAPHQL_URL = "http://localhost:4000/graphql";',
+        `const GRAPHQL_URL = ${JSON.stringify(gateway.url)};`,
+      )
+      .replace(
+        'const poolId = "local_a1B2c3D4e", clientId = "your-app-client-id"',
+        `const poolId = ${JSON.stringify(poolId)}, clientId = ${JSON.stringify(clientId)}`,
+      );
     expect(program).toContain(poolId);
     const file = path.join(root, `.readme-snippet-${process.pid}.mjs`);
     writeFileSync(file, program);

@@ -28,7 +28,8 @@ describe.each(BACKENDS)("access log on $name", (backend) => {
     logger.flush();
     return written.map((line) => JSON.parse(line) as LogLine);
   };
-  const accessLinesOf = (requestId: string | null) => lines().filter((line) => line.requestId === requestId && line.msg === "request completed");
+  const accessLinesOf = (requestId: string | null) =>
+    lines().filter((line) => line.requestId === requestId && line.msg === "request completed");
 
   let poolId: string;
   let clientId: string;
@@ -51,11 +52,21 @@ describe.each(BACKENDS)("access log on $name", (backend) => {
   it("logs a GraphQL mutation carrying a password as one line: operation, status, duration, request id, address; no password, query, cookie or Authorization", async () => {
     const response = await fetch(`${gateway.url}?code=${QUERY_SECRET}`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: `session=${COOKIE_SECRET}`, authorization: `Bearer ${BEARER_SECRET}` },
+      headers: {
+        "content-type": "application/json",
+        cookie: `session=${COOKIE_SECRET}`,
+        authorization: `Bearer ${BEARER_SECRET}`,
+      },
       body: JSON.stringify({
         query: print(InitiateAuthDocument),
         operationName: "InitiateAuth",
-        variables: { input: { clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD } } },
+        variables: {
+          input: {
+            clientId,
+            authFlow: "USER_PASSWORD_AUTH",
+            authParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD },
+          },
+        },
       }),
     });
     const body = (await response.json()) as { errors?: unknown[] };
@@ -77,18 +88,52 @@ describe.each(BACKENDS)("access log on $name", (backend) => {
       clientAddress: expect.stringMatching(/127\.0\.0\.1$/),
     });
     expect(access[0]!.durationMs).toEqual(expect.any(Number));
-    expect(Object.keys(access[0]!).sort()).toEqual(["clientAddress", "durationMs", "level", "method", "msg", "operationName", "path", "requestId", "rootFields", "service", "status", "time"]);
+    expect(Object.keys(access[0]!).sort()).toEqual([
+      "clientAddress",
+      "durationMs",
+      "level",
+      "method",
+      "msg",
+      "operationName",
+      "path",
+      "requestId",
+      "rootFields",
+      "service",
+      "status",
+      "time",
+    ]);
     expectNoSecretLogged();
   });
 
   it("logs a wire InitiateAuth with a refresh token as one line with its X-Amz-Target action, under the id in x-amzn-RequestId; never the token", async () => {
-    const tokens = expectTokens(await postGraphql(gateway.url, InitiateAuthDocument, { input: { clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD } } }, { token: null }));
+    const tokens = expectTokens(
+      await postGraphql(
+        gateway.url,
+        InitiateAuthDocument,
+        {
+          input: {
+            clientId,
+            authFlow: "USER_PASSWORD_AUTH",
+            authParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD },
+          },
+        },
+        { token: null },
+      ),
+    );
     for (const token of [tokens.refreshToken!, tokens.accessToken, tokens.idToken]) secrets.add(token);
 
     const response = await fetch(`${gateway.baseUrl}/?X-Amz-Security-Token=${QUERY_SECRET}`, {
       method: "POST",
-      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityProviderService.InitiateAuth", cookie: `session=${COOKIE_SECRET}` },
-      body: JSON.stringify({ ClientId: clientId, AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: { REFRESH_TOKEN: tokens.refreshToken } }),
+      headers: {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": "AWSCognitoIdentityProviderService.InitiateAuth",
+        cookie: `session=${COOKIE_SECRET}`,
+      },
+      body: JSON.stringify({
+        ClientId: clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: tokens.refreshToken },
+      }),
     });
     const body = (await response.json()) as { AuthenticationResult?: { AccessToken: string; IdToken: string } };
     expect(response.status).toBe(200);
@@ -99,13 +144,24 @@ describe.each(BACKENDS)("access log on $name", (backend) => {
 
     const access = accessLinesOf(requestId);
     expect(access).toHaveLength(1);
-    expect(access[0]).toMatchObject({ method: "POST", path: "/", action: "InitiateAuth", status: 200, clientAddress: expect.stringMatching(/127\.0\.0\.1$/), durationMs: expect.any(Number) });
+    expect(access[0]).toMatchObject({
+      method: "POST",
+      path: "/",
+      action: "InitiateAuth",
+      status: 200,
+      clientAddress: expect.stringMatching(/127\.0\.0\.1$/),
+      durationMs: expect.any(Number),
+    });
     expect(access[0]).not.toHaveProperty("operationName");
     expectNoSecretLogged();
   });
 
   it("gives a refused request the same id in its response, its edge-error line and its access line", async () => {
-    const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: `{"query": "${GOOD_PASSWORD}`, });
+    const response = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"query": "${GOOD_PASSWORD}`,
+    });
     expect(response.status).toBe(400);
     const requestId = response.headers.get("x-request-id");
     const related = lines().filter((line) => line.requestId === requestId);
@@ -118,15 +174,27 @@ describe.each(BACKENDS)("access log on $name", (backend) => {
     const before = written.length;
     expectData(await wsGraphql(gateway.url, ListUserPoolsDocument, { first: 1 }, { token: gateway.adminKey }));
     secrets.add(gateway.adminKey);
-    const socketLines = lines().slice(before).filter((line) => line.msg === "graphql-ws operation");
+    const socketLines = lines()
+      .slice(before)
+      .filter((line) => line.msg === "graphql-ws operation");
     expect(socketLines).toHaveLength(1);
-    expect(socketLines[0]).toMatchObject({ method: "WS", path: "/graphql", operationType: "query", operationName: "ListUserPools", rootFields: ["userPools"], status: "started", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(socketLines[0]).toMatchObject({
+      method: "WS",
+      path: "/graphql",
+      operationType: "query",
+      operationName: "ListUserPools",
+      rootFields: ["userPools"],
+      status: "started",
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expectNoSecretLogged();
   });
 
   it("is silent at LOG_LEVEL=silent", async () => {
     const quiet: string[] = [];
-    const silent = await getTestApp(backend, { overrides: { logger: createPinoLogger("silent", { write: (line: string) => void quiet.push(line) }) } });
+    const silent = await getTestApp(backend, {
+      overrides: { logger: createPinoLogger("silent", { write: (line: string) => void quiet.push(line) }) },
+    });
     try {
       const response = await fetch(`${silent.baseUrl}/healthz`);
       expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);

@@ -6,7 +6,15 @@ import type { Database, Repositories } from "../../src/core/ports.js";
 import { BACKENDS } from "../support/backends.js";
 import { cognitoClient } from "../support/aws-clients.js";
 import { createPoolWithClient, uniqueName } from "../support/directory.js";
-import { CreateAdminApiKeyDocument, DeleteUserPoolDocument, ListUserPoolsDocument, ListUsersDocument, PoolNameDocument, RevokeAdminApiKeyDocument, UpdateUserPoolDocument } from "../support/generated/graphql.js";
+import {
+  CreateAdminApiKeyDocument,
+  DeleteUserPoolDocument,
+  ListUserPoolsDocument,
+  ListUsersDocument,
+  PoolNameDocument,
+  RevokeAdminApiKeyDocument,
+  UpdateUserPoolDocument,
+} from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
@@ -51,8 +59,10 @@ describe.each(BACKENDS)("admin keys and pools kept per process on $name", (backe
   });
   afterAll(async () => gateway?.close());
 
-  const createKey = async (via: TestApp = gateway) => expectData(await via.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("cached") } })).createAdminApiKey;
-  const poolNameAs = async (app: TestApp, poolId: string, token: string) => app.gql(PoolNameDocument, { userPoolId: poolId }, token);
+  const createKey = async (via: TestApp = gateway) =>
+    expectData(await via.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("cached") } })).createAdminApiKey;
+  const poolNameAs = async (app: TestApp, poolId: string, token: string) =>
+    app.gql(PoolNameDocument, { userPoolId: poolId }, token);
 
   it("reads an admin key and a pool once, then answers admin calls from memory", async () => {
     const { poolId } = await createPoolWithClient(gateway);
@@ -73,7 +83,9 @@ describe.each(BACKENDS)("admin keys and pools kept per process on $name", (backe
 
     expectData(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: key.id }));
     expect(errorCodes(await poolNameAs(gateway, poolId, secret))).toEqual(NOT_AUTHORIZED);
-    await expect(wire.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).rejects.toMatchObject({ name: "UnrecognizedClientException" });
+    await expect(wire.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).rejects.toMatchObject({
+      name: "UnrecognizedClientException",
+    });
   });
 
   it("lets no request that starts after the revocation is acknowledged through, however many race it", async () => {
@@ -117,8 +129,12 @@ describe.each(BACKENDS)("admin keys and pools kept per process on $name", (backe
     expect(expectData(await gateway.gql(PoolNameDocument, { userPoolId: poolId })).userPool.name).toBe(renamed);
     expectData(await gateway.gql(ListUsersDocument, { userPoolId: poolId }));
     expectData(await gateway.gql(DeleteUserPoolDocument, { userPoolId: poolId }));
-    expect(errorCodes(await gateway.gql(PoolNameDocument, { userPoolId: poolId }))).toEqual(["ResourceNotFoundException"]);
-    expect(errorCodes(await gateway.gql(ListUsersDocument, { userPoolId: poolId }))).toEqual(["ResourceNotFoundException"]);
+    expect(errorCodes(await gateway.gql(PoolNameDocument, { userPoolId: poolId }))).toEqual([
+      "ResourceNotFoundException",
+    ]);
+    expect(errorCodes(await gateway.gql(ListUsersDocument, { userPoolId: poolId }))).toEqual([
+      "ResourceNotFoundException",
+    ]);
   });
 
   // A second process needs the shared database and store; the embedded backend has neither.
@@ -138,7 +154,9 @@ describe.each(BACKENDS)("admin keys and pools kept per process on $name", (backe
 
       expectData(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: key.id }));
       expect(errorCodes(await poolNameAs(other, poolId, secret))).toEqual(NOT_AUTHORIZED);
-      await expect(wire.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).rejects.toMatchObject({ name: "UnrecognizedClientException" });
+      await expect(wire.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).rejects.toMatchObject({
+        name: "UnrecognizedClientException",
+      });
     });
 
     it("lets no request to the other process through once a revocation made here is acknowledged, under a burst", async () => {
@@ -176,8 +194,12 @@ describe.each(BACKENDS)("admin keys and pools kept per process on $name", (backe
       expectData(await gateway.gql(UpdateUserPoolDocument, { userPoolId: poolId, input: { name: renamed } }));
       expect(expectData(await other.gql(PoolNameDocument, { userPoolId: poolId })).userPool.name).toBe(renamed);
       expectData(await gateway.gql(DeleteUserPoolDocument, { userPoolId: poolId }));
-      expect(errorCodes(await other.gql(ListUsersDocument, { userPoolId: poolId }))).toEqual(["ResourceNotFoundException"]);
-      expect(errorCodes(await other.gql(PoolNameDocument, { userPoolId: poolId }))).toEqual(["ResourceNotFoundException"]);
+      expect(errorCodes(await other.gql(ListUsersDocument, { userPoolId: poolId }))).toEqual([
+        "ResourceNotFoundException",
+      ]);
+      expect(errorCodes(await other.gql(PoolNameDocument, { userPoolId: poolId }))).toEqual([
+        "ResourceNotFoundException",
+      ]);
     });
   });
 });

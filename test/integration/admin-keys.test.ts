@@ -33,8 +33,10 @@ describe.each(BACKENDS)("admin API keys on $name", (backend) => {
   });
   afterAll(async () => gateway?.close());
 
-  const createPool = async (name: string) => expectData(await gateway.gql(CreateUserPoolDocument, { input: { name } })).createUserPool.id;
-  const createKey = async (name: string, poolScope?: string[]) => expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name, poolScope } })).createAdminApiKey;
+  const createPool = async (name: string) =>
+    expectData(await gateway.gql(CreateUserPoolDocument, { input: { name } })).createUserPool.id;
+  const createKey = async (name: string, poolScope?: string[]) =>
+    expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name, poolScope } })).createAdminApiKey;
 
   /** Every event visible to the token, oldest first, following `after` to the end. */
   async function allEvents(token: string, userPoolId?: string): Promise<StoredEvent[]> {
@@ -55,9 +57,18 @@ describe.each(BACKENDS)("admin API keys on $name", (backend) => {
   });
 
   it("refuses a wrong key and a malformed Authorization header", async () => {
-    const wrong = await gateway.gql(ListUserPoolsDocument, { first: 1 }, `gwadm_${randomBytes(32).toString("base64url")}`);
+    const wrong = await gateway.gql(
+      ListUserPoolsDocument,
+      { first: 1 },
+      `gwadm_${randomBytes(32).toString("base64url")}`,
+    );
     expect(errorCodes(wrong)).toEqual(NOT_AUTHORIZED);
-    const notBearer = await postGraphql(gateway.url, ListUserPoolsDocument, { first: 1 }, { headers: { authorization: `Basic ${gateway.adminKey}` } });
+    const notBearer = await postGraphql(
+      gateway.url,
+      ListUserPoolsDocument,
+      { first: 1 },
+      { headers: { authorization: `Basic ${gateway.adminKey}` } },
+    );
     expect(errorCodes(notBearer)).toEqual(NOT_AUTHORIZED);
   });
 
@@ -80,14 +91,18 @@ describe.each(BACKENDS)("admin API keys on $name", (backend) => {
     } while (after);
     expect(found).toBe(true);
 
-    const asksForSecret = await postGraphql(gateway.url, "{ adminApiKeys { items { id secret } } }", undefined, { token: gateway.adminKey });
+    const asksForSecret = await postGraphql(gateway.url, "{ adminApiKeys { items { id secret } } }", undefined, {
+      token: gateway.adminKey,
+    });
     expect(errorCodes(asksForSecret)).toEqual(["InvalidParameterException"]);
   });
 
   it("stops accepting a revoked key at once", async () => {
     const created = await createKey("revoked-soon");
     expectData(await gateway.gql(ListUserPoolsDocument, { first: 1 }, created.secret));
-    const revoked = expectData(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: created.key.id })).revokeAdminApiKey;
+    const revoked = expectData(
+      await gateway.gql(RevokeAdminApiKeyDocument, { keyId: created.key.id }),
+    ).revokeAdminApiKey;
     expect(revoked.revokedAt).not.toBeNull();
     expect(errorCodes(await gateway.gql(ListUserPoolsDocument, { first: 1 }, created.secret))).toEqual(NOT_AUTHORIZED);
   });
@@ -104,16 +119,36 @@ describe.each(BACKENDS)("admin API keys on $name", (backend) => {
 
     it("sees and changes its own pool", async () => {
       expect(expectData(await gateway.gql(PoolNameDocument, { userPoolId: poolA }, scoped)).userPool.id).toBe(poolA);
-      const updated = expectData(await gateway.gql(UpdateUserPoolDocument, { userPoolId: poolA, input: { name: "scope-a-renamed" } }, scoped));
+      const updated = expectData(
+        await gateway.gql(UpdateUserPoolDocument, { userPoolId: poolA, input: { name: "scope-a-renamed" } }, scoped),
+      );
       expect(updated.updateUserPool.name).toBe("scope-a-renamed");
-      const client = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolA, input: { clientName: "scoped-client" } }, scoped));
+      const client = expectData(
+        await gateway.gql(
+          CreateUserPoolClientDocument,
+          { userPoolId: poolA, input: { clientName: "scoped-client" } },
+          scoped,
+        ),
+      );
       expect(client.createUserPoolClient.userPoolId).toBe(poolA);
     });
 
     it("is refused on another pool, which stays unchanged", async () => {
       expect(errorCodes(await gateway.gql(PoolNameDocument, { userPoolId: poolB }, scoped))).toEqual(NOT_AUTHORIZED);
-      expect(errorCodes(await gateway.gql(UpdateUserPoolDocument, { userPoolId: poolB, input: { name: "hijacked" } }, scoped))).toEqual(NOT_AUTHORIZED);
-      expect(errorCodes(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolB, input: { clientName: "intruder" } }, scoped))).toEqual(NOT_AUTHORIZED);
+      expect(
+        errorCodes(
+          await gateway.gql(UpdateUserPoolDocument, { userPoolId: poolB, input: { name: "hijacked" } }, scoped),
+        ),
+      ).toEqual(NOT_AUTHORIZED);
+      expect(
+        errorCodes(
+          await gateway.gql(
+            CreateUserPoolClientDocument,
+            { userPoolId: poolB, input: { clientName: "intruder" } },
+            scoped,
+          ),
+        ),
+      ).toEqual(NOT_AUTHORIZED);
       expect(errorCodes(await gateway.gql(ListEventsDocument, { userPoolId: poolB }, scoped))).toEqual(NOT_AUTHORIZED);
       expect(expectData(await gateway.gql(PoolNameDocument, { userPoolId: poolB })).userPool.name).toBe("scope-b");
     });
@@ -125,12 +160,22 @@ describe.each(BACKENDS)("admin API keys on $name", (backend) => {
     });
 
     it("cannot create pools or manage keys", async () => {
-      expect(errorCodes(await gateway.gql(CreateUserPoolDocument, { input: { name: "scoped-new" } }, scoped))).toEqual(NOT_AUTHORIZED);
-      expect(errorCodes(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "widen", poolScope: [poolA, poolB] } }, scoped))).toEqual(NOT_AUTHORIZED);
-      expect(errorCodes(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "unscoped" } }, scoped))).toEqual(NOT_AUTHORIZED);
+      expect(errorCodes(await gateway.gql(CreateUserPoolDocument, { input: { name: "scoped-new" } }, scoped))).toEqual(
+        NOT_AUTHORIZED,
+      );
+      expect(
+        errorCodes(
+          await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "widen", poolScope: [poolA, poolB] } }, scoped),
+        ),
+      ).toEqual(NOT_AUTHORIZED);
+      expect(errorCodes(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "unscoped" } }, scoped))).toEqual(
+        NOT_AUTHORIZED,
+      );
       expect(errorCodes(await gateway.gql(ListAdminApiKeysDocument, { first: 1 }, scoped))).toEqual(NOT_AUTHORIZED);
       const victim = await createKey("not-yours-to-revoke");
-      expect(errorCodes(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: victim.key.id }, scoped))).toEqual(NOT_AUTHORIZED);
+      expect(errorCodes(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: victim.key.id }, scoped))).toEqual(
+        NOT_AUTHORIZED,
+      );
       expectData(await gateway.gql(ListUserPoolsDocument, { first: 1 }, victim.secret));
     });
 
@@ -138,12 +183,16 @@ describe.each(BACKENDS)("admin API keys on $name", (backend) => {
       const events = await allEvents(scoped);
       expect(events.length).toBeGreaterThan(0);
       expect(events.every((event) => event.userPoolId === poolA)).toBe(true);
-      expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(["USER_POOL_CREATED", "USER_POOL_UPDATED"]));
+      expect(events.map((event) => event.type)).toEqual(
+        expect.arrayContaining(["USER_POOL_CREATED", "USER_POOL_UPDATED"]),
+      );
     });
   });
 
   it("refuses a poolScope that names a pool that does not exist", async () => {
-    const result = await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "ghost", poolScope: [`${gateway.config.region}_NoSuchP00l`] } });
+    const result = await gateway.gql(CreateAdminApiKeyDocument, {
+      input: { name: "ghost", poolScope: [`${gateway.config.region}_NoSuchP00l`] },
+    });
     expect(errorCodes(result)).toEqual(["ResourceNotFoundException"]);
   });
 
@@ -167,7 +216,12 @@ describe.each(BACKENDS)("admin API keys on $name", (backend) => {
   it("applies the same key check over graphql-ws", async () => {
     const anonymous = await wsGraphql(gateway.url, ListUserPoolsDocument, { first: 1 }, { token: null });
     expect(errorCodes(anonymous)).toEqual(NOT_AUTHORIZED);
-    const wrong = await wsGraphql(gateway.url, ListUserPoolsDocument, { first: 1 }, { token: "gwadm_not-a-real-key-at-all" });
+    const wrong = await wsGraphql(
+      gateway.url,
+      ListUserPoolsDocument,
+      { first: 1 },
+      { token: "gwadm_not-a-real-key-at-all" },
+    );
     expect(errorCodes(wrong)).toEqual(NOT_AUTHORIZED);
     const authorized = await wsGraphql(gateway.url, ListUserPoolsDocument, { first: 1 }, { token: gateway.adminKey });
     expect(expectData(authorized).userPools.items.length).toBeLessThanOrEqual(1);
@@ -183,16 +237,28 @@ describe("the last unscoped key (embedded)", () => {
       expect(keys.map((key) => key.name)).toEqual(["ADMIN_API_KEY"]);
       const original = keys[0]!.id;
 
-      const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "scoped", poolScope: [await createPoolOn(gateway)] } })).createAdminApiKey;
+      const scoped = expectData(
+        await gateway.gql(CreateAdminApiKeyDocument, {
+          input: { name: "scoped", poolScope: [await createPoolOn(gateway)] },
+        }),
+      ).createAdminApiKey;
       expect(scoped.key.poolScope).toHaveLength(1);
       // A scoped key does not count: it could not administer the gateway.
-      expect(errorCodes(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: original }))).toEqual(["InvalidParameterException"]);
+      expect(errorCodes(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: original }))).toEqual([
+        "InvalidParameterException",
+      ]);
       expectData(await gateway.gql(ListUserPoolsDocument, { first: 1 }));
 
-      const second = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "second" } })).createAdminApiKey;
-      expect(expectData(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: original })).revokeAdminApiKey.revokedAt).not.toBeNull();
+      const second = expectData(
+        await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "second" } }),
+      ).createAdminApiKey;
+      expect(
+        expectData(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: original })).revokeAdminApiKey.revokedAt,
+      ).not.toBeNull();
       expect(errorCodes(await gateway.gql(ListUserPoolsDocument, { first: 1 }))).toEqual(NOT_AUTHORIZED);
-      expect(errorCodes(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: second.key.id }, second.secret))).toEqual(["InvalidParameterException"]);
+      expect(errorCodes(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: second.key.id }, second.secret))).toEqual(
+        ["InvalidParameterException"],
+      );
     } finally {
       await gateway.close();
     }
@@ -204,7 +270,13 @@ async function privateBackend(backend: Backend): Promise<{ backend: Backend; dro
   if (!backend.env.DATABASE_URL) return { backend, drop: async () => undefined };
   const url = new URL(backend.env.DATABASE_URL);
   const database = `${url.pathname.slice(1)}_keys_${randomBytes(4).toString("hex")}`;
-  const connect = () => createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  const connect = () =>
+    createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
   const admin = await connect();
   await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   await admin.end();
@@ -224,19 +296,31 @@ describe.each(BACKENDS)("parallel revocations of the unscoped keys on $name (own
     const { backend, drop } = await privateBackend(shared);
     const gateway = await getTestApp(backend);
     try {
-      const keys = [{ id: expectData(await gateway.gql(ListAdminApiKeysDocument, { first: 60 })).adminApiKeys.items[0]!.id, secret: gateway.adminKey }];
+      const keys = [
+        {
+          id: expectData(await gateway.gql(ListAdminApiKeysDocument, { first: 60 })).adminApiKeys.items[0]!.id,
+          secret: gateway.adminKey,
+        },
+      ];
       for (let index = 1; index < 6; index += 1) {
-        const created = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: `k${index}` } })).createAdminApiKey;
+        const created = expectData(
+          await gateway.gql(CreateAdminApiKeyDocument, { input: { name: `k${index}` } }),
+        ).createAdminApiKey;
         keys.push({ id: created.key.id, secret: created.secret });
       }
       // Each key revokes itself, so every request is authorised however the others end.
-      const results = await Promise.all(keys.map((key) => gateway.gql(RevokeAdminApiKeyDocument, { keyId: key.id }, key.secret)));
+      const results = await Promise.all(
+        keys.map((key) => gateway.gql(RevokeAdminApiKeyDocument, { keyId: key.id }, key.secret)),
+      );
       const codes = results.map((result) => errorCodes(result)[0] ?? "ok");
       expect(codes.filter((code) => code === "ok")).toHaveLength(keys.length - 1);
       expect(codes.filter((code) => code !== "ok")).toEqual(["InvalidParameterException"]);
       const survivor = keys[codes.indexOf("InvalidParameterException")]!;
-      const listed = expectData(await gateway.gql(ListAdminApiKeysDocument, { first: 60 }, survivor.secret)).adminApiKeys.items;
-      expect(listed.filter((key) => key.revokedAt === null && key.poolScope === null).map((key) => key.id)).toEqual([survivor.id]);
+      const listed = expectData(await gateway.gql(ListAdminApiKeysDocument, { first: 60 }, survivor.secret))
+        .adminApiKeys.items;
+      expect(listed.filter((key) => key.revokedAt === null && key.poolScope === null).map((key) => key.id)).toEqual([
+        survivor.id,
+      ]);
     } finally {
       await gateway.close();
       await drop();
@@ -256,14 +340,23 @@ describe("the bootstrap key (embedded, no ADMIN_API_KEY)", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("is generated on the first start only, and survives a restart", async () => {
-    const env = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, SECRETS_KEY: randomBytes(32).toString("base64"), LOG_LEVEL: "silent" };
+    const env = {
+      NODE_ENV: "test",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      SECRETS_KEY: randomBytes(32).toString("base64"),
+      LOG_LEVEL: "silent",
+    };
     const first = await createApp(loadConfig(env));
     let generated: string | null;
     try {
       generated = first.generatedAdminKey;
       expect(typeof generated).toBe("string");
       expectData(await postGraphql(first.url, ListUserPoolsDocument, { first: 1 }, { token: generated }));
-      expect(errorCodes(await postGraphql(first.url, ListUserPoolsDocument, { first: 1 }, { token: null }))).toEqual(NOT_AUTHORIZED);
+      expect(errorCodes(await postGraphql(first.url, ListUserPoolsDocument, { first: 1 }, { token: null }))).toEqual(
+        NOT_AUTHORIZED,
+      );
     } finally {
       await first.close();
     }

@@ -38,7 +38,9 @@ describe.each(BACKENDS)("aws-amplify v6 USER_AUTH against the gateway on $name",
   });
 
   function configure(poolId: string, clientId: string) {
-    Amplify.configure({ Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: `${gateway.baseUrl}/` } } });
+    Amplify.configure({
+      Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: `${gateway.baseUrl}/` } },
+    });
     cognitoUserPoolsTokenProvider.setKeyValueStorage(storage);
   }
 
@@ -50,8 +52,14 @@ describe.each(BACKENDS)("aws-amplify v6 USER_AUTH against the gateway on $name",
   it("EMAIL_OTP as the preferred challenge: CONFIRM_SIGN_IN_WITH_EMAIL_CODE, then the 8-digit code", async () => {
     const ids = await userAuthSetup(gateway);
     configure(ids.poolId, ids.clientId);
-    const started = await signIn({ username: ids.username, options: { authFlowType: "USER_AUTH", preferredChallenge: "EMAIL_OTP" } });
-    expect(started.nextStep).toMatchObject({ signInStep: "CONFIRM_SIGN_IN_WITH_EMAIL_CODE", codeDeliveryDetails: { deliveryMedium: "EMAIL" } });
+    const started = await signIn({
+      username: ids.username,
+      options: { authFlowType: "USER_AUTH", preferredChallenge: "EMAIL_OTP" },
+    });
+    expect(started.nextStep).toMatchObject({
+      signInStep: "CONFIRM_SIGN_IN_WITH_EMAIL_CODE",
+      codeDeliveryDetails: { deliveryMedium: "EMAIL" },
+    });
     const done = await confirmSignIn({ challengeResponse: (await latestOtp(gateway, ids.poolId, ids.email)).code });
     expect(done).toMatchObject({ isSignedIn: true, nextStep: { signInStep: "DONE" } });
     await signedInAs(ids.username, ids.clientId);
@@ -60,9 +68,18 @@ describe.each(BACKENDS)("aws-amplify v6 USER_AUTH against the gateway on $name",
   it("SMS_OTP as the preferred challenge: CONFIRM_SIGN_IN_WITH_SMS_CODE", async () => {
     const ids = await userAuthSetup(gateway);
     configure(ids.poolId, ids.clientId);
-    const started = await signIn({ username: ids.username, options: { authFlowType: "USER_AUTH", preferredChallenge: "SMS_OTP" } });
-    expect(started.nextStep).toMatchObject({ signInStep: "CONFIRM_SIGN_IN_WITH_SMS_CODE", codeDeliveryDetails: { deliveryMedium: "SMS" } });
-    expect((await confirmSignIn({ challengeResponse: (await latestOtp(gateway, ids.poolId, ids.phone)).code })).nextStep.signInStep).toBe("DONE");
+    const started = await signIn({
+      username: ids.username,
+      options: { authFlowType: "USER_AUTH", preferredChallenge: "SMS_OTP" },
+    });
+    expect(started.nextStep).toMatchObject({
+      signInStep: "CONFIRM_SIGN_IN_WITH_SMS_CODE",
+      codeDeliveryDetails: { deliveryMedium: "SMS" },
+    });
+    expect(
+      (await confirmSignIn({ challengeResponse: (await latestOtp(gateway, ids.poolId, ids.phone)).code })).nextStep
+        .signInStep,
+    ).toBe("DONE");
     await signedInAs(ids.username, ids.clientId);
   });
 
@@ -70,7 +87,11 @@ describe.each(BACKENDS)("aws-amplify v6 USER_AUTH against the gateway on $name",
     it(`${preferredChallenge} as the preferred challenge signs in at once`, async () => {
       const ids = await userAuthSetup(gateway);
       configure(ids.poolId, ids.clientId);
-      const result = await signIn({ username: ids.username, password: GOOD_PASSWORD, options: { authFlowType: "USER_AUTH", preferredChallenge } });
+      const result = await signIn({
+        username: ids.username,
+        password: GOOD_PASSWORD,
+        options: { authFlowType: "USER_AUTH", preferredChallenge },
+      });
       expect(result).toMatchObject({ isSignedIn: true, nextStep: { signInStep: "DONE" } });
       await signedInAs(ids.username, ids.clientId);
     });
@@ -80,10 +101,16 @@ describe.each(BACKENDS)("aws-amplify v6 USER_AUTH against the gateway on $name",
     const ids = await userAuthSetup(gateway);
     configure(ids.poolId, ids.clientId);
     const started = await signIn({ username: ids.username, options: { authFlowType: "USER_AUTH" } });
-    expect(started.nextStep).toMatchObject({ signInStep: "CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION", availableChallenges: ["EMAIL_OTP", "SMS_OTP", "PASSWORD_SRP", "PASSWORD"] });
+    expect(started.nextStep).toMatchObject({
+      signInStep: "CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION",
+      availableChallenges: ["EMAIL_OTP", "SMS_OTP", "PASSWORD_SRP", "PASSWORD"],
+    });
     const chosen = await confirmSignIn({ challengeResponse: "EMAIL_OTP" });
     expect(chosen.nextStep.signInStep).toBe("CONFIRM_SIGN_IN_WITH_EMAIL_CODE");
-    expect((await confirmSignIn({ challengeResponse: (await latestOtp(gateway, ids.poolId, ids.email)).code })).nextStep.signInStep).toBe("DONE");
+    expect(
+      (await confirmSignIn({ challengeResponse: (await latestOtp(gateway, ids.poolId, ids.email)).code })).nextStep
+        .signInStep,
+    ).toBe("DONE");
     await signedInAs(ids.username, ids.clientId);
   });
 
@@ -92,20 +119,32 @@ describe.each(BACKENDS)("aws-amplify v6 USER_AUTH against the gateway on $name",
       const ids = await userAuthSetup(gateway);
       configure(ids.poolId, ids.clientId);
       await signIn({ username: ids.username, options: { authFlowType: "USER_AUTH" } });
-      expect((await confirmSignIn({ challengeResponse: answer })).nextStep.signInStep).toBe("CONFIRM_SIGN_IN_WITH_PASSWORD");
+      expect((await confirmSignIn({ challengeResponse: answer })).nextStep.signInStep).toBe(
+        "CONFIRM_SIGN_IN_WITH_PASSWORD",
+      );
       expect((await confirmSignIn({ challengeResponse: GOOD_PASSWORD })).nextStep.signInStep).toBe("DONE");
       await signedInAs(ids.username, ids.clientId);
     });
   }
 
   it("signUp without a password, confirmSignUp with the code, autoSignIn: signed in without another code", async () => {
-    const { poolId, clientId } = await createPoolWithClient(gateway, { ...PASSWORDLESS_POOL, autoVerifiedAttributes: ["email"] }, USER_AUTH_CLIENT);
+    const { poolId, clientId } = await createPoolWithClient(
+      gateway,
+      { ...PASSWORDLESS_POOL, autoVerifiedAttributes: ["email"] },
+      USER_AUTH_CLIENT,
+    );
     configure(poolId, clientId);
     const username = uniqueName("ampless");
     const email = `${username}@example.com`;
-    const signedUp = await signUp({ username, options: { userAttributes: { email }, autoSignIn: { authFlowType: "USER_AUTH" } } });
+    const signedUp = await signUp({
+      username,
+      options: { userAttributes: { email }, autoSignIn: { authFlowType: "USER_AUTH" } },
+    });
     expect(signedUp.nextStep.signUpStep).toBe("CONFIRM_SIGN_UP");
-    const confirmed = await confirmSignUp({ username, confirmationCode: (await latestMessage(gateway, poolId, email)).code! });
+    const confirmed = await confirmSignUp({
+      username,
+      confirmationCode: (await latestMessage(gateway, poolId, email)).code!,
+    });
     expect(confirmed.nextStep.signUpStep).toBe("COMPLETE_AUTO_SIGN_IN");
     const messagesBefore = (await latestMessage(gateway, poolId, email)).body;
     const result = await autoSignIn();

@@ -43,7 +43,9 @@ describe.each(BACKENDS)("aws-amplify v6 against the gateway on $name", (backend)
     const { poolId, clientId } = await createPoolWithClient(gateway, {}, clientInput);
     const username = uniqueName("amp");
     await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD);
-    Amplify.configure({ Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: `${gateway.baseUrl}/` } } });
+    Amplify.configure({
+      Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: `${gateway.baseUrl}/` } },
+    });
     // After configure, which points the token provider back at its default storage (localStorage).
     cognitoUserPoolsTokenProvider.setKeyValueStorage(storage);
     const result = await signIn({ username, password: GOOD_PASSWORD });
@@ -51,7 +53,8 @@ describe.each(BACKENDS)("aws-amplify v6 against the gateway on $name", (backend)
     return { poolId, clientId, username };
   }
 
-  const storedRefreshToken = () => [...storage.items.entries()].find(([key]) => key.endsWith(".refreshToken"))?.[1] ?? null;
+  const storedRefreshToken = () =>
+    [...storage.items.entries()].find(([key]) => key.endsWith(".refreshToken"))?.[1] ?? null;
 
   for (const [label, clientInput, rotates] of [
     ["without rotation", {}, false],

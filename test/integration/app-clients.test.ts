@@ -48,7 +48,9 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
 
   async function newPool(input: Partial<CreateUserPoolInput> = {}): Promise<string> {
     poolCounter += 1;
-    const result = await gateway.gql(CreateUserPoolDocument, { input: { name: `app-clients-${backend.name}-${poolCounter}`, ...input } });
+    const result = await gateway.gql(CreateUserPoolDocument, {
+      input: { name: `app-clients-${backend.name}-${poolCounter}`, ...input },
+    });
     return expectData(result).createUserPool.id;
   }
 
@@ -59,7 +61,8 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
     return expectData(await create(userPoolId, input)).createUserPoolClient;
   }
 
-  const getClient = (userPoolId: string, clientId: string) => gateway.gql(GetUserPoolClientDocument, { userPoolId, clientId });
+  const getClient = (userPoolId: string, clientId: string) =>
+    gateway.gql(GetUserPoolClientDocument, { userPoolId, clientId });
 
   async function listAllClients(userPoolId: string, first?: number) {
     const pages: string[][] = [];
@@ -78,7 +81,9 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
     const events: StoredEvent[] = [];
     let after: string | null = null;
     do {
-      const page: ListEventsQuery["events"] = expectData(await gateway.gql(ListEventsDocument, { userPoolId, after })).events;
+      const page: ListEventsQuery["events"] = expectData(
+        await gateway.gql(ListEventsDocument, { userPoolId, after }),
+      ).events;
       events.push(...page.items);
       after = page.nextCursor;
     } while (after !== null);
@@ -89,9 +94,18 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
   async function rawStorageText(userPoolId: string): Promise<string> {
     const target = gateway.config.database;
     if (target.dialect === "sqlite") {
-      return [target.path, `${target.path}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString("latin1")).join("\n");
+      return [target.path, `${target.path}-wal`]
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file).toString("latin1"))
+        .join("\n");
     }
-    const connection = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+    const connection = await createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+    });
     try {
       const [clients] = await connection.query("SELECT * FROM app_clients WHERE pool_id = ?", [userPoolId]);
       const [events] = await connection.query("SELECT * FROM events WHERE pool_id = ?", [userPoolId]);
@@ -109,8 +123,16 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       expect(client.userPoolId).toBe(poolId);
       expect(client.clientName).toBe("web");
       expect(client.clientSecret).toBeNull();
-      expect([...client.explicitAuthFlows].sort()).toEqual(["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]);
-      expect({ access: client.accessTokenValidity, id: client.idTokenValidity, refresh: client.refreshTokenValidity }).toEqual({ access: 60, id: 60, refresh: 30 });
+      expect([...client.explicitAuthFlows].sort()).toEqual([
+        "ALLOW_CUSTOM_AUTH",
+        "ALLOW_REFRESH_TOKEN_AUTH",
+        "ALLOW_USER_SRP_AUTH",
+      ]);
+      expect({
+        access: client.accessTokenValidity,
+        id: client.idTokenValidity,
+        refresh: client.refreshTokenValidity,
+      }).toEqual({ access: 60, id: 60, refresh: 30 });
       expect(client.tokenValidityUnits).toEqual({ accessToken: "minutes", idToken: "minutes", refreshToken: "days" });
       expect(client.authSessionValidity).toBe(3);
       expect(client.readAttributes).toBeNull();
@@ -137,13 +159,21 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       expect(secret).toMatch(/^[a-z0-9]{51}$/);
 
       expect(expectData(await getClient(poolId, client.clientId)).userPoolClient.clientSecret).toBe(secret);
-      const updated = expectData(await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolId, clientId: client.clientId, input: { clientName: "renamed" } }));
+      const updated = expectData(
+        await gateway.gql(UpdateUserPoolClientDocument, {
+          userPoolId: poolId,
+          clientId: client.clientId,
+          input: { clientName: "renamed" },
+        }),
+      );
       expect(updated.updateUserPoolClient.clientSecret).toBe(secret);
       const other = await mustCreate(poolId, { clientName: "other", generateSecret: true });
       expect(other.clientSecret).not.toBe(secret);
 
       const events = await eventsOf(poolId);
-      expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(["APP_CLIENT_CREATED", "APP_CLIENT_UPDATED"]));
+      expect(events.map((event) => event.type)).toEqual(
+        expect.arrayContaining(["APP_CLIENT_CREATED", "APP_CLIENT_UPDATED"]),
+      );
       for (const event of events) expect(JSON.stringify(event)).not.toContain(secret);
 
       const stored = await rawStorageText(poolId);
@@ -184,19 +214,43 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       expect(client.tokenValidityUnits).toEqual({ accessToken: "minutes", idToken: "hours", refreshToken: "minutes" });
       expect(client.authSessionValidity).toBe(15);
       expect(client.refreshTokenRotation).toEqual({ feature: "ENABLED", retryGracePeriodSeconds: 60 });
-      const lowest = await mustCreate(poolId, { accessTokenValidity: 300, tokenValidityUnits: { accessToken: "seconds" }, refreshTokenValidity: 3650 });
-      expect([lowest.accessTokenValidity, lowest.tokenValidityUnits.accessToken, lowest.refreshTokenValidity]).toEqual([300, "seconds", 3650]);
+      const lowest = await mustCreate(poolId, {
+        accessTokenValidity: 300,
+        tokenValidityUnits: { accessToken: "seconds" },
+        refreshTokenValidity: 3650,
+      });
+      expect([lowest.accessTokenValidity, lowest.tokenValidityUnits.accessToken, lowest.refreshTokenValidity]).toEqual([
+        300,
+        "seconds",
+        3650,
+      ]);
     });
 
     it.each<[string, Partial<CreateUserPoolClientInput>, string]>([
-      ["access token 4 minutes", { accessTokenValidity: 4, tokenValidityUnits: { accessToken: "minutes" } }, "accessTokenValidity"],
+      [
+        "access token 4 minutes",
+        { accessTokenValidity: 4, tokenValidityUnits: { accessToken: "minutes" } },
+        "accessTokenValidity",
+      ],
       ["access token 25 hours", { accessTokenValidity: 25 }, "accessTokenValidity"],
       ["id token 25 hours", { idTokenValidity: 25, tokenValidityUnits: { idToken: "hours" } }, "idTokenValidity"],
-      ["refresh token 59 minutes", { refreshTokenValidity: 59, tokenValidityUnits: { refreshToken: "minutes" } }, "refreshTokenValidity"],
-      ["refresh token 3651 days", { refreshTokenValidity: 3651, tokenValidityUnits: { refreshToken: "days" } }, "refreshTokenValidity"],
+      [
+        "refresh token 59 minutes",
+        { refreshTokenValidity: 59, tokenValidityUnits: { refreshToken: "minutes" } },
+        "refreshTokenValidity",
+      ],
+      [
+        "refresh token 3651 days",
+        { refreshTokenValidity: 3651, tokenValidityUnits: { refreshToken: "days" } },
+        "refreshTokenValidity",
+      ],
       ["auth session 2 minutes", { authSessionValidity: 2 }, "authSessionValidity"],
       ["auth session 16 minutes", { authSessionValidity: 16 }, "authSessionValidity"],
-      ["retry grace period 61 seconds", { refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: 61 } }, "retryGracePeriodSeconds"],
+      [
+        "retry grace period 61 seconds",
+        { refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: 61 } },
+        "retryGracePeriodSeconds",
+      ],
     ])("rejects %s", async (_label, input, field) => {
       const poolId = await newPool();
       expectError(await create(poolId, input), "InvalidParameterException", field);
@@ -206,15 +260,32 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
   describe("read and write attributes", () => {
     it("rejects an attribute the pool does not have, naming it", async () => {
       const poolId = await newPool();
-      expectError(await create(poolId, { readAttributes: ["email", "shoe_size"] }), "InvalidParameterException", "shoe_size");
-      expectError(await create(poolId, { writeAttributes: ["favourite_colour"] }), "InvalidParameterException", "favourite_colour");
+      expectError(
+        await create(poolId, { readAttributes: ["email", "shoe_size"] }),
+        "InvalidParameterException",
+        "shoe_size",
+      );
+      expectError(
+        await create(poolId, { writeAttributes: ["favourite_colour"] }),
+        "InvalidParameterException",
+        "favourite_colour",
+      );
     });
 
     it("accepts custom:x only once the pool has it", async () => {
       const poolId = await newPool();
-      expectError(await create(poolId, { readAttributes: ["email", "custom:x"] }), "InvalidParameterException", "custom:x");
+      expectError(
+        await create(poolId, { readAttributes: ["email", "custom:x"] }),
+        "InvalidParameterException",
+        "custom:x",
+      );
       expectError(await create(poolId, { writeAttributes: ["custom:x"] }), "InvalidParameterException", "custom:x");
-      expectData(await gateway.gql(AddCustomAttributesDocument, { userPoolId: poolId, customAttributes: [{ name: "x", attributeDataType: "String" }] }));
+      expectData(
+        await gateway.gql(AddCustomAttributesDocument, {
+          userPoolId: poolId,
+          customAttributes: [{ name: "x", attributeDataType: "String" }],
+        }),
+      );
       const client = await mustCreate(poolId, { readAttributes: ["email", "custom:x"], writeAttributes: ["custom:x"] });
       expect(client.readAttributes).toEqual(["email", "custom:x"]);
       expect(client.writeAttributes).toEqual(["custom:x"]);
@@ -240,15 +311,56 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
   });
 
   describe("OAuth settings", () => {
-    const oauthCode = { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code" as const], allowedOAuthScopes: ["openid"] };
+    const oauthCode = {
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ["code" as const],
+      allowedOAuthScopes: ["openid"],
+    };
 
     it.each<[string, Partial<CreateUserPoolClientInput>, string, string]>([
-      ["a defaultRedirectURI outside callbackURLs", { ...oauthCode, callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/other" }, "InvalidParameterException", "The default redirect URI https://app.example/other is not in the callback URIs list."],
-      ["a callback that is not a URL", { ...oauthCode, callbackURLs: ["https://app.example/cb", "not a url"] }, "InvalidParameterException", "callbackUrls"],
+      [
+        "a defaultRedirectURI outside callbackURLs",
+        { ...oauthCode, callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/other" },
+        "InvalidParameterException",
+        "The default redirect URI https://app.example/other is not in the callback URIs list.",
+      ],
+      [
+        "a callback that is not a URL",
+        { ...oauthCode, callbackURLs: ["https://app.example/cb", "not a url"] },
+        "InvalidParameterException",
+        "callbackUrls",
+      ],
       ["a logout URL that is not a URL", { logoutURLs: ["/relative"] }, "InvalidParameterException", "logoutUrls"],
-      ["OAuth enabled without flows", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["openid"], callbackURLs: ["https://app.example/cb"] }, "InvalidParameterException", "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows."],
-      ["OAuth enabled without scopes", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code"], callbackURLs: ["https://app.example/cb"] }, "InvalidParameterException", "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows."],
-      ["client_credentials without a secret", { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"] }, "InvalidOAuthFlowException", "client_credentials flow can not be selected if client does not have a client secret."],
+      [
+        "OAuth enabled without flows",
+        {
+          allowedOAuthFlowsUserPoolClient: true,
+          allowedOAuthScopes: ["openid"],
+          callbackURLs: ["https://app.example/cb"],
+        },
+        "InvalidParameterException",
+        "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.",
+      ],
+      [
+        "OAuth enabled without scopes",
+        {
+          allowedOAuthFlowsUserPoolClient: true,
+          allowedOAuthFlows: ["code"],
+          callbackURLs: ["https://app.example/cb"],
+        },
+        "InvalidParameterException",
+        "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.",
+      ],
+      [
+        "client_credentials without a secret",
+        {
+          allowedOAuthFlowsUserPoolClient: true,
+          allowedOAuthFlows: ["client_credentials"],
+          allowedOAuthScopes: ["api/read"],
+        },
+        "InvalidOAuthFlowException",
+        "client_credentials flow can not be selected if client does not have a client secret.",
+      ],
     ])("rejects %s", async (_label, input, code, messagePart) => {
       const poolId = await newPool();
       const result = await create(poolId, input);
@@ -259,14 +371,36 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
 
     it("accepts an authorization-code client whose default redirect is a callback", async () => {
       const poolId = await newPool();
-      const client = await mustCreate(poolId, { ...oauthCode, callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/cb", logoutURLs: ["https://app.example/bye"] });
-      expect(client).toMatchObject({ allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code"], allowedOAuthScopes: ["openid"], callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/cb", logoutURLs: ["https://app.example/bye"] });
+      const client = await mustCreate(poolId, {
+        ...oauthCode,
+        callbackURLs: ["https://app.example/cb"],
+        defaultRedirectURI: "https://app.example/cb",
+        logoutURLs: ["https://app.example/bye"],
+      });
+      expect(client).toMatchObject({
+        allowedOAuthFlowsUserPoolClient: true,
+        allowedOAuthFlows: ["code"],
+        allowedOAuthScopes: ["openid"],
+        callbackURLs: ["https://app.example/cb"],
+        defaultRedirectURI: "https://app.example/cb",
+        logoutURLs: ["https://app.example/bye"],
+      });
     });
 
     it("accepts client_credentials with a generated secret and a resource server's scope", async () => {
       const poolId = await newPool();
-      expectData(await gateway.gql(CreateResourceServerDocument, { userPoolId: poolId, input: { identifier: "api", name: "API", scopes: [{ scopeName: "read", scopeDescription: "Read" }] } }));
-      const client = await mustCreate(poolId, { generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"] });
+      expectData(
+        await gateway.gql(CreateResourceServerDocument, {
+          userPoolId: poolId,
+          input: { identifier: "api", name: "API", scopes: [{ scopeName: "read", scopeDescription: "Read" }] },
+        }),
+      );
+      const client = await mustCreate(poolId, {
+        generateSecret: true,
+        allowedOAuthFlowsUserPoolClient: true,
+        allowedOAuthFlows: ["client_credentials"],
+        allowedOAuthScopes: ["api/read"],
+      });
       expect(client.clientSecret).toMatch(/^[a-z0-9]{51}$/);
       expect(client.allowedOAuthFlows).toEqual(["client_credentials"]);
       expect(client.allowedOAuthScopes).toEqual(["api/read"]);
@@ -274,7 +408,12 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
   });
 
   describe("names and auth flows", () => {
-    it.each([["empty", ""], ["with a slash", "bad/name"], ["with angle brackets", "<script>"], ["129 characters long", "x".repeat(129)]])("rejects a client name %s", async (_label, clientName) => {
+    it.each([
+      ["empty", ""],
+      ["with a slash", "bad/name"],
+      ["with angle brackets", "<script>"],
+      ["129 characters long", "x".repeat(129)],
+    ])("rejects a client name %s", async (_label, clientName) => {
       const poolId = await newPool();
       expectError(await create(poolId, { clientName }), "InvalidParameterException", "clientName");
     });
@@ -286,17 +425,29 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
 
     it("rejects duplicate explicit auth flows", async () => {
       const poolId = await newPool();
-      expectError(await create(poolId, { explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"] }), "InvalidParameterException", "ALLOW_USER_SRP_AUTH");
+      expectError(
+        await create(poolId, {
+          explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"],
+        }),
+        "InvalidParameterException",
+        "ALLOW_USER_SRP_AUTH",
+      );
     });
   });
 
   describe("updateUserPoolClient", () => {
     it("merges into the current settings and moves lastModifiedDate", async () => {
       const poolId = await newPool();
-      const created = await mustCreate(poolId, { explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], authSessionValidity: 10, readAttributes: ["email"] });
+      const created = await mustCreate(poolId, {
+        explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        authSessionValidity: 10,
+        readAttributes: ["email"],
+      });
       clock.advanceSeconds(90);
       const input = { clientName: "renamed" };
-      const updated = expectData(await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolId, clientId: created.clientId, input })).updateUserPoolClient;
+      const updated = expectData(
+        await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolId, clientId: created.clientId, input }),
+      ).updateUserPoolClient;
       expect(updated.clientName).toBe("renamed");
       expect(updated.explicitAuthFlows).toEqual(["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
       expect(updated.authSessionValidity).toBe(10);
@@ -311,25 +462,49 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
 
     it("validates the merged result", async () => {
       const poolId = await newPool();
-      const created = await mustCreate(poolId, { callbackURLs: ["https://app.example/cb"], defaultRedirectURI: "https://app.example/cb" });
-      const result = await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolId, clientId: created.clientId, input: { callbackURLs: ["https://app.example/new"] } });
-      expectError(result, "InvalidParameterException", "The default redirect URI https://app.example/cb is not in the callback URIs list.");
-      expect(expectData(await getClient(poolId, created.clientId)).userPoolClient.callbackURLs).toEqual(["https://app.example/cb"]);
+      const created = await mustCreate(poolId, {
+        callbackURLs: ["https://app.example/cb"],
+        defaultRedirectURI: "https://app.example/cb",
+      });
+      const result = await gateway.gql(UpdateUserPoolClientDocument, {
+        userPoolId: poolId,
+        clientId: created.clientId,
+        input: { callbackURLs: ["https://app.example/new"] },
+      });
+      expectError(
+        result,
+        "InvalidParameterException",
+        "The default redirect URI https://app.example/cb is not in the callback URIs list.",
+      );
+      expect(expectData(await getClient(poolId, created.clientId)).userPoolClient.callbackURLs).toEqual([
+        "https://app.example/cb",
+      ]);
     });
 
     it("cannot reach a client through another pool", async () => {
       const [poolA, poolB] = [await newPool(), await newPool()];
       const client = await mustCreate(poolA, { clientName: "owned-by-a" });
-      const update = await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolB, clientId: client.clientId, input: { clientName: "stolen" } });
+      const update = await gateway.gql(UpdateUserPoolClientDocument, {
+        userPoolId: poolB,
+        clientId: client.clientId,
+        input: { clientName: "stolen" },
+      });
       expectError(update, "ResourceNotFoundException", client.clientId);
       expectError(await getClient(poolB, client.clientId), "ResourceNotFoundException");
-      expectError(await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolB, clientId: client.clientId }), "ResourceNotFoundException");
+      expectError(
+        await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolB, clientId: client.clientId }),
+        "ResourceNotFoundException",
+      );
       expect(expectData(await getClient(poolA, client.clientId)).userPoolClient.clientName).toBe("owned-by-a");
     });
 
     it("rejects an unknown client id", async () => {
       const poolId = await newPool();
-      const result = await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolId, clientId: UNKNOWN_CLIENT_ID, input: { clientName: "x" } });
+      const result = await gateway.gql(UpdateUserPoolClientDocument, {
+        userPoolId: poolId,
+        clientId: UNKNOWN_CLIENT_ID,
+        input: { clientName: "x" },
+      });
       expectError(result, "ResourceNotFoundException", UNKNOWN_CLIENT_ID);
     });
   });
@@ -337,10 +512,19 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
   describe("deletion", () => {
     it("deletes a client", async () => {
       const poolId = await newPool();
-      const [gone, kept] = [await mustCreate(poolId, { clientName: "gone" }), await mustCreate(poolId, { clientName: "kept" })];
-      expect(expectData(await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolId, clientId: gone.clientId })).deleteUserPoolClient).toBe(true);
+      const [gone, kept] = [
+        await mustCreate(poolId, { clientName: "gone" }),
+        await mustCreate(poolId, { clientName: "kept" }),
+      ];
+      expect(
+        expectData(await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolId, clientId: gone.clientId }))
+          .deleteUserPoolClient,
+      ).toBe(true);
       expectError(await getClient(poolId, gone.clientId), "ResourceNotFoundException", gone.clientId);
-      expectError(await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolId, clientId: gone.clientId }), "ResourceNotFoundException");
+      expectError(
+        await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolId, clientId: gone.clientId }),
+        "ResourceNotFoundException",
+      );
       expect((await listAllClients(poolId)).flat()).toEqual([kept.clientId]);
     });
 
@@ -371,19 +555,31 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       const poolId = await newPool();
       await mustCreate(poolId);
       await mustCreate(poolId);
-      const page = expectData(await gateway.gql(ListUserPoolClientsDocument, { userPoolId: poolId, first: 2 })).userPoolClients;
+      const page = expectData(
+        await gateway.gql(ListUserPoolClientsDocument, { userPoolId: poolId, first: 2 }),
+      ).userPoolClients;
       expect(page.items).toHaveLength(2);
       expect(page.nextCursor).toBeNull();
     });
 
     it("rejects an unknown pool", async () => {
-      expectError(await gateway.gql(ListUserPoolClientsDocument, { userPoolId: UNKNOWN_POOL_ID }), "ResourceNotFoundException", UNKNOWN_POOL_ID);
+      expectError(
+        await gateway.gql(ListUserPoolClientsDocument, { userPoolId: UNKNOWN_POOL_ID }),
+        "ResourceNotFoundException",
+        UNKNOWN_POOL_ID,
+      );
     });
 
     it("rejects a page size outside 1–60", async () => {
       const poolId = await newPool();
-      expectError(await gateway.gql(ListUserPoolClientsDocument, { userPoolId: poolId, first: 0 }), "InvalidParameterException");
-      expectError(await gateway.gql(ListUserPoolClientsDocument, { userPoolId: poolId, first: 61 }), "InvalidParameterException");
+      expectError(
+        await gateway.gql(ListUserPoolClientsDocument, { userPoolId: poolId, first: 0 }),
+        "InvalidParameterException",
+      );
+      expectError(
+        await gateway.gql(ListUserPoolClientsDocument, { userPoolId: poolId, first: 61 }),
+        "InvalidParameterException",
+      );
     });
   });
 
@@ -391,21 +587,49 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
     it("a pool-scoped admin key reaches only its own pool's clients", async () => {
       const [ownPool, otherPool] = [await newPool(), await newPool()];
       const otherClient = await mustCreate(otherPool, { generateSecret: true });
-      const key = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "scoped", poolScope: [ownPool] } })).createAdminApiKey.secret;
+      const key = expectData(
+        await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "scoped", poolScope: [ownPool] } }),
+      ).createAdminApiKey.secret;
 
-      const own = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: ownPool, input: { clientName: "mine", generateSecret: true } }, key)).createUserPoolClient;
+      const own = expectData(
+        await gateway.gql(
+          CreateUserPoolClientDocument,
+          { userPoolId: ownPool, input: { clientName: "mine", generateSecret: true } },
+          key,
+        ),
+      ).createUserPoolClient;
       expect(own.clientSecret).toMatch(/^[a-z0-9]{51}$/);
-      expectError(await gateway.gql(GetUserPoolClientDocument, { userPoolId: otherPool, clientId: otherClient.clientId }, key), "NotAuthorizedException");
-      expectError(await gateway.gql(ListUserPoolClientsDocument, { userPoolId: otherPool }, key), "NotAuthorizedException");
-      expectError(await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: otherPool, clientId: otherClient.clientId }, key), "NotAuthorizedException");
-      expectError(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: otherPool, input: { clientName: "intruder" } }, key), "NotAuthorizedException");
+      expectError(
+        await gateway.gql(GetUserPoolClientDocument, { userPoolId: otherPool, clientId: otherClient.clientId }, key),
+        "NotAuthorizedException",
+      );
+      expectError(
+        await gateway.gql(ListUserPoolClientsDocument, { userPoolId: otherPool }, key),
+        "NotAuthorizedException",
+      );
+      expectError(
+        await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: otherPool, clientId: otherClient.clientId }, key),
+        "NotAuthorizedException",
+      );
+      expectError(
+        await gateway.gql(
+          CreateUserPoolClientDocument,
+          { userPoolId: otherPool, input: { clientName: "intruder" } },
+          key,
+        ),
+        "NotAuthorizedException",
+      );
       expect((await listAllClients(otherPool)).flat()).toEqual([otherClient.clientId]);
     });
 
     it("without an admin key nothing is revealed", async () => {
       const poolId = await newPool();
       const client = await mustCreate(poolId, { generateSecret: true });
-      const result = await gateway.gql(GetUserPoolClientDocument, { userPoolId: poolId, clientId: client.clientId }, null);
+      const result = await gateway.gql(
+        GetUserPoolClientDocument,
+        { userPoolId: poolId, clientId: client.clientId },
+        null,
+      );
       expect(result.data ?? null).toBeNull();
       expect(JSON.stringify(result)).not.toContain(client.clientSecret!);
       expect(errorCodes(result)).toEqual(["NotAuthorizedException"]);
@@ -417,16 +641,41 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       const poolId = await newPool();
       const publicClient = await mustCreate(poolId, { clientName: "public" });
       const confidential = await mustCreate(poolId, { clientName: "confidential", generateSecret: true });
-      expectData(await gateway.gql(UpdateUserPoolClientDocument, { userPoolId: poolId, clientId: confidential.clientId, input: { clientName: "confidential-2" } }));
-      expectData(await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolId, clientId: publicClient.clientId }));
+      expectData(
+        await gateway.gql(UpdateUserPoolClientDocument, {
+          userPoolId: poolId,
+          clientId: confidential.clientId,
+          input: { clientName: "confidential-2" },
+        }),
+      );
+      expectData(
+        await gateway.gql(DeleteUserPoolClientDocument, { userPoolId: poolId, clientId: publicClient.clientId }),
+      );
 
       const events = (await eventsOf(poolId)).filter((event) => event.type.startsWith("APP_CLIENT_"));
-      expect(events.map((event) => event.type)).toEqual(["APP_CLIENT_CREATED", "APP_CLIENT_CREATED", "APP_CLIENT_UPDATED", "APP_CLIENT_DELETED"]);
-      const [createdPublic, createdConfidential, updated, deleted] = events as [StoredEvent, StoredEvent, StoredEvent, StoredEvent];
+      expect(events.map((event) => event.type)).toEqual([
+        "APP_CLIENT_CREATED",
+        "APP_CLIENT_CREATED",
+        "APP_CLIENT_UPDATED",
+        "APP_CLIENT_DELETED",
+      ]);
+      const [createdPublic, createdConfidential, updated, deleted] = events as [
+        StoredEvent,
+        StoredEvent,
+        StoredEvent,
+        StoredEvent,
+      ];
       for (const event of events) expect(event.userPoolId).toBe(poolId);
-      expect(createdPublic.detail).toMatchObject({ clientId: publicClient.clientId, clientName: "public", hasSecret: false });
+      expect(createdPublic.detail).toMatchObject({
+        clientId: publicClient.clientId,
+        clientName: "public",
+        hasSecret: false,
+      });
       expect(createdConfidential.detail).toMatchObject({ clientId: confidential.clientId, hasSecret: true });
-      expect(updated.detail).toMatchObject({ changedFields: ["clientName"], client: { clientId: confidential.clientId, clientName: "confidential-2", hasSecret: true } });
+      expect(updated.detail).toMatchObject({
+        changedFields: ["clientName"],
+        client: { clientId: confidential.clientId, clientName: "confidential-2", hasSecret: true },
+      });
       expect(deleted.detail).toMatchObject({ clientId: publicClient.clientId, clientName: "public" });
 
       const text = JSON.stringify(events);
@@ -438,7 +687,15 @@ describe.each(BACKENDS)("app clients on $name", (backend) => {
       const poolId = await newPool();
       await mustCreate(poolId, { clientName: "first" });
       const before = await eventsOf(poolId);
-      expectError(await create(poolId, { clientName: "second", generateSecret: true, accessTokenValidity: 4, tokenValidityUnits: { accessToken: "minutes" } }), "InvalidParameterException");
+      expectError(
+        await create(poolId, {
+          clientName: "second",
+          generateSecret: true,
+          accessTokenValidity: 4,
+          tokenValidityUnits: { accessToken: "minutes" },
+        }),
+        "InvalidParameterException",
+      );
       expect((await listAllClients(poolId)).flat()).toHaveLength(1);
       expect(await gateway.app.db.read((repositories) => repositories.clients.countByPool(poolId))).toBe(1);
       const after = await eventsOf(poolId);

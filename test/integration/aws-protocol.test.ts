@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WIRE_ACTIONS } from "../../src/api/aws-json/router.js";
 import { ADMIN_KEY_CHANNEL } from "../../src/core/admin-keys/admin-key-cache.js";
 import { createManualClock } from "../../src/lib/clock.js";
-import { createAwsCredentials, rawCall, signedCall, type AwsCredentials, type RawResponse } from "../support/aws-clients.js";
+import {
+  createAwsCredentials,
+  rawCall,
+  signedCall,
+  type AwsCredentials,
+  type RawResponse,
+} from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient } from "../support/directory.js";
 import { RevokeAdminApiKeyDocument } from "../support/generated/graphql.js";
@@ -16,12 +22,17 @@ import { expectData } from "../support/graphql-client.js";
 import { signInEnv } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
-const BAD_SIGNATURE = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+const BAD_SIGNATURE =
+  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 const UNRECOGNIZED = "The security token included in the request is invalid.";
 const MINUTE_MS = 60_000;
 
 /** AWS's X-Amz-Date form: 20260101T120000Z. */
-const amzDate = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const amzDate = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 function expectWireError(response: RawResponse, type: string, message?: string | RegExp): void {
   expect({ status: response.status, type: response.body.__type }).toEqual({ status: 400, type });
@@ -46,12 +57,16 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
   });
   afterAll(async () => gateway?.close());
 
-  const describePool = (id = poolId, creds = credentials, options: Parameters<typeof signedCall>[4] = {}) => signedCall(gateway, "DescribeUserPool", { UserPoolId: id }, creds, { signingDate: clock.now(), ...options });
+  const describePool = (id = poolId, creds = credentials, options: Parameters<typeof signedCall>[4] = {}) =>
+    signedCall(gateway, "DescribeUserPool", { UserPoolId: id }, creds, { signingDate: clock.now(), ...options });
 
   describe("dispatch and serialisation", () => {
     it("answers an unknown action, a foreign target and a missing target with UnknownOperationException", async () => {
       expectWireError(await rawCall(gateway, "FlyToTheMoon", {}), "UnknownOperationException", /FlyToTheMoon/);
-      expectWireError(await rawCall(gateway, null, {}, { "x-amz-target": "DynamoDB_20120810.ListTables" }), "UnknownOperationException");
+      expectWireError(
+        await rawCall(gateway, null, {}, { "x-amz-target": "DynamoDB_20120810.ListTables" }),
+        "UnknownOperationException",
+      );
       expectWireError(await rawCall(gateway, null, {}), "UnknownOperationException");
       // Not an action either: a name inherited by every object.
       expectWireError(await rawCall(gateway, "constructor", {}), "UnknownOperationException");
@@ -60,10 +75,29 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
     it("answers a body that is not a JSON object, or a member of the wrong type, with SerializationException", async () => {
       expectWireError(await rawCall(gateway, "SignUp", "{not json"), "SerializationException");
       expectWireError(await rawCall(gateway, "SignUp", "[1,2]"), "SerializationException");
-      expectWireError(await rawCall(gateway, "SignUp", { ClientId: clientId, Username: 42, Password: "x" }), "SerializationException", /'username'/);
-      expectWireError(await rawCall(gateway, "SignUp", { ClientId: clientId, Username: "bob", UserAttributes: [{ Name: "email", Value: 7 }] }), "SerializationException", /userAttributes\.1\.member\.value/);
-      const oversized = await rawCall(gateway, "SignUp", { ClientId: clientId, Username: "bob", Password: "x".repeat(300 * 1024) });
-      expect({ status: oversized.status, type: oversized.body.__type }).toEqual({ status: 413, type: "RequestEntityTooLargeException" });
+      expectWireError(
+        await rawCall(gateway, "SignUp", { ClientId: clientId, Username: 42, Password: "x" }),
+        "SerializationException",
+        /'username'/,
+      );
+      expectWireError(
+        await rawCall(gateway, "SignUp", {
+          ClientId: clientId,
+          Username: "bob",
+          UserAttributes: [{ Name: "email", Value: 7 }],
+        }),
+        "SerializationException",
+        /userAttributes\.1\.member\.value/,
+      );
+      const oversized = await rawCall(gateway, "SignUp", {
+        ClientId: clientId,
+        Username: "bob",
+        Password: "x".repeat(300 * 1024),
+      });
+      expect({ status: oversized.status, type: oversized.body.__type }).toEqual({
+        status: 413,
+        type: "RequestEntityTooLargeException",
+      });
     });
 
     it("reports missing and broken members in Cognito's validation wording, without echoing sensitive values", async () => {
@@ -89,18 +123,26 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
         `1 validation error detected: Value '${longId}' at 'userPoolId' failed to satisfy constraint: Member must have length less than or equal to 55`,
       );
       expectWireError(
-        await signedCall(gateway, "ListUsers", { UserPoolId: poolId, Limit: 61 }, credentials, { signingDate: clock.now() }),
+        await signedCall(gateway, "ListUsers", { UserPoolId: poolId, Limit: 61 }, credentials, {
+          signingDate: clock.now(),
+        }),
         "InvalidParameterException",
         "1 validation error detected: Value '61' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60",
       );
     });
 
     it("serves the path of AWS_JSON_PATH and leaves the other endpoints alone", async () => {
-      const other = await getTestApp(backend, { env: { ...signInEnv(backend), AWS_JSON_PATH: "/cognito" }, overrides: { clock } });
+      const other = await getTestApp(backend, {
+        env: { ...signInEnv(backend), AWS_JSON_PATH: "/cognito" },
+        overrides: { clock },
+      });
       try {
         const otherCredentials = await createAwsCredentials(other);
         const pool = await createPoolWithClient(other);
-        const served = await signedCall(other, "DescribeUserPool", { UserPoolId: pool.poolId }, otherCredentials, { signingDate: clock.now(), path: "/cognito" });
+        const served = await signedCall(other, "DescribeUserPool", { UserPoolId: pool.poolId }, otherCredentials, {
+          signingDate: clock.now(),
+          path: "/cognito",
+        });
         expect(served.status).toBe(200);
         expect((served.body.UserPool as { Id: string }).Id).toBe(pool.poolId);
         expect((await rawCall(other, "DescribeUserPool", {})).status).toBe(404);
@@ -108,7 +150,11 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
         await other.close();
       }
       expect((await fetch(`${gateway.baseUrl}/healthz`)).status).toBe(200);
-      const graphql = await fetch(`${gateway.url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const graphql = await fetch(`${gateway.url}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
       expect(graphql.status).toBe(200);
     });
   });
@@ -125,28 +171,59 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
     });
 
     it("refuses a missing signature, and public actions need none", async () => {
-      expectWireError(await rawCall(gateway, "DescribeUserPool", { UserPoolId: poolId }), "MissingAuthenticationTokenException", "Missing Authentication Token");
+      expectWireError(
+        await rawCall(gateway, "DescribeUserPool", { UserPoolId: poolId }),
+        "MissingAuthenticationTokenException",
+        "Missing Authentication Token",
+      );
       // Authentication comes before the body is read: an unsigned caller learns nothing of the request's shape.
       expectWireError(await rawCall(gateway, "DescribeUserPool", "{broken"), "MissingAuthenticationTokenException");
-      expectWireError(await rawCall(gateway, "DescribeUserPool", { UserPoolId: poolId }, { authorization: "AWS4-HMAC-SHA256 Signature=abc" }), "IncompleteSignatureException");
-      const signUp = await rawCall(gateway, "SignUp", { ClientId: clientId, Username: `nosig${Date.now()}`, Password: "Corr3ct-Horse!" });
+      expectWireError(
+        await rawCall(
+          gateway,
+          "DescribeUserPool",
+          { UserPoolId: poolId },
+          { authorization: "AWS4-HMAC-SHA256 Signature=abc" },
+        ),
+        "IncompleteSignatureException",
+      );
+      const signUp = await rawCall(gateway, "SignUp", {
+        ClientId: clientId,
+        Username: `nosig${Date.now()}`,
+        Password: "Corr3ct-Horse!",
+      });
       expect(signUp.status).toBe(200);
       expect(signUp.body.UserSub).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it("refuses a wrong secret, a tampered body and a tampered signed header with InvalidSignatureException", async () => {
-      expectWireError(await describePool(poolId, { ...credentials, secretAccessKey: `${credentials.secretAccessKey}x` }), "InvalidSignatureException", BAD_SIGNATURE);
-      const tamperedBody = await describePool(poolId, credentials, { tamper: (headers) => ({ headers, body: JSON.stringify({ UserPoolId: `${poolId}0` }) }) });
+      expectWireError(
+        await describePool(poolId, { ...credentials, secretAccessKey: `${credentials.secretAccessKey}x` }),
+        "InvalidSignatureException",
+        BAD_SIGNATURE,
+      );
+      const tamperedBody = await describePool(poolId, credentials, {
+        tamper: (headers) => ({ headers, body: JSON.stringify({ UserPoolId: `${poolId}0` }) }),
+      });
       expectWireError(tamperedBody, "InvalidSignatureException", BAD_SIGNATURE);
-      const otherAction = await describePool(poolId, credentials, { tamper: (headers, body) => ({ headers: { ...headers, "x-amz-target": "AWSCognitoIdentityProviderService.DeleteUserPool" }, body }) });
+      const otherAction = await describePool(poolId, credentials, {
+        tamper: (headers, body) => ({
+          headers: { ...headers, "x-amz-target": "AWSCognitoIdentityProviderService.DeleteUserPool" },
+          body,
+        }),
+      });
       expectWireError(otherAction, "InvalidSignatureException", BAD_SIGNATURE);
       expect((await describePool()).status).toBe(200);
     });
 
     it("refuses signatures older or newer than 15 minutes with AWS's messages, and accepts them just inside", async () => {
       const now = clock.now();
-      expect((await describePool(poolId, credentials, { signingDate: new Date(now.getTime() - 14 * MINUTE_MS) })).status).toBe(200);
-      expect((await describePool(poolId, credentials, { signingDate: new Date(now.getTime() + 14 * MINUTE_MS) })).status).toBe(200);
+      expect(
+        (await describePool(poolId, credentials, { signingDate: new Date(now.getTime() - 14 * MINUTE_MS) })).status,
+      ).toBe(200);
+      expect(
+        (await describePool(poolId, credentials, { signingDate: new Date(now.getTime() + 14 * MINUTE_MS) })).status,
+      ).toBe(200);
       const stale = new Date(now.getTime() - 16 * MINUTE_MS);
       expectWireError(
         await describePool(poolId, credentials, { signingDate: stale }),
@@ -164,14 +241,25 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
       expect(captured.status).toBe(200);
       clock.advanceSeconds(16 * 60);
       try {
-        expectWireError(await describePool(poolId, credentials, { signingDate: now }), "InvalidSignatureException", /^Signature expired: /);
+        expectWireError(
+          await describePool(poolId, credentials, { signingDate: now }),
+          "InvalidSignatureException",
+          /^Signature expired: /,
+        );
       } finally {
         clock.set(now);
       }
     });
 
     it("refuses an unknown or revoked key id with UnrecognizedClientException", async () => {
-      expectWireError(await describePool(poolId, { accessKeyId: "nosuchkey0000000000", secretAccessKey: credentials.secretAccessKey }), "UnrecognizedClientException", UNRECOGNIZED);
+      expectWireError(
+        await describePool(poolId, {
+          accessKeyId: "nosuchkey0000000000",
+          secretAccessKey: credentials.secretAccessKey,
+        }),
+        "UnrecognizedClientException",
+        UNRECOGNIZED,
+      );
       const revoked = await createAwsCredentials(gateway);
       expect((await describePool(poolId, revoked)).status).toBe(200);
       expectData(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: revoked.accessKeyId }));
@@ -181,25 +269,51 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
     it("refuses to verify with a key stored before keys were sealed, saying why", async () => {
       const legacy = await createAwsCredentials(gateway);
       await clearSealedSecret(gateway, legacy.accessKeyId);
-      expectWireError(await describePool(poolId, legacy), "UnrecognizedClientException", /created before keys could sign requests/);
+      expectWireError(
+        await describePool(poolId, legacy),
+        "UnrecognizedClientException",
+        /created before keys could sign requests/,
+      );
       // The same key still works as a bearer key.
-      const bearer = await rawCall(gateway, "DescribeUserPool", { UserPoolId: poolId }, { authorization: `Bearer ${legacy.secretAccessKey}` });
+      const bearer = await rawCall(
+        gateway,
+        "DescribeUserPool",
+        { UserPoolId: poolId },
+        { authorization: `Bearer ${legacy.secretAccessKey}` },
+      );
       expect(bearer.status).toBe(200);
     });
 
     it("seals a configured ADMIN_API_KEY that was registered before keys were sealed at the next start", async () => {
       const dataDir = mkdtempSync(path.join(tmpdir(), "gw-wire-"));
       const configuredKey = `configured-${randomBytes(24).toString("hex")}`;
-      const env = { ...signInEnv(backend), ADMIN_API_KEY: configuredKey, SECRETS_KEY: gateway.config.secretsKey!.toString("base64") };
-      const listPools = (target: TestApp, keyId: string) => signedCall(target, "ListUserPools", { MaxResults: 1 }, { accessKeyId: keyId, secretAccessKey: configuredKey }, { signingDate: clock.now() });
+      const env = {
+        ...signInEnv(backend),
+        ADMIN_API_KEY: configuredKey,
+        SECRETS_KEY: gateway.config.secretsKey!.toString("base64"),
+      };
+      const listPools = (target: TestApp, keyId: string) =>
+        signedCall(
+          target,
+          "ListUserPools",
+          { MaxResults: 1 },
+          { accessKeyId: keyId, secretAccessKey: configuredKey },
+          { signingDate: clock.now() },
+        );
       try {
         const first = await getTestApp(backend, { env, dataDir, overrides: { clock } });
-        const [row] = await runSql(first, "SELECT id FROM admin_api_keys WHERE key_hash = ?", [createHash("sha256").update(configuredKey).digest("hex")]);
+        const [row] = await runSql(first, "SELECT id FROM admin_api_keys WHERE key_hash = ?", [
+          createHash("sha256").update(configuredKey).digest("hex"),
+        ]);
         const keyId = String(row!.id);
         try {
           expect((await listPools(first, keyId)).status).toBe(200);
           await clearSealedSecret(first, keyId);
-          expectWireError(await listPools(first, keyId), "UnrecognizedClientException", /created before keys could sign requests/);
+          expectWireError(
+            await listPools(first, keyId),
+            "UnrecognizedClientException",
+            /created before keys could sign requests/,
+          );
         } finally {
           await first.close();
         }
@@ -218,8 +332,16 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
       const other = await createPoolWithClient(gateway);
       const scoped = await createAwsCredentials(gateway, [other.poolId]);
       expect((await describePool(other.poolId, scoped)).status).toBe(200);
-      expectWireError(await describePool(poolId, scoped), "NotAuthorizedException", `This admin API key is not allowed to access user pool ${poolId}.`);
-      expectWireError(await signedCall(gateway, "CreateUserPool", { PoolName: "widen" }, scoped, { signingDate: clock.now() }), "NotAuthorizedException", /scoped/);
+      expectWireError(
+        await describePool(poolId, scoped),
+        "NotAuthorizedException",
+        `This admin API key is not allowed to access user pool ${poolId}.`,
+      );
+      expectWireError(
+        await signedCall(gateway, "CreateUserPool", { PoolName: "widen" }, scoped, { signingDate: clock.now() }),
+        "NotAuthorizedException",
+        /scoped/,
+      );
     });
   });
 });
@@ -227,7 +349,10 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
 describe("the README's compatibility table", () => {
   it("lists as served exactly the actions the gateway serves", () => {
     const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Which Cognito actions are served"), readme.indexOf("### Where the wire API still differs"));
+    const section = readme.slice(
+      readme.indexOf("### Which Cognito actions are served"),
+      readme.indexOf("### Where the wire API still differs"),
+    );
     const served = [...section.matchAll(/^\| ([A-Za-z]+) \| [^|]+ \| served \|$/gm)].map((match) => match[1]);
     expect(served.sort()).toEqual(Object.keys(WIRE_ACTIONS).sort());
   });
@@ -240,12 +365,20 @@ async function runSql(gateway: TestApp, sql: string, parameters: string[]): Prom
     const db = new Sqlite(target.path, { fileMustExist: true });
     try {
       const statement = db.prepare(sql);
-      return statement.reader ? (statement.all(...parameters) as Record<string, unknown>[]) : (statement.run(...parameters), []);
+      return statement.reader
+        ? (statement.all(...parameters) as Record<string, unknown>[])
+        : (statement.run(...parameters), []);
     } finally {
       db.close();
     }
   }
-  const connection = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+  const connection = await createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+  });
   try {
     const [rows] = await connection.query(sql, parameters);
     return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];

@@ -101,9 +101,19 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
 
   /** A pool (email auto-verified, codes by email) and a public client, both made through the SDK. */
   async function createPool(): Promise<{ poolId: string; clientId: string }> {
-    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: uniqueName("sdkpool"), AutoVerifiedAttributes: ["email"], Policies: { PasswordPolicy: { MinimumLength: 10 } } }));
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({
+        PoolName: uniqueName("sdkpool"),
+        AutoVerifiedAttributes: ["email"],
+        Policies: { PasswordPolicy: { MinimumLength: 10 } },
+      }),
+    );
     const { UserPoolClient } = await admin.send(
-      new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: "web", ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }),
+      new CreateUserPoolClientCommand({
+        UserPoolId: UserPool!.Id!,
+        ClientName: "web",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
     );
     return { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId! };
   }
@@ -111,28 +121,67 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
   it("creates, describes, lists, changes and deletes pools and clients", async () => {
     const before = Date.now();
     const name = uniqueName("sdkpool");
-    const created = (await admin.send(new CreateUserPoolCommand({ PoolName: name, UsernameAttributes: ["email"], MfaConfiguration: "OFF", Schema: [{ Name: "plan", AttributeDataType: "String", Mutable: true }] }))).UserPool!;
+    const created = (
+      await admin.send(
+        new CreateUserPoolCommand({
+          PoolName: name,
+          UsernameAttributes: ["email"],
+          MfaConfiguration: "OFF",
+          Schema: [{ Name: "plan", AttributeDataType: "String", Mutable: true }],
+        }),
+      )
+    ).UserPool!;
     expect(created.Name).toBe(name);
     expect(created.UsernameAttributes).toEqual(["email"]);
     // The SDK turns epoch seconds into Dates: proof the timestamps crossed the wire in Cognito's form.
     expect(created.CreationDate).toBeInstanceOf(Date);
     expect(Math.abs(created.CreationDate!.getTime() - before)).toBeLessThan(60_000);
-    expect(created.SchemaAttributes!.find((attribute) => attribute.Name === "custom:plan")).toMatchObject({ AttributeDataType: "String", Mutable: true });
+    expect(created.SchemaAttributes!.find((attribute) => attribute.Name === "custom:plan")).toMatchObject({
+      AttributeDataType: "String",
+      Mutable: true,
+    });
 
-    await admin.send(new UpdateUserPoolCommand({ UserPoolId: created.Id!, Policies: { PasswordPolicy: { MinimumLength: 12, RequireSymbols: false } } }));
+    await admin.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: created.Id!,
+        Policies: { PasswordPolicy: { MinimumLength: 12, RequireSymbols: false } },
+      }),
+    );
     const described = (await admin.send(new DescribeUserPoolCommand({ UserPoolId: created.Id! }))).UserPool!;
     expect(described.Policies!.PasswordPolicy).toMatchObject({ MinimumLength: 12, RequireSymbols: false });
     expect(described.EstimatedNumberOfUsers).toBe(0);
 
-    const client = (await admin.send(new CreateUserPoolClientCommand({ UserPoolId: created.Id!, ClientName: "server", GenerateSecret: true }))).UserPoolClient!;
+    const client = (
+      await admin.send(
+        new CreateUserPoolClientCommand({ UserPoolId: created.Id!, ClientName: "server", GenerateSecret: true }),
+      )
+    ).UserPoolClient!;
     expect(client.ClientSecret).toMatch(/^[a-z0-9]{24,64}$/);
-    expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
-    expect((await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: created.Id!, ClientId: client.ClientId! }))).UserPoolClient!.ClientSecret).toBe(client.ClientSecret);
-    expect((await admin.send(new ListUserPoolClientsCommand({ UserPoolId: created.Id! }))).UserPoolClients).toEqual([{ ClientId: client.ClientId, UserPoolId: created.Id, ClientName: "server" }]);
+    expect(client.ExplicitAuthFlows).toEqual(
+      expect.arrayContaining(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]),
+    );
+    expect(
+      (await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: created.Id!, ClientId: client.ClientId! })))
+        .UserPoolClient!.ClientSecret,
+    ).toBe(client.ClientSecret);
+    expect((await admin.send(new ListUserPoolClientsCommand({ UserPoolId: created.Id! }))).UserPoolClients).toEqual([
+      { ClientId: client.ClientId, UserPoolId: created.Id, ClientName: "server" },
+    ]);
     // A client with a secret needs SecretHash, computed as the SDK documentation says.
     const email = `${uniqueName("hashed")}@example.com`;
-    expect(await rejectionOf(anonymous.send(new SignUpCommand({ ClientId: client.ClientId, Username: email, Password: GOOD_PASSWORD })))).toBeInstanceOf(NotAuthorizedException);
-    const hashed = await anonymous.send(new SignUpCommand({ ClientId: client.ClientId, Username: email, Password: GOOD_PASSWORD, SecretHash: secretHashOf(client.ClientSecret!, email, client.ClientId!) }));
+    expect(
+      await rejectionOf(
+        anonymous.send(new SignUpCommand({ ClientId: client.ClientId, Username: email, Password: GOOD_PASSWORD })),
+      ),
+    ).toBeInstanceOf(NotAuthorizedException);
+    const hashed = await anonymous.send(
+      new SignUpCommand({
+        ClientId: client.ClientId,
+        Username: email,
+        Password: GOOD_PASSWORD,
+        SecretHash: secretHashOf(client.ClientSecret!, email, client.ClientId!),
+      }),
+    );
     expect(hashed.UserSub).toMatch(/^[0-9a-f-]{36}$/);
 
     // Page through every pool the key sees until this one turns up.
@@ -146,47 +195,99 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
     expect(found).toBe(true);
 
     await admin.send(new DeleteUserPoolCommand({ UserPoolId: created.Id! }));
-    expect(await rejectionOf(admin.send(new DescribeUserPoolCommand({ UserPoolId: created.Id! })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(await rejectionOf(admin.send(new DescribeUserPoolCommand({ UserPoolId: created.Id! })))).toBeInstanceOf(
+      ResourceNotFoundException,
+    );
   });
 
   it("signs up without credentials, confirms with the code from the outbox, and refuses what Cognito refuses by exception class", async () => {
     const { poolId, clientId } = await createPool();
     const email = `${uniqueName("sdk")}@example.com`;
-    const signUp = await anonymous.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: GOOD_PASSWORD, UserAttributes: [{ Name: "email", Value: email }] }));
+    const signUp = await anonymous.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: email,
+        Password: GOOD_PASSWORD,
+        UserAttributes: [{ Name: "email", Value: email }],
+      }),
+    );
     expect(signUp.UserConfirmed).toBe(false);
     expect(signUp.UserSub).toMatch(/^[0-9a-f-]{36}$/);
     expect(signUp.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: "EMAIL", AttributeName: "email" });
 
-    expect(await rejectionOf(anonymous.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: GOOD_PASSWORD, UserAttributes: [{ Name: "email", Value: email }] })))).toBeInstanceOf(
-      UsernameExistsException,
-    );
-    expect(await rejectionOf(anonymous.send(new SignUpCommand({ ClientId: clientId, Username: uniqueName("weak"), Password: "short" })))).toBeInstanceOf(InvalidPasswordException);
+    expect(
+      await rejectionOf(
+        anonymous.send(
+          new SignUpCommand({
+            ClientId: clientId,
+            Username: email,
+            Password: GOOD_PASSWORD,
+            UserAttributes: [{ Name: "email", Value: email }],
+          }),
+        ),
+      ),
+    ).toBeInstanceOf(UsernameExistsException);
+    expect(
+      await rejectionOf(
+        anonymous.send(new SignUpCommand({ ClientId: clientId, Username: uniqueName("weak"), Password: "short" })),
+      ),
+    ).toBeInstanceOf(InvalidPasswordException);
 
     const { code } = await latestMessage(gateway, poolId, email);
     const wrong = code === "000000" ? "000001" : "000000";
-    expect(await rejectionOf(anonymous.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: wrong })))).toBeInstanceOf(CodeMismatchException);
+    expect(
+      await rejectionOf(
+        anonymous.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: wrong })),
+      ),
+    ).toBeInstanceOf(CodeMismatchException);
     await anonymous.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code! }));
 
     const user = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
     expect(user.UserStatus).toBe("CONFIRMED");
     expect(user.Enabled).toBe(true);
     expect(user.UserCreateDate).toBeInstanceOf(Date);
-    expect(user.UserAttributes).toEqual(expect.arrayContaining([{ Name: "sub", Value: signUp.UserSub }, { Name: "email", Value: email }, { Name: "email_verified", Value: "true" }]));
+    expect(user.UserAttributes).toEqual(
+      expect.arrayContaining([
+        { Name: "sub", Value: signUp.UserSub },
+        { Name: "email", Value: email },
+        { Name: "email_verified", Value: "true" },
+      ]),
+    );
 
     // A public action through the signed client works too; the signature is simply not needed.
-    const signIn = await admin.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: GOOD_PASSWORD } }));
+    const signIn = await admin.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: email, PASSWORD: GOOD_PASSWORD },
+      }),
+    );
     expect(signIn.AuthenticationResult!.TokenType).toBe("Bearer");
     expect(signIn.ChallengeName).toBeUndefined();
-    const { payload } = await verifyIndependently(gateway, poolId, signIn.AuthenticationResult!.IdToken!, { audience: clientId });
+    const { payload } = await verifyIndependently(gateway, poolId, signIn.AuthenticationResult!.IdToken!, {
+      audience: clientId,
+    });
     expect(payload).toMatchObject({ sub: signUp.UserSub, email, token_use: "id" });
 
-    expect(await rejectionOf(anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: "Wr0ng-Password!" } })))).toBeInstanceOf(
-      NotAuthorizedException,
-    );
-    expect(await rejectionOf(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "nobody-here" })))).toBeInstanceOf(UserNotFoundException);
+    expect(
+      await rejectionOf(
+        anonymous.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: "USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: email, PASSWORD: "Wr0ng-Password!" },
+          }),
+        ),
+      ),
+    ).toBeInstanceOf(NotAuthorizedException);
+    expect(
+      await rejectionOf(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "nobody-here" }))),
+    ).toBeInstanceOf(UserNotFoundException);
     const invalid = await rejectionOf(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "" })));
     expect(invalid).toBeInstanceOf(InvalidParameterException);
-    expect(invalid.message).toBe("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    expect(invalid.message).toBe(
+      "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   });
 
   it("admin-creates users, lists them with a filter and pages, and runs the admin sign-in with NEW_PASSWORD_REQUIRED", async () => {
@@ -194,17 +295,35 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
     const emails = [0, 1, 2].map((index) => `${uniqueName(`listed${index}`)}@example.com`);
     for (const email of emails) {
       const { User } = await admin.send(
-        new AdminCreateUserCommand({ UserPoolId: poolId, Username: email.split("@")[0], TemporaryPassword: "Temp0rary-Pass!", MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: email }] }),
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: email.split("@")[0],
+          TemporaryPassword: "Temp0rary-Pass!",
+          MessageAction: "SUPPRESS",
+          UserAttributes: [{ Name: "email", Value: email }],
+        }),
       );
       expect(User).toMatchObject({ Username: email.split("@")[0], UserStatus: "FORCE_CHANGE_PASSWORD", Enabled: true });
       expect(User!.UserCreateDate).toBeInstanceOf(Date);
     }
-    expect(await rejectionOf(admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: emails[0]!.split("@")[0], MessageAction: "SUPPRESS" })))).toBeInstanceOf(UsernameExistsException);
+    expect(
+      await rejectionOf(
+        admin.send(
+          new AdminCreateUserCommand({
+            UserPoolId: poolId,
+            Username: emails[0]!.split("@")[0],
+            MessageAction: "SUPPRESS",
+          }),
+        ),
+      ),
+    ).toBeInstanceOf(UsernameExistsException);
 
     const filtered = await admin.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `email = "${emails[1]}"` }));
     expect(filtered.Users!.map((user) => user.Username)).toEqual([emails[1]!.split("@")[0]]);
     expect(filtered.PaginationToken).toBeUndefined();
-    const onlyEmail = await admin.send(new ListUsersCommand({ UserPoolId: poolId, Filter: `email ^= "listed2"`, AttributesToGet: ["email"] }));
+    const onlyEmail = await admin.send(
+      new ListUsersCommand({ UserPoolId: poolId, Filter: `email ^= "listed2"`, AttributesToGet: ["email"] }),
+    );
     expect(onlyEmail.Users![0]!.Attributes).toEqual([{ Name: "email", Value: emails[2] }]);
 
     const seen: string[] = [];
@@ -220,75 +339,180 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
     expect(badFilter).toBeInstanceOf(InvalidParameterException);
 
     const username = emails[0]!.split("@")[0]!;
-    const started = await admin.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: clientId, AuthFlow: "ADMIN_USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: "Temp0rary-Pass!" } }));
+    const started = await admin.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: username, PASSWORD: "Temp0rary-Pass!" },
+      }),
+    );
     expect(started.ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
     expect(started.Session!.length).toBeGreaterThanOrEqual(20);
     const done = await admin.send(
-      new AdminRespondToAuthChallengeCommand({ UserPoolId: poolId, ClientId: clientId, ChallengeName: "NEW_PASSWORD_REQUIRED", Session: started.Session, ChallengeResponses: { USERNAME: username, NEW_PASSWORD: GOOD_PASSWORD } }),
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: GOOD_PASSWORD },
+      }),
     );
     expect(done.AuthenticationResult!.AccessToken).toBeTruthy();
     expect(done.AuthenticationResult!.ExpiresIn).toBe(3600);
-    expect((await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).UserStatus).toBe("CONFIRMED");
+    expect((await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).UserStatus).toBe(
+      "CONFIRMED",
+    );
 
-    await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: username, UserAttributes: [{ Name: "given_name", Value: "Ada" }] }));
+    await admin.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: username,
+        UserAttributes: [{ Name: "given_name", Value: "Ada" }],
+      }),
+    );
     await admin.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: username }));
-    const disabled = await rejectionOf(anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD } })));
+    const disabled = await rejectionOf(
+      anonymous.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD },
+        }),
+      ),
+    );
     expect(disabled).toBeInstanceOf(NotAuthorizedException);
     expect(disabled.message).toBe("User is disabled.");
     await admin.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: username }));
-    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: "An0ther-Secret!", Permanent: true }));
-    const again = await anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: "An0ther-Secret!" } }));
+    await admin.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: username,
+        Password: "An0ther-Secret!",
+        Permanent: true,
+      }),
+    );
+    const again = await anonymous.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: username, PASSWORD: "An0ther-Secret!" },
+      }),
+    );
     expect(again.AuthenticationResult!.IdToken).toBeTruthy();
     await admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: username }));
-    expect(await rejectionOf(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })))).toBeInstanceOf(UserNotFoundException);
+    expect(
+      await rejectionOf(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))),
+    ).toBeInstanceOf(UserNotFoundException);
   });
 
   it("manages groups and memberships", async () => {
     const { poolId } = await createPool();
     const username = uniqueName("member");
     await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: "SUPPRESS" }));
-    const { Group } = await admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: "admins", Description: "the admins", Precedence: 1 }));
+    const { Group } = await admin.send(
+      new CreateGroupCommand({ UserPoolId: poolId, GroupName: "admins", Description: "the admins", Precedence: 1 }),
+    );
     expect(Group).toMatchObject({ GroupName: "admins", UserPoolId: poolId, Description: "the admins", Precedence: 1 });
     expect(Group!.CreationDate).toBeInstanceOf(Date);
-    expect(await rejectionOf(admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: "admins" })))).toBeInstanceOf(GroupExistsException);
+    expect(
+      await rejectionOf(admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: "admins" }))),
+    ).toBeInstanceOf(GroupExistsException);
     await admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: "readers" }));
 
     await admin.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: username, GroupName: "admins" }));
-    expect((await admin.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: "admins" }))).Users!.map((user) => user.Username)).toEqual([username]);
-    expect((await admin.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username }))).Groups!.map((group) => group.GroupName)).toEqual(["admins"]);
+    expect(
+      (await admin.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: "admins" }))).Users!.map(
+        (user) => user.Username,
+      ),
+    ).toEqual([username]);
+    expect(
+      (await admin.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username }))).Groups!.map(
+        (group) => group.GroupName,
+      ),
+    ).toEqual(["admins"]);
     const firstPage = await admin.send(new ListGroupsCommand({ UserPoolId: poolId, Limit: 1 }));
     expect(firstPage.Groups!.map((group) => group.GroupName)).toEqual(["admins"]);
-    const secondPage = await admin.send(new ListGroupsCommand({ UserPoolId: poolId, Limit: 1, NextToken: firstPage.NextToken }));
+    const secondPage = await admin.send(
+      new ListGroupsCommand({ UserPoolId: poolId, Limit: 1, NextToken: firstPage.NextToken }),
+    );
     expect(secondPage.Groups!.map((group) => group.GroupName)).toEqual(["readers"]);
     expect(secondPage.NextToken).toBeUndefined();
-    await admin.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: poolId, Username: username, GroupName: "admins" }));
-    expect((await admin.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: "admins" }))).Users).toEqual([]);
-    expect(await rejectionOf(admin.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: "nobody" })))).toBeInstanceOf(ResourceNotFoundException);
-    expect(await rejectionOf(admin.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: "ghost", GroupName: "readers" })))).toBeInstanceOf(UserNotFoundException);
+    await admin.send(
+      new AdminRemoveUserFromGroupCommand({ UserPoolId: poolId, Username: username, GroupName: "admins" }),
+    );
+    expect((await admin.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: "admins" }))).Users).toEqual(
+      [],
+    );
+    expect(
+      await rejectionOf(admin.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: "nobody" }))),
+    ).toBeInstanceOf(ResourceNotFoundException);
+    expect(
+      await rejectionOf(
+        admin.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: "ghost", GroupName: "readers" })),
+      ),
+    ).toBeInstanceOf(UserNotFoundException);
   });
 
   it("serves the access-token actions with the token in the body, and revokes", async () => {
     const { poolId, clientId } = await createPool();
     const username = uniqueName("self");
     await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: "SUPPRESS" }));
-    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: GOOD_PASSWORD, Permanent: true }));
-    const signIn = async () => (await anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD } }))).AuthenticationResult!;
+    await admin.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: username,
+        Password: GOOD_PASSWORD,
+        Permanent: true,
+      }),
+    );
+    const signIn = async () =>
+      (
+        await anonymous.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: "USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD },
+          }),
+        )
+      ).AuthenticationResult!;
 
     const tokens = await signIn();
-    await anonymous.send(new UpdateUserAttributesCommand({ AccessToken: tokens.AccessToken, UserAttributes: [{ Name: "family_name", Value: "Lovelace" }] }));
+    await anonymous.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: tokens.AccessToken,
+        UserAttributes: [{ Name: "family_name", Value: "Lovelace" }],
+      }),
+    );
     const me = await anonymous.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
     expect(me.Username).toBe(username);
     expect(me.UserAttributes).toEqual(expect.arrayContaining([{ Name: "family_name", Value: "Lovelace" }]));
 
-    const refreshed = await anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } }));
+    const refreshed = await anonymous.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+      }),
+    );
     expect(refreshed.AuthenticationResult!.AccessToken).toBeTruthy();
     expect(refreshed.AuthenticationResult!.RefreshToken).toBeUndefined();
 
     await anonymous.send(new RevokeTokenCommand({ ClientId: clientId, Token: tokens.RefreshToken }));
-    expect(await rejectionOf(anonymous.send(new GetUserCommand({ AccessToken: tokens.AccessToken })))).toBeInstanceOf(NotAuthorizedException);
-    expect(await rejectionOf(anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } })))).toBeInstanceOf(
+    expect(await rejectionOf(anonymous.send(new GetUserCommand({ AccessToken: tokens.AccessToken })))).toBeInstanceOf(
       NotAuthorizedException,
     );
+    expect(
+      await rejectionOf(
+        anonymous.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: "REFRESH_TOKEN_AUTH",
+            AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+          }),
+        ),
+      ),
+    ).toBeInstanceOf(NotAuthorizedException);
 
     const second = await signIn();
     await anonymous.send(new GlobalSignOutCommand({ AccessToken: second.AccessToken }));
@@ -301,7 +525,10 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
     const { poolId } = await createPool();
     const credentials = await createAwsCredentials(gateway);
     const wrongSecret = cognitoClient(gateway, { ...credentials, secretAccessKey: `${credentials.secretAccessKey}x` });
-    const unknownKey = cognitoClient(gateway, { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: credentials.secretAccessKey });
+    const unknownKey = cognitoClient(gateway, {
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      secretAccessKey: credentials.secretAccessKey,
+    });
     try {
       const badSignature = await rejectionOf(wrongSecret.send(new DescribeUserPoolCommand({ UserPoolId: poolId })));
       expect(badSignature).toBeInstanceOf(CognitoIdentityProviderServiceException);
@@ -316,35 +543,102 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
   });
   it("serves the remaining admin, self-service and MFA-setup actions", async () => {
     const { poolId, clientId } = await createPool();
-    await admin.send(new AddCustomAttributesCommand({ UserPoolId: poolId, CustomAttributes: [{ Name: "tier", AttributeDataType: "String", Mutable: true }] }));
-    expect((await admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.SchemaAttributes!.map((attribute) => attribute.Name)).toContain("custom:tier");
+    await admin.send(
+      new AddCustomAttributesCommand({
+        UserPoolId: poolId,
+        CustomAttributes: [{ Name: "tier", AttributeDataType: "String", Mutable: true }],
+      }),
+    );
+    expect(
+      (await admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.SchemaAttributes!.map(
+        (attribute) => attribute.Name,
+      ),
+    ).toContain("custom:tier");
     // UpdateUserPoolClient replaces the whole configuration, as Cognito's does: the flows are sent again.
-    await admin.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId, ClientName: "renamed", ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }));
-    const renamed = (await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }))).UserPoolClient!;
+    await admin.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        ClientName: "renamed",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
+    );
+    const renamed = (await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })))
+      .UserPoolClient!;
     expect(renamed.ClientName).toBe("renamed");
     expect(renamed.ExplicitAuthFlows).toContain("ALLOW_USER_PASSWORD_AUTH");
-    const spare = (await admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "spare" }))).UserPoolClient!;
+    const spare = (await admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "spare" })))
+      .UserPoolClient!;
     await admin.send(new DeleteUserPoolClientCommand({ UserPoolId: poolId, ClientId: spare.ClientId! }));
-    expect(await rejectionOf(admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: spare.ClientId! })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(
+      await rejectionOf(
+        admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: spare.ClientId! })),
+      ),
+    ).toBeInstanceOf(ResourceNotFoundException);
     await admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: "temp" }));
-    expect((await admin.send(new UpdateGroupCommand({ UserPoolId: poolId, GroupName: "temp", Description: "changed" }))).Group!.Description).toBe("changed");
+    expect(
+      (await admin.send(new UpdateGroupCommand({ UserPoolId: poolId, GroupName: "temp", Description: "changed" })))
+        .Group!.Description,
+    ).toBe("changed");
     await admin.send(new DeleteGroupCommand({ UserPoolId: poolId, GroupName: "temp" }));
-    expect(await rejectionOf(admin.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: "temp" })))).toBeInstanceOf(ResourceNotFoundException);
+    expect(
+      await rejectionOf(admin.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: "temp" }))),
+    ).toBeInstanceOf(ResourceNotFoundException);
 
     const username = uniqueName("rest");
     const email = `${username}@example.com`;
-    await anonymous.send(new SignUpCommand({ ClientId: clientId, Username: username, Password: GOOD_PASSWORD, UserAttributes: [{ Name: "email", Value: email }, { Name: "family_name", Value: "Byron" }] }));
-    expect((await anonymous.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: username }))).CodeDeliveryDetails).toMatchObject({ DeliveryMedium: "EMAIL" });
+    await anonymous.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: username,
+        Password: GOOD_PASSWORD,
+        UserAttributes: [
+          { Name: "email", Value: email },
+          { Name: "family_name", Value: "Byron" },
+        ],
+      }),
+    );
+    expect(
+      (await anonymous.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: username })))
+        .CodeDeliveryDetails,
+    ).toMatchObject({ DeliveryMedium: "EMAIL" });
     await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: username }));
-    await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: username, UserAttributes: [{ Name: "given_name", Value: "Ada" }, { Name: "email_verified", Value: "false" }] }));
-    await admin.send(new AdminDeleteUserAttributesCommand({ UserPoolId: poolId, Username: username, UserAttributeNames: ["given_name"] }));
+    await admin.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: username,
+        UserAttributes: [
+          { Name: "given_name", Value: "Ada" },
+          { Name: "email_verified", Value: "false" },
+        ],
+      }),
+    );
+    await admin.send(
+      new AdminDeleteUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: username,
+        UserAttributeNames: ["given_name"],
+      }),
+    );
     const adminView = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
     expect(adminView.UserStatus).toBe("CONFIRMED");
     expect(adminView.UserAttributes!.map((attribute) => attribute.Name)).not.toContain("given_name");
 
-    const signIn = async () => (await anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD } }))).AuthenticationResult!;
+    const signIn = async () =>
+      (
+        await anonymous.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: "USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD },
+          }),
+        )
+      ).AuthenticationResult!;
     const { AccessToken } = await signIn();
-    expect((await anonymous.send(new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName: "email" }))).CodeDeliveryDetails).toMatchObject({ AttributeName: "email" });
+    expect(
+      (await anonymous.send(new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName: "email" })))
+        .CodeDeliveryDetails,
+    ).toMatchObject({ AttributeName: "email" });
     const { code } = await latestMessage(gateway, poolId, email);
     await anonymous.send(new VerifyUserAttributeCommand({ AccessToken, AttributeName: "email", Code: code! }));
     await anonymous.send(new DeleteUserAttributesCommand({ AccessToken, UserAttributeNames: ["family_name"] }));
@@ -352,32 +646,81 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
     expect(own.UserAttributes).toEqual(expect.arrayContaining([{ Name: "email_verified", Value: "true" }]));
     expect(own.UserAttributes!.map((attribute) => attribute.Name)).not.toContain("family_name");
     await admin.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username }));
-    expect(await rejectionOf(anonymous.send(new GetUserCommand({ AccessToken })))).toBeInstanceOf(NotAuthorizedException);
+    expect(await rejectionOf(anonymous.send(new GetUserCommand({ AccessToken })))).toBeInstanceOf(
+      NotAuthorizedException,
+    );
 
     // MFA required for everyone: the first sign-in sets up an authenticator with the session alone.
-    const mfa = await admin.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true } }));
+    const mfa = await admin.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "ON",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
     expect(mfa).toMatchObject({ MfaConfiguration: "ON", SoftwareTokenMfaConfiguration: { Enabled: true } });
     expect((await admin.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))).MfaConfiguration).toBe("ON");
-    const setup = await anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD } }));
+    const setup = await anonymous.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD },
+      }),
+    );
     expect(setup.ChallengeName).toBe("MFA_SETUP");
     const association = await anonymous.send(new AssociateSoftwareTokenCommand({ Session: setup.Session }));
     const userCode = await generate({ secret: association.SecretCode! });
-    const verified = await anonymous.send(new VerifySoftwareTokenCommand({ Session: association.Session, UserCode: userCode, FriendlyDeviceName: "phone" }));
+    const verified = await anonymous.send(
+      new VerifySoftwareTokenCommand({ Session: association.Session, UserCode: userCode, FriendlyDeviceName: "phone" }),
+    );
     expect(verified.Status).toBe("SUCCESS");
-    const done = await anonymous.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: "MFA_SETUP", Session: verified.Session, ChallengeResponses: { USERNAME: username } }));
+    const done = await anonymous.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "MFA_SETUP",
+        Session: verified.Session,
+        ChallengeResponses: { USERNAME: username },
+      }),
+    );
     const tokens = done.AuthenticationResult!;
-    expect((await anonymous.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))).UserMFASettingList).toEqual(["SOFTWARE_TOKEN_MFA"]);
+    expect((await anonymous.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))).UserMFASettingList).toEqual([
+      "SOFTWARE_TOKEN_MFA",
+    ]);
 
     await anonymous.send(new DeleteUserCommand({ AccessToken: tokens.AccessToken }));
-    expect(await rejectionOf(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })))).toBeInstanceOf(UserNotFoundException);
+    expect(
+      await rejectionOf(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))),
+    ).toBeInstanceOf(UserNotFoundException);
     const other = uniqueName("reset");
-    await admin.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: other, MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: `${other}@example.com` }, { Name: "email_verified", Value: "true" }] }));
-    await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: other, Password: GOOD_PASSWORD, Permanent: true }));
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: other,
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: `${other}@example.com` },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
+    await admin.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: other,
+        Password: GOOD_PASSWORD,
+        Permanent: true,
+      }),
+    );
     await admin.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: other }));
-    expect((await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: other }))).UserStatus).toBe("RESET_REQUIRED");
+    expect((await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: other }))).UserStatus).toBe(
+      "RESET_REQUIRED",
+    );
   });
   it("sets trigger endpoints through LambdaConfig and hands ValidationData and ClientMetadata to them", async () => {
-    const events: { path: string; event: { triggerSource: string; request: Record<string, unknown>; response: Record<string, unknown> } }[] = [];
+    const events: {
+      path: string;
+      event: { triggerSource: string; request: Record<string, unknown>; response: Record<string, unknown> };
+    }[] = [];
     const receiver: Server = createServer((request, response) => {
       let body = "";
       request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -385,7 +728,12 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
         const event = JSON.parse(body) as (typeof events)[number]["event"];
         events.push({ path: request.url ?? "", event });
         response.setHeader("content-type", "application/json");
-        response.end(JSON.stringify({ ...event, response: event.triggerSource === "PreSignUp_SignUp" ? { autoConfirmUser: true } : {} }));
+        response.end(
+          JSON.stringify({
+            ...event,
+            response: event.triggerSource === "PreSignUp_SignUp" ? { autoConfirmUser: true } : {},
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
@@ -394,7 +742,11 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
       const { UserPool } = await admin.send(
         new CreateUserPoolCommand({
           PoolName: uniqueName("triggers"),
-          LambdaConfig: { PreSignUp: `${base}/pre-sign-up`, PreAuthentication: `${base}/pre-auth`, PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: `${base}/pre-token` } },
+          LambdaConfig: {
+            PreSignUp: `${base}/pre-sign-up`,
+            PreAuthentication: `${base}/pre-auth`,
+            PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: `${base}/pre-token` },
+          },
         }),
       );
       const poolId = UserPool!.Id!;
@@ -404,19 +756,40 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
         PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: `${base}/pre-token` },
       });
       expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
-      const { UserPoolClient } = await admin.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "app", ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }));
+      const { UserPoolClient } = await admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: poolId,
+          ClientName: "app",
+          ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        }),
+      );
       const clientId = UserPoolClient!.ClientId!;
 
       const username = uniqueName("hooked");
       const signUp = await anonymous.send(
-        new SignUpCommand({ ClientId: clientId, Username: username, Password: GOOD_PASSWORD, ValidationData: [{ Name: "invite", Value: "abc" }], ClientMetadata: { source: "sdk" } }),
+        new SignUpCommand({
+          ClientId: clientId,
+          Username: username,
+          Password: GOOD_PASSWORD,
+          ValidationData: [{ Name: "invite", Value: "abc" }],
+          ClientMetadata: { source: "sdk" },
+        }),
       );
       expect(signUp.UserConfirmed).toBe(true);
       const preSignUp = events.find((entry) => entry.path === "/pre-sign-up")!.event;
       expect(preSignUp.request).toMatchObject({ validationData: { invite: "abc" }, clientMetadata: { source: "sdk" } });
 
-      await anonymous.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD }, ClientMetadata: { screen: "login" } }));
-      expect(events.find((entry) => entry.path === "/pre-auth")!.event.request).toMatchObject({ validationData: { screen: "login" } });
+      await anonymous.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: username, PASSWORD: GOOD_PASSWORD },
+          ClientMetadata: { screen: "login" },
+        }),
+      );
+      expect(events.find((entry) => entry.path === "/pre-auth")!.event.request).toMatchObject({
+        validationData: { screen: "login" },
+      });
       expect(events.some((entry) => entry.path === "/pre-token")).toBe(true);
     } finally {
       await new Promise((resolve) => receiver.close(resolve));

@@ -29,11 +29,19 @@ const EXPOSED = ["x-amzn-requestid", "x-amzn-errortype", "x-amzn-errormessage", 
 function preflight(gateway: TestApp, path: string, origin: string, requestHeaders = SDK_HEADERS): Promise<Response> {
   return fetch(`${gateway.baseUrl}${path}`, {
     method: "OPTIONS",
-    headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": requestHeaders.join(",") },
+    headers: {
+      origin,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": requestHeaders.join(","),
+    },
   });
 }
 
-const listOf = (value: string | null) => (value ?? "").split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
+const listOf = (value: string | null) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
 
 function expectPreflightAllowed(response: Response, origin: string): void {
   expect(response.status).toBe(204);
@@ -45,8 +53,11 @@ function expectPreflightAllowed(response: Response, origin: string): void {
   expect(response.headers.get("access-control-allow-credentials")).toBeNull();
 }
 
-const graphqlPost = (gateway: TestApp, headers: Record<string, string>, body = JSON.stringify({ query: "{ __typename }" })) =>
-  fetch(`${gateway.baseUrl}/graphql`, { method: "POST", headers, body });
+const graphqlPost = (
+  gateway: TestApp,
+  headers: Record<string, string>,
+  body = JSON.stringify({ query: "{ __typename }" }),
+) => fetch(`${gateway.baseUrl}/graphql`, { method: "POST", headers, body });
 
 describe.each(BACKENDS)("CORS on $name", (backend) => {
   describe("with CORS_ORIGINS unset: any origin, as Cognito", () => {
@@ -62,13 +73,21 @@ describe.each(BACKENDS)("CORS on $name", (backend) => {
 
     it("reflects whatever headers the preflight asks for, so a new SDK header does not break browsers", async () => {
       const response = await preflight(gateway, "/", APP_ORIGIN, ["x-amz-target", "amz-sdk-some-future-header"]);
-      expect(listOf(response.headers.get("access-control-allow-headers"))).toEqual(["x-amz-target", "amz-sdk-some-future-header"]);
+      expect(listOf(response.headers.get("access-control-allow-headers"))).toEqual([
+        "x-amz-target",
+        "amz-sdk-some-future-header",
+      ]);
       expect(listOf(response.headers.get("vary"))).toContain("access-control-request-headers");
     });
 
     it("lets a page read wire answers and errors, with the request id and error type exposed", async () => {
       const { clientId } = await createPoolWithClient(gateway);
-      const response = await rawCall(gateway, "SignUp", { ClientId: clientId, Username: "x", Password: "short" }, { origin: FOREIGN_ORIGIN });
+      const response = await rawCall(
+        gateway,
+        "SignUp",
+        { ClientId: clientId, Username: "x", Password: "short" },
+        { origin: FOREIGN_ORIGIN },
+      );
       expect(response.status).toBe(400);
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
       expect(listOf(response.headers.get("access-control-expose-headers"))).toEqual(expect.arrayContaining(EXPOSED));
@@ -89,16 +108,24 @@ describe.each(BACKENDS)("CORS on $name", (backend) => {
       const simplePost = await graphqlPost(gateway, { origin: FOREIGN_ORIGIN, "content-type": "text/plain" });
       expect(simplePost.status).toBe(400);
       expect(await simplePost.text()).toMatch(/Cross-Site Request Forgery/);
-      const simpleGet = await fetch(`${gateway.baseUrl}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { origin: FOREIGN_ORIGIN, accept: "application/json" } });
+      const simpleGet = await fetch(`${gateway.baseUrl}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+        headers: { origin: FOREIGN_ORIGIN, accept: "application/json" },
+      });
       expect(simpleGet.status).toBe(400);
       expect(await simpleGet.text()).toMatch(/Cross-Site Request Forgery/);
-      const preflighted = await fetch(`${gateway.baseUrl}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: { origin: FOREIGN_ORIGIN, accept: "application/json", "apollo-require-preflight": "1" } });
+      const preflighted = await fetch(`${gateway.baseUrl}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+        headers: { origin: FOREIGN_ORIGIN, accept: "application/json", "apollo-require-preflight": "1" },
+      });
       expect(await preflighted.json()).toEqual({ data: { __typename: "Query" } });
     });
 
     it("lets any origin read the health and well-known documents", async () => {
       const { poolId } = await createPoolWithClient(gateway);
-      for (const path of ["/healthz", `/${poolId}/.well-known/jwks.json`, `/${poolId}/.well-known/openid-configuration`]) {
+      for (const path of [
+        "/healthz",
+        `/${poolId}/.well-known/jwks.json`,
+        `/${poolId}/.well-known/openid-configuration`,
+      ]) {
         const response = await fetch(`${gateway.baseUrl}${path}`, { headers: { origin: FOREIGN_ORIGIN } });
         expect(response.status, path).toBe(200);
         expect(response.headers.get("access-control-allow-origin"), path).toBe("*");
@@ -109,7 +136,9 @@ describe.each(BACKENDS)("CORS on $name", (backend) => {
   describe("with CORS_ORIGINS set (and the wire protocol on AWS_JSON_PATH=/cognito)", () => {
     let gateway: TestApp;
     beforeAll(async () => {
-      gateway = await getTestApp(backend, { env: { CORS_ORIGINS: `https://other.example.test, ${APP_ORIGIN}`, AWS_JSON_PATH: "/cognito" } });
+      gateway = await getTestApp(backend, {
+        env: { CORS_ORIGINS: `https://other.example.test, ${APP_ORIGIN}`, AWS_JSON_PATH: "/cognito" },
+      });
     });
     afterAll(async () => gateway?.close());
 
@@ -127,7 +156,10 @@ describe.each(BACKENDS)("CORS on $name", (backend) => {
       for (const path of ["/cognito", "/graphql", "/"]) {
         const response = await preflight(gateway, path, FOREIGN_ORIGIN);
         expect(response.status, path).toBe(403);
-        expect(await response.json()).toEqual({ __type: "ForbiddenException", message: expect.stringMatching(/origin is not allowed/i) });
+        expect(await response.json()).toEqual({
+          __type: "ForbiddenException",
+          message: expect.stringMatching(/origin is not allowed/i),
+        });
         expect(response.headers.get("access-control-allow-origin")).toBeNull();
         expect(response.headers.get("access-control-allow-headers")).toBeNull();
       }
@@ -151,7 +183,11 @@ describe.each(BACKENDS)("CORS on $name", (backend) => {
     it("refuses a graphql-ws handshake from a foreign origin (sockets have no CORS; the gateway checks Origin itself)", async () => {
       const opened = (origin?: string) =>
         new Promise<string>((resolve) => {
-          const socket = new WebSocket(`${gateway.url.replace(/^http/, "ws")}`, "graphql-transport-ws", origin ? { origin } : {});
+          const socket = new WebSocket(
+            `${gateway.url.replace(/^http/, "ws")}`,
+            "graphql-transport-ws",
+            origin ? { origin } : {},
+          );
           socket.on("open", () => {
             socket.close();
             resolve("open");
@@ -167,7 +203,9 @@ describe.each(BACKENDS)("CORS on $name", (backend) => {
 
     it("keeps the signing keys public to every origin", async () => {
       const { poolId } = await createPoolWithClient(gateway);
-      const response = await fetch(`${gateway.baseUrl}/${poolId}/.well-known/jwks.json`, { headers: { origin: FOREIGN_ORIGIN } });
+      const response = await fetch(`${gateway.baseUrl}/${poolId}/.well-known/jwks.json`, {
+        headers: { origin: FOREIGN_ORIGIN },
+      });
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
     });
   });

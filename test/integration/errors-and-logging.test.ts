@@ -21,11 +21,19 @@ function createCapturingLogger(): { logger: Logger; lines: string[] } {
   const capture = (level: string) => (fields: Record<string, unknown>, message: string) => {
     lines.push(JSON.stringify({ level, ...fields, message }));
   };
-  return { lines, logger: { debug: capture("debug"), info: capture("info"), warn: capture("warn"), error: capture("error") } };
+  return {
+    lines,
+    logger: { debug: capture("debug"), info: capture("info"), warn: capture("warn"), error: capture("error") },
+  };
 }
 
 /** POSTs a document and also returns the x-request-id header. */
-async function postWithRequestId(gateway: TestApp, query: string, variables?: Record<string, unknown>, token: string | null = gateway.adminKey) {
+async function postWithRequestId(
+  gateway: TestApp,
+  query: string,
+  variables?: Record<string, unknown>,
+  token: string | null = gateway.adminKey,
+) {
   const response = await fetch(gateway.url, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -83,23 +91,49 @@ describe.each(BACKENDS)("errors and logs on $name", (backend) => {
   it("never writes a client secret, an admin key or ADMIN_API_KEY to the log", async () => {
     const { logger, lines } = createCapturingLogger();
     gateway = await getTestApp(backend, { overrides: { logger } });
-    const poolId = expectData(await gateway.gql(CreateUserPoolDocument, { input: { name: "log-secrets" } })).createUserPool.id;
-    const client = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "confidential", generateSecret: true } })).createUserPoolClient;
+    const poolId = expectData(await gateway.gql(CreateUserPoolDocument, { input: { name: "log-secrets" } }))
+      .createUserPool.id;
+    const client = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "confidential", generateSecret: true },
+      }),
+    ).createUserPoolClient;
     const clientSecret = client.clientSecret!;
     expect(clientSecret.length).toBeGreaterThan(20);
-    const unscoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "log-unscoped" } })).createAdminApiKey.secret;
-    const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "log-scoped", poolScope: [poolId] } })).createAdminApiKey.secret;
+    const unscoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "log-unscoped" } }))
+      .createAdminApiKey.secret;
+    const scoped = expectData(
+      await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "log-scoped", poolScope: [poolId] } }),
+    ).createAdminApiKey.secret;
     const secrets = [clientSecret, unscoped, scoped, gateway.adminKey];
 
     // Succeeding and failing requests, with the secrets in headers, variables and documents.
     expectData(await gateway.gql(GetUserPoolClientDocument, { userPoolId: poolId, clientId: client.clientId }, scoped));
-    expect(errorCodes(await gateway.gql(ListUserPoolsDocument, { first: 1 }, `${unscoped}x`))).toEqual(["NotAuthorizedException"]);
-    expect(errorCodes(await gateway.gql(CreateUserPoolDocument, { input: { name: "nope" } }, scoped))).toEqual(["NotAuthorizedException"]);
-    expect(errorCodes(await gateway.gql(GetUserPoolClientDocument, { userPoolId: poolId, clientId: clientSecret }))).not.toHaveLength(0);
-    expect(errorCodes(await postGraphql(gateway.url, `{ userPool(userPoolId: "${clientSecret}") { id } `, undefined, { token: unscoped }))).toEqual(["InvalidParameterException"]);
+    expect(errorCodes(await gateway.gql(ListUserPoolsDocument, { first: 1 }, `${unscoped}x`))).toEqual([
+      "NotAuthorizedException",
+    ]);
+    expect(errorCodes(await gateway.gql(CreateUserPoolDocument, { input: { name: "nope" } }, scoped))).toEqual([
+      "NotAuthorizedException",
+    ]);
+    expect(
+      errorCodes(await gateway.gql(GetUserPoolClientDocument, { userPoolId: poolId, clientId: clientSecret })),
+    ).not.toHaveLength(0);
+    expect(
+      errorCodes(
+        await postGraphql(gateway.url, `{ userPool(userPoolId: "${clientSecret}") { id } `, undefined, {
+          token: unscoped,
+        }),
+      ),
+    ).toEqual(["InvalidParameterException"]);
     await gateway.app.db.close();
     for (const token of [gateway.adminKey, unscoped, scoped]) {
-      const result = await postWithRequestId(gateway, print(GetUserPoolClientDocument), { userPoolId: poolId, clientId: clientSecret }, token);
+      const result = await postWithRequestId(
+        gateway,
+        print(GetUserPoolClientDocument),
+        { userPoolId: poolId, clientId: clientSecret },
+        token,
+      );
       expect(errorCodes(result)).toEqual(["InternalErrorException"]);
     }
 

@@ -33,11 +33,25 @@ function groupHelpers(gateway: () => TestApp) {
       return createPoolWithClient(gateway(), poolInput);
     },
     async createGroup(userPoolId: string, input: Partial<CreateGroupInput> = {}) {
-      return expectData(await gql(CreateGroupDocument, { input: { userPoolId, groupName: uniqueName("g"), ...input } })).createGroup;
+      return expectData(await gql(CreateGroupDocument, { input: { userPoolId, groupName: uniqueName("g"), ...input } }))
+        .createGroup;
     },
     /** Signs a user up (unconfirmed is enough to join groups) and returns its username and sub. */
     async signUp(clientId: string, username = uniqueName("u")) {
-      const result = expectData(await gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }] } }, null));
+      const result = expectData(
+        await gql(
+          SignUpDocument,
+          {
+            input: {
+              clientId,
+              username,
+              password: GOOD_PASSWORD,
+              userAttributes: [{ name: "email", value: `${username}@example.com` }],
+            },
+          },
+          null,
+        ),
+      );
       return { username, sub: result.signUp.userSub };
     },
     async add(userPoolId: string, username: string, groupName: string) {
@@ -51,17 +65,23 @@ function groupHelpers(gateway: () => TestApp) {
       const users: { username: string; userSub: string }[] = [];
       let after: string | undefined;
       do {
-        const page = expectData(await gql(ListUsersInGroupDocument, { userPoolId, groupName, first: 60, after })).listUsersInGroup;
+        const page = expectData(
+          await gql(ListUsersInGroupDocument, { userPoolId, groupName, first: 60, after }),
+        ).listUsersInGroup;
         users.push(...page.items);
         after = page.nextCursor ?? undefined;
       } while (after);
       return users;
     },
     async groupNamesOf(userPoolId: string, username: string) {
-      return expectData(await gql(AdminListGroupsForUserDocument, { userPoolId, username, first: 60 })).adminListGroupsForUser.items.map((group) => group.groupName);
+      return expectData(
+        await gql(AdminListGroupsForUserDocument, { userPoolId, username, first: 60 }),
+      ).adminListGroupsForUser.items.map((group) => group.groupName);
     },
     async groupNames(userPoolId: string) {
-      return expectData(await gql(ListGroupsDocument, { userPoolId, first: 60 })).groups.items.map((group) => group.groupName);
+      return expectData(await gql(ListGroupsDocument, { userPoolId, first: 60 })).groups.items.map(
+        (group) => group.groupName,
+      );
     },
     async events(userPoolId: string) {
       return expectData(await gql(ListEventsDocument, { userPoolId, first: 1000 })).events.items;
@@ -75,32 +95,67 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     gateway = await getTestApp(backend);
   });
   afterAll(async () => gateway?.close());
-  const { gql, code, newPool, createGroup, signUp, add, remove, members, groupNamesOf, groupNames, events } = groupHelpers(() => gateway);
+  const { gql, code, newPool, createGroup, signUp, add, remove, members, groupNamesOf, groupNames, events } =
+    groupHelpers(() => gateway);
 
   it("creates, reads, updates (only given fields; null clears) and deletes a group", async () => {
     const { poolId } = await newPool();
-    const created = await createGroup(poolId, { groupName: "admins", description: "Administrators", precedence: 1, roleArn: ROLE_ARN });
-    expect(created).toMatchObject({ groupName: "admins", userPoolId: poolId, description: "Administrators", precedence: 1, roleArn: ROLE_ARN });
+    const created = await createGroup(poolId, {
+      groupName: "admins",
+      description: "Administrators",
+      precedence: 1,
+      roleArn: ROLE_ARN,
+    });
+    expect(created).toMatchObject({
+      groupName: "admins",
+      userPoolId: poolId,
+      description: "Administrators",
+      precedence: 1,
+      roleArn: ROLE_ARN,
+    });
     expect(created.creationDate).toBe(created.lastModifiedDate);
     expect(expectData(await gql(GetGroupDocument, { userPoolId: poolId, groupName: "admins" })).group).toEqual(created);
 
     const bare = await createGroup(poolId, { groupName: "readers" });
     expect(bare).toMatchObject({ description: null, precedence: null, roleArn: null });
 
-    const renamedDescription = expectData(await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName: "admins", description: "Root users" } })).updateGroup;
-    expect(renamedDescription).toMatchObject({ description: "Root users", precedence: 1, roleArn: ROLE_ARN, creationDate: created.creationDate });
-    expect(new Date(renamedDescription.lastModifiedDate).getTime()).toBeGreaterThanOrEqual(new Date(created.lastModifiedDate).getTime());
+    const renamedDescription = expectData(
+      await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName: "admins", description: "Root users" } }),
+    ).updateGroup;
+    expect(renamedDescription).toMatchObject({
+      description: "Root users",
+      precedence: 1,
+      roleArn: ROLE_ARN,
+      creationDate: created.creationDate,
+    });
+    expect(new Date(renamedDescription.lastModifiedDate).getTime()).toBeGreaterThanOrEqual(
+      new Date(created.lastModifiedDate).getTime(),
+    );
 
-    const cleared = expectData(await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName: "admins", precedence: null, roleArn: null } })).updateGroup;
+    const cleared = expectData(
+      await gql(UpdateGroupDocument, {
+        input: { userPoolId: poolId, groupName: "admins", precedence: null, roleArn: null },
+      }),
+    ).updateGroup;
     expect(cleared).toMatchObject({ description: "Root users", precedence: null, roleArn: null });
-    expect(expectData(await gql(GetGroupDocument, { userPoolId: poolId, groupName: "admins" })).group).toMatchObject({ description: "Root users", precedence: null, roleArn: null });
+    expect(expectData(await gql(GetGroupDocument, { userPoolId: poolId, groupName: "admins" })).group).toMatchObject({
+      description: "Root users",
+      precedence: null,
+      roleArn: null,
+    });
 
-    expect(expectData(await gql(DeleteGroupDocument, { userPoolId: poolId, groupName: "admins" })).deleteGroup).toBe(true);
+    expect(expectData(await gql(DeleteGroupDocument, { userPoolId: poolId, groupName: "admins" })).deleteGroup).toBe(
+      true,
+    );
     const gone = await gql(GetGroupDocument, { userPoolId: poolId, groupName: "admins" });
     expect(code(gone)).toEqual(["ResourceNotFoundException"]);
     expect(gone.errors?.[0]?.message).toBe("Group not found.");
-    expect(code(await gql(DeleteGroupDocument, { userPoolId: poolId, groupName: "admins" }))).toEqual(["ResourceNotFoundException"]);
-    expect(code(await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName: "admins", description: "x" } }))).toEqual(["ResourceNotFoundException"]);
+    expect(code(await gql(DeleteGroupDocument, { userPoolId: poolId, groupName: "admins" }))).toEqual([
+      "ResourceNotFoundException",
+    ]);
+    expect(
+      code(await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName: "admins", description: "x" } })),
+    ).toEqual(["ResourceNotFoundException"]);
     expect(await groupNames(poolId)).toEqual(["readers"]);
   });
 
@@ -108,15 +163,20 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     const first = await newPool();
     const second = await newPool();
     await createGroup(first.poolId, { groupName: "staff" });
-    const again = await gql(CreateGroupDocument, { input: { userPoolId: first.poolId, groupName: "staff", description: "other" } });
+    const again = await gql(CreateGroupDocument, {
+      input: { userPoolId: first.poolId, groupName: "staff", description: "other" },
+    });
     expect(code(again)).toEqual(["GroupExistsException"]);
-    expect(expectData(await gql(GetGroupDocument, { userPoolId: first.poolId, groupName: "staff" })).group.description).toBeNull();
+    expect(
+      expectData(await gql(GetGroupDocument, { userPoolId: first.poolId, groupName: "staff" })).group.description,
+    ).toBeNull();
     await createGroup(second.poolId, { groupName: "staff" });
   });
 
   it("validates every group field with InvalidParameterException", async () => {
     const { poolId } = await newPool();
-    const refused = async (input: Partial<CreateGroupInput>) => code(await gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("v"), ...input } }));
+    const refused = async (input: Partial<CreateGroupInput>) =>
+      code(await gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("v"), ...input } }));
     const invalid = ["InvalidParameterException"];
     expect(await refused({ groupName: "" })).toEqual(invalid);
     expect(await refused({ groupName: "x".repeat(129) })).toEqual(invalid);
@@ -129,7 +189,12 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     expect(await refused({ roleArn: `arn:aws:iam::123456789012:role/${"r".repeat(2048)}` })).toEqual(invalid);
     expect(await groupNames(poolId)).toEqual([]);
 
-    await createGroup(poolId, { groupName: "x".repeat(128), description: "d".repeat(2048), precedence: 2147483647, roleArn: ROLE_ARN });
+    await createGroup(poolId, {
+      groupName: "x".repeat(128),
+      description: "d".repeat(2048),
+      precedence: 2147483647,
+      roleArn: ROLE_ARN,
+    });
     await createGroup(poolId, { groupName: "Grüße-日本_ü.@+=,", description: "", precedence: 0 });
     expect((await groupNames(poolId)).sort()).toEqual(["Grüße-日本_ü.@+=,", "x".repeat(128)].sort());
 
@@ -138,14 +203,18 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     expect(await update({ precedence: -5 })).toEqual(invalid);
     expect(await update({ description: "d".repeat(2049) })).toEqual(invalid);
     expect(await update({ roleArn: "arn:nope" })).toEqual(invalid);
-    expect(expectData(await gql(GetGroupDocument, { userPoolId: poolId, groupName: "x".repeat(128) })).group.precedence).toBe(2147483647);
+    expect(
+      expectData(await gql(GetGroupDocument, { userPoolId: poolId, groupName: "x".repeat(128) })).group.precedence,
+    ).toBe(2147483647);
 
     expect(code(await gql(GetGroupDocument, { userPoolId: poolId, groupName: "bad name" }))).toEqual(invalid);
     expect(code(await gql(ListGroupsDocument, { userPoolId: poolId, first: 0 }))).toEqual(invalid);
     expect(code(await gql(ListGroupsDocument, { userPoolId: poolId, first: 61 }))).toEqual(invalid);
     expect(code(await gql(ListGroupsDocument, { userPoolId: poolId, after: "not-a-cursor" }))).toEqual(invalid);
     expect(code(await gql(ListGroupsDocument, { userPoolId: "not a pool id" }))).toEqual(invalid);
-    expect(code(await gql(ListGroupsDocument, { userPoolId: `${gateway.config.region}_NoSuchP00l` }))).toEqual(["ResourceNotFoundException"]);
+    expect(code(await gql(ListGroupsDocument, { userPoolId: `${gateway.config.region}_NoSuchP00l` }))).toEqual([
+      "ResourceNotFoundException",
+    ]);
     expect(code(await add(poolId, "user name", "x"))).toEqual(invalid);
   });
 
@@ -166,7 +235,10 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
   it("pages members by user id and lists a user's groups by name", async () => {
     const { poolId, clientId } = await newPool();
     const group = await createGroup(poolId, { groupName: "team" });
-    const others = [await createGroup(poolId, { groupName: "b-other" }), await createGroup(poolId, { groupName: "a-other" })];
+    const others = [
+      await createGroup(poolId, { groupName: "b-other" }),
+      await createGroup(poolId, { groupName: "a-other" }),
+    ];
     await createGroup(poolId, { groupName: "unrelated" });
     const users: { username: string; sub: string }[] = [];
     for (let index = 0; index < 5; index++) users.push(await signUp(clientId));
@@ -176,7 +248,9 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     const pages: string[][] = [];
     let after: string | undefined;
     do {
-      const page = expectData(await gql(ListUsersInGroupDocument, { userPoolId: poolId, groupName: "team", first: 2, after })).listUsersInGroup;
+      const page = expectData(
+        await gql(ListUsersInGroupDocument, { userPoolId: poolId, groupName: "team", first: 2, after }),
+      ).listUsersInGroup;
       pages.push(page.items.map((user) => user.userSub));
       after = page.nextCursor ?? undefined;
     } while (after);
@@ -185,12 +259,23 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
 
     const listed = (await members(poolId, "team")).find((user) => user.userSub === users[0]!.sub);
     expect(listed).toMatchObject({ username: users[0]!.username, userStatus: "UNCONFIRMED", enabled: true });
-    expect(code(await gql(ListUsersInGroupDocument, { userPoolId: poolId, groupName: "missing" }))).toEqual(["ResourceNotFoundException"]);
+    expect(code(await gql(ListUsersInGroupDocument, { userPoolId: poolId, groupName: "missing" }))).toEqual([
+      "ResourceNotFoundException",
+    ]);
 
     expect(await groupNamesOf(poolId, users[0]!.username)).toEqual(["a-other", "b-other", "team"]);
-    const firstPage = expectData(await gql(AdminListGroupsForUserDocument, { userPoolId: poolId, username: users[0]!.username, first: 2 })).adminListGroupsForUser;
+    const firstPage = expectData(
+      await gql(AdminListGroupsForUserDocument, { userPoolId: poolId, username: users[0]!.username, first: 2 }),
+    ).adminListGroupsForUser;
     expect(firstPage.items.map((item) => item.groupName)).toEqual(["a-other", "b-other"]);
-    const secondPage = expectData(await gql(AdminListGroupsForUserDocument, { userPoolId: poolId, username: users[0]!.username, first: 2, after: firstPage.nextCursor })).adminListGroupsForUser;
+    const secondPage = expectData(
+      await gql(AdminListGroupsForUserDocument, {
+        userPoolId: poolId,
+        username: users[0]!.username,
+        first: 2,
+        after: firstPage.nextCursor,
+      }),
+    ).adminListGroupsForUser;
     expect(secondPage).toMatchObject({ items: [{ groupName: "team" }], nextCursor: null });
     expect(await groupNamesOf(poolId, users[1]!.username)).toEqual(["team"]);
     const stranger = await signUp(clientId);
@@ -229,7 +314,9 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     const { poolId, clientId } = await newPool({ usernameAttributes: ["email"] });
     const { groupName } = await createGroup(poolId);
     const email = `${uniqueName("e")}@example.com`;
-    const sub = expectData(await gql(SignUpDocument, { input: { clientId, username: email, password: GOOD_PASSWORD } }, null)).signUp.userSub;
+    const sub = expectData(
+      await gql(SignUpDocument, { input: { clientId, username: email, password: GOOD_PASSWORD } }, null),
+    ).signUp.userSub;
     expectData(await add(poolId, email, groupName));
     expect((await members(poolId, groupName)).map((member) => member.userSub)).toEqual([sub]);
     expect(await groupNamesOf(poolId, email)).toEqual([groupName]);
@@ -252,14 +339,25 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     const { poolId, clientId } = await newPool();
     const user = await signUp(clientId);
     await createGroup(poolId, { groupName: "audited", description: "first", precedence: 3, roleArn: ROLE_ARN });
-    expectData(await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName: "audited", description: "second" } }));
+    expectData(
+      await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName: "audited", description: "second" } }),
+    );
     expectData(await add(poolId, user.username, "audited"));
     expectData(await remove(poolId, user.username, "audited"));
     expectData(await gql(DeleteGroupDocument, { userPoolId: poolId, groupName: "audited" }));
     const recorded = (await events(poolId)).filter((event) => event.type.includes("GROUP"));
     expect(recorded.map((event) => [event.type, event.detail])).toEqual([
       ["GROUP_CREATED", { groupName: "audited", description: "first", precedence: 3, roleArn: ROLE_ARN }],
-      ["GROUP_UPDATED", { groupName: "audited", description: "second", precedence: 3, roleArn: ROLE_ARN, changedFields: ["description"] }],
+      [
+        "GROUP_UPDATED",
+        {
+          groupName: "audited",
+          description: "second",
+          precedence: 3,
+          roleArn: ROLE_ARN,
+          changedFields: ["description"],
+        },
+      ],
       ["USER_ADDED_TO_GROUP", { userSub: user.sub, groupName: "audited" }],
       ["USER_REMOVED_FROM_GROUP", { userSub: user.sub, groupName: "audited" }],
       ["GROUP_DELETED", { groupName: "audited", description: "second", precedence: 3, roleArn: ROLE_ARN }],
@@ -276,17 +374,33 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     const user = await signUp(clientId);
     const { groupName } = await createGroup(poolId);
     expectData(await add(poolId, user.username, groupName));
-    const scoped = expectData(await gql(CreateAdminApiKeyDocument, { input: { name: "other-pool", poolScope: [other.poolId] } })).createAdminApiKey.secret;
+    const scoped = expectData(
+      await gql(CreateAdminApiKeyDocument, { input: { name: "other-pool", poolScope: [other.poolId] } }),
+    ).createAdminApiKey.secret;
     const denied = ["NotAuthorizedException"];
-    expect(code(await gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: "intruders" } }, scoped))).toEqual(denied);
-    expect(code(await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName, description: "hijacked" } }, scoped))).toEqual(denied);
+    expect(
+      code(await gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: "intruders" } }, scoped)),
+    ).toEqual(denied);
+    expect(
+      code(
+        await gql(UpdateGroupDocument, { input: { userPoolId: poolId, groupName, description: "hijacked" } }, scoped),
+      ),
+    ).toEqual(denied);
     expect(code(await gql(DeleteGroupDocument, { userPoolId: poolId, groupName }, scoped))).toEqual(denied);
     expect(code(await gql(GetGroupDocument, { userPoolId: poolId, groupName }, scoped))).toEqual(denied);
     expect(code(await gql(ListGroupsDocument, { userPoolId: poolId }, scoped))).toEqual(denied);
-    expect(code(await gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: user.username, groupName }, scoped))).toEqual(denied);
-    expect(code(await gql(AdminRemoveUserFromGroupDocument, { userPoolId: poolId, username: user.username, groupName }, scoped))).toEqual(denied);
+    expect(
+      code(await gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: user.username, groupName }, scoped)),
+    ).toEqual(denied);
+    expect(
+      code(
+        await gql(AdminRemoveUserFromGroupDocument, { userPoolId: poolId, username: user.username, groupName }, scoped),
+      ),
+    ).toEqual(denied);
     expect(code(await gql(ListUsersInGroupDocument, { userPoolId: poolId, groupName }, scoped))).toEqual(denied);
-    expect(code(await gql(AdminListGroupsForUserDocument, { userPoolId: poolId, username: user.username }, scoped))).toEqual(denied);
+    expect(
+      code(await gql(AdminListGroupsForUserDocument, { userPoolId: poolId, username: user.username }, scoped)),
+    ).toEqual(denied);
     expect(code(await gql(ListGroupsDocument, { userPoolId: poolId }, null))).toEqual(denied);
     expect(await groupNames(poolId)).toEqual([groupName]);
     expect((await members(poolId, groupName)).map((member) => member.userSub)).toEqual([user.sub]);
@@ -302,7 +416,9 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     for (let index = 0; index < 10; index++) users.push(await signUp(clientId));
     const results = await Promise.all(users.map((user) => add(poolId, user.username, groupName)));
     for (const result of results) expect(result.errors).toBeUndefined();
-    expect((await members(poolId, groupName)).map((member) => member.userSub).sort()).toEqual(users.map((user) => user.sub).sort());
+    expect((await members(poolId, groupName)).map((member) => member.userSub).sort()).toEqual(
+      users.map((user) => user.sub).sort(),
+    );
     expect((await events(poolId)).filter((event) => event.type === "USER_ADDED_TO_GROUP")).toHaveLength(10);
   });
 
@@ -344,10 +460,14 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
     it("parallel creates at the limit: exactly the quota succeeds, the rest get LimitExceededException", async () => {
       const { poolId } = await small.newPool();
       const names = Array.from({ length: 8 }, (_, index) => `p${index}`);
-      const results = await Promise.all(names.map((groupName) => small.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } })));
+      const results = await Promise.all(
+        names.map((groupName) => small.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } })),
+      );
       const codes = results.map((result) => small.code(result)[0] ?? "ok");
       expect(codes.filter((outcome) => outcome === "ok")).toHaveLength(3);
-      expect(codes.filter((outcome) => outcome !== "ok").every((outcome) => outcome === "LimitExceededException")).toBe(true);
+      expect(codes.filter((outcome) => outcome !== "ok").every((outcome) => outcome === "LimitExceededException")).toBe(
+        true,
+      );
       expect(await small.groupNames(poolId)).toHaveLength(3);
       expect((await small.events(poolId)).filter((event) => event.type === "GROUP_CREATED")).toHaveLength(3);
     });
@@ -357,9 +477,13 @@ describe.each(BACKENDS)("groups on $name", (backend) => {
       for (const groupName of ["a", "b", "c"]) await small.createGroup(poolId, { groupName });
       const user = await small.signUp(clientId);
       // Each group twice: a repeated add of a member is a no-op, not a second use of the quota.
-      const results = await Promise.all(["a", "b", "c", "a", "b", "c"].map((groupName) => small.add(poolId, user.username, groupName)));
+      const results = await Promise.all(
+        ["a", "b", "c", "a", "b", "c"].map((groupName) => small.add(poolId, user.username, groupName)),
+      );
       const codes = results.map((result) => small.code(result)[0] ?? "ok");
-      expect(codes.filter((outcome) => outcome !== "ok").every((outcome) => outcome === "LimitExceededException")).toBe(true);
+      expect(codes.filter((outcome) => outcome !== "ok").every((outcome) => outcome === "LimitExceededException")).toBe(
+        true,
+      );
       expect(await small.groupNamesOf(poolId, user.username)).toHaveLength(2);
       expect((await small.events(poolId)).filter((event) => event.type === "USER_ADDED_TO_GROUP")).toHaveLength(2);
     });

@@ -226,7 +226,11 @@ describe.each(BACKENDS)("hostile bodies on $name", (backend) => {
       });
       expect(methodOf(root)).toEqual({ status: 405, type: "MethodNotAllowedException", allow: "POST" });
       const getOnly = { status: 405, type: "MethodNotAllowedException", allow: "GET, HEAD" };
-      const getPaths = [["DELETE", "/healthz"], ["POST", "/readyz"], ["PUT", "/local_abc/.well-known/jwks.json"]];
+      const getPaths = [
+        ["DELETE", "/healthz"],
+        ["POST", "/readyz"],
+        ["PUT", "/local_abc/.well-known/jwks.json"],
+      ];
       for (const [method, path] of getPaths) {
         const answer = await request(`${baseUrl}${path}`, { method });
         expect({ path, ...methodOf(answer) }).toEqual({ path, ...getOnly });

@@ -25,21 +25,37 @@ interface Answer {
 }
 
 /** One request over node:http, the body written in the given pieces (no Content-Length unless a header says so). */
-function send(baseUrl: string, options: { path: string; headers: Record<string, string>; pieces: (string | Buffer)[]; agent?: Agent }): Promise<Answer> {
+function send(
+  baseUrl: string,
+  options: { path: string; headers: Record<string, string>; pieces: (string | Buffer)[]; agent?: Agent },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const call = request(`${baseUrl}${options.path}`, { method: "POST", headers: options.headers, agent: options.agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", reject);
-    });
+    const call = request(
+      `${baseUrl}${options.path}`,
+      { method: "POST", headers: options.headers, agent: options.agent },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
     call.on("error", reject);
     for (const piece of options.pieces) call.write(piece);
     call.end();
   });
 }
 
-const WIRE = (action: string) => ({ "content-type": "application/x-amz-json-1.1", "x-amz-target": `AWSCognitoIdentityProviderService.${action}` });
+const WIRE = (action: string) => ({
+  "content-type": "application/x-amz-json-1.1",
+  "x-amz-target": `AWSCognitoIdentityProviderService.${action}`,
+});
 const JSON_TYPE = { "content-type": "application/json" };
 const GET_USER = print(GetUserDocument);
 
@@ -60,17 +76,32 @@ describe.each(BACKENDS)("HTTP edge on $name", (backend) => {
     for (let i = 0; i < 4; i++) {
       const username = uniqueName(`edge${i}`);
       await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD);
-      users.push({ username, accessToken: expectTokens(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD)).accessToken });
+      users.push({
+        username,
+        accessToken: expectTokens(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD)).accessToken,
+      });
     }
   });
   afterAll(async () => gateway?.close());
 
   it("answers GraphQL with Cache-Control: no-store and an x-request-id, and the wire with its request id headers", async () => {
-    const graphql = await send(gateway.baseUrl, { path: "/graphql", headers: { ...JSON_TYPE, authorization: `Bearer ${users[0]!.accessToken}` }, pieces: [JSON.stringify({ query: GET_USER })] });
+    const graphql = await send(gateway.baseUrl, {
+      path: "/graphql",
+      headers: { ...JSON_TYPE, authorization: `Bearer ${users[0]!.accessToken}` },
+      pieces: [JSON.stringify({ query: GET_USER })],
+    });
     expect(graphql.status).toBe(200);
     expect(JSON.parse(graphql.text)).toMatchObject({ data: { getUser: { username: users[0]!.username } } });
-    expect(graphql.headers).toMatchObject({ "cache-control": "no-store", "content-type": "application/json; charset=utf-8", "x-request-id": expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    const wire = await send(gateway.baseUrl, { path: "/", headers: WIRE("GetUser"), pieces: [JSON.stringify({ AccessToken: users[0]!.accessToken })] });
+    expect(graphql.headers).toMatchObject({
+      "cache-control": "no-store",
+      "content-type": "application/json; charset=utf-8",
+      "x-request-id": expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    const wire = await send(gateway.baseUrl, {
+      path: "/",
+      headers: WIRE("GetUser"),
+      pieces: [JSON.stringify({ AccessToken: users[0]!.accessToken })],
+    });
     expect(wire.status).toBe(200);
     expect(JSON.parse(wire.text)).toMatchObject({ Username: users[0]!.username });
     expect(wire.headers["content-type"]).toBe("application/x-amz-json-1.1; charset=utf-8");
@@ -79,40 +110,88 @@ describe.each(BACKENDS)("HTTP edge on $name", (backend) => {
 
   it("reads a body sent in pieces without a length, a byte-order mark and leading whitespace included", async () => {
     const body = Buffer.from(JSON.stringify({ query: GET_USER }));
-    const pieces = [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(" \n"), body.subarray(0, 7), body.subarray(7, 20), body.subarray(20)];
-    const graphql = await send(gateway.baseUrl, { path: "/graphql", headers: { ...JSON_TYPE, authorization: `Bearer ${users[1]!.accessToken}` }, pieces });
-    expect(JSON.parse(graphql.text)).toEqual({ data: { getUser: expect.objectContaining({ username: users[1]!.username }) } });
+    const pieces = [
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(" \n"),
+      body.subarray(0, 7),
+      body.subarray(7, 20),
+      body.subarray(20),
+    ];
+    const graphql = await send(gateway.baseUrl, {
+      path: "/graphql",
+      headers: { ...JSON_TYPE, authorization: `Bearer ${users[1]!.accessToken}` },
+      pieces,
+    });
+    expect(JSON.parse(graphql.text)).toEqual({
+      data: { getUser: expect.objectContaining({ username: users[1]!.username }) },
+    });
     const wireBody = JSON.stringify({ AccessToken: users[1]!.accessToken });
-    const wire = await send(gateway.baseUrl, { path: "/", headers: WIRE("GetUser"), pieces: [wireBody.slice(0, 5), wireBody.slice(5)] });
+    const wire = await send(gateway.baseUrl, {
+      path: "/",
+      headers: WIRE("GetUser"),
+      pieces: [wireBody.slice(0, 5), wireBody.slice(5)],
+    });
     expect(JSON.parse(wire.text)).toMatchObject({ Username: users[1]!.username });
   });
 
   it("refuses a body over the limit sent without a length with 413 in each API's shape", async () => {
     const padding = "x".repeat(64 * 1024);
-    const pieces = [`{"query":"{ __typename }","variables":{"p":"`, ...Array.from({ length: MAX_REQUEST_BYTES / padding.length + 1 }, () => padding), `"}}`];
+    const pieces = [
+      `{"query":"{ __typename }","variables":{"p":"`,
+      ...Array.from({ length: MAX_REQUEST_BYTES / padding.length + 1 }, () => padding),
+      `"}}`,
+    ];
     const graphql = await send(gateway.baseUrl, { path: "/graphql", headers: JSON_TYPE, pieces });
     expect(graphql.status).toBe(413);
-    expect(JSON.parse(graphql.text)).toEqual({ errors: [{ message: `The request body is larger than ${MAX_REQUEST_BYTES / 1024} KB.`, extensions: { code: "InvalidParameterException" } }] });
+    expect(JSON.parse(graphql.text)).toEqual({
+      errors: [
+        {
+          message: `The request body is larger than ${MAX_REQUEST_BYTES / 1024} KB.`,
+          extensions: { code: "InvalidParameterException" },
+        },
+      ],
+    });
     const wire = await send(gateway.baseUrl, { path: "/", headers: WIRE("GetUser"), pieces });
     expect(wire.status).toBe(413);
     expect(wire.headers["x-amzn-errortype"]).toBe("RequestEntityTooLargeException");
-    const refused = lines().filter((line) => line.msg === "request refused at the HTTP edge" && line.reason === "entity.too.large");
+    const refused = lines().filter(
+      (line) => line.msg === "request refused at the HTTP edge" && line.reason === "entity.too.large",
+    );
     const ids = [graphql.headers["x-request-id"], wire.headers["x-request-id"]];
-    expect(refused.filter((line) => ids.includes(line.requestId as string)).map((line) => line.path).sort()).toEqual(["/", "/graphql"]);
+    expect(
+      refused
+        .filter((line) => ids.includes(line.requestId as string))
+        .map((line) => line.path)
+        .sort(),
+    ).toEqual(["/", "/graphql"]);
   });
 
   it("serves a gzip-compressed body on both APIs", async () => {
     const gzip = { "content-encoding": "gzip" };
-    const graphql = await send(gateway.baseUrl, { path: "/graphql", headers: { ...JSON_TYPE, ...gzip, authorization: `Bearer ${users[2]!.accessToken}` }, pieces: [gzipSync(JSON.stringify({ query: GET_USER }))] });
+    const graphql = await send(gateway.baseUrl, {
+      path: "/graphql",
+      headers: { ...JSON_TYPE, ...gzip, authorization: `Bearer ${users[2]!.accessToken}` },
+      pieces: [gzipSync(JSON.stringify({ query: GET_USER }))],
+    });
     expect(JSON.parse(graphql.text)).toMatchObject({ data: { getUser: { username: users[2]!.username } } });
-    const wire = await send(gateway.baseUrl, { path: "/", headers: { ...WIRE("GetUser"), ...gzip }, pieces: [gzipSync(JSON.stringify({ AccessToken: users[2]!.accessToken }))] });
+    const wire = await send(gateway.baseUrl, {
+      path: "/",
+      headers: { ...WIRE("GetUser"), ...gzip },
+      pieces: [gzipSync(JSON.stringify({ AccessToken: users[2]!.accessToken }))],
+    });
     expect(JSON.parse(wire.text)).toMatchObject({ Username: users[2]!.username });
   });
 
   it("logs a request cut off in the middle of its body once, as aborted at warn, and keeps serving", async () => {
-    for (const [path, headers] of [["/graphql", JSON_TYPE], ["/", WIRE("GetUser")]] as const) {
+    for (const [path, headers] of [
+      ["/graphql", JSON_TYPE],
+      ["/", WIRE("GetUser")],
+    ] as const) {
       const requestId = await new Promise<string>((resolve, reject) => {
-        const call = request(`${gateway.baseUrl}${path}`, { method: "POST", headers: { ...headers, "content-length": "1000" } });
+        const call = request(`${gateway.baseUrl}${path}`, {
+          method: "POST",
+          headers: { ...headers, "content-length": "1000" },
+        });
         call.on("error", () => undefined);
         call.on("response", reject);
         call.flushHeaders();
@@ -131,11 +210,19 @@ describe.each(BACKENDS)("HTTP edge on $name", (backend) => {
           }
         }, 50);
       });
-      const accessLines = lines().filter((line) => line.requestId === requestId && (line.msg === "request aborted" || line.msg === "request completed"));
-      expect(accessLines).toEqual([expect.objectContaining({ level: 40, msg: "request aborted", method: "POST", path })]);
+      const accessLines = lines().filter(
+        (line) => line.requestId === requestId && (line.msg === "request aborted" || line.msg === "request completed"),
+      );
+      expect(accessLines).toEqual([
+        expect.objectContaining({ level: 40, msg: "request aborted", method: "POST", path }),
+      ]);
       written.length = 0;
     }
-    const after = await send(gateway.baseUrl, { path: "/graphql", headers: { ...JSON_TYPE, authorization: `Bearer ${users[0]!.accessToken}` }, pieces: [JSON.stringify({ query: GET_USER })] });
+    const after = await send(gateway.baseUrl, {
+      path: "/graphql",
+      headers: { ...JSON_TYPE, authorization: `Bearer ${users[0]!.accessToken}` },
+      pieces: [JSON.stringify({ query: GET_USER })],
+    });
     expect(after.status).toBe(200);
   });
 
@@ -147,18 +234,38 @@ describe.each(BACKENDS)("HTTP edge on $name", (backend) => {
         const user = users[i % users.length]!;
         const isWire = i % 2 === 1;
         const answer = isWire
-          ? await send(gateway.baseUrl, { agent, path: "/", headers: WIRE("GetUser"), pieces: [JSON.stringify({ AccessToken: user.accessToken })] })
-          : await send(gateway.baseUrl, { agent, path: "/graphql", headers: { ...JSON_TYPE, authorization: `Bearer ${user.accessToken}` }, pieces: [JSON.stringify({ query: GET_USER, operationName: "GetUser" })] });
-        const username = isWire ? (JSON.parse(answer.text) as { Username: string }).Username : (JSON.parse(answer.text) as { data: { getUser: { username: string } } }).data.getUser.username;
+          ? await send(gateway.baseUrl, {
+              agent,
+              path: "/",
+              headers: WIRE("GetUser"),
+              pieces: [JSON.stringify({ AccessToken: user.accessToken })],
+            })
+          : await send(gateway.baseUrl, {
+              agent,
+              path: "/graphql",
+              headers: { ...JSON_TYPE, authorization: `Bearer ${user.accessToken}` },
+              pieces: [JSON.stringify({ query: GET_USER, operationName: "GetUser" })],
+            });
+        const username = isWire
+          ? (JSON.parse(answer.text) as { Username: string }).Username
+          : (JSON.parse(answer.text) as { data: { getUser: { username: string } } }).data.getUser.username;
         return { expected: user.username, username, requestId: String(answer.headers["x-request-id"]), isWire };
       });
       const answers = await Promise.all(calls);
       expect(answers.filter((answer) => answer.username !== answer.expected)).toEqual([]);
       expect(new Set(answers.map((answer) => answer.requestId)).size).toBe(200);
-      const accessLines = new Map(lines().filter((line) => line.msg === "request completed").map((line) => [line.requestId as string, line]));
+      const accessLines = new Map(
+        lines()
+          .filter((line) => line.msg === "request completed")
+          .map((line) => [line.requestId as string, line]),
+      );
       for (const { requestId, isWire } of answers) {
         const line = accessLines.get(requestId);
-        expect(line, requestId).toMatchObject(isWire ? { path: "/", action: "GetUser", status: 200 } : { path: "/graphql", operationName: "GetUser", rootFields: ["getUser"], status: 200 });
+        expect(line, requestId).toMatchObject(
+          isWire
+            ? { path: "/", action: "GetUser", status: 200 }
+            : { path: "/graphql", operationName: "GetUser", rootFields: ["getUser"], status: 200 },
+        );
       }
     } finally {
       agent.destroy();

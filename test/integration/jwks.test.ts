@@ -9,7 +9,11 @@ import type { TokenUse } from "../../src/core/ports.js";
 import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient } from "../support/directory.js";
-import { CreateAdminApiKeyDocument, ListEventsDocument, RotateSigningKeysDocument } from "../support/generated/graphql.js";
+import {
+  CreateAdminApiKeyDocument,
+  ListEventsDocument,
+  RotateSigningKeysDocument,
+} from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
@@ -60,11 +64,30 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
   const jwksUrlOf = (target: TestApp, poolId: string) => `${target.baseUrl}/${poolId}/.well-known/jwks.json`;
 
   const signPair = async (poolId: string, target: TestApp = gateway) => ({
-    id: await target.app.tokens.sign(poolId, "id", { sub: "user-1", aud: "client-1", token_use: "id", "cognito:username": "alice" }, HOUR_SECONDS),
-    access: await target.app.tokens.sign(poolId, "access", { sub: "user-1", client_id: "client-1", token_use: "access", scope: "aws.cognito.signin.user.admin", username: "alice" }, HOUR_SECONDS),
+    id: await target.app.tokens.sign(
+      poolId,
+      "id",
+      { sub: "user-1", aud: "client-1", token_use: "id", "cognito:username": "alice" },
+      HOUR_SECONDS,
+    ),
+    access: await target.app.tokens.sign(
+      poolId,
+      "access",
+      {
+        sub: "user-1",
+        client_id: "client-1",
+        token_use: "access",
+        scope: "aws.cognito.signin.user.admin",
+        username: "alice",
+      },
+      HOUR_SECONDS,
+    ),
   });
 
-  async function fetchJwks(poolId: string, target: TestApp = gateway): Promise<{ response: Response; kids: string[]; keys: Record<string, unknown>[] }> {
+  async function fetchJwks(
+    poolId: string,
+    target: TestApp = gateway,
+  ): Promise<{ response: Response; kids: string[]; keys: Record<string, unknown>[] }> {
     const response = await fetch(jwksUrlOf(target, poolId));
     const body = (await response.json()) as { keys: Record<string, unknown>[] };
     return { response, keys: body.keys, kids: body.keys.map((key) => String(key.kid)).sort() };
@@ -73,8 +96,15 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
   /** Verifies as a relying party would: only over HTTP, with two libraries that know nothing of the gateway. */
   async function verifyIndependently(token: string, poolId: string): Promise<JWTPayload> {
     const issuer = issuerOf(poolId);
-    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(jwksUrlOf(gateway, poolId))), { issuer, algorithms: ["RS256"], currentDate: clock.now() });
-    const awsVerifier = JwtRsaVerifier.create({ issuer, audience: null, jwksUri: jwksUrlOf(gateway, poolId) }, { jwksCache: new SimpleJwksCache({ fetcher: httpFetcher }) });
+    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(jwksUrlOf(gateway, poolId))), {
+      issuer,
+      algorithms: ["RS256"],
+      currentDate: clock.now(),
+    });
+    const awsVerifier = JwtRsaVerifier.create(
+      { issuer, audience: null, jwksUri: jwksUrlOf(gateway, poolId) },
+      { jwksCache: new SimpleJwksCache({ fetcher: httpFetcher }) },
+    );
     const awsPayload = await awsVerifier.verify(token);
     expect(awsPayload).toEqual(payload);
     return payload;
@@ -83,7 +113,8 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
   /** The pool's signing_keys rows, read straight from the database, past the gateway. */
   async function signingKeyRows(poolId: string): Promise<SigningKeyRow[]> {
     const target = gateway.config.database;
-    const sql = "SELECT kid, token_use, public_jwk, private_key_ciphertext, retired_at FROM signing_keys WHERE pool_id = ? ORDER BY created_at, kid";
+    const sql =
+      "SELECT kid, token_use, public_jwk, private_key_ciphertext, retired_at FROM signing_keys WHERE pool_id = ? ORDER BY created_at, kid";
     if (target.dialect === "sqlite") {
       const db = new Sqlite(target.path, { readonly: true, fileMustExist: true });
       try {
@@ -92,7 +123,13 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
         db.close();
       }
     }
-    const connection = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+    const connection = await createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+    });
     try {
       const [rows] = await connection.query(sql, [poolId]);
       return rows as SigningKeyRow[];
@@ -116,12 +153,27 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
 
     const nowSeconds = Math.floor(clock.nowMs() / 1000);
     const idPayload = await verifyIndependently(tokens.id, poolId);
-    expect(idPayload).toMatchObject({ iss: issuerOf(poolId), iat: nowSeconds, exp: nowSeconds + HOUR_SECONDS, token_use: "id", aud: "client-1", "cognito:username": "alice" });
+    expect(idPayload).toMatchObject({
+      iss: issuerOf(poolId),
+      iat: nowSeconds,
+      exp: nowSeconds + HOUR_SECONDS,
+      token_use: "id",
+      aud: "client-1",
+      "cognito:username": "alice",
+    });
     const accessPayload = await verifyIndependently(tokens.access, poolId);
-    expect(accessPayload).toMatchObject({ iss: issuerOf(poolId), token_use: "access", client_id: "client-1", scope: "aws.cognito.signin.user.admin" });
+    expect(accessPayload).toMatchObject({
+      iss: issuerOf(poolId),
+      token_use: "access",
+      client_id: "client-1",
+      scope: "aws.cognito.signin.user.admin",
+    });
 
     expect(await gateway.app.tokens.verify(poolId, tokens.id, "id")).toMatchObject({ sub: "user-1", token_use: "id" });
-    expect(await gateway.app.tokens.verify(poolId, tokens.access, "access")).toMatchObject({ sub: "user-1", token_use: "access" });
+    expect(await gateway.app.tokens.verify(poolId, tokens.access, "access")).toMatchObject({
+      sub: "user-1",
+      token_use: "access",
+    });
     // The same keys keep signing: a second pair carries the same kids.
     const again = await signPair(poolId);
     expect(decodeProtectedHeader(again.id).kid).toBe(idHeader.kid);
@@ -160,8 +212,16 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
     const document = (await response.json()) as Record<string, unknown>;
     // Cognito's ten keys (reference-oauth §7), now that the authorization server exists (#15); no claims_supported.
     expect(Object.keys(document)).toEqual([
-      "authorization_endpoint", "id_token_signing_alg_values_supported", "issuer", "jwks_uri", "response_types_supported",
-      "scopes_supported", "subject_types_supported", "token_endpoint", "token_endpoint_auth_methods_supported", "userinfo_endpoint",
+      "authorization_endpoint",
+      "id_token_signing_alg_values_supported",
+      "issuer",
+      "jwks_uri",
+      "response_types_supported",
+      "scopes_supported",
+      "subject_types_supported",
+      "token_endpoint",
+      "token_endpoint_auth_methods_supported",
+      "userinfo_endpoint",
     ]);
     expect(document).toMatchObject({
       issuer: issuerOf(poolId),
@@ -175,14 +235,26 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
   it("publishes a jwks_uri that verifies the pool's ID tokens with jose, found through discovery alone", async () => {
     const { poolId } = await createPoolWithClient(gateway);
     const { id } = await signPair(poolId);
-    const document = (await (await fetch(`${gateway.baseUrl}/${poolId}/.well-known/openid-configuration`)).json()) as { issuer: string; jwks_uri: string; id_token_signing_alg_values_supported: string[] };
+    const document = (await (await fetch(`${gateway.baseUrl}/${poolId}/.well-known/openid-configuration`)).json()) as {
+      issuer: string;
+      jwks_uri: string;
+      id_token_signing_alg_values_supported: string[];
+    };
     // The test gateway publishes PUBLIC_URL as its host; the JWKS is fetched from where it listens, same path.
     const jwksUrl = new URL(new URL(document.jwks_uri).pathname, gateway.baseUrl);
-    const { payload } = await jwtVerify(id, createRemoteJWKSet(jwksUrl), { issuer: document.issuer, algorithms: document.id_token_signing_alg_values_supported, currentDate: clock.now() });
+    const { payload } = await jwtVerify(id, createRemoteJWKSet(jwksUrl), {
+      issuer: document.issuer,
+      algorithms: document.id_token_signing_alg_values_supported,
+      currentDate: clock.now(),
+    });
     expect(payload.token_use).toBe("id");
     // Every endpoint the document names is served (the OAuth endpoints refuse a bare GET, but answer it).
     for (const [field, value] of Object.entries(document)) {
-      if (field.endsWith("_endpoint") || field.endsWith("_uri")) expect((await fetch(new URL(new URL(value as string).pathname, gateway.baseUrl), { redirect: "manual" })).status, field).not.toBe(404);
+      if (field.endsWith("_endpoint") || field.endsWith("_uri"))
+        expect(
+          (await fetch(new URL(new URL(value as string).pathname, gateway.baseUrl), { redirect: "manual" })).status,
+          field,
+        ).not.toBe(404);
     }
   });
 
@@ -191,13 +263,25 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
     for (const document of ["jwks.json", "openid-configuration"]) {
       const missing = await fetch(`${gateway.baseUrl}/${unknown}/.well-known/${document}`);
       expect(missing.status).toBe(404);
-      expect(await missing.json()).toEqual({ __type: "ResourceNotFoundException", message: `User pool ${unknown} does not exist.` });
+      expect(await missing.json()).toEqual({
+        __type: "ResourceNotFoundException",
+        message: `User pool ${unknown} does not exist.`,
+      });
       const malformed = await fetch(`${gateway.baseUrl}/not-a-pool-id/.well-known/${document}`);
       expect(malformed.status).toBe(400);
       expect(((await malformed.json()) as { __type: string }).__type).toBe("InvalidParameterException");
     }
-    await expect(gateway.app.tokens.sign(unknown, "access", { token_use: "access" }, 60)).rejects.toMatchObject({ code: "ResourceNotFoundException" });
-    await expectNotAuthorized(gateway.app.tokens.verify(unknown, (await signPair((await createPoolWithClient(gateway)).poolId)).access, "access"), "Invalid Access Token");
+    await expect(gateway.app.tokens.sign(unknown, "access", { token_use: "access" }, 60)).rejects.toMatchObject({
+      code: "ResourceNotFoundException",
+    });
+    await expectNotAuthorized(
+      gateway.app.tokens.verify(
+        unknown,
+        (await signPair((await createPoolWithClient(gateway)).poolId)).access,
+        "access",
+      ),
+      "Invalid Access Token",
+    );
   });
 
   it("rejects tokens of another pool, forged signatures and algorithms, and the wrong token_use", async () => {
@@ -207,7 +291,14 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
     const accessKid = decodeProtectedHeader(tokens.access).kid!;
     const verify = (token: string, use: TokenUse = "access") => gateway.app.tokens.verify(poolId, token, use);
     const nowSeconds = Math.floor(clock.nowMs() / 1000);
-    const claims = { sub: "user-1", token_use: "access", client_id: "client-1", iss: issuerOf(poolId), iat: nowSeconds, exp: nowSeconds + HOUR_SECONDS };
+    const claims = {
+      sub: "user-1",
+      token_use: "access",
+      client_id: "client-1",
+      iss: issuerOf(poolId),
+      iat: nowSeconds,
+      exp: nowSeconds + HOUR_SECONDS,
+    };
 
     // Another pool's token, even with this pool's claims inside.
     const foreign = await gateway.app.tokens.sign(otherPoolId, "access", { ...claims }, HOUR_SECONDS);
@@ -216,27 +307,45 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
 
     // This pool's kid on a signature by some other RSA key.
     const { privateKey: strangerKey } = await generateKeyPair("RS256");
-    await expectNotAuthorized(verify(await new SignJWT(claims).setProtectedHeader({ kid: accessKid, alg: "RS256" }).sign(strangerKey)), "Invalid Access Token");
+    await expectNotAuthorized(
+      verify(await new SignJWT(claims).setProtectedHeader({ kid: accessKid, alg: "RS256" }).sign(strangerKey)),
+      "Invalid Access Token",
+    );
 
     // alg none, and HS256 "signed" with the public key as the HMAC secret (the classic key-confusion forgery).
-    await expectNotAuthorized(verify(`${encodePart({ alg: "none", kid: accessKid })}.${encodePart(claims)}.`), "Invalid Access Token");
+    await expectNotAuthorized(
+      verify(`${encodePart({ alg: "none", kid: accessKid })}.${encodePart(claims)}.`),
+      "Invalid Access Token",
+    );
     const publicJwk = (await fetchJwks(poolId)).keys.find((key) => key.kid === accessKid)!;
-    const publicPem = createPublicKey({ key: publicJwk as never, format: "jwk" }).export({ type: "spki", format: "pem" }).toString();
+    const publicPem = createPublicKey({ key: publicJwk as never, format: "jwk" })
+      .export({ type: "spki", format: "pem" })
+      .toString();
     for (const secret of [publicPem, JSON.stringify(publicJwk)]) {
-      const forged = await new SignJWT(claims).setProtectedHeader({ kid: accessKid, alg: "HS256" }).sign(new TextEncoder().encode(secret));
+      const forged = await new SignJWT(claims)
+        .setProtectedHeader({ kid: accessKid, alg: "HS256" })
+        .sign(new TextEncoder().encode(secret));
       await expectNotAuthorized(verify(forged), "Invalid Access Token");
     }
 
     // A changed payload under the original signature.
     const [header, , signature] = tokens.access.split(".");
-    await expectNotAuthorized(verify(`${header}.${encodePart({ ...claims, sub: "admin" })}.${signature}`), "Invalid Access Token");
+    await expectNotAuthorized(
+      verify(`${header}.${encodePart({ ...claims, sub: "admin" })}.${signature}`),
+      "Invalid Access Token",
+    );
     await expectNotAuthorized(verify("not-a-jwt"), "Invalid Access Token");
     await expectNotAuthorized(verify(`${header}.${"A".repeat(20_000)}.${signature}`), "Invalid Access Token");
 
     // token_use: an ID token is no access token, nor the other way round, whatever the claim says.
     await expectNotAuthorized(verify(tokens.id, "access"), "Invalid Access Token");
     await expectNotAuthorized(verify(tokens.access, "id"), "Invalid Id Token");
-    const mislabelled = await gateway.app.tokens.sign(poolId, "access", { sub: "user-1", token_use: "id" }, HOUR_SECONDS);
+    const mislabelled = await gateway.app.tokens.sign(
+      poolId,
+      "access",
+      { sub: "user-1", token_use: "id" },
+      HOUR_SECONDS,
+    );
     await expectNotAuthorized(verify(mislabelled, "access"), "Invalid Access Token");
     await expectNotAuthorized(verify(mislabelled, "id"), "Invalid Id Token");
     const unlabelled = await gateway.app.tokens.sign(poolId, "access", { sub: "user-1" }, HOUR_SECONDS);
@@ -259,12 +368,22 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
   it("lets only keys with access to the pool rotate its keys", async () => {
     const { poolId } = await createPoolWithClient(gateway);
     const { poolId: otherPoolId } = await createPoolWithClient(gateway);
-    const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "other-pool-only", poolScope: [otherPoolId] } })).createAdminApiKey.secret;
-    expect(errorCodes(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId }, scoped))).toEqual(["NotAuthorizedException"]);
-    expect(errorCodes(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId }, null))).toEqual(["NotAuthorizedException"]);
-    expect(errorCodes(await gateway.gql(RotateSigningKeysDocument, { userPoolId: `${gateway.config.region}_nonexistent` }))).toEqual(["ResourceNotFoundException"]);
+    const scoped = expectData(
+      await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "other-pool-only", poolScope: [otherPoolId] } }),
+    ).createAdminApiKey.secret;
+    expect(errorCodes(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId }, scoped))).toEqual([
+      "NotAuthorizedException",
+    ]);
+    expect(errorCodes(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId }, null))).toEqual([
+      "NotAuthorizedException",
+    ]);
+    expect(
+      errorCodes(await gateway.gql(RotateSigningKeysDocument, { userPoolId: `${gateway.config.region}_nonexistent` })),
+    ).toEqual(["ResourceNotFoundException"]);
     expect(await signingKeyRows(poolId)).toEqual([]);
-    expect(expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: otherPoolId }, scoped)).rotateSigningKeys).toBe(true);
+    expect(
+      expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: otherPoolId }, scoped)).rotateSigningKeys,
+    ).toBe(true);
   });
 
   it("ends with one ID key and one access key when two gateway processes sign a new pool's first tokens at once", async () => {
@@ -277,7 +396,12 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
       for (let round = 0; round < 3; round++) {
         const { poolId } = await createPoolWithClient(gateway);
         const signed = await Promise.all(
-          [gateway, second, gateway, second].flatMap((target) => (["id", "access"] as const).map(async (use) => ({ use, token: await target.app.tokens.sign(poolId, use, { sub: "user-1", token_use: use }, HOUR_SECONDS) }))),
+          [gateway, second, gateway, second].flatMap((target) =>
+            (["id", "access"] as const).map(async (use) => ({
+              use,
+              token: await target.app.tokens.sign(poolId, use, { sub: "user-1", token_use: use }, HOUR_SECONDS),
+            })),
+          ),
         );
         const rows = await signingKeyRows(poolId);
         expect(rows.map((row) => row.token_use).sort()).toEqual(["access", "id"]);
@@ -313,7 +437,9 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
     const before = await signPair(poolId);
     const oldKids = [decodeProtectedHeader(before.id).kid!, decodeProtectedHeader(before.access).kid!];
 
-    expect(expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId })).rotateSigningKeys).toBe(true);
+    expect(expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId })).rotateSigningKeys).toBe(
+      true,
+    );
     const after = await signPair(poolId);
     const newKids = [decodeProtectedHeader(after.id).kid!, decodeProtectedHeader(after.access).kid!];
     expect(newKids[0]).not.toBe(newKids[1]);
@@ -322,12 +448,19 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
 
     // Tokens issued before the rotation stay valid, for the gateway and for relying parties.
     for (const token of [before.id, before.access, after.id, after.access]) await verifyIndependently(token, poolId);
-    await expect(gateway.app.tokens.verify(poolId, before.access, "access")).resolves.toMatchObject({ token_use: "access" });
+    await expect(gateway.app.tokens.verify(poolId, before.access, "access")).resolves.toMatchObject({
+      token_use: "access",
+    });
     await expect(gateway.app.tokens.verify(poolId, before.id, "id")).resolves.toMatchObject({ token_use: "id" });
 
-    const events = expectData(await gateway.gql(ListEventsDocument, { userPoolId: poolId })).events.items.filter((event) => event.type === "SIGNING_KEYS_ROTATED");
+    const events = expectData(await gateway.gql(ListEventsDocument, { userPoolId: poolId })).events.items.filter(
+      (event) => event.type === "SIGNING_KEYS_ROTATED",
+    );
     expect(events).toHaveLength(1);
-    expect(events[0]!.detail).toEqual({ retiredKids: expect.arrayContaining(oldKids), newKids: { id: newKids[0], access: newKids[1] } });
+    expect(events[0]!.detail).toEqual({
+      retiredKids: expect.arrayContaining(oldKids),
+      newKids: { id: newKids[0], access: newKids[1] },
+    });
     expect(events[0]!.actor).toMatch(/^admin-key:/);
 
     // No token signed before the rotation outlives a day, so after 25 hours the old keys are gone.
@@ -338,7 +471,9 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
     await expectNotAuthorized(gateway.app.tokens.verify(poolId, before.access, "access"), "Invalid Access Token");
 
     // A second rotation deletes keys whose publication has ended.
-    expect(expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId })).rotateSigningKeys).toBe(true);
+    expect(expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: poolId })).rotateSigningKeys).toBe(
+      true,
+    );
     const rows = await signingKeyRows(poolId);
     expect(rows.map((row) => row.kid).filter((kid) => oldKids.includes(kid))).toEqual([]);
     expect(rows.filter((row) => row.retired_at === null)).toHaveLength(2);

@@ -30,25 +30,114 @@ interface Person {
 
 /** Fifteen people whose values share prefixes, differ in case, and include a quote, accents and an emoji. */
 const PEOPLE: Person[] = [
-  { username: "alice", given_name: "Alice", family_name: "Reddy", email: "alice.reddy@example.com", phone_number: "+13125550001", preferred_username: "ali" },
-  { username: "bob", given_name: "Bob", family_name: "Smith", email: "Bob.Smith@Example.org", phone_number: "+13125550002" },
-  { username: "carol", given_name: "Carol", family_name: "Smithers", email: "carol@corp.example", phone_number: "+14155550003", preferred_username: "caz" },
-  { username: "dave", given_name: "Dave", family_name: 'O"Brien', email: "dave.obrien@example.com", phone_number: "+442071234567" },
-  { username: "erin", given_name: "Erin", family_name: "Reddy", email: "erin@example.net", phone_number: "+13125559999" },
-  { username: "frank", given_name: "Frank", family_name: "Jones", email: "frank.jones@example.com", phone_number: "+16175550006", preferred_username: "franky" },
-  { username: "grace", given_name: "Grace", family_name: "Hopper", email: "grace@navy.example", phone_number: "+12025550007" },
-  { username: "heidi", given_name: "Heidi", family_name: "Smith", email: "heidi.smith@example.com", phone_number: "+13129990008" },
-  { username: "ivan", given_name: "Ivan", family_name: "Petrov", email: "ivan@example.ru", phone_number: "+74955550009" },
-  { username: "judy", given_name: "Judy", family_name: "Smith-Jones", email: "judy@example.com", phone_number: "+16175550010" },
-  { username: "mallory", given_name: "Mallory", family_name: "Reddington", email: "mallory@evil.example", phone_number: "+13125550011" },
+  {
+    username: "alice",
+    given_name: "Alice",
+    family_name: "Reddy",
+    email: "alice.reddy@example.com",
+    phone_number: "+13125550001",
+    preferred_username: "ali",
+  },
+  {
+    username: "bob",
+    given_name: "Bob",
+    family_name: "Smith",
+    email: "Bob.Smith@Example.org",
+    phone_number: "+13125550002",
+  },
+  {
+    username: "carol",
+    given_name: "Carol",
+    family_name: "Smithers",
+    email: "carol@corp.example",
+    phone_number: "+14155550003",
+    preferred_username: "caz",
+  },
+  {
+    username: "dave",
+    given_name: "Dave",
+    family_name: 'O"Brien',
+    email: "dave.obrien@example.com",
+    phone_number: "+442071234567",
+  },
+  {
+    username: "erin",
+    given_name: "Erin",
+    family_name: "Reddy",
+    email: "erin@example.net",
+    phone_number: "+13125559999",
+  },
+  {
+    username: "frank",
+    given_name: "Frank",
+    family_name: "Jones",
+    email: "frank.jones@example.com",
+    phone_number: "+16175550006",
+    preferred_username: "franky",
+  },
+  {
+    username: "grace",
+    given_name: "Grace",
+    family_name: "Hopper",
+    email: "grace@navy.example",
+    phone_number: "+12025550007",
+  },
+  {
+    username: "heidi",
+    given_name: "Heidi",
+    family_name: "Smith",
+    email: "heidi.smith@example.com",
+    phone_number: "+13129990008",
+  },
+  {
+    username: "ivan",
+    given_name: "Ivan",
+    family_name: "Petrov",
+    email: "ivan@example.ru",
+    phone_number: "+74955550009",
+  },
+  {
+    username: "judy",
+    given_name: "Judy",
+    family_name: "Smith-Jones",
+    email: "judy@example.com",
+    phone_number: "+16175550010",
+  },
+  {
+    username: "mallory",
+    given_name: "Mallory",
+    family_name: "Reddington",
+    email: "mallory@evil.example",
+    phone_number: "+13125550011",
+  },
   { username: "niaj", given_name: "Niaj", family_name: "Brown", email: "niaj@example.com" },
-  { username: "olivia", given_name: "Olivia", family_name: "Ångström", email: "Olivia@EXAMPLE.com", phone_number: "+33155550013" },
-  { username: "peggy", given_name: "Peggy", family_name: "Carter", email: "peggy@example.com", phone_number: "+12125550014", preferred_username: "😀peggy" },
-  { username: "trent", given_name: "Trent", family_name: "Reddy", email: "trent@example.com", phone_number: "+13125550015" },
+  {
+    username: "olivia",
+    given_name: "Olivia",
+    family_name: "Ångström",
+    email: "Olivia@EXAMPLE.com",
+    phone_number: "+33155550013",
+  },
+  {
+    username: "peggy",
+    given_name: "Peggy",
+    family_name: "Carter",
+    email: "peggy@example.com",
+    phone_number: "+12125550014",
+    preferred_username: "😀peggy",
+  },
+  {
+    username: "trent",
+    given_name: "Trent",
+    family_name: "Reddy",
+    email: "trent@example.com",
+    phone_number: "+13125550015",
+  },
 ];
 
 const fullName = (person: Person) => `${person.given_name} ${person.family_name}`;
-const attributeOf = (user: ListedUser, name: string) => user.attributes.find((attribute) => attribute.name === name)?.value;
+const attributeOf = (user: ListedUser, name: string) =>
+  user.attributes.find((attribute) => attribute.name === name)?.value;
 
 describe.each(BACKENDS)("listUsers on $name", (backend) => {
   let gateway: TestApp;
@@ -57,19 +146,30 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
   });
   afterAll(async () => gateway?.close());
 
-  const list = (variables: ListUsersQueryVariables, token?: string | null) => gateway.gql(ListUsersDocument, variables, token);
+  const list = (variables: ListUsersQueryVariables, token?: string | null) =>
+    gateway.gql(ListUsersDocument, variables, token);
   const listData = async (variables: ListUsersQueryVariables) => expectData(await list(variables)).listUsers;
-  const usernames = async (userPoolId: string, filter: string) => (await listData({ userPoolId, filter })).users.map((user) => user.username);
+  const usernames = async (userPoolId: string, filter: string) =>
+    (await listData({ userPoolId, filter })).users.map((user) => user.username);
 
   /** A pool of its own with the fifteen people signed up (all UNCONFIRMED, all enabled); returns their subs by username. */
   async function seededPool(poolInput: Partial<CreateUserPoolInput> = {}, people: Person[] = PEOPLE) {
-    const { poolId, clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"], ...poolInput });
+    const { poolId, clientId } = await createPoolWithClient(gateway, {
+      autoVerifiedAttributes: ["email"],
+      ...poolInput,
+    });
     const subs = new Map<string, string>();
     await Promise.all(
       people.map(async ({ username, ...attributes }) => {
         const userAttributes = Object.entries(attributes).map(([name, value]) => ({ name, value }));
         userAttributes.push({ name: "name", value: fullName({ username, ...attributes }) });
-        const result = expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes } }, null));
+        const result = expectData(
+          await gateway.gql(
+            SignUpDocument,
+            { input: { clientId, username, password: GOOD_PASSWORD, userAttributes } },
+            null,
+          ),
+        );
         subs.set(username, result.signUp.userSub);
       }),
     );
@@ -92,7 +192,9 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
   /** Results come ordered by the filtered value as the index folds it, then by sub. */
   function expectOrderedBy(users: ListedUser[], valueOf: (user: ListedUser) => string) {
     const keys = users.map((user) => [valueOf(user), user.userSub] as const);
-    const sorted = [...keys].sort(([leftValue, leftSub], [rightValue, rightSub]) => (leftValue === rightValue ? (leftSub < rightSub ? -1 : 1) : leftValue < rightValue ? -1 : 1));
+    const sorted = [...keys].sort(([leftValue, leftSub], [rightValue, rightSub]) =>
+      leftValue === rightValue ? (leftSub < rightSub ? -1 : 1) : leftValue < rightValue ? -1 : 1,
+    );
     expect(keys).toEqual(sorted);
   }
 
@@ -112,7 +214,12 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     expect(reddys.map((user) => user.username).sort()).toEqual(["alice", "erin", "trent"]);
     expectOrderedBy(reddys, lower("family_name"));
     const smiths = (await listData({ userPoolId: poolId, filter: 'family_name ^= "Smith"' })).users;
-    expect(smiths.map((user) => attributeOf(user, "family_name"))).toEqual(["Smith", "Smith", "Smith-Jones", "Smithers"]);
+    expect(smiths.map((user) => attributeOf(user, "family_name"))).toEqual([
+      "Smith",
+      "Smith",
+      "Smith-Jones",
+      "Smithers",
+    ]);
     expectOrderedBy(smiths, lower("family_name"));
     const redd = (await listData({ userPoolId: poolId, filter: 'family_name ^= "Redd"' })).users;
     expect(redd.map((user) => attributeOf(user, "family_name"))).toEqual(["Reddington", "Reddy", "Reddy", "Reddy"]);
@@ -124,7 +231,12 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     expect(await usernames(poolId, 'preferred_username ^= "fr"')).toEqual(["frank"]);
     expect(await usernames(poolId, 'preferred_username ^= "😀"')).toEqual(["peggy"]);
     const withPreferred = (await listData({ userPoolId: poolId, filter: 'preferred_username ^= ""' })).users;
-    expect(withPreferred.map((user) => attributeOf(user, "preferred_username"))).toEqual(["ali", "caz", "franky", "😀peggy"]);
+    expect(withPreferred.map((user) => attributeOf(user, "preferred_username"))).toEqual([
+      "ali",
+      "caz",
+      "franky",
+      "😀peggy",
+    ]);
 
     expect(await usernames(poolId, 'username = "ivan"')).toEqual(["ivan"]);
     expect(await usernames(poolId, 'username ^= "m"')).toEqual(["mallory"]);
@@ -139,7 +251,9 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     for (const username of ["bob", "grace"]) {
       const person = PEOPLE.find((candidate) => candidate.username === username)!;
       const code = (await latestMessage(gateway, poolId, person.email)).code!;
-      expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code } }, null));
+      expectData(
+        await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code } }, null),
+      );
     }
     await gateway.app.db.transaction(async (repositories) => {
       const pool = (await repositories.pools.findById(poolId))!;
@@ -176,7 +290,9 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
   it("matches emails case-insensitively and returns them as stored", async () => {
     const { poolId } = await seededPool();
     const olivia = (await listData({ userPoolId: poolId, filter: 'email = "OLIVIA@example.COM"' })).users;
-    expect(olivia.map((user) => [user.username, attributeOf(user, "email")])).toEqual([["olivia", "Olivia@EXAMPLE.com"]]);
+    expect(olivia.map((user) => [user.username, attributeOf(user, "email")])).toEqual([
+      ["olivia", "Olivia@EXAMPLE.com"],
+    ]);
     expect(await usernames(poolId, 'email ^= "BOB.SMITH@EXAMPLE"')).toEqual(["bob"]);
   });
 
@@ -200,9 +316,18 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     expect(unfiltered.paginationToken).toBeNull();
 
     const chicagoPages = await walk(poolId, 'phone_number ^= "+1312"', 2);
-    expect(chicagoPages.map((page) => page.map((user) => user.username))).toEqual([["alice", "bob"], ["mallory", "trent"], ["erin", "heidi"]]);
+    expect(chicagoPages.map((page) => page.map((user) => user.username))).toEqual([
+      ["alice", "bob"],
+      ["mallory", "trent"],
+      ["erin", "heidi"],
+    ]);
     const reddyPages = await walk(poolId, 'family_name = "reddy"', 2);
-    expect(reddyPages.flat().map((user) => user.username).sort()).toEqual(["alice", "erin", "trent"]);
+    expect(
+      reddyPages
+        .flat()
+        .map((user) => user.username)
+        .sort(),
+    ).toEqual(["alice", "erin", "trent"]);
     expect(new Set(reddyPages.flat().map((user) => user.userSub)).size).toBe(3);
 
     // A limit of 0 means the default, 60.
@@ -217,15 +342,29 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     const token = first.paginationToken!;
     expect(token).toMatch(/^\S+$/);
     // The same filter written differently is the same filter.
-    expect((await listData({ userPoolId: poolId, filter: 'family_name^="SMITH"', limit: 1, paginationToken: token })).users).toHaveLength(1);
+    expect(
+      (await listData({ userPoolId: poolId, filter: 'family_name^="SMITH"', limit: 1, paginationToken: token })).users,
+    ).toHaveLength(1);
 
-    expect(errorCodes(await list({ userPoolId: poolId, filter: 'family_name ^= "Smi"', limit: 1, paginationToken: token }))).toEqual(["InvalidParameterException"]);
-    expect(errorCodes(await list({ userPoolId: poolId, limit: 1, paginationToken: token }))).toEqual(["InvalidParameterException"]);
-    expect(errorCodes(await list({ userPoolId: poolId, filter: 'given_name ^= "Smith"', limit: 1, paginationToken: token }))).toEqual(["InvalidParameterException"]);
+    expect(
+      errorCodes(await list({ userPoolId: poolId, filter: 'family_name ^= "Smi"', limit: 1, paginationToken: token })),
+    ).toEqual(["InvalidParameterException"]);
+    expect(errorCodes(await list({ userPoolId: poolId, limit: 1, paginationToken: token }))).toEqual([
+      "InvalidParameterException",
+    ]);
+    expect(
+      errorCodes(await list({ userPoolId: poolId, filter: 'given_name ^= "Smith"', limit: 1, paginationToken: token })),
+    ).toEqual(["InvalidParameterException"]);
     const other = await createPoolWithClient(gateway);
-    expect(errorCodes(await list({ userPoolId: other.poolId, filter: 'family_name ^= "Smith"', limit: 1, paginationToken: token }))).toEqual(["InvalidParameterException"]);
+    expect(
+      errorCodes(
+        await list({ userPoolId: other.poolId, filter: 'family_name ^= "Smith"', limit: 1, paginationToken: token }),
+      ),
+    ).toEqual(["InvalidParameterException"]);
     for (const garbage of ["not a token", "e30", "eyJ2IjoxfQ", "!!!"]) {
-      expect(errorCodes(await list({ userPoolId: poolId, paginationToken: garbage }))).toEqual(["InvalidParameterException"]);
+      expect(errorCodes(await list({ userPoolId: poolId, paginationToken: garbage }))).toEqual([
+        "InvalidParameterException",
+      ]);
     }
   });
 
@@ -246,7 +385,14 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     expect(await failure('address = "Main St"')).toBe("Invalid search attribute: address");
     expect(await failure('shoe_size = "9"')).toBe("Invalid search attribute: shoe_size");
     expect(await failure('custom:tier = "gold"')).toBe("Invalid search attribute: custom:tier");
-    for (const filter of ["email = unquoted", 'email = "open', 'email != "x"', 'email = "a" or name = "b"', 'email = "a\\tb"', 'family_name = "O"Brien"']) {
+    for (const filter of [
+      "email = unquoted",
+      'email = "open',
+      'email != "x"',
+      'email = "a" or name = "b"',
+      'email = "a\\tb"',
+      'family_name = "O"Brien"',
+    ]) {
       expect(await failure(filter)).toMatch(/^Error while parsing filter\./);
     }
     expect(await failure(`email ^= "${"a".repeat(246)}"`)).toBe("filter must be at most 256 characters long.");
@@ -255,7 +401,9 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
 
   it("returns only the attributes asked for, and always the user's own fields", async () => {
     const { poolId } = await seededPool();
-    const emailsOnly = (await listData({ userPoolId: poolId, filter: 'family_name = "Smith"', attributesToGet: ["email"] })).users;
+    const emailsOnly = (
+      await listData({ userPoolId: poolId, filter: 'family_name = "Smith"', attributesToGet: ["email"] })
+    ).users;
     expect(emailsOnly).toHaveLength(2);
     for (const user of emailsOnly) {
       expect(user.attributes.map((attribute) => attribute.name)).toEqual(["email"]);
@@ -263,45 +411,93 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
       expect(user.username).toMatch(/^(bob|heidi)$/);
       expect(user.userCreateDate).toBeTruthy();
     }
-    const two = (await listData({ userPoolId: poolId, filter: 'username = "niaj"', attributesToGet: ["sub", "phone_number", "given_name"] })).users;
+    const two = (
+      await listData({
+        userPoolId: poolId,
+        filter: 'username = "niaj"',
+        attributesToGet: ["sub", "phone_number", "given_name"],
+      })
+    ).users;
     // niaj has no phone number: an attribute the user lacks is simply absent.
     expect(two[0]!.attributes.map((attribute) => attribute.name).sort()).toEqual(["given_name", "sub"]);
     const none = (await listData({ userPoolId: poolId, filter: 'username = "niaj"', attributesToGet: [] })).users;
     expect(none[0]!.attributes).toEqual([]);
     const all = (await listData({ userPoolId: poolId, filter: 'username = "niaj"' })).users;
-    expect(all[0]!.attributes.map((attribute) => attribute.name)).toEqual(expect.arrayContaining(["sub", "email", "family_name", "given_name", "name"]));
+    expect(all[0]!.attributes.map((attribute) => attribute.name)).toEqual(
+      expect.arrayContaining(["sub", "email", "family_name", "given_name", "name"]),
+    );
 
-    expect(errorCodes(await list({ userPoolId: poolId, attributesToGet: ["email", "shoe_size"] }))).toEqual(["InvalidParameterException"]);
+    expect(errorCodes(await list({ userPoolId: poolId, attributesToGet: ["email", "shoe_size"] }))).toEqual([
+      "InvalidParameterException",
+    ]);
   });
 
   it("filters on a custom attribute the pool declares searchable, and on no other", async () => {
-    const { poolId, clientId } = await createPoolWithClient(gateway, {
-      schema: [
-        { name: "tier", attributeDataType: "String", searchable: true },
-        { name: "plan", attributeDataType: "String" },
-      ],
-    }, { writeAttributes: ["custom:tier", "custom:plan"] });
-    const tiers: [string, string][] = [["u1", "Gold"], ["u2", "gold-plus"], ["u3", "Silver"], ["u4", "gold"]];
+    const { poolId, clientId } = await createPoolWithClient(
+      gateway,
+      {
+        schema: [
+          { name: "tier", attributeDataType: "String", searchable: true },
+          { name: "plan", attributeDataType: "String" },
+        ],
+      },
+      { writeAttributes: ["custom:tier", "custom:plan"] },
+    );
+    const tiers: [string, string][] = [
+      ["u1", "Gold"],
+      ["u2", "gold-plus"],
+      ["u3", "Silver"],
+      ["u4", "gold"],
+    ];
     await Promise.all(
       tiers.map(async ([username, tier]) => {
-        const userAttributes = [{ name: "custom:tier", value: tier }, { name: "custom:plan", value: "pro" }];
-        expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes } }, null));
+        const userAttributes = [
+          { name: "custom:tier", value: tier },
+          { name: "custom:plan", value: "pro" },
+        ];
+        expectData(
+          await gateway.gql(
+            SignUpDocument,
+            { input: { clientId, username, password: GOOD_PASSWORD, userAttributes } },
+            null,
+          ),
+        );
       }),
     );
     expect((await usernames(poolId, 'custom:tier = "GOLD"')).sort()).toEqual(["u1", "u4"]);
     const golds = (await listData({ userPoolId: poolId, filter: 'custom:tier ^= "gold"' })).users;
-    expect(golds.map((user) => attributeOf(user, "custom:tier"))).toEqual([expect.stringMatching(/^gold$/i), expect.stringMatching(/^gold$/i), "gold-plus"]);
+    expect(golds.map((user) => attributeOf(user, "custom:tier"))).toEqual([
+      expect.stringMatching(/^gold$/i),
+      expect.stringMatching(/^gold$/i),
+      "gold-plus",
+    ]);
     expect(await usernames(poolId, 'custom:tier = "Silver"')).toEqual(["u3"]);
 
     const plan = await list({ userPoolId: poolId, filter: 'custom:plan = "pro"' });
     expect(errorCodes(plan)).toEqual(["InvalidParameterException"]);
     expect(plan.errors![0]!.message).toBe("Invalid search attribute: custom:plan");
-    expect(errorCodes(await list({ userPoolId: poolId, filter: 'tier = "gold"' }))).toEqual(["InvalidParameterException"]);
+    expect(errorCodes(await list({ userPoolId: poolId, filter: 'tier = "gold"' }))).toEqual([
+      "InvalidParameterException",
+    ]);
 
-    const schema = expectData(await gateway.gql(SearchableAttributesDocument, { userPoolId: poolId })).userPool.schemaAttributes;
+    const schema = expectData(await gateway.gql(SearchableAttributesDocument, { userPoolId: poolId })).userPool
+      .schemaAttributes;
     const searchable = Object.fromEntries(schema.map((attribute) => [attribute.name, attribute.searchable]));
-    expect(searchable).toMatchObject({ "custom:tier": true, "custom:plan": false, email: true, sub: true, family_name: true, address: false, email_verified: false });
-    const standard = await gateway.gql(CreateUserPoolDocument, { input: { name: "searchable-address", schema: [{ name: "address", attributeDataType: "String", searchable: true }] } });
+    expect(searchable).toMatchObject({
+      "custom:tier": true,
+      "custom:plan": false,
+      email: true,
+      sub: true,
+      family_name: true,
+      address: false,
+      email_verified: false,
+    });
+    const standard = await gateway.gql(CreateUserPoolDocument, {
+      input: {
+        name: "searchable-address",
+        schema: [{ name: "address", attributeDataType: "String", searchable: true }],
+      },
+    });
     expect(errorCodes(standard)).toEqual(["InvalidParameterException"]);
   });
 
@@ -309,14 +505,24 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     const { poolId } = await seededPool();
     const smiths = { userPoolId: poolId, filter: 'family_name ^= "Smith"', limit: 2 };
     const second = { ...smiths, paginationToken: (await listData(smiths)).paginationToken };
-    const pages: ListUsersQueryVariables[] = [{ userPoolId: poolId }, { userPoolId: poolId, filter: 'email = "alice.reddy@example.com"' }, smiths, second, { ...smiths, attributesToGet: ["email"] }];
+    const pages: ListUsersQueryVariables[] = [
+      { userPoolId: poolId },
+      { userPoolId: poolId, filter: 'email = "alice.reddy@example.com"' },
+      smiths,
+      second,
+      { ...smiths, attributesToGet: ["email"] },
+    ];
     for (const variables of pages) {
       const { result, statements } = await captureSql(() => listData(variables));
       expect(result.users.length).toBeGreaterThan(0);
       const reads = statements.filter((statement) => /^\s*SELECT/i.test(statement.sql));
       // The users signed up with passwords: a listing still never carries their hashes or SRP verifiers.
       expect(reads.map((statement) => statement.sql).join("\n")).not.toMatch(/password_hash|srp_salt|srp_verifier/i);
-      expect(reads.filter((statement) => tablesOf(statement.sql).some((table) => table === "users" || table === "user_search_entries"))).toHaveLength(1);
+      expect(
+        reads.filter((statement) =>
+          tablesOf(statement.sql).some((table) => table === "users" || table === "user_search_entries"),
+        ),
+      ).toHaveLength(1);
     }
   });
 
@@ -325,7 +531,9 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
     const missing = `${poolId.split("_")[0]}_doesNotExist1`;
     expect(errorCodes(await list({ userPoolId: missing }))).toEqual(["ResourceNotFoundException"]);
     const other = await createPoolWithClient(gateway);
-    const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "scoped-list-users", poolScope: [other.poolId] } })).createAdminApiKey.secret;
+    const scoped = expectData(
+      await gateway.gql(CreateAdminApiKeyDocument, { input: { name: "scoped-list-users", poolScope: [other.poolId] } }),
+    ).createAdminApiKey.secret;
     expect(errorCodes(await list({ userPoolId: poolId }, scoped))).toEqual(["NotAuthorizedException"]);
     expect(expectData(await list({ userPoolId: other.poolId }, scoped)).listUsers.users).toEqual([]);
     expect(errorCodes(await list({ userPoolId: poolId }, null))).toEqual(["NotAuthorizedException"]);

@@ -1,20 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
-import { CreateUserPoolClientDocument, SetWebAuthnConfigurationDocument, type CreateUserPoolInput } from "../support/generated/graphql.js";
+import {
+  CreateUserPoolClientDocument,
+  SetWebAuthnConfigurationDocument,
+  type CreateUserPoolInput,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { alertOf, authorizeQuery, expectCodeRedirect, formOf, headingOf, oauthClientInput, PageBrowser, unescapeHtml, type PageResponse } from "../support/login-pages.js";
+import {
+  alertOf,
+  authorizeQuery,
+  expectCodeRedirect,
+  formOf,
+  headingOf,
+  oauthClientInput,
+  PageBrowser,
+  unescapeHtml,
+  type PageResponse,
+} from "../support/login-pages.js";
 import { createConfirmedUser, listEvents, signInEnv } from "../support/sign-in.js";
-import { createSoftwareAuthenticator, type CreationOptions, type RequestOptions, type SoftwareAuthenticator } from "../support/software-authenticator.js";
+import {
+  createSoftwareAuthenticator,
+  type CreationOptions,
+  type RequestOptions,
+  type SoftwareAuthenticator,
+} from "../support/software-authenticator.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const REDIRECT = "https://app.example.com/callback";
 const RP_ID = "login.example.com";
 const ORIGIN = `https://${RP_ID}`;
-const PASSKEY_POOL: Partial<CreateUserPoolInput> = { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] } };
+const PASSKEY_POOL: Partial<CreateUserPoolInput> = {
+  signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"] },
+};
 
-const choicesOf = (html: string): string[] => [...html.matchAll(/<button class="factor-button" type="submit" name="answer" value="([A-Z_]+)">/g)].map((match) => match[1]!);
-const optionsOf = <T>(page: PageResponse): T => JSON.parse(unescapeHtml(/data-options="([^"]*)"/.exec(page.html)![1]!)) as T;
+const choicesOf = (html: string): string[] =>
+  [...html.matchAll(/<button class="factor-button" type="submit" name="answer" value="([A-Z_]+)">/g)].map(
+    (match) => match[1]!,
+  );
+const optionsOf = <T>(page: PageResponse): T =>
+  JSON.parse(unescapeHtml(/data-options="([^"]*)"/.exec(page.html)![1]!)) as T;
 
 /**
  * Passkeys on the managed pages without a browser (the Chromium run is test/e2e/managed-login-passkeys.test.ts):
@@ -30,28 +55,56 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
 
   async function setup(poolInput: Partial<CreateUserPoolInput> = PASSKEY_POOL) {
     const { poolId } = await createPoolWithClient(gateway, poolInput);
-    expectData(await gateway.gql(SetWebAuthnConfigurationDocument, { userPoolId: poolId, input: { webAuthnConfiguration: { relyingPartyId: RP_ID } } }));
+    expectData(
+      await gateway.gql(SetWebAuthnConfigurationDocument, {
+        userPoolId: poolId,
+        input: { webAuthnConfiguration: { relyingPartyId: RP_ID } },
+      }),
+    );
     const web = expectData(
-      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"], ...oauthClientInput(REDIRECT) } }),
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "web", explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"], ...oauthClientInput(REDIRECT) },
+      }),
     ).createUserPoolClient;
     const username = uniqueName("pk");
-    const { sub } = await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, [{ name: "email", value: `${username}@example.com` }]);
+    const { sub } = await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, [
+      { name: "email", value: `${username}@example.com` },
+    ]);
     const query = authorizeQuery(web.clientId, REDIRECT);
     // /passkeys/add takes client_id and redirect_uri (and may take the other authorize parameters).
     const addQuery = new URLSearchParams(query);
     addQuery.delete("response_type");
-    return { poolId, clientId: web.clientId, username, sub, loginUrl: `/${poolId}/login?${query}`, addUrl: `/${poolId}/passkeys/add?${addQuery.toString()}` };
+    return {
+      poolId,
+      clientId: web.clientId,
+      username,
+      sub,
+      loginUrl: `/${poolId}/login?${query}`,
+      addUrl: `/${poolId}/passkeys/add?${addQuery.toString()}`,
+    };
   }
   type Setup = Awaited<ReturnType<typeof setup>>;
 
   /** The classic post of name and password to /login: the browser holds the `cognito` session afterwards. */
   async function signInWithPassword(agent: PageBrowser, ids: Setup): Promise<void> {
     const login = await agent.get(ids.loginUrl);
-    expectCodeRedirect(await agent.post(formOf(login.html).action, { _csrf: agent.cookies.get("XSRF-TOKEN")!, username: ids.username, password: GOOD_PASSWORD }), REDIRECT);
+    expectCodeRedirect(
+      await agent.post(formOf(login.html).action, {
+        _csrf: agent.cookies.get("XSRF-TOKEN")!,
+        username: ids.username,
+        password: GOOD_PASSWORD,
+      }),
+      REDIRECT,
+    );
   }
 
   /** /passkeys/add with the software authenticator; returns the add page and the authenticator. */
-  async function addPasskey(agent: PageBrowser, ids: Setup, authenticator = createSoftwareAuthenticator()): Promise<{ added: PageResponse; authenticator: SoftwareAuthenticator }> {
+  async function addPasskey(
+    agent: PageBrowser,
+    ids: Setup,
+    authenticator = createSoftwareAuthenticator(),
+  ): Promise<{ added: PageResponse; authenticator: SoftwareAuthenticator }> {
     const redirect = await agent.get(ids.addUrl);
     expect(redirect.status).toBe(302);
     const page = await agent.get(redirect.location!);
@@ -85,24 +138,40 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     // One script element: the file, with this response's nonce; nothing inline.
     const scripts = [...page.html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]![1]).toMatch(new RegExp(`^ src="/${ids.poolId}/assets/passkey\\.js\\?v=[0-9a-f]{12}" nonce="${nonce}" defer$`));
+    expect(scripts[0]![1]).toMatch(
+      new RegExp(`^ src="/${ids.poolId}/assets/passkey\\.js\\?v=[0-9a-f]{12}" nonce="${nonce}" defer$`),
+    );
     expect(scripts[0]![2]).toBe("");
     expect(page.html).not.toMatch(/ on[a-z]+="/);
     const options = optionsOf<CreationOptions & { excludeCredentials: unknown[] }>(page);
-    expect(options).toMatchObject({ rp: { id: RP_ID }, user: { id: Buffer.from(ids.sub).toString("base64url"), name: ids.username }, excludeCredentials: [] });
+    expect(options).toMatchObject({
+      rp: { id: RP_ID },
+      user: { id: Buffer.from(ids.sub).toString("base64url"), name: ids.username },
+      excludeCredentials: [],
+    });
 
     const authenticator = createSoftwareAuthenticator();
-    const added = await agent.submit(page, { credential: JSON.stringify(authenticator.register(options, { origin: ORIGIN })) }, "/passkeys/add");
+    const added = await agent.submit(
+      page,
+      { credential: JSON.stringify(authenticator.register(options, { origin: ORIGIN })) },
+      "/passkeys/add",
+    );
     expect(headingOf(added.html)).toBe("Passkey added");
     expect(added.headers.get("content-security-policy")).not.toContain("script-src");
     expectCodeRedirect(await agent.submit(added, {}), REDIRECT);
     const stored = await gateway.app.db.read((repositories) => repositories.webAuthnCredentials.listOfUser(ids.sub));
-    expect(stored.map((credential) => [credential.credentialId, credential.relyingPartyId])).toEqual([[authenticator.credentialId, RP_ID]]);
+    expect(stored.map((credential) => [credential.credentialId, credential.relyingPartyId])).toEqual([
+      [authenticator.credentialId, RP_ID],
+    ]);
     const events = (await listEvents(gateway, ids.poolId)).filter((event) => event.type === "PASSKEY_REGISTERED");
-    expect(events.map((event) => event.detail)).toEqual([expect.objectContaining({ userSub: ids.sub, clientId: ids.clientId, via: "HOSTED_UI" })]);
+    expect(events.map((event) => event.detail)).toEqual([
+      expect.objectContaining({ userSub: ids.sub, clientId: ids.clientId, via: "HOSTED_UI" }),
+    ]);
     // The next add page excludes it.
     const again = await agent.get(redirect.location!);
-    expect(optionsOf<{ excludeCredentials: { id: string }[] }>(again).excludeCredentials.map((item) => item.id)).toEqual([authenticator.credentialId]);
+    expect(
+      optionsOf<{ excludeCredentials: { id: string }[] }>(again).excludeCredentials.map((item) => item.id),
+    ).toEqual([authenticator.credentialId]);
   });
 
   it("/passkeys/add without a signed-in session asks to sign in; 'Not now' goes on to the app; a credential of another origin is refused and the page offers a retry", async () => {
@@ -115,19 +184,33 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     const agent = new PageBrowser(gateway.baseUrl);
     await signInWithPassword(agent, ids);
     const add = await agent.get((await agent.get(ids.addUrl)).location!);
-    const wrongOrigin = createSoftwareAuthenticator().register(optionsOf<CreationOptions>(add), { origin: "https://evil.example.net" });
+    const wrongOrigin = createSoftwareAuthenticator().register(optionsOf<CreationOptions>(add), {
+      origin: "https://evil.example.net",
+    });
     const refused = await agent.submit(add, { credential: JSON.stringify(wrongOrigin) }, "/passkeys/add");
-    expect([headingOf(refused.html), alertOf(refused.html)]).toEqual(["Add a passkey", "The passkey couldn’t be added. Please try again."]);
-    const notNow = formOf([...refused.html.matchAll(/<form[\s\S]*?<\/form>/g)].map((match) => match[0]).find((form) => form.includes('name="skip"'))!);
+    expect([headingOf(refused.html), alertOf(refused.html)]).toEqual([
+      "Add a passkey",
+      "The passkey couldn’t be added. Please try again.",
+    ]);
+    const notNow = formOf(
+      [...refused.html.matchAll(/<form[\s\S]*?<\/form>/g)]
+        .map((match) => match[0])
+        .find((form) => form.includes('name="skip"'))!,
+    );
     expectCodeRedirect(await agent.post(notNow.action, { ...notNow.hidden }), REDIRECT);
-    expect(await gateway.app.db.read((repositories) => repositories.webAuthnCredentials.listOfUser(ids.sub))).toEqual([]);
+    expect(await gateway.app.db.read((repositories) => repositories.webAuthnCredentials.listOfUser(ids.sub))).toEqual(
+      [],
+    );
 
     // A pool whose SignInPolicy lacks WEB_AUTHN: nothing to add.
     const plain = await setup({ signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } });
     const other = new PageBrowser(gateway.baseUrl);
     await signInWithPassword(other, plain);
     const unavailable = await other.get((await other.get(plain.addUrl)).location!);
-    expect([headingOf(unavailable.html), unavailable.html.includes("data-options")]).toEqual(["Passkeys aren’t available", false]);
+    expect([headingOf(unavailable.html), unavailable.html.includes("data-options")]).toEqual([
+      "Passkeys aren’t available",
+      false,
+    ]);
     expectCodeRedirect(await other.submit(unavailable, {}), REDIRECT);
   });
 
@@ -141,7 +224,10 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     const page = await passkeyPage(agent, ids);
     expect(page.headers.get("content-security-policy")).toMatch(/script-src 'nonce-[A-Za-z0-9_-]+';/);
     const options = optionsOf<RequestOptions>(page);
-    expect(options).toMatchObject({ rpId: RP_ID, allowCredentials: [{ id: authenticator.credentialId, type: "public-key" }] });
+    expect(options).toMatchObject({
+      rpId: RP_ID,
+      allowCredentials: [{ id: authenticator.credentialId, type: "public-key" }],
+    });
     const assertion = authenticator.assert(options, { origin: ORIGIN });
     const done = await agent.submit(page, { credential: JSON.stringify(assertion) }, "/login/passkey");
     expectCodeRedirect(done, REDIRECT);
@@ -151,11 +237,17 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     const replayAgent = new PageBrowser(gateway.baseUrl);
     const fresh = await passkeyPage(replayAgent, ids);
     const replayed = await replayAgent.submit(fresh, { credential: JSON.stringify(assertion) }, "/login/passkey");
-    expect([headingOf(replayed.html), alertOf(replayed.html)]).toEqual(["Choose how to sign in", "We couldn’t verify that passkey. Try again, or choose another way to sign in."]);
+    expect([headingOf(replayed.html), alertOf(replayed.html)]).toEqual([
+      "Choose how to sign in",
+      "We couldn’t verify that passkey. Try again, or choose another way to sign in.",
+    ]);
     // No script (or no WebAuthn): the form posts an empty credential; the other ways are offered.
     const noScript = await replayAgent.submit(replayed, { answer: "WEB_AUTHN" }, "/login/factor");
     const fallback = await replayAgent.submit(noScript, {}, "/login/passkey");
-    expect([headingOf(fallback.html), alertOf(fallback.html)]).toEqual(["Choose how to sign in", "This browser couldn’t use a passkey here. Choose another way to sign in."]);
+    expect([headingOf(fallback.html), alertOf(fallback.html)]).toEqual([
+      "Choose how to sign in",
+      "This browser couldn’t use a passkey here. Choose another way to sign in.",
+    ]);
     expect(choicesOf(fallback.html)).toEqual(["WEB_AUTHN", "EMAIL_OTP", "PASSWORD"]);
   });
 
@@ -167,11 +259,21 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     expect(choicesOf(choices.html)).toEqual(["WEB_AUTHN", "EMAIL_OTP", "PASSWORD"]);
     const page = await passkeyPage(agent, ids, ghost);
     const options = optionsOf<RequestOptions>(page);
-    expect(options).toMatchObject({ rpId: RP_ID, allowCredentials: [{ id: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), type: "public-key" }] });
+    expect(options).toMatchObject({
+      rpId: RP_ID,
+      allowCredentials: [{ id: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), type: "public-key" }],
+    });
     const someone = createSoftwareAuthenticator();
     someone.register({ rp: { id: RP_ID }, user: { id: "eA" }, challenge: "AAAA" }, { origin: ORIGIN });
-    const refused = await agent.submit(page, { credential: JSON.stringify(someone.assert(options, { origin: ORIGIN })) }, "/login/passkey");
-    expect([headingOf(refused.html), alertOf(refused.html)]).toEqual(["Choose how to sign in", "We couldn’t verify that passkey. Try again, or choose another way to sign in."]);
+    const refused = await agent.submit(
+      page,
+      { credential: JSON.stringify(someone.assert(options, { origin: ORIGIN })) },
+      "/login/passkey",
+    );
+    expect([headingOf(refused.html), alertOf(refused.html)]).toEqual([
+      "Choose how to sign in",
+      "We couldn’t verify that passkey. Try again, or choose another way to sign in.",
+    ]);
   });
 
   it("a new self-sign-up is offered a passkey after confirming (managed login v2), then goes on to the app", async () => {
@@ -181,9 +283,17 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     const signUp = await agent.get(unescapeHtml(/<a href="([^"]*\/signup\?[^"]*)">Sign up<\/a>/.exec(login.html)![1]!));
     const username = uniqueName("new");
     const email = `${username}@example.com`;
-    const created = await agent.submit(signUp, { username, password: GOOD_PASSWORD, "requiredAttributes[email]": email });
+    const created = await agent.submit(signUp, {
+      username,
+      password: GOOD_PASSWORD,
+      "requiredAttributes[email]": email,
+    });
     const confirm = await agent.get(created.location!);
-    const confirmed = await agent.submit(confirm, { code: (await latestMessage(gateway, ids.poolId, email)).code! }, "/confirm");
+    const confirmed = await agent.submit(
+      confirm,
+      { code: (await latestMessage(gateway, ids.poolId, email)).code! },
+      "/confirm",
+    );
     expect(confirmed.status).toBe(302);
     expect(confirmed.location).toMatch(new RegExp(`^/${ids.poolId}/passkeys/add\\?.*response_type=code`));
     expect(agent.cookies.has("cognito")).toBe(true);
@@ -191,7 +301,11 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     expect(headingOf(offer.html)).toBe("Add a passkey");
     const options = optionsOf<CreationOptions>(offer);
     expect(options.user.name).toBe(username);
-    const added = await agent.submit(offer, { credential: JSON.stringify(createSoftwareAuthenticator().register(options, { origin: ORIGIN })) }, "/passkeys/add");
+    const added = await agent.submit(
+      offer,
+      { credential: JSON.stringify(createSoftwareAuthenticator().register(options, { origin: ORIGIN })) },
+      "/passkeys/add",
+    );
     expect(headingOf(added.html)).toBe("Passkey added");
     expectCodeRedirect(await agent.submit(added, {}), REDIRECT);
   });

@@ -12,8 +12,28 @@ import {
   type CreateUserPoolInput,
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { alertOf, authorizeQuery, expectCodeRedirect, formOf, headingOf, oauthClientInput, PageBrowser, unescapeHtml, type PageResponse } from "../support/login-pages.js";
-import { createConfirmedUser, createMidStepClock, expectChallenge, expectError, expectTokens, listEvents, passwordSignIn, respond, signInEnv } from "../support/sign-in.js";
+import {
+  alertOf,
+  authorizeQuery,
+  expectCodeRedirect,
+  formOf,
+  headingOf,
+  oauthClientInput,
+  PageBrowser,
+  unescapeHtml,
+  type PageResponse,
+} from "../support/login-pages.js";
+import {
+  createConfirmedUser,
+  createMidStepClock,
+  expectChallenge,
+  expectError,
+  expectTokens,
+  listEvents,
+  passwordSignIn,
+  respond,
+  signInEnv,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const REDIRECT = "https://app.example.com/callback";
@@ -41,13 +61,20 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
   afterAll(async () => gateway?.close());
 
   /** A pool, and a pages client (LEGACY unless said otherwise: the pages must hide users anyway). */
-  async function setup(poolInput: Partial<CreateUserPoolInput> = {}, clientExtra: Record<string, unknown> = { preventUserExistenceErrors: "LEGACY" }) {
+  async function setup(
+    poolInput: Partial<CreateUserPoolInput> = {},
+    clientExtra: Record<string, unknown> = { preventUserExistenceErrors: "LEGACY" },
+  ) {
     const { poolId, clientId } = await createPoolWithClient(gateway, poolInput);
     const web = expectData(
-      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", ...oauthClientInput(REDIRECT), ...clientExtra } as never }),
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "web", ...oauthClientInput(REDIRECT), ...clientExtra } as never,
+      }),
     ).createUserPoolClient;
     const base = `/${poolId}`;
-    const pageUrl = (page: string, extra: Record<string, string> = {}) => `${base}${page}?${authorizeQuery(web.clientId, REDIRECT, extra)}`;
+    const pageUrl = (page: string, extra: Record<string, string> = {}) =>
+      `${base}${page}?${authorizeQuery(web.clientId, REDIRECT, extra)}`;
     return { poolId, clientId, webClientId: web.clientId, base, pageUrl };
   }
   type Setup = Awaited<ReturnType<typeof setup>>;
@@ -67,7 +94,8 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const agent = browser();
       const alerts = async (name: string) => {
         const seen: (string | null)[] = [];
-        for (let attempt = 0; attempt < 7; attempt += 1) seen.push(alertOf((await signIn(agent, ids, name, WRONG)).html));
+        for (let attempt = 0; attempt < 7; attempt += 1)
+          seen.push(alertOf((await signIn(agent, ids, name, WRONG)).html));
         return seen;
       };
       const real = await alerts(username);
@@ -102,7 +130,9 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
         const location = new URL(sent.location!, gateway.baseUrl);
         expect(location.pathname).toBe(`${ids.base}/confirmforgotPassword`);
         shapes.push([...location.searchParams.keys()].sort().join(","));
-        expect(descriptionOf((await agent.get(sent.location!)).html), name).toMatch(/^We sent a code by email to [^\s@]+@\S+\.$/);
+        expect(descriptionOf((await agent.get(sent.location!)).html), name).toMatch(
+          /^We sent a code by email to [^\s@]+@\S+\.$/,
+        );
       }
       expect(new Set(shapes).size).toBe(1);
     });
@@ -117,7 +147,11 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const agent = browser();
       for (const name of [real, `${real}-nobody`]) {
         const reset = await agent.get(ids.pageUrl("/confirmforgotPassword", { username: name }));
-        const answer = await agent.submit(reset, { code: "123456", password: "N3w-Battery-Staple!", confirmPassword: "N3w-Battery-Staple!" }, "/confirmforgotPassword");
+        const answer = await agent.submit(
+          reset,
+          { code: "123456", password: "N3w-Battery-Staple!", confirmPassword: "N3w-Battery-Staple!" },
+          "/confirmforgotPassword",
+        );
         expect(alertOf(answer.html), name).toBe("That code is not right. Check it and try again.");
         const confirm = await agent.get(ids.pageUrl("/confirm", { username: name }));
         const resent = await agent.submit(confirm, {}, "/resendcode");
@@ -140,7 +174,14 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       ]);
       const agent = browser();
       for (const page of ["/confirm", "/confirmforgotPassword"]) {
-        const forged = await agent.get(ids.pageUrl(page, { username, destination: HOSTILE, deliveryMedium: "SMS", delivery: `SMS.${Buffer.from(HOSTILE).toString("base64url")}.AAAA` }));
+        const forged = await agent.get(
+          ids.pageUrl(page, {
+            username,
+            destination: HOSTILE,
+            deliveryMedium: "SMS",
+            delivery: `SMS.${Buffer.from(HOSTILE).toString("base64url")}.AAAA`,
+          }),
+        );
         expect(forged.status).toBe(200);
         expect(forged.html).not.toContain("+1-900-555-0100");
         expect(descriptionOf(forged.html)).toBe("If an account exists for that name, we sent it a code.");
@@ -149,20 +190,31 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const sent = await agent.submit(await agent.get(ids.pageUrl("/forgotPassword")), { username });
       const genuine = new URL(sent.location!, gateway.baseUrl);
       const delivery = genuine.searchParams.get("delivery")!;
-      expect(descriptionOf((await agent.get(`${genuine.pathname}${genuine.search}`)).html)).toMatch(/^We sent a code by email to \S+@\S+\.$/);
+      expect(descriptionOf((await agent.get(`${genuine.pathname}${genuine.search}`)).html)).toMatch(
+        /^We sent a code by email to \S+@\S+\.$/,
+      );
       const otherName = await agent.get(ids.pageUrl("/confirmforgotPassword", { username: `${username}x`, delivery }));
       expect(descriptionOf(otherName.html)).toBe("If an account exists for that name, we sent it a code.");
       const [medium, encoded, mac] = delivery.split(".");
       const changed = `${medium}.${Buffer.from(`${Buffer.from(encoded!, "base64url").toString()}x`).toString("base64url")}.${mac}`;
-      expect(descriptionOf((await agent.get(ids.pageUrl("/confirmforgotPassword", { username, delivery: changed }))).html)).toBe("If an account exists for that name, we sent it a code.");
-      expect(descriptionOf((await agent.get(ids.pageUrl("/confirmforgotPassword", { username, delivery: `SMS.${encoded}.${mac}` }))).html)).toBe("If an account exists for that name, we sent it a code.");
+      expect(
+        descriptionOf((await agent.get(ids.pageUrl("/confirmforgotPassword", { username, delivery: changed }))).html),
+      ).toBe("If an account exists for that name, we sent it a code.");
+      expect(
+        descriptionOf(
+          (await agent.get(ids.pageUrl("/confirmforgotPassword", { username, delivery: `SMS.${encoded}.${mac}` })))
+            .html,
+        ),
+      ).toBe("If an account exists for that name, we sent it a code.");
     });
 
     it("a notice is one of the fixed sentences or none", async () => {
       const ids = await setup();
       const agent = browser();
       const noticeOf = (html: string) => /<p class="notice" role="status">([^<]*)<\/p>/.exec(html)?.[1] ?? null;
-      expect(noticeOf((await agent.get(ids.pageUrl("/login", { notice: "confirmed" }))).html)).toBe("Your account is confirmed. You can sign in now.");
+      expect(noticeOf((await agent.get(ids.pageUrl("/login", { notice: "confirmed" }))).html)).toBe(
+        "Your account is confirmed. You can sign in now.",
+      );
       for (const notice of [HOSTILE, "constructor", "toString", "__proto__", "hasOwnProperty"]) {
         for (const page of ["/login", "/confirm"]) {
           const shown = await agent.get(ids.pageUrl(page, { notice, username: "someone" }));
@@ -188,7 +240,10 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const { session } = formOf(page.html, "/mfa/setup").hidden;
       expectError(await gateway.gql(AssociateSoftwareTokenDocument, { session }, null), "NotAuthorizedException");
       const shown = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(page.html)![1]!;
-      expectError(await gateway.gql(VerifySoftwareTokenDocument, { session, userCode: await codeNow(shown) }, null), "NotAuthorizedException");
+      expectError(
+        await gateway.gql(VerifySoftwareTokenDocument, { session, userCode: await codeNow(shown) }, null),
+        "NotAuthorizedException",
+      );
       expectCodeRedirect(await agent.submit(page, { code: await codeNow(shown) }, "/mfa/setup"), REDIRECT);
     });
 
@@ -196,15 +251,29 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const ids = await setup(MFA_ON);
       const other = await setup(MFA_ON);
       const otherClient = expectData(
-        await gateway.gql(CreateUserPoolClientDocument, { userPoolId: ids.poolId, input: { clientName: "other", ...oauthClientInput(REDIRECT) } }),
+        await gateway.gql(CreateUserPoolClientDocument, {
+          userPoolId: ids.poolId,
+          input: { clientName: "other", ...oauthClientInput(REDIRECT) },
+        }),
       ).createUserPoolClient.clientId;
       /** An API sign-in of the pool waiting for MFA_SETUP, with the authenticator it associated. */
       const apiSetup = async (pool: Setup) => {
         const username = uniqueName("api");
         await createConfirmedUser(gateway, pool.poolId, username, GOOD_PASSWORD);
-        const challenge = expectChallenge(await passwordSignIn(gateway, pool.clientId, username, GOOD_PASSWORD), "MFA_SETUP");
-        const associated = expectData(await gateway.gql(AssociateSoftwareTokenDocument, { session: challenge.session }, null)).associateSoftwareToken;
-        return { pool, username, session: associated.session!, secret: associated.secretCode, qrCodePng: associated.qrCodePng };
+        const challenge = expectChallenge(
+          await passwordSignIn(gateway, pool.clientId, username, GOOD_PASSWORD),
+          "MFA_SETUP",
+        );
+        const associated = expectData(
+          await gateway.gql(AssociateSoftwareTokenDocument, { session: challenge.session }, null),
+        ).associateSoftwareToken;
+        return {
+          pool,
+          username,
+          session: associated.session!,
+          secret: associated.secretCode,
+          qrCodePng: associated.qrCodePng,
+        };
       };
       const agent = browser();
       // The page a browser of this pool's web client is on: its own sign-in waits for MFA_SETUP too.
@@ -213,15 +282,35 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const page = await signIn(agent, ids, pageUser, GOOD_PASSWORD);
       const form = formOf(page.html, "/mfa/setup");
       const postSetup = async (session: string, username: string, secret: string, qrCodePng: string) =>
-        agent.post(form.action, { ...form.hidden, session, username, secretCode: secret, qrCodePng, code: await codeNow(secret) });
+        agent.post(form.action, {
+          ...form.hidden,
+          session,
+          username,
+          secretCode: secret,
+          qrCodePng,
+          code: await codeNow(secret),
+        });
 
       for (const api of [await apiSetup(ids), await apiSetup(other)]) {
         const refused = await postSetup(api.session, api.username, api.secret, api.qrCodePng);
         expect(refused.status).toBe(400);
         expect(refused.html).toContain("Start again");
         // The API's sign-in was not touched: it finishes through the API with its own session.
-        const verified = expectData(await gateway.gql(VerifySoftwareTokenDocument, { session: api.session, userCode: await codeNow(api.secret) }, null)).verifySoftwareToken;
-        expectTokens(await respond(gateway, api.pool.clientId, { challengeName: "MFA_SETUP", session: verified.session! }, { USERNAME: api.username }));
+        const verified = expectData(
+          await gateway.gql(
+            VerifySoftwareTokenDocument,
+            { session: api.session, userCode: await codeNow(api.secret) },
+            null,
+          ),
+        ).verifySoftwareToken;
+        expectTokens(
+          await respond(
+            gateway,
+            api.pool.clientId,
+            { challengeName: "MFA_SETUP", session: verified.session! },
+            { USERNAME: api.username },
+          ),
+        );
         clock.advanceSeconds(30);
       }
 
@@ -236,9 +325,19 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const crossed = await postSetup(otherForm.hidden.session!, otherUser, otherSecret, otherForm.hidden.qrCodePng!);
       expect(crossed.status).toBe(400);
       expect(crossed.html).toContain("Start again");
-      expectCodeRedirect(await otherAgent.submit(otherSetup, { code: await codeNow(otherSecret) }, "/mfa/setup"), REDIRECT);
+      expectCodeRedirect(
+        await otherAgent.submit(otherSetup, { code: await codeNow(otherSecret) }, "/mfa/setup"),
+        REDIRECT,
+      );
       // And this page's own session still finishes.
-      expectCodeRedirect(await agent.submit(page, { code: await codeNow(/<code class="secret">([A-Z2-7]+)<\/code>/.exec(page.html)![1]!) }, "/mfa/setup"), REDIRECT);
+      expectCodeRedirect(
+        await agent.submit(
+          page,
+          { code: await codeNow(/<code class="secret">([A-Z2-7]+)<\/code>/.exec(page.html)![1]!) },
+          "/mfa/setup",
+        ),
+        REDIRECT,
+      );
     });
   });
 
@@ -295,7 +394,13 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const ids = await setup();
       const { token, post } = await formFor(ids);
       const own = new URL(gateway.baseUrl).origin;
-      const hostile: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "http://evil.127.0.0.1.nip.io" }, { origin: "null" }, { origin: own.replace("127.0.0.1", "localhost") }, { "sec-fetch-site": "cross-site" }];
+      const hostile: Record<string, string>[] = [
+        { origin: "https://evil.example" },
+        { origin: "http://evil.127.0.0.1.nip.io" },
+        { origin: "null" },
+        { origin: own.replace("127.0.0.1", "localhost") },
+        { "sec-fetch-site": "cross-site" },
+      ];
       for (const headers of hostile) {
         const refused = await post(token, headers);
         expect(refused.status, JSON.stringify(headers)).toBe(403);
@@ -311,7 +416,11 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const username = uniqueName("sms");
       const phone = `+1555${randomInt(1_000_000, 9_999_999)}`;
       await createConfirmedUser(gateway, ids.poolId, username, GOOD_PASSWORD, [{ name: "phone_number", value: phone }]);
-      expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username, smsMfaSettings: { enabled: true } } }));
+      expectData(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: ids.poolId, username, smsMfaSettings: { enabled: true } },
+        }),
+      );
       const agent = browser();
       const page = await signIn(agent, ids, username, GOOD_PASSWORD);
       expect(headingOf(page.html)).toBe("Enter your sign-in code");
@@ -326,12 +435,17 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
     it("the error page says what happened once, with Cognito's sentence as its heading, and links nowhere", async () => {
       const ids = await setup();
       const agent = browser();
-      for (const url of [`${ids.base}/error?error=redirect_mismatch&client_id=${ids.webClientId}`, `${ids.base}/login?${authorizeQuery(ids.webClientId, "https://evil.example.net/cb")}`]) {
+      for (const url of [
+        `${ids.base}/error?error=redirect_mismatch&client_id=${ids.webClientId}`,
+        `${ids.base}/login?${authorizeQuery(ids.webClientId, "https://evil.example.net/cb")}`,
+      ]) {
         const page = await agent.get(url);
         expect(page.status).toBe(400);
         expect(headingOf(page.html)).toBe("An error was encountered with the requested page.");
         expect(page.html.split("An error was encountered with the requested page.")).toHaveLength(3); // <title> and <h1>
-        expect(descriptionOf(page.html)).toBe("The app sent you here with a return address it has not registered, so we can’t send you back to it.");
+        expect(descriptionOf(page.html)).toBe(
+          "The app sent you here with a return address it has not registered, so we can’t send you back to it.",
+        );
         expect(alertOf(page.html)).toBeNull();
         expect(page.html).not.toMatch(/<a /);
         expect(page.html).not.toContain("evil.example.net");
@@ -344,18 +458,27 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
     async function signUp(agent: PageBrowser, ids: Setup) {
       const username = uniqueName("new");
       const email = `${username}@example.com`;
-      const created = await agent.submit(await agent.get(ids.pageUrl("/signup")), { username, password: GOOD_PASSWORD, "requiredAttributes[email]": email });
+      const created = await agent.submit(await agent.get(ids.pageUrl("/signup")), {
+        username,
+        password: GOOD_PASSWORD,
+        "requiredAttributes[email]": email,
+      });
       expect(created.status, alertOf(created.html) ?? "").toBe(302);
       return { username, email, confirmUrl: created.location! };
     }
-    const confirm = async (agent: PageBrowser, url: string, code: string) => agent.submit(await agent.get(url), { code }, "/confirm");
+    const confirm = async (agent: PageBrowser, url: string, code: string) =>
+      agent.submit(await agent.get(url), { code }, "/confirm");
 
     it("the hand-off cookie is random and HttpOnly; the server keeps the user id, never the password; another browser's confirmation goes to the sign-in page", async () => {
       const ids = await setup({ autoVerifiedAttributes: ["email"] });
       const agent = browser();
       const login = await agent.get(ids.pageUrl("/signup"));
       const username = uniqueName("new");
-      const created = await agent.submit(login, { username, password: GOOD_PASSWORD, "requiredAttributes[email]": `${username}@example.com` });
+      const created = await agent.submit(login, {
+        username,
+        password: GOOD_PASSWORD,
+        "requiredAttributes[email]": `${username}@example.com`,
+      });
       const setCookie = created.headers.getSetCookie().find((line) => line.startsWith("cognito-signup="))!;
       expect(setCookie).toMatch(/HttpOnly/i);
       expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -400,14 +523,20 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
       const { email, confirmUrl } = await signUp(agent, ids);
       const { code } = await latestMessage(gateway, ids.poolId, email);
       const form = formOf((await agent.get(confirmUrl)).html, "/confirm");
-      const answers = await Promise.all(Array.from({ length: 12 }, () => agent.post(form.action, { ...form.hidden, code: code! })));
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => agent.post(form.action, { ...form.hidden, code: code! })),
+      );
       const signedIn = answers.filter((answer) => answer.status === 302 && answer.location!.startsWith(REDIRECT));
       expect(signedIn).toHaveLength(1);
       expectCodeRedirect(signedIn[0]!, REDIRECT);
     });
 
     it("a pool that requires MFA: confirming leads to setting up an authenticator, not past it", async () => {
-      const ids = await setup({ autoVerifiedAttributes: ["email"], mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA"] });
+      const ids = await setup({
+        autoVerifiedAttributes: ["email"],
+        mfaConfiguration: "ON",
+        enabledMfas: ["SOFTWARE_TOKEN_MFA"],
+      });
       const agent = browser();
       const { email, confirmUrl } = await signUp(agent, ids);
       const confirmed = await confirm(agent, confirmUrl, (await latestMessage(gateway, ids.poolId, email)).code!);
@@ -422,14 +551,19 @@ describe.each(BACKENDS)("managed sign-in pages, the per-address limit, on $name"
   let gateway: TestApp;
   beforeAll(async () => {
     // Each test's client address is its own (X-Forwarded-For through a trusted loopback proxy), so other suites' failures never count here.
-    gateway = await getTestApp(backend, { env: { ...signInEnv(backend), SIGN_IN_FAILURES_PER_IP: "3", TRUST_PROXY: "loopback" } });
+    gateway = await getTestApp(backend, {
+      env: { ...signInEnv(backend), SIGN_IN_FAILURES_PER_IP: "3", TRUST_PROXY: "loopback" },
+    });
   });
   afterAll(async () => gateway?.close());
 
   it("failures with unknown names count towards the address's limit (LEGACY client)", async () => {
     const { poolId } = await createPoolWithClient(gateway, {});
     const web = expectData(
-      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", preventUserExistenceErrors: "LEGACY", ...oauthClientInput(REDIRECT) } }),
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "web", preventUserExistenceErrors: "LEGACY", ...oauthClientInput(REDIRECT) },
+      }),
     ).createUserPoolClient;
     const username = uniqueName("real");
     await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD);
@@ -441,7 +575,8 @@ describe.each(BACKENDS)("managed sign-in pages, the per-address limit, on $name"
       return agent.post(form.action, { ...form.hidden, username: name, password }, address);
     };
     const address = newAddress();
-    for (let index = 0; index < 3; index += 1) expect(alertOf((await attempt(address, `${username}-nobody${index}`, WRONG)).html)).toBe(INCORRECT);
+    for (let index = 0; index < 3; index += 1)
+      expect(alertOf((await attempt(address, `${username}-nobody${index}`, WRONG)).html)).toBe(INCORRECT);
     expect(alertOf((await attempt(address, username, GOOD_PASSWORD)).html)).toBe(TOO_MANY);
     // Another address is not held back.
     expectCodeRedirect(await attempt(newAddress(), username, GOOD_PASSWORD), REDIRECT);

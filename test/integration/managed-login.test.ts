@@ -13,8 +13,26 @@ import {
   type CreateUserPoolInput,
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { alertOf, authorizeQuery, expectCodeRedirect, formOf, headingOf, oauthClientInput, PageBrowser, type PageResponse } from "../support/login-pages.js";
-import { createConfirmedUser, createMidStepClock, expectError, expectTokens, listEvents, passwordSignIn, respond, signInEnv } from "../support/sign-in.js";
+import {
+  alertOf,
+  authorizeQuery,
+  expectCodeRedirect,
+  formOf,
+  headingOf,
+  oauthClientInput,
+  PageBrowser,
+  type PageResponse,
+} from "../support/login-pages.js";
+import {
+  createConfirmedUser,
+  createMidStepClock,
+  expectError,
+  expectTokens,
+  listEvents,
+  passwordSignIn,
+  respond,
+  signInEnv,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const REDIRECT = "https://app.example.com/callback";
@@ -36,10 +54,14 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
   async function setup(poolInput: Partial<CreateUserPoolInput> = {}) {
     const { poolId, clientId } = await createPoolWithClient(gateway, poolInput);
     const web = expectData(
-      await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "web", explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"], ...oauthClientInput(REDIRECT) } }),
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "web", explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"], ...oauthClientInput(REDIRECT) },
+      }),
     ).createUserPoolClient;
     const base = `/${poolId}`;
-    const loginUrl = (extra: Record<string, string> = {}, client = web.clientId) => `${base}/login?${authorizeQuery(client, REDIRECT, extra)}`;
+    const loginUrl = (extra: Record<string, string> = {}, client = web.clientId) =>
+      `${base}/login?${authorizeQuery(client, REDIRECT, extra)}`;
     return { poolId, clientId, webClientId: web.clientId, base, loginUrl };
   }
   type Setup = Awaited<ReturnType<typeof setup>>;
@@ -54,7 +76,13 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
   }
 
   /** GET /login, then post the username and password. */
-  async function signIn(agent: PageBrowser, ids: Setup, username: string, password: string, extra: Record<string, string> = {}): Promise<PageResponse> {
+  async function signIn(
+    agent: PageBrowser,
+    ids: Setup,
+    username: string,
+    password: string,
+    extra: Record<string, string> = {},
+  ): Promise<PageResponse> {
     const page = await agent.get(ids.loginUrl(extra));
     expect(page.status, page.html.slice(0, 500)).toBe(200);
     return agent.submit(page, { username, password });
@@ -100,8 +128,12 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
 
       // No field, another value, and the field without the cookie: all refused before anything is tried.
       expect((await agent.post(form.action, { username, password: GOOD_PASSWORD })).status).toBe(403);
-      expect((await agent.post(form.action, { _csrf: `${token!.slice(0, -1)}x`, username, password: GOOD_PASSWORD })).status).toBe(403);
-      expect((await browser().post(form.action, { _csrf: token!, username, password: GOOD_PASSWORD })).status).toBe(403);
+      expect(
+        (await agent.post(form.action, { _csrf: `${token!.slice(0, -1)}x`, username, password: GOOD_PASSWORD })).status,
+      ).toBe(403);
+      expect((await browser().post(form.action, { _csrf: token!, username, password: GOOD_PASSWORD })).status).toBe(
+        403,
+      );
 
       const done = await agent.post(form.action, { _csrf: token!, username, password: GOOD_PASSWORD });
       expectCodeRedirect(done, REDIRECT);
@@ -113,7 +145,9 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       expect(session).not.toMatch(/Secure/i);
       // The sign-in is recorded like the APIs' (with no tokens: the code carries it on).
       const events = (await listEvents(gateway, ids.poolId)).filter((event) => event.type === "SIGN_IN_SUCCEEDED");
-      expect(events.map((event) => event.detail)).toEqual([expect.objectContaining({ clientId: ids.webClientId, via: "HOSTED_UI" })]);
+      expect(events.map((event) => event.detail)).toEqual([
+        expect.objectContaining({ clientId: ids.webClientId, via: "HOSTED_UI" }),
+      ]);
     });
 
     it("a wrong password and an unknown user get the same page; login_hint pre-fills the name", async () => {
@@ -128,7 +162,11 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       expect(unknown.status).toBe(200);
       expect(alertOf(wrong.html)).toBe("Incorrect username or password.");
       expect(alertOf(unknown.html)).toBe(alertOf(wrong.html));
-      const normalized = (page: PageResponse, name: string) => page.html.replaceAll(name, "NAME").replace(/nonce-[^']+'/g, "").replace(/name="_csrf" value="[^"]*"/, "");
+      const normalized = (page: PageResponse, name: string) =>
+        page.html
+          .replaceAll(name, "NAME")
+          .replace(/nonce-[^']+'/g, "")
+          .replace(/name="_csrf" value="[^"]*"/, "");
       expect(normalized(unknown, `${username}x`)).toBe(normalized(wrong, username));
       expect(wrong.html).not.toContain("Wr0ng-Password!");
     });
@@ -137,8 +175,13 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       const ids = await setup();
       const { username } = await withUser(ids);
       const agent = browser();
-      for (let attempt = 0; attempt < 5; attempt += 1) expect(alertOf((await signIn(agent, ids, username, "Wr0ng-Password!")).html)).toBe("Incorrect username or password.");
-      expect(alertOf((await signIn(agent, ids, username, GOOD_PASSWORD)).html)).toBe("Too many attempts, try again later.");
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        expect(alertOf((await signIn(agent, ids, username, "Wr0ng-Password!")).html)).toBe(
+          "Incorrect username or password.",
+        );
+      expect(alertOf((await signIn(agent, ids, username, GOOD_PASSWORD)).html)).toBe(
+        "Too many attempts, try again later.",
+      );
       clock.advanceSeconds(2);
       expectCodeRedirect(await signIn(agent, ids, username, GOOD_PASSWORD), REDIRECT);
     });
@@ -158,7 +201,9 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
     it("an authorize fault shows the error page (unregistered redirect URI) or goes back to the app (bad scope), as /oauth2/authorize does", async () => {
       const ids = await setup();
       const agent = browser();
-      const mismatch = await agent.get(`${ids.base}/login?${authorizeQuery(ids.webClientId, "https://evil.example.net/cb")}`);
+      const mismatch = await agent.get(
+        `${ids.base}/login?${authorizeQuery(ids.webClientId, "https://evil.example.net/cb")}`,
+      );
       expect(mismatch.status).toBe(400);
       expect(mismatch.html).toContain("An error was encountered with the requested page.");
       expect(mismatch.html).not.toContain("evil.example.net");
@@ -174,7 +219,10 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       const ids = await setup();
       const { username } = await withUser(ids);
       const other = expectData(
-        await gateway.gql(CreateUserPoolClientDocument, { userPoolId: ids.poolId, input: { clientName: "other", ...oauthClientInput(REDIRECT) } }),
+        await gateway.gql(CreateUserPoolClientDocument, {
+          userPoolId: ids.poolId,
+          input: { clientName: "other", ...oauthClientInput(REDIRECT) },
+        }),
       ).createUserPoolClient.clientId;
       const agent = browser();
       expectCodeRedirect(await signIn(agent, ids, username, GOOD_PASSWORD), REDIRECT);
@@ -193,7 +241,10 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       const none = await agent.get(ids.loginUrl({ prompt: "none" }, other));
       expect(none.status).toBe(302);
       const location = new URL(none.location!);
-      expect([location.searchParams.get("error"), location.searchParams.get("state")]).toEqual(["login_required", "st-123"]);
+      expect([location.searchParams.get("error"), location.searchParams.get("state")]).toEqual([
+        "login_required",
+        "st-123",
+      ]);
     });
 
     it("prompt=none with a session signs in silently", async () => {
@@ -214,7 +265,9 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       expect(page.html).not.toContain("<script>");
       expect(page.html).not.toContain("<img src=x");
       expect(page.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-      expect(formOf(page.html).action).toContain(`state=${encodeURIComponent(hostile).replace(/%20/g, "+")}`.slice(0, 20));
+      expect(formOf(page.html).action).toContain(
+        `state=${encodeURIComponent(hostile).replace(/%20/g, "+")}`.slice(0, 20),
+      );
     });
   });
 
@@ -230,7 +283,11 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       expect(signUp.html).toContain('name="requiredAttributes[email]"');
       const username = uniqueName("new");
       const email = `${username}@example.com`;
-      const created = await agent.submit(signUp, { username, password: GOOD_PASSWORD, "requiredAttributes[email]": email });
+      const created = await agent.submit(signUp, {
+        username,
+        password: GOOD_PASSWORD,
+        "requiredAttributes[email]": email,
+      });
       expect(created.status, alertOf(created.html) ?? "").toBe(302);
       expect(created.location).toMatch(new RegExp(`^${ids.base}/confirm\\?`));
       const confirm = await agent.get(created.location!);
@@ -267,10 +324,18 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       expect(sent.status).toBe(302);
       const reset = await agent.get(sent.location!);
       expectPageHeaders(reset);
-      const mismatch = await agent.submit(reset, { code: "123456", password: NEW_PASSWORD, confirmPassword: "other" }, "/confirmforgotPassword");
+      const mismatch = await agent.submit(
+        reset,
+        { code: "123456", password: NEW_PASSWORD, confirmPassword: "other" },
+        "/confirmforgotPassword",
+      );
       expect(alertOf(mismatch.html)).toBe("The two passwords don’t match.");
       const { code } = await latestMessage(gateway, ids.poolId, email);
-      const changed = await agent.submit(reset, { code: code!, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, "/confirmforgotPassword");
+      const changed = await agent.submit(
+        reset,
+        { code: code!, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        "/confirmforgotPassword",
+      );
       expect(changed.status, alertOf(changed.html) ?? "").toBe(302);
       expect((await agent.get(changed.location!)).html).toContain("Your password has been changed.");
       expect(alertOf((await signIn(agent, ids, username, GOOD_PASSWORD)).html)).toBe("Incorrect username or password.");
@@ -279,11 +344,17 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
 
     it("an unknown name on forgot-password goes on exactly like a known one", async () => {
       const ids = await setup();
-      const sent = await browser().submit(await browser().get(`${ids.base}/forgotPassword?${authorizeQuery(ids.webClientId, REDIRECT)}`), { username: "nobody-here" });
+      const sent = await browser().submit(
+        await browser().get(`${ids.base}/forgotPassword?${authorizeQuery(ids.webClientId, REDIRECT)}`),
+        { username: "nobody-here" },
+      );
       // (The CSRF cookie of the first browser is not the second's: a fresh browser posting is refused.)
       expect(sent.status).toBe(403);
       const agent = browser();
-      const unknown = await agent.submit(await agent.get(`${ids.base}/forgotPassword?${authorizeQuery(ids.webClientId, REDIRECT)}`), { username: "nobody-here" });
+      const unknown = await agent.submit(
+        await agent.get(`${ids.base}/forgotPassword?${authorizeQuery(ids.webClientId, REDIRECT)}`),
+        { username: "nobody-here" },
+      );
       expect(unknown.status).toBe(302);
       expect(unknown.location).toContain("/confirmforgotPassword?");
     });
@@ -293,7 +364,11 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
     it("NEW_PASSWORD_REQUIRED for an admin-created user: the new password signs in", async () => {
       const ids = await setup();
       const username = uniqueName("invited");
-      expectData(await gateway.gql(AdminCreateUserDocument, { input: { userPoolId: ids.poolId, username, messageAction: "SUPPRESS", temporaryPassword: "Temp-Passw0rd!" } }));
+      expectData(
+        await gateway.gql(AdminCreateUserDocument, {
+          input: { userPoolId: ids.poolId, username, messageAction: "SUPPRESS", temporaryPassword: "Temp-Passw0rd!" },
+        }),
+      );
       const agent = browser();
       const page = await signIn(agent, ids, username, "Temp-Passw0rd!");
       expect(headingOf(page.html)).toBe("Set a new password");
@@ -302,17 +377,31 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       const weak = await agent.submit(page, { newPassword: "short", confirmPassword: "short" });
       expect(alertOf(weak.html)).toMatch(/^The password doesn’t meet the requirements/);
       // The session survives a refused password.
-      expectCodeRedirect(await agent.submit(weak, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), REDIRECT);
+      expectCodeRedirect(
+        await agent.submit(weak, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+        REDIRECT,
+      );
       expectCodeRedirect(await signIn(browser(), ids, username, NEW_PASSWORD), REDIRECT);
     });
 
     it("SMS and email codes: a wrong code keeps the page, the right one finishes", async () => {
-      const ids = await setup({ mfaConfiguration: "OPTIONAL", enabledMfas: ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"] });
+      const ids = await setup({
+        mfaConfiguration: "OPTIONAL",
+        enabledMfas: ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"],
+      });
       const email = `${uniqueName("otp")}@example.com`;
       const sms = await withUser(ids, [{ name: "phone_number", value: PHONE }]);
       const mail = await withUser(ids, [{ name: "email", value: email }]);
-      expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username: sms.username, smsMfaSettings: { enabled: true } } }));
-      expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username: mail.username, emailMfaSettings: { enabled: true } } }));
+      expectData(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: ids.poolId, username: sms.username, smsMfaSettings: { enabled: true } },
+        }),
+      );
+      expectData(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: ids.poolId, username: mail.username, emailMfaSettings: { enabled: true } },
+        }),
+      );
       for (const [user, destination, words] of [
         [sms, PHONE, "by text message"],
         [mail, email, "by email"],
@@ -334,21 +423,44 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
     it("a session opened by the pages cannot be answered through the API", async () => {
       const ids = await setup({ mfaConfiguration: "OPTIONAL", enabledMfas: ["SMS_MFA"] });
       const user = await withUser(ids, [{ name: "phone_number", value: PHONE }]);
-      expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username: user.username, smsMfaSettings: { enabled: true } } }));
+      expectData(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: ids.poolId, username: user.username, smsMfaSettings: { enabled: true } },
+        }),
+      );
       const page = await signIn(browser(), ids, user.username, GOOD_PASSWORD);
       const { session } = formOf(page.html).hidden;
       const { code } = await latestMessage(gateway, ids.poolId, PHONE);
-      expectError(await respond(gateway, ids.webClientId, { challengeName: "SMS_MFA", session: session! }, { USERNAME: user.username, SMS_MFA_CODE: code! }), "NotAuthorizedException");
+      expectError(
+        await respond(
+          gateway,
+          ids.webClientId,
+          { challengeName: "SMS_MFA", session: session! },
+          { USERNAME: user.username, SMS_MFA_CODE: code! },
+        ),
+        "NotAuthorizedException",
+      );
     });
 
     it("authenticator code, choosing a factor, and setting up an authenticator", async () => {
       const ids = await setup({ mfaConfiguration: "OPTIONAL", enabledMfas: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"] });
       const user = await withUser(ids, [{ name: "phone_number", value: PHONE }]);
       const token = expectTokens(await passwordSignIn(gateway, ids.clientId, user.username, GOOD_PASSWORD)).accessToken;
-      const secret = expectData(await gateway.gql(AssociateSoftwareTokenDocument, {}, token)).associateSoftwareToken.secretCode;
+      const secret = expectData(await gateway.gql(AssociateSoftwareTokenDocument, {}, token)).associateSoftwareToken
+        .secretCode;
       expectData(await gateway.gql(VerifySoftwareTokenDocument, { userCode: await codeNow(secret) }, token));
-      expectData(await gateway.gql(SetUserMfaPreferenceDocument, { input: { softwareTokenMfaSettings: { enabled: true } } }, token));
-      expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: ids.poolId, username: user.username, smsMfaSettings: { enabled: true } } }));
+      expectData(
+        await gateway.gql(
+          SetUserMfaPreferenceDocument,
+          { input: { softwareTokenMfaSettings: { enabled: true } } },
+          token,
+        ),
+      );
+      expectData(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: ids.poolId, username: user.username, smsMfaSettings: { enabled: true } },
+        }),
+      );
       clock.advanceSeconds(30);
 
       const agent = browser();
@@ -369,10 +481,17 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
       expect(setupPage.html).toMatch(/<img class="qr" src="data:image\/png;base64,[A-Za-z0-9+/=]+"/);
       expect(setupPage.html).toContain("<summary>Show secret key</summary>");
       const shown = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(setupPage.html)![1]!;
-      const wrongCode = await setupAgent.submit(setupPage, { code: (await codeNow(shown)) === "000000" ? "000001" : "000000" }, "/mfa/setup");
+      const wrongCode = await setupAgent.submit(
+        setupPage,
+        { code: (await codeNow(shown)) === "000000" ? "000001" : "000000" },
+        "/mfa/setup",
+      );
       expect(alertOf(wrongCode.html)).toMatch(/That code is not right/);
       expect(wrongCode.html).toContain(shown);
-      expectCodeRedirect(await setupAgent.submit(wrongCode, { code: await codeNow(shown), deviceName: "Phone" }, "/mfa/setup"), REDIRECT);
+      expectCodeRedirect(
+        await setupAgent.submit(wrongCode, { code: await codeNow(shown), deviceName: "Phone" }, "/mfa/setup"),
+        REDIRECT,
+      );
       clock.advanceSeconds(30);
       const next = await signIn(browser(), strict, newcomer.username, GOOD_PASSWORD);
       expect(headingOf(next.html)).toBe("Enter your authenticator code");
@@ -391,7 +510,10 @@ describe.each(BACKENDS)("managed sign-in pages on $name", (backend) => {
         expectPageHeaders(page);
         expect(page.html).toMatch(/<title>[^<]+ – pool/);
       }
-      for (const url of [`${ids.base}/error?error=redirect_mismatch&client_id=${ids.webClientId}`, `${ids.base}/confirmUser?client_id=${ids.webClientId}&user_name=nobody&confirmation_code=123456`]) {
+      for (const url of [
+        `${ids.base}/error?error=redirect_mismatch&client_id=${ids.webClientId}`,
+        `${ids.base}/confirmUser?client_id=${ids.webClientId}&user_name=nobody&confirmation_code=123456`,
+      ]) {
         const page = await agent.get(url);
         expect(page.status).toBe(400);
         expectPageHeaders(page, "");

@@ -9,7 +9,12 @@ import { createWebhookSender, type WebhookPayload } from "../../src/infra/messag
 import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
-import { ConfirmSignUpDocument, ResendConfirmationCodeDocument, SentMessagesDocument, SignUpDocument } from "../support/generated/graphql.js";
+import {
+  ConfirmSignUpDocument,
+  ResendConfirmationCodeDocument,
+  SentMessagesDocument,
+  SignUpDocument,
+} from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
@@ -22,7 +27,8 @@ const uniquePhone = (): string => `+1555${String(Math.floor(Math.random() * 1e7)
 /** Log lines as JSON text, so tests can prove what never appears in them. */
 function createCapturingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const record = (level: string) => (fields: Record<string, unknown>, message: string) => void lines.push(JSON.stringify({ level, message, ...fields }));
+  const record = (level: string) => (fields: Record<string, unknown>, message: string) =>
+    void lines.push(JSON.stringify({ level, message, ...fields }));
   return { lines, debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
 }
 
@@ -42,7 +48,8 @@ async function startSmtpServer() {
     disabledCommands: ["STARTTLS"],
     logger: false,
     onRcptTo(_address, _session, callback) {
-      if (state.rejectRecipients) return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      if (state.rejectRecipients)
+        return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
@@ -50,7 +57,11 @@ async function startSmtpServer() {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const envelope = session.envelope;
-        mails.push({ from: envelope.mailFrom ? envelope.mailFrom.address : "", to: envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("utf8") });
+        mails.push({
+          from: envelope.mailFrom ? envelope.mailFrom.address : "",
+          to: envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
@@ -75,7 +86,12 @@ interface ReceivedRequest {
  * The receiver's side of README's recipe: the standardwebhooks library, with the receiver's wall clock
  * at `nowMs`. True when it accepts the request; false when it refuses it (WebhookVerificationError).
  */
-function verifySignature(secret: string, headers: IncomingHttpHeaders, rawBody: string, nowMs: number = Date.now()): boolean {
+function verifySignature(
+  secret: string,
+  headers: IncomingHttpHeaders,
+  rawBody: string,
+  nowMs: number = Date.now(),
+): boolean {
   vi.useFakeTimers({ toFake: ["Date"], now: nowMs });
   try {
     new Webhook(secret).verify(rawBody, headers as Record<string, string>);
@@ -136,7 +152,10 @@ describe.each(BACKENDS)("message delivery over SMTP on $name", (backend) => {
   const logger = createCapturingLogger();
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    gateway = await getTestApp(backend, { env: { SMTP_URL: smtp.url, SMTP_FROM: "auth@example.test" }, overrides: { logger } });
+    gateway = await getTestApp(backend, {
+      env: { SMTP_URL: smtp.url, SMTP_FROM: "auth@example.test" },
+      overrides: { logger },
+    });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -146,12 +165,17 @@ describe.each(BACKENDS)("message delivery over SMTP on $name", (backend) => {
   it("mails the sign-up code to the user, keeps nothing in the outbox, and the code confirms", async () => {
     const { poolId, clientId } = await createPoolWithClient(gateway, {
       autoVerifiedAttributes: ["email"],
-      verificationMessageTemplate: { emailSubject: "Your Example code", emailMessage: "Use {####} to finish signing up." },
+      verificationMessageTemplate: {
+        emailSubject: "Your Example code",
+        emailMessage: "Use {####} to finish signing up.",
+      },
     });
     const username = uniqueName("smtp");
     const email = `${username}@example.test`;
     const before = smtp.mails.length;
-    const result = expectData(await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null)).signUp;
+    const result = expectData(
+      await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null),
+    ).signUp;
     expect(result.codeDeliveryDetails?.deliveryMedium).toBe("EMAIL");
 
     const mails = smtp.mails.slice(before);
@@ -165,7 +189,9 @@ describe.each(BACKENDS)("message delivery over SMTP on $name", (backend) => {
 
     const outbox = expectData(await gateway.gql(SentMessagesDocument, { userPoolId: poolId, first: 10 })).sentMessages;
     expect(outbox.items).toEqual([]);
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code! } }, null));
+    expectData(
+      await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code! } }, null),
+    );
   });
 
   it("answers CodeDeliveryFailureException when the server refuses the mail, and the user can resend once it accepts", async () => {
@@ -174,8 +200,16 @@ describe.each(BACKENDS)("message delivery over SMTP on $name", (backend) => {
     const email = `${username}@example.test`;
     smtp.state.rejectRecipients = true;
     try {
-      expect(errorCodes(await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null))).toEqual(["CodeDeliveryFailureException"]);
-      expect(errorCodes(await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null))).toEqual(["UsernameExistsException"]);
+      expect(
+        errorCodes(
+          await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null),
+        ),
+      ).toEqual(["CodeDeliveryFailureException"]);
+      expect(
+        errorCodes(
+          await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null),
+        ),
+      ).toEqual(["UsernameExistsException"]);
     } finally {
       smtp.state.rejectRecipients = false;
     }
@@ -183,7 +217,13 @@ describe.each(BACKENDS)("message delivery over SMTP on $name", (backend) => {
     expectData(await gateway.gql(ResendConfirmationCodeDocument, { input: { clientId, username } }, null));
     const mail = smtp.mails.slice(before).find((candidate) => candidate.to.includes(email));
     expect(mail).toBeDefined();
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: codeIn(mail!.raw.split(/\r?\n\r?\n/)[1] ?? "")! } }, null));
+    expectData(
+      await gateway.gql(
+        ConfirmSignUpDocument,
+        { input: { clientId, username, confirmationCode: codeIn(mail!.raw.split(/\r?\n\r?\n/)[1] ?? "")! } },
+        null,
+      ),
+    );
 
     const failure = logger.lines.find((line) => line.includes("email delivery failed"));
     expect(failure).toContain('"smtpResponseCode":550');
@@ -197,7 +237,10 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
   const logger = createCapturingLogger();
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    gateway = await getTestApp(backend, { env: { MESSAGE_WEBHOOK_URL: receiver.url, MESSAGE_WEBHOOK_SECRET: WEBHOOK_SECRET }, overrides: { logger } });
+    gateway = await getTestApp(backend, {
+      env: { MESSAGE_WEBHOOK_URL: receiver.url, MESSAGE_WEBHOOK_SECRET: WEBHOOK_SECRET },
+      overrides: { logger },
+    });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -209,7 +252,13 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
     const username = uniqueName("sms");
     const phone = uniquePhone();
     const before = receiver.received.length;
-    const result = expectData(await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "phone_number", value: phone }]), null)).signUp;
+    const result = expectData(
+      await gateway.gql(
+        SignUpDocument,
+        signUpInput(clientId, username, [{ name: "phone_number", value: phone }]),
+        null,
+      ),
+    ).signUp;
     expect(result.codeDeliveryDetails?.deliveryMedium).toBe("SMS");
 
     const requests = receiver.received.slice(before);
@@ -220,8 +269,12 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
     expect(request!.headers["webhook-id"]).toBe(request!.payload.id);
     expect(request!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
     expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody)).toBe(true);
-    expect(verifySignature(`whsec_${randomBytes(32).toString("base64")}`, request!.headers, request!.rawBody)).toBe(false);
-    expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody.replace(phone, "+15550000000"))).toBe(false);
+    expect(verifySignature(`whsec_${randomBytes(32).toString("base64")}`, request!.headers, request!.rawBody)).toBe(
+      false,
+    );
+    expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody.replace(phone, "+15550000000"))).toBe(
+      false,
+    );
     // Replayed six minutes later: the library refuses the stale timestamp.
     expect(verifySignature(WEBHOOK_SECRET, request!.headers, request!.rawBody, Date.now() + 6 * 60_000)).toBe(false);
     expect(request!.payload).toEqual({
@@ -239,7 +292,13 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
 
     const outbox = expectData(await gateway.gql(SentMessagesDocument, { userPoolId: poolId, first: 10 })).sentMessages;
     expect(outbox.items).toEqual([]);
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: codeIn(request!.payload.body)! } }, null));
+    expectData(
+      await gateway.gql(
+        ConfirmSignUpDocument,
+        { input: { clientId, username, confirmationCode: codeIn(request!.payload.body)! } },
+        null,
+      ),
+    );
   });
 
   it("carries EMAIL too when no SMTP server is configured", async () => {
@@ -247,9 +306,13 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
     const username = uniqueName("hookmail");
     const email = `${username}@example.test`;
     const before = receiver.received.length;
-    expectData(await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null));
+    expectData(
+      await gateway.gql(SignUpDocument, signUpInput(clientId, username, [{ name: "email", value: email }]), null),
+    );
     const requests = receiver.received.slice(before);
-    expect(requests.map((request) => request.payload)).toEqual([expect.objectContaining({ medium: "EMAIL", destination: email, subject: "Your verification code" })]);
+    expect(requests.map((request) => request.payload)).toEqual([
+      expect.objectContaining({ medium: "EMAIL", destination: email, subject: "Your verification code" }),
+    ]);
   });
 
   it("answers CodeDeliveryFailureException on a 500, keeps the user UNCONFIRMED, and a resend after recovery works", async () => {
@@ -263,17 +326,27 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
       expect(errorCodes(failed)).toEqual(["CodeDeliveryFailureException"]);
       expect(failed.errors![0]!.message).not.toContain(PROVIDER_ERROR_BODY);
       // The user exists (UNCONFIRMED): the name is taken.
-      expect(errorCodes(await gateway.gql(SignUpDocument, signUpInput(clientId, username, attributes), null))).toEqual(["UsernameExistsException"]);
+      expect(errorCodes(await gateway.gql(SignUpDocument, signUpInput(clientId, username, attributes), null))).toEqual([
+        "UsernameExistsException",
+      ]);
     } finally {
       receiver.state.status = 200;
     }
     const before = receiver.received.length;
-    const resent = expectData(await gateway.gql(ResendConfirmationCodeDocument, { input: { clientId, username } }, null)).resendConfirmationCode;
+    const resent = expectData(
+      await gateway.gql(ResendConfirmationCodeDocument, { input: { clientId, username } }, null),
+    ).resendConfirmationCode;
     expect(resent.deliveryMedium).toBe("SMS");
     const requests = receiver.received.slice(before);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.payload.destination).toBe(phone);
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: codeIn(requests[0]!.payload.body)! } }, null));
+    expectData(
+      await gateway.gql(
+        ConfirmSignUpDocument,
+        { input: { clientId, username, confirmationCode: codeIn(requests[0]!.payload.body)! } },
+        null,
+      ),
+    );
 
     // Operators learn the status; no log line carries the provider's answer, the secret or a code.
     const failures = logger.lines.filter((line) => line.includes("message webhook delivery failed"));
@@ -290,14 +363,23 @@ describe.each(BACKENDS)("message delivery over the webhook on $name", (backend) 
 describe("message delivery to an unreachable webhook", () => {
   let gateway: TestApp;
   beforeAll(async () => {
-    gateway = await getTestApp(BACKENDS[0]!, { env: { MESSAGE_WEBHOOK_URL: `http://127.0.0.1:${await refusedPort()}/deliver`, MESSAGE_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+    gateway = await getTestApp(BACKENDS[0]!, {
+      env: {
+        MESSAGE_WEBHOOK_URL: `http://127.0.0.1:${await refusedPort()}/deliver`,
+        MESSAGE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      },
+    });
   });
   afterAll(async () => gateway?.close());
 
   it("answers CodeDeliveryFailureException when the connection is refused, without waiting out the timeout", async () => {
     const { clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["phone_number"] });
     const startedMs = Date.now();
-    const result = await gateway.gql(SignUpDocument, signUpInput(clientId, uniqueName("refused"), [{ name: "phone_number", value: uniquePhone() }]), null);
+    const result = await gateway.gql(
+      SignUpDocument,
+      signUpInput(clientId, uniqueName("refused"), [{ name: "phone_number", value: uniquePhone() }]),
+      null,
+    );
     expect(errorCodes(result)).toEqual(["CodeDeliveryFailureException"]);
     expect(Date.now() - startedMs).toBeLessThan(6_000);
   });
@@ -314,8 +396,22 @@ describe("the webhook sender against a receiver that never answers", () => {
   it("gives up after its timeout with CodeDeliveryFailureException", async () => {
     const logger = createCapturingLogger();
     // A short timeout stands in for the production 5 s; the clock only stamps the request.
-    const sender = createWebhookSender({ url: receiver.url, secret: WEBHOOK_SECRET, clock: createManualClock(new Date("2030-01-01T00:00:00Z")), logger, timeoutMs: 200 });
-    const message = { poolId: "local_test", userId: null, medium: "SMS" as const, destination: "+15550001111", subject: null, body: "code 123456", purpose: "SIGN_UP" };
+    const sender = createWebhookSender({
+      url: receiver.url,
+      secret: WEBHOOK_SECRET,
+      clock: createManualClock(new Date("2030-01-01T00:00:00Z")),
+      logger,
+      timeoutMs: 200,
+    });
+    const message = {
+      poolId: "local_test",
+      userId: null,
+      medium: "SMS" as const,
+      destination: "+15550001111",
+      subject: null,
+      body: "code 123456",
+      purpose: "SIGN_UP",
+    };
     await expect(sender.send(message)).rejects.toMatchObject({ code: "CodeDeliveryFailureException" });
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]!.headers["webhook-timestamp"]).toBe(String(Date.parse("2030-01-01T00:00:00Z") / 1000));

@@ -5,9 +5,20 @@ import { BACKENDS, type Backend } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import { rawCall } from "../support/aws-clients.js";
 import { subscribeToUserEvents } from "../support/event-subscriber.js";
-import { CreateWebhookSubscriptionDocument, DeleteWebhookSubscriptionDocument, GetUserPoolDocument } from "../support/generated/graphql.js";
+import {
+  CreateWebhookSubscriptionDocument,
+  DeleteWebhookSubscriptionDocument,
+  GetUserPoolDocument,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { createConfirmedUser, expectError, expectTokens, INCORRECT, passwordSignIn, signInEnv } from "../support/sign-in.js";
+import {
+  createConfirmedUser,
+  expectError,
+  expectTokens,
+  INCORRECT,
+  passwordSignIn,
+  signInEnv,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const TOKEN = `metrics-${randomBytes(16).toString("hex")}`;
@@ -44,7 +55,8 @@ async function scrapeAt(url: string, token: string | null): Promise<Scrape> {
 }
 
 const valueOf = (scrape: Scrape, series: string): number => scrape.values.get(series) ?? 0;
-const delta = (before: Scrape, after: Scrape, series: string): number => valueOf(after, series) - valueOf(before, series);
+const delta = (before: Scrape, after: Scrape, series: string): number =>
+  valueOf(after, series) - valueOf(before, series);
 
 /** A local port nothing listens on: webhook deliveries to it fail and stay pending. */
 async function closedPort(): Promise<number> {
@@ -83,7 +95,14 @@ describe.each(BACKENDS)("Prometheus metrics ($name)", (backend) => {
     await createConfirmedUser(gateway, poolId, alice, GOOD_PASSWORD);
     await createConfirmedUser(gateway, poolId, mallory, GOOD_PASSWORD);
     const hook = expectData(
-      await gateway.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId: poolId, url: `http://127.0.0.1:${await closedPort()}/hook`, eventTypes: ["USER_LOCKED_OUT"], description: "unreachable" } }),
+      await gateway.gql(CreateWebhookSubscriptionDocument, {
+        input: {
+          userPoolId: poolId,
+          url: `http://127.0.0.1:${await closedPort()}/hook`,
+          eventTypes: ["USER_LOCKED_OUT"],
+          description: "unreachable",
+        },
+      }),
     ).createWebhookSubscription;
     const before = await scrape();
 
@@ -92,11 +111,20 @@ describe.each(BACKENDS)("Prometheus metrics ($name)", (backend) => {
     expectError(await passwordSignIn(gateway, clientId, alice, "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
     expectData(await gateway.gql(GetUserPoolDocument, { userPoolId: poolId }));
     // The wire: one sign-in, one unknown action.
-    const wire = await rawCall(gateway, "InitiateAuth", { ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: alice, PASSWORD: GOOD_PASSWORD } });
+    const wire = await rawCall(gateway, "InitiateAuth", {
+      ClientId: clientId,
+      AuthFlow: "USER_PASSWORD_AUTH",
+      AuthParameters: { USERNAME: alice, PASSWORD: GOOD_PASSWORD },
+    });
     expect(wire.status).toBe(200);
     expect((await rawCall(gateway, `No${uniqueName("Such")}Action`, {})).status).toBe(400);
     // Five wrong passwords in a row: the fifth starts a lockout (one USER_LOCKED_OUT, one pending delivery).
-    for (let attempt = 0; attempt < 5; attempt++) expectError(await passwordSignIn(gateway, clientId, mallory, "Wrong-Passw0rd!"), "NotAuthorizedException", INCORRECT);
+    for (let attempt = 0; attempt < 5; attempt++)
+      expectError(
+        await passwordSignIn(gateway, clientId, mallory, "Wrong-Passw0rd!"),
+        "NotAuthorizedException",
+        INCORRECT,
+      );
     // A live subscriber, open then closed.
     const subscriber = subscribeToUserEvents(gateway.url, gateway.adminKey, { userPoolId: poolId });
     const liveSubscribers = async () => valueOf(await scrape(), "gateway_live_subscribers");
@@ -106,21 +134,59 @@ describe.each(BACKENDS)("Prometheus metrics ($name)", (backend) => {
 
     const after = await scrape();
     expect(delta(before, after, 'gateway_sign_ins_total{flow="USER_PASSWORD_AUTH",outcome="authenticated"}')).toBe(2);
-    expect(delta(before, after, 'gateway_sign_ins_total{flow="USER_PASSWORD_AUTH",outcome="NotAuthorizedException"}')).toBe(6);
+    expect(
+      delta(before, after, 'gateway_sign_ins_total{flow="USER_PASSWORD_AUTH",outcome="NotAuthorizedException"}'),
+    ).toBe(6);
     expect(delta(before, after, "gateway_lockouts_total")).toBe(1);
-    expect(delta(before, after, 'gateway_requests_total{api="graphql",operation="initiateAuth",outcome="ok",code="none"}')).toBe(1);
-    expect(delta(before, after, 'gateway_requests_total{api="graphql",operation="initiateAuth",outcome="client_error",code="NotAuthorizedException"}')).toBe(6);
-    expect(delta(before, after, 'gateway_requests_total{api="graphql",operation="userPool",outcome="ok",code="none"}')).toBe(1);
-    expect(delta(before, after, 'gateway_requests_total{api="aws_json",operation="InitiateAuth",outcome="ok",code="none"}')).toBe(1);
-    expect(delta(before, after, 'gateway_requests_total{api="aws_json",operation="other",outcome="client_error",code="UnknownOperationException"}')).toBe(1);
-    expect(delta(before, after, 'gateway_request_duration_seconds_count{api="graphql",operation="initiateAuth",outcome="client_error"}')).toBe(6);
-    expect(delta(before, after, 'gateway_request_duration_seconds_count{api="aws_json",operation="InitiateAuth",outcome="ok"}')).toBe(1);
+    expect(
+      delta(before, after, 'gateway_requests_total{api="graphql",operation="initiateAuth",outcome="ok",code="none"}'),
+    ).toBe(1);
+    expect(
+      delta(
+        before,
+        after,
+        'gateway_requests_total{api="graphql",operation="initiateAuth",outcome="client_error",code="NotAuthorizedException"}',
+      ),
+    ).toBe(6);
+    expect(
+      delta(before, after, 'gateway_requests_total{api="graphql",operation="userPool",outcome="ok",code="none"}'),
+    ).toBe(1);
+    expect(
+      delta(before, after, 'gateway_requests_total{api="aws_json",operation="InitiateAuth",outcome="ok",code="none"}'),
+    ).toBe(1);
+    expect(
+      delta(
+        before,
+        after,
+        'gateway_requests_total{api="aws_json",operation="other",outcome="client_error",code="UnknownOperationException"}',
+      ),
+    ).toBe(1);
+    expect(
+      delta(
+        before,
+        after,
+        'gateway_request_duration_seconds_count{api="graphql",operation="initiateAuth",outcome="client_error"}',
+      ),
+    ).toBe(6);
+    expect(
+      delta(
+        before,
+        after,
+        'gateway_request_duration_seconds_count{api="aws_json",operation="InitiateAuth",outcome="ok"}',
+      ),
+    ).toBe(1);
     // The scrapes themselves are requests too (the first one is in `before`'s own count only once answered).
-    expect(delta(before, after, 'gateway_requests_total{api="http",operation="metrics",outcome="ok",code="none"}')).toBeGreaterThanOrEqual(2);
+    expect(
+      delta(before, after, 'gateway_requests_total{api="http",operation="metrics",outcome="ok",code="none"}'),
+    ).toBeGreaterThanOrEqual(2);
     // Round trips: every password sign-in reads the user and takes an attempt from the store.
     expect(delta(before, after, 'gateway_database_duration_seconds_count{operation="read"}')).toBeGreaterThanOrEqual(8);
-    expect(delta(before, after, 'gateway_database_duration_seconds_count{operation="transaction"}')).toBeGreaterThanOrEqual(6);
-    expect(delta(before, after, 'gateway_store_duration_seconds_count{operation="takeAttempt"}')).toBeGreaterThanOrEqual(8);
+    expect(
+      delta(before, after, 'gateway_database_duration_seconds_count{operation="transaction"}'),
+    ).toBeGreaterThanOrEqual(6);
+    expect(
+      delta(before, after, 'gateway_store_duration_seconds_count{operation="takeAttempt"}'),
+    ).toBeGreaterThanOrEqual(8);
     expect(valueOf(after, "gateway_srp_queue_depth")).toBe(0);
     // The delivery to the closed port failed and waits for its retry.
     if (backend.name === "embedded") expect(delta(before, after, "gateway_webhook_backlog")).toBe(1);
@@ -130,10 +196,16 @@ describe.each(BACKENDS)("Prometheus metrics ($name)", (backend) => {
     expect(after.values.has("nodejs_eventloop_lag_seconds")).toBe(true);
 
     // No pool, client, user or subscription ever appears, in a label or anywhere else.
-    for (const secret of [poolId, poolId.split("_")[1]!, clientId, alice, mallory, hook.subscription.id]) expect(after.text).not.toContain(secret);
+    for (const secret of [poolId, poolId.split("_")[1]!, clientId, alice, mallory, hook.subscription.id])
+      expect(after.text).not.toContain(secret);
     expect(after.text).not.toContain(backend.name === "embedded" ? gateway.config.dataDir : "mariadb://");
 
-    expectData(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: hook.subscription.id }));
+    expectData(
+      await gateway.gql(DeleteWebhookSubscriptionDocument, {
+        userPoolId: poolId,
+        subscriptionId: hook.subscription.id,
+      }),
+    );
   });
 
   it("answers /metrics on the public port only to METRICS_TOKEN, and 404 otherwise", async () => {
@@ -157,9 +229,14 @@ describe.each(BACKENDS)("Prometheus metrics ($name)", (backend) => {
       expect(scraped.values.has("process_resident_memory_bytes")).toBe(true);
       // The token still guards it; other paths are not served there.
       expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status).toBe(404);
-      expect((await fetch(`http://127.0.0.1:${metricsPort}/graphql`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      expect(
+        (await fetch(`http://127.0.0.1:${metricsPort}/graphql`, { headers: { authorization: `Bearer ${TOKEN}` } }))
+          .status,
+      ).toBe(404);
       // The public port answers 404 even to the right token.
-      expect((await fetch(`${separate.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      expect(
+        (await fetch(`${separate.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).status,
+      ).toBe(404);
     } finally {
       await separate.close();
     }

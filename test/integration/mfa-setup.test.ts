@@ -20,7 +20,18 @@ import {
   type SetUserMfaPreferenceInput,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
-import { answerVerifier, createConfirmedUser, expectChallenge, expectError, expectTokens, listEvents, passwordSignIn, respond, signInEnv, startSrp } from "../support/sign-in.js";
+import {
+  answerVerifier,
+  createConfirmedUser,
+  expectChallenge,
+  expectError,
+  expectTokens,
+  listEvents,
+  passwordSignIn,
+  respond,
+  signInEnv,
+  startSrp,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const STEP_MS = 30_000;
@@ -44,22 +55,32 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
   afterAll(async () => gateway?.close());
 
   /** The code an authenticator app shows `offsetSteps` steps from the gateway's now: computed by otplib, never by the gateway. */
-  const codeAt = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(clock.nowMs() / 1000) + offsetSteps * 30 });
+  const codeAt = (secret: string, offsetSteps = 0) =>
+    generate({ secret, epoch: Math.floor(clock.nowMs() / 1000) + offsetSteps * 30 });
 
   async function setup(poolInput: Partial<CreateUserPoolInput> = {}, attributes: AttributeInput[] = []) {
     const poolName = `Acme Pool ${uniqueName("mfa")}`;
-    const { poolId, clientId } = await createPoolWithClient(gateway, { name: poolName, mfaConfiguration: "OPTIONAL", enabledMfas: ALL_FACTORS, ...poolInput });
+    const { poolId, clientId } = await createPoolWithClient(gateway, {
+      name: poolName,
+      mfaConfiguration: "OPTIONAL",
+      enabledMfas: ALL_FACTORS,
+      ...poolInput,
+    });
     const username = uniqueName("totp");
     const { sub } = await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, attributes);
     const accessToken = expectTokens(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD)).accessToken;
     return { poolId, poolName, clientId, username, sub, accessToken };
   }
 
-  const associate = (token: string | null, session?: string) => gateway.gql(AssociateSoftwareTokenDocument, { session }, token);
-  const verify = (token: string | null, userCode: string, friendlyDeviceName?: string) => gateway.gql(VerifySoftwareTokenDocument, { userCode, friendlyDeviceName }, token);
-  const setPreference = (token: string, input: SetUserMfaPreferenceInput) => gateway.gql(SetUserMfaPreferenceDocument, { input }, token);
+  const associate = (token: string | null, session?: string) =>
+    gateway.gql(AssociateSoftwareTokenDocument, { session }, token);
+  const verify = (token: string | null, userCode: string, friendlyDeviceName?: string) =>
+    gateway.gql(VerifySoftwareTokenDocument, { userCode, friendlyDeviceName }, token);
+  const setPreference = (token: string, input: SetUserMfaPreferenceInput) =>
+    gateway.gql(SetUserMfaPreferenceDocument, { input }, token);
   const getUserMfa = async (token: string) => expectData(await gateway.gql(GetUserMfaDocument, {}, token)).getUser;
-  const adminGetUserMfa = async (poolId: string, username: string) => expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: poolId, username })).adminGetUser;
+  const adminGetUserMfa = async (poolId: string, username: string) =>
+    expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: poolId, username })).adminGetUser;
 
   async function associated(token: string): Promise<string> {
     return expectData(await associate(token)).associateSoftwareToken.secretCode;
@@ -75,7 +96,8 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
   /** The user's user_mfa row, read straight from the database, past the gateway. */
   async function mfaRow(userId: string): Promise<MfaRow | undefined> {
     const target = gateway.config.database;
-    const sql = "SELECT totp_secret_ciphertext, pending_totp_secret_ciphertext, totp_last_used_step, totp_enabled FROM user_mfa WHERE user_id = ?";
+    const sql =
+      "SELECT totp_secret_ciphertext, pending_totp_secret_ciphertext, totp_last_used_step, totp_enabled FROM user_mfa WHERE user_id = ?";
     if (target.dialect === "sqlite") {
       const db = new Sqlite(target.path, { readonly: true, fileMustExist: true });
       try {
@@ -84,7 +106,13 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
         db.close();
       }
     }
-    const connection = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+    const connection = await createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+    });
     try {
       const [rows] = await connection.query(sql, [userId]);
       return (rows as MfaRow[])[0];
@@ -104,7 +132,13 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       expect(uri.protocol).toBe("otpauth:");
       expect(uri.host).toBe("totp");
       expect(decodeURIComponent(uri.pathname)).toBe(`/${poolName}:${username}`);
-      expect(Object.fromEntries(uri.searchParams)).toEqual({ secret: result.secretCode, issuer: poolName, algorithm: "SHA1", digits: "6", period: "30" });
+      expect(Object.fromEntries(uri.searchParams)).toEqual({
+        secret: result.secretCode,
+        issuer: poolName,
+        algorithm: "SHA1",
+        digits: "6",
+        period: "30",
+      });
 
       expect(result.qrCodePng.startsWith("data:image/png;base64,")).toBe(true);
       const png = Buffer.from(result.qrCodePng.slice("data:image/png;base64,".length), "base64");
@@ -113,7 +147,11 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
 
     it("names the email as the account in email-as-username pools", async () => {
       const email = `${uniqueName("ada")}@example.com`;
-      const { poolId, clientId } = await createPoolWithClient(gateway, { usernameAttributes: ["email"], mfaConfiguration: "OPTIONAL", enabledMfas: ["SOFTWARE_TOKEN_MFA"] });
+      const { poolId, clientId } = await createPoolWithClient(gateway, {
+        usernameAttributes: ["email"],
+        mfaConfiguration: "OPTIONAL",
+        enabledMfas: ["SOFTWARE_TOKEN_MFA"],
+      });
       await createConfirmedUser(gateway, poolId, email, GOOD_PASSWORD, [{ name: "email", value: email }]);
       const accessToken = expectTokens(await passwordSignIn(gateway, clientId, email, GOOD_PASSWORD)).accessToken;
       const uri = new URL(expectData(await associate(accessToken)).associateSoftwareToken.otpauthUri);
@@ -122,7 +160,11 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
 
     it("is refused when the pool does not offer SOFTWARE_TOKEN_MFA, and without an access token", async () => {
       const { accessToken } = await setup({ enabledMfas: ["SMS_MFA"] });
-      expectError(await associate(accessToken), "SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
+      expectError(
+        await associate(accessToken),
+        "SoftwareTokenMFANotFoundException",
+        "Software Token MFA has not been enabled by the userPool.",
+      );
       const off = await setup({ mfaConfiguration: "OFF", enabledMfas: [] });
       expectError(await associate(off.accessToken), "SoftwareTokenMFANotFoundException");
       expectError(await associate(null), "NotAuthorizedException");
@@ -132,11 +174,21 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       const { poolId, clientId, username, accessToken } = await setup();
       const { client, result } = await startSrp(gateway, { poolId, clientId, username });
       const challenge = expectChallenge(result);
-      expectError(await associate(null, challenge.session), "InvalidParameterException", /waiting for PASSWORD_VERIFIER, not MFA_SETUP/);
+      expectError(
+        await associate(null, challenge.session),
+        "InvalidParameterException",
+        /waiting for PASSWORD_VERIFIER, not MFA_SETUP/,
+      );
       expectError(await associate(accessToken, challenge.session), "InvalidParameterException", /not both/);
-      expectError(await associate(null, "x".repeat(40)), "NotAuthorizedException", "Invalid session for the user, session is expired.");
+      expectError(
+        await associate(null, "x".repeat(40)),
+        "NotAuthorizedException",
+        "Invalid session for the user, session is expired.",
+      );
       // The peek left the session usable for the challenge it is waiting for.
-      expectTokens(await respond(gateway, clientId, challenge, answerVerifier(client, challenge, GOOD_PASSWORD, clock)));
+      expectTokens(
+        await respond(gateway, clientId, challenge, answerVerifier(client, challenge, GOOD_PASSWORD, clock)),
+      );
     });
   });
 
@@ -145,7 +197,10 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       const { accessToken } = await setup();
       const secret = await associated(accessToken);
       const code = await codeAt(secret);
-      expect(expectData(await verify(accessToken, code, "Ada's phone")).verifySoftwareToken).toEqual({ status: "SUCCESS", session: null });
+      expect(expectData(await verify(accessToken, code, "Ada's phone")).verifySoftwareToken).toEqual({
+        status: "SUCCESS",
+        session: null,
+      });
       expectError(await verify(accessToken, code), CODE_MISMATCH, "Code mismatch and fail enable Software Token MFA");
       clock.advanceSeconds(10);
       expectError(await verify(accessToken, code), CODE_MISMATCH);
@@ -156,7 +211,11 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
 
     it("refuses a wrong code, a code that is not 6 digits, and a user with nothing associated", async () => {
       const { accessToken } = await setup();
-      expectError(await verify(accessToken, "123456"), "SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
+      expectError(
+        await verify(accessToken, "123456"),
+        "SoftwareTokenMFANotFoundException",
+        "Software Token MFA does not exist for the user.",
+      );
       const secret = await associated(accessToken);
       const right = await codeAt(secret);
       expectError(await verify(accessToken, right === "000000" ? "000001" : "000000"), CODE_MISMATCH);
@@ -173,7 +232,9 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       clock.advanceSeconds(60);
       expectError(await verify(accessToken, staleCode), CODE_MISMATCH);
       // Still pending after the refusals; one step behind and then one step ahead are accepted.
-      expect(expectData(await verify(accessToken, await codeAt(secret, -1))).verifySoftwareToken.status).toBe("SUCCESS");
+      expect(expectData(await verify(accessToken, await codeAt(secret, -1))).verifySoftwareToken.status).toBe(
+        "SUCCESS",
+      );
       expect(expectData(await verify(accessToken, await codeAt(secret, 1))).verifySoftwareToken.status).toBe("SUCCESS");
       // Accepting +1 burnt everything up to it: the current step's code is now a replay.
       expectError(await verify(accessToken, await codeAt(secret)), CODE_MISMATCH);
@@ -235,7 +296,11 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       expect(await getUserMfa(accessToken)).toMatchObject({ preferredMfaSetting: null, userMfaSettingList: [] });
 
       await associated(accessToken);
-      expectError(await setPreference(accessToken, { softwareTokenMfaSettings: { enabled: true, preferredMfa: true } }), "InvalidParameterException", "User has not set up software token mfa");
+      expectError(
+        await setPreference(accessToken, { softwareTokenMfaSettings: { enabled: true, preferredMfa: true } }),
+        "InvalidParameterException",
+        "User has not set up software token mfa",
+      );
       const secret = await associated(accessToken);
       expect(expectData(await verify(accessToken, await codeAt(secret))).verifySoftwareToken.status).toBe("SUCCESS");
       // Verifying does not switch the factor on (Cognito): SetUserMFAPreference does.
@@ -243,7 +308,11 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
 
       expectData(await setPreference(accessToken, { softwareTokenMfaSettings: { enabled: true, preferredMfa: true } }));
       expectData(await setPreference(accessToken, { smsMfaSettings: { enabled: true, preferredMfa: false } }));
-      const expected = { username, preferredMfaSetting: "SOFTWARE_TOKEN_MFA", userMfaSettingList: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"] };
+      const expected = {
+        username,
+        preferredMfaSetting: "SOFTWARE_TOKEN_MFA",
+        userMfaSettingList: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],
+      };
       expect(await getUserMfa(accessToken)).toEqual(expected);
       expect(await adminGetUserMfa(poolId, username)).toEqual(expected);
 
@@ -251,25 +320,47 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       expectData(await setPreference(accessToken, { smsMfaSettings: { enabled: true, preferredMfa: true } }));
       expect((await getUserMfa(accessToken)).preferredMfaSetting).toBe("SMS_MFA");
       expectData(await setPreference(accessToken, { smsMfaSettings: { enabled: false } }));
-      expect(await getUserMfa(accessToken)).toMatchObject({ preferredMfaSetting: null, userMfaSettingList: ["SOFTWARE_TOKEN_MFA"] });
+      expect(await getUserMfa(accessToken)).toMatchObject({
+        preferredMfaSetting: null,
+        userMfaSettingList: ["SOFTWARE_TOKEN_MFA"],
+      });
     });
 
     it("refuses two preferred factors, SMS without a phone number, EMAIL_OTP without an email, and factors the pool does not offer", async () => {
       const { accessToken } = await setup({ enabledMfas: ["SOFTWARE_TOKEN_MFA", "SMS_MFA"] });
       await verifiedAuthenticator(accessToken);
       expectError(
-        await setPreference(accessToken, { softwareTokenMfaSettings: { enabled: true, preferredMfa: true }, smsMfaSettings: { enabled: true, preferredMfa: true } }),
+        await setPreference(accessToken, {
+          softwareTokenMfaSettings: { enabled: true, preferredMfa: true },
+          smsMfaSettings: { enabled: true, preferredMfa: true },
+        }),
         "InvalidParameterException",
         "Only one MFA factor can be preferred.",
       );
-      expectError(await setPreference(accessToken, { smsMfaSettings: { enabled: true } }), "InvalidParameterException", "User does not have a phone_number set to turn on SMS MFA");
-      expectError(await setPreference(accessToken, { emailMfaSettings: { enabled: true } }), "InvalidParameterException", "EMAIL_OTP is not enabled for this user pool.");
-      expectError(await setPreference(accessToken, { softwareTokenMfaSettings: { enabled: false, preferredMfa: true } }), "InvalidParameterException", /cannot be preferred/);
+      expectError(
+        await setPreference(accessToken, { smsMfaSettings: { enabled: true } }),
+        "InvalidParameterException",
+        "User does not have a phone_number set to turn on SMS MFA",
+      );
+      expectError(
+        await setPreference(accessToken, { emailMfaSettings: { enabled: true } }),
+        "InvalidParameterException",
+        "EMAIL_OTP is not enabled for this user pool.",
+      );
+      expectError(
+        await setPreference(accessToken, { softwareTokenMfaSettings: { enabled: false, preferredMfa: true } }),
+        "InvalidParameterException",
+        /cannot be preferred/,
+      );
       // Nothing changed on any of the refusals.
       expect(await getUserMfa(accessToken)).toMatchObject({ preferredMfaSetting: null, userMfaSettingList: [] });
 
       const emailless = await setup({ enabledMfas: ALL_FACTORS });
-      expectError(await setPreference(emailless.accessToken, { emailMfaSettings: { enabled: true } }), "InvalidParameterException", "User does not have an email set to turn on EMAIL_OTP");
+      expectError(
+        await setPreference(emailless.accessToken, { emailMfaSettings: { enabled: true } }),
+        "InvalidParameterException",
+        "User does not have an email set to turn on EMAIL_OTP",
+      );
     });
 
     it("lets an admin switch every factor off (lost phone), recording events without secrets", async () => {
@@ -278,17 +369,38 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       const secret = await associated(accessToken);
       const code = await codeAt(secret);
       expect(expectData(await verify(accessToken, code, "Lost phone")).verifySoftwareToken.status).toBe("SUCCESS");
-      expectData(await setPreference(accessToken, { softwareTokenMfaSettings: { enabled: true, preferredMfa: true }, emailMfaSettings: { enabled: true } }));
+      expectData(
+        await setPreference(accessToken, {
+          softwareTokenMfaSettings: { enabled: true, preferredMfa: true },
+          emailMfaSettings: { enabled: true },
+        }),
+      );
       expect((await adminGetUserMfa(poolId, username)).userMfaSettingList).toEqual(["EMAIL_OTP", "SOFTWARE_TOKEN_MFA"]);
 
       const off = { enabled: false, preferredMfa: false };
-      expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, softwareTokenMfaSettings: off, emailMfaSettings: off, smsMfaSettings: off } }));
-      expect(await adminGetUserMfa(poolId, username)).toEqual({ username, preferredMfaSetting: null, userMfaSettingList: [] });
+      expectData(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: {
+            userPoolId: poolId,
+            username,
+            softwareTokenMfaSettings: off,
+            emailMfaSettings: off,
+            smsMfaSettings: off,
+          },
+        }),
+      );
+      expect(await adminGetUserMfa(poolId, username)).toEqual({
+        username,
+        preferredMfaSetting: null,
+        userMfaSettingList: [],
+      });
       expect(await getUserMfa(accessToken)).toMatchObject({ preferredMfaSetting: null, userMfaSettingList: [] });
       expect((await mfaRow(sub))?.totp_enabled).toBeFalsy();
 
       const events = (await listEvents(gateway, poolId)).filter((event) => event.detail.userSub === sub);
-      const summary = events.filter((event) => /MFA|SOFTWARE_TOKEN/.test(event.type)).map((event) => [event.type, event.detail.factor ?? event.detail.preferred ?? null, event.actor.split(":")[0]]);
+      const summary = events
+        .filter((event) => /MFA|SOFTWARE_TOKEN/.test(event.type))
+        .map((event) => [event.type, event.detail.factor ?? event.detail.preferred ?? null, event.actor.split(":")[0]]);
       expect(summary).toEqual([
         ["SOFTWARE_TOKEN_ASSOCIATED", null, "user"],
         ["SOFTWARE_TOKEN_VERIFIED", null, "user"],
@@ -301,42 +413,77 @@ describe.each(BACKENDS)("authenticator setup and MFA preferences on $name", (bac
       ]);
       const row = (await mfaRow(sub))!;
       const everything = JSON.stringify(events);
-      for (const secretValue of [secret, code, row.totp_secret_ciphertext!]) expect(everything).not.toContain(secretValue);
+      for (const secretValue of [secret, code, row.totp_secret_ciphertext!])
+        expect(everything).not.toContain(secretValue);
     });
 
     it("is refused for an unknown user and a pool the admin names wrongly", async () => {
       const { poolId } = await setup();
-      expectError(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username: "nobody-here", smsMfaSettings: { enabled: false } } }), "UserNotFoundException");
-      expectError(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: "us-east-1_Nope12345", username: "x", smsMfaSettings: { enabled: false } } }), "ResourceNotFoundException");
+      expectError(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: poolId, username: "nobody-here", smsMfaSettings: { enabled: false } },
+        }),
+        "UserNotFoundException",
+      );
+      expectError(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: "us-east-1_Nope12345", username: "x", smsMfaSettings: { enabled: false } },
+        }),
+        "ResourceNotFoundException",
+      );
     });
   });
 
   describe("setUserPoolMfaConfig and getUserPoolMfaConfig", () => {
     it("round-trips the pool's MFA settings and keeps the ones not named", async () => {
       const { poolId } = await createPoolWithClient(gateway);
-      expect(expectData(await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: poolId })).getUserPoolMfaConfig).toEqual({
+      expect(
+        expectData(await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: poolId })).getUserPoolMfaConfig,
+      ).toEqual({
         mfaConfiguration: "OFF",
         enabledMfas: [],
         smsAuthenticationMessage: "Your authentication code is {####}. ",
         emailMfaMessage: "Your authentication code is {####}. ",
         emailMfaSubject: "Your authentication code",
       });
-      const input = { mfaConfiguration: "ON" as const, enabledMfas: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] as MfaFactor[], smsAuthenticationMessage: "Code: {####}", emailMfaMessage: "Your sign-in code is {####}.", emailMfaSubject: "Sign-in code" };
-      expect(expectData(await gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: poolId, input })).setUserPoolMfaConfig).toEqual(input);
-      expectData(await gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: poolId, input: { mfaConfiguration: "OPTIONAL" } }));
-      expect(expectData(await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: poolId })).getUserPoolMfaConfig).toEqual({ ...input, mfaConfiguration: "OPTIONAL" });
+      const input = {
+        mfaConfiguration: "ON" as const,
+        enabledMfas: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] as MfaFactor[],
+        smsAuthenticationMessage: "Code: {####}",
+        emailMfaMessage: "Your sign-in code is {####}.",
+        emailMfaSubject: "Sign-in code",
+      };
+      expect(
+        expectData(await gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: poolId, input })).setUserPoolMfaConfig,
+      ).toEqual(input);
+      expectData(
+        await gateway.gql(SetUserPoolMfaConfigDocument, {
+          userPoolId: poolId,
+          input: { mfaConfiguration: "OPTIONAL" },
+        }),
+      );
+      expect(
+        expectData(await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: poolId })).getUserPoolMfaConfig,
+      ).toEqual({ ...input, mfaConfiguration: "OPTIONAL" });
     });
 
     it("validates: ON needs a factor, messages need {####}, the subject a length", async () => {
       const { poolId } = await createPoolWithClient(gateway);
-      const set = (input: Record<string, unknown>) => gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: poolId, input });
+      const set = (input: Record<string, unknown>) =>
+        gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: poolId, input });
       expectError(await set({ mfaConfiguration: "ON" }), "InvalidParameterException", /needs at least one factor/);
       expectError(await set({ mfaConfiguration: "OPTIONAL", enabledMfas: [] }), "InvalidParameterException");
       expectError(await set({ smsAuthenticationMessage: "no placeholder" }), "InvalidParameterException", /\{####\}/);
       expectError(await set({ emailMfaMessage: "no placeholder" }), "InvalidParameterException", /\{####\}/);
       expectError(await set({ emailMfaSubject: "" }), "InvalidParameterException");
-      expectError(await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: "us-east-1_Nope12345" }), "ResourceNotFoundException");
-      expect(expectData(await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: poolId })).getUserPoolMfaConfig.mfaConfiguration).toBe("OFF");
+      expectError(
+        await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: "us-east-1_Nope12345" }),
+        "ResourceNotFoundException",
+      );
+      expect(
+        expectData(await gateway.gql(GetUserPoolMfaConfigDocument, { userPoolId: poolId })).getUserPoolMfaConfig
+          .mfaConfiguration,
+      ).toBe("OFF");
     });
   });
 });

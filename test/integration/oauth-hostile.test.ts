@@ -33,41 +33,83 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
   afterAll(async () => gateway?.close());
 
   const confidentialPool = () => createOAuthPool(gateway, { generateSecret: true });
-  const authorizeUrl = (pool: OAuthPool, parameters: Record<string, string>) => `${pool.issuer}/oauth2/authorize?${new URLSearchParams({ client_id: pool.clientId, ...parameters }).toString()}`;
+  const authorizeUrl = (pool: OAuthPool, parameters: Record<string, string>) =>
+    `${pool.issuer}/oauth2/authorize?${new URLSearchParams({ client_id: pool.clientId, ...parameters }).toString()}`;
   const redeem = (pool: OAuthPool, form: Record<string, string>) =>
-    postForm(`${pool.issuer}/oauth2/token`, { grant_type: "authorization_code", redirect_uri: CALLBACK, ...form }, { authorization: basicAuth(pool.clientId, pool.clientSecret!) });
+    postForm(
+      `${pool.issuer}/oauth2/token`,
+      { grant_type: "authorization_code", redirect_uri: CALLBACK, ...form },
+      { authorization: basicAuth(pool.clientId, pool.clientSecret!) },
+    );
 
   it("keeps an unregistered redirect URI, an unknown client and a client without OAuth on the pool's error page", async () => {
     const pool = await confidentialPool();
-    for (const redirectUri of ["https://evil.example.com/callback", `${CALLBACK}/`, "https://APP.example.com/callback", `${CALLBACK}?x=1`]) {
-      const location = locationOf(await browserGet(authorizeUrl(pool, { response_type: "code", redirect_uri: redirectUri, state: "s" })));
+    for (const redirectUri of [
+      "https://evil.example.com/callback",
+      `${CALLBACK}/`,
+      "https://APP.example.com/callback",
+      `${CALLBACK}?x=1`,
+    ]) {
+      const location = locationOf(
+        await browserGet(authorizeUrl(pool, { response_type: "code", redirect_uri: redirectUri, state: "s" })),
+      );
       expect(location).toBe(`${pool.issuer}/error?error=redirect_mismatch&client_id=${pool.clientId}`);
     }
-    expect(locationOf(await browserGet(`${pool.issuer}/oauth2/authorize?client_id=nope&response_type=code&redirect_uri=${encodeURIComponent(CALLBACK)}`))).toBe(`${pool.issuer}/error?error=redirect_mismatch&client_id=nope`);
-    const apiOnly = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: pool.poolId, input: { clientName: "api-only", callbackURLs: [CALLBACK] } })).createUserPoolClient;
-    expect(locationOf(await browserGet(authorizeUrl({ ...pool, clientId: apiOnly.clientId }, { response_type: "code", redirect_uri: CALLBACK }))).startsWith(`${pool.issuer}/error?error=redirect_mismatch`)).toBe(true);
+    expect(
+      locationOf(
+        await browserGet(
+          `${pool.issuer}/oauth2/authorize?client_id=nope&response_type=code&redirect_uri=${encodeURIComponent(CALLBACK)}`,
+        ),
+      ),
+    ).toBe(`${pool.issuer}/error?error=redirect_mismatch&client_id=nope`);
+    const apiOnly = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: pool.poolId,
+        input: { clientName: "api-only", callbackURLs: [CALLBACK] },
+      }),
+    ).createUserPoolClient;
+    expect(
+      locationOf(
+        await browserGet(
+          authorizeUrl({ ...pool, clientId: apiOnly.clientId }, { response_type: "code", redirect_uri: CALLBACK }),
+        ),
+      ).startsWith(`${pool.issuer}/error?error=redirect_mismatch`),
+    ).toBe(true);
     // Another pool's client on this pool's path.
     const other = await confidentialPool();
-    expect(locationOf(await browserGet(authorizeUrl({ ...other, issuer: pool.issuer }, { response_type: "code", redirect_uri: CALLBACK }))).startsWith(`${pool.issuer}/error`)).toBe(true);
+    expect(
+      locationOf(
+        await browserGet(
+          authorizeUrl({ ...other, issuer: pool.issuer }, { response_type: "code", redirect_uri: CALLBACK }),
+        ),
+      ).startsWith(`${pool.issuer}/error`),
+    ).toBe(true);
   });
 
   it("redirects every other fault to the client with its state, in Cognito's order", async () => {
     const pool = await confidentialPool();
     const errorOf = async (parameters: Record<string, string>) => {
-      const location = new URL(locationOf(await browserGet(authorizeUrl(pool, { redirect_uri: CALLBACK, state: "st-1", ...parameters }))));
+      const location = new URL(
+        locationOf(await browserGet(authorizeUrl(pool, { redirect_uri: CALLBACK, state: "st-1", ...parameters }))),
+      );
       expect(location.origin + location.pathname).toBe(CALLBACK);
       // response_type=token gets its errors in the fragment, as its tokens would be.
-      const answer = parameters.response_type === "token" ? new URLSearchParams(location.hash.slice(1)) : location.searchParams;
+      const answer =
+        parameters.response_type === "token" ? new URLSearchParams(location.hash.slice(1)) : location.searchParams;
       expect(answer.get("state")).toBe("st-1");
       return answer.get("error");
     };
     expect(await errorOf({})).toBe("invalid_request");
     expect(await errorOf({ response_type: "token" })).toBe("unauthorized_client");
-    expect(await errorOf({ response_type: "code", code_challenge: "a".repeat(43), code_challenge_method: "plain" })).toBe("invalid_request");
+    expect(
+      await errorOf({ response_type: "code", code_challenge: "a".repeat(43), code_challenge_method: "plain" }),
+    ).toBe("invalid_request");
     expect(await errorOf({ response_type: "code", code_challenge: "a".repeat(43) })).toBe("invalid_request");
     expect(await errorOf({ response_type: "code", identity_provider: "Google" })).toBe("invalid_request");
     expect(await errorOf({ response_type: "code", scope: "email" })).toBe("invalid_scope");
-    expect(await errorOf({ response_type: "code", scope: "openid https://api.example.com/read" })).toBe("invalid_scope");
+    expect(await errorOf({ response_type: "code", scope: "openid https://api.example.com/read" })).toBe(
+      "invalid_scope",
+    );
     expect(await errorOf({ response_type: "code", resource: "http://api.example.com" })).toBe("invalid_request");
     expect(await errorOf({ response_type: "code", prompt: "none login" })).toBe("invalid_request");
     // prompt=none without a session: login_required, never the login page.
@@ -76,7 +118,11 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
 
   it("uses the client's DefaultRedirectURI when redirect_uri is left out", async () => {
     const pool = await createOAuthPool(gateway, { defaultRedirectURI: CALLBACK });
-    const location = locationOf(await browserGet(`${pool.issuer}/oauth2/authorize?client_id=${pool.clientId}&response_type=code&prompt=none&state=d`));
+    const location = locationOf(
+      await browserGet(
+        `${pool.issuer}/oauth2/authorize?client_id=${pool.clientId}&response_type=code&prompt=none&state=d`,
+      ),
+    );
     expect(location).toBe(`${CALLBACK}?error=login_required&state=d`);
   });
 
@@ -87,13 +133,27 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
     const missing = await obtainCode(config, user);
     expect(await redeem(pool, { code: missing.code })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     const wrong = await obtainCode(config, user);
-    expect(await redeem(pool, { code: wrong.code, code_verifier: client.randomPKCECodeVerifier() })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await redeem(pool, { code: wrong.code, code_verifier: client.randomPKCECodeVerifier() })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
     // A failed attempt uses the code up: the right verifier afterwards is too late.
-    expect(await redeem(pool, { code: wrong.code, code_verifier: wrong.verifier })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await redeem(pool, { code: wrong.code, code_verifier: wrong.verifier })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
     // No challenge at /oauth2/authorize: a verifier at the exchange is refused (no PKCE downgrade games).
-    const { callback } = await authorizeInBrowser(authorizeUrl(pool, { response_type: "code", redirect_uri: CALLBACK, scope: "openid" }), user);
-    expect(await redeem(pool, { code: callback.searchParams.get("code")!, code_verifier: client.randomPKCECodeVerifier() })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-    const { callback: withoutPkce } = await authorizeInBrowser(authorizeUrl(pool, { response_type: "code", redirect_uri: CALLBACK, scope: "openid" }), user);
+    const { callback } = await authorizeInBrowser(
+      authorizeUrl(pool, { response_type: "code", redirect_uri: CALLBACK, scope: "openid" }),
+      user,
+    );
+    expect(
+      await redeem(pool, { code: callback.searchParams.get("code")!, code_verifier: client.randomPKCECodeVerifier() }),
+    ).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    const { callback: withoutPkce } = await authorizeInBrowser(
+      authorizeUrl(pool, { response_type: "code", redirect_uri: CALLBACK, scope: "openid" }),
+      user,
+    );
     expect((await redeem(pool, { code: withoutPkce.searchParams.get("code")! })).status).toBe(200);
   });
 
@@ -105,32 +165,67 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
     const ok = await redeem(pool, { code: first.code, code_verifier: first.verifier });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("cache-control")).toBe("no-store");
-    expect(Object.keys(ok.body).sort()).toEqual(["access_token", "expires_in", "id_token", "refresh_token", "token_type"]);
-    expect(await redeem(pool, { code: first.code, code_verifier: first.verifier })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-    const refresh = await postForm(`${pool.issuer}/oauth2/token`, { grant_type: "refresh_token", refresh_token: String(ok.body.refresh_token) }, { authorization: basicAuth(pool.clientId, pool.clientSecret!) });
+    expect(Object.keys(ok.body).sort()).toEqual([
+      "access_token",
+      "expires_in",
+      "id_token",
+      "refresh_token",
+      "token_type",
+    ]);
+    expect(await redeem(pool, { code: first.code, code_verifier: first.verifier })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
+    const refresh = await postForm(
+      `${pool.issuer}/oauth2/token`,
+      { grant_type: "refresh_token", refresh_token: String(ok.body.refresh_token) },
+      { authorization: basicAuth(pool.clientId, pool.clientSecret!) },
+    );
     expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
 
     const raced = await obtainCode(config, user);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => redeem(pool, { code: raced.code, code_verifier: raced.verifier })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => redeem(pool, { code: raced.code, code_verifier: raced.verifier })),
+    );
     expect(answers.filter((answer) => answer.status === 200).length).toBeLessThanOrEqual(1);
-    expect(answers.filter((answer) => answer.status !== 200).every((answer) => answer.body.error === "invalid_grant")).toBe(true);
+    expect(
+      answers.filter((answer) => answer.status !== 200).every((answer) => answer.body.error === "invalid_grant"),
+    ).toBe(true);
   });
 
   it("refuses another client's code, a changed redirect_uri and an expired code", async () => {
     const pool = await confidentialPool();
     const user = await createOAuthUser(gateway, pool.poolId);
     const config = await discoverPool(pool);
-    const second = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: pool.poolId, input: { clientName: "second", generateSecret: true, ...oauthClientSettings() } })).createUserPoolClient;
+    const second = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: pool.poolId,
+        input: { clientName: "second", generateSecret: true, ...oauthClientSettings() },
+      }),
+    ).createUserPoolClient;
     const stolen = await obtainCode(config, user);
-    const asSecond = await postForm(`${pool.issuer}/oauth2/token`, { grant_type: "authorization_code", code: stolen.code, code_verifier: stolen.verifier, redirect_uri: CALLBACK }, { authorization: basicAuth(second.clientId, second.clientSecret!) });
+    const asSecond = await postForm(
+      `${pool.issuer}/oauth2/token`,
+      { grant_type: "authorization_code", code: stolen.code, code_verifier: stolen.verifier, redirect_uri: CALLBACK },
+      { authorization: basicAuth(second.clientId, second.clientSecret!) },
+    );
     expect(asSecond).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
 
     const moved = await obtainCode(config, user);
-    expect(await redeem(pool, { code: moved.code, code_verifier: moved.verifier, redirect_uri: "https://app.example.com/other" })).toMatchObject({ status: 400, body: { error: "unauthorized_client", error_description: "invalid_redirect" } });
+    expect(
+      await redeem(pool, {
+        code: moved.code,
+        code_verifier: moved.verifier,
+        redirect_uri: "https://app.example.com/other",
+      }),
+    ).toMatchObject({ status: 400, body: { error: "unauthorized_client", error_description: "invalid_redirect" } });
 
     const late = await obtainCode(config, user);
     clock.advanceSeconds(301);
-    expect(await redeem(pool, { code: late.code, code_verifier: late.verifier })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await redeem(pool, { code: late.code, code_verifier: late.verifier })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
   });
 
   it("does not let one pool's session sign in to another pool", async () => {
@@ -140,7 +235,14 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
     const other = await confidentialPool();
     const crossed = new CookieJar();
     crossed.cookies.set("cognito", jar.cookies.get("cognito")!);
-    const location = new URL(locationOf(await browserGet(authorizeUrl(other, { response_type: "code", redirect_uri: CALLBACK, prompt: "none", state: "x" }), crossed)));
+    const location = new URL(
+      locationOf(
+        await browserGet(
+          authorizeUrl(other, { response_type: "code", redirect_uri: CALLBACK, prompt: "none", state: "x" }),
+          crossed,
+        ),
+      ),
+    );
     expect(location.searchParams.get("error")).toBe("login_required");
   });
 
@@ -148,9 +250,15 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
     const pool = await confidentialPool();
     const url = `${pool.issuer}/oauth2/revoke`;
     const auth = { authorization: basicAuth(pool.clientId, pool.clientSecret!) };
-    expect(await postForm(url, { token: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln" }, auth)).toMatchObject({ status: 400, body: { error: "unsupported_token_type" } });
+    expect(await postForm(url, { token: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln" }, auth)).toMatchObject({
+      status: 400,
+      body: { error: "unsupported_token_type" },
+    });
     expect(await postForm(url, {}, auth)).toMatchObject({ status: 400, body: { error: "invalid_request" } });
-    expect(await postForm(url, { token: "x" }, { authorization: basicAuth(pool.clientId, "wrong") })).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(await postForm(url, { token: "x" }, { authorization: basicAuth(pool.clientId, "wrong") })).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client" },
+    });
     expect(await postForm(url, { token: "not-a-token-we-know" }, auth)).toMatchObject({ status: 200, body: {} });
   });
 
@@ -158,11 +266,15 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
     const pool = await confidentialPool();
     const logout = async (parameters: Record<string, string>) => {
       const response = await browserGet(`${pool.issuer}/logout?${new URLSearchParams(parameters).toString()}`);
-      expect(response.headers.getSetCookie().some((cookie) => /^cognito=;/.test(cookie) && /Path=\/[^;]*/.test(cookie))).toBe(true);
+      expect(
+        response.headers.getSetCookie().some((cookie) => /^cognito=;/.test(cookie) && /Path=\/[^;]*/.test(cookie)),
+      ).toBe(true);
       return locationOf(response);
     };
     expect(await logout({ client_id: pool.clientId, logout_uri: LOGOUT_URL })).toBe(LOGOUT_URL);
-    expect(await logout({ client_id: pool.clientId, logout_uri: LOGOUT_URL, redirect_uri: CALLBACK, response_type: "code" })).toBe(LOGOUT_URL);
+    expect(
+      await logout({ client_id: pool.clientId, logout_uri: LOGOUT_URL, redirect_uri: CALLBACK, response_type: "code" }),
+    ).toBe(LOGOUT_URL);
     const refused: Record<string, string>[] = [
       { client_id: pool.clientId, logout_uri: "https://evil.example.com/" },
       { client_id: pool.clientId, logout_uri: `${LOGOUT_URL}/` },
@@ -171,10 +283,28 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
       { client_id: pool.clientId, redirect_uri: CALLBACK },
     ];
     for (const parameters of refused) {
-      expect((await logout(parameters)).startsWith(`${pool.issuer}/error?error=invalid_request`), JSON.stringify(parameters)).toBe(true);
+      expect(
+        (await logout(parameters)).startsWith(`${pool.issuer}/error?error=invalid_request`),
+        JSON.stringify(parameters),
+      ).toBe(true);
     }
-    const login = new URL(await logout({ client_id: pool.clientId, redirect_uri: CALLBACK, response_type: "code", state: "st", scope: "openid", extra: "dropped" }));
+    const login = new URL(
+      await logout({
+        client_id: pool.clientId,
+        redirect_uri: CALLBACK,
+        response_type: "code",
+        state: "st",
+        scope: "openid",
+        extra: "dropped",
+      }),
+    );
     expect(login.origin + login.pathname).toBe(`${pool.issuer}/login`);
-    expect(Object.fromEntries(login.searchParams)).toEqual({ client_id: pool.clientId, redirect_uri: CALLBACK, response_type: "code", state: "st", scope: "openid" });
+    expect(Object.fromEntries(login.searchParams)).toEqual({
+      client_id: pool.clientId,
+      redirect_uri: CALLBACK,
+      response_type: "code",
+      state: "st",
+      scope: "openid",
+    });
   });
 });

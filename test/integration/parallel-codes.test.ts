@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CodePurpose } from "../../src/core/ports.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
-import { ConfirmForgotPasswordDocument, ConfirmSignUpDocument, ForgotPasswordDocument, SignUpDocument, VerifyUserAttributeDocument, GetUserAttributeVerificationCodeDocument } from "../support/generated/graphql.js";
+import {
+  ConfirmForgotPasswordDocument,
+  ConfirmSignUpDocument,
+  ForgotPasswordDocument,
+  SignUpDocument,
+  VerifyUserAttributeDocument,
+  GetUserAttributeVerificationCodeDocument,
+} from "../support/generated/graphql.js";
 import { errorCodes, expectData, wsGraphql, type GraphqlResult } from "../support/graphql-client.js";
 import { expectTokens, passwordSignIn, signInEnv } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
@@ -34,17 +41,28 @@ describe.each(BACKENDS)("parallel code guessing on $name", (backend) => {
   afterAll(async () => gateway?.close());
 
   /** Wrong guesses that were compared, as the gateway recorded them. */
-  const failuresRecorded = async (userId: string, purpose: CodePurpose) => (await gateway.app.db.read((repositories) => repositories.codes.find(userId, purpose)))?.failedAttempts;
+  const failuresRecorded = async (userId: string, purpose: CodePurpose) =>
+    (await gateway.app.db.read((repositories) => repositories.codes.find(userId, purpose)))?.failedAttempts;
 
   /** Fires BURST wrong guesses at once, every fourth over graphql-ws, the rest over HTTP. */
   const burst = (call: (guess: string, overSocket: boolean) => Promise<GraphqlResult<unknown>>, code: string) =>
     Promise.all(Array.from({ length: BURST }, (_, index) => call(wrongGuess(code, index), index % 4 === 3)));
 
   async function signedUp() {
-    const { poolId, clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"] }, { explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
+    const { poolId, clientId } = await createPoolWithClient(
+      gateway,
+      { autoVerifiedAttributes: ["email"] },
+      { explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
     const username = uniqueName("codes");
     const email = `${username}@example.com`;
-    const { userSub } = expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }] } }, null)).signUp;
+    const { userSub } = expectData(
+      await gateway.gql(
+        SignUpDocument,
+        { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }] } },
+        null,
+      ),
+    ).signUp;
     return { poolId, clientId, username, email, userSub };
   }
 
@@ -53,7 +71,9 @@ describe.each(BACKENDS)("parallel code guessing on $name", (backend) => {
     const { code } = await latestMessage(gateway, user.poolId, user.email);
     const confirm = (guess: string, overSocket = false) => {
       const variables = { input: { clientId: user.clientId, username: user.username, confirmationCode: guess } };
-      return overSocket ? wsGraphql(gateway.url, ConfirmSignUpDocument, variables).then((result) => ({ ...result, status: 200 })) : gateway.gql(ConfirmSignUpDocument, variables, null);
+      return overSocket
+        ? wsGraphql(gateway.url, ConfirmSignUpDocument, variables).then((result) => ({ ...result, status: 200 }))
+        : gateway.gql(ConfirmSignUpDocument, variables, null);
     };
     expect(tally(await burst(confirm, code!))).toEqual({ [MISMATCH]: 5, [WORN_OUT]: BURST - 5 });
     expect(await failuresRecorded(user.userSub, "SIGN_UP")).toBe(5);
@@ -62,12 +82,33 @@ describe.each(BACKENDS)("parallel code guessing on $name", (backend) => {
 
   it("confirmForgotPassword: a burst of wrong codes is compared five times; the password stays as it was", async () => {
     const user = await signedUp();
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId: user.clientId, username: user.username, confirmationCode: (await latestMessage(gateway, user.poolId, user.email)).code! } }, null));
-    expectData(await gateway.gql(ForgotPasswordDocument, { input: { clientId: user.clientId, username: user.username } }, null));
+    expectData(
+      await gateway.gql(
+        ConfirmSignUpDocument,
+        {
+          input: {
+            clientId: user.clientId,
+            username: user.username,
+            confirmationCode: (await latestMessage(gateway, user.poolId, user.email)).code!,
+          },
+        },
+        null,
+      ),
+    );
+    expectData(
+      await gateway.gql(ForgotPasswordDocument, { input: { clientId: user.clientId, username: user.username } }, null),
+    );
     const { code } = await latestMessage(gateway, user.poolId, user.email);
     const reset = (guess: string, overSocket = false) => {
-      const variables = { input: { clientId: user.clientId, username: user.username, confirmationCode: guess, password: "N3w-Password!" } };
-      return overSocket ? wsGraphql(gateway.url, ConfirmForgotPasswordDocument, variables).then((result) => ({ ...result, status: 200 })) : gateway.gql(ConfirmForgotPasswordDocument, variables, null);
+      const variables = {
+        input: { clientId: user.clientId, username: user.username, confirmationCode: guess, password: "N3w-Password!" },
+      };
+      return overSocket
+        ? wsGraphql(gateway.url, ConfirmForgotPasswordDocument, variables).then((result) => ({
+            ...result,
+            status: 200,
+          }))
+        : gateway.gql(ConfirmForgotPasswordDocument, variables, null);
     };
     expect(tally(await burst(reset, code!))).toEqual({ [MISMATCH]: 5, [WORN_OUT]: BURST - 5 });
     expect(await failuresRecorded(user.userSub, "FORGOT_PASSWORD")).toBe(5);
@@ -77,13 +118,32 @@ describe.each(BACKENDS)("parallel code guessing on $name", (backend) => {
 
   it("verifyUserAttribute: a burst of wrong codes is compared five times", async () => {
     const user = await signedUp();
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId: user.clientId, username: user.username, confirmationCode: (await latestMessage(gateway, user.poolId, user.email)).code! } }, null));
-    const accessToken = expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD)).accessToken;
+    expectData(
+      await gateway.gql(
+        ConfirmSignUpDocument,
+        {
+          input: {
+            clientId: user.clientId,
+            username: user.username,
+            confirmationCode: (await latestMessage(gateway, user.poolId, user.email)).code!,
+          },
+        },
+        null,
+      ),
+    );
+    const accessToken = expectTokens(
+      await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD),
+    ).accessToken;
     expectData(await gateway.gql(GetUserAttributeVerificationCodeDocument, { attributeName: "email" }, accessToken));
     const { code } = await latestMessage(gateway, user.poolId, user.email);
     const verify = (guess: string, overSocket = false) =>
       overSocket
-        ? wsGraphql(gateway.url, VerifyUserAttributeDocument, { attributeName: "email", code: guess }, { token: accessToken }).then((result) => ({ ...result, status: 200 }))
+        ? wsGraphql(
+            gateway.url,
+            VerifyUserAttributeDocument,
+            { attributeName: "email", code: guess },
+            { token: accessToken },
+          ).then((result) => ({ ...result, status: 200 }))
         : gateway.gql(VerifyUserAttributeDocument, { attributeName: "email", code: guess }, accessToken);
     expect(tally(await burst(verify, code!))).toEqual({ [MISMATCH]: 5, [WORN_OUT]: BURST - 5 });
     expect(await failuresRecorded(user.userSub, "VERIFY_EMAIL")).toBe(5);

@@ -6,9 +6,25 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS, withClusterBackend } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
-import { AdminInitiateAuthDocument, AdminSetUserMfaPreferenceDocument, InitiateAuthDocument } from "../support/generated/graphql.js";
+import {
+  AdminInitiateAuthDocument,
+  AdminSetUserMfaPreferenceDocument,
+  InitiateAuthDocument,
+} from "../support/generated/graphql.js";
 import { errorCodes, expectData, wsGraphql, type GraphqlResult } from "../support/graphql-client.js";
-import { answerVerifier, createConfirmedUser, expectChallenge, expectTokens, INCORRECT, listEvents, passwordSignIn, respond, signInEnv, startSrp, type Challenge } from "../support/sign-in.js";
+import {
+  answerVerifier,
+  createConfirmedUser,
+  expectChallenge,
+  expectTokens,
+  INCORRECT,
+  listEvents,
+  passwordSignIn,
+  respond,
+  signInEnv,
+  startSrp,
+  type Challenge,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 /**
@@ -31,14 +47,29 @@ const OWN_REDIS_DB = 12;
 const freshLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(2, 255)}`;
 
 /** POSTs a GraphQL operation from the given local address. */
-function postFrom<TData>(localAddress: string, url: string, document: Parameters<typeof print>[0], variables: unknown): Promise<GraphqlResult<TData>> {
+function postFrom<TData>(
+  localAddress: string,
+  url: string,
+  document: Parameters<typeof print>[0],
+  variables: unknown,
+): Promise<GraphqlResult<TData>> {
   const body = JSON.stringify({ query: print(document), variables });
   return new Promise((resolve, reject) => {
-    const call = request(url, { method: "POST", localAddress, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ ...JSON.parse(Buffer.concat(chunks).toString("utf8")), status: response.statusCode ?? 0 }));
-    });
+    const call = request(
+      url,
+      {
+        method: "POST",
+        localAddress,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ ...JSON.parse(Buffer.concat(chunks).toString("utf8")), status: response.statusCode ?? 0 }),
+        );
+      },
+    );
     call.on("error", reject);
     call.end(body);
   });
@@ -76,29 +107,61 @@ describe.each(withClusterBackend(BACKENDS, "parallel guessing"))("parallel guess
   beforeEach(() => clock.set(new Date()));
 
   async function userInNewPool(poolInput: Parameters<typeof createPoolWithClient>[1] = {}) {
-    const { poolId, clientId } = await createPoolWithClient(gateway, poolInput, { explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
+    const { poolId, clientId } = await createPoolWithClient(gateway, poolInput, {
+      explicitAuthFlows: [
+        "ALLOW_USER_PASSWORD_AUTH",
+        "ALLOW_USER_SRP_AUTH",
+        "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+        "ALLOW_REFRESH_TOKEN_AUTH",
+      ],
+    });
     const username = uniqueName("burst");
-    const { sub } = await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, [{ name: "email", value: `${username}@example.com` }, { name: "email_verified", value: "true" }]);
+    const { sub } = await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, [
+      { name: "email", value: `${username}@example.com` },
+      { name: "email_verified", value: "true" },
+    ]);
     return { poolId, clientId, username, sub, email: `${username}@example.com` };
   }
 
-  const failedSignIns = async (poolId: string) => (await listEvents(gateway, poolId)).filter((event) => event.type === "SIGN_IN_FAILED").length;
+  const failedSignIns = async (poolId: string) =>
+    (await listEvents(gateway, poolId)).filter((event) => event.type === "SIGN_IN_FAILED").length;
 
   it("100 parallel wrong passwords (HTTP and graphql-ws) against one user are compared 5 times, as 5 serial ones would be", async () => {
     const user = await userInNewPool();
     const address = freshLoopbackAddress();
-    const variables = { input: { clientId: user.clientId, authFlow: "USER_PASSWORD_AUTH" as const, authParameters: { USERNAME: user.username, PASSWORD: WRONG_PASSWORD } } };
+    const variables = {
+      input: {
+        clientId: user.clientId,
+        authFlow: "USER_PASSWORD_AUTH" as const,
+        authParameters: { USERNAME: user.username, PASSWORD: WRONG_PASSWORD },
+      },
+    };
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => (i % 4 === 3 ? wsGraphql(gateway.url, InitiateAuthDocument, variables).then((result) => ({ ...result, status: 200 })) : postFrom(address, gateway.url, InitiateAuthDocument, variables))),
+      Array.from({ length: 100 }, (_, i) =>
+        i % 4 === 3
+          ? wsGraphql(gateway.url, InitiateAuthDocument, variables).then((result) => ({ ...result, status: 200 }))
+          : postFrom(address, gateway.url, InitiateAuthDocument, variables),
+      ),
     );
-    expect(tally(results)).toEqual({ [`NotAuthorizedException: ${INCORRECT}`]: 5, [`NotAuthorizedException: ${LOCKED}`]: 95 });
+    expect(tally(results)).toEqual({
+      [`NotAuthorizedException: ${INCORRECT}`]: 5,
+      [`NotAuthorizedException: ${LOCKED}`]: 95,
+    });
     expect(await failedSignIns(user.poolId)).toBe(5);
     // Only the compared guesses count towards the address: 95 more would be allowed from it.
-    expect(tally([await postFrom(address, gateway.url, InitiateAuthDocument, { input: { ...variables.input, authParameters: { USERNAME: uniqueName("nobody"), PASSWORD: WRONG_PASSWORD } } })])).not.toHaveProperty(
+    expect(
+      tally([
+        await postFrom(address, gateway.url, InitiateAuthDocument, {
+          input: { ...variables.input, authParameters: { USERNAME: uniqueName("nobody"), PASSWORD: WRONG_PASSWORD } },
+        }),
+      ]),
+    ).not.toHaveProperty(
       "TooManyRequestsException: Too many failed sign-in attempts from this address; try again later.",
     );
     // The lockout is the fifth failure's: one second, after which the right password works.
-    expect(tally([await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD)])).toEqual({ [`NotAuthorizedException: ${LOCKED}`]: 1 });
+    expect(tally([await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD)])).toEqual({
+      [`NotAuthorizedException: ${LOCKED}`]: 1,
+    });
     clock.set(new Date(clock.nowMs() + 1000));
     expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
   });
@@ -110,21 +173,44 @@ describe.each(withClusterBackend(BACKENDS, "parallel guessing"))("parallel guess
       const { client, result } = await startSrp(gateway, user);
       started.push({ client, challenge: expectChallenge(result) });
     }
-    const results = await Promise.all(started.map(({ client, challenge }) => respond(gateway, user.clientId, challenge, answerVerifier(client, challenge, WRONG_PASSWORD, clock))));
-    expect(tally(results)).toEqual({ [`NotAuthorizedException: ${INCORRECT}`]: 5, [`NotAuthorizedException: ${LOCKED}`]: 25 });
+    const results = await Promise.all(
+      started.map(({ client, challenge }) =>
+        respond(gateway, user.clientId, challenge, answerVerifier(client, challenge, WRONG_PASSWORD, clock)),
+      ),
+    );
+    expect(tally(results)).toEqual({
+      [`NotAuthorizedException: ${INCORRECT}`]: 5,
+      [`NotAuthorizedException: ${LOCKED}`]: 25,
+    });
     expect(await failedSignIns(user.poolId)).toBe(5);
   });
 
   it("a burst of wrong MFA codes over many sessions is checked 5 times, then the user is locked out", async () => {
     const user = await userInNewPool({ mfaConfiguration: "OPTIONAL", enabledMfas: ["EMAIL_OTP"] });
-    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: user.poolId, username: user.username, emailMfaSettings: { enabled: true } } }));
+    expectData(
+      await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+        input: { userPoolId: user.poolId, username: user.username, emailMfaSettings: { enabled: true } },
+      }),
+    );
     const sessions: Challenge[] = [];
-    for (let i = 0; i < 12; i++) sessions.push(expectChallenge(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD), "EMAIL_OTP"));
+    for (let i = 0; i < 12; i++)
+      sessions.push(
+        expectChallenge(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD), "EMAIL_OTP"),
+      );
     const { code } = await latestMessage(gateway, user.poolId, user.email);
     const wrong = code!.replace(/^./, (digit) => (digit === "0" ? "1" : "0"));
-    const results = await Promise.all(sessions.map((challenge) => respond(gateway, user.clientId, challenge, { USERNAME: user.username, EMAIL_OTP_CODE: wrong })));
-    expect(tally(results)).toEqual({ [`CodeMismatchException: ${CODE_MISMATCH}`]: 5, [`NotAuthorizedException: ${LOCKED}`]: 7 });
-    const failedChecks = (await listEvents(gateway, user.poolId)).filter((event) => event.type === "MFA_CHALLENGE_FAILED");
+    const results = await Promise.all(
+      sessions.map((challenge) =>
+        respond(gateway, user.clientId, challenge, { USERNAME: user.username, EMAIL_OTP_CODE: wrong }),
+      ),
+    );
+    expect(tally(results)).toEqual({
+      [`CodeMismatchException: ${CODE_MISMATCH}`]: 5,
+      [`NotAuthorizedException: ${LOCKED}`]: 7,
+    });
+    const failedChecks = (await listEvents(gateway, user.poolId)).filter(
+      (event) => event.type === "MFA_CHALLENGE_FAILED",
+    );
     expect(failedChecks).toHaveLength(5);
   });
 
@@ -132,34 +218,61 @@ describe.each(withClusterBackend(BACKENDS, "parallel guessing"))("parallel guess
     const user = await userInNewPool();
     const address = freshLoopbackAddress();
     const guesses = Array.from({ length: 150 }, () =>
-      postFrom(address, gateway.url, InitiateAuthDocument, { input: { clientId: user.clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: uniqueName("guess"), PASSWORD: WRONG_PASSWORD } } }),
+      postFrom(address, gateway.url, InitiateAuthDocument, {
+        input: {
+          clientId: user.clientId,
+          authFlow: "USER_PASSWORD_AUTH",
+          authParameters: { USERNAME: uniqueName("guess"), PASSWORD: WRONG_PASSWORD },
+        },
+      }),
     );
     const bystander = postFrom(freshLoopbackAddress(), gateway.url, InitiateAuthDocument, {
-      input: { clientId: user.clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: user.username, PASSWORD: GOOD_PASSWORD } },
+      input: {
+        clientId: user.clientId,
+        authFlow: "USER_PASSWORD_AUTH",
+        authParameters: { USERNAME: user.username, PASSWORD: GOOD_PASSWORD },
+      },
     });
     const results = await Promise.all(guesses);
     expect(tally(results)).toEqual({
       [`NotAuthorizedException: ${INCORRECT}`]: ADDRESS_LIMIT,
-      "TooManyRequestsException: Too many failed sign-in attempts from this address; try again later.": 150 - ADDRESS_LIMIT,
+      "TooManyRequestsException: Too many failed sign-in attempts from this address; try again later.":
+        150 - ADDRESS_LIMIT,
     });
     expectTokens((await bystander) as Parameters<typeof expectTokens>[0]);
   });
 
   describe("admin sign-ins (AdminInitiateAuth) count the end user's address from contextData, not the backend's", () => {
-    const adminAttempt = (user: { poolId: string; clientId: string }, username: string, password: string, ipAddress?: string) =>
+    const adminAttempt = (
+      user: { poolId: string; clientId: string },
+      username: string,
+      password: string,
+      ipAddress?: string,
+    ) =>
       gateway.gql(AdminInitiateAuthDocument, {
         input: {
           userPoolId: user.poolId,
           clientId: user.clientId,
           authFlow: "ADMIN_USER_PASSWORD_AUTH",
           authParameters: { USERNAME: username, PASSWORD: password },
-          ...(ipAddress ? { contextData: { ipAddress, serverName: "app.example.com", serverPath: "/login", httpHeaders: [{ headerName: "User-Agent", headerValue: "test" }] } } : {}),
+          ...(ipAddress
+            ? {
+                contextData: {
+                  ipAddress,
+                  serverName: "app.example.com",
+                  serverPath: "/login",
+                  httpHeaders: [{ headerName: "User-Agent", headerValue: "test" }],
+                },
+              }
+            : {}),
         },
       });
 
     it("failures sent by a backend without contextData never lock out the backend's other users", async () => {
       const user = await userInNewPool();
-      const results = await Promise.all(Array.from({ length: ADDRESS_LIMIT * 2 }, () => adminAttempt(user, uniqueName("guess"), WRONG_PASSWORD)));
+      const results = await Promise.all(
+        Array.from({ length: ADDRESS_LIMIT * 2 }, () => adminAttempt(user, uniqueName("guess"), WRONG_PASSWORD)),
+      );
       expect(tally(results)).toEqual({ [`NotAuthorizedException: ${INCORRECT}`]: ADDRESS_LIMIT * 2 });
       expectTokens(await adminAttempt(user, user.username, GOOD_PASSWORD));
     });
@@ -167,12 +280,18 @@ describe.each(withClusterBackend(BACKENDS, "parallel guessing"))("parallel guess
     it("failures for one end-user address are limited at that address only", async () => {
       const user = await userInNewPool();
       const attacker = `2001:db8::${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}`;
-      const results = await Promise.all(Array.from({ length: ADDRESS_LIMIT + 10 }, () => adminAttempt(user, uniqueName("guess"), WRONG_PASSWORD, attacker)));
+      const results = await Promise.all(
+        Array.from({ length: ADDRESS_LIMIT + 10 }, () =>
+          adminAttempt(user, uniqueName("guess"), WRONG_PASSWORD, attacker),
+        ),
+      );
       expect(tally(results)).toEqual({
         [`NotAuthorizedException: ${INCORRECT}`]: ADDRESS_LIMIT,
         "TooManyRequestsException: Too many failed sign-in attempts from this address; try again later.": 10,
       });
-      expectTokens(await adminAttempt(user, user.username, GOOD_PASSWORD, `2001:db8::1:${randomInt(1, 0xffff).toString(16)}`));
+      expectTokens(
+        await adminAttempt(user, user.username, GOOD_PASSWORD, `2001:db8::1:${randomInt(1, 0xffff).toString(16)}`),
+      );
       expectTokens(await adminAttempt(user, user.username, GOOD_PASSWORD));
     });
   });

@@ -27,18 +27,35 @@ describe.each(BACKENDS)("password recovery on $name", (backend) => {
   });
   afterAll(async () => gateway?.close());
 
-  const forgot = (clientId: string, username: string) => gateway.gql(ForgotPasswordDocument, { input: { clientId, username } }, null);
+  const forgot = (clientId: string, username: string) =>
+    gateway.gql(ForgotPasswordDocument, { input: { clientId, username } }, null);
   const confirmForgot = (clientId: string, username: string, confirmationCode: string, password: string) =>
     gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username, confirmationCode, password } }, null);
 
   /** A confirmed user with a verified email (the precondition for self-service recovery). */
-  async function verifiedUser(poolInput: Partial<CreateUserPoolInput> = {}, clientInput = {}, password = GOOD_PASSWORD) {
-    const { poolId, clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"], ...poolInput }, clientInput);
+  async function verifiedUser(
+    poolInput: Partial<CreateUserPoolInput> = {},
+    clientInput = {},
+    password = GOOD_PASSWORD,
+  ) {
+    const { poolId, clientId } = await createPoolWithClient(
+      gateway,
+      { autoVerifiedAttributes: ["email"], ...poolInput },
+      clientInput,
+    );
     const username = uniqueName("r");
     const email = `${username}@example.com`;
-    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password, userAttributes: [{ name: "email", value: email }] } }, null));
+    expectData(
+      await gateway.gql(
+        SignUpDocument,
+        { input: { clientId, username, password, userAttributes: [{ name: "email", value: email }] } },
+        null,
+      ),
+    );
     const code = (await latestMessage(gateway, poolId, email)).code!;
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code } }, null));
+    expectData(
+      await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code } }, null),
+    );
     return { poolId, clientId, username, email };
   }
 
@@ -48,12 +65,18 @@ describe.each(BACKENDS)("password recovery on $name", (backend) => {
     expect(details).toEqual({ destination: `${email[0]}***@e***`, deliveryMedium: "EMAIL", attributeName: "email" });
     const message = await latestMessage(gateway, poolId, email);
     expect(message.purpose).toBe("FORGOT_PASSWORD");
-    expect(errorCodes(await confirmForgot(clientId, username, message.code!, "weak"))).toEqual(["InvalidPasswordException"]);
+    expect(errorCodes(await confirmForgot(clientId, username, message.code!, "weak"))).toEqual([
+      "InvalidPasswordException",
+    ]);
     expectData(await confirmForgot(clientId, username, message.code!, "N3w-Password!"));
     // A used code answers as a code never sent would: this client hides user existence (ExpiredCode only for LEGACY).
-    expect(errorCodes(await confirmForgot(clientId, username, message.code!, "An0ther-Password!"))).toEqual(["CodeMismatchException"]);
+    expect(errorCodes(await confirmForgot(clientId, username, message.code!, "An0ther-Password!"))).toEqual([
+      "CodeMismatchException",
+    ]);
     const events = expectData(await gateway.gql(ListEventsDocument, { userPoolId: poolId })).events.items;
-    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(["PASSWORD_RESET_REQUESTED", "PASSWORD_CHANGED"]));
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(["PASSWORD_RESET_REQUESTED", "PASSWORD_CHANGED"]),
+    );
     expect(JSON.stringify(events)).not.toContain("N3w-Password!");
     expect(JSON.stringify(events)).not.toContain(message.code!);
   });
@@ -71,11 +94,17 @@ describe.each(BACKENDS)("password recovery on $name", (backend) => {
     const code = (await latestMessage(gateway, poolId, email)).code!;
     clock.advanceSeconds(3601);
     // CodeMismatch, as for an unknown name, since this client hides user existence (ExpiredCode only for LEGACY).
-    expect(errorCodes(await confirmForgot(clientId, username, code, "N3w-Password!"))).toEqual(["CodeMismatchException"]);
+    expect(errorCodes(await confirmForgot(clientId, username, code, "N3w-Password!"))).toEqual([
+      "CodeMismatchException",
+    ]);
   });
 
   it("refuses a password from the history, and never confuses passwords that differ after byte 72", async () => {
-    const { poolId, clientId, username, email } = await verifiedUser({ passwordPolicy: { passwordHistorySize: 2 } }, {}, LONG_PASSWORD_X);
+    const { poolId, clientId, username, email } = await verifiedUser(
+      { passwordPolicy: { passwordHistorySize: 2 } },
+      {},
+      LONG_PASSWORD_X,
+    );
     expectData(await forgot(clientId, username));
     let code = (await latestMessage(gateway, poolId, email)).code!;
     // If the hash kept only 72 bytes, Y would look like the current password X and be refused.
@@ -95,14 +124,32 @@ describe.each(BACKENDS)("password recovery on $name", (backend) => {
   });
 
   it("says why a user cannot recover on their own", async () => {
-    const adminOnly = await verifiedUser({ accountRecoverySetting: [{ name: "admin_only", priority: 1 }] }, { preventUserExistenceErrors: "LEGACY" });
+    const adminOnly = await verifiedUser(
+      { accountRecoverySetting: [{ name: "admin_only", priority: 1 }] },
+      { preventUserExistenceErrors: "LEGACY" },
+    );
     expect(errorCodes(await forgot(adminOnly.clientId, adminOnly.username))).toEqual(["NotAuthorizedException"]);
     const { clientId } = await createPoolWithClient(gateway, {}, { preventUserExistenceErrors: "LEGACY" });
     const unverified = uniqueName("nv");
-    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username: unverified, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${unverified}@example.com` }] } }, null));
+    expectData(
+      await gateway.gql(
+        SignUpDocument,
+        {
+          input: {
+            clientId,
+            username: unverified,
+            password: GOOD_PASSWORD,
+            userAttributes: [{ name: "email", value: `${unverified}@example.com` }],
+          },
+        },
+        null,
+      ),
+    );
     expect(errorCodes(await forgot(clientId, unverified))).toEqual(["InvalidParameterException"]);
     expect(errorCodes(await forgot(clientId, uniqueName("ghost")))).toEqual(["UserNotFoundException"]);
-    expect(errorCodes(await confirmForgot(clientId, uniqueName("ghost"), "123456", GOOD_PASSWORD))).toEqual(["UserNotFoundException"]);
+    expect(errorCodes(await confirmForgot(clientId, uniqueName("ghost"), "123456", GOOD_PASSWORD))).toEqual([
+      "UserNotFoundException",
+    ]);
   });
 });
 
@@ -124,12 +171,22 @@ describe.each(BACKENDS)("enumeration-safe answers on $name", (backend) => {
     const { poolId, clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"] });
     const username = uniqueName("real");
     const email = `${username}@example.com`;
-    expectData(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }] } }, null));
+    expectData(
+      await gateway.gql(
+        SignUpDocument,
+        { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }] } },
+        null,
+      ),
+    );
     const code = (await latestMessage(gateway, poolId, email)).code!;
-    expectData(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code } }, null));
+    expectData(
+      await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code } }, null),
+    );
 
     const real = await timed(() => gateway.gql(ForgotPasswordDocument, { input: { clientId, username } }, null));
-    const ghost = await timed(() => gateway.gql(ForgotPasswordDocument, { input: { clientId, username: uniqueName("ghost") } }, null));
+    const ghost = await timed(() =>
+      gateway.gql(ForgotPasswordDocument, { input: { clientId, username: uniqueName("ghost") } }, null),
+    );
     expect(real.result.errors).toBeUndefined();
     expect(ghost.result.errors).toBeUndefined();
     expect(ghost.result.data?.forgotPassword).toMatchObject({ deliveryMedium: "EMAIL", attributeName: "email" });
@@ -137,11 +194,39 @@ describe.each(BACKENDS)("enumeration-safe answers on $name", (backend) => {
     for (const { ms } of [real, ghost]) expect(ms).toBeGreaterThanOrEqual(MINIMUM_MS - 5);
     expect(Math.abs(real.ms - ghost.ms)).toBeLessThan(250);
 
-    const ghostResend = await gateway.gql(ResendConfirmationCodeDocument, { input: { clientId, username: uniqueName("ghost") } }, null);
+    const ghostResend = await gateway.gql(
+      ResendConfirmationCodeDocument,
+      { input: { clientId, username: uniqueName("ghost") } },
+      null,
+    );
     expect(ghostResend.errors).toBeUndefined();
-    expect(errorCodes(await gateway.gql(ConfirmForgotPasswordDocument, { input: { clientId, username: uniqueName("ghost"), confirmationCode: "123456", password: GOOD_PASSWORD } }, null))).toEqual(["CodeMismatchException"]);
-    expect(errorCodes(await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username: uniqueName("ghost"), confirmationCode: "123456" } }, null))).toEqual(["CodeMismatchException"]);
+    expect(
+      errorCodes(
+        await gateway.gql(
+          ConfirmForgotPasswordDocument,
+          { input: { clientId, username: uniqueName("ghost"), confirmationCode: "123456", password: GOOD_PASSWORD } },
+          null,
+        ),
+      ),
+    ).toEqual(["CodeMismatchException"]);
+    expect(
+      errorCodes(
+        await gateway.gql(
+          ConfirmSignUpDocument,
+          { input: { clientId, username: uniqueName("ghost"), confirmationCode: "123456" } },
+          null,
+        ),
+      ),
+    ).toEqual(["CodeMismatchException"]);
     // Sign-up still reports a taken username, as Cognito does.
-    expect(errorCodes(await gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }] } }, null))).toEqual(["UsernameExistsException"]);
+    expect(
+      errorCodes(
+        await gateway.gql(
+          SignUpDocument,
+          { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }] } },
+          null,
+        ),
+      ),
+    ).toEqual(["UsernameExistsException"]);
   });
 });

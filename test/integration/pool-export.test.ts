@@ -17,7 +17,17 @@ import {
   VerifySoftwareTokenDocument,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
-import { createConfirmedUser, createMidStepClock, expectChallenge, expectTokens, passwordSignIn, respond, secretHashOf, signInEnv, srpSignIn } from "../support/sign-in.js";
+import {
+  createConfirmedUser,
+  createMidStepClock,
+  expectChallenge,
+  expectTokens,
+  passwordSignIn,
+  respond,
+  secretHashOf,
+  signInEnv,
+  srpSignIn,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const PASSWORD = "Exp0rt-And-Back!";
@@ -55,7 +65,10 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
     const own = await ownDatabaseEnv(backend);
     dropB = own.drop;
     // Each gets its own random SECRETS_KEY (getTestApp): B cannot open what A sealed with its own.
-    [a, b] = await Promise.all([getTestApp(backend, { env: signInEnv(backend), overrides: { clock } }), getTestApp(backend, { env: { ...signInEnv(backend), ...own.env }, overrides: { clock } })]);
+    [a, b] = await Promise.all([
+      getTestApp(backend, { env: signInEnv(backend), overrides: { clock } }),
+      getTestApp(backend, { env: { ...signInEnv(backend), ...own.env }, overrides: { clock } }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
@@ -63,11 +76,24 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
   });
 
   const exportFrom = async (gateway: TestApp, poolId: string, passphrase: string | null) => {
-    const response = await fetch(`${gateway.baseUrl}/admin/pools/${poolId}/export`, { headers: { authorization: `Bearer ${gateway.adminKey}`, ...(passphrase ? { "x-export-passphrase": passphrase } : {}) } });
+    const response = await fetch(`${gateway.baseUrl}/admin/pools/${poolId}/export`, {
+      headers: {
+        authorization: `Bearer ${gateway.adminKey}`,
+        ...(passphrase ? { "x-export-passphrase": passphrase } : {}),
+      },
+    });
     return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
   };
   const importInto = async (gateway: TestApp, body: string, passphrase: string | null) => {
-    const response = await fetch(`${gateway.baseUrl}/admin/pools/import`, { method: "POST", headers: { authorization: `Bearer ${gateway.adminKey}`, "content-type": "application/x-ndjson", ...(passphrase ? { "x-export-passphrase": passphrase } : {}) }, body });
+    const response = await fetch(`${gateway.baseUrl}/admin/pools/import`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${gateway.adminKey}`,
+        "content-type": "application/x-ndjson",
+        ...(passphrase ? { "x-export-passphrase": passphrase } : {}),
+      },
+      body,
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
@@ -75,13 +101,33 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
   async function populate() {
     const { poolId, clientId, clientSecret } = await createPoolWithClient(
       a,
-      { schema: [{ name: "plan", attributeDataType: "String" }], mfaConfiguration: "OPTIONAL", enabledMfas: ["SOFTWARE_TOKEN_MFA"] },
+      {
+        schema: [{ name: "plan", attributeDataType: "String" }],
+        mfaConfiguration: "OPTIONAL",
+        enabledMfas: ["SOFTWARE_TOKEN_MFA"],
+      },
       { explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], generateSecret: true },
     );
-    const publicClient = expectData(await a.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "spa", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] } })).createUserPoolClient.clientId;
-    expectData(await a.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: "admins", precedence: 1, description: "the admins" } }));
+    const publicClient = expectData(
+      await a.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: {
+          clientName: "spa",
+          explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        },
+      }),
+    ).createUserPoolClient.clientId;
+    expectData(
+      await a.gql(CreateGroupDocument, {
+        input: { userPoolId: poolId, groupName: "admins", precedence: 1, description: "the admins" },
+      }),
+    );
     const plain = uniqueName("plain");
-    await createConfirmedUser(a, poolId, plain, PASSWORD, [{ name: "email", value: `${plain}@example.com` }, { name: "email_verified", value: "true" }, { name: "custom:plan", value: "gold" }]);
+    await createConfirmedUser(a, poolId, plain, PASSWORD, [
+      { name: "email", value: `${plain}@example.com` },
+      { name: "email_verified", value: "true" },
+      { name: "custom:plan", value: "gold" },
+    ]);
     expectData(await a.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: plain, groupName: "admins" }));
     const withTotp = uniqueName("totp");
     await createConfirmedUser(a, poolId, withTotp, PASSWORD);
@@ -89,13 +135,25 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
     const secret = expectData(await a.gql(AssociateSoftwareTokenDocument, {}, token)).associateSoftwareToken.secretCode;
     const codeNow = () => generate({ secret, epoch: Math.floor(clock.nowMs() / 1000) });
     expectData(await a.gql(VerifySoftwareTokenDocument, { userCode: await codeNow() }, token));
-    expectData(await a.gql(SetUserMfaPreferenceDocument, { input: { softwareTokenMfaSettings: { enabled: true, preferredMfa: true } } }, token));
+    expectData(
+      await a.gql(
+        SetUserMfaPreferenceDocument,
+        { input: { softwareTokenMfaSettings: { enabled: true, preferredMfa: true } } },
+        token,
+      ),
+    );
     return { poolId, clientId, clientSecret: clientSecret!, publicClient, plain, withTotp, codeNow };
   }
 
   const userOf = async (gateway: TestApp, poolId: string, username: string) => {
     const user = expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser;
-    const groups = expectData(await gateway.gql(AdminListGroupsForUserDocument, { userPoolId: poolId, username })).adminListGroupsForUser.items.map(({ groupName, precedence, description }) => ({ groupName, precedence, description }));
+    const groups = expectData(
+      await gateway.gql(AdminListGroupsForUserDocument, { userPoolId: poolId, username }),
+    ).adminListGroupsForUser.items.map(({ groupName, precedence, description }) => ({
+      groupName,
+      precedence,
+      description,
+    }));
     return { ...user, attributes: [...user.attributes].sort((x, y) => x.name.localeCompare(y.name)), groups };
   };
 
@@ -107,28 +165,73 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
     // Nothing secret travels in the clear: no client secret, no TOTP secret, no hash or verifier.
     expect(exported.text).not.toContain(pool.clientSecret);
     expect(exported.text).not.toMatch(/\$2[aby]\$/);
-    const lines = exported.text.trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    const lines = exported.text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string });
     expect(lines[0]!.type).toBe("header");
     expect(lines.at(-1)).toMatchObject({ type: "end", counts: { users: 2, groups: 1, clients: 2, memberships: 1 } });
 
     const imported = await importInto(b, exported.text, PASSPHRASE);
-    expect(imported, JSON.stringify(imported.body)).toMatchObject({ status: 200, body: { userPoolId: pool.poolId, counts: { users: 2, groups: 1, clients: 2, memberships: 1 } } });
+    expect(imported, JSON.stringify(imported.body)).toMatchObject({
+      status: 200,
+      body: { userPoolId: pool.poolId, counts: { users: 2, groups: 1, clients: 2, memberships: 1 } },
+    });
 
     // The same users, attributes, subs and groups.
-    for (const username of [pool.plain, pool.withTotp]) expect(await userOf(b, pool.poolId, username)).toEqual(await userOf(a, pool.poolId, username));
+    for (const username of [pool.plain, pool.withTotp])
+      expect(await userOf(b, pool.poolId, username)).toEqual(await userOf(a, pool.poolId, username));
     // Old passwords: USER_PASSWORD_AUTH (bcrypt under A's pepper, kept sealed under B's key) with the secret client, and SRP.
-    const tokens = expectTokens(await passwordSignIn(b, pool.clientId, pool.plain, PASSWORD, { SECRET_HASH: secretHashOf(pool.clientSecret, pool.plain, pool.clientId) }));
-    const idClaims = JSON.parse(Buffer.from(tokens.idToken.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
-    expect(idClaims).toMatchObject({ "cognito:groups": ["admins"], "custom:plan": "gold", email: `${pool.plain}@example.com` });
-    expectTokens(await srpSignIn(b, { poolId: pool.poolId, clientId: pool.publicClient, username: pool.plain, password: PASSWORD, clock }));
-    expect(errorCodes(await passwordSignIn(b, pool.publicClient, pool.plain, "Not-The-Passw0rd!"))).toEqual(["NotAuthorizedException"]);
+    const tokens = expectTokens(
+      await passwordSignIn(b, pool.clientId, pool.plain, PASSWORD, {
+        SECRET_HASH: secretHashOf(pool.clientSecret, pool.plain, pool.clientId),
+      }),
+    );
+    const idClaims = JSON.parse(Buffer.from(tokens.idToken.split(".")[1]!, "base64url").toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(idClaims).toMatchObject({
+      "cognito:groups": ["admins"],
+      "custom:plan": "gold",
+      email: `${pool.plain}@example.com`,
+    });
+    expectTokens(
+      await srpSignIn(b, {
+        poolId: pool.poolId,
+        clientId: pool.publicClient,
+        username: pool.plain,
+        password: PASSWORD,
+        clock,
+      }),
+    );
+    expect(errorCodes(await passwordSignIn(b, pool.publicClient, pool.plain, "Not-The-Passw0rd!"))).toEqual([
+      "NotAuthorizedException",
+    ]);
 
     // The authenticator set up on A works on B: the next step's code, from the same secret.
     clock.advanceSeconds(30);
-    const challenge = expectChallenge(await passwordSignIn(b, pool.publicClient, pool.withTotp, PASSWORD), "SOFTWARE_TOKEN_MFA");
-    expectTokens(await respond(b, pool.publicClient, challenge, { USERNAME: pool.withTotp, SOFTWARE_TOKEN_MFA_CODE: await pool.codeNow() }));
+    const challenge = expectChallenge(
+      await passwordSignIn(b, pool.publicClient, pool.withTotp, PASSWORD),
+      "SOFTWARE_TOKEN_MFA",
+    );
+    expectTokens(
+      await respond(b, pool.publicClient, challenge, {
+        USERNAME: pool.withTotp,
+        SOFTWARE_TOKEN_MFA_CODE: await pool.codeNow(),
+      }),
+    );
     // SRP on B for the TOTP user too, up to its MFA step.
-    expectChallenge(await srpSignIn(b, { poolId: pool.poolId, clientId: pool.publicClient, username: pool.withTotp, password: PASSWORD, clock }), "SOFTWARE_TOKEN_MFA");
+    expectChallenge(
+      await srpSignIn(b, {
+        poolId: pool.poolId,
+        clientId: pool.publicClient,
+        username: pool.withTotp,
+        password: PASSWORD,
+        clock,
+      }),
+      "SOFTWARE_TOKEN_MFA",
+    );
   });
 
   it("refuses a tampered, cut-off or wrongly keyed export, and leaves no half pool", async () => {
@@ -141,7 +244,11 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
     const attempts = [
       { body: tampered.join("\n"), passphrase: PASSPHRASE, message: /changed, removed or reordered/ },
       { body: lines.slice(0, -1).join("\n"), passphrase: PASSPHRASE, message: /cut off/ },
-      { body: [...lines.slice(0, userLine), ...lines.slice(userLine + 1)].join("\n"), passphrase: PASSPHRASE, message: /changed, removed or reordered/ },
+      {
+        body: [...lines.slice(0, userLine), ...lines.slice(userLine + 1)].join("\n"),
+        passphrase: PASSPHRASE,
+        message: /changed, removed or reordered/,
+      },
       { body: text, passphrase: "not the passphrase at all", message: /not the one it was sealed with/ },
       { body: text, passphrase: null, message: /give the passphrase/ },
     ];
@@ -150,7 +257,9 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
       expect(refused.status).toBe(400);
       expect(refused.body.__type).toBe("InvalidParameterException");
       expect(String(refused.body.message)).toMatch(attempt.message);
-      expect(errorCodes(await b.gql(GetUserPoolDocument, { userPoolId: pool.poolId }))).toEqual(["ResourceNotFoundException"]);
+      expect(errorCodes(await b.gql(GetUserPoolDocument, { userPoolId: pool.poolId }))).toEqual([
+        "ResourceNotFoundException",
+      ]);
     }
     // Sealed with A's SECRETS_KEY: only a gateway with that key can restore it.
     const ownKey = await exportFrom(a, pool.poolId, null);

@@ -17,58 +17,73 @@ describe.each(BACKENDS.filter((backend) => backend.name === "embedded"))("readin
   it("is ready with the SQLite file and the in-process store", async () => {
     const gateway = await getTestApp(backend);
     try {
-      expect(await readiness(gateway)).toEqual({ status: 200, body: { status: "ready", checks: { database: "ok", store: "ok" } } });
+      expect(await readiness(gateway)).toEqual({
+        status: 200,
+        body: { status: "ready", checks: { database: "ok", store: "ok" } },
+      });
     } finally {
       await gateway.close();
     }
   });
 });
 
-describe.skipIf(!externalBackendConfigured)("readiness when MariaDB or Redis goes away (through a cuttable proxy)", () => {
-  let databaseProxy: TcpProxy;
-  let redisProxy: TcpProxy;
-  let gateway: TestApp;
+describe.skipIf(!externalBackendConfigured)(
+  "readiness when MariaDB or Redis goes away (through a cuttable proxy)",
+  () => {
+    let databaseProxy: TcpProxy;
+    let redisProxy: TcpProxy;
+    let gateway: TestApp;
 
-  beforeAll(async () => {
-    const database = new URL(process.env.DATABASE_URL!);
-    const redis = new URL(process.env.REDIS_URL!);
-    databaseProxy = await createTcpProxy(database.hostname, Number(database.port || 3306));
-    redisProxy = await createTcpProxy(redis.hostname, Number(redis.port || 6379));
-    database.port = String(databaseProxy.port);
-    redis.port = String(redisProxy.port);
-    const external = BACKENDS.find((backend) => backend.name === "mariadb+redis")!;
-    gateway = await getTestApp(external, { env: { DATABASE_URL: database.toString(), REDIS_URL: redis.toString() } });
-  });
+    beforeAll(async () => {
+      const database = new URL(process.env.DATABASE_URL!);
+      const redis = new URL(process.env.REDIS_URL!);
+      databaseProxy = await createTcpProxy(database.hostname, Number(database.port || 3306));
+      redisProxy = await createTcpProxy(redis.hostname, Number(redis.port || 6379));
+      database.port = String(databaseProxy.port);
+      redis.port = String(redisProxy.port);
+      const external = BACKENDS.find((backend) => backend.name === "mariadb+redis")!;
+      gateway = await getTestApp(external, { env: { DATABASE_URL: database.toString(), REDIS_URL: redis.toString() } });
+    });
 
-  afterAll(async () => {
-    await databaseProxy?.restore().catch(() => undefined);
-    await redisProxy?.restore().catch(() => undefined);
-    await gateway?.close();
-    await databaseProxy?.close();
-    await redisProxy?.close();
-  });
+    afterAll(async () => {
+      await databaseProxy?.restore().catch(() => undefined);
+      await redisProxy?.restore().catch(() => undefined);
+      await gateway?.close();
+      await databaseProxy?.close();
+      await redisProxy?.close();
+    });
 
-  it("turns 503 naming MariaDB while it is down and 200 again when it returns, without a restart", async () => {
-    expect((await readiness(gateway)).status).toBe(200);
-    await databaseProxy.cut();
-    const down = await readiness(gateway);
-    expect(down.status).toBe(503);
-    expect(down.body.checks.database).toMatch(/^unavailable/);
-    expect(down.body.checks.redis).toBe("ok");
-    await databaseProxy.restore();
-    await vi.waitFor(async () => expect((await readiness(gateway)).status).toBe(200), { timeout: 15_000, interval: 250 });
-  });
-
-  it("turns 503 naming Redis while it is down and 200 again when it returns, without a restart", async () => {
-    expect((await readiness(gateway)).status).toBe(200);
-    await redisProxy.cut();
-    await vi.waitFor(async () => {
+    it("turns 503 naming MariaDB while it is down and 200 again when it returns, without a restart", async () => {
+      expect((await readiness(gateway)).status).toBe(200);
+      await databaseProxy.cut();
       const down = await readiness(gateway);
       expect(down.status).toBe(503);
-      expect(down.body.checks.redis).toMatch(/^unavailable/);
-      expect(down.body.checks.database).toBe("ok");
-    }, { timeout: 10_000, interval: 250 });
-    await redisProxy.restore();
-    await vi.waitFor(async () => expect((await readiness(gateway)).status).toBe(200), { timeout: 15_000, interval: 250 });
-  });
-});
+      expect(down.body.checks.database).toMatch(/^unavailable/);
+      expect(down.body.checks.redis).toBe("ok");
+      await databaseProxy.restore();
+      await vi.waitFor(async () => expect((await readiness(gateway)).status).toBe(200), {
+        timeout: 15_000,
+        interval: 250,
+      });
+    });
+
+    it("turns 503 naming Redis while it is down and 200 again when it returns, without a restart", async () => {
+      expect((await readiness(gateway)).status).toBe(200);
+      await redisProxy.cut();
+      await vi.waitFor(
+        async () => {
+          const down = await readiness(gateway);
+          expect(down.status).toBe(503);
+          expect(down.body.checks.redis).toMatch(/^unavailable/);
+          expect(down.body.checks.database).toBe("ok");
+        },
+        { timeout: 10_000, interval: 250 },
+      );
+      await redisProxy.restore();
+      await vi.waitFor(async () => expect((await readiness(gateway)).status).toBe(200), {
+        timeout: 15_000,
+        interval: 250,
+      });
+    });
+  },
+);

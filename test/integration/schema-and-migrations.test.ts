@@ -17,7 +17,10 @@ describe("generated artefacts are current", () => {
   });
 
   it("test/support/generated/graphql.ts matches test/**/*.graphql (run npm run codegen)", async () => {
-    const outputs = (await generate({ ...codegenConfig, cwd: root, silent: true }, false)) as { filename: string; content: string }[];
+    const outputs = (await generate({ ...codegenConfig, cwd: root, silent: true }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     for (const output of outputs) {
       expect(readFileSync(path.resolve(root, output.filename), "utf8"), output.filename).toBe(output.content);
     }
@@ -28,9 +31,16 @@ describe("generated artefacts are current", () => {
     expect(drift.up.map((query) => query.query)).toEqual([]);
   });
 
-  it.skipIf(!externalBackendConfigured)("MariaDB migrations create exactly the schema the entities describe", async () => {
-    const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, SECRETS_KEY: "0".repeat(64), NODE_ENV: "test" });
-    const drift = await measureSchemaDrift(config.database);
-    expect(drift.up.map((query) => query.query)).toEqual([]);
-  });
+  it.skipIf(!externalBackendConfigured)(
+    "MariaDB migrations create exactly the schema the entities describe",
+    async () => {
+      const config = loadConfig({
+        DATABASE_URL: process.env.DATABASE_URL,
+        SECRETS_KEY: "0".repeat(64),
+        NODE_ENV: "test",
+      });
+      const drift = await measureSchemaDrift(config.database);
+      expect(drift.up.map((query) => query.query)).toEqual([]);
+    },
+  );
 });

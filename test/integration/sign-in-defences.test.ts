@@ -23,7 +23,13 @@ import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const WRONG_PASSWORD = "Wr0ng-Password!";
 const LOCKED = "Password attempts exceeded";
-const SIGN_IN_EVENTS = ["SIGN_IN_SUCCEEDED", "SIGN_IN_FAILED", "CHALLENGE_ISSUED", "USER_LOCKED_OUT", "TOKENS_REFRESHED"];
+const SIGN_IN_EVENTS = [
+  "SIGN_IN_SUCCEEDED",
+  "SIGN_IN_FAILED",
+  "CHALLENGE_ISSUED",
+  "USER_LOCKED_OUT",
+  "TOKENS_REFRESHED",
+];
 
 describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
   let gateway: TestApp;
@@ -32,7 +38,10 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
   const advanceMs = (ms: number) => clock.set(new Date(clock.nowMs() + ms));
 
   beforeAll(async () => {
-    gateway = await getTestApp(backend, { env: { ...signInEnv(backend), SECRETS_KEY: secretsKey }, overrides: { clock } });
+    gateway = await getTestApp(backend, {
+      env: { ...signInEnv(backend), SECRETS_KEY: secretsKey },
+      overrides: { clock },
+    });
   });
   afterAll(async () => gateway?.close());
   beforeEach(() => clock.set(new Date()));
@@ -46,7 +55,8 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
       clientId,
       ...user,
       attempt,
-      fail: async (on: TestApp = gateway) => expectError(await attempt(WRONG_PASSWORD, on), "NotAuthorizedException", INCORRECT),
+      fail: async (on: TestApp = gateway) =>
+        expectError(await attempt(WRONG_PASSWORD, on), "NotAuthorizedException", INCORRECT),
       /** Both the right and a wrong password are refused without being looked at. */
       expectLocked: async (on: TestApp = gateway) => {
         expectError(await attempt(GOOD_PASSWORD, on), "NotAuthorizedException", LOCKED);
@@ -77,7 +87,9 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
       expectTokens(await user.attempt(GOOD_PASSWORD));
 
       const events = await listEvents(gateway, user.poolId);
-      expect(events.filter((event) => event.type === "USER_LOCKED_OUT").map((event) => event.detail)).toEqual(lockouts.map((lockedSeconds) => ({ userSub: user.sub, lockedSeconds })));
+      expect(events.filter((event) => event.type === "USER_LOCKED_OUT").map((event) => event.detail)).toEqual(
+        lockouts.map((lockedSeconds) => ({ userSub: user.sub, lockedSeconds })),
+      );
       const failed = events.filter((event) => event.type === "SIGN_IN_FAILED");
       expect(failed).toHaveLength(15);
       for (const event of failed) expect(event.detail).toEqual({ userSub: user.sub, reason: "wrong password" });
@@ -111,10 +123,32 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
     it("counts failed SRP proofs too and refuses to start SRP while locked", async () => {
       const user = await userInNewPool();
       for (let i = 0; i < 4; i++) await user.fail();
-      expectError(await srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username: user.username, password: WRONG_PASSWORD, clock }), "NotAuthorizedException", INCORRECT);
-      expectError((await startSrp(gateway, { poolId: user.poolId, clientId: user.clientId, username: user.username })).result, "NotAuthorizedException", LOCKED);
+      expectError(
+        await srpSignIn(gateway, {
+          poolId: user.poolId,
+          clientId: user.clientId,
+          username: user.username,
+          password: WRONG_PASSWORD,
+          clock,
+        }),
+        "NotAuthorizedException",
+        INCORRECT,
+      );
+      expectError(
+        (await startSrp(gateway, { poolId: user.poolId, clientId: user.clientId, username: user.username })).result,
+        "NotAuthorizedException",
+        LOCKED,
+      );
       advanceMs(1000);
-      expectTokens(await srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username: user.username, password: GOOD_PASSWORD, clock }));
+      expectTokens(
+        await srpSignIn(gateway, {
+          poolId: user.poolId,
+          clientId: user.clientId,
+          username: user.username,
+          password: GOOD_PASSWORD,
+          clock,
+        }),
+      );
     });
 
     it("refuses without counting an SRP answer that arrives during a lockout, even a stale one", async () => {
@@ -122,7 +156,11 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
       const { client, result } = await startSrp(gateway, user);
       const challenge = expectChallenge(result);
       for (let i = 0; i < 5; i++) await user.fail();
-      const stale = client.answer(challenge.challengeParameters, GOOD_PASSWORD, formatSrpTimestamp(new Date(clock.nowMs() - 10 * 60_000)));
+      const stale = client.answer(
+        challenge.challengeParameters,
+        GOOD_PASSWORD,
+        formatSrpTimestamp(new Date(clock.nowMs() - 10 * 60_000)),
+      );
       expectError(await respond(gateway, user.clientId, challenge, stale), "NotAuthorizedException", LOCKED);
       advanceMs(1000);
       // Had the stale answer counted, this would be the seventh failure's 4 s lockout.
@@ -131,7 +169,10 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
 
     // Needs a store shared between processes: only Redis is (the embedded store lives in one process).
     it.skipIf(backend.name === "embedded")("shares the lockout between gateway processes", async () => {
-      const second = await getTestApp(backend, { env: { ...signInEnv(backend), SECRETS_KEY: secretsKey }, overrides: { clock } });
+      const second = await getTestApp(backend, {
+        env: { ...signInEnv(backend), SECRETS_KEY: secretsKey },
+        overrides: { clock },
+      });
       try {
         const user = await userInNewPool();
         for (let i = 0; i < 5; i++) await user.fail(i % 2 ? second : gateway);
@@ -149,7 +190,8 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
     it("gives an unknown user a simulated challenge with a stable SALT and USER_ID_FOR_SRP, then the wrong-password error", async () => {
       const user = await userInNewPool();
       const ghost = uniqueName("ghost");
-      const challengeOf = async (username: string) => expectChallenge((await startSrp(gateway, { poolId: user.poolId, clientId: user.clientId, username })).result);
+      const challengeOf = async (username: string) =>
+        expectChallenge((await startSrp(gateway, { poolId: user.poolId, clientId: user.clientId, username })).result);
       const first = await challengeOf(ghost);
       const second = await challengeOf(ghost.toUpperCase());
       const other = await challengeOf(uniqueName("ghost"));
@@ -163,8 +205,20 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
       expect(first.challengeParameters.SALT).toMatch(/^[1-9a-f][0-9a-f]{0,31}$/);
       expect(first.challengeParameters.SRP_B).toMatch(/^[1-9a-f][0-9a-f]+$/);
 
-      const unknown = await srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username: ghost, password: GOOD_PASSWORD, clock });
-      const wrong = await srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username: user.username, password: WRONG_PASSWORD, clock });
+      const unknown = await srpSignIn(gateway, {
+        poolId: user.poolId,
+        clientId: user.clientId,
+        username: ghost,
+        password: GOOD_PASSWORD,
+        clock,
+      });
+      const wrong = await srpSignIn(gateway, {
+        poolId: user.poolId,
+        clientId: user.clientId,
+        username: user.username,
+        password: WRONG_PASSWORD,
+        clock,
+      });
       expectError(wrong, "NotAuthorizedException", INCORRECT);
       expect(unknown).toEqual(wrong);
     });
@@ -175,7 +229,9 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
       const unknown = await passwordSignIn(gateway, user.clientId, uniqueName("ghost"), WRONG_PASSWORD);
       expectError(wrong, "NotAuthorizedException", INCORRECT);
       expect(unknown).toEqual(wrong);
-      const failed = (await listEvents(gateway, user.poolId)).filter((event) => event.type === "SIGN_IN_FAILED").map((event) => event.detail);
+      const failed = (await listEvents(gateway, user.poolId))
+        .filter((event) => event.type === "SIGN_IN_FAILED")
+        .map((event) => event.detail);
       expect(failed).toEqual([
         { userSub: user.sub, reason: "wrong password" },
         { userSub: null, reason: "unknown user" },
@@ -185,9 +241,15 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
     it("locks an unknown username out on the same schedule as a real user, so the lockout tells nothing", async () => {
       const user = await userInNewPool();
       const ghost = uniqueName("ghost");
-      const srpWrong = (username: string) => srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username, password: WRONG_PASSWORD, clock });
+      const srpWrong = (username: string) =>
+        srpSignIn(gateway, { poolId: user.poolId, clientId: user.clientId, username, password: WRONG_PASSWORD, clock });
       for (const username of [user.username, ghost]) {
-        for (let i = 0; i < 4; i++) expectError(await passwordSignIn(gateway, user.clientId, username, WRONG_PASSWORD), "NotAuthorizedException", INCORRECT);
+        for (let i = 0; i < 4; i++)
+          expectError(
+            await passwordSignIn(gateway, user.clientId, username, WRONG_PASSWORD),
+            "NotAuthorizedException",
+            INCORRECT,
+          );
         // The fifth failure through a failed SRP proof: both flows count for the same name.
         expectError(await srpWrong(username), "NotAuthorizedException", INCORRECT);
       }
@@ -200,11 +262,25 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
 
       advanceMs(1000);
       // The sixth failures lock both for 2 s.
-      for (const username of [user.username, ghost]) expectError(await passwordSignIn(gateway, user.clientId, username, WRONG_PASSWORD), "NotAuthorizedException", INCORRECT);
+      for (const username of [user.username, ghost])
+        expectError(
+          await passwordSignIn(gateway, user.clientId, username, WRONG_PASSWORD),
+          "NotAuthorizedException",
+          INCORRECT,
+        );
       advanceMs(1999);
-      for (const username of [user.username, ghost]) expectError(await passwordSignIn(gateway, user.clientId, username, WRONG_PASSWORD), "NotAuthorizedException", LOCKED);
+      for (const username of [user.username, ghost])
+        expectError(
+          await passwordSignIn(gateway, user.clientId, username, WRONG_PASSWORD),
+          "NotAuthorizedException",
+          LOCKED,
+        );
       // Only a real user's lockout is an event worth reporting.
-      expect((await listEvents(gateway, user.poolId)).filter((event) => event.type === "USER_LOCKED_OUT").map((event) => event.detail)).toEqual([
+      expect(
+        (await listEvents(gateway, user.poolId))
+          .filter((event) => event.type === "USER_LOCKED_OUT")
+          .map((event) => event.detail),
+      ).toEqual([
         { userSub: user.sub, lockedSeconds: 1 },
         { userSub: user.sub, lockedSeconds: 2 },
       ]);
@@ -213,8 +289,16 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
     it("says UserNotFoundException for an unknown user on a LEGACY client, in both flows", async () => {
       const user = await userInNewPool({ preventUserExistenceErrors: "LEGACY" });
       const ghost = uniqueName("ghost");
-      expectError((await startSrp(gateway, { poolId: user.poolId, clientId: user.clientId, username: ghost })).result, "UserNotFoundException", "User does not exist.");
-      expectError(await passwordSignIn(gateway, user.clientId, ghost, GOOD_PASSWORD), "UserNotFoundException", "User does not exist.");
+      expectError(
+        (await startSrp(gateway, { poolId: user.poolId, clientId: user.clientId, username: ghost })).result,
+        "UserNotFoundException",
+        "User does not exist.",
+      );
+      expectError(
+        await passwordSignIn(gateway, user.clientId, ghost, GOOD_PASSWORD),
+        "UserNotFoundException",
+        "User does not exist.",
+      );
       expectError(await user.attempt(WRONG_PASSWORD), "NotAuthorizedException", INCORRECT);
     });
   });
@@ -230,19 +314,33 @@ describe.each(BACKENDS)("sign-in defences on $name", (backend) => {
         return { client: started.client, challenge: expectChallenge(started.result) };
       })();
       const respondStep = `r: respondToAuthChallenge(input: { clientId: "${user.clientId}", challengeName: PASSWORD_VERIFIER, session: "${challenge.session}", challengeResponses: { USERNAME: "${user.username}" } }) { __typename }`;
-      for (const document of [`mutation { ${step("a", user.clientId, user.username)} ${step("b", user.clientId, user.username)} }`, `mutation { ${step("a", user.clientId, user.username)} ${respondStep} }`]) {
+      for (const document of [
+        `mutation { ${step("a", user.clientId, user.username)} ${step("b", user.clientId, user.username)} }`,
+        `mutation { ${step("a", user.clientId, user.username)} ${respondStep} }`,
+      ]) {
         const result = await postGraphql(gateway.url, document);
-        expectError(result, "InvalidParameterException", "A document may contain at most one sign-in or challenge-response mutation.");
+        expectError(
+          result,
+          "InvalidParameterException",
+          "A document may contain at most one sign-in or challenge-response mutation.",
+        );
       }
-      const types = (await listEvents(gateway, user.poolId)).map((event) => event.type).filter((type) => SIGN_IN_EVENTS.includes(type));
+      const types = (await listEvents(gateway, user.poolId))
+        .map((event) => event.type)
+        .filter((type) => SIGN_IN_EVENTS.includes(type));
       expect(types).toEqual(["CHALLENGE_ISSUED"]);
       // The refused document did not touch the session either.
-      expectTokens(await respond(gateway, user.clientId, challenge, answerVerifier(client, challenge, GOOD_PASSWORD, clock)));
+      expectTokens(
+        await respond(gateway, user.clientId, challenge, answerVerifier(client, challenge, GOOD_PASSWORD, clock)),
+      );
     });
 
     it("runs a document with a single aliased sign-in mutation", async () => {
       const user = await userInNewPool();
-      const result = await postGraphql<{ a: { __typename: string } }, never>(gateway.url, `mutation { ${step("a", user.clientId, user.username)} }`);
+      const result = await postGraphql<{ a: { __typename: string } }, never>(
+        gateway.url,
+        `mutation { ${step("a", user.clientId, user.username)} }`,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data?.a.__typename).toBe("AuthenticationResult");
     });

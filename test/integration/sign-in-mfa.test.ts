@@ -54,24 +54,41 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
   const nextStep = () => clock.advanceSeconds(30);
 
   async function setup(poolInput: Partial<CreateUserPoolInput> = {}, attributes: AttributeInput[] = []) {
-    const { poolId, clientId } = await createPoolWithClient(gateway, { mfaConfiguration: "OPTIONAL", enabledMfas: ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP"], ...poolInput });
+    const { poolId, clientId } = await createPoolWithClient(gateway, {
+      mfaConfiguration: "OPTIONAL",
+      enabledMfas: ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP"],
+      ...poolInput,
+    });
     const username = uniqueName("mfa");
     const { sub } = await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, attributes);
     return { poolId, clientId, username, sub };
   }
 
-  const setPreference = async (token: string, input: SetUserMfaPreferenceInput) => expectData(await gateway.gql(SetUserMfaPreferenceDocument, { input }, token));
+  const setPreference = async (token: string, input: SetUserMfaPreferenceInput) =>
+    expectData(await gateway.gql(SetUserMfaPreferenceDocument, { input }, token));
   const adminSetPreference = async (poolId: string, username: string, input: SetUserMfaPreferenceInput) =>
-    expectData(await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, ...input } }));
+    expectData(
+      await gateway.gql(AdminSetUserMfaPreferenceDocument, { input: { userPoolId: poolId, username, ...input } }),
+    );
   const associate = (session: string) => gateway.gql(AssociateSoftwareTokenDocument, { session }, null);
-  const verify = (session: string, userCode: string) => gateway.gql(VerifySoftwareTokenDocument, { userCode, session }, null);
+  const verify = (session: string, userCode: string) =>
+    gateway.gql(VerifySoftwareTokenDocument, { userCode, session }, null);
 
   /** Signs in without MFA (OPTIONAL pool, no factor yet), sets up an authenticator and switches it on. */
-  async function withAuthenticator(ids: { clientId: string; username: string }, settings: { preferredMfa?: boolean } = {}): Promise<string> {
+  async function withAuthenticator(
+    ids: { clientId: string; username: string },
+    settings: { preferredMfa?: boolean } = {},
+  ): Promise<string> {
     const token = expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD)).accessToken;
-    const secret = expectData(await gateway.gql(AssociateSoftwareTokenDocument, {}, token)).associateSoftwareToken.secretCode;
-    expect(expectData(await gateway.gql(VerifySoftwareTokenDocument, { userCode: await codeNow(secret) }, token)).verifySoftwareToken.status).toBe("SUCCESS");
-    await setPreference(token, { softwareTokenMfaSettings: { enabled: true, preferredMfa: settings.preferredMfa ?? false } });
+    const secret = expectData(await gateway.gql(AssociateSoftwareTokenDocument, {}, token)).associateSoftwareToken
+      .secretCode;
+    expect(
+      expectData(await gateway.gql(VerifySoftwareTokenDocument, { userCode: await codeNow(secret) }, token))
+        .verifySoftwareToken.status,
+    ).toBe("SUCCESS");
+    await setPreference(token, {
+      softwareTokenMfaSettings: { enabled: true, preferredMfa: settings.preferredMfa ?? false },
+    });
     nextStep();
     return secret;
   }
@@ -85,20 +102,48 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
     it("a wrong code is CodeMismatchException and the same session then succeeds; a replayed code is refused", async () => {
       const ids = await setup();
       const secret = await withAuthenticator(ids);
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SOFTWARE_TOKEN_MFA",
+      );
       expect(challenge.challengeParameters.USER_ID_FOR_SRP).toBe(ids.username);
       const code = await codeNow(secret);
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: otherThan(code) }), "CodeMismatchException", CODE_MISMATCH);
-      const tokens = expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }));
+      expectError(
+        await respond(gateway, ids.clientId, challenge, {
+          USERNAME: ids.username,
+          SOFTWARE_TOKEN_MFA_CODE: otherThan(code),
+        }),
+        "CodeMismatchException",
+        CODE_MISMATCH,
+      );
+      const tokens = expectTokens(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }),
+      );
       expect(tokens.refreshToken).toBeTruthy();
       // Used up by the tokens.
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }), "NotAuthorizedException", SESSION_USED);
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }),
+        "NotAuthorizedException",
+        SESSION_USED,
+      );
 
       // The same code on a new sign-in, within its 30 seconds: a replay.
-      const again = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
-      expectError(await respond(gateway, ids.clientId, again, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }), "CodeMismatchException", CODE_MISMATCH);
+      const again = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SOFTWARE_TOKEN_MFA",
+      );
+      expectError(
+        await respond(gateway, ids.clientId, again, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: code }),
+        "CodeMismatchException",
+        CODE_MISMATCH,
+      );
       nextStep();
-      expectTokens(await respond(gateway, ids.clientId, again, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret) }));
+      expectTokens(
+        await respond(gateway, ids.clientId, again, {
+          USERNAME: ids.username,
+          SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret),
+        }),
+      );
 
       expect(await mfaEvents(ids.poolId, ids.sub)).toEqual([
         ["SIGN_IN_SUCCEEDED", null],
@@ -115,22 +160,48 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
     it("follows USER_SRP_AUTH too: PASSWORD_VERIFIER → SOFTWARE_TOKEN_MFA → tokens", async () => {
       const ids = await setup();
       const secret = await withAuthenticator(ids);
-      const challenge = expectChallenge(await srpSignIn(gateway, { ...ids, password: GOOD_PASSWORD, clock }), "SOFTWARE_TOKEN_MFA");
-      expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret) }));
+      const challenge = expectChallenge(
+        await srpSignIn(gateway, { ...ids, password: GOOD_PASSWORD, clock }),
+        "SOFTWARE_TOKEN_MFA",
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, challenge, {
+          USERNAME: ids.username,
+          SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret),
+        }),
+      );
     });
   });
 
   describe("SMS_MFA and EMAIL_OTP", () => {
     it("SMS_MFA sends a 6-digit code rendered from smsAuthenticationMessage; the code signs in", async () => {
-      const ids = await setup({ smsAuthenticationMessage: "Acme sign-in code: {####}" }, [{ name: "phone_number", value: PHONE }]);
+      const ids = await setup({ smsAuthenticationMessage: "Acme sign-in code: {####}" }, [
+        { name: "phone_number", value: PHONE },
+      ]);
       await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
-      expect(challenge.challengeParameters).toMatchObject({ CODE_DELIVERY_DELIVERY_MEDIUM: "SMS", CODE_DELIVERY_DESTINATION: "+*******0100", USER_ID_FOR_SRP: ids.username });
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SMS_MFA",
+      );
+      expect(challenge.challengeParameters).toMatchObject({
+        CODE_DELIVERY_DELIVERY_MEDIUM: "SMS",
+        CODE_DELIVERY_DESTINATION: "+*******0100",
+        USER_ID_FOR_SRP: ids.username,
+      });
       const message = await latestMessage(gateway, ids.poolId, PHONE);
       expect(message).toMatchObject({ purpose: "SMS_MFA", deliveryMedium: "SMS", subject: null });
       expect(message.body).toMatch(/^Acme sign-in code: \d{6}$/);
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: otherThan(message.code!) }), "CodeMismatchException", CODE_MISMATCH);
-      expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: message.code! }));
+      expectError(
+        await respond(gateway, ids.clientId, challenge, {
+          USERNAME: ids.username,
+          SMS_MFA_CODE: otherThan(message.code!),
+        }),
+        "CodeMismatchException",
+        CODE_MISMATCH,
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: message.code! }),
+      );
 
       // The code is never stored or recorded as itself.
       expect(JSON.stringify(await listEvents(gateway, ids.poolId))).not.toContain(message.code!);
@@ -139,29 +210,54 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
     it("a passed SMS_MFA code proves the number: phone_number_verified becomes true (cognito-reference §3.4)", async () => {
       const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
       const verifiedFlag = async () =>
-        expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: ids.poolId, username: ids.username })).adminGetUser.attributes.find((attribute) => attribute.name === "phone_number_verified")?.value;
+        expectData(
+          await gateway.gql(AdminGetUserDocument, { userPoolId: ids.poolId, username: ids.username }),
+        ).adminGetUser.attributes.find((attribute) => attribute.name === "phone_number_verified")?.value;
       expect(await verifiedFlag()).not.toBe("true");
       await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
-      const tokens = expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code! }));
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SMS_MFA",
+      );
+      const tokens = expectTokens(
+        await respond(gateway, ids.clientId, challenge, {
+          USERNAME: ids.username,
+          SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code!,
+        }),
+      );
       expect(await verifiedFlag()).toBe("true");
       // The tokens of this very sign-in already say so.
       expect(decodeJwt(tokens.idToken).phone_number_verified).toBe(true);
-      const changes = (await listEvents(gateway, ids.poolId)).filter((event) => event.type === "USER_ATTRIBUTES_CHANGED" && event.detail.via === "SMS_MFA");
+      const changes = (await listEvents(gateway, ids.poolId)).filter(
+        (event) => event.type === "USER_ATTRIBUTES_CHANGED" && event.detail.via === "SMS_MFA",
+      );
       expect(changes.map((event) => event.detail.attributes)).toEqual([["phone_number_verified"]]);
     });
 
     it("EMAIL_OTP sends the code with the pool's email MFA subject and message", async () => {
       const email = `${uniqueName("otp")}@example.com`;
       const ids = await setup({}, [{ name: "email", value: email }]);
-      expectData(await gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: ids.poolId, input: { emailMfaSubject: "Your Acme code", emailMfaMessage: "Sign in with {####}." } }));
+      expectData(
+        await gateway.gql(SetUserPoolMfaConfigDocument, {
+          userPoolId: ids.poolId,
+          input: { emailMfaSubject: "Your Acme code", emailMfaMessage: "Sign in with {####}." },
+        }),
+      );
       await adminSetPreference(ids.poolId, ids.username, { emailMfaSettings: { enabled: true } });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
-      expect(challenge.challengeParameters).toMatchObject({ CODE_DELIVERY_DELIVERY_MEDIUM: "EMAIL", CODE_DELIVERY_DESTINATION: `${email[0]}***@e***` });
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "EMAIL_OTP",
+      );
+      expect(challenge.challengeParameters).toMatchObject({
+        CODE_DELIVERY_DELIVERY_MEDIUM: "EMAIL",
+        CODE_DELIVERY_DESTINATION: `${email[0]}***@e***`,
+      });
       const message = await latestMessage(gateway, ids.poolId, email);
       expect(message).toMatchObject({ purpose: "EMAIL_OTP", deliveryMedium: "EMAIL", subject: "Your Acme code" });
       expect(message.body).toMatch(/^Sign in with \d{6}\.$/);
-      expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: message.code! }));
+      expectTokens(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: message.code! }),
+      );
       expect(await mfaEvents(ids.poolId, ids.sub)).toEqual([
         ["MFA_ENABLED", "EMAIL_OTP"],
         ["MFA_CHALLENGE_PASSED", "EMAIL_OTP"],
@@ -173,30 +269,59 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
       const email = `${uniqueName("void")}@example.com`;
       const ids = await setup({}, [{ name: "email", value: email }]);
       await adminSetPreference(ids.poolId, ids.username, { emailMfaSettings: { enabled: true } });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "EMAIL_OTP",
+      );
       const { code } = await latestMessage(gateway, ids.poolId, email);
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: otherThan(code!) }), "CodeMismatchException", CODE_MISMATCH);
+        expectError(
+          await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: otherThan(code!) }),
+          "CodeMismatchException",
+          CODE_MISMATCH,
+        );
       }
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: code! }), "NotAuthorizedException");
-      const failures = (await listEvents(gateway, ids.poolId)).filter((event) => event.type === "MFA_CHALLENGE_FAILED").map((event) => [event.detail.failedAttempts, event.detail.sessionVoided]);
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: code! }),
+        "NotAuthorizedException",
+      );
+      const failures = (await listEvents(gateway, ids.poolId))
+        .filter((event) => event.type === "MFA_CHALLENGE_FAILED")
+        .map((event) => [event.detail.failedAttempts, event.detail.sessionVoided]);
       expect(failures).toEqual([
         [1, false],
         [2, false],
         [3, true],
       ]);
       // A new sign-in (password again) gets a new code.
-      const fresh = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
-      expectTokens(await respond(gateway, ids.clientId, fresh, { USERNAME: ids.username, EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code! }));
+      const fresh = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "EMAIL_OTP",
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, fresh, {
+          USERNAME: ids.username,
+          EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code!,
+        }),
+      );
     });
 
     it("of parallel submissions of the right code on one session, exactly one gets tokens", async () => {
       const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
       await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SMS_MFA",
+      );
       const { code } = await latestMessage(gateway, ids.poolId, PHONE);
-      const results = await Promise.all(Array.from({ length: 6 }, () => respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: code! })));
-      expect(results.filter((result) => result.data?.respondToAuthChallenge.__typename === "AuthenticationResult")).toHaveLength(1);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: code! }),
+        ),
+      );
+      expect(
+        results.filter((result) => result.data?.respondToAuthChallenge.__typename === "AuthenticationResult"),
+      ).toHaveLength(1);
       expect(results.filter((result) => errorCodes(result)[0] === "NotAuthorizedException")).toHaveLength(5);
     });
 
@@ -205,32 +330,69 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
       const ids = await setup({}, [{ name: "email", value: email }]);
       await adminSetPreference(ids.poolId, ids.username, { emailMfaSettings: { enabled: true } });
       const wrongAnswers = async (count: number) => {
-        const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
+        const challenge = expectChallenge(
+          await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+          "EMAIL_OTP",
+        );
         const { code } = await latestMessage(gateway, ids.poolId, email);
         for (let attempt = 0; attempt < count; attempt += 1) {
-          expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: otherThan(code!) }), "CodeMismatchException", CODE_MISMATCH);
+          expectError(
+            await respond(gateway, ids.clientId, challenge, {
+              USERNAME: ids.username,
+              EMAIL_OTP_CODE: otherThan(code!),
+            }),
+            "CodeMismatchException",
+            CODE_MISMATCH,
+          );
         }
         return { challenge, code: code! };
       };
       await wrongAnswers(3);
       // The fifth failure starts a lockout (cognito-reference §11.2): even the right code is refused during it.
       const { challenge, code } = await wrongAnswers(2);
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: code }), "NotAuthorizedException", "Password attempts exceeded");
-      expectError(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "NotAuthorizedException", "Password attempts exceeded");
-      expect((await listEvents(gateway, ids.poolId)).some((event) => event.type === "USER_LOCKED_OUT" && event.detail.userSub === ids.sub)).toBe(true);
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: code }),
+        "NotAuthorizedException",
+        "Password attempts exceeded",
+      );
+      expectError(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "NotAuthorizedException",
+        "Password attempts exceeded",
+      );
+      expect(
+        (await listEvents(gateway, ids.poolId)).some(
+          (event) => event.type === "USER_LOCKED_OUT" && event.detail.userSub === ids.sub,
+        ),
+      ).toBe(true);
       clock.advanceSeconds(2);
-      const fresh = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
-      expectTokens(await respond(gateway, ids.clientId, fresh, { USERNAME: ids.username, EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code! }));
+      const fresh = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "EMAIL_OTP",
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, fresh, {
+          USERNAME: ids.username,
+          EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code!,
+        }),
+      );
     });
 
     it("a code lives as long as the client's auth session: after it, the session is expired (§3.5, §9.1)", async () => {
       const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
       await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SMS_MFA",
+      );
       const { code } = await latestMessage(gateway, ids.poolId, PHONE);
       // The default AuthSessionValidity is 3 minutes; the code is kept in the session, so both end together.
       clock.advanceSeconds(3 * 60 + 1);
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: code! }), "NotAuthorizedException", SESSION_EXPIRED);
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, SMS_MFA_CODE: code! }),
+        "NotAuthorizedException",
+        SESSION_EXPIRED,
+      );
     });
   });
 
@@ -239,16 +401,41 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
       const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
       const secret = await withAuthenticator(ids);
       await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
-      const select = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SELECT_MFA_TYPE");
+      const select = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SELECT_MFA_TYPE",
+      );
       expect(JSON.parse(select.challengeParameters.MFAS_CAN_CHOOSE!)).toEqual(["SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
       // A factor not offered keeps the question open on the same session.
-      expectError(await respond(gateway, ids.clientId, select, { USERNAME: ids.username, ANSWER: "EMAIL_OTP" }), "InvalidParameterException");
-      const totpChallenge = expectChallenge(await respond(gateway, ids.clientId, select, { USERNAME: ids.username, ANSWER: "SOFTWARE_TOKEN_MFA" }), "SOFTWARE_TOKEN_MFA");
-      expectTokens(await respond(gateway, ids.clientId, totpChallenge, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret) }));
+      expectError(
+        await respond(gateway, ids.clientId, select, { USERNAME: ids.username, ANSWER: "EMAIL_OTP" }),
+        "InvalidParameterException",
+      );
+      const totpChallenge = expectChallenge(
+        await respond(gateway, ids.clientId, select, { USERNAME: ids.username, ANSWER: "SOFTWARE_TOKEN_MFA" }),
+        "SOFTWARE_TOKEN_MFA",
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, totpChallenge, {
+          USERNAME: ids.username,
+          SOFTWARE_TOKEN_MFA_CODE: await codeNow(secret),
+        }),
+      );
 
-      const again = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SELECT_MFA_TYPE");
-      const sms = expectChallenge(await respond(gateway, ids.clientId, again, { USERNAME: ids.username, ANSWER: "SMS_MFA" }), "SMS_MFA");
-      expectTokens(await respond(gateway, ids.clientId, sms, { USERNAME: ids.username, SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code! }));
+      const again = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SELECT_MFA_TYPE",
+      );
+      const sms = expectChallenge(
+        await respond(gateway, ids.clientId, again, { USERNAME: ids.username, ANSWER: "SMS_MFA" }),
+        "SMS_MFA",
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, sms, {
+          USERNAME: ids.username,
+          SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code!,
+        }),
+      );
     });
 
     it("with a preferred factor, goes straight to it", async () => {
@@ -262,10 +449,17 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
   describe("MFA_SETUP (pool MFA ON, user without a factor)", () => {
     it("sets up an authenticator with the session: associate → verify (new session) → answer → tokens; the next sign-in asks for it", async () => {
       const ids = await setup({ mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA"] });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "MFA_SETUP");
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "MFA_SETUP",
+      );
       expect(JSON.parse(challenge.challengeParameters.MFAS_CAN_SETUP!)).toEqual(["SOFTWARE_TOKEN_MFA"]);
       // Answering before an authenticator is proven keeps the session for the setup.
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }), "InvalidParameterException", /MFA_SETUP is not complete/);
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }),
+        "InvalidParameterException",
+        /MFA_SETUP is not complete/,
+      );
 
       const association = expectData(await associate(challenge.session)).associateSoftwareToken;
       expect(association.session).toBe(challenge.session);
@@ -276,10 +470,24 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
       expect(verified.session).toBeTruthy();
       expect(verified.session).not.toBe(challenge.session);
       // The old session is used up by the verification.
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }), "NotAuthorizedException", SESSION_USED);
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }),
+        "NotAuthorizedException",
+        SESSION_USED,
+      );
 
-      const tokens = expectTokens(await respond(gateway, ids.clientId, { challengeName: "MFA_SETUP", session: verified.session! }, { USERNAME: ids.username }));
-      expect(expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: ids.poolId, username: ids.username })).adminGetUser).toMatchObject({
+      const tokens = expectTokens(
+        await respond(
+          gateway,
+          ids.clientId,
+          { challengeName: "MFA_SETUP", session: verified.session! },
+          { USERNAME: ids.username },
+        ),
+      );
+      expect(
+        expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: ids.poolId, username: ids.username }))
+          .adminGetUser,
+      ).toMatchObject({
         preferredMfaSetting: "SOFTWARE_TOKEN_MFA",
         userMfaSettingList: ["SOFTWARE_TOKEN_MFA"],
       });
@@ -291,32 +499,73 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
       ]);
 
       nextStep();
-      const next = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
-      expectTokens(await respond(gateway, ids.clientId, next, { USERNAME: ids.username, SOFTWARE_TOKEN_MFA_CODE: await codeNow(association.secretCode) }));
+      const next = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SOFTWARE_TOKEN_MFA",
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, next, {
+          USERNAME: ids.username,
+          SOFTWARE_TOKEN_MFA_CODE: await codeNow(association.secretCode),
+        }),
+      );
     });
 
     it("sets up EMAIL_OTP by giving an address: the code goes there, and the address becomes the user's verified email", async () => {
       const ids = await setup({ mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] });
-      const challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "MFA_SETUP");
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "MFA_SETUP",
+      );
       expect(JSON.parse(challenge.challengeParameters.MFAS_CAN_SETUP!)).toEqual(["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]);
-      expectError(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL: "not-an-address" }), "InvalidParameterException");
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL: "not-an-address" }),
+        "InvalidParameterException",
+      );
       const email = `${uniqueName("setup")}@example.com`;
-      const otp = expectChallenge(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL: email }), "EMAIL_OTP");
+      const otp = expectChallenge(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL: email }),
+        "EMAIL_OTP",
+      );
       expect(otp.challengeParameters.CODE_DELIVERY_DELIVERY_MEDIUM).toBe("EMAIL");
       const { code } = await latestMessage(gateway, ids.poolId, email);
       expectTokens(await respond(gateway, ids.clientId, otp, { USERNAME: ids.username, EMAIL_OTP_CODE: code! }));
-      expect(expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: ids.poolId, username: ids.username })).adminGetUser.userMfaSettingList).toEqual(["EMAIL_OTP"]);
+      expect(
+        expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: ids.poolId, username: ids.username }))
+          .adminGetUser.userMfaSettingList,
+      ).toEqual(["EMAIL_OTP"]);
 
-      const next = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "EMAIL_OTP");
-      expectTokens(await respond(gateway, ids.clientId, next, { USERNAME: ids.username, EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code! }));
+      const next = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "EMAIL_OTP",
+      );
+      expectTokens(
+        await respond(gateway, ids.clientId, next, {
+          USERNAME: ids.username,
+          EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code!,
+        }),
+      );
     });
 
     it("comes after NEW_PASSWORD_REQUIRED", async () => {
-      const { poolId, clientId } = await createPoolWithClient(gateway, { mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA"] });
+      const { poolId, clientId } = await createPoolWithClient(gateway, {
+        mfaConfiguration: "ON",
+        enabledMfas: ["SOFTWARE_TOKEN_MFA"],
+      });
       const username = uniqueName("newpw");
-      expectData(await gateway.gql(AdminCreateUserDocument, { input: { userPoolId: poolId, username, messageAction: "SUPPRESS", temporaryPassword: "Temp0rary!pw" } }));
-      const newPassword = expectChallenge(await passwordSignIn(gateway, clientId, username, "Temp0rary!pw"), "NEW_PASSWORD_REQUIRED");
-      expectChallenge(await respond(gateway, clientId, newPassword, { USERNAME: username, NEW_PASSWORD: GOOD_PASSWORD }), "MFA_SETUP");
+      expectData(
+        await gateway.gql(AdminCreateUserDocument, {
+          input: { userPoolId: poolId, username, messageAction: "SUPPRESS", temporaryPassword: "Temp0rary!pw" },
+        }),
+      );
+      const newPassword = expectChallenge(
+        await passwordSignIn(gateway, clientId, username, "Temp0rary!pw"),
+        "NEW_PASSWORD_REQUIRED",
+      );
+      expectChallenge(
+        await respond(gateway, clientId, newPassword, { USERNAME: username, NEW_PASSWORD: GOOD_PASSWORD }),
+        "MFA_SETUP",
+      );
       // The new password was saved before the MFA step.
       expectChallenge(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD), "MFA_SETUP");
     });
@@ -328,7 +577,12 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
       expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD));
       await withAuthenticator(ids);
       expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
-      expectData(await gateway.gql(SetUserPoolMfaConfigDocument, { userPoolId: ids.poolId, input: { mfaConfiguration: "OFF", enabledMfas: [] as MfaFactor[] } }));
+      expectData(
+        await gateway.gql(SetUserPoolMfaConfigDocument, {
+          userPoolId: ids.poolId,
+          input: { mfaConfiguration: "OFF", enabledMfas: [] as MfaFactor[] },
+        }),
+      );
       expectTokens(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD));
     });
   });
@@ -336,7 +590,18 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
   it("refuses an MFA answer on a session waiting for another challenge", async () => {
     const ids = await setup();
     await withAuthenticator(ids);
-    const challenge: Challenge = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SOFTWARE_TOKEN_MFA");
-    expectError(await respond(gateway, ids.clientId, { challengeName: "SMS_MFA", session: challenge.session }, { USERNAME: ids.username, SMS_MFA_CODE: "123456" }), "InvalidParameterException");
+    const challenge: Challenge = expectChallenge(
+      await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+      "SOFTWARE_TOKEN_MFA",
+    );
+    expectError(
+      await respond(
+        gateway,
+        ids.clientId,
+        { challengeName: "SMS_MFA", session: challenge.session },
+        { USERNAME: ids.username, SMS_MFA_CODE: "123456" },
+      ),
+      "InvalidParameterException",
+    );
   });
 });

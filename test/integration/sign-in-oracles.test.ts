@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
-import { answerVerifier, createConfirmedUser, expectChallenge, expectError, INCORRECT, respond, signInEnv, startSrp } from "../support/sign-in.js";
+import {
+  answerVerifier,
+  createConfirmedUser,
+  expectChallenge,
+  expectError,
+  INCORRECT,
+  respond,
+  signInEnv,
+  startSrp,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 /**
@@ -29,7 +38,9 @@ describe.each(BACKENDS)("sign-in existence oracles on $name", (backend) => {
     const { poolId, clientId } = await createPoolWithClient(gateway, { usernameAttributes: ["email"] });
     const ids: string[] = [];
     for (let i = 0; i < 48; i++) {
-      const challenge = expectChallenge((await startSrp(gateway, { poolId, clientId, username: `${uniqueName("nobody")}@example.com` })).result);
+      const challenge = expectChallenge(
+        (await startSrp(gateway, { poolId, clientId, username: `${uniqueName("nobody")}@example.com` })).result,
+      );
       ids.push(challenge.challengeParameters.USER_ID_FOR_SRP!);
     }
     for (const id of ids) expect(id).toMatch(V4_UUID);
@@ -40,36 +51,42 @@ describe.each(BACKENDS)("sign-in existence oracles on $name", (backend) => {
   // A timing measurement on two shared cores: another test worker's burst can push one median past the band
   // (0.799 seen once under load). A real difference (0.58 before the simulated verifier matched a real one)
   // fails every try; a passing try needs both medians within the band in the same run.
-  it("answers a wrong SRP proof for an unknown name as slowly as for a real user (same reads, same SRP work)", { retry: 2 }, async () => {
-    const { poolId, clientId } = await createPoolWithClient(gateway);
-    const { username } = await createConfirmedUser(gateway, poolId, uniqueName("timed"), GOOD_PASSWORD);
-    const unknown = uniqueName("nobody");
-    const timeWrongProof = async (name: string): Promise<number> => {
-      const { client, result } = await startSrp(gateway, { poolId, clientId, username: name });
-      const challenge = expectChallenge(result);
-      const answer = answerVerifier(client, challenge, WRONG_PASSWORD, clock);
-      const startedAt = performance.now();
-      const outcome = await respond(gateway, clientId, challenge, answer);
-      const elapsedMs = performance.now() - startedAt;
-      expectError(outcome, "NotAuthorizedException", INCORRECT);
-      return elapsedMs;
-    };
-    const known: number[] = [];
-    const simulated: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      // Past the 15-minute failure window, so neither name ever reaches a lockout (which answers early).
-      clock.set(new Date(clock.nowMs() + 16 * 60_000));
-      if (round % 2 === 0) {
-        known.push(await timeWrongProof(username));
-        simulated.push(await timeWrongProof(unknown));
-      } else {
-        simulated.push(await timeWrongProof(unknown));
-        known.push(await timeWrongProof(username));
+  it(
+    "answers a wrong SRP proof for an unknown name as slowly as for a real user (same reads, same SRP work)",
+    { retry: 2 },
+    async () => {
+      const { poolId, clientId } = await createPoolWithClient(gateway);
+      const { username } = await createConfirmedUser(gateway, poolId, uniqueName("timed"), GOOD_PASSWORD);
+      const unknown = uniqueName("nobody");
+      const timeWrongProof = async (name: string): Promise<number> => {
+        const { client, result } = await startSrp(gateway, { poolId, clientId, username: name });
+        const challenge = expectChallenge(result);
+        const answer = answerVerifier(client, challenge, WRONG_PASSWORD, clock);
+        const startedAt = performance.now();
+        const outcome = await respond(gateway, clientId, challenge, answer);
+        const elapsedMs = performance.now() - startedAt;
+        expectError(outcome, "NotAuthorizedException", INCORRECT);
+        return elapsedMs;
+      };
+      const known: number[] = [];
+      const simulated: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        // Past the 15-minute failure window, so neither name ever reaches a lockout (which answers early).
+        clock.set(new Date(clock.nowMs() + 16 * 60_000));
+        if (round % 2 === 0) {
+          known.push(await timeWrongProof(username));
+          simulated.push(await timeWrongProof(unknown));
+        } else {
+          simulated.push(await timeWrongProof(unknown));
+          known.push(await timeWrongProof(username));
+        }
       }
-    }
-    const ratio = median(simulated.slice(2)) / median(known.slice(2));
-    console.log(`[${backend.name}] wrong SRP proof, median ms: real user ${median(known.slice(2)).toFixed(2)}, unknown name ${median(simulated.slice(2)).toFixed(2)}, ratio ${ratio.toFixed(2)}`);
-    expect(ratio).toBeGreaterThan(0.8);
-    expect(ratio).toBeLessThan(1.25);
-  });
+      const ratio = median(simulated.slice(2)) / median(known.slice(2));
+      console.log(
+        `[${backend.name}] wrong SRP proof, median ms: real user ${median(known.slice(2)).toFixed(2)}, unknown name ${median(simulated.slice(2)).toFixed(2)}, ratio ${ratio.toFixed(2)}`,
+      );
+      expect(ratio).toBeGreaterThan(0.8);
+      expect(ratio).toBeLessThan(1.25);
+    },
+  );
 });

@@ -15,7 +15,20 @@ import {
   type CreateUserPoolClientInput,
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { createConfirmedUser, expectError, expectTokens, listEvents, passwordSignIn, PUBLIC_URL, refreshSignIn, refreshTokens, signInEnv, srpSignIn, verifyIndependently, type Tokens } from "../support/sign-in.js";
+import {
+  createConfirmedUser,
+  expectError,
+  expectTokens,
+  listEvents,
+  passwordSignIn,
+  PUBLIC_URL,
+  refreshSignIn,
+  refreshTokens,
+  signInEnv,
+  srpSignIn,
+  verifyIndependently,
+  type Tokens,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -34,14 +47,21 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
 
   async function signedInUser(clientInput: Partial<CreateUserPoolClientInput> = {}) {
     const { poolId, clientId } = await createPoolWithClient(gateway, {}, clientInput);
-    const user = await createConfirmedUser(gateway, poolId, uniqueName("tok"), GOOD_PASSWORD, [{ name: "email", value: `${uniqueName("t")}@example.com` }]);
+    const user = await createConfirmedUser(gateway, poolId, uniqueName("tok"), GOOD_PASSWORD, [
+      { name: "email", value: `${uniqueName("t")}@example.com` },
+    ]);
     // The password flow: cheaper than SRP for tests about what happens to tokens afterwards (the claims test uses SRP).
     const tokens = expectTokens(await passwordSignIn(gateway, clientId, user.username, GOOD_PASSWORD));
     return { poolId, clientId, ...user, tokens };
   }
 
   const newClient = async (poolId: string, input: Partial<CreateUserPoolClientInput> = {}) =>
-    expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "second", explicitAuthFlows: [...FLOWS], ...input } })).createUserPoolClient.clientId;
+    expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "second", explicitAuthFlows: [...FLOWS], ...input },
+      }),
+    ).createUserPoolClient.clientId;
 
   it("lists every group of the user in cognito:groups, in the groups' name order (binary, as ListGroups)", async () => {
     const { poolId, clientId } = await createPoolWithClient(gateway);
@@ -50,9 +70,13 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     const names = ["zeta", "alpha", "Mid", "\u{1F600}x", "\uFF21x"];
     for (const groupName of names) {
       expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName } }));
-      expectData(await gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: user.username, groupName }));
+      expectData(
+        await gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: user.username, groupName }),
+      );
     }
-    const tokens = expectTokens(await srpSignIn(gateway, { poolId, clientId, username: user.username, password: GOOD_PASSWORD, clock }));
+    const tokens = expectTokens(
+      await srpSignIn(gateway, { poolId, clientId, username: user.username, password: GOOD_PASSWORD, clock }),
+    );
     const expected = ["Mid", "alpha", "zeta", "\uFF21x", "\u{1F600}x"];
     expect(decodeJwt(tokens.accessToken)["cognito:groups"]).toEqual(expected);
     expect(decodeJwt(tokens.idToken)["cognito:groups"]).toEqual(expected);
@@ -85,14 +109,30 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
       { name: "custom:level", value: "42" },
     ]);
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: "admins" } }));
-    expectData(await gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: user.username, groupName: "admins" }));
+    expectData(
+      await gateway.gql(AdminAddUserToGroupDocument, {
+        userPoolId: poolId,
+        username: user.username,
+        groupName: "admins",
+      }),
+    );
 
     const signedInAt = Math.floor(clock.nowMs() / 1000);
-    const tokens = expectTokens(await srpSignIn(gateway, { poolId, clientId, username: user.username, password: GOOD_PASSWORD, clock }));
+    const tokens = expectTokens(
+      await srpSignIn(gateway, { poolId, clientId, username: user.username, password: GOOD_PASSWORD, clock }),
+    );
     expect(tokens).toMatchObject({ tokenType: "Bearer", expiresIn: 1800, newDeviceMetadata: null });
     const id = await verifyIndependently(gateway, poolId, tokens.idToken, { audience: clientId });
     const access = await verifyIndependently(gateway, poolId, tokens.accessToken);
-    const common = { sub: user.sub, iss: `${PUBLIC_URL}/${poolId}`, auth_time: signedInAt, iat: signedInAt, origin_jti: expect.stringMatching(UUID), event_id: expect.stringMatching(UUID), jti: expect.stringMatching(UUID) };
+    const common = {
+      sub: user.sub,
+      iss: `${PUBLIC_URL}/${poolId}`,
+      auth_time: signedInAt,
+      iat: signedInAt,
+      origin_jti: expect.stringMatching(UUID),
+      event_id: expect.stringMatching(UUID),
+      jti: expect.stringMatching(UUID),
+    };
 
     expect(id.payload).toEqual({
       ...common,
@@ -127,7 +167,15 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     expect(access.kid).not.toBe(id.kid);
 
     // A client whose read list leaves out the custom attributes gets the others only.
-    const plain = expectTokens(await srpSignIn(gateway, { poolId, clientId: plainClientId, username: user.username, password: GOOD_PASSWORD, clock }));
+    const plain = expectTokens(
+      await srpSignIn(gateway, {
+        poolId,
+        clientId: plainClientId,
+        username: user.username,
+        password: GOOD_PASSWORD,
+        clock,
+      }),
+    );
     const plainId = (await verifyIndependently(gateway, poolId, plain.idToken, { audience: plainClientId })).payload;
     expect(plainId).toMatchObject({ email, email_verified: true, name: "Ada Lovelace", "cognito:groups": ["admins"] });
     expect(Object.keys(plainId).filter((claim) => claim.startsWith("custom:"))).toEqual([]);
@@ -140,8 +188,15 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     clock.advanceSeconds(120);
     const refreshed = expectTokens(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!));
     expect(refreshed.refreshToken).toBeNull();
-    const id = (await verifyIndependently(gateway, user.poolId, refreshed.idToken, { audience: user.clientId, currentDate: clock.now() })).payload;
-    const access = (await verifyIndependently(gateway, user.poolId, refreshed.accessToken, { currentDate: clock.now() })).payload;
+    const id = (
+      await verifyIndependently(gateway, user.poolId, refreshed.idToken, {
+        audience: user.clientId,
+        currentDate: clock.now(),
+      })
+    ).payload;
+    const access = (
+      await verifyIndependently(gateway, user.poolId, refreshed.accessToken, { currentDate: clock.now() })
+    ).payload;
     for (const [before, after] of [
       [first.id, id],
       [first.access, access],
@@ -154,9 +209,21 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     }
     expect(access.event_id).toBe(id.event_id);
     // Refreshing again with the same token keeps working (no rotation on this client), also under the legacy flow name.
-    const legacy = await gateway.gql(InitiateAuthDocument, { input: { clientId: user.clientId, authFlow: "REFRESH_TOKEN", authParameters: { REFRESH_TOKEN: user.tokens.refreshToken! } } }, null);
+    const legacy = await gateway.gql(
+      InitiateAuthDocument,
+      {
+        input: {
+          clientId: user.clientId,
+          authFlow: "REFRESH_TOKEN",
+          authParameters: { REFRESH_TOKEN: user.tokens.refreshToken! },
+        },
+      },
+      null,
+    );
     expect(expectTokens(legacy).refreshToken).toBeNull();
-    const refreshedEvents = (await listEvents(gateway, user.poolId)).filter((event) => event.type === "TOKENS_REFRESHED");
+    const refreshedEvents = (await listEvents(gateway, user.poolId)).filter(
+      (event) => event.type === "TOKENS_REFRESHED",
+    );
     expect(refreshedEvents.map((event) => event.detail)).toEqual([
       { userSub: user.sub, rotated: false },
       { userSub: user.sub, rotated: false },
@@ -180,7 +247,11 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     clock.advanceSeconds(1);
     expectError(await refreshTokens(gateway, user.clientId, original), "RefreshTokenReuseException");
     for (const token of [newest.refreshToken!, second.refreshToken!, retried.refreshToken!, original]) {
-      expectError(await refreshTokens(gateway, user.clientId, token), "NotAuthorizedException", "Refresh Token has been revoked");
+      expectError(
+        await refreshTokens(gateway, user.clientId, token),
+        "NotAuthorizedException",
+        "Refresh Token has been revoked",
+      );
     }
     // Another sign-in of the same user starts a new family, untouched by the revocation.
     const again = expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
@@ -192,14 +263,26 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     clock.advanceSeconds(3599);
     expectTokens(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!));
     clock.advanceSeconds(1);
-    expectError(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!), "NotAuthorizedException", "Refresh Token has expired");
+    expectError(
+      await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!),
+      "NotAuthorizedException",
+      "Refresh Token has expired",
+    );
   });
 
   it("refuses a refresh token presented by another client of the pool, and one that was never issued", async () => {
     const user = await signedInUser();
     const otherClientId = await newClient(user.poolId);
-    expectError(await refreshSignIn(gateway, otherClientId, user.tokens.refreshToken!), "NotAuthorizedException", "Invalid Refresh Token");
-    expectError(await refreshSignIn(gateway, user.clientId, `${user.tokens.refreshToken!.slice(0, -2)}xx`), "NotAuthorizedException", "Invalid Refresh Token");
+    expectError(
+      await refreshSignIn(gateway, otherClientId, user.tokens.refreshToken!),
+      "NotAuthorizedException",
+      "Invalid Refresh Token",
+    );
+    expectError(
+      await refreshSignIn(gateway, user.clientId, `${user.tokens.refreshToken!.slice(0, -2)}xx`),
+      "NotAuthorizedException",
+      "Invalid Refresh Token",
+    );
     expectTokens(await refreshSignIn(gateway, user.clientId, user.tokens.refreshToken!));
   });
 
@@ -211,18 +294,38 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     const other = await signIn();
 
     // Revoking the first, already rotated, refresh token takes its whole family.
-    expect(expectData(await gateway.gql(RevokeTokenDocument, { input: { token: user.tokens.refreshToken!, clientId: user.clientId } }, null)).revokeToken).toBe(true);
-    for (const refreshToken of [user.tokens.refreshToken!, rotated.refreshToken!]) expectError(await refreshTokens(gateway, user.clientId, refreshToken), "NotAuthorizedException", "Refresh Token has been revoked");
-    for (const accessToken of [user.tokens.accessToken, rotated.accessToken]) expectError(await getUser(accessToken), "NotAuthorizedException", "Access Token has been revoked");
+    expect(
+      expectData(
+        await gateway.gql(
+          RevokeTokenDocument,
+          { input: { token: user.tokens.refreshToken!, clientId: user.clientId } },
+          null,
+        ),
+      ).revokeToken,
+    ).toBe(true);
+    for (const refreshToken of [user.tokens.refreshToken!, rotated.refreshToken!])
+      expectError(
+        await refreshTokens(gateway, user.clientId, refreshToken),
+        "NotAuthorizedException",
+        "Refresh Token has been revoked",
+      );
+    for (const accessToken of [user.tokens.accessToken, rotated.accessToken])
+      expectError(await getUser(accessToken), "NotAuthorizedException", "Access Token has been revoked");
     expect(expectData(await getUser(other.accessToken)).getUser.username).toBe(user.username);
     const otherRefreshed = expectTokens(await refreshTokens(gateway, user.clientId, other.refreshToken!));
     // The gateway refuses them; a relying party verifying signatures alone cannot know until exp.
     await verifyIndependently(gateway, user.poolId, rotated.accessToken);
 
-    expect(expectData(await gateway.gql(GlobalSignOutDocument, {}, otherRefreshed.accessToken)).globalSignOut).toBe(true);
+    expect(expectData(await gateway.gql(GlobalSignOutDocument, {}, otherRefreshed.accessToken)).globalSignOut).toBe(
+      true,
+    );
     for (const tokens of [other, otherRefreshed]) {
       expectError(await getUser(tokens.accessToken), "NotAuthorizedException", "Access Token has been revoked");
-      expectError(await refreshTokens(gateway, user.clientId, tokens.refreshToken!), "NotAuthorizedException", "Refresh Token has been revoked");
+      expectError(
+        await refreshTokens(gateway, user.clientId, tokens.refreshToken!),
+        "NotAuthorizedException",
+        "Refresh Token has been revoked",
+      );
     }
     const fresh = await signIn();
     expect(expectData(await getUser(fresh.accessToken)).getUser.username).toBe(user.username);
@@ -233,16 +336,23 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     const user = await signedInUser();
     const before: Tokens = user.tokens;
     const oldKids = [decodeProtectedHeader(before.idToken).kid, decodeProtectedHeader(before.accessToken).kid];
-    expect(expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: user.poolId })).rotateSigningKeys).toBe(true);
+    expect(
+      expectData(await gateway.gql(RotateSigningKeysDocument, { userPoolId: user.poolId })).rotateSigningKeys,
+    ).toBe(true);
 
     const after = expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD));
     const refreshed = expectTokens(await refreshSignIn(gateway, user.clientId, before.refreshToken!));
     for (const tokens of [after, refreshed]) {
-      const newKids = [(await verifyIndependently(gateway, user.poolId, tokens.idToken, { audience: user.clientId })).kid, (await verifyIndependently(gateway, user.poolId, tokens.accessToken)).kid];
+      const newKids = [
+        (await verifyIndependently(gateway, user.poolId, tokens.idToken, { audience: user.clientId })).kid,
+        (await verifyIndependently(gateway, user.poolId, tokens.accessToken)).kid,
+      ];
       expect(newKids[0]).not.toBe(newKids[1]);
       for (const kid of newKids) expect(oldKids).not.toContain(kid);
     }
-    expect((await verifyIndependently(gateway, user.poolId, before.idToken, { audience: user.clientId })).kid).toBe(oldKids[0]);
+    expect((await verifyIndependently(gateway, user.poolId, before.idToken, { audience: user.clientId })).kid).toBe(
+      oldKids[0],
+    );
     expect((await verifyIndependently(gateway, user.poolId, before.accessToken)).kid).toBe(oldKids[1]);
   });
 });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../src/core/ports.js";
 import { BACKENDS, type Backend } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
-import { ConfirmSignUpDocument, ResendConfirmationCodeDocument, SentMessagesDocument, SignUpDocument } from "../support/generated/graphql.js";
+import {
+  ConfirmSignUpDocument,
+  ResendConfirmationCodeDocument,
+  SentMessagesDocument,
+  SignUpDocument,
+} from "../support/generated/graphql.js";
 import { errorCodes, expectData, type GraphqlResult } from "../support/graphql-client.js";
 import { createTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
@@ -97,7 +102,8 @@ async function createOutage(backend: Backend): Promise<Outage> {
   };
 }
 
-type Outcome = "succeeded" | "retried after an error" | "answer lost, code sent" | "resent after CodeDeliveryFailure" | "stranded";
+type Outcome =
+  "succeeded" | "retried after an error" | "answer lost, code sent" | "resent after CodeDeliveryFailure" | "stranded";
 
 describe.each(BACKENDS)("sign-up through a database outage on $name", (backend) => {
   let outage: Outage;
@@ -114,24 +120,52 @@ describe.each(BACKENDS)("sign-up through a database outage on $name", (backend) 
   });
 
   const signUp = (clientId: string, username: string) =>
-    gateway.gql(SignUpDocument, { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: `${username}@example.com` }] } }, null);
+    gateway.gql(
+      SignUpDocument,
+      {
+        input: {
+          clientId,
+          username,
+          password: GOOD_PASSWORD,
+          userAttributes: [{ name: "email", value: `${username}@example.com` }],
+        },
+      },
+      null,
+    );
 
   /** The codes in the outbox for the user's email, oldest first. */
   async function codesSentTo(poolId: string, username: string): Promise<string[]> {
-    const messages = expectData(await gateway.gql(SentMessagesDocument, { userPoolId: poolId, destination: `${username}@example.com`, first: 60 })).sentMessages.items;
-    return messages.map((message) => /\b(\d{6})\b/.exec(message.body)?.[1]).filter((code): code is string => code !== undefined);
+    const messages = expectData(
+      await gateway.gql(SentMessagesDocument, {
+        userPoolId: poolId,
+        destination: `${username}@example.com`,
+        first: 60,
+      }),
+    ).sentMessages.items;
+    return messages
+      .map((message) => /\b(\d{6})\b/.exec(message.body)?.[1])
+      .filter((code): code is string => code !== undefined);
   }
 
   /** The newest code the user was sent confirms the sign-up. */
   async function confirmsWithSentCode(poolId: string, clientId: string, username: string): Promise<boolean> {
     const code = (await codesSentTo(poolId, username)).at(-1);
     if (!code) return false;
-    const confirmed = await gateway.gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: code } }, null);
+    const confirmed = await gateway.gql(
+      ConfirmSignUpDocument,
+      { input: { clientId, username, confirmationCode: code } },
+      null,
+    );
     return errorCodes(confirmed).length === 0;
   }
 
   /** What a client does after the outage, and whether it ends with a confirmed user. */
-  async function recover(poolId: string, clientId: string, username: string, first: GraphqlResult<unknown>): Promise<Outcome> {
+  async function recover(
+    poolId: string,
+    clientId: string,
+    username: string,
+    first: GraphqlResult<unknown>,
+  ): Promise<Outcome> {
     const [code] = errorCodes(first);
     if (code === undefined) return (await confirmsWithSentCode(poolId, clientId, username)) ? "succeeded" : "stranded";
     if (code === "CodeDeliveryFailureException") {
@@ -142,10 +176,12 @@ describe.each(BACKENDS)("sign-up through a database outage on $name", (backend) 
     }
     const retried = await signUp(clientId, username);
     const [retryCode] = errorCodes(retried);
-    if (retryCode === undefined) return (await confirmsWithSentCode(poolId, clientId, username)) ? "retried after an error" : "stranded";
+    if (retryCode === undefined)
+      return (await confirmsWithSentCode(poolId, clientId, username)) ? "retried after an error" : "stranded";
     // Only acceptable when the first call did commit (its answer was lost with the connection) and
     // the user has its code: then the user can confirm. A user with no code is stranded.
-    if (retryCode === "UsernameExistsException") return (await confirmsWithSentCode(poolId, clientId, username)) ? "answer lost, code sent" : "stranded";
+    if (retryCode === "UsernameExistsException")
+      return (await confirmsWithSentCode(poolId, clientId, username)) ? "answer lost, code sent" : "stranded";
     return "stranded";
   }
 
@@ -159,8 +195,11 @@ describe.each(BACKENDS)("sign-up through a database outage on $name", (backend) 
     await vi.waitFor(() => gateway.app.db.ping(), { timeout: 15_000, interval: 100 });
 
     const outcomes: Outcome[] = [];
-    for (const [index, username] of usernames.entries()) outcomes.push(await recover(poolId, clientId, username, firstAnswers[index]!));
-    const tally = Object.fromEntries([...new Set(outcomes)].map((outcome) => [outcome, outcomes.filter((each) => each === outcome).length]));
+    for (const [index, username] of usernames.entries())
+      outcomes.push(await recover(poolId, clientId, username, firstAnswers[index]!));
+    const tally = Object.fromEntries(
+      [...new Set(outcomes)].map((outcome) => [outcome, outcomes.filter((each) => each === outcome).length]),
+    );
     const firstErrors = firstAnswers.flatMap((answer) => errorCodes(answer));
     // The outage really fell inside the burst: some got through before it, some did not.
     expect(firstErrors.length, JSON.stringify(tally)).toBeGreaterThan(0);

@@ -37,9 +37,17 @@ describe("embedded database backup and restore", () => {
 
     // Writes go on during the backup: the copy is one consistent moment, whatever it catches of them.
     const backupFile = path.join(temporaryDirectory(), "gateway-backup.sqlite");
-    const busy = Promise.all(Array.from({ length: 8 }, (_, index) => createConfirmedUser(running, poolId, uniqueName(`busy${index}`), PASSWORD)));
+    const busy = Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        createConfirmedUser(running, poolId, uniqueName(`busy${index}`), PASSWORD),
+      ),
+    );
     const progress: number[] = [];
-    const result = await backupSqliteDatabase(running.config.database.dialect === "sqlite" ? running.config.database.path : "", backupFile, { onProgress: ({ remainingPages }) => progress.push(remainingPages) });
+    const result = await backupSqliteDatabase(
+      running.config.database.dialect === "sqlite" ? running.config.database.path : "",
+      backupFile,
+      { onProgress: ({ remainingPages }) => progress.push(remainingPages) },
+    );
     await busy;
     expect(result.bytes).toBeGreaterThan(0);
     expect(existsSync(`${backupFile}.partial`)).toBe(false);

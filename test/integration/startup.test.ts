@@ -21,7 +21,11 @@ describe.skipIf(!externalBackendConfigured)("processes starting together on one 
 
   async function newDatabase(): Promise<string> {
     const name = `gw_startup_${randomBytes(4).toString("hex")}`;
-    const { host, port, user, password } = loadConfig({ DATABASE_URL: url.toString(), SECRETS_KEY: "0".repeat(64), NODE_ENV: "test" }).database as { host: string; port: number; user: string; password: string };
+    const { host, port, user, password } = loadConfig({
+      DATABASE_URL: url.toString(),
+      SECRETS_KEY: "0".repeat(64),
+      NODE_ENV: "test",
+    }).database as { host: string; port: number; user: string; password: string };
     const admin = await createConnection({ host, port, user, password });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
     await admin.end();
@@ -33,14 +37,22 @@ describe.skipIf(!externalBackendConfigured)("processes starting together on one 
 
   afterAll(async () => {
     await Promise.all(started.map((app) => app.close()));
-    const { host, port, user, password } = loadConfig({ DATABASE_URL: url.toString(), SECRETS_KEY: "0".repeat(64), NODE_ENV: "test" }).database as { host: string; port: number; user: string; password: string };
+    const { host, port, user, password } = loadConfig({
+      DATABASE_URL: url.toString(),
+      SECRETS_KEY: "0".repeat(64),
+      NODE_ENV: "test",
+    }).database as { host: string; port: number; user: string; password: string };
     const admin = await createConnection({ host, port, user, password });
     for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await admin.end();
   });
 
   const startTogether = async (env: Record<string, string>) => {
-    const apps = await Promise.all(Array.from({ length: PROCESSES }, () => getTestApp({ name: "mariadb+redis", env: { REDIS_URL: process.env.REDIS_URL!, ...env } })));
+    const apps = await Promise.all(
+      Array.from({ length: PROCESSES }, () =>
+        getTestApp({ name: "mariadb+redis", env: { REDIS_URL: process.env.REDIS_URL!, ...env } }),
+      ),
+    );
     started.push(...apps);
     return apps;
   };
@@ -48,11 +60,17 @@ describe.skipIf(!externalBackendConfigured)("processes starting together on one 
   it("without ADMIN_API_KEY: every process starts, and exactly one made (and printed) a bootstrap key, which works on all of them", async () => {
     const databaseUrl = await newDatabase();
     // Same secrets key: the processes share sealed data.
-    const apps = await startTogether({ DATABASE_URL: databaseUrl, ADMIN_API_KEY: "", SECRETS_KEY: randomBytes(32).toString("base64") });
+    const apps = await startTogether({
+      DATABASE_URL: databaseUrl,
+      ADMIN_API_KEY: "",
+      SECRETS_KEY: randomBytes(32).toString("base64"),
+    });
     const generated = apps.map((app) => app.app.generatedAdminKey).filter((key): key is string => key !== null);
     expect(generated).toHaveLength(1);
     for (const app of apps) {
-      const keys = expectData(await postGraphql(app.url, ListAdminApiKeysDocument, { first: 10 }, { token: generated[0]! })).adminApiKeys.items;
+      const keys = expectData(
+        await postGraphql(app.url, ListAdminApiKeysDocument, { first: 10 }, { token: generated[0]! }),
+      ).adminApiKeys.items;
       expect(keys.map((key) => key.name)).toEqual(["bootstrap"]);
     }
   });
@@ -60,9 +78,14 @@ describe.skipIf(!externalBackendConfigured)("processes starting together on one 
   it("with one ADMIN_API_KEY: every process starts and the key is registered once", async () => {
     const databaseUrl = await newDatabase();
     const adminKey = `startup-${randomBytes(24).toString("hex")}`;
-    const apps = await startTogether({ DATABASE_URL: databaseUrl, ADMIN_API_KEY: adminKey, SECRETS_KEY: randomBytes(32).toString("base64") });
+    const apps = await startTogether({
+      DATABASE_URL: databaseUrl,
+      ADMIN_API_KEY: adminKey,
+      SECRETS_KEY: randomBytes(32).toString("base64"),
+    });
     for (const app of apps) {
-      const keys = expectData(await postGraphql(app.url, ListAdminApiKeysDocument, { first: 10 }, { token: adminKey })).adminApiKeys.items;
+      const keys = expectData(await postGraphql(app.url, ListAdminApiKeysDocument, { first: 10 }, { token: adminKey }))
+        .adminApiKeys.items;
       expect(keys.map((key) => key.name)).toEqual(["ADMIN_API_KEY"]);
     }
   });

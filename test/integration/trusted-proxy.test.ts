@@ -26,7 +26,8 @@ const WRONG_PASSWORD = "Wr0ng-Password!";
 const TOO_MANY = "TooManyRequestsException";
 
 /** A random address in 2001:db8::/32 (documentation), so reruns within the 15-minute window never collide. */
-const freshClientAddress = () => `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::${randomInt(1, 0xffff).toString(16)}`;
+const freshClientAddress = () =>
+  `2001:db8:${randomBytes(6).toString("hex").match(/.{4}/g)!.join(":")}::${randomInt(1, 0xffff).toString(16)}`;
 /** A loopback address of its own for the proxy's side of the connection (all of 127.0.0.0/8 is local). */
 const freshLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(2, 255)}`;
 
@@ -45,11 +46,17 @@ async function startForwardingProxy(targetBaseUrl: string, peerAddress: string):
     const headers = { ...incoming.headers };
     const client = String(headers["x-test-client-address"] ?? incoming.socket.remoteAddress);
     delete headers["x-test-client-address"];
-    headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${String(headers["x-forwarded-for"])}, ${client}` : client;
-    const upstream = request(`${targetBaseUrl}${incoming.url}`, { method: incoming.method, headers, localAddress: peerAddress }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
+    headers["x-forwarded-for"] = headers["x-forwarded-for"]
+      ? `${String(headers["x-forwarded-for"])}, ${client}`
+      : client;
+    const upstream = request(
+      `${targetBaseUrl}${incoming.url}`,
+      { method: incoming.method, headers, localAddress: peerAddress },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
     upstream.on("error", () => outgoing.writeHead(502).end());
     incoming.pipe(upstream);
   });
@@ -64,11 +71,20 @@ async function startForwardingProxy(targetBaseUrl: string, peerAddress: string):
 function createWarningCapture(): { logger: Logger; warnings: string[] } {
   const warnings: string[] = [];
   const ignore = () => undefined;
-  return { warnings, logger: { debug: ignore, info: ignore, error: ignore, warn: (fields, message) => void warnings.push(`${message} ${JSON.stringify(fields)}`) } };
+  return {
+    warnings,
+    logger: {
+      debug: ignore,
+      info: ignore,
+      error: ignore,
+      warn: (fields, message) => void warnings.push(`${message} ${JSON.stringify(fields)}`),
+    },
+  };
 }
 
 /** The first error code, or "ok". */
-const outcomeOf = (result: Omit<GraphqlResult<unknown>, "status">) => (result.errors?.length ? errorCodes(result)[0] : "ok");
+const outcomeOf = (result: Omit<GraphqlResult<unknown>, "status">) =>
+  result.errors?.length ? errorCodes(result)[0] : "ok";
 
 describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (backend) => {
   let gateway: TestApp | undefined;
@@ -82,24 +98,54 @@ describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (bac
 
   async function start(env: Record<string, string>, peerAddress = "127.0.0.1") {
     const capture = createWarningCapture();
-    gateway = await getTestApp(backend, { env: { ...signInEnv(backend), SIGN_IN_FAILURES_PER_IP: String(FAILURES_PER_IP), ...env }, overrides: { logger: capture.logger } });
+    gateway = await getTestApp(backend, {
+      env: { ...signInEnv(backend), SIGN_IN_FAILURES_PER_IP: String(FAILURES_PER_IP), ...env },
+      overrides: { logger: capture.logger },
+    });
     proxy = await startForwardingProxy(gateway.baseUrl, peerAddress);
-    const { poolId, clientId } = await createPoolWithClient(gateway, { deviceConfiguration: { challengeRequiredOnNewDevice: false, deviceOnlyRememberedOnUserPrompt: false } });
+    const { poolId, clientId } = await createPoolWithClient(gateway, {
+      deviceConfiguration: { challengeRequiredOnNewDevice: false, deviceOnlyRememberedOnUserPrompt: false },
+    });
     const username = uniqueName("proxied");
     await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD);
     return { gateway, proxy, warnings: capture.warnings, poolId, clientId, username };
   }
 
   type Started = Awaited<ReturnType<typeof start>>;
-  const signInVia = (target: Started, from: string, username: string, password: string, headers: Record<string, string> = {}) =>
-    postGraphql(`${target.proxy.url}/graphql`, InitiateAuthDocument, { input: { clientId: target.clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: password } } }, { token: null, headers: { "x-test-client-address": from, ...headers } });
+  const signInVia = (
+    target: Started,
+    from: string,
+    username: string,
+    password: string,
+    headers: Record<string, string> = {},
+  ) =>
+    postGraphql(
+      `${target.proxy.url}/graphql`,
+      InitiateAuthDocument,
+      {
+        input: {
+          clientId: target.clientId,
+          authFlow: "USER_PASSWORD_AUTH",
+          authParameters: { USERNAME: username, PASSWORD: password },
+        },
+      },
+      { token: null, headers: { "x-test-client-address": from, ...headers } },
+    );
 
   /** InitiateAuth on the Cognito wire through the proxy; the `__type` of the answer or "ok". */
   async function wireSignInVia(target: Started, from: string, username: string, password: string): Promise<string> {
     const response = await fetch(`${target.proxy.url}/`, {
       method: "POST",
-      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityProviderService.InitiateAuth", "x-test-client-address": from },
-      body: JSON.stringify({ ClientId: target.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD: password } }),
+      headers: {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": "AWSCognitoIdentityProviderService.InitiateAuth",
+        "x-test-client-address": from,
+      },
+      body: JSON.stringify({
+        ClientId: target.clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
     });
     const body = (await response.json()) as { __type?: string };
     return body.__type ?? "ok";
@@ -121,8 +167,21 @@ describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (bac
       return await new Promise<Omit<GraphqlResult<unknown>, "status">>((resolve, reject) => {
         let result: Omit<GraphqlResult<unknown>, "status"> = {};
         client.subscribe(
-          { query: print(InitiateAuthDocument), variables: { input: { clientId: target.clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: password } } } },
-          { next: (value) => void (result = value as typeof result), error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)), complete: () => resolve(result) },
+          {
+            query: print(InitiateAuthDocument),
+            variables: {
+              input: {
+                clientId: target.clientId,
+                authFlow: "USER_PASSWORD_AUTH",
+                authParameters: { USERNAME: username, PASSWORD: password },
+              },
+            },
+          },
+          {
+            next: (value) => void (result = value as typeof result),
+            error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
+            complete: () => resolve(result),
+          },
         );
       });
     } finally {
@@ -139,7 +198,10 @@ describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (bac
       const spoofed: Record<string, string> = i % 2 === 1 ? { "x-forwarded-for": freshClientAddress() } : {};
       outcomes.push(outcomeOf(await signInVia(target, attacker, uniqueName("guess"), WRONG_PASSWORD, spoofed)));
     }
-    expect(outcomes).toEqual([...Array<string>(FAILURES_PER_IP).fill("NotAuthorizedException"), ...Array<string>(5).fill(TOO_MANY)]);
+    expect(outcomes).toEqual([
+      ...Array<string>(FAILURES_PER_IP).fill("NotAuthorizedException"),
+      ...Array<string>(5).fill(TOO_MANY),
+    ]);
     // The same address is refused on the wire and over graphql-ws (their own resolution of X-Forwarded-For).
     expect(await wireSignInVia(target, attacker, target.username, GOOD_PASSWORD)).toBe(TOO_MANY);
     expect(outcomeOf(await wsSignInForwardedFor(target, attacker, target.username, GOOD_PASSWORD))).toBe(TOO_MANY);
@@ -148,12 +210,25 @@ describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (bac
     const bystander = freshClientAddress();
     const tokens = expectTokens(await signInVia(target, bystander, target.username, GOOD_PASSWORD));
     expect(await wireSignInVia(target, bystander, target.username, GOOD_PASSWORD)).toBe("ok");
-    expect(outcomeOf(await wsSignInForwardedFor(target, freshClientAddress(), target.username, GOOD_PASSWORD))).toBe("ok");
+    expect(outcomeOf(await wsSignInForwardedFor(target, freshClientAddress(), target.username, GOOD_PASSWORD))).toBe(
+      "ok",
+    );
 
     // The device this sign-in created remembers the client's address, not the proxy's.
-    const { deviceSecretVerifierConfig, device } = createDeviceVerifier(tokens.newDeviceMetadata!, target.poolId.split("_")[1]!);
-    expectData(await target.gateway.gql(ConfirmDeviceDocument, { input: { deviceKey: device.deviceKey, deviceSecretVerifierConfig, deviceName: "behind a proxy" } }, tokens.accessToken));
-    const stored = expectData(await target.gateway.gql(GetDeviceDocument, { deviceKey: device.deviceKey }, tokens.accessToken)).getDevice;
+    const { deviceSecretVerifierConfig, device } = createDeviceVerifier(
+      tokens.newDeviceMetadata!,
+      target.poolId.split("_")[1]!,
+    );
+    expectData(
+      await target.gateway.gql(
+        ConfirmDeviceDocument,
+        { input: { deviceKey: device.deviceKey, deviceSecretVerifierConfig, deviceName: "behind a proxy" } },
+        tokens.accessToken,
+      ),
+    );
+    const stored = expectData(
+      await target.gateway.gql(GetDeviceDocument, { deviceKey: device.deviceKey }, tokens.accessToken),
+    ).getDevice;
     expect(stored.deviceAttributes.find((attribute) => attribute.name === "last_ip_used")?.value).toBe(bystander);
 
     // The proxy is trusted: nothing to warn about.
@@ -163,7 +238,14 @@ describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (bac
   it("TRUST_PROXY=1 (one hop): the address the proxy appended counts, whatever the client wrote before it", async () => {
     const target = await start({ TRUST_PROXY: "1" });
     const attacker = freshClientAddress();
-    for (let i = 0; i < FAILURES_PER_IP; i++) expect(outcomeOf(await signInVia(target, attacker, uniqueName("guess"), WRONG_PASSWORD, { "x-forwarded-for": freshClientAddress() }))).toBe("NotAuthorizedException");
+    for (let i = 0; i < FAILURES_PER_IP; i++)
+      expect(
+        outcomeOf(
+          await signInVia(target, attacker, uniqueName("guess"), WRONG_PASSWORD, {
+            "x-forwarded-for": freshClientAddress(),
+          }),
+        ),
+      ).toBe("NotAuthorizedException");
     expect(outcomeOf(await signInVia(target, attacker, target.username, GOOD_PASSWORD))).toBe(TOO_MANY);
     expectTokens(await signInVia(target, freshClientAddress(), target.username, GOOD_PASSWORD));
   });
@@ -172,12 +254,17 @@ describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (bac
     const proxyAddress = freshLoopbackAddress();
     const target = await start({}, proxyAddress);
     // Every guess "from" a different client: all of them are the proxy's address to the gateway.
-    for (let i = 0; i < FAILURES_PER_IP; i++) expect(outcomeOf(await signInVia(target, freshClientAddress(), uniqueName("guess"), WRONG_PASSWORD))).toBe("NotAuthorizedException");
+    for (let i = 0; i < FAILURES_PER_IP; i++)
+      expect(outcomeOf(await signInVia(target, freshClientAddress(), uniqueName("guess"), WRONG_PASSWORD))).toBe(
+        "NotAuthorizedException",
+      );
     expect(outcomeOf(await signInVia(target, freshClientAddress(), target.username, GOOD_PASSWORD))).toBe(TOO_MANY);
     expect(await wireSignInVia(target, freshClientAddress(), target.username, GOOD_PASSWORD)).toBe(TOO_MANY);
 
     const warnings = target.warnings.filter((warning) => warning.includes("X-Forwarded-For"));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain(`requests carry X-Forwarded-For from ${proxyAddress}, which is not trusted: set TRUST_PROXY=loopback`);
+    expect(warnings[0]).toContain(
+      `requests carry X-Forwarded-For from ${proxyAddress}, which is not trusted: set TRUST_PROXY=loopback`,
+    );
   });
 });

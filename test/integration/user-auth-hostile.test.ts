@@ -3,7 +3,16 @@ import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { uniqueName } from "../support/directory.js";
 import { errorCodes, type GraphqlResult } from "../support/graphql-client.js";
-import { expectChallenge, expectError, expectTokens, listEvents, respond, SESSION_USED, signInEnv, type Challenge } from "../support/sign-in.js";
+import {
+  expectChallenge,
+  expectError,
+  expectTokens,
+  listEvents,
+  respond,
+  SESSION_USED,
+  signInEnv,
+  type Challenge,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { latestOtp, messageCount, otherCode, userAuth, userAuthSetup } from "../support/user-auth.js";
 
@@ -36,7 +45,13 @@ describe.each(BACKENDS)("USER_AUTH defences on $name", (backend) => {
 
   async function codeChallenges(clientId: string, username: string, count: number): Promise<Challenge[]> {
     const challenges: Challenge[] = [];
-    for (let index = 0; index < count; index++) challenges.push(expectChallenge(await userAuth(gateway, clientId, { USERNAME: username, PREFERRED_CHALLENGE: "EMAIL_OTP" }), "EMAIL_OTP"));
+    for (let index = 0; index < count; index++)
+      challenges.push(
+        expectChallenge(
+          await userAuth(gateway, clientId, { USERNAME: username, PREFERRED_CHALLENGE: "EMAIL_OTP" }),
+          "EMAIL_OTP",
+        ),
+      );
     return challenges;
   }
 
@@ -44,25 +59,50 @@ describe.each(BACKENDS)("USER_AUTH defences on $name", (backend) => {
     const ids = await userAuthSetup(gateway);
     const challenges = await codeChallenges(ids.clientId, ids.username, 10);
     const { code } = await latestOtp(gateway, ids.poolId, ids.email);
-    const results = await Promise.all(challenges.map((challenge) => respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: otherCode(code) })));
+    const results = await Promise.all(
+      challenges.map((challenge) =>
+        respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: otherCode(code) }),
+      ),
+    );
     const counts = tally(results);
     expect(counts[`CodeMismatchException: ${CODE_MISMATCH}`]).toBeLessThanOrEqual(5);
-    expect((counts[`CodeMismatchException: ${CODE_MISMATCH}`] ?? 0) + (counts[`NotAuthorizedException: ${LOCKED}`] ?? 0)).toBe(10);
+    expect(
+      (counts[`CodeMismatchException: ${CODE_MISMATCH}`] ?? 0) + (counts[`NotAuthorizedException: ${LOCKED}`] ?? 0),
+    ).toBe(10);
     expect(counts.ok).toBeUndefined();
     // Locked: even the right code is refused (and not counted) until the lockout ends; no new code goes out.
-    expectError(await respond(gateway, ids.clientId, challenges[9]!, { USERNAME: ids.username, EMAIL_OTP_CODE: code }), "NotAuthorizedException");
+    expectError(
+      await respond(gateway, ids.clientId, challenges[9]!, { USERNAME: ids.username, EMAIL_OTP_CODE: code }),
+      "NotAuthorizedException",
+    );
     const sent = await messageCount(gateway, ids.poolId, ids.email);
-    expectError(await userAuth(gateway, ids.clientId, { USERNAME: ids.username, PREFERRED_CHALLENGE: "EMAIL_OTP" }), "NotAuthorizedException", LOCKED);
+    expectError(
+      await userAuth(gateway, ids.clientId, { USERNAME: ids.username, PREFERRED_CHALLENGE: "EMAIL_OTP" }),
+      "NotAuthorizedException",
+      LOCKED,
+    );
     expect(await messageCount(gateway, ids.poolId, ids.email)).toBe(sent);
     clock.advanceSeconds(60);
-    const fresh = expectChallenge(await userAuth(gateway, ids.clientId, { USERNAME: ids.username, PREFERRED_CHALLENGE: "EMAIL_OTP" }), "EMAIL_OTP");
-    expectTokens(await respond(gateway, ids.clientId, fresh, { USERNAME: ids.username, EMAIL_OTP_CODE: (await latestOtp(gateway, ids.poolId, ids.email)).code }));
+    const fresh = expectChallenge(
+      await userAuth(gateway, ids.clientId, { USERNAME: ids.username, PREFERRED_CHALLENGE: "EMAIL_OTP" }),
+      "EMAIL_OTP",
+    );
+    expectTokens(
+      await respond(gateway, ids.clientId, fresh, {
+        USERNAME: ids.username,
+        EMAIL_OTP_CODE: (await latestOtp(gateway, ids.poolId, ids.email)).code,
+      }),
+    );
   });
 
   it("one session answered ten times at once: one answer at a time takes it, three wrong codes void it", async () => {
     const ids = await userAuthSetup(gateway);
     const [challenge] = await codeChallenges(ids.clientId, ids.username, 1);
-    const results = await Promise.all(Array.from({ length: 10 }, () => respond(gateway, ids.clientId, challenge!, { USERNAME: ids.username, EMAIL_OTP_CODE: "12345678" })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        respond(gateway, ids.clientId, challenge!, { USERNAME: ids.username, EMAIL_OTP_CODE: "12345678" }),
+      ),
+    );
     expect(tally(results)[`CodeMismatchException: ${CODE_MISMATCH}`] ?? 0).toBeLessThanOrEqual(3);
     expect(results.every((result) => errorCodes(result).length === 1)).toBe(true);
   });
@@ -72,14 +112,26 @@ describe.each(BACKENDS)("USER_AUTH defences on $name", (backend) => {
     const unknownName = uniqueName("ghost");
     const challenges = await codeChallenges(ids.clientId, unknownName, 10);
     // Nothing was sent anywhere for it, and no user was made.
-    const results = await Promise.all(challenges.map((challenge) => respond(gateway, ids.clientId, challenge, { USERNAME: unknownName, EMAIL_OTP_CODE: "12345678" })));
+    const results = await Promise.all(
+      challenges.map((challenge) =>
+        respond(gateway, ids.clientId, challenge, { USERNAME: unknownName, EMAIL_OTP_CODE: "12345678" }),
+      ),
+    );
     const counts = tally(results);
     expect(counts[`CodeMismatchException: ${CODE_MISMATCH}`]).toBeLessThanOrEqual(5);
-    expect((counts[`CodeMismatchException: ${CODE_MISMATCH}`] ?? 0) + (counts[`NotAuthorizedException: ${LOCKED}`] ?? 0)).toBe(10);
-    expectError(await userAuth(gateway, ids.clientId, { USERNAME: unknownName, PREFERRED_CHALLENGE: "EMAIL_OTP" }), "NotAuthorizedException", LOCKED);
+    expect(
+      (counts[`CodeMismatchException: ${CODE_MISMATCH}`] ?? 0) + (counts[`NotAuthorizedException: ${LOCKED}`] ?? 0),
+    ).toBe(10);
+    expectError(
+      await userAuth(gateway, ids.clientId, { USERNAME: unknownName, PREFERRED_CHALLENGE: "EMAIL_OTP" }),
+      "NotAuthorizedException",
+      LOCKED,
+    );
     const events = await listEvents(gateway, ids.poolId);
     expect(events.filter((event) => event.type === "CODE_SENT" && event.detail.userSub === null)).toEqual([]);
-    expect(events.filter((event) => event.type === "SIGN_IN_FAILED" && event.detail.userSub === null).length).toBe(counts[`CodeMismatchException: ${CODE_MISMATCH}`]);
+    expect(events.filter((event) => event.type === "SIGN_IN_FAILED" && event.detail.userSub === null).length).toBe(
+      counts[`CodeMismatchException: ${CODE_MISMATCH}`],
+    );
   });
 
   it("a code session that produced tokens is used once; a code from one sign-in does not open another", async () => {
@@ -87,16 +139,38 @@ describe.each(BACKENDS)("USER_AUTH defences on $name", (backend) => {
     const [first, second] = await codeChallenges(ids.clientId, ids.username, 2);
     const { code: secondCode } = await latestOtp(gateway, ids.poolId, ids.email);
     // The first sign-in's session only knows its own code.
-    expectError(await respond(gateway, ids.clientId, first!, { USERNAME: ids.username, EMAIL_OTP_CODE: secondCode }), "CodeMismatchException", CODE_MISMATCH);
+    expectError(
+      await respond(gateway, ids.clientId, first!, { USERNAME: ids.username, EMAIL_OTP_CODE: secondCode }),
+      "CodeMismatchException",
+      CODE_MISMATCH,
+    );
     expectTokens(await respond(gateway, ids.clientId, second!, { USERNAME: ids.username, EMAIL_OTP_CODE: secondCode }));
-    expectError(await respond(gateway, ids.clientId, second!, { USERNAME: ids.username, EMAIL_OTP_CODE: secondCode }), "NotAuthorizedException", SESSION_USED);
+    expectError(
+      await respond(gateway, ids.clientId, second!, { USERNAME: ids.username, EMAIL_OTP_CODE: secondCode }),
+      "NotAuthorizedException",
+      SESSION_USED,
+    );
   });
 
   it("a SELECT_CHALLENGE session cannot be answered for another challenge name or by another client", async () => {
     const ids = await userAuthSetup(gateway);
     const other = await userAuthSetup(gateway);
-    const choice = expectChallenge(await userAuth(gateway, ids.clientId, { USERNAME: ids.username }), "SELECT_CHALLENGE");
-    expectError(await respond(gateway, ids.clientId, { ...choice, challengeName: "EMAIL_OTP" }, { USERNAME: ids.username, EMAIL_OTP_CODE: "12345678" }), "InvalidParameterException");
-    expectError(await respond(gateway, other.clientId, choice, { USERNAME: ids.username, ANSWER: "EMAIL_OTP" }), "NotAuthorizedException");
+    const choice = expectChallenge(
+      await userAuth(gateway, ids.clientId, { USERNAME: ids.username }),
+      "SELECT_CHALLENGE",
+    );
+    expectError(
+      await respond(
+        gateway,
+        ids.clientId,
+        { ...choice, challengeName: "EMAIL_OTP" },
+        { USERNAME: ids.username, EMAIL_OTP_CODE: "12345678" },
+      ),
+      "InvalidParameterException",
+    );
+    expectError(
+      await respond(gateway, other.clientId, choice, { USERNAME: ids.username, ANSWER: "EMAIL_OTP" }),
+      "NotAuthorizedException",
+    );
   });
 });

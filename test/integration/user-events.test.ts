@@ -40,7 +40,9 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
     const items: AuditEvent[] = [];
     let after: string | null = null;
     do {
-      const page: AuditEventsQuery["events"] = expectData(await app.gql(AuditEventsDocument, { userPoolId, first: 1000, after })).events;
+      const page: AuditEventsQuery["events"] = expectData(
+        await app.gql(AuditEventsDocument, { userPoolId, first: 1000, after }),
+      ).events;
       items.push(...page.items);
       after = page.nextCursor;
     } while (after);
@@ -76,7 +78,13 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
     const afterStart = log.slice(log.findIndex((event) => event.cursor === start) + 1);
     const received = [...first.events, ...second.events];
     expect(received.map((event) => event.seq)).toEqual(afterStart.map((event) => event.seq));
-    expect(received.map((event) => event.detail.groupName)).toEqual([...firstNames, ...missedNames, ...seamNames, ...laterNames, expect.any(String)]);
+    expect(received.map((event) => event.detail.groupName)).toEqual([
+      ...firstNames,
+      ...missedNames,
+      ...seamNames,
+      ...laterNames,
+      expect.any(String),
+    ]);
     expect(new Set(received.map((event) => event.seq)).size).toBe(received.length);
     for (const event of received) {
       expect(event.userPoolId).toBe(poolId);
@@ -87,7 +95,11 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
   it("delivers only the requested types, in order, and only the subscribed pool's events", async () => {
     const { poolId } = await createPoolWithClient(gateway);
     const { poolId: otherPoolId } = await createPoolWithClient(gateway);
-    const subscriber = subscribeToUserEvents(gateway.url, gateway.adminKey, { userPoolId: poolId, types: ["APP_CLIENT_CREATED"], after: await latestCursor(poolId) });
+    const subscriber = subscribeToUserEvents(gateway.url, gateway.adminKey, {
+      userPoolId: poolId,
+      types: ["APP_CLIENT_CREATED"],
+      after: await latestCursor(poolId),
+    });
     await createGroups(gateway, poolId, 2);
     await createGroups(gateway, otherPoolId, 2);
     for (const clientName of ["one", "two", "three"]) {
@@ -96,7 +108,11 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
     }
     const events = await subscriber.waitFor((received) => received.length >= 3);
     await subscriber.close();
-    expect(events.map((event) => event.type)).toEqual(["APP_CLIENT_CREATED", "APP_CLIENT_CREATED", "APP_CLIENT_CREATED"]);
+    expect(events.map((event) => event.type)).toEqual([
+      "APP_CLIENT_CREATED",
+      "APP_CLIENT_CREATED",
+      "APP_CLIENT_CREATED",
+    ]);
     expect(events.map((event) => event.detail.clientName)).toEqual(["one", "two", "three"]);
     expect(events.every((event) => event.userPoolId === poolId)).toBe(true);
     expect(events.map((event) => event.seq)).toEqual([...events.map((event) => event.seq)].sort((a, b) => a - b));
@@ -119,21 +135,28 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
   it("lets a scoped key subscribe to its own pool only, and nobody without a key", async () => {
     const { poolId } = await createPoolWithClient(gateway);
     const { poolId: otherPoolId } = await createPoolWithClient(gateway);
-    const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("scoped"), poolScope: [poolId] } })).createAdminApiKey.secret;
+    const scoped = expectData(
+      await gateway.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("scoped"), poolScope: [poolId] } }),
+    ).createAdminApiKey.secret;
 
     const refused = subscribeToUserEvents(gateway.url, scoped, { userPoolId: otherPoolId });
     expect((await refused.waitForErrors()).map((error) => error.extensions?.code)).toEqual(["NotAuthorizedException"]);
     await refused.close();
 
     const anonymous = subscribeToUserEvents(gateway.url, null, { userPoolId: poolId });
-    expect((await anonymous.waitForErrors()).map((error) => error.extensions?.code)).toEqual(["NotAuthorizedException"]);
+    expect((await anonymous.waitForErrors()).map((error) => error.extensions?.code)).toEqual([
+      "NotAuthorizedException",
+    ]);
     await anonymous.close();
 
     const wrongKey = subscribeToUserEvents(gateway.url, `${scoped}x`, { userPoolId: poolId });
     expect((await wrongKey.waitForErrors()).map((error) => error.extensions?.code)).toEqual(["NotAuthorizedException"]);
     await wrongKey.close();
 
-    const allowed = subscribeToUserEvents(gateway.url, scoped, { userPoolId: poolId, after: await latestCursor(poolId) });
+    const allowed = subscribeToUserEvents(gateway.url, scoped, {
+      userPoolId: poolId,
+      after: await latestCursor(poolId),
+    });
     await createGroups(gateway, otherPoolId, 1);
     await createGroups(gateway, poolId, 1);
     const events = await allowed.waitFor((received) => received.length >= 1);
@@ -145,24 +168,43 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
   it("rejects a forged cursor, an unknown type and an unknown pool", async () => {
     const { poolId } = await createPoolWithClient(gateway);
     const forged = subscribeToUserEvents(gateway.url, gateway.adminKey, { userPoolId: poolId, after: "not-a-cursor!" });
-    expect((await forged.waitForErrors()).map((error) => error.extensions?.code)).toEqual(["InvalidParameterException"]);
+    expect((await forged.waitForErrors()).map((error) => error.extensions?.code)).toEqual([
+      "InvalidParameterException",
+    ]);
     await forged.close();
     const unknownPool = subscribeToUserEvents(gateway.url, gateway.adminKey, { userPoolId: "local_doesNotExist1" });
-    expect((await unknownPool.waitForErrors()).map((error) => error.extensions?.code)).toEqual(["ResourceNotFoundException"]);
+    expect((await unknownPool.waitForErrors()).map((error) => error.extensions?.code)).toEqual([
+      "ResourceNotFoundException",
+    ]);
     await unknownPool.close();
-    const badType = subscribeToUserEvents(gateway.url, gateway.adminKey, { userPoolId: poolId, types: ["NOT_A_TYPE" as never] });
+    const badType = subscribeToUserEvents(gateway.url, gateway.adminKey, {
+      userPoolId: poolId,
+      types: ["NOT_A_TYPE" as never],
+    });
     expect((await badType.waitForErrors()).length).toBeGreaterThan(0);
     await badType.close();
   });
 
   it("puts no secret in any payload (client secrets, webhook signing secrets)", async () => {
     const { poolId } = await createPoolWithClient(gateway);
-    const subscriber = subscribeToUserEvents(gateway.url, gateway.adminKey, { userPoolId: poolId, after: await latestCursor(poolId) });
-    const client = expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "confidential", generateSecret: true } })).createUserPoolClient;
+    const subscriber = subscribeToUserEvents(gateway.url, gateway.adminKey, {
+      userPoolId: poolId,
+      after: await latestCursor(poolId),
+    });
+    const client = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: poolId,
+        input: { clientName: "confidential", generateSecret: true },
+      }),
+    ).createUserPoolClient;
     const webhook = expectData(
-      await gateway.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId: poolId, url: "http://127.0.0.1:9/hook", eventTypes: ["USER_DELETED"] } }),
+      await gateway.gql(CreateWebhookSubscriptionDocument, {
+        input: { userPoolId: poolId, url: "http://127.0.0.1:9/hook", eventTypes: ["USER_DELETED"] },
+      }),
     ).createWebhookSubscription;
-    const events: LiveEvent[] = await subscriber.waitFor((received) => received.some((event) => event.type === "WEBHOOK_SUBSCRIPTION_CREATED"));
+    const events: LiveEvent[] = await subscriber.waitFor((received) =>
+      received.some((event) => event.type === "WEBHOOK_SUBSCRIPTION_CREATED"),
+    );
     await subscriber.close();
     const text = JSON.stringify(events);
     expect(client.clientSecret).toBeTruthy();
@@ -172,7 +214,9 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
   });
 });
 
-const crossProcessBackends = withClusterBackend(BACKENDS, "live user events across gateway processes").filter((backend) => backend.name !== "embedded");
+const crossProcessBackends = withClusterBackend(BACKENDS, "live user events across gateway processes").filter(
+  (backend) => backend.name !== "embedded",
+);
 describe.each(crossProcessBackends)("live user events across gateway processes on $name", (backend) => {
   let producer: TestApp;
   let consumer: TestApp;
@@ -189,7 +233,8 @@ describe.each(crossProcessBackends)("live user events across gateway processes o
 
   it("delivers an event caused on process A to a subscriber on process B within one second", async () => {
     const { poolId } = await createPoolWithClient(producer);
-    const start = expectData(await consumer.gql(AuditEventsDocument, { userPoolId: poolId, first: 1 })).events.items[0]!.cursor;
+    const start = expectData(await consumer.gql(AuditEventsDocument, { userPoolId: poolId, first: 1 })).events.items[0]!
+      .cursor;
     const subscriber = subscribeToUserEvents(consumer.url, consumer.adminKey, { userPoolId: poolId, after: start });
     // Let the subscription settle (replay of nothing), then measure commit → delivery one by one.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -197,7 +242,9 @@ describe.each(crossProcessBackends)("live user events across gateway processes o
     for (let i = 0; i < 10; i++) {
       const before = subscriber.events.length;
       const sentAt = performance.now();
-      expectData(await producer.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("x") } }));
+      expectData(
+        await producer.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("x") } }),
+      );
       await subscriber.waitFor((events) => events.length > before, 5_000);
       latenciesMs.push(subscriber.arrivalsMs[before]! - sentAt);
     }

@@ -22,7 +22,13 @@ import { BACKENDS, type Backend } from "../support/backends.js";
 import { startChildGateway, type ChildGateway } from "../support/child-gateway.js";
 import { compileGateway } from "../support/compiled-gateway.js";
 import { uniqueName } from "../support/directory.js";
-import { CreateUserImportJobDocument, CreateUserPoolDocument, CsvHeaderDocument, StartUserImportJobDocument, UserImportJobDocument } from "../support/generated/graphql.js";
+import {
+  CreateUserImportJobDocument,
+  CreateUserPoolDocument,
+  CsvHeaderDocument,
+  StartUserImportJobDocument,
+  UserImportJobDocument,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { createJob, csvOf, headerOf, putCsv, reachable, ROLE_ARN, waitForJob } from "../support/user-import.js";
@@ -40,14 +46,27 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** `count` valid rows for a pool whose email is auto-verified. */
 function usersCsv(header: string[], count: number, prefix = uniqueName("u")): string {
-  return csvOf(header, Array.from({ length: count }, (_, i) => ({ "cognito:username": `${prefix}-${i}`, email: `${prefix}-${i}@example.com`, email_verified: "true", "cognito:mfa_enabled": "false" })));
+  return csvOf(
+    header,
+    Array.from({ length: count }, (_, i) => ({
+      "cognito:username": `${prefix}-${i}`,
+      email: `${prefix}-${i}@example.com`,
+      email_verified: "true",
+      "cognito:mfa_enabled": "false",
+    })),
+  );
 }
 
 async function newPool(admin: CognitoIdentityProviderClient): Promise<string> {
-  return (await admin.send(new CreateUserPoolCommand({ PoolName: uniqueName("jobs"), AutoVerifiedAttributes: ["email"] }))).UserPool!.Id!;
+  return (
+    await admin.send(new CreateUserPoolCommand({ PoolName: uniqueName("jobs"), AutoVerifiedAttributes: ["email"] }))
+  ).UserPool!.Id!;
 }
 
-async function countUsers(admin: CognitoIdentityProviderClient, poolId: string): Promise<{ count: number; usernames: string[] }> {
+async function countUsers(
+  admin: CognitoIdentityProviderClient,
+  poolId: string,
+): Promise<{ count: number; usernames: string[] }> {
   const usernames: string[] = [];
   let token: string | undefined;
   do {
@@ -58,7 +77,11 @@ async function countUsers(admin: CognitoIdentityProviderClient, poolId: string):
   return { count: usernames.length, usernames };
 }
 
-async function withGateway(backend: Backend, overrides: AppOverrides, work: (gateway: TestApp, admin: CognitoIdentityProviderClient) => Promise<void>): Promise<void> {
+async function withGateway(
+  backend: Backend,
+  overrides: AppOverrides,
+  work: (gateway: TestApp, admin: CognitoIdentityProviderClient) => Promise<void>,
+): Promise<void> {
   const gateway = await getTestApp(backend, { overrides });
   try {
     await work(gateway, cognitoClient(gateway, await createAwsCredentials(gateway)));
@@ -74,7 +97,9 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
   let batchDelayMs = 0;
 
   beforeAll(async () => {
-    gateway = await getTestApp(backend, { overrides: { userImport: { batchSize: 2, beforeBatch: () => sleep(batchDelayMs) } } });
+    gateway = await getTestApp(backend, {
+      overrides: { userImport: { batchSize: 2, beforeBatch: () => sleep(batchDelayMs) } },
+    });
     admin = cognitoClient(gateway, await createAwsCredentials(gateway));
   });
   afterAll(async () => {
@@ -89,8 +114,14 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     const url = new URL(job.PreSignedUrl!);
     const signature = url.searchParams.get("signature")!;
     const variants = {
-      tamperedSignature: job.PreSignedUrl!.replace(`signature=${signature}`, `signature=${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`),
-      laterExpiry: job.PreSignedUrl!.replace(/expires=(\d+)/, (_, expires: string) => `expires=${Number(expires) + 3600}`),
+      tamperedSignature: job.PreSignedUrl!.replace(
+        `signature=${signature}`,
+        `signature=${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`,
+      ),
+      laterExpiry: job.PreSignedUrl!.replace(
+        /expires=(\d+)/,
+        (_, expires: string) => `expires=${Number(expires) + 3600}`,
+      ),
       otherJob: job.PreSignedUrl!.replace(job.JobId!, other.JobId!),
       noSignature: job.PreSignedUrl!.replace(/&signature=.*/, ""),
     };
@@ -100,7 +131,9 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
       expect(answer.text, name).toMatch(/<Code>SignatureDoesNotMatch<\/Code>/);
     }
     // Nothing arrived: the job cannot start.
-    expect((await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name).toBe("PreconditionNotMetException");
+    expect(
+      (await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name,
+    ).toBe("PreconditionNotMetException");
     const get = await fetch(reachable(gateway, job.PreSignedUrl!));
     expect(get.status).toBe(405);
   });
@@ -117,7 +150,10 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     const racePool = await newPool(admin);
     const raced = await createJob(admin, racePool);
     // Eight different files (1 to 8 users) at once, each large enough to span several stored pieces.
-    const files = Array.from({ length: 8 }, (_, i) => usersCsv(header, i + 1, `race${i}-${"x".repeat(20_000)}`.slice(0, 60)) + "\n".repeat(70_000));
+    const files = Array.from(
+      { length: 8 },
+      (_, i) => usersCsv(header, i + 1, `race${i}-${"x".repeat(20_000)}`.slice(0, 60)) + "\n".repeat(70_000),
+    );
     const answers = await Promise.all(files.map((file) => putCsv(gateway, raced.PreSignedUrl!, file)));
     const winners = answers.flatMap((answer, index) => (answer.status === 200 ? [index] : []));
     expect(winners).toHaveLength(1);
@@ -132,14 +168,19 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     const poolId = await newPool(admin);
     const header = await headerOf(admin, poolId);
     const job = await createJob(admin, poolId);
-    expect((await rejectionOf(admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name).toBe("PreconditionNotMetException");
+    expect(
+      (await rejectionOf(admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name,
+    ).toBe("PreconditionNotMetException");
     expect((await putCsv(gateway, job.PreSignedUrl!, usersCsv(header, 40))).status).toBe(200);
     batchDelayMs = 60;
     try {
       await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
-      expect((await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name).toBe("PreconditionNotMetException");
+      expect(
+        (await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name,
+      ).toBe("PreconditionNotMetException");
       await waitForJob(admin, poolId, job.JobId!, (current) => (current.ImportedUsers ?? 0) >= 4);
-      const stopping = (await admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }))).UserImportJob!;
+      const stopping = (await admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))
+        .UserImportJob!;
       expect(["Stopping", "Stopped"]).toContain(stopping.Status);
     } finally {
       batchDelayMs = 0;
@@ -152,7 +193,9 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     expect(stopped.ImportedUsers! % 2).toBe(0);
     expect((await countUsers(admin, poolId)).count).toBe(stopped.ImportedUsers);
     // A stopped job stays stopped.
-    expect((await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name).toBe("PreconditionNotMetException");
+    expect(
+      (await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })))).name,
+    ).toBe("PreconditionNotMetException");
   });
 
   it("a stop sent the moment the job starts, while the runner takes it up, stops it; of 8 parallel stops none fails for the race", async () => {
@@ -166,7 +209,11 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
       batchDelayMs = 30;
       try {
         await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
-        const stops = await Promise.allSettled(Array.from({ length: 8 }, () => admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }))));
+        const stops = await Promise.allSettled(
+          Array.from({ length: 8 }, () =>
+            admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! })),
+          ),
+        );
         const accepted = stops.filter((stop) => stop.status === "fulfilled");
         expect(accepted.length).toBeGreaterThanOrEqual(1);
         // A later stop may find the job Stopping or Stopped already: that refusal names the state it saw.
@@ -195,7 +242,9 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     batchDelayMs = 40;
     try {
       await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: first.JobId! }));
-      const refused = await rejectionOf(admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: second.JobId! })));
+      const refused = await rejectionOf(
+        admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: second.JobId! })),
+      );
       expect(refused.name).toBe("PreconditionNotMetException");
       expect(refused.message).toMatch(/one runs at a time/);
     } finally {
@@ -210,14 +259,35 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     const poolId = await newPool(admin);
     const header = await headerOf(admin, poolId);
     const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-    const runner = createUserImportRunner({ db: gateway.app.db, clock: systemClock, logger: silent, options: { batchSize: 4 } });
-    const imports = createUserImportService({ db: gateway.app.db, clock: systemClock, logger: silent, authenticator: createMessageAuthenticator(randomBytes(32), "user-import-upload"), publicUrl: "http://cli.invalid", runner: { wake: () => undefined } });
-    const csv = new TextEncoder().encode(usersCsv(header, 10) + csvOf(header, [{ "cognito:username": "no email", "cognito:mfa_enabled": "false" }]).split("\n").slice(1).join("\n"));
+    const runner = createUserImportRunner({
+      db: gateway.app.db,
+      clock: systemClock,
+      logger: silent,
+      options: { batchSize: 4 },
+    });
+    const imports = createUserImportService({
+      db: gateway.app.db,
+      clock: systemClock,
+      logger: silent,
+      authenticator: createMessageAuthenticator(randomBytes(32), "user-import-upload"),
+      publicUrl: "http://cli.invalid",
+      runner: { wake: () => undefined },
+    });
+    const csv = new TextEncoder().encode(
+      usersCsv(header, 10) +
+        csvOf(header, [{ "cognito:username": "no email", "cognito:mfa_enabled": "false" }])
+          .split("\n")
+          .slice(1)
+          .join("\n"),
+    );
     // The file arrives in pieces, as a read stream gives it.
     async function* pieces() {
       for (let i = 0; i < csv.length; i += 100) yield csv.subarray(i, i + 100);
     }
-    const started = await imports.importFromStream({ keyId: "cli", poolScope: null }, { userPoolId: poolId, jobName: "cli import", body: pieces() });
+    const started = await imports.importFromStream(
+      { keyId: "cli", poolScope: null },
+      { userPoolId: poolId, jobName: "cli import", body: pieces() },
+    );
     expect(started).toMatchObject({ status: "Pending", upload: { users: 11 } });
     const seen: number[] = [];
     const done = await runner.runJob(started.jobId, (job) => seen.push(job.rowsDone));
@@ -227,22 +297,30 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
   });
 
   it("refuses files above the size and user quotas, and pools above the job quota", async () => {
-    await withGateway(backend, { userImport: { limits: { maxFileBytes: 4000, maxUsersPerFile: 3, maxJobsPerPool: 2 } } }, async (small, smallAdmin) => {
-      const poolId = await newPool(smallAdmin);
-      const header = await headerOf(smallAdmin, poolId);
-      const tooBig = await createJob(smallAdmin, poolId);
-      const big = await putCsv(small, tooBig.PreSignedUrl!, usersCsv(header, 3) + " ".repeat(4000));
-      expect(big.status, big.text).toBe(400);
-      expect(big.text).toMatch(/<Code>EntityTooLarge<\/Code>/);
-      const tooMany = await createJob(smallAdmin, poolId);
-      const many = await putCsv(small, tooMany.PreSignedUrl!, usersCsv(header, 4));
-      expect(many.status, many.text).toBe(400);
-      expect(many.text).toMatch(/more than 3 users/);
-      // A refused upload leaves the URL usable for a file within the quotas.
-      expect((await putCsv(small, tooMany.PreSignedUrl!, usersCsv(header, 3))).status).toBe(200);
-      const third = await rejectionOf(smallAdmin.send(new CreateUserImportJobCommand({ UserPoolId: poolId, JobName: "third", CloudWatchLogsRoleArn: ROLE_ARN })));
-      expect(third.name).toBe("LimitExceededException");
-    });
+    await withGateway(
+      backend,
+      { userImport: { limits: { maxFileBytes: 4000, maxUsersPerFile: 3, maxJobsPerPool: 2 } } },
+      async (small, smallAdmin) => {
+        const poolId = await newPool(smallAdmin);
+        const header = await headerOf(smallAdmin, poolId);
+        const tooBig = await createJob(smallAdmin, poolId);
+        const big = await putCsv(small, tooBig.PreSignedUrl!, usersCsv(header, 3) + " ".repeat(4000));
+        expect(big.status, big.text).toBe(400);
+        expect(big.text).toMatch(/<Code>EntityTooLarge<\/Code>/);
+        const tooMany = await createJob(smallAdmin, poolId);
+        const many = await putCsv(small, tooMany.PreSignedUrl!, usersCsv(header, 4));
+        expect(many.status, many.text).toBe(400);
+        expect(many.text).toMatch(/more than 3 users/);
+        // A refused upload leaves the URL usable for a file within the quotas.
+        expect((await putCsv(small, tooMany.PreSignedUrl!, usersCsv(header, 3))).status).toBe(200);
+        const third = await rejectionOf(
+          smallAdmin.send(
+            new CreateUserImportJobCommand({ UserPoolId: poolId, JobName: "third", CloudWatchLogsRoleArn: ROLE_ARN }),
+          ),
+        );
+        expect(third.name).toBe("LimitExceededException");
+      },
+    );
   });
 
   it("the URL expires after 15 minutes, and a job not started within 24 hours expires", async () => {
@@ -250,9 +328,19 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
     const clock = createManualClock();
     const timed = await getTestApp(backend, { overrides: { clock, userImport: { pollIntervalMs: 50 } } });
     try {
-      const poolId = expectData(await timed.gql(CreateUserPoolDocument, { input: { name: uniqueName("timed"), autoVerifiedAttributes: ["email"] } })).createUserPool.id;
+      const poolId = expectData(
+        await timed.gql(CreateUserPoolDocument, {
+          input: { name: uniqueName("timed"), autoVerifiedAttributes: ["email"] },
+        }),
+      ).createUserPool.id;
       const header = expectData(await timed.gql(CsvHeaderDocument, { userPoolId: poolId })).csvHeader;
-      const create = async () => expectData(await timed.gql(CreateUserImportJobDocument, { userPoolId: poolId, input: { jobName: "timed", cloudWatchLogsRoleArn: ROLE_ARN } })).createUserImportJob;
+      const create = async () =>
+        expectData(
+          await timed.gql(CreateUserImportJobDocument, {
+            userPoolId: poolId,
+            input: { jobName: "timed", cloudWatchLogsRoleArn: ROLE_ARN },
+          }),
+        ).createUserImportJob;
       const late = await create();
       clock.advanceSeconds(15 * 60 + 1);
       const answer = await putCsv(timed, late.preSignedUrl, usersCsv(header, 1));
@@ -268,7 +356,8 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
       const deadline = Date.now() + 10_000;
       let status = "";
       while (status !== "Expired" && Date.now() < deadline) {
-        status = expectData(await timed.gql(UserImportJobDocument, { userPoolId: poolId, jobId: unstarted.jobId })).userImportJob.status;
+        status = expectData(await timed.gql(UserImportJobDocument, { userPoolId: poolId, jobId: unstarted.jobId }))
+          .userImportJob.status;
         await sleep(25);
       }
       expect(status).toBe("Expired");
@@ -286,7 +375,11 @@ describe.each(BACKENDS)("user import job across a gateway restart on $name", (ba
     let poolId = "";
     let jobId = "";
     try {
-      const first = await getTestApp(backend, { dataDir, env, overrides: { userImport: { batchSize: 3, beforeBatch: () => sleep(40) } } });
+      const first = await getTestApp(backend, {
+        dataDir,
+        env,
+        overrides: { userImport: { batchSize: 3, beforeBatch: () => sleep(40) } },
+      });
       const firstAdmin = cognitoClient(first, await createAwsCredentials(first));
       poolId = await newPool(firstAdmin);
       const header = await headerOf(firstAdmin, poolId);
@@ -299,7 +392,11 @@ describe.each(BACKENDS)("user import job across a gateway restart on $name", (ba
       await first.close();
       expect(before.ImportedUsers).toBeLessThan(total - 3);
 
-      const second = await getTestApp(backend, { dataDir, env, overrides: { userImport: { batchSize: 3, beforeBatch: () => sleep(40) } } });
+      const second = await getTestApp(backend, {
+        dataDir,
+        env,
+        overrides: { userImport: { batchSize: 3, beforeBatch: () => sleep(40) } },
+      });
       try {
         const secondAdmin = cognitoClient(second, await createAwsCredentials(second));
         const done = await waitForJob(secondAdmin, poolId, jobId);
@@ -330,13 +427,30 @@ describe.each(BACKENDS)("user import job across a gateway crash on $name", (back
     try {
       // The gateway that dies: it commits three batches (rows 1–12), then hangs inside the fourth's
       // transaction with its users written, and is killed there.
-      child = await startChildGateway(backend, env, { userImport: { batchSize, leaseSeconds, pollIntervalMs: 3_600_000, batchDelayMs: 20, hangInsideBatchFromRow: 12 } });
+      child = await startChildGateway(backend, env, {
+        userImport: {
+          batchSize,
+          leaseSeconds,
+          pollIntervalMs: 3_600_000,
+          batchDelayMs: 20,
+          hangInsideBatchFromRow: 12,
+        },
+      });
       // The SDK and the upload helpers use only the gateway's baseUrl and its admin key's gql.
-      const childAdmin = cognitoClient(child as unknown as TestApp, await createAwsCredentials(child as unknown as TestApp));
+      const childAdmin = cognitoClient(
+        child as unknown as TestApp,
+        await createAwsCredentials(child as unknown as TestApp),
+      );
       const poolId = await newPool(childAdmin);
       const header = await headerOf(childAdmin, poolId);
       const prefix = uniqueName("crash");
-      const user = (i: number) => ({ "cognito:username": `${prefix}-${i}`, email: `${prefix}-${i}@example.com`, email_verified: "true", given_name: `Given ${i}`, "cognito:mfa_enabled": "false" });
+      const user = (i: number) => ({
+        "cognito:username": `${prefix}-${i}`,
+        email: `${prefix}-${i}@example.com`,
+        email_verified: "true",
+        given_name: `Given ${i}`,
+        "cognito:mfa_enabled": "false",
+      });
       const rows = [
         ...Array.from({ length: 5 }, (_, i) => user(i)),
         // Line 7: no verified way to reach the user: FAILED (committed by the dead gateway).
@@ -362,16 +476,32 @@ describe.each(BACKENDS)("user import job across a gateway crash on $name", (back
       survivor = await getTestApp(backend, {
         dataDir,
         env: { SECRETS_KEY: env.SECRETS_KEY },
-        overrides: { userImport: { batchSize, pollIntervalMs: 50, beforeBatch: async ({ rowsDone }) => void batches.push({ atMs: Date.now(), rowsDone }) } },
+        overrides: {
+          userImport: {
+            batchSize,
+            pollIntervalMs: 50,
+            beforeBatch: async ({ rowsDone }) => void batches.push({ atMs: Date.now(), rowsDone }),
+          },
+        },
       });
       const admin = cognitoClient(survivor, await createAwsCredentials(survivor));
-      const stored = async () => (await survivor!.app.db.read((repositories) => repositories.userImports.findById(job.JobId!)))!;
+      const stored = async () =>
+        (await survivor!.app.db.read((repositories) => repositories.userImports.findById(job.JobId!)))!;
       const atCrash = await stored();
       // The dead process still holds the job: three batches committed, the fourth's users gone with it.
-      expect(atCrash).toMatchObject({ status: "InProgress", rowsDone: 12, importedUsers: 11, failedUsers: 1, skippedUsers: 0 });
+      expect(atCrash).toMatchObject({
+        status: "InProgress",
+        rowsDone: 12,
+        importedUsers: 11,
+        failedUsers: 1,
+        skippedUsers: 0,
+      });
       expect(atCrash.leaseOwner).toMatch(/^runner-/);
       const leaseEndsMs = atCrash.leaseExpiresAt!.getTime();
-      expect(leaseEndsMs - Date.now(), "the test needs the lease to outlive the second gateway's start").toBeGreaterThan(1_000);
+      expect(
+        leaseEndsMs - Date.now(),
+        "the test needs the lease to outlive the second gateway's start",
+      ).toBeGreaterThan(1_000);
       const half = await countUsers(admin, poolId);
       expect(half.usernames.sort()).toEqual(expected.slice(0, 11).sort());
 
@@ -417,7 +547,11 @@ describe.each(BACKENDS)("user import job across a gateway crash on $name", (back
         const i = Number(entry.Username!.slice(prefix.length + 1));
         const attributes = Object.fromEntries(entry.Attributes!.map((attribute) => [attribute.Name, attribute.Value]));
         expect(entry.UserStatus).toBe("RESET_REQUIRED");
-        expect(attributes).toMatchObject({ email: `${prefix}-${i}@example.com`, email_verified: "true", given_name: `Given ${i}` });
+        expect(attributes).toMatchObject({
+          email: `${prefix}-${i}@example.com`,
+          email_verified: "true",
+          given_name: `Given ${i}`,
+        });
       }
     } finally {
       await child?.kill("SIGKILL");

@@ -22,7 +22,16 @@ import {
   type WebhookDeliveriesQuery,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
-import { answerVerifier, createConfirmedUser, expectChallenge, expectTokens, listEvents, refreshSignIn, respond, startSrp } from "../support/sign-in.js";
+import {
+  answerVerifier,
+  createConfirmedUser,
+  expectChallenge,
+  expectTokens,
+  listEvents,
+  refreshSignIn,
+  respond,
+  startSrp,
+} from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 type Delivery = WebhookDeliveriesQuery["webhookDeliveries"]["items"][number];
@@ -33,7 +42,12 @@ interface ReceivedRequest {
 }
 
 /** An HTTP endpoint that records every request and answers with the next scripted status (then 200). */
-async function startReceiver(): Promise<{ url: string; requests: ReceivedRequest[]; script: number[]; close(): Promise<void> }> {
+async function startReceiver(): Promise<{
+  url: string;
+  requests: ReceivedRequest[];
+  script: number[];
+  close(): Promise<void>;
+}> {
   const requests: ReceivedRequest[] = [];
   const script: number[] = [];
   const server: Server = createServer((req, res) => {
@@ -85,7 +99,8 @@ async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boole
   for (;;) {
     const value = await read();
     if (isDone(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -108,11 +123,19 @@ async function refuseDeliveries(app: TestApp, subscriptionId: string): Promise<(
         db.close();
       }
     };
-    run(`CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries WHEN NEW.subscription_id = '${subscriptionId}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+    run(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries WHEN NEW.subscription_id = '${subscriptionId}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
+    );
     return async () => run(`DROP TRIGGER ${name}`);
   }
   const run = async (sql: string) => {
-    const connection = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+    const connection = await createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+    });
     try {
       await connection.query(sql);
     } finally {
@@ -140,7 +163,11 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
   beforeAll(async () => {
     clock = createManualClock(FAR_FUTURE);
     receiver = await startReceiver();
-    gateway = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: DISPATCHER } });
+    gateway = await getTestApp(backend, {
+      dataDir,
+      env: { SECRETS_KEY: secretsKey },
+      overrides: { clock, webhookDispatcher: DISPATCHER },
+    });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -149,10 +176,13 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
   });
 
   const deliveriesOf = async (app: TestApp, userPoolId: string, subscriptionId?: string): Promise<Delivery[]> =>
-    expectData(await app.gql(WebhookDeliveriesDocument, { userPoolId, subscriptionId, first: 100 })).webhookDeliveries.items;
+    expectData(await app.gql(WebhookDeliveriesDocument, { userPoolId, subscriptionId, first: 100 })).webhookDeliveries
+      .items;
 
   const subscribe = async (app: TestApp, userPoolId: string, url: string, eventTypes: EventType[]) =>
-    expectData(await app.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId, url, eventTypes, description: "test" } })).createWebhookSubscription;
+    expectData(
+      await app.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId, url, eventTypes, description: "test" } }),
+    ).createWebhookSubscription;
 
   it("signs each delivery in the Standard Webhooks format (the standardwebhooks library verifies it) and records its success", async () => {
     const { poolId } = await createPoolWithClient(gateway);
@@ -165,28 +195,72 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     // Not subscribed to: no delivery.
     expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "other" } }));
 
-    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
-    expect(delivery).toMatchObject({ subscriptionId: created.subscription.id, eventType: "GROUP_CREATED", status: "SUCCEEDED", attempts: 1, lastResponseStatus: 200, lastError: null, nextAttemptAt: null });
-    const request = receiver.requests.slice(before).find((candidate) => candidate.headers["webhook-id"] === delivery!.id)!;
+    const [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED",
+    );
+    expect(delivery).toMatchObject({
+      subscriptionId: created.subscription.id,
+      eventType: "GROUP_CREATED",
+      status: "SUCCEEDED",
+      attempts: 1,
+      lastResponseStatus: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
+    const request = receiver.requests
+      .slice(before)
+      .find((candidate) => candidate.headers["webhook-id"] === delivery!.id)!;
     expect(request).toBeDefined();
     expect(request.headers["content-type"]).toBe("application/json");
     expect(Number(request.headers["webhook-timestamp"])).toBe(Math.floor(clock.nowMs() / 1000));
     expect(request.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
     expect(request.headers["x-gateway-signature"]).toBeUndefined();
     const atSigning = clock.nowMs();
-    expect(verifyAsReceiver(created.signingSecret, request, atSigning)).toMatchObject({ id: delivery!.id, event: { type: "GROUP_CREATED" } });
+    expect(verifyAsReceiver(created.signingSecret, request, atSigning)).toMatchObject({
+      id: delivery!.id,
+      event: { type: "GROUP_CREATED" },
+    });
     // The library refuses another secret, a tampered body, a tampered id and a stale timestamp.
     expect(isValidSignature(`whsec_${randomBytes(32).toString("base64")}`, request)).toBe(false);
-    expect(isValidSignature(created.signingSecret, { ...request, body: request.body.replace(groupName, `${groupName}x`) })).toBe(false);
-    expect(isValidSignature(created.signingSecret, { ...request, headers: { ...request.headers, "webhook-id": `${delivery!.id}x` } })).toBe(false);
+    expect(
+      isValidSignature(created.signingSecret, { ...request, body: request.body.replace(groupName, `${groupName}x`) }),
+    ).toBe(false);
+    expect(
+      isValidSignature(created.signingSecret, {
+        ...request,
+        headers: { ...request.headers, "webhook-id": `${delivery!.id}x` },
+      }),
+    ).toBe(false);
     expect(() => verifyAsReceiver(created.signingSecret, request, atSigning + 6 * 60_000)).toThrow(/timestamp too old/);
-    expect(() => verifyAsReceiver(created.signingSecret, { ...request, headers: { ...request.headers, "webhook-timestamp": String(Math.floor(atSigning / 1000) - 3600) } }, atSigning)).toThrow(WebhookVerificationError);
-    const body = JSON.parse(request.body) as { id: string; attempt: number; event: { type: string; userPoolId: string; seq: number; detail: Record<string, unknown> } };
-    expect(body).toMatchObject({ id: delivery!.id, attempt: 1, event: { type: "GROUP_CREATED", userPoolId: poolId, seq: delivery!.eventSeq, detail: { groupName } } });
+    expect(() =>
+      verifyAsReceiver(
+        created.signingSecret,
+        {
+          ...request,
+          headers: { ...request.headers, "webhook-timestamp": String(Math.floor(atSigning / 1000) - 3600) },
+        },
+        atSigning,
+      ),
+    ).toThrow(WebhookVerificationError);
+    const body = JSON.parse(request.body) as {
+      id: string;
+      attempt: number;
+      event: { type: string; userPoolId: string; seq: number; detail: Record<string, unknown> };
+    };
+    expect(body).toMatchObject({
+      id: delivery!.id,
+      attempt: 1,
+      event: { type: "GROUP_CREATED", userPoolId: poolId, seq: delivery!.eventSeq, detail: { groupName } },
+    });
     expect(request.body).not.toContain(created.signingSecret);
 
-    const listed = expectData(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId })).webhookSubscriptions;
-    expect(listed).toEqual([{ id: created.subscription.id, url: receiver.url, eventTypes: ["GROUP_CREATED"], description: "test" }]);
+    const listed = expectData(
+      await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId }),
+    ).webhookSubscriptions;
+    expect(listed).toEqual([
+      { id: created.subscription.id, url: receiver.url, eventTypes: ["GROUP_CREATED"], description: "test" },
+    ]);
     expect(JSON.stringify(listed)).not.toContain(created.signingSecret);
   });
 
@@ -196,10 +270,15 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     const { username } = await createConfirmedUser(gateway, poolId, uniqueName("u"), GOOD_PASSWORD);
     const { client, result } = await startSrp(gateway, { poolId, clientId, username });
     const challenge = expectChallenge(result);
-    const tokens = expectTokens(await respond(gateway, clientId, challenge, answerVerifier(client, challenge, GOOD_PASSWORD, clock)));
+    const tokens = expectTokens(
+      await respond(gateway, clientId, challenge, answerVerifier(client, challenge, GOOD_PASSWORD, clock)),
+    );
     expectTokens(await refreshSignIn(gateway, clientId, tokens.refreshToken!));
 
-    const deliveries = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 2 && rows.every((row) => row.status === "SUCCEEDED"));
+    const deliveries = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows.length === 2 && rows.every((row) => row.status === "SUCCEEDED"),
+    );
     expect(deliveries.map((row) => row.eventType).sort()).toEqual(["CHALLENGE_ISSUED", "TOKENS_REFRESHED"]);
     expect(deliveries.every((row) => row.subscriptionId === created.subscription.id)).toBe(true);
     const bodies = receiver.requests
@@ -215,11 +294,14 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     const { poolId, clientId } = await createPoolWithClient(gateway);
     const created = await subscribe(gateway, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
     const { username } = await createConfirmedUser(gateway, poolId, uniqueName("u"), GOOD_PASSWORD);
-    const challengesLogged = async () => (await listEvents(gateway, poolId)).filter((event) => event.type === "CHALLENGE_ISSUED").length;
+    const challengesLogged = async () =>
+      (await listEvents(gateway, poolId)).filter((event) => event.type === "CHALLENGE_ISSUED").length;
 
     const undo = await refuseDeliveries(gateway, created.subscription.id);
     try {
-      expect(errorCodes((await startSrp(gateway, { poolId, clientId, username })).result)).toEqual(["InternalErrorException"]);
+      expect(errorCodes((await startSrp(gateway, { poolId, clientId, username })).result)).toEqual([
+        "InternalErrorException",
+      ]);
     } finally {
       await undo();
     }
@@ -228,7 +310,10 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
 
     expectChallenge((await startSrp(gateway, { poolId, clientId, username })).result);
     expect(await challengesLogged()).toBe(1);
-    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
+    const [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED",
+    );
     expect(delivery).toMatchObject({ subscriptionId: created.subscription.id, eventType: "CHALLENGE_ISSUED" });
   });
 
@@ -238,39 +323,73 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     const staying = await subscribe(gateway, poolId, receiver.url, ["WEBHOOK_SUBSCRIPTION_DELETED"]);
     // Fills the process's subscription cache with both.
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
-    await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
+    await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED",
+    );
 
-    expectData(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: deleting.subscription.id }));
-    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED");
-    expect(delivery).toMatchObject({ subscriptionId: staying.subscription.id, eventType: "WEBHOOK_SUBSCRIPTION_DELETED" });
+    expectData(
+      await gateway.gql(DeleteWebhookSubscriptionDocument, {
+        userPoolId: poolId,
+        subscriptionId: deleting.subscription.id,
+      }),
+    );
+    const [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows.length === 1 && rows[0]!.status === "SUCCEEDED",
+    );
+    expect(delivery).toMatchObject({
+      subscriptionId: staying.subscription.id,
+      eventType: "WEBHOOK_SUBSCRIPTION_DELETED",
+    });
   });
 
   // Subscriptions are cached per process; a second process needs the shared database and Redis.
-  it.skipIf(backend.name === "embedded")("matches the other process's very next event against a subscription created or deleted here", async () => {
-    const second = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: DISPATCHER } });
-    try {
-      const { poolId, clientId } = await createPoolWithClient(gateway);
-      const { username } = await createConfirmedUser(gateway, poolId, uniqueName("u"), GOOD_PASSWORD);
-      const challengeOn = async (app: TestApp) => expectChallenge((await startSrp(app, { poolId, clientId, username })).result);
-      // Both processes cache the pool's subscriptions: none yet.
-      await challengeOn(gateway);
-      await challengeOn(second);
+  it.skipIf(backend.name === "embedded")(
+    "matches the other process's very next event against a subscription created or deleted here",
+    async () => {
+      const second = await getTestApp(backend, {
+        dataDir,
+        env: { SECRETS_KEY: secretsKey },
+        overrides: { clock, webhookDispatcher: DISPATCHER },
+      });
+      try {
+        const { poolId, clientId } = await createPoolWithClient(gateway);
+        const { username } = await createConfirmedUser(gateway, poolId, uniqueName("u"), GOOD_PASSWORD);
+        const challengeOn = async (app: TestApp) =>
+          expectChallenge((await startSrp(app, { poolId, clientId, username })).result);
+        // Both processes cache the pool's subscriptions: none yet.
+        await challengeOn(gateway);
+        await challengeOn(second);
 
-      const first = await subscribe(gateway, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
-      await challengeOn(second);
-      expect((await deliveriesOf(gateway, poolId)).map((row) => [row.subscriptionId, row.eventType])).toEqual([[first.subscription.id, "CHALLENGE_ISSUED"]]);
+        const first = await subscribe(gateway, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
+        await challengeOn(second);
+        expect((await deliveriesOf(gateway, poolId)).map((row) => [row.subscriptionId, row.eventType])).toEqual([
+          [first.subscription.id, "CHALLENGE_ISSUED"],
+        ]);
 
-      // Deleted on the second process, replaced by another: this process matches the next event against the new list.
-      expectData(await second.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: first.subscription.id }));
-      const replacement = await subscribe(second, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
-      await challengeOn(gateway);
-      expect((await deliveriesOf(gateway, poolId)).map((row) => row.subscriptionId)).toEqual([replacement.subscription.id]);
-      await challengeOn(second);
-      expect((await deliveriesOf(gateway, poolId)).map((row) => row.subscriptionId)).toEqual([replacement.subscription.id, replacement.subscription.id]);
-    } finally {
-      await second.close();
-    }
-  });
+        // Deleted on the second process, replaced by another: this process matches the next event against the new list.
+        expectData(
+          await second.gql(DeleteWebhookSubscriptionDocument, {
+            userPoolId: poolId,
+            subscriptionId: first.subscription.id,
+          }),
+        );
+        const replacement = await subscribe(second, poolId, receiver.url, ["CHALLENGE_ISSUED"]);
+        await challengeOn(gateway);
+        expect((await deliveriesOf(gateway, poolId)).map((row) => row.subscriptionId)).toEqual([
+          replacement.subscription.id,
+        ]);
+        await challengeOn(second);
+        expect((await deliveriesOf(gateway, poolId)).map((row) => row.subscriptionId)).toEqual([
+          replacement.subscription.id,
+          replacement.subscription.id,
+        ]);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 
   it("retries a failing endpoint with exponential backoff on the injected clock, then succeeds", async () => {
     const { poolId } = await createPoolWithClient(gateway);
@@ -279,7 +398,10 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
 
     const firstAttemptAt = clock.nowMs();
-    let [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 1 && rows[0].lastResponseStatus === 500);
+    let [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.attempts === 1 && rows[0].lastResponseStatus === 500,
+    );
     expect(delivery).toMatchObject({ status: "PENDING", lastError: "HTTP 500" });
     expect(Date.parse(delivery!.nextAttemptAt!)).toBe(firstAttemptAt + 10_000);
 
@@ -289,11 +411,17 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     expect((await deliveriesOf(gateway, poolId))[0]!.attempts).toBe(1);
 
     clock.advanceSeconds(1);
-    [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 2 && rows[0].lastResponseStatus === 503);
+    [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.attempts === 2 && rows[0].lastResponseStatus === 503,
+    );
     expect(Date.parse(delivery!.nextAttemptAt!)).toBe(clock.nowMs() + 20_000);
 
     clock.advanceSeconds(20);
-    [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "SUCCEEDED");
+    [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.status === "SUCCEEDED",
+    );
     expect(delivery).toMatchObject({ attempts: 3, lastResponseStatus: 200, lastError: null });
 
     const attempts = receiver.requests.filter((request) => request.headers["webhook-id"] === delivery!.id);
@@ -307,22 +435,35 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     receiver.script.push(500, 500, 500, 500);
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
     for (let attempt = 1; attempt < DISPATCHER.maxAttempts; attempt++) {
-      await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === attempt && rows[0].lastResponseStatus === 500);
+      await eventually(
+        () => deliveriesOf(gateway, poolId),
+        (rows) => rows[0]?.attempts === attempt && rows[0].lastResponseStatus === 500,
+      );
       clock.advanceSeconds(DISPATCHER.baseBackoffSeconds * 2 ** (attempt - 1));
     }
-    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "FAILED");
+    const [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.status === "FAILED",
+    );
     expect(delivery).toMatchObject({ attempts: DISPATCHER.maxAttempts, lastResponseStatus: 500, nextAttemptAt: null });
     expect(delivery!.completedAt).not.toBeNull();
-    const failed = expectData(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: poolId, status: "FAILED" })).webhookDeliveries.items;
+    const failed = expectData(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: poolId, status: "FAILED" }))
+      .webhookDeliveries.items;
     expect(failed.map((row) => row.id)).toEqual([delivery!.id]);
-    expect(expectData(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: poolId, status: "SUCCEEDED" })).webhookDeliveries.items).toEqual([]);
+    expect(
+      expectData(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: poolId, status: "SUCCEEDED" }))
+        .webhookDeliveries.items,
+    ).toEqual([]);
   });
 
   it("records an unreachable endpoint as a failed attempt to retry", async () => {
     const { poolId } = await createPoolWithClient(gateway);
     await subscribe(gateway, poolId, "http://127.0.0.1:9/nothing-listens-here", ["GROUP_CREATED"]);
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
-    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 1 && rows[0].lastError !== null);
+    const [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.attempts === 1 && rows[0].lastError !== null,
+    );
     expect(delivery).toMatchObject({ status: "PENDING", lastResponseStatus: null });
     expect(delivery!.lastError).toMatch(/^network error/);
   });
@@ -332,27 +473,48 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     const created = await subscribe(gateway, poolId, receiver.url, ["APP_CLIENT_CREATED"]);
     receiver.script.push(502);
     expectData(await gateway.gql(CreateUserPoolClientDocument, { userPoolId: poolId, input: { clientName: "c" } }));
-    await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.attempts === 1 && rows[0].lastResponseStatus === 502);
+    await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.attempts === 1 && rows[0].lastResponseStatus === 502,
+    );
     await gateway.close();
 
     // A new process on the same database (and the same SECRETS_KEY), its clock past the backoff.
     clock.advanceSeconds(10);
-    gateway = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: DISPATCHER } });
-    const [delivery] = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "SUCCEEDED");
+    gateway = await getTestApp(backend, {
+      dataDir,
+      env: { SECRETS_KEY: secretsKey },
+      overrides: { clock, webhookDispatcher: DISPATCHER },
+    });
+    const [delivery] = await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.status === "SUCCEEDED",
+    );
     expect(delivery).toMatchObject({ subscriptionId: created.subscription.id, attempts: 2, lastResponseStatus: 200 });
   });
 
   it("sends each delivery once when two processes' dispatchers race for it", async () => {
-    const second = await getTestApp(backend, { dataDir, env: { SECRETS_KEY: secretsKey }, overrides: { clock, webhookDispatcher: { ...DISPATCHER, pollIntervalMs: 5 } } });
+    const second = await getTestApp(backend, {
+      dataDir,
+      env: { SECRETS_KEY: secretsKey },
+      overrides: { clock, webhookDispatcher: { ...DISPATCHER, pollIntervalMs: 5 } },
+    });
     try {
       const { poolId } = await createPoolWithClient(gateway);
       await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
       const before = receiver.requests.length;
       // Half the events are caused on each process, so both dispatchers wake for every commit.
       await Promise.all(
-        Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? gateway : second).gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName(`g${i}`) } }).then(expectData)),
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 === 0 ? gateway : second)
+            .gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName(`g${i}`) } })
+            .then(expectData),
+        ),
       );
-      const deliveries = await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows.length === 30 && rows.every((row) => row.status === "SUCCEEDED"));
+      const deliveries = await eventually(
+        () => deliveriesOf(gateway, poolId),
+        (rows) => rows.length === 30 && rows.every((row) => row.status === "SUCCEEDED"),
+      );
       expect(deliveries.every((row) => row.attempts === 1)).toBe(true);
       const ids = receiver.requests.slice(before).map((request) => String(request.headers["webhook-id"]));
       expect(ids.sort()).toEqual(deliveries.map((row) => row.id).sort());
@@ -366,22 +528,63 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     const { poolId: otherPoolId } = await createPoolWithClient(gateway);
     const bad = async (input: { url: string; eventTypes: ("GROUP_CREATED" | "USER_DELETED")[] }) =>
       errorCodes(await gateway.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId: poolId, ...input } }));
-    expect(await bad({ url: "ftp://example.com/hook", eventTypes: ["GROUP_CREATED"] })).toEqual(["InvalidParameterException"]);
+    expect(await bad({ url: "ftp://example.com/hook", eventTypes: ["GROUP_CREATED"] })).toEqual([
+      "InvalidParameterException",
+    ]);
     expect(await bad({ url: "not a url", eventTypes: ["GROUP_CREATED"] })).toEqual(["InvalidParameterException"]);
     expect(await bad({ url: receiver.url, eventTypes: [] })).toEqual(["InvalidParameterException"]);
 
-    const scoped = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("k"), poolScope: [poolId] } })).createAdminApiKey.secret;
-    expect(errorCodes(await gateway.gql(CreateWebhookSubscriptionDocument, { input: { userPoolId: otherPoolId, url: receiver.url, eventTypes: ["GROUP_CREATED"] } }, scoped))).toEqual(["NotAuthorizedException"]);
-    expect(errorCodes(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: otherPoolId }, scoped))).toEqual(["NotAuthorizedException"]);
-    expect(errorCodes(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: otherPoolId }, scoped))).toEqual(["NotAuthorizedException"]);
+    const scoped = expectData(
+      await gateway.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("k"), poolScope: [poolId] } }),
+    ).createAdminApiKey.secret;
+    expect(
+      errorCodes(
+        await gateway.gql(
+          CreateWebhookSubscriptionDocument,
+          { input: { userPoolId: otherPoolId, url: receiver.url, eventTypes: ["GROUP_CREATED"] } },
+          scoped,
+        ),
+      ),
+    ).toEqual(["NotAuthorizedException"]);
+    expect(errorCodes(await gateway.gql(WebhookDeliveriesDocument, { userPoolId: otherPoolId }, scoped))).toEqual([
+      "NotAuthorizedException",
+    ]);
+    expect(errorCodes(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: otherPoolId }, scoped))).toEqual([
+      "NotAuthorizedException",
+    ]);
 
     const created = await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
     expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
-    await eventually(() => deliveriesOf(gateway, poolId), (rows) => rows[0]?.status === "SUCCEEDED");
-    expect(errorCodes(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: otherPoolId, subscriptionId: created.subscription.id }))).toEqual(["ResourceNotFoundException"]);
-    expectData(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: created.subscription.id }, scoped));
-    expect(expectData(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId })).webhookSubscriptions).toEqual([]);
+    await eventually(
+      () => deliveriesOf(gateway, poolId),
+      (rows) => rows[0]?.status === "SUCCEEDED",
+    );
+    expect(
+      errorCodes(
+        await gateway.gql(DeleteWebhookSubscriptionDocument, {
+          userPoolId: otherPoolId,
+          subscriptionId: created.subscription.id,
+        }),
+      ),
+    ).toEqual(["ResourceNotFoundException"]);
+    expectData(
+      await gateway.gql(
+        DeleteWebhookSubscriptionDocument,
+        { userPoolId: poolId, subscriptionId: created.subscription.id },
+        scoped,
+      ),
+    );
+    expect(
+      expectData(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId })).webhookSubscriptions,
+    ).toEqual([]);
     expect(await deliveriesOf(gateway, poolId)).toEqual([]);
-    expect(errorCodes(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId: poolId, subscriptionId: created.subscription.id }))).toEqual(["ResourceNotFoundException"]);
+    expect(
+      errorCodes(
+        await gateway.gql(DeleteWebhookSubscriptionDocument, {
+          userPoolId: poolId,
+          subscriptionId: created.subscription.id,
+        }),
+      ),
+    ).toEqual(["ResourceNotFoundException"]);
   });
 });

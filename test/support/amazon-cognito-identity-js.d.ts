@@ -29,7 +29,13 @@ declare module "amazon-cognito-identity-js" {
     largeAValue: BigInteger | undefined;
     getLargeAValue(callback: (err: Error | null, largeAValue: BigInteger) => void): void;
     /** Calls back synchronously with K, the 16-byte HKDF output (§4.5). */
-    getPasswordAuthenticationKey(username: string, password: string, serverBValue: BigInteger, salt: BigInteger, callback: (err: Error | null, hkdf: Uint8Array) => void): void;
+    getPasswordAuthenticationKey(
+      username: string,
+      password: string,
+      serverBValue: BigInteger,
+      salt: BigInteger,
+      callback: (err: Error | null, hkdf: Uint8Array) => void,
+    ): void;
     padHex(bigInt: BigInteger): string;
     /** ConfirmDevice's half (§4.9): a random device password, a 16-byte salt and v = g^x; calls back synchronously. */
     generateHashDevice(deviceGroupKey: string, username: string, callback: (err: Error | null) => void): void;

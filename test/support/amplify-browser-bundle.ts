@@ -31,7 +31,10 @@ window.amplify = { Amplify, signIn, signOut, associateWebAuthnCredential, listWe
       input: entry,
       platform: "browser",
       cwd: ROOT,
-      resolve: { mainFields: ["browser", "module", "main"], modules: [path.join(ROOT, "node_modules"), "node_modules"] },
+      resolve: {
+        mainFields: ["browser", "module", "main"],
+        modules: [path.join(ROOT, "node_modules"), "node_modules"],
+      },
       logLevel: "silent",
     });
     const { output } = await bundle.generate({ format: "iife" });

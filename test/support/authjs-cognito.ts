@@ -34,7 +34,10 @@ export interface AuthJsApp {
   /** `<origin>/api/auth/callback/cognito`, the callback URL Auth.js documents for the provider. */
   callbackUrl: string;
   signInUrl: string;
-  lastUser(): { id: string; name: string | null; email: string | null; image: string | null; idTokenClaims: o.IDToken } | { error: string } | undefined;
+  lastUser():
+    | { id: string; name: string | null; email: string | null; image: string | null; idTokenClaims: o.IDToken }
+    | { error: string }
+    | undefined;
   close(): Promise<void>;
 }
 
@@ -65,21 +68,33 @@ export async function startAuthJsCognitoApp(): Promise<AuthJsApp> {
   let last: ReturnType<AuthJsApp["lastUser"]>;
   let origin = "";
 
-  const discover = async (issuer: URL) => o.processDiscoveryResponse(issuer, await o.discoveryRequest(issuer, { [o.allowInsecureRequests]: true }));
+  const discover = async (issuer: URL) =>
+    o.processDiscoveryResponse(issuer, await o.discoveryRequest(issuer, { [o.allowInsecureRequests]: true }));
 
   async function signIn(response: ServerResponse): Promise<void> {
     const { issuer, clientId } = settings();
     const as = await discover(issuer);
-    if (!as.authorization_endpoint) throw new TypeError("Authorization server did not provide an authorization endpoint.");
+    if (!as.authorization_endpoint)
+      throw new TypeError("Authorization server did not provide an authorization endpoint.");
     const url = new URL(as.authorization_endpoint);
-    for (const [key, value] of Object.entries({ response_type: "code", client_id: clientId, redirect_uri: `${origin}/api/auth/callback/cognito` })) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: `${origin}/api/auth/callback/cognito`,
+    }))
+      url.searchParams.set(key, value);
     const codeVerifier = o.generateRandomCodeVerifier();
     url.searchParams.set("code_challenge", await o.calculatePKCECodeChallenge(codeVerifier));
     url.searchParams.set("code_challenge_method", "S256");
     if (!url.searchParams.has("scope")) url.searchParams.set("scope", "openid profile email");
     const cookie = randomBytes(18).toString("base64url");
     verifiers.set(cookie, codeVerifier);
-    response.writeHead(302, { location: url.href, "set-cookie": `authjs.pkce.code_verifier=${cookie}; Path=/; HttpOnly; SameSite=Lax` }).end();
+    response
+      .writeHead(302, {
+        location: url.href,
+        "set-cookie": `authjs.pkce.code_verifier=${cookie}; Path=/; HttpOnly; SameSite=Lax`,
+      })
+      .end();
   }
 
   async function callback(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -89,24 +104,51 @@ export async function startAuthJsCognitoApp(): Promise<AuthJsApp> {
     try {
       const { issuer, client, clientAuth } = settings();
       const as = await discover(issuer);
-      if (!as.token_endpoint || !as.userinfo_endpoint) throw new TypeError("Authorization server did not provide a token or userinfo endpoint.");
+      if (!as.token_endpoint || !as.userinfo_endpoint)
+        throw new TypeError("Authorization server did not provide a token or userinfo endpoint.");
       const params = o.validateAuthResponse(as, client, url.searchParams, o.skipStateCheck);
-      const grant = await o.authorizationCodeGrantRequest(as, client, clientAuth, params, `${origin}/api/auth/callback/cognito`, codeVerifier ?? "decoy", { [o.allowInsecureRequests]: true });
-      const processed = await o.processAuthorizationCodeResponse(as, client, grant, { expectedNonce: undefined, requireIdToken: true });
+      const grant = await o.authorizationCodeGrantRequest(
+        as,
+        client,
+        clientAuth,
+        params,
+        `${origin}/api/auth/callback/cognito`,
+        codeVerifier ?? "decoy",
+        { [o.allowInsecureRequests]: true },
+      );
+      const processed = await o.processAuthorizationCodeResponse(as, client, grant, {
+        expectedNonce: undefined,
+        requireIdToken: true,
+      });
       const claims = o.getValidatedIdTokenClaims(processed)!;
-      const user = { id: claims.sub, name: (claims.name ?? claims.nickname ?? claims.preferred_username ?? null) as string | null, email: (claims.email as string | undefined) ?? null, image: (claims.picture as string | undefined) ?? null };
+      const user = {
+        id: claims.sub,
+        name: (claims.name ?? claims.nickname ?? claims.preferred_username ?? null) as string | null,
+        email: (claims.email as string | undefined) ?? null,
+        image: (claims.picture as string | undefined) ?? null,
+      };
       last = { ...user, idTokenClaims: claims };
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><title>Session</title><h1>Signed in with Cognito</h1><p id="user">${JSON.stringify(user).replace(/</g, "\\u003c")}</p>`);
+      response
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(
+          `<!doctype html><title>Session</title><h1>Signed in with Cognito</h1><p id="user">${JSON.stringify(user).replace(/</g, "\\u003c")}</p>`,
+        );
     } catch (error) {
       last = { error: `${(error as { code?: string }).code ?? (error as Error).name}: ${(error as Error).message}` };
-      response.writeHead(400, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><title>Error</title><h1>Sign-in failed</h1>`);
+      response
+        .writeHead(400, { "content-type": "text/html; charset=utf-8" })
+        .end(`<!doctype html><title>Error</title><h1>Sign-in failed</h1>`);
     }
   }
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", origin);
     const handled =
-      url.pathname === "/api/auth/signin/cognito" ? signIn(response) : url.pathname === "/api/auth/callback/cognito" ? callback(request, response, url) : Promise.resolve(void response.writeHead(url.pathname === "/favicon.ico" ? 204 : 404).end());
+      url.pathname === "/api/auth/signin/cognito"
+        ? signIn(response)
+        : url.pathname === "/api/auth/callback/cognito"
+          ? callback(request, response, url)
+          : Promise.resolve(void response.writeHead(url.pathname === "/favicon.ico" ? 204 : 404).end());
     handled.catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500).end(String(error));
     });

@@ -17,7 +17,9 @@ export interface AwsCredentials {
 
 /** A fresh admin key (over GraphQL), as AWS credentials: key id → access key id, the key → secret. */
 export async function createAwsCredentials(gateway: TestApp, poolScope?: string[]): Promise<AwsCredentials> {
-  const { key, secret } = expectData(await gateway.gql(CreateAdminApiKeyDocument, { input: { name: `aws-${Date.now().toString(36)}`, poolScope } })).createAdminApiKey;
+  const { key, secret } = expectData(
+    await gateway.gql(CreateAdminApiKeyDocument, { input: { name: `aws-${Date.now().toString(36)}`, poolScope } }),
+  ).createAdminApiKey;
   return { accessKeyId: key.id, secretAccessKey: secret };
 }
 
@@ -28,7 +30,8 @@ export function cognitoClient(gateway: TestApp, credentials?: AwsCredentials): C
     region: AWS_REGION,
     maxAttempts: 1,
     // Public actions (SignUp, InitiateAuth…) are unsigned in the SDK, so a client may have no credentials at all.
-    credentials: credentials ?? (async () => Promise.reject(new Error("no credentials: this client is for public actions only"))),
+    credentials:
+      credentials ?? (async () => Promise.reject(new Error("no credentials: this client is for public actions only"))),
   });
 }
 
@@ -39,28 +42,58 @@ export interface RawResponse {
 }
 
 /** POSTs one action by hand, as the protocol tests need (malformed bodies, forged signatures). */
-export async function rawCall(gateway: TestApp, target: string | null, body: string | object, headers: Record<string, string> = {}, path = "/"): Promise<RawResponse> {
+export async function rawCall(
+  gateway: TestApp,
+  target: string | null,
+  body: string | object,
+  headers: Record<string, string> = {},
+  path = "/",
+): Promise<RawResponse> {
   const response = await fetch(`${gateway.baseUrl}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/x-amz-json-1.1", ...(target === null ? {} : { "x-amz-target": `${TARGET_PREFIX}${target}` }), ...headers },
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      ...(target === null ? {} : { "x-amz-target": `${TARGET_PREFIX}${target}` }),
+      ...headers,
+    },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();
   const isJson = /json/.test(response.headers.get("content-type") ?? "");
-  return { status: response.status, headers: response.headers, body: text && isJson ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text && isJson ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 /** Signs an action with SigV4 exactly as the SDK does (the same signer), at a chosen time. */
-export async function signedHeaders(gateway: TestApp, action: string, body: string, credentials: AwsCredentials, signingDate: Date, path = "/"): Promise<Record<string, string>> {
+export async function signedHeaders(
+  gateway: TestApp,
+  action: string,
+  body: string,
+  credentials: AwsCredentials,
+  signingDate: Date,
+  path = "/",
+): Promise<Record<string, string>> {
   const url = new URL(gateway.baseUrl);
-  const signer = new SignatureV4({ credentials, region: AWS_REGION, service: "cognito-idp", sha256: Hash.bind(null, "sha256") });
+  const signer = new SignatureV4({
+    credentials,
+    region: AWS_REGION,
+    service: "cognito-idp",
+    sha256: Hash.bind(null, "sha256"),
+  });
   const request = new HttpRequest({
     method: "POST",
     protocol: "http:",
     hostname: url.hostname,
     port: Number(url.port),
     path,
-    headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": `${TARGET_PREFIX}${action}` },
+    headers: {
+      host: url.host,
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": `${TARGET_PREFIX}${action}`,
+    },
     body,
   });
   const signed = await signer.sign(request, { signingDate });
@@ -73,7 +106,11 @@ export async function signedCall(
   action: string,
   input: object,
   credentials: AwsCredentials,
-  options: { signingDate?: Date; tamper?: (headers: Record<string, string>, body: string) => { headers: Record<string, string>; body: string }; path?: string } = {},
+  options: {
+    signingDate?: Date;
+    tamper?: (headers: Record<string, string>, body: string) => { headers: Record<string, string>; body: string };
+    path?: string;
+  } = {},
 ): Promise<RawResponse> {
   const path = options.path ?? "/";
   const body = JSON.stringify(input);

@@ -17,14 +17,19 @@ export const externalBackendConfigured = Boolean(mariadbUrl && /^(mariadb|mysql)
 
 export const BACKENDS: Backend[] = [
   { name: "embedded", env: {} },
-  ...(externalBackendConfigured ? [{ name: "mariadb+redis" as const, env: { DATABASE_URL: mariadbUrl!, REDIS_URL: redisUrl! } }] : []),
+  ...(externalBackendConfigured
+    ? [{ name: "mariadb+redis" as const, env: { DATABASE_URL: mariadbUrl!, REDIS_URL: redisUrl! } }]
+    : []),
 ];
 
 const redisClusterUrl = process.env.REDIS_CLUSTER_URL;
 
 /** MariaDB + a Redis Cluster (REDIS_CLUSTER_URL, which .ci/run sets after starting .ci/redis-cluster). */
 export const clusterBackendConfigured = Boolean(externalBackendConfigured && redisClusterUrl);
-const CLUSTER_BACKEND: Backend = { name: "mariadb+redis-cluster", env: { DATABASE_URL: mariadbUrl ?? "", REDIS_URL: redisClusterUrl ?? "" } };
+const CLUSTER_BACKEND: Backend = {
+  name: "mariadb+redis-cluster",
+  env: { DATABASE_URL: mariadbUrl ?? "", REDIS_URL: redisClusterUrl ?? "" },
+};
 
 /**
  * The given backends plus MariaDB + Redis Cluster, for the suites whose state crosses gateway processes

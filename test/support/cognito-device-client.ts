@@ -33,12 +33,22 @@ export function startDeviceSrp(device: RememberedDevice) {
   const { helper, srpA } = startAuthenticationHelper(device.deviceGroupKey);
   return {
     srpA,
-    answer(challenge: { SALT?: string | null; SRP_B?: string | null; SECRET_BLOCK?: string | null }, username: string, timestamp = new DateHelper().getNowString(), password = device.randomPassword) {
+    answer(
+      challenge: { SALT?: string | null; SRP_B?: string | null; SECRET_BLOCK?: string | null },
+      username: string,
+      timestamp = new DateHelper().getNowString(),
+      password = device.randomPassword,
+    ) {
       return {
         USERNAME: username,
         DEVICE_KEY: device.deviceKey,
         PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK!,
-        PASSWORD_CLAIM_SIGNATURE: signPasswordClaim(helper, { name: device.deviceGroupKey, id: device.deviceKey, password }, challenge, timestamp),
+        PASSWORD_CLAIM_SIGNATURE: signPasswordClaim(
+          helper,
+          { name: device.deviceGroupKey, id: device.deviceKey, password },
+          challenge,
+          timestamp,
+        ),
         TIMESTAMP: timestamp,
       };
     },

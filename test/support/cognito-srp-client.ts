@@ -9,7 +9,16 @@ import { createRequire } from "node:module";
 export interface SrpClient {
   srpA: string;
   /** ChallengeResponses for PASSWORD_VERIFIER. */
-  answer(challenge: { SALT?: string | null; SRP_B?: string | null; SECRET_BLOCK?: string | null; USER_ID_FOR_SRP?: string | null }, password: string, timestamp?: string): {
+  answer(
+    challenge: {
+      SALT?: string | null;
+      SRP_B?: string | null;
+      SECRET_BLOCK?: string | null;
+      USER_ID_FOR_SRP?: string | null;
+    },
+    password: string,
+    timestamp?: string,
+  ): {
     USERNAME: string;
     PASSWORD_CLAIM_SECRET_BLOCK: string;
     PASSWORD_CLAIM_SIGNATURE: string;
@@ -44,12 +53,25 @@ export function signPasswordClaim(
   timestamp: string,
 ): string {
   let key: Uint8Array | undefined;
-  helper.getPasswordAuthenticationKey(signer.id, signer.password, new BigInteger(challenge.SRP_B!, 16), new BigInteger(challenge.SALT!, 16), (error, hkdf) => {
-    if (error) throw error;
-    key = hkdf;
-  });
+  helper.getPasswordAuthenticationKey(
+    signer.id,
+    signer.password,
+    new BigInteger(challenge.SRP_B!, 16),
+    new BigInteger(challenge.SALT!, 16),
+    (error, hkdf) => {
+      if (error) throw error;
+      key = hkdf;
+    },
+  );
   const hash = new Sha256(key);
-  hash.update(Buffer.concat([Buffer.from(signer.name, "utf8"), Buffer.from(signer.id, "utf8"), Buffer.from(challenge.SECRET_BLOCK!, "base64"), Buffer.from(timestamp, "utf8")]));
+  hash.update(
+    Buffer.concat([
+      Buffer.from(signer.name, "utf8"),
+      Buffer.from(signer.id, "utf8"),
+      Buffer.from(challenge.SECRET_BLOCK!, "base64"),
+      Buffer.from(timestamp, "utf8"),
+    ]),
+  );
   return Buffer.from(hash.digestSync()).toString("base64");
 }
 
@@ -63,7 +85,12 @@ export function createSrpClient(poolId: string): SrpClient {
       return {
         USERNAME: userId,
         PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK!,
-        PASSWORD_CLAIM_SIGNATURE: signPasswordClaim(helper, { name: poolName, id: userId, password }, challenge, timestamp),
+        PASSWORD_CLAIM_SIGNATURE: signPasswordClaim(
+          helper,
+          { name: poolName, id: userId, password },
+          challenge,
+          timestamp,
+        ),
         TIMESTAMP: timestamp,
       };
     },

@@ -1,7 +1,11 @@
 import { createClient, type Client } from "graphql-ws";
 import { print } from "graphql";
 import WebSocket from "ws";
-import { UserEventsDocument, type UserEventsSubscription, type UserEventsSubscriptionVariables } from "./generated/graphql.js";
+import {
+  UserEventsDocument,
+  type UserEventsSubscription,
+  type UserEventsSubscriptionVariables,
+} from "./generated/graphql.js";
 import type { GraphqlError } from "./graphql-client.js";
 
 export type LiveEvent = UserEventsSubscription["userEvents"];
@@ -19,7 +23,11 @@ export interface EventSubscriber {
   close(): Promise<void>;
 }
 
-export function subscribeToUserEvents(url: string, token: string | null, variables: UserEventsSubscriptionVariables): EventSubscriber {
+export function subscribeToUserEvents(
+  url: string,
+  token: string | null,
+  variables: UserEventsSubscriptionVariables,
+): EventSubscriber {
   const client: Client = createClient({
     url: url.replace(/^http/, "ws"),
     webSocketImpl: WebSocket,
@@ -41,12 +49,20 @@ export function subscribeToUserEvents(url: string, token: string | null, variabl
             resolve(subscriber.events);
           } else if (subscriber.errors || subscriber.isComplete) {
             cleanup();
-            reject(new Error(`subscription ended before the condition held: ${JSON.stringify(subscriber.errors)}; got ${subscriber.events.length} events`));
+            reject(
+              new Error(
+                `subscription ended before the condition held: ${JSON.stringify(subscriber.errors)}; got ${subscriber.events.length} events`,
+              ),
+            );
           }
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`timed out after ${timeoutMs} ms with ${subscriber.events.length} events: ${subscriber.events.map((event) => event.type).join(",")}`));
+          reject(
+            new Error(
+              `timed out after ${timeoutMs} ms with ${subscriber.events.length} events: ${subscriber.events.map((event) => event.type).join(",")}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);
@@ -86,7 +102,9 @@ export function subscribeToUserEvents(url: string, token: string | null, variabl
         notify();
       },
       error: (error) => {
-        subscriber.errors = Array.isArray(error) ? (error as GraphqlError[]) : [{ message: String((error as Error)?.message ?? error) }];
+        subscriber.errors = Array.isArray(error)
+          ? (error as GraphqlError[])
+          : [{ message: String((error as Error)?.message ?? error) }];
         notify();
       },
       complete: () => {

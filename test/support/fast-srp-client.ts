@@ -1,5 +1,15 @@
 import { createDiffieHellman, createHmac, randomBytes } from "node:crypto";
-import { computeX, G_BYTES, modPowG, N_BYTES, N_HEX, padHex, poolNameOf, sha256Hex, toTransportHex } from "../../src/infra/crypto/srp.js";
+import {
+  computeX,
+  G_BYTES,
+  modPowG,
+  N_BYTES,
+  N_HEX,
+  padHex,
+  poolNameOf,
+  sha256Hex,
+  toTransportHex,
+} from "../../src/infra/crypto/srp.js";
 import { formatSrpTimestamp } from "../../src/lib/srp-timestamp.js";
 
 /**
@@ -12,7 +22,12 @@ export interface FastSrpClient {
   srpA: string;
   /** ChallengeResponses for PASSWORD_VERIFIER. */
   answer(
-    challenge: { SALT?: string | null; SRP_B?: string | null; SECRET_BLOCK?: string | null; USER_ID_FOR_SRP?: string | null },
+    challenge: {
+      SALT?: string | null;
+      SRP_B?: string | null;
+      SECRET_BLOCK?: string | null;
+      USER_ID_FOR_SRP?: string | null;
+    },
     password: string,
     timestamp?: string,
   ): { USERNAME: string; PASSWORD_CLAIM_SECRET_BLOCK: string; PASSWORD_CLAIM_SIGNATURE: string; TIMESTAMP: string };
@@ -89,7 +104,8 @@ export function createFastSrpClient(poolId: string, options: FastSrpClientOption
     srpA,
     answer(challenge, password, timestamp = formatSrpTimestamp(new Date())) {
       const { SALT: saltHex, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: userId } = challenge;
-      if (!saltHex || !bigBHex || !secretBlock || !userId) throw new Error("PASSWORD_VERIFIER challenge lacks SALT, SRP_B, SECRET_BLOCK or USER_ID_FOR_SRP");
+      if (!saltHex || !bigBHex || !secretBlock || !userId)
+        throw new Error("PASSWORD_VERIFIER challenge lacks SALT, SRP_B, SECRET_BLOCK or USER_ID_FOR_SRP");
       const bigB = toBigInt(bigBHex);
       if (bigB % N === 0n) throw new Error("SRP_B ≡ 0 (mod N)");
       const u = toBigInt(sha256Hex(Buffer.from(padHex(srpA) + padHex(bigBHex), "hex")));
@@ -101,7 +117,12 @@ export function createFastSrpClient(poolId: string, options: FastSrpClientOption
       const secret = modPow(base, a + u * x);
       const prk = createHmac("sha256", paddedBytesOf(u)).update(paddedBytesOf(secret)).digest();
       const sessionKey = createHmac("sha256", prk).update(HKDF_INFO).digest().subarray(0, 16);
-      const message = Buffer.concat([Buffer.from(poolName, "utf8"), Buffer.from(userId, "utf8"), Buffer.from(secretBlock, "base64"), Buffer.from(timestamp, "utf8")]);
+      const message = Buffer.concat([
+        Buffer.from(poolName, "utf8"),
+        Buffer.from(userId, "utf8"),
+        Buffer.from(secretBlock, "base64"),
+        Buffer.from(timestamp, "utf8"),
+      ]);
       return {
         USERNAME: userId,
         PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,

@@ -17,7 +17,8 @@ export interface GraphqlResult<TData> {
 
 type Document<TData, TVariables> = TypedDocumentNode<TData, TVariables> | DocumentNode | string;
 
-const toSource = (document: Document<unknown, unknown>): string => (typeof document === "string" ? document : print(document));
+const toSource = (document: Document<unknown, unknown>): string =>
+  typeof document === "string" ? document : print(document);
 
 /** POSTs one GraphQL operation over HTTP, as any frontend would. */
 export async function postGraphql<TData, TVariables>(

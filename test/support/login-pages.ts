@@ -8,8 +8,16 @@ export interface PageResponse {
   html: string;
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#96;": "`" };
-export const unescapeHtml = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|#39|#96);/g, (entity) => ENTITIES[entity]!);
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#96;": "`",
+};
+export const unescapeHtml = (text: string): string =>
+  text.replace(/&(?:amp|lt|gt|quot|#39|#96);/g, (entity) => ENTITIES[entity]!);
 
 /**
  * A browser as far as the pages care: one cookie jar (name → value; path and expiry honoured coarsely:
@@ -35,15 +43,26 @@ export class PageBrowser {
       const index = pair!.indexOf("=");
       const name = pair!.slice(0, index);
       const value = pair!.slice(index + 1);
-      const isGone = attributes.some((attribute) => /^max-age=0$/i.test(attribute) || (/^expires=/i.test(attribute) && Date.parse(attribute.slice(8)) < Date.now()));
+      const isGone = attributes.some(
+        (attribute) =>
+          /^max-age=0$/i.test(attribute) ||
+          (/^expires=/i.test(attribute) && Date.parse(attribute.slice(8)) < Date.now()),
+      );
       if (isGone || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: response.status, headers: response.headers, location: response.headers.get("location"), html: await response.text() };
+    return {
+      status: response.status,
+      headers: response.headers,
+      location: response.headers.get("location"),
+      html: await response.text(),
+    };
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<PageResponse> {
-    return this.read(await fetch(this.absolute(url), { redirect: "manual", headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.read(
+      await fetch(this.absolute(url), { redirect: "manual", headers: { cookie: this.cookieHeader(), ...headers } }),
+    );
   }
 
   async post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<PageResponse> {
@@ -70,7 +89,8 @@ export function formOf(html: string, actionPart?: string): { action: string; hid
   const match = forms.find((candidate) => !actionPart || unescapeHtml(candidate[1]!).includes(actionPart));
   expect(match, `a form${actionPart ? ` posting to ${actionPart}` : ""} in the page`).toBeDefined();
   const hidden: Record<string, string> = {};
-  for (const input of match![2]!.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) hidden[unescapeHtml(input[1]!)] = unescapeHtml(input[2]!);
+  for (const input of match![2]!.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+    hidden[unescapeHtml(input[1]!)] = unescapeHtml(input[2]!);
   return { action: unescapeHtml(match![1]!), hidden };
 }
 
@@ -88,7 +108,14 @@ export const alertOf = (html: string): string | null => {
 
 /** The query string of an authorization request for a client (code flow unless said otherwise). */
 export function authorizeQuery(clientId: string, redirectUri: string, extra: Record<string, string> = {}): string {
-  return new URLSearchParams({ client_id: clientId, response_type: "code", redirect_uri: redirectUri, scope: "openid email", state: "st-123", ...extra }).toString();
+  return new URLSearchParams({
+    client_id: clientId,
+    response_type: "code",
+    redirect_uri: redirectUri,
+    scope: "openid email",
+    state: "st-123",
+    ...extra,
+  }).toString();
 }
 
 /** Client settings for the code flow through the pages. */

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import * as client from "openid-client";
 
@@ -56,7 +62,8 @@ export async function startRelyingParty(): Promise<RelyingParty> {
   const requests: string[] = [];
   let origin = "";
 
-  const sessionOf = (request: IncomingMessage): string | undefined => /(?:^|;\s*)rp_sid=([A-Za-z0-9_-]+)/.exec(request.headers.cookie ?? "")?.[1];
+  const sessionOf = (request: IncomingMessage): string | undefined =>
+    /(?:^|;\s*)rp_sid=([A-Za-z0-9_-]+)/.exec(request.headers.cookie ?? "")?.[1];
 
   async function start(response: ServerResponse, appName: string, url: URL): Promise<void> {
     const app = apps.get(appName);
@@ -74,13 +81,21 @@ export async function startRelyingParty(): Promise<RelyingParty> {
       nonce: entry.nonce,
       ...Object.fromEntries(url.searchParams),
     });
-    response.writeHead(302, { location: authorizationUrl.href, "set-cookie": `rp_sid=${sid}; Path=/; HttpOnly; SameSite=Lax` }).end();
+    response
+      .writeHead(302, {
+        location: authorizationUrl.href,
+        "set-cookie": `rp_sid=${sid}; Path=/; HttpOnly; SameSite=Lax`,
+      })
+      .end();
   }
 
   async function callback(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const sid = sessionOf(request);
     const entry = sid ? pending.get(sid) : undefined;
-    if (!sid || !entry) return void response.writeHead(400, { "content-type": "text/html; charset=utf-8" }).end(page("No sign-in in progress", ""));
+    if (!sid || !entry)
+      return void response
+        .writeHead(400, { "content-type": "text/html; charset=utf-8" })
+        .end(page("No sign-in in progress", ""));
     pending.delete(sid);
     const app = apps.get(entry.app)!;
     let result: CallbackResult;
@@ -95,14 +110,36 @@ export async function startRelyingParty(): Promise<RelyingParty> {
     } catch (error) {
       const failure = error as Error & { code?: string };
       const cause = failure.cause instanceof Error ? failure.cause.message : null;
-      result = { ok: false, error: { name: failure.name, code: failure.code ?? null, message: failure.message, cause } };
+      result = {
+        ok: false,
+        error: { name: failure.name, code: failure.code ?? null, message: failure.message, cause },
+      };
     }
     results.set(entry.app, result);
     if (result.ok) {
-      const shown = { sub: result.claims.sub, "cognito:username": result.claims["cognito:username"], email: result.claims.email, scope: result.tokens.scope };
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page(`Signed in to ${entry.app}`, `<p id="sub">${escapeHtml(result.claims.sub)}</p><pre>${escapeHtml(JSON.stringify(shown, null, 2))}</pre>`));
+      const shown = {
+        sub: result.claims.sub,
+        "cognito:username": result.claims["cognito:username"],
+        email: result.claims.email,
+        scope: result.tokens.scope,
+      };
+      response
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(
+          page(
+            `Signed in to ${entry.app}`,
+            `<p id="sub">${escapeHtml(result.claims.sub)}</p><pre>${escapeHtml(JSON.stringify(shown, null, 2))}</pre>`,
+          ),
+        );
     } else {
-      response.writeHead(400, { "content-type": "text/html; charset=utf-8" }).end(page("Sign-in failed", `<p id="error">${escapeHtml(`${result.error.code ?? result.error.name}: ${result.error.message}`)}</p>`));
+      response
+        .writeHead(400, { "content-type": "text/html; charset=utf-8" })
+        .end(
+          page(
+            "Sign-in failed",
+            `<p id="error">${escapeHtml(`${result.error.code ?? result.error.name}: ${result.error.message}`)}</p>`,
+          ),
+        );
     }
   }
 
@@ -114,7 +151,11 @@ export async function startRelyingParty(): Promise<RelyingParty> {
       : url.pathname === "/callback"
         ? callback(request, response, url)
         : url.pathname === "/signed-out"
-          ? Promise.resolve(void response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page("Signed out", "<p>You are signed out.</p>")))
+          ? Promise.resolve(
+              void response
+                .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+                .end(page("Signed out", "<p>You are signed out.</p>")),
+            )
           : Promise.resolve(void response.writeHead(url.pathname === "/favicon.ico" ? 204 : 404).end());
     started.catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500).end(String(error));
@@ -128,7 +169,8 @@ export async function startRelyingParty(): Promise<RelyingParty> {
     callbackUrl: `${origin}/callback`,
     signedOutUrl: `${origin}/signed-out`,
     register: (app, registered) => void apps.set(app, registered),
-    startUrl: (app, extra = {}) => `${origin}/start/${encodeURIComponent(app)}${Object.keys(extra).length > 0 ? `?${new URLSearchParams(extra).toString()}` : ""}`,
+    startUrl: (app, extra = {}) =>
+      `${origin}/start/${encodeURIComponent(app)}${Object.keys(extra).length > 0 ? `?${new URLSearchParams(extra).toString()}` : ""}`,
     lastResult: (app) => results.get(app),
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -153,23 +195,42 @@ function lookupLocalhost(hostname: string, options: { all?: boolean }, callback:
 export const fetchResolvingLocalhost: client.CustomFetch = async (url, options) => {
   const target = new URL(url);
   if (!target.hostname.endsWith(".localhost")) return fetch(url, options as RequestInit);
-  const body = options.body === undefined || options.body === null ? undefined : typeof options.body === "string" || options.body instanceof URLSearchParams ? String(options.body) : Buffer.from(options.body as Uint8Array);
+  const body =
+    options.body === undefined || options.body === null
+      ? undefined
+      : typeof options.body === "string" || options.body instanceof URLSearchParams
+        ? String(options.body)
+        : Buffer.from(options.body as Uint8Array);
   const headers: Record<string, string> = { ...options.headers };
-  if (options.body instanceof URLSearchParams && !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["content-type"] = "application/x-www-form-urlencoded;charset=UTF-8";
+  if (
+    options.body instanceof URLSearchParams &&
+    !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")
+  )
+    headers["content-type"] = "application/x-www-form-urlencoded;charset=UTF-8";
   return new Promise<Response>((resolve, reject) => {
-    const outgoing = httpRequest(target, { method: options.method, headers, lookup: lookupLocalhost as never, signal: options.signal }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("error", reject);
-      incoming.on("end", () => {
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, item);
-        }
-        const status = incoming.statusCode ?? 500;
-        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
-      });
-    });
+    const outgoing = httpRequest(
+      target,
+      { method: options.method, headers, lookup: lookupLocalhost as never, signal: options.signal },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", reject);
+        incoming.on("end", () => {
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              responseHeaders.append(name, item);
+          }
+          const status = incoming.statusCode ?? 500;
+          resolve(
+            new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), {
+              status,
+              headers: responseHeaders,
+            }),
+          );
+        });
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(body);
   });
@@ -181,12 +242,24 @@ export const fetchResolvingLocalhost: client.CustomFetch = async (url, options) 
  * Cognito's discovery document has no revocation_endpoint, so the app adds it next to the token endpoint,
  * where Cognito serves /oauth2/revoke (as an app written for Cognito must).
  */
-export async function discoverForRelyingParty(issuer: string, clientId: string, clientSecret: string | null): Promise<client.Configuration> {
+export async function discoverForRelyingParty(
+  issuer: string,
+  clientId: string,
+  clientSecret: string | null,
+): Promise<client.Configuration> {
   const clientAuth = clientSecret ? client.ClientSecretBasic(clientSecret) : client.None();
-  const discovered = await client.discovery(new URL(issuer), clientId, clientSecret ?? undefined, clientAuth, { execute: [client.allowInsecureRequests], [client.customFetch]: fetchResolvingLocalhost });
+  const discovered = await client.discovery(new URL(issuer), clientId, clientSecret ?? undefined, clientAuth, {
+    execute: [client.allowInsecureRequests],
+    [client.customFetch]: fetchResolvingLocalhost,
+  });
   // serverMetadata() adds a supportsPKCE() helper; the document itself is its JSON part.
   const metadata = JSON.parse(JSON.stringify(discovered.serverMetadata())) as client.ServerMetadata;
-  const config = new client.Configuration({ ...metadata, revocation_endpoint: new URL("revoke", metadata.token_endpoint).href }, clientId, clientSecret ?? undefined, clientAuth);
+  const config = new client.Configuration(
+    { ...metadata, revocation_endpoint: new URL("revoke", metadata.token_endpoint).href },
+    clientId,
+    clientSecret ?? undefined,
+    clientAuth,
+  );
   client.allowInsecureRequests(config);
   config[client.customFetch] = fetchResolvingLocalhost;
   return config;

@@ -55,14 +55,21 @@ export type AuthResultData = InitiateAuthMutation["initiateAuth"];
 export type Challenge = Extract<AuthResultData, { __typename: "AuthChallenge" }>;
 export type Tokens = Extract<AuthResultData, { __typename: "AuthenticationResult" }>;
 type AuthCall = GraphqlResult<
-  { initiateAuth: AuthResultData } | { respondToAuthChallenge: AuthResultData } | { adminInitiateAuth: AuthResultData } | { adminRespondToAuthChallenge: AuthResultData } | { getTokensFromRefreshToken: Tokens }
+  | { initiateAuth: AuthResultData }
+  | { respondToAuthChallenge: AuthResultData }
+  | { adminInitiateAuth: AuthResultData }
+  | { adminRespondToAuthChallenge: AuthResultData }
+  | { getTokensFromRefreshToken: Tokens }
 >;
 
 function authResultOf(result: AuthCall): AuthResultData {
   return Object.values(expectData(result))[0] as AuthResultData;
 }
 
-export function expectChallenge(result: AuthCall, challengeName: Challenge["challengeName"] = "PASSWORD_VERIFIER"): Challenge {
+export function expectChallenge(
+  result: AuthCall,
+  challengeName: Challenge["challengeName"] = "PASSWORD_VERIFIER",
+): Challenge {
   const outcome = authResultOf(result);
   if (outcome.__typename !== "AuthChallenge") throw new Error(`expected ${challengeName}, got ${outcome.__typename}`);
   expect(outcome.challengeName).toBe(challengeName);
@@ -71,7 +78,8 @@ export function expectChallenge(result: AuthCall, challengeName: Challenge["chal
 
 export function expectTokens(result: AuthCall): Tokens {
   const outcome = authResultOf(result);
-  if (outcome.__typename !== "AuthenticationResult") throw new Error(`expected tokens, got ${outcome.__typename} ${JSON.stringify(outcome)}`);
+  if (outcome.__typename !== "AuthenticationResult")
+    throw new Error(`expected tokens, got ${outcome.__typename} ${JSON.stringify(outcome)}`);
   return outcome;
 }
 
@@ -84,31 +92,85 @@ export function expectError(result: GraphqlResult<unknown>, code: string, messag
 }
 
 /** Base64(HMAC-SHA256(clientSecret, username + clientId)), cognito-reference §5. */
-export const secretHashOf = (clientSecret: string, username: string, clientId: string): string => createHmac("sha256", clientSecret).update(username + clientId, "utf8").digest("base64");
+export const secretHashOf = (clientSecret: string, username: string, clientId: string): string =>
+  createHmac("sha256", clientSecret)
+    .update(username + clientId, "utf8")
+    .digest("base64");
 
 /** A CONFIRMED user with a permanent password (AdminCreateUser without a message + AdminSetUserPassword). */
-export async function createConfirmedUser(gateway: TestApp, poolId: string, username: string, password: string, attributes: AttributeInput[] = []): Promise<{ username: string; sub: string }> {
-  const created = expectData(await gateway.gql(AdminCreateUserDocument, { input: { userPoolId: poolId, username, messageAction: "SUPPRESS", userAttributes: attributes } })).adminCreateUser;
-  expectData(await gateway.gql(AdminSetUserPasswordDocument, { input: { userPoolId: poolId, username, password, permanent: true } }));
+export async function createConfirmedUser(
+  gateway: TestApp,
+  poolId: string,
+  username: string,
+  password: string,
+  attributes: AttributeInput[] = [],
+): Promise<{ username: string; sub: string }> {
+  const created = expectData(
+    await gateway.gql(AdminCreateUserDocument, {
+      input: { userPoolId: poolId, username, messageAction: "SUPPRESS", userAttributes: attributes },
+    }),
+  ).adminCreateUser;
+  expectData(
+    await gateway.gql(AdminSetUserPasswordDocument, {
+      input: { userPoolId: poolId, username, password, permanent: true },
+    }),
+  );
   return { username: created.username, sub: created.userSub };
 }
 
-export const passwordSignIn = (gateway: TestApp, clientId: string, username: string, password: string, extra: { SECRET_HASH?: string } = {}) =>
-  gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "USER_PASSWORD_AUTH", authParameters: { USERNAME: username, PASSWORD: password, ...extra } } }, null);
+export const passwordSignIn = (
+  gateway: TestApp,
+  clientId: string,
+  username: string,
+  password: string,
+  extra: { SECRET_HASH?: string } = {},
+) =>
+  gateway.gql(
+    InitiateAuthDocument,
+    {
+      input: {
+        clientId,
+        authFlow: "USER_PASSWORD_AUTH",
+        authParameters: { USERNAME: username, PASSWORD: password, ...extra },
+      },
+    },
+    null,
+  );
 
 export const refreshSignIn = (gateway: TestApp, clientId: string, refreshToken: string) =>
-  gateway.gql(InitiateAuthDocument, { input: { clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: refreshToken } } }, null);
+  gateway.gql(
+    InitiateAuthDocument,
+    { input: { clientId, authFlow: "REFRESH_TOKEN_AUTH", authParameters: { REFRESH_TOKEN: refreshToken } } },
+    null,
+  );
 
 /** GetTokensFromRefreshToken over GraphQL: the one refresh that rotating clients allow. */
-export const refreshTokens = (gateway: TestApp, clientId: string, refreshToken: string, extra: Omit<GetTokensFromRefreshTokenInput, "clientId" | "refreshToken"> = {}) =>
-  gateway.gql(GetTokensFromRefreshTokenDocument, { input: { clientId, refreshToken, ...extra } }, null);
+export const refreshTokens = (
+  gateway: TestApp,
+  clientId: string,
+  refreshToken: string,
+  extra: Omit<GetTokensFromRefreshTokenInput, "clientId" | "refreshToken"> = {},
+) => gateway.gql(GetTokensFromRefreshTokenDocument, { input: { clientId, refreshToken, ...extra } }, null);
 
 /** InitiateAuth USER_SRP_AUTH with a fresh amazon-cognito-identity-js client. */
-export async function startSrp(gateway: TestApp, args: { poolId: string; clientId: string; username: string; secretHash?: string }) {
+export async function startSrp(
+  gateway: TestApp,
+  args: { poolId: string; clientId: string; username: string; secretHash?: string },
+) {
   const client = createSrpClient(args.poolId);
   const result = await gateway.gql(
     InitiateAuthDocument,
-    { input: { clientId: args.clientId, authFlow: "USER_SRP_AUTH", authParameters: { USERNAME: args.username, SRP_A: client.srpA, ...(args.secretHash ? { SECRET_HASH: args.secretHash } : {}) } } },
+    {
+      input: {
+        clientId: args.clientId,
+        authFlow: "USER_SRP_AUTH",
+        authParameters: {
+          USERNAME: args.username,
+          SRP_A: client.srpA,
+          ...(args.secretHash ? { SECRET_HASH: args.secretHash } : {}),
+        },
+      },
+    },
     null,
   );
   return { client, result };
@@ -119,17 +181,32 @@ export function answerVerifier(client: SrpClient, challenge: Challenge, password
   return client.answer(challenge.challengeParameters, password, clock ? formatSrpTimestamp(clock.now()) : undefined);
 }
 
-export const respond = (gateway: TestApp, clientId: string, challenge: Pick<Challenge, "challengeName" | "session">, challengeResponses: ChallengeResponsesInput) =>
-  gateway.gql(RespondToAuthChallengeDocument, { input: { clientId, challengeName: challenge.challengeName, session: challenge.session, challengeResponses } }, null);
+export const respond = (
+  gateway: TestApp,
+  clientId: string,
+  challenge: Pick<Challenge, "challengeName" | "session">,
+  challengeResponses: ChallengeResponsesInput,
+) =>
+  gateway.gql(
+    RespondToAuthChallengeDocument,
+    { input: { clientId, challengeName: challenge.challengeName, session: challenge.session, challengeResponses } },
+    null,
+  );
 
 /** Both SRP steps; returns the RespondToAuthChallenge result. */
-export async function srpSignIn(gateway: TestApp, args: { poolId: string; clientId: string; username: string; password: string; clock?: Clock }) {
+export async function srpSignIn(
+  gateway: TestApp,
+  args: { poolId: string; clientId: string; username: string; password: string; clock?: Clock },
+) {
   const { client, result } = await startSrp(gateway, args);
   const challenge = expectChallenge(result);
   return respond(gateway, args.clientId, challenge, answerVerifier(client, challenge, args.password, args.clock));
 }
 
-export async function listEvents(gateway: TestApp, poolId: string): Promise<{ type: string; actor: string; detail: Record<string, unknown> }[]> {
+export async function listEvents(
+  gateway: TestApp,
+  poolId: string,
+): Promise<{ type: string; actor: string; detail: Record<string, unknown> }[]> {
   return expectData(await gateway.gql(ListEventsDocument, { userPoolId: poolId, first: 1000 })).events.items;
 }
 
@@ -148,7 +225,12 @@ export const jwksUrlOf = (gateway: TestApp, poolId: string) => `${gateway.baseUr
  * Verifies a token as a relying party would, knowing only the JWKS URL and the issuer: with jose
  * and with aws-jwt-verify (fresh caches each time, so a rotated JWKS is re-fetched), which must agree.
  */
-export async function verifyIndependently(gateway: TestApp, poolId: string, token: string, options: { audience?: string; currentDate?: Date } = {}): Promise<{ payload: JWTPayload; kid: string }> {
+export async function verifyIndependently(
+  gateway: TestApp,
+  poolId: string,
+  token: string,
+  options: { audience?: string; currentDate?: Date } = {},
+): Promise<{ payload: JWTPayload; kid: string }> {
   const issuer = `${PUBLIC_URL}/${poolId}`;
   const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(jwksUrlOf(gateway, poolId))), {
     issuer,
@@ -156,7 +238,10 @@ export async function verifyIndependently(gateway: TestApp, poolId: string, toke
     ...(options.audience ? { audience: options.audience } : {}),
     ...(options.currentDate ? { currentDate: options.currentDate } : {}),
   });
-  const verifier = JwtRsaVerifier.create({ issuer, audience: options.audience ?? null, jwksUri: jwksUrlOf(gateway, poolId) }, { jwksCache: new SimpleJwksCache({ fetcher: httpFetcher }) });
+  const verifier = JwtRsaVerifier.create(
+    { issuer, audience: options.audience ?? null, jwksUri: jwksUrlOf(gateway, poolId) },
+    { jwksCache: new SimpleJwksCache({ fetcher: httpFetcher }) },
+  );
   expect(await verifier.verify(token)).toEqual(payload);
   return { payload, kid: String(decodeProtectedHeader(token).kid) };
 }
@@ -167,4 +252,5 @@ const TOTP_STEP_MS = 30_000;
  * A manual clock near the real time (the SRP clients' TIMESTAMP must be close to the gateway's), set in
  * the middle of a 30-second TOTP step so that a code made at the start of a test is still valid later.
  */
-export const createMidStepClock = (): ManualClock => createManualClock(new Date(Math.floor(Date.now() / TOTP_STEP_MS) * TOTP_STEP_MS + TOTP_STEP_MS / 2));
+export const createMidStepClock = (): ManualClock =>
+  createManualClock(new Date(Math.floor(Date.now() / TOTP_STEP_MS) * TOTP_STEP_MS + TOTP_STEP_MS / 2));

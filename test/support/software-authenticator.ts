@@ -12,7 +12,13 @@ export interface RegistrationResponseJson {
   type: "public-key";
   authenticatorAttachment?: string;
   clientExtensionResults: Record<string, unknown>;
-  response: { clientDataJSON: string; attestationObject: string; transports: string[]; publicKeyAlgorithm: number; authenticatorData: string };
+  response: {
+    clientDataJSON: string;
+    attestationObject: string;
+    transports: string[];
+    publicKeyAlgorithm: number;
+    authenticatorData: string;
+  };
 }
 
 export interface AuthenticationResponseJson {
@@ -106,12 +112,35 @@ function newKey(algorithm: SoftwareAlgorithm): Omit<KeyState, "credentialId" | "
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");
     const x = Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url");
     // COSE_Key OKP: kty 1, alg -8 (EdDSA), crv 6 (Ed25519), x.
-    return { algorithm, privateKey, coseKey: cbor(new Map<number, Cbor>([[1, 1], [3, -8], [-1, 6], [-2, x]])) };
+    return {
+      algorithm,
+      privateKey,
+      coseKey: cbor(
+        new Map<number, Cbor>([
+          [1, 1],
+          [3, -8],
+          [-1, 6],
+          [-2, x],
+        ]),
+      ),
+    };
   }
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const jwk = publicKey.export({ format: "jwk" });
   // COSE_Key EC2: kty 2, alg -7 (ES256), crv 1 (P-256), x, y.
-  return { algorithm, privateKey, coseKey: cbor(new Map<number, Cbor>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x!, "base64url")], [-3, Buffer.from(jwk.y!, "base64url")]])) };
+  return {
+    algorithm,
+    privateKey,
+    coseKey: cbor(
+      new Map<number, Cbor>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, Buffer.from(jwk.x!, "base64url")],
+        [-3, Buffer.from(jwk.y!, "base64url")],
+      ]),
+    ),
+  };
 }
 
 function clientData(type: "webauthn.create" | "webauthn.get", challenge: string, origin: string): Buffer {
@@ -128,12 +157,31 @@ function authenticatorData(rpId: string, flags: number, counter: number, atteste
  * A new authenticator. `countsUses: false` behaves like the many passkey providers that always report
  * a counter of 0 (iCloud Keychain, Google Password Manager).
  */
-export function createSoftwareAuthenticator(options: { algorithm?: SoftwareAlgorithm; countsUses?: boolean; attachment?: "platform" | "cross-platform"; transports?: string[] } = {}): SoftwareAuthenticator {
+export function createSoftwareAuthenticator(
+  options: {
+    algorithm?: SoftwareAlgorithm;
+    countsUses?: boolean;
+    attachment?: "platform" | "cross-platform";
+    transports?: string[];
+  } = {},
+): SoftwareAuthenticator {
   const key: KeyState = { ...newKey(options.algorithm ?? "ES256"), credentialId: randomBytes(32), userHandle: null };
-  return build(key, 0, options.countsUses ?? true, options.attachment ?? "platform", options.transports ?? ["internal", "hybrid"]);
+  return build(
+    key,
+    0,
+    options.countsUses ?? true,
+    options.attachment ?? "platform",
+    options.transports ?? ["internal", "hybrid"],
+  );
 }
 
-function build(key: KeyState, startCounter: number, countsUses: boolean, attachment: string, transports: string[]): SoftwareAuthenticator {
+function build(
+  key: KeyState,
+  startCounter: number,
+  countsUses: boolean,
+  attachment: string,
+  transports: string[],
+): SoftwareAuthenticator {
   const authenticator: SoftwareAuthenticator = {
     get credentialId() {
       return b64url(key.credentialId);
@@ -147,8 +195,19 @@ function build(key: KeyState, startCounter: number, countsUses: boolean, attachm
       idLength.writeUInt16BE(key.credentialId.length);
       // AAGUID all zeros, as a 'none' attestation usually reports it.
       const attested = Buffer.concat([Buffer.alloc(16), idLength, key.credentialId, key.coseKey]);
-      const authData = authenticatorData(ceremony.rpId ?? creation.rp.id, flags, ceremony.counter ?? authenticator.counter, attested);
-      const attestationObject = cbor(new Map<string, Cbor>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]]));
+      const authData = authenticatorData(
+        ceremony.rpId ?? creation.rp.id,
+        flags,
+        ceremony.counter ?? authenticator.counter,
+        attested,
+      );
+      const attestationObject = cbor(
+        new Map<string, Cbor>([
+          ["fmt", "none"],
+          ["attStmt", new Map()],
+          ["authData", authData],
+        ]),
+      );
       const id = b64url(key.credentialId);
       return {
         id,
@@ -157,7 +216,9 @@ function build(key: KeyState, startCounter: number, countsUses: boolean, attachm
         authenticatorAttachment: attachment,
         clientExtensionResults: {},
         response: {
-          clientDataJSON: b64url(clientData("webauthn.create", ceremony.challenge ?? creation.challenge, ceremony.origin)),
+          clientDataJSON: b64url(
+            clientData("webauthn.create", ceremony.challenge ?? creation.challenge, ceremony.origin),
+          ),
           attestationObject: b64url(attestationObject),
           transports,
           publicKeyAlgorithm: key.algorithm === "ES256" ? -7 : -8,
@@ -174,7 +235,8 @@ function build(key: KeyState, startCounter: number, countsUses: boolean, attachm
       const data = clientData("webauthn.get", ceremony.challenge ?? request.challenge, ceremony.origin);
       const signed = Buffer.concat([authData, sha256(data)]);
       // ES256 signatures are DER (what node:crypto makes by default), as WebAuthn wants them.
-      const signature = key.algorithm === "ES256" ? sign("sha256", signed, key.privateKey) : sign(null, signed, key.privateKey);
+      const signature =
+        key.algorithm === "ES256" ? sign("sha256", signed, key.privateKey) : sign(null, signed, key.privateKey);
       const id = b64url(key.credentialId);
       return {
         id,
@@ -182,7 +244,12 @@ function build(key: KeyState, startCounter: number, countsUses: boolean, attachm
         type: "public-key",
         authenticatorAttachment: attachment,
         clientExtensionResults: {},
-        response: { clientDataJSON: b64url(data), authenticatorData: b64url(authData), signature: b64url(signature), ...(key.userHandle ? { userHandle: key.userHandle } : {}) },
+        response: {
+          clientDataJSON: b64url(data),
+          authenticatorData: b64url(authData),
+          signature: b64url(signature),
+          ...(key.userHandle ? { userHandle: key.userHandle } : {}),
+        },
       };
     },
 

@@ -12,7 +12,8 @@ let sink: CapturedStatement[] | null = null;
 let sqliteWrapped = false;
 
 type TraceContext = { query: string; values?: unknown };
-const onQuery = (context: unknown) => void sink?.push({ kind: "query", sql: (context as TraceContext).query, values: [] });
+const onQuery = (context: unknown) =>
+  void sink?.push({ kind: "query", sql: (context as TraceContext).query, values: [] });
 const onExecute = (context: unknown) => {
   const { query, values } = context as TraceContext;
   sink?.push({ kind: "execute", sql: query, values: Array.isArray(values) ? [...(values as unknown[])] : [] });
@@ -25,9 +26,15 @@ const onExecute = (context: unknown) => {
 function wrapSqliteStatements(): void {
   if (sqliteWrapped) return;
   sqliteWrapped = true;
-  const Database = createRequire(__filename)("better-sqlite3") as new (file: string) => { prepare(sql: string): object; close(): void };
+  const Database = createRequire(__filename)("better-sqlite3") as new (file: string) => {
+    prepare(sql: string): object;
+    close(): void;
+  };
   const scratch = new Database(":memory:");
-  const prototype = Object.getPrototypeOf(scratch.prepare("SELECT 1")) as Record<string, (...args: unknown[]) => unknown>;
+  const prototype = Object.getPrototypeOf(scratch.prepare("SELECT 1")) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   scratch.close();
   for (const method of ["run", "get", "all", "iterate"]) {
     const original = prototype[method]!;

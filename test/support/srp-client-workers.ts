@@ -61,7 +61,12 @@ export interface PasswordVerifierResponses {
   TIMESTAMP: string;
 }
 
-type ChallengeParameters = { SALT?: string | null; SRP_B?: string | null; SECRET_BLOCK?: string | null; USER_ID_FOR_SRP?: string | null };
+type ChallengeParameters = {
+  SALT?: string | null;
+  SRP_B?: string | null;
+  SECRET_BLOCK?: string | null;
+  USER_ID_FOR_SRP?: string | null;
+};
 
 /** One sign-in's client: its helper (and so its private a) lives in one worker for both steps. */
 export interface WorkerSrpClient {
@@ -88,7 +93,8 @@ export class SrpClientWorkers {
     return {
       srpA,
       answer: async (challenge, password, timestamp) =>
-        (await this.rpc.call(id, { op: "answer", challenge, password, timestamp: timestamp ?? null }, id)).responses as PasswordVerifierResponses,
+        (await this.rpc.call(id, { op: "answer", challenge, password, timestamp: timestamp ?? null }, id))
+          .responses as PasswordVerifierResponses,
     };
   }
 

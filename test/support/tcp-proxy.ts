@@ -26,10 +26,11 @@ export async function createTcpProxy(targetHost: string, targetPort: number): Pr
     }
     client.pipe(upstream).pipe(client);
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve());
+    });
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
   const stop = () =>

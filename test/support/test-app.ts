@@ -17,7 +17,11 @@ export interface TestApp {
   /** An unscoped admin key of this app. */
   adminKey: string;
   /** Calls the API over HTTP with the admin key unless another token (or null) is given. */
-  gql<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables, token?: string | null): Promise<GraphqlResult<TData>>;
+  gql<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    token?: string | null,
+  ): Promise<GraphqlResult<TData>>;
   close(): Promise<void>;
 }
 
@@ -26,7 +30,10 @@ export interface TestApp {
  * The embedded backend gets its own SQLite file; the external one shares MariaDB and Redis,
  * and tests isolate themselves by creating their own pools.
  */
-export async function getTestApp(backend: Backend, options: { env?: Record<string, string>; overrides?: AppOverrides; dataDir?: string } = {}): Promise<TestApp> {
+export async function getTestApp(
+  backend: Backend,
+  options: { env?: Record<string, string>; overrides?: AppOverrides; dataDir?: string } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "gw-test-"));
   const adminKey = `test-admin-${randomBytes(24).toString("hex")}`;
   const config = loadConfig({
@@ -52,7 +59,8 @@ export async function getTestApp(backend: Backend, options: { env?: Record<strin
     url: app.url,
     baseUrl,
     adminKey,
-    gql: (document, variables, token) => postGraphql(app.url, document, variables, { token: token === undefined ? adminKey : token }),
+    gql: (document, variables, token) =>
+      postGraphql(app.url, document, variables, { token: token === undefined ? adminKey : token }),
     async close() {
       await app.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

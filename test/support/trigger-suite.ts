@@ -1,7 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Backend } from "./backends.js";
 import { createPoolWithClient, uniqueName } from "./directory.js";
-import { RotateTriggerSecretDocument, type CreateUserPoolClientInput, type CreateUserPoolInput, type LambdaConfigInput } from "./generated/graphql.js";
+import {
+  RotateTriggerSecretDocument,
+  type CreateUserPoolClientInput,
+  type CreateUserPoolInput,
+  type LambdaConfigInput,
+} from "./generated/graphql.js";
 import { expectData } from "./graphql-client.js";
 import { getTestApp, type TestApp } from "./test-app.js";
 import { startTriggerReceiver, type TriggerReceiver } from "./trigger-receiver.js";
@@ -46,11 +51,21 @@ export function useTriggerSuite(backend: Backend) {
      * Creates a pool (and an app client) whose lambdaConfig the caller builds from `url(path)`, under
      * a prefix of its own, and rotates its trigger secret so the triggers can be called.
      */
-    async poolWithTriggers(lambdaConfig: (url: (path: string) => string) => LambdaConfigInput, poolInput: Partial<CreateUserPoolInput> = {}, clientInput: Partial<CreateUserPoolClientInput> = {}): Promise<TriggerPool> {
+    async poolWithTriggers(
+      lambdaConfig: (url: (path: string) => string) => LambdaConfigInput,
+      poolInput: Partial<CreateUserPoolInput> = {},
+      clientInput: Partial<CreateUserPoolClientInput> = {},
+    ): Promise<TriggerPool> {
       const prefix = `/${uniqueName("t")}`;
       const url = (path: string) => started(receiver).url(`${prefix}${path}`);
-      const { poolId, clientId } = await createPoolWithClient(started(gateway), { lambdaConfig: lambdaConfig(url), ...poolInput }, clientInput);
-      const { secret } = expectData(await started(gateway).gql(RotateTriggerSecretDocument, { userPoolId: poolId })).rotateTriggerSecret;
+      const { poolId, clientId } = await createPoolWithClient(
+        started(gateway),
+        { lambdaConfig: lambdaConfig(url), ...poolInput },
+        clientInput,
+      );
+      const { secret } = expectData(
+        await started(gateway).gql(RotateTriggerSecretDocument, { userPoolId: poolId }),
+      ).rotateTriggerSecret;
       return { poolId, clientId, secret, path: (name: string) => `${prefix}${name}` };
     },
   };

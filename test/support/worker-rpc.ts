@@ -7,7 +7,10 @@ import { Worker } from "node:worker_threads";
  */
 export class WorkerRpc {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }
+  >();
   private nextId = 0;
 
   constructor(source: string, size: number, workerData: Record<string, unknown>) {

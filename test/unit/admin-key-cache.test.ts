@@ -13,7 +13,16 @@ import { createManualClock } from "../../src/lib/clock.js";
 function createFakeKeys() {
   const keys = new Map<string, AdminApiKey>();
   for (const id of ["key1", "key2", "key3"]) {
-    keys.set(id, { id, name: id, keyHash: `hash-${id}`, poolScope: null, secretCiphertext: null, createdAt: new Date(0), revokedAt: null, createdBy: "system" });
+    keys.set(id, {
+      id,
+      name: id,
+      keyHash: `hash-${id}`,
+      poolScope: null,
+      secretCiphertext: null,
+      createdAt: new Date(0),
+      revokedAt: null,
+      createdBy: "system",
+    });
   }
   let reads = 0;
   let gate: Promise<void> | null = null;
@@ -46,10 +55,16 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe("admin key cache", () => {
   it("reads an active key once by hash and once by id, then answers from memory, frozen", async () => {
     const fake = createFakeKeys();
-    const cache = createAdminKeyCache({ store: createMemoryShortLivedStore({ clock: createManualClock() }), clock: createManualClock() });
+    const cache = createAdminKeyCache({
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+      clock: createManualClock(),
+    });
     await cache.start();
     const first = await cache.byHash("hash-key1", fake.byHash("hash-key1"));
-    const again = await Promise.all([cache.byHash("hash-key1", fake.byHash("hash-key1")), cache.byHash("hash-key1", fake.byHash("hash-key1"))]);
+    const again = await Promise.all([
+      cache.byHash("hash-key1", fake.byHash("hash-key1")),
+      cache.byHash("hash-key1", fake.byHash("hash-key1")),
+    ]);
     await cache.byId("key1", fake.byId("key1"));
     await cache.byId("key1", fake.byId("key1"));
     expect(fake.reads()).toBe(2);
@@ -60,7 +75,10 @@ describe("admin key cache", () => {
   it("keeps neither unknown nor revoked keys: both are read on every request", async () => {
     const fake = createFakeKeys();
     fake.keys.get("key2")!.revokedAt = new Date(0);
-    const cache = createAdminKeyCache({ store: createMemoryShortLivedStore({ clock: createManualClock() }), clock: createManualClock() });
+    const cache = createAdminKeyCache({
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+      clock: createManualClock(),
+    });
     await cache.start();
     for (let call = 0; call < 2; call++) {
       expect(await cache.byHash("hash-nope", fake.byHash("hash-nope"))).toBeNull();
@@ -106,7 +124,10 @@ describe("admin key cache", () => {
 
   it("does not keep what a read saw before a revocation that arrived while it was in flight, nor hand it to a request that joins after", async () => {
     const fake = createFakeKeys();
-    const cache = createAdminKeyCache({ store: createMemoryShortLivedStore({ clock: createManualClock() }), clock: createManualClock() });
+    const cache = createAdminKeyCache({
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+      clock: createManualClock(),
+    });
     await cache.start();
     const release = fake.hold();
     const stale = cache.byHash("hash-key1", fake.byHash("hash-key1"));
@@ -156,7 +177,11 @@ describe("admin key cache", () => {
   it("drops everything when another connection has committed to the embedded file", async () => {
     const fake = createFakeKeys();
     let dataVersion = 1;
-    const cache = createAdminKeyCache({ store: createMemoryShortLivedStore({ clock: createManualClock() }), clock: createManualClock(), outsideCommits: { count: () => dataVersion } });
+    const cache = createAdminKeyCache({
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+      clock: createManualClock(),
+      outsideCommits: { count: () => dataVersion },
+    });
     await cache.start();
     await cache.byHash("hash-key1", fake.byHash("hash-key1"));
     await cache.byHash("hash-key1", fake.byHash("hash-key1"));
@@ -170,7 +195,12 @@ describe("admin key cache", () => {
   it("holds at most maxEntries keys, least recently used out first, and reads a key again after maxAgeSeconds", async () => {
     const fake = createFakeKeys();
     const clock = createManualClock();
-    const cache = createAdminKeyCache({ store: createMemoryShortLivedStore({ clock }), clock, maxEntries: 2, maxAgeSeconds: 60 });
+    const cache = createAdminKeyCache({
+      store: createMemoryShortLivedStore({ clock }),
+      clock,
+      maxEntries: 2,
+      maxAgeSeconds: 60,
+    });
     await cache.start();
     await cache.byHash("hash-key1", fake.byHash("hash-key1"));
     await cache.byHash("hash-key2", fake.byHash("hash-key2"));

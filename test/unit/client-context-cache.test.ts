@@ -27,10 +27,19 @@ function createFakeDatabase() {
   let reads = 0;
   let subscriptionReads = 0;
   let gate: Promise<void> | null = null;
-  const listSubscriptions = async (poolId: string) => (subscriptions.get(poolId) ?? []).map((id) => ({ id, poolId, eventTypes: ["GROUP_CREATED"] }) as unknown as WebhookSubscription);
+  const listSubscriptions = async (poolId: string) =>
+    (subscriptions.get(poolId) ?? []).map(
+      (id) => ({ id, poolId, eventTypes: ["GROUP_CREATED"] }) as unknown as WebhookSubscription,
+    );
   const repositories = {
-    clients: { findById: async (clientId: string) => (clients.has(clientId) ? ({ ...clients.get(clientId)! } as unknown as AppClient) : null) },
-    pools: { findById: async (poolId: string) => (pools.has(poolId) ? ({ ...pools.get(poolId)! } as unknown as UserPool) : null) },
+    clients: {
+      findById: async (clientId: string) =>
+        clients.has(clientId) ? ({ ...clients.get(clientId)! } as unknown as AppClient) : null,
+    },
+    pools: {
+      findById: async (poolId: string) =>
+        pools.has(poolId) ? ({ ...pools.get(poolId)! } as unknown as UserPool) : null,
+    },
     webhooks: { listSubscriptions },
   } as unknown as Repositories;
   const db = {
@@ -65,12 +74,16 @@ function createFakeDatabase() {
   };
 }
 
-const clientNameOf = async (cache: ReturnType<typeof createClientContextCache>, clientId: string) => (await cache.get(clientId)).client.clientName;
+const clientNameOf = async (cache: ReturnType<typeof createClientContextCache>, clientId: string) =>
+  (await cache.get(clientId)).client.clientName;
 
 describe("client context cache", () => {
   it("reads a client and its pool once, then serves them from memory, frozen", async () => {
     const fake = createFakeDatabase();
-    const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+    const cache = createClientContextCache({
+      db: fake.db,
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+    });
     await cache.start();
     const first = await cache.get("client1");
     const again = await Promise.all([cache.get("client1"), cache.get("client1")]);
@@ -81,7 +94,10 @@ describe("client context cache", () => {
 
   it("reads again after the client is invalidated, and drops every client of an invalidated pool", async () => {
     const fake = createFakeDatabase();
-    const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+    const cache = createClientContextCache({
+      db: fake.db,
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+    });
     await cache.start();
     await Promise.all(["client1", "client2", "client3"].map((id) => cache.get(id)));
     expect(fake.reads()).toBe(3);
@@ -99,7 +115,10 @@ describe("client context cache", () => {
 
   it("does not cache what a read saw before an invalidation that arrived while it was in flight", async () => {
     const fake = createFakeDatabase();
-    const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+    const cache = createClientContextCache({
+      db: fake.db,
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+    });
     await cache.start();
     const release = fake.hold();
     const stale = cache.get("client1");
@@ -177,7 +196,10 @@ describe("client context cache", () => {
 
   it("refuses a malformed client id without reading, and reports a missing client as ResourceNotFoundException", async () => {
     const fake = createFakeDatabase();
-    const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+    const cache = createClientContextCache({
+      db: fake.db,
+      store: createMemoryShortLivedStore({ clock: createManualClock() }),
+    });
     await cache.start();
     await expect(cache.get("not a client id")).rejects.toMatchObject({ code: "InvalidParameterException" });
     expect(fake.reads()).toBe(0);
@@ -215,8 +237,14 @@ describe("client context cache", () => {
   });
 
   describe("webhook subscriptions", () => {
-    const idsOf = async (cache: ReturnType<typeof createClientContextCache>, fake: ReturnType<typeof createFakeDatabase>, poolId: string) =>
-      (await cache.webhookSubscriptions(poolId, () => fake.loadSubscriptions(poolId))).map((subscription) => subscription.id);
+    const idsOf = async (
+      cache: ReturnType<typeof createClientContextCache>,
+      fake: ReturnType<typeof createFakeDatabase>,
+      poolId: string,
+    ) =>
+      (await cache.webhookSubscriptions(poolId, () => fake.loadSubscriptions(poolId))).map(
+        (subscription) => subscription.id,
+      );
 
     it("reads a pool's subscriptions once, frozen, until this or another process invalidates them or the pool", async () => {
       const fake = createFakeDatabase();
@@ -246,7 +274,10 @@ describe("client context cache", () => {
 
     it("does not cache subscriptions read before an invalidation that arrived while the read was in flight", async () => {
       const fake = createFakeDatabase();
-      const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+      const cache = createClientContextCache({
+        db: fake.db,
+        store: createMemoryShortLivedStore({ clock: createManualClock() }),
+      });
       await cache.start();
       let answer!: () => void;
       const held = new Promise<void>((resolve) => (answer = resolve));
@@ -266,7 +297,10 @@ describe("client context cache", () => {
 
     it("prefetches with a read of its own, once however often asked, and swallows a failing read", async () => {
       const fake = createFakeDatabase();
-      const cache = createClientContextCache({ db: fake.db, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+      const cache = createClientContextCache({
+        db: fake.db,
+        store: createMemoryShortLivedStore({ clock: createManualClock() }),
+      });
       await cache.start();
       cache.prefetchWebhookSubscriptions("pool_A");
       cache.prefetchWebhookSubscriptions("pool_A");
@@ -274,7 +308,10 @@ describe("client context cache", () => {
       expect(cache.peekWebhookSubscriptions("pool_A")?.map((subscription) => subscription.id)).toEqual(["hook1"]);
       expect(fake.reads()).toBe(1);
 
-      const failing = createClientContextCache({ db: { read: () => Promise.reject(new Error("database down")) } as unknown as Database, store: createMemoryShortLivedStore({ clock: createManualClock() }) });
+      const failing = createClientContextCache({
+        db: { read: () => Promise.reject(new Error("database down")) } as unknown as Database,
+        store: createMemoryShortLivedStore({ clock: createManualClock() }),
+      });
       await failing.start();
       failing.prefetchWebhookSubscriptions("pool_A");
       await new Promise((resolve) => setImmediate(resolve));

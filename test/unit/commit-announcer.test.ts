@@ -4,7 +4,10 @@ import { createCommitAnnouncer, decodeCommitNote } from "../../src/core/events/e
 describe("commit announcer", () => {
   it("merges the notes of one window into one publish: highest seq, every abandoned seq, deliveries if any", async () => {
     const published: string[] = [];
-    const announcer = createCommitAnnouncer(async (message) => void published.push(message), { windowMs: 30, onError: () => undefined });
+    const announcer = createCommitAnnouncer(async (message) => void published.push(message), {
+      windowMs: 30,
+      onError: () => undefined,
+    });
     announcer.announce({ seq: 7, abandoned: [] });
     announcer.announce({ seq: null, abandoned: [5] });
     announcer.announce({ seq: 9, abandoned: [8], hasDeliveries: true });

@@ -22,7 +22,8 @@ function configError(env: Record<string, string>): ConfigError {
 
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 bytes. */
 const WHSEC = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
-const problemAbout = (error: ConfigError, variable: string) => error.problems.filter((problem) => problem.startsWith(variable));
+const problemAbout = (error: ConfigError, variable: string) =>
+  error.problems.filter((problem) => problem.startsWith(variable));
 
 describe("loadConfig", () => {
   it("documents its defaults", () => {
@@ -55,8 +56,18 @@ describe("loadConfig", () => {
   });
 
   it("reads a MariaDB URL with a SECRETS_KEY", () => {
-    const config = loadConfig({ DATABASE_URL: "mariadb://gw:p%40ss@db.internal:3307/gateway", SECRETS_KEY: "ab".repeat(32) });
-    expect(config.database).toEqual({ dialect: "mariadb", host: "db.internal", port: 3307, user: "gw", password: "p@ss", database: "gateway" });
+    const config = loadConfig({
+      DATABASE_URL: "mariadb://gw:p%40ss@db.internal:3307/gateway",
+      SECRETS_KEY: "ab".repeat(32),
+    });
+    expect(config.database).toEqual({
+      dialect: "mariadb",
+      host: "db.internal",
+      port: 3307,
+      user: "gw",
+      password: "p@ss",
+      database: "gateway",
+    });
     expect(config.secretsKey).toEqual(Buffer.alloc(32, 0xab));
   });
 
@@ -70,7 +81,15 @@ describe("loadConfig", () => {
       NODE_ENV: "staging",
       ADMIN_API_KEY: "short",
     });
-    for (const variable of ["PORT", "REGION", "DATABASE_URL", "LOG_LEVEL", "SECRETS_KEY", "NODE_ENV", "ADMIN_API_KEY"]) {
+    for (const variable of [
+      "PORT",
+      "REGION",
+      "DATABASE_URL",
+      "LOG_LEVEL",
+      "SECRETS_KEY",
+      "NODE_ENV",
+      "ADMIN_API_KEY",
+    ]) {
       expect(problemAbout(error, variable), variable).not.toHaveLength(0);
     }
     for (const problem of error.problems) expect(error.message).toContain(problem);
@@ -86,7 +105,11 @@ describe("loadConfig", () => {
   it("never echoes a secret it rejects", () => {
     const adminKey = "almost a valid key but has spaces";
     const secretsKey = "c2VjcmV0LXNlY3JldC1zZWNyZXQ=";
-    const error = configError({ ADMIN_API_KEY: adminKey, SECRETS_KEY: secretsKey, DATABASE_URL: "mariadb://root:hunter2pw@127.0.0.1:3306/" });
+    const error = configError({
+      ADMIN_API_KEY: adminKey,
+      SECRETS_KEY: secretsKey,
+      DATABASE_URL: "mariadb://root:hunter2pw@127.0.0.1:3306/",
+    });
     expect(error.problems.length).toBeGreaterThanOrEqual(3);
     for (const secret of [adminKey, secretsKey, "hunter2pw"]) expect(error.message).not.toContain(secret);
   });
@@ -95,28 +118,41 @@ describe("loadConfig", () => {
     expect(loadConfig({}).srpWorkers).toBe(Math.min(2, availableParallelism() - 1));
     expect(loadConfig({ SRP_WORKERS: "0" }).srpWorkers).toBe(0);
     expect(loadConfig({ SRP_WORKERS: "4" }).srpWorkers).toBe(4);
-    for (const bad of ["-1", "65", "1.5", "two"]) expect(problemAbout(configError({ SRP_WORKERS: bad }), "SRP_WORKERS")).toHaveLength(1);
+    for (const bad of ["-1", "65", "1.5", "two"])
+      expect(problemAbout(configError({ SRP_WORKERS: bad }), "SRP_WORKERS")).toHaveLength(1);
   });
 
   it("rejects GraphQL limits out of range", () => {
-    const error = configError({ GRAPHQL_MAX_DEPTH: "1", GRAPHQL_MAX_TOKENS: "5", GRAPHQL_MAX_COST: "-3", GRAPHQL_MAX_ALIASES: "1.5" });
-    for (const variable of ["GRAPHQL_MAX_DEPTH", "GRAPHQL_MAX_TOKENS", "GRAPHQL_MAX_COST", "GRAPHQL_MAX_ALIASES"]) expect(problemAbout(error, variable)).toHaveLength(1);
+    const error = configError({
+      GRAPHQL_MAX_DEPTH: "1",
+      GRAPHQL_MAX_TOKENS: "5",
+      GRAPHQL_MAX_COST: "-3",
+      GRAPHQL_MAX_ALIASES: "1.5",
+    });
+    for (const variable of ["GRAPHQL_MAX_DEPTH", "GRAPHQL_MAX_TOKENS", "GRAPHQL_MAX_COST", "GRAPHQL_MAX_ALIASES"])
+      expect(problemAbout(error, variable)).toHaveLength(1);
   });
 });
 
 describe("loadConfig: CORS_ORIGINS", () => {
   it("allows any origin when unset, empty or *", () => {
-    for (const env of [{}, { CORS_ORIGINS: "" }, { CORS_ORIGINS: "*" }, { CORS_ORIGINS: " * " }]) expect(loadConfig(env).corsOrigins).toBeNull();
+    for (const env of [{}, { CORS_ORIGINS: "" }, { CORS_ORIGINS: "*" }, { CORS_ORIGINS: " * " }])
+      expect(loadConfig(env).corsOrigins).toBeNull();
   });
 
   it("reads a comma-separated list of exact origins", () => {
-    const config = loadConfig({ CORS_ORIGINS: "https://app.example.com, http://localhost:5173,,https://app.example.com" });
+    const config = loadConfig({
+      CORS_ORIGINS: "https://app.example.com, http://localhost:5173,,https://app.example.com",
+    });
     expect(config.corsOrigins).toEqual(["https://app.example.com", "http://localhost:5173"]);
     expect(Object.isFrozen(config.corsOrigins)).toBe(true);
   });
 
   it("refuses what a browser would never send as an Origin, naming the spelling to use", () => {
-    const error = configError({ CORS_ORIGINS: "https://app.example.com/, https://App.Example.com, https://app.example.com:443, app.example.com, ftp://files.example.com, *, https://ok.example.com" });
+    const error = configError({
+      CORS_ORIGINS:
+        "https://app.example.com/, https://App.Example.com, https://app.example.com:443, app.example.com, ftp://files.example.com, *, https://ok.example.com",
+    });
     const problems = problemAbout(error, "CORS_ORIGINS");
     expect(problems).toHaveLength(6);
     expect(problems[0]).toContain('(write "https://app.example.com")');
@@ -128,7 +164,8 @@ describe("loadConfig: CORS_ORIGINS", () => {
 
 describe("loadConfig: TRUST_PROXY", () => {
   it("trusts no proxy when unset, empty, false or 0: the socket's peer is the client", () => {
-    for (const value of [undefined, "", "false", "0"]) expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toBe(0);
+    for (const value of [undefined, "", "false", "0"])
+      expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toBe(0);
   });
 
   it("reads a hop count as a number, as Express's trust proxy takes it", () => {
@@ -167,8 +204,11 @@ describe("loadConfig: METRICS_PORT and METRICS_TOKEN", () => {
   });
 
   it("refuses a bad port, the public port, /metrics as AWS_JSON_PATH and a short token, quoting no token", () => {
-    for (const value of ["x", "-1", "65536", "4000"]) expect(problemAbout(configError({ METRICS_PORT: value }), "METRICS_PORT"), value).toHaveLength(1);
-    expect(problemAbout(configError({ PORT: "8080", METRICS_PORT: "8080" }), "METRICS_PORT")[0]).toContain("differ from PORT");
+    for (const value of ["x", "-1", "65536", "4000"])
+      expect(problemAbout(configError({ METRICS_PORT: value }), "METRICS_PORT"), value).toHaveLength(1);
+    expect(problemAbout(configError({ PORT: "8080", METRICS_PORT: "8080" }), "METRICS_PORT")[0]).toContain(
+      "differ from PORT",
+    );
     expect(problemAbout(configError({ AWS_JSON_PATH: "/metrics" }), "AWS_JSON_PATH")).toHaveLength(1);
     for (const bad of ["short-token", `${token} x`, "t".repeat(513)]) {
       const error = configError({ METRICS_TOKEN: bad });
@@ -181,32 +221,56 @@ describe("loadConfig: METRICS_PORT and METRICS_TOKEN", () => {
 describe("loadConfig: message delivery", () => {
   it("defaults to no provider (the outbox) and reads SMTP and the webhook", () => {
     expect(loadConfig({}).messaging).toEqual({ smtp: null, webhook: null });
-    const config = loadConfig({ SMTP_URL: "smtps://mailer:pw@smtp.example.com:465", MESSAGE_WEBHOOK_URL: "https://hooks.example.com/sms", MESSAGE_WEBHOOK_SECRET: WHSEC });
+    const config = loadConfig({
+      SMTP_URL: "smtps://mailer:pw@smtp.example.com:465",
+      MESSAGE_WEBHOOK_URL: "https://hooks.example.com/sms",
+      MESSAGE_WEBHOOK_SECRET: WHSEC,
+    });
     expect(config.messaging).toEqual({
       smtp: { url: "smtps://mailer:pw@smtp.example.com:465", from: "no-reply@localhost" },
       webhook: { url: "https://hooks.example.com/sms", secret: WHSEC },
     });
-    expect(loadConfig({ SMTP_URL: "smtp://127.0.0.1:2525", SMTP_FROM: '"Example" <auth@example.com>' }).messaging.smtp).toEqual({ url: "smtp://127.0.0.1:2525", from: '"Example" <auth@example.com>' });
+    expect(
+      loadConfig({ SMTP_URL: "smtp://127.0.0.1:2525", SMTP_FROM: '"Example" <auth@example.com>' }).messaging.smtp,
+    ).toEqual({ url: "smtp://127.0.0.1:2525", from: '"Example" <auth@example.com>' });
   });
 
   it("lists every messaging problem in one ConfigError, quoting no credential", () => {
-    const error = configError({ SMTP_URL: "http://mailer:hunter2pw@smtp.example.com", SMTP_FROM: "nobody", MESSAGE_WEBHOOK_URL: "ftp://hooks.example.com/x" });
+    const error = configError({
+      SMTP_URL: "http://mailer:hunter2pw@smtp.example.com",
+      SMTP_FROM: "nobody",
+      MESSAGE_WEBHOOK_URL: "ftp://hooks.example.com/x",
+    });
     expect(problemAbout(error, "SMTP_URL")).toEqual([expect.stringMatching(/smtp:\/\/.*smtps:\/\//)]);
     expect(problemAbout(error, "SMTP_FROM")).toHaveLength(1);
     expect(problemAbout(error, "MESSAGE_WEBHOOK_URL")).toHaveLength(1);
-    expect(problemAbout(error, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/required with MESSAGE_WEBHOOK_URL/)]);
+    expect(problemAbout(error, "MESSAGE_WEBHOOK_SECRET")).toEqual([
+      expect.stringMatching(/required with MESSAGE_WEBHOOK_URL/),
+    ]);
     expect(error.message).not.toContain("hunter2pw");
   });
 
   it("rejects a webhook secret not in the whsec_ form, and a secret without a URL, without echoing it", () => {
     // Standard Webhooks secrets only (#14 item 7c): receivers pass the secret to `new Webhook(secret)`.
-    for (const secret of ["a-long-enough-secret-value-but-not-whsec", `whsec_${Buffer.alloc(16).toString("base64")}`, "whsec_not*base64*at*all*pppppppppppppppppppp", WHSEC.slice(0, -1)]) {
-      const refused = configError({ MESSAGE_WEBHOOK_URL: "https://hooks.example.com/x", MESSAGE_WEBHOOK_SECRET: secret });
-      expect(problemAbout(refused, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/Standard Webhooks secret, "whsec_" \+ base64 of at least 24 bytes/)]);
+    for (const secret of [
+      "a-long-enough-secret-value-but-not-whsec",
+      `whsec_${Buffer.alloc(16).toString("base64")}`,
+      "whsec_not*base64*at*all*pppppppppppppppppppp",
+      WHSEC.slice(0, -1),
+    ]) {
+      const refused = configError({
+        MESSAGE_WEBHOOK_URL: "https://hooks.example.com/x",
+        MESSAGE_WEBHOOK_SECRET: secret,
+      });
+      expect(problemAbout(refused, "MESSAGE_WEBHOOK_SECRET")).toEqual([
+        expect.stringMatching(/Standard Webhooks secret, "whsec_" \+ base64 of at least 24 bytes/),
+      ]);
       expect(refused.message).not.toContain(secret);
     }
     const orphan = configError({ MESSAGE_WEBHOOK_SECRET: WHSEC });
-    expect(problemAbout(orphan, "MESSAGE_WEBHOOK_SECRET")).toEqual([expect.stringMatching(/without MESSAGE_WEBHOOK_URL/)]);
+    expect(problemAbout(orphan, "MESSAGE_WEBHOOK_SECRET")).toEqual([
+      expect.stringMatching(/without MESSAGE_WEBHOOK_URL/),
+    ]);
   });
 });
 
@@ -225,7 +289,11 @@ describe("the entry point (node dist/src/main.js)", () => {
 
   /** A clean environment: nothing leaks in from the test run (e.g. DATABASE_URL of the MariaDB pass). */
   const start = (env: Record<string, string>): ChildProcess =>
-    spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
 
   /** Collects a child's output; `exitWithin` is a bounded wait for its exit code (SIGKILL after the bound). */
   function watch(child: ChildProcess) {
@@ -259,7 +327,10 @@ describe("the entry point (node dist/src/main.js)", () => {
           if (match) finish(null, match);
         };
         const onExit = () => finish(new Error(`exited before printing ${pattern}; stderr: ${output.stderr}`));
-        const timer = setTimeout(() => finish(new Error(`no ${pattern} within ${timeoutMs} ms in: ${output.stdout}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`no ${pattern} within ${timeoutMs} ms in: ${output.stdout}`)),
+          timeoutMs,
+        );
         child.stdout!.on("data", check);
         child.once("exit", onExit);
         check();

@@ -14,9 +14,31 @@ const fieldsOf = (text: string, pieceSize?: number) => parse(text, pieceSize).ma
 
 describe("CSV parser (RFC 4180 + Cognito's backslash-comma)", () => {
   const cases: [string, string, string[][]][] = [
-    ["plain fields", "a,b,c\n1,2,3\n", [["a", "b", "c"], ["1", "2", "3"]]],
-    ["no final line break", "a,b\n1,2", [["a", "b"], ["1", "2"]]],
-    ["CRLF and lone CR", "a,b\r\n1,2\r3,4\r\n", [["a", "b"], ["1", "2"], ["3", "4"]]],
+    [
+      "plain fields",
+      "a,b,c\n1,2,3\n",
+      [
+        ["a", "b", "c"],
+        ["1", "2", "3"],
+      ],
+    ],
+    [
+      "no final line break",
+      "a,b\n1,2",
+      [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    ],
+    [
+      "CRLF and lone CR",
+      "a,b\r\n1,2\r3,4\r\n",
+      [
+        ["a", "b"],
+        ["1", "2"],
+        ["3", "4"],
+      ],
+    ],
     ["empty fields", ",a,,\n", [["", "a", "", ""]]],
     ["quoted comma, quote and line breaks", 'a,"x, ""y""\r\nz"\n', [["a", 'x, "y"\r\nz']]],
     ["empty quoted field", '"",b\n', [["", "b"]]],
@@ -30,14 +52,18 @@ describe("CSV parser (RFC 4180 + Cognito's backslash-comma)", () => {
   ];
   for (const [name, text, expected] of cases) {
     it(`${name}, in pieces of every size`, () => {
-      for (let size = 1; size <= text.length; size++) expect(fieldsOf(text, size), `piece size ${size}`).toEqual(expected);
+      for (let size = 1; size <= text.length; size++)
+        expect(fieldsOf(text, size), `piece size ${size}`).toEqual(expected);
     });
   }
 
   it("reports the line a record starts on, counting line breaks inside quotes once", () => {
     const text = 'h\n"a\r\nb"\nc\r\n\r\n"x\ry"\nz\n';
     for (let size = 1; size <= text.length; size++) {
-      expect(parse(text, size).map((record) => record.line), `piece size ${size}`).toEqual([1, 2, 4, 6, 8]);
+      expect(
+        parse(text, size).map((record) => record.line),
+        `piece size ${size}`,
+      ).toEqual([1, 2, 4, 6, 8]);
     }
   });
 

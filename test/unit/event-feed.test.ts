@@ -13,7 +13,10 @@ function createFakeEventTable() {
   const committed = new Map<number, StoredEvent>();
   const events = {
     async list(_filter: unknown, page: { afterSeq?: number; limit: number }) {
-      return [...committed.values()].filter((event) => event.seq > (page.afterSeq ?? 0)).sort((a, b) => a.seq - b.seq).slice(0, page.limit);
+      return [...committed.values()]
+        .filter((event) => event.seq > (page.afterSeq ?? 0))
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, page.limit);
     },
     async findBySeqs(seqs: readonly number[]) {
       return seqs.flatMap((seq) => (committed.has(seq) ? [committed.get(seq)!] : []));
@@ -22,7 +25,9 @@ function createFakeEventTable() {
       return Math.max(0, ...committed.keys());
     },
   };
-  const db = { read: (work: (repositories: Repositories) => Promise<unknown>) => work({ events } as unknown as Repositories) } as unknown as Database;
+  const db = {
+    read: (work: (repositories: Repositories) => Promise<unknown>) => work({ events } as unknown as Repositories),
+  } as unknown as Database;
   const reads = { count: 0 };
   const counted = { list: events.list, findBySeqs: events.findBySeqs, maxSeq: events.maxSeq };
   for (const name of Object.keys(counted) as (keyof typeof counted)[]) {
@@ -31,7 +36,15 @@ function createFakeEventTable() {
       return (counted[name] as (...inner: never[]) => unknown)(...args);
     }) as never;
   }
-  const commit = (seq: number) => committed.set(seq, { seq, type: "GROUP_CREATED", poolId: "local_pool1", actor: "test", detail: {}, occurredAt: new Date(0) });
+  const commit = (seq: number) =>
+    committed.set(seq, {
+      seq,
+      type: "GROUP_CREATED",
+      poolId: "local_pool1",
+      actor: "test",
+      detail: {},
+      occurredAt: new Date(0),
+    });
   return { db, commit, reads };
 }
 
@@ -51,11 +64,22 @@ describe("event feed: seqs that commit out of order", () => {
     const table = createFakeEventTable();
     const store = createMemoryShortLivedStore({ clock: systemClock });
     table.commit(1);
-    feed = createEventFeed({ db: table.db, store, logger: silent, options: { holePollMs: 5, idlePollMs: options.idlePollMs ?? 50, holeGiveUpMs: options.holeGiveUpMs ?? 60_000, lateWatchMs: 60_000 } });
+    feed = createEventFeed({
+      db: table.db,
+      store,
+      logger: silent,
+      options: {
+        holePollMs: 5,
+        idlePollMs: options.idlePollMs ?? 50,
+        holeGiveUpMs: options.holeGiveUpMs ?? 60_000,
+        lateWatchMs: 60_000,
+      },
+    });
     await feed.start();
     const received: { seq: number; isLate: boolean }[] = [];
     const registration = await feed.listen((event, isLate) => received.push({ seq: event.seq, isLate }));
-    const announce = (seq: number | null, abandoned: number[] = []) => store.publish(EVENTS_CHANNEL, encodeCommitNote({ seq, abandoned }));
+    const announce = (seq: number | null, abandoned: number[] = []) =>
+      store.publish(EVENTS_CHANNEL, encodeCommitNote({ seq, abandoned }));
     return { ...table, received, registration, announce };
   }
 
@@ -138,7 +162,12 @@ describe("event feed: a process nobody listens on", () => {
   it("reads nothing while idle, anchors the first listener at the table's top, and stops reading when the last one leaves", async () => {
     const table = createFakeEventTable();
     const store = createMemoryShortLivedStore({ clock: systemClock });
-    feed = createEventFeed({ db: table.db, store, logger: silent, options: { holePollMs: 5, idlePollMs: 20, holeGiveUpMs: 60_000, lateWatchMs: 60_000 } });
+    feed = createEventFeed({
+      db: table.db,
+      store,
+      logger: silent,
+      options: { holePollMs: 5, idlePollMs: 20, holeGiveUpMs: 60_000, lateWatchMs: 60_000 },
+    });
     await feed.start();
     const announce = (seq: number) => store.publish(EVENTS_CHANNEL, encodeCommitNote({ seq, abandoned: [] }));
     table.commit(1);

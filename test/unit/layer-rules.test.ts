@@ -25,13 +25,27 @@ describe("layer rules enforced by the lint step", () => {
   });
 
   it("forbids reading the environment, the wall clock or Math.random outside their homes", async () => {
-    const messages = await messagesFor("src/core/x.ts", "export const a = process.env.PORT; export const b = Date.now(); export const c = Math.random();");
+    const messages = await messagesFor(
+      "src/core/x.ts",
+      "export const a = process.env.PORT; export const b = Date.now(); export const c = Math.random();",
+    );
     expect(messages.filter((message) => /no-restricted-(properties|syntax)/.test(message ?? ""))).toHaveLength(3);
   });
 
   it("allows what the rings may use", async () => {
-    const layerMessages = async (file: string, source: string) => (await messagesFor(file, source)).filter((message) => message.startsWith("no-restricted"));
-    expect(await layerMessages("src/core/pools/x.ts", 'import { randomUuid } from "../../lib/random.js"; export const id = randomUuid;')).toEqual([]);
-    expect(await layerMessages("src/infra/typeorm/x.ts", 'import { DataSource } from "typeorm"; import { CognitoError } from "../../core/errors.js"; export { DataSource, CognitoError };')).toEqual([]);
+    const layerMessages = async (file: string, source: string) =>
+      (await messagesFor(file, source)).filter((message) => message.startsWith("no-restricted"));
+    expect(
+      await layerMessages(
+        "src/core/pools/x.ts",
+        'import { randomUuid } from "../../lib/random.js"; export const id = randomUuid;',
+      ),
+    ).toEqual([]);
+    expect(
+      await layerMessages(
+        "src/infra/typeorm/x.ts",
+        'import { DataSource } from "typeorm"; import { CognitoError } from "../../core/errors.js"; export { DataSource, CognitoError };',
+      ),
+    ).toEqual([]);
   });
 });

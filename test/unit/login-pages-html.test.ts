@@ -27,7 +27,21 @@ describe("the pages' html tag", () => {
 
   it("a pool's CSS cannot close its <style> element", () => {
     const page = renderPage(
-      { basePath: "/p", nonce: "n0nce", poolName: "<Acme>", branding: { poolId: "p", clientId: "ALL", css: ".banner-customizable{color:red}</style><script>x()</script>", imageBase64: null, imageContentType: null, cssVersion: "1", createdAt: new Date(), updatedAt: new Date() } },
+      {
+        basePath: "/p",
+        nonce: "n0nce",
+        poolName: "<Acme>",
+        branding: {
+          poolId: "p",
+          clientId: "ALL",
+          css: ".banner-customizable{color:red}</style><script>x()</script>",
+          imageBase64: null,
+          imageContentType: null,
+          cssVersion: "1",
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        },
+      },
       { title: "Sign in", body: html`` },
     );
     expect(page).not.toContain("</style><script>");
@@ -48,9 +62,16 @@ describe("the pages' form-action source for the redirect URI", () => {
 
 describe("the pages' error messages", () => {
   it("an unknown user and a wrong password read alike; a lockout reads as one; internal errors say nothing of themselves", () => {
-    const wrong = friendlyMessage(new CognitoError("NotAuthorizedException", "Incorrect username or password."), "sign-in");
+    const wrong = friendlyMessage(
+      new CognitoError("NotAuthorizedException", "Incorrect username or password."),
+      "sign-in",
+    );
     expect(friendlyMessage(new CognitoError("UserNotFoundException", "User does not exist."), "sign-in")).toBe(wrong);
-    expect(friendlyMessage(new CognitoError("NotAuthorizedException", "Password attempts exceeded"), "sign-in")).toBe("Too many attempts, try again later.");
-    expect(friendlyMessage(new Error("SQLITE_BUSY: database is locked at Foo.bar (/src/x.ts:1)"), "sign-in")).not.toMatch(/SQLITE|src|Foo/);
+    expect(friendlyMessage(new CognitoError("NotAuthorizedException", "Password attempts exceeded"), "sign-in")).toBe(
+      "Too many attempts, try again later.",
+    );
+    expect(
+      friendlyMessage(new Error("SQLITE_BUSY: database is locked at Foo.bar (/src/x.ts:1)"), "sign-in"),
+    ).not.toMatch(/SQLITE|src|Foo/);
   });
 });

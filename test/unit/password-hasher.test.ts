@@ -22,7 +22,9 @@ describe("password hasher", () => {
   it("keys code hashes so a 6-digit code cannot be looked up without the secret", () => {
     const codes = createCodeHasher(randomBytes(32));
     expect(codes.hashCode("user:SIGN_UP", "123456")).toMatch(/^[0-9a-f]{64}$/);
-    expect(codes.hashCode("user:SIGN_UP", "123456")).not.toBe(createCodeHasher(randomBytes(32)).hashCode("user:SIGN_UP", "123456"));
+    expect(codes.hashCode("user:SIGN_UP", "123456")).not.toBe(
+      createCodeHasher(randomBytes(32)).hashCode("user:SIGN_UP", "123456"),
+    );
     expect(codes.hashCode("user:SIGN_UP", "123456")).not.toBe(codes.hashCode("user:FORGOT_PASSWORD", "123456"));
   });
 });

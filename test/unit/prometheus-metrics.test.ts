@@ -8,7 +8,8 @@ import { createMemoryShortLivedStore } from "../../src/infra/memory/short-lived-
 import { createPrometheusMetrics } from "../../src/infra/metrics/prometheus-metrics.js";
 import { createManualClock } from "../../src/lib/clock.js";
 
-const lines = async (metrics: ReturnType<typeof createPrometheusMetrics>, prefix: string) => (await metrics.render()).body.split("\n").filter((line) => line.startsWith(prefix));
+const lines = async (metrics: ReturnType<typeof createPrometheusMetrics>, prefix: string) =>
+  (await metrics.render()).body.split("\n").filter((line) => line.startsWith(prefix));
 
 describe("Prometheus metrics adapter", () => {
   it("exposes the round-trip timers as cumulative histograms, and passes results and failures through", async () => {
@@ -18,7 +19,12 @@ describe("Prometheus metrics adapter", () => {
     expect(await store.get("key")).toBe("value");
     expect(await store.get("missing")).toBeNull();
     const repositories = {} as Repositories;
-    const failing: Database = { read: async () => Promise.reject(new Error("down")), transaction: (work) => work(repositories), ping: async () => undefined, close: async () => undefined };
+    const failing: Database = {
+      read: async () => Promise.reject(new Error("down")),
+      transaction: (work) => work(repositories),
+      ping: async () => undefined,
+      close: async () => undefined,
+    };
     const db = metrics.timeDatabase(failing);
     await expect(db.read(async () => 1)).rejects.toThrow("down");
     expect(await db.transaction(async () => 7)).toBe(7);
@@ -28,11 +34,20 @@ describe("Prometheus metrics adapter", () => {
     expect(get).toContain('gateway_store_duration_seconds_count{operation="get"} 2');
     expect(get).toContain('gateway_store_duration_seconds_count{operation="set"} 1');
     // Cumulative: each bucket holds at least the one before it, the last finite one all of them (in-process calls are fast).
-    const buckets = get.filter((line) => line.startsWith('gateway_store_duration_seconds_bucket{le="') && line.includes('operation="get"')).map((line) => Number(line.split(" ")[1]));
+    const buckets = get
+      .filter(
+        (line) => line.startsWith('gateway_store_duration_seconds_bucket{le="') && line.includes('operation="get"'),
+      )
+      .map((line) => Number(line.split(" ")[1]));
     expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
     expect(buckets.at(-1)).toBe(2);
     const database = await lines(metrics, "gateway_database_duration_seconds_count");
-    expect(database).toEqual(expect.arrayContaining(['gateway_database_duration_seconds_count{operation="read"} 1', 'gateway_database_duration_seconds_count{operation="transaction"} 1']));
+    expect(database).toEqual(
+      expect.arrayContaining([
+        'gateway_database_duration_seconds_count{operation="read"} 1',
+        'gateway_database_duration_seconds_count{operation="transaction"} 1',
+      ]),
+    );
     expect((await metrics.render()).body).toContain("# TYPE gateway_store_duration_seconds histogram");
   });
 
@@ -41,7 +56,8 @@ describe("Prometheus metrics adapter", () => {
     const caller: CallerContext = { sourceIp: null, admin: null };
     const service = {
       initiateAuth: async (input: { authFlow: string }) => {
-        if (input.authFlow === "USER_SRP_AUTH") return { kind: "challenge", challengeName: "PASSWORD_VERIFIER", session: "s", parameters: {} };
+        if (input.authFlow === "USER_SRP_AUTH")
+          return { kind: "challenge", challengeName: "PASSWORD_VERIFIER", session: "s", parameters: {} };
         if (input.authFlow === "CUSTOM_AUTH") throw new Error("boom");
         throw new CognitoError("NotAuthorizedException", "no");
       },
@@ -49,10 +65,20 @@ describe("Prometheus metrics adapter", () => {
     } as unknown as SignInService;
     const counted = withSignInMetrics(service, metrics);
     await counted.initiateAuth({ clientId: "c", authFlow: "USER_SRP_AUTH", authParameters: {} }, caller);
-    await expect(counted.initiateAuth({ clientId: "c", authFlow: "USER_PASSWORD_AUTH", authParameters: {} }, caller)).rejects.toThrow("no");
-    await expect(counted.initiateAuth({ clientId: "c", authFlow: "CUSTOM_AUTH", authParameters: {} }, caller)).rejects.toThrow("boom");
-    await counted.respondToAuthChallenge({ clientId: "c", challengeName: "PASSWORD_VERIFIER", session: "s", challengeResponses: {} }, caller);
-    await counted.respondToAuthChallenge({ clientId: "c", challengeName: "pool_abc_user-chosen", session: "s", challengeResponses: {} }, caller);
+    await expect(
+      counted.initiateAuth({ clientId: "c", authFlow: "USER_PASSWORD_AUTH", authParameters: {} }, caller),
+    ).rejects.toThrow("no");
+    await expect(
+      counted.initiateAuth({ clientId: "c", authFlow: "CUSTOM_AUTH", authParameters: {} }, caller),
+    ).rejects.toThrow("boom");
+    await counted.respondToAuthChallenge(
+      { clientId: "c", challengeName: "PASSWORD_VERIFIER", session: "s", challengeResponses: {} },
+      caller,
+    );
+    await counted.respondToAuthChallenge(
+      { clientId: "c", challengeName: "pool_abc_user-chosen", session: "s", challengeResponses: {} },
+      caller,
+    );
     expect(await lines(metrics, "gateway_sign_ins_total")).toEqual([
       'gateway_sign_ins_total{flow="USER_SRP_AUTH",outcome="challenge"} 1',
       'gateway_sign_ins_total{flow="USER_PASSWORD_AUTH",outcome="NotAuthorizedException"} 1',

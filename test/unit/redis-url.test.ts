@@ -6,7 +6,10 @@ import { maskRedisUrl, parseRedisUrl } from "../../src/lib/redis-url.js";
 describe("REDIS_URL forms", () => {
   it("passes a single-node URL through to ioredis as it is", () => {
     expect(parseRedisUrl("redis://127.0.0.1:6379/3")).toEqual({ kind: "single", url: "redis://127.0.0.1:6379/3" });
-    expect(parseRedisUrl("rediss://:secret@cache.internal")).toEqual({ kind: "single", url: "rediss://:secret@cache.internal" });
+    expect(parseRedisUrl("rediss://:secret@cache.internal")).toEqual({
+      kind: "single",
+      url: "rediss://:secret@cache.internal",
+    });
   });
 
   it("reads a cluster's seed nodes, credentials and TLS", () => {
@@ -20,7 +23,13 @@ describe("REDIS_URL forms", () => {
       ],
       tls: false,
     });
-    expect(parseRedisUrl("rediss+cluster://gw:p%40ss@a:7000")).toEqual({ kind: "cluster", nodes: [{ host: "a", port: 7000 }], username: "gw", password: "p@ss", tls: true });
+    expect(parseRedisUrl("rediss+cluster://gw:p%40ss@a:7000")).toEqual({
+      kind: "cluster",
+      nodes: [{ host: "a", port: 7000 }],
+      username: "gw",
+      password: "p@ss",
+      tls: true,
+    });
     expect(parseRedisUrl("redis+cluster://:only-password@a:7000")).toMatchObject({ password: "only-password" });
   });
 
@@ -36,7 +45,9 @@ describe("REDIS_URL forms", () => {
       db: 0,
       tls: false,
     });
-    expect(parseRedisUrl("rediss+sentinel://:data-pass@s1/primary-a/2?sentinelPassword=s%26p&sentinelUsername=watch")).toEqual({
+    expect(
+      parseRedisUrl("rediss+sentinel://:data-pass@s1/primary-a/2?sentinelPassword=s%26p&sentinelUsername=watch"),
+    ).toEqual({
       kind: "sentinel",
       sentinels: [{ host: "s1", port: 26379 }],
       name: "primary-a",
@@ -73,13 +84,20 @@ describe("REDIS_URL forms", () => {
 
   it("masks passwords for logs and check-config", () => {
     expect(maskRedisUrl("redis://:secret@h:6379/0")).toBe("redis://:***@h:6379/0");
-    expect(maskRedisUrl("redis+sentinel://gw:secret@s1,s2/m?sentinelPassword=x&sentinelUsername=u")).toBe("redis+sentinel://gw:***@s1,s2/m?sentinelPassword=***&sentinelUsername=u");
+    expect(maskRedisUrl("redis+sentinel://gw:secret@s1,s2/m?sentinelPassword=x&sentinelUsername=u")).toBe(
+      "redis+sentinel://gw:***@s1,s2/m?sentinelPassword=***&sentinelUsername=u",
+    );
     expect(maskRedisUrl("redis+cluster://a:7000,b:7001")).toBe("redis+cluster://a:7000,b:7001");
   });
 
   it("is what loadConfig checks, with REDIS_KEY_PREFIX beside it", () => {
-    expect(loadConfig({ REDIS_URL: "redis+cluster://a:7000,b:7001" })).toMatchObject({ redisUrl: "redis+cluster://a:7000,b:7001", redisKeyPrefix: "gw:" });
-    expect(loadConfig({ REDIS_URL: "redis+sentinel://s1/mymaster", REDIS_KEY_PREFIX: "staging:" }).redisKeyPrefix).toBe("staging:");
+    expect(loadConfig({ REDIS_URL: "redis+cluster://a:7000,b:7001" })).toMatchObject({
+      redisUrl: "redis+cluster://a:7000,b:7001",
+      redisKeyPrefix: "gw:",
+    });
+    expect(loadConfig({ REDIS_URL: "redis+sentinel://s1/mymaster", REDIS_KEY_PREFIX: "staging:" }).redisKeyPrefix).toBe(
+      "staging:",
+    );
     let error: unknown;
     try {
       loadConfig({ REDIS_URL: "redis+sentinel://s1", REDIS_KEY_PREFIX: "{all}" });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_POOL_SETTINGS } from "../../src/core/pools/user-pool.defaults.js";
 import type { UserPool } from "../../src/core/pools/user-pool.types.js";
 import type { UserPoolDomain } from "../../src/core/oauth/user-pool-domain.types.js";
-import { isOriginAllowed, normalizeRelyingPartyId, readWebAuthnConfiguration, resolveRelyingPartyId } from "../../src/core/webauthn/relying-party.js";
+import {
+  isOriginAllowed,
+  normalizeRelyingPartyId,
+  readWebAuthnConfiguration,
+  resolveRelyingPartyId,
+} from "../../src/core/webauthn/relying-party.js";
 
 const pool = (relyingPartyId: string | null = null): UserPool => ({
   ...DEFAULT_POOL_SETTINGS,
@@ -11,9 +16,20 @@ const pool = (relyingPartyId: string | null = null): UserPool => ({
   schemaAttributes: [],
   createdAt: new Date(0),
   updatedAt: new Date(0),
-  webAuthnConfiguration: relyingPartyId === null ? null : { relyingPartyId, userVerification: "preferred", factorConfiguration: "SINGLE_FACTOR" },
+  webAuthnConfiguration:
+    relyingPartyId === null
+      ? null
+      : { relyingPartyId, userVerification: "preferred", factorConfiguration: "SINGLE_FACTOR" },
 });
-const domain = (name: string, kind: UserPoolDomain["kind"]): UserPoolDomain => ({ domain: name, poolId: "local_abc", kind, managedLoginVersion: 1, customDomainConfig: null, createdAt: new Date(0), updatedAt: new Date(0) });
+const domain = (name: string, kind: UserPoolDomain["kind"]): UserPoolDomain => ({
+  domain: name,
+  poolId: "local_abc",
+  kind,
+  managedLoginVersion: 1,
+  customDomainConfig: null,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+});
 
 describe("passkey origins (isOriginAllowed)", () => {
   it.each([
@@ -42,21 +58,44 @@ describe("RP IDs", () => {
   it("normalises host names and refuses anything else", () => {
     expect(normalizeRelyingPartyId("Auth.Example.COM")).toBe("auth.example.com");
     expect(normalizeRelyingPartyId("localhost")).toBe("localhost");
-    for (const bad of ["", "com", "https://a.example.com", "a.example.com:443", "a.example.com/x", "1.2.3.4", "a..example.com", "-a.example.com", "a_b.example.com", `${"a".repeat(64)}.example.com`]) {
-      expect(() => normalizeRelyingPartyId(bad), bad).toThrow(expect.objectContaining({ code: "InvalidParameterException" }));
+    for (const bad of [
+      "",
+      "com",
+      "https://a.example.com",
+      "a.example.com:443",
+      "a.example.com/x",
+      "1.2.3.4",
+      "a..example.com",
+      "-a.example.com",
+      "a_b.example.com",
+      `${"a".repeat(64)}.example.com`,
+    ]) {
+      expect(() => normalizeRelyingPartyId(bad), bad).toThrow(
+        expect.objectContaining({ code: "InvalidParameterException" }),
+      );
     }
   });
 
   it("WebAuthnConfiguration takes Cognito's defaults for omitted members and refuses discouraged", () => {
-    expect(readWebAuthnConfiguration({})).toEqual({ relyingPartyId: null, userVerification: "preferred", factorConfiguration: "SINGLE_FACTOR" });
-    expect(() => readWebAuthnConfiguration({ userVerification: "discouraged" })).toThrow(expect.objectContaining({ code: "InvalidParameterException" }));
+    expect(readWebAuthnConfiguration({})).toEqual({
+      relyingPartyId: null,
+      userVerification: "preferred",
+      factorConfiguration: "SINGLE_FACTOR",
+    });
+    expect(() => readWebAuthnConfiguration({ userVerification: "discouraged" })).toThrow(
+      expect.objectContaining({ code: "InvalidParameterException" }),
+    );
   });
 
   it("resolves configured → custom domain → prefix domain host → WebAuthnConfigurationMissingException", () => {
     const both = [domain("my-app", "prefix"), domain("login.example.com", "custom")];
     expect(resolveRelyingPartyId(pool("rp.example.com"), both, "auth.example.net")).toBe("rp.example.com");
     expect(resolveRelyingPartyId(pool(), both, "auth.example.net")).toBe("login.example.com");
-    expect(resolveRelyingPartyId(pool(), [domain("my-app", "prefix")], "auth.example.net")).toBe("my-app.auth.example.net");
-    expect(() => resolveRelyingPartyId(pool(), [], "auth.example.net")).toThrow(expect.objectContaining({ code: "WebAuthnConfigurationMissingException" }));
+    expect(resolveRelyingPartyId(pool(), [domain("my-app", "prefix")], "auth.example.net")).toBe(
+      "my-app.auth.example.net",
+    );
+    expect(() => resolveRelyingPartyId(pool(), [], "auth.example.net")).toThrow(
+      expect.objectContaining({ code: "WebAuthnConfigurationMissingException" }),
+    );
   });
 });

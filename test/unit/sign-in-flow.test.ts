@@ -1,13 +1,21 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertTransition, canTransition, isTerminal, SIGN_IN_STATES, SIGN_IN_TRANSITIONS, type SignInState } from "../../src/core/flows/sign-in/sign-in.flow.js";
+import {
+  assertTransition,
+  canTransition,
+  isTerminal,
+  SIGN_IN_STATES,
+  SIGN_IN_TRANSITIONS,
+  type SignInState,
+} from "../../src/core/flows/sign-in/sign-in.flow.js";
 import { mfaStepFor } from "../../src/core/mfa/mfa-factors.js";
 import type { UserMfa } from "../../src/core/mfa/mfa.types.js";
 import type { UserPool } from "../../src/core/pools/user-pool.types.js";
 import type { User } from "../../src/core/users/user.types.js";
 
-const edgesOfTable = (): string[] => SIGN_IN_STATES.flatMap((from) => SIGN_IN_TRANSITIONS[from].map((to) => `${from} --> ${to}`)).sort();
+const edgesOfTable = (): string[] =>
+  SIGN_IN_STATES.flatMap((from) => SIGN_IN_TRANSITIONS[from].map((to) => `${from} --> ${to}`)).sort();
 
 describe("sign-in flow table", () => {
   it("allows exactly the listed edges, for every pair of states", () => {
@@ -23,7 +31,8 @@ describe("sign-in flow table", () => {
 
   it("has no edge out of the terminal states, and every other state can end (AUTHENTICATED or FAILED)", () => {
     expect(SIGN_IN_STATES.filter(isTerminal)).toEqual(["AUTHENTICATED", "FAILED"]);
-    for (const state of SIGN_IN_STATES.filter((candidate) => !isTerminal(candidate))) expect(canTransition(state, "FAILED"), state).toBe(true);
+    for (const state of SIGN_IN_STATES.filter((candidate) => !isTerminal(candidate)))
+      expect(canTransition(state, "FAILED"), state).toBe(true);
   });
 
   it("lists only known states and reaches every state from START", () => {
@@ -43,19 +52,33 @@ describe("sign-in flow table", () => {
 
   it("puts MFA after the password and after NEW_PASSWORD_REQUIRED, never before", () => {
     for (const mfa of ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP"] as const) {
-      for (const first of ["START", "PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED"] as const) expect(canTransition(first, mfa)).toBe(true);
+      for (const first of ["START", "PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED"] as const)
+        expect(canTransition(first, mfa)).toBe(true);
       expect(canTransition(mfa, "NEW_PASSWORD_REQUIRED")).toBe(false);
       expect(canTransition(mfa, "PASSWORD_VERIFIER")).toBe(false);
     }
   });
 
   it("puts the device's proof after the password and MFA, and nothing but tokens after it (cognito-reference §4.9)", () => {
-    for (const before of ["START", "PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", "SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "MFA_SETUP"] as const) expect(canTransition(before, "DEVICE_SRP_AUTH"), before).toBe(true);
+    for (const before of [
+      "START",
+      "PASSWORD_VERIFIER",
+      "NEW_PASSWORD_REQUIRED",
+      "SMS_MFA",
+      "EMAIL_OTP",
+      "SOFTWARE_TOKEN_MFA",
+      "MFA_SETUP",
+    ] as const)
+      expect(canTransition(before, "DEVICE_SRP_AUTH"), before).toBe(true);
     // SELECT_MFA_TYPE only picks a factor: the code must still be answered before the device step.
     expect(canTransition("SELECT_MFA_TYPE", "DEVICE_SRP_AUTH")).toBe(false);
     // Staying put is a malformed answer given back for a corrected one.
     expect(SIGN_IN_TRANSITIONS.DEVICE_SRP_AUTH).toEqual(["DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "FAILED"]);
-    expect(SIGN_IN_TRANSITIONS.DEVICE_PASSWORD_VERIFIER).toEqual(["DEVICE_PASSWORD_VERIFIER", "AUTHENTICATED", "FAILED"]);
+    expect(SIGN_IN_TRANSITIONS.DEVICE_PASSWORD_VERIFIER).toEqual([
+      "DEVICE_PASSWORD_VERIFIER",
+      "AUTHENTICATED",
+      "FAILED",
+    ]);
   });
 
   it("enters CUSTOM_CHALLENGE only from START, PASSWORD_VERIFIER (SRP first) or itself, and SRP_A only leads to the verifier", () => {
@@ -72,32 +95,65 @@ describe("sign-in flow table", () => {
 
   it("is drawn edge for edge in sign-in.mmd", () => {
     const diagram = readFileSync(path.resolve(__dirname, "../../src/core/flows/sign-in/sign-in.mmd"), "utf8");
-    const drawn = [...diagram.matchAll(/^\s*([A-Z_]+) --> ([A-Z_]+)/gm)].map((match) => `${match[1]} --> ${match[2]}`).sort();
+    const drawn = [...diagram.matchAll(/^\s*([A-Z_]+) --> ([A-Z_]+)/gm)]
+      .map((match) => `${match[1]} --> ${match[2]}`)
+      .sort();
     expect(drawn).toEqual(edgesOfTable());
   });
 });
 
 describe("mfaStepFor (cognito-reference §3.4)", () => {
-  const pool = (mfaConfiguration: UserPool["mfaConfiguration"], enabledMfas: UserPool["enabledMfas"]) => ({ mfaConfiguration, enabledMfas }) as UserPool;
+  const pool = (mfaConfiguration: UserPool["mfaConfiguration"], enabledMfas: UserPool["enabledMfas"]) =>
+    ({ mfaConfiguration, enabledMfas }) as UserPool;
   const user = { attributes: { email: "ada@example.com", phone_number: "+15555550100" } } as unknown as User;
   const row = (settings: Partial<UserMfa>): UserMfa =>
-    ({ userId: "u", totpSecretCiphertext: "v1.x", totpFriendlyName: null, totpLastUsedStep: null, pendingTotpSecretCiphertext: null, smsEnabled: false, emailEnabled: false, totpEnabled: false, preferred: null, updatedAt: new Date(0), ...settings }) as UserMfa;
+    ({
+      userId: "u",
+      totpSecretCiphertext: "v1.x",
+      totpFriendlyName: null,
+      totpLastUsedStep: null,
+      pendingTotpSecretCiphertext: null,
+      smsEnabled: false,
+      emailEnabled: false,
+      totpEnabled: false,
+      preferred: null,
+      updatedAt: new Date(0),
+      ...settings,
+    }) as UserMfa;
   const all: UserPool["enabledMfas"] = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"];
 
   it("OFF asks nothing; OPTIONAL only with an enabled factor", () => {
     expect(mfaStepFor(user, pool("OFF", []), row({ totpEnabled: true }))).toEqual({ kind: "none" });
     expect(mfaStepFor(user, pool("OPTIONAL", all), null)).toEqual({ kind: "none" });
-    expect(mfaStepFor(user, pool("OPTIONAL", all), row({ smsEnabled: true }))).toEqual({ kind: "challenge", factor: "SMS_MFA" });
+    expect(mfaStepFor(user, pool("OPTIONAL", all), row({ smsEnabled: true }))).toEqual({
+      kind: "challenge",
+      factor: "SMS_MFA",
+    });
   });
 
   it("several factors: the preferred one, else SELECT_MFA_TYPE", () => {
-    expect(mfaStepFor(user, pool("OPTIONAL", all), row({ smsEnabled: true, totpEnabled: true, preferred: "SOFTWARE_TOKEN_MFA" }))).toEqual({ kind: "challenge", factor: "SOFTWARE_TOKEN_MFA" });
-    expect(mfaStepFor(user, pool("OPTIONAL", all), row({ smsEnabled: true, totpEnabled: true }))).toEqual({ kind: "select", factors: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"] });
+    expect(
+      mfaStepFor(
+        user,
+        pool("OPTIONAL", all),
+        row({ smsEnabled: true, totpEnabled: true, preferred: "SOFTWARE_TOKEN_MFA" }),
+      ),
+    ).toEqual({ kind: "challenge", factor: "SOFTWARE_TOKEN_MFA" });
+    expect(mfaStepFor(user, pool("OPTIONAL", all), row({ smsEnabled: true, totpEnabled: true }))).toEqual({
+      kind: "select",
+      factors: ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],
+    });
   });
 
   it("ON without a factor: MFA_SETUP with the pool's set-up-able factors", () => {
-    expect(mfaStepFor(user, pool("ON", all), null)).toEqual({ kind: "setup", factors: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] });
-    expect(mfaStepFor(user, pool("ON", ["SOFTWARE_TOKEN_MFA"]), null)).toEqual({ kind: "setup", factors: ["SOFTWARE_TOKEN_MFA"] });
+    expect(mfaStepFor(user, pool("ON", all), null)).toEqual({
+      kind: "setup",
+      factors: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+    });
+    expect(mfaStepFor(user, pool("ON", ["SOFTWARE_TOKEN_MFA"]), null)).toEqual({
+      kind: "setup",
+      factors: ["SOFTWARE_TOKEN_MFA"],
+    });
     expect(mfaStepFor(user, pool("ON", ["SMS_MFA"]), null)).toEqual({ kind: "setup", factors: ["SMS_MFA"] });
   });
 });

@@ -29,15 +29,37 @@ const VECTOR = {
 };
 
 /** The PASSWORD_CLAIM_SIGNATURE exactly as CognitoUser.authenticateUserDefaultAuth builds it. */
-function clientSignature(helper: AuthenticationHelper, poolName: string, userIdForSrp: string, password: string, srpB: string, salt: string, secretBlock: string, timestamp: string): string {
+function clientSignature(
+  helper: AuthenticationHelper,
+  poolName: string,
+  userIdForSrp: string,
+  password: string,
+  srpB: string,
+  salt: string,
+  secretBlock: string,
+  timestamp: string,
+): string {
   let hkdf: Uint8Array | undefined;
-  helper.getPasswordAuthenticationKey(userIdForSrp, password, new BigInteger(srpB, 16), new BigInteger(salt, 16), (err, key) => {
-    if (err) throw err;
-    hkdf = key;
-  });
-  const message = Buffer.concat([Buffer.from(poolName, "utf8"), Buffer.from(userIdForSrp, "utf8"), Buffer.from(secretBlock, "base64"), Buffer.from(timestamp, "utf8")]);
+  helper.getPasswordAuthenticationKey(
+    userIdForSrp,
+    password,
+    new BigInteger(srpB, 16),
+    new BigInteger(salt, 16),
+    (err, key) => {
+      if (err) throw err;
+      hkdf = key;
+    },
+  );
+  const message = Buffer.concat([
+    Buffer.from(poolName, "utf8"),
+    Buffer.from(userIdForSrp, "utf8"),
+    Buffer.from(secretBlock, "base64"),
+    Buffer.from(timestamp, "utf8"),
+  ]);
   // The SDK's HMAC is @aws-crypto/sha256-js keyed with K; take the copy the SDK itself resolves.
-  const { Sha256 } = createRequire(require.resolve("amazon-cognito-identity-js"))("@aws-crypto/sha256-js") as { Sha256: new (secret?: Uint8Array) => { update(data: Uint8Array): void; digestSync(): Uint8Array } };
+  const { Sha256 } = createRequire(require.resolve("amazon-cognito-identity-js"))("@aws-crypto/sha256-js") as {
+    Sha256: new (secret?: Uint8Array) => { update(data: Uint8Array): void; digestSync(): Uint8Array };
+  };
   const hash = new Sha256(hkdf);
   hash.update(message);
   return Buffer.from(hash.digestSync()).toString("base64");
@@ -56,7 +78,17 @@ describe("SRP server: the §4.10 known-answer vector", () => {
   });
 
   it("expects the reference signature", () => {
-    const signature = srp.expectedSignature({ name: VECTOR.poolName, userId: VECTOR.userId, verifierHex, saltHex: "b1a2c3d4e5f60718293a4b5c6d7e8f90", aHex, bHex, bigBHex, secretBlockBase64: VECTOR.secretBlockBase64, timestamp: VECTOR.timestamp });
+    const signature = srp.expectedSignature({
+      name: VECTOR.poolName,
+      userId: VECTOR.userId,
+      verifierHex,
+      saltHex: "b1a2c3d4e5f60718293a4b5c6d7e8f90",
+      aHex,
+      bHex,
+      bigBHex,
+      secretBlockBase64: VECTOR.secretBlockBase64,
+      timestamp: VECTOR.timestamp,
+    });
     expect(signature).toBe(VECTOR.signature);
   });
 
@@ -71,12 +103,38 @@ describe("SRP server: the §4.10 known-answer vector", () => {
       clientA = value.toString(16);
     });
     expect(clientA).toBe(aHex);
-    expect(clientSignature(helper, VECTOR.poolName, VECTOR.userId, VECTOR.password, bigBHex, toTransportHex(VECTOR.salt), VECTOR.secretBlockBase64, VECTOR.timestamp)).toBe(VECTOR.signature);
+    expect(
+      clientSignature(
+        helper,
+        VECTOR.poolName,
+        VECTOR.userId,
+        VECTOR.password,
+        bigBHex,
+        toTransportHex(VECTOR.salt),
+        VECTOR.secretBlockBase64,
+        VECTOR.timestamp,
+      ),
+    ).toBe(VECTOR.signature);
   });
 
   it("binds the timestamp, pool name, user id and secret block into the signature", () => {
-    const base = { name: VECTOR.poolName, userId: VECTOR.userId, verifierHex, saltHex: "", aHex, bHex, bigBHex, secretBlockBase64: VECTOR.secretBlockBase64, timestamp: VECTOR.timestamp };
-    for (const change of [{ timestamp: "Tue Nov 3 09:05:08 UTC 2026" }, { name: "AbCdEf124" }, { userId: "Alice" }, { secretBlockBase64: Buffer.from("opaque-secret-blocK").toString("base64") }]) {
+    const base = {
+      name: VECTOR.poolName,
+      userId: VECTOR.userId,
+      verifierHex,
+      saltHex: "",
+      aHex,
+      bHex,
+      bigBHex,
+      secretBlockBase64: VECTOR.secretBlockBase64,
+      timestamp: VECTOR.timestamp,
+    };
+    for (const change of [
+      { timestamp: "Tue Nov 3 09:05:08 UTC 2026" },
+      { name: "AbCdEf124" },
+      { userId: "Alice" },
+      { secretBlockBase64: Buffer.from("opaque-secret-blocK").toString("base64") },
+    ]) {
       expect(srp.expectedSignature({ ...base, ...change })).not.toBe(VECTOR.signature);
     }
   });
@@ -102,14 +160,37 @@ describe("SRP server: challenge and edge cases", () => {
     expect(srp.isAcceptableA(realA)).toBe(true);
     expect(srp.isAcceptableA(realA.toUpperCase())).toBe(true);
     expect(srp.isAcceptableA(`00${realA}`)).toBe(true);
-    for (const bad of ["0", "000", N_HEX, N_HEX.toLowerCase(), (2n * N).toString(16), (5n * N).toString(16), "", "xyz", "-1", "0x12", " 12", "12 ", "1".repeat(1025)]) {
+    for (const bad of [
+      "0",
+      "000",
+      N_HEX,
+      N_HEX.toLowerCase(),
+      (2n * N).toString(16),
+      (5n * N).toString(16),
+      "",
+      "xyz",
+      "-1",
+      "0x12",
+      " 12",
+      "12 ",
+      "1".repeat(1025),
+    ]) {
       expect(srp.isAcceptableA(bad), bad.slice(0, 20)).toBe(false);
     }
   });
 
   it("returns an unmatchable, well-formed signature instead of throwing on hostile input", () => {
     const { bHex, bigBHex } = srp.startChallenge(verifierHex);
-    const args = { name: "pool", userId: "bob", verifierHex, saltHex: "not even hex", bHex, bigBHex, secretBlockBase64: "", timestamp: "" };
+    const args = {
+      name: "pool",
+      userId: "bob",
+      verifierHex,
+      saltHex: "not even hex",
+      bHex,
+      bigBHex,
+      secretBlockBase64: "",
+      timestamp: "",
+    };
     for (const aHex of ["0", N_HEX, "zz", "1".repeat(1025)]) {
       const once = srp.expectedSignature({ ...args, aHex });
       expect(once).toMatch(/^[A-Za-z0-9+/]{43}=$/);
@@ -161,7 +242,7 @@ describe("SRP TIMESTAMP", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       for (let i = 0; i < 500; i++) {
-        const date = new Date(Date.UTC(2000, 0, 1) + randomInt(2 ** 40) % (60 * 365 * 86_400_000));
+        const date = new Date(Date.UTC(2000, 0, 1) + (randomInt(2 ** 40) % (60 * 365 * 86_400_000)));
         vi.setSystemTime(date);
         const sdk = new DateHelper().getNowString();
         expect(formatSrpTimestamp(date)).toBe(sdk);
@@ -224,14 +305,23 @@ parentPort.on("message", (request) => {
 `;
 
 type Claim = { timestamp: string; signature: string };
-type Challenge = { userIdForSrp: string; password: string; wrongPassword: string | null; srpB: string; salt: string; secretBlock: string };
+type Challenge = {
+  userIdForSrp: string;
+  password: string;
+  wrongPassword: string | null;
+  srpB: string;
+  salt: string;
+  secretBlock: string;
+};
 
 /** Clients (AuthenticationHelper instances) spread over a few worker threads; a client stays in one worker. */
 class ClientPool {
   private readonly rpc: WorkerRpc;
 
   constructor(size: number) {
-    this.rpc = new WorkerRpc(CLIENT_WORKER_SOURCE, size, { packageEntry: require.resolve("amazon-cognito-identity-js") });
+    this.rpc = new WorkerRpc(CLIENT_WORKER_SOURCE, size, {
+      packageEntry: require.resolve("amazon-cognito-identity-js"),
+    });
   }
 
   /** new AuthenticationHelper(poolName) and its SRP_A. */
@@ -241,7 +331,10 @@ class ClientPool {
 
   /** The client's PASSWORD_VERIFIER answer (and the one it would give with the wrong password). */
   async respond(clientId: number, challenge: Challenge): Promise<{ right: Claim; wrong: Claim | null }> {
-    return (await this.rpc.call(clientId, { op: "respond", clientId, ...challenge })) as unknown as { right: Claim; wrong: Claim | null };
+    return (await this.rpc.call(clientId, { op: "respond", clientId, ...challenge })) as unknown as {
+      right: Claim;
+      wrong: Claim | null;
+    };
   }
 
   close(): Promise<void> {
@@ -249,10 +342,25 @@ class ClientPool {
   }
 }
 
-const USERNAME_ALPHABET = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+", "é", "ß", "ü", "Ω", "ж", "中", "文", "ア", "😀", "🙂"];
+const USERNAME_ALPHABET = [
+  ..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._-+",
+  "é",
+  "ß",
+  "ü",
+  "Ω",
+  "ж",
+  "中",
+  "文",
+  "ア",
+  "😀",
+  "🙂",
+];
 const PASSWORD_ALPHABET = [...USERNAME_ALPHABET, ..." !\"#$%&'()*,/:;<=>?[\\]^`{|}~", "€", "\u00a0"];
 const randomText = (alphabet: string[], minLength: number, maxLength: number): string =>
-  Array.from({ length: minLength + randomInt(maxLength - minLength + 1) }, () => alphabet[randomInt(alphabet.length)]).join("");
+  Array.from(
+    { length: minLength + randomInt(maxLength - minLength + 1) },
+    () => alphabet[randomInt(alphabet.length)],
+  ).join("");
 
 /** 16 random bytes, steered so leading-zero and top-bit-set salts (the PAD traps, §4.2) both occur. */
 function saltFor(index: number): Buffer {
@@ -282,51 +390,84 @@ describe("SRP server against the unmodified amazon-cognito-identity-js client", 
   });
 
   // Generous timeout: jsbn on a shared CI box can be several times slower than on an idle one.
-  it(`agrees on the password claim signature for ${USERS} random users; wrong passwords never match`, { timeout: 240_000 }, async () => {
-    const seen = { clients: 0, topBitA: 0, topBitB: 0, topBitSalt: 0, shortSalt: 0, wrongChecked: 0 };
-    const failures: string[] = [];
+  it(
+    `agrees on the password claim signature for ${USERS} random users; wrong passwords never match`,
+    { timeout: 240_000 },
+    async () => {
+      const seen = { clients: 0, topBitA: 0, topBitB: 0, topBitSalt: 0, shortSalt: 0, wrongChecked: 0 };
+      const failures: string[] = [];
 
-    async function signIn(clientId: number, poolName: string, srpA: string, index: number): Promise<void> {
-      const username = randomText(USERNAME_ALPHABET, 1, 24);
-      const password = randomText(PASSWORD_ALPHABET, 8, 40);
-      const wrongPassword = index % WRONG_PASSWORD_EVERY === 0 ? `${password}x` : null;
-      const { saltHex, verifierHex } = createVerifier(`eu-west-1_${poolName}`, username, password, saltFor(index));
-      const { verifierHex: otherVerifierHex } = createVerifier(`eu-west-1_${poolName}`, username, `${password}x`, Buffer.from(saltHex.padStart(32, "0"), "hex"));
+      async function signIn(clientId: number, poolName: string, srpA: string, index: number): Promise<void> {
+        const username = randomText(USERNAME_ALPHABET, 1, 24);
+        const password = randomText(PASSWORD_ALPHABET, 8, 40);
+        const wrongPassword = index % WRONG_PASSWORD_EVERY === 0 ? `${password}x` : null;
+        const { saltHex, verifierHex } = createVerifier(`eu-west-1_${poolName}`, username, password, saltFor(index));
+        const { verifierHex: otherVerifierHex } = createVerifier(
+          `eu-west-1_${poolName}`,
+          username,
+          `${password}x`,
+          Buffer.from(saltHex.padStart(32, "0"), "hex"),
+        );
 
-      if (!srp.isAcceptableA(srpA)) return void failures.push(`#${index}: A refused`);
-      const { bHex, bigBHex } = srp.startChallenge(verifierHex);
-      const secretBlock = randomBytes(16 + randomInt(48)).toString("base64");
-      const { right, wrong } = await clients.respond(clientId, { userIdForSrp: username, password, wrongPassword, srpB: bigBHex, salt: saltHex, secretBlock });
+        if (!srp.isAcceptableA(srpA)) return void failures.push(`#${index}: A refused`);
+        const { bHex, bigBHex } = srp.startChallenge(verifierHex);
+        const secretBlock = randomBytes(16 + randomInt(48)).toString("base64");
+        const { right, wrong } = await clients.respond(clientId, {
+          userIdForSrp: username,
+          password,
+          wrongPassword,
+          srpB: bigBHex,
+          salt: saltHex,
+          secretBlock,
+        });
 
-      const expected = (timestamp: string, verifier: string) =>
-        srp.expectedSignature({ name: poolName, userId: username, verifierHex: verifier, saltHex, aHex: srpA, bHex, bigBHex, secretBlockBase64: secretBlock, timestamp });
-      if (parseSrpTimestamp(right.timestamp) === null) failures.push(`#${index}: timestamp ${right.timestamp} refused`);
-      if (expected(right.timestamp, verifierHex) !== right.signature) failures.push(`#${index}: mismatch for ${JSON.stringify({ poolName, username, password, saltHex })}`);
-      // The server's side of a wrong password: the signature must bind the stored v, not just A and B.
-      if (expected(right.timestamp, otherVerifierHex) === right.signature) failures.push(`#${index}: matched under another verifier`);
-      if (wrong) {
-        seen.wrongChecked++;
-        if (expected(wrong.timestamp, verifierHex) === wrong.signature) failures.push(`#${index}: wrong password matched`);
+        const expected = (timestamp: string, verifier: string) =>
+          srp.expectedSignature({
+            name: poolName,
+            userId: username,
+            verifierHex: verifier,
+            saltHex,
+            aHex: srpA,
+            bHex,
+            bigBHex,
+            secretBlockBase64: secretBlock,
+            timestamp,
+          });
+        if (parseSrpTimestamp(right.timestamp) === null)
+          failures.push(`#${index}: timestamp ${right.timestamp} refused`);
+        if (expected(right.timestamp, verifierHex) !== right.signature)
+          failures.push(`#${index}: mismatch for ${JSON.stringify({ poolName, username, password, saltHex })}`);
+        // The server's side of a wrong password: the signature must bind the stored v, not just A and B.
+        if (expected(right.timestamp, otherVerifierHex) === right.signature)
+          failures.push(`#${index}: matched under another verifier`);
+        if (wrong) {
+          seen.wrongChecked++;
+          if (expected(wrong.timestamp, verifierHex) === wrong.signature)
+            failures.push(`#${index}: wrong password matched`);
+        }
+        if (/^[89a-f]/.test(bigBHex) && bigBHex.length % 2 === 0) seen.topBitB++;
+        if (/^[89a-f]/.test(saltHex) && saltHex.length === 32) seen.topBitSalt++;
+        if (saltHex.length < 32) seen.shortSalt++;
       }
-      if (/^[89a-f]/.test(bigBHex) && bigBHex.length % 2 === 0) seen.topBitB++;
-      if (/^[89a-f]/.test(saltHex) && saltHex.length === 32) seen.topBitSalt++;
-      if (saltHex.length < 32) seen.shortSalt++;
-    }
 
-    async function runClient(clientId: number): Promise<void> {
-      const poolName = randomText([..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"], 9, 9);
-      const srpA = await clients.initiate(clientId, poolName);
-      seen.clients++;
-      if (/^[89a-f]/.test(srpA) && srpA.length % 2 === 0) seen.topBitA++;
-      const first = clientId * USERS_PER_CLIENT;
-      await Promise.all(Array.from({ length: USERS_PER_CLIENT }, (_, offset) => signIn(clientId, poolName, srpA, first + offset)));
-    }
+      async function runClient(clientId: number): Promise<void> {
+        const poolName = randomText([..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"], 9, 9);
+        const srpA = await clients.initiate(clientId, poolName);
+        seen.clients++;
+        if (/^[89a-f]/.test(srpA) && srpA.length % 2 === 0) seen.topBitA++;
+        const first = clientId * USERS_PER_CLIENT;
+        await Promise.all(
+          Array.from({ length: USERS_PER_CLIENT }, (_, offset) => signIn(clientId, poolName, srpA, first + offset)),
+        );
+      }
 
-    await Promise.all(Array.from({ length: USERS / USERS_PER_CLIENT }, (_, clientId) => runClient(clientId)));
-    expect(failures).toEqual([]);
-    expect(seen.clients).toBe(USERS / USERS_PER_CLIENT);
-    expect(seen.wrongChecked).toBe(USERS / WRONG_PASSWORD_EVERY);
-    // The padding branches (§4.2) were all exercised, not just the easy half.
-    for (const count of [seen.topBitA, seen.topBitB, seen.topBitSalt, seen.shortSalt]) expect(count).toBeGreaterThan(0);
-  });
+      await Promise.all(Array.from({ length: USERS / USERS_PER_CLIENT }, (_, clientId) => runClient(clientId)));
+      expect(failures).toEqual([]);
+      expect(seen.clients).toBe(USERS / USERS_PER_CLIENT);
+      expect(seen.wrongChecked).toBe(USERS / WRONG_PASSWORD_EVERY);
+      // The padding branches (§4.2) were all exercised, not just the easy half.
+      for (const count of [seen.topBitA, seen.topBitB, seen.topBitSalt, seen.shortSalt])
+        expect(count).toBeGreaterThan(0);
+    },
+  );
 });

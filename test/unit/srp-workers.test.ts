@@ -5,7 +5,12 @@ import { createVerifier, modPowG, toTransportHex } from "../../src/infra/crypto/
 
 /** The §4.10 vector's inputs (cognito-reference), and its signature. */
 const poolId = "us-east-1_AbCdEf123";
-const { verifierHex } = createVerifier(poolId, "alice", "Passw0rd!", Buffer.from("b1a2c3d4e5f60718293a4b5c6d7e8f90", "hex"));
+const { verifierHex } = createVerifier(
+  poolId,
+  "alice",
+  "Passw0rd!",
+  Buffer.from("b1a2c3d4e5f60718293a4b5c6d7e8f90", "hex"),
+);
 const b = Buffer.alloc(32, 0x22);
 const signatureArgs = {
   name: "AbCdEf123",
@@ -28,7 +33,8 @@ describe.each([0, 2])("SRP server pool with %i worker threads", (workers) => {
     const signatures = await Promise.all(Array.from({ length: 8 }, () => pool.expectedSignature(signatureArgs)));
     expect(new Set(signatures)).toEqual(new Set([VECTOR_SIGNATURE]));
     const challenges = await Promise.all(Array.from({ length: 8 }, () => pool.startChallenge(verifierHex)));
-    for (const { bHex, bigBHex } of challenges) expect(bigBHex).toBe(computeServerB(verifierHex, Buffer.from(bHex.padStart(64, "0"), "hex")));
+    for (const { bHex, bigBHex } of challenges)
+      expect(bigBHex).toBe(computeServerB(verifierHex, Buffer.from(bHex.padStart(64, "0"), "hex")));
     expect(new Set(challenges.map((challenge) => challenge.bHex)).size).toBe(8);
     expect(pool.isAcceptableA(signatureArgs.aHex)).toBe(true);
     expect(pool.isAcceptableA("0")).toBe(false);
@@ -51,7 +57,9 @@ describe.each([0, 2])("SRP server pool with %i worker threads", (workers) => {
 describe("SRP server pool: close()", () => {
   it("stops the threads; later calls fail, and closing twice is harmless", async () => {
     const pool = createSrpServerPool({ workers: 1 });
-    await expect(pool.expectedSignature(signatureArgs)).resolves.toBe(createSrpServer().expectedSignature(signatureArgs));
+    await expect(pool.expectedSignature(signatureArgs)).resolves.toBe(
+      createSrpServer().expectedSignature(signatureArgs),
+    );
     const inFlight = pool.expectedSignature(signatureArgs).then(
       () => "resolved",
       (error: Error) => error.message,

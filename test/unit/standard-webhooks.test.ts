@@ -18,7 +18,11 @@ describe("Standard Webhooks signing", () => {
   it("signs so that the reference library verifies with the whsec_ secret", () => {
     const secret = `whsec_${randomBytes(32).toString("base64")}`;
     const headers = standardWebhookHeaders(secret, { id: "d1", timestampSeconds, body });
-    expect(headers).toEqual({ "webhook-id": "d1", "webhook-timestamp": String(timestampSeconds), "webhook-signature": expect.stringMatching(/^v1,[A-Za-z0-9+/]{43}=$/) });
+    expect(headers).toEqual({
+      "webhook-id": "d1",
+      "webhook-timestamp": String(timestampSeconds),
+      "webhook-signature": expect.stringMatching(/^v1,[A-Za-z0-9+/]{43}=$/),
+    });
     expect(verifyAt(secret, headers)).toEqual({ id: "d1", attempt: 1 });
   });
 

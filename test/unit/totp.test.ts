@@ -30,8 +30,10 @@ describe("TOTP engine (RFC 6238, SHA-1, 6 digits, 30-second steps)", () => {
   it("accepts exactly one step of drift either side, and refuses two", () => {
     const atMs = 1_234_567_890_000;
     const current = totpStepAt(atMs);
-    for (const offset of [-1, 0, 1]) expect(engine.verify(RFC_SECRET, codeAt(current + offset), atMs)).toEqual({ ok: true, step: current + offset });
-    for (const offset of [-3, -2, 2, 3]) expect(engine.verify(RFC_SECRET, codeAt(current + offset), atMs)).toEqual({ ok: false });
+    for (const offset of [-1, 0, 1])
+      expect(engine.verify(RFC_SECRET, codeAt(current + offset), atMs)).toEqual({ ok: true, step: current + offset });
+    for (const offset of [-3, -2, 2, 3])
+      expect(engine.verify(RFC_SECRET, codeAt(current + offset), atMs)).toEqual({ ok: false });
   });
 
   it("never accepts a step at or before the last used one (replay)", () => {
@@ -41,12 +43,16 @@ describe("TOTP engine (RFC 6238, SHA-1, 6 digits, 30-second steps)", () => {
     expect(engine.verify(RFC_SECRET, code, atMs, { afterStep: current - 1 })).toEqual({ ok: true, step: current });
     expect(engine.verify(RFC_SECRET, code, atMs, { afterStep: current })).toEqual({ ok: false });
     expect(engine.verify(RFC_SECRET, codeAt(current - 1), atMs, { afterStep: current })).toEqual({ ok: false });
-    expect(engine.verify(RFC_SECRET, codeAt(current + 1), atMs, { afterStep: current })).toEqual({ ok: true, step: current + 1 });
+    expect(engine.verify(RFC_SECRET, codeAt(current + 1), atMs, { afterStep: current })).toEqual({
+      ok: true,
+      step: current + 1,
+    });
   });
 
   it("refuses malformed codes and secrets", () => {
     const atMs = 59_000;
-    for (const code of ["", "28708", "2870820", "28708a", " 287082"]) expect(engine.verify(RFC_SECRET, code, atMs)).toEqual({ ok: false });
+    for (const code of ["", "28708", "2870820", "28708a", " 287082"])
+      expect(engine.verify(RFC_SECRET, code, atMs)).toEqual({ ok: false });
     expect(engine.verify("not base32!", "287082", atMs)).toEqual({ ok: false });
     // Shorter than 128 bits (RFC 4226 R6): refused rather than used.
     expect(engine.verify("MZXW6YTBOI", "287082", atMs)).toEqual({ ok: false });
@@ -65,15 +71,20 @@ describe("TOTP engine (RFC 6238, SHA-1, 6 digits, 30-second steps)", () => {
     const atMs = 1_234_567_890_000;
     const current = totpStepAt(atMs);
     for (const afterStep of [current + 1, current + 5]) {
-      for (const offset of [-1, 0, 1]) expect(engine.verify(RFC_SECRET, codeAt(current + offset), atMs, { afterStep })).toEqual({ ok: false });
+      for (const offset of [-1, 0, 1])
+        expect(engine.verify(RFC_SECRET, codeAt(current + offset), atMs, { afterStep })).toEqual({ ok: false });
     }
     expect(engine.verify(RFC_SECRET, codeAt(0), 10_000, { afterStep: -1 })).toEqual({ ok: true, step: 0 });
   });
 
   it("writes the key URI with the issuer in the label and as a parameter, percent-encoded", () => {
     const uri = engine.keyUri({ issuer: "My Pool+1", accountName: "ada@example.com", secret: RFC_SECRET });
-    expect(uri).toBe(`otpauth://totp/My%20Pool%2B1:ada%40example.com?secret=${RFC_SECRET}&issuer=My%20Pool%2B1&algorithm=SHA1&digits=6&period=30`);
+    expect(uri).toBe(
+      `otpauth://totp/My%20Pool%2B1:ada%40example.com?secret=${RFC_SECRET}&issuer=My%20Pool%2B1&algorithm=SHA1&digits=6&period=30`,
+    );
     // A colon in the account name is encoded, so the issuer/account split stays unambiguous.
-    expect(engine.keyUri({ issuer: "Pool", accountName: "a:b", secret: RFC_SECRET })).toMatch(/^otpauth:\/\/totp\/Pool:a%3Ab\?/);
+    expect(engine.keyUri({ issuer: "Pool", accountName: "a:b", secret: RFC_SECRET })).toMatch(
+      /^otpauth:\/\/totp\/Pool:a%3Ab\?/,
+    );
   });
 });

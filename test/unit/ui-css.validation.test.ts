@@ -4,12 +4,31 @@ import { isCognitoError } from "../../src/core/errors.js";
 import { renderableCustomizationCss, validateCustomizationCss } from "../../src/core/oauth/ui-css.validation.js";
 
 const ALLOWED_SELECTORS = new Set([
-  ".background-customizable", ".banner-customizable", ".errorMessage-customizable", ".idpButton-customizable", ".idpButton-customizable:hover",
-  ".inputField-customizable", ".inputField-customizable:focus", ".label-customizable", ".legalText-customizable", ".logo-customizable",
-  ".submitButton-customizable", ".submitButton-customizable:hover", ".textDescription-customizable",
+  ".background-customizable",
+  ".banner-customizable",
+  ".errorMessage-customizable",
+  ".idpButton-customizable",
+  ".idpButton-customizable:hover",
+  ".inputField-customizable",
+  ".inputField-customizable:focus",
+  ".label-customizable",
+  ".legalText-customizable",
+  ".logo-customizable",
+  ".submitButton-customizable",
+  ".submitButton-customizable:hover",
+  ".textDescription-customizable",
 ]);
 
-const ALLOWED_FUNCTIONS = new Set(["rgb", "rgba", "hsl", "hsla", "calc", "linear-gradient", "radial-gradient", "repeating-linear-gradient"]);
+const ALLOWED_FUNCTIONS = new Set([
+  "rgb",
+  "rgba",
+  "hsl",
+  "hsla",
+  "calc",
+  "linear-gradient",
+  "radial-gradient",
+  "repeating-linear-gradient",
+]);
 
 const accepts = (css: string): boolean => {
   try {
@@ -29,14 +48,20 @@ function expectHarmless(css: string): void {
   const root = postcss.parse(css);
   root.walk((node) => {
     if (node.type === "atrule") throw new Error(`at-rule accepted: ${css}`);
-    if (node.type === "rule") for (const selector of node.selectors) expect(ALLOWED_SELECTORS.has(selector.trim()), `selector ${selector} in ${css}`).toBe(true);
+    if (node.type === "rule")
+      for (const selector of node.selectors)
+        expect(ALLOWED_SELECTORS.has(selector.trim()), `selector ${selector} in ${css}`).toBe(true);
     if (node.type === "decl") {
       expect(["behavior", "-moz-binding"]).not.toContain(node.prop.toLowerCase());
       expect(node.value).not.toMatch(/javascript:|[<\\@]/i);
       // Only the colour, gradient and arithmetic functions: nothing that fetches (url, image, image-set…).
       // postcss leaves a comment without spaces around it in the value: drop comments (never inside strings) first.
-      const value = node.value.replace(/("[^"]*"|'[^']*')|\/\*[\s\S]*?\*\//g, (match, quoted?: string) => quoted ?? " ");
-      for (const [, name] of value.matchAll(/([\w-]*)\s*\(/g)) expect(ALLOWED_FUNCTIONS.has(name!.toLowerCase()), `${name}( in ${css}`).toBe(true);
+      const value = node.value.replace(
+        /("[^"]*"|'[^']*')|\/\*[\s\S]*?\*\//g,
+        (match, quoted?: string) => quoted ?? " ",
+      );
+      for (const [, name] of value.matchAll(/([\w-]*)\s*\(/g))
+        expect(ALLOWED_FUNCTIONS.has(name!.toLowerCase()), `${name}( in ${css}`).toBe(true);
     }
   });
   expect(css).not.toMatch(/<\/?style/i);
@@ -46,7 +71,10 @@ function expectHarmless(css: string): void {
 function structureOf(css: string): string[][] {
   const rules: string[][] = [];
   postcss.parse(css).walkRules((rule) => {
-    const selectors = rule.selector.replace(/\/\*[\s\S]*?\*\//g, " ").split(",").map((selector) => selector.replace(/\s+/g, " ").trim());
+    const selectors = rule.selector
+      .replace(/\/\*[\s\S]*?\*\//g, " ")
+      .split(",")
+      .map((selector) => selector.replace(/\s+/g, " ").trim());
     const properties: string[] = [];
     rule.walkDecls((declaration) => {
       properties.push(declaration.prop.toLowerCase());
@@ -96,13 +124,19 @@ describe("SetUICustomization CSS whitelist", () => {
 
   it.each([
     ["", ""],
-    ["/* brand */ .logo-customizable { max-width: 60%; background-image: none; }", ".logo-customizable{max-width:60%;background-image:none}"],
+    [
+      "/* brand */ .logo-customizable { max-width: 60%; background-image: none; }",
+      ".logo-customizable{max-width:60%;background-image:none}",
+    ],
     [
       ".label-customizable, .legalText-customizable { font-family: 'Open Sans', sans-serif; margin: -2px 0 calc(1em + 2px) 0; }\n.submitButton-customizable:hover{COLOR:white!IMPORTANT}",
-      ".label-customizable,.legalText-customizable{font-family:\"Open Sans\", sans-serif;margin:-2px 0 calc(1em + 2px) 0}\n.submitButton-customizable:hover{color:white!important}",
+      '.label-customizable,.legalText-customizable{font-family:"Open Sans", sans-serif;margin:-2px 0 calc(1em + 2px) 0}\n.submitButton-customizable:hover{color:white!important}',
     ],
     // A comment separates tokens, as in the browser: never glued back into one.
-    [".banner-customizable { margin: 1px/**/2px; color: calc(1px//**/*2) }", ".banner-customizable{margin:1px 2px;color:calc(1px/ *2)}"],
+    [
+      ".banner-customizable { margin: 1px/**/2px; color: calc(1px//**/*2) }",
+      ".banner-customizable{margin:1px 2px;color:calc(1px/ *2)}",
+    ],
   ])("renders %j as only its parsed rules", (css, rendered) => {
     expect(renderableCustomizationCss(css)).toBe(rendered);
   });
@@ -170,15 +204,84 @@ describe("SetUICustomization CSS whitelist", () => {
   it("accepts nothing an independent parser reads as harmful, over 20,000 generated style sheets", () => {
     const random = createRandom(15);
     const pieces = [
-      ".banner-customizable", ".submitButton-customizable:hover", ".logo-customizable", "body", "*", ".x", ", ", " ", "{", "}", ";", ":",
-      "color", "background", "red", "#fff", "1px", "rgb(", ")", "(", "'Open Sans'", "\"", "'", "url(", "u", "rl", "(x)", "/*", "*/", "@media", "@",
-      "<", "/", "</style>", "\\", "expression(", "java", "script:", "behavior", "-moz-binding", "!important", "calc(", "+", "-", "*", "%", "\n",
-      "attr(", "image(", "var(", "--x", "none", "linear-gradient(", ",", ">", "~", "[", "]", "::", "e", "l(",
+      ".banner-customizable",
+      ".submitButton-customizable:hover",
+      ".logo-customizable",
+      "body",
+      "*",
+      ".x",
+      ", ",
+      " ",
+      "{",
+      "}",
+      ";",
+      ":",
+      "color",
+      "background",
+      "red",
+      "#fff",
+      "1px",
+      "rgb(",
+      ")",
+      "(",
+      "'Open Sans'",
+      '"',
+      "'",
+      "url(",
+      "u",
+      "rl",
+      "(x)",
+      "/*",
+      "*/",
+      "@media",
+      "@",
+      "<",
+      "/",
+      "</style>",
+      "\\",
+      "expression(",
+      "java",
+      "script:",
+      "behavior",
+      "-moz-binding",
+      "!important",
+      "calc(",
+      "+",
+      "-",
+      "*",
+      "%",
+      "\n",
+      "attr(",
+      "image(",
+      "var(",
+      "--x",
+      "none",
+      "linear-gradient(",
+      ",",
+      ">",
+      "~",
+      "[",
+      "]",
+      "::",
+      "e",
+      "l(",
       // Strings holding comment markers and quotes, and comments holding quotes: where a validator that
       // reads strings and comments in two passes goes wrong.
-      "font-family:", "\"/*\"", "\"*/\"", "'/*'", "'*/'", "\"a'b\"", "'a\"b'", "\"Open Sans\"", "'x'", "/* \" */", "/* ' */", "\"\n\"", "*{display:none}",
+      "font-family:",
+      '"/*"',
+      '"*/"',
+      "'/*'",
+      "'*/'",
+      '"a\'b"',
+      "'a\"b'",
+      '"Open Sans"',
+      "'x'",
+      '/* " */',
+      "/* ' */",
+      '"\n"',
+      "*{display:none}",
     ];
-    const quoted = ["\"/*\"", "\"*/\"", "'/*'", "'*/'", "\"a\"", "'b'"];
+    const quoted = ['"/*"', '"*/"', "'/*'", "'*/'", '"a"', "'b'"];
     let accepted = 0;
     for (let round = 0; round < 20_000; round++) {
       let css = "";
@@ -189,7 +292,8 @@ describe("SetUICustomization CSS whitelist", () => {
       // Quoted names on either side of the generated text: a comment opened in one and closed in the other
       // must not hide the text between them from the validator.
       if (wrapping === 1) {
-        const between = random(2) === 0 ? css : `${["*", "body", ".x", ".banner-customizable"][random(4)]}{display:none}`;
+        const between =
+          random(2) === 0 ? css : `${["*", "body", ".x", ".banner-customizable"][random(4)]}{display:none}`;
         css = `.label-customizable{font-family:${quoted[random(quoted.length)]}}${between}.label-customizable{font-family:${quoted[random(quoted.length)]}}`;
       }
       if (accepts(css)) {

@@ -34,15 +34,27 @@ function failure(call: () => unknown): CognitoError {
 
 describe("parseUserFilter", () => {
   it("reads both operators", () => {
-    expect(parseUserFilter('family_name = "Reddy"')).toEqual({ attribute: "family_name", operator: "=", value: "Reddy" });
-    expect(parseUserFilter('phone_number ^= "+1312"')).toEqual({ attribute: "phone_number", operator: "^=", value: "+1312" });
+    expect(parseUserFilter('family_name = "Reddy"')).toEqual({
+      attribute: "family_name",
+      operator: "=",
+      value: "Reddy",
+    });
+    expect(parseUserFilter('phone_number ^= "+1312"')).toEqual({
+      attribute: "phone_number",
+      operator: "^=",
+      value: "+1312",
+    });
   });
 
   it("allows any whitespace around the tokens, including none", () => {
     const expected = { attribute: "email", operator: "^=", value: "a b" };
     expect(parseUserFilter('email^="a b"')).toEqual(expected);
     expect(parseUserFilter('  \temail \n ^=   "a b"  ')).toEqual(expected);
-    expect(parseUserFilter('cognito:user_status="confirmed"')).toEqual({ attribute: "cognito:user_status", operator: "=", value: "confirmed" });
+    expect(parseUserFilter('cognito:user_status="confirmed"')).toEqual({
+      attribute: "cognito:user_status",
+      operator: "=",
+      value: "confirmed",
+    });
   });
 
   it('resolves \\" and \\\\ inside the quotes and keeps everything else as written', () => {
@@ -80,11 +92,15 @@ describe("parseUserFilter", () => {
   ])("rejects %s as unparsable", (_case, filter) => {
     const error = failure(() => parseUserFilter(filter));
     expect(error.code).toBe("InvalidParameterException");
-    expect(error.message).toMatch(/^Error while parsing filter\. .+ Expected attribute_name = "value" or attribute_name \^= "value"/);
+    expect(error.message).toMatch(
+      /^Error while parsing filter\. .+ Expected attribute_name = "value" or attribute_name \^= "value"/,
+    );
   });
 
   it("says where the parse failed", () => {
-    expect(failure(() => parseUserFilter('email = "a" x')).message).toContain("Unexpected text after the closing quote at position 13.");
+    expect(failure(() => parseUserFilter('email = "a" x')).message).toContain(
+      "Unexpected text after the closing quote at position 13.",
+    );
     expect(failure(() => parseUserFilter('email = "a')).message).toContain("The value has no closing double quote.");
   });
 
@@ -104,7 +120,18 @@ describe("compileUserFilter", () => {
   const compile = (filter: string, pool = poolWith()) => compileUserFilter(pool, parseUserFilter(filter)!);
 
   it("accepts every standard searchable attribute", () => {
-    for (const attribute of ["username", "email", "phone_number", "name", "given_name", "family_name", "preferred_username", "sub", "cognito:user_status", "status"]) {
+    for (const attribute of [
+      "username",
+      "email",
+      "phone_number",
+      "name",
+      "given_name",
+      "family_name",
+      "preferred_username",
+      "sub",
+      "cognito:user_status",
+      "status",
+    ]) {
       expect(compile(`${attribute} = "x"`).attribute).toBe(attribute);
     }
   });

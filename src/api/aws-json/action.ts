@@ -22,7 +22,11 @@ export interface WireAction {
 }
 
 /** Declares an action with a typed body; the router has checked the body against `members` first. */
-export function action<TInput>(definition: { auth: "admin" | "public"; members: Members; handle(input: TInput, ctx: WireContext): Promise<object> }): WireAction {
+export function action<TInput>(definition: {
+  auth: "admin" | "public";
+  members: Members;
+  handle(input: TInput, ctx: WireContext): Promise<object>;
+}): WireAction {
   return definition as unknown as WireAction;
 }
 
@@ -38,7 +42,10 @@ export type ActionTable = Readonly<Record<string, WireAction>>;
 export const EMPTY = Object.freeze({});
 
 /** A void `admin` action: runs the change and answers Cognito's empty object. */
-export function adminCommand<TInput>(members: Members, run: (input: TInput, ctx: WireContext) => Promise<unknown>): WireAction {
+export function adminCommand<TInput>(
+  members: Members,
+  run: (input: TInput, ctx: WireContext) => Promise<unknown>,
+): WireAction {
   return action<TInput>({
     auth: "admin",
     members,

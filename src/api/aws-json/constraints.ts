@@ -20,12 +20,25 @@ export type Member =
 export type Members = Readonly<Record<string, Member>>;
 
 type Options<M> = Omit<M, "kind">;
-export const str = (options: Options<Extract<Member, { kind: "string" }>> = {}): Member => ({ kind: "string", ...options });
-export const int = (options: Options<Extract<Member, { kind: "integer" }>> = {}): Member => ({ kind: "integer", ...options });
+export const str = (options: Options<Extract<Member, { kind: "string" }>> = {}): Member => ({
+  kind: "string",
+  ...options,
+});
+export const int = (options: Options<Extract<Member, { kind: "integer" }>> = {}): Member => ({
+  kind: "integer",
+  ...options,
+});
 export const bool = (options: { required?: boolean } = {}): Member => ({ kind: "boolean", ...options });
-export const list = (member: Member, options: Omit<Options<Extract<Member, { kind: "list" }>>, "member"> = {}): Member => ({ kind: "list", member, ...options });
+export const list = (
+  member: Member,
+  options: Omit<Options<Extract<Member, { kind: "list" }>>, "member"> = {},
+): Member => ({ kind: "list", member, ...options });
 export const map = (options: Options<Extract<Member, { kind: "map" }>> = {}): Member => ({ kind: "map", ...options });
-export const struct = (members: Members, options: { required?: boolean } = {}): Member => ({ kind: "structure", members, ...options });
+export const struct = (members: Members, options: { required?: boolean } = {}): Member => ({
+  kind: "structure",
+  members,
+  ...options,
+});
 export const required = (member: Member): Member => ({ ...member, required: true });
 
 /** AWS names members in messages by their camelCase name, list items as `name.<1-based index>.member`. */
@@ -35,12 +48,20 @@ const memberPath = (parent: string, name: string): string => {
 };
 
 function render(value: unknown): string {
-  if (Array.isArray(value)) return `'[${value.map((item) => (typeof item === "object" && item !== null ? JSON.stringify(item) : String(item))).join(", ")}]'`;
+  if (Array.isArray(value))
+    return `'[${value.map((item) => (typeof item === "object" && item !== null ? JSON.stringify(item) : String(item))).join(", ")}]'`;
   if (typeof value === "object" && value !== null) return `'${JSON.stringify(value)}'`;
   return `'${String(value)}'`;
 }
 
-const typeNames: Record<Member["kind"], string> = { string: "a string", integer: "an integer", boolean: "a boolean", list: "a list", map: "a map of strings", structure: "a structure" };
+const typeNames: Record<Member["kind"], string> = {
+  string: "a string",
+  integer: "an integer",
+  boolean: "a boolean",
+  list: "a list",
+  map: "a map of strings",
+  structure: "a structure",
+};
 
 function hasKind(member: Member, value: unknown): boolean {
   switch (member.kind) {
@@ -54,7 +75,12 @@ function hasKind(member: Member, value: unknown): boolean {
       return Array.isArray(value);
     case "map":
       // A null entry reads as absent, as Cognito takes it (amazon-cognito-identity-js sends DEVICE_KEY: null).
-      return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((entry) => typeof entry === "string" || entry === null);
+      return (
+        typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).every((entry) => typeof entry === "string" || entry === null)
+      );
     case "structure":
       return typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -63,19 +89,25 @@ function hasKind(member: Member, value: unknown): boolean {
 /** The first broken constraint of one present, well-typed value, in AWS's wording; null when it conforms. */
 function constraintOf(member: Member, value: unknown): string | null {
   if (member.kind === "string") {
-    if (member.values && !member.values.includes(value as string)) return `Member must satisfy enum value set: [${member.values.join(", ")}]`;
+    if (member.values && !member.values.includes(value as string))
+      return `Member must satisfy enum value set: [${member.values.join(", ")}]`;
     return brokenStringConstraint(member, value as string);
   }
   if (member.kind === "list") {
     const length = (value as unknown[]).length;
-    if (member.min !== undefined && length < member.min) return `Member must have length greater than or equal to ${member.min}`;
-    if (member.max !== undefined && length > member.max) return `Member must have length less than or equal to ${member.max}`;
+    if (member.min !== undefined && length < member.min)
+      return `Member must have length greater than or equal to ${member.min}`;
+    if (member.max !== undefined && length > member.max)
+      return `Member must have length less than or equal to ${member.max}`;
   }
   if (member.kind === "integer") {
-    if (member.min !== undefined && (value as number) < member.min) return `Member must have value greater than or equal to ${member.min}`;
-    if (member.max !== undefined && (value as number) > member.max) return `Member must have value less than or equal to ${member.max}`;
+    if (member.min !== undefined && (value as number) < member.min)
+      return `Member must have value greater than or equal to ${member.min}`;
+    if (member.max !== undefined && (value as number) > member.max)
+      return `Member must have value less than or equal to ${member.max}`;
   }
-  if (member.kind === "map" && member.max !== undefined && Object.keys(value as object).length > member.max) return `Member must have length less than or equal to ${member.max}`;
+  if (member.kind === "map" && member.max !== undefined && Object.keys(value as object).length > member.max)
+    return `Member must have length less than or equal to ${member.max}`;
   return null;
 }
 
@@ -84,7 +116,8 @@ function collect(members: Members, input: Record<string, unknown>, parent: strin
     const path = memberPath(parent, name);
     const value = input[name];
     if (value === undefined || value === null) {
-      if (member.required) problems.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      if (member.required)
+        problems.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
       continue;
     }
     if (!hasKind(member, value)) throw serializationError(`Value at '${path}' must be ${typeNames[member.kind]}.`);
@@ -93,21 +126,27 @@ function collect(members: Members, input: Record<string, unknown>, parent: strin
       const shown = member.kind === "string" && member.sensitive ? "Value" : `Value ${render(value)}`;
       problems.push(`${shown} at '${path}' failed to satisfy constraint: ${broken}`);
     }
-    if (member.kind === "map") input[name] = Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, entry]) => entry !== null));
+    if (member.kind === "map")
+      input[name] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).filter(([, entry]) => entry !== null),
+      );
     if (member.kind === "structure") collect(member.members, value as Record<string, unknown>, path, problems);
     if (member.kind === "list" && member.member.kind === "structure") {
       const itemMembers = member.member.members;
       (value as unknown[]).forEach((item, index) => {
         const itemPath = `${path}.${index + 1}.member`;
-        if (!hasKind(member.member, item)) throw serializationError(`Value at '${itemPath}' must be ${typeNames[member.member.kind]}.`);
+        if (!hasKind(member.member, item))
+          throw serializationError(`Value at '${itemPath}' must be ${typeNames[member.member.kind]}.`);
         collect(itemMembers, item as Record<string, unknown>, itemPath, problems);
       });
     } else if (member.kind === "list") {
       (value as unknown[]).forEach((item, index) => {
         const itemPath = `${path}.${index + 1}.member`;
-        if (!hasKind(member.member, item)) throw serializationError(`Value at '${itemPath}' must be ${typeNames[member.member.kind]}.`);
+        if (!hasKind(member.member, item))
+          throw serializationError(`Value at '${itemPath}' must be ${typeNames[member.member.kind]}.`);
         const itemBroken = constraintOf(member.member, item);
-        if (itemBroken) problems.push(`Value ${render(item)} at '${itemPath}' failed to satisfy constraint: ${itemBroken}`);
+        if (itemBroken)
+          problems.push(`Value ${render(item)} at '${itemPath}' failed to satisfy constraint: ${itemBroken}`);
       });
     }
   }

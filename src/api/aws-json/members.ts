@@ -25,7 +25,16 @@ export const clientSecret = str(SHAPES.clientSecret);
 export const mfaSettings = struct({ Enabled: bool(), PreferredMfa: bool() });
 export const userCode = str(SHAPES.userCode);
 
-export const AUTH_FLOW_VALUES = ["USER_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH"] as const;
+export const AUTH_FLOW_VALUES = [
+  "USER_SRP_AUTH",
+  "REFRESH_TOKEN_AUTH",
+  "REFRESH_TOKEN",
+  "CUSTOM_AUTH",
+  "ADMIN_NO_SRP_AUTH",
+  "USER_PASSWORD_AUTH",
+  "ADMIN_USER_PASSWORD_AUTH",
+  "USER_AUTH",
+] as const;
 export const CHALLENGE_NAME_VALUES = [
   "SMS_MFA",
   "EMAIL_OTP",

@@ -41,7 +41,16 @@ function mergeTables(...tables: ActionTable[]): ActionTable {
 }
 
 /** Every Cognito action the gateway serves, by name. */
-export const WIRE_ACTIONS: ActionTable = mergeTables(poolActions, userActions, authActions, selfServiceActions, deviceActions, oauthAdminActions, webAuthnActions, userImportActions);
+export const WIRE_ACTIONS: ActionTable = mergeTables(
+  poolActions,
+  userActions,
+  authActions,
+  selfServiceActions,
+  deviceActions,
+  oauthAdminActions,
+  webAuthnActions,
+  userImportActions,
+);
 
 export interface AwsJsonRouterDeps {
   services: ApiServices;
@@ -53,11 +62,19 @@ export interface AwsJsonRouterDeps {
   actions?: ActionTable;
 }
 
-function actionOf(actions: ActionTable, target: string | string[] | undefined): { name: string; definition: WireAction } {
+function actionOf(
+  actions: ActionTable,
+  target: string | string[] | undefined,
+): { name: string; definition: WireAction } {
   const value = Array.isArray(target) ? target[0] : target;
-  if (!value || !value.startsWith(TARGET_PREFIX)) throw new WireError("UnknownOperationException", "Missing or unrecognised X-Amz-Target header: expected AWSCognitoIdentityProviderService.<Action>.");
+  if (!value || !value.startsWith(TARGET_PREFIX))
+    throw new WireError(
+      "UnknownOperationException",
+      "Missing or unrecognised X-Amz-Target header: expected AWSCognitoIdentityProviderService.<Action>.",
+    );
   const name = value.slice(TARGET_PREFIX.length);
-  if (!Object.hasOwn(actions, name)) throw new WireError("UnknownOperationException", `The operation ${name} is not served by this gateway.`);
+  if (!Object.hasOwn(actions, name))
+    throw new WireError("UnknownOperationException", `The operation ${name} is not served by this gateway.`);
   return { name, definition: actions[name]! };
 }
 
@@ -80,7 +97,8 @@ function parseBody(raw: unknown): Record<string, unknown> {
   } catch {
     throw serializationError("The request body is not valid JSON.");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw serializationError("Start of structure or map expected: the request body must be a JSON object.");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw serializationError("Start of structure or map expected: the request body must be a JSON object.");
   return body as Record<string, unknown>;
 }
 
@@ -124,7 +142,12 @@ export type WireHandler = (call: WireCall, response: ServerResponse) => Promise<
  * the body checked against its members, the core service, and the answer or the Cognito error.
  * Never rejects: every failure is answered in the protocol's shape.
  */
-export function createWireHandler({ services, logger, clock, actions = WIRE_ACTIONS }: Omit<AwsJsonRouterDeps, "path">): WireHandler {
+export function createWireHandler({
+  services,
+  logger,
+  clock,
+  actions = WIRE_ACTIONS,
+}: Omit<AwsJsonRouterDeps, "path">): WireHandler {
   return async ({ requestId, method, url, headers, body, sourceIp }, response) => {
     // The access log's id (x-request-id), under the header AWS SDKs read as well.
     response.setHeader("x-amzn-RequestId", requestId);
@@ -140,7 +163,11 @@ export function createWireHandler({ services, logger, clock, actions = WIRE_ACTI
         const [rawPath, rawQuery] = url.split("?", 2) as [string, string | undefined];
         admin = bearer
           ? await services.adminKeys.authenticate(bearer)
-          : await verifySigV4({ method, headers, path: rawPath, query: queryOf(rawQuery), body }, clock.now(), (keyId) => services.adminKeys.findSigningKey(keyId));
+          : await verifySigV4(
+              { method, headers, path: rawPath, query: queryOf(rawQuery), body },
+              clock.now(),
+              (keyId) => services.adminKeys.findSigningKey(keyId),
+            );
       }
       const input = parseBody(body);
       checkMembers(definition.members, input);
@@ -148,7 +175,16 @@ export function createWireHandler({ services, logger, clock, actions = WIRE_ACTI
       writeWire(response, 200, JSON.stringify(result));
     } catch (error) {
       const wire = toWireError(error, requestId);
-      if (wire.status >= 500) logger.error({ err: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined, requestId, action: actionName }, "aws-json action failed");
+      if (wire.status >= 500)
+        logger.error(
+          {
+            err: error instanceof Error ? error.message : String(error),
+            stack: error instanceof Error ? error.stack : undefined,
+            requestId,
+            action: actionName,
+          },
+          "aws-json action failed",
+        );
       else logger.debug({ requestId, action: actionName, type: wire.type }, "aws-json action refused");
       writeWire(response, wire.status, JSON.stringify({ __type: wire.type, message: wire.message }), wire.type);
     }
@@ -163,23 +199,32 @@ export function createWireHandler({ services, logger, clock, actions = WIRE_ACTI
  * The edge (http/edge.ts) serves most calls straight from node:http with the same handler; this router
  * takes the rest (a compressed body, a path Express matches loosely, another method).
  */
-export function createAwsJsonRouter({ services, logger, clock, path, actions = WIRE_ACTIONS }: AwsJsonRouterDeps): Router {
+export function createAwsJsonRouter({
+  services,
+  logger,
+  clock,
+  path,
+  actions = WIRE_ACTIONS,
+}: AwsJsonRouterDeps): Router {
   const router = Router();
   const handle = createWireHandler({ services, logger, clock, actions });
   // The raw bytes are kept: a SigV4 signature covers the exact payload.
-  router.post(path, express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), (request: Request, response: Response) =>
-    handle(
-      {
-        requestId: requestIdOf(request),
-        method: request.method,
-        url: request.originalUrl,
-        headers: request.headers,
-        body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-        // request.ip: the client's address as TRUST_PROXY resolves it (the socket's peer when unset).
-        sourceIp: request.ip ?? request.socket.remoteAddress ?? null,
-      },
-      response,
-    ),
+  router.post(
+    path,
+    express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }),
+    (request: Request, response: Response) =>
+      handle(
+        {
+          requestId: requestIdOf(request),
+          method: request.method,
+          url: request.originalUrl,
+          headers: request.headers,
+          body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+          // request.ip: the client's address as TRUST_PROXY resolves it (the socket's peer when unset).
+          sourceIp: request.ip ?? request.socket.remoteAddress ?? null,
+        },
+        response,
+      ),
   );
   router.all(path, methodNotAllowed(["POST"]));
   // Body-parser failures (an oversized body, an unknown Content-Encoding) answer in the protocol's form

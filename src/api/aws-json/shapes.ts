@@ -15,7 +15,9 @@ export const epochSeconds = (date: Date): number => date.getTime() / 1000;
 
 /** Drops null and undefined members, as Cognito leaves unset members out of a response. */
 export function compact<T extends Record<string, unknown>>(shape: T): Partial<T> {
-  return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== null && value !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(shape).filter(([, value]) => value !== null && value !== undefined),
+  ) as Partial<T>;
 }
 
 /** Cognito leaves an empty list out of a response, like an unset member. */
@@ -26,7 +28,10 @@ const upperFirst = (name: string): string => name.charAt(0).toUpperCase() + name
 /** `sub` first, then the others, as [{Name, Value}]; optionally only the names asked for. */
 export function toAttributeList(user: ListedUser, only?: readonly string[] | null): { Name: string; Value: string }[] {
   const { sub, ...others } = user.attributes;
-  const all = [{ Name: "sub", Value: sub ?? user.id }, ...Object.entries(others).map(([Name, Value]) => ({ Name, Value }))];
+  const all = [
+    { Name: "sub", Value: sub ?? user.id },
+    ...Object.entries(others).map(([Name, Value]) => ({ Name, Value })),
+  ];
   return only ? all.filter((attribute) => only.includes(attribute.Name)) : all;
 }
 
@@ -44,7 +49,11 @@ export const toUserType = (user: ListedUser, attributesToGet?: readonly string[]
 export const toMfaMembers = (mfa: MfaSummary) =>
   compact({ PreferredMfaSetting: mfa.preferredMfaSetting, UserMFASettingList: nonEmpty(mfa.userMfaSettingList) });
 
-export const toCodeDeliveryDetails = (details: CodeDeliveryDetails) => ({ Destination: details.destination, DeliveryMedium: details.deliveryMedium, AttributeName: details.attributeName });
+export const toCodeDeliveryDetails = (details: CodeDeliveryDetails) => ({
+  Destination: details.destination,
+  DeliveryMedium: details.deliveryMedium,
+  AttributeName: details.attributeName,
+});
 
 export const toGroupType = (group: Group) =>
   compact({
@@ -66,18 +75,27 @@ function toSchemaAttributeType(attribute: SchemaAttribute) {
     Required: attribute.required,
     // The model types these constraints as strings.
     StringAttributeConstraints:
-      attribute.attributeDataType === "String" ? compact({ MinLength: attribute.minLength?.toString(), MaxLength: attribute.maxLength?.toString() }) : null,
+      attribute.attributeDataType === "String"
+        ? compact({ MinLength: attribute.minLength?.toString(), MaxLength: attribute.maxLength?.toString() })
+        : null,
     NumberAttributeConstraints:
-      attribute.attributeDataType === "Number" ? compact({ MinValue: attribute.minValue?.toString(), MaxValue: attribute.maxValue?.toString() }) : null,
+      attribute.attributeDataType === "Number"
+        ? compact({ MinValue: attribute.minValue?.toString(), MaxValue: attribute.maxValue?.toString() })
+        : null,
   });
 }
 
 /** LambdaConfigType: endpoints under Cognito's trigger names (CustomSMSSender keeps Cognito's spelling). */
 function toLambdaConfigType(config: LambdaConfig) {
   const { preTokenGenerationConfig, customEmailSender, customSmsSender, ...endpoints } = config;
-  const versioned = (trigger: { lambdaVersion: string; lambdaArn: string } | undefined) => (trigger ? { LambdaVersion: trigger.lambdaVersion, LambdaArn: trigger.lambdaArn } : null);
+  const versioned = (trigger: { lambdaVersion: string; lambdaArn: string } | undefined) =>
+    trigger ? { LambdaVersion: trigger.lambdaVersion, LambdaArn: trigger.lambdaArn } : null;
   return compact({
-    ...Object.fromEntries(Object.entries(endpoints).filter(([, url]) => typeof url === "string").map(([trigger, url]) => [upperFirst(trigger), url])),
+    ...Object.fromEntries(
+      Object.entries(endpoints)
+        .filter(([, url]) => typeof url === "string")
+        .map(([trigger, url]) => [upperFirst(trigger), url]),
+    ),
     PreTokenGenerationConfig: versioned(preTokenGenerationConfig),
     CustomEmailSender: versioned(customEmailSender),
     CustomSMSSender: versioned(customSmsSender),
@@ -85,7 +103,8 @@ function toLambdaConfigType(config: LambdaConfig) {
 }
 
 /** Cognito's pool ARN; the account is not a concept here, so it is all zeros. */
-export const poolArn = (poolId: string): string => `arn:aws:cognito-idp:${poolId.split("_")[0]}:000000000000:userpool/${poolId}`;
+export const poolArn = (poolId: string): string =>
+  `arn:aws:cognito-idp:${poolId.split("_")[0]}:000000000000:userpool/${poolId}`;
 
 /** UserPoolType (DescribeUserPool, CreateUserPool, UpdateUserPool). */
 export function toUserPoolType(pool: UserPool, estimatedNumberOfUsers?: number) {
@@ -128,19 +147,33 @@ export function toUserPoolType(pool: UserPool, estimatedNumberOfUsers?: number) 
       DefaultEmailOption: template.defaultEmailOption,
     },
     SmsAuthenticationMessage: pool.smsAuthenticationMessage,
-    UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: pool.attributesRequireVerificationBeforeUpdate },
+    UserAttributeUpdateSettings: {
+      AttributesRequireVerificationBeforeUpdate: pool.attributesRequireVerificationBeforeUpdate,
+    },
     MfaConfiguration: pool.mfaConfiguration,
     DeviceConfiguration: pool.deviceConfiguration
-      ? { ChallengeRequiredOnNewDevice: pool.deviceConfiguration.challengeRequiredOnNewDevice, DeviceOnlyRememberedOnUserPrompt: pool.deviceConfiguration.deviceOnlyRememberedOnUserPrompt }
+      ? {
+          ChallengeRequiredOnNewDevice: pool.deviceConfiguration.challengeRequiredOnNewDevice,
+          DeviceOnlyRememberedOnUserPrompt: pool.deviceConfiguration.deviceOnlyRememberedOnUserPrompt,
+        }
       : null,
     EstimatedNumberOfUsers: estimatedNumberOfUsers,
     AdminCreateUserConfig: {
       AllowAdminCreateUserOnly: pool.adminCreateUserConfig.allowAdminCreateUserOnly,
       UnusedAccountValidityDays: policy.temporaryPasswordValidityDays,
-      InviteMessageTemplate: { SMSMessage: invite.smsMessage, EmailMessage: invite.emailMessage, EmailSubject: invite.emailSubject },
+      InviteMessageTemplate: {
+        SMSMessage: invite.smsMessage,
+        EmailMessage: invite.emailMessage,
+        EmailSubject: invite.emailSubject,
+      },
     },
     UsernameConfiguration: { CaseSensitive: pool.usernameCaseSensitive },
-    AccountRecoverySetting: { RecoveryMechanisms: pool.accountRecoverySetting.map((mechanism) => ({ Priority: mechanism.priority, Name: mechanism.name })) },
+    AccountRecoverySetting: {
+      RecoveryMechanisms: pool.accountRecoverySetting.map((mechanism) => ({
+        Priority: mechanism.priority,
+        Name: mechanism.name,
+      })),
+    },
   });
 }
 
@@ -165,7 +198,11 @@ export function toUserPoolClientType(client: AppClient, clientSecret: string | n
     RefreshTokenValidity: client.refreshTokenValidity,
     AccessTokenValidity: client.accessTokenValidity,
     IdTokenValidity: client.idTokenValidity,
-    TokenValidityUnits: { AccessToken: client.tokenValidityUnits.accessToken, IdToken: client.tokenValidityUnits.idToken, RefreshToken: client.tokenValidityUnits.refreshToken },
+    TokenValidityUnits: {
+      AccessToken: client.tokenValidityUnits.accessToken,
+      IdToken: client.tokenValidityUnits.idToken,
+      RefreshToken: client.tokenValidityUnits.refreshToken,
+    },
     ReadAttributes: client.readAttributes,
     WriteAttributes: client.writeAttributes,
     ExplicitAuthFlows: client.explicitAuthFlows,
@@ -180,7 +217,10 @@ export function toUserPoolClientType(client: AppClient, clientSecret: string | n
     EnableTokenRevocation: client.enableTokenRevocation,
     EnablePropagateAdditionalUserContextData: false,
     AuthSessionValidity: client.authSessionValidityMinutes,
-    RefreshTokenRotation: { Feature: client.refreshTokenRotation.enabled ? "ENABLED" : "DISABLED", RetryGracePeriodSeconds: client.refreshTokenRotation.retryGracePeriodSeconds },
+    RefreshTokenRotation: {
+      Feature: client.refreshTokenRotation.enabled ? "ENABLED" : "DISABLED",
+      RetryGracePeriodSeconds: client.refreshTokenRotation.retryGracePeriodSeconds,
+    },
   });
 }
 
@@ -196,13 +236,20 @@ export function toAuthenticationResult(result: AuthenticationResult) {
     TokenType: result.tokenType,
     RefreshToken: result.refreshToken,
     IdToken: result.idToken,
-    NewDeviceMetadata: result.newDeviceMetadata ? { DeviceKey: result.newDeviceMetadata.deviceKey, DeviceGroupKey: result.newDeviceMetadata.deviceGroupKey } : null,
+    NewDeviceMetadata: result.newDeviceMetadata
+      ? { DeviceKey: result.newDeviceMetadata.deviceKey, DeviceGroupKey: result.newDeviceMetadata.deviceGroupKey }
+      : null,
   });
 }
 
 export function toAuthResponse(outcome: SignInOutcome) {
   if (outcome.kind === "challenge") {
-    return compact({ ChallengeName: outcome.challengeName, Session: outcome.session, ChallengeParameters: outcome.parameters, AvailableChallenges: outcome.availableChallenges });
+    return compact({
+      ChallengeName: outcome.challengeName,
+      Session: outcome.session,
+      ChallengeParameters: outcome.parameters,
+      AvailableChallenges: outcome.availableChallenges,
+    });
   }
   return { ChallengeParameters: {}, AuthenticationResult: toAuthenticationResult(outcome.result) };
 }

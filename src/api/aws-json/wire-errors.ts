@@ -23,7 +23,8 @@ export const serializationError = (message: string): WireError => new WireError(
 export const authErrors = {
   missing: () => new WireError("MissingAuthenticationTokenException", "Missing Authentication Token"),
   incomplete: (message: string) => new WireError("IncompleteSignatureException", message),
-  unrecognizedClient: () => new WireError("UnrecognizedClientException", "The security token included in the request is invalid."),
+  unrecognizedClient: () =>
+    new WireError("UnrecognizedClientException", "The security token included in the request is invalid."),
   badSignature: () =>
     new WireError(
       "InvalidSignatureException",
@@ -44,7 +45,8 @@ export const authErrors = {
  */
 export function toWireError(error: unknown, requestId: string): WireError {
   if (error instanceof WireError) return error;
-  if (isCognitoError(error)) return new WireError(error.code, error.message, error.code === "InternalErrorException" ? 500 : 400);
+  if (isCognitoError(error))
+    return new WireError(error.code, error.message, error.code === "InternalErrorException" ? 500 : 400);
   // The cause is logged under this id; the caller gets the id only.
   return new WireError("InternalErrorException", `An internal error occurred (request id ${requestId}).`, 500);
 }

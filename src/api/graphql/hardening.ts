@@ -1,7 +1,17 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type InlineFragmentNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type ASTVisitor,
+  type DocumentNode,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
 import type { GraphqlLimits } from "../../config/index.js";
 
 /**
@@ -34,7 +44,13 @@ export const MAX_EXPANDED_SELECTIONS_PER_DOCUMENT = 20_000;
  * fragment more than `maxRepeats` times. One linear walk at the Document node, before any other rule
  * walks the selections.
  */
-export function floodLimitsRule({ maxDirectives, maxRepeats }: { maxDirectives: number; maxRepeats: number }): ValidationRule {
+export function floodLimitsRule({
+  maxDirectives,
+  maxRepeats,
+}: {
+  maxDirectives: number;
+  maxRepeats: number;
+}): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     Document(document: DocumentNode) {
       const errors = findFloods(document, maxDirectives, maxRepeats);
@@ -54,13 +70,18 @@ function findFloods(document: DocumentNode, maxDirectives: number, maxRepeats: n
   let directives = 0;
   let repeated = false;
   const fragments = new Map<string, SelectionSetNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
   let expansionBudget = MAX_EXPANDED_SELECTIONS_PER_DOCUMENT;
   /**
    * Counts the response names of `set` with its inline fragments and spreads expanded (a fragment
    * already being expanded is skipped: cycles are another rule's error). Returns why it stopped, if it did.
    */
-  const expand = (set: SelectionSetNode, counts: Map<string, number>, expanding: Set<string>): "repeats" | "size" | null => {
+  const expand = (
+    set: SelectionSetNode,
+    counts: Map<string, number>,
+    expanding: Set<string>,
+  ): "repeats" | "size" | null => {
     for (const selection of set.selections) {
       if (--expansionBudget < 0) return "size";
       if (selection.kind === Kind.FIELD) {
@@ -71,7 +92,8 @@ function findFloods(document: DocumentNode, maxDirectives: number, maxRepeats: n
         continue;
       }
       const fragmentName = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
-      const inner = fragmentName === null ? (selection as InlineFragmentNode).selectionSet : fragments.get(fragmentName);
+      const inner =
+        fragmentName === null ? (selection as InlineFragmentNode).selectionSet : fragments.get(fragmentName);
       if (!inner || (fragmentName !== null && expanding.has(fragmentName))) continue;
       if (fragmentName !== null) expanding.add(fragmentName);
       const stopped = expand(inner, counts, expanding);
@@ -83,7 +105,8 @@ function findFloods(document: DocumentNode, maxDirectives: number, maxRepeats: n
   visit(document, {
     Directive(node) {
       directives += 1;
-      if (directives === maxDirectives + 1) errors.push(new GraphQLError(`Directives limit of ${maxDirectives} exceeded.`, { nodes: [node] }));
+      if (directives === maxDirectives + 1)
+        errors.push(new GraphQLError(`Directives limit of ${maxDirectives} exceeded.`, { nodes: [node] }));
     },
     SelectionSet(node) {
       if (repeated) return;
@@ -96,7 +119,12 @@ function findFloods(document: DocumentNode, maxDirectives: number, maxRepeats: n
         const count = (seen.get(key) ?? 0) + 1;
         seen.set(key, count);
         if (count > maxRepeats) {
-          errors.push(new GraphQLError(`Repeated selections limit of ${maxRepeats} exceeded: ${key} appears more than ${maxRepeats} times in one selection set.`, { nodes: [selection] }));
+          errors.push(
+            new GraphQLError(
+              `Repeated selections limit of ${maxRepeats} exceeded: ${key} appears more than ${maxRepeats} times in one selection set.`,
+              { nodes: [selection] },
+            ),
+          );
           repeated = true;
           return;
         }
@@ -129,7 +157,10 @@ function findFloods(document: DocumentNode, maxDirectives: number, maxRepeats: n
 export function createLimitRules(limits: GraphqlLimits): ValidationRule[] {
   // By default graphql-armor throws from inside validate(), which Apollo and graphql-ws treat as a
   // crash (InternalErrorException, socket closed); reporting makes it an ordinary validation error.
-  const reject = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  const reject = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   return [
     // First of these: when it refuses, the rules after it (and the costlier standard ones) walk nothing.
     floodLimitsRule({ maxDirectives: MAX_DIRECTIVES_PER_DOCUMENT, maxRepeats: MAX_REPEATS_PER_SELECTION }),

@@ -20,7 +20,11 @@ export interface HttpRequestPluginDeps {
   /** The access line's operation name and root fields (http/access-log.ts). */
   noteOperation(response: ServerResponse, operation: OperationDefinitionNode): void;
   /** The request metrics' operation, outcome and error code (http/metrics.routes.ts). */
-  noteResult(response: ServerResponse, operation: OperationDefinitionNode | null, errors: readonly GraphQLFormattedError[] | undefined): void;
+  noteResult(
+    response: ServerResponse,
+    operation: OperationDefinitionNode | null,
+    errors: readonly GraphQLFormattedError[] | undefined,
+  ): void;
 }
 
 /**
@@ -30,7 +34,11 @@ export interface HttpRequestPluginDeps {
  * response the pipeline answers. That plugin is disabled because it wrapped every field's resolver to
  * collect hints that never exist.
  */
-export function createHttpRequestPlugin({ logger, noteOperation, noteResult }: HttpRequestPluginDeps): ApolloServerPlugin<GraphqlContext> {
+export function createHttpRequestPlugin({
+  logger,
+  noteOperation,
+  noteResult,
+}: HttpRequestPluginDeps): ApolloServerPlugin<GraphqlContext> {
   return {
     async requestDidStart({ contextValue }) {
       // Absent for an operation Apollo runs without HTTP (executeOperation); the errors are still logged.
@@ -47,7 +55,8 @@ export function createHttpRequestPlugin({ logger, noteOperation, noteResult }: H
         },
         async willSendResponse({ response: result }) {
           result.http.headers.set("cache-control", "no-store");
-          if (response) noteResult(response, resolved, result.body.kind === "single" ? result.body.singleResult.errors : undefined);
+          if (response)
+            noteResult(response, resolved, result.body.kind === "single" ? result.body.singleResult.errors : undefined);
         },
       };
     },

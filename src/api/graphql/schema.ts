@@ -19,9 +19,37 @@ import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import { WebAuthnResolver } from "./resolvers/webauthn.resolver.js";
 import { MigrationSourceResolver } from "./resolvers/migration-source.resolver.js";
 import { UserImportResolver } from "./resolvers/user-import.resolver.js";
-import { ResourceServerResolver, UiCustomizationResolver, UserPoolDomainFieldsResolver, UserPoolDomainResolver } from "./resolvers/oauth-admin.resolver.js";
+import {
+  ResourceServerResolver,
+  UiCustomizationResolver,
+  UserPoolDomainFieldsResolver,
+  UserPoolDomainResolver,
+} from "./resolvers/oauth-admin.resolver.js";
 
-export const RESOLVERS = [AuthResolver, UserPoolResolver, AppClientResolver, AdminResolver, SignUpResolver, GroupResolver, AdminUserResolver, ListUsersResolver, SigningKeyResolver, SelfServiceResolver, MfaResolver, DeviceResolver, TriggerResolver, EventResolver, WebhookResolver, ResourceServerResolver, UserPoolDomainResolver, UserPoolDomainFieldsResolver, UiCustomizationResolver, WebAuthnResolver, MigrationSourceResolver, UserImportResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  UserPoolResolver,
+  AppClientResolver,
+  AdminResolver,
+  SignUpResolver,
+  GroupResolver,
+  AdminUserResolver,
+  ListUsersResolver,
+  SigningKeyResolver,
+  SelfServiceResolver,
+  MfaResolver,
+  DeviceResolver,
+  TriggerResolver,
+  EventResolver,
+  WebhookResolver,
+  ResourceServerResolver,
+  UserPoolDomainResolver,
+  UserPoolDomainFieldsResolver,
+  UiCustomizationResolver,
+  WebAuthnResolver,
+  MigrationSourceResolver,
+  UserImportResolver,
+] as const;
 
 /** The executable schema; `emit-schema` prints the same schema, sorted, to schema/schema.graphql. */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {

@@ -15,7 +15,12 @@ export function oneSignInStepPerDocument(context: ValidationContext): ASTVisitor
       const definition = context.getFieldDef();
       if (definition?.extensions?.[SIGN_IN_STEP]) {
         steps += 1;
-        if (steps === 2) context.reportError(new GraphQLError("A document may contain at most one sign-in or challenge-response mutation.", { nodes: [node] }));
+        if (steps === 2)
+          context.reportError(
+            new GraphQLError("A document may contain at most one sign-in or challenge-response mutation.", {
+              nodes: [node],
+            }),
+          );
       }
     },
   };

@@ -51,7 +51,10 @@ function rootFieldsOf(selectionSet: SelectionSetNode, into: Set<string> = new Se
 }
 
 function operationNoteOf(operation: OperationDefinitionNode): AccessNote {
-  return { operationName: operation.name?.value.slice(0, MAX_NAME_CHARS) ?? null, rootFields: rootFieldsOf(operation.selectionSet) };
+  return {
+    operationName: operation.name?.value.slice(0, MAX_NAME_CHARS) ?? null,
+    rootFields: rootFieldsOf(operation.selectionSet),
+  };
 }
 
 /** Notes an HTTP GraphQL request's operation once Apollo has resolved it (after parsing and validation). */
@@ -80,7 +83,10 @@ export interface AccessLog {
  * every request (even at LOG_LEVEL=silent): ~18% of the gateway thread's CPU on a `{ __typename }`.
  * The line has the same fields and messages; nothing is built when its level is off.
  */
-export function createAccessLog(logger: PinoLogger | null, addressOf: (request: IncomingMessage) => string | null): AccessLog {
+export function createAccessLog(
+  logger: PinoLogger | null,
+  addressOf: (request: IncomingMessage) => string | null,
+): AccessLog {
   return {
     begin(request, response) {
       const requestId = randomUuid();
@@ -91,7 +97,15 @@ export function createAccessLog(logger: PinoLogger | null, addressOf: (request: 
         const write = (error?: Error) => {
           response.removeListener("close", write);
           response.removeListener("error", write);
-          writeAccessLine(logger, request, response, requestId, (monotonicSeconds() - startedAt) * 1000, addressOf, error);
+          writeAccessLine(
+            logger,
+            request,
+            response,
+            requestId,
+            (monotonicSeconds() - startedAt) * 1000,
+            addressOf,
+            error,
+          );
         };
         // "close" follows every response, answered or aborted; "error" carries a failure of the response itself.
         response.once("close", write);
@@ -102,7 +116,15 @@ export function createAccessLog(logger: PinoLogger | null, addressOf: (request: 
   };
 }
 
-function writeAccessLine(logger: PinoLogger, request: IncomingMessage, response: ServerResponse, requestId: string, durationMs: number, addressOf: (request: IncomingMessage) => string | null, error: Error | undefined): void {
+function writeAccessLine(
+  logger: PinoLogger,
+  request: IncomingMessage,
+  response: ServerResponse,
+  requestId: string,
+  durationMs: number,
+  addressOf: (request: IncomingMessage) => string | null,
+  error: Error | undefined,
+): void {
   const path = pathOf(request);
   const isAnswered = response.writableEnded;
   const isFailure = error !== undefined || response.statusCode >= 500;
@@ -127,7 +149,14 @@ function writeAccessLine(logger: PinoLogger, request: IncomingMessage, response:
  */
 export function logSocketOperation(
   logger: PinoLogger | null,
-  fields: { requestId: string | null; path: string; clientAddress: string | null; document?: DocumentNode; operationName?: string | null; refused?: boolean },
+  fields: {
+    requestId: string | null;
+    path: string;
+    clientAddress: string | null;
+    document?: DocumentNode;
+    operationName?: string | null;
+    refused?: boolean;
+  },
 ): void {
   if (!logger) return;
   const operation = fields.document ? getOperationAST(fields.document, fields.operationName ?? undefined) : null;

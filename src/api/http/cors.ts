@@ -14,7 +14,8 @@ const EXPOSED_HEADERS = ["x-amzn-RequestId", "x-amzn-ErrorType", "x-amzn-ErrorMe
 const PREFLIGHT_MAX_AGE_SECONDS = 7200;
 
 /** Whether a request with this Origin may be served: any without an Origin (not a browser), or a listed one. */
-export const isOriginAllowed = (origins: readonly string[] | null, origin: string | undefined): boolean => origins === null || origin === undefined || origins.includes(origin);
+export const isOriginAllowed = (origins: readonly string[] | null, origin: string | undefined): boolean =>
+  origins === null || origin === undefined || origins.includes(origin);
 
 export interface CorsDeps {
   /** CORS_ORIGINS: the exact origins allowed; null = any origin, as Cognito's endpoint. */
@@ -45,8 +46,18 @@ export interface CorsDeps {
  * Runs first at the edge (http/edge.ts), for every request: answers every OPTIONS request (true) and
  * otherwise sets the headers and lets the request go on (false). `path` is the path without its query.
  */
-export function createCors({ origins, logger, anyOriginPaths }: CorsDeps): (request: IncomingMessage, response: ServerResponse, path: string) => boolean {
-  const handleAnyOrigin = cors({ origin: "*", methods: ["GET", "POST"], maxAge: PREFLIGHT_MAX_AGE_SECONDS, credentials: false, optionsSuccessStatus: 204 });
+export function createCors({
+  origins,
+  logger,
+  anyOriginPaths,
+}: CorsDeps): (request: IncomingMessage, response: ServerResponse, path: string) => boolean {
+  const handleAnyOrigin = cors({
+    origin: "*",
+    methods: ["GET", "POST"],
+    maxAge: PREFLIGHT_MAX_AGE_SECONDS,
+    credentials: false,
+    optionsSuccessStatus: 204,
+  });
   const handle = cors({
     // A list makes the package answer with the request's own origin when it matches, plus Vary: Origin.
     origin: origins === null ? "*" : [...origins],
@@ -69,8 +80,20 @@ export function createCors({ origins, logger, anyOriginPaths }: CorsDeps): (requ
       // are still answered, but without Access-Control-Allow-Origin the page cannot read them.
       if (!isAnyOriginPath && isPreflight && !isOriginAllowed(origins, origin)) {
         const requestId = requestIdOf(request);
-        logger.info({ requestId, origin, path, status: 403, reason: "cors.origin.refused" }, "request refused at the HTTP edge");
-        sendJsonError(response, new EdgeError(403, "ForbiddenException", "This origin is not allowed to call the gateway (CORS_ORIGINS).", "cors.origin.refused"), requestId);
+        logger.info(
+          { requestId, origin, path, status: 403, reason: "cors.origin.refused" },
+          "request refused at the HTTP edge",
+        );
+        sendJsonError(
+          response,
+          new EdgeError(
+            403,
+            "ForbiddenException",
+            "This origin is not allowed to call the gateway (CORS_ORIGINS).",
+            "cors.origin.refused",
+          ),
+          requestId,
+        );
         return true;
       }
       // The package answers every OPTIONS (204 with the CORS headers), as it did as Express middleware.

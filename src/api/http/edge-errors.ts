@@ -105,7 +105,12 @@ export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
 export type EdgeErrorSender = (response: ServerResponse, error: EdgeError, requestId: string) => void;
 
 /** A whole JSON answer in one write, with the length and no caching. */
-export function writeJson(response: ServerResponse, status: number, body: string, contentType = "application/json; charset=utf-8"): void {
+export function writeJson(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  contentType = "application/json; charset=utf-8",
+): void {
   response.statusCode = status;
   response.setHeader("Cache-Control", "no-store");
   response.setHeader("Content-Type", contentType);
@@ -135,8 +140,20 @@ function loggedPathOf(request: IncomingMessage): string {
 }
 
 /** One structured line per refused or failed request: the method, the path without its query, the reason. */
-function logEdgeError(logger: Logger, request: IncomingMessage, edge: EdgeError, cause: unknown, requestId: string): void {
-  const fields = { requestId, method: request.method, path: loggedPathOf(request), status: edge.status, reason: edge.reason };
+function logEdgeError(
+  logger: Logger,
+  request: IncomingMessage,
+  edge: EdgeError,
+  cause: unknown,
+  requestId: string,
+): void {
+  const fields = {
+    requestId,
+    method: request.method,
+    path: loggedPathOf(request),
+    status: edge.status,
+    reason: edge.reason,
+  };
   if (edge.status >= 500) {
     // Named fields only: an error object may carry more (body-parser's errors hold the whole body).
     const error = cause instanceof Error ? cause : undefined;
@@ -153,7 +170,13 @@ function logEdgeError(logger: Logger, request: IncomingMessage, edge: EdgeError,
  * Answers a failure at the edge: logs it (never the body) and writes it in the API's shape, or cuts
  * the connection when the answer has already started.
  */
-export function answerEdgeError(logger: Logger, request: IncomingMessage, response: ServerResponse, error: unknown, send: EdgeErrorSender = sendJsonError): void {
+export function answerEdgeError(
+  logger: Logger,
+  request: IncomingMessage,
+  response: ServerResponse,
+  error: unknown,
+  send: EdgeErrorSender = sendJsonError,
+): void {
   const requestId = requestIdOf(request);
   const edge = toEdgeError(error, requestId);
   logEdgeError(logger, request, edge, error, requestId);

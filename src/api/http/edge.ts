@@ -11,7 +11,17 @@ import { hasBody, isIdentityEncoded, parseJsonBody, readBody } from "./request-b
 export interface EdgeWire {
   /** AWS_JSON_PATH; null = served by Express only (a path a route before the wire's would answer first). */
   path: string | null;
-  handle(call: { requestId: string; method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer; sourceIp: string | null }, response: ServerResponse): Promise<void>;
+  handle(
+    call: {
+      requestId: string;
+      method: string;
+      url: string;
+      headers: IncomingMessage["headers"];
+      body: Buffer;
+      sourceIp: string | null;
+    },
+    response: ServerResponse,
+  ): Promise<void>;
   sendError: EdgeErrorSender;
 }
 
@@ -29,7 +39,11 @@ export interface EdgeDeps {
 }
 
 /** The Content-Types express.json() reads as UTF-8 JSON without a question; any other goes to Express's parser. */
-const PLAIN_JSON_TYPES = new Set(["application/json", "application/json; charset=utf-8", "application/json;charset=utf-8"]);
+const PLAIN_JSON_TYPES = new Set([
+  "application/json",
+  "application/json; charset=utf-8",
+  "application/json;charset=utf-8",
+]);
 
 /** The path without its query (the whole target for a request that is not origin-form). */
 function pathOf(url: string): string {
@@ -57,7 +71,16 @@ function pathOf(url: string): string {
  * node:http handler. The answers are the same: the same handlers, the same body faults (request-body.ts
  * raises body-parser's types), the same error shapes and log lines (edge-errors.ts).
  */
-export function createEdge({ logger, accessLog, clientAddresses, requestMetrics, cors, graphql, wire, fallback }: EdgeDeps): RequestListener {
+export function createEdge({
+  logger,
+  accessLog,
+  clientAddresses,
+  requestMetrics,
+  cors,
+  graphql,
+  wire,
+  fallback,
+}: EdgeDeps): RequestListener {
   const serveGraphql = async (request: IncomingMessage, response: ServerResponse) => {
     try {
       const body = parseJsonBody(await readBody(request, MAX_REQUEST_BYTES));
@@ -69,7 +92,17 @@ export function createEdge({ logger, accessLog, clientAddresses, requestMetrics,
   const serveWire = async (request: IncomingMessage, response: ServerResponse, requestId: string, url: string) => {
     try {
       const body = await readBody(request, MAX_REQUEST_BYTES);
-      await wire.handle({ requestId, method: "POST", url, headers: request.headers, body, sourceIp: clientAddresses.addressOf(request) }, response);
+      await wire.handle(
+        {
+          requestId,
+          method: "POST",
+          url,
+          headers: request.headers,
+          body,
+          sourceIp: clientAddresses.addressOf(request),
+        },
+        response,
+      );
     } catch (error) {
       answerEdgeError(logger, request, response, error, wire.sendError);
     }
@@ -84,7 +117,8 @@ export function createEdge({ logger, accessLog, clientAddresses, requestMetrics,
     if (request.method === "POST" && url.startsWith("/") && hasBody(request) && isIdentityEncoded(request)) {
       if (path === graphql.path) {
         const contentType = request.headers["content-type"];
-        if (contentType !== undefined && PLAIN_JSON_TYPES.has(contentType.trim().toLowerCase())) return void serveGraphql(request, response);
+        if (contentType !== undefined && PLAIN_JSON_TYPES.has(contentType.trim().toLowerCase()))
+          return void serveGraphql(request, response);
       } else if (path === wire.path) return void serveWire(request, response, requestId, url);
     }
     fallback(request, response);

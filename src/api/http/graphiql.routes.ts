@@ -89,7 +89,10 @@ export function createGraphiqlRouter(graphqlPath: string): Router {
   const router = express.Router();
   router.get(graphqlPath, (req, res, next) => {
     // Only a browser navigation gets the page; GET queries (and JSON clients) go on to Apollo.
-    if (req.query.query !== undefined || req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html") {
+    if (
+      req.query.query !== undefined ||
+      req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html"
+    ) {
       next();
       return;
     }

@@ -11,7 +11,10 @@ export type GraphqlHttpHandler = (request: IncomingMessage, response: ServerResp
  * the edge's own POST /graphql path (http/edge.ts) and the Express routes for every other GraphQL
  * request alike, so both answer the same way.
  */
-export function createGraphqlHttpHandler(apollo: ApolloServer<GraphqlContext>, contextOf: (request: IncomingMessage, response: ServerResponse) => GraphqlContext): GraphqlHttpHandler {
+export function createGraphqlHttpHandler(
+  apollo: ApolloServer<GraphqlContext>,
+  contextOf: (request: IncomingMessage, response: ServerResponse) => GraphqlContext,
+): GraphqlHttpHandler {
   return async (request, response, body) => {
     const headers = new HeaderMap();
     for (const name in request.headers) {
@@ -21,7 +24,12 @@ export function createGraphqlHttpHandler(apollo: ApolloServer<GraphqlContext>, c
     const url = request.url ?? "";
     const queryAt = url.indexOf("?");
     const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (request.method ?? "").toUpperCase(), headers, search: queryAt === -1 ? "" : url.slice(queryAt), body },
+      httpGraphQLRequest: {
+        method: (request.method ?? "").toUpperCase(),
+        headers,
+        search: queryAt === -1 ? "" : url.slice(queryAt),
+        body,
+      },
       context: async () => contextOf(request, response),
     });
     for (const [name, value] of answer.headers) response.setHeader(name, value);

@@ -10,7 +10,10 @@ const CHECK_TIMEOUT_MS = 2000;
 
 function withTimeout(check: Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })), CHECK_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })),
+      CHECK_TIMEOUT_MS,
+    );
     check.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }
@@ -41,7 +44,10 @@ export function createHealthRouter(checks: readonly ReadinessCheck[]): Router {
       }),
     );
     const ready = results.every(([, status]) => status === "ok");
-    response.status(ready ? 200 : 503).set("Cache-Control", "no-store").json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results) });
+    response
+      .status(ready ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results) });
   });
   router.all(["/healthz", "/readyz"], methodNotAllowed(["GET", "HEAD"]));
   return router;

@@ -21,7 +21,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<string>([
   "UnrecognizedClientException",
 ]);
 const codeLabel = (code: unknown): string => (typeof code === "string" && KNOWN_CODES.has(code) ? code : "other");
-const outcomeOfStatus = (status: number): RequestOutcome => (status < 400 ? "ok" : status < 500 ? "client_error" : "server_error");
+const outcomeOfStatus = (status: number): RequestOutcome =>
+  status < 400 ? "ok" : status < 500 ? "client_error" : "server_error";
 
 /** Plain HTTP routes by a fixed name: the path itself can hold a pool id (/{poolId}/.well-known/…). */
 function httpOperationOf(path: string): string {
@@ -69,7 +70,11 @@ export interface RequestMetrics {
    * with 200): the operation's first root field (or null when none was resolved) and the codes of
    * the formatted errors. Called by the one Apollo plugin (graphql/http-request.plugin.ts).
    */
-  noteGraphqlResult(response: ServerResponse, operation: OperationDefinitionNode | null, errors: readonly GraphQLFormattedError[] | undefined): void;
+  noteGraphqlResult(
+    response: ServerResponse,
+    operation: OperationDefinitionNode | null,
+    errors: readonly GraphQLFormattedError[] | undefined,
+  ): void;
 }
 
 /** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */
@@ -79,13 +84,20 @@ function hasBearer(authorization: string | undefined, token: string): boolean {
 }
 
 /** Request counts and latency by API, operation and outcome, and the token-guarded /metrics of the public port. */
-export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireActions, publicToken }: RequestMetricsOptions): RequestMetrics {
+export function createRequestMetrics({
+  metrics,
+  graphqlPath,
+  awsJsonPath,
+  wireActions,
+  publicToken,
+}: RequestMetricsOptions): RequestMetrics {
   // Keyed by the response the timer also holds: nothing to clean up when a request is dropped.
   const graphqlAnnotations = new WeakMap<ServerResponse, GraphqlAnnotation>();
 
   const noteGraphqlResult: RequestMetrics["noteGraphqlResult"] = (response, operation, errors) => {
     const code = errors && errors.length > 0 ? codeLabel(errors[0]!.extensions?.code) : "none";
-    const outcome: RequestOutcome = code === "none" ? "ok" : code === "InternalErrorException" || code === "other" ? "server_error" : "client_error";
+    const outcome: RequestOutcome =
+      code === "none" ? "ok" : code === "InternalErrorException" || code === "other" ? "server_error" : "client_error";
     graphqlAnnotations.set(response, { operation: rootFieldOf(operation ?? undefined), outcome, code });
   };
 
@@ -94,10 +106,16 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
     if (api === "graphql") {
       const annotation = graphqlAnnotations.get(response);
       // Without one, Apollo never ran (an unreadable body, a CSRF refusal): the status tells.
-      if (annotation) return metrics.recordRequest(api, annotation.operation, annotation.outcome, annotation.code, seconds);
+      if (annotation)
+        return metrics.recordRequest(api, annotation.operation, annotation.outcome, annotation.code, seconds);
     }
     const outcome = outcomeOfStatus(response.statusCode);
-    const code = outcome === "ok" ? "none" : api === "aws_json" ? codeLabel(response.getHeader("x-amzn-ErrorType")) : String(response.statusCode);
+    const code =
+      outcome === "ok"
+        ? "none"
+        : api === "aws_json"
+          ? codeLabel(response.getHeader("x-amzn-ErrorType"))
+          : String(response.statusCode);
     metrics.recordRequest(api, operation, outcome, code, seconds);
   };
 
@@ -109,7 +127,8 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
     else if (path === awsJsonPath && request.method === "POST") {
       api = "aws_json";
       const target = request.headers["x-amz-target"];
-      const action = typeof target === "string" && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
+      const action =
+        typeof target === "string" && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
       operation = wireActions.has(action) ? action : "other";
     } else operation = httpOperationOf(path);
     response.once("finish", () => record(response, api, operation, startedAt));
@@ -119,7 +138,8 @@ export function createRequestMetrics({ metrics, graphqlPath, awsJsonPath, wireAc
   router.get(METRICS_PATH, async (request, response, next) => {
     // No token configured, or not this one: the same 404 as an unknown path, so the public port does
     // not even tell that metrics exist.
-    if (publicToken === null || !hasBearer(request.headers.authorization, publicToken)) return notFound(request, response, next);
+    if (publicToken === null || !hasBearer(request.headers.authorization, publicToken))
+      return notFound(request, response, next);
     const { contentType, body } = await metrics.render();
     response.status(200).set("Cache-Control", "no-store").type(contentType).send(body);
   });
@@ -140,10 +160,17 @@ function createMetricsServer({ metrics, token }: { metrics: EdgeMetrics; token: 
   return createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? "").split("?", 1)[0];
     const isAllowed = token === null || hasBearer(request.headers.authorization, token);
-    if (request.method !== "GET" || path !== METRICS_PATH || !isAllowed) return answer(response, 404, "application/json", notFoundBody);
+    if (request.method !== "GET" || path !== METRICS_PATH || !isAllowed)
+      return answer(response, 404, "application/json", notFoundBody);
     metrics.render().then(
       ({ contentType, body }) => answer(response, 200, contentType, body),
-      () => answer(response, 500, "application/json", JSON.stringify({ __type: "InternalErrorException", message: "An internal error occurred." })),
+      () =>
+        answer(
+          response,
+          500,
+          "application/json",
+          JSON.stringify({ __type: "InternalErrorException", message: "An internal error occurred." }),
+        ),
     );
   });
 }
@@ -154,7 +181,12 @@ export interface MetricsServer {
 }
 
 /** Starts the METRICS_PORT server on `host` (HOST, as the public port); resolves with the port it got. */
-export function startMetricsServer(options: { metrics: EdgeMetrics; token: string | null; port: number; host: string }): Promise<MetricsServer> {
+export function startMetricsServer(options: {
+  metrics: EdgeMetrics;
+  token: string | null;
+  port: number;
+  host: string;
+}): Promise<MetricsServer> {
   const server = createMetricsServer(options);
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -162,11 +194,12 @@ export function startMetricsServer(options: { metrics: EdgeMetrics; token: strin
       const address = server.address();
       resolve({
         port: typeof address === "object" && address ? address.port : options.port,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          // A scraper's keep-alive connection must not hold app.close() open.
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // A scraper's keep-alive connection must not hold app.close() open.
+            server.closeAllConnections();
+          }),
       });
     });
   });

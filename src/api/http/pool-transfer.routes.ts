@@ -28,7 +28,10 @@ function sendError(response: Response, logger: Logger, requestId: string, error:
   }
   logger.error({ requestId, err: error instanceof Error ? error.message : String(error) }, "pool transfer failed");
   if (response.headersSent) response.destroy();
-  else response.status(500).json({ __type: "InternalErrorException", message: `Internal error (request id ${requestId}).` });
+  else
+    response
+      .status(500)
+      .json({ __type: "InternalErrorException", message: `Internal error (request id ${requestId}).` });
 }
 
 const passphraseOf = (request: Request): string | null => {
@@ -41,16 +44,26 @@ const passphraseOf = (request: Request): string | null => {
  * as application/x-ndjson (core/pool-transfer/export-format.ts). GraphQL answers one JSON document, so a
  * pool of millions of users cannot go through it; the CLI calls the same core services directly.
  */
-export function createPoolTransferRouter(deps: { adminKeys: AdminKeyService; poolExport: PoolExportService; poolImport: PoolImportService; logger: Logger }): Router {
+export function createPoolTransferRouter(deps: {
+  adminKeys: AdminKeyService;
+  poolExport: PoolExportService;
+  poolImport: PoolImportService;
+  logger: Logger;
+}): Router {
   const router = Router();
 
   router.get(POOL_EXPORT_PATH, async (request: Request, response: Response) => {
     const requestId = requestIdOf(request);
     try {
       const principal = await deps.adminKeys.authenticate(readBearerToken(request.headers.authorization));
-      const lines = await deps.poolExport.exportPool(principal, String(request.params.poolId), { passphrase: passphraseOf(request) });
+      const lines = await deps.poolExport.exportPool(principal, String(request.params.poolId), {
+        passphrase: passphraseOf(request),
+      });
       response.status(200).type("application/x-ndjson").setHeader("Cache-Control", "no-store");
-      response.setHeader("Content-Disposition", `attachment; filename="${String(request.params.poolId).replace(/[^\w-]/g, "_")}.ndjson"`);
+      response.setHeader(
+        "Content-Disposition",
+        `attachment; filename="${String(request.params.poolId).replace(/[^\w-]/g, "_")}.ndjson"`,
+      );
       for await (const line of lines) {
         if (response.destroyed) return;
         // Back-pressure: a slow reader holds the export, never a growing buffer.

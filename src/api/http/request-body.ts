@@ -20,7 +20,10 @@ export class BodyFault extends Error {
 
 /** Whether the request has a body to read (a Content-Length or a Transfer-Encoding, as type-is's hasBody). */
 export function hasBody(request: IncomingMessage): boolean {
-  return request.headers["transfer-encoding"] !== undefined || (request.headers["content-length"] !== undefined && !Number.isNaN(Number(request.headers["content-length"])));
+  return (
+    request.headers["transfer-encoding"] !== undefined ||
+    (request.headers["content-length"] !== undefined && !Number.isNaN(Number(request.headers["content-length"])))
+  );
 }
 
 /** Whether the body arrives as sent (no Content-Encoding, or `identity`): only such a body is read here. */

@@ -17,11 +17,23 @@ const S3_ERRORS: Record<UploadRefusalReason, { status: number; code: string }> =
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-function sendS3Error(request: Request, response: Response, status: number, code: string, message: string, requestId: string): void {
+function sendS3Error(
+  request: Request,
+  response: Response,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+): void {
   if (response.headersSent) return;
   // The body may still be arriving (a refusal before reading it): close rather than read it all.
   response.setHeader("Connection", "close");
-  response.status(status).type("application/xml").send(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><RequestId>${requestId}</RequestId></Error>`);
+  response
+    .status(status)
+    .type("application/xml")
+    .send(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><RequestId>${requestId}</RequestId></Error>`,
+    );
 }
 
 /**
@@ -63,14 +75,31 @@ export function createUserImportUploadRouter(deps: { userImports: UserImportServ
         sendS3Error(request, response, status, code, error.message, requestId);
         return;
       }
-      deps.logger.error({ requestId, err: error instanceof Error ? error.message : String(error) }, "user import upload failed");
-      sendS3Error(request, response, 500, "InternalError", `We encountered an internal error (request id ${requestId}). Please try again.`, requestId);
+      deps.logger.error(
+        { requestId, err: error instanceof Error ? error.message : String(error) },
+        "user import upload failed",
+      );
+      sendS3Error(
+        request,
+        response,
+        500,
+        "InternalError",
+        `We encountered an internal error (request id ${requestId}). Please try again.`,
+        requestId,
+      );
     }
   });
   router.all(USER_IMPORT_UPLOAD_PATH, (request, response) => {
     keepClientAddress(request);
     response.setHeader("Allow", "PUT");
-    sendS3Error(request, response, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.", requestIdOf(request));
+    sendS3Error(
+      request,
+      response,
+      405,
+      "MethodNotAllowed",
+      "The specified method is not allowed against this resource.",
+      requestIdOf(request),
+    );
   });
   return router;
 }

@@ -33,27 +33,29 @@ export function createWellKnownRouter({ tokens, poolExists, issuerBase, domainBa
   const router = Router();
   const issuerOf = (poolId: string) => `${issuerBase.replace(/\/+$/, "")}/${poolId}`;
 
-  const servePoolDocument = (build: (poolId: string) => Promise<unknown>) => async (request: { params: { poolId?: string } }, response: Response, next: NextFunction) => {
-    const poolId = request.params.poolId ?? "";
-    try {
-      requirePoolId(poolId);
-      if (!(await poolExists(poolId))) {
-        sendError(response, 404, "ResourceNotFoundException", `User pool ${poolId} does not exist.`);
-        return;
+  const servePoolDocument =
+    (build: (poolId: string) => Promise<unknown>) =>
+    async (request: { params: { poolId?: string } }, response: Response, next: NextFunction) => {
+      const poolId = request.params.poolId ?? "";
+      try {
+        requirePoolId(poolId);
+        if (!(await poolExists(poolId))) {
+          sendError(response, 404, "ResourceNotFoundException", `User pool ${poolId} does not exist.`);
+          return;
+        }
+        const body = await build(poolId);
+        // Public, unauthenticated documents: any origin may read them (browser OIDC clients fetch them).
+        response.set({ "Cache-Control": PUBLIC_CACHE, "Access-Control-Allow-Origin": "*" }).json(body);
+      } catch (error) {
+        const status = isCognitoError(error) ? STATUS_BY_CODE[error.code] : undefined;
+        if (isCognitoError(error) && status !== undefined) {
+          sendError(response, status, error.code, error.message);
+          return;
+        }
+        // The edge's error handler logs the cause under a request id and answers 500 with that id only.
+        next(error);
       }
-      const body = await build(poolId);
-      // Public, unauthenticated documents: any origin may read them (browser OIDC clients fetch them).
-      response.set({ "Cache-Control": PUBLIC_CACHE, "Access-Control-Allow-Origin": "*" }).json(body);
-    } catch (error) {
-      const status = isCognitoError(error) ? STATUS_BY_CODE[error.code] : undefined;
-      if (isCognitoError(error) && status !== undefined) {
-        sendError(response, status, error.code, error.message);
-        return;
-      }
-      // The edge's error handler logs the cause under a request id and answers 500 with that id only.
-      next(error);
-    }
-  };
+    };
 
   router.get(
     "/:poolId/.well-known/jwks.json",

@@ -47,7 +47,11 @@ export function createAuthorizeRoutes({ oauth, loginSessions }: AuthorizeRoutesD
       const query = new URLSearchParams(rawQuery);
       const check = await oauth.checkAuthorizeRequest(poolId, query);
       // Cognito's form: the page names the client, never the unverified redirect URI.
-      if (check.kind === "page-error") return redirect(response, errorPage(baseUrl, check.error, query.getAll("client_id").length === 1 ? query.get("client_id") : null));
+      if (check.kind === "page-error")
+        return redirect(
+          response,
+          errorPage(baseUrl, check.error, query.getAll("client_id").length === 1 ? query.get("client_id") : null),
+        );
       if (check.kind === "redirect-error") return redirect(response, check.location);
       const { request: authorize } = check;
       const loginPage = `${baseUrl}/login${rawQuery ? `?${rawQuery}` : ""}`;
@@ -55,7 +59,13 @@ export function createAuthorizeRoutes({ oauth, loginSessions }: AuthorizeRoutesD
       const session = await loginSessions.find(poolId, sessionCookieOf(request));
       if (session) return redirect(response, await oauth.completeAuthorization(authorize, session));
       if (authorize.prompt.includes("none")) {
-        return redirect(response, redirectLocation(authorize.redirectUri, authorize.responseType, { error: "login_required", state: authorize.state }));
+        return redirect(
+          response,
+          redirectLocation(authorize.redirectUri, authorize.responseType, {
+            error: "login_required",
+            state: authorize.state,
+          }),
+        );
       }
       return redirect(response, loginPage);
     } catch (error) {
@@ -68,12 +78,25 @@ export function createAuthorizeRoutes({ oauth, loginSessions }: AuthorizeRoutesD
       const { poolId, baseUrl } = oauthPoolOf(response);
       // The session ends whatever else the request says (reference-oauth §6).
       await loginSessions.end(poolId, sessionCookieOf(request));
-      response.clearCookie(LOGIN_SESSION_COOKIE, { path: cookiePathOfBase(baseUrl), httpOnly: true, sameSite: "lax", secure: baseUrl.startsWith("https:") });
+      response.clearCookie(LOGIN_SESSION_COOKIE, {
+        path: cookiePathOfBase(baseUrl),
+        httpOnly: true,
+        sameSite: "lax",
+        secure: baseUrl.startsWith("https:"),
+      });
       const query = new URLSearchParams(rawQueryOf(request));
       const target = await oauth.checkLogoutRequest(poolId, query);
       if (target.kind === "logout-uri") return redirect(response, target.location);
       if (target.kind === "login") return redirect(response, `${baseUrl}/login?${target.query.toString()}`);
-      return redirect(response, errorPage(baseUrl, "invalid_request", query.getAll("client_id").length === 1 ? query.get("client_id") : null, target.description));
+      return redirect(
+        response,
+        errorPage(
+          baseUrl,
+          "invalid_request",
+          query.getAll("client_id").length === 1 ? query.get("client_id") : null,
+          target.description,
+        ),
+      );
     } catch (error) {
       next(error);
     }

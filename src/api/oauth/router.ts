@@ -12,7 +12,12 @@ import type { OAuthPool } from "./oauth-pool.js";
 import { createTokenRoutes } from "./token.routes.js";
 
 export interface OAuthRouterDeps {
-  services: { oauth: OAuthService; oauthTokens: OAuthTokenService; loginSessions: LoginSessionService; accessTokens: AccessTokenService };
+  services: {
+    oauth: OAuthService;
+    oauthTokens: OAuthTokenService;
+    loginSessions: LoginSessionService;
+    accessTokens: AccessTokenService;
+  };
   poolHosts: PoolHosts;
   /** PUBLIC_URL: an https PUBLIC_URL makes every base https (TLS ends at a proxy in front). */
   publicUrl: string;
@@ -55,7 +60,8 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
       if (!host || poolHosts.isGatewayHost(host)) return next();
       const poolId = await poolHosts.poolIdOf(host);
       if (poolId === null) {
-        if (POOL_DOMAIN_PATHS.test(request.path)) return next(new EdgeError(404, "NotFoundException", "No user pool has this domain.", "oauth.domain.unknown"));
+        if (POOL_DOMAIN_PATHS.test(request.path))
+          return next(new EdgeError(404, "NotFoundException", "No user pool has this domain.", "oauth.domain.unknown"));
         return next();
       }
       setPool(response, { poolId, baseUrl: `${schemeOf(request)}://${request.headers.host!.trim().toLowerCase()}` });
@@ -69,9 +75,18 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
   router.use("/:poolId", async (request: Request<{ poolId: string }>, response: Response, next: NextFunction) => {
     try {
       const { poolId } = request.params;
-      if ((response.locals as { oauthPool?: OAuthPool }).oauthPool || poolId.length > 55 || !POOL_ID_PATTERN.test(poolId) || request.path.startsWith("/.well-known/")) return next();
+      if (
+        (response.locals as { oauthPool?: OAuthPool }).oauthPool ||
+        poolId.length > 55 ||
+        !POOL_ID_PATTERN.test(poolId) ||
+        request.path.startsWith("/.well-known/")
+      )
+        return next();
       if (!(await poolHosts.poolExists(poolId))) return next();
-      setPool(response, { poolId, baseUrl: `${schemeOf(request)}://${(request.headers.host ?? "").trim().toLowerCase()}/${poolId}` });
+      setPool(response, {
+        poolId,
+        baseUrl: `${schemeOf(request)}://${(request.headers.host ?? "").trim().toLowerCase()}/${poolId}`,
+      });
       poolRoutes(request, response, next);
     } catch (error) {
       next(error);

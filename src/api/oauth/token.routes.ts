@@ -18,7 +18,11 @@ export interface TokenRoutesDeps {
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 const JSON_UTF8 = "application/json;charset=UTF-8";
 /** Lambda faults of PreTokenGeneration reach the caller as the API shows them; nothing else does. */
-const TRIGGER_FAULTS = new Set(["UserLambdaValidationException", "UnexpectedLambdaException", "InvalidLambdaResponseException"]);
+const TRIGGER_FAULTS = new Set([
+  "UserLambdaValidationException",
+  "UnexpectedLambdaException",
+  "InvalidLambdaResponseException",
+]);
 const USER_INFO_DESCRIPTIONS = {
   invalid_request: "Bad OAuth2 request at UserInfo Endpoint",
   invalid_token: "Access token is expired, disabled, or deleted, or the user has globally signed out.",
@@ -26,14 +30,23 @@ const USER_INFO_DESCRIPTIONS = {
 
 /** JSON exactly as Cognito labels it; Express's res.json would rewrite the charset spelling. */
 function sendJson(response: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.status(status).set({ ...NO_STORE, ...headers, "Content-Type": JSON_UTF8 }).send(Buffer.from(JSON.stringify(body)));
+  response
+    .status(status)
+    .set({ ...NO_STORE, ...headers, "Content-Type": JSON_UTF8 })
+    .send(Buffer.from(JSON.stringify(body)));
 }
 
 function sendOAuthError(response: Response, error: OAuthError, presented: PresentedClient | null): void {
   const headers: Record<string, string> = {};
   // RFC 6749 §5.2: a failed Basic authentication is 401 with the scheme the client should use.
-  if (error.status === 401 && presented?.method === "basic") headers["WWW-Authenticate"] = 'Basic realm="oauth2", error="invalid_client"';
-  sendJson(response, error.status, { error: error.error, ...(error.description ? { error_description: error.description } : {}) }, headers);
+  if (error.status === 401 && presented?.method === "basic")
+    headers["WWW-Authenticate"] = 'Basic realm="oauth2", error="invalid_client"';
+  sendJson(
+    response,
+    error.status,
+    { error: error.error, ...(error.description ? { error_description: error.description } : {}) },
+    headers,
+  );
 }
 
 /** RFC 6749 §2.3.1: each half of the Basic credentials is form-urlencoded first. */
@@ -66,7 +79,8 @@ function presentedClientOf(request: Request, form: URLSearchParams): PresentedCl
     // Some relying parties send `client_id:` for a public client: an empty secret is no secret.
     return { method: "basic", clientId, clientSecret: clientSecret === "" ? null : clientSecret };
   }
-  if (form.getAll("client_id").length > 1 || form.getAll("client_secret").length > 1) throw new OAuthError("invalid_request");
+  if (form.getAll("client_id").length > 1 || form.getAll("client_secret").length > 1)
+    throw new OAuthError("invalid_request");
   const clientSecret = form.get("client_secret") || null;
   return { method: clientSecret === null ? "none" : "post", clientId: form.get("client_id"), clientSecret };
 }
@@ -86,24 +100,32 @@ export function createTokenRoutes({ oauthTokens, accessTokens }: TokenRoutesDeps
   const router = Router();
   const rawForm = express.raw({ type: () => true, limit: MAX_REQUEST_BYTES });
 
-  const formEndpoint = (handle: (poolId: string, presented: PresentedClient, form: URLSearchParams, response: Response) => Promise<void>) => async (request: Request, response: Response, next: NextFunction) => {
-    let presented: PresentedClient | null = null;
-    try {
-      const form = formOf(request);
-      if (form === null) throw new OAuthError("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
-      presented = presentedClientOf(request, form);
-      await handle(oauthPoolOf(response).poolId, presented, form, response);
-    } catch (error) {
-      if (isOAuthError(error)) return sendOAuthError(response, error, presented);
-      if (isCognitoError(error) && TRIGGER_FAULTS.has(error.code)) return sendJson(response, 400, { error: "invalid_request", error_description: error.message });
-      next(error);
-    }
-  };
+  const formEndpoint =
+    (
+      handle: (poolId: string, presented: PresentedClient, form: URLSearchParams, response: Response) => Promise<void>,
+    ) =>
+    async (request: Request, response: Response, next: NextFunction) => {
+      let presented: PresentedClient | null = null;
+      try {
+        const form = formOf(request);
+        if (form === null)
+          throw new OAuthError("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+        presented = presentedClientOf(request, form);
+        await handle(oauthPoolOf(response).poolId, presented, form, response);
+      } catch (error) {
+        if (isOAuthError(error)) return sendOAuthError(response, error, presented);
+        if (isCognitoError(error) && TRIGGER_FAULTS.has(error.code))
+          return sendJson(response, 400, { error: "invalid_request", error_description: error.message });
+        next(error);
+      }
+    };
 
   router.post(
     "/oauth2/token",
     rawForm,
-    formEndpoint(async (poolId, presented, form, response) => sendJson(response, 200, await oauthTokens.token(poolId, presented, form))),
+    formEndpoint(async (poolId, presented, form, response) =>
+      sendJson(response, 200, await oauthTokens.token(poolId, presented, form)),
+    ),
   );
   router.post(
     "/oauth2/revoke",
@@ -116,18 +138,34 @@ export function createTokenRoutes({ oauthTokens, accessTokens }: TokenRoutesDeps
 
   const userInfo = async (request: Request, response: Response, next: NextFunction) => {
     try {
-      const result = await readUserInfo(accessTokens, oauthPoolOf(response).poolId, readBearerToken(request.headers.authorization));
+      const result = await readUserInfo(
+        accessTokens,
+        oauthPoolOf(response).poolId,
+        readBearerToken(request.headers.authorization),
+      );
       const isHttps = oauthPoolOf(response).baseUrl.startsWith("https:");
-      const common = { "X-Frame-Options": "DENY", "x-amz-cognito-request-id": requestIdOf(request), ...(isHttps ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}) };
+      const common = {
+        "X-Frame-Options": "DENY",
+        "x-amz-cognito-request-id": requestIdOf(request),
+        ...(isHttps ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+      };
       if (!result.ok) {
         // Errors are told only in WWW-Authenticate (reference-oauth §4), with no body.
         response
           .status(result.status)
-          .set({ ...common, "Cache-Control": "no-store", "WWW-Authenticate": `Bearer error="${result.error}", error_description="${USER_INFO_DESCRIPTIONS[result.error]}"` })
+          .set({
+            ...common,
+            "Cache-Control": "no-store",
+            "WWW-Authenticate": `Bearer error="${result.error}", error_description="${USER_INFO_DESCRIPTIONS[result.error]}"`,
+          })
           .end();
         return;
       }
-      sendJson(response, 200, result.claims, { ...common, "Cache-Control": "no-cache, no-store, max-age=0, must-revalidate", Expires: "0" });
+      sendJson(response, 200, result.claims, {
+        ...common,
+        "Cache-Control": "no-cache, no-store, max-age=0, must-revalidate",
+        Expires: "0",
+      });
     } catch (error) {
       next(error);
     }

@@ -10,18 +10,28 @@ import { CliError, EXIT, type Output } from "../io.js";
 const PAGE_SIZE = 60;
 
 /** The core service over the CLI's database: the same checks and events as the admin API; a revocation reaches running gateways at once. */
-async function withAdminKeys<T>(output: Output, work: (service: AdminKeyService, database: CliDatabase) => Promise<T>): Promise<T> {
+async function withAdminKeys<T>(
+  output: Output,
+  work: (service: AdminKeyService, database: CliDatabase) => Promise<T>,
+): Promise<T> {
   const config = loadCliConfig();
-  return withCliDatabase(config, { requireMigrated: true }, (database) => withGatewayAnnouncer(config, output, async (publish) => {
-    const service = createAdminKeyService({ db: database.db, clock: database.clock, secretBox: database.secrets().secretBox, keys: createUncachedAdminKeyLookups(publish) });
-    try {
-      return await work(service, database);
-    } catch (error) {
-      // The service's refusals (last unscoped key, unknown pool or key) are the operator's to read.
-      if (error instanceof CognitoError) throw new CliError(`${error.code}: ${error.message}`);
-      throw error;
-    }
-  }));
+  return withCliDatabase(config, { requireMigrated: true }, (database) =>
+    withGatewayAnnouncer(config, output, async (publish) => {
+      const service = createAdminKeyService({
+        db: database.db,
+        clock: database.clock,
+        secretBox: database.secrets().secretBox,
+        keys: createUncachedAdminKeyLookups(publish),
+      });
+      try {
+        return await work(service, database);
+      } catch (error) {
+        // The service's refusals (last unscoped key, unknown pool or key) are the operator's to read.
+        if (error instanceof CognitoError) throw new CliError(`${error.code}: ${error.message}`);
+        throw error;
+      }
+    }),
+  );
 }
 
 const describeKey = (key: AdminApiKey) => ({
@@ -51,12 +61,17 @@ export const adminKeyCreate: Command = {
     if (!name) throw new CliError("admin-key create needs --name <name>", EXIT.usage);
     const pools = args.values.pool as unknown as string[] | undefined;
     await withAdminKeys(output, async (service) => {
-      const { key, secret } = await service.createAdminApiKey(CLI_PRINCIPAL, { name, poolScope: pools && pools.length > 0 ? pools : null });
+      const { key, secret } = await service.createAdminApiKey(CLI_PRINCIPAL, {
+        name,
+        poolScope: pools && pools.length > 0 ? pools : null,
+      });
       if (args.values.json) {
         output.out(JSON.stringify({ keyId: key.id, name: key.name, poolScope: key.poolScope, secret }));
         return;
       }
-      output.out(`Created admin API key ${key.id} (${key.name}, ${key.poolScope ? `pools ${key.poolScope.join(", ")}` : "every pool"}).`);
+      output.out(
+        `Created admin API key ${key.id} (${key.name}, ${key.poolScope ? `pools ${key.poolScope.join(", ")}` : "every pool"}).`,
+      );
       output.out("Its secret, shown only now (send it as Authorization: Bearer <secret>):");
       output.out("");
       output.out(`    ${secret}`);
@@ -89,7 +104,9 @@ export const adminKeyList: Command = {
       if (keys.length === 0) output.out("No admin API keys.");
       for (const key of keys) {
         const scope = key.poolScope ? `pools ${key.poolScope.join(",")}` : "every pool";
-        output.out(`${key.id}  ${key.revokedAt ? "revoked" : "active "}  ${key.createdAt.toISOString()}  ${scope}  ${key.name}`);
+        output.out(
+          `${key.id}  ${key.revokedAt ? "revoked" : "active "}  ${key.createdAt.toISOString()}  ${scope}  ${key.name}`,
+        );
       }
     });
   },
@@ -99,7 +116,8 @@ export const adminKeyRevoke: Command = {
   name: "admin-key revoke",
   summary: "Revoke an admin API key",
   usage: "<keyId>",
-  details: "Revokes the key at once on every gateway process. The last active unscoped key cannot be revoked (create another first). Revoking a revoked key changes nothing.",
+  details:
+    "Revokes the key at once on every gateway process. The last active unscoped key cannot be revoked (create another first). Revoking a revoked key changes nothing.",
   options: {},
   optionHelp: [],
   positionals: { min: 1, max: 1, names: "<keyId>" },

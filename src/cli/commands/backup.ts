@@ -9,11 +9,14 @@ import { loadCliConfig } from "../context.js";
 import { CliError, createProgress, formatBytes } from "../io.js";
 import { migrations as sqliteMigrations } from "../../../migrations/sqlite/index.js";
 
-const MARIADB_BACKUP = 'MariaDB keeps the gateway\'s data in DATABASE_URL\'s database: back it up with "mariadb-dump --single-transaction" (README "Operating").';
+const MARIADB_BACKUP =
+  'MariaDB keeps the gateway\'s data in DATABASE_URL\'s database: back it up with "mariadb-dump --single-transaction" (README "Operating").';
 
 function embeddedFile(config: Config, command: string): string {
-  if (config.database.dialect !== "sqlite") throw new CliError(`${command} works on the embedded SQLite file only. ${MARIADB_BACKUP}`);
-  if (config.database.path === ":memory:") throw new CliError(`${command}: DATABASE_URL is sqlite::memory:, which has no file.`);
+  if (config.database.dialect !== "sqlite")
+    throw new CliError(`${command} works on the embedded SQLite file only. ${MARIADB_BACKUP}`);
+  if (config.database.path === ":memory:")
+    throw new CliError(`${command}: DATABASE_URL is sqlite::memory:, which has no file.`);
   return config.database.path;
 }
 
@@ -29,7 +32,7 @@ export const backup: Command = {
   summary: "Copy the embedded database while the gateway runs",
   usage: "<destination-file> [--force]",
   details:
-    "Uses SQLite's online backup API: a consistent copy of one moment, taken page by page while the gateway keeps serving. The copy is checked (quick_check) before it gets its name. It does not hold the secrets key. For MariaDB use mariadb-dump (README \"Operating\").",
+    'Uses SQLite\'s online backup API: a consistent copy of one moment, taken page by page while the gateway keeps serving. The copy is checked (quick_check) before it gets its name. It does not hold the secrets key. For MariaDB use mariadb-dump (README "Operating").',
   options: { force: { type: "boolean" } },
   optionHelp: [["--force", "replace an existing destination file"]],
   positionals: { min: 1, max: 1, names: "<destination-file>" },
@@ -39,11 +42,14 @@ export const backup: Command = {
     const destination = path.resolve(args.positionals[0]!);
     if (!existsSync(source)) throw new CliError(`No gateway database at ${source} (DATA_DIR or DATABASE_URL).`);
     if (destination === source) throw new CliError("The destination is the database itself.");
-    if (existsSync(destination) && !args.values.force) throw new CliError(`${destination} exists; pass --force to replace it.`);
+    if (existsSync(destination) && !args.values.force)
+      throw new CliError(`${destination} exists; pass --force to replace it.`);
     const progress = createProgress(output.progressStream, "backup", "pages", () => monotonicSeconds() * 1000);
     let result: { bytes: number; pages: number };
     try {
-      result = await backupSqliteDatabase(source, destination, { onProgress: ({ totalPages, remainingPages }) => progress.update(totalPages - remainingPages, totalPages) });
+      result = await backupSqliteDatabase(source, destination, {
+        onProgress: ({ totalPages, remainingPages }) => progress.update(totalPages - remainingPages, totalPages),
+      });
     } catch (error) {
       throw new CliError(`Backup failed: ${(error as Error).message}`);
     }
@@ -76,12 +82,19 @@ export const restore: Command = {
     }
     const known = new Set(sqliteMigrations.map((migration) => migration.name));
     const unknown = inspected.migrations.filter((name) => !known.has(name));
-    if (unknown.length > 0) throw new CliError(`Refusing to restore: the backup was made by a newer gateway (migrations ${unknown.join(", ")} are unknown here); upgrade first.`);
+    if (unknown.length > 0)
+      throw new CliError(
+        `Refusing to restore: the backup was made by a newer gateway (migrations ${unknown.join(", ")} are unknown here); upgrade first.`,
+      );
     if (existsSync(destination)) {
       const inUse = isSqliteFileInUse(destination);
-      if (inUse && !args.values.force) throw new CliError(`A gateway is running on ${destination}: stop it first (or pass --force, then restart it).`);
+      if (inUse && !args.values.force)
+        throw new CliError(`A gateway is running on ${destination}: stop it first (or pass --force, then restart it).`);
       if (!args.values.force) throw new CliError(`${destination} exists; pass --force to replace it with the backup.`);
-      if (inUse) output.err(`Warning: a gateway has ${destination} open; restart it now, or it keeps serving (and writing) the replaced file.`);
+      if (inUse)
+        output.err(
+          `Warning: a gateway has ${destination} open; restart it now, or it keeps serving (and writing) the replaced file.`,
+        );
     }
     try {
       restoreSqliteDatabase(source, destination, { overwrite: true });
@@ -90,6 +103,9 @@ export const restore: Command = {
     }
     output.out(`Restored ${source} to ${destination} (${inspected.migrations.length} migrations applied in it).`);
     const keyFile = path.join(config.dataDir, "secrets.key");
-    if (!config.secretsKey && !existsSync(keyFile)) output.err(`Warning: ${keyFile} is missing and SECRETS_KEY is not set: put back the key kept with the backup before starting the gateway, or it makes a new one and the sealed secrets are lost.`);
+    if (!config.secretsKey && !existsSync(keyFile))
+      output.err(
+        `Warning: ${keyFile} is missing and SECRETS_KEY is not set: put back the key kept with the backup before starting the gateway, or it makes a new one and the sealed secrets are lost.`,
+      );
   },
 };

@@ -27,7 +27,10 @@ export function describeConfig(config: Config): string[] {
     ["REGION", config.region],
     ["DATA_DIR", config.dataDir],
     ["database", database],
-    ["REDIS_URL", config.redisUrl === null ? "(not set: in-process store, one gateway process)" : maskRedisUrl(config.redisUrl)],
+    [
+      "REDIS_URL",
+      config.redisUrl === null ? "(not set: in-process store, one gateway process)" : maskRedisUrl(config.redisUrl),
+    ],
     ["REDIS_KEY_PREFIX", config.redisKeyPrefix],
     ["ADMIN_API_KEY", secret(config.adminApiKey)],
     ["SECRETS_KEY", config.secretsKey === null ? `(not set: ${config.dataDir}/secrets.key)` : MASK],
@@ -36,11 +39,25 @@ export function describeConfig(config: Config): string[] {
     ["CORS_ORIGINS", config.corsOrigins === null ? "*" : config.corsOrigins.join(" ")],
     ["TRUST_PROXY", Array.isArray(config.trustProxy) ? config.trustProxy.join(",") : String(config.trustProxy)],
     ["POOL_DOMAIN_SUFFIX", config.poolDomainSuffix],
-    ["METRICS", `${config.metrics.port === null ? "no separate port" : `port ${config.metrics.port}`}, token ${secret(config.metrics.token)}`],
-    ["messaging SMTP", config.messaging.smtp ? `${maskUrlPassword(config.messaging.smtp.url)} from ${config.messaging.smtp.from}` : "(not set)"],
+    [
+      "METRICS",
+      `${config.metrics.port === null ? "no separate port" : `port ${config.metrics.port}`}, token ${secret(config.metrics.token)}`,
+    ],
+    [
+      "messaging SMTP",
+      config.messaging.smtp
+        ? `${maskUrlPassword(config.messaging.smtp.url)} from ${config.messaging.smtp.from}`
+        : "(not set)",
+    ],
     ["messaging webhook", config.messaging.webhook ? `${config.messaging.webhook.url} (secret ${MASK})` : "(not set)"],
-    ["GRAPHQL limits", `depth ${config.graphql.maxDepth}, aliases ${config.graphql.maxAliases}, cost ${config.graphql.maxCost}, tokens ${config.graphql.maxTokens}`],
-    ["quotas", `pools ${config.maxUserPools}, clients/pool ${config.maxClientsPerPool}, groups/pool ${config.maxGroupsPerPool}, groups/user ${config.maxGroupsPerUser}`],
+    [
+      "GRAPHQL limits",
+      `depth ${config.graphql.maxDepth}, aliases ${config.graphql.maxAliases}, cost ${config.graphql.maxCost}, tokens ${config.graphql.maxTokens}`,
+    ],
+    [
+      "quotas",
+      `pools ${config.maxUserPools}, clients/pool ${config.maxClientsPerPool}, groups/pool ${config.maxGroupsPerPool}, groups/user ${config.maxGroupsPerUser}`,
+    ],
     ["BCRYPT_COST", config.bcryptCost],
     ["SRP_WORKERS", config.srpWorkers],
     ["SIGN_IN_FAILURES_PER_IP", config.signInFailuresPerIp],
@@ -54,7 +71,7 @@ export const checkConfig: Command = {
   summary: "Validate the configuration the gateway would start with",
   usage: "",
   details:
-    "Reads the environment exactly as the gateway does at start (every variable in README \"Configuration\"), prints each problem, or the effective settings with secrets masked. Exit code 1 when there is any problem. It does not connect to the database or Redis.",
+    'Reads the environment exactly as the gateway does at start (every variable in README "Configuration"), prints each problem, or the effective settings with secrets masked. Exit code 1 when there is any problem. It does not connect to the database or Redis.',
   options: {},
   optionHelp: [],
   positionals: { min: 0, max: 0, names: "" },
@@ -70,7 +87,10 @@ export const checkConfig: Command = {
     }
     output.out("The configuration is valid. Effective settings:");
     for (const line of describeConfig(config)) output.out(line);
-    if (config.nodeEnv === "production" && config.database.dialect === "sqlite") output.out("Note: NODE_ENV=production on the embedded SQLite database: one gateway process only (README \"Operating\").");
+    if (config.nodeEnv === "production" && config.database.dialect === "sqlite")
+      output.out(
+        'Note: NODE_ENV=production on the embedded SQLite database: one gateway process only (README "Operating").',
+      );
     return EXIT.ok;
   },
 };

@@ -10,7 +10,8 @@ export const migrateStatus: Command = {
   name: "migrate status",
   summary: "List the database migrations, applied and pending",
   usage: "[--json]",
-  details: "Reads the migrations table of the configured database (DATABASE_URL, or the embedded file in DATA_DIR) and changes nothing. Exit code 0 either way; pending migrations are applied by \"migrate up\" or by the gateway when it starts.",
+  details:
+    'Reads the migrations table of the configured database (DATABASE_URL, or the embedded file in DATA_DIR) and changes nothing. Exit code 0 either way; pending migrations are applied by "migrate up" or by the gateway when it starts.',
   options: { json },
   optionHelp: [["--json", "print {dialect, applied, pending} as JSON"]],
   positionals: { min: 0, max: 0, names: "" },

@@ -13,7 +13,10 @@ import { CLI_PRINCIPAL, loadCliConfig, withCliDatabase } from "../context.js";
 import { CliError, createProgress, EXIT, formatBytes } from "../io.js";
 
 const nowMs = () => monotonicSeconds() * 1000;
-const passphraseHelp: [string, string] = ["--passphrase-file <file>", "the export key (≥ 12 characters, first line of the file); without it the export is sealed with this gateway's SECRETS_KEY"];
+const passphraseHelp: [string, string] = [
+  "--passphrase-file <file>",
+  "the export key (≥ 12 characters, first line of the file); without it the export is sealed with this gateway's SECRETS_KEY",
+];
 
 /** The passphrase from a file (never from the command line, where other users of the machine see it). */
 function passphraseOf(args: ParsedArgs): string | null {
@@ -31,7 +34,13 @@ async function withTransfer<T>(work: (deps: PoolTransferDeps) => Promise<T>): Pr
   const config = loadCliConfig();
   return withCliDatabase(config, { requireMigrated: true }, async (database) => {
     const { secretsKey, secretBox } = database.secrets();
-    const deps: PoolTransferDeps = { db: database.db, clock: database.clock, secretBox, hasher: createPasswordHasher({ secretsKey, bcryptCost: config.bcryptCost }), exportKeys: createExportKeys(secretsKey) };
+    const deps: PoolTransferDeps = {
+      db: database.db,
+      clock: database.clock,
+      secretBox,
+      hasher: createPasswordHasher({ secretsKey, bcryptCost: config.bcryptCost }),
+      exportKeys: createExportKeys(secretsKey),
+    };
     try {
       return await work(deps);
     } catch (error) {
@@ -46,7 +55,7 @@ export const poolExport: Command = {
   summary: "Export a user pool to a sealed JSON-lines file",
   usage: "<poolId> <file|-> [--passphrase-file <file>] [--force]",
   details:
-    "Writes the pool as the admin API's export does (README \"Operating\"): settings, clients, groups, users with attributes, MFA, devices, passkeys, password hashes and SRP verifiers, every secret sealed, every line chained by a MAC. Another gateway imports it with \"pool import\". The file is written beside its name and renamed when complete; \"-\" writes to stdout. Take it while the pool is quiet.",
+    'Writes the pool as the admin API\'s export does (README "Operating"): settings, clients, groups, users with attributes, MFA, devices, passkeys, password hashes and SRP verifiers, every secret sealed, every line chained by a MAC. Another gateway imports it with "pool import". The file is written beside its name and renamed when complete; "-" writes to stdout. Take it while the pool is quiet.',
   options: { "passphrase-file": { type: "string" }, force: { type: "boolean" } },
   optionHelp: [passphraseHelp, ["--force", "replace an existing file"]],
   positionals: { min: 2, max: 2, names: "<poolId> <file|->" },
@@ -54,7 +63,8 @@ export const poolExport: Command = {
     const [poolId, target] = args.positionals as [string, string];
     const toStdout = target === "-";
     const file = path.resolve(target);
-    if (!toStdout && existsSync(file) && !args.values.force) throw new CliError(`${file} exists; pass --force to replace it.`);
+    if (!toStdout && existsSync(file) && !args.values.force)
+      throw new CliError(`${file} exists; pass --force to replace it.`);
     const passphrase = passphraseOf(args);
     await withTransfer(async (deps) => {
       const total = await deps.db.read((repositories) => repositories.pools.countUsers(poolId));
@@ -69,7 +79,11 @@ export const poolExport: Command = {
           if (!sink.write(`${line}\n`)) await once(sink, "drain");
         }
         if (!toStdout) {
-          await new Promise<void>((resolve, reject) => (sink as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
+          await new Promise<void>((resolve, reject) =>
+            (sink as ReturnType<typeof createWriteStream>).end((error?: Error | null) =>
+              error ? reject(error) : resolve(),
+            ),
+          );
           renameSync(partial, file);
         }
       } catch (error) {
@@ -80,7 +94,10 @@ export const poolExport: Command = {
         throw error;
       }
       progress.finish();
-      if (!toStdout) output.err(`Exported pool ${poolId} (${users.toLocaleString("en-US")} users, ${formatBytes(statSync(file).size)}) to ${file}. ${passphrase === null ? "Sealed with this gateway's SECRETS_KEY: only a gateway with the same key can import it." : "Sealed with the export key: keep the passphrase apart from the file."}`);
+      if (!toStdout)
+        output.err(
+          `Exported pool ${poolId} (${users.toLocaleString("en-US")} users, ${formatBytes(statSync(file).size)}) to ${file}. ${passphrase === null ? "Sealed with this gateway's SECRETS_KEY: only a gateway with the same key can import it." : "Sealed with the export key: keep the passphrase apart from the file."}`,
+        );
     });
   },
 };
@@ -90,7 +107,7 @@ export const poolImport: Command = {
   summary: "Import a pool export made by another gateway",
   usage: "<file> [--passphrase-file <file>]",
   details:
-    "Restores the pool of a \"pool export\" file as the same pool (same pool id, client ids and subs), checking every line's MAC before it is applied; its users then sign in with their old passwords. A pool with that id must not exist here. If anything is wrong or the file is cut off, the half-imported pool is deleted. For Cognito's CSV user import files use \"user-import run\".",
+    'Restores the pool of a "pool export" file as the same pool (same pool id, client ids and subs), checking every line\'s MAC before it is applied; its users then sign in with their old passwords. A pool with that id must not exist here. If anything is wrong or the file is cut off, the half-imported pool is deleted. For Cognito\'s CSV user import files use "user-import run".',
   options: { "passphrase-file": { type: "string" } },
   optionHelp: [passphraseHelp],
   positionals: { min: 1, max: 1, names: "<file>" },
@@ -112,7 +129,9 @@ export const poolImport: Command = {
       try {
         const summary = await createPoolImportService(deps).importPool(CLI_PRINCIPAL, lines, { passphrase });
         progress.finish();
-        const counts = Object.entries(summary.counts).map(([name, count]) => `${count} ${name}`).join(", ");
+        const counts = Object.entries(summary.counts)
+          .map(([name, count]) => `${count} ${name}`)
+          .join(", ");
         output.out(`Imported pool ${summary.userPoolId}: ${counts}.`);
       } finally {
         reader.close();

@@ -4,7 +4,8 @@ export const start: Command = {
   name: "start",
   summary: "Run the gateway (as node dist/src/main.js)",
   usage: "",
-  details: "Starts the server with the configuration from the environment, applying pending migrations first. SIGTERM or Ctrl-C drains requests and stops it.",
+  details:
+    "Starts the server with the configuration from the environment, applying pending migrations first. SIGTERM or Ctrl-C drains requests and stops it.",
   options: {},
   optionHelp: [],
   positionals: { min: 0, max: 0, names: "" },

@@ -125,7 +125,9 @@ export type AdminKeyCache = ReturnType<typeof createAdminKeyCache>;
  * changes still reach the gateways: `publish` sends them on the store they share (Redis), when there
  * is one; it reports its own failures and must not throw.
  */
-export function createUncachedAdminKeyLookups(publish?: (channel: string, message: string) => Promise<void>): AdminKeyLookups {
+export function createUncachedAdminKeyLookups(
+  publish?: (channel: string, message: string) => Promise<void>,
+): AdminKeyLookups {
   return {
     byHash: (_keyHash, read) => read(),
     byId: (_keyId, read) => read(),

@@ -35,9 +35,26 @@ const describeKey = (key: AdminApiKey) => ({ keyId: key.id, name: key.name, pool
 export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeyServiceDeps) {
   // The hash finds a bearer key; the sealed copy exists only because a SigV4 signature is an HMAC
   // keyed by the secret, which the server must hold to recompute it (as AWS holds secret keys).
-  function newKey(name: string, poolScope: string[] | null, createdBy: string, now: Date): { key: AdminApiKey; secret: string } {
+  function newKey(
+    name: string,
+    poolScope: string[] | null,
+    createdBy: string,
+    now: Date,
+  ): { key: AdminApiKey; secret: string } {
     const secret = KEY_PREFIX + randomTokenBase64Url(32);
-    return { secret, key: { id: randomLowerAlphanumeric(20), name, keyHash: sha256Hex(secret), poolScope, secretCiphertext: secretBox.encrypt(secret), createdAt: now, revokedAt: null, createdBy } };
+    return {
+      secret,
+      key: {
+        id: randomLowerAlphanumeric(20),
+        name,
+        keyHash: sha256Hex(secret),
+        poolScope,
+        secretCiphertext: secretBox.encrypt(secret),
+        createdAt: now,
+        revokedAt: null,
+        createdBy,
+      },
+    };
   }
 
   return {
@@ -46,10 +63,15 @@ export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeySe
      * @throws NotAuthorizedException for a missing, unknown or revoked key (one message for all three).
      */
     async authenticate(bearerKey: string | null): Promise<AdminPrincipal> {
-      const refusal = new CognitoError("NotAuthorizedException", "A valid admin API key is required: send Authorization: Bearer <admin key>.");
+      const refusal = new CognitoError(
+        "NotAuthorizedException",
+        "A valid admin API key is required: send Authorization: Bearer <admin key>.",
+      );
       if (!bearerKey || bearerKey.length > 512) throw refusal;
       const keyHash = sha256Hex(bearerKey);
-      const key = await keys.byHash(keyHash, () => db.read((repositories) => repositories.adminKeys.findByHash(keyHash)));
+      const key = await keys.byHash(keyHash, () =>
+        db.read((repositories) => repositories.adminKeys.findByHash(keyHash)),
+      );
       // The lookup is by hash, so an attacker learns nothing from its timing; the compare is belt and braces.
       if (!key || !constantTimeEqual(key.keyHash, keyHash) || key.revokedAt !== null) throw refusal;
       return { keyId: key.id, poolScope: key.poolScope };
@@ -63,16 +85,23 @@ export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeySe
       if (keyId.length === 0 || keyId.length > 64) return null;
       const key = await keys.byId(keyId, () => db.read((repositories) => repositories.adminKeys.findById(keyId)));
       if (!key || key.revokedAt !== null) return null;
-      return { principal: { keyId: key.id, poolScope: key.poolScope }, secret: key.secretCiphertext === null ? null : secretBox.decrypt(key.secretCiphertext) };
+      return {
+        principal: { keyId: key.id, poolScope: key.poolScope },
+        secret: key.secretCiphertext === null ? null : secretBox.decrypt(key.secretCiphertext),
+      };
     },
 
     /** Returns the new key's secret once; its hash finds it, and a sealed copy verifies SigV4 signatures. @throws NotAuthorizedException, InvalidParameterException, ResourceNotFoundException */
-    async createAdminApiKey(principal: AdminPrincipal, input: { name: string; poolScope?: string[] | null }): Promise<{ key: AdminApiKey; secret: string }> {
+    async createAdminApiKey(
+      principal: AdminPrincipal,
+      input: { name: string; poolScope?: string[] | null },
+    ): Promise<{ key: AdminApiKey; secret: string }> {
       assertUnscoped(principal, "manage admin API keys");
       requireLength("name", input.name, 1, 128);
       const poolScope = input.poolScope ?? null;
       if (poolScope !== null) {
-        if (poolScope.length === 0) throw invalidParameter("poolScope must name at least one user pool, or be omitted for an unscoped key.");
+        if (poolScope.length === 0)
+          throw invalidParameter("poolScope must name at least one user pool, or be omitted for an unscoped key.");
         requireMaxItems("poolScope", poolScope, 100);
         requireUnique("poolScope", poolScope);
         poolScope.forEach(requirePoolId);
@@ -80,11 +109,15 @@ export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeySe
       const now = clock.now();
       return db.transaction(async (repositories) => {
         for (const poolId of poolScope ?? []) {
-          if (!(await repositories.pools.findById(poolId))) throw resourceNotFound(`poolScope names user pool ${poolId}, which does not exist.`);
+          if (!(await repositories.pools.findById(poolId)))
+            throw resourceNotFound(`poolScope names user pool ${poolId}, which does not exist.`);
         }
         const created = newKey(input.name, poolScope, actorOf(principal), now);
         await repositories.adminKeys.insert(created.key);
-        await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: actorOf(principal), detail: describeKey(created.key) }, now);
+        await repositories.events.append(
+          { type: "ADMIN_API_KEY_CREATED", poolId: null, actor: actorOf(principal), detail: describeKey(created.key) },
+          now,
+        );
         return created;
       });
     },
@@ -98,11 +131,17 @@ export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeySe
         if (key.revokedAt !== null) return key;
         if (key.poolScope === null) {
           const activeUnscoped = await repositories.adminKeys.lockActiveUnscoped();
-          if (activeUnscoped.length <= 1) throw invalidParameter("This is the last active unscoped admin API key; create another before revoking it, or no one could administer the gateway.");
+          if (activeUnscoped.length <= 1)
+            throw invalidParameter(
+              "This is the last active unscoped admin API key; create another before revoking it, or no one could administer the gateway.",
+            );
         }
         const now = clock.now();
         await repositories.adminKeys.markRevoked(keyId, now);
-        await repositories.events.append({ type: "ADMIN_API_KEY_REVOKED", poolId: null, actor: actorOf(principal), detail: describeKey(key) }, now);
+        await repositories.events.append(
+          { type: "ADMIN_API_KEY_REVOKED", poolId: null, actor: actorOf(principal), detail: describeKey(key) },
+          now,
+        );
         return { ...key, revokedAt: now };
       });
       // Committed: from here on no process may accept the key (each may hold it in memory).
@@ -146,14 +185,20 @@ export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeySe
               createdBy: SYSTEM_ACTOR,
             };
             await repositories.adminKeys.insert(key);
-            await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(key) }, now);
+            await repositories.events.append(
+              { type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(key) },
+              now,
+            );
           }
           return { generatedSecret: null };
         }
         if ((await repositories.adminKeys.countAll()) > 0) return { generatedSecret: null };
         const created = newKey("bootstrap", null, SYSTEM_ACTOR, now);
         await repositories.adminKeys.insert(created.key);
-        await repositories.events.append({ type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(created.key) }, now);
+        await repositories.events.append(
+          { type: "ADMIN_API_KEY_CREATED", poolId: null, actor: SYSTEM_ACTOR, detail: describeKey(created.key) },
+          now,
+        );
         return { generatedSecret: created.secret };
       });
       // Other processes may hold the key without its sealed copy, which SigV4 needs.

@@ -152,7 +152,11 @@ export function deepFreeze<T>(value: T): T {
  * (seen in CI). A PING sent after PUBLISH's answer is answered only after that turn has finished.
  * On a Redis Cluster other nodes get the message over the cluster bus, which this cannot wait for.
  */
-export async function publishDelivered(store: Pick<ShortLivedStore, "publish" | "ping">, channel: string, message: string): Promise<void> {
+export async function publishDelivered(
+  store: Pick<ShortLivedStore, "publish" | "ping">,
+  channel: string,
+  message: string,
+): Promise<void> {
   await store.publish(channel, message);
   await store.ping();
 }

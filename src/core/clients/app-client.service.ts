@@ -58,9 +58,19 @@ const DEFAULT_CLIENT_SETTINGS: Omit<AppClientSettings, "clientName"> = {
 /** A validity given without its unit, on create or update, is read in Cognito's API units: hours for access/ID, days for refresh. */
 const UNIT_WHEN_UNSPECIFIED: TokenValidityUnits = { accessToken: "hours", idToken: "hours", refreshToken: "days" };
 
-function mergeClientSettings(current: AppClientSettings, input: CreateAppClientInput | UpdateAppClientInput): AppClientSettings {
-  const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<CreateAppClientInput>;
-  const { tokenValidityUnits: unitsInput, refreshTokenRotation: rotationInput, generateSecret: _generateSecret, ...flat } = defined;
+function mergeClientSettings(
+  current: AppClientSettings,
+  input: CreateAppClientInput | UpdateAppClientInput,
+): AppClientSettings {
+  const defined = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as Partial<CreateAppClientInput>;
+  const {
+    tokenValidityUnits: unitsInput,
+    refreshTokenRotation: rotationInput,
+    generateSecret: _generateSecret,
+    ...flat
+  } = defined;
   const unitFor = (token: keyof TokenValidityUnits, validityGiven: boolean): TimeUnit =>
     unitsInput?.[token] ?? (validityGiven ? UNIT_WHEN_UNSPECIFIED[token] : current.tokenValidityUnits[token]);
   const merged: AppClientSettings = {
@@ -74,7 +84,11 @@ function mergeClientSettings(current: AppClientSettings, input: CreateAppClientI
     refreshTokenRotation: { ...current.refreshTokenRotation, ...rotationInput },
   };
   // Cognito: a refresh validity of 0 means "reset to the default of 30 days".
-  if (merged.refreshTokenValidity === 0) Object.assign(merged, { refreshTokenValidity: 30, tokenValidityUnits: { ...merged.tokenValidityUnits, refreshToken: "days" } });
+  if (merged.refreshTokenValidity === 0)
+    Object.assign(merged, {
+      refreshTokenValidity: 30,
+      tokenValidityUnits: { ...merged.tokenValidityUnits, refreshToken: "days" },
+    });
   return merged;
 }
 
@@ -84,7 +98,11 @@ const describeClient = (client: AppClient): Record<string, unknown> => {
 };
 
 /** The pool's resource-server scopes as they are in this transaction, for the scope checks. */
-async function oauthContextOf(repositories: Repositories, poolId: string, currentScopes: readonly string[]): Promise<OAuthValidationContext> {
+async function oauthContextOf(
+  repositories: Repositories,
+  poolId: string,
+  currentScopes: readonly string[],
+): Promise<OAuthValidationContext> {
   const servers = await repositories.resourceServers.listAllByPool(poolId);
   return { poolId, resourceServerScopes: new Set(servers.flatMap(scopeStringsOf)), currentScopes };
 }
@@ -94,20 +112,33 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
     const pool = await loadAccessiblePool(repositories, principal, poolId);
     requireClientId(clientId);
     const client = await repositories.clients.findById(clientId);
-    if (!client || client.poolId !== poolId) throw resourceNotFound(`App client ${clientId} does not exist in user pool ${poolId}.`);
+    if (!client || client.poolId !== poolId)
+      throw resourceNotFound(`App client ${clientId} does not exist in user pool ${poolId}.`);
     return { pool, client };
   }
 
   return {
     /** @throws ResourceNotFoundException, InvalidParameterException, InvalidOAuthFlowException, ScopeDoesNotExistException, LimitExceededException, NotAuthorizedException */
-    async createUserPoolClient(principal: AdminPrincipal, poolId: string, input: CreateAppClientInput): Promise<AppClient> {
+    async createUserPoolClient(
+      principal: AdminPrincipal,
+      poolId: string,
+      input: CreateAppClientInput,
+    ): Promise<AppClient> {
       return db.transaction(async (repositories) => {
         const pool = await loadAccessiblePool(repositories, principal, poolId);
         const settings = mergeClientSettings({ ...DEFAULT_CLIENT_SETTINGS, clientName: input.clientName }, input);
         const hasSecret = input.generateSecret === true;
-        validateAppClientSettings(settings, pool.schemaAttributes, hasSecret, await oauthContextOf(repositories, poolId, []));
+        validateAppClientSettings(
+          settings,
+          pool.schemaAttributes,
+          hasSecret,
+          await oauthContextOf(repositories, poolId, []),
+        );
         if ((await repositories.clients.countByPool(poolId)) >= maxClientsPerPool) {
-          throw new CognitoError("LimitExceededException", `User pool ${poolId} already has the maximum of ${maxClientsPerPool} app clients.`);
+          throw new CognitoError(
+            "LimitExceededException",
+            `User pool ${poolId} already has the maximum of ${maxClientsPerPool} app clients.`,
+          );
         }
         const now = clock.now();
         const client: AppClient = {
@@ -119,7 +150,10 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
           updatedAt: now,
         };
         await repositories.clients.insert(client);
-        await repositories.events.append({ type: "APP_CLIENT_CREATED", poolId, actor: actorOf(principal), detail: describeClient(client) }, now);
+        await repositories.events.append(
+          { type: "APP_CLIENT_CREATED", poolId, actor: actorOf(principal), detail: describeClient(client) },
+          now,
+        );
         return client;
       });
     },
@@ -130,17 +164,38 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
      * (reference-oauth §9.1); the name is kept when not given, the secret always.
      * @throws ResourceNotFoundException, InvalidParameterException, InvalidOAuthFlowException, ScopeDoesNotExistException, NotAuthorizedException
      */
-    async updateUserPoolClient(principal: AdminPrincipal, poolId: string, clientId: string, input: UpdateAppClientInput, options: { replace?: boolean } = {}): Promise<AppClient> {
+    async updateUserPoolClient(
+      principal: AdminPrincipal,
+      poolId: string,
+      clientId: string,
+      input: UpdateAppClientInput,
+      options: { replace?: boolean } = {},
+    ): Promise<AppClient> {
       const updated = await db.transaction(async (repositories) => {
         const { pool, client } = await loadClient(repositories, principal, poolId, clientId);
-        const base: AppClientSettings = options.replace ? { ...DEFAULT_CLIENT_SETTINGS, clientName: client.clientName } : client;
+        const base: AppClientSettings = options.replace
+          ? { ...DEFAULT_CLIENT_SETTINGS, clientName: client.clientName }
+          : client;
         const settings = mergeClientSettings(base, input);
-        validateAppClientSettings(settings, pool.schemaAttributes, client.secretCiphertext !== null, await oauthContextOf(repositories, poolId, client.allowedOAuthScopes));
+        validateAppClientSettings(
+          settings,
+          pool.schemaAttributes,
+          client.secretCiphertext !== null,
+          await oauthContextOf(repositories, poolId, client.allowedOAuthScopes),
+        );
         const now = clock.now();
         const updated: AppClient = { ...client, ...settings, updatedAt: now };
         await repositories.clients.update(updated);
         const changedFields = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
-        await repositories.events.append({ type: "APP_CLIENT_UPDATED", poolId, actor: actorOf(principal), detail: { changedFields, client: describeClient(updated) } }, now);
+        await repositories.events.append(
+          {
+            type: "APP_CLIENT_UPDATED",
+            poolId,
+            actor: actorOf(principal),
+            detail: { changedFields, client: describeClient(updated) },
+          },
+          now,
+        );
         return updated;
       });
       await contexts.invalidateClient(clientId);
@@ -157,7 +212,15 @@ export function createAppClientService({ db, clock, secretBox, maxClientsPerPool
         // The client's sign-in page branding and its public logo URL go with it: no foreign key removes
         // them, since the row's client_id may also be "ALL" (the pool's own branding).
         await repositories.uiCustomizations.delete(poolId, clientId);
-        await repositories.events.append({ type: "APP_CLIENT_DELETED", poolId, actor: actorOf(principal), detail: { clientId, clientName: client.clientName } }, clock.now());
+        await repositories.events.append(
+          {
+            type: "APP_CLIENT_DELETED",
+            poolId,
+            actor: actorOf(principal),
+            detail: { clientId, clientName: client.clientName },
+          },
+          clock.now(),
+        );
       });
       await contexts.invalidateClient(clientId);
     },

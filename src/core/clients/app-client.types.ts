@@ -10,7 +10,11 @@ export const EXPLICIT_AUTH_FLOWS = [
 ] as const;
 export type ExplicitAuthFlow = (typeof EXPLICIT_AUTH_FLOWS)[number];
 /** What Cognito gives a client created without ExplicitAuthFlows. */
-export const DEFAULT_EXPLICIT_AUTH_FLOWS: ExplicitAuthFlow[] = ["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"];
+export const DEFAULT_EXPLICIT_AUTH_FLOWS: ExplicitAuthFlow[] = [
+  "ALLOW_CUSTOM_AUTH",
+  "ALLOW_REFRESH_TOKEN_AUTH",
+  "ALLOW_USER_SRP_AUTH",
+];
 
 export type PreventUserExistenceErrors = "ENABLED" | "LEGACY";
 export type OAuthFlow = "code" | "implicit" | "client_credentials";
@@ -61,7 +65,9 @@ export interface AppClient extends AppClientSettings {
   updatedAt: Date;
 }
 
-export type CreateAppClientInput = Partial<Omit<AppClientSettings, "clientName" | "tokenValidityUnits" | "refreshTokenRotation">> & {
+export type CreateAppClientInput = Partial<
+  Omit<AppClientSettings, "clientName" | "tokenValidityUnits" | "refreshTokenRotation">
+> & {
   clientName: string;
   generateSecret?: boolean;
   tokenValidityUnits?: Partial<TokenValidityUnits>;

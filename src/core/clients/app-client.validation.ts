@@ -1,18 +1,33 @@
 import { toSeconds, type TimeUnit } from "../../lib/durations.js";
 import type { SchemaAttribute } from "../pools/attributes.js";
 import { CognitoError, invalidParameter } from "../errors.js";
-import { requireIntegerInRange, requireLength, requireMaxItems, requirePattern, requireSubset, requireUnique } from "../validation.js";
+import {
+  requireIntegerInRange,
+  requireLength,
+  requireMaxItems,
+  requirePattern,
+  requireSubset,
+  requireUnique,
+} from "../validation.js";
 import { STANDARD_SCOPES } from "../oauth/scopes.js";
 import { COGNITO_IDENTITY_PROVIDER, EXPLICIT_AUTH_FLOWS, type AppClientSettings } from "./app-client.types.js";
 
 const CLIENT_NAME_PATTERN = /^[\w\s+=,.@-]+$/;
 const SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
-function requireValidityInRange(field: string, value: number, unit: TimeUnit, minSeconds: number, maxSeconds: number): void {
+function requireValidityInRange(
+  field: string,
+  value: number,
+  unit: TimeUnit,
+  minSeconds: number,
+  maxSeconds: number,
+): void {
   requireIntegerInRange(field, value, 1, 315360000);
   const seconds = toSeconds(value, unit);
   if (seconds < minSeconds || seconds > maxSeconds) {
-    throw invalidParameter(`${field} of ${value} ${unit} is outside the allowed range of ${minSeconds} seconds to ${maxSeconds} seconds.`);
+    throw invalidParameter(
+      `${field} of ${value} ${unit} is outside the allowed range of ${minSeconds} seconds to ${maxSeconds} seconds.`,
+    );
   }
 }
 
@@ -37,16 +52,31 @@ export interface OAuthValidationContext {
 }
 
 /** Checks a client's merged settings against Cognito's ranges (cognito-reference §6.4, §7.4; reference-oauth §9). */
-export function validateAppClientSettings(settings: AppClientSettings, schema: readonly SchemaAttribute[], hasSecret: boolean, oauth: OAuthValidationContext): void {
+export function validateAppClientSettings(
+  settings: AppClientSettings,
+  schema: readonly SchemaAttribute[],
+  hasSecret: boolean,
+  oauth: OAuthValidationContext,
+): void {
   requireLength("clientName", settings.clientName, 1, 128);
-  requirePattern("clientName", settings.clientName, CLIENT_NAME_PATTERN, "may only contain letters, digits, spaces and + = , . @ -");
+  requirePattern(
+    "clientName",
+    settings.clientName,
+    CLIENT_NAME_PATTERN,
+    "may only contain letters, digits, spaces and + = , . @ -",
+  );
   requireSubset("explicitAuthFlows", settings.explicitAuthFlows, EXPLICIT_AUTH_FLOWS);
   const units = settings.tokenValidityUnits;
   requireValidityInRange("accessTokenValidity", settings.accessTokenValidity, units.accessToken, 300, 86400);
   requireValidityInRange("idTokenValidity", settings.idTokenValidity, units.idToken, 300, 86400);
   requireValidityInRange("refreshTokenValidity", settings.refreshTokenValidity, units.refreshToken, 3600, 315360000);
   requireIntegerInRange("authSessionValidity", settings.authSessionValidityMinutes, 3, 15);
-  requireIntegerInRange("refreshTokenRotation.retryGracePeriodSeconds", settings.refreshTokenRotation.retryGracePeriodSeconds, 0, 60);
+  requireIntegerInRange(
+    "refreshTokenRotation.retryGracePeriodSeconds",
+    settings.refreshTokenRotation.retryGracePeriodSeconds,
+    0,
+    60,
+  );
 
   if (settings.readAttributes) {
     requireUnique("readAttributes", settings.readAttributes);
@@ -55,7 +85,8 @@ export function validateAppClientSettings(settings: AppClientSettings, schema: r
   if (settings.writeAttributes) {
     requireUnique("writeAttributes", settings.writeAttributes);
     requireKnownAttributes("writeAttributes", settings.writeAttributes, schema);
-    if (settings.writeAttributes.includes("sub")) throw invalidParameter("writeAttributes cannot include sub: it is set by the user pool.");
+    if (settings.writeAttributes.includes("sub"))
+      throw invalidParameter("writeAttributes cannot include sub: it is set by the user pool.");
     for (const attribute of schema) {
       if (attribute.required && attribute.name !== "sub" && !settings.writeAttributes.includes(attribute.name)) {
         throw invalidParameter(`writeAttributes must include the required attribute ${attribute.name}.`);
@@ -85,10 +116,13 @@ function requireRedirectUrl(field: "CallbackURLs" | "LogoutURLs", value: string)
   } catch {
     throw invalidParameter(`${field}: ${JSON.stringify(value.slice(0, 100))} is not an absolute URI.`);
   }
-  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) throw invalidParameter(`${value} cannot use the HTTP protocol.`);
-  if (SCRIPT_SCHEMES.has(url.protocol)) throw invalidParameter(`${field}: ${url.protocol} URIs cannot be redirect targets.`);
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname))
+    throw invalidParameter(`${value} cannot use the HTTP protocol.`);
+  if (SCRIPT_SCHEMES.has(url.protocol))
+    throw invalidParameter(`${field}: ${url.protocol} URIs cannot be redirect targets.`);
   if (value.includes("#")) throw invalidParameter(`${field}: ${value} must not contain a fragment.`);
-  if ((url.protocol === "https:" || url.protocol === "http:") && url.username + url.password !== "") throw invalidParameter(`${field}: ${value} must not contain user information.`);
+  if ((url.protocol === "https:" || url.protocol === "http:") && url.username + url.password !== "")
+    throw invalidParameter(`${field}: ${value} must not contain user information.`);
 }
 
 /** Callback and logout URLs, identity providers, flows and scopes, with Cognito's messages (reference-oauth §9.2). */
@@ -102,7 +136,8 @@ function validateOAuthSettings(settings: AppClientSettings, oauth: OAuthValidati
   }
   for (const provider of settings.supportedIdentityProviders) {
     // The gateway federates with no other identity provider, so COGNITO is the only one that exists.
-    if (provider !== COGNITO_IDENTITY_PROVIDER) throw invalidParameter(`The provider ${provider} does not exist for User Pool ${oauth.poolId}`);
+    if (provider !== COGNITO_IDENTITY_PROVIDER)
+      throw invalidParameter(`The provider ${provider} does not exist for User Pool ${oauth.poolId}`);
   }
   requireSubset("AllowedOAuthFlows", settings.allowedOAuthFlows, ["code", "implicit", "client_credentials"]);
   requireMaxItems("AllowedOAuthScopes", settings.allowedOAuthScopes, 50);
@@ -114,17 +149,22 @@ function validateOAuthSettings(settings: AppClientSettings, oauth: OAuthValidati
 
   const flows = settings.allowedOAuthFlows;
   if (settings.allowedOAuthFlowsUserPoolClient && (flows.length === 0 || settings.allowedOAuthScopes.length === 0)) {
-    throw invalidParameter("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.");
+    throw invalidParameter(
+      "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows.",
+    );
   }
   const isClientCredentials = flows.includes("client_credentials");
-  if (isClientCredentials && flows.length > 1) throw invalidOAuthFlow("client_credentials flow can not be selected along with code flow or implicit flow.");
-  if (isClientCredentials && !hasSecret) throw invalidOAuthFlow("client_credentials flow can not be selected if client does not have a client secret.");
+  if (isClientCredentials && flows.length > 1)
+    throw invalidOAuthFlow("client_credentials flow can not be selected along with code flow or implicit flow.");
+  if (isClientCredentials && !hasSecret)
+    throw invalidOAuthFlow("client_credentials flow can not be selected if client does not have a client secret.");
   if ((flows.includes("code") || flows.includes("implicit")) && settings.callbackUrls.length === 0) {
     throw invalidOAuthFlow("CallbackUrls can not be empty when code flow or implicit flow is selected");
   }
   for (const scope of settings.allowedOAuthScopes) {
     // Client credentials act for no user: a user's scopes (userInfo, self-service) mean nothing there.
-    if (isClientCredentials && STANDARD_SCOPES.has(scope)) throw invalidParameter(`${scope} is not supported with client_credentials flow`);
+    if (isClientCredentials && STANDARD_SCOPES.has(scope))
+      throw invalidParameter(`${scope} is not supported with client_credentials flow`);
     if (!STANDARD_SCOPES.has(scope) && !oauth.resourceServerScopes.has(scope) && !oauth.currentScopes.includes(scope)) {
       throw new CognitoError("ScopeDoesNotExistException", `Invalid scope requested: ${scope}`);
     }

@@ -10,7 +10,8 @@ export const CLIENT_CONTEXT_CHANNEL = "client-context-invalidations";
 /** Far above the clients any deployment has; past it the oldest entry goes (insertion order). */
 const DEFAULT_MAX_ENTRIES = 10_000;
 
-type Invalidation = { kind: "client"; id: string } | { kind: "pool"; id: string } | { kind: "webhooks"; id: string } | { kind: "all" };
+type Invalidation =
+  { kind: "client"; id: string } | { kind: "pool"; id: string } | { kind: "webhooks"; id: string } | { kind: "all" };
 
 /**
  * Every public call (sign-in, refresh, sign-up, getUser…) starts from its app client and pool; this
@@ -87,7 +88,10 @@ export function createClientContextCache({
     return context;
   }
 
-  async function webhookSubscriptions(poolId: string, load: () => Promise<WebhookSubscription[]>): Promise<readonly WebhookSubscription[]> {
+  async function webhookSubscriptions(
+    poolId: string,
+    load: () => Promise<WebhookSubscription[]>,
+  ): Promise<readonly WebhookSubscription[]> {
     const cached = subscriptionLists.get(poolId);
     if (cached) return cached;
     const startedAt = channel.generation();
@@ -144,7 +148,8 @@ export function createClientContextCache({
     invalidatePool: (poolId: string): Promise<void> => channel.announce({ kind: "pool", id: poolId }),
 
     /** The pool's webhook subscriptions if they are cached (frozen). */
-    peekWebhookSubscriptions: (poolId: string): readonly WebhookSubscription[] | undefined => subscriptionLists.get(poolId),
+    peekWebhookSubscriptions: (poolId: string): readonly WebhookSubscription[] | undefined =>
+      subscriptionLists.get(poolId),
 
     /**
      * The pool's webhook subscriptions (frozen): cached, or read by `load` and cached. `load` must see
@@ -163,13 +168,16 @@ export function createClientContextCache({
     prefetchWebhookSubscriptions(poolId: string): void {
       if (subscriptionLists.has(poolId) || prefetching.has(poolId)) return;
       prefetching.add(poolId);
-      void webhookSubscriptions(poolId, () => db.read((repositories) => repositories.webhooks.listSubscriptions(poolId)))
+      void webhookSubscriptions(poolId, () =>
+        db.read((repositories) => repositories.webhooks.listSubscriptions(poolId)),
+      )
         .catch(() => undefined)
         .finally(() => prefetching.delete(poolId));
     },
 
     /** After a webhook subscription of the pool was created or deleted (its transaction committed). */
-    invalidateWebhookSubscriptions: (poolId: string): Promise<void> => channel.announce({ kind: "webhooks", id: poolId }),
+    invalidateWebhookSubscriptions: (poolId: string): Promise<void> =>
+      channel.announce({ kind: "webhooks", id: poolId }),
 
     /**
      * Drops the pool's subscriptions from this process's cache only, without telling the others: for

@@ -24,10 +24,22 @@ export async function loadClientContext(repositories: Repositories, clientId: st
  * username + clientId)). Any of the user's identifiers is accepted, as the reference recommends.
  * @throws NotAuthorizedException
  */
-export function verifySecretHash(secretBox: SecretBox, client: AppClient, secretHash: string | null | undefined, identifiers: readonly string[]): void {
+export function verifySecretHash(
+  secretBox: SecretBox,
+  client: AppClient,
+  secretHash: string | null | undefined,
+  identifiers: readonly string[],
+): void {
   if (client.secretCiphertext === null) return;
-  if (!secretHash) throw new CognitoError("NotAuthorizedException", `Client ${client.clientId} is configured with secret but SECRET_HASH was not received`);
+  if (!secretHash)
+    throw new CognitoError(
+      "NotAuthorizedException",
+      `Client ${client.clientId} is configured with secret but SECRET_HASH was not received`,
+    );
   const secret = secretBox.decrypt(client.secretCiphertext);
-  const matches = identifiers.some((identifier) => constantTimeEqual(hmacSha256Base64(secret, identifier + client.clientId), secretHash));
-  if (!matches) throw new CognitoError("NotAuthorizedException", `SecretHash does not match for the client: ${client.clientId}`);
+  const matches = identifiers.some((identifier) =>
+    constantTimeEqual(hmacSha256Base64(secret, identifier + client.clientId), secretHash),
+  );
+  if (!matches)
+    throw new CognitoError("NotAuthorizedException", `SecretHash does not match for the client: ${client.clientId}`);
 }

@@ -8,7 +8,13 @@ import { loadSelfContext, type AccessTokenPrincipal } from "../tokens/access-tok
 import { loadAdminUserContext, type AdminUserRef } from "../users/admin-user-context.js";
 import type { User } from "../users/user.types.js";
 import { requireIntegerInRange, requireLength } from "../validation.js";
-import { DEVICE_NOT_FOUND, DEVICE_REMEMBERED_STATUSES, isConfirmed, type Device, type DeviceRememberedStatus } from "./device.types.js";
+import {
+  DEVICE_NOT_FOUND,
+  DEVICE_REMEMBERED_STATUSES,
+  isConfirmed,
+  type Device,
+  type DeviceRememberedStatus,
+} from "./device.types.js";
 
 export interface DeviceServiceDeps {
   db: Database;
@@ -47,14 +53,18 @@ function requireDeviceKey(deviceKey: string): void {
 }
 
 function requireStatus(status: string): DeviceRememberedStatus {
-  if (!(DEVICE_REMEMBERED_STATUSES as readonly string[]).includes(status)) throw invalidParameter("deviceRememberedStatus must be remembered or not_remembered.");
+  if (!(DEVICE_REMEMBERED_STATUSES as readonly string[]).includes(status))
+    throw invalidParameter("deviceRememberedStatus must be remembered or not_remembered.");
   return status as DeviceRememberedStatus;
 }
 
 /** base64 → transport hex (lowercase, no leading zeros), within a byte bound. */
 function base64ToHex(field: string, value: string, maxBytes: number): string {
-  if (!BASE64.test(value) || value.length > Math.ceil(maxBytes / 3) * 4) throw invalidParameter(`${field} must be base64 of at most ${maxBytes} bytes.`);
-  const hex = Buffer.from(value, "base64").toString("hex").replace(/^0+(?=.)/, "");
+  if (!BASE64.test(value) || value.length > Math.ceil(maxBytes / 3) * 4)
+    throw invalidParameter(`${field} must be base64 of at most ${maxBytes} bytes.`);
+  const hex = Buffer.from(value, "base64")
+    .toString("hex")
+    .replace(/^0+(?=.)/, "");
   if (/^0*$/.test(hex)) throw invalidParameter(`${field} must not be zero.`);
   return hex;
 }
@@ -68,12 +78,19 @@ function readToken(token: string | null | undefined, userId: string): string | u
   if (token === undefined || token === null) return undefined;
   const decoded = decodeCursor(token);
   // The token names the user it was issued for: it cannot page through another user's devices.
-  if (!decoded || typeof decoded.after !== "string" || decoded.user !== userId) throw invalidParameter("paginationToken is not a token returned by listDevices for this user.");
+  if (!decoded || typeof decoded.after !== "string" || decoded.user !== userId)
+    throw invalidParameter("paginationToken is not a token returned by listDevices for this user.");
   return decoded.after;
 }
 
 /** The user's own device, confirmed unless `pendingToo`; anything else (other user, unknown) is "does not exist". */
-async function loadOwnDevice(repositories: Repositories, pool: UserPool, user: User, deviceKey: string, options: { pendingToo?: boolean } = {}): Promise<Device> {
+async function loadOwnDevice(
+  repositories: Repositories,
+  pool: UserPool,
+  user: User,
+  deviceKey: string,
+  options: { pendingToo?: boolean } = {},
+): Promise<Device> {
   requireDeviceKey(deviceKey);
   const device = await repositories.devices.findByKey(deviceKey);
   if (!device || device.poolId !== pool.id || device.userId !== user.id) throw notFound();
@@ -82,40 +99,73 @@ async function loadOwnDevice(repositories: Repositories, pool: UserPool, user: U
 }
 
 /** The user's confirmed device of that key, or null (unknown, pending, another pool's or user's): sign-in and refresh ask this. */
-export async function findConfirmedDevice(repositories: Repositories, owner: { poolId: string; userId: string }, deviceKey: string): Promise<(Device & { srpSalt: string; srpVerifier: string }) | null> {
+export async function findConfirmedDevice(
+  repositories: Repositories,
+  owner: { poolId: string; userId: string },
+  deviceKey: string,
+): Promise<(Device & { srpSalt: string; srpVerifier: string }) | null> {
   if (deviceKey.length > 64) return null;
   const device = await repositories.devices.findByKey(deviceKey);
-  return device && device.poolId === owner.poolId && device.userId === owner.userId && isConfirmed(device) ? device : null;
+  return device && device.poolId === owner.poolId && device.userId === owner.userId && isConfirmed(device)
+    ? device
+    : null;
 }
 
 /** Remembered devices (Cognito device tracking): confirm, list, read, change status, forget; self-service and admin forms. */
 export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
   const userActor = (principal: AccessTokenPrincipal) => `user:${principal.userId}`;
 
-  async function listOf(repositories: Repositories, user: User, request: { limit?: number | null; paginationToken?: string | null }): Promise<DevicePage> {
+  async function listOf(
+    repositories: Repositories,
+    user: User,
+    request: { limit?: number | null; paginationToken?: string | null },
+  ): Promise<DevicePage> {
     const limit = readLimit(request.limit);
     const afterId = readToken(request.paginationToken, user.id);
     const rows = await repositories.devices.listConfirmedOfUser(user.id, { afterId, limit: limit + 1 });
     const devices = rows.slice(0, limit);
-    return { devices, paginationToken: rows.length > limit ? encodeCursor({ after: devices[devices.length - 1]!.deviceKey, user: user.id }) : null };
+    return {
+      devices,
+      paginationToken:
+        rows.length > limit ? encodeCursor({ after: devices[devices.length - 1]!.deviceKey, user: user.id }) : null,
+    };
   }
 
-  async function changeStatus(repositories: Repositories, pool: UserPool, user: User, deviceKey: string, status: DeviceRememberedStatus, actor: string): Promise<void> {
+  async function changeStatus(
+    repositories: Repositories,
+    pool: UserPool,
+    user: User,
+    deviceKey: string,
+    status: DeviceRememberedStatus,
+    actor: string,
+  ): Promise<void> {
     const device = await loadOwnDevice(repositories, pool, user, deviceKey);
     if (device.rememberedStatus === status) return;
     const now = clock.now();
     await repositories.devices.updateStatus(deviceKey, status, now);
-    await repositories.events.append({ type: "DEVICE_REMEMBERED", poolId: pool.id, actor, detail: { userSub: user.id, deviceKey, status } }, now);
+    await repositories.events.append(
+      { type: "DEVICE_REMEMBERED", poolId: pool.id, actor, detail: { userSub: user.id, deviceKey, status } },
+      now,
+    );
   }
 
-  async function forget(repositories: Repositories, pool: UserPool, user: User, deviceKey: string, actor: string): Promise<void> {
+  async function forget(
+    repositories: Repositories,
+    pool: UserPool,
+    user: User,
+    deviceKey: string,
+    actor: string,
+  ): Promise<void> {
     await loadOwnDevice(repositories, pool, user, deviceKey, { pendingToo: true });
     const now = clock.now();
     await repositories.devices.delete(deviceKey);
     // Forgetting a device signs it out, as in Cognito: a lost phone's refresh token must not keep minting
     // tokens once the user dropped it. Its sign-ins' families are revoked, so their access tokens go too.
     await repositories.refreshTokens.revokeAllOfDevice(user.id, deviceKey, now);
-    await repositories.events.append({ type: "DEVICE_FORGOTTEN", poolId: pool.id, actor, detail: { userSub: user.id, deviceKey } }, now);
+    await repositories.events.append(
+      { type: "DEVICE_FORGOTTEN", poolId: pool.id, actor, detail: { userSub: user.id, deviceKey } },
+      now,
+    );
   }
 
   return {
@@ -126,24 +176,49 @@ export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
      * @throws ResourceNotFoundException (not a device of this user), DeviceKeyExistsException (already confirmed),
      *         InvalidParameterException, NotAuthorizedException (token)
      */
-    async confirmDevice(principal: AccessTokenPrincipal, input: { deviceKey: string; deviceSecretVerifierConfig: DeviceSecretVerifierConfig; deviceName?: string | null }): Promise<{ userConfirmationNecessary: boolean }> {
+    async confirmDevice(
+      principal: AccessTokenPrincipal,
+      input: { deviceKey: string; deviceSecretVerifierConfig: DeviceSecretVerifierConfig; deviceName?: string | null },
+    ): Promise<{ userConfirmationNecessary: boolean }> {
       requireDeviceKey(input.deviceKey);
-      if (input.deviceName !== undefined && input.deviceName !== null) requireLength("deviceName", input.deviceName, 1, 1024);
-      const srpVerifier = base64ToHex("passwordVerifier", input.deviceSecretVerifierConfig.passwordVerifier, MAX_VERIFIER_BYTES);
+      if (input.deviceName !== undefined && input.deviceName !== null)
+        requireLength("deviceName", input.deviceName, 1, 1024);
+      const srpVerifier = base64ToHex(
+        "passwordVerifier",
+        input.deviceSecretVerifierConfig.passwordVerifier,
+        MAX_VERIFIER_BYTES,
+      );
       const srpSalt = base64ToHex("salt", input.deviceSecretVerifierConfig.salt, MAX_SALT_BYTES);
       // A verifier ≡ 0 (mod N) would make every device proof pass with a chosen A.
       if (!srp.isAcceptableA(srpVerifier)) throw invalidParameter("passwordVerifier is not a valid SRP verifier.");
       return db.transaction(async (repositories) => {
         const { pool, user } = await loadSelfContext(repositories, principal);
         const device = await loadOwnDevice(repositories, pool, user, input.deviceKey, { pendingToo: true });
-        if (isConfirmed(device)) throw new CognitoError("DeviceKeyExistsException", "Device has already been confirmed.");
+        if (isConfirmed(device))
+          throw new CognitoError("DeviceKeyExistsException", "Device has already been confirmed.");
         const userConfirmationNecessary = pool.deviceConfiguration?.deviceOnlyRememberedOnUserPrompt ?? false;
         const rememberedStatus: DeviceRememberedStatus = userConfirmationNecessary ? "not_remembered" : "remembered";
         const now = clock.now();
-        if (!(await repositories.devices.confirm(device.deviceKey, { srpSalt, srpVerifier, name: input.deviceName ?? null, rememberedStatus, now }))) {
+        if (
+          !(await repositories.devices.confirm(device.deviceKey, {
+            srpSalt,
+            srpVerifier,
+            name: input.deviceName ?? null,
+            rememberedStatus,
+            now,
+          }))
+        ) {
           throw new CognitoError("DeviceKeyExistsException", "Device has already been confirmed.");
         }
-        await repositories.events.append({ type: "DEVICE_CONFIRMED", poolId: pool.id, actor: userActor(principal), detail: { userSub: user.id, deviceKey: device.deviceKey, status: rememberedStatus } }, now);
+        await repositories.events.append(
+          {
+            type: "DEVICE_CONFIRMED",
+            poolId: pool.id,
+            actor: userActor(principal),
+            detail: { userSub: user.id, deviceKey: device.deviceKey, status: rememberedStatus },
+          },
+          now,
+        );
         return { userConfirmationNecessary };
       });
     },
@@ -166,8 +241,13 @@ export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
     },
 
     /** ListDevices: the user's confirmed devices. @throws InvalidParameterException, NotAuthorizedException */
-    async listDevices(principal: AccessTokenPrincipal, request: { limit?: number | null; paginationToken?: string | null }): Promise<DevicePage> {
-      return db.read(async (repositories) => listOf(repositories, (await loadSelfContext(repositories, principal)).user, request));
+    async listDevices(
+      principal: AccessTokenPrincipal,
+      request: { limit?: number | null; paginationToken?: string | null },
+    ): Promise<DevicePage> {
+      return db.read(async (repositories) =>
+        listOf(repositories, (await loadSelfContext(repositories, principal)).user, request),
+      );
     },
 
     /** ForgetDevice: the device no longer signs in (nor skips MFA) and its refresh tokens are revoked. @throws ResourceNotFoundException, NotAuthorizedException */
@@ -187,12 +267,23 @@ export function createDeviceService({ db, clock, srp }: DeviceServiceDeps) {
     },
 
     /** AdminListDevices. @throws InvalidParameterException, ResourceNotFoundException, UserNotFoundException */
-    async adminListDevices(admin: AdminPrincipal, ref: AdminUserRef, request: { limit?: number | null; paginationToken?: string | null }): Promise<DevicePage> {
-      return db.read(async (repositories) => listOf(repositories, (await loadAdminUserContext(repositories, admin, ref)).user, request));
+    async adminListDevices(
+      admin: AdminPrincipal,
+      ref: AdminUserRef,
+      request: { limit?: number | null; paginationToken?: string | null },
+    ): Promise<DevicePage> {
+      return db.read(async (repositories) =>
+        listOf(repositories, (await loadAdminUserContext(repositories, admin, ref)).user, request),
+      );
     },
 
     /** AdminUpdateDeviceStatus. @throws ResourceNotFoundException, UserNotFoundException, InvalidParameterException */
-    async adminUpdateDeviceStatus(admin: AdminPrincipal, ref: AdminUserRef, deviceKey: string, status: string): Promise<void> {
+    async adminUpdateDeviceStatus(
+      admin: AdminPrincipal,
+      ref: AdminUserRef,
+      deviceKey: string,
+      status: string,
+    ): Promise<void> {
       const checked = requireStatus(status);
       await db.transaction(async (repositories) => {
         const { pool, user } = await loadAdminUserContext(repositories, admin, ref);

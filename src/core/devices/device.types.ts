@@ -25,7 +25,8 @@ export interface Device {
   lastAuthenticatedAt: Date | null;
 }
 
-export const isConfirmed = (device: Device): device is Device & { srpSalt: string; srpVerifier: string } => device.srpSalt !== null && device.srpVerifier !== null;
+export const isConfirmed = (device: Device): device is Device & { srpSalt: string; srpVerifier: string } =>
+  device.srpSalt !== null && device.srpVerifier !== null;
 
 /** Cognito's message for an unknown device key; amazon-cognito-identity-js retries without the device on it. */
 export const DEVICE_NOT_FOUND = "Device does not exist.";

@@ -46,7 +46,12 @@ export interface EventFeedOptions {
  * With no listener the feed reads nothing (no SELECT per commit on a process nobody watches); the
  * first listener re-anchors it at the table's top, as a process start does.
  */
-export function createEventFeed(deps: { db: Database; store: ShortLivedStore; logger: Logger; options?: EventFeedOptions }): EventFeed {
+export function createEventFeed(deps: {
+  db: Database;
+  store: ShortLivedStore;
+  logger: Logger;
+  options?: EventFeedOptions;
+}): EventFeed {
   const { db, store, logger } = deps;
   const idlePollMs = deps.options?.idlePollMs ?? 1000;
   const holePollMs = deps.options?.holePollMs ?? 25;
@@ -87,7 +92,9 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
   /** Reads once; returns true when it should read again at once (a full batch). */
   async function readOnce(): Promise<boolean> {
     const readEpoch = epoch;
-    const rows = await db.read((repositories) => repositories.events.list({ poolIds: null }, { afterSeq: watermark, limit: batchSize }));
+    const rows = await db.read((repositories) =>
+      repositories.events.list({ poolIds: null }, { afterSeq: watermark, limit: batchSize }),
+    );
     if (readEpoch !== epoch) return false;
     for (const row of rows) {
       while (row.seq > watermark + 1) {
@@ -97,11 +104,15 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
           continue;
         }
         // The whole gap below this row opened together: it ages as one, however it shrinks meanwhile.
-        if (!hole || missing < hole.seq || missing > hole.lastSeq) hole = { seq: missing, lastSeq: row.seq - 1, waitedMs: 0 };
+        if (!hole || missing < hole.seq || missing > hole.lastSeq)
+          hole = { seq: missing, lastSeq: row.seq - 1, waitedMs: 0 };
         if (hole.waitedMs < holeGiveUpMs) return false;
         const skipped: number[] = [];
         for (let seq = missing; seq < row.seq; seq++) if (!abandoned.delete(seq)) skipped.push(seq);
-        logger.warn({ seqs: skipped }, "event feed skipped seqs that did not commit in time; watching them for a late commit");
+        logger.warn(
+          { seqs: skipped },
+          "event feed skipped seqs that did not commit in time; watching them for a late commit",
+        );
         for (const seq of skipped) lateWatch.set(seq, lateWatchMs);
         watermark = row.seq - 1;
         hole = null;
@@ -183,7 +194,12 @@ export function createEventFeed(deps: { db: Database; store: ShortLivedStore; lo
   async function anchor(): Promise<void> {
     const anchorEpoch = epoch;
     const top = await db.read((repositories) => repositories.events.maxSeq());
-    const recent = top > 0 ? await db.read((repositories) => repositories.events.list({ poolIds: null }, { afterSeq: Math.max(0, top - 200), limit: 200 })) : [];
+    const recent =
+      top > 0
+        ? await db.read((repositories) =>
+            repositories.events.list({ poolIds: null }, { afterSeq: Math.max(0, top - 200), limit: 200 }),
+          )
+        : [];
     if (anchorEpoch !== epoch || closed) return;
     const present = new Set(recent.map((event) => event.seq));
     for (let seq = Math.max(1, top - 199); seq < top; seq++) if (!present.has(seq)) lateWatch.set(seq, lateWatchMs);

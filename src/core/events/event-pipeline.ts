@@ -27,14 +27,20 @@ export const EVENTS_CHANNEL = "events:committed";
 export function encodeCommitNote(note: CommitNote): string {
   // An unknown seq goes out as null: a reader told only the highest known seq would skip a read for
   // the higher one it was not told.
-  return JSON.stringify({ seq: note.seqUnknown ? null : note.seq, abandoned: note.abandoned, hasDeliveries: note.hasDeliveries });
+  return JSON.stringify({
+    seq: note.seqUnknown ? null : note.seq,
+    abandoned: note.abandoned,
+    hasDeliveries: note.hasDeliveries,
+  });
 }
 
 export function decodeCommitNote(message: string): CommitNote | null {
   try {
     const value = JSON.parse(message) as Partial<CommitNote>;
     const seq = typeof value.seq === "number" && Number.isInteger(value.seq) ? value.seq : null;
-    const abandoned = Array.isArray(value.abandoned) ? value.abandoned.filter((item): item is number => Number.isInteger(item)) : [];
+    const abandoned = Array.isArray(value.abandoned)
+      ? value.abandoned.filter((item): item is number => Number.isInteger(item))
+      : [];
     return { seq, abandoned, hasDeliveries: value.hasDeliveries === true };
   } catch {
     return null;
@@ -46,7 +52,10 @@ export function decodeCommitNote(message: string): CommitNote | null {
  * seq, every abandoned seq, deliveries if any had them). A note is only a wake-up, so a few
  * milliseconds of delay cost nothing, and under load one publish stands for several commits.
  */
-export function createCommitAnnouncer(publish: (message: string) => Promise<void>, options: { windowMs: number; onError(error: Error): void }) {
+export function createCommitAnnouncer(
+  publish: (message: string) => Promise<void>,
+  options: { windowMs: number; onError(error: Error): void },
+) {
   let pending: CommitNote | null = null;
   let timer: NodeJS.Timeout | null = null;
   const flush = async () => {
@@ -59,7 +68,12 @@ export function createCommitAnnouncer(publish: (message: string) => Promise<void
   return {
     announce(note: CommitNote): void {
       if (!pending) {
-        pending = { seq: note.seq, seqUnknown: note.seqUnknown === true, abandoned: [...note.abandoned], hasDeliveries: note.hasDeliveries === true };
+        pending = {
+          seq: note.seq,
+          seqUnknown: note.seqUnknown === true,
+          abandoned: [...note.abandoned],
+          hasDeliveries: note.hasDeliveries === true,
+        };
         timer = setTimeout(() => void flush(), options.windowMs);
         return;
       }
@@ -81,7 +95,10 @@ interface Seqs {
 }
 
 /** Where the pipeline finds a pool's webhook subscriptions: the per-process cache. */
-export type WebhookSubscriptionSource = Pick<ClientContextCache, "peekWebhookSubscriptions" | "webhookSubscriptions" | "prefetchWebhookSubscriptions">;
+export type WebhookSubscriptionSource = Pick<
+  ClientContextCache,
+  "peekWebhookSubscriptions" | "webhookSubscriptions" | "prefetchWebhookSubscriptions"
+>;
 
 /**
  * Wraps the Database so that every appended event (a) gets its webhook deliveries written atomically
@@ -93,13 +110,21 @@ export type WebhookSubscriptionSource = Pick<ClientContextCache, "peekWebhookSub
  * The pool's subscriptions come from the per-process cache (invalidated across processes when one
  * is created or deleted), so an append costs no read of them.
  */
-export function withEventPipeline(db: Database, deps: { clock: Clock; subscriptions: WebhookSubscriptionSource; onCommit(note: CommitNote): void }): Database {
+export function withEventPipeline(
+  db: Database,
+  deps: { clock: Clock; subscriptions: WebhookSubscriptionSource; onCommit(note: CommitNote): void },
+): Database {
   const { subscriptions } = deps;
 
-  function subscriptionsOf(repositories: Repositories, poolId: string, isTransaction: boolean): Promise<readonly WebhookSubscription[]> {
+  function subscriptionsOf(
+    repositories: Repositories,
+    poolId: string,
+    isTransaction: boolean,
+  ): Promise<readonly WebhookSubscription[]> {
     const cached = subscriptions.peekWebhookSubscriptions(poolId);
     if (cached) return Promise.resolve(cached);
-    if (!isTransaction) return subscriptions.webhookSubscriptions(poolId, () => repositories.webhooks.listSubscriptions(poolId));
+    if (!isTransaction)
+      return subscriptions.webhookSubscriptions(poolId, () => repositories.webhooks.listSubscriptions(poolId));
     // A transaction reads its snapshot, which may predate an invalidation already heard: good enough
     // for this event (as if it had committed first), never for the cache, which reads on its own.
     subscriptions.prefetchWebhookSubscriptions(poolId);
@@ -111,12 +136,22 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; subscripti
    * event was written whose seq the database tells only at commit (a `writesOnly` transaction).
    * `abandoned`, outside a transaction only: seqs whose own transaction (event and deliveries) rolled back.
    */
-  const instrument = (repositories: Repositories, seqs: Seqs, queued: { hasDeliveries: boolean }, isTransaction: boolean): Repositories => ({
+  const instrument = (
+    repositories: Repositories,
+    seqs: Seqs,
+    queued: { hasDeliveries: boolean },
+    isTransaction: boolean,
+  ): Repositories => ({
     ...repositories,
     events: {
       ...repositories.events,
       async append(event: AppEvent, occurredAt: Date) {
-        const matching = event.poolId === null ? [] : (await subscriptionsOf(repositories, event.poolId, isTransaction)).filter((subscription) => subscription.eventTypes.includes(event.type));
+        const matching =
+          event.poolId === null
+            ? []
+            : (await subscriptionsOf(repositories, event.poolId, isTransaction)).filter((subscription) =>
+                subscription.eventTypes.includes(event.type),
+              );
         if (matching.length === 0) {
           const seq = await repositories.events.append(event, occurredAt);
           if (seq > 0) seqs.allocated.push(seq);
@@ -158,7 +193,12 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; subscripti
         const committed = attempts.pop() ?? { allocated: [], abandoned: [], unknown: false };
         const abandoned = attempts.flatMap((attempt) => attempt.allocated);
         if (committed.allocated.length > 0 || committed.unknown || abandoned.length > 0) {
-          deps.onCommit({ seq: committed.allocated.length > 0 ? Math.max(...committed.allocated) : null, seqUnknown: committed.unknown, abandoned, hasDeliveries: queued.hasDeliveries });
+          deps.onCommit({
+            seq: committed.allocated.length > 0 ? Math.max(...committed.allocated) : null,
+            seqUnknown: committed.unknown,
+            abandoned,
+            hasDeliveries: queued.hasDeliveries,
+          });
         }
         return result;
       } catch (error) {
@@ -176,7 +216,11 @@ export function withEventPipeline(db: Database, deps: { clock: Clock; subscripti
         return await db.read((repositories) => work(instrument(repositories, seqs, queued, false)));
       } finally {
         if (seqs.allocated.length > 0 || seqs.abandoned.length > 0) {
-          deps.onCommit({ seq: seqs.allocated.length > 0 ? Math.max(...seqs.allocated) : null, abandoned: seqs.abandoned, hasDeliveries: queued.hasDeliveries });
+          deps.onCommit({
+            seq: seqs.allocated.length > 0 ? Math.max(...seqs.allocated) : null,
+            abandoned: seqs.abandoned,
+            hasDeliveries: queued.hasDeliveries,
+          });
         }
       }
     },

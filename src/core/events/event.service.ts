@@ -15,7 +15,8 @@ export const eventCursor = (seq: number): string => encodeCursor({ seq });
 /** @throws InvalidParameterException when the cursor was not made by eventCursor. */
 export function readEventCursor(cursor: string): number {
   const decoded = decodeCursor(cursor);
-  if (!decoded || typeof decoded.seq !== "number" || !Number.isInteger(decoded.seq) || decoded.seq < 0) throw invalidParameter("after is not a cursor returned by this API.");
+  if (!decoded || typeof decoded.seq !== "number" || !Number.isInteger(decoded.seq) || decoded.seq < 0)
+    throw invalidParameter("after is not a cursor returned by this API.");
   return decoded.seq;
 }
 
@@ -51,12 +52,21 @@ export function createEventService({ db }: { db: Database }) {
         requirePoolId(poolId);
         assertPoolAccess(principal, poolId);
       }
-      const types = query.types && query.types.length > 0 ? requireSubset<EventType>("types", query.types, EVENT_TYPES) : undefined;
+      const types =
+        query.types && query.types.length > 0 ? requireSubset<EventType>("types", query.types, EVENT_TYPES) : undefined;
       if (query.userSub != null) requireLength("userSub", query.userSub, 1, 64);
-      if (query.from && query.to && query.from.getTime() >= query.to.getTime()) throw invalidParameter("from must be before to.");
+      if (query.from && query.to && query.from.getTime() >= query.to.getTime())
+        throw invalidParameter("from must be before to.");
       const rows = await db.read((repositories) =>
         repositories.events.search(
-          { poolId: poolId ?? undefined, poolIds: principal.poolScope, types, userSub: query.userSub ?? undefined, from: query.from ?? undefined, to: query.to ?? undefined },
+          {
+            poolId: poolId ?? undefined,
+            poolIds: principal.poolScope,
+            types,
+            userSub: query.userSub ?? undefined,
+            from: query.from ?? undefined,
+            to: query.to ?? undefined,
+          },
           { order: query.order ?? "NEWEST_FIRST", pastSeq, limit: limit + 1 },
         ),
       );

@@ -25,7 +25,15 @@ const REPLAY_PAGE = 200;
  * feed's watermark at registration, and holds live events (all above that watermark) until the
  * replay is done. Delivery is in seq order per pool, at least once.
  */
-export function createLiveEventService({ db, feed, maxQueued = 10_000 }: { db: Database; feed: EventFeed; maxQueued?: number }) {
+export function createLiveEventService({
+  db,
+  feed,
+  maxQueued = 10_000,
+}: {
+  db: Database;
+  feed: EventFeed;
+  maxQueued?: number;
+}) {
   const open = { count: 0 };
   return {
     /** Streams open in this process (the live-subscribers gauge). */
@@ -38,7 +46,8 @@ export function createLiveEventService({ db, feed, maxQueued = 10_000 }: { db: D
     async subscribe(principal: AdminPrincipal, args: LiveEventArgs): Promise<AsyncIterableIterator<StoredEvent>> {
       requirePoolId(args.poolId);
       assertPoolAccess(principal, args.poolId);
-      const types = args.types && args.types.length > 0 ? requireSubset<EventType>("types", args.types, EVENT_TYPES) : null;
+      const types =
+        args.types && args.types.length > 0 ? requireSubset<EventType>("types", args.types, EVENT_TYPES) : null;
       const afterSeq = args.after ? readEventCursor(args.after) : undefined;
       const pool = await db.read((repositories) => repositories.pools.findById(args.poolId));
       if (!pool) throw resourceNotFound(`User pool ${args.poolId} does not exist.`);
@@ -47,7 +56,15 @@ export function createLiveEventService({ db, feed, maxQueued = 10_000 }: { db: D
   };
 }
 
-async function openStream(args: { db: Database; feed: EventFeed; maxQueued: number; poolId: string; types: readonly string[] | null; afterSeq: number | undefined; open: { count: number } }): Promise<AsyncIterableIterator<StoredEvent>> {
+async function openStream(args: {
+  db: Database;
+  feed: EventFeed;
+  maxQueued: number;
+  poolId: string;
+  types: readonly string[] | null;
+  afterSeq: number | undefined;
+  open: { count: number };
+}): Promise<AsyncIterableIterator<StoredEvent>> {
   const { db, feed, maxQueued, poolId, types, afterSeq, open } = args;
   const queue: StoredEvent[] = [];
   let waiting: { resolve(result: IteratorResult<StoredEvent>): void; reject(error: unknown): void } | null = null;
@@ -86,7 +103,13 @@ async function openStream(args: { db: Database; feed: EventFeed; maxQueued: numb
     queue.push(event);
     // A subscriber that cannot keep up is cut off rather than buffered without bound; it resumes
     // from the last cursor it received.
-    if (queue.length > maxQueued) fail(new CognitoError("LimitExceededException", "The subscriber fell too far behind; subscribe again with after set to the last cursor received."));
+    if (queue.length > maxQueued)
+      fail(
+        new CognitoError(
+          "LimitExceededException",
+          "The subscriber fell too far behind; subscribe again with after set to the last cursor received.",
+        ),
+      );
   };
 
   const fail = (error: unknown) => {
@@ -122,7 +145,10 @@ async function openStream(args: { db: Database; feed: EventFeed; maxQueued: numb
     let cursor = fromSeq;
     for (;;) {
       const page = await db.read((repositories) =>
-        repositories.events.list({ poolId, poolIds: null, types: types ?? undefined }, { afterSeq: cursor, throughSeq: watermark, limit: REPLAY_PAGE }),
+        repositories.events.list(
+          { poolId, poolIds: null, types: types ?? undefined },
+          { afterSeq: cursor, throughSeq: watermark, limit: REPLAY_PAGE },
+        ),
       );
       for (const event of page) {
         if (lateSeqs.has(event.seq)) replayedLate.add(event.seq);

@@ -1,9 +1,25 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomDigits } from "../../lib/random.js";
 import { CognitoError } from "../errors.js";
-import type { CodeHasher, CodePurpose, Database, MessageSender, Repositories, ShortLivedStore, VerificationCode } from "../ports.js";
+import type {
+  CodeHasher,
+  CodePurpose,
+  Database,
+  MessageSender,
+  Repositories,
+  ShortLivedStore,
+  VerificationCode,
+} from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
-import { customSenderFor, prepareCustomSender, runCustomMessage, runCustomSender, type CustomSenderDelivery, type MessageEvent, type MessageTemplate } from "../triggers/message.triggers.js";
+import {
+  customSenderFor,
+  prepareCustomSender,
+  runCustomMessage,
+  runCustomSender,
+  type CustomSenderDelivery,
+  type MessageEvent,
+  type MessageTemplate,
+} from "../triggers/message.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
 import type { User } from "../users/user.types.js";
 import { renderTemplate, toDeliveryDetails, type CodeDeliveryDetails, type DeliveryTarget } from "./delivery.js";
@@ -43,7 +59,8 @@ const DEFAULT_MESSAGE_EVENT: Record<CodePurpose, MessageEvent> = {
 export function createCodeService({ db, clock, codeHasher, sender, store, triggers }: CodeServiceDeps) {
   const scopeOf = (userId: string, purpose: CodePurpose) => `${userId}:${purpose}`;
   const simulatedCodeKey = (subject: string, purpose: CodePurpose) => `simulated-code:${purpose}:${subject}`;
-  const simulatedFailuresKey = (subject: string, purpose: CodePurpose) => `simulated-code-failures:${purpose}:${subject}`;
+  const simulatedFailuresKey = (subject: string, purpose: CodePurpose) =>
+    `simulated-code-failures:${purpose}:${subject}`;
 
   /** Whether a stored code can still be guessed at. */
   function stateOf(stored: VerificationCode | null): "expired" | "exhausted" | "live" {
@@ -52,8 +69,10 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
   }
 
   const expired = () => new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
-  const exhausted = () => new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
-  const mismatch = () => new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+  const exhausted = () =>
+    new CognitoError("TooManyFailedAttemptsException", "Too many failed attempts with this code; request a new one.");
+  const mismatch = () =>
+    new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
 
   /**
    * A guess that did not take the code: counted and compared in one conditional UPDATE, so parallel
@@ -62,7 +81,12 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
    * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException; returns when the code is right and live
    */
   async function refuseGuess(userId: string, purpose: CodePurpose, codeHash: string): Promise<void> {
-    if (await db.transaction((repositories) => repositories.codes.recordFailure(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE))) throw mismatch();
+    if (
+      await db.transaction((repositories) =>
+        repositories.codes.recordFailure(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE),
+      )
+    )
+      throw mismatch();
     const state = stateOf(await db.read((repositories) => repositories.codes.find(userId, purpose)));
     if (state === "exhausted") throw exhausted();
     if (state === "expired") throw expired();
@@ -76,7 +100,8 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      */
     async countAttempt(action: string, subject: string, maxPerHour: number): Promise<void> {
       const count = await store.increment(`attempts:${action}:${subject}`, 3600);
-      if (count > maxPerHour) throw new CognitoError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
+      if (count > maxPerHour)
+        throw new CognitoError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
     },
 
     /**
@@ -93,7 +118,13 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      * digest keyed by the secrets key, so nobody without the key can predict them (simulated-delivery.ts).
      * `known` is the user behind the name when there is one that gets a simulated answer.
      */
-    simulatedDelivery(pool: UserPool, identifier: string, normalizedName: string, purpose: "SIGN_UP" | "FORGOT_PASSWORD", known: User | null = null): CodeDeliveryDetails {
+    simulatedDelivery(
+      pool: UserPool,
+      identifier: string,
+      normalizedName: string,
+      purpose: "SIGN_UP" | "FORGOT_PASSWORD",
+      known: User | null = null,
+    ): CodeDeliveryDetails {
       const digest = codeHasher.hashCode("simulated-delivery", `${pool.id}\u0000${normalizedName}`);
       return simulatedDeliveryDetails(pool, identifier, purpose, digest, known?.attributes ?? null);
     },
@@ -137,11 +168,33 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     }): Promise<ComposedCode> {
       const code = randomDigits(CODE_DIGITS);
       const event = args.event ?? DEFAULT_MESSAGE_EVENT[args.purpose];
-      const triggerArgs = { event, user: args.user, clientId: args.clientId ?? null, clientMetadata: args.clientMetadata ?? null };
-      const template = await runCustomMessage(triggers, args.pool, { ...triggerArgs, medium: args.target.medium, template: args.template });
+      const triggerArgs = {
+        event,
+        user: args.user,
+        clientId: args.clientId ?? null,
+        clientMetadata: args.clientMetadata ?? null,
+      };
+      const template = await runCustomMessage(triggers, args.pool, {
+        ...triggerArgs,
+        medium: args.target.medium,
+        template: args.template,
+      });
       const customSenderName = customSenderFor(args.pool, args.target.medium);
-      const customSender = customSenderName ? { pool: args.pool, delivery: await prepareCustomSender(triggers, args.pool, { ...triggerArgs, name: customSenderName, code }) } : undefined;
-      return { pool: args.pool, user: args.user, purpose: args.purpose, target: args.target, code, template, ...(customSender ? { customSender } : {}) };
+      const customSender = customSenderName
+        ? {
+            pool: args.pool,
+            delivery: await prepareCustomSender(triggers, args.pool, { ...triggerArgs, name: customSenderName, code }),
+          }
+        : undefined;
+      return {
+        pool: args.pool,
+        user: args.user,
+        purpose: args.purpose,
+        target: args.target,
+        code,
+        template,
+        ...(customSender ? { customSender } : {}),
+      };
     },
 
     /**
@@ -151,7 +204,11 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      * never commits without its code's message, and an outage after the commit loses nothing.
      * `pendingValue` is the held email/phone change the code proves (VERIFY_* purposes only).
      */
-    async storeCode(repositories: Repositories, composed: ComposedCode, options: { pendingValue?: string | null } = {}): Promise<PreparedCode> {
+    async storeCode(
+      repositories: Repositories,
+      composed: ComposedCode,
+      options: { pendingValue?: string | null } = {},
+    ): Promise<PreparedCode> {
       const { pool, user, purpose, target, code, template } = composed;
       const now = clock.now();
       await repositories.codes.replace({
@@ -164,7 +221,15 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
         consumedAt: null,
         pendingValue: options.pendingValue ?? null,
       });
-      await repositories.events.append({ type: "CODE_SENT", poolId: pool.id, actor: `user:${user.id}`, detail: { purpose, ...toDeliveryDetails(target) } }, now);
+      await repositories.events.append(
+        {
+          type: "CODE_SENT",
+          poolId: pool.id,
+          actor: `user:${user.id}`,
+          detail: { purpose, ...toDeliveryDetails(target) },
+        },
+        now,
+      );
       const message = {
         poolId: pool.id,
         userId: user.id,
@@ -174,14 +239,21 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
         body: renderTemplate(template.body, { code, username: user.username }),
         purpose,
       };
-      const isSent = !composed.customSender && sender.sendWithin !== undefined && (await sender.sendWithin(repositories, message));
-      return { details: toDeliveryDetails(target), message, isSent, ...(composed.customSender ? { customSender: composed.customSender } : {}) };
+      const isSent =
+        !composed.customSender && sender.sendWithin !== undefined && (await sender.sendWithin(repositories, message));
+      return {
+        details: toDeliveryDetails(target),
+        message,
+        isSent,
+        ...(composed.customSender ? { customSender: composed.customSender } : {}),
+      };
     },
 
     /** Hands a prepared message to the sender, unless it already went out with its transaction. @throws CodeDeliveryFailureException */
     async deliver(prepared: PreparedCode): Promise<CodeDeliveryDetails> {
       if (prepared.isSent) return prepared.details;
-      if (prepared.customSender) await runCustomSender(triggers, prepared.customSender.pool, prepared.customSender.delivery);
+      if (prepared.customSender)
+        await runCustomSender(triggers, prepared.customSender.pool, prepared.customSender.delivery);
       else await sender.send(prepared.message);
       return prepared.details;
     },
@@ -191,10 +263,16 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      * is the one that used the code. A wrong guess is counted in its own transaction afterwards.
      * @throws ExpiredCodeException, CodeMismatchException, TooManyFailedAttemptsException
      */
-    async redeem<T>(userId: string, purpose: CodePurpose, code: string, change: (repositories: Repositories) => Promise<T>): Promise<T> {
+    async redeem<T>(
+      userId: string,
+      purpose: CodePurpose,
+      code: string,
+      change: (repositories: Repositories) => Promise<T>,
+    ): Promise<T> {
       const codeHash = codeHasher.hashCode(scopeOf(userId, purpose), code);
       const outcome = await db.transaction(async (repositories) => {
-        if (!(await repositories.codes.consume(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE))) return { kind: "refused" as const };
+        if (!(await repositories.codes.consume(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE)))
+          return { kind: "refused" as const };
         return { kind: "ok" as const, value: await change(repositories) };
       });
       if (outcome.kind === "ok") return outcome.value;

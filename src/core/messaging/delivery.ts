@@ -46,7 +46,11 @@ export function recoveryTarget(pool: UserPool, attributes: UserAttributes): Deli
     if (mechanism.name === "verified_email" && attributes.email && attributes.email_verified === "true") {
       return { medium: "EMAIL", attributeName: "email", address: attributes.email };
     }
-    if (mechanism.name === "verified_phone_number" && attributes.phone_number && attributes.phone_number_verified === "true") {
+    if (
+      mechanism.name === "verified_phone_number" &&
+      attributes.phone_number &&
+      attributes.phone_number_verified === "true"
+    ) {
       return { medium: "SMS", attributeName: "phone_number", address: attributes.phone_number };
     }
   }
@@ -61,5 +65,7 @@ export function renderTemplate(template: string, values: { code: string; usernam
 /** The pool's verification message for a medium: the SMS text, or the email subject and body (§9.2). */
 export function verificationTemplate(pool: UserPool, medium: DeliveryMedium): { subject: string | null; body: string } {
   const template = pool.verificationMessageTemplate;
-  return medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage };
+  return medium === "SMS"
+    ? { subject: null, body: template.smsMessage }
+    : { subject: template.emailSubject, body: template.emailMessage };
 }

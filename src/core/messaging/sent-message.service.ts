@@ -15,15 +15,25 @@ export type SentMessageService = ReturnType<typeof createSentMessageService>;
 export function createSentMessageService({ db, secretBox }: { db: Database; secretBox: SecretBox }) {
   return {
     /** @throws InvalidParameterException, NotAuthorizedException */
-    async listSentMessages(principal: AdminPrincipal, poolId: string, filter: { userId?: string; destination?: string }, args: PageArgs): Promise<Page<ReadableSentMessage>> {
+    async listSentMessages(
+      principal: AdminPrincipal,
+      poolId: string,
+      filter: { userId?: string; destination?: string },
+      args: PageArgs,
+    ): Promise<Page<ReadableSentMessage>> {
       requirePoolId(poolId);
       assertPoolAccess(principal, poolId);
       const { limit, afterId } = readPageArgs(args);
-      const rows = await db.read((repositories) => repositories.sentMessages.list(poolId, filter, { afterId, limit: limit + 1 }));
+      const rows = await db.read((repositories) =>
+        repositories.sentMessages.list(poolId, filter, { afterId, limit: limit + 1 }),
+      );
       const page = toPage(rows, limit, (message) => message.id);
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map(({ bodyCiphertext, ...message }) => ({ ...message, body: secretBox.decrypt(bodyCiphertext) })),
+        items: page.items.map(({ bodyCiphertext, ...message }) => ({
+          ...message,
+          body: secretBox.decrypt(bodyCiphertext),
+        })),
       };
     },
   };

@@ -4,7 +4,15 @@ import type { UserPool, UserPoolSettings } from "../pools/user-pool.types.js";
 import { readWebAuthnConfiguration } from "../webauthn/relying-party.js";
 
 /** The pool's MFA settings (GetUserPoolMfaConfig / SetUserPoolMfaConfig), a view of the pool settings. */
-export type UserPoolMfaConfig = Pick<UserPoolSettings, "mfaConfiguration" | "enabledMfas" | "smsAuthenticationMessage" | "emailMfaMessage" | "emailMfaSubject" | "webAuthnConfiguration">;
+export type UserPoolMfaConfig = Pick<
+  UserPoolSettings,
+  | "mfaConfiguration"
+  | "enabledMfas"
+  | "smsAuthenticationMessage"
+  | "emailMfaMessage"
+  | "emailMfaSubject"
+  | "webAuthnConfiguration"
+>;
 
 /** WebAuthnConfiguration as SetUserPoolMfaConfig takes it: omitted members take their defaults. */
 export interface WebAuthnConfigurationInput {
@@ -13,7 +21,9 @@ export interface WebAuthnConfigurationInput {
   factorConfiguration?: string | null;
 }
 
-export type SetUserPoolMfaConfigInput = Partial<Omit<UserPoolMfaConfig, "webAuthnConfiguration">> & { webAuthnConfiguration?: WebAuthnConfigurationInput | null };
+export type SetUserPoolMfaConfigInput = Partial<Omit<UserPoolMfaConfig, "webAuthnConfiguration">> & {
+  webAuthnConfiguration?: WebAuthnConfigurationInput | null;
+};
 
 const mfaConfigOf = (pool: UserPool): UserPoolMfaConfig => ({
   mfaConfiguration: pool.mfaConfiguration,
@@ -38,10 +48,16 @@ export function createMfaConfigOperations({ userPools }: { userPools: UserPoolSe
      * WebAuthnConfiguration: RelyingPartyId a host name (relying-party.ts); changing it orphans registered passkeys.
      * @throws InvalidParameterException (ON or OPTIONAL without a factor, templates, RP ID), ResourceNotFoundException, NotAuthorizedException
      */
-    async setUserPoolMfaConfig(principal: AdminPrincipal, poolId: string, input: SetUserPoolMfaConfigInput): Promise<UserPoolMfaConfig> {
+    async setUserPoolMfaConfig(
+      principal: AdminPrincipal,
+      poolId: string,
+      input: SetUserPoolMfaConfigInput,
+    ): Promise<UserPoolMfaConfig> {
       const { webAuthnConfiguration, ...rest } = input;
       // A WebAuthnConfiguration replaces the pool's whole; an omitted one keeps it (as the other factors' do).
-      const webAuthn = webAuthnConfiguration ? { webAuthnConfiguration: readWebAuthnConfiguration(webAuthnConfiguration) } : {};
+      const webAuthn = webAuthnConfiguration
+        ? { webAuthnConfiguration: readWebAuthnConfiguration(webAuthnConfiguration) }
+        : {};
       return mfaConfigOf(await userPools.updateUserPool(principal, poolId, { ...rest, ...webAuthn }));
     },
   };

@@ -1,7 +1,15 @@
 import { invalidParameter } from "../errors.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { User } from "../users/user.types.js";
-import { MFA_FACTORS, type MfaFactor, type MfaFactorSettings, type MfaPreferenceInput, type MfaSettingsInput, type MfaSummary, type UserMfa } from "./mfa.types.js";
+import {
+  MFA_FACTORS,
+  type MfaFactor,
+  type MfaFactorSettings,
+  type MfaPreferenceInput,
+  type MfaSettingsInput,
+  type MfaSummary,
+  type UserMfa,
+} from "./mfa.types.js";
 
 /**
  * Pure rules about which second factors a user has and may use. The sign-in MFA step calls
@@ -9,20 +17,34 @@ import { MFA_FACTORS, type MfaFactor, type MfaFactorSettings, type MfaPreference
  * SELECT_MFA_TYPE (cognito-reference §3.4).
  */
 
-const ENABLED_FLAG = { SMS_MFA: "smsEnabled", EMAIL_OTP: "emailEnabled", SOFTWARE_TOKEN_MFA: "totpEnabled" } as const satisfies Record<MfaFactor, keyof MfaFactorSettings>;
+const ENABLED_FLAG = {
+  SMS_MFA: "smsEnabled",
+  EMAIL_OTP: "emailEnabled",
+  SOFTWARE_TOKEN_MFA: "totpEnabled",
+} as const satisfies Record<MfaFactor, keyof MfaFactorSettings>;
 
-const INPUT_OF: Record<MfaFactor, keyof MfaPreferenceInput> = { SMS_MFA: "smsMfaSettings", EMAIL_OTP: "emailMfaSettings", SOFTWARE_TOKEN_MFA: "softwareTokenMfaSettings" };
+const INPUT_OF: Record<MfaFactor, keyof MfaPreferenceInput> = {
+  SMS_MFA: "smsMfaSettings",
+  EMAIL_OTP: "emailMfaSettings",
+  SOFTWARE_TOKEN_MFA: "softwareTokenMfaSettings",
+};
 
 /** Whether the pool lets users turn the factor on: MFA is not OFF and the factor is among enabledMfas. */
-export const isOfferedByPool = (pool: UserPool, factor: MfaFactor): boolean => pool.mfaConfiguration !== "OFF" && pool.enabledMfas.includes(factor);
+export const isOfferedByPool = (pool: UserPool, factor: MfaFactor): boolean =>
+  pool.mfaConfiguration !== "OFF" && pool.enabledMfas.includes(factor);
 
 export const hasTotpSecret = (row: UserMfa | null): boolean => Boolean(row?.totpSecretCiphertext);
 
 /** The factors a user has switched on and the preferred one, as GetUser / AdminGetUser report them. */
 export function mfaSummaryOf(row: UserMfa | null): MfaSummary {
   if (!row) return { userMfaSettingList: [], preferredMfaSetting: null };
-  const list = MFA_FACTORS.filter((factor) => row[ENABLED_FLAG[factor]] && (factor !== "SOFTWARE_TOKEN_MFA" || hasTotpSecret(row)));
-  return { userMfaSettingList: list, preferredMfaSetting: row.preferred && list.includes(row.preferred) ? row.preferred : null };
+  const list = MFA_FACTORS.filter(
+    (factor) => row[ENABLED_FLAG[factor]] && (factor !== "SOFTWARE_TOKEN_MFA" || hasTotpSecret(row)),
+  );
+  return {
+    userMfaSettingList: list,
+    preferredMfaSetting: row.preferred && list.includes(row.preferred) ? row.preferred : null,
+  };
 }
 
 /**
@@ -58,7 +80,8 @@ export const factorSettingsOf = (row: UserMfa | null): MfaFactorSettings => ({
 /** Why a factor cannot be switched on for this user, in Cognito's words; null when it can. */
 function refusalToEnable(pool: UserPool, user: User, row: UserMfa | null, factor: MfaFactor): string | null {
   if (!isOfferedByPool(pool, factor)) return `${factor} is not enabled for this user pool.`;
-  if (factor === "SMS_MFA" && !user.attributes.phone_number) return "User does not have a phone_number set to turn on SMS MFA";
+  if (factor === "SMS_MFA" && !user.attributes.phone_number)
+    return "User does not have a phone_number set to turn on SMS MFA";
   if (factor === "EMAIL_OTP" && !user.attributes.email) return "User does not have an email set to turn on EMAIL_OTP";
   if (factor === "SOFTWARE_TOKEN_MFA" && !hasTotpSecret(row)) return "User has not set up software token mfa";
   return null;
@@ -78,10 +101,17 @@ export interface PreferenceChange {
  * clears the preference.
  * @throws InvalidParameterException (two preferred, a preferred factor left off, a factor that cannot be turned on)
  */
-export function applyPreferenceInput(pool: UserPool, user: User, row: UserMfa | null, input: MfaPreferenceInput): PreferenceChange {
+export function applyPreferenceInput(
+  pool: UserPool,
+  user: User,
+  row: UserMfa | null,
+  input: MfaPreferenceInput,
+): PreferenceChange {
   const current = factorSettingsOf(row);
   const next: MfaFactorSettings = { ...current };
-  const named = MFA_FACTORS.map((factor) => [factor, input[INPUT_OF[factor]]] as const).filter((entry): entry is readonly [MfaFactor, MfaSettingsInput] => entry[1] != null);
+  const named = MFA_FACTORS.map((factor) => [factor, input[INPUT_OF[factor]]] as const).filter(
+    (entry): entry is readonly [MfaFactor, MfaSettingsInput] => entry[1] != null,
+  );
   const wantPreferred = named.filter(([, settings]) => settings.preferredMfa === true).map(([factor]) => factor);
   if (wantPreferred.length > 1) throw invalidParameter("Only one MFA factor can be preferred.");
   for (const [factor, settings] of named) {

@@ -15,7 +15,12 @@ export interface MfaPreferenceDeps {
 
 export function createMfaPreferenceOperations({ db, clock }: MfaPreferenceDeps) {
   /** Applies the input to the user's locked MFA record and records one event per factor switched and for a new preference. */
-  async function change(load: (repositories: Repositories) => Promise<{ pool: UserPool; user: User }>, actor: string, via: string, input: MfaPreferenceInput): Promise<void> {
+  async function change(
+    load: (repositories: Repositories) => Promise<{ pool: UserPool; user: User }>,
+    actor: string,
+    via: string,
+    input: MfaPreferenceInput,
+  ): Promise<void> {
     await db.transaction(async (repositories) => {
       const { pool, user } = await load(repositories);
       const now = clock.now();
@@ -24,10 +29,25 @@ export function createMfaPreferenceOperations({ db, clock }: MfaPreferenceDeps) 
       if (enabled.length === 0 && disabled.length === 0 && !preferenceChanged) return;
       await repositories.mfa.setFactors(user.id, next, now);
       const base = { poolId: pool.id, actor };
-      for (const factor of enabled) await repositories.events.append({ ...base, type: "MFA_ENABLED", detail: { userSub: user.id, factor, via } }, now);
-      for (const factor of disabled) await repositories.events.append({ ...base, type: "MFA_DISABLED", detail: { userSub: user.id, factor, via } }, now);
+      for (const factor of enabled)
+        await repositories.events.append(
+          { ...base, type: "MFA_ENABLED", detail: { userSub: user.id, factor, via } },
+          now,
+        );
+      for (const factor of disabled)
+        await repositories.events.append(
+          { ...base, type: "MFA_DISABLED", detail: { userSub: user.id, factor, via } },
+          now,
+        );
       if (preferenceChanged) {
-        await repositories.events.append({ ...base, type: "MFA_PREFERENCE_CHANGED", detail: { userSub: user.id, preferred: next.preferred, previous: row.preferred, via } }, now);
+        await repositories.events.append(
+          {
+            ...base,
+            type: "MFA_PREFERENCE_CHANGED",
+            detail: { userSub: user.id, preferred: next.preferred, previous: row.preferred, via },
+          },
+          now,
+        );
       }
     });
   }
@@ -40,7 +60,12 @@ export function createMfaPreferenceOperations({ db, clock }: MfaPreferenceDeps) 
      * @throws InvalidParameterException, NotAuthorizedException, UserNotFoundException, PasswordResetRequiredException, UserNotConfirmedException
      */
     async setUserMfaPreference(principal: AccessTokenPrincipal, input: MfaPreferenceInput): Promise<void> {
-      await change((repositories) => loadSelfContext(repositories, principal), `user:${principal.userId}`, "SetUserMFAPreference", input);
+      await change(
+        (repositories) => loadSelfContext(repositories, principal),
+        `user:${principal.userId}`,
+        "SetUserMFAPreference",
+        input,
+      );
     },
 
     /**
@@ -48,8 +73,17 @@ export function createMfaPreferenceOperations({ db, clock }: MfaPreferenceDeps) 
      * works, e.g. for a user who lost the phone with their authenticator.
      * @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException (scoped key), UserNotFoundException
      */
-    async adminSetUserMfaPreference(principal: AdminPrincipal, ref: AdminUserRef, input: MfaPreferenceInput): Promise<void> {
-      await change((repositories) => loadAdminUserContext(repositories, principal, ref), adminActorOf(principal), "AdminSetUserMFAPreference", input);
+    async adminSetUserMfaPreference(
+      principal: AdminPrincipal,
+      ref: AdminUserRef,
+      input: MfaPreferenceInput,
+    ): Promise<void> {
+      await change(
+        (repositories) => loadAdminUserContext(repositories, principal, ref),
+        adminActorOf(principal),
+        "AdminSetUserMFAPreference",
+        input,
+      );
     },
   };
 }

@@ -56,9 +56,12 @@ const VERIFY_PER_HOUR = 20;
 const MAX_FRIENDLY_NAME_LENGTH = 256;
 
 // Cognito's words (observed), so clients that match on them keep working.
-const mismatch = () => new CognitoError("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
-const notOfferedByPool = () => new CognitoError("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
-const notAssociated = () => new CognitoError("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
+const mismatch = () =>
+  new CognitoError("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+const notOfferedByPool = () =>
+  new CognitoError("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
+const notAssociated = () =>
+  new CognitoError("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
 
 /** The account name an app shows under the issuer: the email or phone in pools that sign in with them, else the username. */
 function accountNameOf(pool: UserPool, user: User): string {
@@ -69,7 +72,15 @@ function accountNameOf(pool: UserPool, user: User): string {
   return user.username;
 }
 
-export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCodes, store, sessions }: SoftwareTokenDeps) {
+export function createSoftwareTokenOperations({
+  db,
+  clock,
+  secretBox,
+  totp,
+  qrCodes,
+  store,
+  sessions,
+}: SoftwareTokenDeps) {
   /** The pool and user behind the caller, re-read inside the caller's transaction. */
   async function loadTarget(repositories: Repositories, caller: SoftwareTokenCaller): Promise<Target> {
     if (caller.kind === "accessToken") {
@@ -80,16 +91,21 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
     // A session answers only where it was opened, as RespondToAuthChallenge's: the pages' sessions never
     // through the APIs, the APIs' never on the pages, and the pages' only for the pool and client of the page.
     const isFromPages = caller.hostedUi !== undefined;
-    if ((session.hostedUi ?? false) !== isFromPages || (caller.hostedUi && (session.poolId !== caller.hostedUi.poolId || session.clientId !== caller.hostedUi.clientId))) {
+    if (
+      (session.hostedUi ?? false) !== isFromPages ||
+      (caller.hostedUi && (session.poolId !== caller.hostedUi.poolId || session.clientId !== caller.hostedUi.clientId))
+    ) {
       throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
     }
     // Only a sign-in waiting for MFA_SETUP, whose pool offers authenticators, may set one up through its
     // session. (Peeking first still answers an expired session with NotAuthorizedException, as Cognito does.)
-    if (session.state !== "MFA_SETUP" || !session.userId) throw invalidParameter(`This session is waiting for ${session.state}, not MFA_SETUP.`);
+    if (session.state !== "MFA_SETUP" || !session.userId)
+      throw invalidParameter(`This session is waiting for ${session.state}, not MFA_SETUP.`);
     if (!session.mfaChoices?.includes("SOFTWARE_TOKEN_MFA")) throw notOfferedByPool();
     const pool = await repositories.pools.findById(session.poolId);
     const user = pool ? await repositories.users.findById(pool.id, session.userId) : null;
-    if (!pool || !user) throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+    if (!pool || !user)
+      throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
     return { pool, user, session: caller.session, actor: `client:${session.clientId}` };
   }
 
@@ -119,10 +135,22 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
         if (!isOfferedByPool(found.pool, "SOFTWARE_TOKEN_MFA")) throw notOfferedByPool();
         const now = clock.now();
         await repositories.mfa.setPendingTotp(found.user.id, secretBox.encrypt(secretCode), now);
-        await repositories.events.append({ type: "SOFTWARE_TOKEN_ASSOCIATED", poolId: found.pool.id, actor: found.actor, detail: { userSub: found.user.id } }, now);
+        await repositories.events.append(
+          {
+            type: "SOFTWARE_TOKEN_ASSOCIATED",
+            poolId: found.pool.id,
+            actor: found.actor,
+            detail: { userSub: found.user.id },
+          },
+          now,
+        );
         return found;
       });
-      const otpauthUri = totp.keyUri({ issuer: target.pool.name, accountName: accountNameOf(target.pool, target.user), secret: secretCode });
+      const otpauthUri = totp.keyUri({
+        issuer: target.pool.name,
+        accountName: accountNameOf(target.pool, target.user),
+        secret: secretCode,
+      });
       return { secretCode, otpauthUri, qrCodePng: await qrCodes.toPngDataUrl(otpauthUri), session: target.session };
     },
 
@@ -135,7 +163,10 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
      *         (pool without SOFTWARE_TOKEN_MFA, or nothing associated), InvalidParameterException (not 6 digits),
      *         LimitExceededException (20 an hour), NotAuthorizedException, UserNotFoundException
      */
-    async verifySoftwareToken(caller: SoftwareTokenCaller, input: { userCode: string; friendlyDeviceName?: string | null }): Promise<SoftwareTokenVerification> {
+    async verifySoftwareToken(
+      caller: SoftwareTokenCaller,
+      input: { userCode: string; friendlyDeviceName?: string | null },
+    ): Promise<SoftwareTokenVerification> {
       if (!/^\d{6}$/.test(input.userCode)) throw invalidParameter("userCode must be exactly 6 digits.");
       const friendlyName = input.friendlyDeviceName ? input.friendlyDeviceName : null;
       if (friendlyName !== null) requireLength("friendlyDeviceName", friendlyName, 1, MAX_FRIENDLY_NAME_LENGTH);
@@ -151,7 +182,9 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
       const pending = row?.pendingTotpSecretCiphertext ?? null;
       if (pending === null) {
         if (!row?.totpSecretCiphertext) throw notAssociated();
-        const result = await db.read((repositories) => verifyTotpForSignIn({ secretBox, totp }, repositories, target.user.id, input.userCode, clock.nowMs()));
+        const result = await db.read((repositories) =>
+          verifyTotpForSignIn({ secretBox, totp }, repositories, target.user.id, input.userCode, clock.nowMs()),
+        );
         if (result !== "OK") throw mismatch();
         return { status: "SUCCESS", session: await carryOn(caller) };
       }
@@ -161,9 +194,21 @@ export function createSoftwareTokenOperations({ db, clock, secretBox, totp, qrCo
       const isPromoted = await db.transaction(async (repositories) => {
         const now = clock.now();
         // Conditional on the pending secret being the one just checked: parallel submissions promote it once.
-        if (!(await repositories.mfa.promotePendingTotp(target.user.id, pending, { friendlyName, step: match.step, now }))) return false;
+        if (
+          !(await repositories.mfa.promotePendingTotp(target.user.id, pending, { friendlyName, step: match.step, now }))
+        )
+          return false;
         await repositories.events.append(
-          { type: "SOFTWARE_TOKEN_VERIFIED", poolId: target.pool.id, actor: target.actor, detail: { userSub: target.user.id, replacedPrevious: row?.totpSecretCiphertext != null, friendlyDeviceName: friendlyName } },
+          {
+            type: "SOFTWARE_TOKEN_VERIFIED",
+            poolId: target.pool.id,
+            actor: target.actor,
+            detail: {
+              userSub: target.user.id,
+              replacedPrevious: row?.totpSecretCiphertext != null,
+              friendlyDeviceName: friendlyName,
+            },
+          },
           now,
         );
         return true;

@@ -17,11 +17,24 @@ export type TotpCheckResult = "OK" | "MISMATCH" | "NOT_SET_UP";
  * submissions exactly one succeeds. Runs in the caller's transaction or read (the UPDATE is atomic
  * on its own). Attempt limits are the caller's (per session, per user).
  */
-export async function verifyTotpForSignIn({ secretBox, totp }: TotpCheckDeps, repositories: Repositories, userId: string, code: string, nowMs: number): Promise<TotpCheckResult> {
+export async function verifyTotpForSignIn(
+  { secretBox, totp }: TotpCheckDeps,
+  repositories: Repositories,
+  userId: string,
+  code: string,
+  nowMs: number,
+): Promise<TotpCheckResult> {
   const row = await repositories.mfa.find(userId);
   if (!row?.totpSecretCiphertext) return "NOT_SET_UP";
-  const match = totp.verify(secretBox.decrypt(row.totpSecretCiphertext), code, nowMs, { afterStep: row.totpLastUsedStep });
+  const match = totp.verify(secretBox.decrypt(row.totpSecretCiphertext), code, nowMs, {
+    afterStep: row.totpLastUsedStep,
+  });
   if (!match.ok) return "MISMATCH";
-  const isFirstUse = await repositories.mfa.recordTotpStep(userId, row.totpSecretCiphertext, match.step, new Date(nowMs));
+  const isFirstUse = await repositories.mfa.recordTotpStep(
+    userId,
+    row.totpSecretCiphertext,
+    match.step,
+    new Date(nowMs),
+  );
   return isFirstUse ? "OK" : "MISMATCH";
 }

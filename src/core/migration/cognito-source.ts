@@ -13,7 +13,8 @@ import type { UserMigrationSource } from "./migration-source.types.js";
 const MFA_CHALLENGES = new Set(["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE"]);
 const MFA_FACTOR_NAMES: readonly MfaFactor[] = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"];
 
-const sourceFailed = (detail: string) => new CognitoError("UnexpectedLambdaException", `UserMigration failed: ${detail}.`);
+const sourceFailed = (detail: string) =>
+  new CognitoError("UnexpectedLambdaException", `UserMigration failed: ${detail}.`);
 
 /** The user as the source pool describes it (GetUser, AdminGetUser or a NEW_PASSWORD_REQUIRED challenge). */
 interface SourceUser {
@@ -69,14 +70,27 @@ export function connectionsOf(secretBox: SecretBox, source: UserMigrationSource)
     source,
     clientSecret: source.clientSecretCiphertext === null ? null : secretBox.decrypt(source.clientSecretCiphertext),
     public: { ...base, credentials: null },
-    admin: hasAdmin ? { ...base, credentials: { accessKeyId: source.accessKeyId!, secretAccessKey: secretBox.decrypt(source.secretAccessKeyCiphertext!) } } : null,
+    admin: hasAdmin
+      ? {
+          ...base,
+          credentials: {
+            accessKeyId: source.accessKeyId!,
+            secretAccessKey: secretBox.decrypt(source.secretAccessKeyCiphertext!),
+          },
+        }
+      : null,
   };
 }
 
 /** DescribeUserPool's EstimatedNumberOfUsers; null without admin credentials. @throws UnexpectedLambdaException */
-export async function estimateSourceUsers(caller: SourcePoolCaller, connections: SourceConnections): Promise<number | null> {
+export async function estimateSourceUsers(
+  caller: SourcePoolCaller,
+  connections: SourceConnections,
+): Promise<number | null> {
   if (!connections.admin) return null;
-  const answer = await caller.call(connections.admin, "DescribeUserPool", { UserPoolId: connections.source.sourcePoolId });
+  const answer = await caller.call(connections.admin, "DescribeUserPool", {
+    UserPoolId: connections.source.sourcePoolId,
+  });
   if (!answer.ok) throw sourceFailed(`the source pool refused DescribeUserPool (${answer.errorType})`);
   const estimate = (answer.output.UserPool as Record<string, unknown> | undefined)?.EstimatedNumberOfUsers;
   return typeof estimate === "number" ? estimate : null;
@@ -91,7 +105,8 @@ function readAttributes(list: unknown): Record<string, string> {
   return attributes;
 }
 
-const readFactors = (list: unknown): MfaFactor[] | null => (Array.isArray(list) ? MFA_FACTOR_NAMES.filter((factor) => list.includes(factor)) : null);
+const readFactors = (list: unknown): MfaFactor[] | null =>
+  Array.isArray(list) ? MFA_FACTOR_NAMES.filter((factor) => list.includes(factor)) : null;
 
 function readSourceUser(output: Record<string, unknown>): SourceUser {
   if (typeof output.Username !== "string") throw sourceFailed("the source pool described the user without a Username");
@@ -110,13 +125,30 @@ function readSourceUser(output: Record<string, unknown>): SourceUser {
  * ADMIN_USER_PASSWORD_AUTH + AdminGetUser. What it finds goes through the same migrateUser step as
  * the UserMigration trigger's answer (core/triggers/user-migration.ts): one transaction, one event.
  */
-export function createCognitoMigrationSource({ secretBox, caller, sources }: { secretBox: SecretBox; caller: SourcePoolCaller; sources: MigrationSourceCache }): BuiltInMigrationSource {
+export function createCognitoMigrationSource({
+  secretBox,
+  caller,
+  sources,
+}: {
+  secretBox: SecretBox;
+  caller: SourcePoolCaller;
+  sources: MigrationSourceCache;
+}): BuiltInMigrationSource {
   const secretHashOf = (connections: SourceConnections, username: string): Record<string, string> =>
-    connections.clientSecret === null ? {} : { SECRET_HASH: hmacSha256Base64(connections.clientSecret, `${username}${connections.source.clientId}`) };
+    connections.clientSecret === null
+      ? {}
+      : { SECRET_HASH: hmacSha256Base64(connections.clientSecret, `${username}${connections.source.clientId}`) };
 
   /** AdminGetUser; null for a name the source does not know. */
-  async function adminGetUser(connections: SourceConnections, admin: SourcePoolConnection, username: string): Promise<SourceUser | null> {
-    const answer = await caller.call(admin, "AdminGetUser", { UserPoolId: connections.source.sourcePoolId, Username: username });
+  async function adminGetUser(
+    connections: SourceConnections,
+    admin: SourcePoolConnection,
+    username: string,
+  ): Promise<SourceUser | null> {
+    const answer = await caller.call(admin, "AdminGetUser", {
+      UserPoolId: connections.source.sourcePoolId,
+      Username: username,
+    });
     if (!answer.ok) {
       if (answer.errorType === "UserNotFoundException") return null;
       throw sourceFailed(`the source pool refused AdminGetUser (${answer.errorType})`);
@@ -124,11 +156,24 @@ export function createCognitoMigrationSource({ secretBox, caller, sources }: { s
     return readSourceUser(answer.output);
   }
 
-  async function signInAtSource(connections: SourceConnections, userName: string, password: string): Promise<SourcePoolAnswer> {
+  async function signInAtSource(
+    connections: SourceConnections,
+    userName: string,
+    password: string,
+  ): Promise<SourcePoolAnswer> {
     const parameters = { USERNAME: userName, PASSWORD: password, ...secretHashOf(connections, userName) };
     return connections.admin
-      ? caller.call(connections.admin, "AdminInitiateAuth", { UserPoolId: connections.source.sourcePoolId, ClientId: connections.source.clientId, AuthFlow: "ADMIN_USER_PASSWORD_AUTH", AuthParameters: parameters })
-      : caller.call(connections.public, "InitiateAuth", { ClientId: connections.source.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: parameters });
+      ? caller.call(connections.admin, "AdminInitiateAuth", {
+          UserPoolId: connections.source.sourcePoolId,
+          ClientId: connections.source.clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: parameters,
+        })
+      : caller.call(connections.public, "InitiateAuth", {
+          ClientId: connections.source.clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: parameters,
+        });
   }
 
   /** The source's verdict on the password, as this gateway answers it; null for a name the source does not know. */
@@ -151,7 +196,11 @@ export function createCognitoMigrationSource({ secretBox, caller, sources }: { s
   }
 
   /** Who signed in at the source, and the factors its challenge stood for. */
-  async function describeSignedIn(connections: SourceConnections, userName: string, output: Record<string, unknown>): Promise<{ user: SourceUser; challenge: string | null }> {
+  async function describeSignedIn(
+    connections: SourceConnections,
+    userName: string,
+    output: Record<string, unknown>,
+  ): Promise<{ user: SourceUser; challenge: string | null }> {
     const challenge = typeof output.ChallengeName === "string" ? output.ChallengeName : null;
     const parameters = (output.ChallengeParameters ?? {}) as Record<string, string>;
     const sourceUsername = parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? userName;
@@ -173,15 +222,36 @@ export function createCognitoMigrationSource({ secretBox, caller, sources }: { s
       } catch {
         throw sourceFailed("the source pool sent unreadable userAttributes");
       }
-      return { user: { username: sourceUsername, attributes, enabled: true, status: "FORCE_CHANGE_PASSWORD", mfaFactors: null }, challenge };
+      return {
+        user: {
+          username: sourceUsername,
+          attributes,
+          enabled: true,
+          status: "FORCE_CHANGE_PASSWORD",
+          mfaFactors: null,
+        },
+        challenge,
+      };
     }
     // Without tokens (an MFA challenge) only AdminGetUser can tell the user's attributes.
-    throw sourceFailed(`the source pool answered ${challenge ?? "no tokens"} for this user; migrating such users needs the source's admin credentials (AdminGetUser)`);
+    throw sourceFailed(
+      `the source pool answered ${challenge ?? "no tokens"} for this user; migrating such users needs the source's admin credentials (AdminGetUser)`,
+    );
   }
 
   /** The source user as this pool's user: attributes its schema has, MFA it can carry over, and what it cannot. */
-  function toMigratedUser(pool: UserPool, connections: SourceConnections, found: SourceUser, status: MigratedUser["finalUserStatus"], challenge: string | null): MigratedUser {
-    const known = new Set([...pool.schemaAttributes.map((attribute) => attribute.name), "email_verified", "phone_number_verified"]);
+  function toMigratedUser(
+    pool: UserPool,
+    connections: SourceConnections,
+    found: SourceUser,
+    status: MigratedUser["finalUserStatus"],
+    challenge: string | null,
+  ): MigratedUser {
+    const known = new Set([
+      ...pool.schemaAttributes.map((attribute) => attribute.name),
+      "email_verified",
+      "phone_number_verified",
+    ]);
     const attributes: Record<string, string> = {};
     const dropped: string[] = [];
     for (const [name, value] of Object.entries(found.attributes)) {
@@ -191,15 +261,19 @@ export function createCognitoMigrationSource({ secretBox, caller, sources }: { s
       else dropped.push(name);
     }
     const subAttribute = connections.source.subAttribute;
-    if (subAttribute && found.attributes.sub && known.has(subAttribute)) attributes[subAttribute] = found.attributes.sub;
+    if (subAttribute && found.attributes.sub && known.has(subAttribute))
+      attributes[subAttribute] = found.attributes.sub;
     const factors = new Set<MfaFactor>(found.mfaFactors ?? []);
     if (challenge && MFA_FACTOR_NAMES.includes(challenge as MfaFactor)) factors.add(challenge as MfaFactor);
     // Codes go to the same phone or address, so those factors carry over where this pool offers them.
     // A TOTP secret never leaves Cognito: that user must set the authenticator up again.
     const enableSmsMfa = factors.has("SMS_MFA") && isOfferedByPool(pool, "SMS_MFA") && Boolean(attributes.phone_number);
     const enableEmailMfa = factors.has("EMAIL_OTP") && isOfferedByPool(pool, "EMAIL_OTP") && Boolean(attributes.email);
-    const mfaToSetUpAgain = [...factors].filter((factor) => !(factor === "SMS_MFA" && enableSmsMfa) && !(factor === "EMAIL_OTP" && enableEmailMfa));
-    if (mfaToSetUpAgain.length === 0 && challenge && MFA_CHALLENGES.has(challenge) && !enableSmsMfa && !enableEmailMfa) mfaToSetUpAgain.push(challenge as MfaFactor);
+    const mfaToSetUpAgain = [...factors].filter(
+      (factor) => !(factor === "SMS_MFA" && enableSmsMfa) && !(factor === "EMAIL_OTP" && enableEmailMfa),
+    );
+    if (mfaToSetUpAgain.length === 0 && challenge && MFA_CHALLENGES.has(challenge) && !enableSmsMfa && !enableEmailMfa)
+      mfaToSetUpAgain.push(challenge as MfaFactor);
     return {
       userAttributes: attributes,
       finalUserStatus: status,
@@ -240,7 +314,13 @@ export function createCognitoMigrationSource({ secretBox, caller, sources }: { s
       }
       // Tokens or any challenge: USER_PASSWORD_AUTH challenges only after a correct password.
       const { user, challenge } = await describeSignedIn(connections, userName, answer.output);
-      return toMigratedUser(pool, connections, user, challenge === "NEW_PASSWORD_REQUIRED" ? "FORCE_CHANGE_PASSWORD" : "CONFIRMED", challenge);
+      return toMigratedUser(
+        pool,
+        connections,
+        user,
+        challenge === "NEW_PASSWORD_REQUIRED" ? "FORCE_CHANGE_PASSWORD" : "CONFIRMED",
+        challenge,
+      );
     },
   };
 }

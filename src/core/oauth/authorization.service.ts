@@ -5,7 +5,12 @@ import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { isCognitoError } from "../errors.js";
 import type { Database, ShortLivedStore } from "../ports.js";
 import type { TokenService } from "../tokens/token.service.js";
-import { checkAuthorizeParameters, redirectLocation, type AuthorizeCheck, type AuthorizeRequest } from "./authorize-request.js";
+import {
+  checkAuthorizeParameters,
+  redirectLocation,
+  type AuthorizeCheck,
+  type AuthorizeRequest,
+} from "./authorize-request.js";
 import { activeCustomScopesOf } from "./scopes.js";
 
 /** An authorization code lives 5 minutes and is used once (reference-oauth §2.3). */
@@ -84,11 +89,17 @@ export function createOAuthService({ db, store, contexts, tokens }: OAuthService
      * Never a redirect to a URI the client has not registered.
      */
     async checkLogoutRequest(poolId: string, query: URLSearchParams): Promise<LogoutTarget> {
-      const missing: LogoutTarget = { kind: "error", description: "Required String parameter 'redirect_uri' is not present" };
+      const missing: LogoutTarget = {
+        kind: "error",
+        description: "Required String parameter 'redirect_uri' is not present",
+      };
       const client = await findClient(query.getAll("client_id").length === 1 ? query.get("client_id") : null);
       if (!client || client.poolId !== poolId || !client.allowedOAuthFlowsUserPoolClient) return missing;
       const logoutUris = query.getAll("logout_uri");
-      if (logoutUris.length > 0) return logoutUris.length === 1 && client.logoutUrls.includes(logoutUris[0]!) ? { kind: "logout-uri", location: logoutUris[0]! } : missing;
+      if (logoutUris.length > 0)
+        return logoutUris.length === 1 && client.logoutUrls.includes(logoutUris[0]!)
+          ? { kind: "logout-uri", location: logoutUris[0]! }
+          : missing;
       if (query.getAll("redirect_uri").length !== 1 || query.getAll("response_type").length !== 1) return missing;
       const login = new URLSearchParams();
       for (const name of LOGOUT_LOGIN_PARAMETERS) {
@@ -104,7 +115,10 @@ export function createOAuthService({ db, store, contexts, tokens }: OAuthService
      */
     async checkAuthorizeRequest(poolId: string, query: URLSearchParams): Promise<AuthorizeCheck> {
       const client = await findClient(query.getAll("client_id").length === 1 ? query.get("client_id") : null);
-      const servers = client && client.poolId === poolId ? await db.read((repositories) => repositories.resourceServers.listAllByPool(poolId)) : [];
+      const servers =
+        client && client.poolId === poolId
+          ? await db.read((repositories) => repositories.resourceServers.listAllByPool(poolId))
+          : [];
       return checkAuthorizeParameters({ poolId, query, client, activeCustomScopes: activeCustomScopesOf(servers) });
     },
 
@@ -114,8 +128,12 @@ export function createOAuthService({ db, store, contexts, tokens }: OAuthService
      * client, redirect URI, scopes, nonce, PKCE challenge, user, auth time and resource. An implicit grant
      * never carries a refresh token. A user who can no longer sign in gets `access_denied`.
      */
-    async completeAuthorization(request: AuthorizeRequest, signedIn: { userId: string; authTime: Date }): Promise<string> {
-      const errorLocation = (error: string) => redirectLocation(request.redirectUri, request.responseType, { error, state: request.state });
+    async completeAuthorization(
+      request: AuthorizeRequest,
+      signedIn: { userId: string; authTime: Date },
+    ): Promise<string> {
+      const errorLocation = (error: string) =>
+        redirectLocation(request.redirectUri, request.responseType, { error, state: request.state });
       if (request.responseType === "code") {
         const code = randomUuid();
         const grant: AuthorizationCodeGrant = {
@@ -133,8 +151,11 @@ export function createOAuthService({ db, store, contexts, tokens }: OAuthService
         return redirectLocation(request.redirectUri, "code", { code, state: request.state });
       }
       const context = await contexts.get(request.clientId);
-      const user = await db.read((repositories) => repositories.users.findByIdWithGroups(request.poolId, signedIn.userId));
-      if (!user || !user.enabled || user.status !== "CONFIRMED" || context.pool.id !== request.poolId) return errorLocation("access_denied");
+      const user = await db.read((repositories) =>
+        repositories.users.findByIdWithGroups(request.poolId, signedIn.userId),
+      );
+      if (!user || !user.enabled || user.status !== "CONFIRMED" || context.pool.id !== request.poolId)
+        return errorLocation("access_denied");
       const { tokens: issued } = await tokens.issueOAuth({
         pool: context.pool,
         client: context.client,

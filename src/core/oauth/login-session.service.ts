@@ -30,13 +30,25 @@ const keyOf = (cookieValue: string) => `login-session:${sha256Hex(cookieValue)}`
  * for an hour after an interactive sign-in (reference-oauth §8.3). Only the SHA-256 of the cookie value is
  * stored, so the store's contents cannot be replayed as cookies.
  */
-export function createLoginSessionService({ db, store, clock }: { db: Database; store: ShortLivedStore; clock: Clock }) {
+export function createLoginSessionService({
+  db,
+  store,
+  clock,
+}: {
+  db: Database;
+  store: ShortLivedStore;
+  clock: Clock;
+}) {
   return {
     /**
      * Starts a session after an interactive sign-in (also under prompt=login: the old session is not
      * ended, the browser simply gets the new cookie). The cookie should live `maxAgeSeconds`.
      */
-    async start(poolId: string, userId: string, authTime: Date): Promise<{ cookieValue: string; maxAgeSeconds: number }> {
+    async start(
+      poolId: string,
+      userId: string,
+      authTime: Date,
+    ): Promise<{ cookieValue: string; maxAgeSeconds: number }> {
       const cookieValue = randomTokenBase64Url(32);
       const endsAtMs = authTime.getTime() + LOGIN_SESSION_SECONDS * 1000;
       const maxAgeSeconds = Math.max(1, Math.min(LOGIN_SESSION_SECONDS, Math.ceil((endsAtMs - clock.nowMs()) / 1000)));

@@ -8,7 +8,13 @@ import type { Database, SecretBox, ShortLivedStore } from "../ports.js";
 import type { RefreshService } from "../tokens/refresh.service.js";
 import type { SignOutService } from "../tokens/sign-out.service.js";
 import type { OAuthTokens, TokenService } from "../tokens/token.service.js";
-import { codeKeyOf, familyIdOfCode, usedCodeKeyOf, USED_CODE_MEMORY_SECONDS, type AuthorizationCodeGrant } from "./authorization.service.js";
+import {
+  codeKeyOf,
+  familyIdOfCode,
+  usedCodeKeyOf,
+  USED_CODE_MEMORY_SECONDS,
+  type AuthorizationCodeGrant,
+} from "./authorization.service.js";
 import { OAuthError } from "./oauth-error.js";
 import type { CustomScopeCache } from "./custom-scope-cache.js";
 import { grantClientCredentialsScopes, parseScopeParameter } from "./scopes.js";
@@ -88,7 +94,11 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     if (context.pool.id !== poolId) throw invalidClient();
     const sealed = context.client.secretCiphertext;
     // Hashing inside constantTimeEqual hides both the content and the length of the secret.
-    if (sealed !== null && (presented.clientSecret === null || !constantTimeEqual(secretBox.decrypt(sealed), presented.clientSecret))) throw invalidClient();
+    if (
+      sealed !== null &&
+      (presented.clientSecret === null || !constantTimeEqual(secretBox.decrypt(sealed), presented.clientSecret))
+    )
+      throw invalidClient();
     if (sealed === null && presented.clientSecret !== null) throw invalidClient();
     if (!context.client.allowedOAuthFlowsUserPoolClient) throw new OAuthError("unauthorized_client");
     return context;
@@ -107,7 +117,9 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     if (!code || !redirectUri) throw new OAuthError("invalid_request");
     if (!CODE.test(code)) throw INVALID_GRANT();
     // consume() is the decision: of any number of racing redemptions exactly one gets the grant.
-    const raw = await store.consume(codeKeyOf(code), { marker: { key: usedCodeKeyOf(code), extraSeconds: USED_CODE_MEMORY_SECONDS } });
+    const raw = await store.consume(codeKeyOf(code), {
+      marker: { key: usedCodeKeyOf(code), extraSeconds: USED_CODE_MEMORY_SECONDS },
+    });
     if (raw === null) {
       if ((await store.get(usedCodeKeyOf(code))) !== null) await revokeCodeFamily(code);
       throw INVALID_GRANT();
@@ -117,7 +129,12 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     if (grant.redirectUri !== redirectUri) throw new OAuthError("unauthorized_client", "invalid_redirect");
     const verifier = form.get("code_verifier");
     if (grant.codeChallenge !== null) {
-      if (!verifier || !CODE_VERIFIER.test(verifier) || !constantTimeEqual(sha256Base64Url(verifier), grant.codeChallenge)) throw INVALID_GRANT();
+      if (
+        !verifier ||
+        !CODE_VERIFIER.test(verifier) ||
+        !constantTimeEqual(sha256Base64Url(verifier), grant.codeChallenge)
+      )
+        throw INVALID_GRANT();
     } else if (verifier !== null) {
       // A verifier for a code minted without a challenge: a downgrade attempt or a confused client.
       throw INVALID_GRANT();
@@ -138,7 +155,9 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     await db.transaction((repositories) => repositories.refreshTokens.insert(record));
     // A replay that ran before the insert could not revoke the row; it left a note instead.
     if ((await store.get(`oauth-code-replayed:${record.familyId}`)) !== null) {
-      await db.transaction((repositories) => repositories.refreshTokens.revokeFamily(record.familyId, deps.clock.now()));
+      await db.transaction((repositories) =>
+        repositories.refreshTokens.revokeFamily(record.familyId, deps.clock.now()),
+      );
       throw INVALID_GRANT();
     }
     return tokenResponseOf(issued.tokens);
@@ -150,23 +169,36 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     if (refreshToken.length > MAX_REFRESH_TOKEN_LENGTH) throw INVALID_GRANT();
     try {
       // The client is already authenticated; the refresh service checks the token's client, family, user and device.
-      return tokenResponseOf(await refreshTokens.refreshForOAuth(context, { refreshToken, verifyClient: () => undefined }));
+      return tokenResponseOf(
+        await refreshTokens.refreshForOAuth(context, { refreshToken, verifyClient: () => undefined }),
+      );
     } catch (error) {
-      if (isCognitoError(error) && ["NotAuthorizedException", "RefreshTokenReuseException", "UserNotFoundException"].includes(error.code)) throw INVALID_GRANT();
+      if (
+        isCognitoError(error) &&
+        ["NotAuthorizedException", "RefreshTokenReuseException", "UserNotFoundException"].includes(error.code)
+      )
+        throw INVALID_GRANT();
       throw error;
     }
   }
 
   async function clientCredentialsGrant(context: ClientContext, form: URLSearchParams): Promise<TokenResponse> {
     const { client, pool } = context;
-    if (client.secretCiphertext === null || !client.allowedOAuthFlows.includes("client_credentials")) throw new OAuthError("unauthorized_client");
-    if (form.get("resource") !== null) throw new OAuthError("invalid_request", "resource is not supported with client_credentials");
+    if (client.secretCiphertext === null || !client.allowedOAuthFlows.includes("client_credentials"))
+      throw new OAuthError("unauthorized_client");
+    if (form.get("resource") !== null)
+      throw new OAuthError("invalid_request", "resource is not supported with client_credentials");
     const metadata = form.get("aws_client_metadata");
-    if (metadata !== null && !isStringRecord(metadata)) throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
+    if (metadata !== null && !isStringRecord(metadata))
+      throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
     const bucket = await store.takeToken(`oauth-client-credentials:${client.clientId}`, perSecond, perSecond);
     if (!bucket.allowed) throw new OAuthError("slow_down", "Rate exceeded", 429);
     const scopeParameter = form.get("scope");
-    const scopes = grantClientCredentialsScopes(scopeParameter === null ? null : parseScopeParameter(scopeParameter), client, await customScopes.activeScopes(pool.id));
+    const scopes = grantClientCredentialsScopes(
+      scopeParameter === null ? null : parseScopeParameter(scopeParameter),
+      client,
+      await customScopes.activeScopes(pool.id),
+    );
     if (scopes.length === 0) throw new OAuthError("invalid_scope");
     const issued = await tokens.issueClientCredentials(pool, client, scopes);
     return { access_token: issued.accessToken, token_type: "Bearer", expires_in: issued.expiresIn };
@@ -183,10 +215,20 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     async token(poolId: string, presented: PresentedClient, form: URLSearchParams): Promise<TokenResponse> {
       const grantType = form.get("grant_type");
       if (!grantType) throw new OAuthError("invalid_request");
-      for (const name of ["grant_type", "code", "redirect_uri", "code_verifier", "refresh_token", "scope", "client_id", "client_secret"]) {
+      for (const name of [
+        "grant_type",
+        "code",
+        "redirect_uri",
+        "code_verifier",
+        "refresh_token",
+        "scope",
+        "client_id",
+        "client_secret",
+      ]) {
         if (form.getAll(name).length > 1) throw new OAuthError("invalid_request");
       }
-      if (!["authorization_code", "refresh_token", "client_credentials"].includes(grantType)) throw new OAuthError("unsupported_grant_type");
+      if (!["authorization_code", "refresh_token", "client_credentials"].includes(grantType))
+        throw new OAuthError("unsupported_grant_type");
       const context = await authenticateClient(poolId, presented);
       if (grantType === "authorization_code") {
         if (!context.client.allowedOAuthFlows.includes("code")) throw new OAuthError("unauthorized_client");
@@ -205,7 +247,9 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
       const token = form.get("token");
       // Revocation answers every client-authentication failure with 401 (reference-oauth §5).
       const context = await authenticateClient(poolId, presented).catch((error: unknown) => {
-        throw error instanceof OAuthError && error.error === "invalid_client" ? new OAuthError("invalid_client", null, 401) : error;
+        throw error instanceof OAuthError && error.error === "invalid_client"
+          ? new OAuthError("invalid_client", null, 401)
+          : error;
       });
       if (!token || form.getAll("token").length > 1) throw new OAuthError("invalid_request");
       try {
@@ -214,7 +258,12 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
         if (!isCognitoError(error)) throw error;
         if (error.code === "UnsupportedTokenTypeException") throw new OAuthError("unsupported_token_type");
         if (error.code === "UnauthorizedException") throw new OAuthError("invalid_client", null, 401);
-        throw new OAuthError("invalid_request", error.code === "UnsupportedOperationException" ? "Token revocation is not enabled for this app client." : null);
+        throw new OAuthError(
+          "invalid_request",
+          error.code === "UnsupportedOperationException"
+            ? "Token revocation is not enabled for this app client."
+            : null,
+        );
       }
     },
   };
@@ -223,7 +272,12 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
 function isStringRecord(json: string): boolean {
   try {
     const parsed = JSON.parse(json) as unknown;
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((value) => typeof value === "string");
+    return (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      !Array.isArray(parsed) &&
+      Object.values(parsed).every((value) => typeof value === "string")
+    );
   } catch {
     return false;
   }

@@ -11,7 +11,11 @@ import { requirePoolId } from "../validation.js";
  * MariaDB, as on SQLite, instead of racing to the storage's keys. The lock is the transaction's first
  * read (see lockForUpdate); only a principal allowed on the pool may take it.
  */
-export async function lockAccessiblePool(repositories: Repositories, principal: AdminPrincipal, poolId: string): Promise<UserPool> {
+export async function lockAccessiblePool(
+  repositories: Repositories,
+  principal: AdminPrincipal,
+  poolId: string,
+): Promise<UserPool> {
   requirePoolId(poolId);
   assertPoolAccess(principal, poolId);
   await repositories.pools.lockForUpdate(poolId);

@@ -73,7 +73,14 @@ export function createPoolHosts({ db, store, clock, poolDomainSuffix, publicUrl 
 
     /** Whether requests to this host are served by path (`/<poolId>/…`) rather than as a pool domain. */
     isGatewayHost(host: string): boolean {
-      return host === publicBase.hostname.toLowerCase() || host === "localhost" || host === "127.0.0.1" || host === "[::1]" || /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith("[");
+      return (
+        host === publicBase.hostname.toLowerCase() ||
+        host === "localhost" ||
+        host === "127.0.0.1" ||
+        host === "[::1]" ||
+        /^\d+\.\d+\.\d+\.\d+$/.test(host) ||
+        host.startsWith("[")
+      );
     },
 
     /** The pool whose domain the host is; null when it names none. */
@@ -106,7 +113,8 @@ export function createPoolHosts({ db, store, clock, poolDomainSuffix, publicUrl 
      */
     async domainBaseOf(poolId: string): Promise<string | null> {
       const domains = await db.read((repositories) => repositories.domains.listByPool(poolId));
-      const chosen = domains.find((domain) => domain.kind === "custom") ?? domains.find((domain) => domain.kind === "prefix");
+      const chosen =
+        domains.find((domain) => domain.kind === "custom") ?? domains.find((domain) => domain.kind === "prefix");
       if (!chosen) return null;
       const host = chosen.kind === "custom" ? chosen.domain : `${chosen.domain}.${suffix}`;
       return `${publicBase.protocol}//${host}${publicBase.port ? `:${publicBase.port}` : ""}`;

@@ -40,7 +40,11 @@ const MAX_PAGE_SIZE = 50;
  * identifier (256 bytes) and name (≤ 1,536 bytes: its pattern allows control whitespace, six bytes in JSON).
  */
 const scopeNamesOf = (scopes: readonly ResourceServerScope[]): string[] => scopes.map((scope) => scope.scopeName);
-const describeServer = (server: ResourceServer): Record<string, unknown> => ({ identifier: server.identifier, name: server.name, scopes: scopeNamesOf(server.scopes) });
+const describeServer = (server: ResourceServer): Record<string, unknown> => ({
+  identifier: server.identifier,
+  name: server.name,
+  scopes: scopeNamesOf(server.scopes),
+});
 
 function requireIdentifier(identifier: string): void {
   const problem = describeStringProblem("identifier", RESOURCE_SERVER_SHAPES.identifier, identifier);
@@ -52,18 +56,31 @@ function requireIdentifier(identifier: string): void {
  * reference-oauth §10.2). A deleted scope stays on the clients that hold it: it becomes inactive
  * (never granted) until a server offers it again, as in Cognito.
  */
-export function createResourceServerService({ db, clock, customScopes, maxResourceServersPerPool = DEFAULT_MAX_RESOURCE_SERVERS_PER_POOL }: ResourceServerServiceDeps) {
+export function createResourceServerService({
+  db,
+  clock,
+  customScopes,
+  maxResourceServersPerPool = DEFAULT_MAX_RESOURCE_SERVERS_PER_POOL,
+}: ResourceServerServiceDeps) {
   async function loadServer(repositories: Repositories, poolId: string, identifier: string): Promise<ResourceServer> {
     const server = await repositories.resourceServers.findByIdentifier(poolId, identifier);
     if (!server) throw resourceNotFound(`Resource server ${identifier} does not exist in user pool ${poolId}.`);
     return server;
   }
 
-  const toInput = (input: ResourceServerInput) => ({ identifier: input.identifier, name: input.name, scopes: [...(input.scopes ?? [])] });
+  const toInput = (input: ResourceServerInput) => ({
+    identifier: input.identifier,
+    name: input.name,
+    scopes: [...(input.scopes ?? [])],
+  });
 
   return {
     /** @throws InvalidParameterException (shapes, duplicate identifier), LimitExceededException, ResourceNotFoundException, NotAuthorizedException */
-    async createResourceServer(principal: AdminPrincipal, poolId: string, input: ResourceServerInput): Promise<ResourceServer> {
+    async createResourceServer(
+      principal: AdminPrincipal,
+      poolId: string,
+      input: ResourceServerInput,
+    ): Promise<ResourceServer> {
       const checked = toInput(input);
       validateResourceServer(checked);
       const created = await db.transaction(async (repositories) => {
@@ -73,12 +90,18 @@ export function createResourceServerService({ db, clock, customScopes, maxResour
           throw invalidParameter(`${checked.identifier} already exists in user pool ${poolId}.`);
         }
         if ((await repositories.resourceServers.countByPool(poolId)) >= maxResourceServersPerPool) {
-          throw new CognitoError("LimitExceededException", `User pool ${poolId} already has the maximum of ${maxResourceServersPerPool} resource servers.`);
+          throw new CognitoError(
+            "LimitExceededException",
+            `User pool ${poolId} already has the maximum of ${maxResourceServersPerPool} resource servers.`,
+          );
         }
         const now = clock.now();
         const server: ResourceServer = { poolId, ...checked, createdAt: now, updatedAt: now };
         await repositories.resourceServers.insert(server);
-        await repositories.events.append({ type: "RESOURCE_SERVER_CREATED", poolId, actor: actorOf(principal), detail: describeServer(server) }, now);
+        await repositories.events.append(
+          { type: "RESOURCE_SERVER_CREATED", poolId, actor: actorOf(principal), detail: describeServer(server) },
+          now,
+        );
         return server;
       });
       await customScopes.invalidatePool(poolId);
@@ -86,7 +109,11 @@ export function createResourceServerService({ db, clock, customScopes, maxResour
     },
 
     /** Replaces the name and the whole scope list. @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
-    async updateResourceServer(principal: AdminPrincipal, poolId: string, input: ResourceServerInput): Promise<ResourceServer> {
+    async updateResourceServer(
+      principal: AdminPrincipal,
+      poolId: string,
+      input: ResourceServerInput,
+    ): Promise<ResourceServer> {
       const checked = toInput(input);
       validateResourceServer(checked);
       const updated = await db.transaction(async (repositories) => {
@@ -104,7 +131,10 @@ export function createResourceServerService({ db, clock, customScopes, maxResour
           addedScopes: [...after].filter((name) => !before.has(name)),
           removedScopes: [...before].filter((name) => !after.has(name)),
         };
-        await repositories.events.append({ type: "RESOURCE_SERVER_UPDATED", poolId, actor: actorOf(principal), detail }, now);
+        await repositories.events.append(
+          { type: "RESOURCE_SERVER_UPDATED", poolId, actor: actorOf(principal), detail },
+          now,
+        );
         return server;
       });
       await customScopes.invalidatePool(poolId);
@@ -118,13 +148,20 @@ export function createResourceServerService({ db, clock, customScopes, maxResour
         await lockAccessiblePool(repositories, principal, poolId);
         const server = await loadServer(repositories, poolId, identifier);
         await repositories.resourceServers.delete(poolId, identifier);
-        await repositories.events.append({ type: "RESOURCE_SERVER_DELETED", poolId, actor: actorOf(principal), detail: describeServer(server) }, clock.now());
+        await repositories.events.append(
+          { type: "RESOURCE_SERVER_DELETED", poolId, actor: actorOf(principal), detail: describeServer(server) },
+          clock.now(),
+        );
       });
       await customScopes.invalidatePool(poolId);
     },
 
     /** @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
-    async describeResourceServer(principal: AdminPrincipal, poolId: string, identifier: string): Promise<ResourceServer> {
+    async describeResourceServer(
+      principal: AdminPrincipal,
+      poolId: string,
+      identifier: string,
+    ): Promise<ResourceServer> {
       requireIdentifier(identifier);
       return db.read(async (repositories) => {
         await loadAccessiblePool(repositories, principal, poolId);
@@ -133,7 +170,11 @@ export function createResourceServerService({ db, clock, customScopes, maxResour
     },
 
     /** Ordered by identifier, 1–50 a page. @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
-    async listResourceServers(principal: AdminPrincipal, poolId: string, args: PageArgs): Promise<Page<ResourceServer>> {
+    async listResourceServers(
+      principal: AdminPrincipal,
+      poolId: string,
+      args: PageArgs,
+    ): Promise<Page<ResourceServer>> {
       const { limit, afterId } = readPageArgs(args, MAX_PAGE_SIZE);
       const rows = await db.read(async (repositories) => {
         await loadAccessiblePool(repositories, principal, poolId);

@@ -39,15 +39,22 @@ export function validateResourceServer(input: ResourceServerInput): void {
   check("name", RESOURCE_SERVER_SHAPES.name, input.name);
   input.scopes.forEach((scope, index) => {
     check(`scopes.${index + 1}.member.scopeName`, RESOURCE_SERVER_SHAPES.scopeName, scope.scopeName);
-    check(`scopes.${index + 1}.member.scopeDescription`, RESOURCE_SERVER_SHAPES.scopeDescription, scope.scopeDescription);
+    check(
+      `scopes.${index + 1}.member.scopeDescription`,
+      RESOURCE_SERVER_SHAPES.scopeDescription,
+      scope.scopeDescription,
+    );
   });
   if (input.scopes.length > MAX_SCOPES_PER_RESOURCE_SERVER) {
-    problems.push(`Value at 'scopes' failed to satisfy constraint: Member must have length less than or equal to ${MAX_SCOPES_PER_RESOURCE_SERVER}`);
+    problems.push(
+      `Value at 'scopes' failed to satisfy constraint: Member must have length less than or equal to ${MAX_SCOPES_PER_RESOURCE_SERVER}`,
+    );
   }
   if (problems.length > 0) throw validationError(problems);
   const seen = new Set<string>();
   for (const scope of input.scopes) {
-    if (seen.has(scope.scopeName)) throw new CognitoError("InvalidParameterException", `The scope ${scope.scopeName} is listed more than once.`);
+    if (seen.has(scope.scopeName))
+      throw new CognitoError("InvalidParameterException", `The scope ${scope.scopeName} is listed more than once.`);
     seen.add(scope.scopeName);
   }
 }

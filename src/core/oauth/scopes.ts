@@ -12,8 +12,20 @@ const NEEDS_OPENID = ["email", "phone", "profile"];
 
 /** The attributes `openid profile` unlocks at /oauth2/userInfo (reference-oauth §4), besides every custom attribute. */
 const PROFILE_ATTRIBUTES: ReadonlySet<string> = new Set([
-  "name", "family_name", "given_name", "middle_name", "nickname", "preferred_username", "profile", "picture",
-  "website", "gender", "birthdate", "zoneinfo", "locale", "updated_at",
+  "name",
+  "family_name",
+  "given_name",
+  "middle_name",
+  "nickname",
+  "preferred_username",
+  "profile",
+  "picture",
+  "website",
+  "gender",
+  "birthdate",
+  "zoneinfo",
+  "locale",
+  "updated_at",
 ]);
 const EMAIL_ATTRIBUTES = ["email", "email_verified"];
 const PHONE_ATTRIBUTES = ["phone_number", "phone_number_verified"];
@@ -27,7 +39,8 @@ export function parseScopeParameter(raw: string): string[] {
  * The custom scopes that exist right now. A scope deleted from its resource server stays on clients but is
  * inactive: never written into a token, yet asking for it is no error (reference-oauth §10.2).
  */
-export const activeCustomScopesOf = (servers: readonly ResourceServer[]): ReadonlySet<string> => new Set(servers.flatMap(scopeStringsOf));
+export const activeCustomScopesOf = (servers: readonly ResourceServer[]): ReadonlySet<string> =>
+  new Set(servers.flatMap(scopeStringsOf));
 
 export type ScopeDecision = { ok: true; scopes: string[] } | { ok: false };
 
@@ -37,7 +50,11 @@ export type ScopeDecision = { ok: true; scopes: string[] } | { ok: false };
  * email/phone/profile need openid. Allowed custom scopes of deleted resource-server scopes are dropped.
  * `{ ok: false }` is invalid_scope; so is a request left with no scope at all.
  */
-export function grantAuthorizeScopes(requested: string[] | null, client: Pick<AppClient, "allowedOAuthScopes">, activeCustom: ReadonlySet<string>): ScopeDecision {
+export function grantAuthorizeScopes(
+  requested: string[] | null,
+  client: Pick<AppClient, "allowedOAuthScopes">,
+  activeCustom: ReadonlySet<string>,
+): ScopeDecision {
   const allowed = new Set(client.allowedOAuthScopes);
   const asked = requested ?? [...allowed];
   if (asked.some((scope) => !allowed.has(scope))) return { ok: false };
@@ -50,7 +67,11 @@ export function grantAuthorizeScopes(requested: string[] | null, client: Pick<Ap
  * client_credentials scopes (reference-oauth §3.2, §10.1): only custom scopes the client is allowed and
  * that exist; unknown or unallowed ones are dropped, not refused; none named = all of them.
  */
-export function grantClientCredentialsScopes(requested: string[] | null, client: Pick<AppClient, "allowedOAuthScopes">, activeCustom: ReadonlySet<string>): string[] {
+export function grantClientCredentialsScopes(
+  requested: string[] | null,
+  client: Pick<AppClient, "allowedOAuthScopes">,
+  activeCustom: ReadonlySet<string>,
+): string[] {
   const usable = client.allowedOAuthScopes.filter((scope) => !STANDARD_SCOPES.has(scope) && activeCustom.has(scope));
   if (requested === null) return usable;
   const asked = new Set(requested);

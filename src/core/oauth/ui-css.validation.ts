@@ -37,7 +37,16 @@ const CUSTOMIZABLE_SELECTORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Functions a value may call: colours, gradients and arithmetic; nothing that fetches or runs. */
-const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(["rgb", "rgba", "hsl", "hsla", "calc", "linear-gradient", "radial-gradient", "repeating-linear-gradient"]);
+const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
+  "rgb",
+  "rgba",
+  "hsl",
+  "hsla",
+  "calc",
+  "linear-gradient",
+  "radial-gradient",
+  "repeating-linear-gradient",
+]);
 
 /** Checked on the text as given (inside strings and comments too) and again on what the pages render. */
 const FORBIDDEN: readonly { pattern: RegExp; reason: string }[] = [
@@ -49,7 +58,10 @@ const FORBIDDEN: readonly { pattern: RegExp; reason: string }[] = [
   { pattern: /javascript\s*:/i, reason: "must not contain javascript:" },
   { pattern: /behavior\s*:/i, reason: "must not contain behavior:" },
   { pattern: /-moz-binding/i, reason: "must not contain -moz-binding" },
-  { pattern: /image-set\s*\(|image\s*\(|element\s*\(|src\s*\(/i, reason: "must not reference images (image(), image-set(), element(), src())" },
+  {
+    pattern: /image-set\s*\(|image\s*\(|element\s*\(|src\s*\(/i,
+    reason: "must not reference images (image(), image-set(), element(), src())",
+  },
 ];
 
 const fail = (reason: string): never => {
@@ -104,7 +116,10 @@ function tokenize(css: string): Token[] {
       const end = css.indexOf(char, index + 1);
       const value = end === -1 ? null : css.slice(index + 1, end);
       if (value === null || /[\n\r\f]/.test(value)) fail("has a quoted name that is never closed");
-      if (!STRING_CONTENT.test(value!)) fail(`may only quote names of letters, digits, spaces and - _ . , & +; got ${JSON.stringify(value!.slice(0, 60))}`);
+      if (!STRING_CONTENT.test(value!))
+        fail(
+          `may only quote names of letters, digits, spaces and - _ . , & +; got ${JSON.stringify(value!.slice(0, 60))}`,
+        );
       tokens.push({ kind: "string", value: value! });
       index = end + 1;
       continue;
@@ -121,7 +136,8 @@ function tokenize(css: string): Token[] {
 }
 
 /** A token as the pages write it: strings always in double quotes (their content has none). */
-const textOf = (token: Token): string => (token.kind === "space" ? " " : token.kind === "string" ? `"${token.value}"` : token.text);
+const textOf = (token: Token): string =>
+  token.kind === "space" ? " " : token.kind === "string" ? `"${token.value}"` : token.text;
 const isDelim = (token: Token | undefined, text: string): boolean => token?.kind === "delim" && token.text === text;
 
 function trimSpaces(tokens: readonly Token[]): Token[] {
@@ -198,7 +214,9 @@ function checkSelectors(prelude: readonly Token[]): string[] {
   return splitAt(prelude, ",").map((tokens) => {
     const selector = serialize(tokens);
     if (!CUSTOMIZABLE_SELECTORS.has(selector)) {
-      fail(`may only style Cognito's customizable classes (${[...CUSTOMIZABLE_SELECTORS].join(", ")}); got ${JSON.stringify(selector.slice(0, 60))}`);
+      fail(
+        `may only style Cognito's customizable classes (${[...CUSTOMIZABLE_SELECTORS].join(", ")}); got ${JSON.stringify(selector.slice(0, 60))}`,
+      );
     }
     return selector;
   });

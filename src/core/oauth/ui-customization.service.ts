@@ -32,7 +32,8 @@ export interface UiLogo {
   contentType: "image/png" | "image/jpeg";
 }
 
-const extensionOf = (contentType: UiLogo["contentType"]): "png" | "jpg" => (contentType === "image/png" ? "png" : "jpg");
+const extensionOf = (contentType: UiLogo["contentType"]): "png" | "jpg" =>
+  contentType === "image/png" ? "png" : "jpg";
 
 /** The clientId argument as Cognito takes it: absent means the pool's default ("ALL"). */
 const clientIdOf = (clientId: string | null | undefined): string => clientId ?? ALL_CLIENTS;
@@ -41,7 +42,8 @@ async function requireClientOfPool(repositories: Repositories, poolId: string, c
   if (clientId === ALL_CLIENTS) return;
   requireClientId(clientId);
   const client = await repositories.clients.findById(clientId);
-  if (!client || client.poolId !== poolId) throw resourceNotFound(`App client ${clientId} does not exist in user pool ${poolId}.`);
+  if (!client || client.poolId !== poolId)
+    throw resourceNotFound(`App client ${clientId} does not exist in user pool ${poolId}.`);
 }
 
 function renderableOrNull(css: string): string | null {
@@ -56,7 +58,11 @@ function renderableOrNull(css: string): string | null {
 export function createUiCustomizationService({ db, clock, publicUrl }: UiCustomizationServiceDeps) {
   const base = publicUrl.replace(/\/+$/, "");
 
-  async function effective(repositories: Repositories, poolId: string, clientId: string): Promise<UiCustomization | null> {
+  async function effective(
+    repositories: Repositories,
+    poolId: string,
+    clientId: string,
+  ): Promise<UiCustomization | null> {
     if (clientId !== ALL_CLIENTS) {
       const own = await repositories.uiCustomizations.find(poolId, clientId);
       if (own) return own;
@@ -69,10 +75,16 @@ export function createUiCustomizationService({ db, clock, publicUrl }: UiCustomi
      * Replaces the branding of one client, or of the whole pool with clientId "ALL" (or none).
      * @throws InvalidParameterException (CSS or logo refused), ResourceNotFoundException, NotAuthorizedException
      */
-    async setUICustomization(principal: AdminPrincipal, poolId: string, clientIdArgument: string | null | undefined, input: SetUiCustomizationInput): Promise<UiCustomization> {
+    async setUICustomization(
+      principal: AdminPrincipal,
+      poolId: string,
+      clientIdArgument: string | null | undefined,
+      input: SetUiCustomizationInput,
+    ): Promise<UiCustomization> {
       const clientId = clientIdOf(clientIdArgument);
       const css = input.css === undefined || input.css === null ? null : validateCustomizationCss(input.css);
-      const logo = input.imageBase64 === undefined || input.imageBase64 === null ? null : validateLogo(input.imageBase64);
+      const logo =
+        input.imageBase64 === undefined || input.imageBase64 === null ? null : validateLogo(input.imageBase64);
       return db.transaction(async (repositories) => {
         // Locked: the upsert reads then inserts, so parallel first Sets of one (pool, client) would race to
         // the primary key on MariaDB; and a client's deletion (which removes its branding) takes the same
@@ -98,7 +110,12 @@ export function createUiCustomizationService({ db, clock, publicUrl }: UiCustomi
             type: "UI_CUSTOMIZATION_SET",
             poolId,
             actor: actorOf(principal),
-            detail: { clientId, cssVersion: customization.cssVersion, cssBytes: css === null ? 0 : Buffer.byteLength(css), logo: logo ? { contentType: logo.contentType, bytes: Buffer.byteLength(logo.base64, "base64") } : null },
+            detail: {
+              clientId,
+              cssVersion: customization.cssVersion,
+              cssBytes: css === null ? 0 : Buffer.byteLength(css),
+              logo: logo ? { contentType: logo.contentType, bytes: Buffer.byteLength(logo.base64, "base64") } : null,
+            },
           },
           now,
         );
@@ -110,7 +127,11 @@ export function createUiCustomizationService({ db, clock, publicUrl }: UiCustomi
      * The client's branding, else the pool's ("ALL"), else null — what GetUICustomization reports.
      * @throws ResourceNotFoundException, NotAuthorizedException
      */
-    async getUICustomization(principal: AdminPrincipal, poolId: string, clientIdArgument: string | null | undefined): Promise<UiCustomization | null> {
+    async getUICustomization(
+      principal: AdminPrincipal,
+      poolId: string,
+      clientIdArgument: string | null | undefined,
+    ): Promise<UiCustomization | null> {
       const clientId = clientIdOf(clientIdArgument);
       return db.read(async (repositories) => {
         await loadAccessiblePool(repositories, principal, poolId);
@@ -142,7 +163,13 @@ export function createUiCustomizationService({ db, clock, publicUrl }: UiCustomi
      */
     async findLogo(poolId: string, clientId: string, cssVersion: string, extension: string): Promise<UiLogo | null> {
       const customization = await db.read((repositories) => repositories.uiCustomizations.find(poolId, clientId));
-      if (!customization || customization.cssVersion !== cssVersion || customization.imageBase64 === null || customization.imageContentType === null) return null;
+      if (
+        !customization ||
+        customization.cssVersion !== cssVersion ||
+        customization.imageBase64 === null ||
+        customization.imageContentType === null
+      )
+        return null;
       if (extensionOf(customization.imageContentType) !== extension) return null;
       return { bytes: Buffer.from(customization.imageBase64, "base64"), contentType: customization.imageContentType };
     },

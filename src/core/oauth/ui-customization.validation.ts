@@ -20,12 +20,15 @@ export interface CheckedLogo {
  */
 export function validateLogo(base64: string): CheckedLogo {
   // Decoded length from the text's length, before decoding anything large.
-  if (base64.length > Math.ceil(MAX_LOGO_BYTES / 3) * 4) throw invalidParameter(`ImageFile must be at most ${MAX_LOGO_BYTES} bytes.`);
+  if (base64.length > Math.ceil(MAX_LOGO_BYTES / 3) * 4)
+    throw invalidParameter(`ImageFile must be at most ${MAX_LOGO_BYTES} bytes.`);
   if (!BASE64.test(base64)) throw invalidParameter("ImageFile must be base64-encoded.");
   const bytes = Buffer.from(base64, "base64");
   if (bytes.length === 0) throw invalidParameter("ImageFile is empty.");
   if (bytes.length > MAX_LOGO_BYTES) throw invalidParameter(`ImageFile must be at most ${MAX_LOGO_BYTES} bytes.`);
-  if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return { base64: bytes.toString("base64"), contentType: "image/png" };
-  if (bytes.subarray(0, JPEG_SIGNATURE.length).equals(JPEG_SIGNATURE)) return { base64: bytes.toString("base64"), contentType: "image/jpeg" };
+  if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE))
+    return { base64: bytes.toString("base64"), contentType: "image/png" };
+  if (bytes.subarray(0, JPEG_SIGNATURE.length).equals(JPEG_SIGNATURE))
+    return { base64: bytes.toString("base64"), contentType: "image/jpeg" };
   throw invalidParameter("ImageFile must be a PNG or JPEG image.");
 }

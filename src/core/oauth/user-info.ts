@@ -14,7 +14,11 @@ export type UserInfoResult = { ok: true; claims: Record<string, string> } | ({ o
  * `username` always. A token of another pool, a revoked, expired or signed-out token, or a user who is
  * gone or disabled are all `invalid_token`.
  */
-export async function readUserInfo(accessTokens: AccessTokenService, poolId: string, token: string | null): Promise<UserInfoResult> {
+export async function readUserInfo(
+  accessTokens: AccessTokenService,
+  poolId: string,
+  token: string | null,
+): Promise<UserInfoResult> {
   if (!token) return { ok: false, status: 400, error: "invalid_request" };
   let principal: Awaited<ReturnType<AccessTokenService["authenticateOpenId"]>>;
   try {

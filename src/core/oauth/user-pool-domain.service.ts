@@ -8,7 +8,13 @@ import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories, ShortLivedStore } from "../ports.js";
 import type { UserPoolDomain } from "./user-pool-domain.types.js";
 import { lockAccessiblePool } from "./pool-access.js";
-import { classifyNewDomain, requireCustomDomainConfig, requireManagedLoginVersion, type DomainRequest, type ReservedHosts } from "./user-pool-domain.validation.js";
+import {
+  classifyNewDomain,
+  requireCustomDomainConfig,
+  requireManagedLoginVersion,
+  type DomainRequest,
+  type ReservedHosts,
+} from "./user-pool-domain.validation.js";
 
 /**
  * The store channel on which every process hears that a domain was created, changed or deleted:
@@ -52,16 +58,29 @@ const describeDomain = (domain: UserPoolDomain): Record<string, unknown> => ({
  * Prefix domains live under the gateway's own suffix and stay open to scoped keys.
  */
 const requireUnscopedForCustomDomain = (principal: AdminPrincipal): void =>
-  assertUnscoped(principal, "create or change a custom domain: a custom domain routes a host name for the whole gateway, so it needs an unscoped (all-pools) key");
+  assertUnscoped(
+    principal,
+    "create or change a custom domain: a custom domain routes a host name for the whole gateway, so it needs an unscoped (all-pools) key",
+  );
 
 /**
  * A pool's prefix and custom domains (Create/Describe/Update/DeleteUserPoolDomain, reference-oauth §11).
  * The OAuth endpoints and pages answer on them, routed by Host.
  */
-export function createUserPoolDomainService({ db, clock, store, contexts, gatewayHost, poolDomainSuffix }: UserPoolDomainServiceDeps) {
+export function createUserPoolDomainService({
+  db,
+  clock,
+  store,
+  contexts,
+  gatewayHost,
+  poolDomainSuffix,
+}: UserPoolDomainServiceDeps) {
   const reserved: ReservedHosts = { gatewayHost, poolDomainSuffix: poolDomainSuffix ?? `auth.${gatewayHost}` };
 
-  const resultOf = (domain: UserPoolDomain): DomainChangeResult => ({ domain, cloudFrontDomain: domain.kind === "custom" ? gatewayHost : null });
+  const resultOf = (domain: UserPoolDomain): DomainChangeResult => ({
+    domain,
+    cloudFrontDomain: domain.kind === "custom" ? gatewayHost : null,
+  });
 
   /** After the commit: every process forgets what it cached of this domain and of its pool. */
   async function announce(domain: string, poolId: string): Promise<void> {
@@ -74,10 +93,16 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
     }
   }
 
-  async function loadOwnDomain(repositories: Repositories, principal: AdminPrincipal, poolId: string, domainName: string): Promise<UserPoolDomain> {
+  async function loadOwnDomain(
+    repositories: Repositories,
+    principal: AdminPrincipal,
+    poolId: string,
+    domainName: string,
+  ): Promise<UserPoolDomain> {
     await loadAccessiblePool(repositories, principal, poolId);
     const domain = await repositories.domains.findByDomain(domainName.toLowerCase());
-    if (!domain || domain.poolId !== poolId) throw resourceNotFound(`The domain ${domainName.toLowerCase()} does not exist for user pool ${poolId}.`);
+    if (!domain || domain.poolId !== poolId)
+      throw resourceNotFound(`The domain ${domainName.toLowerCase()} does not exist for user pool ${poolId}.`);
     return domain;
   }
 
@@ -88,7 +113,11 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
     /**
      * @throws InvalidParameterException (pattern, reserved word, taken, a second domain of the kind), ResourceNotFoundException, NotAuthorizedException
      */
-    async createUserPoolDomain(principal: AdminPrincipal, poolId: string, request: DomainRequest): Promise<DomainChangeResult> {
+    async createUserPoolDomain(
+      principal: AdminPrincipal,
+      poolId: string,
+      request: DomainRequest,
+    ): Promise<DomainChangeResult> {
       const classified = classifyNewDomain(request, reserved);
       if (classified.kind === "custom") requireUnscopedForCustomDomain(principal);
       const managedLoginVersion = requireManagedLoginVersion(request.managedLoginVersion) ?? 1;
@@ -100,13 +129,18 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
         if (taken) throw invalidParameter("Domain already associated with another user pool.");
         const existing = await repositories.domains.listByPool(poolId);
         if (existing.some((domain) => domain.kind === classified.kind)) {
-          throw invalidParameter(`User pool ${poolId} already has a ${classified.kind === "custom" ? "custom" : "prefix"} domain configured.`);
+          throw invalidParameter(
+            `User pool ${poolId} already has a ${classified.kind === "custom" ? "custom" : "prefix"} domain configured.`,
+          );
         }
         const now = clock.now();
         const domain: UserPoolDomain = { ...classified, poolId, managedLoginVersion, createdAt: now, updatedAt: now };
         // A concurrent create of the same domain loses on the unique key, with the same message (infra translates it).
         await repositories.domains.insert(domain);
-        await repositories.events.append({ type: "USER_POOL_DOMAIN_CREATED", poolId, actor: actorOf(principal), detail: describeDomain(domain) }, now);
+        await repositories.events.append(
+          { type: "USER_POOL_DOMAIN_CREATED", poolId, actor: actorOf(principal), detail: describeDomain(domain) },
+          now,
+        );
         return domain;
       });
       await announce(created.domain, poolId);
@@ -117,21 +151,33 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
      * Changes ManagedLoginVersion and (custom domains) CustomDomainConfig; the domain itself cannot change.
      * @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException
      */
-    async updateUserPoolDomain(principal: AdminPrincipal, poolId: string, request: DomainRequest): Promise<DomainChangeResult> {
+    async updateUserPoolDomain(
+      principal: AdminPrincipal,
+      poolId: string,
+      request: DomainRequest,
+    ): Promise<DomainChangeResult> {
       const managedLoginVersion = requireManagedLoginVersion(request.managedLoginVersion);
       const updated = await db.transaction(async (repositories) => {
         const current = await loadOwnDomain(repositories, principal, poolId, request.domain);
         if (current.kind === "custom") requireUnscopedForCustomDomain(principal);
-        if (request.customDomainConfig && current.kind !== "custom") throw invalidParameter(`${current.domain} is a prefix domain: CustomDomainConfig is only for custom domains.`);
+        if (request.customDomainConfig && current.kind !== "custom")
+          throw invalidParameter(
+            `${current.domain} is a prefix domain: CustomDomainConfig is only for custom domains.`,
+          );
         const now = clock.now();
         const domain: UserPoolDomain = {
           ...current,
           managedLoginVersion: managedLoginVersion ?? current.managedLoginVersion,
-          customDomainConfig: request.customDomainConfig ? requireCustomDomainConfig(request.customDomainConfig) : current.customDomainConfig,
+          customDomainConfig: request.customDomainConfig
+            ? requireCustomDomainConfig(request.customDomainConfig)
+            : current.customDomainConfig,
           updatedAt: now,
         };
         await repositories.domains.update(domain);
-        await repositories.events.append({ type: "USER_POOL_DOMAIN_UPDATED", poolId, actor: actorOf(principal), detail: describeDomain(domain) }, now);
+        await repositories.events.append(
+          { type: "USER_POOL_DOMAIN_UPDATED", poolId, actor: actorOf(principal), detail: describeDomain(domain) },
+          now,
+        );
         return domain;
       });
       await announce(updated.domain, poolId);
@@ -143,7 +189,10 @@ export function createUserPoolDomainService({ db, clock, store, contexts, gatewa
       const deleted = await db.transaction(async (repositories) => {
         const domain = await loadOwnDomain(repositories, principal, poolId, domainName);
         await repositories.domains.delete(domain.domain);
-        await repositories.events.append({ type: "USER_POOL_DOMAIN_DELETED", poolId, actor: actorOf(principal), detail: describeDomain(domain) }, clock.now());
+        await repositories.events.append(
+          { type: "USER_POOL_DOMAIN_DELETED", poolId, actor: actorOf(principal), detail: describeDomain(domain) },
+          clock.now(),
+        );
         return domain;
       });
       await announce(deleted.domain, poolId);

@@ -25,7 +25,12 @@ export interface ReservedHosts {
 /** A custom domain's host name: a lower-case FQDN of at least two labels, ≤ 253 characters. */
 function requireCustomDomain(domain: string, reserved: ReservedHosts): void {
   const labels = domain.split(".");
-  if (domain.length > 253 || labels.length < 2 || !labels.every((label) => LABEL.test(label)) || /^[0-9]+$/.test(labels[labels.length - 1]!)) {
+  if (
+    domain.length > 253 ||
+    labels.length < 2 ||
+    !labels.every((label) => LABEL.test(label)) ||
+    /^[0-9]+$/.test(labels[labels.length - 1]!)
+  ) {
     throw invalidParameter(`The custom domain ${domain} is not a fully qualified domain name.`);
   }
   // The gateway's own names and everything under them: PUBLIC_URL's host (a custom domain under it could
@@ -49,13 +54,21 @@ function requirePrefix(domain: string): void {
 
 export function requireManagedLoginVersion(version: number | null | undefined): 1 | 2 | undefined {
   if (version === null || version === undefined) return undefined;
-  if (version !== 1 && version !== 2) throw invalidParameter(`ManagedLoginVersion must be 1 (classic hosted UI) or 2 (managed login); got ${version}.`);
+  if (version !== 1 && version !== 2)
+    throw invalidParameter(`ManagedLoginVersion must be 1 (classic hosted UI) or 2 (managed login); got ${version}.`);
   return version;
 }
 
-export function requireCustomDomainConfig(config: DomainRequest["customDomainConfig"]): UserPoolDomain["customDomainConfig"] {
+export function requireCustomDomainConfig(
+  config: DomainRequest["customDomainConfig"],
+): UserPoolDomain["customDomainConfig"] {
   if (!config) return null;
-  if (typeof config.certificateArn !== "string" || config.certificateArn.length < 20 || config.certificateArn.length > 2048 || !config.certificateArn.startsWith("arn:")) {
+  if (
+    typeof config.certificateArn !== "string" ||
+    config.certificateArn.length < 20 ||
+    config.certificateArn.length > 2048 ||
+    !config.certificateArn.startsWith("arn:")
+  ) {
     throw invalidParameter("CustomDomainConfig.CertificateArn must be the ARN of an ACM certificate.");
   }
   const securityPolicy = config.securityPolicy ?? null;
@@ -71,14 +84,21 @@ export function requireCustomDomainConfig(config: DomainRequest["customDomainCon
  * Prefixes must already be lower case, as Cognito's pattern says; custom host names are lower-cased.
  * @throws InvalidParameterException with Cognito's messages
  */
-export function classifyNewDomain(request: DomainRequest, reserved: ReservedHosts): Pick<UserPoolDomain, "domain" | "kind" | "customDomainConfig"> {
+export function classifyNewDomain(
+  request: DomainRequest,
+  reserved: ReservedHosts,
+): Pick<UserPoolDomain, "domain" | "kind" | "customDomainConfig"> {
   if (request.domain.includes(".")) {
     const domain = request.domain.toLowerCase();
     requireCustomDomain(domain, reserved);
-    if (!request.customDomainConfig) throw invalidParameter("CustomDomainConfig with a CertificateArn is required for a custom domain.");
+    if (!request.customDomainConfig)
+      throw invalidParameter("CustomDomainConfig with a CertificateArn is required for a custom domain.");
     return { domain, kind: "custom", customDomainConfig: requireCustomDomainConfig(request.customDomainConfig) };
   }
   requirePrefix(request.domain);
-  if (request.customDomainConfig) throw invalidParameter(`${request.domain} is a prefix domain: CustomDomainConfig is only for custom domains (fully qualified host names).`);
+  if (request.customDomainConfig)
+    throw invalidParameter(
+      `${request.domain} is a prefix domain: CustomDomainConfig is only for custom domains (fully qualified host names).`,
+    );
   return { domain: request.domain, kind: "prefix", customDomainConfig: null };
 }

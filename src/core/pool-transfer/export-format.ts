@@ -28,7 +28,8 @@ export interface ExportHeader {
 
 export type ExportRecord = { type: string } & Record<string, unknown>;
 
-export const refusedExport = (detail: string) => new CognitoError("InvalidParameterException", `The export cannot be imported: ${detail}.`);
+export const refusedExport = (detail: string) =>
+  new CognitoError("InvalidParameterException", `The export cannot be imported: ${detail}.`);
 
 /** Chains the MACs of the lines written. */
 export function createLineSigner(sealing: ExportSealing) {
@@ -47,7 +48,8 @@ export function createLineVerifier(sealing: ExportSealing, firstMac = "") {
     const { mac, ...record } = parsed;
     if (typeof mac !== "string" || typeof record.type !== "string") throw refusedExport("a line has no type or mac");
     const expected = sealing.mac(`${previous}\n${JSON.stringify(record)}`);
-    if (!constantTimeEqual(expected, mac)) throw refusedExport("a line was changed, removed or reordered (its MAC does not match)");
+    if (!constantTimeEqual(expected, mac))
+      throw refusedExport("a line was changed, removed or reordered (its MAC does not match)");
     previous = mac;
     return record as ExportRecord;
   };
@@ -61,7 +63,8 @@ export function parseLine(line: string, lineNumber: number): Record<string, unkn
   } catch {
     throw refusedExport(`line ${lineNumber} is not JSON`);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw refusedExport(`line ${lineNumber} is not a JSON object`);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw refusedExport(`line ${lineNumber} is not a JSON object`);
   return parsed as Record<string, unknown>;
 }
 

@@ -6,7 +6,15 @@ import { invalidParameter } from "../errors.js";
 import type { Database, ExportKeys, ExportSealing, PasswordHasher, SecretBox } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { User } from "../users/user.types.js";
-import { createLineSigner, EXPORT_FORMAT, EXPORT_VERSION, KEY_CHECK, type ExportHeader, type ExportRecord, type ExportSealingHeader } from "./export-format.js";
+import {
+  createLineSigner,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  KEY_CHECK,
+  type ExportHeader,
+  type ExportRecord,
+  type ExportSealingHeader,
+} from "./export-format.js";
 
 /** Rows read per query: memory stays bounded by one page, whatever the pool's size. */
 const PAGE = 500;
@@ -25,14 +33,22 @@ export interface PoolTransferDeps {
 }
 
 /** The sealing an export or import uses: SECRETS_KEY, or a passphrase stretched with scrypt. */
-export function sealingFor(exportKeys: ExportKeys, passphrase: string | null, header?: ExportSealingHeader): { sealing: ExportSealing; header: ExportSealingHeader } {
+export function sealingFor(
+  exportKeys: ExportKeys,
+  passphrase: string | null,
+  header?: ExportSealingHeader,
+): { sealing: ExportSealing; header: ExportSealingHeader } {
   if (passphrase === null) return { sealing: exportKeys.fromSecretsKey(), header: { kind: "secretsKey" } };
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw invalidParameter(`An export key (passphrase) needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    throw invalidParameter(`An export key (passphrase) needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   const salt = header?.kind === "passphrase" ? header.salt : randomTokenBase64Url(16);
   return { sealing: exportKeys.fromPassphrase(passphrase, salt), header: { kind: "passphrase", kdf: "scrypt", salt } };
 }
 
-async function* pages<T>(read: (afterId: string | undefined) => Promise<T[]>, idOf: (item: T) => string): AsyncGenerator<T> {
+async function* pages<T>(
+  read: (afterId: string | undefined) => Promise<T[]>,
+  idOf: (item: T) => string,
+): AsyncGenerator<T> {
   let afterId: string | undefined;
   for (;;) {
     const page = await read(afterId);
@@ -56,7 +72,15 @@ export type PoolExportService = ReturnType<typeof createPoolExportService>;
 export function createPoolExportService({ db, clock, secretBox, hasher, exportKeys }: PoolTransferDeps) {
   /** A user's credentials, sealed whole: the bcrypt hash with its pepper, and the SRP salt and verifier. */
   const sealCredentials = (seal: SecretBox, user: User): string | null =>
-    user.credentials ? seal.encrypt(JSON.stringify({ ...hasher.toPortableHash(user.credentials.passwordHash), srpSalt: user.credentials.srpSalt, srpVerifier: user.credentials.srpVerifier })) : null;
+    user.credentials
+      ? seal.encrypt(
+          JSON.stringify({
+            ...hasher.toPortableHash(user.credentials.passwordHash),
+            srpSalt: user.credentials.srpSalt,
+            srpVerifier: user.credentials.srpVerifier,
+          }),
+        )
+      : null;
 
   async function* records(poolId: string, seal: SecretBox, header: ExportHeader): AsyncGenerator<ExportRecord> {
     yield { ...header };
@@ -64,23 +88,51 @@ export function createPoolExportService({ db, clock, secretBox, hasher, exportKe
     const pool = await db.read((repositories) => repositories.pools.findById(poolId));
     yield { type: "pool", pool };
     const triggerSecret = await db.read((repositories) => repositories.triggerSecrets.find(poolId));
-    if (triggerSecret) yield { type: "triggerSecret", secret: seal.encrypt(secretBox.decrypt(triggerSecret.secretCiphertext)), createdAt: triggerSecret.createdAt };
-    for await (const client of pages((afterId) => db.read((repositories) => repositories.clients.listByPool(poolId, { afterId, limit: PAGE })), (client) => client.clientId)) {
+    if (triggerSecret)
+      yield {
+        type: "triggerSecret",
+        secret: seal.encrypt(secretBox.decrypt(triggerSecret.secretCiphertext)),
+        createdAt: triggerSecret.createdAt,
+      };
+    for await (const client of pages(
+      (afterId) => db.read((repositories) => repositories.clients.listByPool(poolId, { afterId, limit: PAGE })),
+      (client) => client.clientId,
+    )) {
       counts.clients++;
-      yield { type: "client", client: { ...client, secretCiphertext: client.secretCiphertext === null ? null : seal.encrypt(secretBox.decrypt(client.secretCiphertext)) } };
+      yield {
+        type: "client",
+        client: {
+          ...client,
+          secretCiphertext:
+            client.secretCiphertext === null ? null : seal.encrypt(secretBox.decrypt(client.secretCiphertext)),
+        },
+      };
     }
     for (const server of await db.read((repositories) => repositories.resourceServers.listAllByPool(poolId))) {
       counts.resourceServers++;
       yield { type: "resourceServer", resourceServer: server };
     }
     const groups = [];
-    for await (const group of pages((afterId) => db.read((repositories) => repositories.groups.list(poolId, { afterId, limit: PAGE })), (group) => group.id)) {
+    for await (const group of pages(
+      (afterId) => db.read((repositories) => repositories.groups.list(poolId, { afterId, limit: PAGE })),
+      (group) => group.id,
+    )) {
       counts.groups++;
       groups.push({ id: group.id, name: group.name });
       yield { type: "group", group };
     }
     const readUsers = (afterId: string | undefined) =>
-      db.read(async (repositories) => (await repositories.users.search(poolId, { attribute: null, operator: "=", value: "", after: afterId ? { value: "", userId: afterId } : undefined, limit: PAGE })).map(({ user }) => user));
+      db.read(async (repositories) =>
+        (
+          await repositories.users.search(poolId, {
+            attribute: null,
+            operator: "=",
+            value: "",
+            after: afterId ? { value: "", userId: afterId } : undefined,
+            limit: PAGE,
+          })
+        ).map(({ user }) => user),
+      );
     for await (const user of pages(readUsers, (user) => user.id)) {
       const { mfa, devices, passkeys } = await db.read(async (repositories) => ({
         mfa: await repositories.mfa.find(user.id),
@@ -96,16 +148,26 @@ export function createPoolExportService({ db, clock, secretBox, hasher, exportKe
         user: { ...plain, credentials: sealCredentials(seal, user) },
         mfa: mfa && {
           ...mfa,
-          totpSecretCiphertext: mfa.totpSecretCiphertext === null ? null : seal.encrypt(secretBox.decrypt(mfa.totpSecretCiphertext)),
-          pendingTotpSecretCiphertext: mfa.pendingTotpSecretCiphertext === null ? null : seal.encrypt(secretBox.decrypt(mfa.pendingTotpSecretCiphertext)),
+          totpSecretCiphertext:
+            mfa.totpSecretCiphertext === null ? null : seal.encrypt(secretBox.decrypt(mfa.totpSecretCiphertext)),
+          pendingTotpSecretCiphertext:
+            mfa.pendingTotpSecretCiphertext === null
+              ? null
+              : seal.encrypt(secretBox.decrypt(mfa.pendingTotpSecretCiphertext)),
         },
         // Device verifiers are SRP verifiers too: sealed like the user's.
-        devices: devices.map((device) => ({ ...device, srpVerifier: device.srpVerifier === null ? null : seal.encrypt(device.srpVerifier) })),
+        devices: devices.map((device) => ({
+          ...device,
+          srpVerifier: device.srpVerifier === null ? null : seal.encrypt(device.srpVerifier),
+        })),
         passkeys,
       };
     }
     for (const group of groups) {
-      for await (const member of pages((afterId) => db.read((repositories) => repositories.groups.listMembers(group.id, { afterId, limit: PAGE })), (member) => member.id)) {
+      for await (const member of pages(
+        (afterId) => db.read((repositories) => repositories.groups.listMembers(group.id, { afterId, limit: PAGE })),
+        (member) => member.id,
+      )) {
         counts.memberships++;
         yield { type: "membership", group: group.name, userId: member.id };
       }
@@ -121,18 +183,34 @@ export function createPoolExportService({ db, clock, secretBox, hasher, exportKe
      * (USER_POOL_EXPORTED) before the first line.
      * @throws ResourceNotFoundException, NotAuthorizedException (key scoped to other pools), InvalidParameterException (short passphrase)
      */
-    async exportPool(principal: AdminPrincipal, poolId: string, options: { passphrase: string | null }): Promise<AsyncIterable<string>> {
+    async exportPool(
+      principal: AdminPrincipal,
+      poolId: string,
+      options: { passphrase: string | null },
+    ): Promise<AsyncIterable<string>> {
       const { sealing, header: sealingHeader } = sealingFor(exportKeys, options.passphrase);
       const now = clock.now();
       await db.transaction(async (repositories) => {
         await loadAccessiblePool(repositories, principal, poolId);
-        await repositories.events.append({ type: "USER_POOL_EXPORTED", poolId, actor: actorOf(principal), detail: { sealing: sealingHeader.kind } }, now);
+        await repositories.events.append(
+          { type: "USER_POOL_EXPORTED", poolId, actor: actorOf(principal), detail: { sealing: sealingHeader.kind } },
+          now,
+        );
       });
-      const header: ExportHeader = { type: "header", format: EXPORT_FORMAT, version: EXPORT_VERSION, poolId, exportedAt: now.toISOString(), sealing: sealingHeader, keyCheck: sealing.box.encrypt(KEY_CHECK) };
+      const header: ExportHeader = {
+        type: "header",
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        poolId,
+        exportedAt: now.toISOString(),
+        sealing: sealingHeader,
+        keyCheck: sealing.box.encrypt(KEY_CHECK),
+      };
       const sign = createLineSigner(sealing);
       // Dates become ISO strings here, as JSON.stringify writes them.
       const lines = async function* () {
-        for await (const record of records(poolId, sealing.box, header)) yield sign(JSON.parse(JSON.stringify(record)) as ExportRecord);
+        for await (const record of records(poolId, sealing.box, header))
+          yield sign(JSON.parse(JSON.stringify(record)) as ExportRecord);
       };
       return lines();
     },

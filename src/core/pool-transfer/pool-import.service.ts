@@ -11,7 +11,17 @@ import type { UserPool } from "../pools/user-pool.types.js";
 import { saveUser } from "../users/user-store.js";
 import type { PasswordCredentials, User } from "../users/user.types.js";
 import type { WebAuthnCredential } from "../webauthn/webauthn.types.js";
-import { createLineVerifier, EXPORT_FORMAT, EXPORT_VERSION, KEY_CHECK, parseLine, refusedExport, revive, type ExportHeader, type ExportRecord } from "./export-format.js";
+import {
+  createLineVerifier,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  KEY_CHECK,
+  parseLine,
+  refusedExport,
+  revive,
+  type ExportHeader,
+  type ExportRecord,
+} from "./export-format.js";
 import { sealingFor, type PoolTransferDeps } from "./pool-export.service.js";
 
 /** Records per transaction: small enough for short locks, large enough that commits do not dominate. */
@@ -22,7 +32,12 @@ export interface PoolImportSummary {
   counts: Record<string, number>;
 }
 
-type UserRecord = { user: Record<string, unknown>; mfa: Record<string, unknown> | null; devices: Record<string, unknown>[]; passkeys: Record<string, unknown>[] };
+type UserRecord = {
+  user: Record<string, unknown>;
+  mfa: Record<string, unknown> | null;
+  devices: Record<string, unknown>[];
+  passkeys: Record<string, unknown>[];
+};
 
 export type PoolImportService = ReturnType<typeof createPoolImportService>;
 
@@ -41,7 +56,11 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
      * @throws NotAuthorizedException (a scoped key: a new pool is an unscoped key's act),
      *         InvalidParameterException (not an export, wrong key, a changed or cut-off line, the pool id exists)
      */
-    async importPool(principal: AdminPrincipal, lines: AsyncIterable<string>, options: { passphrase: string | null }): Promise<PoolImportSummary> {
+    async importPool(
+      principal: AdminPrincipal,
+      lines: AsyncIterable<string>,
+      options: { passphrase: string | null },
+    ): Promise<PoolImportSummary> {
       assertUnscoped(principal, "import user pools");
       const iterator = lines[Symbol.asyncIterator]();
       let lineNumber = 0;
@@ -54,11 +73,14 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
         }
       };
       const first = await next();
-      if (!first || first.type !== "header" || first.format !== EXPORT_FORMAT) throw refusedExport("it does not start with an identity-gateway pool export header");
+      if (!first || first.type !== "header" || first.format !== EXPORT_FORMAT)
+        throw refusedExport("it does not start with an identity-gateway pool export header");
       if (first.version !== EXPORT_VERSION) throw refusedExport(`version ${String(first.version)} is not supported`);
       const headerSealing = first.sealing as ExportHeader["sealing"];
-      if (headerSealing?.kind === "passphrase" && options.passphrase === null) throw refusedExport("it is sealed with an export key; give the passphrase");
-      if (headerSealing?.kind === "secretsKey" && options.passphrase !== null) throw refusedExport("it is sealed with the exporting gateway's SECRETS_KEY, not with an export key");
+      if (headerSealing?.kind === "passphrase" && options.passphrase === null)
+        throw refusedExport("it is sealed with an export key; give the passphrase");
+      if (headerSealing?.kind === "secretsKey" && options.passphrase !== null)
+        throw refusedExport("it is sealed with the exporting gateway's SECRETS_KEY, not with an export key");
       const { sealing } = sealingFor(exportKeys, options.passphrase, headerSealing);
       try {
         if (sealing.box.decrypt(String(first.keyCheck)) !== KEY_CHECK) throw new Error("key check");
@@ -74,10 +96,19 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
       const pool = revive<UserPool>(poolLine.pool as Record<string, unknown>, ["createdAt", "updatedAt"]);
       const now = clock.now();
       await db.transaction(async (repositories) => {
-        if (await repositories.pools.findById(pool.id)) throw refusedExport(`a user pool with id ${pool.id} already exists here`);
+        if (await repositories.pools.findById(pool.id))
+          throw refusedExport(`a user pool with id ${pool.id} already exists here`);
         await repositories.pools.insert(pool);
       });
-      const counts: Record<string, number> = { clients: 0, resourceServers: 0, groups: 0, users: 0, memberships: 0, devices: 0, passkeys: 0 };
+      const counts: Record<string, number> = {
+        clients: 0,
+        resourceServers: 0,
+        groups: 0,
+        users: 0,
+        memberships: 0,
+        devices: 0,
+        passkeys: 0,
+      };
       try {
         const groupIds = new Map<string, string>();
         let batch: ExportRecord[] = [];
@@ -94,15 +125,33 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
         const prepare = (record: ExportRecord): ((repositories: Repositories) => Promise<void>) => {
           switch (record.type) {
             case "triggerSecret":
-              return (repositories) => repositories.triggerSecrets.put({ poolId: pool.id, secretCiphertext: reseal(seal, secretBox, String(record.secret)), createdAt: new Date(String(record.createdAt)) });
+              return (repositories) =>
+                repositories.triggerSecrets.put({
+                  poolId: pool.id,
+                  secretCiphertext: reseal(seal, secretBox, String(record.secret)),
+                  createdAt: new Date(String(record.createdAt)),
+                });
             case "client": {
               const client = revive<AppClient>(record.client as Record<string, unknown>, ["createdAt", "updatedAt"]);
               counts.clients!++;
-              return (repositories) => repositories.clients.insert({ ...client, poolId: pool.id, secretCiphertext: client.secretCiphertext === null ? null : reseal(seal, secretBox, client.secretCiphertext) });
+              return (repositories) =>
+                repositories.clients.insert({
+                  ...client,
+                  poolId: pool.id,
+                  secretCiphertext:
+                    client.secretCiphertext === null ? null : reseal(seal, secretBox, client.secretCiphertext),
+                });
             }
             case "resourceServer":
               counts.resourceServers!++;
-              return (repositories) => repositories.resourceServers.insert({ ...revive<ResourceServer>(record.resourceServer as Record<string, unknown>, ["createdAt", "updatedAt"]), poolId: pool.id });
+              return (repositories) =>
+                repositories.resourceServers.insert({
+                  ...revive<ResourceServer>(record.resourceServer as Record<string, unknown>, [
+                    "createdAt",
+                    "updatedAt",
+                  ]),
+                  poolId: pool.id,
+                });
             case "group": {
               const group = revive<Group>(record.group as Record<string, unknown>, ["createdAt", "updatedAt"]);
               counts.groups!++;
@@ -113,7 +162,8 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
               return prepareUser(record as unknown as UserRecord);
             case "membership": {
               const groupId = groupIds.get(String(record.group));
-              if (!groupId) throw refusedExport(`a membership names group ${String(record.group)}, which the export does not hold`);
+              if (!groupId)
+                throw refusedExport(`a membership names group ${String(record.group)}, which the export does not hold`);
               counts.memberships!++;
               return (repositories) => repositories.groups.addMember(groupId, String(record.userId), now);
             }
@@ -122,21 +172,45 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
           }
         };
         const prepareUser = (record: UserRecord): ((repositories: Repositories) => Promise<void>) => {
-          const plain = revive<Omit<User, "credentials"> & { credentials: string | null }>(record.user, ["createdAt", "updatedAt", "passwordChangedAt"]);
+          const plain = revive<Omit<User, "credentials"> & { credentials: string | null }>(record.user, [
+            "createdAt",
+            "updatedAt",
+            "passwordChangedAt",
+          ]);
           let credentials: PasswordCredentials | null = null;
           if (plain.credentials !== null) {
-            const sealed = JSON.parse(seal.decrypt(plain.credentials)) as { pepper: string; bcryptHash: string; srpSalt: string; srpVerifier: string };
-            credentials = { passwordHash: hasher.fromPortableHash({ pepper: sealed.pepper, bcryptHash: sealed.bcryptHash }), srpSalt: sealed.srpSalt, srpVerifier: sealed.srpVerifier };
+            const sealed = JSON.parse(seal.decrypt(plain.credentials)) as {
+              pepper: string;
+              bcryptHash: string;
+              srpSalt: string;
+              srpVerifier: string;
+            };
+            credentials = {
+              passwordHash: hasher.fromPortableHash({ pepper: sealed.pepper, bcryptHash: sealed.bcryptHash }),
+              srpSalt: sealed.srpSalt,
+              srpVerifier: sealed.srpVerifier,
+            };
           }
           const user: User = { ...plain, poolId: pool.id, credentials };
           const mfa = record.mfa && revive<UserMfa>(record.mfa, ["updatedAt"]);
           const totp = mfa?.totpSecretCiphertext ? reseal(seal, secretBox, mfa.totpSecretCiphertext) : null;
-          const pendingTotp = mfa?.pendingTotpSecretCiphertext ? reseal(seal, secretBox, mfa.pendingTotpSecretCiphertext) : null;
+          const pendingTotp = mfa?.pendingTotpSecretCiphertext
+            ? reseal(seal, secretBox, mfa.pendingTotpSecretCiphertext)
+            : null;
           const devices = (record.devices ?? []).map((device) => {
             const revived = revive<Device>(device, ["createdAt", "updatedAt", "lastAuthenticatedAt"]);
-            return { ...revived, poolId: pool.id, userId: user.id, srpVerifier: revived.srpVerifier === null ? null : seal.decrypt(revived.srpVerifier) };
+            return {
+              ...revived,
+              poolId: pool.id,
+              userId: user.id,
+              srpVerifier: revived.srpVerifier === null ? null : seal.decrypt(revived.srpVerifier),
+            };
           });
-          const passkeys = (record.passkeys ?? []).map((passkey) => ({ ...revive<WebAuthnCredential>(passkey, ["createdAt", "lastUsedAt"]), poolId: pool.id, userId: user.id }));
+          const passkeys = (record.passkeys ?? []).map((passkey) => ({
+            ...revive<WebAuthnCredential>(passkey, ["createdAt", "lastUsedAt"]),
+            poolId: pool.id,
+            userId: user.id,
+          }));
           counts.users!++;
           counts.devices! += devices.length;
           counts.passkeys! += passkeys.length;
@@ -146,10 +220,23 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
               await repositories.mfa.findForUpdate(user.id, mfa.updatedAt);
               if (totp) {
                 await repositories.mfa.setPendingTotp(user.id, totp, mfa.updatedAt);
-                await repositories.mfa.promotePendingTotp(user.id, totp, { friendlyName: mfa.totpFriendlyName, step: mfa.totpLastUsedStep ?? 0, now: mfa.updatedAt });
+                await repositories.mfa.promotePendingTotp(user.id, totp, {
+                  friendlyName: mfa.totpFriendlyName,
+                  step: mfa.totpLastUsedStep ?? 0,
+                  now: mfa.updatedAt,
+                });
               }
               if (pendingTotp) await repositories.mfa.setPendingTotp(user.id, pendingTotp, mfa.updatedAt);
-              await repositories.mfa.setFactors(user.id, { smsEnabled: mfa.smsEnabled, emailEnabled: mfa.emailEnabled, totpEnabled: mfa.totpEnabled, preferred: mfa.preferred }, mfa.updatedAt);
+              await repositories.mfa.setFactors(
+                user.id,
+                {
+                  smsEnabled: mfa.smsEnabled,
+                  emailEnabled: mfa.emailEnabled,
+                  totpEnabled: mfa.totpEnabled,
+                  preferred: mfa.preferred,
+                },
+                mfa.updatedAt,
+              );
             }
             for (const device of devices) await repositories.devices.insert(device);
             for (const passkey of passkeys) await repositories.webAuthnCredentials.insert(passkey);
@@ -163,7 +250,9 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
           if (record.type === "end") {
             await flush();
             const expected = record.counts as Record<string, number>;
-            for (const [name, count] of Object.entries(counts)) if (expected?.[name] !== count) throw refusedExport(`it holds ${count} ${name}, its end record says ${String(expected?.[name])}`);
+            for (const [name, count] of Object.entries(counts))
+              if (expected?.[name] !== count)
+                throw refusedExport(`it holds ${count} ${name}, its end record says ${String(expected?.[name])}`);
             ended = true;
             continue;
           }
@@ -173,14 +262,23 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
         }
         if (!ended) throw refusedExport("it ends before its end record (cut off)");
         await db.transaction((repositories) =>
-          repositories.events.append({ type: "USER_POOL_IMPORTED", poolId: pool.id, actor: actorOf(principal), detail: { counts, sealing: headerSealing.kind } }, clock.now()),
+          repositories.events.append(
+            {
+              type: "USER_POOL_IMPORTED",
+              poolId: pool.id,
+              actor: actorOf(principal),
+              detail: { counts, sealing: headerSealing.kind },
+            },
+            clock.now(),
+          ),
         );
       } catch (error) {
         // No half pool: everything imported so far goes with it.
         await db.transaction((repositories) => repositories.pools.delete(pool.id));
         await contexts?.invalidatePool(pool.id);
         if (error instanceof CognitoError) throw error;
-        if (error instanceof SyntaxError || (error instanceof Error && /sealed|auth|decrypt/i.test(error.message))) throw refusedExport("a sealed value does not open with the export key");
+        if (error instanceof SyntaxError || (error instanceof Error && /sealed|auth|decrypt/i.test(error.message)))
+          throw refusedExport("a sealed value does not open with the export key");
         throw error;
       }
       return { userPoolId: pool.id, counts };
@@ -189,4 +287,5 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
 }
 
 /** A secret sealed under the export key, sealed again under this gateway's SECRETS_KEY. */
-const reseal = (exportBox: SecretBox, ownBox: SecretBox, sealed: string): string => ownBox.encrypt(exportBox.decrypt(sealed));
+const reseal = (exportBox: SecretBox, ownBox: SecretBox, sealed: string): string =>
+  ownBox.encrypt(exportBox.decrypt(sealed));

@@ -33,7 +33,14 @@ export const STANDARD_ATTRIBUTES: readonly SchemaAttribute[] = [
   stringAttribute("address"),
   { ...stringAttribute("birthdate", 10, 10) },
   stringAttribute("email"),
-  { name: "email_verified", attributeDataType: "Boolean", isCustom: false, required: false, mutable: true, developerOnly: false },
+  {
+    name: "email_verified",
+    attributeDataType: "Boolean",
+    isCustom: false,
+    required: false,
+    mutable: true,
+    developerOnly: false,
+  },
   stringAttribute("family_name"),
   stringAttribute("gender"),
   stringAttribute("given_name"),
@@ -42,16 +49,33 @@ export const STANDARD_ATTRIBUTES: readonly SchemaAttribute[] = [
   stringAttribute("name"),
   stringAttribute("nickname"),
   stringAttribute("phone_number"),
-  { name: "phone_number_verified", attributeDataType: "Boolean", isCustom: false, required: false, mutable: true, developerOnly: false },
+  {
+    name: "phone_number_verified",
+    attributeDataType: "Boolean",
+    isCustom: false,
+    required: false,
+    mutable: true,
+    developerOnly: false,
+  },
   stringAttribute("picture"),
   stringAttribute("preferred_username"),
   stringAttribute("profile"),
-  { name: "updated_at", attributeDataType: "Number", isCustom: false, required: false, mutable: true, developerOnly: false, minValue: 0 },
+  {
+    name: "updated_at",
+    attributeDataType: "Number",
+    isCustom: false,
+    required: false,
+    mutable: true,
+    developerOnly: false,
+    minValue: 0,
+  },
   stringAttribute("website"),
   stringAttribute("zoneinfo"),
 ];
 
-export const STANDARD_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(STANDARD_ATTRIBUTES.map((attribute) => attribute.name));
+export const STANDARD_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(
+  STANDARD_ATTRIBUTES.map((attribute) => attribute.name),
+);
 /** Attributes that can be neither required nor chosen freely: they are set by the gateway. */
 export const SYSTEM_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(["sub", "email_verified", "phone_number_verified"]);
 

@@ -17,7 +17,10 @@ export function withCachedPoolReads(db: Database, cache: Pick<ClientContextCache
     let cached = wrapped.get(repositories);
     if (!cached) {
       const pools = repositories.pools;
-      cached = { ...repositories, pools: { ...pools, findById: (poolId) => cache.pool(poolId, () => pools.findById(poolId)) } };
+      cached = {
+        ...repositories,
+        pools: { ...pools, findById: (poolId) => cache.pool(poolId, () => pools.findById(poolId)) },
+      };
       wrapped.set(repositories, cached);
     }
     return cached;

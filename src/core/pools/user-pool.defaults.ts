@@ -53,21 +53,36 @@ export const DEFAULT_POOL_SETTINGS: Omit<UserPoolSettings, "name"> = {
  * Merges a create or update input over the current settings. Nested objects merge field by field,
  * so an update that names one password rule keeps the others.
  */
-export function mergePoolSettings(current: UserPoolSettings, input: CreateUserPoolInput | UpdateUserPoolInput): UserPoolSettings {
+export function mergePoolSettings(
+  current: UserPoolSettings,
+  input: CreateUserPoolInput | UpdateUserPoolInput,
+): UserPoolSettings {
   const defined = <T extends object>(value: T): Partial<T> =>
-    Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined && field !== null)) as Partial<T>;
+    Object.fromEntries(
+      Object.entries(value).filter(([, field]) => field !== undefined && field !== null),
+    ) as Partial<T>;
   const { passwordPolicy, verificationMessageTemplate, adminCreateUserConfig, ...flat } = input as CreateUserPoolInput;
   const merged: UserPoolSettings = {
     ...current,
-    ...defined(Object.fromEntries(Object.entries(flat).filter(([key]) => key !== "schema")) as Partial<UserPoolSettings>),
+    ...defined(
+      Object.fromEntries(Object.entries(flat).filter(([key]) => key !== "schema")) as Partial<UserPoolSettings>,
+    ),
     passwordPolicy: { ...current.passwordPolicy, ...defined(passwordPolicy ?? {}) },
-    verificationMessageTemplate: { ...current.verificationMessageTemplate, ...defined(verificationMessageTemplate ?? {}) },
+    verificationMessageTemplate: {
+      ...current.verificationMessageTemplate,
+      ...defined(verificationMessageTemplate ?? {}),
+    },
     adminCreateUserConfig: {
-      allowAdminCreateUserOnly: adminCreateUserConfig?.allowAdminCreateUserOnly ?? current.adminCreateUserConfig.allowAdminCreateUserOnly,
-      inviteMessageTemplate: { ...current.adminCreateUserConfig.inviteMessageTemplate, ...defined(adminCreateUserConfig?.inviteMessageTemplate ?? {}) },
+      allowAdminCreateUserOnly:
+        adminCreateUserConfig?.allowAdminCreateUserOnly ?? current.adminCreateUserConfig.allowAdminCreateUserOnly,
+      inviteMessageTemplate: {
+        ...current.adminCreateUserConfig.inviteMessageTemplate,
+        ...defined(adminCreateUserConfig?.inviteMessageTemplate ?? {}),
+      },
     },
   };
   // Cognito treats a validity of 0 days as "use the default".
-  if (merged.passwordPolicy.temporaryPasswordValidityDays === 0) merged.passwordPolicy.temporaryPasswordValidityDays = 7;
+  if (merged.passwordPolicy.temporaryPasswordValidityDays === 0)
+    merged.passwordPolicy.temporaryPasswordValidityDays = 7;
   return merged;
 }

@@ -8,7 +8,13 @@ import type { ClientContextCache } from "../clients/client-context-cache.js";
 import type { Database, Repositories } from "../ports.js";
 import { requirePoolId } from "../validation.js";
 import { DEFAULT_POOL_SETTINGS, mergePoolSettings } from "./user-pool.defaults.js";
-import type { CreateUserPoolInput, CustomAttributeInput, UpdateUserPoolInput, UserPool, UserPoolSettings } from "./user-pool.types.js";
+import type {
+  CreateUserPoolInput,
+  CustomAttributeInput,
+  UpdateUserPoolInput,
+  UserPool,
+  UserPoolSettings,
+} from "./user-pool.types.js";
 import { appendCustomAttributes, buildInitialSchema, validatePoolSettings } from "./user-pool.validation.js";
 
 export interface UserPoolServiceDeps {
@@ -24,7 +30,11 @@ export interface UserPoolServiceDeps {
 export type UserPoolService = ReturnType<typeof createUserPoolService>;
 
 /** Loads a pool the caller may access, or throws ResourceNotFoundException / NotAuthorizedException. */
-export async function loadAccessiblePool(repositories: Repositories, principal: AdminPrincipal, poolId: string): Promise<UserPool> {
+export async function loadAccessiblePool(
+  repositories: Repositories,
+  principal: AdminPrincipal,
+  poolId: string,
+): Promise<UserPool> {
   requirePoolId(poolId);
   assertPoolAccess(principal, poolId);
   const pool = await repositories.pools.findById(poolId);
@@ -35,7 +45,10 @@ export async function loadAccessiblePool(repositories: Repositories, principal: 
 /** Settings as stored in the audit log: the whole configuration, which holds no secret. */
 const describeSettings = (pool: UserPool): Record<string, unknown> => {
   const { createdAt: _createdAt, updatedAt: _updatedAt, schemaAttributes, ...settings } = pool;
-  return { ...settings, customAttributes: schemaAttributes.filter((attribute) => attribute.isCustom).map((attribute) => attribute.name) };
+  return {
+    ...settings,
+    customAttributes: schemaAttributes.filter((attribute) => attribute.isCustom).map((attribute) => attribute.name),
+  };
 };
 
 export function createUserPoolService({ db, clock, region, maxUserPools, contexts }: UserPoolServiceDeps) {
@@ -47,13 +60,22 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
       const settings = mergePoolSettings({ ...DEFAULT_POOL_SETTINGS, name: input.name }, input);
       validatePoolSettings(settings, schemaAttributes);
       const now = clock.now();
-      const pool: UserPool = { ...settings, id: `${region}_${randomAlphanumeric(9)}`, schemaAttributes, createdAt: now, updatedAt: now };
+      const pool: UserPool = {
+        ...settings,
+        id: `${region}_${randomAlphanumeric(9)}`,
+        schemaAttributes,
+        createdAt: now,
+        updatedAt: now,
+      };
       return db.transaction(async (repositories) => {
         if ((await repositories.pools.count()) >= maxUserPools) {
           throw new CognitoError("LimitExceededException", `This gateway holds at most ${maxUserPools} user pools.`);
         }
         await repositories.pools.insert(pool);
-        await repositories.events.append({ type: "USER_POOL_CREATED", poolId: pool.id, actor: actorOf(principal), detail: describeSettings(pool) }, now);
+        await repositories.events.append(
+          { type: "USER_POOL_CREATED", poolId: pool.id, actor: actorOf(principal), detail: describeSettings(pool) },
+          now,
+        );
         return pool;
       });
     },
@@ -68,7 +90,15 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
         const updated: UserPool = { ...current, ...settings, updatedAt: now };
         await repositories.pools.update(updated);
         const changedFields = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
-        await repositories.events.append({ type: "USER_POOL_UPDATED", poolId, actor: actorOf(principal), detail: { changedFields, settings: describeSettings(updated) } }, now);
+        await repositories.events.append(
+          {
+            type: "USER_POOL_UPDATED",
+            poolId,
+            actor: actorOf(principal),
+            detail: { changedFields, settings: describeSettings(updated) },
+          },
+          now,
+        );
         return updated;
       });
       await contexts.invalidatePool(poolId);
@@ -80,10 +110,15 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
       await db.transaction(async (repositories) => {
         const pool = await loadAccessiblePool(repositories, principal, poolId);
         if (pool.deletionProtection === "ACTIVE") {
-          throw invalidParameter(`User pool ${poolId} has deletion protection ACTIVE; set deletionProtection to INACTIVE before deleting it.`);
+          throw invalidParameter(
+            `User pool ${poolId} has deletion protection ACTIVE; set deletionProtection to INACTIVE before deleting it.`,
+          );
         }
         await repositories.pools.delete(poolId);
-        await repositories.events.append({ type: "USER_POOL_DELETED", poolId, actor: actorOf(principal), detail: { name: pool.name } }, clock.now());
+        await repositories.events.append(
+          { type: "USER_POOL_DELETED", poolId, actor: actorOf(principal), detail: { name: pool.name } },
+          clock.now(),
+        );
       });
       await contexts.invalidatePool(poolId);
     },
@@ -96,15 +131,22 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
     /** Pools the caller may see, by id, 1–60 a page. @throws InvalidParameterException */
     async listUserPools(principal: AdminPrincipal, args: PageArgs): Promise<Page<UserPool>> {
       const { limit, afterId } = readPageArgs(args);
-      const rows = await db.read((repositories) => repositories.pools.list({ afterId, limit: limit + 1 }, principal.poolScope));
+      const rows = await db.read((repositories) =>
+        repositories.pools.list({ afterId, limit: limit + 1 }, principal.poolScope),
+      );
       return toPage(rows, limit, (pool) => pool.id);
     },
 
     /** Adds 1–25 custom attributes; they can never be changed or removed. @throws InvalidParameterException, LimitExceededException */
-    async addCustomAttributes(principal: AdminPrincipal, poolId: string, customAttributes: CustomAttributeInput[]): Promise<UserPool> {
+    async addCustomAttributes(
+      principal: AdminPrincipal,
+      poolId: string,
+      customAttributes: CustomAttributeInput[],
+    ): Promise<UserPool> {
       if (customAttributes.length < 1) throw invalidParameter("customAttributes must hold at least one attribute.");
       // 1–25 a call is a request-shape rule (InvalidParameterException); only the 50-per-pool quota is a LimitExceededException.
-      if (customAttributes.length > 25) throw invalidParameter(`customAttributes holds at most 25 entries a call; got ${customAttributes.length}.`);
+      if (customAttributes.length > 25)
+        throw invalidParameter(`customAttributes holds at most 25 entries a call; got ${customAttributes.length}.`);
       const updated = await db.transaction(async (repositories) => {
         const current = await loadAccessiblePool(repositories, principal, poolId);
         const schemaAttributes = appendCustomAttributes(
@@ -115,7 +157,10 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
         const updated = { ...current, schemaAttributes, updatedAt: now };
         await repositories.pools.update(updated);
         const added = schemaAttributes.slice(current.schemaAttributes.length);
-        await repositories.events.append({ type: "CUSTOM_ATTRIBUTES_ADDED", poolId, actor: actorOf(principal), detail: { attributes: added } }, now);
+        await repositories.events.append(
+          { type: "CUSTOM_ATTRIBUTES_ADDED", poolId, actor: actorOf(principal), detail: { attributes: added } },
+          now,
+        );
         return updated;
       });
       await contexts.invalidatePool(poolId);

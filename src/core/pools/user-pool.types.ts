@@ -133,13 +133,20 @@ export interface CustomAttributeInput {
 /** A schema entry at pool creation: a standard attribute (to make it required) or a custom one. */
 export type SchemaAttributeInput = CustomAttributeInput;
 
-export type CreateUserPoolInput = Partial<Omit<UserPoolSettings, "name" | "passwordPolicy" | "verificationMessageTemplate" | "adminCreateUserConfig">> & {
+export type CreateUserPoolInput = Partial<
+  Omit<UserPoolSettings, "name" | "passwordPolicy" | "verificationMessageTemplate" | "adminCreateUserConfig">
+> & {
   name: string;
   passwordPolicy?: Partial<PasswordPolicy>;
   verificationMessageTemplate?: Partial<VerificationMessageTemplate>;
-  adminCreateUserConfig?: { allowAdminCreateUserOnly?: boolean; inviteMessageTemplate?: Partial<InviteMessageTemplate> };
+  adminCreateUserConfig?: {
+    allowAdminCreateUserOnly?: boolean;
+    inviteMessageTemplate?: Partial<InviteMessageTemplate>;
+  };
   schema?: SchemaAttributeInput[];
 };
 
 /** Username configuration and the schema are fixed at creation, as in Cognito. */
-export type UpdateUserPoolInput = Partial<Omit<CreateUserPoolInput, "usernameAttributes" | "aliasAttributes" | "usernameCaseSensitive" | "schema">>;
+export type UpdateUserPoolInput = Partial<
+  Omit<CreateUserPoolInput, "usernameAttributes" | "aliasAttributes" | "usernameCaseSensitive" | "schema">
+>;

@@ -46,7 +46,13 @@ export function validatePasswordPolicy(policy: PasswordPolicy): void {
   requireIntegerInRange("passwordPolicy.passwordHistorySize", policy.passwordHistorySize, 0, 24);
 }
 
-function validateTemplate(field: string, template: string, min: number, max: number, mustContain: string | RegExp): void {
+function validateTemplate(
+  field: string,
+  template: string,
+  min: number,
+  max: number,
+  mustContain: string | RegExp,
+): void {
   requireLength(field, template, min, max);
   const found = typeof mustContain === "string" ? template.includes(mustContain) : mustContain.test(template);
   if (!found) {
@@ -59,13 +65,31 @@ export function validateVerificationTemplate(template: VerificationMessageTempla
   validateTemplate("verificationMessageTemplate.smsMessage", template.smsMessage, 6, 140, CODE_PLACEHOLDER);
   validateTemplate("verificationMessageTemplate.emailMessage", template.emailMessage, 6, 20000, CODE_PLACEHOLDER);
   requireLength("verificationMessageTemplate.emailSubject", template.emailSubject, 1, 140);
-  validateTemplate("verificationMessageTemplate.emailMessageByLink", template.emailMessageByLink, 6, 20000, LINK_PLACEHOLDER);
+  validateTemplate(
+    "verificationMessageTemplate.emailMessageByLink",
+    template.emailMessageByLink,
+    6,
+    20000,
+    LINK_PLACEHOLDER,
+  );
   requireLength("verificationMessageTemplate.emailSubjectByLink", template.emailSubjectByLink, 1, 140);
 }
 
 export function validateInviteTemplate(template: InviteMessageTemplate): void {
-  validateTemplate("adminCreateUserConfig.inviteMessageTemplate.smsMessage", template.smsMessage, 6, 140, CODE_PLACEHOLDER);
-  validateTemplate("adminCreateUserConfig.inviteMessageTemplate.emailMessage", template.emailMessage, 6, 20000, CODE_PLACEHOLDER);
+  validateTemplate(
+    "adminCreateUserConfig.inviteMessageTemplate.smsMessage",
+    template.smsMessage,
+    6,
+    140,
+    CODE_PLACEHOLDER,
+  );
+  validateTemplate(
+    "adminCreateUserConfig.inviteMessageTemplate.emailMessage",
+    template.emailMessage,
+    6,
+    20000,
+    CODE_PLACEHOLDER,
+  );
   requireLength("adminCreateUserConfig.inviteMessageTemplate.emailSubject", template.emailSubject, 1, 140);
 }
 
@@ -73,9 +97,16 @@ export function validateRecoverySetting(mechanisms: RecoveryMechanism[]): void {
   if (mechanisms.length < 1 || mechanisms.length > 2) {
     throw invalidParameter("accountRecoverySetting must hold 1 or 2 recovery mechanisms.");
   }
-  requireUnique("accountRecoverySetting names", mechanisms.map((mechanism) => mechanism.name));
-  requireUnique("accountRecoverySetting priorities", mechanisms.map((mechanism) => mechanism.priority));
-  for (const mechanism of mechanisms) requireIntegerInRange("accountRecoverySetting.priority", mechanism.priority, 1, 2);
+  requireUnique(
+    "accountRecoverySetting names",
+    mechanisms.map((mechanism) => mechanism.name),
+  );
+  requireUnique(
+    "accountRecoverySetting priorities",
+    mechanisms.map((mechanism) => mechanism.priority),
+  );
+  for (const mechanism of mechanisms)
+    requireIntegerInRange("accountRecoverySetting.priority", mechanism.priority, 1, 2);
   if (mechanisms.length > 1 && mechanisms.some((mechanism) => mechanism.name === "admin_only")) {
     throw invalidParameter("accountRecoverySetting: admin_only cannot be combined with another recovery mechanism.");
   }
@@ -94,7 +125,8 @@ export function validateLambdaConfig(config: LambdaConfig): void {
   for (const [name, trigger, versions] of versioned) {
     if (!trigger) continue;
     requireUrl(`lambdaConfig.${name}.lambdaArn`, trigger.lambdaArn);
-    if (!(versions as readonly string[]).includes(trigger.lambdaVersion)) throw invalidParameter(`lambdaConfig.${name}.lambdaVersion must be one of ${versions.join(", ")}.`);
+    if (!(versions as readonly string[]).includes(trigger.lambdaVersion))
+      throw invalidParameter(`lambdaConfig.${name}.lambdaVersion must be one of ${versions.join(", ")}.`);
   }
 }
 
@@ -116,10 +148,15 @@ export function validatePoolSettings(settings: UserPoolSettings, schema: readonl
     throw invalidParameter(`mfaConfiguration ${settings.mfaConfiguration} needs at least one factor in enabledMfas.`);
   }
   requireSubset("autoVerifiedAttributes", settings.autoVerifiedAttributes, ["email", "phone_number"]);
-  requireSubset("attributesRequireVerificationBeforeUpdate", settings.attributesRequireVerificationBeforeUpdate, ["email", "phone_number"]);
+  requireSubset("attributesRequireVerificationBeforeUpdate", settings.attributesRequireVerificationBeforeUpdate, [
+    "email",
+    "phone_number",
+  ]);
   for (const attribute of settings.attributesRequireVerificationBeforeUpdate) {
     if (!settings.autoVerifiedAttributes.includes(attribute)) {
-      throw invalidParameter(`attributesRequireVerificationBeforeUpdate lists ${attribute}, which must also be in autoVerifiedAttributes.`);
+      throw invalidParameter(
+        `attributesRequireVerificationBeforeUpdate lists ${attribute}, which must also be in autoVerifiedAttributes.`,
+      );
     }
   }
   validateVerificationTemplate(settings.verificationMessageTemplate);
@@ -136,7 +173,12 @@ export function validatePoolSettings(settings: UserPoolSettings, schema: readonl
 export function toCustomSchemaAttribute(input: CustomAttributeInput): SchemaAttribute {
   const field = `customAttribute ${input.name}`;
   requireLength("customAttribute name", input.name, 1, MAX_CUSTOM_ATTRIBUTE_NAME_LENGTH);
-  requirePattern("customAttribute name", input.name, CUSTOM_ATTRIBUTE_NAME_PATTERN, "may only contain letters, digits, _ and -");
+  requirePattern(
+    "customAttribute name",
+    input.name,
+    CUSTOM_ATTRIBUTE_NAME_PATTERN,
+    "may only contain letters, digits, _ and -",
+  );
   if (input.required) throw invalidParameter(`${field}: required custom attributes are not supported.`);
   const hasStringConstraint = input.minLength !== undefined || input.maxLength !== undefined;
   const hasNumberConstraint = input.minValue !== undefined || input.maxValue !== undefined;
@@ -155,13 +197,18 @@ export function toCustomSchemaAttribute(input: CustomAttributeInput): SchemaAttr
     attribute.maxLength = input.maxLength ?? 2048;
     requireIntegerInRange(`${field} minLength`, attribute.minLength, 0, 2048);
     requireIntegerInRange(`${field} maxLength`, attribute.maxLength, 1, 2048);
-    if (attribute.minLength > attribute.maxLength) throw invalidParameter(`${field}: minLength must not exceed maxLength.`);
+    if (attribute.minLength > attribute.maxLength)
+      throw invalidParameter(`${field}: minLength must not exceed maxLength.`);
   } else if (input.attributeDataType === "Number") {
     if (hasStringConstraint) throw invalidParameter(`${field}: minLength/maxLength apply to String attributes only.`);
     if (input.minValue !== undefined) attribute.minValue = input.minValue;
     if (input.maxValue !== undefined) attribute.maxValue = input.maxValue;
-    for (const [name, value] of [["minValue", input.minValue], ["maxValue", input.maxValue]] as const) {
-      if (value !== undefined && !Number.isFinite(value)) throw invalidParameter(`${field}: ${name} must be a finite number.`);
+    for (const [name, value] of [
+      ["minValue", input.minValue],
+      ["maxValue", input.maxValue],
+    ] as const) {
+      if (value !== undefined && !Number.isFinite(value))
+        throw invalidParameter(`${field}: ${name} must be a finite number.`);
     }
     if (input.minValue !== undefined && input.maxValue !== undefined && input.minValue > input.maxValue) {
       throw invalidParameter(`${field}: minValue must not exceed maxValue.`);
@@ -173,18 +220,26 @@ export function toCustomSchemaAttribute(input: CustomAttributeInput): SchemaAttr
 }
 
 /** Adds custom attributes to a schema: add-only, no duplicates, at most 50 per pool. */
-export function appendCustomAttributes(schema: readonly SchemaAttribute[], inputs: readonly CustomAttributeInput[]): SchemaAttribute[] {
+export function appendCustomAttributes(
+  schema: readonly SchemaAttribute[],
+  inputs: readonly CustomAttributeInput[],
+): SchemaAttribute[] {
   const next = [...schema];
   for (const input of inputs) {
     const attribute = toCustomSchemaAttribute(input);
     if (next.some((existing) => existing.name === attribute.name)) {
-      throw invalidParameter(`${attribute.name}: an attribute with this name already exists; custom attributes cannot be changed or replaced.`);
+      throw invalidParameter(
+        `${attribute.name}: an attribute with this name already exists; custom attributes cannot be changed or replaced.`,
+      );
     }
     next.push(attribute);
   }
   const customCount = next.filter((attribute) => attribute.isCustom).length;
   if (customCount > MAX_CUSTOM_ATTRIBUTES) {
-    throw new CognitoError("LimitExceededException", `A user pool holds at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes; this change would make ${customCount}.`);
+    throw new CognitoError(
+      "LimitExceededException",
+      `A user pool holds at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes; this change would make ${customCount}.`,
+    );
   }
   return next;
 }
@@ -203,13 +258,18 @@ export function buildInitialSchema(inputs: readonly CustomAttributeInput[]): Sch
       custom.push({ ...input, name: bareName });
       continue;
     }
-    if (SYSTEM_ATTRIBUTE_NAMES.has(input.name)) throw invalidParameter(`schema: ${input.name} is managed by the user pool and cannot be redefined.`);
+    if (SYSTEM_ATTRIBUTE_NAMES.has(input.name))
+      throw invalidParameter(`schema: ${input.name} is managed by the user pool and cannot be redefined.`);
     const attribute = standard.find((candidate) => candidate.name === input.name)!;
     if (input.attributeDataType !== attribute.attributeDataType) {
-      throw invalidParameter(`schema: ${input.name} is a standard ${attribute.attributeDataType} attribute; attributeDataType cannot be ${input.attributeDataType}.`);
+      throw invalidParameter(
+        `schema: ${input.name} is a standard ${attribute.attributeDataType} attribute; attributeDataType cannot be ${input.attributeDataType}.`,
+      );
     }
     if (input.searchable !== undefined && input.searchable !== isSearchableSchemaAttribute(attribute)) {
-      throw invalidParameter(`schema: whether ${input.name} is searchable is fixed (${isSearchableSchemaAttribute(attribute) ? "it is" : "it is not"}); searchable can be chosen for custom attributes only.`);
+      throw invalidParameter(
+        `schema: whether ${input.name} is searchable is fixed (${isSearchableSchemaAttribute(attribute) ? "it is" : "it is not"}); searchable can be chosen for custom attributes only.`,
+      );
     }
     attribute.required = input.required ?? false;
     attribute.mutable = input.mutable ?? true;

@@ -6,4 +6,3 @@ export function lockSecondsAt(gate: AttemptGate, count: number): number {
   if (!table || table.length === 0) return 0;
   return table[Math.min(count, table.length - 1)] ?? 0;
 }
-

@@ -55,7 +55,11 @@ export interface AttemptReservation {
  * of N parallel guesses then meets the lockout its own first guesses set, so N parallel attempts are
  * compared no more often than N serial ones. Attempts refused during a lockout are not counted.
  */
-export function createLockout(store: ShortLivedStore, clock: Clock, options: { failuresPerIpWindow: number; metrics?: Pick<Metrics, "countLockout"> }) {
+export function createLockout(
+  store: ShortLivedStore,
+  clock: Clock,
+  options: { failuresPerIpWindow: number; metrics?: Pick<Metrics, "countLockout"> },
+) {
   // A user's gate and an address's gate are taken in one atomic step, and an address spans every pool
   // and user, so all lockout keys share one hash tag: on a Redis Cluster they live on one node. Tagging
   // by pool would spread them but turn the per-address limit into a per-pool one (a sprayer would get
@@ -66,10 +70,21 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
     windowSeconds: QUIET_RESET_SECONDS,
     lockSecondsByCount: LOCK_SECONDS_BY_FAILURES,
   });
-  const ipGate = (ip: string): AttemptGate => ({ key: `{lockout}:ip:${ip}`, windowSeconds: QUIET_RESET_SECONDS, limit: options.failuresPerIpWindow });
-  const gatesOf = (poolId: string, subject: string | null, ip: string | null): AttemptGate[] => [...(ip ? [ipGate(ip)] : []), ...(subject ? [userGate(poolId, subject)] : [])];
+  const ipGate = (ip: string): AttemptGate => ({
+    key: `{lockout}:ip:${ip}`,
+    windowSeconds: QUIET_RESET_SECONDS,
+    limit: options.failuresPerIpWindow,
+  });
+  const gatesOf = (poolId: string, subject: string | null, ip: string | null): AttemptGate[] => [
+    ...(ip ? [ipGate(ip)] : []),
+    ...(subject ? [userGate(poolId, subject)] : []),
+  ];
   const locked = () => new CognitoError("NotAuthorizedException", "Password attempts exceeded");
-  const ipBlocked = () => new CognitoError("TooManyRequestsException", "Too many failed sign-in attempts from this address; try again later.");
+  const ipBlocked = () =>
+    new CognitoError(
+      "TooManyRequestsException",
+      "Too many failed sign-in attempts from this address; try again later.",
+    );
 
   /**
    * Subjects whose attempt in this process was their first in the window and passed: the sign-in's
@@ -78,7 +93,13 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
   const cleanUntil = new Map<string, number>();
   const subjectOf = (poolId: string, subject: string) => `${poolId}:${subject}`;
 
-  async function check(poolId: string, subject: string | null, ip: string | null, dryRun: boolean, thenSet?: ValueWrite): Promise<{ counts: number[]; taken: GivenBackAttempt[] }> {
+  async function check(
+    poolId: string,
+    subject: string | null,
+    ip: string | null,
+    dryRun: boolean,
+    thenSet?: ValueWrite,
+  ): Promise<{ counts: number[]; taken: GivenBackAttempt[] }> {
     const gates = gatesOf(poolId, subject, ip);
     const taken = await store.takeAttempt(gates, { dryRun, ...(thenSet ? { thenSet } : {}) });
     if (!taken.allowed) throw gates[taken.refusedBy]!.limit !== undefined ? ipBlocked() : locked();
@@ -104,7 +125,12 @@ export function createLockout(store: ShortLivedStore, clock: Clock, options: { f
      * written only when allowed, with the check (the SRP session: one round trip for both).
      * @throws TooManyRequestsException (the address), NotAuthorizedException "Password attempts exceeded"
      */
-    async assertMayAttempt(poolId: string, subject: string, ip: string | null, options?: { thenSet?: ValueWrite }): Promise<void> {
+    async assertMayAttempt(
+      poolId: string,
+      subject: string,
+      ip: string | null,
+      options?: { thenSet?: ValueWrite },
+    ): Promise<void> {
       await check(poolId, subject, ip, true, options?.thenSet);
     },
 

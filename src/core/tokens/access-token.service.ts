@@ -65,9 +65,13 @@ const signedOutKey = (userId: string) => `access-tokens-revoked-before:${userId}
  * @throws NotAuthorizedException (client or pool gone, user disabled), UserNotFoundException (user deleted),
  *         UserNotConfirmedException, PasswordResetRequiredException
  */
-export async function loadSelfContext(repositories: Repositories, principal: Pick<AccessTokenPrincipal, "poolId" | "clientId" | "userId">): Promise<SelfContext> {
+export async function loadSelfContext(
+  repositories: Repositories,
+  principal: Pick<AccessTokenPrincipal, "poolId" | "clientId" | "userId">,
+): Promise<SelfContext> {
   const client = await repositories.clients.findById(principal.clientId);
-  const pool = client && client.poolId === principal.poolId ? await repositories.pools.findById(principal.poolId) : null;
+  const pool =
+    client && client.poolId === principal.poolId ? await repositories.pools.findById(principal.poolId) : null;
   if (!client || !pool) throw invalidToken();
   return { pool, client, user: requireUsableUser(await repositories.users.findById(pool.id, principal.userId)) };
 }
@@ -79,7 +83,8 @@ function requireUsableUser(user: User | null): User {
   if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
   if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
   if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
-  if (user.status === "RESET_REQUIRED") throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
+  if (user.status === "RESET_REQUIRED")
+    throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
   return user;
 }
 
@@ -96,17 +101,31 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
   }
 
   /** Signature, issuer, expiry, token_use, the scope, revocation, and that client and user still exist. */
-  async function verifyWithScope(token: string | null, requiredScope: string): Promise<AccessTokenPrincipal & { scopes: string[] }> {
-    if (!token) throw new CognitoError("NotAuthorizedException", "An access token is required: send Authorization: Bearer <access token>.");
+  async function verifyWithScope(
+    token: string | null,
+    requiredScope: string,
+  ): Promise<AccessTokenPrincipal & { scopes: string[] }> {
+    if (!token)
+      throw new CognitoError(
+        "NotAuthorizedException",
+        "An access token is required: send Authorization: Bearer <access token>.",
+      );
     checkInput({ accessToken: token });
     const poolId = claimedPoolId(token);
     const claims = await signer.verify(poolId, token, "access");
     const { sub, client_id: clientId, username, scope, origin_jti: originJti, iat } = claims;
-    if (typeof sub !== "string" || typeof clientId !== "string" || typeof username !== "string" || typeof iat !== "number") throw invalidToken();
+    if (
+      typeof sub !== "string" ||
+      typeof clientId !== "string" ||
+      typeof username !== "string" ||
+      typeof iat !== "number"
+    )
+      throw invalidToken();
     if (originJti !== undefined && typeof originJti !== "string") throw invalidToken();
     // OAuth tokens may carry only openid/email/…; the self-service API needs Cognito's admin scope, userInfo openid.
     const scopes = typeof scope === "string" ? scope.split(" ") : [];
-    if (!scopes.includes(requiredScope)) throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
+    if (!scopes.includes(requiredScope))
+      throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
     const claimed = { poolId, userId: sub, username, clientId, originJti: originJti ?? null };
     if (claimed.originJti === null) {
       // Without origin_jti (revocation off for the client) only the sign-out watermark can tell.
@@ -120,7 +139,9 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
     });
     if (context.pool.id !== poolId) throw invalidToken();
     // One statement: the family's state, the user and its MFA row.
-    const holder = await db.read((repositories) => repositories.users.findAccessTokenHolder(poolId, sub, claimed.originJti));
+    const holder = await db.read((repositories) =>
+      repositories.users.findAccessTokenHolder(poolId, sub, claimed.originJti),
+    );
     // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
     if (holder.isFamilyRevoked) throw revokedToken();
     const user = requireUsableUser(holder.user);

@@ -58,12 +58,19 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
    * once the device is confirmed; until then (a device nobody confirmed) it works without one.
    * @throws NotAuthorizedException "Invalid Refresh Token"
    */
-  async function assertDevice(context: ClientContext, user: User, tokenDeviceKey: string, sentDeviceKey: string | null | undefined): Promise<void> {
+  async function assertDevice(
+    context: ClientContext,
+    user: User,
+    tokenDeviceKey: string,
+    sentDeviceKey: string | null | undefined,
+  ): Promise<void> {
     if (sentDeviceKey) {
       if (!constantTimeEqual(sentDeviceKey, tokenDeviceKey)) throw new CognitoError("NotAuthorizedException", INVALID);
       return;
     }
-    const confirmed = await db.read((repositories) => findConfirmedDevice(repositories, { poolId: context.pool.id, userId: user.id }, tokenDeviceKey));
+    const confirmed = await db.read((repositories) =>
+      findConfirmedDevice(repositories, { poolId: context.pool.id, userId: user.id }, tokenDeviceKey),
+    );
     if (confirmed) throw new CognitoError("NotAuthorizedException", INVALID);
   }
 
@@ -71,9 +78,20 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
   async function revokeReusedFamily(context: ClientContext, familyId: string): Promise<never> {
     await db.transaction(async (repositories) => {
       await repositories.refreshTokens.revokeFamily(familyId, clock.now());
-      await repositories.events.append({ type: "TOKEN_REVOKED", poolId: context.pool.id, actor: "system", detail: { reason: "refresh token reuse", originJti: familyId } }, clock.now());
+      await repositories.events.append(
+        {
+          type: "TOKEN_REVOKED",
+          poolId: context.pool.id,
+          actor: "system",
+          detail: { reason: "refresh token reuse", originJti: familyId },
+        },
+        clock.now(),
+      );
     });
-    throw new CognitoError("RefreshTokenReuseException", "The refresh token was already used; every token of this sign-in has been revoked.");
+    throw new CognitoError(
+      "RefreshTokenReuseException",
+      "The refresh token was already used; every token of this sign-in has been revoked.",
+    );
   }
 
   /**
@@ -98,7 +116,9 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
 
   async function refreshWith(context: ClientContext, request: RefreshRequest, viaOAuth: boolean): Promise<OAuthTokens> {
     // One statement: the token, its family's state and its user with groups (the new tokens carry them).
-    const { record, user } = await db.read((repositories) => tokens.findRefreshTokenWithUser(repositories, context.client, request.refreshToken));
+    const { record, user } = await db.read((repositories) =>
+      tokens.findRefreshTokenWithUser(repositories, context.client, request.refreshToken),
+    );
     if (!user) throw new CognitoError("NotAuthorizedException", INVALID);
     request.verifyClient(user);
     if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
@@ -113,7 +133,10 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
       deviceKey: record.deviceKey,
       withRefreshToken: rotates,
       refreshExpiresAt: record.expiresAt,
-      tokenGeneration: { source: "TokenGeneration_RefreshTokens" as const, clientMetadata: request.clientMetadata ?? null },
+      tokenGeneration: {
+        source: "TokenGeneration_RefreshTokens" as const,
+        clientMetadata: request.clientMetadata ?? null,
+      },
       // An OAuth grant's scopes and resource (aud) hold for every refresh of its tokens (reference-oauth §3.3).
       ...(record.oauth ? { oauth: { scopes: record.oauth.scopes, nonce: null, resource: record.oauth.resource } } : {}),
     };
@@ -122,12 +145,22 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
     const issued =
       viaOAuth && issueArgs.oauth
         ? await tokens.issueOAuth({ ...issueArgs, oauth: issueArgs.oauth })
-        : await tokens.issue(issueArgs).then(({ result, refreshRecord }) => ({ tokens: result satisfies OAuthTokens, refreshRecord }));
+        : await tokens
+            .issue(issueArgs)
+            .then(({ result, refreshRecord }) => ({ tokens: result satisfies OAuthTokens, refreshRecord }));
     if (!rotates) {
       // Nothing changes but the log, so one INSERT that commits by itself. A revocation racing this
       // refresh is still caught: the new tokens carry the token's family, which every use checks.
       await db.read((repositories) =>
-        repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: false } }, clock.now()),
+        repositories.events.append(
+          {
+            type: "TOKENS_REFRESHED",
+            poolId: context.pool.id,
+            actor: actorOf(context),
+            detail: { userSub: user.id, rotated: false },
+          },
+          clock.now(),
+        ),
       );
       return issued.tokens;
     }
@@ -137,7 +170,15 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
       const state = await tokens.rotate(repositories, context.client, record);
       if (state === "reused") return state;
       if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
-      await repositories.events.append({ type: "TOKENS_REFRESHED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, rotated: true } }, clock.now());
+      await repositories.events.append(
+        {
+          type: "TOKENS_REFRESHED",
+          poolId: context.pool.id,
+          actor: actorOf(context),
+          detail: { userSub: user.id, rotated: true },
+        },
+        clock.now(),
+      );
       return state;
     });
     if (rotation === "reused") return revokeReusedFamily(context, record.familyId);
@@ -156,19 +197,36 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
      *         Lambda errors of PreTokenGeneration
      */
     async getTokensFromRefreshToken(input: GetTokensFromRefreshTokenInput): Promise<AuthenticationResult> {
-      checkInput({ clientId: input.clientId, refreshToken: input.refreshToken, clientSecret: input.clientSecret, deviceKey: input.deviceKey });
+      checkInput({
+        clientId: input.clientId,
+        refreshToken: input.refreshToken,
+        clientSecret: input.clientSecret,
+        deviceKey: input.deviceKey,
+      });
       const context = await contexts.get(input.clientId);
       const { client } = context;
       // The secret itself, not a SECRET_HASH (as RevokeToken). Checked before the token is looked at,
       // so a caller without the secret learns nothing about the token.
       if (client.secretCiphertext !== null) {
-        if (!input.clientSecret) throw new CognitoError("NotAuthorizedException", `Client ${client.clientId} is configured with secret but ClientSecret was not received`);
+        if (!input.clientSecret)
+          throw new CognitoError(
+            "NotAuthorizedException",
+            `Client ${client.clientId} is configured with secret but ClientSecret was not received`,
+          );
         // constantTimeEqual hashes both sides first: neither content nor length leaks through timing.
         if (!constantTimeEqual(secretBox.decrypt(client.secretCiphertext), input.clientSecret)) {
-          throw new CognitoError("NotAuthorizedException", `ClientSecret does not match for the client: ${client.clientId}`);
+          throw new CognitoError(
+            "NotAuthorizedException",
+            `ClientSecret does not match for the client: ${client.clientId}`,
+          );
         }
       }
-      return refresh(context, { refreshToken: input.refreshToken, deviceKey: input.deviceKey, clientMetadata: input.clientMetadata, verifyClient: () => undefined });
+      return refresh(context, {
+        refreshToken: input.refreshToken,
+        deviceKey: input.deviceKey,
+        clientMetadata: input.clientMetadata,
+        verifyClient: () => undefined,
+      });
     },
   };
 }

@@ -29,11 +29,19 @@ const MAX_TOKEN_LENGTH = 16_384;
 
 export function createSignOutService({ db, clock, secretBox, accessTokens }: SignOutServiceDeps) {
   /** Revokes every refresh-token family of the user, with its event, then the tokens that carry no family. */
-  async function signOutEverywhere(poolId: string, userId: string, actor: string, detail: Record<string, unknown>): Promise<void> {
+  async function signOutEverywhere(
+    poolId: string,
+    userId: string,
+    actor: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await db.transaction(async (repositories) => {
       const now = clock.now();
       await repositories.refreshTokens.revokeAllOfUser(userId, now);
-      await repositories.events.append({ type: "SIGNED_OUT", poolId, actor, detail: { userSub: userId, ...detail } }, now);
+      await repositories.events.append(
+        { type: "SIGNED_OUT", poolId, actor, detail: { userSub: userId, ...detail } },
+        now,
+      );
     });
     await accessTokens.recordGlobalSignOut(userId);
   }
@@ -46,7 +54,10 @@ export function createSignOutService({ db, clock, secretBox, accessTokens }: Sig
      * @throws NotAuthorizedException
      */
     async globalSignOut(principal: AccessTokenPrincipal): Promise<void> {
-      await signOutEverywhere(principal.poolId, principal.userId, `user:${principal.userId}`, { via: "GlobalSignOut", clientId: principal.clientId });
+      await signOutEverywhere(principal.poolId, principal.userId, `user:${principal.userId}`, {
+        via: "GlobalSignOut",
+        clientId: principal.clientId,
+      });
     },
 
     /**
@@ -71,22 +82,39 @@ export function createSignOutService({ db, clock, secretBox, accessTokens }: Sig
       if (client.secretCiphertext !== null) {
         // Both sides are hashed before the comparison, so neither content nor length leaks through timing.
         if (!input.clientSecret || !constantTimeEqual(secretBox.decrypt(client.secretCiphertext), input.clientSecret)) {
-          throw new CognitoError("UnauthorizedException", `The client secret is missing or wrong for client ${client.clientId}.`);
+          throw new CognitoError(
+            "UnauthorizedException",
+            `The client secret is missing or wrong for client ${client.clientId}.`,
+          );
         }
       }
-      if (!client.enableTokenRevocation) throw new CognitoError("UnsupportedOperationException", "Token revocation is not enabled for this app client.");
-      if (input.token.length === 0 || input.token.length > MAX_TOKEN_LENGTH) throw invalidParameter("token must be 1 to 16384 characters long.");
+      if (!client.enableTokenRevocation)
+        throw new CognitoError("UnsupportedOperationException", "Token revocation is not enabled for this app client.");
+      if (input.token.length === 0 || input.token.length > MAX_TOKEN_LENGTH)
+        throw invalidParameter("token must be 1 to 16384 characters long.");
       // Our refresh tokens are opaque: anything shaped like a JWT is an ID or access token.
-      if (looksLikeJwt(input.token)) throw new CognitoError("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.");
+      if (looksLikeJwt(input.token))
+        throw new CognitoError("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.");
       await db.transaction(async (repositories) => {
         const record = await repositories.refreshTokens.findByHash(sha256Hex(input.token));
         if (!record) return;
-        if (record.clientId !== client.clientId) throw new CognitoError("UnauthorizedException", "The token was not issued to this client.");
+        if (record.clientId !== client.clientId)
+          throw new CognitoError("UnauthorizedException", "The token was not issued to this client.");
         if (await repositories.refreshTokens.isFamilyRevoked(record.familyId)) return;
         const now = clock.now();
         await repositories.refreshTokens.revokeFamily(record.familyId, now);
         await repositories.events.append(
-          { type: "TOKEN_REVOKED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: record.userId, clientId: client.clientId, originJti: record.familyId, via: "RevokeToken" } },
+          {
+            type: "TOKEN_REVOKED",
+            poolId: pool.id,
+            actor: `client:${client.clientId}`,
+            detail: {
+              userSub: record.userId,
+              clientId: client.clientId,
+              originJti: record.familyId,
+              via: "RevokeToken",
+            },
+          },
           now,
         );
       });

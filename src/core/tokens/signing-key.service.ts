@@ -23,7 +23,10 @@ export function createSigningKeyService({ db, tokens, clock }: SigningKeyService
       // Checked before the rotation so a refused caller costs no RSA key generation.
       await db.read((repositories) => loadAccessiblePool(repositories, principal, poolId));
       await tokens.rotate(poolId, async (repositories, rotation) => {
-        await repositories.events.append({ type: "SIGNING_KEYS_ROTATED", poolId, actor: actorOf(principal), detail: { ...rotation } }, clock.now());
+        await repositories.events.append(
+          { type: "SIGNING_KEYS_ROTATED", poolId, actor: actorOf(principal), detail: { ...rotation } },
+          clock.now(),
+        );
       });
     },
   };

@@ -77,10 +77,16 @@ function attributeClaim(attribute: SchemaAttribute | undefined, value: string): 
 /** Cognito's group claims: names, and the roles of groups that carry one (lowest precedence first). */
 function groupClaims(groups: Group[]): Record<string, unknown> {
   if (groups.length === 0) return {};
-  const withRoles = groups.filter((group) => group.roleArn).sort((left, right) => (left.precedence ?? Number.MAX_SAFE_INTEGER) - (right.precedence ?? Number.MAX_SAFE_INTEGER));
+  const withRoles = groups
+    .filter((group) => group.roleArn)
+    .sort(
+      (left, right) => (left.precedence ?? Number.MAX_SAFE_INTEGER) - (right.precedence ?? Number.MAX_SAFE_INTEGER),
+    );
   return {
     "cognito:groups": groups.map((group) => group.name),
-    ...(withRoles.length > 0 ? { "cognito:roles": withRoles.map((group) => group.roleArn), "cognito:preferred_role": withRoles[0]!.roleArn } : {}),
+    ...(withRoles.length > 0
+      ? { "cognito:roles": withRoles.map((group) => group.roleArn), "cognito:preferred_role": withRoles[0]!.roleArn }
+      : {}),
   };
 }
 
@@ -90,33 +96,57 @@ export interface IssuedTokens {
   refreshRecord: RefreshTokenRecord | null;
 }
 
-export function createTokenService({ db, clock, signer, triggers }: { db: Database; clock: Clock; signer: TokenSigner; triggers: TriggerRunner }) {
+export function createTokenService({
+  db,
+  clock,
+  signer,
+  triggers,
+}: {
+  db: Database;
+  clock: Clock;
+  signer: TokenSigner;
+  triggers: TriggerRunner;
+}) {
   /** The checks every use of a refresh token makes. @throws NotAuthorizedException (unknown, expired, revoked, other client) */
-  function requireUsableRefreshToken(client: AppClient, found: { record: RefreshTokenRecord; isFamilyRevoked: boolean } | null): RefreshTokenRecord {
+  function requireUsableRefreshToken(
+    client: AppClient,
+    found: { record: RefreshTokenRecord; isFamilyRevoked: boolean } | null,
+  ): RefreshTokenRecord {
     const record = found?.record;
-    if (!record || record.clientId !== client.clientId) throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
+    if (!record || record.clientId !== client.clientId)
+      throw new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
     // The family check catches a token minted by a refresh that raced a sign-out or a revocation.
     if (record.revokedAt !== null || found.isFamilyRevoked) {
       throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
     }
-    if (record.expiresAt.getTime() <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
+    if (record.expiresAt.getTime() <= clock.nowMs())
+      throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
     return record;
   }
 
   /** Both kinds of user tokens; `withIdToken` false only for OAuth grants without openid. */
-  async function mint(args: IssueArgs, withIdToken: boolean): Promise<{ tokens: OAuthTokens; refreshRecord: RefreshTokenRecord | null }> {
+  async function mint(
+    args: IssueArgs,
+    withIdToken: boolean,
+  ): Promise<{ tokens: OAuthTokens; refreshRecord: RefreshTokenRecord | null }> {
     const { pool, client, user, oauth } = args;
     const now = clock.now();
     const familyId = args.familyId ?? randomUuid();
     const eventId = randomUuid();
     const authTime = Math.floor(args.authTime.getTime() / 1000);
-    const groups = hasGroupsLoaded(user) ? user.groups.slice(0, MAX_GROUP_CLAIMS) : await db.read((repositories) => repositories.groups.listGroupsOfUser(user.id, { limit: MAX_GROUP_CLAIMS }));
+    const groups = hasGroupsLoaded(user)
+      ? user.groups.slice(0, MAX_GROUP_CLAIMS)
+      : await db.read((repositories) => repositories.groups.listGroupsOfUser(user.id, { limit: MAX_GROUP_CLAIMS }));
     const readable = readableAttributeNames(pool, client);
     // OAuth ID tokens carry only what email/phone/profile unlock (reference-oauth §10.1).
     const inIdToken = oauth ? idTokenAttributeFilter(oauth.scopes) : () => true;
     const attributes: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(user.attributes)) {
-      if (readable.has(name) && name !== "sub" && inIdToken(name)) attributes[name] = attributeClaim(pool.schemaAttributes.find((attribute) => attribute.name === name), value);
+      if (readable.has(name) && name !== "sub" && inIdToken(name))
+        attributes[name] = attributeClaim(
+          pool.schemaAttributes.find((attribute) => attribute.name === name),
+          value,
+        );
     }
     const idClaims: Record<string, unknown> = {
       ...attributes,
@@ -165,9 +195,18 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
     if (oauth) {
       // at_hash binds the ID token to the access token as finally signed (after the trigger's edits).
       accessToken = await signer.sign(pool.id, "access", claims.accessClaims, accessSeconds);
-      if (withIdToken) idToken = await signer.sign(pool.id, "id", { ...claims.idClaims, at_hash: leftHalfSha256Base64Url(accessToken) }, idSeconds);
+      if (withIdToken)
+        idToken = await signer.sign(
+          pool.id,
+          "id",
+          { ...claims.idClaims, at_hash: leftHalfSha256Base64Url(accessToken) },
+          idSeconds,
+        );
     } else {
-      [idToken, accessToken] = await Promise.all([signer.sign(pool.id, "id", claims.idClaims, idSeconds), signer.sign(pool.id, "access", claims.accessClaims, accessSeconds)]);
+      [idToken, accessToken] = await Promise.all([
+        signer.sign(pool.id, "id", claims.idClaims, idSeconds),
+        signer.sign(pool.id, "access", claims.accessClaims, accessSeconds),
+      ]);
     }
     let refreshToken: string | null = null;
     let refreshRecord: RefreshTokenRecord | null = null;
@@ -183,7 +222,11 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
         deviceKey: args.deviceKey ?? null,
         authTime: args.authTime,
         createdAt: now,
-        expiresAt: args.refreshExpiresAt ?? new Date(now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000),
+        expiresAt:
+          args.refreshExpiresAt ??
+          new Date(
+            now.getTime() + toSeconds(client.refreshTokenValidity, client.tokenValidityUnits.refreshToken) * 1000,
+          ),
         rotatedAt: null,
         revokedAt: null,
         oauth: oauth ? { scopes: oauth.scopes, resource: oauth.resource } : null,
@@ -201,14 +244,19 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
      */
     async issue(args: IssueArgs): Promise<IssuedTokens> {
       const minted = await mint(args, true);
-      return { result: { ...minted.tokens, idToken: minted.tokens.idToken!, tokenType: "Bearer", newDeviceMetadata: null }, refreshRecord: minted.refreshRecord };
+      return {
+        result: { ...minted.tokens, idToken: minted.tokens.idToken!, tokenType: "Bearer", newDeviceMetadata: null },
+        refreshRecord: minted.refreshRecord,
+      };
     },
 
     /**
      * Tokens for the OAuth endpoints (code exchange, implicit redirect, refresh grant): the ID token only
      * when openid was granted, with the nonce and at_hash.
      */
-    async issueOAuth(args: IssueArgs & { oauth: OAuthBinding }): Promise<{ tokens: OAuthTokens; refreshRecord: RefreshTokenRecord | null }> {
+    async issueOAuth(
+      args: IssueArgs & { oauth: OAuthBinding },
+    ): Promise<{ tokens: OAuthTokens; refreshRecord: RefreshTokenRecord | null }> {
       return mint(args, args.oauth.scopes.includes(OPENID));
     },
 
@@ -217,7 +265,11 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
      * sub = client_id and no user claim, ID token or refresh token exists. PreTokenGeneration runs for
      * this grant only in its V3_0 form, which the gateway does not offer, so no trigger runs.
      */
-    async issueClientCredentials(pool: UserPool, client: AppClient, scopes: string[]): Promise<{ accessToken: string; expiresIn: number }> {
+    async issueClientCredentials(
+      pool: UserPool,
+      client: AppClient,
+      scopes: string[],
+    ): Promise<{ accessToken: string; expiresIn: number }> {
       const expiresIn = toSeconds(client.accessTokenValidity, client.tokenValidityUnits.accessToken);
       const claims = {
         sub: client.clientId,
@@ -236,7 +288,11 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
      * when the user is gone), in one read.
      * @throws NotAuthorizedException (unknown, expired, revoked, other client)
      */
-    async findRefreshTokenWithUser(repositories: Repositories, client: AppClient, refreshToken: string): Promise<{ record: RefreshTokenRecord; user: UserWithGroups | null }> {
+    async findRefreshTokenWithUser(
+      repositories: Repositories,
+      client: AppClient,
+      refreshToken: string,
+    ): Promise<{ record: RefreshTokenRecord; user: UserWithGroups | null }> {
       const found = await repositories.refreshTokens.findByHashWithHolder(sha256Hex(refreshToken), client.poolId);
       return { record: requireUsableRefreshToken(client, found), user: found?.user ?? null };
     },
@@ -247,9 +303,14 @@ export function createTokenService({ db, clock, signer, triggers }: { db: Databa
      * reported as reuse, so the caller can revoke the whole family (the token was probably stolen).
      * @throws NotAuthorizedException (revoked or expired since it was read, or gone)
      */
-    async rotate(repositories: Repositories, client: AppClient, record: RefreshTokenRecord): Promise<"rotated" | "within-grace" | "reused"> {
+    async rotate(
+      repositories: Repositories,
+      client: AppClient,
+      record: RefreshTokenRecord,
+    ): Promise<"rotated" | "within-grace" | "reused"> {
       const now = clock.now();
-      if (record.expiresAt.getTime() <= now.getTime()) throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
+      if (record.expiresAt.getTime() <= now.getTime())
+        throw new CognitoError("NotAuthorizedException", "Refresh Token has expired");
       // The conditional UPDATE is the decision: of any number of racing uses exactly one finds the
       // token neither rotated nor revoked. A revocation of the token's family since it was read has
       // revoked this row too (every revocation marks each row of its family, user or device), so no

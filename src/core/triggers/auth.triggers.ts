@@ -15,12 +15,20 @@ const attributesOf = (user: User | null): Record<string, string> => (user ? even
  * `userNotFound: true`, as Cognito sends it, so an unknown name is not told apart by the trigger's absence.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
-export async function runPreAuthentication(runner: TriggerRunner, pool: UserPool, args: { user: User | null; userName: string; clientId: string; validationData: Metadata }): Promise<void> {
+export async function runPreAuthentication(
+  runner: TriggerRunner,
+  pool: UserPool,
+  args: { user: User | null; userName: string; clientId: string; validationData: Metadata },
+): Promise<void> {
   await runner.run(pool, "PreAuthentication", {
     triggerSource: "PreAuthentication_Authentication",
     userName: args.user?.username ?? args.userName,
     caller: { clientId: args.clientId },
-    request: { userAttributes: attributesOf(args.user), validationData: args.validationData ?? {}, userNotFound: args.user === null },
+    request: {
+      userAttributes: attributesOf(args.user),
+      validationData: args.validationData ?? {},
+      userNotFound: args.user === null,
+    },
   });
 }
 
@@ -29,12 +37,20 @@ export async function runPreAuthentication(runner: TriggerRunner, pool: UserPool
  * it fails; issuing afterwards means a refusal leaves no tokens behind.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
-export async function runPostAuthentication(runner: TriggerRunner, pool: UserPool, args: { user: User; clientId: string; newDeviceUsed: boolean; clientMetadata: Metadata }): Promise<void> {
+export async function runPostAuthentication(
+  runner: TriggerRunner,
+  pool: UserPool,
+  args: { user: User; clientId: string; newDeviceUsed: boolean; clientMetadata: Metadata },
+): Promise<void> {
   await runner.run(pool, "PostAuthentication", {
     triggerSource: "PostAuthentication_Authentication",
     userName: args.user.username,
     caller: { clientId: args.clientId },
-    request: { userAttributes: attributesOf(args.user), newDeviceUsed: args.newDeviceUsed, ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}) },
+    request: {
+      userAttributes: attributesOf(args.user),
+      newDeviceUsed: args.newDeviceUsed,
+      ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}),
+    },
   });
 }
 
@@ -70,7 +86,11 @@ const baseRequest = (args: CustomAuthArgs) => ({
  * failAuthentication or a challengeName must be chosen, or the answer is invalid.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
-export async function runDefineAuthChallenge(runner: TriggerRunner, pool: UserPool, args: CustomAuthArgs): Promise<DefineDecision> {
+export async function runDefineAuthChallenge(
+  runner: TriggerRunner,
+  pool: UserPool,
+  args: CustomAuthArgs,
+): Promise<DefineDecision> {
   const response = await runner.run(pool, "DefineAuthChallenge", {
     triggerSource: "DefineAuthChallenge_Authentication",
     userName: args.user?.username ?? args.userName,
@@ -79,12 +99,16 @@ export async function runDefineAuthChallenge(runner: TriggerRunner, pool: UserPo
   });
   if (!response) throw invalidResponse("DefineAuthChallenge", "the pool has no DefineAuthChallenge trigger");
   const decision: DefineDecision = {
-    challengeName: readEnum("DefineAuthChallenge", response, "challengeName", ["CUSTOM_CHALLENGE", "PASSWORD_VERIFIER"] as const) ?? null,
+    challengeName:
+      readEnum("DefineAuthChallenge", response, "challengeName", ["CUSTOM_CHALLENGE", "PASSWORD_VERIFIER"] as const) ??
+      null,
     issueTokens: readBoolean("DefineAuthChallenge", response, "issueTokens") ?? false,
     failAuthentication: readBoolean("DefineAuthChallenge", response, "failAuthentication") ?? false,
   };
-  if (decision.issueTokens && decision.failAuthentication) throw invalidResponse("DefineAuthChallenge", "issueTokens and failAuthentication cannot both be true");
-  if (!decision.issueTokens && !decision.failAuthentication && decision.challengeName === null) throw invalidResponse("DefineAuthChallenge", "choose a challengeName, issueTokens or failAuthentication");
+  if (decision.issueTokens && decision.failAuthentication)
+    throw invalidResponse("DefineAuthChallenge", "issueTokens and failAuthentication cannot both be true");
+  if (!decision.issueTokens && !decision.failAuthentication && decision.challengeName === null)
+    throw invalidResponse("DefineAuthChallenge", "choose a challengeName, issueTokens or failAuthentication");
   return decision;
 }
 
@@ -99,7 +123,11 @@ export interface CreatedChallenge {
  * session (never sent) for VerifyAuthChallengeResponse.
  * @throws UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
-export async function runCreateAuthChallenge(runner: TriggerRunner, pool: UserPool, args: CustomAuthArgs): Promise<CreatedChallenge> {
+export async function runCreateAuthChallenge(
+  runner: TriggerRunner,
+  pool: UserPool,
+  args: CustomAuthArgs,
+): Promise<CreatedChallenge> {
   const response = await runner.run(pool, "CreateAuthChallenge", {
     triggerSource: "CreateAuthChallenge_Authentication",
     userName: args.user?.username ?? args.userName,
@@ -127,10 +155,16 @@ export async function runVerifyAuthChallengeResponse(
     triggerSource: "VerifyAuthChallengeResponse_Authentication",
     userName: args.user?.username ?? args.userName,
     caller: { clientId: args.clientId },
-    request: { ...baseRequest(args), privateChallengeParameters: args.privateChallengeParameters, challengeAnswer: args.challengeAnswer },
+    request: {
+      ...baseRequest(args),
+      privateChallengeParameters: args.privateChallengeParameters,
+      challengeAnswer: args.challengeAnswer,
+    },
   });
-  if (!response) throw invalidResponse("VerifyAuthChallengeResponse", "the pool has no VerifyAuthChallengeResponse trigger");
+  if (!response)
+    throw invalidResponse("VerifyAuthChallengeResponse", "the pool has no VerifyAuthChallengeResponse trigger");
   const answerCorrect = readBoolean("VerifyAuthChallengeResponse", response, "answerCorrect");
-  if (answerCorrect === undefined) throw invalidResponse("VerifyAuthChallengeResponse", "answerCorrect must be a boolean");
+  if (answerCorrect === undefined)
+    throw invalidResponse("VerifyAuthChallengeResponse", "answerCorrect must be a boolean");
   return answerCorrect;
 }

@@ -6,7 +6,14 @@ import { readString } from "./trigger-response.js";
 import { eventAttributesOf, invalidResponse, type TriggerRunner } from "./trigger-runner.js";
 
 /** The operation a code message is for: Cognito's CustomMessage_* / Custom*Sender_* suffixes. */
-export type MessageEvent = "SignUp" | "AdminCreateUser" | "ResendCode" | "ForgotPassword" | "UpdateUserAttribute" | "VerifyUserAttribute" | "Authentication";
+export type MessageEvent =
+  | "SignUp"
+  | "AdminCreateUser"
+  | "ResendCode"
+  | "ForgotPassword"
+  | "UpdateUserAttribute"
+  | "VerifyUserAttribute"
+  | "Authentication";
 
 /** Placeholders the CustomMessage trigger receives and must keep; the gateway puts the code in afterwards. */
 export const CODE_PARAMETER = "{####}";
@@ -27,7 +34,14 @@ export interface MessageTemplate {
 export async function runCustomMessage(
   runner: TriggerRunner,
   pool: UserPool,
-  args: { event: MessageEvent; user: User; medium: DeliveryMedium; template: MessageTemplate; clientId: string | null; clientMetadata: Record<string, string> | null },
+  args: {
+    event: MessageEvent;
+    user: User;
+    medium: DeliveryMedium;
+    template: MessageTemplate;
+    clientId: string | null;
+    clientMetadata: Record<string, string> | null;
+  },
 ): Promise<MessageTemplate> {
   const response = await runner.run(pool, "CustomMessage", {
     triggerSource: `CustomMessage_${args.event}`,
@@ -45,8 +59,12 @@ export async function runCustomMessage(
   const smsMessage = readString("CustomMessage", response, "smsMessage");
   const emailMessage = readString("CustomMessage", response, "emailMessage");
   const emailSubject = readString("CustomMessage", response, "emailSubject");
-  for (const [field, value] of [["smsMessage", smsMessage], ["emailMessage", emailMessage]] as const) {
-    if (value !== undefined && !value.includes(CODE_PARAMETER)) throw invalidResponse("CustomMessage", `${field} must contain the code placeholder ${CODE_PARAMETER}`);
+  for (const [field, value] of [
+    ["smsMessage", smsMessage],
+    ["emailMessage", emailMessage],
+  ] as const) {
+    if (value !== undefined && !value.includes(CODE_PARAMETER))
+      throw invalidResponse("CustomMessage", `${field} must contain the code placeholder ${CODE_PARAMETER}`);
   }
   if (args.medium === "SMS") return { subject: null, body: smsMessage ?? args.template.body };
   return { subject: emailSubject ?? args.template.subject, body: emailMessage ?? args.template.body };
@@ -63,14 +81,30 @@ export interface CustomSenderDelivery {
   clientMetadata: Record<string, string> | null;
 }
 
-export const customSenderFor = (pool: UserPool, medium: DeliveryMedium): "CustomEmailSender" | "CustomSMSSender" | null =>
-  medium === "EMAIL" ? (pool.lambdaConfig.customEmailSender ? "CustomEmailSender" : null) : pool.lambdaConfig.customSmsSender ? "CustomSMSSender" : null;
+export const customSenderFor = (
+  pool: UserPool,
+  medium: DeliveryMedium,
+): "CustomEmailSender" | "CustomSMSSender" | null =>
+  medium === "EMAIL"
+    ? pool.lambdaConfig.customEmailSender
+      ? "CustomEmailSender"
+      : null
+    : pool.lambdaConfig.customSmsSender
+      ? "CustomSMSSender"
+      : null;
 
 /** Prepares a custom-sender delivery: seals the code with the pool's trigger secret (read outside any transaction). */
 export async function prepareCustomSender(
   runner: TriggerRunner,
   pool: UserPool,
-  args: { name: "CustomEmailSender" | "CustomSMSSender"; event: MessageEvent; user: User; code: string; clientId: string | null; clientMetadata: Record<string, string> | null },
+  args: {
+    name: "CustomEmailSender" | "CustomSMSSender";
+    event: MessageEvent;
+    user: User;
+    code: string;
+    clientId: string | null;
+    clientMetadata: Record<string, string> | null;
+  },
 ): Promise<CustomSenderDelivery> {
   return {
     name: args.name,
@@ -87,7 +121,11 @@ export async function prepareCustomSender(
  * as Lambda errors; here delivery is confirmed before answering, and a failure is a delivery failure.
  * @throws CodeDeliveryFailureException
  */
-export async function runCustomSender(runner: TriggerRunner, pool: UserPool, delivery: CustomSenderDelivery): Promise<void> {
+export async function runCustomSender(
+  runner: TriggerRunner,
+  pool: UserPool,
+  delivery: CustomSenderDelivery,
+): Promise<void> {
   try {
     await runner.run(pool, delivery.name, {
       triggerSource: delivery.triggerSource,
@@ -101,6 +139,9 @@ export async function runCustomSender(runner: TriggerRunner, pool: UserPool, del
       },
     });
   } catch {
-    throw new CognitoError("CodeDeliveryFailureException", `The code could not be handed to the ${delivery.name} trigger.`);
+    throw new CognitoError(
+      "CodeDeliveryFailureException",
+      `The code could not be handed to the ${delivery.name} trigger.`,
+    );
   }
 }

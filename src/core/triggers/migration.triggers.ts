@@ -35,7 +35,14 @@ export interface MigratedUser {
 export async function runUserMigration(
   runner: TriggerRunner,
   pool: UserPool,
-  args: { source: "UserMigration_Authentication" | "UserMigration_ForgotPassword"; userName: string; clientId: string; password: string | null; validationData: Record<string, string> | null; clientMetadata: Record<string, string> | null },
+  args: {
+    source: "UserMigration_Authentication" | "UserMigration_ForgotPassword";
+    userName: string;
+    clientId: string;
+    password: string | null;
+    validationData: Record<string, string> | null;
+    clientMetadata: Record<string, string> | null;
+  },
 ): Promise<MigratedUser | null> {
   const response = await runner.run(pool, "UserMigration", {
     triggerSource: args.source,
@@ -52,12 +59,17 @@ export async function runUserMigration(
   if (!userAttributes) throw invalidResponse("UserMigration", "userAttributes is required");
   return {
     userAttributes,
-    finalUserStatus: readEnum("UserMigration", response, "finalUserStatus", ["CONFIRMED", "RESET_REQUIRED"] as const) ?? "RESET_REQUIRED",
+    finalUserStatus:
+      readEnum("UserMigration", response, "finalUserStatus", ["CONFIRMED", "RESET_REQUIRED"] as const) ??
+      "RESET_REQUIRED",
     messageAction: readEnum("UserMigration", response, "messageAction", ["SUPPRESS"] as const) ?? null,
-    desiredDeliveryMediums: (readStringArray("UserMigration", response, "desiredDeliveryMediums") ?? []).map((medium) => {
-      if (medium !== "EMAIL" && medium !== "SMS") throw invalidResponse("UserMigration", "desiredDeliveryMediums holds EMAIL or SMS");
-      return medium;
-    }),
+    desiredDeliveryMediums: (readStringArray("UserMigration", response, "desiredDeliveryMediums") ?? []).map(
+      (medium) => {
+        if (medium !== "EMAIL" && medium !== "SMS")
+          throw invalidResponse("UserMigration", "desiredDeliveryMediums holds EMAIL or SMS");
+        return medium;
+      },
+    ),
     forceAliasCreation: readBoolean("UserMigration", response, "forceAliasCreation") ?? false,
     enableSmsMfa: readBoolean("UserMigration", response, "enableSMSMFA") ?? false,
   };

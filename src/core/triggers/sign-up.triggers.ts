@@ -20,21 +20,33 @@ export interface PreSignUpDecision {
 export async function runPreSignUp(
   runner: TriggerRunner,
   pool: UserPool,
-  args: { source: "PreSignUp_SignUp" | "PreSignUp_AdminCreateUser"; userName: string; caller: TriggerCaller; attributes: Record<string, string>; validationData: Record<string, string> | null; clientMetadata: ClientMetadata | null },
+  args: {
+    source: "PreSignUp_SignUp" | "PreSignUp_AdminCreateUser";
+    userName: string;
+    caller: TriggerCaller;
+    attributes: Record<string, string>;
+    validationData: Record<string, string> | null;
+    clientMetadata: ClientMetadata | null;
+  },
 ): Promise<PreSignUpDecision> {
   const none = { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false };
   const response = await runner.run(pool, "PreSignUp", {
     triggerSource: args.source,
     userName: args.userName,
     caller: args.caller,
-    request: { userAttributes: args.attributes, validationData: args.validationData, ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}) },
+    request: {
+      userAttributes: args.attributes,
+      validationData: args.validationData,
+      ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}),
+    },
   });
   if (!response) return none;
   const decision = {
     autoConfirmUser: readBoolean("PreSignUp", response, "autoConfirmUser") ?? false,
     // Auto-verifying needs the attribute itself (Cognito ignores the flag otherwise).
     autoVerifyEmail: (readBoolean("PreSignUp", response, "autoVerifyEmail") ?? false) && Boolean(args.attributes.email),
-    autoVerifyPhone: (readBoolean("PreSignUp", response, "autoVerifyPhone") ?? false) && Boolean(args.attributes.phone_number),
+    autoVerifyPhone:
+      (readBoolean("PreSignUp", response, "autoVerifyPhone") ?? false) && Boolean(args.attributes.phone_number),
   };
   return args.source === "PreSignUp_AdminCreateUser" ? none : decision;
 }
@@ -49,12 +61,20 @@ export async function runPreSignUp(
 export async function runPostConfirmation(
   runner: TriggerRunner,
   pool: UserPool,
-  args: { source: "PostConfirmation_ConfirmSignUp" | "PostConfirmation_ConfirmForgotPassword"; user: User; caller: TriggerCaller; clientMetadata: ClientMetadata | null },
+  args: {
+    source: "PostConfirmation_ConfirmSignUp" | "PostConfirmation_ConfirmForgotPassword";
+    user: User;
+    caller: TriggerCaller;
+    clientMetadata: ClientMetadata | null;
+  },
 ): Promise<void> {
   await runner.run(pool, "PostConfirmation", {
     triggerSource: args.source,
     userName: args.user.username,
     caller: args.caller,
-    request: { userAttributes: eventAttributesOf(args.user), ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}) },
+    request: {
+      userAttributes: eventAttributesOf(args.user),
+      ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}),
+    },
   });
 }

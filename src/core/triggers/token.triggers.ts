@@ -4,7 +4,12 @@ import type { User } from "../users/user.types.js";
 import { readObject, readStringArray } from "./trigger-response.js";
 import { eventAttributesOf, invalidResponse, type TriggerRunner } from "./trigger-runner.js";
 
-export type TokenGenerationSource = "TokenGeneration_Authentication" | "TokenGeneration_NewPasswordChallenge" | "TokenGeneration_AuthenticateDevice" | "TokenGeneration_RefreshTokens" | "TokenGeneration_HostedAuth";
+export type TokenGenerationSource =
+  | "TokenGeneration_Authentication"
+  | "TokenGeneration_NewPasswordChallenge"
+  | "TokenGeneration_AuthenticateDevice"
+  | "TokenGeneration_RefreshTokens"
+  | "TokenGeneration_HostedAuth";
 
 /** Claims no trigger may add, override or suppress (cognito-reference §6.6): they carry the token's security. */
 export const PROTECTED_CLAIMS: ReadonlySet<string> = new Set([
@@ -36,11 +41,19 @@ export interface TokenClaims {
 
 const NAME = "PreTokenGeneration";
 
-function readClaimEdits(container: Record<string, unknown>, path: string, allowAnyJson: boolean): { add: Claims; suppress: string[] } {
+function readClaimEdits(
+  container: Record<string, unknown>,
+  path: string,
+  allowAnyJson: boolean,
+): { add: Claims; suppress: string[] } {
   const add = readObject(NAME, container, "claimsToAddOrOverride") ?? {};
   for (const [claim, value] of Object.entries(add)) {
     const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-    if (value === null || (!allowAnyJson && !scalar)) throw invalidResponse(NAME, `${path}.claimsToAddOrOverride.${claim} must be a ${allowAnyJson ? "JSON value" : "string, number or boolean"}`);
+    if (value === null || (!allowAnyJson && !scalar))
+      throw invalidResponse(
+        NAME,
+        `${path}.claimsToAddOrOverride.${claim} must be a ${allowAnyJson ? "JSON value" : "string, number or boolean"}`,
+      );
   }
   return { add, suppress: readStringArray(NAME, container, "claimsToSuppress") ?? [] };
 }
@@ -58,7 +71,8 @@ function applyGroupOverride(tokens: TokenClaims, override: Record<string, unknow
   const groups = readStringArray(NAME, override, "groupsToOverride") ?? [];
   const roles = readStringArray(NAME, override, "iamRolesToOverride") ?? [];
   const preferredRole = override.preferredRole;
-  if (preferredRole !== undefined && preferredRole !== null && typeof preferredRole !== "string") throw invalidResponse(NAME, "groupOverrideDetails.preferredRole must be a string");
+  if (preferredRole !== undefined && preferredRole !== null && typeof preferredRole !== "string")
+    throw invalidResponse(NAME, "groupOverrideDetails.preferredRole must be a string");
   const idClaims = { ...tokens.idClaims };
   const accessClaims = { ...tokens.accessClaims };
   delete idClaims["cognito:groups"];
@@ -82,11 +96,19 @@ function applyGroupOverride(tokens: TokenClaims, override: Record<string, unknow
 export async function runPreTokenGeneration(
   runner: TriggerRunner,
   pool: UserPool,
-  args: { source: TokenGenerationSource; user: User; clientId: string; groups: Group[]; claims: TokenClaims; clientMetadata: Record<string, string> | null },
+  args: {
+    source: TokenGenerationSource;
+    user: User;
+    clientId: string;
+    groups: Group[];
+    claims: TokenClaims;
+    clientMetadata: Record<string, string> | null;
+  },
 ): Promise<TokenClaims> {
   const isV2 = pool.lambdaConfig.preTokenGenerationConfig?.lambdaVersion === "V2_0";
   const withRoles = args.groups.filter((group) => group.roleArn);
-  const scopes = typeof args.claims.accessClaims.scope === "string" ? args.claims.accessClaims.scope.split(" ").filter(Boolean) : [];
+  const scopes =
+    typeof args.claims.accessClaims.scope === "string" ? args.claims.accessClaims.scope.split(" ").filter(Boolean) : [];
   const response = await runner.run(pool, "PreTokenGeneration", {
     triggerSource: args.source,
     version: isV2 ? "2" : "1",
@@ -97,7 +119,10 @@ export async function runPreTokenGeneration(
       groupConfiguration: {
         groupsToOverride: args.groups.map((group) => group.name),
         iamRolesToOverride: withRoles.map((group) => group.roleArn),
-        preferredRole: typeof args.claims.idClaims["cognito:preferred_role"] === "string" ? args.claims.idClaims["cognito:preferred_role"] : null,
+        preferredRole:
+          typeof args.claims.idClaims["cognito:preferred_role"] === "string"
+            ? args.claims.idClaims["cognito:preferred_role"]
+            : null,
       },
       ...(isV2 ? { scopes } : {}),
       ...(args.clientMetadata ? { clientMetadata: args.clientMetadata } : {}),
@@ -108,7 +133,10 @@ export async function runPreTokenGeneration(
   if (!isV2) {
     const details = readObject(NAME, response, "claimsOverrideDetails");
     if (!details) return result;
-    result = { ...result, idClaims: applyClaimEdits(result.idClaims, readClaimEdits(details, "claimsOverrideDetails", false)) };
+    result = {
+      ...result,
+      idClaims: applyClaimEdits(result.idClaims, readClaimEdits(details, "claimsOverrideDetails", false)),
+    };
     const groupOverride = readObject(NAME, details, "groupOverrideDetails");
     return groupOverride ? applyGroupOverride(result, groupOverride) : result;
   }
@@ -116,9 +144,16 @@ export async function runPreTokenGeneration(
   if (!details) return result;
   const idGeneration = readObject(NAME, details, "idTokenGeneration");
   const accessGeneration = readObject(NAME, details, "accessTokenGeneration");
-  if (idGeneration) result = { ...result, idClaims: applyClaimEdits(result.idClaims, readClaimEdits(idGeneration, "idTokenGeneration", true)) };
+  if (idGeneration)
+    result = {
+      ...result,
+      idClaims: applyClaimEdits(result.idClaims, readClaimEdits(idGeneration, "idTokenGeneration", true)),
+    };
   if (accessGeneration) {
-    const accessClaims = applyClaimEdits(result.accessClaims, readClaimEdits(accessGeneration, "accessTokenGeneration", true));
+    const accessClaims = applyClaimEdits(
+      result.accessClaims,
+      readClaimEdits(accessGeneration, "accessTokenGeneration", true),
+    );
     const add = readStringArray(NAME, accessGeneration, "scopesToAdd") ?? [];
     const suppress = new Set(readStringArray(NAME, accessGeneration, "scopesToSuppress") ?? []);
     const nextScopes = [...new Set([...scopes, ...add])].filter((scope) => !suppress.has(scope));

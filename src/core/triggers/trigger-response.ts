@@ -18,14 +18,23 @@ export function readString(name: TriggerName, response: Record<string, unknown>,
   return value;
 }
 
-export function readStringArray(name: TriggerName, response: Record<string, unknown>, field: string): string[] | undefined {
+export function readStringArray(
+  name: TriggerName,
+  response: Record<string, unknown>,
+  field: string,
+): string[] | undefined {
   const value = response[field];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((entry) => typeof entry !== "string")) throw invalidResponse(name, `${field} must be an array of strings`);
+  if (!Array.isArray(value) || value.some((entry) => typeof entry !== "string"))
+    throw invalidResponse(name, `${field} must be an array of strings`);
   return value as string[];
 }
 
-export function readObject(name: TriggerName, response: Record<string, unknown>, field: string): Record<string, unknown> | undefined {
+export function readObject(
+  name: TriggerName,
+  response: Record<string, unknown>,
+  field: string,
+): Record<string, unknown> | undefined {
   const value = response[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "object" || Array.isArray(value)) throw invalidResponse(name, `${field} must be an object`);
@@ -33,7 +42,11 @@ export function readObject(name: TriggerName, response: Record<string, unknown>,
 }
 
 /** A map of string values (attributes, challenge parameters). */
-export function readStringMap(name: TriggerName, response: Record<string, unknown>, field: string): Record<string, string> | undefined {
+export function readStringMap(
+  name: TriggerName,
+  response: Record<string, unknown>,
+  field: string,
+): Record<string, string> | undefined {
   const value = readObject(name, response, field);
   if (value === undefined) return undefined;
   for (const [key, entry] of Object.entries(value)) {
@@ -42,9 +55,15 @@ export function readStringMap(name: TriggerName, response: Record<string, unknow
   return value as Record<string, string>;
 }
 
-export function readEnum<T extends string>(name: TriggerName, response: Record<string, unknown>, field: string, allowed: readonly T[]): T | undefined {
+export function readEnum<T extends string>(
+  name: TriggerName,
+  response: Record<string, unknown>,
+  field: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = readString(name, response, field);
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw invalidResponse(name, `${field} must be one of ${allowed.join(", ")}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw invalidResponse(name, `${field} must be one of ${allowed.join(", ")}`);
   return value as T;
 }

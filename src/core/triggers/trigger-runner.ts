@@ -66,7 +66,11 @@ export interface TriggerEventInput {
  * The attributes a trigger sees: the user's, plus Cognito's `cognito:user_status` (as Lambda code
  * written for Cognito expects it in PostConfirmation and the auth triggers).
  */
-export const eventAttributesOf = (user: User): Record<string, string> => ({ ...user.attributes, sub: user.id, "cognito:user_status": user.status });
+export const eventAttributesOf = (user: User): Record<string, string> => ({
+  ...user.attributes,
+  sub: user.id,
+  "cognito:user_status": user.status,
+});
 
 export type TriggerRunner = ReturnType<typeof createTriggerRunner>;
 
@@ -75,10 +79,22 @@ export type TriggerRunner = ReturnType<typeof createTriggerRunner>;
  * the invoker, signed with the pool's trigger secret. Core never sees HTTP; the invoker never sees
  * the pool.
  */
-export function createTriggerRunner({ db, secretBox, invoker }: { db: Database; secretBox: SecretBox; invoker: TriggerInvoker }) {
+export function createTriggerRunner({
+  db,
+  secretBox,
+  invoker,
+}: {
+  db: Database;
+  secretBox: SecretBox;
+  invoker: TriggerInvoker;
+}) {
   async function secretOf(pool: UserPool, name: TriggerName): Promise<string> {
     const record = await db.read((repositories) => repositories.triggerSecrets.find(pool.id));
-    if (!record) throw new CognitoError("UnexpectedLambdaException", `${name} failed: the user pool has no trigger secret yet; call rotateTriggerSecret first.`);
+    if (!record)
+      throw new CognitoError(
+        "UnexpectedLambdaException",
+        `${name} failed: the user pool has no trigger secret yet; call rotateTriggerSecret first.`,
+      );
     return secretBox.decrypt(record.secretCiphertext);
   }
 
@@ -102,14 +118,18 @@ export function createTriggerRunner({ db, secretBox, invoker }: { db: Database; 
         region: pool.id.slice(0, Math.max(0, pool.id.indexOf("_"))),
         userPoolId: pool.id,
         userName: input.userName,
-        callerContext: { awsSdkVersion: "identity-gateway", clientId: input.caller.clientId ?? "CLIENT_ID_NOT_APPLICABLE" },
+        callerContext: {
+          awsSdkVersion: "identity-gateway",
+          clientId: input.caller.clientId ?? "CLIENT_ID_NOT_APPLICABLE",
+        },
         request: input.request,
         response: {},
       };
       const answer = await invoker.invoke({ triggerName: name, url, secret, event });
       const response = answer.response;
       if (response === undefined || response === null) return {};
-      if (typeof response !== "object" || Array.isArray(response)) throw invalidResponse(name, "response must be an object");
+      if (typeof response !== "object" || Array.isArray(response))
+        throw invalidResponse(name, "response must be an object");
       return response as Record<string, unknown>;
     },
 
@@ -120,4 +140,5 @@ export function createTriggerRunner({ db, secretBox, invoker }: { db: Database; 
   };
 }
 
-export const invalidResponse = (name: TriggerName, detail: string): CognitoError => new CognitoError("InvalidLambdaResponseException", `Invalid ${name} response: ${detail}.`);
+export const invalidResponse = (name: TriggerName, detail: string): CognitoError =>
+  new CognitoError("InvalidLambdaResponseException", `Invalid ${name} response: ${detail}.`);

@@ -9,7 +9,15 @@ export type TriggerSecretService = ReturnType<typeof createTriggerSecretService>
 /** 256 random bits, base64url: the HMAC key receivers check X-Gateway-Signature with. */
 const SECRET_BYTES = 32;
 
-export function createTriggerSecretService({ db, clock, secretBox }: { db: Database; clock: Clock; secretBox: SecretBox }) {
+export function createTriggerSecretService({
+  db,
+  clock,
+  secretBox,
+}: {
+  db: Database;
+  clock: Clock;
+  secretBox: SecretBox;
+}) {
   return {
     /**
      * Generates the pool's trigger signing secret, replacing any previous one at once, and returns it
@@ -22,7 +30,10 @@ export function createTriggerSecretService({ db, clock, secretBox }: { db: Datab
       await db.transaction(async (repositories) => {
         await loadAccessiblePool(repositories, principal, poolId);
         await repositories.triggerSecrets.put({ poolId, secretCiphertext: secretBox.encrypt(secret), createdAt });
-        await repositories.events.append({ type: "TRIGGER_SECRET_ROTATED", poolId, actor: actorOf(principal), detail: {} }, createdAt);
+        await repositories.events.append(
+          { type: "TRIGGER_SECRET_ROTATED", poolId, actor: actorOf(principal), detail: {} },
+          createdAt,
+        );
       });
       return { secret, createdAt };
     },

@@ -54,39 +54,89 @@ const OWNED_ATTRIBUTES = new Set(["sub", "cognito:user_status", "cognito:usernam
  *         CodeDeliveryFailureException (the welcome message; the user exists and signs in next time)
  */
 export async function migrateUser(
-  deps: { db: Database; clock: Clock; hasher: PasswordHasher; triggers: TriggerRunner; sender: MessageSender; migrationSource?: BuiltInMigrationSource | null },
+  deps: {
+    db: Database;
+    clock: Clock;
+    hasher: PasswordHasher;
+    triggers: TriggerRunner;
+    sender: MessageSender;
+    migrationSource?: BuiltInMigrationSource | null;
+  },
   pool: UserPool,
-  args: { source: "UserMigration_Authentication" | "UserMigration_ForgotPassword"; userName: string; clientId: string; password: string | null; clientMetadata: Record<string, string> | null },
+  args: {
+    source: "UserMigration_Authentication" | "UserMigration_ForgotPassword";
+    userName: string;
+    clientId: string;
+    password: string | null;
+    clientMetadata: Record<string, string> | null;
+  },
 ): Promise<User | null> {
   let migrated: MigratedUser | null;
-  if (deps.triggers.isConfigured(pool, "UserMigration")) migrated = await runUserMigration(deps.triggers, pool, { ...args, validationData: args.clientMetadata });
-  else if (deps.migrationSource) migrated = await deps.migrationSource.find(pool, { userName: args.userName, password: args.password });
+  if (deps.triggers.isConfigured(pool, "UserMigration"))
+    migrated = await runUserMigration(deps.triggers, pool, { ...args, validationData: args.clientMetadata });
+  else if (deps.migrationSource)
+    migrated = await deps.migrationSource.find(pool, { userName: args.userName, password: args.password });
   else return null;
   if (!migrated) return null;
-  const attributes = Object.fromEntries(Object.entries(migrated.userAttributes).filter(([name]) => !OWNED_ATTRIBUTES.has(name)));
-  const usernameKind = pool.usernameAttributes.find((kind) => (kind === "email" ? args.userName.includes("@") : args.userName.startsWith("+")));
+  const attributes = Object.fromEntries(
+    Object.entries(migrated.userAttributes).filter(([name]) => !OWNED_ATTRIBUTES.has(name)),
+  );
+  const usernameKind = pool.usernameAttributes.find((kind) =>
+    kind === "email" ? args.userName.includes("@") : args.userName.startsWith("+"),
+  );
   if (usernameKind) attributes[usernameKind] = attributes[usernameKind] ?? args.userName;
   if (migrated.enableSmsMfa && !(isOfferedByPool(pool, "SMS_MFA") && attributes.phone_number)) {
-    throw invalidResponse("UserMigration", "enableSMSMFA needs SMS_MFA enabled in the user pool and a phone_number attribute");
+    throw invalidResponse(
+      "UserMigration",
+      "enableSMSMFA needs SMS_MFA enabled in the user pool and a phone_number attribute",
+    );
   }
   // Without a password (ForgotPassword) the user can only reset: RESET_REQUIRED whatever was asked.
   const status: UserStatus = args.password === null ? "RESET_REQUIRED" : migrated.finalUserStatus;
   const now = deps.clock.now();
   // buildNewUser needs a password; a ForgotPassword migration gets a random one nobody knows.
   const password = args.password ?? randomTokenBase64Url(32);
-  const user = await buildNewUser(deps.hasher, pool, { givenUsername: usernameKind ? null : (migrated.username ?? args.userName), password, status, attributes, now });
+  const user = await buildNewUser(deps.hasher, pool, {
+    givenUsername: usernameKind ? null : (migrated.username ?? args.userName),
+    password,
+    status,
+    attributes,
+    now,
+  });
   const stored: User = args.password === null ? { ...user, credentials: null } : user;
-  const targets = migrated.messageAction === "SUPPRESS" ? [] : reachableTargets(attributes, deliveryMediumsOf(migrated.desiredDeliveryMediums));
-  const invitations = await composeInvitations(deps.triggers, pool, stored, targets, { clientId: args.clientId, clientMetadata: args.clientMetadata });
+  const targets =
+    migrated.messageAction === "SUPPRESS"
+      ? []
+      : reachableTargets(attributes, deliveryMediumsOf(migrated.desiredDeliveryMediums));
+  const invitations = await composeInvitations(deps.triggers, pool, stored, targets, {
+    clientId: args.clientId,
+    clientMetadata: args.clientMetadata,
+  });
   await deps.db.transaction(async (repositories) => {
     if (migrated.forceAliasCreation) {
       for (const kind of ["email", "phone_number"] as const) {
-        if (pool.aliasAttributes.includes(kind) && attributes[kind] && attributes[`${kind}_verified`] === "true") await releaseAliasFromOtherUser(repositories, pool, kind, attributes[kind], stored.id, now);
+        if (pool.aliasAttributes.includes(kind) && attributes[kind] && attributes[`${kind}_verified`] === "true")
+          await releaseAliasFromOtherUser(repositories, pool, kind, attributes[kind], stored.id, now);
       }
     }
     await saveUser(repositories, pool, stored, { isNew: true });
-    await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${args.clientId}`, detail: { ...migrated.eventDetail, userSub: stored.id, username: stored.username, via: args.source } }, now);
-    if (migrated.enableSmsMfa || migrated.enableEmailMfa) await enableMfa(repositories, pool, stored, { sms: migrated.enableSmsMfa, email: migrated.enableEmailMfa ?? false }, now);
+    await repositories.events.append(
+      {
+        type: "USER_SIGNED_UP",
+        poolId: pool.id,
+        actor: `client:${args.clientId}`,
+        detail: { ...migrated.eventDetail, userSub: stored.id, username: stored.username, via: args.source },
+      },
+      now,
+    );
+    if (migrated.enableSmsMfa || migrated.enableEmailMfa)
+      await enableMfa(
+        repositories,
+        pool,
+        stored,
+        { sms: migrated.enableSmsMfa, email: migrated.enableEmailMfa ?? false },
+        now,
+      );
     await migrated.within?.(repositories, now);
   });
   await sendInvitations(deps.sender, pool, stored, invitations, MIGRATED_PASSWORD_TEXT[args.source]);
@@ -97,10 +147,33 @@ export async function migrateUser(
  * enableSMSMFA: what AdminSetUserMFAPreference with SMS enabled and preferred writes for a user with no
  * factors yet; the built-in source may switch EMAIL_OTP on the same way (SMS preferred when both are).
  */
-async function enableMfa(repositories: Repositories, pool: UserPool, user: User, factors: { sms: boolean; email: boolean }, now: Date): Promise<void> {
+async function enableMfa(
+  repositories: Repositories,
+  pool: UserPool,
+  user: User,
+  factors: { sms: boolean; email: boolean },
+  now: Date,
+): Promise<void> {
   await repositories.mfa.findForUpdate(user.id, now);
-  await repositories.mfa.setFactors(user.id, { smsEnabled: factors.sms, emailEnabled: factors.email, totpEnabled: false, preferred: factors.sms ? "SMS_MFA" : "EMAIL_OTP" }, now);
+  await repositories.mfa.setFactors(
+    user.id,
+    {
+      smsEnabled: factors.sms,
+      emailEnabled: factors.email,
+      totpEnabled: false,
+      preferred: factors.sms ? "SMS_MFA" : "EMAIL_OTP",
+    },
+    now,
+  );
   for (const factor of [...(factors.sms ? ["SMS_MFA"] : []), ...(factors.email ? ["EMAIL_OTP"] : [])]) {
-    await repositories.events.append({ type: "MFA_ENABLED", poolId: pool.id, actor: "system", detail: { userSub: user.id, factor, via: "UserMigration" } }, now);
+    await repositories.events.append(
+      {
+        type: "MFA_ENABLED",
+        poolId: pool.id,
+        actor: "system",
+        detail: { userSub: user.id, factor, via: "UserMigration" },
+      },
+      now,
+    );
   }
 }

@@ -19,8 +19,25 @@ const MFA_ENABLED = "cognito:mfa_enabled";
 
 /** GetCSVHeader's standard columns, in Cognito's order. */
 const STANDARD_COLUMNS = [
-  "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website",
-  "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified", "address", "updated_at",
+  "name",
+  "given_name",
+  "family_name",
+  "middle_name",
+  "nickname",
+  "preferred_username",
+  "profile",
+  "picture",
+  "website",
+  "email",
+  "email_verified",
+  "gender",
+  "birthdate",
+  "zoneinfo",
+  "locale",
+  "phone_number",
+  "phone_number_verified",
+  "address",
+  "updated_at",
 ] as const;
 
 const BOOLEAN_COLUMNS = new Set(["email_verified", "phone_number_verified"]);
@@ -42,11 +59,17 @@ export function readHeader(pool: UserPool, fields: readonly string[]): Map<strin
   fields.forEach((raw, index) => {
     const name = raw.trim();
     if (columns.has(name)) throw new ImportFileError(`The CSV header names column ${JSON.stringify(name)} twice.`);
-    if (!expected.includes(name)) throw new ImportFileError(`The CSV header has column ${JSON.stringify(name)}, which is not in the user pool's schema; use the header GetCSVHeader returns.`);
+    if (!expected.includes(name))
+      throw new ImportFileError(
+        `The CSV header has column ${JSON.stringify(name)}, which is not in the user pool's schema; use the header GetCSVHeader returns.`,
+      );
     columns.set(name, index);
   });
   const missing = expected.filter((name) => !columns.has(name));
-  if (missing.length > 0) throw new ImportFileError(`The CSV header lacks column(s) ${missing.join(", ")}; every column GetCSVHeader returns must be present.`);
+  if (missing.length > 0)
+    throw new ImportFileError(
+      `The CSV header lacks column(s) ${missing.join(", ")}; every column GetCSVHeader returns must be present.`,
+    );
   return columns;
 }
 
@@ -69,8 +92,15 @@ function readBirthdate(value: string): string {
 }
 
 /** The per-row checks that need no database: the user to write, or why the row fails. */
-export function userFromRow(pool: UserPool, columns: ReadonlyMap<string, number>, fields: readonly string[], ids: { userId: string }, now: Date): RowOutcome {
-  if (fields.length !== columns.size) return failed(`The row has ${fields.length} values; the header has ${columns.size} columns.`);
+export function userFromRow(
+  pool: UserPool,
+  columns: ReadonlyMap<string, number>,
+  fields: readonly string[],
+  ids: { userId: string },
+  now: Date,
+): RowOutcome {
+  if (fields.length !== columns.size)
+    return failed(`The row has ${fields.length} values; the header has ${columns.size} columns.`);
   const valueOf = (column: string) => (fields[columns.get(column)!] ?? "").trim();
   try {
     const givenName = valueOf(USERNAME);
@@ -80,8 +110,10 @@ export function userFromRow(pool: UserPool, columns: ReadonlyMap<string, number>
     const mfaText = valueOf(MFA_ENABLED);
     if (mfaText === "") throw new RowError("cognito:mfa_enabled is required.");
     const mfaEnabled = readBoolean(MFA_ENABLED, mfaText) === "true";
-    if (pool.mfaConfiguration === "ON" && !mfaEnabled) throw new RowError("cognito:mfa_enabled must be TRUE: MFA is required in this user pool.");
-    if (pool.mfaConfiguration === "OFF" && mfaEnabled) throw new RowError("cognito:mfa_enabled must be FALSE: MFA is off in this user pool.");
+    if (pool.mfaConfiguration === "ON" && !mfaEnabled)
+      throw new RowError("cognito:mfa_enabled must be TRUE: MFA is required in this user pool.");
+    if (pool.mfaConfiguration === "OFF" && mfaEnabled)
+      throw new RowError("cognito:mfa_enabled must be FALSE: MFA is off in this user pool.");
 
     const inputs: AttributeInput[] = [];
     for (const column of columns.keys()) {
@@ -98,16 +130,29 @@ export function userFromRow(pool: UserPool, columns: ReadonlyMap<string, number>
     // The sign-in name: the username, or in email/phone-as-username pools the email or phone it is.
     const kind = classifySignUpUsername(pool, givenName);
     if (kind.kind !== "username") {
-      if (attributes[kind.kind] !== undefined && normalizeIdentifier(pool, kind.kind, attributes[kind.kind]!) !== normalizeIdentifier(pool, kind.kind, kind.value)) {
-        throw new RowError(`cognito:username is the user's ${kind.kind}, but the ${kind.kind} column holds another value.`);
+      if (
+        attributes[kind.kind] !== undefined &&
+        normalizeIdentifier(pool, kind.kind, attributes[kind.kind]!) !==
+          normalizeIdentifier(pool, kind.kind, kind.value)
+      ) {
+        throw new RowError(
+          `cognito:username is the user's ${kind.kind}, but the ${kind.kind} column holds another value.`,
+        );
       }
       attributes[kind.kind] = kind.value;
     }
-    if (attributes.email_verified === "true" && !attributes.email) throw new RowError("email_verified is TRUE but the user has no email.");
-    if (attributes.phone_number_verified === "true" && !attributes.phone_number) throw new RowError("phone_number_verified is TRUE but the user has no phone_number.");
+    if (attributes.email_verified === "true" && !attributes.email)
+      throw new RowError("email_verified is TRUE but the user has no email.");
+    if (attributes.phone_number_verified === "true" && !attributes.phone_number)
+      throw new RowError("phone_number_verified is TRUE but the user has no phone_number.");
     // A reset code must reach the user somewhere, as in Cognito.
-    if (pool.autoVerifiedAttributes.length > 0 && !pool.autoVerifiedAttributes.some((attribute) => attributes[`${attribute}_verified`] === "true")) {
-      throw new RowError("The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).");
+    if (
+      pool.autoVerifiedAttributes.length > 0 &&
+      !pool.autoVerifiedAttributes.some((attribute) => attributes[`${attribute}_verified`] === "true")
+    ) {
+      throw new RowError(
+        "The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).",
+      );
     }
     checkRequiredAttributes(pool, attributes);
 
@@ -118,7 +163,11 @@ export function userFromRow(pool: UserPool, columns: ReadonlyMap<string, number>
       const isSmsOffered = isOfferedByPool(pool, "SMS_MFA");
       smsMfa = isSmsOffered && Boolean(attributes.phone_number);
       if (pool.mfaConfiguration === "OPTIONAL" && !smsMfa) {
-        throw new RowError(isSmsOffered ? "cognito:mfa_enabled is TRUE but the user has no phone_number for SMS MFA." : "cognito:mfa_enabled is TRUE but the user pool does not offer SMS MFA.");
+        throw new RowError(
+          isSmsOffered
+            ? "cognito:mfa_enabled is TRUE but the user has no phone_number for SMS MFA."
+            : "cognito:mfa_enabled is TRUE but the user pool does not offer SMS MFA.",
+        );
       }
     }
 
@@ -137,7 +186,10 @@ export function userFromRow(pool: UserPool, columns: ReadonlyMap<string, number>
       createdAt: now,
       updatedAt: now,
     };
-    return { kind: "user", rows: { user, aliases: aliasesOf(pool, user.attributes), searchEntries: searchEntriesOf(pool, user), smsMfa } };
+    return {
+      kind: "user",
+      rows: { user, aliases: aliasesOf(pool, user.attributes), searchEntries: searchEntriesOf(pool, user), smsMfa },
+    };
   } catch (error) {
     if (error instanceof RowError) return failed(error.message);
     if (isCognitoError(error)) return failed(error.message);

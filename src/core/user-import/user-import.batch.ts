@@ -29,7 +29,13 @@ const ALIAS_TAKEN = "An account with the given email or phone number already exi
  * pools, a taken email/phone — is SKIPPED as Cognito logs it ("The user already exists."); another
  * user's verified alias FAILS the row. The job goes on either way.
  */
-export async function decideBatch(repositories: Repositories, pool: UserPool, columns: ReadonlyMap<string, number>, rows: readonly ImportRow[], now: Date): Promise<BatchOutcome> {
+export async function decideBatch(
+  repositories: Repositories,
+  pool: UserPool,
+  columns: ReadonlyMap<string, number>,
+  rows: readonly ImportRow[],
+  now: Date,
+): Promise<BatchOutcome> {
   const errors: UserImportRowError[] = [];
   let skipped = 0;
   let failed = 0;
@@ -41,10 +47,15 @@ export async function decideBatch(repositories: Repositories, pool: UserPool, co
       errors.push({ lineNumber: row.line, outcome: "FAILED", message: outcome.message });
     } else candidates.push({ row, rows: outcome.rows });
   }
-  const takenNames = await repositories.userImports.findTakenUsernames(pool.id, candidates.map((candidate) => candidate.rows.user.usernameNormalized));
+  const takenNames = await repositories.userImports.findTakenUsernames(
+    pool.id,
+    candidates.map((candidate) => candidate.rows.user.usernameNormalized),
+  );
   const takenAliases = new Map<AliasKind, Set<string>>();
   for (const kind of new Set(candidates.flatMap((candidate) => candidate.rows.aliases.map((alias) => alias.kind)))) {
-    const values = candidates.flatMap((candidate) => candidate.rows.aliases.filter((alias) => alias.kind === kind).map((alias) => alias.valueNormalized));
+    const values = candidates.flatMap((candidate) =>
+      candidate.rows.aliases.filter((alias) => alias.kind === kind).map((alias) => alias.valueNormalized),
+    );
     takenAliases.set(kind, await repositories.userImports.findTakenAliases(pool.id, kind, values));
   }
   const users: ImportedUserRows[] = [];
@@ -70,15 +81,24 @@ export async function decideBatch(repositories: Repositories, pool: UserPool, co
 }
 
 /** Writes the batch's users (rows, aliases, search entries, SMS MFA) in the caller's transaction. */
-export async function writeBatch(repositories: Repositories, users: readonly ImportedUserRows[], now: Date): Promise<void> {
+export async function writeBatch(
+  repositories: Repositories,
+  users: readonly ImportedUserRows[],
+  now: Date,
+): Promise<void> {
   await repositories.userImports.insertUsers(users);
   for (const rows of users) {
     if (!rows.smsMfa) continue;
     // What AdminSetUserMFAPreference with SMS enabled and preferred writes for a user with no factors.
     await repositories.mfa.findForUpdate(rows.user.id, now);
-    await repositories.mfa.setFactors(rows.user.id, { smsEnabled: true, emailEnabled: false, totpEnabled: false, preferred: "SMS_MFA" }, now);
+    await repositories.mfa.setFactors(
+      rows.user.id,
+      { smsEnabled: true, emailEnabled: false, totpEnabled: false, preferred: "SMS_MFA" },
+      now,
+    );
   }
 }
 
 /** A unique key taken between the batch's checks and its inserts (a sign-up in parallel): run the batch again. */
-export const isNameRace = (error: unknown): boolean => isCognitoError(error) && (error.code === "UsernameExistsException" || error.code === "AliasExistsException");
+export const isNameRace = (error: unknown): boolean =>
+  isCognitoError(error) && (error.code === "UsernameExistsException" || error.code === "AliasExistsException");

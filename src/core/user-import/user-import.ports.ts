@@ -1,5 +1,11 @@
 import type { AliasKind } from "../users/user.types.js";
-import type { ImportedUserRows, UserImportJob, UserImportJobStatus, UserImportProgress, UserImportUpload } from "./user-import.types.js";
+import type {
+  ImportedUserRows,
+  UserImportJob,
+  UserImportJobStatus,
+  UserImportProgress,
+  UserImportUpload,
+} from "./user-import.types.js";
 
 /** A page position in a pool's jobs, newest first. */
 export interface UserImportJobPosition {
@@ -23,7 +29,16 @@ export interface UserImportRepository {
   /** True when a job of the pool is Pending, InProgress or Stopping. */
   hasActive(poolId: string): Promise<boolean>;
   /** Sets `changes` if the job's status is one of `from`; true when it did. */
-  transition(jobId: string, from: readonly UserImportJobStatus[], changes: Partial<Pick<UserImportJob, "status" | "startedAt" | "completedAt" | "completionMessage" | "leaseOwner" | "leaseExpiresAt">>): Promise<boolean>;
+  transition(
+    jobId: string,
+    from: readonly UserImportJobStatus[],
+    changes: Partial<
+      Pick<
+        UserImportJob,
+        "status" | "startedAt" | "completedAt" | "completionMessage" | "leaseOwner" | "leaseExpiresAt"
+      >
+    >,
+  ): Promise<boolean>;
   /** Records the upload if the job is Created, has none and its URL is unexpired at `now`; true for exactly one caller. */
   claimUpload(jobId: string, upload: UserImportUpload, now: Date): Promise<boolean>;
   /** Takes the job for `owner` until `until` if it is active and unclaimed or its claim lapsed; true for exactly one caller. */
@@ -34,7 +49,12 @@ export interface UserImportRepository {
    * Writes the job's new totals and extends the claim, only while `owner` still holds it and the job is
    * InProgress or Stopping. Returns the status after the write, or null when the claim was lost.
    */
-  saveProgress(jobId: string, owner: string, progress: UserImportProgress, until: Date): Promise<UserImportJobStatus | null>;
+  saveProgress(
+    jobId: string,
+    owner: string,
+    progress: UserImportProgress,
+    until: Date,
+  ): Promise<UserImportJobStatus | null>;
   /** Active jobs nobody holds (never claimed, released, or whose claim lapsed before `now`), oldest first. */
   listRunnable(now: Date, limit: number): Promise<UserImportJob[]>;
   /** Created jobs made before `before`, oldest first (they expire). */

@@ -6,7 +6,15 @@ import type { UserPool } from "../pools/user-pool.types.js";
 import { ImportFileError, readHeader } from "./csv-rows.js";
 import { decideBatch, isNameRace, writeBatch, type ImportRow } from "./user-import.batch.js";
 import { completionMessageOf, STOPPED_MESSAGE } from "./user-import.messages.js";
-import { ACTIVE_IMPORT_STATUSES, MAX_STORED_ROW_ERRORS, USER_IMPORT_LIMITS, type UserImportJob, type UserImportJobStatus, type UserImportLimits, type UserImportProgress } from "./user-import.types.js";
+import {
+  ACTIVE_IMPORT_STATUSES,
+  MAX_STORED_ROW_ERRORS,
+  USER_IMPORT_LIMITS,
+  type UserImportJob,
+  type UserImportJobStatus,
+  type UserImportLimits,
+  type UserImportProgress,
+} from "./user-import.types.js";
 
 export interface UserImportRunnerOptions {
   /** Users per transaction (default 500). */
@@ -49,7 +57,12 @@ const NAME_RACE_ATTEMPTS = 3;
  * twice. The CSV is read back from the database piece by piece and parsed as a stream: memory is one
  * piece, one batch and the job's first row errors, whatever the file's size.
  */
-export function createUserImportRunner(deps: { db: Database; clock: Clock; logger: Logger; options?: UserImportRunnerOptions }): UserImportRunner {
+export function createUserImportRunner(deps: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  options?: UserImportRunnerOptions;
+}): UserImportRunner {
   const { db, clock, logger } = deps;
   const batchSize = deps.options?.batchSize ?? 500;
   const leaseMs = (deps.options?.leaseSeconds ?? 60) * 1000;
@@ -65,26 +78,60 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
 
   const leaseUntil = () => new Date(clock.nowMs() + leaseMs);
 
-  async function finish(job: UserImportJob, status: Extract<UserImportJobStatus, "Succeeded" | "Failed" | "Stopped">, message: string, progress: UserImportProgress): Promise<void> {
+  async function finish(
+    job: UserImportJob,
+    status: Extract<UserImportJobStatus, "Succeeded" | "Failed" | "Stopped">,
+    message: string,
+    progress: UserImportProgress,
+  ): Promise<void> {
     const now = clock.now();
     await db.transaction(async (repositories) => {
-      const changed = await repositories.userImports.transition(job.jobId, ["Pending", "InProgress", "Stopping"], { status, completedAt: now, completionMessage: message, leaseOwner: null, leaseExpiresAt: null });
+      const changed = await repositories.userImports.transition(job.jobId, ["Pending", "InProgress", "Stopping"], {
+        status,
+        completedAt: now,
+        completionMessage: message,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      });
       if (!changed) return;
       // The file has served its purpose (Cognito deletes it too); the counters and row errors stay.
       await repositories.userImports.deleteChunks(job.jobId);
       await repositories.events.append(
-        { type: "USER_IMPORT_JOB_FINISHED", poolId: job.poolId, actor: "system", detail: { jobId: job.jobId, status, importedUsers: progress.importedUsers, skippedUsers: progress.skippedUsers, failedUsers: progress.failedUsers } },
+        {
+          type: "USER_IMPORT_JOB_FINISHED",
+          poolId: job.poolId,
+          actor: "system",
+          detail: {
+            jobId: job.jobId,
+            status,
+            importedUsers: progress.importedUsers,
+            skippedUsers: progress.skippedUsers,
+            failedUsers: progress.failedUsers,
+          },
+        },
         now,
       );
     });
-    logger.info({ jobId: job.jobId, poolId: job.poolId, status, ...progress, rowErrors: undefined }, "user import job finished");
+    logger.info(
+      { jobId: job.jobId, poolId: job.poolId, status, ...progress, rowErrors: undefined },
+      "user import job finished",
+    );
   }
 
   /** Runs (or resumes) a claimed job until it ends, is stopped, loses its claim or the process closes. */
   async function run(claimed: UserImportJob): Promise<void> {
-    if (claimed.status === "Pending") await db.read((repositories) => repositories.userImports.transition(claimed.jobId, ["Pending"], { status: "InProgress" }));
+    if (claimed.status === "Pending")
+      await db.read((repositories) =>
+        repositories.userImports.transition(claimed.jobId, ["Pending"], { status: "InProgress" }),
+      );
     const job = (await db.read((repositories) => repositories.userImports.findById(claimed.jobId))) ?? claimed;
-    const progress: UserImportProgress = { rowsDone: job.rowsDone, importedUsers: job.importedUsers, skippedUsers: job.skippedUsers, failedUsers: job.failedUsers, rowErrors: job.rowErrors };
+    const progress: UserImportProgress = {
+      rowsDone: job.rowsDone,
+      importedUsers: job.importedUsers,
+      skippedUsers: job.skippedUsers,
+      failedUsers: job.failedUsers,
+      rowErrors: job.rowErrors,
+    };
     if (job.status === "Stopping") return finish(job, "Stopped", STOPPED_MESSAGE, progress);
     const pool = await db.read((repositories) => repositories.pools.findById(job.poolId));
     // A deleted pool takes its jobs with it.
@@ -143,13 +190,26 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
         if (!(await take(parser.push(decoder.decode(piece, { stream: true }))))) return;
       }
       if (!(await take([...parser.push(decoder.decode()), ...parser.end()]))) return;
-      if (!columns) throw new ImportFileError("The CSV file is empty: it needs the header GetCSVHeader returns and a row per user.");
+      if (!columns)
+        throw new ImportFileError(
+          "The CSV file is empty: it needs the header GetCSVHeader returns and a row per user.",
+        );
       if (!(await commit())) return;
       const isFailed = progress.importedUsers === 0 && progress.failedUsers + progress.skippedUsers > 0;
-      await finish(job, isFailed ? "Failed" : "Succeeded", completionMessageOf(isFailed ? "Failed" : "Succeeded", progress), progress);
+      await finish(
+        job,
+        isFailed ? "Failed" : "Succeeded",
+        completionMessageOf(isFailed ? "Failed" : "Succeeded", progress),
+        progress,
+      );
     } catch (error) {
       if (error instanceof ImportFileError || error instanceof CsvSyntaxError) {
-        await finish(job, "Failed", completionMessageOf("Failed", progress, `Unable to parse the CSV file: ${error.message}`), progress);
+        await finish(
+          job,
+          "Failed",
+          completionMessageOf("Failed", progress, `Unable to parse the CSV file: ${error.message}`),
+          progress,
+        );
         return;
       }
       throw error;
@@ -157,14 +217,24 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
   }
 
   /** One transaction: the batch's users, the job's totals and resume point, a longer claim. Null when the claim was lost. */
-  async function commitBatch(job: UserImportJob, pool: UserPool, columns: Map<string, number>, rows: ImportRow[], progress: UserImportProgress): Promise<UserImportJobStatus | null> {
+  async function commitBatch(
+    job: UserImportJob,
+    pool: UserPool,
+    columns: Map<string, number>,
+    rows: ImportRow[],
+    progress: UserImportProgress,
+  ): Promise<UserImportJobStatus | null> {
     for (let attempt = 1; ; attempt++) {
       try {
         const { status, next } = await db.transaction(async (repositories) => {
           const now = clock.now();
           const outcome = await decideBatch(repositories, pool, columns, rows, now);
           await writeBatch(repositories, outcome.users, now);
-          await deps.options?.insideBatch?.({ jobId: job.jobId, rowsDone: progress.rowsDone, users: outcome.users.length });
+          await deps.options?.insideBatch?.({
+            jobId: job.jobId,
+            rowsDone: progress.rowsDone,
+            users: outcome.users.length,
+          });
           const next: UserImportProgress = {
             rowsDone: progress.rowsDone + rows.length,
             importedUsers: progress.importedUsers + outcome.users.length,
@@ -189,12 +259,29 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
 
   async function expireStaleJobs(): Promise<void> {
     const now = clock.now();
-    const stale = await db.read((repositories) => repositories.userImports.listCreatedBefore(new Date(now.getTime() - limits.startWithinSeconds * 1000), 20));
+    const stale = await db.read((repositories) =>
+      repositories.userImports.listCreatedBefore(new Date(now.getTime() - limits.startWithinSeconds * 1000), 20),
+    );
     for (const job of stale) {
       await db.transaction(async (repositories) => {
-        if (!(await repositories.userImports.transition(job.jobId, ["Created"], { status: "Expired", completedAt: now, completionMessage: "The import job was not started within 24 hours; its file was deleted." }))) return;
+        if (
+          !(await repositories.userImports.transition(job.jobId, ["Created"], {
+            status: "Expired",
+            completedAt: now,
+            completionMessage: "The import job was not started within 24 hours; its file was deleted.",
+          }))
+        )
+          return;
         await repositories.userImports.deleteChunks(job.jobId);
-        await repositories.events.append({ type: "USER_IMPORT_JOB_FINISHED", poolId: job.poolId, actor: "system", detail: { jobId: job.jobId, status: "Expired", importedUsers: 0, skippedUsers: 0, failedUsers: 0 } }, now);
+        await repositories.events.append(
+          {
+            type: "USER_IMPORT_JOB_FINISHED",
+            poolId: job.poolId,
+            actor: "system",
+            detail: { jobId: job.jobId, status: "Expired", importedUsers: 0, skippedUsers: 0, failedUsers: 0 },
+          },
+          now,
+        );
       });
     }
   }
@@ -216,8 +303,13 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
         await run(claimed);
       } catch (error) {
         // Storage trouble: the claim is given back and the job resumes at its last committed batch later.
-        logger.error({ jobId: claimed.jobId, err: error instanceof Error ? error.message : String(error) }, "user import job interrupted; it resumes from its last committed batch");
-        await db.read((repositories) => repositories.userImports.releaseLease(claimed.jobId, owner)).catch(() => undefined);
+        logger.error(
+          { jobId: claimed.jobId, err: error instanceof Error ? error.message : String(error) },
+          "user import job interrupted; it resumes from its last committed batch",
+        );
+        await db
+          .read((repositories) => repositories.userImports.releaseLease(claimed.jobId, owner))
+          .catch(() => undefined);
         return;
       }
     }
@@ -230,7 +322,9 @@ export function createUserImportRunner(deps: { db: Database; clock: Clock; logge
       return;
     }
     running = work()
-      .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, "user import runner failed"))
+      .catch((error: unknown) =>
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, "user import runner failed"),
+      )
       .finally(() => {
         running = null;
         if (wakeAgain && !closing) {

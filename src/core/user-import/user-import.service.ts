@@ -11,13 +11,22 @@ import { requireIntegerInRange } from "../validation.js";
 import { csvHeaderOf, ImportFileError, readHeader } from "./csv-rows.js";
 import { STOPPED_MESSAGE } from "./user-import.messages.js";
 import { receiveUpload, storeUpload, uploadUrlOf, type UploadRequest } from "./user-import.upload.js";
-import { ACTIVE_IMPORT_STATUSES, USER_IMPORT_LIMITS, type UserImportJob, type UserImportLimits } from "./user-import.types.js";
+import {
+  ACTIVE_IMPORT_STATUSES,
+  USER_IMPORT_LIMITS,
+  type UserImportJob,
+  type UserImportLimits,
+} from "./user-import.types.js";
 
 /** Cognito's shapes for the import actions (CreateUserImportJob, StartUserImportJob, …). */
 export const USER_IMPORT_SHAPES = {
   jobName: { min: 1, max: 128, pattern: "[\\w\\s+=,.@-]+" },
   jobId: { min: 1, max: 55, pattern: "import-[0-9a-zA-Z-]+" },
-  cloudWatchLogsRoleArn: { min: 20, max: 2048, pattern: "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?" },
+  cloudWatchLogsRoleArn: {
+    min: 20,
+    max: 2048,
+    pattern: "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
+  },
 } as const satisfies Record<string, StringConstraint>;
 
 /** A job as the APIs show it: the stored job and its pre-signed URL. */
@@ -43,13 +52,20 @@ export const LOCAL_IMPORT_ROLE_ARN = "arn:aws:iam::000000000000:role/identity-ga
 
 function check(values: Partial<Record<keyof typeof USER_IMPORT_SHAPES, string>>): void {
   const problems = Object.entries(values).flatMap(([name, value]) => {
-    const problem = value === undefined ? null : describeStringProblem(name, USER_IMPORT_SHAPES[name as keyof typeof USER_IMPORT_SHAPES], value);
+    const problem =
+      value === undefined
+        ? null
+        : describeStringProblem(name, USER_IMPORT_SHAPES[name as keyof typeof USER_IMPORT_SHAPES], value);
     return problem ? [problem] : [];
   });
   if (problems.length > 0) throw validationError(problems);
 }
 
-const notRunning = (job: UserImportJob, action: string) => new CognitoError("PreconditionNotMetException", `Import job ${job.jobId} is ${job.status}; only a ${action} job can be ${action === "Created" ? "started" : "stopped"}.`);
+const notRunning = (job: UserImportJob, action: string) =>
+  new CognitoError(
+    "PreconditionNotMetException",
+    `Import job ${job.jobId} is ${job.status}; only a ${action} job can be ${action === "Created" ? "started" : "stopped"}.`,
+  );
 
 /**
  * Cognito's user import jobs (GetCSVHeader, Create/Start/Describe/List/StopUserImportJob). The work
@@ -58,7 +74,10 @@ const notRunning = (job: UserImportJob, action: string) => new CognitoError("Pre
 export function createUserImportService(deps: UserImportServiceDeps) {
   const { db, clock } = deps;
   const limits: UserImportLimits = { ...USER_IMPORT_LIMITS, ...deps.limits };
-  const view = (job: UserImportJob): UserImportJobView => ({ ...job, preSignedUrl: uploadUrlOf(deps.authenticator, deps.publicUrl, job) });
+  const view = (job: UserImportJob): UserImportJobView => ({
+    ...job,
+    preSignedUrl: uploadUrlOf(deps.authenticator, deps.publicUrl, job),
+  });
 
   /** Stops a running job, or null when a runner changed it meanwhile (nothing was written). */
   async function tryStop(principal: AdminPrincipal, poolId: string, jobId: string): Promise<UserImportJob | null> {
@@ -66,7 +85,8 @@ export function createUserImportService(deps: UserImportServiceDeps) {
       const job = await loadJob(repositories, principal, poolId, jobId);
       if (job.status !== "Pending" && job.status !== "InProgress") throw notRunning(job, "Pending or InProgress");
       const now = clock.now();
-      const isHeld = job.leaseOwner !== null && job.leaseExpiresAt !== null && job.leaseExpiresAt.getTime() > now.getTime();
+      const isHeld =
+        job.leaseOwner !== null && job.leaseExpiresAt !== null && job.leaseExpiresAt.getTime() > now.getTime();
       if (isHeld) {
         if (!(await repositories.userImports.transition(jobId, [job.status], { status: "Stopping" }))) return null;
         return { ...job, status: "Stopping" as const };
@@ -75,14 +95,30 @@ export function createUserImportService(deps: UserImportServiceDeps) {
       if (!(await repositories.userImports.transition(jobId, [job.status], changes))) return null;
       await repositories.userImports.deleteChunks(jobId);
       await repositories.events.append(
-        { type: "USER_IMPORT_JOB_FINISHED", poolId, actor: actorOf(principal), detail: { jobId, status: "Stopped", importedUsers: job.importedUsers, skippedUsers: job.skippedUsers, failedUsers: job.failedUsers } },
+        {
+          type: "USER_IMPORT_JOB_FINISHED",
+          poolId,
+          actor: actorOf(principal),
+          detail: {
+            jobId,
+            status: "Stopped",
+            importedUsers: job.importedUsers,
+            skippedUsers: job.skippedUsers,
+            failedUsers: job.failedUsers,
+          },
+        },
         now,
       );
       return { ...job, ...changes };
     });
   }
 
-  async function loadJob(repositories: Repositories, principal: AdminPrincipal, poolId: string, jobId: string): Promise<UserImportJob> {
+  async function loadJob(
+    repositories: Repositories,
+    principal: AdminPrincipal,
+    poolId: string,
+    jobId: string,
+  ): Promise<UserImportJob> {
     check({ jobId });
     await loadAccessiblePool(repositories, principal, poolId);
     const job = await repositories.userImports.find(poolId, jobId);
@@ -94,7 +130,10 @@ export function createUserImportService(deps: UserImportServiceDeps) {
     limits,
 
     /** The CSV columns for the pool (GetCSVHeader). @throws ResourceNotFoundException, NotAuthorizedException, InvalidParameterException */
-    async getCsvHeader(principal: AdminPrincipal, poolId: string): Promise<{ userPoolId: string; csvHeader: string[] }> {
+    async getCsvHeader(
+      principal: AdminPrincipal,
+      poolId: string,
+    ): Promise<{ userPoolId: string; csvHeader: string[] }> {
       const pool = await db.read((repositories) => loadAccessiblePool(repositories, principal, poolId));
       return { userPoolId: pool.id, csvHeader: csvHeaderOf(pool) };
     },
@@ -119,13 +158,19 @@ export function createUserImportService(deps: UserImportServiceDeps) {
      * role ARN is required and kept, as in Cognito; nothing is sent to CloudWatch (the row log is the job's).
      * @throws InvalidParameterException, LimitExceededException (1,000 jobs per pool), ResourceNotFoundException, NotAuthorizedException
      */
-    async createUserImportJob(principal: AdminPrincipal, input: { userPoolId: string; jobName: string; cloudWatchLogsRoleArn: string }): Promise<UserImportJobView> {
+    async createUserImportJob(
+      principal: AdminPrincipal,
+      input: { userPoolId: string; jobName: string; cloudWatchLogsRoleArn: string },
+    ): Promise<UserImportJobView> {
       check({ jobName: input.jobName, cloudWatchLogsRoleArn: input.cloudWatchLogsRoleArn });
       return db.transaction(async (repositories) => {
         // Locked: parallel creates count the pool's jobs one after the other.
         await lockAccessiblePool(repositories, principal, input.userPoolId);
         if ((await repositories.userImports.countInPool(input.userPoolId)) >= limits.maxJobsPerPool) {
-          throw new CognitoError("LimitExceededException", `User pool ${input.userPoolId} already has the maximum of ${limits.maxJobsPerPool} import jobs.`);
+          throw new CognitoError(
+            "LimitExceededException",
+            `User pool ${input.userPoolId} already has the maximum of ${limits.maxJobsPerPool} import jobs.`,
+          );
         }
         const now = clock.now();
         const job: UserImportJob = {
@@ -149,7 +194,15 @@ export function createUserImportService(deps: UserImportServiceDeps) {
           leaseExpiresAt: null,
         };
         await repositories.userImports.insert(job);
-        await repositories.events.append({ type: "USER_IMPORT_JOB_CREATED", poolId: job.poolId, actor: actorOf(principal), detail: { jobId: job.jobId, jobName: job.jobName } }, now);
+        await repositories.events.append(
+          {
+            type: "USER_IMPORT_JOB_CREATED",
+            poolId: job.poolId,
+            actor: actorOf(principal),
+            detail: { jobId: job.jobId, jobName: job.jobName },
+          },
+          now,
+        );
         return view(job);
       });
     },
@@ -160,12 +213,17 @@ export function createUserImportService(deps: UserImportServiceDeps) {
     },
 
     /** ListUserImportJobs: newest first, 1–60 per page. @throws InvalidParameterException, ResourceNotFoundException, NotAuthorizedException */
-    async listUserImportJobs(principal: AdminPrincipal, poolId: string, page: { maxResults: number; paginationToken?: string | null }): Promise<{ jobs: UserImportJobView[]; paginationToken: string | null }> {
+    async listUserImportJobs(
+      principal: AdminPrincipal,
+      poolId: string,
+      page: { maxResults: number; paginationToken?: string | null },
+    ): Promise<{ jobs: UserImportJobView[]; paginationToken: string | null }> {
       requireIntegerInRange("maxResults", page.maxResults, 1, 60);
       let after: { createdAt: Date; jobId: string } | undefined;
       if (page.paginationToken) {
         const decoded = decodeCursor(page.paginationToken);
-        if (!decoded || typeof decoded.createdAt !== "number" || typeof decoded.jobId !== "string") throw invalidParameter("PaginationToken is not one this API returned.");
+        if (!decoded || typeof decoded.createdAt !== "number" || typeof decoded.jobId !== "string")
+          throw invalidParameter("PaginationToken is not one this API returned.");
         after = { createdAt: new Date(decoded.createdAt), jobId: decoded.jobId };
       }
       const rows = await db.read(async (repositories) => {
@@ -174,7 +232,10 @@ export function createUserImportService(deps: UserImportServiceDeps) {
       });
       const jobs = rows.slice(0, page.maxResults);
       const last = jobs[jobs.length - 1];
-      const paginationToken = rows.length > page.maxResults && last ? encodeCursor({ createdAt: last.createdAt.getTime(), jobId: last.jobId }) : null;
+      const paginationToken =
+        rows.length > page.maxResults && last
+          ? encodeCursor({ createdAt: last.createdAt.getTime(), jobId: last.jobId })
+          : null;
       return { jobs: jobs.map(view), paginationToken };
     },
 
@@ -193,16 +254,39 @@ export function createUserImportService(deps: UserImportServiceDeps) {
         if (!job) throw resourceNotFound(`Import job ${jobId} does not exist in user pool ${poolId}.`);
         const now = clock.now();
         if (job.status === "Created" && job.createdAt.getTime() + limits.startWithinSeconds * 1000 <= now.getTime()) {
-          throw new CognitoError("PreconditionNotMetException", `Import job ${jobId} has expired: it was not started within 24 hours.`);
+          throw new CognitoError(
+            "PreconditionNotMetException",
+            `Import job ${jobId} has expired: it was not started within 24 hours.`,
+          );
         }
         if (job.status !== "Created") throw notRunning(job, "Created");
-        if (!job.upload) throw new CognitoError("PreconditionNotMetException", `No CSV file has been uploaded to import job ${jobId}'s PreSignedUrl.`);
+        if (!job.upload)
+          throw new CognitoError(
+            "PreconditionNotMetException",
+            `No CSV file has been uploaded to import job ${jobId}'s PreSignedUrl.`,
+          );
         if (pool.autoVerifiedAttributes.length === 0) {
-          throw new CognitoError("PreconditionNotMetException", "The user pool has no auto-verified attribute (email or phone_number): imported users could never receive a password reset code.");
+          throw new CognitoError(
+            "PreconditionNotMetException",
+            "The user pool has no auto-verified attribute (email or phone_number): imported users could never receive a password reset code.",
+          );
         }
-        if (await repositories.userImports.hasActive(poolId)) throw new CognitoError("PreconditionNotMetException", `Another import job is running in user pool ${poolId}; one runs at a time.`);
-        if (!(await repositories.userImports.transition(jobId, ["Created"], { status: "Pending", startedAt: now }))) throw notRunning(job, "Created");
-        await repositories.events.append({ type: "USER_IMPORT_JOB_STARTED", poolId, actor: actorOf(principal), detail: { jobId, users: job.upload.users } }, now);
+        if (await repositories.userImports.hasActive(poolId))
+          throw new CognitoError(
+            "PreconditionNotMetException",
+            `Another import job is running in user pool ${poolId}; one runs at a time.`,
+          );
+        if (!(await repositories.userImports.transition(jobId, ["Created"], { status: "Pending", startedAt: now })))
+          throw notRunning(job, "Created");
+        await repositories.events.append(
+          {
+            type: "USER_IMPORT_JOB_STARTED",
+            poolId,
+            actor: actorOf(principal),
+            detail: { jobId, users: job.upload.users },
+          },
+          now,
+        );
         return { ...job, status: "Pending" as const, startedAt: now };
       });
       deps.runner.wake();
@@ -220,11 +304,16 @@ export function createUserImportService(deps: UserImportServiceDeps) {
       for (let attempt = 1; ; attempt++) {
         const stopped = await tryStop(principal, poolId, jobId);
         if (stopped !== null) return view(stopped);
-        if (attempt === 5) throw new CognitoError("ConcurrentModificationException", `Import job ${jobId} kept changing while it was being stopped; try again.`);
+        if (attempt === 5)
+          throw new CognitoError(
+            "ConcurrentModificationException",
+            `Import job ${jobId} kept changing while it was being stopped; try again.`,
+          );
       }
     },
     /** The PUT to a pre-signed URL. @throws UploadRefusedError */
-    upload: (request: UploadRequest) => receiveUpload({ db, clock, logger: deps.logger, authenticator: deps.authenticator, limits }, request),
+    upload: (request: UploadRequest) =>
+      receiveUpload({ db, clock, logger: deps.logger, authenticator: deps.authenticator, limits }, request),
 
     /** Whether the pool has an import job running (for callers that must wait, e.g. a CLI). */
     async isImportActive(poolId: string): Promise<boolean> {
@@ -244,8 +333,18 @@ export function createUserImportService(deps: UserImportServiceDeps) {
       principal: AdminPrincipal,
       input: { userPoolId: string; jobName: string; cloudWatchLogsRoleArn?: string; body: AsyncIterable<Uint8Array> },
     ): Promise<UserImportJobView> {
-      const created = await service.createUserImportJob(principal, { userPoolId: input.userPoolId, jobName: input.jobName, cloudWatchLogsRoleArn: input.cloudWatchLogsRoleArn ?? LOCAL_IMPORT_ROLE_ARN });
-      await storeUpload({ db, clock, logger: deps.logger, limits }, created, input.body, clock.now(), actorOf(principal));
+      const created = await service.createUserImportJob(principal, {
+        userPoolId: input.userPoolId,
+        jobName: input.jobName,
+        cloudWatchLogsRoleArn: input.cloudWatchLogsRoleArn ?? LOCAL_IMPORT_ROLE_ARN,
+      });
+      await storeUpload(
+        { db, clock, logger: deps.logger, limits },
+        created,
+        input.body,
+        clock.now(),
+        actorOf(principal),
+      );
       return service.startUserImportJob(principal, input.userPoolId, created.jobId);
     },
   };

@@ -2,7 +2,16 @@ import type { AliasKind, User } from "../users/user.types.js";
 import type { SearchEntry } from "../storage-ports.js";
 
 /** Cognito's UserImportJobStatusType. */
-export const USER_IMPORT_JOB_STATUSES = ["Created", "Pending", "InProgress", "Stopping", "Expired", "Stopped", "Failed", "Succeeded"] as const;
+export const USER_IMPORT_JOB_STATUSES = [
+  "Created",
+  "Pending",
+  "InProgress",
+  "Stopping",
+  "Expired",
+  "Stopped",
+  "Failed",
+  "Succeeded",
+] as const;
 export type UserImportJobStatus = (typeof USER_IMPORT_JOB_STATUSES)[number];
 
 /** Statuses in which the job holds the pool's single import slot and a runner owes it work. */

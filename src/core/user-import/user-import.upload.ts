@@ -30,7 +30,11 @@ export class UploadRefusedError extends Error {
 
 const messageOf = (jobId: string, expiresEpochSeconds: number) => `${jobId}\n${expiresEpochSeconds}`;
 
-export function uploadUrlOf(authenticator: MessageAuthenticator, publicUrl: string, job: Pick<UserImportJob, "jobId" | "uploadExpiresAt">): string {
+export function uploadUrlOf(
+  authenticator: MessageAuthenticator,
+  publicUrl: string,
+  job: Pick<UserImportJob, "jobId" | "uploadExpiresAt">,
+): string {
   const expires = Math.floor(job.uploadExpiresAt.getTime() / 1000);
   const signature = authenticator.sign(SCOPE, messageOf(job.jobId, expires));
   return `${publicUrl}/import-jobs/${encodeURIComponent(job.jobId)}/upload?expires=${expires}&signature=${signature}`;
@@ -60,16 +64,26 @@ export interface UploadDeps {
  * and the others' pieces are deleted. Expiry is judged at the request's start, as S3 does.
  * @throws UploadRefusedError
  */
-export async function receiveUpload(deps: UploadDeps, request: UploadRequest): Promise<{ bytes: number; users: number }> {
+export async function receiveUpload(
+  deps: UploadDeps,
+  request: UploadRequest,
+): Promise<{ bytes: number; users: number }> {
   const { db, clock, limits } = deps;
   const startedAt = clock.now();
   const expires = Number(request.expires);
   // Checked before anything is read or looked up: a forged URL costs one HMAC.
-  if (!/^\d{1,12}$/.test(request.expires) || !deps.authenticator.verify(SCOPE, messageOf(request.jobId, expires), request.signature)) {
-    throw new UploadRefusedError("signature", "The request signature we calculated does not match the signature you provided.");
+  if (
+    !/^\d{1,12}$/.test(request.expires) ||
+    !deps.authenticator.verify(SCOPE, messageOf(request.jobId, expires), request.signature)
+  ) {
+    throw new UploadRefusedError(
+      "signature",
+      "The request signature we calculated does not match the signature you provided.",
+    );
   }
   const job = await db.read((repositories) => repositories.userImports.findById(request.jobId));
-  if (!job || expires * 1000 <= startedAt.getTime() || job.uploadExpiresAt.getTime() <= startedAt.getTime()) throw new UploadRefusedError("expired", "Request has expired");
+  if (!job || expires * 1000 <= startedAt.getTime() || job.uploadExpiresAt.getTime() <= startedAt.getTime())
+    throw new UploadRefusedError("expired", "Request has expired");
   if (request.declaredBytes !== null && request.declaredBytes > limits.maxFileBytes) throw tooLarge(limits);
   return storeUpload(deps, job, request.body, startedAt, "upload-url");
 }
@@ -79,10 +93,20 @@ export async function receiveUpload(deps: UploadDeps, request: UploadRequest): P
  * database, bytes and users counted against the quotas, then the job's single upload slot claimed.
  * @throws UploadRefusedError ("used", "tooLarge", "tooManyUsers")
  */
-export async function storeUpload(deps: Omit<UploadDeps, "authenticator">, job: UserImportJob, body: AsyncIterable<Uint8Array>, startedAt: Date, actor: string): Promise<{ bytes: number; users: number }> {
+export async function storeUpload(
+  deps: Omit<UploadDeps, "authenticator">,
+  job: UserImportJob,
+  body: AsyncIterable<Uint8Array>,
+  startedAt: Date,
+  actor: string,
+): Promise<{ bytes: number; users: number }> {
   const { db, clock, limits } = deps;
   const request = { jobId: job.jobId };
-  if (job.upload || job.status !== "Created") throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
+  if (job.upload || job.status !== "Created")
+    throw new UploadRefusedError(
+      "used",
+      "This pre-signed URL has been used already: create a new import job for another file.",
+    );
   const uploadId = randomUuid();
   const parser = createCsvParser({ maxRecordChars: limits.maxRowChars });
   const decoder = new TextDecoder("utf-8");
@@ -102,7 +126,11 @@ export async function storeUpload(deps: Omit<UploadDeps, "authenticator">, job: 
       isParsable = false;
     }
     // The header is no user.
-    if (records - 1 > limits.maxUsersPerFile) throw new UploadRefusedError("tooManyUsers", `The file has more than ${limits.maxUsersPerFile} users (rows after the header); split it into several import jobs.`);
+    if (records - 1 > limits.maxUsersPerFile)
+      throw new UploadRefusedError(
+        "tooManyUsers",
+        `The file has more than ${limits.maxUsersPerFile} users (rows after the header); split it into several import jobs.`,
+      );
   };
   const flush = async (final: boolean) => {
     while (pendingBytes >= UPLOAD_PIECE_BYTES || (final && pendingBytes > 0)) {
@@ -129,29 +157,55 @@ export async function storeUpload(deps: Omit<UploadDeps, "authenticator">, job: 
     await flush(true);
     const users = Math.max(0, records - 1);
     const won = await db.transaction(async (repositories) => {
-      if (!(await repositories.userImports.claimUpload(request.jobId, { uploadId, uploadedAt: clock.now(), bytes, users }, startedAt))) return false;
+      if (
+        !(await repositories.userImports.claimUpload(
+          request.jobId,
+          { uploadId, uploadedAt: clock.now(), bytes, users },
+          startedAt,
+        ))
+      )
+        return false;
       // Pieces of uploads that never completed (a dropped connection) go with the win.
       await repositories.userImports.deleteChunks(request.jobId, uploadId);
-      await repositories.events.append({ type: "USER_IMPORT_FILE_UPLOADED", poolId: job.poolId, actor, detail: { jobId: job.jobId, bytes, users } }, clock.now());
+      await repositories.events.append(
+        { type: "USER_IMPORT_FILE_UPLOADED", poolId: job.poolId, actor, detail: { jobId: job.jobId, bytes, users } },
+        clock.now(),
+      );
       return true;
     });
-    if (!won) throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
+    if (!won)
+      throw new UploadRefusedError(
+        "used",
+        "This pre-signed URL has been used already: create a new import job for another file.",
+      );
     return { bytes, users };
   } catch (error) {
     // A refused or losing upload leaves nothing behind; the winner's pieces (another upload's) stay.
-    await db.read((repositories) => repositories.userImports.deleteUpload(uploadId)).catch((cleanup: unknown) => {
-      deps.logger.warn({ jobId: request.jobId, err: cleanup instanceof Error ? cleanup.message : String(cleanup) }, "could not delete a refused upload's pieces");
-    });
+    await db
+      .read((repositories) => repositories.userImports.deleteUpload(uploadId))
+      .catch((cleanup: unknown) => {
+        deps.logger.warn(
+          { jobId: request.jobId, err: cleanup instanceof Error ? cleanup.message : String(cleanup) },
+          "could not delete a refused upload's pieces",
+        );
+      });
     // A storage error while another upload won (on MariaDB, this upload's piece INSERT can deadlock with the
     // winner's clean-up DELETE) is a lost race, and the URL is used: answer that, not an internal error.
     if (!(error instanceof UploadRefusedError) && (await isUploadTaken(deps, request.jobId))) {
-      throw new UploadRefusedError("used", "This pre-signed URL has been used already: create a new import job for another file.");
+      throw new UploadRefusedError(
+        "used",
+        "This pre-signed URL has been used already: create a new import job for another file.",
+      );
     }
     throw error;
   }
 }
 
-const tooLarge = (limits: UserImportLimits) => new UploadRefusedError("tooLarge", `Your proposed upload exceeds the maximum allowed size of ${limits.maxFileBytes} bytes.`);
+const tooLarge = (limits: UserImportLimits) =>
+  new UploadRefusedError(
+    "tooLarge",
+    `Your proposed upload exceeds the maximum allowed size of ${limits.maxFileBytes} bytes.`,
+  );
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;

@@ -34,7 +34,11 @@ export const userNotFound = (): CognitoError => new CognitoError("UserNotFoundEx
  * email/phone-as-username pools, or verified alias.
  * @throws ResourceNotFoundException, NotAuthorizedException (scoped key), UserNotFoundException
  */
-export async function loadAdminUserContext(repositories: Repositories, principal: AdminPrincipal, ref: AdminUserRef): Promise<{ pool: UserPool; user: User }> {
+export async function loadAdminUserContext(
+  repositories: Repositories,
+  principal: AdminPrincipal,
+  ref: AdminUserRef,
+): Promise<{ pool: UserPool; user: User }> {
   // Every admin call about one user passes here: Cognito's constraints before any read.
   checkInput({ userPoolId: ref.userPoolId, username: ref.username });
   const pool = await loadAccessiblePool(repositories, principal, ref.userPoolId);

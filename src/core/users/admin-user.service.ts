@@ -27,14 +27,30 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
   async function changeUser(
     principal: AdminPrincipal,
     ref: AdminUserRef,
-    change: (pool: UserPool, user: User, repositories: Repositories) => Promise<{ user: User; type: "USER_ATTRIBUTES_CHANGED" | "USER_DISABLED" | "USER_ENABLED"; detail?: Record<string, unknown> } | null>,
+    change: (
+      pool: UserPool,
+      user: User,
+      repositories: Repositories,
+    ) => Promise<{
+      user: User;
+      type: "USER_ATTRIBUTES_CHANGED" | "USER_DISABLED" | "USER_ENABLED";
+      detail?: Record<string, unknown>;
+    } | null>,
   ): Promise<void> {
     await db.transaction(async (repositories) => {
       const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
       const outcome = await change(pool, user, repositories);
       if (!outcome) return;
       await saveUser(repositories, pool, outcome.user, { isNew: false });
-      await repositories.events.append({ type: outcome.type, poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, username: user.username, ...outcome.detail } }, outcome.user.updatedAt);
+      await repositories.events.append(
+        {
+          type: outcome.type,
+          poolId: pool.id,
+          actor: actorOf(principal),
+          detail: { userSub: user.id, username: user.username, ...outcome.detail },
+        },
+        outcome.user.updatedAt,
+      );
     });
   }
 
@@ -63,17 +79,29 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
      * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException, InvalidParameterException,
      *         AliasExistsException (a verified alias another user holds)
      */
-    async adminUpdateUserAttributes(principal: AdminPrincipal, input: AdminUserRef & { userAttributes: AttributeInput[] }): Promise<void> {
+    async adminUpdateUserAttributes(
+      principal: AdminPrincipal,
+      input: AdminUserRef & { userAttributes: AttributeInput[] },
+    ): Promise<void> {
       checkInput({ userPoolId: input.userPoolId, username: input.username, userAttributes: input.userAttributes });
-      requireUnique("userAttributes", input.userAttributes.map((attribute) => attribute.name));
+      requireUnique(
+        "userAttributes",
+        input.userAttributes.map((attribute) => attribute.name),
+      );
       await changeUser(principal, input, async (pool, user) => {
         const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
-        const deletes = input.userAttributes.filter((attribute) => attribute.value === "").map((attribute) => attribute.name);
+        const deletes = input.userAttributes
+          .filter((attribute) => attribute.value === "")
+          .map((attribute) => attribute.name);
         checkAttributeWrites(pool, writes, { kind: "admin" }, { isCreate: false });
         checkAttributeDeletes(pool, deletes);
         const { attributes, changed } = applyAttributeChanges(user.attributes, writes, deletes);
         if (changed.length === 0) return null;
-        return { user: { ...user, attributes, updatedAt: clock.now() }, type: "USER_ATTRIBUTES_CHANGED", detail: { attributes: changed } };
+        return {
+          user: { ...user, attributes, updatedAt: clock.now() },
+          type: "USER_ATTRIBUTES_CHANGED",
+          detail: { attributes: changed },
+        };
       });
     },
 
@@ -82,18 +110,30 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
      * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException, InvalidParameterException
      *         (unknown, required, immutable or `sub`)
      */
-    async adminDeleteUserAttributes(principal: AdminPrincipal, input: AdminUserRef & { userAttributeNames: string[] }): Promise<void> {
-      checkInput({ userPoolId: input.userPoolId, username: input.username, userAttributeNames: input.userAttributeNames });
+    async adminDeleteUserAttributes(
+      principal: AdminPrincipal,
+      input: AdminUserRef & { userAttributeNames: string[] },
+    ): Promise<void> {
+      checkInput({
+        userPoolId: input.userPoolId,
+        username: input.username,
+        userAttributeNames: input.userAttributeNames,
+      });
       await changeUser(principal, input, async (pool, user) => {
         checkAttributeDeletes(pool, input.userAttributeNames);
         const { attributes, changed } = applyAttributeChanges(user.attributes, [], input.userAttributeNames);
         if (changed.length === 0) return null;
-        return { user: { ...user, attributes, updatedAt: clock.now() }, type: "USER_ATTRIBUTES_CHANGED", detail: { attributes: changed } };
+        return {
+          user: { ...user, attributes, updatedAt: clock.now() },
+          type: "USER_ATTRIBUTES_CHANGED",
+          detail: { attributes: changed },
+        };
       });
     },
 
     /** Disables sign-in (AdminDisableUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
-    adminDisableUser: (principal: AdminPrincipal, ref: AdminUserRef): Promise<void> => setEnabled(principal, ref, false),
+    adminDisableUser: (principal: AdminPrincipal, ref: AdminUserRef): Promise<void> =>
+      setEnabled(principal, ref, false),
 
     /** Re-enables sign-in (AdminEnableUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
     adminEnableUser: (principal: AdminPrincipal, ref: AdminUserRef): Promise<void> => setEnabled(principal, ref, true),
@@ -107,7 +147,15 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
       await db.transaction(async (repositories) => {
         const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
         await repositories.users.delete(user.id);
-        await repositories.events.append({ type: "USER_DELETED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, username: user.username } }, clock.now());
+        await repositories.events.append(
+          {
+            type: "USER_DELETED",
+            poolId: pool.id,
+            actor: actorOf(principal),
+            detail: { userSub: user.id, username: user.username },
+          },
+          clock.now(),
+        );
       });
     },
 
@@ -120,14 +168,28 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
     async adminConfirmSignUp(principal: AdminPrincipal, ref: AdminUserRef): Promise<void> {
       const { pool, confirmed } = await db.transaction(async (repositories) => {
         const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
-        if (user.status !== "UNCONFIRMED") throw new CognitoError("NotAuthorizedException", `User cannot be confirmed. Current status is ${user.status}`);
-        const confirmed = await confirmUser(repositories, pool, user, { forceAliasCreation: false, actor: actorOf(principal), now: clock.now(), verifyChannel: false });
+        if (user.status !== "UNCONFIRMED")
+          throw new CognitoError(
+            "NotAuthorizedException",
+            `User cannot be confirmed. Current status is ${user.status}`,
+          );
+        const confirmed = await confirmUser(repositories, pool, user, {
+          forceAliasCreation: false,
+          actor: actorOf(principal),
+          now: clock.now(),
+          verifyChannel: false,
+        });
         // The sign-up code has nothing left to confirm.
         await repositories.codes.deleteForUser(user.id, "SIGN_UP");
         return { pool, confirmed };
       });
       // After the commit, as ConfirmSignUp's: a failing PostConfirmation fails the call; the user stays confirmed.
-      await runPostConfirmation(deps.triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: null }, clientMetadata: null });
+      await runPostConfirmation(deps.triggers, pool, {
+        source: "PostConfirmation_ConfirmSignUp",
+        user: confirmed,
+        caller: { clientId: null },
+        clientMetadata: null,
+      });
     },
   };
 }

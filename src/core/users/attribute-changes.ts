@@ -13,9 +13,13 @@ const VERIFIABLE = ["email", "phone_number"] as const;
 export function checkAttributeDeletes(pool: UserPool, names: readonly string[]): void {
   for (const name of names) {
     const attribute = pool.schemaAttributes.find((candidate) => candidate.name === name);
-    if (!attribute) throw invalidParameter(`Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
+    if (!attribute)
+      throw invalidParameter(
+        `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`,
+      );
     if (name === "sub") throw invalidParameter("Attribute sub is set by the user pool and cannot be deleted.");
-    if (attribute.required) throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute ${name} is required.`);
+    if (attribute.required)
+      throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute ${name} is required.`);
     if (!attribute.mutable) throw invalidParameter(`Attribute ${name} is immutable and cannot be deleted.`);
   }
 }
@@ -25,7 +29,11 @@ export function checkAttributeDeletes(pool: UserPool, names: readonly string[]):
  * unverified unless the same call vouches for it, and a flag never outlives its attribute.
  * Returns the new attributes and the names that changed.
  */
-export function applyAttributeChanges(current: UserAttributes, writes: readonly AttributeInput[], deletes: readonly string[]): { attributes: UserAttributes; changed: string[] } {
+export function applyAttributeChanges(
+  current: UserAttributes,
+  writes: readonly AttributeInput[],
+  deletes: readonly string[],
+): { attributes: UserAttributes; changed: string[] } {
   const attributes = { ...current };
   const changed = new Set<string>();
   for (const name of deletes) {
@@ -40,7 +48,8 @@ export function applyAttributeChanges(current: UserAttributes, writes: readonly 
     const flag = `${kind}_verified`;
     const flagWritten = writes.some((write) => write.name === flag);
     if (!attributes[kind]) {
-      if (flagWritten && attributes[flag] === "true") throw invalidParameter(`${flag} cannot be true without a ${kind} attribute.`);
+      if (flagWritten && attributes[flag] === "true")
+        throw invalidParameter(`${flag} cannot be true without a ${kind} attribute.`);
       if (flag in attributes) changed.add(flag);
       delete attributes[flag];
     } else if (changed.has(kind) && !flagWritten && attributes[flag] !== "false") {

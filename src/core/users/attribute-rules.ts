@@ -33,7 +33,9 @@ export function readableAttributeNames(pool: UserPool, client: AppClient | null)
 export function writableAttributeNames(pool: UserPool, client: AppClient): Set<string> {
   const names = client.writeAttributes
     ? client.writeAttributes
-    : pool.schemaAttributes.filter((attribute) => !VERIFIED_FLAGS.has(attribute.name)).map((attribute) => attribute.name);
+    : pool.schemaAttributes
+        .filter((attribute) => !VERIFIED_FLAGS.has(attribute.name))
+        .map((attribute) => attribute.name);
   const writable = new Set(names);
   // Required attributes are always writable, or sign-up could never succeed.
   for (const attribute of pool.schemaAttributes) if (attribute.required) writable.add(attribute.name);
@@ -49,19 +51,26 @@ function checkValue(attribute: SchemaAttribute, value: string): void {
     case "String": {
       const min = attribute.minLength ?? 0;
       const max = attribute.maxLength ?? 2048;
-      if (value.length < min || value.length > max) throw invalidParameter(`${field} must be ${min} to ${max} characters long.`);
-      if (attribute.name === "email" && value !== "" && !EMAIL_PATTERN.test(value)) throw invalidParameter("Invalid email address format.");
+      if (value.length < min || value.length > max)
+        throw invalidParameter(`${field} must be ${min} to ${max} characters long.`);
+      if (attribute.name === "email" && value !== "" && !EMAIL_PATTERN.test(value))
+        throw invalidParameter("Invalid email address format.");
       if (attribute.name === "phone_number" && value !== "" && !PHONE_PATTERN.test(value)) {
-        throw invalidParameter("Invalid phone number format: use E.164, a + then the country code and digits only, e.g. +14325551212.");
+        throw invalidParameter(
+          "Invalid phone number format: use E.164, a + then the country code and digits only, e.g. +14325551212.",
+        );
       }
-      if (attribute.name === "birthdate" && !DATE_PATTERN.test(value)) throw invalidParameter("Attribute birthdate must be YYYY-MM-DD.");
+      if (attribute.name === "birthdate" && !DATE_PATTERN.test(value))
+        throw invalidParameter("Attribute birthdate must be YYYY-MM-DD.");
       return;
     }
     case "Number": {
       const number = Number(value);
       if (value.trim() === "" || !Number.isFinite(number)) throw invalidParameter(`${field} must be a number.`);
-      if (attribute.minValue !== undefined && number < attribute.minValue) throw invalidParameter(`${field} must be at least ${attribute.minValue}.`);
-      if (attribute.maxValue !== undefined && number > attribute.maxValue) throw invalidParameter(`${field} must be at most ${attribute.maxValue}.`);
+      if (attribute.minValue !== undefined && number < attribute.minValue)
+        throw invalidParameter(`${field} must be at least ${attribute.minValue}.`);
+      if (attribute.maxValue !== undefined && number > attribute.maxValue)
+        throw invalidParameter(`${field} must be at most ${attribute.maxValue}.`);
       return;
     }
     case "Boolean":
@@ -78,18 +87,29 @@ function checkValue(attribute: SchemaAttribute, value: string): void {
  * @throws InvalidParameterException (unknown attribute, bad value, duplicate, immutable change),
  *         NotAuthorizedException (attribute not writable by this client)
  */
-export function checkAttributeWrites(pool: UserPool, inputs: readonly AttributeInput[], writer: AttributeWriter, options: { isCreate: boolean }): void {
+export function checkAttributeWrites(
+  pool: UserPool,
+  inputs: readonly AttributeInput[],
+  writer: AttributeWriter,
+  options: { isCreate: boolean },
+): void {
   const seen = new Set<string>();
   const writable = writer.kind === "client" ? writableAttributeNames(pool, writer.client) : null;
   for (const { name, value } of inputs) {
-    if (name.length < 1 || name.length > 32) throw invalidParameter(`Attribute name ${JSON.stringify(name)} must be 1 to 32 characters long.`);
+    if (name.length < 1 || name.length > 32)
+      throw invalidParameter(`Attribute name ${JSON.stringify(name)} must be 1 to 32 characters long.`);
     if (seen.has(name)) throw invalidParameter(`Attribute ${name} is given more than once.`);
     seen.add(name);
     const attribute = pool.schemaAttributes.find((candidate) => candidate.name === name);
-    if (!attribute) throw invalidParameter(`Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`);
+    if (!attribute)
+      throw invalidParameter(
+        `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.`,
+      );
     if (name === "sub") throw invalidParameter("Attribute sub is set by the user pool and cannot be written.");
-    if (writable && !writable.has(name)) throw new CognitoError("NotAuthorizedException", `A client attempted to write unauthorized attribute ${name}.`);
-    if (!attribute.mutable && !options.isCreate) throw invalidParameter(`Attribute ${name} is immutable: it can only be set when the user is created.`);
+    if (writable && !writable.has(name))
+      throw new CognitoError("NotAuthorizedException", `A client attempted to write unauthorized attribute ${name}.`);
+    if (!attribute.mutable && !options.isCreate)
+      throw invalidParameter(`Attribute ${name} is immutable: it can only be set when the user is created.`);
     checkValue(attribute, value);
   }
 }
@@ -98,9 +118,12 @@ export function checkAttributeWrites(pool: UserPool, inputs: readonly AttributeI
 export function checkRequiredAttributes(pool: UserPool, attributes: UserAttributes): void {
   for (const attribute of pool.schemaAttributes) {
     if (attribute.required && attribute.name !== "sub" && !attributes[attribute.name]) {
-      throw invalidParameter(`Attributes did not conform to the schema: ${attribute.name}: The attribute ${attribute.name} is required.`);
+      throw invalidParameter(
+        `Attributes did not conform to the schema: ${attribute.name}: The attribute ${attribute.name} is required.`,
+      );
     }
   }
 }
 
-export const toAttributeMap = (inputs: readonly AttributeInput[]): UserAttributes => Object.fromEntries(inputs.map(({ name, value }) => [name, value]));
+export const toAttributeMap = (inputs: readonly AttributeInput[]): UserAttributes =>
+  Object.fromEntries(inputs.map(({ name, value }) => [name, value]));

@@ -20,10 +20,16 @@ export async function prepareCredentials(
   checkPasswordAgainstPolicy(field, password, pool.passwordPolicy);
   const historySize = pool.passwordPolicy.passwordHistorySize;
   if (user?.credentials && historySize > 0) {
-    const previous = [user.credentials.passwordHash, ...(await repositories.users.listPasswordHistory(user.id, historySize - 1))];
+    const previous = [
+      user.credentials.passwordHash,
+      ...(await repositories.users.listPasswordHistory(user.id, historySize - 1)),
+    ];
     const reused = await Promise.all(previous.map((hash) => hasher.verify(password, hash)));
     if (reused.some(Boolean)) {
-      throw new CognitoError("PasswordHistoryPolicyViolationException", `The password was used recently; choose one not among your last ${historySize}.`);
+      throw new CognitoError(
+        "PasswordHistoryPolicyViolationException",
+        `The password was used recently; choose one not among your last ${historySize}.`,
+      );
     }
   }
   const passwordHash = await hasher.hash(password);
@@ -31,12 +37,24 @@ export async function prepareCredentials(
 }
 
 /** SRP binds the verifier to the immutable username, so it is computed once that name is known. */
-export function credentialsFor(hasher: PasswordHasher, pool: UserPool, username: string, password: string, passwordHash: string): PasswordCredentials {
+export function credentialsFor(
+  hasher: PasswordHasher,
+  pool: UserPool,
+  username: string,
+  password: string,
+  passwordHash: string,
+): PasswordCredentials {
   return { passwordHash, ...hasher.createSrpVerifier(pool.id, username, password) };
 }
 
 /** Keeps the outgoing password's hash for the history rule, in the caller's transaction. */
-export async function retireCurrentPassword(repositories: Repositories, pool: UserPool, user: User, at: Date): Promise<void> {
+export async function retireCurrentPassword(
+  repositories: Repositories,
+  pool: UserPool,
+  user: User,
+  at: Date,
+): Promise<void> {
   const historySize = pool.passwordPolicy.passwordHistorySize;
-  if (user.credentials && historySize > 0) await repositories.users.addPasswordHistory(user.id, user.credentials.passwordHash, at, historySize - 1);
+  if (user.credentials && historySize > 0)
+    await repositories.users.addPasswordHistory(user.id, user.credentials.passwordHash, at, historySize - 1);
 }

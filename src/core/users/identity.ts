@@ -24,15 +24,26 @@ export function checkUsernameShape(username: string): void {
  * phone number (and the immutable username becomes a new UUID); otherwise it is the username itself.
  * @throws InvalidParameterException when the value fits none of the pool's username forms.
  */
-export function classifySignUpUsername(pool: UserPool, username: string): { kind: "username" } | { kind: "email" | "phone_number"; value: string } {
+export function classifySignUpUsername(
+  pool: UserPool,
+  username: string,
+): { kind: "username" } | { kind: "email" | "phone_number"; value: string } {
   checkUsernameShape(username);
   if (pool.usernameAttributes.length > 0) {
-    if (pool.usernameAttributes.includes("email") && EMAIL_LIKE.test(username)) return { kind: "email", value: username };
-    if (pool.usernameAttributes.includes("phone_number") && PHONE_LIKE.test(username)) return { kind: "phone_number", value: username };
-    throw invalidParameter(`Username should be ${pool.usernameAttributes.map((attribute) => (attribute === "email" ? "an email" : "a phone number")).join(" or ")}.`);
+    if (pool.usernameAttributes.includes("email") && EMAIL_LIKE.test(username))
+      return { kind: "email", value: username };
+    if (pool.usernameAttributes.includes("phone_number") && PHONE_LIKE.test(username))
+      return { kind: "phone_number", value: username };
+    throw invalidParameter(
+      `Username should be ${pool.usernameAttributes.map((attribute) => (attribute === "email" ? "an email" : "a phone number")).join(" or ")}.`,
+    );
   }
-  if (pool.aliasAttributes.includes("email") && EMAIL_LIKE.test(username)) throw invalidParameter("Username should not be an email when email is an alias; sign up with a username and give email as an attribute.");
-  if (pool.aliasAttributes.includes("phone_number") && PHONE_LIKE.test(username)) throw invalidParameter("Username should not be a phone number when phone_number is an alias.");
+  if (pool.aliasAttributes.includes("email") && EMAIL_LIKE.test(username))
+    throw invalidParameter(
+      "Username should not be an email when email is an alias; sign up with a username and give email as an attribute.",
+    );
+  if (pool.aliasAttributes.includes("phone_number") && PHONE_LIKE.test(username))
+    throw invalidParameter("Username should not be a phone number when phone_number is an alias.");
   return { kind: "username" };
 }
 
@@ -58,9 +69,16 @@ export function aliasesOf(pool: UserPool, attributes: UserAttributes): { kind: A
  * Finds a user by anything Cognito accepts in place of the username: the username itself, its
  * email/phone in email/phone-as-username pools, or a verified alias.
  */
-export async function findUserByIdentifier(repositories: Repositories, pool: UserPool, identifier: string): Promise<User | null> {
+export async function findUserByIdentifier(
+  repositories: Repositories,
+  pool: UserPool,
+  identifier: string,
+): Promise<User | null> {
   if (identifier.length === 0 || identifier.length > 128) return null;
-  const byUsername = await repositories.users.findByUsername(pool.id, normalizeIdentifier(pool, "username", identifier));
+  const byUsername = await repositories.users.findByUsername(
+    pool.id,
+    normalizeIdentifier(pool, "username", identifier),
+  );
   if (byUsername) return byUsername;
   const kinds: AliasKind[] = [...pool.usernameAttributes, ...pool.aliasAttributes];
   for (const kind of kinds) {

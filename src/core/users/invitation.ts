@@ -20,7 +20,8 @@ export function deliveryMediumsOf(requested: readonly string[] | null | undefine
   return requireSubset<DeliveryMedium>("desiredDeliveryMediums", requested, ["EMAIL", "SMS"]);
 }
 
-const attributeOf = (medium: DeliveryMedium): "email" | "phone_number" => (medium === "EMAIL" ? "email" : "phone_number");
+const attributeOf = (medium: DeliveryMedium): "email" | "phone_number" =>
+  medium === "EMAIL" ? "email" : "phone_number";
 
 /**
  * AdminCreateUser: every requested medium needs its attribute, since a silently skipped invitation
@@ -31,7 +32,10 @@ export function invitationTargets(attributes: UserAttributes, mediums: readonly 
   return mediums.map((medium) => {
     const attributeName = attributeOf(medium);
     const address = attributes[attributeName];
-    if (!address) throw invalidParameter(`desiredDeliveryMediums includes ${medium} but the user has no ${attributeName} attribute.`);
+    if (!address)
+      throw invalidParameter(
+        `desiredDeliveryMediums includes ${medium} but the user has no ${attributeName} attribute.`,
+      );
     return { medium, attributeName, address };
   });
 }
@@ -77,8 +81,20 @@ export async function composeInvitations(
   const invite = pool.adminCreateUserConfig.inviteMessageTemplate;
   const composed: ComposedInvitation[] = [];
   for (const target of targets) {
-    const base = target.medium === "SMS" ? { subject: null, body: invite.smsMessage } : { subject: invite.emailSubject, body: invite.emailMessage };
-    composed.push({ target, template: await runCustomMessage(triggers, pool, { event: "AdminCreateUser", user, medium: target.medium, template: base, ...caller }) });
+    const base =
+      target.medium === "SMS"
+        ? { subject: null, body: invite.smsMessage }
+        : { subject: invite.emailSubject, body: invite.emailMessage };
+    composed.push({
+      target,
+      template: await runCustomMessage(triggers, pool, {
+        event: "AdminCreateUser",
+        user,
+        medium: target.medium,
+        template: base,
+        ...caller,
+      }),
+    });
   }
   return composed;
 }
@@ -89,7 +105,13 @@ export async function composeInvitations(
  * else — events, logs — ever sees it), a fixed text for migrated users.
  * @throws CodeDeliveryFailureException (the user exists already)
  */
-export async function sendInvitations(sender: MessageSender, pool: UserPool, user: User, invitations: readonly ComposedInvitation[], code: string): Promise<void> {
+export async function sendInvitations(
+  sender: MessageSender,
+  pool: UserPool,
+  user: User,
+  invitations: readonly ComposedInvitation[],
+  code: string,
+): Promise<void> {
   const username = signInNameOf(pool, user);
   for (const { target, template } of invitations) {
     await sender.send({

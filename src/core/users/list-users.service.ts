@@ -36,7 +36,8 @@ export type ListUsersService = ReturnType<typeof createListUsersService>;
 const EVERY_USER: ParsedUserFilter = { attribute: "sub", operator: "^=", value: "" };
 
 /** Binds a token to one pool and one filter (after folding, so `EMAIL` and `email` casing of a value agree). */
-const filterKeyOf = (poolId: string, filter: ParsedUserFilter): string => sha256Hex(JSON.stringify([poolId, filter.attribute, filter.operator, filter.value])).slice(0, 24);
+const filterKeyOf = (poolId: string, filter: ParsedUserFilter): string =>
+  sha256Hex(JSON.stringify([poolId, filter.attribute, filter.operator, filter.value])).slice(0, 24);
 
 // The token carries no secret and grants nothing: it is only a position in a result the caller may
 // read in full anyway, so a forged one can at most skip ahead. It is bound to the filter so that a
@@ -62,19 +63,23 @@ function readAttributesToGet(pool: UserPool, names: readonly string[] | null | u
   if (names === undefined || names === null) return null;
   const known = new Set(pool.schemaAttributes.map((attribute) => attribute.name));
   for (const name of names) {
-    if (!known.has(name)) throw invalidParameter(`attributesToGet: ${name} is not an attribute of user pool ${pool.id}.`);
+    if (!known.has(name))
+      throw invalidParameter(`attributesToGet: ${name} is not an attribute of user pool ${pool.id}.`);
   }
   return new Set(names);
 }
 
 const project = (user: ListedUser, names: ReadonlySet<string> | null): ListedUser =>
-  names === null ? user : { ...user, attributes: Object.fromEntries(Object.entries(user.attributes).filter(([name]) => names.has(name))) };
+  names === null
+    ? user
+    : { ...user, attributes: Object.fromEntries(Object.entries(user.attributes).filter(([name]) => names.has(name))) };
 
 /**
  * MariaDB's binary collation still ignores trailing spaces (PAD SPACE), so there `"ann "` equals
  * `"ann"`; checking the index value the row was found by keeps both backends exact.
  */
-const isMatch = (filter: ParsedUserFilter, indexedValue: string): boolean => (filter.operator === "=" ? indexedValue === filter.value : indexedValue.startsWith(filter.value));
+const isMatch = (filter: ParsedUserFilter, indexedValue: string): boolean =>
+  filter.operator === "=" ? indexedValue === filter.value : indexedValue.startsWith(filter.value);
 
 export function createListUsersService({ db }: { db: Database }) {
   return {
@@ -87,21 +92,32 @@ export function createListUsersService({ db }: { db: Database }) {
     async listUsers(principal: AdminPrincipal, poolId: string, request: ListUsersRequest): Promise<ListUsersResult> {
       const limit = readLimit(request.limit);
       const parsed = parseUserFilter(request.filter);
-      const token = request.paginationToken === undefined || request.paginationToken === null ? null : decodeToken(request.paginationToken);
+      const token =
+        request.paginationToken === undefined || request.paginationToken === null
+          ? null
+          : decodeToken(request.paginationToken);
       return db.read(async (repositories) => {
         const pool = await loadAccessiblePool(repositories, principal, poolId);
         const filter = parsed ? compileUserFilter(pool, parsed) : EVERY_USER;
         const attributesToGet = readAttributesToGet(pool, request.attributesToGet);
         const filterKey = filterKeyOf(pool.id, filter);
         if (token && token.filterKey !== filterKey) {
-          throw invalidParameter("paginationToken was issued for another filter or user pool; send the same filter as the request that returned it.");
+          throw invalidParameter(
+            "paginationToken was issued for another filter or user pool; send the same filter as the request that returned it.",
+          );
         }
         // One row more than the page tells whether another page exists without counting.
-        const rows = await repositories.users.searchListed(pool.id, { ...filter, after: token?.position, limit: limit + 1 });
+        const rows = await repositories.users.searchListed(pool.id, {
+          ...filter,
+          after: token?.position,
+          limit: limit + 1,
+        });
         const page = rows.slice(0, limit);
         const last = page[page.length - 1];
         return {
-          users: page.filter((row) => isMatch(filter, row.position.value)).map((row) => project(row.user, attributesToGet)),
+          users: page
+            .filter((row) => isMatch(filter, row.position.value))
+            .map((row) => project(row.user, attributesToGet)),
           paginationToken: rows.length > limit && last ? encodeToken(last.position, filterKey) : null,
         };
       });

@@ -13,12 +13,15 @@ export function checkPasswordAgainstPolicy(field: string, password: string, poli
   }
   if (/^\s|\s$/.test(password)) throw invalidParameter(`${field} must not begin or end with whitespace.`);
   const broken: string[] = [];
-  if (password.length < policy.minimumLength) broken.push(`Password not long enough (minimum ${policy.minimumLength} characters)`);
+  if (password.length < policy.minimumLength)
+    broken.push(`Password not long enough (minimum ${policy.minimumLength} characters)`);
   if (policy.requireUppercase && !/[A-Z]/.test(password)) broken.push("Password must have uppercase characters");
   if (policy.requireLowercase && !/[a-z]/.test(password)) broken.push("Password must have lowercase characters");
   if (policy.requireNumbers && !/[0-9]/.test(password)) broken.push("Password must have numeric characters");
-  if (policy.requireSymbols && ![...password].some((character) => SYMBOLS.includes(character))) broken.push("Password must have symbol characters");
-  if (broken.length > 0) throw new CognitoError("InvalidPasswordException", `Password did not conform with policy: ${broken.join("; ")}`);
+  if (policy.requireSymbols && ![...password].some((character) => SYMBOLS.includes(character)))
+    broken.push("Password must have symbol characters");
+  if (broken.length > 0)
+    throw new CognitoError("InvalidPasswordException", `Password did not conform with policy: ${broken.join("; ")}`);
 }
 
 /** A temporary password that satisfies the policy: one of each required class, the rest mixed. */

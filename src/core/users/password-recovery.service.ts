@@ -22,7 +22,8 @@ export type PasswordRecoveryService = ReturnType<typeof createPasswordRecoverySe
 
 const FORGOT_PASSWORD_PER_HOUR = 5;
 const CONFIRM_FORGOT_PASSWORD_PER_HOUR = 10;
-const codeMismatch = () => new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+const codeMismatch = () =>
+  new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
 
 /**
  * Makes a password-reset code for the user's first verified channel in recovery order, running
@@ -34,24 +35,53 @@ const codeMismatch = () => new CognitoError("CodeMismatchException", "Invalid ve
 export async function composePasswordResetCode(codes: CodeService, pool: UserPool, user: User): Promise<ComposedCode> {
   const target = recoveryTarget(pool, user.attributes);
   if (target === "admin_only") throw adminOnlyRecovery();
-  if (target === null) throw invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
+  if (target === null)
+    throw invalidParameter(
+      "Cannot reset password for the user as there is no registered/verified email or phone_number",
+    );
   return codes.composeCode({ pool, user, purpose: "FORGOT_PASSWORD", target, template: templateFor(pool, target) });
 }
 
-const adminOnlyRecovery = () => new CognitoError("NotAuthorizedException", "User password cannot be reset in the current state: this pool allows admin-only recovery.");
+const adminOnlyRecovery = () =>
+  new CognitoError(
+    "NotAuthorizedException",
+    "User password cannot be reset in the current state: this pool allows admin-only recovery.",
+  );
 
 function templateFor(pool: UserPool, target: DeliveryTarget) {
   const template = pool.verificationMessageTemplate;
-  return target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage };
+  return target.medium === "SMS"
+    ? { subject: null, body: template.smsMessage }
+    : { subject: template.emailSubject, body: template.emailMessage };
 }
 
-export function createPasswordRecoveryService({ db, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, sender, migrationSource }: PasswordRecoveryDeps) {
+export function createPasswordRecoveryService({
+  db,
+  clock,
+  hasher,
+  codes,
+  secretBox,
+  enumerationSafeMs,
+  triggers,
+  sender,
+  migrationSource,
+}: PasswordRecoveryDeps) {
   /** UserMigration_ForgotPassword; a parallel request that migrated the same name first wins, and its user is used. */
   async function migrateForReset(pool: UserPool, clientId: string, username: string): Promise<User | null> {
     try {
-      return await migrateUser({ db, clock, hasher, triggers, sender, migrationSource }, pool, { source: "UserMigration_ForgotPassword", userName: username, clientId, password: null, clientMetadata: null });
+      return await migrateUser({ db, clock, hasher, triggers, sender, migrationSource }, pool, {
+        source: "UserMigration_ForgotPassword",
+        userName: username,
+        clientId,
+        password: null,
+        clientMetadata: null,
+      });
     } catch (error) {
-      if (!(isCognitoError(error) && (error.code === "UsernameExistsException" || error.code === "AliasExistsException"))) throw error;
+      if (!(
+        isCognitoError(error) &&
+        (error.code === "UsernameExistsException" || error.code === "AliasExistsException")
+      ))
+        throw error;
       const raced = await db.read((repositories) => findUserByIdentifier(repositories, pool, username));
       if (!raced) throw error;
       return raced;
@@ -79,7 +109,8 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
     try {
       return await work();
     } catch (error) {
-      if (hidesUsers && isCognitoError(error) && error.code === "ExpiredCodeException") return answerAsUnknown(nameSubject);
+      if (hidesUsers && isCognitoError(error) && error.code === "ExpiredCodeException")
+        return answerAsUnknown(nameSubject);
       throw error;
     }
   }
@@ -93,7 +124,9 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
      * @throws LimitExceededException, CodeDeliveryFailureException, NotAuthorizedException, InvalidParameterException (LEGACY clients),
      *         UserNotFoundException (LEGACY clients)
      */
-    async forgotPassword(input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride): Promise<CodeDeliveryDetails> {
+    async forgotPassword(
+      input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride,
+    ): Promise<CodeDeliveryDetails> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = hidesUsersFor(client, input);
@@ -122,7 +155,15 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
         const composed = await composePasswordResetCode(codes, pool, user);
         const prepared = await db.transaction(async (repositories) => {
           const code = await codes.storeCode(repositories, composed);
-          await repositories.events.append({ type: "PASSWORD_RESET_REQUESTED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: user.id, by: "user" } }, clock.now());
+          await repositories.events.append(
+            {
+              type: "PASSWORD_RESET_REQUESTED",
+              poolId: pool.id,
+              actor: `client:${client.clientId}`,
+              detail: { userSub: user.id, by: "user" },
+            },
+            clock.now(),
+          );
           return code;
         });
         return codes.deliver(prepared);
@@ -139,9 +180,22 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the new password is in force)
      */
     async confirmForgotPassword(
-      input: { clientId: string; username: string; confirmationCode: string; password: string; secretHash?: string | null; clientMetadata?: Record<string, string> | null } & HidesUsersOverride,
+      input: {
+        clientId: string;
+        username: string;
+        confirmationCode: string;
+        password: string;
+        secretHash?: string | null;
+        clientMetadata?: Record<string, string> | null;
+      } & HidesUsersOverride,
     ): Promise<void> {
-      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode, password: input.password });
+      checkInput({
+        clientId: input.clientId,
+        secretHash: input.secretHash,
+        username: input.username,
+        confirmationCode: input.confirmationCode,
+        password: input.password,
+      });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
       const hidesUsers = hidesUsersFor(client, input);
       const work = async () => {
@@ -159,18 +213,36 @@ export function createPasswordRecoveryService({ db, clock, hasher, codes, secret
           await codes.check(user.id, "FORGOT_PASSWORD", input.confirmationCode);
           return db.read((repositories) => prepareCredentials(hasher, repositories, pool, user, input.password));
         });
-        const updated = await hideMissingCode(hidesUsers, nameSubject, () => codes.redeem(user.id, "FORGOT_PASSWORD", input.confirmationCode, async (repositories) => {
-          const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
-          const now = clock.now();
-          await retireCurrentPassword(repositories, pool, current, now);
-          const status = current.status === "RESET_REQUIRED" || current.status === "FORCE_CHANGE_PASSWORD" ? "CONFIRMED" : current.status;
-          const changed = { ...current, credentials, status, passwordChangedAt: now, updatedAt: now };
-          await saveUser(repositories, pool, changed, { isNew: false });
-          await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: user.id, via: "ConfirmForgotPassword" } }, now);
-          return changed;
-        }));
+        const updated = await hideMissingCode(hidesUsers, nameSubject, () =>
+          codes.redeem(user.id, "FORGOT_PASSWORD", input.confirmationCode, async (repositories) => {
+            const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
+            const now = clock.now();
+            await retireCurrentPassword(repositories, pool, current, now);
+            const status =
+              current.status === "RESET_REQUIRED" || current.status === "FORCE_CHANGE_PASSWORD"
+                ? "CONFIRMED"
+                : current.status;
+            const changed = { ...current, credentials, status, passwordChangedAt: now, updatedAt: now };
+            await saveUser(repositories, pool, changed, { isNew: false });
+            await repositories.events.append(
+              {
+                type: "PASSWORD_CHANGED",
+                poolId: pool.id,
+                actor: `client:${client.clientId}`,
+                detail: { userSub: user.id, via: "ConfirmForgotPassword" },
+              },
+              now,
+            );
+            return changed;
+          }),
+        );
         // After the commit, as Cognito: a failing PostConfirmation fails the call, but the new password is in force.
-        await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmForgotPassword", user: updated, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null });
+        await runPostConfirmation(triggers, pool, {
+          source: "PostConfirmation_ConfirmForgotPassword",
+          user: updated,
+          caller: { clientId: client.clientId },
+          clientMetadata: input.clientMetadata ?? null,
+        });
       };
       return hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work();
     },

@@ -11,7 +11,12 @@ import type { UserPool } from "../pools/user-pool.types.js";
 import { loadSelfContext, type AccessTokenPrincipal } from "../tokens/access-token.service.js";
 import { requireUnique } from "../validation.js";
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
-import { checkAttributeWrites, readableAttributeNames, writableAttributeNames, type AttributeInput } from "./attribute-rules.js";
+import {
+  checkAttributeWrites,
+  readableAttributeNames,
+  writableAttributeNames,
+  type AttributeInput,
+} from "./attribute-rules.js";
 import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
@@ -53,7 +58,8 @@ function checkClientDeletes(pool: UserPool, client: AppClient, names: readonly s
   checkAttributeDeletes(pool, names);
   const writable = writableAttributeNames(pool, client);
   for (const name of names) {
-    if (!writable.has(name)) throw new CognitoError("NotAuthorizedException", `A client attempted to write unauthorized attribute ${name}.`);
+    if (!writable.has(name))
+      throw new CognitoError("NotAuthorizedException", `A client attempted to write unauthorized attribute ${name}.`);
   }
 }
 
@@ -71,22 +77,43 @@ function isHeld(pool: UserPool, user: User, write: AttributeInput, writes: reado
 }
 
 /** The held email/phone change that a live code is waiting for, if any. */
-async function findPendingValue(repositories: Repositories, userId: string, kind: Verifiable, nowMs: number): Promise<string | null> {
+async function findPendingValue(
+  repositories: Repositories,
+  userId: string,
+  kind: Verifiable,
+  nowMs: number,
+): Promise<string | null> {
   const code = await repositories.codes.find(userId, PURPOSE[kind]);
-  return code && code.pendingValue !== null && code.consumedAt === null && code.expiresAt.getTime() > nowMs ? code.pendingValue : null;
+  return code && code.pendingValue !== null && code.consumedAt === null && code.expiresAt.getTime() > nowMs
+    ? code.pendingValue
+    : null;
 }
 
 /** What an attempt answers when the user changed under it (see retryWhileStale). */
 const STALE = Symbol("stale");
 const MAX_STALE_ROUNDS = 3;
 
-const haveSameAttributes = (left: User, right: User): boolean => JSON.stringify(Object.entries(left.attributes).sort()) === JSON.stringify(Object.entries(right.attributes).sort());
+const haveSameAttributes = (left: User, right: User): boolean =>
+  JSON.stringify(Object.entries(left.attributes).sort()) === JSON.stringify(Object.entries(right.attributes).sort());
 
 export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps) {
   /** A verification code for `address` (the current value, or a held change): CustomMessage runs here, before any transaction. */
-  function composeVerificationCode(pool: UserPool, user: User, kind: Verifiable, address: string, event: "UpdateUserAttribute" | "VerifyUserAttribute"): Promise<ComposedCode> {
+  function composeVerificationCode(
+    pool: UserPool,
+    user: User,
+    kind: Verifiable,
+    address: string,
+    event: "UpdateUserAttribute" | "VerifyUserAttribute",
+  ): Promise<ComposedCode> {
     const target: DeliveryTarget = { medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address };
-    return codes.composeCode({ pool, user, purpose: PURPOSE[kind], target, template: verificationTemplate(pool, target.medium), event });
+    return codes.composeCode({
+      pool,
+      user,
+      purpose: PURPOSE[kind],
+      target,
+      template: verificationTemplate(pool, target.medium),
+      event,
+    });
   }
 
   /**
@@ -99,7 +126,10 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
       const outcome = await attempt();
       if (outcome !== STALE) return outcome;
     }
-    throw new CognitoError("ConcurrentModificationException", "The user's attributes changed while the request was in progress; try again.");
+    throw new CognitoError(
+      "ConcurrentModificationException",
+      "The user's attributes changed while the request was in progress; try again.",
+    );
   }
 
   /** Hands over the codes after their transaction committed; delivery failure leaves the change in place. */
@@ -120,7 +150,11 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
       const { pool, client, user, mfa } = principal.verified;
       const readable = readableAttributeNames(pool, client);
       const visible = Object.entries(user.attributes).filter(([name]) => name !== "sub" && readable.has(name));
-      return { username: user.username, userAttributes: [{ name: "sub", value: user.id }, ...visible.map(([name, value]) => ({ name, value }))], ...mfaSummaryOf(mfa) };
+      return {
+        username: user.username,
+        userAttributes: [{ name: "sub", value: user.id }, ...visible.map(([name, value]) => ({ name, value }))],
+        ...mfaSummaryOf(mfa),
+      };
     },
 
     /**
@@ -132,18 +166,30 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      *         AliasExistsException, UserNotFoundException, CodeDeliveryFailureException (the change is kept),
      *         ConcurrentModificationException (the attributes kept changing meanwhile), CustomMessage's trigger errors
      */
-    async updateUserAttributes(principal: AccessTokenPrincipal, input: { userAttributes: AttributeInput[] }): Promise<CodeDeliveryDetails[]> {
+    async updateUserAttributes(
+      principal: AccessTokenPrincipal,
+      input: { userAttributes: AttributeInput[] },
+    ): Promise<CodeDeliveryDetails[]> {
       checkInput({ userAttributes: input.userAttributes });
-      requireUnique("userAttributes", input.userAttributes.map((attribute) => attribute.name));
+      requireUnique(
+        "userAttributes",
+        input.userAttributes.map((attribute) => attribute.name),
+      );
       const prepared = await retryWhileStale(async () => {
         const plan = await db.read(async (repositories) => {
           const { pool, client, user } = await loadSelfContext(repositories, principal);
           const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
-          const deletes = input.userAttributes.filter((attribute) => attribute.value === "").map((attribute) => attribute.name);
+          const deletes = input.userAttributes
+            .filter((attribute) => attribute.value === "")
+            .map((attribute) => attribute.name);
           checkAttributeWrites(pool, writes, { kind: "client", client }, { isCreate: false });
           checkClientDeletes(pool, client, deletes);
           const held = writes.filter((write) => isHeld(pool, user, write, writes));
-          const { attributes, changed } = applyAttributeChanges(user.attributes, writes.filter((write) => !held.includes(write)), deletes);
+          const { attributes, changed } = applyAttributeChanges(
+            user.attributes,
+            writes.filter((write) => !held.includes(write)),
+            deletes,
+          );
           const toSend: { kind: Verifiable; address: string; isPending: boolean }[] = [];
           const toVoid: Verifiable[] = [];
           for (const kind of VERIFIABLE) {
@@ -151,10 +197,18 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
             if (heldWrite) {
               toSend.push({ kind, address: heldWrite.value, isPending: true });
             } else if (changed.includes(kind)) {
-              if (attributes[kind] && attributes[`${kind}_verified`] !== "true" && pool.autoVerifiedAttributes.includes(kind)) toSend.push({ kind, address: attributes[kind], isPending: false });
+              if (
+                attributes[kind] &&
+                attributes[`${kind}_verified`] !== "true" &&
+                pool.autoVerifiedAttributes.includes(kind)
+              )
+                toSend.push({ kind, address: attributes[kind], isPending: false });
               // A code sent for the old value must not verify the new one.
               else toVoid.push(kind);
-            } else if (writes.some((write) => write.name === kind) && (await findPendingValue(repositories, user.id, kind, clock.nowMs())) !== null) {
+            } else if (
+              writes.some((write) => write.name === kind) &&
+              (await findPendingValue(repositories, user.id, kind, clock.nowMs())) !== null
+            ) {
               // Writing the value in force again withdraws the held change.
               toVoid.push(kind);
             }
@@ -163,23 +217,35 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
         });
         const { pool, client, user, held, attributes, changed } = plan;
         const composed: { code: ComposedCode; pendingValue: string | null }[] = [];
-        for (const need of plan.toSend) composed.push({ code: await composeVerificationCode(pool, user, need.kind, need.address, "UpdateUserAttribute"), pendingValue: need.isPending ? need.address : null });
+        for (const need of plan.toSend)
+          composed.push({
+            code: await composeVerificationCode(pool, user, need.kind, need.address, "UpdateUserAttribute"),
+            pendingValue: need.isPending ? need.address : null,
+          });
         return db.transaction(async (repositories) => {
           const { user: current } = await loadSelfContext(repositories, principal);
           if (!haveSameAttributes(current, user)) return STALE;
           for (const kind of plan.toVoid) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
           const messages: PreparedCode[] = [];
-          for (const { code, pendingValue } of composed) messages.push(await codes.storeCode(repositories, code, { pendingValue }));
+          for (const { code, pendingValue } of composed)
+            messages.push(await codes.storeCode(repositories, code, { pendingValue }));
           if (changed.length === 0 && held.length === 0) return messages;
           const now = clock.now();
           // The fresh row, not the one read before the trigger: only its attributes are known to be unchanged.
-          if (changed.length > 0) await saveUser(repositories, pool, { ...current, attributes, updatedAt: now }, { isNew: false });
+          if (changed.length > 0)
+            await saveUser(repositories, pool, { ...current, attributes, updatedAt: now }, { isNew: false });
           await repositories.events.append(
             {
               type: "USER_ATTRIBUTES_CHANGED",
               poolId: pool.id,
               actor: actorOf(principal),
-              detail: { userSub: user.id, via: "UpdateUserAttributes", clientId: client.clientId, attributes: changed, pendingVerification: held.map((write) => write.name) },
+              detail: {
+                userSub: user.id,
+                via: "UpdateUserAttributes",
+                clientId: client.clientId,
+                attributes: changed,
+                pendingVerification: held.map((write) => write.name),
+              },
             },
             now,
           );
@@ -200,13 +266,19 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
       await db.transaction(async (repositories) => {
         const { pool, client, user } = await loadSelfContext(repositories, principal);
         checkClientDeletes(pool, client, userAttributeNames);
-        for (const kind of VERIFIABLE) if (userAttributeNames.includes(kind)) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+        for (const kind of VERIFIABLE)
+          if (userAttributeNames.includes(kind)) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
         const { attributes, changed } = applyAttributeChanges(user.attributes, [], userAttributeNames);
         if (changed.length === 0) return;
         const now = clock.now();
         await saveUser(repositories, pool, { ...user, attributes, updatedAt: now }, { isNew: false });
         await repositories.events.append(
-          { type: "USER_ATTRIBUTES_CHANGED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, via: "DeleteUserAttributes", clientId: client.clientId, attributes: changed } },
+          {
+            type: "USER_ATTRIBUTES_CHANGED",
+            poolId: pool.id,
+            actor: actorOf(principal),
+            detail: { userSub: user.id, via: "DeleteUserAttributes", clientId: client.clientId, attributes: changed },
+          },
           now,
         );
       });
@@ -219,7 +291,10 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      *         CodeDeliveryFailureException, NotAuthorizedException, UserNotFoundException,
      *         ConcurrentModificationException (the attribute kept changing meanwhile), CustomMessage's trigger errors
      */
-    async getUserAttributeVerificationCode(principal: AccessTokenPrincipal, attributeName: string): Promise<CodeDeliveryDetails> {
+    async getUserAttributeVerificationCode(
+      principal: AccessTokenPrincipal,
+      attributeName: string,
+    ): Promise<CodeDeliveryDetails> {
       checkInput({ attributeName });
       const kind = requireVerifiable(attributeName);
       await codes.countAttempt("getUserAttributeVerificationCode", principal.userId, GET_VERIFICATION_CODE_PER_HOUR);
@@ -251,7 +326,10 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException (15 per hour),
      *         AliasExistsException (another user holds the value as a verified alias), InvalidParameterException, NotAuthorizedException
      */
-    async verifyUserAttribute(principal: AccessTokenPrincipal, input: { attributeName: string; code: string }): Promise<void> {
+    async verifyUserAttribute(
+      principal: AccessTokenPrincipal,
+      input: { attributeName: string; code: string },
+    ): Promise<void> {
       checkInput({ attributeName: input.attributeName, code: input.code });
       const kind = requireVerifiable(input.attributeName);
       await codes.countAttempt("verifyUserAttribute", principal.userId, VERIFY_ATTRIBUTE_PER_HOUR);
@@ -264,11 +342,34 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
         const now = clock.now();
         const flag = `${kind}_verified`;
         // Throws AliasExistsException, rolling the redemption back, when the value is someone else's alias.
-        await saveUser(repositories, pool, { ...user, attributes: { ...user.attributes, [kind]: value, [flag]: "true" }, updatedAt: now }, { isNew: false });
-        await repositories.events.append({ type: "ATTRIBUTE_VERIFIED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, attributeName: kind, pendingChangeApplied: swapped } }, now);
+        await saveUser(
+          repositories,
+          pool,
+          { ...user, attributes: { ...user.attributes, [kind]: value, [flag]: "true" }, updatedAt: now },
+          { isNew: false },
+        );
+        await repositories.events.append(
+          {
+            type: "ATTRIBUTE_VERIFIED",
+            poolId: pool.id,
+            actor: actorOf(principal),
+            detail: { userSub: user.id, attributeName: kind, pendingChangeApplied: swapped },
+          },
+          now,
+        );
         if (swapped) {
           await repositories.events.append(
-            { type: "USER_ATTRIBUTES_CHANGED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, via: "VerifyUserAttribute", clientId: client.clientId, attributes: [kind, flag].sort() } },
+            {
+              type: "USER_ATTRIBUTES_CHANGED",
+              poolId: pool.id,
+              actor: actorOf(principal),
+              detail: {
+                userSub: user.id,
+                via: "VerifyUserAttribute",
+                clientId: client.clientId,
+                attributes: [kind, flag].sort(),
+              },
+            },
             now,
           );
         }
@@ -281,9 +382,15 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
      * @throws NotAuthorizedException (wrong previous password), InvalidPasswordException, PasswordHistoryPolicyViolationException,
      *         LimitExceededException (5 per hour), UserNotFoundException
      */
-    async changePassword(principal: AccessTokenPrincipal, input: { previousPassword: string; proposedPassword: string }): Promise<void> {
+    async changePassword(
+      principal: AccessTokenPrincipal,
+      input: { previousPassword: string; proposedPassword: string },
+    ): Promise<void> {
       // PreviousPassword is optional in Cognito's model; the wire hands an absent one over as "".
-      checkInput({ previousPassword: input.previousPassword === "" ? null : input.previousPassword, proposedPassword: input.proposedPassword });
+      checkInput({
+        previousPassword: input.previousPassword === "" ? null : input.previousPassword,
+        proposedPassword: input.proposedPassword,
+      });
       // Counted before the check: the limit is what stops guessing the previous password with a stolen token.
       await codes.countAttempt("changePassword", principal.userId, CHANGE_PASSWORD_PER_HOUR);
       const { pool, client, user } = await db.read((repositories) => loadSelfContext(repositories, principal));
@@ -291,17 +398,34 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
         await hasher.spendDummyVerify(input.previousPassword);
         throw new CognitoError("NotAuthorizedException", INCORRECT);
       }
-      if (!(await hasher.verify(input.previousPassword, user.credentials.passwordHash))) throw new CognitoError("NotAuthorizedException", INCORRECT);
-      const credentials = await db.read((repositories) => prepareCredentials(hasher, repositories, pool, user, input.proposedPassword, "proposedPassword"));
+      if (!(await hasher.verify(input.previousPassword, user.credentials.passwordHash)))
+        throw new CognitoError("NotAuthorizedException", INCORRECT);
+      const credentials = await db.read((repositories) =>
+        prepareCredentials(hasher, repositories, pool, user, input.proposedPassword, "proposedPassword"),
+      );
       await db.transaction(async (repositories) => {
         const { user: current } = await loadSelfContext(repositories, principal);
         // Changed meanwhile (another session, a reset): the previous password we checked is no longer the one in force.
-        if (current.credentials?.passwordHash !== user.credentials!.passwordHash) throw new CognitoError("NotAuthorizedException", INCORRECT);
+        if (current.credentials?.passwordHash !== user.credentials!.passwordHash)
+          throw new CognitoError("NotAuthorizedException", INCORRECT);
         const now = clock.now();
         await retireCurrentPassword(repositories, pool, current, now);
-        await saveUser(repositories, pool, { ...current, credentials, passwordChangedAt: now, updatedAt: now }, { isNew: false });
+        await saveUser(
+          repositories,
+          pool,
+          { ...current, credentials, passwordChangedAt: now, updatedAt: now },
+          { isNew: false },
+        );
         await repositories.codes.deleteForUser(current.id, "FORGOT_PASSWORD");
-        await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: current.id, via: "ChangePassword", clientId: client.clientId } }, now);
+        await repositories.events.append(
+          {
+            type: "PASSWORD_CHANGED",
+            poolId: pool.id,
+            actor: actorOf(principal),
+            detail: { userSub: current.id, via: "ChangePassword", clientId: client.clientId },
+          },
+          now,
+        );
       });
     },
 
@@ -314,7 +438,15 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
       await db.transaction(async (repositories) => {
         const { pool, client, user } = await loadSelfContext(repositories, principal);
         await repositories.users.delete(user.id);
-        await repositories.events.append({ type: "USER_DELETED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, username: user.username, via: "DeleteUser", clientId: client.clientId } }, clock.now());
+        await repositories.events.append(
+          {
+            type: "USER_DELETED",
+            poolId: pool.id,
+            actor: actorOf(principal),
+            detail: { userSub: user.id, username: user.username, via: "DeleteUser", clientId: client.clientId },
+          },
+          clock.now(),
+        );
       });
     },
   };

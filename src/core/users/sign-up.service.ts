@@ -11,7 +11,12 @@ import type { Database, MessageSender, PasswordHasher, Repositories, SecretBox }
 import type { UserPool } from "../pools/user-pool.types.js";
 import { runPostConfirmation, runPreSignUp } from "../triggers/sign-up.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
-import { checkAttributeWrites, checkRequiredAttributes, toAttributeMap, type AttributeInput } from "./attribute-rules.js";
+import {
+  checkAttributeWrites,
+  checkRequiredAttributes,
+  toAttributeMap,
+  type AttributeInput,
+} from "./attribute-rules.js";
 import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
 import { allowsPasswordless } from "../pools/sign-in-policy.js";
@@ -68,19 +73,41 @@ export interface HidesUsersOverride {
   hidesUsers?: boolean;
 }
 
-export const hidesUsersFor = (client: Pick<AppClient, "preventUserExistenceErrors">, input: HidesUsersOverride): boolean => input.hidesUsers === true || client.preventUserExistenceErrors === "ENABLED";
+export const hidesUsersFor = (
+  client: Pick<AppClient, "preventUserExistenceErrors">,
+  input: HidesUsersOverride,
+): boolean => input.hidesUsers === true || client.preventUserExistenceErrors === "ENABLED";
 
 /** Per-user call limits for the sign-up codes (cognito-reference §9.1). */
 const CONFIRM_SIGN_UP_PER_HOUR = 15;
 const RESEND_PER_HOUR = 5;
 
-export function createSignUpService({ db, contexts, clock, hasher, codes, secretBox, enumerationSafeMs, triggers, signUpSessions }: SignUpServiceDeps) {
+export function createSignUpService({
+  db,
+  contexts,
+  clock,
+  hasher,
+  codes,
+  secretBox,
+  enumerationSafeMs,
+  triggers,
+  signUpSessions,
+}: SignUpServiceDeps) {
   /** A Session for InitiateAuth USER_AUTH, valid for the client's auth session validity. */
   const sessionFor = (client: AppClient, userId: string, confirmed: boolean): Promise<string | null> =>
-    signUpSessions ? signUpSessions.issue({ poolId: client.poolId, clientId: client.clientId, userId, confirmed }, client.authSessionValidityMinutes * 60) : Promise.resolve(null);
+    signUpSessions
+      ? signUpSessions.issue(
+          { poolId: client.poolId, clientId: client.clientId, userId, confirmed },
+          client.authSessionValidityMinutes * 60,
+        )
+      : Promise.resolve(null);
 
   /** The sign-up code and its message (CustomMessage has run); null when the pool auto-verifies nothing the user has. Before any transaction. */
-  async function composeSignUpCode(pool: UserPool, user: User, trigger: { event: "SignUp" | "ResendCode"; clientId: string; clientMetadata?: Record<string, string> | null }): Promise<ComposedCode | null> {
+  async function composeSignUpCode(
+    pool: UserPool,
+    user: User,
+    trigger: { event: "SignUp" | "ResendCode"; clientId: string; clientMetadata?: Record<string, string> | null },
+  ): Promise<ComposedCode | null> {
     const target = signUpTarget(pool, user.attributes);
     if (!target) return null;
     const template = pool.verificationMessageTemplate;
@@ -92,12 +119,16 @@ export function createSignUpService({ db, contexts, clock, hasher, codes, secret
       event: trigger.event,
       clientId: trigger.clientId || null,
       clientMetadata: trigger.clientMetadata ?? null,
-      template: target.medium === "SMS" ? { subject: null, body: template.smsMessage } : { subject: template.emailSubject, body: template.emailMessage },
+      template:
+        target.medium === "SMS"
+          ? { subject: null, body: template.smsMessage }
+          : { subject: template.emailSubject, body: template.emailMessage },
     });
   }
 
   /** Runs `work` with a response-time floor when the client hides whether users exist. */
-  const enumerationSafe = <T>(hidesUsers: boolean, work: () => Promise<T>) => (hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work());
+  const enumerationSafe = <T>(hidesUsers: boolean, work: () => Promise<T>) =>
+    hidesUsers ? withMinimumDuration(enumerationSafeMs, work) : work();
 
   return {
     /**
@@ -106,19 +137,34 @@ export function createSignUpService({ db, contexts, clock, hasher, codes, secret
      *         UsernameExistsException, CodeDeliveryFailureException (the user then exists and can resend)
      */
     async signUp(input: SignUpInput): Promise<SignUpResult> {
-      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, password: input.password, userAttributes: input.userAttributes, validationData: input.validationData });
+      checkInput({
+        clientId: input.clientId,
+        secretHash: input.secretHash,
+        username: input.username,
+        password: input.password,
+        userAttributes: input.userAttributes,
+        validationData: input.validationData,
+      });
       const { client, pool } = await contexts.get(input.clientId);
       verifySecretHash(secretBox, client, input.secretHash, [input.username]);
-      if (pool.adminCreateUserConfig.allowAdminCreateUserOnly) throw new CognitoError("NotAuthorizedException", "SignUp is not permitted for this user pool.");
+      if (pool.adminCreateUserConfig.allowAdminCreateUserOnly)
+        throw new CognitoError("NotAuthorizedException", "SignUp is not permitted for this user pool.");
       const usernameKind = classifySignUpUsername(pool, input.username);
       const password = input.password ? input.password : null;
       if (password === null && !allowsPasswordless(pool.signInPolicy)) {
-        throw invalidParameter("Password is required: this user pool allows no passwordless first authentication factor (EMAIL_OTP, SMS_OTP or WEB_AUTHN).");
+        throw invalidParameter(
+          "Password is required: this user pool allows no passwordless first authentication factor (EMAIL_OTP, SMS_OTP or WEB_AUTHN).",
+        );
       }
       if (password !== null) checkPasswordAgainstPolicy("password", password, pool.passwordPolicy);
       checkAttributeWrites(pool, input.userAttributes, { kind: "client", client }, { isCreate: true });
-      if (pool.aliasAttributes.includes("preferred_username") && input.userAttributes.some((attribute) => attribute.name === "preferred_username")) {
-        throw invalidParameter("preferred_username cannot be set at sign-up while it is an alias; set it after the user is confirmed.");
+      if (
+        pool.aliasAttributes.includes("preferred_username") &&
+        input.userAttributes.some((attribute) => attribute.name === "preferred_username")
+      ) {
+        throw invalidParameter(
+          "preferred_username cannot be set at sign-up while it is an alias; set it after the user is confirmed.",
+        );
       }
       const attributes = toAttributeMap(input.userAttributes);
       if (usernameKind.kind !== "username") {
@@ -128,7 +174,8 @@ export function createSignUpService({ db, contexts, clock, hasher, codes, secret
         attributes[usernameKind.kind] = usernameKind.value;
       }
       for (const verifiable of ["email", "phone_number"] as const) {
-        if (attributes[verifiable] && attributes[`${verifiable}_verified`] === undefined) attributes[`${verifiable}_verified`] = "false";
+        if (attributes[verifiable] && attributes[`${verifiable}_verified`] === undefined)
+          attributes[`${verifiable}_verified`] = "false";
       }
       checkRequiredAttributes(pool, attributes);
       // Before anything is written: a refusing, failing or slow trigger leaves no user behind.
@@ -153,23 +200,45 @@ export function createSignUpService({ db, contexts, clock, hasher, codes, secret
       });
       const { id, username } = user;
       // Auto-confirmed by PreSignUp: no confirmation code, as in Cognito. CustomMessage runs before anything is written.
-      const composed = decision.autoConfirmUser ? null : await composeSignUpCode(pool, user, { event: "SignUp", clientId: client.clientId, clientMetadata: input.clientMetadata });
+      const composed = decision.autoConfirmUser
+        ? null
+        : await composeSignUpCode(pool, user, {
+            event: "SignUp",
+            clientId: client.clientId,
+            clientMetadata: input.clientMetadata,
+          });
       let prepared;
       try {
         prepared = await db.transaction(async (repositories) => {
           await saveUser(repositories, pool, user, { isNew: true });
-          await repositories.events.append({ type: "USER_SIGNED_UP", poolId: pool.id, actor: `client:${client.clientId}`, detail: { userSub: id, username, clientId: client.clientId } }, now);
+          await repositories.events.append(
+            {
+              type: "USER_SIGNED_UP",
+              poolId: pool.id,
+              actor: `client:${client.clientId}`,
+              detail: { userSub: id, username, clientId: client.clientId },
+            },
+            now,
+          );
           return composed ? codes.storeCode(repositories, composed) : null;
         });
       } catch (error) {
         // In email/phone-as-username pools the sign-in name lives in the alias table.
         if (isCognitoError(error) && error.code === "AliasExistsException" && usernameKind.kind !== "username") {
-          throw new CognitoError("UsernameExistsException", `An account with the given ${usernameKind.kind === "email" ? "email" : "phone number"} already exists.`);
+          throw new CognitoError(
+            "UsernameExistsException",
+            `An account with the given ${usernameKind.kind === "email" ? "email" : "phone number"} already exists.`,
+          );
         }
         throw error;
       }
       const codeDeliveryDetails = prepared ? await codes.deliver(prepared) : null;
-      return { userSub: id, userConfirmed: decision.autoConfirmUser, codeDeliveryDetails, session: await sessionFor(client, id, decision.autoConfirmUser) };
+      return {
+        userSub: id,
+        userConfirmed: decision.autoConfirmUser,
+        codeDeliveryDetails,
+        session: await sessionFor(client, id, decision.autoConfirmUser),
+      };
     },
 
     /**
@@ -178,25 +247,53 @@ export function createSignUpService({ db, contexts, clock, hasher, codes, secret
      *         AliasExistsException (unless forceAliasCreation), NotAuthorizedException, UserNotFoundException (LEGACY clients),
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the user is confirmed)
      */
-    async confirmSignUp(input: { clientId: string; username: string; confirmationCode: string; forceAliasCreation?: boolean; secretHash?: string | null; clientMetadata?: Record<string, string> | null } & HidesUsersOverride): Promise<{ session: string | null }> {
-      checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username, confirmationCode: input.confirmationCode });
+    async confirmSignUp(
+      input: {
+        clientId: string;
+        username: string;
+        confirmationCode: string;
+        forceAliasCreation?: boolean;
+        secretHash?: string | null;
+        clientMetadata?: Record<string, string> | null;
+      } & HidesUsersOverride,
+    ): Promise<{ session: string | null }> {
+      checkInput({
+        clientId: input.clientId,
+        secretHash: input.secretHash,
+        username: input.username,
+        confirmationCode: input.confirmationCode,
+      });
       const { client, pool } = await contexts.get(input.clientId);
       const hidesUsers = hidesUsersFor(client, input);
       return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
         if (!user) {
-          if (hidesUsers) throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+          if (hidesUsers)
+            throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
           throw new CognitoError("UserNotFoundException", "User does not exist.");
         }
-        if (user.status !== "UNCONFIRMED") throw new CognitoError("NotAuthorizedException", `User cannot be confirmed. Current status is ${user.status}`);
+        if (user.status !== "UNCONFIRMED")
+          throw new CognitoError(
+            "NotAuthorizedException",
+            `User cannot be confirmed. Current status is ${user.status}`,
+          );
         await codes.countAttempt("confirmSignUp", user.id, CONFIRM_SIGN_UP_PER_HOUR);
         const confirmed = await codes.redeem(user.id, "SIGN_UP", input.confirmationCode, async (repositories) => {
           const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
-          return confirmUser(repositories, pool, current, { forceAliasCreation: input.forceAliasCreation ?? false, actor: `client:${client.clientId}`, now: clock.now() });
+          return confirmUser(repositories, pool, current, {
+            forceAliasCreation: input.forceAliasCreation ?? false,
+            actor: `client:${client.clientId}`,
+            now: clock.now(),
+          });
         });
         // After the commit, as Cognito: a failing PostConfirmation fails the call, but the user stays confirmed.
-        await runPostConfirmation(triggers, pool, { source: "PostConfirmation_ConfirmSignUp", user: confirmed, caller: { clientId: client.clientId }, clientMetadata: input.clientMetadata ?? null });
+        await runPostConfirmation(triggers, pool, {
+          source: "PostConfirmation_ConfirmSignUp",
+          user: confirmed,
+          caller: { clientId: client.clientId },
+          clientMetadata: input.clientMetadata ?? null,
+        });
         // The code proved the channel: the session signs the user in once without another code (§13.6).
         return { session: await sessionFor(client, confirmed.id, true) };
       });
@@ -209,14 +306,17 @@ export function createSignUpService({ db, contexts, clock, hasher, codes, secret
      * @throws InvalidParameterException (already confirmed (LEGACY clients), or no auto-verified channel), LimitExceededException,
      *         CodeDeliveryFailureException, UserNotFoundException (LEGACY clients)
      */
-    async resendConfirmationCode(input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride): Promise<CodeDeliveryDetails> {
+    async resendConfirmationCode(
+      input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride,
+    ): Promise<CodeDeliveryDetails> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await contexts.get(input.clientId);
       const hidesUsers = hidesUsersFor(client, input);
       return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
-        const noAutoVerification = () => invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
+        const noAutoVerification = () =>
+          invalidParameter("Auto verification not turned on: this user pool sends no sign-up codes.");
         // With users hidden, every name gets delivery details: unknown, disabled, already confirmed or
         // unreachable users alike (a confirmed user's refusal would tell the name is taken), each
         // counted towards the same hourly limit — per typed name where there is no user.
@@ -225,7 +325,11 @@ export function createSignUpService({ db, contexts, clock, hasher, codes, secret
         if (hidesUsers) {
           // Whether the pool sends sign-up codes at all is the pool's, not the user's: everyone hears it.
           if (pool.autoVerifiedAttributes.length === 0) throw noAutoVerification();
-          await codes.countAttempt("resendConfirmationCode", user?.id ?? codes.nameSubject(pool.id, name), RESEND_PER_HOUR);
+          await codes.countAttempt(
+            "resendConfirmationCode",
+            user?.id ?? codes.nameSubject(pool.id, name),
+            RESEND_PER_HOUR,
+          );
           if (!user || !user.enabled || user.status !== "UNCONFIRMED") return simulated();
         } else {
           if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
@@ -267,21 +371,55 @@ export async function confirmUser(
   const channel = options.verifyChannel === false ? null : signUpTarget(pool, user.attributes);
   if (channel) attributes[`${channel.attributeName}_verified`] = "true";
   if (channel && pool.aliasAttributes.includes(channel.attributeName) && options.forceAliasCreation) {
-    await releaseAliasFromOtherUser(repositories, pool, channel.attributeName, attributes[channel.attributeName]!, user.id, options.now);
+    await releaseAliasFromOtherUser(
+      repositories,
+      pool,
+      channel.attributeName,
+      attributes[channel.attributeName]!,
+      user.id,
+      options.now,
+    );
   }
   const confirmed: User = { ...user, status: "CONFIRMED", attributes, updatedAt: options.now };
   await saveUser(repositories, pool, confirmed, { isNew: false });
-  await repositories.events.append({ type: "USER_CONFIRMED", poolId: pool.id, actor: options.actor, detail: { userSub: user.id, username: user.username } }, options.now);
+  await repositories.events.append(
+    {
+      type: "USER_CONFIRMED",
+      poolId: pool.id,
+      actor: options.actor,
+      detail: { userSub: user.id, username: user.username },
+    },
+    options.now,
+  );
   return confirmed;
 }
 
 /** ForceAliasCreation: the alias moves to this user, and the old holder's value becomes unverified. */
-export async function releaseAliasFromOtherUser(repositories: Repositories, pool: UserPool, kind: "email" | "phone_number", value: string, newHolderId: string, now: Date): Promise<void> {
+export async function releaseAliasFromOtherUser(
+  repositories: Repositories,
+  pool: UserPool,
+  kind: "email" | "phone_number",
+  value: string,
+  newHolderId: string,
+  now: Date,
+): Promise<void> {
   const holderId = await repositories.users.releaseAlias(pool.id, kind, normalizeIdentifier(pool, kind, value));
   if (!holderId || holderId === newHolderId) return;
   const holder = await repositories.users.findById(pool.id, holderId);
   if (!holder) return;
-  const updated: User = { ...holder, attributes: { ...holder.attributes, [`${kind}_verified`]: "false" }, updatedAt: now };
+  const updated: User = {
+    ...holder,
+    attributes: { ...holder.attributes, [`${kind}_verified`]: "false" },
+    updatedAt: now,
+  };
   await saveUser(repositories, pool, updated, { isNew: false });
-  await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: pool.id, actor: "system", detail: { userSub: holder.id, reason: "alias moved by forceAliasCreation", attributes: [`${kind}_verified`] } }, now);
+  await repositories.events.append(
+    {
+      type: "USER_ATTRIBUTES_CHANGED",
+      poolId: pool.id,
+      actor: "system",
+      detail: { userSub: holder.id, reason: "alias moved by forceAliasCreation", attributes: [`${kind}_verified`] },
+    },
+    now,
+  );
 }

@@ -11,8 +11,10 @@ const PHONE_LIKE = /^\+[0-9]+$/;
  * "jane@x.com" are one name there exactly when they would be one user.
  */
 export function normalizeTypedName(pool: UserPool, identifier: string): string {
-  const signsIn = (kind: "email" | "phone_number") => pool.usernameAttributes.includes(kind) || pool.aliasAttributes.includes(kind);
+  const signsIn = (kind: "email" | "phone_number") =>
+    pool.usernameAttributes.includes(kind) || pool.aliasAttributes.includes(kind);
   if (signsIn("email") && EMAIL_LIKE.test(identifier)) return normalizeIdentifier(pool, "email", identifier);
-  if (signsIn("phone_number") && PHONE_LIKE.test(identifier)) return normalizeIdentifier(pool, "phone_number", identifier);
+  if (signsIn("phone_number") && PHONE_LIKE.test(identifier))
+    return normalizeIdentifier(pool, "phone_number", identifier);
   return normalizeIdentifier(pool, "username", identifier);
 }

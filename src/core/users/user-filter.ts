@@ -14,7 +14,8 @@ export interface ParsedUserFilter {
   value: string;
 }
 
-const SHAPE_HINT = 'Expected attribute_name = "value" or attribute_name ^= "value", with \\" and \\\\ as the only escapes inside the quotes.';
+const SHAPE_HINT =
+  'Expected attribute_name = "value" or attribute_name ^= "value", with \\" and \\\\ as the only escapes inside the quotes.';
 
 function parseError(detail: string): CognitoError {
   return invalidParameter(`Error while parsing filter. ${detail} ${SHAPE_HINT}`);
@@ -33,7 +34,8 @@ const isNameChar = (char: string | undefined): boolean => char !== undefined && 
 export function parseUserFilter(filter: string | null | undefined): ParsedUserFilter | null {
   if (filter === undefined || filter === null) return null;
   // Counted in characters (code points), as the API documents its limits, not UTF-16 units.
-  if (Array.from(filter).length > MAX_FILTER_LENGTH) throw invalidParameter(`filter must be at most ${MAX_FILTER_LENGTH} characters long.`);
+  if (Array.from(filter).length > MAX_FILTER_LENGTH)
+    throw invalidParameter(`filter must be at most ${MAX_FILTER_LENGTH} characters long.`);
   if (filter.trim() === "") return null;
 
   let position = 0;
@@ -91,6 +93,7 @@ export function parseUserFilter(filter: string | null | undefined): ParsedUserFi
 /** The attribute must be searchable in this pool; the value is folded exactly as the index folds it. */
 export function compileUserFilter(pool: UserPool, parsed: ParsedUserFilter): ParsedUserFilter {
   // Custom attributes are addressed by their full name (custom:tier) and only when declared searchable.
-  if (!searchableAttributeNames(pool).includes(parsed.attribute)) throw invalidParameter(`Invalid search attribute: ${parsed.attribute}`);
+  if (!searchableAttributeNames(pool).includes(parsed.attribute))
+    throw invalidParameter(`Invalid search attribute: ${parsed.attribute}`);
   return { ...parsed, value: foldSearchValue(pool, parsed.attribute, parsed.value) };
 }

@@ -11,11 +11,20 @@ import type { User, UserAttributes, UserStatus } from "./user.types.js";
  * transaction, so the directory never shows a user whose index or aliases disagree with it.
  * @throws UsernameExistsException, AliasExistsException
  */
-export async function saveUser(repositories: Repositories, pool: UserPool, user: User, options: { isNew: boolean }): Promise<void> {
+export async function saveUser(
+  repositories: Repositories,
+  pool: UserPool,
+  user: User,
+  options: { isNew: boolean },
+): Promise<void> {
   if (options.isNew) await repositories.users.insert(user);
   else await repositories.users.update(user);
-  await repositories.users.replaceAliases(pool.id, user.id, aliasesOf(pool, user.attributes), { isNewUser: options.isNew });
-  await repositories.users.replaceSearchEntries(pool.id, user.id, searchEntriesOf(pool, user), { isNewUser: options.isNew });
+  await repositories.users.replaceAliases(pool.id, user.id, aliasesOf(pool, user.attributes), {
+    isNewUser: options.isNew,
+  });
+  await repositories.users.replaceSearchEntries(pool.id, user.id, searchEntriesOf(pool, user), {
+    isNewUser: options.isNew,
+  });
 }
 
 /**
@@ -26,12 +35,31 @@ export async function saveUser(repositories: Repositories, pool: UserPool, user:
 export async function buildNewUser(
   hasher: PasswordHasher,
   pool: UserPool,
-  args: { givenUsername: string | null; password: string | null; status: UserStatus; attributes: UserAttributes; now: Date },
+  args: {
+    givenUsername: string | null;
+    password: string | null;
+    status: UserStatus;
+    attributes: UserAttributes;
+    now: Date;
+  },
 ): Promise<User> {
   const id = randomUuid();
   const username = args.givenUsername ?? id;
   // A passwordless user (reference-oauth §13.6) has no credentials: it signs in with codes or passkeys.
-  if (args.password === null) return { id, poolId: pool.id, username, usernameNormalized: normalizeIdentifier(pool, "username", username), status: args.status, enabled: true, attributes: { ...args.attributes, sub: id }, credentials: null, passwordChangedAt: null, createdAt: args.now, updatedAt: args.now };
+  if (args.password === null)
+    return {
+      id,
+      poolId: pool.id,
+      username,
+      usernameNormalized: normalizeIdentifier(pool, "username", username),
+      status: args.status,
+      enabled: true,
+      attributes: { ...args.attributes, sub: id },
+      credentials: null,
+      passwordChangedAt: null,
+      createdAt: args.now,
+      updatedAt: args.now,
+    };
   const passwordHash = await hasher.hash(args.password);
   return {
     id,

@@ -38,7 +38,8 @@ export interface UserWithGroups extends User {
   groups: Group[];
 }
 
-export const hasGroupsLoaded = (user: User): user is UserWithGroups => Array.isArray((user as Partial<UserWithGroups>).groups);
+export const hasGroupsLoaded = (user: User): user is UserWithGroups =>
+  Array.isArray((user as Partial<UserWithGroups>).groups);
 
 /** Alias kinds a user can be found by besides the username. */
 export type AliasKind = "email" | "phone_number" | "preferred_username";

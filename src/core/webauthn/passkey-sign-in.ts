@@ -28,7 +28,12 @@ export interface PasskeySignIn {
    * that never verify.
    * @throws WebAuthnConfigurationMissingException when the pool has no RP ID (no domain, none configured)
    */
-  startAssertion(pool: UserPool, user: User | null, sessionValiditySeconds: number, typedName: string): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }>;
+  startAssertion(
+    pool: UserPool,
+    user: User | null,
+    sessionValiditySeconds: number,
+    typedName: string,
+  ): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }>;
   /**
    * Checks the CREDENTIAL answer (AuthenticationResponseJSON as a string): a credential of this user, origin,
    * RP ID, challenge, user verification, signature and counter (a lower counter = a cloned authenticator).

@@ -32,37 +32,65 @@ const userHandleOf = (userId: string): string => Buffer.from(userId, "utf8").toS
 function parseCredential(credentialJson: string): Record<string, unknown> | null {
   try {
     const parsed: unknown = JSON.parse(credentialJson);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
 }
 
 /** The passkey half of USER_AUTH (reference-oauth §13.4): options for the WEB_AUTHN challenge and the check of its CREDENTIAL answer. */
-export function createPasskeyService({ db, clock, store, verifier, poolDomainSuffix, codeHasher }: PasskeyServiceDeps): PasskeySignIn {
+export function createPasskeyService({
+  db,
+  clock,
+  store,
+  verifier,
+  poolDomainSuffix,
+  codeHasher,
+}: PasskeyServiceDeps): PasskeySignIn {
   /** 32 bytes from the keyed hash of pool and name: asking twice shows the same id, as a real user's does. */
   const simulatedCredentialIdOf = (poolId: string, typedName: string): string =>
-    Buffer.from(codeHasher.hashCode("simulated-passkey-credential", `${poolId}:${typedName.toLowerCase()}`), "hex").subarray(0, SIMULATED_CREDENTIAL_ID_BYTES).toString("base64url");
+    Buffer.from(codeHasher.hashCode("simulated-passkey-credential", `${poolId}:${typedName.toLowerCase()}`), "hex")
+      .subarray(0, SIMULATED_CREDENTIAL_ID_BYTES)
+      .toString("base64url");
 
   return {
-    async passkeyFactsOf(pool: UserPool, userId: string): Promise<{ poolServesPasskeys: boolean; hasPasskeys: boolean }> {
+    async passkeyFactsOf(
+      pool: UserPool,
+      userId: string,
+    ): Promise<{ poolServesPasskeys: boolean; hasPasskeys: boolean }> {
       return db.read(async (repositories) => {
         try {
           const { rpId } = await loadRelyingParty(repositories, pool, poolDomainSuffix);
-          return { poolServesPasskeys: true, hasPasskeys: await repositories.webAuthnCredentials.existsForRelyingParty(userId, rpId) };
+          return {
+            poolServesPasskeys: true,
+            hasPasskeys: await repositories.webAuthnCredentials.existsForRelyingParty(userId, rpId),
+          };
         } catch (error) {
           // A pool without an RP ID has no usable passkeys; that is not an error for the choice of factors.
-          if (isCognitoError(error) && error.code === "WebAuthnConfigurationMissingException") return { poolServesPasskeys: false, hasPasskeys: false };
+          if (isCognitoError(error) && error.code === "WebAuthnConfigurationMissingException")
+            return { poolServesPasskeys: false, hasPasskeys: false };
           throw error;
         }
       });
     },
 
-    async startAssertion(pool: UserPool, user: User | null, sessionValiditySeconds: number, typedName: string): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }> {
+    async startAssertion(
+      pool: UserPool,
+      user: User | null,
+      sessionValiditySeconds: number,
+      typedName: string,
+    ): Promise<{ requestOptionsJson: string; state: PasskeyAssertionState }> {
       const { relyingParty, credentialIds } = await db.read(async (repositories) => {
         const relyingParty = await loadRelyingParty(repositories, pool, poolDomainSuffix);
         const credentials = user ? await repositories.webAuthnCredentials.listOfUser(user.id) : [];
-        return { relyingParty, credentialIds: credentials.filter((credential) => credential.relyingPartyId === relyingParty.rpId).map((credential) => credential.credentialId) };
+        return {
+          relyingParty,
+          credentialIds: credentials
+            .filter((credential) => credential.relyingPartyId === relyingParty.rpId)
+            .map((credential) => credential.credentialId),
+        };
       });
       // An unknown user (PreventUserExistenceErrors) gets one invented credential of the usual size, the same
       // for the same name on every call: the options then look like a real user's. No key exists for it.
@@ -78,30 +106,54 @@ export function createPasskeyService({ db, clock, store, verifier, poolDomainSuf
         allowCredentials: allowed.map((id) => ({ id, type: "public-key" })),
         userVerification: relyingParty.userVerification,
       };
-      return { requestOptionsJson: JSON.stringify(options), state: { challenge, rpId: relyingParty.rpId, userVerification: relyingParty.userVerification } };
+      return {
+        requestOptionsJson: JSON.stringify(options),
+        state: { challenge, rpId: relyingParty.rpId, userVerification: relyingParty.userVerification },
+      };
     },
 
-    async verifyAssertion(pool: UserPool, user: User, state: PasskeyAssertionState, credentialJson: string): Promise<void> {
+    async verifyAssertion(
+      pool: UserPool,
+      user: User,
+      state: PasskeyAssertionState,
+      credentialJson: string,
+    ): Promise<void> {
       const response = parseCredential(credentialJson);
       const credentialId = response?.id;
-      if (!response || typeof credentialId !== "string" || credentialId.length === 0 || credentialId.length > 1364) throw refused();
+      if (!response || typeof credentialId !== "string" || credentialId.length === 0 || credentialId.length > 1364)
+        throw refused();
       const stored = await db.read((repositories) => repositories.webAuthnCredentials.find(pool.id, credentialId));
       // Only this user's passkey, registered for the RP ID the options named.
       if (!stored || stored.userId !== user.id || stored.relyingPartyId !== state.rpId) throw refused();
       const inner = response.response as Record<string, unknown> | undefined;
       const userHandle = inner?.userHandle;
-      if (userHandle !== undefined && userHandle !== null && (typeof userHandle !== "string" || !constantTimeEqual(userHandle, userHandleOf(user.id)))) throw refused();
+      if (
+        userHandle !== undefined &&
+        userHandle !== null &&
+        (typeof userHandle !== "string" || !constantTimeEqual(userHandle, userHandleOf(user.id)))
+      )
+        throw refused();
       const checked = await verifier.verifyAssertion(
         response,
-        { challenge: state.challenge, rpId: state.rpId, isOriginAllowed: (origin) => isOriginAllowed(origin, state.rpId), requireUserVerification: state.userVerification === "required" },
+        {
+          challenge: state.challenge,
+          rpId: state.rpId,
+          isOriginAllowed: (origin) => isOriginAllowed(origin, state.rpId),
+          requireUserVerification: state.userVerification === "required",
+        },
         stored,
       );
       if (!checked.ok) throw refused();
       // The challenge is consumed here, whatever the sign-in session does: one signed answer signs in once,
       // even when parallel requests carry it (setIfAbsent is atomic on both stores).
-      if (!(await store.setIfAbsent(`webauthn:assertion-used:${state.challenge}`, "1", USED_CHALLENGE_SECONDS))) throw refused();
+      if (!(await store.setIfAbsent(`webauthn:assertion-used:${state.challenge}`, "1", USED_CHALLENGE_SECONDS)))
+        throw refused();
       const moved = await db.transaction((repositories) =>
-        repositories.webAuthnCredentials.recordUse(pool.id, credentialId, { expectedSignCount: stored.signCount, newSignCount: checked.newSignCount, now: clock.now() }),
+        repositories.webAuthnCredentials.recordUse(pool.id, credentialId, {
+          expectedSignCount: stored.signCount,
+          newSignCount: checked.newSignCount,
+          now: clock.now(),
+        }),
       );
       // A counting authenticator's counter moved by another sign-in since it was read: this answer is
       // not newer than the stored state. (A non-counting one stays at 0, and the update may change nothing.)

@@ -27,8 +27,14 @@ export function normalizeRelyingPartyId(value: string): string {
   requireLength("WebAuthnConfiguration.RelyingPartyId", value, 1, 127);
   const rpId = value.toLowerCase();
   const labels = rpId.split(".");
-  if (IPV4.test(rpId) || !labels.every((label) => DNS_LABEL.test(label)) || (labels.length < 2 && rpId !== "localhost")) {
-    throw invalidParameter("WebAuthnConfiguration.RelyingPartyId must be a domain name such as auth.example.com (no scheme, port or path).");
+  if (
+    IPV4.test(rpId) ||
+    !labels.every((label) => DNS_LABEL.test(label)) ||
+    (labels.length < 2 && rpId !== "localhost")
+  ) {
+    throw invalidParameter(
+      "WebAuthnConfiguration.RelyingPartyId must be a domain name such as auth.example.com (no scheme, port or path).",
+    );
   }
   return rpId;
 }
@@ -38,29 +44,52 @@ export function normalizeRelyingPartyId(value: string): string {
  * default (RP ID from the domain, `preferred`, SINGLE_FACTOR), as Cognito's API defaults them.
  * @throws InvalidParameterException
  */
-export function readWebAuthnConfiguration(input: { relyingPartyId?: string | null; userVerification?: string | null; factorConfiguration?: string | null }): WebAuthnConfiguration {
-  const relyingPartyId = input.relyingPartyId === undefined || input.relyingPartyId === null ? null : normalizeRelyingPartyId(input.relyingPartyId);
-  const [userVerification] = requireSubset("WebAuthnConfiguration.UserVerification", [input.userVerification ?? DEFAULT_WEB_AUTHN_CONFIGURATION.userVerification], WEB_AUTHN_USER_VERIFICATIONS);
-  const [factorConfiguration] = requireSubset("WebAuthnConfiguration.FactorConfiguration", [input.factorConfiguration ?? DEFAULT_WEB_AUTHN_CONFIGURATION.factorConfiguration], WEB_AUTHN_FACTOR_CONFIGURATIONS);
+export function readWebAuthnConfiguration(input: {
+  relyingPartyId?: string | null;
+  userVerification?: string | null;
+  factorConfiguration?: string | null;
+}): WebAuthnConfiguration {
+  const relyingPartyId =
+    input.relyingPartyId === undefined || input.relyingPartyId === null
+      ? null
+      : normalizeRelyingPartyId(input.relyingPartyId);
+  const [userVerification] = requireSubset(
+    "WebAuthnConfiguration.UserVerification",
+    [input.userVerification ?? DEFAULT_WEB_AUTHN_CONFIGURATION.userVerification],
+    WEB_AUTHN_USER_VERIFICATIONS,
+  );
+  const [factorConfiguration] = requireSubset(
+    "WebAuthnConfiguration.FactorConfiguration",
+    [input.factorConfiguration ?? DEFAULT_WEB_AUTHN_CONFIGURATION.factorConfiguration],
+    WEB_AUTHN_FACTOR_CONFIGURATIONS,
+  );
   return { relyingPartyId, userVerification: userVerification!, factorConfiguration: factorConfiguration! };
 }
 
 /** The pool's passkey settings in force: the configured ones, or the defaults when none are set. */
-export const webAuthnSettingsOf = (pool: UserPool): WebAuthnConfiguration => pool.webAuthnConfiguration ?? DEFAULT_WEB_AUTHN_CONFIGURATION;
+export const webAuthnSettingsOf = (pool: UserPool): WebAuthnConfiguration =>
+  pool.webAuthnConfiguration ?? DEFAULT_WEB_AUTHN_CONFIGURATION;
 
 /**
  * The pool's RP ID (reference-oauth §13.1): the configured RelyingPartyId, else its custom domain, else its
  * prefix domain's host `<prefix>.<POOL_DOMAIN_SUFFIX>`.
  * @throws WebAuthnConfigurationMissingException when there is none of the three
  */
-export function resolveRelyingPartyId(pool: UserPool, domains: readonly UserPoolDomain[], poolDomainSuffix: string): string {
+export function resolveRelyingPartyId(
+  pool: UserPool,
+  domains: readonly UserPoolDomain[],
+  poolDomainSuffix: string,
+): string {
   const configured = pool.webAuthnConfiguration?.relyingPartyId;
   if (configured) return configured;
   const custom = domains.find((domain) => domain.kind === "custom");
   if (custom) return custom.domain.toLowerCase();
   const prefix = domains.find((domain) => domain.kind === "prefix");
   if (prefix) return `${prefix.domain}.${poolDomainSuffix}`.toLowerCase();
-  throw new CognitoError("WebAuthnConfigurationMissingException", "The user pool has no relying party ID for passkeys: set WebAuthnConfiguration.RelyingPartyId with SetUserPoolMfaConfig, or create a user pool domain.");
+  throw new CognitoError(
+    "WebAuthnConfigurationMissingException",
+    "The user pool has no relying party ID for passkeys: set WebAuthnConfiguration.RelyingPartyId with SetUserPoolMfaConfig, or create a user pool domain.",
+  );
 }
 
 /**
@@ -93,7 +122,14 @@ export interface RelyingParty {
 }
 
 /** @throws WebAuthnConfigurationMissingException */
-export async function loadRelyingParty(repositories: Repositories, pool: UserPool, poolDomainSuffix: string): Promise<RelyingParty> {
+export async function loadRelyingParty(
+  repositories: Repositories,
+  pool: UserPool,
+  poolDomainSuffix: string,
+): Promise<RelyingParty> {
   const domains = pool.webAuthnConfiguration?.relyingPartyId ? [] : await repositories.domains.listByPool(pool.id);
-  return { rpId: resolveRelyingPartyId(pool, domains, poolDomainSuffix), userVerification: webAuthnSettingsOf(pool).userVerification };
+  return {
+    rpId: resolveRelyingPartyId(pool, domains, poolDomainSuffix),
+    userVerification: webAuthnSettingsOf(pool).userVerification,
+  };
 }

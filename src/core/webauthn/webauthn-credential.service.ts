@@ -71,33 +71,68 @@ const userHandleOf = (userId: string): string => Buffer.from(userId, "utf8").toS
 
 /** How a refused registration is told to the client (reference-oauth §13.5). */
 const REGISTRATION_REFUSALS: Record<WebAuthnFailure, { code: CognitoErrorCode; message: string }> = {
-  malformed: { code: "InvalidParameterException", message: "Credential is not a valid WebAuthn registration response." },
-  challenge: { code: "WebAuthnChallengeNotFoundException", message: "The credential does not answer the registration challenge; call StartWebAuthnRegistration again." },
-  origin: { code: "WebAuthnOriginNotAllowedException", message: "The credential was created on an origin that this user pool's relying party does not allow." },
-  relyingParty: { code: "WebAuthnRelyingPartyMismatchException", message: "The credential was created for another relying party ID." },
-  userVerification: { code: "WebAuthnCredentialNotSupportedException", message: "The authenticator did not verify the user, which this user pool requires." },
-  unsupported: { code: "WebAuthnCredentialNotSupportedException", message: "The credential's key algorithm or attestation is not supported (ES256 or RS256)." },
+  malformed: {
+    code: "InvalidParameterException",
+    message: "Credential is not a valid WebAuthn registration response.",
+  },
+  challenge: {
+    code: "WebAuthnChallengeNotFoundException",
+    message: "The credential does not answer the registration challenge; call StartWebAuthnRegistration again.",
+  },
+  origin: {
+    code: "WebAuthnOriginNotAllowedException",
+    message: "The credential was created on an origin that this user pool's relying party does not allow.",
+  },
+  relyingParty: {
+    code: "WebAuthnRelyingPartyMismatchException",
+    message: "The credential was created for another relying party ID.",
+  },
+  userVerification: {
+    code: "WebAuthnCredentialNotSupportedException",
+    message: "The authenticator did not verify the user, which this user pool requires.",
+  },
+  unsupported: {
+    code: "WebAuthnCredentialNotSupportedException",
+    message: "The credential's key algorithm or attestation is not supported (ES256 or RS256).",
+  },
   signature: { code: "WebAuthnCredentialNotSupportedException", message: "The credential could not be verified." },
   counter: { code: "WebAuthnCredentialNotSupportedException", message: "The credential could not be verified." },
 };
 
 function assertEnabled(context: SelfContext): void {
-  if (!isWebAuthnEnabled(context.pool)) throw new CognitoError("WebAuthnNotEnabledException", "Passkeys are not enabled for this user pool: add WEB_AUTHN to its AllowedFirstAuthFactors.");
+  if (!isWebAuthnEnabled(context.pool))
+    throw new CognitoError(
+      "WebAuthnNotEnabledException",
+      "Passkeys are not enabled for this user pool: add WEB_AUTHN to its AllowedFirstAuthFactors.",
+    );
 }
 
 function assertBelowQuota(count: number): void {
-  if (count >= MAX_WEB_AUTHN_CREDENTIALS_PER_USER) throw new CognitoError("LimitExceededException", `A user can register at most ${MAX_WEB_AUTHN_CREDENTIALS_PER_USER} passkeys.`);
+  if (count >= MAX_WEB_AUTHN_CREDENTIALS_PER_USER)
+    throw new CognitoError(
+      "LimitExceededException",
+      `A user can register at most ${MAX_WEB_AUTHN_CREDENTIALS_PER_USER} passkeys.`,
+    );
 }
 
 /** A position in the user's list, oldest first: (created at, credential id hash). */
-const positionOf = (credential: WebAuthnCredential) => ({ t: credential.createdAt.getTime(), h: sha256Hex(credential.credentialId) });
+const positionOf = (credential: WebAuthnCredential) => ({
+  t: credential.createdAt.getTime(),
+  h: sha256Hex(credential.credentialId),
+});
 const isAfter = (credential: WebAuthnCredential, after: { t: number; h: string }) => {
   const own = positionOf(credential);
   return own.t > after.t || (own.t === after.t && own.h > after.h);
 };
 
 /** StartWebAuthnRegistration, CompleteWebAuthnRegistration, ListWebAuthnCredentials, DeleteWebAuthnCredential. */
-export function createWebAuthnCredentialService({ db, clock, store, verifier, poolDomainSuffix }: WebAuthnCredentialServiceDeps) {
+export function createWebAuthnCredentialService({
+  db,
+  clock,
+  store,
+  verifier,
+  poolDomainSuffix,
+}: WebAuthnCredentialServiceDeps) {
   /** Start, for a token holder or a page-signed-in user: the same checks either way. */
   async function startRegistration(registrant: PasskeyRegistrant): Promise<Record<string, unknown>> {
     const { context, relyingParty, existing } = await db.read(async (repositories) => {
@@ -110,7 +145,11 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
     const challenge = randomTokenBase64Url(16);
     const pending: PendingRegistration = { challenge, clientId: registrant.clientId, rpId: relyingParty.rpId };
     // One pending registration per user: a new Start replaces the previous challenge.
-    await store.set(registrationKey(context.pool.id, context.user.id), JSON.stringify(pending), REGISTRATION_CHALLENGE_TTL_SECONDS);
+    await store.set(
+      registrationKey(context.pool.id, context.user.id),
+      JSON.stringify(pending),
+      REGISTRATION_CHALLENGE_TTL_SECONDS,
+    );
     return {
       rp: { id: relyingParty.rpId, name: relyingParty.rpId },
       user: { id: userHandleOf(context.user.id), name: context.user.username, displayName: "" },
@@ -120,8 +159,14 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
         { type: "public-key", alg: -257 },
       ],
       timeout: REGISTRATION_TIMEOUT_MS,
-      excludeCredentials: existing.filter((credential) => credential.relyingPartyId === relyingParty.rpId).map((credential) => ({ type: "public-key", id: credential.credentialId })),
-      authenticatorSelection: { requireResidentKey: true, residentKey: "required", userVerification: relyingParty.userVerification },
+      excludeCredentials: existing
+        .filter((credential) => credential.relyingPartyId === relyingParty.rpId)
+        .map((credential) => ({ type: "public-key", id: credential.credentialId })),
+      authenticatorSelection: {
+        requireResidentKey: true,
+        residentKey: "required",
+        userVerification: relyingParty.userVerification,
+      },
     };
   }
 
@@ -132,18 +177,34 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
    *         WebAuthnOriginNotAllowedException, WebAuthnCredentialNotSupportedException, WebAuthnNotEnabledException,
    *         WebAuthnConfigurationMissingException, LimitExceededException, InvalidParameterException, NotAuthorizedException
    */
-  async function completeRegistration(registrant: PasskeyRegistrant, credential: unknown, via: "API" | "HOSTED_UI"): Promise<void> {
+  async function completeRegistration(
+    registrant: PasskeyRegistrant,
+    credential: unknown,
+    via: "API" | "HOSTED_UI",
+  ): Promise<void> {
     const taken = await store.consume(registrationKey(registrant.poolId, registrant.userId));
-    if (taken === null) throw new CognitoError("WebAuthnChallengeNotFoundException", "No registration is waiting for this user, or it expired: call StartWebAuthnRegistration first.");
+    if (taken === null)
+      throw new CognitoError(
+        "WebAuthnChallengeNotFoundException",
+        "No registration is waiting for this user, or it expired: call StartWebAuthnRegistration first.",
+      );
     const pending = JSON.parse(taken) as PendingRegistration;
-    if (pending.clientId !== registrant.clientId) throw new CognitoError("WebAuthnClientMismatchException", "The registration was started with another app client.");
+    if (pending.clientId !== registrant.clientId)
+      throw new CognitoError(
+        "WebAuthnClientMismatchException",
+        "The registration was started with another app client.",
+      );
     const relyingParty: RelyingParty = await db.read(async (repositories) => {
       const context = await loadSelfContext(repositories, registrant);
       assertEnabled(context);
       return loadRelyingParty(repositories, context.pool, poolDomainSuffix);
     });
     // The pool's RP ID changed between Start and Complete: the options named another one.
-    if (relyingParty.rpId !== pending.rpId) throw new CognitoError("WebAuthnRelyingPartyMismatchException", "The user pool's relying party ID changed since the registration started.");
+    if (relyingParty.rpId !== pending.rpId)
+      throw new CognitoError(
+        "WebAuthnRelyingPartyMismatchException",
+        "The user pool's relying party ID changed since the registration started.",
+      );
     const rpId = relyingParty.rpId;
     const checked = await verifier.verifyRegistration(credential, {
       challenge: pending.challenge,
@@ -155,7 +216,11 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
       const refusal = REGISTRATION_REFUSALS[checked.failure];
       throw new CognitoError(refusal.code, refusal.message);
     }
-    if (checked.credentialId.length > MAX_CREDENTIAL_ID_LENGTH) throw new CognitoError("WebAuthnCredentialNotSupportedException", "The credential id is longer than WebAuthn allows.");
+    if (checked.credentialId.length > MAX_CREDENTIAL_ID_LENGTH)
+      throw new CognitoError(
+        "WebAuthnCredentialNotSupportedException",
+        "The credential id is longer than WebAuthn allows.",
+      );
     await db.transaction(async (repositories) => {
       const { pool, user } = await loadSelfContext(repositories, registrant);
       // One pending challenge per user means one Complete at a time: the count cannot be raced past 20.
@@ -175,7 +240,18 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
         lastUsedAt: null,
       });
       await repositories.events.append(
-        { type: "PASSKEY_REGISTERED", poolId: pool.id, actor: actorOf(registrant), detail: { userSub: user.id, clientId: registrant.clientId, credentialId: checked.credentialId, relyingPartyId: rpId, ...(via === "HOSTED_UI" ? { via } : {}) } },
+        {
+          type: "PASSKEY_REGISTERED",
+          poolId: pool.id,
+          actor: actorOf(registrant),
+          detail: {
+            userSub: user.id,
+            clientId: registrant.clientId,
+            credentialId: checked.credentialId,
+            relyingPartyId: rpId,
+            ...(via === "HOSTED_UI" ? { via } : {}),
+          },
+        },
         now,
       );
     });
@@ -187,7 +263,8 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
      * whose challenge only CompleteWebAuthnRegistration with a token of the same client can answer.
      * @throws WebAuthnNotEnabledException, WebAuthnConfigurationMissingException, LimitExceededException, NotAuthorizedException
      */
-    startRegistration: (principal: AccessTokenPrincipal): Promise<Record<string, unknown>> => startRegistration(principal),
+    startRegistration: (principal: AccessTokenPrincipal): Promise<Record<string, unknown>> =>
+      startRegistration(principal),
 
     /**
      * Start for a user the managed sign-in pages signed in (/passkeys/add), with no access token minted
@@ -195,31 +272,47 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
      * pool, a disabled or deleted user are refused alike).
      * @throws as startRegistration
      */
-    startRegistrationForUser: (registrant: PasskeyRegistrant): Promise<Record<string, unknown>> => startRegistration(registrant),
+    startRegistrationForUser: (registrant: PasskeyRegistrant): Promise<Record<string, unknown>> =>
+      startRegistration(registrant),
 
     /** CompleteWebAuthnRegistration with an access token. */
-    completeRegistration: (principal: AccessTokenPrincipal, credential: unknown): Promise<void> => completeRegistration(principal, credential, "API"),
+    completeRegistration: (principal: AccessTokenPrincipal, credential: unknown): Promise<void> =>
+      completeRegistration(principal, credential, "API"),
 
     /** Complete for a user the managed sign-in pages signed in (/passkeys/add). @throws as completeRegistration */
-    completeRegistrationForUser: (registrant: PasskeyRegistrant, credential: unknown): Promise<void> => completeRegistration(registrant, credential, "HOSTED_UI"),
-
+    completeRegistrationForUser: (registrant: PasskeyRegistrant, credential: unknown): Promise<void> =>
+      completeRegistration(registrant, credential, "HOSTED_UI"),
 
     /** The signed-in user's passkeys, oldest first. @throws InvalidParameterException, NotAuthorizedException */
-    async listCredentials(principal: AccessTokenPrincipal, request: { maxResults?: number | null; nextToken?: string | null }): Promise<{ credentials: WebAuthnCredential[]; nextToken: string | null }> {
+    async listCredentials(
+      principal: AccessTokenPrincipal,
+      request: { maxResults?: number | null; nextToken?: string | null },
+    ): Promise<{ credentials: WebAuthnCredential[]; nextToken: string | null }> {
       requireIntegerInRange("MaxResults", request.maxResults ?? 0, 0, MAX_LIST_RESULTS);
       const limit = request.maxResults ? request.maxResults : MAX_LIST_RESULTS;
       let after: { t: number; h: string } | null = null;
       if (request.nextToken !== undefined && request.nextToken !== null) {
         const decoded = decodeCursor(request.nextToken);
         // The token names the user it was issued for: it cannot page through another user's passkeys.
-        if (!decoded || typeof decoded.t !== "number" || typeof decoded.h !== "string" || decoded.u !== principal.userId) throw invalidParameter("NextToken is not a token returned by ListWebAuthnCredentials for this user.");
+        if (
+          !decoded ||
+          typeof decoded.t !== "number" ||
+          typeof decoded.h !== "string" ||
+          decoded.u !== principal.userId
+        )
+          throw invalidParameter("NextToken is not a token returned by ListWebAuthnCredentials for this user.");
         after = { t: decoded.t, h: decoded.h };
       }
-      const all = await db.read(async (repositories) => repositories.webAuthnCredentials.listOfUser((await loadSelfContext(repositories, principal)).user.id));
+      const all = await db.read(async (repositories) =>
+        repositories.webAuthnCredentials.listOfUser((await loadSelfContext(repositories, principal)).user.id),
+      );
       const rest = after ? all.filter((credential) => isAfter(credential, after)) : all;
       const credentials = rest.slice(0, limit);
       const last = credentials[credentials.length - 1];
-      return { credentials, nextToken: rest.length > limit && last ? encodeCursor({ ...positionOf(last), u: principal.userId }) : null };
+      return {
+        credentials,
+        nextToken: rest.length > limit && last ? encodeCursor({ ...positionOf(last), u: principal.userId }) : null,
+      };
     },
 
     /** Deletes one of the signed-in user's passkeys. @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
@@ -229,11 +322,20 @@ export function createWebAuthnCredentialService({ db, clock, store, verifier, po
         const { pool, user } = await loadSelfContext(repositories, principal);
         const found = await repositories.webAuthnCredentials.find(pool.id, credentialId);
         // Another user's passkey is "not found" too: ids are not secret, but they are not the caller's to delete.
-        if (!found || found.userId !== user.id || !(await repositories.webAuthnCredentials.delete(pool.id, credentialId))) {
+        if (
+          !found ||
+          found.userId !== user.id ||
+          !(await repositories.webAuthnCredentials.delete(pool.id, credentialId))
+        ) {
           throw new CognitoError("ResourceNotFoundException", "Credential not found.");
         }
         await repositories.events.append(
-          { type: "PASSKEY_DELETED", poolId: pool.id, actor: actorOf(principal), detail: { userSub: user.id, credentialId, relyingPartyId: found.relyingPartyId } },
+          {
+            type: "PASSKEY_DELETED",
+            poolId: pool.id,
+            actor: actorOf(principal),
+            detail: { userSub: user.id, credentialId, relyingPartyId: found.relyingPartyId },
+          },
           clock.now(),
         );
       });

@@ -5,7 +5,10 @@
 export type WebAuthnUserVerification = "required" | "preferred";
 export type WebAuthnFactorConfiguration = "SINGLE_FACTOR" | "MULTI_FACTOR_WITH_USER_VERIFICATION";
 export const WEB_AUTHN_USER_VERIFICATIONS: readonly WebAuthnUserVerification[] = ["required", "preferred"];
-export const WEB_AUTHN_FACTOR_CONFIGURATIONS: readonly WebAuthnFactorConfiguration[] = ["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"];
+export const WEB_AUTHN_FACTOR_CONFIGURATIONS: readonly WebAuthnFactorConfiguration[] = [
+  "SINGLE_FACTOR",
+  "MULTI_FACTOR_WITH_USER_VERIFICATION",
+];
 
 /**
  * SetUserPoolMfaConfig's WebAuthnConfiguration, kept in the pool settings. Null on the pool until an
@@ -22,7 +25,11 @@ export interface WebAuthnConfiguration {
   factorConfiguration: WebAuthnFactorConfiguration;
 }
 
-export const DEFAULT_WEB_AUTHN_CONFIGURATION: WebAuthnConfiguration = { relyingPartyId: null, userVerification: "preferred", factorConfiguration: "SINGLE_FACTOR" };
+export const DEFAULT_WEB_AUTHN_CONFIGURATION: WebAuthnConfiguration = {
+  relyingPartyId: null,
+  userVerification: "preferred",
+  factorConfiguration: "SINGLE_FACTOR",
+};
 
 export type AuthenticatorAttachment = "platform" | "cross-platform";
 

@@ -66,15 +66,30 @@ export function createWebhookDispatcher(deps: {
   async function attempt(delivery: WebhookDelivery): Promise<void> {
     const now = clock.now();
     const claimedAttempts = delivery.attempts + 1;
-    const claimed = await db.transaction((repositories) => repositories.webhooks.claim(delivery.id, delivery.attempts, now, new Date(now.getTime() + leaseSeconds * 1000)));
+    const claimed = await db.transaction((repositories) =>
+      repositories.webhooks.claim(delivery.id, delivery.attempts, now, new Date(now.getTime() + leaseSeconds * 1000)),
+    );
     if (!claimed) return;
-    const [subscription, events] = await db.read((repositories) => Promise.all([repositories.webhooks.findSubscription(delivery.subscriptionId), repositories.events.findBySeqs([delivery.eventSeq])]));
+    const [subscription, events] = await db.read((repositories) =>
+      Promise.all([
+        repositories.webhooks.findSubscription(delivery.subscriptionId),
+        repositories.events.findBySeqs([delivery.eventSeq]),
+      ]),
+    );
     const event = events[0];
     if (!subscription || !event) return; // deleted with its subscription meanwhile
     const body = JSON.stringify({
       id: delivery.id,
       attempt: claimedAttempts,
-      event: { seq: event.seq, cursor: eventCursor(event.seq), type: event.type, userPoolId: event.poolId, actor: event.actor, occurredAt: event.occurredAt.toISOString(), detail: event.detail },
+      event: {
+        seq: event.seq,
+        cursor: eventCursor(event.seq),
+        type: event.type,
+        userPoolId: event.poolId,
+        actor: event.actor,
+        occurredAt: event.occurredAt.toISOString(),
+        detail: event.detail,
+      },
     });
     let secret: string;
     try {
@@ -84,19 +99,45 @@ export function createWebhookDispatcher(deps: {
       secret = "";
     }
     const result: WebhookPostResult = secret
-      ? await poster.post({ url: subscription.url, secret, deliveryId: delivery.id, timestampSeconds: Math.floor(now.getTime() / 1000), body })
+      ? await poster.post({
+          url: subscription.url,
+          secret,
+          deliveryId: delivery.id,
+          timestampSeconds: Math.floor(now.getTime() / 1000),
+          body,
+        })
       : { ok: false, status: null, error: "the signing secret cannot be unsealed with this gateway's SECRETS_KEY" };
     const doneAt = clock.now();
     if (result.ok) {
-      await db.transaction((repositories) => repositories.webhooks.recordOutcome(delivery.id, claimedAttempts, { status: "SUCCEEDED", nextAttemptAt: doneAt, responseStatus: result.status, error: null, completedAt: doneAt }));
+      await db.transaction((repositories) =>
+        repositories.webhooks.recordOutcome(delivery.id, claimedAttempts, {
+          status: "SUCCEEDED",
+          nextAttemptAt: doneAt,
+          responseStatus: result.status,
+          error: null,
+          completedAt: doneAt,
+        }),
+      );
       return;
     }
     const isFinal = claimedAttempts >= maxAttempts;
-    logger.warn({ deliveryId: delivery.id, poolId: delivery.poolId, attempt: claimedAttempts, responseStatus: result.status, reason: result.error, isFinal }, "webhook delivery attempt failed");
+    logger.warn(
+      {
+        deliveryId: delivery.id,
+        poolId: delivery.poolId,
+        attempt: claimedAttempts,
+        responseStatus: result.status,
+        reason: result.error,
+        isFinal,
+      },
+      "webhook delivery attempt failed",
+    );
     await db.transaction((repositories) =>
       repositories.webhooks.recordOutcome(delivery.id, claimedAttempts, {
         status: isFinal ? "FAILED" : "PENDING",
-        nextAttemptAt: isFinal ? doneAt : new Date(doneAt.getTime() + backoffSeconds(claimedAttempts, baseBackoff, maxBackoff) * 1000),
+        nextAttemptAt: isFinal
+          ? doneAt
+          : new Date(doneAt.getTime() + backoffSeconds(claimedAttempts, baseBackoff, maxBackoff) * 1000),
         responseStatus: result.status,
         error: result.error.slice(0, 255),
         completedAt: isFinal ? doneAt : null,
@@ -109,7 +150,9 @@ export function createWebhookDispatcher(deps: {
       again = false;
       const due = await db.read((repositories) => repositories.webhooks.findDue(clock.now(), batchSize));
       const attempts = due.map((delivery) => {
-        const work = attempt(delivery).catch((error: unknown) => logger.error({ deliveryId: delivery.id, err: (error as Error).message }, "webhook delivery attempt crashed"));
+        const work = attempt(delivery).catch((error: unknown) =>
+          logger.error({ deliveryId: delivery.id, err: (error as Error).message }, "webhook delivery attempt crashed"),
+        );
         inFlight.add(work);
         void work.finally(() => inFlight.delete(work));
         return work;

@@ -22,7 +22,8 @@ export interface CreateWebhookSubscriptionInput {
 /** A subscription as the API shows it: never the secret, sealed or not. */
 export type VisibleWebhookSubscription = Omit<WebhookSubscription, "secretCiphertext">;
 
-const visible = ({ secretCiphertext: _secretCiphertext, ...rest }: WebhookSubscription): VisibleWebhookSubscription => rest;
+const visible = ({ secretCiphertext: _secretCiphertext, ...rest }: WebhookSubscription): VisibleWebhookSubscription =>
+  rest;
 
 /**
  * Manages a pool's event webhooks and reads their delivery records. Every change is announced to
@@ -63,10 +64,14 @@ export function createWebhookService({
      * sealed, because the dispatcher must use it again to sign every delivery.
      * @throws InvalidParameterException, NotAuthorizedException, ResourceNotFoundException, LimitExceededException
      */
-    async createSubscription(principal: AdminPrincipal, input: CreateWebhookSubscriptionInput): Promise<{ subscription: VisibleWebhookSubscription; signingSecret: string }> {
+    async createSubscription(
+      principal: AdminPrincipal,
+      input: CreateWebhookSubscriptionInput,
+    ): Promise<{ subscription: VisibleWebhookSubscription; signingSecret: string }> {
       await requirePool(principal, input.poolId);
       requireUrl("url", input.url);
-      if (input.eventTypes.length === 0) throw new CognitoError("InvalidParameterException", "eventTypes must list at least one event type.");
+      if (input.eventTypes.length === 0)
+        throw new CognitoError("InvalidParameterException", "eventTypes must list at least one event type.");
       const eventTypes = requireSubset<EventType>("eventTypes", input.eventTypes, EVENT_TYPES);
       if (input.description != null) requireLength("description", input.description, 0, 256);
       // The Standard Webhooks form: `whsec_` + standard base64 (not base64url) of a 256-bit key, which
@@ -85,12 +90,20 @@ export function createWebhookService({
       };
       await db.transaction(async (repositories) => {
         if ((await repositories.webhooks.countSubscriptions(input.poolId)) >= maxSubscriptionsPerPool) {
-          throw new CognitoError("LimitExceededException", `A user pool can have at most ${maxSubscriptionsPerPool} webhook subscriptions.`);
+          throw new CognitoError(
+            "LimitExceededException",
+            `A user pool can have at most ${maxSubscriptionsPerPool} webhook subscriptions.`,
+          );
         }
         await repositories.webhooks.insertSubscription(subscription);
         forgetSubscriptions(input.poolId);
         await repositories.events.append(
-          { type: "WEBHOOK_SUBSCRIPTION_CREATED", poolId: input.poolId, actor: actorOf(principal), detail: { subscriptionId: subscription.id, url: subscription.url, eventTypes: subscription.eventTypes } },
+          {
+            type: "WEBHOOK_SUBSCRIPTION_CREATED",
+            poolId: input.poolId,
+            actor: actorOf(principal),
+            detail: { subscriptionId: subscription.id, url: subscription.url, eventTypes: subscription.eventTypes },
+          },
           now,
         );
       });
@@ -99,15 +112,31 @@ export function createWebhookService({
     },
 
     /** Deletes the subscription and its delivery records. @throws NotAuthorizedException, ResourceNotFoundException */
-    async deleteSubscription(principal: AdminPrincipal, poolId: string, subscriptionId: string): Promise<VisibleWebhookSubscription> {
+    async deleteSubscription(
+      principal: AdminPrincipal,
+      poolId: string,
+      subscriptionId: string,
+    ): Promise<VisibleWebhookSubscription> {
       await requirePool(principal, poolId);
       const deleted = await db.transaction(async (repositories) => {
         const found = await repositories.webhooks.findSubscription(subscriptionId);
-        if (!found || found.poolId !== poolId || !(await repositories.webhooks.deleteSubscription(poolId, subscriptionId))) {
+        if (
+          !found ||
+          found.poolId !== poolId ||
+          !(await repositories.webhooks.deleteSubscription(poolId, subscriptionId))
+        ) {
           throw resourceNotFound(`Webhook subscription ${subscriptionId} does not exist in user pool ${poolId}.`);
         }
         forgetSubscriptions(poolId);
-        await repositories.events.append({ type: "WEBHOOK_SUBSCRIPTION_DELETED", poolId, actor: actorOf(principal), detail: { subscriptionId, url: found.url } }, clock.now());
+        await repositories.events.append(
+          {
+            type: "WEBHOOK_SUBSCRIPTION_DELETED",
+            poolId,
+            actor: actorOf(principal),
+            detail: { subscriptionId, url: found.url },
+          },
+          clock.now(),
+        );
         return visible(found);
       });
       await contexts.invalidateWebhookSubscriptions(poolId);
@@ -121,11 +150,20 @@ export function createWebhookService({
     },
 
     /** Delivery records, newest first. @throws InvalidParameterException, NotAuthorizedException, ResourceNotFoundException */
-    async listDeliveries(principal: AdminPrincipal, poolId: string, filter: { subscriptionId?: string | null; status?: WebhookDeliveryStatus | null }, args: PageArgs): Promise<Page<WebhookDelivery>> {
+    async listDeliveries(
+      principal: AdminPrincipal,
+      poolId: string,
+      filter: { subscriptionId?: string | null; status?: WebhookDeliveryStatus | null },
+      args: PageArgs,
+    ): Promise<Page<WebhookDelivery>> {
       await requirePool(principal, poolId);
       const page = readPageArgs(args, 100);
       const rows = await db.read((repositories) =>
-        repositories.webhooks.listDeliveries(poolId, { subscriptionId: filter.subscriptionId ?? undefined, status: filter.status ?? undefined }, { afterId: page.afterId, limit: page.limit + 1 }),
+        repositories.webhooks.listDeliveries(
+          poolId,
+          { subscriptionId: filter.subscriptionId ?? undefined, status: filter.status ?? undefined },
+          { afterId: page.afterId, limit: page.limit + 1 },
+        ),
       );
       return toPage(rows, page.limit, (row) => row.id);
     },

@@ -46,7 +46,11 @@ export interface WebhookRepository {
   countSubscriptions(poolId: string): Promise<number>;
   insertDeliveries(deliveries: WebhookDelivery[]): Promise<void>;
   /** Newest first (ids are time-ordered); `afterId` continues below that id. */
-  listDeliveries(poolId: string, filter: { subscriptionId?: string; status?: WebhookDeliveryStatus }, page: PageRequest): Promise<WebhookDelivery[]>;
+  listDeliveries(
+    poolId: string,
+    filter: { subscriptionId?: string; status?: WebhookDeliveryStatus },
+    page: PageRequest,
+  ): Promise<WebhookDelivery[]>;
   /** PENDING deliveries in every pool, due or not. */
   countPending(): Promise<number>;
   /** PENDING deliveries due at `now`, most overdue first. */
@@ -61,7 +65,13 @@ export interface WebhookRepository {
   recordOutcome(
     deliveryId: string,
     attempts: number,
-    outcome: { status: WebhookDeliveryStatus; nextAttemptAt: Date; responseStatus: number | null; error: string | null; completedAt: Date | null },
+    outcome: {
+      status: WebhookDeliveryStatus;
+      nextAttemptAt: Date;
+      responseStatus: number | null;
+      error: string | null;
+      completedAt: Date | null;
+    },
   ): Promise<void>;
 }
 
@@ -70,5 +80,11 @@ export type WebhookPostResult = { ok: true; status: number } | { ok: false; stat
 
 /** Sends one signed webhook request. Never throws: every failure is a result. */
 export interface WebhookPoster {
-  post(request: { url: string; secret: string; deliveryId: string; timestampSeconds: number; body: string }): Promise<WebhookPostResult>;
+  post(request: {
+    url: string;
+    secret: string;
+    deliveryId: string;
+    timestampSeconds: number;
+    body: string;
+  }): Promise<WebhookPostResult>;
 }

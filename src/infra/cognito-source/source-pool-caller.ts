@@ -9,7 +9,8 @@ const CONTENT_TYPE = "application/x-amz-json-1.1";
 /** An answer larger than this is not one of the few small outputs the migration reads. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 
-const unreachable = (detail: string) => new CognitoError("UnexpectedLambdaException", `UserMigration failed: the migration source ${detail}.`);
+const unreachable = (detail: string) =>
+  new CognitoError("UnexpectedLambdaException", `UserMigration failed: the migration source ${detail}.`);
 
 /**
  * Cognito's JSON protocol over fetch, SigV4-signed with the same signer the AWS SDK uses when the
@@ -19,12 +20,25 @@ const unreachable = (detail: string) => new CognitoError("UnexpectedLambdaExcept
  */
 export function createSourcePoolCaller({ logger }: { logger: Logger }): SourcePoolCaller {
   return {
-    async call(connection: SourcePoolConnection, action: string, input: Record<string, unknown>): Promise<SourcePoolAnswer> {
+    async call(
+      connection: SourcePoolConnection,
+      action: string,
+      input: Record<string, unknown>,
+    ): Promise<SourcePoolAnswer> {
       const url = new URL(connection.endpoint);
       const body = JSON.stringify(input);
-      let headers: Record<string, string> = { host: url.host, "content-type": CONTENT_TYPE, "x-amz-target": `${TARGET_PREFIX}${action}` };
+      let headers: Record<string, string> = {
+        host: url.host,
+        "content-type": CONTENT_TYPE,
+        "x-amz-target": `${TARGET_PREFIX}${action}`,
+      };
       if (connection.credentials) {
-        const signer = new SignatureV4({ credentials: connection.credentials, region: connection.region, service: "cognito-idp", sha256: Hash.bind(null, "sha256") });
+        const signer = new SignatureV4({
+          credentials: connection.credentials,
+          region: connection.region,
+          service: "cognito-idp",
+          sha256: Hash.bind(null, "sha256"),
+        });
         const request = new HttpRequest({
           method: "POST",
           protocol: url.protocol,
@@ -40,12 +54,21 @@ export function createSourcePoolCaller({ logger }: { logger: Logger }): SourcePo
       let response: Response;
       let text: string;
       try {
-        response = await fetch(url, { method: "POST", headers: sent, body, redirect: "manual", signal: AbortSignal.timeout(connection.timeoutMs) });
+        response = await fetch(url, {
+          method: "POST",
+          headers: sent,
+          body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(connection.timeoutMs),
+        });
         text = await response.text();
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
         // The endpoint and action only: the body holds the password.
-        logger.warn({ action, endpoint: url.origin, err: error instanceof Error ? error.message : String(error) }, "migration source call failed");
+        logger.warn(
+          { action, endpoint: url.origin, err: error instanceof Error ? error.message : String(error) },
+          "migration source call failed",
+        );
         throw unreachable(timedOut ? `did not answer within ${connection.timeoutMs} ms` : "could not be reached");
       }
       if (text.length > MAX_ANSWER_BYTES) throw unreachable("answered with an oversized body");
@@ -56,7 +79,10 @@ export function createSourcePoolCaller({ logger }: { logger: Logger }): SourcePo
         parsed = null;
       }
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        logger.warn({ action, endpoint: url.origin, status: response.status }, "migration source answered something other than JSON");
+        logger.warn(
+          { action, endpoint: url.origin, status: response.status },
+          "migration source answered something other than JSON",
+        );
         throw unreachable(`answered HTTP ${response.status} without the Cognito protocol's JSON`);
       }
       const answer = parsed as Record<string, unknown>;

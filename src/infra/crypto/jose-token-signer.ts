@@ -80,7 +80,10 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
   }
 
   async function createKeyRecord(poolId: string, tokenUse: TokenUse, now: Date): Promise<SigningKeyRecord> {
-    const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { modulusLength: MODULUS_LENGTH, extractable: true });
+    const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, {
+      modulusLength: MODULUS_LENGTH,
+      extractable: true,
+    });
     const kid = randomTokenBase64Url(KID_BYTES);
     const { kty, n, e } = await exportJWK(publicKey);
     return {
@@ -96,7 +99,8 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
     };
   }
 
-  const lacksSomeUse = (keys: SigningKeyRecord[]) => TOKEN_USES.some((use) => !keys.some((key) => key.tokenUse === use));
+  const lacksSomeUse = (keys: SigningKeyRecord[]) =>
+    TOKEN_USES.some((use) => !keys.some((key) => key.tokenUse === use));
 
   async function readOrCreateSigners(poolId: string): Promise<Record<TokenUse, SigningKeyInUse>> {
     const generation = generations.get(poolId) ?? 0;
@@ -107,7 +111,8 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       const missing = TOKEN_USES.filter((use) => !active.some((key) => key.tokenUse === use));
       const created = await Promise.all(missing.map((use) => createKeyRecord(poolId, use, now)));
       active = await db.transaction(async (repositories) => {
-        if (!(await repositories.signingKeys.lockPoolForKeyChange(poolId))) throw resourceNotFound(`User pool ${poolId} does not exist.`);
+        if (!(await repositories.signingKeys.lockPoolForKeyChange(poolId)))
+          throw resourceNotFound(`User pool ${poolId} does not exist.`);
         // Under the lock: if another process created keys meanwhile, its keys win and ours are dropped.
         const current = await repositories.signingKeys.listActive(poolId);
         for (const record of created) {
@@ -160,12 +165,19 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
 
   async function findPublishedKey(poolId: string, kid: string): Promise<PublishedKey | undefined> {
     // A kid we do not know may belong to a key another process created after our last read.
-    return (await loadPublished(poolId)).find((key) => key.kid === kid) ?? (await loadPublished(poolId, UNKNOWN_KID_RELOAD_MS)).find((key) => key.kid === kid);
+    return (
+      (await loadPublished(poolId)).find((key) => key.kid === kid) ??
+      (await loadPublished(poolId, UNKNOWN_KID_RELOAD_MS)).find((key) => key.kid === kid)
+    );
   }
 
   return {
     async sign(poolId, tokenUse, claims, expiresInSeconds) {
-      if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_TOKEN_LIFETIME_SECONDS) {
+      if (
+        !Number.isInteger(expiresInSeconds) ||
+        expiresInSeconds < 1 ||
+        expiresInSeconds > MAX_TOKEN_LIFETIME_SECONDS
+      ) {
         // A longer token would outlive its key's publication after a rotation (RETIRED_KEY_PUBLISHED_SECONDS).
         throw new Error(`Token lifetime must be 1 to ${MAX_TOKEN_LIFETIME_SECONDS} seconds; got ${expiresInSeconds}`);
       }
@@ -190,7 +202,11 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       const key = await findPublishedKey(poolId, kid);
       // The ID key never signs access tokens and vice versa: a kid of the other use is a forgery.
       if (!key || key.tokenUse !== tokenUse || !hasValidRs256Signature(jwt, key.key)) throw invalid();
-      const claims = checkClaims(jwt.payload, { issuer: issuerOf(poolId), nowSeconds: Math.floor(clock.nowMs() / 1000), required: REQUIRED_CLAIMS });
+      const claims = checkClaims(jwt.payload, {
+        issuer: issuerOf(poolId),
+        nowSeconds: Math.floor(clock.nowMs() / 1000),
+        required: REQUIRED_CLAIMS,
+      });
       if (claims === "expired") throw new CognitoError("NotAuthorizedException", `${label} Token has expired`);
       if (claims !== "valid" || jwt.payload.token_use !== tokenUse) throw invalid();
       return jwt.payload;
@@ -200,7 +216,8 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       const current = await loadSigners(poolId);
       let keys = await loadPublished(poolId);
       // Our cached set may predate keys another process created; the keys that sign must always be listed.
-      if (TOKEN_USES.some((use) => !keys.some((key) => key.kid === current[use].kid))) keys = await loadPublished(poolId, 0);
+      if (TOKEN_USES.some((use) => !keys.some((key) => key.kid === current[use].kid)))
+        keys = await loadPublished(poolId, 0);
       return { keys: keys.map((key) => ({ ...key.jwk })) };
     },
 
@@ -208,11 +225,15 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       const now = clock.now();
       const [idKey, accessKey] = await Promise.all(TOKEN_USES.map((use) => createKeyRecord(poolId, use, now)));
       await db.transaction(async (repositories) => {
-        if (!(await repositories.signingKeys.lockPoolForKeyChange(poolId))) throw resourceNotFound(`User pool ${poolId} does not exist.`);
+        if (!(await repositories.signingKeys.lockPoolForKeyChange(poolId)))
+          throw resourceNotFound(`User pool ${poolId} does not exist.`);
         const retiredKids = await repositories.signingKeys.retireActive(poolId, now);
         await repositories.signingKeys.insert(idKey!);
         await repositories.signingKeys.insert(accessKey!);
-        await repositories.signingKeys.deleteRetiredBefore(poolId, new Date(now.getTime() - RETIRED_KEY_PUBLISHED_SECONDS * 1000));
+        await repositories.signingKeys.deleteRetiredBefore(
+          poolId,
+          new Date(now.getTime() - RETIRED_KEY_PUBLISHED_SECONDS * 1000),
+        );
         await within?.(repositories, { retiredKids, newKids: { id: idKey!.kid, access: accessKey!.kid } });
       });
       forget(poolId);

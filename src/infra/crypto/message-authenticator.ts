@@ -10,7 +10,8 @@ import { deriveKey } from "./password-hasher.js";
  */
 export function createMessageAuthenticator(secretsKey: Buffer, purpose: string): MessageAuthenticator {
   const key = deriveKey(secretsKey, purpose);
-  const sign = (scope: string, message: string): string => createHmac("sha256", key).update(`${scope}\u0000${message}`, "utf8").digest("base64url");
+  const sign = (scope: string, message: string): string =>
+    createHmac("sha256", key).update(`${scope}\u0000${message}`, "utf8").digest("base64url");
   return {
     sign,
     verify: (scope, message, mac) => constantTimeEqual(sign(scope, message), mac),

@@ -23,14 +23,18 @@ export function deriveKey(secretsKey: Buffer, purpose: string): Buffer {
 export function createPasswordHasher(options: { secretsKey: Buffer; bcryptCost: number }): PasswordHasher {
   const pepper = deriveKey(options.secretsKey, "password-pepper");
   const pepperBox = createSecretBox(deriveKey(options.secretsKey, "foreign-password-peppers"));
-  const preHashWith = (key: Buffer, password: string) => createHmac("sha256", key).update(password, "utf8").digest("base64");
+  const preHashWith = (key: Buffer, password: string) =>
+    createHmac("sha256", key).update(password, "utf8").digest("base64");
   const preHash = (password: string) => preHashWith(pepper, password);
   // A real hash at the configured cost, computed once, so dummy compares cost what real ones do.
   const dummyHash = bcrypt.hashSync(preHash("dummy password for unknown users"), options.bcryptCost);
   const splitForeign = (stored: string): { pepper: Buffer; bcryptHash: string } => {
     const rest = stored.slice(FOREIGN_PREFIX.length);
     const split = rest.indexOf("$");
-    return { pepper: Buffer.from(pepperBox.decrypt(rest.slice(0, split)), "base64"), bcryptHash: rest.slice(split + 1) };
+    return {
+      pepper: Buffer.from(pepperBox.decrypt(rest.slice(0, split)), "base64"),
+      bcryptHash: rest.slice(split + 1),
+    };
   };
   return {
     hash: (password) => bcrypt.hash(preHash(password), options.bcryptCost),
@@ -40,7 +44,8 @@ export function createPasswordHasher(options: { secretsKey: Buffer; bcryptCost: 
       return bcrypt.compare(preHashWith(foreign.pepper, password), foreign.bcryptHash);
     },
     toPortableHash(passwordHash) {
-      if (!passwordHash.startsWith(FOREIGN_PREFIX)) return { pepper: pepper.toString("base64"), bcryptHash: passwordHash };
+      if (!passwordHash.startsWith(FOREIGN_PREFIX))
+        return { pepper: pepper.toString("base64"), bcryptHash: passwordHash };
       const foreign = splitForeign(passwordHash);
       return { pepper: foreign.pepper.toString("base64"), bcryptHash: foreign.bcryptHash };
     },

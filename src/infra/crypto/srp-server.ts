@@ -24,7 +24,8 @@ const MAX_A_HEX_CHARS = 1024;
 const B_PRIVATE_BYTES = 32;
 const HKDF_INFO = Buffer.concat([Buffer.from("Caldera Derived Key", "utf8"), Buffer.from([1])]);
 
-const isHex = (text: unknown): text is string => typeof text === "string" && text.length <= MAX_A_HEX_CHARS && HEX.test(text);
+const isHex = (text: unknown): text is string =>
+  typeof text === "string" && text.length <= MAX_A_HEX_CHARS && HEX.test(text);
 const toBigInt = (hex: string): bigint => BigInt(`0x${hex}`);
 /** Minimal big-endian bytes of a non-negative integer (no sign byte: OpenSSL reads unsigned). */
 const bytesOf = (value: bigint): Buffer => {
@@ -66,7 +67,12 @@ function modPowOpenSsl(base: bigint, exponent: Buffer): bigint {
  * the inputs cannot lead to a valid proof (not hex, A ≡ 0, u = 0, OpenSSL refusing the base).
  * Exported for the known-answer test.
  */
-export function deriveSessionKey(args: { verifierHex: string; aHex: string; bHex: string; bigBHex: string }): { uHex: string; sessionKey: Buffer } | null {
+export function deriveSessionKey(args: {
+  verifierHex: string;
+  aHex: string;
+  bHex: string;
+  bigBHex: string;
+}): { uHex: string; sessionKey: Buffer } | null {
   const { verifierHex, aHex, bHex, bigBHex } = args;
   if (!isHex(aHex) || !isHex(verifierHex) || !isHex(bHex) || !isHex(bigBHex)) return null;
   const bigA = toBigInt(aHex);
@@ -89,7 +95,13 @@ export function deriveSessionKey(args: { verifierHex: string; aHex: string; bHex
 }
 
 /** base64(HMAC-SHA256(K, name || userId || secretBlock || timestamp)), exactly as the SDKs sign (§4.6). */
-function claimSignature(sessionKey: Buffer, name: string, userId: string, secretBlockBase64: string, timestamp: string): string {
+function claimSignature(
+  sessionKey: Buffer,
+  name: string,
+  userId: string,
+  secretBlockBase64: string,
+  timestamp: string,
+): string {
   const message = Buffer.concat([
     Buffer.from(name, "utf8"),
     Buffer.from(userId, "utf8"),
@@ -106,7 +118,9 @@ function claimSignature(sessionKey: Buffer, name: string, userId: string, secret
 const unmatchableSignature = (): string => randomBytes(32).toString("base64");
 
 /** The SrpServer port's work done synchronously, in the calling thread: what srp-workers.ts runs inline or in its threads. */
-export type SrpMath = { [Method in keyof SrpServer]: (...args: Parameters<SrpServer[Method]>) => Awaited<ReturnType<SrpServer[Method]>> };
+export type SrpMath = {
+  [Method in keyof SrpServer]: (...args: Parameters<SrpServer[Method]>) => Awaited<ReturnType<SrpServer[Method]>>;
+};
 
 /** The SrpServer port (core/ports.ts) over OpenSSL, synchronous. Stateless: the caller stores b and B in its session. */
 export function createSrpServer(): SrpMath {

@@ -6,7 +6,9 @@ import { createSrpServer } from "./srp-server.js";
 
 type SignatureArgs = Parameters<SrpServer["expectedSignature"]>[0];
 
-export type SrpWorkerRequest = { id: number; method: "startChallenge"; verifierHex: string } | { id: number; method: "expectedSignature"; args: SignatureArgs };
+export type SrpWorkerRequest =
+  | { id: number; method: "startChallenge"; verifierHex: string }
+  | { id: number; method: "expectedSignature"; args: SignatureArgs };
 export type SrpWorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false };
 
 /** The SrpServer port, plus stopping its threads (app.close()). */
@@ -69,7 +71,9 @@ export function createSrpServerPool({ workers }: { workers: number }): SrpServer
   }
   for (let slot = 0; slot < workers; slot++) start(slot);
 
-  function call<T>(request: SrpWorkerRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never): Promise<T> {
+  function call<T>(
+    request: SrpWorkerRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never,
+  ): Promise<T> {
     if (closed) return Promise.reject(new Error("SRP workers are closed"));
     const least = threads.reduce((best, entry) => (entry.pending.size < best.pending.size ? entry : best));
     const id = nextId++;

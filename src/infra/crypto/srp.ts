@@ -38,7 +38,9 @@ export const poolNameOf = (poolId: string): string => poolId.slice(poolId.indexO
 /** x = H(PAD(salt) || H(poolName || username || ":" || password)) (§4.3). */
 export function computeX(saltHex: string, poolName: string, username: string, password: string): Buffer {
   const inner = sha256Hex(Buffer.from(`${poolName}${username}:${password}`, "utf8"));
-  return createHash("sha256").update(Buffer.from(padHex(saltHex) + inner, "hex")).digest();
+  return createHash("sha256")
+    .update(Buffer.from(padHex(saltHex) + inner, "hex"))
+    .digest();
 }
 
 /** g^exponent mod N through OpenSSL. */
@@ -50,7 +52,12 @@ export function modPowG(exponent: Buffer): Buffer {
 }
 
 /** A fresh salt and the verifier v = g^x mod N for a password (§4.4), both as transport hex. */
-export function createVerifier(poolId: string, username: string, password: string, salt: Buffer = randomBytes(16)): { saltHex: string; verifierHex: string } {
+export function createVerifier(
+  poolId: string,
+  username: string,
+  password: string,
+  salt: Buffer = randomBytes(16),
+): { saltHex: string; verifierHex: string } {
   const saltHex = toTransportHex(salt);
   const x = computeX(saltHex, poolNameOf(poolId), username, password);
   return { saltHex, verifierHex: toTransportHex(modPowG(x)) };

@@ -11,7 +11,10 @@ const math = createSrpServer();
 parentPort!.on("message", (request: SrpWorkerRequest) => {
   let reply: SrpWorkerReply;
   try {
-    reply = request.method === "startChallenge" ? { id: request.id, ok: true, value: math.startChallenge(request.verifierHex) } : { id: request.id, ok: true, value: math.expectedSignature(request.args) };
+    reply =
+      request.method === "startChallenge"
+        ? { id: request.id, ok: true, value: math.startChallenge(request.verifierHex) }
+        : { id: request.id, ok: true, value: math.expectedSignature(request.args) };
   } catch {
     reply = { id: request.id, ok: false };
   }

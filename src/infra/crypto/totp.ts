@@ -74,7 +74,13 @@ export function createTotpEngine(): TotpEngine {
       // Key URI format (google-authenticator wiki): label "issuer:account", each part percent-encoded,
       // and the issuer repeated as a parameter for apps that read only that one.
       const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(accountName)}`;
-      const query = [`secret=${secret}`, `issuer=${encodeURIComponent(issuer)}`, "algorithm=SHA1", `digits=${DIGITS}`, `period=${STEP_SECONDS}`].join("&");
+      const query = [
+        `secret=${secret}`,
+        `issuer=${encodeURIComponent(issuer)}`,
+        "algorithm=SHA1",
+        `digits=${DIGITS}`,
+        `period=${STEP_SECONDS}`,
+      ].join("&");
       return `otpauth://totp/${label}?${query}`;
     },
   };

@@ -1,7 +1,23 @@
 import { createHash } from "node:crypto";
-import { verifyAuthenticationResponse, verifyRegistrationResponse, type AuthenticationResponseJSON, type RegistrationResponseJSON } from "@simplewebauthn/server";
-import { decodeAttestationObject, decodeClientDataJSON, isoBase64URL, parseAuthenticatorData } from "@simplewebauthn/server/helpers";
-import type { WebAuthnAssertionCheck, WebAuthnExpectation, WebAuthnFailure, WebAuthnRegistrationCheck, WebAuthnVerifier } from "../../core/ports.js";
+import {
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+} from "@simplewebauthn/server";
+import {
+  decodeAttestationObject,
+  decodeClientDataJSON,
+  isoBase64URL,
+  parseAuthenticatorData,
+} from "@simplewebauthn/server/helpers";
+import type {
+  WebAuthnAssertionCheck,
+  WebAuthnExpectation,
+  WebAuthnFailure,
+  WebAuthnRegistrationCheck,
+  WebAuthnVerifier,
+} from "../../core/ports.js";
 import { constantTimeEqual } from "../../lib/secrets.js";
 
 /** ES256 and RS256, the two algorithms Cognito accepts (reference-oauth §13.4). */
@@ -9,26 +25,42 @@ const SUPPORTED_ALGORITHMS = [-7, -257];
 const ATTACHMENTS = new Set(["platform", "cross-platform"]);
 
 const isString = (value: unknown): value is string => typeof value === "string" && value.length > 0;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 type ClientData = ReturnType<typeof decodeClientDataJSON>;
 
 /** The parts every response has: id === rawId (base64url), type public-key, and a readable clientDataJSON. */
-function readEnvelope(response: unknown, binaryFields: readonly string[]): { body: Record<string, unknown>; inner: Record<string, unknown>; clientData: ClientData } | null {
+function readEnvelope(
+  response: unknown,
+  binaryFields: readonly string[],
+): { body: Record<string, unknown>; inner: Record<string, unknown>; clientData: ClientData } | null {
   if (!isObject(response) || !isObject(response.response)) return null;
   const inner = response.response;
-  if (!isString(response.id) || response.id !== response.rawId || response.type !== "public-key" || !isoBase64URL.isBase64URL(response.id)) return null;
+  if (
+    !isString(response.id) ||
+    response.id !== response.rawId ||
+    response.type !== "public-key" ||
+    !isoBase64URL.isBase64URL(response.id)
+  )
+    return null;
   if (!binaryFields.every((field) => isString(inner[field]) && isoBase64URL.isBase64URL(inner[field]))) return null;
   try {
     const clientData = decodeClientDataJSON(inner.clientDataJSON as string);
-    return isObject(clientData) && typeof clientData.origin === "string" && typeof clientData.challenge === "string" ? { body: response, inner, clientData } : null;
+    return isObject(clientData) && typeof clientData.origin === "string" && typeof clientData.challenge === "string"
+      ? { body: response, inner, clientData }
+      : null;
   } catch {
     return null;
   }
 }
 
 /** The checks made before the library's, so that each refusal has its own reason (the library only throws). */
-function checkClientData(clientData: ClientData, ceremony: "webauthn.create" | "webauthn.get", expected: WebAuthnExpectation): WebAuthnFailure | null {
+function checkClientData(
+  clientData: ClientData,
+  ceremony: "webauthn.create" | "webauthn.get",
+  expected: WebAuthnExpectation,
+): WebAuthnFailure | null {
   if (clientData.type !== ceremony) return "malformed";
   if (!constantTimeEqual(clientData.challenge, expected.challenge)) return "challenge";
   // A frame of another origin inside an allowed page is not that page.
@@ -36,7 +68,10 @@ function checkClientData(clientData: ClientData, ceremony: "webauthn.create" | "
   return null;
 }
 
-function checkAuthenticatorData(authData: Uint8Array<ArrayBuffer>, expected: WebAuthnExpectation): { failure: WebAuthnFailure } | { parsed: ReturnType<typeof parseAuthenticatorData> } {
+function checkAuthenticatorData(
+  authData: Uint8Array<ArrayBuffer>,
+  expected: WebAuthnExpectation,
+): { failure: WebAuthnFailure } | { parsed: ReturnType<typeof parseAuthenticatorData> } {
   let parsed: ReturnType<typeof parseAuthenticatorData>;
   try {
     parsed = parseAuthenticatorData(authData);
@@ -59,7 +94,9 @@ export function createWebAuthnVerifier(): WebAuthnVerifier {
       if (clientFailure) return { ok: false, failure: clientFailure };
       let authData: Uint8Array<ArrayBuffer>;
       try {
-        authData = decodeAttestationObject(isoBase64URL.toBuffer(envelope.inner.attestationObject as string)).get("authData");
+        authData = decodeAttestationObject(isoBase64URL.toBuffer(envelope.inner.attestationObject as string)).get(
+          "authData",
+        );
       } catch {
         return { ok: false, failure: "malformed" };
       }
@@ -76,7 +113,9 @@ export function createWebAuthnVerifier(): WebAuthnVerifier {
         });
         if (!result.verified) return { ok: false, failure: "unsupported" };
         const { credential, aaguid } = result.registrationInfo;
-        const transports = Array.isArray(envelope.inner.transports) ? envelope.inner.transports.filter(isString).slice(0, 8) : [];
+        const transports = Array.isArray(envelope.inner.transports)
+          ? envelope.inner.transports.filter(isString).slice(0, 8)
+          : [];
         const attachment = envelope.body.authenticatorAttachment;
         return {
           ok: true,
@@ -84,7 +123,10 @@ export function createWebAuthnVerifier(): WebAuthnVerifier {
           publicKey: isoBase64URL.fromBuffer(credential.publicKey),
           signCount: credential.counter,
           transports,
-          authenticatorAttachment: typeof attachment === "string" && ATTACHMENTS.has(attachment) ? (attachment as "platform" | "cross-platform") : null,
+          authenticatorAttachment:
+            typeof attachment === "string" && ATTACHMENTS.has(attachment)
+              ? (attachment as "platform" | "cross-platform")
+              : null,
           aaguid,
         };
       } catch {
@@ -100,11 +142,15 @@ export function createWebAuthnVerifier(): WebAuthnVerifier {
       if (envelope.body.id !== credential.credentialId) return { ok: false, failure: "malformed" };
       const clientFailure = checkClientData(envelope.clientData, "webauthn.get", expected);
       if (clientFailure) return { ok: false, failure: clientFailure };
-      const checked = checkAuthenticatorData(isoBase64URL.toBuffer(envelope.inner.authenticatorData as string), expected);
+      const checked = checkAuthenticatorData(
+        isoBase64URL.toBuffer(envelope.inner.authenticatorData as string),
+        expected,
+      );
       if ("failure" in checked) return { ok: false, failure: checked.failure };
       const { counter } = checked.parsed;
       // As the library decides, named here: a counter that did not move past a non-zero one is a clone's.
-      if ((counter > 0 || credential.signCount > 0) && counter <= credential.signCount) return { ok: false, failure: "counter" };
+      if ((counter > 0 || credential.signCount > 0) && counter <= credential.signCount)
+        return { ok: false, failure: "counter" };
       try {
         const result = await verifyAuthenticationResponse({
           response: envelope.body as unknown as AuthenticationResponseJSON,
@@ -112,9 +158,19 @@ export function createWebAuthnVerifier(): WebAuthnVerifier {
           expectedOrigin: envelope.clientData.origin,
           expectedRPID: expected.rpId,
           requireUserVerification: expected.requireUserVerification,
-          credential: { id: credential.credentialId, publicKey: isoBase64URL.toBuffer(credential.publicKey), counter: credential.signCount },
+          credential: {
+            id: credential.credentialId,
+            publicKey: isoBase64URL.toBuffer(credential.publicKey),
+            counter: credential.signCount,
+          },
         });
-        return result.verified ? { ok: true, newSignCount: result.authenticationInfo.newCounter, userVerified: result.authenticationInfo.userVerified } : { ok: false, failure: "signature" };
+        return result.verified
+          ? {
+              ok: true,
+              newSignCount: result.authenticationInfo.newCounter,
+              userVerified: result.authenticationInfo.userVerified,
+            }
+          : { ok: false, failure: "signature" };
       } catch {
         return { ok: false, failure: "signature" };
       }

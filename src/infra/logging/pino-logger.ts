@@ -6,16 +6,55 @@ import type { Logger } from "../../core/ports.js";
  * field with one of these names slips into a log line its value is replaced.
  */
 const REDACTED_PATHS = [
-  "password", "*.password", "proposedPassword", "*.proposedPassword", "previousPassword", "temporaryPassword",
-  "code", "*.code", "confirmationCode", "*.confirmationCode", "secret", "*.secret", "clientSecret", "*.clientSecret",
-  "token", "*.token", "accessToken", "refreshToken", "idToken", "authorization", "*.authorization",
-  "req.headers.authorization", "headers.authorization", "adminApiKey", "secretsKey", "variables",
+  "password",
+  "*.password",
+  "proposedPassword",
+  "*.proposedPassword",
+  "previousPassword",
+  "temporaryPassword",
+  "code",
+  "*.code",
+  "confirmationCode",
+  "*.confirmationCode",
+  "secret",
+  "*.secret",
+  "clientSecret",
+  "*.clientSecret",
+  "token",
+  "*.token",
+  "accessToken",
+  "refreshToken",
+  "idToken",
+  "authorization",
+  "*.authorization",
+  "req.headers.authorization",
+  "headers.authorization",
+  "adminApiKey",
+  "secretsKey",
+  "variables",
   // A request body, whole or in Cognito's shape: body-parser errors carry the raw body as `body`, and
   // pino's error serializer copies every field of an error it is given.
-  "body", "*.body", "rawBody", "*.rawBody", "session", "*.session", "Session", "*.Session",
-  "AuthParameters", "*.AuthParameters", "ChallengeResponses", "*.ChallengeResponses",
-  "PASSWORD", "*.PASSWORD", "REFRESH_TOKEN", "*.REFRESH_TOKEN", "SECRET_HASH", "*.SECRET_HASH",
-  "*.refreshToken", "*.accessToken", "*.idToken",
+  "body",
+  "*.body",
+  "rawBody",
+  "*.rawBody",
+  "session",
+  "*.session",
+  "Session",
+  "*.Session",
+  "AuthParameters",
+  "*.AuthParameters",
+  "ChallengeResponses",
+  "*.ChallengeResponses",
+  "PASSWORD",
+  "*.PASSWORD",
+  "REFRESH_TOKEN",
+  "*.REFRESH_TOKEN",
+  "SECRET_HASH",
+  "*.SECRET_HASH",
+  "*.refreshToken",
+  "*.accessToken",
+  "*.idToken",
 ];
 
 /** The pino instance behind each Logger made here: the access log (api/http/access-log.ts) writes through it. */
@@ -28,7 +67,12 @@ export function pinoInstanceOf(logger: Logger): PinoInstance | null {
 
 export function createPinoLogger(level: string, destination?: DestinationStream): Logger & { flush(): void } {
   const logger = pino(
-    { level, base: { service: "identity-gateway" }, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, timestamp: pino.stdTimeFunctions.isoTime },
+    {
+      level,
+      base: { service: "identity-gateway" },
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
     destination,
   );
   const wrapped: Logger & { flush(): void } = {

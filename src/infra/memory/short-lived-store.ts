@@ -78,7 +78,12 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
       const entry = readLive(key, clock.nowMs());
       if (entry?.kind !== "value") return null;
       entries.delete(key);
-      if (options?.marker) write(options.marker.key, { kind: "value", value: "1", expiresAtMs: entry.expiresAtMs + toLifetimeMs(options.marker.extraSeconds) });
+      if (options?.marker)
+        write(options.marker.key, {
+          kind: "value",
+          value: "1",
+          expiresAtMs: entry.expiresAtMs + toLifetimeMs(options.marker.extraSeconds),
+        });
       return entry.value;
     },
 
@@ -108,7 +113,10 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
 
     // Checks and counts every gate in one synchronous step, so parallel attempts cannot interleave.
     async takeAttempt(gates, options) {
-      assertOneHashTag("takeAttempt", gates.map((gate) => gate.key));
+      assertOneHashTag(
+        "takeAttempt",
+        gates.map((gate) => gate.key),
+      );
       const nowMs = clock.nowMs();
       const live = gates.map((gate) => {
         const entry = readLive(gate.key, nowMs);
@@ -116,13 +124,27 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
       });
       for (const [index, gate] of gates.entries()) {
         const entry = live[index];
-        if (entry && entry.lockedUntilMs > nowMs) return { allowed: false, refusedBy: index, lockedUntilMs: entry.lockedUntilMs };
-        if (gate.limit !== undefined && (entry?.count ?? 0) >= gate.limit) return { allowed: false, refusedBy: index, lockedUntilMs: null };
+        if (entry && entry.lockedUntilMs > nowMs)
+          return { allowed: false, refusedBy: index, lockedUntilMs: entry.lockedUntilMs };
+        if (gate.limit !== undefined && (entry?.count ?? 0) >= gate.limit)
+          return { allowed: false, refusedBy: index, lockedUntilMs: null };
       }
       const thenSet = options?.thenSet;
-      if (thenSet) write(thenSet.key, { kind: "value", value: thenSet.value, expiresAtMs: nowMs + toLifetimeMs(thenSet.ttlSeconds) });
+      if (thenSet)
+        write(thenSet.key, {
+          kind: "value",
+          value: thenSet.value,
+          expiresAtMs: nowMs + toLifetimeMs(thenSet.ttlSeconds),
+        });
       const zeros = gates.map(() => 0);
-      if (options?.dryRun) return { allowed: true, counts: live.map((entry) => entry?.count ?? 0), lockedUntilMs: zeros, windowEndsAtMs: zeros, previousWindowEndsAtMs: zeros };
+      if (options?.dryRun)
+        return {
+          allowed: true,
+          counts: live.map((entry) => entry?.count ?? 0),
+          lockedUntilMs: zeros,
+          windowEndsAtMs: zeros,
+          previousWindowEndsAtMs: zeros,
+        };
       const counts: number[] = [];
       const lockedUntilMs: number[] = [];
       const windowEndsAtMs: number[] = [];
@@ -143,7 +165,10 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
     },
 
     async giveBackAttempt(taken) {
-      assertOneHashTag("giveBackAttempt", taken.map((gate) => gate.key));
+      assertOneHashTag(
+        "giveBackAttempt",
+        taken.map((gate) => gate.key),
+      );
       const nowMs = clock.nowMs();
       for (const { key, lockedUntilMs, windowEndsAtMs, previousWindowEndsAtMs = 0 } of taken) {
         const entry = readLive(key, nowMs);
@@ -216,4 +241,3 @@ function assertBucketArguments(capacity: number, refillPerSecond: number): void 
   if (!(capacity >= 1)) throw new RangeError(`takeToken capacity must be >= 1, got ${capacity}`);
   if (!(refillPerSecond > 0)) throw new RangeError(`takeToken refillPerSecond must be > 0, got ${refillPerSecond}`);
 }
-

@@ -7,5 +7,8 @@ import type { DeliveryMedium } from "../../core/ports.js";
  */
 export function deliveryFailure(medium: DeliveryMedium): CognitoError {
   const channel = medium === "SMS" ? "text message" : "email";
-  return new CognitoError("CodeDeliveryFailureException", `The ${channel} with the code could not be delivered. Try again later to have a new code sent.`);
+  return new CognitoError(
+    "CodeDeliveryFailureException",
+    `The ${channel} with the code could not be delivered. Try again later to have a new code sent.`,
+  );
 }

@@ -20,6 +20,9 @@ export function createRoutingSender({ email, sms, outbox }: RoutingSenderOptions
   return {
     send: (message) => (providerFor(message.medium) ?? outbox).send(message),
     // Only the outbox can take part in a transaction; a provider is called after the commit.
-    sendWithin: async (repositories, message) => !providerFor(message.medium) && outbox.sendWithin !== undefined && (await outbox.sendWithin(repositories, message)),
+    sendWithin: async (repositories, message) =>
+      !providerFor(message.medium) &&
+      outbox.sendWithin !== undefined &&
+      (await outbox.sendWithin(repositories, message)),
   };
 }

@@ -18,18 +18,38 @@ export interface SmtpSenderOptions {
 export function createSmtpSender({ url, from, logger }: SmtpSenderOptions): MessageSender {
   // nodemailer's defaults (2 min to connect, 10 min of socket silence) would hold a sign-up request
   // hostage to a dead mail server; these bound the wait to well under a client's patience.
-  const transport = nodemailer.createTransport({ url, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 10_000,
+  });
   return {
     async send(message) {
-      if (message.medium !== "EMAIL") throw new Error(`SMTP sender got a ${message.medium} message; routing should not send it here`);
+      if (message.medium !== "EMAIL")
+        throw new Error(`SMTP sender got a ${message.medium} message; routing should not send it here`);
       try {
         await transport.sendMail({ from, to: message.destination, subject: message.subject ?? "", text: message.body });
       } catch (error) {
-        const { code, responseCode, command } = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+        const { code, responseCode, command } = (error ?? {}) as {
+          code?: unknown;
+          responseCode?: unknown;
+          command?: unknown;
+        };
         // Log the classification only: the error's message quotes the server's reply, and a failed
         // `AUTH PLAIN …` command carries the encoded user name, so only the verb is kept.
         const smtpCommand = typeof command === "string" ? /^[A-Z]+(?: [A-Z0-9-]+)?/.exec(command)?.[0] : undefined;
-        logger.warn({ poolId: message.poolId, purpose: message.purpose, transport: "smtp", errorCode: code, smtpResponseCode: responseCode, smtpCommand }, "email delivery failed");
+        logger.warn(
+          {
+            poolId: message.poolId,
+            purpose: message.purpose,
+            transport: "smtp",
+            errorCode: code,
+            smtpResponseCode: responseCode,
+            smtpCommand,
+          },
+          "email delivery failed",
+        );
         throw deliveryFailure("EMAIL");
       }
     },

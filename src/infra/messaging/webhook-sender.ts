@@ -32,7 +32,13 @@ export interface WebhookPayload {
  * provider. Success is a 2xx answer within the timeout.
  * @throws CodeDeliveryFailureException on a non-2xx answer, a timeout or a network error.
  */
-export function createWebhookSender({ url, secret, clock, logger, timeoutMs = 5_000 }: WebhookSenderOptions): MessageSender {
+export function createWebhookSender({
+  url,
+  secret,
+  clock,
+  logger,
+  timeoutMs = 5_000,
+}: WebhookSenderOptions): MessageSender {
   return {
     async send(message) {
       const now = clock.now();
@@ -49,12 +55,21 @@ export function createWebhookSender({ url, secret, clock, logger, timeoutMs = 5_
       };
       const rawBody = JSON.stringify(payload);
       const timestampSeconds = Math.floor(now.getTime() / 1000);
-      const logFields = { poolId: message.poolId, messageId: payload.id, medium: message.medium, purpose: message.purpose, transport: "webhook" };
+      const logFields = {
+        poolId: message.poolId,
+        messageId: payload.id,
+        medium: message.medium,
+        purpose: message.purpose,
+        transport: "webhook",
+      };
       let response: Response;
       try {
         response = await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", ...standardWebhookHeaders(secret, { id: payload.id, timestampSeconds, body: rawBody }) },
+          headers: {
+            "content-type": "application/json",
+            ...standardWebhookHeaders(secret, { id: payload.id, timestampSeconds, body: rawBody }),
+          },
           body: rawBody,
           signal: AbortSignal.timeout(timeoutMs),
           // Following a redirect would re-send the body, code included, wherever Location points.
@@ -62,14 +77,18 @@ export function createWebhookSender({ url, secret, clock, logger, timeoutMs = 5_
         });
       } catch (error) {
         const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-        const reason = (error as Error | null)?.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "network error";
+        const reason =
+          (error as Error | null)?.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "network error";
         logger.warn({ ...logFields, reason, errorCode: cause?.code }, "message webhook delivery failed");
         throw deliveryFailure(message.medium);
       }
       // The answer's body is not read (it is not ours to log); cancelling frees the connection.
       await response.body?.cancel().catch(() => undefined);
       if (!response.ok) {
-        logger.warn({ ...logFields, reason: `webhook answered HTTP ${response.status}`, httpStatus: response.status }, "message webhook delivery failed");
+        logger.warn(
+          { ...logFields, reason: `webhook answered HTTP ${response.status}`, httpStatus: response.status },
+          "message webhook delivery failed",
+        );
         throw deliveryFailure(message.medium);
       }
     },

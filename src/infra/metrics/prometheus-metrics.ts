@@ -48,30 +48,75 @@ export function createPrometheusMetrics(): PrometheusMetrics {
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
-  const requests = new Counter({ name: "gateway_requests_total", help: "Requests answered, by API, operation (GraphQL root field, Cognito wire action or route; 'other' when unknown), outcome (ok, client_error, server_error) and error code ('none' when ok).", labelNames: ["api", "operation", "outcome", "code"] as const, registers });
-  const requestSeconds = new Histogram({ name: "gateway_request_duration_seconds", help: "Time to answer a request, by API, operation and outcome.", labelNames: ["api", "operation", "outcome"] as const, buckets: REQUEST_BUCKETS, registers });
-  const signIns = new Counter({ name: "gateway_sign_ins_total", help: "Sign-in steps: InitiateAuth by auth flow, RespondToAuthChallenge by challenge name; outcome authenticated, challenge or the Cognito error code.", labelNames: ["flow", "outcome"] as const, registers });
-  const lockouts = new Counter({ name: "gateway_lockouts_total", help: "Failed sign-in attempts that started a lockout (the fifth failure in a row and each one after it), known users and unknown names alike.", registers });
+  const requests = new Counter({
+    name: "gateway_requests_total",
+    help: "Requests answered, by API, operation (GraphQL root field, Cognito wire action or route; 'other' when unknown), outcome (ok, client_error, server_error) and error code ('none' when ok).",
+    labelNames: ["api", "operation", "outcome", "code"] as const,
+    registers,
+  });
+  const requestSeconds = new Histogram({
+    name: "gateway_request_duration_seconds",
+    help: "Time to answer a request, by API, operation and outcome.",
+    labelNames: ["api", "operation", "outcome"] as const,
+    buckets: REQUEST_BUCKETS,
+    registers,
+  });
+  const signIns = new Counter({
+    name: "gateway_sign_ins_total",
+    help: "Sign-in steps: InitiateAuth by auth flow, RespondToAuthChallenge by challenge name; outcome authenticated, challenge or the Cognito error code.",
+    labelNames: ["flow", "outcome"] as const,
+    registers,
+  });
+  const lockouts = new Counter({
+    name: "gateway_lockouts_total",
+    help: "Failed sign-in attempts that started a lockout (the fifth failure in a row and each one after it), known users and unknown names alike.",
+    registers,
+  });
   // Several of these per request: the cheap histogram (see round-trip-histogram.ts).
-  const databaseTimer = registerRoundTripHistogram(registry, { name: "gateway_database_duration_seconds", help: "Time of one database call (a read or a whole transaction, with its queries), by operation.", labelName: "operation", buckets: ROUND_TRIP_BUCKETS });
-  const storeTimer = registerRoundTripHistogram(registry, { name: "gateway_store_duration_seconds", help: "Round trip of one short-lived store call (Redis, or the in-process store without REDIS_URL), by operation.", labelName: "operation", buckets: ROUND_TRIP_BUCKETS });
+  const databaseTimer = registerRoundTripHistogram(registry, {
+    name: "gateway_database_duration_seconds",
+    help: "Time of one database call (a read or a whole transaction, with its queries), by operation.",
+    labelName: "operation",
+    buckets: ROUND_TRIP_BUCKETS,
+  });
+  const storeTimer = registerRoundTripHistogram(registry, {
+    name: "gateway_store_duration_seconds",
+    help: "Round trip of one short-lived store call (Redis, or the in-process store without REDIS_URL), by operation.",
+    labelName: "operation",
+    buckets: ROUND_TRIP_BUCKETS,
+  });
 
   let sources: GaugeSources | null = null;
-  new Gauge({ name: "gateway_srp_queue_depth", help: "SRP computations sent to worker threads and not yet answered.", registers, collect() {
-    if (sources) this.set(sources.srpQueueDepth());
-  } });
-  new Gauge({ name: "gateway_live_subscribers", help: "Live user-event subscriptions open in this process.", registers, collect() {
-    if (sources) this.set(sources.liveSubscribers());
-  } });
-  new Gauge({ name: "gateway_webhook_backlog", help: "Webhook deliveries still pending (all pools), counted at scrape.", registers, async collect() {
-    if (!sources) return;
-    try {
-      this.set(await sources.webhookBacklog());
-    } catch {
-      // The database is down: no sample rather than a stale one, and the rest of the scrape still answers.
-      this.reset();
-    }
-  } });
+  new Gauge({
+    name: "gateway_srp_queue_depth",
+    help: "SRP computations sent to worker threads and not yet answered.",
+    registers,
+    collect() {
+      if (sources) this.set(sources.srpQueueDepth());
+    },
+  });
+  new Gauge({
+    name: "gateway_live_subscribers",
+    help: "Live user-event subscriptions open in this process.",
+    registers,
+    collect() {
+      if (sources) this.set(sources.liveSubscribers());
+    },
+  });
+  new Gauge({
+    name: "gateway_webhook_backlog",
+    help: "Webhook deliveries still pending (all pools), counted at scrape.",
+    registers,
+    async collect() {
+      if (!sources) return;
+      try {
+        this.set(await sources.webhookBacklog());
+      } catch {
+        // The database is down: no sample rather than a stale one, and the rest of the scrape still answers.
+        this.reset();
+      }
+    },
+  });
 
   return {
     countSignIn: (flow, outcome) => signIns.labels(flow, outcome).inc(),
@@ -98,20 +143,33 @@ export function createPrometheusMetrics(): PrometheusMetrics {
       // Timers resolved once: a call then costs two clock reads, one promise reaction and one observe.
       const timer = storeTimer;
       const t = {
-        set: timer("set"), setIfAbsent: timer("setIfAbsent"), get: timer("get"), consume: timer("consume"), getMany: timer("getMany"), delete: timer("delete"),
-        increment: timer("increment"), takeAttempt: timer("takeAttempt"), giveBackAttempt: timer("giveBackAttempt"), takeToken: timer("takeToken"), publish: timer("publish"), ping: timer("ping"),
+        set: timer("set"),
+        setIfAbsent: timer("setIfAbsent"),
+        get: timer("get"),
+        consume: timer("consume"),
+        getMany: timer("getMany"),
+        delete: timer("delete"),
+        increment: timer("increment"),
+        takeAttempt: timer("takeAttempt"),
+        giveBackAttempt: timer("giveBackAttempt"),
+        takeToken: timer("takeToken"),
+        publish: timer("publish"),
+        ping: timer("ping"),
       };
       return {
         set: (key, value, ttlSeconds) => timed(t.set, monotonicSeconds(), store.set(key, value, ttlSeconds)),
-        setIfAbsent: (key, value, ttlSeconds) => timed(t.setIfAbsent, monotonicSeconds(), store.setIfAbsent(key, value, ttlSeconds)),
+        setIfAbsent: (key, value, ttlSeconds) =>
+          timed(t.setIfAbsent, monotonicSeconds(), store.setIfAbsent(key, value, ttlSeconds)),
         get: (key) => timed(t.get, monotonicSeconds(), store.get(key)),
         consume: (key, options) => timed(t.consume, monotonicSeconds(), store.consume(key, options)),
         getMany: (keys) => timed(t.getMany, monotonicSeconds(), store.getMany(keys)),
         delete: (...keys) => timed(t.delete, monotonicSeconds(), store.delete(...keys)),
-        increment: (key, windowSeconds, options) => timed(t.increment, monotonicSeconds(), store.increment(key, windowSeconds, options)),
+        increment: (key, windowSeconds, options) =>
+          timed(t.increment, monotonicSeconds(), store.increment(key, windowSeconds, options)),
         takeAttempt: (gates, options) => timed(t.takeAttempt, monotonicSeconds(), store.takeAttempt(gates, options)),
         giveBackAttempt: (taken) => timed(t.giveBackAttempt, monotonicSeconds(), store.giveBackAttempt(taken)),
-        takeToken: (key, capacity, refillPerSecond) => timed(t.takeToken, monotonicSeconds(), store.takeToken(key, capacity, refillPerSecond)),
+        takeToken: (key, capacity, refillPerSecond) =>
+          timed(t.takeToken, monotonicSeconds(), store.takeToken(key, capacity, refillPerSecond)),
         publish: (channel, message) => timed(t.publish, monotonicSeconds(), store.publish(channel, message)),
         // A subscription lives as long as the process: nothing to time.
         subscribe: (channel, onMessage, options) => store.subscribe(channel, onMessage, options),

@@ -12,7 +12,10 @@ export interface DurationTimer {
  * (~30 ns). The registry reads it at scrape as it reads its own histograms: through `get()`, which
  * returns the same shape (cumulative `_bucket` series with `le`, then `_sum` and `_count`).
  */
-export function registerRoundTripHistogram(registry: Registry, options: { name: string; help: string; labelName: string; buckets: readonly number[] }): (labelValue: string) => DurationTimer {
+export function registerRoundTripHistogram(
+  registry: Registry,
+  options: { name: string; help: string; labelName: string; buckets: readonly number[] },
+): (labelValue: string) => DurationTimer {
   const { name, help, labelName, buckets } = options;
   const series = new Map<string, { counts: Float64Array; sum: number; count: number }>();
 

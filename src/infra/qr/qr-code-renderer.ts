@@ -7,6 +7,7 @@ import type { QrCodeRenderer } from "../../core/ports.js";
  */
 export function createQrCodeRenderer(): QrCodeRenderer {
   return {
-    toPngDataUrl: (text) => QRCode.toDataURL(text, { type: "image/png", errorCorrectionLevel: "M", margin: 2, scale: 6 }),
+    toPngDataUrl: (text) =>
+      QRCode.toDataURL(text, { type: "image/png", errorCorrectionLevel: "M", margin: 2, scale: 6 }),
   };
 }

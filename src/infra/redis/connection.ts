@@ -33,7 +33,11 @@ export interface RedisConnection {
  * Cluster. Every connection retries forever, at most 1 s apart, so the gateway recovers when Redis
  * returns; meanwhile a command rejects after one retry.
  */
-export function connectRedis(url: string, onError: (error: Error) => void, connectionName = "identity-gateway"): RedisConnection {
+export function connectRedis(
+  url: string,
+  onError: (error: Error) => void,
+  connectionName = "identity-gateway",
+): RedisConnection {
   const target = parseRedisUrl(url);
   const common: RedisOptions = {
     // CLIENT LIST tells the gateway's connections (and its subscribers) apart from other clients.
@@ -69,7 +73,11 @@ export function connectRedis(url: string, onError: (error: Error) => void, conne
           });
     // Without an 'error' listener an outage would be an unhandled 'error' event and crash the process.
     commands.on("error", onError);
-    return { commands, isCluster: false, openSubscriber: (events) => duplicateSubscriber(commands, `${connectionName}:subscriber`, events) };
+    return {
+      commands,
+      isCluster: false,
+      openSubscriber: (events) => duplicateSubscriber(commands, `${connectionName}:subscriber`, events),
+    };
   }
 
   const nodeOptions: RedisOptions = {
@@ -91,7 +99,12 @@ export function connectRedis(url: string, onError: (error: Error) => void, conne
     const live = commands.nodes("all").map((node) => ({ host: node.options.host!, port: node.options.port! }));
     return live.length > 0 ? live : target.nodes;
   };
-  return { commands, isCluster: true, openSubscriber: (events) => rotatingSubscriber(knownNodes, { ...nodeOptions, connectionName: `${connectionName}:subscriber` }, events) };
+  return {
+    commands,
+    isCluster: true,
+    openSubscriber: (events) =>
+      rotatingSubscriber(knownNodes, { ...nodeOptions, connectionName: `${connectionName}:subscriber` }, events),
+  };
 }
 
 /** One node or Sentinel: a second connection like the first; ioredis re-subscribes it on reconnect. */
@@ -113,7 +126,11 @@ function duplicateSubscriber(commands: Redis, connectionName: string, events: Su
  * channel. When that node is lost the subscriber moves on to the next one the cluster knows (ioredis's
  * own cluster subscriber does the same, but reports no gap, which the event feed needs to catch up).
  */
-function rotatingSubscriber(knownNodes: () => RedisNodeAddress[], nodeOptions: RedisOptions, events: SubscriberEvents): Subscriber {
+function rotatingSubscriber(
+  knownNodes: () => RedisNodeAddress[],
+  nodeOptions: RedisOptions,
+  events: SubscriberEvents,
+): Subscriber {
   const channels = new Set<string>();
   let connection: Redis | null = null;
   let isReady = false;
@@ -127,7 +144,14 @@ function rotatingSubscriber(knownNodes: () => RedisNodeAddress[], nodeOptions: R
   const connect = (): void => {
     const nodes = knownNodes();
     const node = nodes[nextNode++ % nodes.length]!;
-    const current = new Redis({ ...nodeOptions, host: node.host, port: node.port, retryStrategy: () => null, enableOfflineQueue: false, lazyConnect: false });
+    const current = new Redis({
+      ...nodeOptions,
+      host: node.host,
+      port: node.port,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+      lazyConnect: false,
+    });
     connection = current;
     current.on("error", events.error);
     current.on("message", events.message);
@@ -160,7 +184,8 @@ function rotatingSubscriber(knownNodes: () => RedisNodeAddress[], nodeOptions: R
       if (isClosed || failures >= knownNodes().length) {
         const settle = waiting;
         waiting = [];
-        for (const pending of settle) pending.reject(new Error("no Redis Cluster node accepted the subscriber connection"));
+        for (const pending of settle)
+          pending.reject(new Error("no Redis Cluster node accepted the subscriber connection"));
       }
       if (isClosed) return;
       if (wasReady) events.down();

@@ -15,7 +15,9 @@ const GC_GRACE_MS = 60_000;
 const PING_TIMEOUT_MS = 1_000;
 
 type ScriptName = keyof typeof SCRIPTS;
-const SCRIPT_SHA1 = Object.fromEntries(Object.entries(SCRIPTS).map(([name, [lua]]) => [name, createHash("sha1").update(lua).digest("hex")])) as Record<ScriptName, string>;
+const SCRIPT_SHA1 = Object.fromEntries(
+  Object.entries(SCRIPTS).map(([name, [lua]]) => [name, createHash("sha1").update(lua).digest("hex")]),
+) as Record<ScriptName, string>;
 type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
 type ScriptedRedis = (Redis | Cluster) & Record<ScriptName, ScriptCall> & Record<string, unknown>;
 interface MessageHandler {
@@ -52,7 +54,8 @@ export function createRedisShortLivedStore(options: {
   const onError = options.onError ?? (() => undefined);
   const connection = connectRedis(options.url, onError, options.connectionName);
   const redis = connection.commands as ScriptedRedis;
-  for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) if (numberOfKeys !== null) redis.defineCommand(name, { numberOfKeys, lua });
+  for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS))
+    if (numberOfKeys !== null) redis.defineCommand(name, { numberOfKeys, lua });
   /**
    * A script that takes any number of keys, as EVALSHA (EVAL when this Redis has not cached it yet): ioredis
    * routes both on a cluster by their first key. Not a command defined per key count on first use: an
@@ -60,7 +63,10 @@ export function createRedisShortLivedStore(options: {
    * reply of that pipeline to the wrong caller and stalls the connection for good.
    */
   const withKeys = async (name: ScriptName, keys: readonly string[], ...args: string[]): Promise<unknown> => {
-    const scripting = redis as unknown as Record<"evalsha" | "eval", (script: string, numberOfKeys: number, ...keysThenArgs: string[]) => Promise<unknown>>;
+    const scripting = redis as unknown as Record<
+      "evalsha" | "eval",
+      (script: string, numberOfKeys: number, ...keysThenArgs: string[]) => Promise<unknown>
+    >;
     try {
       return await scripting.evalsha(SCRIPT_SHA1[name], keys.length, ...keys, ...args);
     } catch (error) {
@@ -83,7 +89,8 @@ export function createRedisShortLivedStore(options: {
   /** Messages published while the subscriber was disconnected are lost: tell every subscriber, when it drops and when it is back. */
   let subscriberDown = false;
   const reportGap = (): void => {
-    for (const subscription of [...channels.values()]) for (const handler of [...subscription.handlers]) callSafely(() => handler.gap());
+    for (const subscription of [...channels.values()])
+      for (const handler of [...subscription.handlers]) callSafely(() => handler.gap());
   };
 
   const getSubscriber = (): Subscriber => {
@@ -138,7 +145,13 @@ export function createRedisShortLivedStore(options: {
     async setIfAbsent(name, value, ttlSeconds) {
       const nowMs = clock.nowMs();
       const lifetimeMs = ttlMs(ttlSeconds);
-      const created = await redis.gwSetIfAbsent(key(name), String(nowMs), value, String(nowMs + lifetimeMs), String(lifetimeMs + GC_GRACE_MS));
+      const created = await redis.gwSetIfAbsent(
+        key(name),
+        String(nowMs),
+        value,
+        String(nowMs + lifetimeMs),
+        String(lifetimeMs + GC_GRACE_MS),
+      );
       return created === 1;
     },
 
@@ -151,7 +164,13 @@ export function createRedisShortLivedStore(options: {
       if (options?.marker) assertOneHashTag("consume", [name, options.marker.key]);
       if (!options?.marker) return (await redis.gwConsume(key(name), now())) as string | null;
       const extraMs = ttlMs(options.marker.extraSeconds);
-      return (await redis.gwConsumeMarking(key(name), key(options.marker.key), now(), String(extraMs), String(GC_GRACE_MS))) as string | null;
+      return (await redis.gwConsumeMarking(
+        key(name),
+        key(options.marker.key),
+        now(),
+        String(extraMs),
+        String(GC_GRACE_MS),
+      )) as string | null;
     },
 
     // Not atomic across keys (the port promises none), so on a cluster each node's share is read apart.
@@ -161,7 +180,11 @@ export function createRedisShortLivedStore(options: {
       const values: (string | null)[] = names.map(() => null);
       await Promise.all(
         byNode(names).map(async (indexes) => {
-          const found = (await withKeys("gwGetMany", indexes.map((index) => key(names[index]!)), nowMs)) as (string | null)[];
+          const found = (await withKeys(
+            "gwGetMany",
+            indexes.map((index) => key(names[index]!)),
+            nowMs,
+          )) as (string | null)[];
           indexes.forEach((index, position) => (values[index] = found[position] ?? null));
         }),
       );
@@ -177,7 +200,13 @@ export function createRedisShortLivedStore(options: {
       const nowMs = clock.nowMs();
       const windowMs = ttlMs(windowSeconds);
       const sliding = options?.sliding ? "1" : "0";
-      return (await redis.gwIncrement(key(name), String(nowMs), String(nowMs + windowMs), String(windowMs + GC_GRACE_MS), sliding)) as number;
+      return (await redis.gwIncrement(
+        key(name),
+        String(nowMs),
+        String(nowMs + windowMs),
+        String(windowMs + GC_GRACE_MS),
+        sliding,
+      )) as number;
     },
 
     // One script checks every gate and then counts in all of them: parallel attempts in any process queue up.
@@ -187,17 +216,37 @@ export function createRedisShortLivedStore(options: {
         if (thenSet) await set(thenSet.key, thenSet.value, thenSet.ttlSeconds);
         return { allowed: true, counts: [], lockedUntilMs: [], windowEndsAtMs: [], previousWindowEndsAtMs: [] };
       }
-      assertOneHashTag("takeAttempt", gates.map((gate) => gate.key));
+      assertOneHashTag(
+        "takeAttempt",
+        gates.map((gate) => gate.key),
+      );
       const nowMs = clock.nowMs();
-      const args = [String(nowMs), options?.dryRun ? "1" : "0", String(GC_GRACE_MS), ...gates.flatMap((gate) => [String(ttlMs(gate.windowSeconds)), String(gate.limit ?? -1), (gate.lockSecondsByCount ?? []).join(",")])];
+      const args = [
+        String(nowMs),
+        options?.dryRun ? "1" : "0",
+        String(GC_GRACE_MS),
+        ...gates.flatMap((gate) => [
+          String(ttlMs(gate.windowSeconds)),
+          String(gate.limit ?? -1),
+          (gate.lockSecondsByCount ?? []).join(","),
+        ]),
+      ];
       const gateKeys = gates.map((gate) => key(gate.key));
       // One script sets the value too where one node holds every key; on a cluster, unless it shares the
       // gates' slot, the value is set once the gates have answered.
-      const together = thenSet !== undefined && (!connection.isCluster || hashTagOf(key(thenSet.key)) === hashTagOf(gateKeys[0]!));
+      const together =
+        thenSet !== undefined && (!connection.isCluster || hashTagOf(key(thenSet.key)) === hashTagOf(gateKeys[0]!));
       let reply: number[];
       if (together) {
         const lifetimeMs = ttlMs(thenSet.ttlSeconds);
-        reply = (await withKeys("gwTakeAttemptThenSet", [...gateKeys, key(thenSet.key)], ...args, thenSet.value, String(nowMs + lifetimeMs), String(lifetimeMs + GC_GRACE_MS))) as number[];
+        reply = (await withKeys(
+          "gwTakeAttemptThenSet",
+          [...gateKeys, key(thenSet.key)],
+          ...args,
+          thenSet.value,
+          String(nowMs + lifetimeMs),
+          String(lifetimeMs + GC_GRACE_MS),
+        )) as number[];
       } else {
         reply = (await withKeys("gwTakeAttempt", gateKeys, ...args)) as number[];
         if (thenSet && reply[0] === 1) await set(thenSet.key, thenSet.value, thenSet.ttlSeconds);
@@ -215,9 +264,22 @@ export function createRedisShortLivedStore(options: {
 
     async giveBackAttempt(taken) {
       if (taken.length === 0) return;
-      assertOneHashTag("giveBackAttempt", taken.map((gate) => gate.key));
-      const args = taken.flatMap((gate) => [String(gate.lockedUntilMs), String(gate.windowEndsAtMs ?? -1), String(gate.previousWindowEndsAtMs ?? 0)]);
-      await withKeys("gwGiveBackAttempt", taken.map((gate) => key(gate.key)), now(), String(GC_GRACE_MS), ...args);
+      assertOneHashTag(
+        "giveBackAttempt",
+        taken.map((gate) => gate.key),
+      );
+      const args = taken.flatMap((gate) => [
+        String(gate.lockedUntilMs),
+        String(gate.windowEndsAtMs ?? -1),
+        String(gate.previousWindowEndsAtMs ?? 0),
+      ]);
+      await withKeys(
+        "gwGiveBackAttempt",
+        taken.map((gate) => key(gate.key)),
+        now(),
+        String(GC_GRACE_MS),
+        ...args,
+      );
     },
 
     async takeToken(name, capacity, refillPerSecond) {
@@ -267,7 +329,10 @@ export function createRedisShortLivedStore(options: {
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis did not answer PING within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`Redis did not answer PING within ${PING_TIMEOUT_MS} ms`)),
+          PING_TIMEOUT_MS,
+        );
       });
       try {
         await Promise.race([redis.ping(), timeout]);

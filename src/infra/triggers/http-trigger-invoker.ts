@@ -26,7 +26,8 @@ export function signTriggerRequest(secret: string, timestampSeconds: string, bod
 }
 
 /** AES-256-GCM key for custom-sender codes: derived, so the signing key itself never encrypts. */
-export const codeSealingKey = (secret: string): Buffer => createHmac("sha256", secret).update("identity-gateway trigger code v1").digest();
+export const codeSealingKey = (secret: string): Buffer =>
+  createHmac("sha256", secret).update("identity-gateway trigger code v1").digest();
 
 /** base64(nonce ‖ ciphertext ‖ tag), AES-256-GCM with a 96-bit random nonce; README shows the receiver's decrypt. */
 export function sealCodeForReceiver(secret: string, plaintext: string): string {
@@ -55,7 +56,15 @@ function errorMessageOf(text: string): string {
  * Triggers as HTTP endpoints: POSTs the Lambda event as JSON with X-Gateway-Timestamp and
  * X-Gateway-Signature, and maps every failure to the exception Cognito raises for a Lambda.
  */
-export function createHttpTriggerInvoker({ clock, logger, timeoutMs = TRIGGER_TIMEOUT_MS }: { clock: Clock; logger: Logger; timeoutMs?: number }): TriggerInvoker {
+export function createHttpTriggerInvoker({
+  clock,
+  logger,
+  timeoutMs = TRIGGER_TIMEOUT_MS,
+}: {
+  clock: Clock;
+  logger: Logger;
+  timeoutMs?: number;
+}): TriggerInvoker {
   return {
     async invoke({ triggerName, url, secret, event }) {
       const body = JSON.stringify(event);
@@ -65,7 +74,11 @@ export function createHttpTriggerInvoker({ clock, logger, timeoutMs = TRIGGER_TI
       try {
         response = await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", [TRIGGER_TIMESTAMP_HEADER]: timestamp, [TRIGGER_SIGNATURE_HEADER]: signTriggerRequest(secret, timestamp, body) },
+          headers: {
+            "content-type": "application/json",
+            [TRIGGER_TIMESTAMP_HEADER]: timestamp,
+            [TRIGGER_SIGNATURE_HEADER]: signTriggerRequest(secret, timestamp, body),
+          },
           body,
           signal: AbortSignal.timeout(timeoutMs),
           // A redirect would re-send the event (passwords of UserMigration included) wherever Location points.
@@ -73,25 +86,55 @@ export function createHttpTriggerInvoker({ clock, logger, timeoutMs = TRIGGER_TI
         });
       } catch (error) {
         const timedOut = (error as Error | null)?.name === "TimeoutError";
-        logger.warn({ ...logFields, reason: timedOut ? `no answer within ${timeoutMs} ms` : "network error", errorCode: (error as { cause?: { code?: unknown } }).cause?.code }, "trigger call failed");
-        throw new CognitoError("UnexpectedLambdaException", timedOut ? `${triggerName} failed: the trigger did not answer within ${timeoutMs / 1000} s.` : `${triggerName} failed: the trigger could not be reached.`);
+        logger.warn(
+          {
+            ...logFields,
+            reason: timedOut ? `no answer within ${timeoutMs} ms` : "network error",
+            errorCode: (error as { cause?: { code?: unknown } }).cause?.code,
+          },
+          "trigger call failed",
+        );
+        throw new CognitoError(
+          "UnexpectedLambdaException",
+          timedOut
+            ? `${triggerName} failed: the trigger did not answer within ${timeoutMs / 1000} s.`
+            : `${triggerName} failed: the trigger could not be reached.`,
+        );
       }
       let text: string;
       try {
         text = await readLimited(response, MAX_RESPONSE_BYTES);
       } catch (error) {
         const timedOut = (error as Error | null)?.name === "TimeoutError";
-        logger.warn({ ...logFields, reason: timedOut ? `answer not complete within ${timeoutMs} ms` : "unreadable answer", httpStatus: response.status }, "trigger call failed");
-        throw new CognitoError("UnexpectedLambdaException", timedOut ? `${triggerName} failed: the trigger did not answer within ${timeoutMs / 1000} s.` : `${triggerName} failed: the trigger's answer could not be read.`);
+        logger.warn(
+          {
+            ...logFields,
+            reason: timedOut ? `answer not complete within ${timeoutMs} ms` : "unreadable answer",
+            httpStatus: response.status,
+          },
+          "trigger call failed",
+        );
+        throw new CognitoError(
+          "UnexpectedLambdaException",
+          timedOut
+            ? `${triggerName} failed: the trigger did not answer within ${timeoutMs / 1000} s.`
+            : `${triggerName} failed: the trigger's answer could not be read.`,
+        );
       }
       if (response.status >= 300 && response.status < 400) {
         logger.warn({ ...logFields, reason: "redirect refused", httpStatus: response.status }, "trigger call failed");
-        throw new CognitoError("UnexpectedLambdaException", `${triggerName} failed: the trigger answered with a redirect.`);
+        throw new CognitoError(
+          "UnexpectedLambdaException",
+          `${triggerName} failed: the trigger answered with a redirect.`,
+        );
       }
       if (!response.ok) {
         // The receiver refused the operation, as a Lambda throwing an Error does.
         logger.info({ ...logFields, httpStatus: response.status }, "trigger refused the operation");
-        throw new CognitoError("UserLambdaValidationException", `${triggerName} failed with error ${errorMessageOf(text)}.`);
+        throw new CognitoError(
+          "UserLambdaValidationException",
+          `${triggerName} failed with error ${errorMessageOf(text)}.`,
+        );
       }
       let parsed: unknown;
       try {
@@ -101,7 +144,10 @@ export function createHttpTriggerInvoker({ clock, logger, timeoutMs = TRIGGER_TI
       }
       if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
         logger.warn({ ...logFields, reason: "answer is not a JSON object" }, "trigger call failed");
-        throw new CognitoError("InvalidLambdaResponseException", `Invalid ${triggerName} response: the trigger must answer with the event as a JSON object.`);
+        throw new CognitoError(
+          "InvalidLambdaResponseException",
+          `Invalid ${triggerName} response: the trigger must answer with the event as a JSON object.`,
+        );
       }
       return parsed as Record<string, unknown>;
     },

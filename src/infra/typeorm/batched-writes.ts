@@ -65,13 +65,23 @@ export interface BatchedWrites {
 export function createBatchedWrites(dataSource: DataSource, shape: Repositories): BatchedWrites {
   const events = rawEntity(dataSource, EventEntity);
   const refreshTokens = rawEntity(dataSource, RefreshTokenEntity);
-  const methodsOf = Object.entries(shape).map(([name, repository]) => [name, Object.keys(repository as object)] as const);
+  const methodsOf = Object.entries(shape).map(
+    ([name, repository]) => [name, Object.keys(repository as object)] as const,
+  );
   let pool: Promise<BatchPool> | null = null;
 
   const openPool = async (): Promise<BatchPool> => {
-    const driver = dataSource.driver as MysqlDriver & { createConnectionOptions(options: unknown, credentials: unknown): unknown; mysql: { createPool(options: unknown): { promise(): BatchPool } } };
-    const options = (await driver.createConnectionOptions(dataSource.options, dataSource.options)) as Record<string, unknown>;
-    return driver.mysql.createPool({ ...options, multipleStatements: true, connectionLimit: BATCH_POOL_SIZE }).promise();
+    const driver = dataSource.driver as MysqlDriver & {
+      createConnectionOptions(options: unknown, credentials: unknown): unknown;
+      mysql: { createPool(options: unknown): { promise(): BatchPool } };
+    };
+    const options = (await driver.createConnectionOptions(dataSource.options, dataSource.options)) as Record<
+      string,
+      unknown
+    >;
+    return driver.mysql
+      .createPool({ ...options, multipleStatements: true, connectionLimit: BATCH_POOL_SIZE })
+      .promise();
   };
 
   return {
@@ -82,7 +92,9 @@ export function createBatchedWrites(dataSource: DataSource, shape: Repositories)
         refused = true;
         return Promise.reject(new NotBatchable());
       };
-      const repositories = Object.fromEntries(methodsOf.map(([name, methods]) => [name, Object.fromEntries(methods.map((method) => [method, refuse]))])) as unknown as Repositories;
+      const repositories = Object.fromEntries(
+        methodsOf.map(([name, methods]) => [name, Object.fromEntries(methods.map((method) => [method, refuse]))]),
+      ) as unknown as Repositories;
       repositories.events.append = (event, occurredAt) => {
         statements.push(events.insertStatement(eventEntityOf(event, occurredAt)));
         return Promise.resolve(0);
@@ -114,7 +126,9 @@ export function createBatchedWrites(dataSource: DataSource, shape: Repositories)
       });
       const connection = await (await pool).getConnection();
       const sql = ["START TRANSACTION", ...statements.map((statement) => statement.sql), "COMMIT"].join(";\n");
-      const values = statements.flatMap((statement) => statement.values.map((value) => (value === undefined ? null : value)));
+      const values = statements.flatMap((statement) =>
+        statement.values.map((value) => (value === undefined ? null : value)),
+      );
       try {
         await connection.query(sql, values);
         connection.release();

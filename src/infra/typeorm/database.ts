@@ -28,16 +28,36 @@ import { createUserMigrationSourceRepository } from "./repositories/user-migrati
  * (SQLite reports only the columns). Any other storage error stays internal.
  */
 const UNIQUE_VIOLATIONS: { constraint: string; sqliteColumns: string; error: () => CognitoError }[] = [
-  { constraint: "uq_users_pool_username", sqliteColumns: "users.pool_id, users.username_normalized", error: () => new CognitoError("UsernameExistsException", "User already exists") },
-  { constraint: "uq_user_aliases_value", sqliteColumns: "user_aliases.pool_id, user_aliases.kind, user_aliases.value_normalized", error: () => new CognitoError("AliasExistsException", "An account with the given email or phone number already exists.") },
-  { constraint: "uq_user_pool_domains_domain", sqliteColumns: "user_pool_domains.domain", error: () => new CognitoError("InvalidParameterException", "Domain already associated with another user pool.") },
-  { constraint: "uq_groups_pool_name", sqliteColumns: "user_groups.pool_id, user_groups.name", error: () => new CognitoError("GroupExistsException", "A group with this name already exists in the user pool.") },
+  {
+    constraint: "uq_users_pool_username",
+    sqliteColumns: "users.pool_id, users.username_normalized",
+    error: () => new CognitoError("UsernameExistsException", "User already exists"),
+  },
+  {
+    constraint: "uq_user_aliases_value",
+    sqliteColumns: "user_aliases.pool_id, user_aliases.kind, user_aliases.value_normalized",
+    error: () =>
+      new CognitoError("AliasExistsException", "An account with the given email or phone number already exists."),
+  },
+  {
+    constraint: "uq_user_pool_domains_domain",
+    sqliteColumns: "user_pool_domains.domain",
+    error: () => new CognitoError("InvalidParameterException", "Domain already associated with another user pool."),
+  },
+  {
+    constraint: "uq_groups_pool_name",
+    sqliteColumns: "user_groups.pool_id, user_groups.name",
+    error: () => new CognitoError("GroupExistsException", "A group with this name already exists in the user pool."),
+  },
 ];
 
 function translateStorageError(error: unknown): unknown {
   if (!(error instanceof QueryFailedError)) return error;
   const message = String((error.driverError as { message?: string } | undefined)?.message ?? error.message);
-  const match = UNIQUE_VIOLATIONS.find((rule) => message.includes(`'${rule.constraint}'`) || message.includes(`UNIQUE constraint failed: ${rule.sqliteColumns}`));
+  const match = UNIQUE_VIOLATIONS.find(
+    (rule) =>
+      message.includes(`'${rule.constraint}'`) || message.includes(`UNIQUE constraint failed: ${rule.sqliteColumns}`),
+  );
   return match ? match.error() : error;
 }
 
@@ -78,11 +98,15 @@ export function createRepositories(manager: EntityManager): Repositories {
 
 /** MariaDB picks a deadlock victim and rolls it back whole; such a transaction is safe to run again. */
 const isRetryableConflict = (error: unknown): boolean =>
-  error instanceof QueryFailedError && ["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"].includes(String((error.driverError as { code?: string } | undefined)?.code));
+  error instanceof QueryFailedError &&
+  ["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"].includes(
+    String((error.driverError as { code?: string } | undefined)?.code),
+  );
 const MAX_TRANSACTION_ATTEMPTS = 4;
 
 export function createTypeormDatabase(dataSource: DataSource): Database {
-  const serialise = dataSource.options.type === "better-sqlite3" ? createMutex() : <T>(work: () => Promise<T>) => work();
+  const serialise =
+    dataSource.options.type === "better-sqlite3" ? createMutex() : <T>(work: () => Promise<T>) => work();
   const translated = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await serialise(work);

@@ -9,6 +9,10 @@ import type { OutsideCommits } from "../../core/caching/invalidation-channel.js"
  */
 export function createOutsideCommits(dataSource: DataSource): OutsideCommits | undefined {
   if (dataSource.options.type !== "better-sqlite3") return undefined;
-  const connection = (dataSource.driver as unknown as { databaseConnection: { pragma(source: string, options: { simple: true }): unknown } }).databaseConnection;
+  const connection = (
+    dataSource.driver as unknown as {
+      databaseConnection: { pragma(source: string, options: { simple: true }): unknown };
+    }
+  ).databaseConnection;
   return { count: () => Number(connection.pragma("data_version", { simple: true })) };
 }

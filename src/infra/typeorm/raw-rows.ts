@@ -33,12 +33,18 @@ interface PreparedStatements {
  * errors come back as TypeORM's QueryFailedError, so deadlock retries and constraint mapping still see
  * them. SQLite goes through TypeORM, which already keeps its statements prepared.
  */
-export async function runStatement(manager: EntityManager, sql: string, parameters: readonly unknown[]): Promise<unknown> {
+export async function runStatement(
+  manager: EntityManager,
+  sql: string,
+  parameters: readonly unknown[],
+): Promise<unknown> {
   if (manager.connection.options.type !== "mariadb") return manager.query(sql, [...parameters]);
   const values = parameters.map((value) => (value === undefined ? null : value));
   try {
     const runner = manager.queryRunner;
-    const target = (runner ? await runner.connect() : (manager.connection.driver as MysqlDriver).pool) as { promise(): PreparedStatements };
+    const target = (runner ? await runner.connect() : (manager.connection.driver as MysqlDriver).pool) as {
+      promise(): PreparedStatements;
+    };
     const [result] = await target.promise().execute(sql, values);
     return result;
   } catch (error) {
@@ -68,21 +74,30 @@ export function rawEntity<T extends ObjectLiteral>(dataSource: DataSource, targe
   const table = escape(metadata.tableName);
   const writable = columns.filter((column) => !column.isGenerated);
   const insertSql = `INSERT INTO ${table} (${writable.map((column) => escape(column.databaseName)).join(", ")}) VALUES (${writable.map(() => "?").join(", ")})`;
-  const persistent = (entity: T, column: ColumnMetadata) => driver.preparePersistentValue(column.getEntityValue(entity), column) as unknown;
+  const persistent = (entity: T, column: ColumnMetadata) =>
+    driver.preparePersistentValue(column.getEntityValue(entity), column) as unknown;
   const isGeneratedKey = columns.some((column) => column.isGenerated);
 
   return {
     table,
-    selectList: (alias, prefix = "") => columns.map((column) => `${alias}.${escape(column.databaseName)} AS ${escape(prefix + column.databaseName)}`).join(", "),
+    selectList: (alias, prefix = "") =>
+      columns
+        .map((column) => `${alias}.${escape(column.databaseName)} AS ${escape(prefix + column.databaseName)}`)
+        .join(", "),
     hydrate(row, prefix = "") {
       if (row[prefix + primary.databaseName] === null || row[prefix + primary.databaseName] === undefined) return null;
       const entity = metadata.create() as T;
-      for (const column of columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[prefix + column.databaseName], column));
+      for (const column of columns)
+        column.setEntityValue(entity, driver.prepareHydratedValue(row[prefix + column.databaseName], column));
       return entity;
     },
     insertStatement: (entity) => ({ sql: insertSql, values: writable.map((column) => persistent(entity, column)) }),
     async insert(runner, entity) {
-      const result = (await runStatement(runner, insertSql, writable.map((column) => persistent(entity, column)))) as { insertId?: number } | number | bigint;
+      const result = (await runStatement(
+        runner,
+        insertSql,
+        writable.map((column) => persistent(entity, column)),
+      )) as { insertId?: number } | number | bigint;
       if (!isGeneratedKey) return null;
       // mysql2 answers with a result header, better-sqlite3 (through TypeORM) with the last row id.
       return Number(typeof result === "object" ? result.insertId : result);

@@ -29,7 +29,10 @@ export async function measureSchemaDrift(target: DatabaseTarget): Promise<Schema
   });
 }
 
-async function withScratchDatabase<T>(target: DatabaseTarget, work: (scratch: DatabaseTarget) => Promise<T>): Promise<T> {
+async function withScratchDatabase<T>(
+  target: DatabaseTarget,
+  work: (scratch: DatabaseTarget) => Promise<T>,
+): Promise<T> {
   if (target.dialect === "sqlite") {
     const directory = mkdtempSync(path.join(tmpdir(), "gw-schema-"));
     try {
@@ -39,7 +42,12 @@ async function withScratchDatabase<T>(target: DatabaseTarget, work: (scratch: Da
     }
   }
   const database = `gw_scratch_${randomLowerAlphanumeric(10)}`;
-  const admin = await createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+  const admin = await createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+  });
   try {
     await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     return await work({ ...target, database });

@@ -14,7 +14,11 @@ export interface SqliteBackupProgress {
  * renames it into place, so a failed backup never leaves a half file under the name.
  * The backup holds no secrets key: keep SECRETS_KEY (or DATA_DIR/secrets.key) with it (README "Operating").
  */
-export async function backupSqliteDatabase(source: string, destination: string, options: { onProgress?: (progress: SqliteBackupProgress) => void } = {}): Promise<{ bytes: number; pages: number }> {
+export async function backupSqliteDatabase(
+  source: string,
+  destination: string,
+  options: { onProgress?: (progress: SqliteBackupProgress) => void } = {},
+): Promise<{ bytes: number; pages: number }> {
   if (!existsSync(source)) throw new Error(`No database file at ${source}`);
   mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
   const partial = `${destination}.partial`;
@@ -33,7 +37,8 @@ export async function backupSqliteDatabase(source: string, destination: string, 
     try {
       const verdict = check.pragma("quick_check", { simple: true });
       if (verdict !== "ok") throw new Error(`The backup failed SQLite's quick_check: ${String(verdict)}`);
-      const bytes = Number(check.pragma("page_count", { simple: true })) * Number(check.pragma("page_size", { simple: true }));
+      const bytes =
+        Number(check.pragma("page_count", { simple: true })) * Number(check.pragma("page_size", { simple: true }));
       return { bytes, pages: result.totalPages };
     } finally {
       check.close();
@@ -51,7 +56,11 @@ export async function backupSqliteDatabase(source: string, destination: string, 
  * the backup first, refuses to overwrite an existing database unless `overwrite`, and removes stale
  * -wal/-shm files that belong to the file it replaces.
  */
-export function restoreSqliteDatabase(backup: string, destination: string, options: { overwrite?: boolean } = {}): void {
+export function restoreSqliteDatabase(
+  backup: string,
+  destination: string,
+  options: { overwrite?: boolean } = {},
+): void {
   const check = new Database(backup, { readonly: true, fileMustExist: true });
   try {
     const verdict = check.pragma("quick_check", { simple: true });
@@ -59,7 +68,8 @@ export function restoreSqliteDatabase(backup: string, destination: string, optio
   } finally {
     check.close();
   }
-  if (existsSync(destination) && !options.overwrite) throw new Error(`${destination} exists; stop the gateway and pass overwrite to replace it`);
+  if (existsSync(destination) && !options.overwrite)
+    throw new Error(`${destination} exists; stop the gateway and pass overwrite to replace it`);
   mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
   const partial = `${destination}.partial`;
   copyFileSync(backup, partial);

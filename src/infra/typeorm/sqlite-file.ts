@@ -22,15 +22,22 @@ export function inspectGatewayDatabaseFile(file: string): GatewayDatabaseFile {
   try {
     let tables: Set<string>;
     try {
-      tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
+      tables = new Set(
+        (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+          (row) => row.name,
+        ),
+      );
     } catch {
       throw new Error(`${file} is not a SQLite database`);
     }
     const missing = GATEWAY_TABLES.filter((table) => !tables.has(table));
-    if (missing.length > 0) throw new Error(`${file} is not an identity gateway database (no ${missing.join(", ")} table)`);
+    if (missing.length > 0)
+      throw new Error(`${file} is not an identity gateway database (no ${missing.join(", ")} table)`);
     const verdict = db.pragma("quick_check", { simple: true });
     if (verdict !== "ok") throw new Error(`${file} fails SQLite's quick_check: ${String(verdict)}`);
-    const migrations = (db.prepare("SELECT name FROM migrations ORDER BY id").all() as { name: string }[]).map((row) => row.name);
+    const migrations = (db.prepare("SELECT name FROM migrations ORDER BY id").all() as { name: string }[]).map(
+      (row) => row.name,
+    );
     return { migrations };
   } finally {
     db.close();

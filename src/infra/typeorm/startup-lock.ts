@@ -23,8 +23,13 @@ export async function acquireStartupLock(dataSource: DataSource): Promise<Startu
   const runner: QueryRunner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    const [row] = (await runner.query("SELECT GET_LOCK(?, ?) AS taken", [name, WAIT_SECONDS])) as { taken: number | string | null }[];
-    if (Number(row?.taken) !== 1) throw new Error(`another gateway process has been starting on database ${database} for over ${WAIT_SECONDS} s (startup lock ${name} not released)`);
+    const [row] = (await runner.query("SELECT GET_LOCK(?, ?) AS taken", [name, WAIT_SECONDS])) as {
+      taken: number | string | null;
+    }[];
+    if (Number(row?.taken) !== 1)
+      throw new Error(
+        `another gateway process has been starting on database ${database} for over ${WAIT_SECONDS} s (startup lock ${name} not released)`,
+      );
   } catch (error) {
     await runner.release();
     throw error;

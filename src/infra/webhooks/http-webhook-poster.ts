@@ -28,7 +28,14 @@ export function createHttpWebhookPoster({ timeoutMs = 5_000 }: { timeoutMs?: num
       } catch (error) {
         const name = (error as Error | null)?.name;
         const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-        return { ok: false, status: null, error: name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : `network error${typeof code === "string" ? ` (${code})` : ""}` };
+        return {
+          ok: false,
+          status: null,
+          error:
+            name === "TimeoutError"
+              ? `no answer within ${timeoutMs} ms`
+              : `network error${typeof code === "string" ? ` (${code})` : ""}`,
+        };
       }
     },
   };

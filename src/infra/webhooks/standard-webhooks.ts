@@ -25,8 +25,15 @@ function toStandardSecret(secret: string): string {
 }
 
 /** The three Standard Webhooks headers for one request. `id` stays the same when the message is retried. */
-export function standardWebhookHeaders(secret: string, message: { id: string; timestampSeconds: number; body: string }): Record<string, string> {
-  const signature = new Webhook(toStandardSecret(secret)).sign(message.id, new Date(message.timestampSeconds * 1000), message.body);
+export function standardWebhookHeaders(
+  secret: string,
+  message: { id: string; timestampSeconds: number; body: string },
+): Record<string, string> {
+  const signature = new Webhook(toStandardSecret(secret)).sign(
+    message.id,
+    new Date(message.timestampSeconds * 1000),
+    message.body,
+  );
   return {
     [WEBHOOK_ID_HEADER]: message.id,
     [WEBHOOK_TIMESTAMP_HEADER]: String(message.timestampSeconds),

@@ -20,17 +20,25 @@ export const toDeviceType = (device: Device) =>
     DeviceLastAuthenticatedDate: device.lastAuthenticatedAt ? epochSeconds(device.lastAuthenticatedAt) : null,
   });
 
-const toDevicePage = (page: { devices: Device[]; paginationToken: string | null }) => compact({ Devices: page.devices.map(toDeviceType), PaginationToken: page.paginationToken });
+const toDevicePage = (page: { devices: Device[]; paginationToken: string | null }) =>
+  compact({ Devices: page.devices.map(toDeviceType), PaginationToken: page.paginationToken });
 
 type DeviceRequest = { DeviceKey: string };
 type UserRef = { UserPoolId: string; Username: string };
 const rememberedStatus = str({ values: ["remembered", "not_remembered"] });
-const user = (ctx: WireContext, accessTokenValue: string | undefined): Promise<AccessTokenPrincipal> => ctx.services.accessTokens.authenticate(accessTokenValue ?? null);
+const user = (ctx: WireContext, accessTokenValue: string | undefined): Promise<AccessTokenPrincipal> =>
+  ctx.services.accessTokens.authenticate(accessTokenValue ?? null);
 const ref = (input: UserRef) => ({ userPoolId: input.UserPoolId, username: input.Username });
 
 /** Remembered devices: the access-token forms (token in the body) and the Admin* forms (SigV4). */
 export const deviceActions: ActionTable = {
-  ConfirmDevice: action<DeviceRequest & { AccessToken: string; DeviceSecretVerifierConfig: { PasswordVerifier?: string; Salt?: string }; DeviceName?: string }>({
+  ConfirmDevice: action<
+    DeviceRequest & {
+      AccessToken: string;
+      DeviceSecretVerifierConfig: { PasswordVerifier?: string; Salt?: string };
+      DeviceName?: string;
+    }
+  >({
     auth: "public",
     members: {
       AccessToken: accessToken,
@@ -42,7 +50,10 @@ export const deviceActions: ActionTable = {
     async handle(input, ctx) {
       const result = await ctx.services.devices.confirmDevice(await user(ctx, input.AccessToken), {
         deviceKey: input.DeviceKey,
-        deviceSecretVerifierConfig: { passwordVerifier: input.DeviceSecretVerifierConfig.PasswordVerifier ?? "", salt: input.DeviceSecretVerifierConfig.Salt ?? "" },
+        deviceSecretVerifierConfig: {
+          passwordVerifier: input.DeviceSecretVerifierConfig.PasswordVerifier ?? "",
+          salt: input.DeviceSecretVerifierConfig.Salt ?? "",
+        },
         deviceName: input.DeviceName,
       });
       return { UserConfirmationNecessary: result.userConfirmationNecessary };
@@ -52,7 +63,11 @@ export const deviceActions: ActionTable = {
     auth: "public",
     members: { AccessToken: accessToken, DeviceKey: required(deviceKey), DeviceRememberedStatus: rememberedStatus },
     async handle(input, ctx) {
-      await ctx.services.devices.updateDeviceStatus(await user(ctx, input.AccessToken), input.DeviceKey, input.DeviceRememberedStatus ?? "not_remembered");
+      await ctx.services.devices.updateDeviceStatus(
+        await user(ctx, input.AccessToken),
+        input.DeviceKey,
+        input.DeviceRememberedStatus ?? "not_remembered",
+      );
       return EMPTY;
     },
   }),
@@ -60,14 +75,21 @@ export const deviceActions: ActionTable = {
     auth: "public",
     members: { AccessToken: token, DeviceKey: required(deviceKey) },
     async handle(input, ctx) {
-      return { Device: toDeviceType(await ctx.services.devices.getDevice(await user(ctx, input.AccessToken), input.DeviceKey)) };
+      return {
+        Device: toDeviceType(await ctx.services.devices.getDevice(await user(ctx, input.AccessToken), input.DeviceKey)),
+      };
     },
   }),
   ListDevices: action<{ AccessToken: string; Limit?: number; PaginationToken?: string }>({
     auth: "public",
     members: { AccessToken: accessToken, Limit: limit60, PaginationToken: paginationToken },
     async handle(input, ctx) {
-      return toDevicePage(await ctx.services.devices.listDevices(await user(ctx, input.AccessToken), { limit: input.Limit, paginationToken: input.PaginationToken }));
+      return toDevicePage(
+        await ctx.services.devices.listDevices(await user(ctx, input.AccessToken), {
+          limit: input.Limit,
+          paginationToken: input.PaginationToken,
+        }),
+      );
     },
   }),
   ForgetDevice: action<DeviceRequest & { AccessToken?: string }>({
@@ -83,21 +105,38 @@ export const deviceActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId, Username: username, DeviceKey: required(deviceKey) },
     async handle(input, ctx) {
-      return { Device: toDeviceType(await ctx.services.devices.adminGetDevice(adminOf(ctx), ref(input), input.DeviceKey)) };
+      return {
+        Device: toDeviceType(await ctx.services.devices.adminGetDevice(adminOf(ctx), ref(input), input.DeviceKey)),
+      };
     },
   }),
   AdminListDevices: action<UserRef & { Limit?: number; PaginationToken?: string }>({
     auth: "admin",
     members: { UserPoolId: userPoolId, Username: username, Limit: limit60, PaginationToken: paginationToken },
     async handle(input, ctx) {
-      return toDevicePage(await ctx.services.devices.adminListDevices(adminOf(ctx), ref(input), { limit: input.Limit, paginationToken: input.PaginationToken }));
+      return toDevicePage(
+        await ctx.services.devices.adminListDevices(adminOf(ctx), ref(input), {
+          limit: input.Limit,
+          paginationToken: input.PaginationToken,
+        }),
+      );
     },
   }),
   AdminUpdateDeviceStatus: action<UserRef & DeviceRequest & { DeviceRememberedStatus?: string }>({
     auth: "admin",
-    members: { UserPoolId: userPoolId, Username: username, DeviceKey: required(deviceKey), DeviceRememberedStatus: rememberedStatus },
+    members: {
+      UserPoolId: userPoolId,
+      Username: username,
+      DeviceKey: required(deviceKey),
+      DeviceRememberedStatus: rememberedStatus,
+    },
     async handle(input, ctx) {
-      await ctx.services.devices.adminUpdateDeviceStatus(adminOf(ctx), ref(input), input.DeviceKey, input.DeviceRememberedStatus ?? "not_remembered");
+      await ctx.services.devices.adminUpdateDeviceStatus(
+        adminOf(ctx),
+        ref(input),
+        input.DeviceKey,
+        input.DeviceRememberedStatus ?? "not_remembered",
+      );
       return EMPTY;
     },
   }),

@@ -1,5 +1,15 @@
-import type { CreateAppClientInput, ExplicitAuthFlow, OAuthFlow, PreventUserExistenceErrors } from "../../../core/clients/app-client.types.js";
-import type { CreateUserPoolInput, CustomAttributeInput, LambdaConfig, UpdateUserPoolInput } from "../../../core/pools/user-pool.types.js";
+import type {
+  CreateAppClientInput,
+  ExplicitAuthFlow,
+  OAuthFlow,
+  PreventUserExistenceErrors,
+} from "../../../core/clients/app-client.types.js";
+import type {
+  CreateUserPoolInput,
+  CustomAttributeInput,
+  LambdaConfig,
+  UpdateUserPoolInput,
+} from "../../../core/pools/user-pool.types.js";
 import { LAMBDA_TRIGGERS } from "../../../core/pools/user-pool.types.js";
 import { AUTH_FACTOR_TYPES, type AuthFactorType } from "../../../core/pools/sign-in-policy.js";
 import type { TimeUnit } from "../../../lib/durations.js";
@@ -24,7 +34,15 @@ export interface SchemaAttributeType {
 export interface UserPoolRequest {
   PoolName?: string;
   Policies?: {
-    PasswordPolicy?: { MinimumLength?: number; RequireUppercase?: Flag; RequireLowercase?: Flag; RequireNumbers?: Flag; RequireSymbols?: Flag; PasswordHistorySize?: number; TemporaryPasswordValidityDays?: number };
+    PasswordPolicy?: {
+      MinimumLength?: number;
+      RequireUppercase?: Flag;
+      RequireLowercase?: Flag;
+      RequireNumbers?: Flag;
+      RequireSymbols?: Flag;
+      PasswordHistorySize?: number;
+      TemporaryPasswordValidityDays?: number;
+    };
     SignInPolicy?: { AllowedFirstAuthFactors?: AuthFactorType[] };
   };
   DeletionProtection?: "ACTIVE" | "INACTIVE";
@@ -35,15 +53,27 @@ export interface UserPoolRequest {
   SmsVerificationMessage?: Text;
   EmailVerificationMessage?: Text;
   EmailVerificationSubject?: Text;
-  VerificationMessageTemplate?: { SmsMessage?: Text; EmailMessage?: Text; EmailSubject?: Text; EmailMessageByLink?: Text; EmailSubjectByLink?: Text; DefaultEmailOption?: "CONFIRM_WITH_CODE" | "CONFIRM_WITH_LINK" };
+  VerificationMessageTemplate?: {
+    SmsMessage?: Text;
+    EmailMessage?: Text;
+    EmailSubject?: Text;
+    EmailMessageByLink?: Text;
+    EmailSubjectByLink?: Text;
+    DefaultEmailOption?: "CONFIRM_WITH_CODE" | "CONFIRM_WITH_LINK";
+  };
   SmsAuthenticationMessage?: Text;
   MfaConfiguration?: "OFF" | "ON" | "OPTIONAL";
   UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate?: ("email" | "phone_number")[] };
   DeviceConfiguration?: { ChallengeRequiredOnNewDevice?: Flag; DeviceOnlyRememberedOnUserPrompt?: Flag };
-  AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: Flag; InviteMessageTemplate?: { SMSMessage?: Text; EmailMessage?: Text; EmailSubject?: Text } };
+  AdminCreateUserConfig?: {
+    AllowAdminCreateUserOnly?: Flag;
+    InviteMessageTemplate?: { SMSMessage?: Text; EmailMessage?: Text; EmailSubject?: Text };
+  };
   Schema?: SchemaAttributeType[];
   UsernameConfiguration?: { CaseSensitive?: boolean };
-  AccountRecoverySetting?: { RecoveryMechanisms?: { Priority: number; Name: "verified_email" | "verified_phone_number" | "admin_only" }[] };
+  AccountRecoverySetting?: {
+    RecoveryMechanisms?: { Priority: number; Name: "verified_email" | "verified_phone_number" | "admin_only" }[];
+  };
 }
 
 export const schemaAttributeMember = struct({
@@ -58,7 +88,10 @@ export const schemaAttributeMember = struct({
 export const customAttributesMember = required(list(schemaAttributeMember, { min: 1, max: 25 }));
 
 const verifiable = list(str({ values: ["email", "phone_number"] }));
-const versionedTriggerMember = struct({ LambdaVersion: required(str({ values: ["V1_0", "V2_0", "V3_0"] })), LambdaArn: required(str({ min: 20, max: 2048 })) });
+const versionedTriggerMember = struct({
+  LambdaVersion: required(str({ values: ["V1_0", "V2_0", "V3_0"] })),
+  LambdaArn: required(str({ min: 20, max: 2048 })),
+});
 const triggerUrl = str({ min: 1, max: 2048 });
 
 /** The members both CreateUserPool and UpdateUserPool take. */
@@ -73,7 +106,9 @@ export const poolSettingMembers: Members = {
       PasswordHistorySize: int({ min: 0, max: 24 }),
       TemporaryPasswordValidityDays: int({ min: 0, max: 365 }),
     }),
-    SignInPolicy: struct({ AllowedFirstAuthFactors: list(str({ values: AUTH_FACTOR_TYPES }), { min: 1, max: AUTH_FACTOR_TYPES.length }) }),
+    SignInPolicy: struct({
+      AllowedFirstAuthFactors: list(str({ values: AUTH_FACTOR_TYPES }), { min: 1, max: AUTH_FACTOR_TYPES.length }),
+    }),
   }),
   DeletionProtection: str({ values: ["ACTIVE", "INACTIVE"] }),
   LambdaConfig: struct({
@@ -111,10 +146,20 @@ export const poolSettingMembers: Members = {
   AdminCreateUserConfig: struct({
     AllowAdminCreateUserOnly: bool(),
     UnusedAccountValidityDays: int({ min: 0, max: 365 }),
-    InviteMessageTemplate: struct({ SMSMessage: str({ min: 6, max: 140 }), EmailMessage: str({ min: 6, max: 20000 }), EmailSubject: str({ min: 1, max: 140 }) }),
+    InviteMessageTemplate: struct({
+      SMSMessage: str({ min: 6, max: 140 }),
+      EmailMessage: str({ min: 6, max: 20000 }),
+      EmailSubject: str({ min: 1, max: 140 }),
+    }),
   }),
   AccountRecoverySetting: struct({
-    RecoveryMechanisms: list(struct({ Priority: required(int({ min: 1, max: 2 })), Name: required(str({ values: ["verified_email", "verified_phone_number", "admin_only"] })) }), { min: 1, max: 2 }),
+    RecoveryMechanisms: list(
+      struct({
+        Priority: required(int({ min: 1, max: 2 })),
+        Name: required(str({ values: ["verified_email", "verified_phone_number", "admin_only"] })),
+      }),
+      { min: 1, max: 2 },
+    ),
   }),
   UserPoolTags: map(),
 };
@@ -137,7 +182,9 @@ export function toCoreCustomAttribute(attribute: SchemaAttributeType): CustomAtt
 
 type VersionedTrigger = { LambdaVersion?: string; LambdaArn?: string };
 const versioned = <V extends string>(value: VersionedTrigger | undefined) =>
-  value && typeof value.LambdaArn === "string" ? { lambdaVersion: value.LambdaVersion as V, lambdaArn: value.LambdaArn } : undefined;
+  value && typeof value.LambdaArn === "string"
+    ? { lambdaVersion: value.LambdaVersion as V, lambdaArn: value.LambdaArn }
+    : undefined;
 
 /**
  * LambdaConfig's trigger names, PascalCase on the wire (PreSignUp → preSignUp); the values are the
@@ -152,7 +199,9 @@ function toLambdaConfig(config: Record<string, unknown> | undefined): LambdaConf
   }
   return compact({
     ...result,
-    preTokenGenerationConfig: versioned<"V1_0" | "V2_0">(config.PreTokenGenerationConfig as VersionedTrigger | undefined),
+    preTokenGenerationConfig: versioned<"V1_0" | "V2_0">(
+      config.PreTokenGenerationConfig as VersionedTrigger | undefined,
+    ),
     customEmailSender: versioned<"V1_0">(config.CustomEmailSender as VersionedTrigger | undefined),
     customSmsSender: versioned<"V1_0">(config.CustomSMSSender as VersionedTrigger | undefined),
   }) as LambdaConfig;
@@ -162,7 +211,8 @@ export function toCoreUpdateUserPoolInput(request: UserPoolRequest): UpdateUserP
   const policy = request.Policies?.PasswordPolicy;
   const template = request.VerificationMessageTemplate;
   const invite = request.AdminCreateUserConfig?.InviteMessageTemplate;
-  const hasTemplate = template || request.SmsVerificationMessage || request.EmailVerificationMessage || request.EmailVerificationSubject;
+  const hasTemplate =
+    template || request.SmsVerificationMessage || request.EmailVerificationMessage || request.EmailVerificationSubject;
   return compact({
     name: request.PoolName,
     passwordPolicy: policy
@@ -178,7 +228,9 @@ export function toCoreUpdateUserPoolInput(request: UserPoolRequest): UpdateUserP
       : undefined,
     deletionProtection: request.DeletionProtection,
     // Checked whole (PASSWORD present, SOFTWARE_TOKEN refused…) by the pool's validation.
-    signInPolicy: request.Policies?.SignInPolicy?.AllowedFirstAuthFactors ? { allowedFirstAuthFactors: request.Policies.SignInPolicy.AllowedFirstAuthFactors } : undefined,
+    signInPolicy: request.Policies?.SignInPolicy?.AllowedFirstAuthFactors
+      ? { allowedFirstAuthFactors: request.Policies.SignInPolicy.AllowedFirstAuthFactors }
+      : undefined,
     lambdaConfig: toLambdaConfig(request.LambdaConfig),
     autoVerifiedAttributes: request.AutoVerifiedAttributes,
     // VerificationMessageTemplate wins over the older top-level members, as in Cognito.
@@ -194,17 +246,30 @@ export function toCoreUpdateUserPoolInput(request: UserPoolRequest): UpdateUserP
       : undefined,
     smsAuthenticationMessage: request.SmsAuthenticationMessage,
     mfaConfiguration: request.MfaConfiguration,
-    attributesRequireVerificationBeforeUpdate: request.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate,
+    attributesRequireVerificationBeforeUpdate:
+      request.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate,
     deviceConfiguration: request.DeviceConfiguration
-      ? { challengeRequiredOnNewDevice: request.DeviceConfiguration.ChallengeRequiredOnNewDevice ?? false, deviceOnlyRememberedOnUserPrompt: request.DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt ?? false }
+      ? {
+          challengeRequiredOnNewDevice: request.DeviceConfiguration.ChallengeRequiredOnNewDevice ?? false,
+          deviceOnlyRememberedOnUserPrompt: request.DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt ?? false,
+        }
       : undefined,
     adminCreateUserConfig: request.AdminCreateUserConfig
       ? compact({
           allowAdminCreateUserOnly: request.AdminCreateUserConfig.AllowAdminCreateUserOnly,
-          inviteMessageTemplate: invite ? compact({ smsMessage: invite.SMSMessage, emailMessage: invite.EmailMessage, emailSubject: invite.EmailSubject }) : undefined,
+          inviteMessageTemplate: invite
+            ? compact({
+                smsMessage: invite.SMSMessage,
+                emailMessage: invite.EmailMessage,
+                emailSubject: invite.EmailSubject,
+              })
+            : undefined,
         })
       : undefined,
-    accountRecoverySetting: request.AccountRecoverySetting?.RecoveryMechanisms?.map((mechanism) => ({ name: mechanism.Name, priority: mechanism.Priority })),
+    accountRecoverySetting: request.AccountRecoverySetting?.RecoveryMechanisms?.map((mechanism) => ({
+      name: mechanism.Name,
+      priority: mechanism.Priority,
+    })),
   }) as UpdateUserPoolInput;
 }
 
@@ -264,7 +329,10 @@ export const clientSettingMembers: Members = {
   EnableTokenRevocation: bool(),
   EnablePropagateAdditionalUserContextData: bool(),
   AuthSessionValidity: int({ min: 3, max: 15 }),
-  RefreshTokenRotation: struct({ Feature: required(str({ values: ["ENABLED", "DISABLED"] })), RetryGracePeriodSeconds: int({ min: 0, max: 60 }) }),
+  RefreshTokenRotation: struct({
+    Feature: required(str({ values: ["ENABLED", "DISABLED"] })),
+    RetryGracePeriodSeconds: int({ min: 0, max: 60 }),
+  }),
 };
 
 export function toCoreAppClientInput(request: UserPoolClientRequest): Partial<CreateAppClientInput> {
@@ -274,14 +342,23 @@ export function toCoreAppClientInput(request: UserPoolClientRequest): Partial<Cr
     accessTokenValidity: request.AccessTokenValidity,
     idTokenValidity: request.IdTokenValidity,
     refreshTokenValidity: request.RefreshTokenValidity,
-    tokenValidityUnits: request.TokenValidityUnits ? compact({ accessToken: request.TokenValidityUnits.AccessToken, idToken: request.TokenValidityUnits.IdToken, refreshToken: request.TokenValidityUnits.RefreshToken }) : undefined,
+    tokenValidityUnits: request.TokenValidityUnits
+      ? compact({
+          accessToken: request.TokenValidityUnits.AccessToken,
+          idToken: request.TokenValidityUnits.IdToken,
+          refreshToken: request.TokenValidityUnits.RefreshToken,
+        })
+      : undefined,
     authSessionValidityMinutes: request.AuthSessionValidity,
     readAttributes: request.ReadAttributes,
     writeAttributes: request.WriteAttributes,
     preventUserExistenceErrors: request.PreventUserExistenceErrors,
     enableTokenRevocation: request.EnableTokenRevocation,
     refreshTokenRotation: request.RefreshTokenRotation
-      ? { enabled: request.RefreshTokenRotation.Feature === "ENABLED", retryGracePeriodSeconds: request.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0 }
+      ? {
+          enabled: request.RefreshTokenRotation.Feature === "ENABLED",
+          retryGracePeriodSeconds: request.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0,
+        }
       : undefined,
     callbackUrls: request.CallbackURLs,
     logoutUrls: request.LogoutURLs,

@@ -21,7 +21,10 @@ import {
 } from "./pool-requests.js";
 
 /** Cognito's Limit/MaxResults 0 means "the default page". */
-const pageArgs = (size: number | undefined, token: string | undefined) => ({ first: size === 0 ? undefined : size, after: token });
+const pageArgs = (size: number | undefined, token: string | undefined) => ({
+  first: size === 0 ? undefined : size,
+  after: token,
+});
 
 type PoolRef = { UserPoolId: string };
 type ClientRef = PoolRef & { ClientId: string };
@@ -46,7 +49,8 @@ export const poolActions: ActionTable = {
 
   UpdateUserPool: adminCommand<UserPoolRequest & PoolRef>(
     { ...poolSettingMembers, UserPoolId: userPoolId, PoolName: poolNameMember },
-    (input, ctx) => ctx.services.userPools.updateUserPool(adminOf(ctx), input.UserPoolId, toCoreUpdateUserPoolInput(input)),
+    (input, ctx) =>
+      ctx.services.userPools.updateUserPool(adminOf(ctx), input.UserPoolId, toCoreUpdateUserPoolInput(input)),
   ),
 
   DescribeUserPool: action<PoolRef>({
@@ -56,8 +60,13 @@ export const poolActions: ActionTable = {
       const pool = await ctx.services.userPools.getUserPool(adminOf(ctx), input.UserPoolId);
       const domains = await ctx.services.userPoolDomains.listPoolDomains(adminOf(ctx), pool.id);
       // Domain is the prefix, CustomDomain the custom host (cognito-reference §2.1).
-      const domainMembers = compact({ Domain: domains.find((domain) => domain.kind === "prefix")?.domain, CustomDomain: domains.find((domain) => domain.kind === "custom")?.domain });
-      return { UserPool: { ...toUserPoolType(pool, await ctx.services.userPools.countUsers(pool.id)), ...domainMembers } };
+      const domainMembers = compact({
+        Domain: domains.find((domain) => domain.kind === "prefix")?.domain,
+        CustomDomain: domains.find((domain) => domain.kind === "custom")?.domain,
+      });
+      return {
+        UserPool: { ...toUserPoolType(pool, await ctx.services.userPools.countUsers(pool.id)), ...domainMembers },
+      };
     },
   }),
 
@@ -65,16 +74,26 @@ export const poolActions: ActionTable = {
     auth: "admin",
     members: { MaxResults: required(maxResults60), NextToken: nextToken },
     async handle(input, ctx) {
-      const page = await ctx.services.userPools.listUserPools(adminOf(ctx), pageArgs(input.MaxResults, input.NextToken));
+      const page = await ctx.services.userPools.listUserPools(
+        adminOf(ctx),
+        pageArgs(input.MaxResults, input.NextToken),
+      );
       return compact({ UserPools: page.items.map(toUserPoolDescription), NextToken: page.nextCursor });
     },
   }),
 
-  DeleteUserPool: adminCommand<PoolRef>({ UserPoolId: userPoolId }, (input, ctx) => ctx.services.userPools.deleteUserPool(adminOf(ctx), input.UserPoolId)),
+  DeleteUserPool: adminCommand<PoolRef>({ UserPoolId: userPoolId }, (input, ctx) =>
+    ctx.services.userPools.deleteUserPool(adminOf(ctx), input.UserPoolId),
+  ),
 
   AddCustomAttributes: adminCommand<PoolRef & { CustomAttributes: SchemaAttributeType[] }>(
     { UserPoolId: userPoolId, CustomAttributes: customAttributesMember },
-    (input, ctx) => ctx.services.userPools.addCustomAttributes(adminOf(ctx), input.UserPoolId, input.CustomAttributes.map(toCoreCustomAttribute)),
+    (input, ctx) =>
+      ctx.services.userPools.addCustomAttributes(
+        adminOf(ctx),
+        input.UserPoolId,
+        input.CustomAttributes.map(toCoreCustomAttribute),
+      ),
   ),
 
   GetUserPoolMfaConfig: action<PoolRef>({
@@ -99,7 +118,10 @@ export const poolActions: ActionTable = {
       UserPoolId: userPoolId,
       MfaConfiguration: str({ values: ["OFF", "ON", "OPTIONAL"] }),
       SoftwareTokenMfaConfiguration: struct({ Enabled: bool() }),
-      SmsMfaConfiguration: struct({ SmsAuthenticationMessage: str({ min: 6, max: 140 }), SmsConfiguration: struct({}) }),
+      SmsMfaConfiguration: struct({
+        SmsAuthenticationMessage: str({ min: 6, max: 140 }),
+        SmsConfiguration: struct({}),
+      }),
       EmailMfaConfiguration: struct({ Message: str({ min: 6, max: 20000 }), Subject: str({ min: 1, max: 140 }) }),
       WebAuthnConfiguration: struct({
         RelyingPartyId: str({ min: 1, max: 127 }),
@@ -140,15 +162,26 @@ export const poolActions: ActionTable = {
 
   CreateUserPoolClient: action<UserPoolClientRequest & PoolRef & { ClientName: string }>({
     auth: "admin",
-    members: { ...clientSettingMembers, UserPoolId: userPoolId, ClientName: required(clientSettingMembers.ClientName!), GenerateSecret: bool(), ClientSecret: str({ min: 24, max: 64, pattern: "[\\w+]+", sensitive: true }) },
+    members: {
+      ...clientSettingMembers,
+      UserPoolId: userPoolId,
+      ClientName: required(clientSettingMembers.ClientName!),
+      GenerateSecret: bool(),
+      ClientSecret: str({ min: 24, max: 64, pattern: "[\\w+]+", sensitive: true }),
+    },
     async handle(input, ctx) {
-      if (input.ClientSecret !== undefined) throw invalidParameter("ClientSecret: the gateway generates client secrets; send GenerateSecret: true instead.");
+      if (input.ClientSecret !== undefined)
+        throw invalidParameter(
+          "ClientSecret: the gateway generates client secrets; send GenerateSecret: true instead.",
+        );
       const client = await ctx.services.appClients.createUserPoolClient(adminOf(ctx), input.UserPoolId, {
         ...toCoreAppClientInput(input),
         clientName: input.ClientName,
         generateSecret: input.GenerateSecret ?? false,
       });
-      return { UserPoolClient: toUserPoolClientType(client, ctx.services.appClients.revealSecret(client.secretCiphertext)) };
+      return {
+        UserPoolClient: toUserPoolClientType(client, ctx.services.appClients.revealSecret(client.secretCiphertext)),
+      };
     },
   }),
 
@@ -158,8 +191,16 @@ export const poolActions: ActionTable = {
     async handle(input, ctx) {
       // Cognito's UpdateUserPoolClient replaces the whole configuration: what the request leaves out goes
       // back to its default (reference-oauth §9.1). GraphQL's updateUserPoolClient merges instead.
-      const client = await ctx.services.appClients.updateUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId, toCoreAppClientInput(input), { replace: true });
-      return { UserPoolClient: toUserPoolClientType(client, ctx.services.appClients.revealSecret(client.secretCiphertext)) };
+      const client = await ctx.services.appClients.updateUserPoolClient(
+        adminOf(ctx),
+        input.UserPoolId,
+        input.ClientId,
+        toCoreAppClientInput(input),
+        { replace: true },
+      );
+      return {
+        UserPoolClient: toUserPoolClientType(client, ctx.services.appClients.revealSecret(client.secretCiphertext)),
+      };
     },
   }),
 
@@ -168,7 +209,9 @@ export const poolActions: ActionTable = {
     members: { UserPoolId: userPoolId, ClientId: clientId },
     async handle(input, ctx) {
       const client = await ctx.services.appClients.getUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId);
-      return { UserPoolClient: toUserPoolClientType(client, ctx.services.appClients.revealSecret(client.secretCiphertext)) };
+      return {
+        UserPoolClient: toUserPoolClientType(client, ctx.services.appClients.revealSecret(client.secretCiphertext)),
+      };
     },
   }),
 
@@ -176,14 +219,24 @@ export const poolActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId, MaxResults: maxResults60, NextToken: nextToken },
     async handle(input, ctx) {
-      const page = await ctx.services.appClients.listUserPoolClients(adminOf(ctx), input.UserPoolId, pageArgs(input.MaxResults, input.NextToken));
-      return compact({ UserPoolClients: page.items.map((client) => ({ ClientId: client.clientId, UserPoolId: client.poolId, ClientName: client.clientName })), NextToken: page.nextCursor });
+      const page = await ctx.services.appClients.listUserPoolClients(
+        adminOf(ctx),
+        input.UserPoolId,
+        pageArgs(input.MaxResults, input.NextToken),
+      );
+      return compact({
+        UserPoolClients: page.items.map((client) => ({
+          ClientId: client.clientId,
+          UserPoolId: client.poolId,
+          ClientName: client.clientName,
+        })),
+        NextToken: page.nextCursor,
+      });
     },
   }),
 
-  DeleteUserPoolClient: adminCommand<ClientRef>(
-    { UserPoolId: userPoolId, ClientId: clientId },
-    (input, ctx) => ctx.services.appClients.deleteUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId),
+  DeleteUserPoolClient: adminCommand<ClientRef>({ UserPoolId: userPoolId, ClientId: clientId }, (input, ctx) =>
+    ctx.services.appClients.deleteUserPoolClient(adminOf(ctx), input.UserPoolId, input.ClientId),
   ),
 };
 
@@ -192,10 +245,19 @@ function toMfaConfigResponse(config: UserPoolMfaConfig) {
   return compact({
     MfaConfiguration: config.mfaConfiguration,
     SoftwareTokenMfaConfiguration: { Enabled: config.enabledMfas.includes("SOFTWARE_TOKEN_MFA") },
-    SmsMfaConfiguration: config.enabledMfas.includes("SMS_MFA") ? { SmsAuthenticationMessage: config.smsAuthenticationMessage } : null,
-    EmailMfaConfiguration: config.enabledMfas.includes("EMAIL_OTP") ? { Message: config.emailMfaMessage, Subject: config.emailMfaSubject } : null,
+    SmsMfaConfiguration: config.enabledMfas.includes("SMS_MFA")
+      ? { SmsAuthenticationMessage: config.smsAuthenticationMessage }
+      : null,
+    EmailMfaConfiguration: config.enabledMfas.includes("EMAIL_OTP")
+      ? { Message: config.emailMfaMessage, Subject: config.emailMfaSubject }
+      : null,
     // Only once set: a RelyingPartyId left to default (the pool's domain) is not reported as one.
-    WebAuthnConfiguration: webAuthn ? compact({ RelyingPartyId: webAuthn.relyingPartyId, UserVerification: webAuthn.userVerification, FactorConfiguration: webAuthn.factorConfiguration }) : null,
+    WebAuthnConfiguration: webAuthn
+      ? compact({
+          RelyingPartyId: webAuthn.relyingPartyId,
+          UserVerification: webAuthn.userVerification,
+          FactorConfiguration: webAuthn.factorConfiguration,
+        })
+      : null,
   });
 }
-

@@ -3,16 +3,32 @@ import type { SoftwareTokenCaller } from "../../../core/mfa/software-token.servi
 import type { AccessTokenPrincipal } from "../../../core/tokens/access-token.service.js";
 import { action, EMPTY, type ActionTable, type WireContext } from "../action.js";
 import { required, str } from "../constraints.js";
-import { accessToken, attributeName, attributeNames, attributes, clientMetadata, confirmationCode, password, session, token, userCode } from "../members.js";
+import {
+  accessToken,
+  attributeName,
+  attributeNames,
+  attributes,
+  clientMetadata,
+  confirmationCode,
+  password,
+  session,
+  token,
+  userCode,
+} from "../members.js";
 import { compact, toCodeDeliveryDetails, toMfaMembers } from "../shapes.js";
 import { mfaSettingsMembers, toAttributeInputs, toMfaPreference, type MfaSettingsRequest } from "./users.actions.js";
 
 type TokenRequest = { AccessToken: string };
-const user = (ctx: WireContext, input: TokenRequest): Promise<AccessTokenPrincipal> => ctx.services.accessTokens.authenticate(input.AccessToken);
+const user = (ctx: WireContext, input: TokenRequest): Promise<AccessTokenPrincipal> =>
+  ctx.services.accessTokens.authenticate(input.AccessToken);
 
 /** AssociateSoftwareToken / VerifySoftwareToken: an access token or, during MFA_SETUP, the sign-in session; never both. */
-async function softwareTokenCaller(ctx: WireContext, input: { AccessToken?: string; Session?: string }): Promise<SoftwareTokenCaller> {
-  if (input.AccessToken !== undefined && input.Session !== undefined) throw invalidParameter("Send either AccessToken or Session, not both.");
+async function softwareTokenCaller(
+  ctx: WireContext,
+  input: { AccessToken?: string; Session?: string },
+): Promise<SoftwareTokenCaller> {
+  if (input.AccessToken !== undefined && input.Session !== undefined)
+    throw invalidParameter("Send either AccessToken or Session, not both.");
   if (input.Session !== undefined) return { kind: "session", session: input.Session };
   return { kind: "accessToken", principal: await ctx.services.accessTokens.authenticate(input.AccessToken ?? null) };
 }
@@ -35,7 +51,11 @@ export const selfServiceActions: ActionTable = {
     members: { AccessToken: accessToken },
     async handle(input, ctx) {
       const profile = await ctx.services.selfService.getUser(await user(ctx, input));
-      return { Username: profile.username, UserAttributes: profile.userAttributes.map((attribute) => ({ Name: attribute.name, Value: attribute.value })), ...toMfaMembers(profile) };
+      return {
+        Username: profile.username,
+        UserAttributes: profile.userAttributes.map((attribute) => ({ Name: attribute.name, Value: attribute.value })),
+        ...toMfaMembers(profile),
+      };
     },
   }),
 
@@ -43,7 +63,9 @@ export const selfServiceActions: ActionTable = {
     auth: "public",
     members: { AccessToken: accessToken, UserAttributes: required(attributes), ClientMetadata: clientMetadata },
     async handle(input, ctx) {
-      const list = await ctx.services.selfService.updateUserAttributes(await user(ctx, input), { userAttributes: toAttributeInputs(input.UserAttributes) });
+      const list = await ctx.services.selfService.updateUserAttributes(await user(ctx, input), {
+        userAttributes: toAttributeInputs(input.UserAttributes),
+      });
       return compact({ CodeDeliveryDetailsList: list.length > 0 ? list.map(toCodeDeliveryDetails) : null });
     },
   }),
@@ -61,7 +83,11 @@ export const selfServiceActions: ActionTable = {
     auth: "public",
     members: { AccessToken: accessToken, AttributeName: required(attributeName), ClientMetadata: clientMetadata },
     async handle(input, ctx) {
-      return { CodeDeliveryDetails: toCodeDeliveryDetails(await ctx.services.selfService.getUserAttributeVerificationCode(await user(ctx, input), input.AttributeName)) };
+      return {
+        CodeDeliveryDetails: toCodeDeliveryDetails(
+          await ctx.services.selfService.getUserAttributeVerificationCode(await user(ctx, input), input.AttributeName),
+        ),
+      };
     },
   }),
 
@@ -69,7 +95,10 @@ export const selfServiceActions: ActionTable = {
     auth: "public",
     members: { AccessToken: accessToken, AttributeName: required(attributeName), Code: confirmationCode },
     async handle(input, ctx) {
-      await ctx.services.selfService.verifyUserAttribute(await user(ctx, input), { attributeName: input.AttributeName, code: input.Code });
+      await ctx.services.selfService.verifyUserAttribute(await user(ctx, input), {
+        attributeName: input.AttributeName,
+        code: input.Code,
+      });
       return EMPTY;
     },
   }),
@@ -78,7 +107,10 @@ export const selfServiceActions: ActionTable = {
     auth: "public",
     members: { AccessToken: accessToken, PreviousPassword: password, ProposedPassword: required(password) },
     async handle(input, ctx) {
-      await ctx.services.selfService.changePassword(await user(ctx, input), { previousPassword: input.PreviousPassword ?? "", proposedPassword: input.ProposedPassword });
+      await ctx.services.selfService.changePassword(await user(ctx, input), {
+        previousPassword: input.PreviousPassword ?? "",
+        proposedPassword: input.ProposedPassword,
+      });
       return EMPTY;
     },
   }),
@@ -104,11 +136,24 @@ export const selfServiceActions: ActionTable = {
     },
   }),
 
-  VerifySoftwareToken: action<{ AccessToken?: string; Session?: string; UserCode: string; FriendlyDeviceName?: string }>({
+  VerifySoftwareToken: action<{
+    AccessToken?: string;
+    Session?: string;
+    UserCode: string;
+    FriendlyDeviceName?: string;
+  }>({
     auth: "public",
-    members: { AccessToken: token, Session: session, UserCode: required(userCode), FriendlyDeviceName: str({ max: 131072 }) },
+    members: {
+      AccessToken: token,
+      Session: session,
+      UserCode: required(userCode),
+      FriendlyDeviceName: str({ max: 131072 }),
+    },
     async handle(input, ctx) {
-      const verification = await ctx.services.mfa.verifySoftwareToken(await softwareTokenCaller(ctx, input), { userCode: input.UserCode, friendlyDeviceName: input.FriendlyDeviceName });
+      const verification = await ctx.services.mfa.verifySoftwareToken(await softwareTokenCaller(ctx, input), {
+        userCode: input.UserCode,
+        friendlyDeviceName: input.FriendlyDeviceName,
+      });
       return compact({ Status: verification.status, Session: verification.session });
     },
   }),

@@ -37,30 +37,52 @@ export const userImportActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId },
     async handle(input, ctx) {
-      const { userPoolId: poolId, csvHeader } = await ctx.services.userImports.getCsvHeader(adminOf(ctx), input.UserPoolId);
+      const { userPoolId: poolId, csvHeader } = await ctx.services.userImports.getCsvHeader(
+        adminOf(ctx),
+        input.UserPoolId,
+      );
       return { UserPoolId: poolId, CSVHeader: csvHeader };
     },
   }),
   CreateUserImportJob: action<PoolRef & { JobName: string; CloudWatchLogsRoleArn: string }>({
     auth: "admin",
     // PasswordHashingAlgorithm (importing password hashes) is not served: imported users reset their password.
-    members: { UserPoolId: userPoolId, JobName: required(str(USER_IMPORT_SHAPES.jobName)), CloudWatchLogsRoleArn: required(str(USER_IMPORT_SHAPES.cloudWatchLogsRoleArn)) },
+    members: {
+      UserPoolId: userPoolId,
+      JobName: required(str(USER_IMPORT_SHAPES.jobName)),
+      CloudWatchLogsRoleArn: required(str(USER_IMPORT_SHAPES.cloudWatchLogsRoleArn)),
+    },
     async handle(input, ctx) {
-      return jobResponse(await ctx.services.userImports.createUserImportJob(adminOf(ctx), { userPoolId: input.UserPoolId, jobName: input.JobName, cloudWatchLogsRoleArn: input.CloudWatchLogsRoleArn }));
+      return jobResponse(
+        await ctx.services.userImports.createUserImportJob(adminOf(ctx), {
+          userPoolId: input.UserPoolId,
+          jobName: input.JobName,
+          cloudWatchLogsRoleArn: input.CloudWatchLogsRoleArn,
+        }),
+      );
     },
   }),
   DescribeUserImportJob: action<JobRef>({
     auth: "admin",
     members: { UserPoolId: userPoolId, JobId: jobId },
     async handle(input, ctx) {
-      return jobResponse(await ctx.services.userImports.describeUserImportJob(adminOf(ctx), input.UserPoolId, input.JobId));
+      return jobResponse(
+        await ctx.services.userImports.describeUserImportJob(adminOf(ctx), input.UserPoolId, input.JobId),
+      );
     },
   }),
   ListUserImportJobs: action<PoolRef & { MaxResults: number; PaginationToken?: string }>({
     auth: "admin",
-    members: { UserPoolId: userPoolId, MaxResults: required(int({ min: 1, max: 60 })), PaginationToken: paginationToken },
+    members: {
+      UserPoolId: userPoolId,
+      MaxResults: required(int({ min: 1, max: 60 })),
+      PaginationToken: paginationToken,
+    },
     async handle(input, ctx) {
-      const page = await ctx.services.userImports.listUserImportJobs(adminOf(ctx), input.UserPoolId, { maxResults: input.MaxResults, paginationToken: input.PaginationToken });
+      const page = await ctx.services.userImports.listUserImportJobs(adminOf(ctx), input.UserPoolId, {
+        maxResults: input.MaxResults,
+        paginationToken: input.PaginationToken,
+      });
       return compact({ UserImportJobs: page.jobs.map(toUserImportJobType), PaginationToken: page.paginationToken });
     },
   }),
@@ -68,7 +90,9 @@ export const userImportActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId, JobId: jobId },
     async handle(input, ctx) {
-      return jobResponse(await ctx.services.userImports.startUserImportJob(adminOf(ctx), input.UserPoolId, input.JobId));
+      return jobResponse(
+        await ctx.services.userImports.startUserImportJob(adminOf(ctx), input.UserPoolId, input.JobId),
+      );
     },
   }),
   StopUserImportJob: action<JobRef>({

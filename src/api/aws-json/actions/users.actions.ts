@@ -3,34 +3,69 @@ import type { MfaSettingsInput } from "../../../core/mfa/mfa.types.js";
 import type { AttributeInput } from "../../../core/users/attribute-rules.js";
 import { action, adminCommand, adminOf, type ActionTable } from "../action.js";
 import { bool, int, list, required, str } from "../constraints.js";
-import { attributeNames, attributes, clientMetadata, groupName, limit60, mfaSettings, nextToken, paginationToken, password, userPoolId, username } from "../members.js";
+import {
+  attributeNames,
+  attributes,
+  clientMetadata,
+  groupName,
+  limit60,
+  mfaSettings,
+  nextToken,
+  paginationToken,
+  password,
+  userPoolId,
+  username,
+} from "../members.js";
 import { compact, epochSeconds, toAttributeList, toGroupType, toMfaMembers, toUserType } from "../shapes.js";
 
 /** Cognito's [{Name, Value}] → core attributes; an absent value is the empty string (a deletion where allowed). */
-export const toAttributeInputs = (list: { Name: string; Value?: string }[] | undefined): AttributeInput[] => (list ?? []).map((attribute) => ({ name: attribute.Name, value: attribute.Value ?? "" }));
+export const toAttributeInputs = (list: { Name: string; Value?: string }[] | undefined): AttributeInput[] =>
+  (list ?? []).map((attribute) => ({ name: attribute.Name, value: attribute.Value ?? "" }));
 
 /** Cognito's Limit 0 means "the default page". */
-const pageArgs = (size: number | undefined, token: string | undefined) => ({ first: size === 0 ? undefined : size, after: token });
+const pageArgs = (size: number | undefined, token: string | undefined) => ({
+  first: size === 0 ? undefined : size,
+  after: token,
+});
 
-export type MfaSettingsRequest = { SMSMfaSettings?: WireMfaSettings; SoftwareTokenMfaSettings?: WireMfaSettings; EmailMfaSettings?: WireMfaSettings };
+export type MfaSettingsRequest = {
+  SMSMfaSettings?: WireMfaSettings;
+  SoftwareTokenMfaSettings?: WireMfaSettings;
+  EmailMfaSettings?: WireMfaSettings;
+};
 type WireMfaSettings = { Enabled?: boolean; PreferredMfa?: boolean };
-const toMfaSettings = (settings: WireMfaSettings | undefined): MfaSettingsInput | undefined => (settings ? { enabled: settings.Enabled, preferredMfa: settings.PreferredMfa } : undefined);
+const toMfaSettings = (settings: WireMfaSettings | undefined): MfaSettingsInput | undefined =>
+  settings ? { enabled: settings.Enabled, preferredMfa: settings.PreferredMfa } : undefined;
 export const toMfaPreference = (request: MfaSettingsRequest) => ({
   smsMfaSettings: toMfaSettings(request.SMSMfaSettings),
   softwareTokenMfaSettings: toMfaSettings(request.SoftwareTokenMfaSettings),
   emailMfaSettings: toMfaSettings(request.EmailMfaSettings),
 });
-export const mfaSettingsMembers = { SMSMfaSettings: mfaSettings, SoftwareTokenMfaSettings: mfaSettings, EmailMfaSettings: mfaSettings, WebAuthnMfaSettings: mfaSettings };
+export const mfaSettingsMembers = {
+  SMSMfaSettings: mfaSettings,
+  SoftwareTokenMfaSettings: mfaSettings,
+  EmailMfaSettings: mfaSettings,
+  WebAuthnMfaSettings: mfaSettings,
+};
 
 type UserRef = { UserPoolId: string; Username: string };
 type GroupRef = { UserPoolId: string; GroupName: string };
 const userRef = { UserPoolId: userPoolId, Username: username };
 const ref = (input: UserRef) => ({ userPoolId: input.UserPoolId, username: input.Username });
 
-const groupDetails = { Description: str({ max: 2048 }), RoleArn: str({ min: 20, max: 2048 }), Precedence: int({ min: 0, max: 2147483647 }) };
+const groupDetails = {
+  Description: str({ max: 2048 }),
+  RoleArn: str({ min: 20, max: 2048 }),
+  Precedence: int({ min: 0, max: 2147483647 }),
+};
 type GroupDetails = { Description?: string; RoleArn?: string; Precedence?: number };
 /** CreateGroup and UpdateGroup's body as the group service takes it. */
-const groupInput = (input: GroupRef & GroupDetails) => ({ groupName: input.GroupName, description: input.Description, roleArn: input.RoleArn, precedence: input.Precedence });
+const groupInput = (input: GroupRef & GroupDetails) => ({
+  groupName: input.GroupName,
+  description: input.Description,
+  roleArn: input.RoleArn,
+  precedence: input.Precedence,
+});
 
 /** A void admin action on one user. */
 const userCommand = (run: (ctx: Parameters<ActionTable[string]["handle"]>[1], input: UserRef) => Promise<void>) =>
@@ -58,18 +93,23 @@ export const userActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId, GroupName: groupName },
     async handle(input, ctx) {
-      return { Group: toGroupType(await ctx.services.groups.getGroup(adminOf(ctx), input.UserPoolId, input.GroupName)) };
+      return {
+        Group: toGroupType(await ctx.services.groups.getGroup(adminOf(ctx), input.UserPoolId, input.GroupName)),
+      };
     },
   }),
-  DeleteGroup: adminCommand<GroupRef>(
-    { UserPoolId: userPoolId, GroupName: groupName },
-    (input, ctx) => ctx.services.groups.deleteGroup(adminOf(ctx), input.UserPoolId, input.GroupName),
+  DeleteGroup: adminCommand<GroupRef>({ UserPoolId: userPoolId, GroupName: groupName }, (input, ctx) =>
+    ctx.services.groups.deleteGroup(adminOf(ctx), input.UserPoolId, input.GroupName),
   ),
   ListGroups: action<{ UserPoolId: string; Limit?: number; NextToken?: string }>({
     auth: "admin",
     members: { UserPoolId: userPoolId, Limit: limit60, NextToken: nextToken },
     async handle(input, ctx) {
-      const page = await ctx.services.groups.listGroups(adminOf(ctx), input.UserPoolId, pageArgs(input.Limit, input.NextToken));
+      const page = await ctx.services.groups.listGroups(
+        adminOf(ctx),
+        input.UserPoolId,
+        pageArgs(input.Limit, input.NextToken),
+      );
       return compact({ Groups: page.items.map(toGroupType), NextToken: page.nextCursor });
     },
   }),
@@ -77,7 +117,12 @@ export const userActions: ActionTable = {
     auth: "admin",
     members: { UserPoolId: userPoolId, GroupName: groupName, Limit: limit60, NextToken: nextToken },
     async handle(input, ctx) {
-      const page = await ctx.services.groups.listUsersInGroup(adminOf(ctx), input.UserPoolId, input.GroupName, pageArgs(input.Limit, input.NextToken));
+      const page = await ctx.services.groups.listUsersInGroup(
+        adminOf(ctx),
+        input.UserPoolId,
+        input.GroupName,
+        pageArgs(input.Limit, input.NextToken),
+      );
       return compact({ Users: page.items.map((user) => toUserType(user)), NextToken: page.nextCursor });
     },
   }),
@@ -87,13 +132,19 @@ export const userActions: ActionTable = {
   ),
   AdminRemoveUserFromGroup: adminCommand<UserRef & { GroupName: string }>(
     { ...userRef, GroupName: groupName },
-    (input, ctx) => ctx.services.groups.removeUserFromGroup(adminOf(ctx), input.UserPoolId, input.Username, input.GroupName),
+    (input, ctx) =>
+      ctx.services.groups.removeUserFromGroup(adminOf(ctx), input.UserPoolId, input.Username, input.GroupName),
   ),
   AdminListGroupsForUser: action<UserRef & { Limit?: number; NextToken?: string }>({
     auth: "admin",
     members: { ...userRef, Limit: limit60, NextToken: nextToken },
     async handle(input, ctx) {
-      const page = await ctx.services.groups.listGroupsForUser(adminOf(ctx), input.UserPoolId, input.Username, pageArgs(input.Limit, input.NextToken));
+      const page = await ctx.services.groups.listGroupsForUser(
+        adminOf(ctx),
+        input.UserPoolId,
+        input.Username,
+        pageArgs(input.Limit, input.NextToken),
+      );
       return compact({ Groups: page.items.map(toGroupType), NextToken: page.nextCursor });
     },
   }),
@@ -152,30 +203,59 @@ export const userActions: ActionTable = {
   }),
   AdminUpdateUserAttributes: adminCommand<UserRef & { UserAttributes: { Name: string; Value?: string }[] }>(
     { ...userRef, UserAttributes: required(attributes), ClientMetadata: clientMetadata },
-    (input, ctx) => ctx.services.adminUsers.adminUpdateUserAttributes(adminOf(ctx), { ...ref(input), userAttributes: toAttributeInputs(input.UserAttributes) }),
+    (input, ctx) =>
+      ctx.services.adminUsers.adminUpdateUserAttributes(adminOf(ctx), {
+        ...ref(input),
+        userAttributes: toAttributeInputs(input.UserAttributes),
+      }),
   ),
   AdminDeleteUserAttributes: adminCommand<UserRef & { UserAttributeNames: string[] }>(
     { ...userRef, UserAttributeNames: required(attributeNames) },
-    (input, ctx) => ctx.services.adminUsers.adminDeleteUserAttributes(adminOf(ctx), { ...ref(input), userAttributeNames: input.UserAttributeNames }),
+    (input, ctx) =>
+      ctx.services.adminUsers.adminDeleteUserAttributes(adminOf(ctx), {
+        ...ref(input),
+        userAttributeNames: input.UserAttributeNames,
+      }),
   ),
   AdminSetUserPassword: adminCommand<UserRef & { Password: string; Permanent?: boolean }>(
     { ...userRef, Password: required(password), Permanent: bool() },
-    (input, ctx) => ctx.services.adminUsers.adminSetUserPassword(adminOf(ctx), { ...ref(input), password: input.Password, permanent: input.Permanent }),
+    (input, ctx) =>
+      ctx.services.adminUsers.adminSetUserPassword(adminOf(ctx), {
+        ...ref(input),
+        password: input.Password,
+        permanent: input.Permanent,
+      }),
   ),
   AdminDeleteUser: userCommand((ctx, input) => ctx.services.adminUsers.adminDeleteUser(adminOf(ctx), ref(input))),
   AdminDisableUser: userCommand((ctx, input) => ctx.services.adminUsers.adminDisableUser(adminOf(ctx), ref(input))),
   AdminEnableUser: userCommand((ctx, input) => ctx.services.adminUsers.adminEnableUser(adminOf(ctx), ref(input))),
   AdminConfirmSignUp: userCommand((ctx, input) => ctx.services.adminUsers.adminConfirmSignUp(adminOf(ctx), ref(input))),
-  AdminResetUserPassword: userCommand((ctx, input) => ctx.services.adminUsers.adminResetUserPassword(adminOf(ctx), ref(input))),
-  AdminUserGlobalSignOut: userCommand((ctx, input) => ctx.services.signOut.adminUserGlobalSignOut(adminOf(ctx), ref(input))),
+  AdminResetUserPassword: userCommand((ctx, input) =>
+    ctx.services.adminUsers.adminResetUserPassword(adminOf(ctx), ref(input)),
+  ),
+  AdminUserGlobalSignOut: userCommand((ctx, input) =>
+    ctx.services.signOut.adminUserGlobalSignOut(adminOf(ctx), ref(input)),
+  ),
   AdminSetUserMFAPreference: adminCommand<UserRef & MfaSettingsRequest>(
     { ...userRef, ...mfaSettingsMembers },
     (input, ctx) => ctx.services.mfa.adminSetUserMfaPreference(adminOf(ctx), ref(input), toMfaPreference(input)),
   ),
 
-  ListUsers: action<{ UserPoolId: string; AttributesToGet?: string[]; Limit?: number; PaginationToken?: string; Filter?: string }>({
+  ListUsers: action<{
+    UserPoolId: string;
+    AttributesToGet?: string[];
+    Limit?: number;
+    PaginationToken?: string;
+    Filter?: string;
+  }>({
     auth: "admin",
-    members: { UserPoolId: userPoolId, AttributesToGet: attributeNames, Limit: limit60, PaginationToken: paginationToken, Filter: str({ max: 256 }) },
+    members: {
+      UserPoolId: userPoolId,
+      AttributesToGet: attributeNames,
+      Limit: limit60,
+      PaginationToken: paginationToken,
+      Filter: str({ max: 256 }),
+    },
     async handle(input, ctx) {
       const page = await ctx.services.listUsers.listUsers(adminOf(ctx), input.UserPoolId, {
         filter: input.Filter,
@@ -183,9 +263,10 @@ export const userActions: ActionTable = {
         limit: input.Limit,
         paginationToken: input.PaginationToken,
       });
-      return compact({ Users: page.users.map((user) => toUserType(user, input.AttributesToGet)), PaginationToken: page.paginationToken });
+      return compact({
+        Users: page.users.map((user) => toUserType(user, input.AttributesToGet)),
+        PaginationToken: page.paginationToken,
+      });
     },
   }),
 };
-
-

@@ -6,7 +6,8 @@ import { accessToken, nextToken } from "../members.js";
 import { compact, epochSeconds } from "../shapes.js";
 
 type TokenRequest = { AccessToken: string };
-const user = (ctx: WireContext, input: TokenRequest): Promise<AccessTokenPrincipal> => ctx.services.accessTokens.authenticate(input.AccessToken);
+const user = (ctx: WireContext, input: TokenRequest): Promise<AccessTokenPrincipal> =>
+  ctx.services.accessTokens.authenticate(input.AccessToken);
 
 /** WebAuthnCredentialDescription. */
 const toCredentialDescription = (credential: WebAuthnCredential) =>
@@ -44,7 +45,10 @@ export const webAuthnActions: ActionTable = {
     auth: "public",
     members: { AccessToken: accessToken, MaxResults: int({ min: 0, max: 20 }), NextToken: nextToken },
     async handle(input, ctx) {
-      const page = await ctx.services.webAuthn.listCredentials(await user(ctx, input), { maxResults: input.MaxResults, nextToken: input.NextToken });
+      const page = await ctx.services.webAuthn.listCredentials(await user(ctx, input), {
+        maxResults: input.MaxResults,
+        nextToken: input.NextToken,
+      });
       return compact({ Credentials: page.credentials.map(toCredentialDescription), NextToken: page.nextToken });
     },
   }),

@@ -14,18 +14,24 @@ import {
 @Resolver(() => UserPoolClient)
 export class AppClientResolver {
   @Authorized()
-  @Mutation(() => UserPoolClient, { description: "Creates an app client (CreateUserPoolClient), optionally with a generated secret." })
+  @Mutation(() => UserPoolClient, {
+    description: "Creates an app client (CreateUserPoolClient), optionally with a generated secret.",
+  })
   async createUserPoolClient(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
     @Arg("input", () => CreateUserPoolClientInput) input: CreateUserPoolClientInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<UserPoolClient> {
-    return toGraphqlUserPoolClient(await ctx.services.appClients.createUserPoolClient(admin, userPoolId, toCoreCreateAppClientInput(input)));
+    return toGraphqlUserPoolClient(
+      await ctx.services.appClients.createUserPoolClient(admin, userPoolId, toCoreCreateAppClientInput(input)),
+    );
   }
 
   @Authorized()
-  @Mutation(() => UserPoolClient, { description: "Changes an app client (UpdateUserPoolClient); unnamed settings keep their values." })
+  @Mutation(() => UserPoolClient, {
+    description: "Changes an app client (UpdateUserPoolClient); unnamed settings keep their values.",
+  })
   async updateUserPoolClient(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
@@ -33,7 +39,14 @@ export class AppClientResolver {
     @Arg("input", () => UpdateUserPoolClientInput) input: UpdateUserPoolClientInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<UserPoolClient> {
-    return toGraphqlUserPoolClient(await ctx.services.appClients.updateUserPoolClient(admin, userPoolId, clientId, toCoreUpdateAppClientInput(input)));
+    return toGraphqlUserPoolClient(
+      await ctx.services.appClients.updateUserPoolClient(
+        admin,
+        userPoolId,
+        clientId,
+        toCoreUpdateAppClientInput(input),
+      ),
+    );
   }
 
   @Authorized()
@@ -72,7 +85,10 @@ export class AppClientResolver {
     return { items: page.items.map(toGraphqlUserPoolClient), nextCursor: page.nextCursor };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The client secret; null for a public client. Admins only." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The client secret; null for a public client. Admins only.",
+  })
   clientSecret(@Root() client: UserPoolClient, @Ctx() ctx: GraphqlContext): string | null {
     return ctx.services.appClients.revealSecret(client.secretCiphertext);
   }

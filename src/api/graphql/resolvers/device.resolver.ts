@@ -3,21 +3,40 @@ import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js
 import type { DeviceRememberedStatus } from "../../../core/devices/device.types.js";
 import type { AccessTokenPrincipal } from "../../../core/tokens/access-token.service.js";
 import { CurrentAdmin, CurrentUser, USER_ROLE, type GraphqlContext } from "../context.js";
-import { ConfirmDeviceInput, ConfirmDeviceResult, Device, DevicePage, DeviceRememberedStatusEnum, toGraphqlDevice } from "../types/device.types.js";
+import {
+  ConfirmDeviceInput,
+  ConfirmDeviceResult,
+  Device,
+  DevicePage,
+  DeviceRememberedStatusEnum,
+  toGraphqlDevice,
+} from "../types/device.types.js";
 
-const toPage = (page: { devices: Parameters<typeof toGraphqlDevice>[0][]; paginationToken: string | null }): DevicePage => ({ devices: page.devices.map(toGraphqlDevice), paginationToken: page.paginationToken });
+const toPage = (page: {
+  devices: Parameters<typeof toGraphqlDevice>[0][];
+  paginationToken: string | null;
+}): DevicePage => ({ devices: page.devices.map(toGraphqlDevice), paginationToken: page.paginationToken });
 
 /** Remembered devices (Cognito device tracking): the signed-in user's forms, then the admin forms. */
 @Resolver()
 export class DeviceResolver {
   @Authorized(USER_ROLE)
-  @Mutation(() => ConfirmDeviceResult, { description: "Stores a new device's SRP verifier and salt after a sign-in that returned NewDeviceMetadata (ConfirmDevice)." })
-  async confirmDevice(@CurrentUser() user: AccessTokenPrincipal, @Arg("input", () => ConfirmDeviceInput) input: ConfirmDeviceInput, @Ctx() ctx: GraphqlContext): Promise<ConfirmDeviceResult> {
+  @Mutation(() => ConfirmDeviceResult, {
+    description:
+      "Stores a new device's SRP verifier and salt after a sign-in that returned NewDeviceMetadata (ConfirmDevice).",
+  })
+  async confirmDevice(
+    @CurrentUser() user: AccessTokenPrincipal,
+    @Arg("input", () => ConfirmDeviceInput) input: ConfirmDeviceInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ConfirmDeviceResult> {
     return ctx.services.devices.confirmDevice(user, input);
   }
 
   @Authorized(USER_ROLE)
-  @Mutation(() => Boolean, { description: "Remembers or stops remembering one of the signed-in user's devices (UpdateDeviceStatus)." })
+  @Mutation(() => Boolean, {
+    description: "Remembers or stops remembering one of the signed-in user's devices (UpdateDeviceStatus).",
+  })
   async updateDeviceStatus(
     @CurrentUser() user: AccessTokenPrincipal,
     @Arg("deviceKey", () => String) deviceKey: string,
@@ -30,12 +49,18 @@ export class DeviceResolver {
 
   @Authorized(USER_ROLE)
   @Query(() => Device, { description: "One of the signed-in user's devices (GetDevice)." })
-  async getDevice(@CurrentUser() user: AccessTokenPrincipal, @Arg("deviceKey", () => String) deviceKey: string, @Ctx() ctx: GraphqlContext): Promise<Device> {
+  async getDevice(
+    @CurrentUser() user: AccessTokenPrincipal,
+    @Arg("deviceKey", () => String) deviceKey: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Device> {
     return toGraphqlDevice(await ctx.services.devices.getDevice(user, deviceKey));
   }
 
   @Authorized(USER_ROLE)
-  @Query(() => DevicePage, { description: "The signed-in user's devices (ListDevices). Limit 0–60 (0 or absent = 60)." })
+  @Query(() => DevicePage, {
+    description: "The signed-in user's devices (ListDevices). Limit 0–60 (0 or absent = 60).",
+  })
   async listDevices(
     @CurrentUser() user: AccessTokenPrincipal,
     @Ctx() ctx: GraphqlContext,
@@ -46,8 +71,14 @@ export class DeviceResolver {
   }
 
   @Authorized(USER_ROLE)
-  @Mutation(() => Boolean, { description: "Forgets one of the signed-in user's devices: it no longer signs in nor skips MFA (ForgetDevice)." })
-  async forgetDevice(@CurrentUser() user: AccessTokenPrincipal, @Arg("deviceKey", () => String) deviceKey: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: "Forgets one of the signed-in user's devices: it no longer signs in nor skips MFA (ForgetDevice).",
+  })
+  async forgetDevice(
+    @CurrentUser() user: AccessTokenPrincipal,
+    @Arg("deviceKey", () => String) deviceKey: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     await ctx.services.devices.forgetDevice(user, deviceKey);
     return true;
   }
@@ -74,7 +105,9 @@ export class DeviceResolver {
     @Arg("limit", () => Int, { nullable: true }) limit?: number | null,
     @Arg("paginationToken", () => String, { nullable: true }) paginationToken?: string | null,
   ): Promise<DevicePage> {
-    return toPage(await ctx.services.devices.adminListDevices(admin, { userPoolId, username }, { limit, paginationToken }));
+    return toPage(
+      await ctx.services.devices.adminListDevices(admin, { userPoolId, username }, { limit, paginationToken }),
+    );
   }
 
   @Authorized()

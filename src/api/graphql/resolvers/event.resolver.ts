@@ -17,20 +17,32 @@ interface UserEventsArgs {
 @Resolver()
 export class EventResolver {
   @Authorized()
-  @Query(() => EventPage, { description: "The audit log, newest first (or oldest first): one pool's, or every pool the key may see; filtered by type, user and time." })
+  @Query(() => EventPage, {
+    description:
+      "The audit log, newest first (or oldest first): one pool's, or every pool the key may see; filtered by type, user and time.",
+  })
   async events(
     @CurrentAdmin() admin: AdminPrincipal,
     @Ctx() ctx: GraphqlContext,
     @Arg("userPoolId", () => ID, { nullable: true }) userPoolId?: string,
     @Arg("types", () => [EventTypeEnum], { nullable: true }) types?: EventType[],
-    @Arg("userSub", () => String, { nullable: true, description: "Only events about this user (detail.userSub)." }) userSub?: string,
+    @Arg("userSub", () => String, { nullable: true, description: "Only events about this user (detail.userSub)." })
+    userSub?: string,
     @Arg("from", () => DateTimeISOResolver, { nullable: true, description: "Inclusive." }) from?: Date,
     @Arg("to", () => DateTimeISOResolver, { nullable: true, description: "Exclusive." }) to?: Date,
     @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true, description: "The nextCursor (or any event's cursor) of the previous page." }) after?: string,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "The nextCursor (or any event's cursor) of the previous page.",
+    })
+    after?: string,
     @Arg("order", () => EventOrderEnum, { nullable: true, description: "Default NEWEST_FIRST." }) order?: EventOrder,
   ): Promise<EventPage> {
-    const page = await ctx.services.events.listEvents(admin, { poolId: userPoolId ?? null, types, userSub, from, to, order }, { first, after });
+    const page = await ctx.services.events.listEvents(
+      admin,
+      { poolId: userPoolId ?? null, types, userSub, from, to, order },
+      { first, after },
+    );
     return { items: page.items.map(toGraphqlEvent), nextCursor: page.nextCursor };
   }
 
@@ -41,7 +53,11 @@ export class EventResolver {
       "A pool's events as they commit, over graphql-ws with an admin key in connectionParams.authorization. With `after` (an event's cursor), stored events after it are replayed first, with no gap and no duplicate at the seam. In order per pool, at least once.",
     subscribe: async ({ args, context }: { args: UserEventsArgs; context: GraphqlContext }) => {
       const admin = await context.services.adminKeys.authenticate(context.bearerToken);
-      return context.services.liveEvents.subscribe(admin, { poolId: args.userPoolId, types: args.types, after: args.after });
+      return context.services.liveEvents.subscribe(admin, {
+        poolId: args.userPoolId,
+        types: args.types,
+        after: args.after,
+      });
     },
   })
   userEvents(

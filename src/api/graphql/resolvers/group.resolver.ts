@@ -1,21 +1,44 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
 import { CurrentAdmin, type GraphqlContext } from "../context.js";
-import { CreateGroupInput, Group, GroupMemberPage, GroupPage, UpdateGroupInput, toCoreCreateGroupInput, toCoreUpdateGroupInput, toGraphqlGroup } from "../types/group.types.js";
+import {
+  CreateGroupInput,
+  Group,
+  GroupMemberPage,
+  GroupPage,
+  UpdateGroupInput,
+  toCoreCreateGroupInput,
+  toCoreUpdateGroupInput,
+  toGraphqlGroup,
+} from "../types/group.types.js";
 import { toGraphqlUser } from "../types/user.types.js";
 
 @Resolver(() => Group)
 export class GroupResolver {
   @Authorized()
   @Mutation(() => Group, { description: "Creates a group (CreateGroup); at most MAX_GROUPS_PER_POOL a pool." })
-  async createGroup(@CurrentAdmin() admin: AdminPrincipal, @Arg("input", () => CreateGroupInput) input: CreateGroupInput, @Ctx() ctx: GraphqlContext): Promise<Group> {
-    return toGraphqlGroup(await ctx.services.groups.createGroup(admin, input.userPoolId, toCoreCreateGroupInput(input)));
+  async createGroup(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("input", () => CreateGroupInput) input: CreateGroupInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Group> {
+    return toGraphqlGroup(
+      await ctx.services.groups.createGroup(admin, input.userPoolId, toCoreCreateGroupInput(input)),
+    );
   }
 
   @Authorized()
-  @Mutation(() => Group, { description: "Changes a group (UpdateGroup): omitted fields keep their values, null clears them." })
-  async updateGroup(@CurrentAdmin() admin: AdminPrincipal, @Arg("input", () => UpdateGroupInput) input: UpdateGroupInput, @Ctx() ctx: GraphqlContext): Promise<Group> {
-    return toGraphqlGroup(await ctx.services.groups.updateGroup(admin, input.userPoolId, toCoreUpdateGroupInput(input)));
+  @Mutation(() => Group, {
+    description: "Changes a group (UpdateGroup): omitted fields keep their values, null clears them.",
+  })
+  async updateGroup(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("input", () => UpdateGroupInput) input: UpdateGroupInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Group> {
+    return toGraphqlGroup(
+      await ctx.services.groups.updateGroup(admin, input.userPoolId, toCoreUpdateGroupInput(input)),
+    );
   }
 
   @Authorized()
@@ -31,7 +54,9 @@ export class GroupResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "Adds a user to a group (AdminAddUserToGroup); a member already in it stays, and the call succeeds." })
+  @Mutation(() => Boolean, {
+    description: "Adds a user to a group (AdminAddUserToGroup); a member already in it stays, and the call succeeds.",
+  })
   async adminAddUserToGroup(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
@@ -44,7 +69,9 @@ export class GroupResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "Removes a user from a group (AdminRemoveUserFromGroup); succeeds when the user was not a member." })
+  @Mutation(() => Boolean, {
+    description: "Removes a user from a group (AdminRemoveUserFromGroup); succeeds when the user was not a member.",
+  })
   async adminRemoveUserFromGroup(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
@@ -95,7 +122,9 @@ export class GroupResolver {
   }
 
   @Authorized()
-  @Query(() => GroupPage, { description: "The groups a user belongs to, by name, 1–60 a page (AdminListGroupsForUser)." })
+  @Query(() => GroupPage, {
+    description: "The groups a user belongs to, by name, 1–60 a page (AdminListGroupsForUser).",
+  })
   async adminListGroupsForUser(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,

@@ -20,10 +20,16 @@ export class ListUsersResolver {
     @Arg("limit", () => Int, { nullable: true }) limit?: number | null,
     @Arg("paginationToken", () => String, { nullable: true }) paginationToken?: string | null,
   ): Promise<UserPage> {
-    const page = await ctx.services.listUsers.listUsers(admin, userPoolId, { filter, attributesToGet, limit, paginationToken });
+    const page = await ctx.services.listUsers.listUsers(admin, userPoolId, {
+      filter,
+      attributesToGet,
+      limit,
+      paginationToken,
+    });
     // The service has already cut the attributes; the mapper always adds `sub`, so cut its list the same way.
     const wanted = attributesToGet ? new Set(attributesToGet) : null;
-    const restrict = (user: User): User => (wanted ? { ...user, attributes: user.attributes.filter((attribute) => wanted.has(attribute.name)) } : user);
+    const restrict = (user: User): User =>
+      wanted ? { ...user, attributes: user.attributes.filter((attribute) => wanted.has(attribute.name)) } : user;
     return { users: page.users.map((user) => restrict(toGraphqlUser(user))), paginationToken: page.paginationToken };
   }
 }

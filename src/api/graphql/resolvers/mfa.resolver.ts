@@ -31,28 +31,42 @@ const preferenceOf = (input: SetUserMfaPreferenceInput) => ({
 export class MfaResolver {
   @Authorized(USER_OR_SESSION_ROLE)
   @Mutation(() => AssociateSoftwareTokenResult, {
-    description: "Starts authenticator (TOTP) setup: a new secret, its otpauth URI and QR code (AssociateSoftwareToken). Send an access token, or the sign-in session during MFA_SETUP.",
+    description:
+      "Starts authenticator (TOTP) setup: a new secret, its otpauth URI and QR code (AssociateSoftwareToken). Send an access token, or the sign-in session during MFA_SETUP.",
   })
   async associateSoftwareToken(
-    @Arg("session", () => String, { nullable: true, description: "The sign-in session (MFA_SETUP), instead of an access token." }) session: string | null,
+    @Arg("session", () => String, {
+      nullable: true,
+      description: "The sign-in session (MFA_SETUP), instead of an access token.",
+    })
+    session: string | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<AssociateSoftwareTokenResult> {
     return ctx.services.mfa.associateSoftwareToken(callerOf(ctx, session));
   }
 
   @Authorized(USER_OR_SESSION_ROLE)
-  @Mutation(() => VerifySoftwareTokenResult, { description: "Proves the associated authenticator with a code from it and puts it in force (VerifySoftwareToken)." })
+  @Mutation(() => VerifySoftwareTokenResult, {
+    description: "Proves the associated authenticator with a code from it and puts it in force (VerifySoftwareToken).",
+  })
   async verifySoftwareToken(
     @Arg("userCode", () => String, { description: "The 6-digit code the app shows now." }) userCode: string,
     @Arg("friendlyDeviceName", () => String, { nullable: true }) friendlyDeviceName: string | null,
-    @Arg("session", () => String, { nullable: true, description: "The sign-in session (MFA_SETUP), instead of an access token." }) session: string | null,
+    @Arg("session", () => String, {
+      nullable: true,
+      description: "The sign-in session (MFA_SETUP), instead of an access token.",
+    })
+    session: string | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<VerifySoftwareTokenResult> {
     return ctx.services.mfa.verifySoftwareToken(callerOf(ctx, session), { userCode, friendlyDeviceName });
   }
 
   @Authorized(USER_ROLE)
-  @Mutation(() => Boolean, { description: "Switches the signed-in user's MFA factors on or off and picks the preferred one (SetUserMFAPreference)." })
+  @Mutation(() => Boolean, {
+    description:
+      "Switches the signed-in user's MFA factors on or off and picks the preferred one (SetUserMFAPreference).",
+  })
   async setUserMfaPreference(
     @CurrentUser() user: AccessTokenPrincipal,
     @Arg("input", () => SetUserMfaPreferenceInput) input: SetUserMfaPreferenceInput,
@@ -63,33 +77,59 @@ export class MfaResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "Switches a user's MFA factors on or off and picks the preferred one (AdminSetUserMFAPreference)." })
+  @Mutation(() => Boolean, {
+    description: "Switches a user's MFA factors on or off and picks the preferred one (AdminSetUserMFAPreference).",
+  })
   async adminSetUserMfaPreference(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("input", () => AdminSetUserMfaPreferenceInput) input: AdminSetUserMfaPreferenceInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<boolean> {
-    await ctx.services.mfa.adminSetUserMfaPreference(admin, { userPoolId: input.userPoolId, username: input.username }, preferenceOf(input));
+    await ctx.services.mfa.adminSetUserMfaPreference(
+      admin,
+      { userPoolId: input.userPoolId, username: input.username },
+      preferenceOf(input),
+    );
     return true;
   }
 
   @Authorized()
   @Query(() => UserPoolMfaConfig, { description: "The pool's MFA settings (GetUserPoolMfaConfig)." })
-  async getUserPoolMfaConfig(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Ctx() ctx: GraphqlContext): Promise<UserPoolMfaConfig> {
+  async getUserPoolMfaConfig(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<UserPoolMfaConfig> {
     return toGraphqlUserPoolMfaConfig(await ctx.services.mfa.getUserPoolMfaConfig(admin, userPoolId));
   }
 
   @Authorized()
-  @Mutation(() => UserPoolMfaConfig, { description: "Changes the pool's MFA settings (SetUserPoolMfaConfig); unnamed ones keep their values." })
+  @Mutation(() => UserPoolMfaConfig, {
+    description: "Changes the pool's MFA settings (SetUserPoolMfaConfig); unnamed ones keep their values.",
+  })
   async setUserPoolMfaConfig(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
     @Arg("input", () => SetUserPoolMfaConfigInput) input: SetUserPoolMfaConfigInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<UserPoolMfaConfig> {
-    const { mfaConfiguration, enabledMfas, smsAuthenticationMessage, emailMfaMessage, emailMfaSubject, webAuthnConfiguration } = input;
+    const {
+      mfaConfiguration,
+      enabledMfas,
+      smsAuthenticationMessage,
+      emailMfaMessage,
+      emailMfaSubject,
+      webAuthnConfiguration,
+    } = input;
     return toGraphqlUserPoolMfaConfig(
-      await ctx.services.mfa.setUserPoolMfaConfig(admin, userPoolId, { mfaConfiguration, enabledMfas, smsAuthenticationMessage, emailMfaMessage, emailMfaSubject, webAuthnConfiguration }),
+      await ctx.services.mfa.setUserPoolMfaConfig(admin, userPoolId, {
+        mfaConfiguration,
+        enabledMfas,
+        smsAuthenticationMessage,
+        emailMfaMessage,
+        emailMfaSubject,
+        webAuthnConfiguration,
+      }),
     );
   }
 }

@@ -18,38 +18,77 @@ import {
 } from "../types/oauth-admin.types.js";
 import { UserPool } from "../types/user-pool.types.js";
 
-const toCoreServerInput = (input: ResourceServerInput) => ({ identifier: input.identifier, name: input.name, scopes: input.scopes ?? [] });
+const toCoreServerInput = (input: ResourceServerInput) => ({
+  identifier: input.identifier,
+  name: input.name,
+  scopes: input.scopes ?? [],
+});
 
 /** Resource servers (reference-oauth §10.2). */
 @Resolver(() => ResourceServer)
 export class ResourceServerResolver {
   @Authorized()
-  @Mutation(() => ResourceServer, { description: "Creates a resource server with its custom scopes (CreateResourceServer); at most 25 per pool." })
-  async createResourceServer(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Arg("input", () => ResourceServerInput) input: ResourceServerInput, @Ctx() ctx: GraphqlContext): Promise<ResourceServer> {
-    return toGraphqlResourceServer(await ctx.services.resourceServers.createResourceServer(admin, userPoolId, toCoreServerInput(input)));
+  @Mutation(() => ResourceServer, {
+    description: "Creates a resource server with its custom scopes (CreateResourceServer); at most 25 per pool.",
+  })
+  async createResourceServer(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("input", () => ResourceServerInput) input: ResourceServerInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ResourceServer> {
+    return toGraphqlResourceServer(
+      await ctx.services.resourceServers.createResourceServer(admin, userPoolId, toCoreServerInput(input)),
+    );
   }
 
   @Authorized()
-  @Mutation(() => ResourceServer, { description: "Replaces a resource server's name and scopes (UpdateResourceServer). Clients keep removed scopes, inactive." })
-  async updateResourceServer(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Arg("input", () => ResourceServerInput) input: ResourceServerInput, @Ctx() ctx: GraphqlContext): Promise<ResourceServer> {
-    return toGraphqlResourceServer(await ctx.services.resourceServers.updateResourceServer(admin, userPoolId, toCoreServerInput(input)));
+  @Mutation(() => ResourceServer, {
+    description:
+      "Replaces a resource server's name and scopes (UpdateResourceServer). Clients keep removed scopes, inactive.",
+  })
+  async updateResourceServer(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("input", () => ResourceServerInput) input: ResourceServerInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ResourceServer> {
+    return toGraphqlResourceServer(
+      await ctx.services.resourceServers.updateResourceServer(admin, userPoolId, toCoreServerInput(input)),
+    );
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "Deletes a resource server (DeleteResourceServer); clients holding its scopes keep them, inactive." })
-  async deleteResourceServer(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Arg("identifier") identifier: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: "Deletes a resource server (DeleteResourceServer); clients holding its scopes keep them, inactive.",
+  })
+  async deleteResourceServer(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("identifier") identifier: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     await ctx.services.resourceServers.deleteResourceServer(admin, userPoolId, identifier);
     return true;
   }
 
   @Authorized()
   @Query(() => ResourceServer, { description: "One resource server (DescribeResourceServer)." })
-  async resourceServer(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Arg("identifier") identifier: string, @Ctx() ctx: GraphqlContext): Promise<ResourceServer> {
-    return toGraphqlResourceServer(await ctx.services.resourceServers.describeResourceServer(admin, userPoolId, identifier));
+  async resourceServer(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("identifier") identifier: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ResourceServer> {
+    return toGraphqlResourceServer(
+      await ctx.services.resourceServers.describeResourceServer(admin, userPoolId, identifier),
+    );
   }
 
   @Authorized()
-  @Query(() => ResourceServerPage, { description: "A pool's resource servers by identifier, 1–50 a page (ListResourceServers)." })
+  @Query(() => ResourceServerPage, {
+    description: "A pool's resource servers by identifier, 1–50 a page (ListResourceServers).",
+  })
   async resourceServers(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
@@ -66,29 +105,64 @@ export class ResourceServerResolver {
 @Resolver(() => UserPoolDomain)
 export class UserPoolDomainResolver {
   @Authorized()
-  @Mutation(() => UserPoolDomain, { description: "Gives the pool a prefix or custom domain (CreateUserPoolDomain); one of each per pool." })
-  async createUserPoolDomain(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Arg("input", () => CreateUserPoolDomainInput) input: CreateUserPoolDomainInput, @Ctx() ctx: GraphqlContext): Promise<UserPoolDomain> {
+  @Mutation(() => UserPoolDomain, {
+    description: "Gives the pool a prefix or custom domain (CreateUserPoolDomain); one of each per pool.",
+  })
+  async createUserPoolDomain(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("input", () => CreateUserPoolDomainInput) input: CreateUserPoolDomainInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<UserPoolDomain> {
     const service = ctx.services.userPoolDomains;
-    return toGraphqlUserPoolDomain((await service.createUserPoolDomain(admin, userPoolId, toCoreDomainRequest(input))).domain, service.gatewayHost);
+    return toGraphqlUserPoolDomain(
+      (await service.createUserPoolDomain(admin, userPoolId, toCoreDomainRequest(input))).domain,
+      service.gatewayHost,
+    );
   }
 
   @Authorized()
-  @Mutation(() => UserPoolDomain, { description: "Changes a domain's managedLoginVersion or certificate (UpdateUserPoolDomain); settings left out keep their values." })
-  async updateUserPoolDomain(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Arg("input", () => UpdateUserPoolDomainInput) input: UpdateUserPoolDomainInput, @Ctx() ctx: GraphqlContext): Promise<UserPoolDomain> {
+  @Mutation(() => UserPoolDomain, {
+    description:
+      "Changes a domain's managedLoginVersion or certificate (UpdateUserPoolDomain); settings left out keep their values.",
+  })
+  async updateUserPoolDomain(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("input", () => UpdateUserPoolDomainInput) input: UpdateUserPoolDomainInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<UserPoolDomain> {
     const service = ctx.services.userPoolDomains;
-    return toGraphqlUserPoolDomain((await service.updateUserPoolDomain(admin, userPoolId, toCoreDomainRequest(input))).domain, service.gatewayHost);
+    return toGraphqlUserPoolDomain(
+      (await service.updateUserPoolDomain(admin, userPoolId, toCoreDomainRequest(input))).domain,
+      service.gatewayHost,
+    );
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "Removes a pool's domain (DeleteUserPoolDomain); its pages stop answering on it at once." })
-  async deleteUserPoolDomain(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Arg("domain") domain: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: "Removes a pool's domain (DeleteUserPoolDomain); its pages stop answering on it at once.",
+  })
+  async deleteUserPoolDomain(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Arg("domain") domain: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     await ctx.services.userPoolDomains.deleteUserPoolDomain(admin, userPoolId, domain);
     return true;
   }
 
   @Authorized()
-  @Query(() => UserPoolDomain, { nullable: true, description: "A domain by name (DescribeUserPoolDomain); null when no pool you can see has it." })
-  async userPoolDomain(@CurrentAdmin() admin: AdminPrincipal, @Arg("domain") domain: string, @Ctx() ctx: GraphqlContext): Promise<UserPoolDomain | null> {
+  @Query(() => UserPoolDomain, {
+    nullable: true,
+    description: "A domain by name (DescribeUserPoolDomain); null when no pool you can see has it.",
+  })
+  async userPoolDomain(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("domain") domain: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<UserPoolDomain | null> {
     const service = ctx.services.userPoolDomains;
     const found = await service.describeUserPoolDomain(admin, domain);
     return found ? toGraphqlUserPoolDomain(found, service.gatewayHost) : null;
@@ -98,7 +172,11 @@ export class UserPoolDomainResolver {
 /** DescribeUserPool's Domain and CustomDomain on the pool. */
 @Resolver(() => UserPool)
 export class UserPoolDomainFieldsResolver {
-  private async domainOf(pool: UserPool, ctx: GraphqlContext, kind: CoreUserPoolDomain["kind"]): Promise<string | null> {
+  private async domainOf(
+    pool: UserPool,
+    ctx: GraphqlContext,
+    kind: CoreUserPoolDomain["kind"],
+  ): Promise<string | null> {
     // Only reached under an @Authorized() operation that returned the pool.
     if (!ctx.admin) return null;
     const domains = await ctx.services.userPoolDomains.listPoolDomains(ctx.admin, pool.id);
@@ -120,7 +198,9 @@ export class UserPoolDomainFieldsResolver {
 @Resolver(() => UICustomization)
 export class UiCustomizationResolver {
   @Authorized()
-  @Mutation(() => UICustomization, { description: "Replaces the branding of one client, or of the pool with clientId ALL or none (SetUICustomization)." })
+  @Mutation(() => UICustomization, {
+    description: "Replaces the branding of one client, or of the pool with clientId ALL or none (SetUICustomization).",
+  })
   async setUICustomization(
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
@@ -129,13 +209,24 @@ export class UiCustomizationResolver {
     @Arg("clientId", () => ID, { nullable: true }) clientId?: string,
   ): Promise<UICustomization> {
     const service = ctx.services.uiCustomizations;
-    const customization = await service.setUICustomization(admin, userPoolId, clientId, { css: input.css, imageBase64: input.imageBase64 });
+    const customization = await service.setUICustomization(admin, userPoolId, clientId, {
+      css: input.css,
+      imageBase64: input.imageBase64,
+    });
     return toGraphqlUiCustomization(customization, service.imageUrlOf(customization));
   }
 
   @Authorized()
-  @Query(() => UICustomization, { nullable: true, description: "The client's branding, else the pool's (ALL), else null (GetUICustomization)." })
-  async uiCustomization(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Ctx() ctx: GraphqlContext, @Arg("clientId", () => ID, { nullable: true }) clientId?: string): Promise<UICustomization | null> {
+  @Query(() => UICustomization, {
+    nullable: true,
+    description: "The client's branding, else the pool's (ALL), else null (GetUICustomization).",
+  })
+  async uiCustomization(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Ctx() ctx: GraphqlContext,
+    @Arg("clientId", () => ID, { nullable: true }) clientId?: string,
+  ): Promise<UICustomization | null> {
     const service = ctx.services.uiCustomizations;
     const customization = await service.getUICustomization(admin, userPoolId, clientId);
     return customization ? toGraphqlUiCustomization(customization, service.imageUrlOf(customization)) : null;

@@ -3,7 +3,12 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphq
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
 import type { AccessTokenPrincipal } from "../../../core/tokens/access-token.service.js";
 import { CurrentAdmin, CurrentUser, USER_ROLE, type GraphqlContext } from "../context.js";
-import { RevokeTokenInput, UpdateUserAttributesInput, UpdateUserAttributesResult, UserProfile } from "../types/self-service.types.js";
+import {
+  RevokeTokenInput,
+  UpdateUserAttributesInput,
+  UpdateUserAttributesResult,
+  UserProfile,
+} from "../types/self-service.types.js";
 import { CodeDeliveryDetails } from "../types/sign-up.types.js";
 
 /**
@@ -19,28 +24,41 @@ export class SelfServiceResolver {
   }
 
   @Authorized(USER_ROLE)
-  @Mutation(() => UpdateUserAttributesResult, { description: "Writes the signed-in user's attributes; email/phone changes send a code (UpdateUserAttributes)." })
+  @Mutation(() => UpdateUserAttributesResult, {
+    description: "Writes the signed-in user's attributes; email/phone changes send a code (UpdateUserAttributes).",
+  })
   async updateUserAttributes(
     @CurrentUser() user: AccessTokenPrincipal,
     @Arg("input", () => UpdateUserAttributesInput) input: UpdateUserAttributesInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<UpdateUserAttributesResult> {
-    return { codeDeliveryDetailsList: await ctx.services.selfService.updateUserAttributes(user, { userAttributes: input.userAttributes }) };
+    return {
+      codeDeliveryDetailsList: await ctx.services.selfService.updateUserAttributes(user, {
+        userAttributes: input.userAttributes,
+      }),
+    };
   }
 
   @Authorized(USER_ROLE)
   @Mutation(() => Boolean, { description: "Removes the signed-in user's attributes (DeleteUserAttributes)." })
-  async deleteUserAttributes(@CurrentUser() user: AccessTokenPrincipal, @Arg("userAttributeNames", () => [String]) userAttributeNames: string[], @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  async deleteUserAttributes(
+    @CurrentUser() user: AccessTokenPrincipal,
+    @Arg("userAttributeNames", () => [String]) userAttributeNames: string[],
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     await ctx.services.selfService.deleteUserAttributes(user, userAttributeNames);
     return true;
   }
 
   @Authorized(USER_ROLE)
-  @Mutation(() => CodeDeliveryDetails, { description: "Sends a code to verify email or phone_number (GetUserAttributeVerificationCode)." })
+  @Mutation(() => CodeDeliveryDetails, {
+    description: "Sends a code to verify email or phone_number (GetUserAttributeVerificationCode).",
+  })
   async getUserAttributeVerificationCode(
     @CurrentUser() user: AccessTokenPrincipal,
     @Arg("attributeName", () => String) attributeName: string,
-    @Arg("clientMetadata", () => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." }) _clientMetadata: Record<string, string> | null,
+    @Arg("clientMetadata", () => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." })
+    _clientMetadata: Record<string, string> | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<CodeDeliveryDetails> {
     return ctx.services.selfService.getUserAttributeVerificationCode(user, attributeName);
@@ -78,14 +96,22 @@ export class SelfServiceResolver {
   }
 
   @Authorized(USER_ROLE)
-  @Mutation(() => Boolean, { description: "Revokes all of the signed-in user's refresh tokens and, on this API, their access tokens (GlobalSignOut)." })
+  @Mutation(() => Boolean, {
+    description:
+      "Revokes all of the signed-in user's refresh tokens and, on this API, their access tokens (GlobalSignOut).",
+  })
   async globalSignOut(@CurrentUser() user: AccessTokenPrincipal, @Ctx() ctx: GraphqlContext): Promise<boolean> {
     await ctx.services.signOut.globalSignOut(user);
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Revokes one refresh token and the access tokens issued from it (RevokeToken); no bearer needed." })
-  async revokeToken(@Arg("input", () => RevokeTokenInput) input: RevokeTokenInput, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: "Revokes one refresh token and the access tokens issued from it (RevokeToken); no bearer needed.",
+  })
+  async revokeToken(
+    @Arg("input", () => RevokeTokenInput) input: RevokeTokenInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     await ctx.services.signOut.revokeToken(input);
     return true;
   }

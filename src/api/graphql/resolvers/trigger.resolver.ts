@@ -5,7 +5,8 @@ import { CurrentAdmin, type GraphqlContext } from "../context.js";
 
 @ObjectType({ description: "A pool's trigger signing secret, shown only in the answer that created it." })
 export class TriggerSecret {
-  @Field({ description: "HMAC-SHA-256 key: X-Gateway-Signature = hex HMAC(secret, `${X-Gateway-Timestamp}.${body}`)." }) secret!: string;
+  @Field({ description: "HMAC-SHA-256 key: X-Gateway-Signature = hex HMAC(secret, `${X-Gateway-Timestamp}.${body}`)." })
+  secret!: string;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
 }
 
@@ -13,9 +14,14 @@ export class TriggerSecret {
 export class TriggerResolver {
   @Authorized()
   @Mutation(() => TriggerSecret, {
-    description: "Generates the key the pool's trigger requests are signed with, replacing the previous one at once. Triggers fail with UnexpectedLambdaException until a pool has one.",
+    description:
+      "Generates the key the pool's trigger requests are signed with, replacing the previous one at once. Triggers fail with UnexpectedLambdaException until a pool has one.",
   })
-  async rotateTriggerSecret(@CurrentAdmin() admin: AdminPrincipal, @Arg("userPoolId", () => ID) userPoolId: string, @Ctx() ctx: GraphqlContext): Promise<TriggerSecret> {
+  async rotateTriggerSecret(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Arg("userPoolId", () => ID) userPoolId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<TriggerSecret> {
     return Object.assign(new TriggerSecret(), await ctx.services.triggerSecrets.rotateTriggerSecret(admin, userPoolId));
   }
 }

@@ -9,14 +9,21 @@ import { WebAuthnCredentialPage, toGraphqlWebAuthnCredential } from "../types/we
 export class WebAuthnResolver {
   @Authorized(USER_ROLE)
   @Mutation(() => JSONObjectResolver, {
-    description: "Starts registering a passkey (StartWebAuthnRegistration): PublicKeyCredentialCreationOptions as JSON (binary fields base64url), for navigator.credentials.create.",
+    description:
+      "Starts registering a passkey (StartWebAuthnRegistration): PublicKeyCredentialCreationOptions as JSON (binary fields base64url), for navigator.credentials.create.",
   })
-  async startWebAuthnRegistration(@CurrentUser() user: AccessTokenPrincipal, @Ctx() ctx: GraphqlContext): Promise<Record<string, unknown>> {
+  async startWebAuthnRegistration(
+    @CurrentUser() user: AccessTokenPrincipal,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Record<string, unknown>> {
     return ctx.services.webAuthn.startRegistration(user);
   }
 
   @Authorized(USER_ROLE)
-  @Mutation(() => Boolean, { description: "Stores the passkey the browser created (CompleteWebAuthnRegistration): the RegistrationResponseJSON, binary fields base64url." })
+  @Mutation(() => Boolean, {
+    description:
+      "Stores the passkey the browser created (CompleteWebAuthnRegistration): the RegistrationResponseJSON, binary fields base64url.",
+  })
   async completeWebAuthnRegistration(
     @CurrentUser() user: AccessTokenPrincipal,
     @Arg("credential", () => JSONObjectResolver) credential: Record<string, unknown>,
@@ -27,7 +34,9 @@ export class WebAuthnResolver {
   }
 
   @Authorized(USER_ROLE)
-  @Query(() => WebAuthnCredentialPage, { description: "The signed-in user's passkeys (ListWebAuthnCredentials). maxResults 0–20 (0 or absent = 20)." })
+  @Query(() => WebAuthnCredentialPage, {
+    description: "The signed-in user's passkeys (ListWebAuthnCredentials). maxResults 0–20 (0 or absent = 20).",
+  })
   async listWebAuthnCredentials(
     @CurrentUser() user: AccessTokenPrincipal,
     @Ctx() ctx: GraphqlContext,
@@ -40,7 +49,11 @@ export class WebAuthnResolver {
 
   @Authorized(USER_ROLE)
   @Mutation(() => Boolean, { description: "Deletes one of the signed-in user's passkeys (DeleteWebAuthnCredential)." })
-  async deleteWebAuthnCredential(@CurrentUser() user: AccessTokenPrincipal, @Arg("credentialId", () => String) credentialId: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  async deleteWebAuthnCredential(
+    @CurrentUser() user: AccessTokenPrincipal,
+    @Arg("credentialId", () => String) credentialId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     await ctx.services.webAuthn.deleteCredential(user, credentialId);
     return true;
   }

@@ -8,7 +8,11 @@ import type { StoredEvent } from "../../../core/events/event.types.js";
 export class AdminApiKey {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field(() => [String], { nullable: true, description: "Pools this key may use; null = every pool, and key management." }) poolScope!: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: "Pools this key may use; null = every pool, and key management.",
+  })
+  poolScope!: string[] | null;
   @Field() createdBy!: string;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true }) revokedAt!: Date | null;
@@ -29,13 +33,18 @@ export class AdminApiKeyPage {
 @InputType()
 export class CreateAdminApiKeyInput {
   @Field() name!: string;
-  @Field(() => [String], { nullable: true, description: "Limit the key to these pools; omit for an unscoped key." }) poolScope?: string[];
+  @Field(() => [String], { nullable: true, description: "Limit the key to these pools; omit for an unscoped key." })
+  poolScope?: string[];
 }
 
 @ObjectType({ description: "One row of the audit log (the outbox): an admin or user change, never a secret." })
 export class Event {
   @Field(() => Int) seq!: number;
-  @Field({ description: "Where this event sits in the log: pass it as `after` to `events` (older ones) or `userEvents` (newer ones)." }) cursor!: string;
+  @Field({
+    description:
+      "Where this event sits in the log: pass it as `after` to `events` (older ones) or `userEvents` (newer ones).",
+  })
+  cursor!: string;
   @Field() type!: string;
   @Field(() => String, { nullable: true }) userPoolId!: string | null;
   @Field() actor!: string;
@@ -54,4 +63,5 @@ export const toGraphqlAdminApiKey = (key: CoreAdminApiKey): AdminApiKey => {
   return Object.assign(new AdminApiKey(), visible);
 };
 
-export const toGraphqlEvent = (event: StoredEvent): Event => Object.assign(new Event(), { ...event, userPoolId: event.poolId, cursor: eventCursor(event.seq) });
+export const toGraphqlEvent = (event: StoredEvent): Event =>
+  Object.assign(new Event(), { ...event, userPoolId: event.poolId, cursor: eventCursor(event.seq) });

@@ -1,8 +1,18 @@
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { AppClient as CoreAppClient, CreateAppClientInput, UpdateAppClientInput } from "../../../core/clients/app-client.types.js";
+import type {
+  AppClient as CoreAppClient,
+  CreateAppClientInput,
+  UpdateAppClientInput,
+} from "../../../core/clients/app-client.types.js";
 import type { TimeUnit } from "../../../lib/durations.js";
-import { ExplicitAuthFlowEnum, FeatureStatusEnum, OAuthFlowEnum, PreventUserExistenceErrorsEnum, TimeUnitEnum } from "./enums.js";
+import {
+  ExplicitAuthFlowEnum,
+  FeatureStatusEnum,
+  OAuthFlowEnum,
+  PreventUserExistenceErrorsEnum,
+  TimeUnitEnum,
+} from "./enums.js";
 
 @ObjectType()
 export class TokenValidityUnits {
@@ -29,7 +39,8 @@ export class UserPoolClient {
   @Field(() => Int) idTokenValidity!: number;
   @Field(() => Int) refreshTokenValidity!: number;
   @Field(() => TokenValidityUnits) tokenValidityUnits!: TokenValidityUnits;
-  @Field(() => Int, { description: "Minutes a sign-in session (challenge) stays valid, 3–15." }) authSessionValidity!: number;
+  @Field(() => Int, { description: "Minutes a sign-in session (challenge) stays valid, 3–15." })
+  authSessionValidity!: number;
   @Field(() => [String], { nullable: true }) readAttributes!: string[] | null;
   @Field(() => [String], { nullable: true }) writeAttributes!: string[] | null;
   @Field(() => PreventUserExistenceErrorsEnum) preventUserExistenceErrors!: string;
@@ -62,7 +73,8 @@ export class TokenValidityUnitsInput {
 @InputType()
 export class RefreshTokenRotationInput {
   @Field(() => FeatureStatusEnum) feature!: "ENABLED" | "DISABLED";
-  @Field(() => Int, { nullable: true, description: "0–60 seconds in which the previous token still works." }) retryGracePeriodSeconds?: number;
+  @Field(() => Int, { nullable: true, description: "0–60 seconds in which the previous token still works." })
+  retryGracePeriodSeconds?: number;
 }
 
 @InputType()
@@ -71,7 +83,8 @@ export class UpdateUserPoolClientInput {
   @Field(() => [ExplicitAuthFlowEnum], { nullable: true }) explicitAuthFlows?: CoreAppClient["explicitAuthFlows"];
   @Field(() => Int, { nullable: true }) accessTokenValidity?: number;
   @Field(() => Int, { nullable: true }) idTokenValidity?: number;
-  @Field(() => Int, { nullable: true, description: "0 resets to the default of 30 days." }) refreshTokenValidity?: number;
+  @Field(() => Int, { nullable: true, description: "0 resets to the default of 30 days." })
+  refreshTokenValidity?: number;
   @Field(() => TokenValidityUnitsInput, { nullable: true }) tokenValidityUnits?: TokenValidityUnitsInput;
   @Field(() => Int, { nullable: true }) authSessionValidity?: number;
   @Field(() => [String], { nullable: true }) readAttributes?: string[];
@@ -91,7 +104,8 @@ export class UpdateUserPoolClientInput {
 @InputType()
 export class CreateUserPoolClientInput extends UpdateUserPoolClientInput {
   @Field() declare clientName: string;
-  @Field({ nullable: true, description: "Give the client a secret; callers must then send SECRET_HASH." }) generateSecret?: boolean;
+  @Field({ nullable: true, description: "Give the client a secret; callers must then send SECRET_HASH." })
+  generateSecret?: boolean;
 }
 
 export function toCoreUpdateAppClientInput(input: UpdateUserPoolClientInput): UpdateAppClientInput {
@@ -103,7 +117,9 @@ export function toCoreUpdateAppClientInput(input: UpdateUserPoolClientInput): Up
     idTokenValidity: nonNull(input.idTokenValidity),
     refreshTokenValidity: nonNull(input.refreshTokenValidity),
     tokenValidityUnits: input.tokenValidityUnits
-      ? Object.fromEntries(Object.entries(input.tokenValidityUnits).filter(([, unit]) => unit !== null && unit !== undefined))
+      ? Object.fromEntries(
+          Object.entries(input.tokenValidityUnits).filter(([, unit]) => unit !== null && unit !== undefined),
+        )
       : undefined,
     authSessionValidityMinutes: nonNull(input.authSessionValidity),
     readAttributes: nonNull(input.readAttributes),
@@ -111,7 +127,10 @@ export function toCoreUpdateAppClientInput(input: UpdateUserPoolClientInput): Up
     preventUserExistenceErrors: nonNull(input.preventUserExistenceErrors),
     enableTokenRevocation: nonNull(input.enableTokenRevocation),
     refreshTokenRotation: input.refreshTokenRotation
-      ? { enabled: input.refreshTokenRotation.feature === "ENABLED", retryGracePeriodSeconds: nonNull(input.refreshTokenRotation.retryGracePeriodSeconds) ?? 0 }
+      ? {
+          enabled: input.refreshTokenRotation.feature === "ENABLED",
+          retryGracePeriodSeconds: nonNull(input.refreshTokenRotation.retryGracePeriodSeconds) ?? 0,
+        }
       : undefined,
     callbackUrls: nonNull(input.callbackURLs),
     logoutUrls: nonNull(input.logoutURLs),
@@ -124,7 +143,11 @@ export function toCoreUpdateAppClientInput(input: UpdateUserPoolClientInput): Up
 }
 
 export function toCoreCreateAppClientInput(input: CreateUserPoolClientInput): CreateAppClientInput {
-  return { ...toCoreUpdateAppClientInput(input), clientName: input.clientName, generateSecret: input.generateSecret ?? false };
+  return {
+    ...toCoreUpdateAppClientInput(input),
+    clientName: input.clientName,
+    generateSecret: input.generateSecret ?? false,
+  };
 }
 
 export function toGraphqlUserPoolClient(client: CoreAppClient): UserPoolClient {
@@ -132,7 +155,10 @@ export function toGraphqlUserPoolClient(client: CoreAppClient): UserPoolClient {
     ...client,
     userPoolId: client.poolId,
     authSessionValidity: client.authSessionValidityMinutes,
-    refreshTokenRotation: { feature: client.refreshTokenRotation.enabled ? "ENABLED" : "DISABLED", retryGracePeriodSeconds: client.refreshTokenRotation.retryGracePeriodSeconds },
+    refreshTokenRotation: {
+      feature: client.refreshTokenRotation.enabled ? "ENABLED" : "DISABLED",
+      retryGracePeriodSeconds: client.refreshTokenRotation.retryGracePeriodSeconds,
+    },
     callbackURLs: client.callbackUrls,
     logoutURLs: client.logoutUrls,
     defaultRedirectURI: client.defaultRedirectUri,

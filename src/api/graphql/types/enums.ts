@@ -17,7 +17,11 @@ export const MfaConfigurationEnum = enumOf("MfaConfiguration", ["OFF", "ON", "OP
 export const MfaFactorEnum = enumOf("MfaFactor", ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]);
 export const AuthFactorTypeEnum = enumOf("AuthFactorType", AUTH_FACTOR_TYPES);
 export const DefaultEmailOptionEnum = enumOf("DefaultEmailOption", ["CONFIRM_WITH_CODE", "CONFIRM_WITH_LINK"]);
-export const RecoveryMechanismNameEnum = enumOf("RecoveryMechanismName", ["verified_email", "verified_phone_number", "admin_only"]);
+export const RecoveryMechanismNameEnum = enumOf("RecoveryMechanismName", [
+  "verified_email",
+  "verified_phone_number",
+  "admin_only",
+]);
 export const AttributeDataTypeEnum = enumOf("AttributeDataType", ["String", "Number", "Boolean", "DateTime"]);
 export const TimeUnitEnum = enumOf("TimeUnit", ["seconds", "minutes", "hours", "days"]);
 export const ExplicitAuthFlowEnum = enumOf("ExplicitAuthFlow", EXPLICIT_AUTH_FLOWS);

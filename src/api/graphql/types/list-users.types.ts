@@ -3,9 +3,16 @@ import { User } from "./user.types.js";
 
 @ObjectType({ description: "One page of listUsers (ListUsersResponse)." })
 export class UserPage {
-  @Field(() => [User], { description: "Ordered by the filtered value (folded as the filter compares it), then by sub; by sub without a filter." })
+  @Field(() => [User], {
+    description:
+      "Ordered by the filtered value (folded as the filter compares it), then by sub; by sub without a filter.",
+  })
   users!: User[];
 
-  @Field(() => String, { nullable: true, description: "Pass back with the same filter for the next page; null on the last page. A page may be short while a token is still returned." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Pass back with the same filter for the next page; null on the last page. A page may be short while a token is still returned.",
+  })
   paginationToken!: string | null;
 }

@@ -7,7 +7,10 @@ import type { UserPoolDomain as CoreUserPoolDomain } from "../../../core/oauth/u
 /** Resource servers, pool domains and sign-in page branding (reference-oauth §8.4, §10.2, §11). */
 
 export const UserPoolDomainKindEnum = { PREFIX: "PREFIX", CUSTOM: "CUSTOM" } as const;
-registerEnumType(UserPoolDomainKindEnum, { name: "UserPoolDomainKind", description: "PREFIX: served as <prefix>.<POOL_DOMAIN_SUFFIX>; CUSTOM: a host name of your own." });
+registerEnumType(UserPoolDomainKindEnum, {
+  name: "UserPoolDomainKind",
+  description: "PREFIX: served as <prefix>.<POOL_DOMAIN_SUFFIX>; CUSTOM: a host name of your own.",
+});
 
 @ObjectType({ description: "A custom scope; its full scope string is <identifier>/<scopeName>." })
 export class ResourceServerScope {
@@ -37,23 +40,29 @@ export class ResourceServerScopeInput {
   @Field({ description: "1–256 characters." }) scopeDescription!: string;
 }
 
-@InputType({ description: "Create and update take the whole server: scopes left out are removed (UpdateResourceServer is a full replace)." })
+@InputType({
+  description:
+    "Create and update take the whole server: scopes left out are removed (UpdateResourceServer is a full replace).",
+})
 export class ResourceServerInput {
   @Field() identifier!: string;
   @Field() name!: string;
-  @Field(() => [ResourceServerScopeInput], { nullable: true, description: "At most 100." }) scopes?: ResourceServerScopeInput[];
+  @Field(() => [ResourceServerScopeInput], { nullable: true, description: "At most 100." })
+  scopes?: ResourceServerScopeInput[];
 }
 
 @ObjectType()
 export class CustomDomainConfig {
-  @Field({ description: "Kept and returned; TLS for the domain is the operator's proxy's job." }) certificateArn!: string;
+  @Field({ description: "Kept and returned; TLS for the domain is the operator's proxy's job." })
+  certificateArn!: string;
   @Field(() => String, { nullable: true }) securityPolicy!: string | null;
 }
 
 @InputType()
 export class CustomDomainConfigInput {
   @Field() certificateArn!: string;
-  @Field(() => String, { nullable: true, description: "TLS_V1, TLS_V1_2_2021 or TLS_V1_3_2025." }) securityPolicy?: string;
+  @Field(() => String, { nullable: true, description: "TLS_V1, TLS_V1_2_2021 or TLS_V1_3_2025." })
+  securityPolicy?: string;
 }
 
 @ObjectType({ description: "A pool's prefix or custom domain; the OAuth endpoints and sign-in pages answer on it." })
@@ -61,9 +70,13 @@ export class UserPoolDomain {
   @Field({ description: "The prefix, or the custom host name, in lower case." }) domain!: string;
   @Field(() => ID) userPoolId!: string;
   @Field(() => UserPoolDomainKindEnum) kind!: string;
-  @Field(() => Int, { description: "1 = classic hosted UI, 2 = managed login; both render the gateway's pages." }) managedLoginVersion!: number;
+  @Field(() => Int, { description: "1 = classic hosted UI, 2 = managed login; both render the gateway's pages." })
+  managedLoginVersion!: number;
   @Field(() => CustomDomainConfig, { nullable: true }) customDomainConfig!: CustomDomainConfig | null;
-  @Field({ description: "The gateway's host (Cognito's CloudFrontDistribution): where a custom domain's CNAME points." }) cloudFrontDistribution!: string;
+  @Field({
+    description: "The gateway's host (Cognito's CloudFrontDistribution): where a custom domain's CNAME points.",
+  })
+  cloudFrontDistribution!: string;
   @Field({ description: "Always ACTIVE: a domain is served as soon as it is created." }) status!: string;
   @Field(() => DateTimeISOResolver) creationDate!: Date;
   @Field(() => DateTimeISOResolver) lastModifiedDate!: Date;
@@ -71,9 +84,11 @@ export class UserPoolDomain {
 
 @InputType()
 export class CreateUserPoolDomainInput {
-  @Field({ description: "A prefix (lower-case letters, digits, hyphens) or a fully qualified host name." }) domain!: string;
+  @Field({ description: "A prefix (lower-case letters, digits, hyphens) or a fully qualified host name." })
+  domain!: string;
   @Field(() => Int, { nullable: true, description: "1 (default) or 2." }) managedLoginVersion?: number;
-  @Field(() => CustomDomainConfigInput, { nullable: true, description: "Required for a custom domain." }) customDomainConfig?: CustomDomainConfigInput;
+  @Field(() => CustomDomainConfigInput, { nullable: true, description: "Required for a custom domain." })
+  customDomainConfig?: CustomDomainConfigInput;
 }
 
 @InputType({ description: "The domain itself cannot change: delete it and create another." })
@@ -87,7 +102,11 @@ export class UpdateUserPoolDomainInput {
 export class UICustomization {
   @Field(() => ID) userPoolId!: string;
   @Field(() => ID, { description: "The app client, or ALL for the pool's default." }) clientId!: string;
-  @Field(() => String, { nullable: true, description: "Where the logo is served; changes with every setUICustomization." }) imageUrl!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the logo is served; changes with every setUICustomization.",
+  })
+  imageUrl!: string | null;
   @Field(() => String, { nullable: true }) css!: string | null;
   @Field() cssVersion!: string;
   @Field(() => DateTimeISOResolver) creationDate!: Date;
@@ -96,8 +115,13 @@ export class UICustomization {
 
 @InputType({ description: "Replaces the whole customization: a field left out is removed." })
 export class SetUICustomizationInput {
-  @Field(() => String, { nullable: true, description: "At most 3 KB; only Cognito's *-customizable classes, plain declarations, nothing loaded." }) css?: string | null;
-  @Field(() => String, { nullable: true, description: "Base64 of a PNG or JPEG logo, at most 100 KB." }) imageBase64?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "At most 3 KB; only Cognito's *-customizable classes, plain declarations, nothing loaded.",
+  })
+  css?: string | null;
+  @Field(() => String, { nullable: true, description: "Base64 of a PNG or JPEG logo, at most 100 KB." }) imageBase64?:
+    string | null;
 }
 
 export const toGraphqlResourceServer = (server: CoreResourceServer): ResourceServer =>
@@ -116,14 +140,19 @@ export const toGraphqlUserPoolDomain = (domain: CoreUserPoolDomain, gatewayHost:
     userPoolId: domain.poolId,
     kind: domain.kind === "custom" ? "CUSTOM" : "PREFIX",
     managedLoginVersion: domain.managedLoginVersion,
-    customDomainConfig: domain.customDomainConfig ? Object.assign(new CustomDomainConfig(), domain.customDomainConfig) : null,
+    customDomainConfig: domain.customDomainConfig
+      ? Object.assign(new CustomDomainConfig(), domain.customDomainConfig)
+      : null,
     cloudFrontDistribution: gatewayHost,
     status: "ACTIVE",
     creationDate: domain.createdAt,
     lastModifiedDate: domain.updatedAt,
   });
 
-export const toGraphqlUiCustomization = (customization: CoreUiCustomization, imageUrl: string | null): UICustomization =>
+export const toGraphqlUiCustomization = (
+  customization: CoreUiCustomization,
+  imageUrl: string | null,
+): UICustomization =>
   Object.assign(new UICustomization(), {
     userPoolId: customization.poolId,
     clientId: customization.clientId,
@@ -137,5 +166,10 @@ export const toGraphqlUiCustomization = (customization: CoreUiCustomization, ima
 export const toCoreDomainRequest = (input: CreateUserPoolDomainInput | UpdateUserPoolDomainInput) => ({
   domain: input.domain,
   managedLoginVersion: input.managedLoginVersion,
-  customDomainConfig: input.customDomainConfig ? { certificateArn: input.customDomainConfig.certificateArn, securityPolicy: input.customDomainConfig.securityPolicy } : null,
+  customDomainConfig: input.customDomainConfig
+    ? {
+        certificateArn: input.customDomainConfig.certificateArn,
+        securityPolicy: input.customDomainConfig.securityPolicy,
+      }
+    : null,
 });

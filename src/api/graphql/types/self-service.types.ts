@@ -4,23 +4,38 @@ import type { MfaFactor } from "../../../core/mfa/mfa.types.js";
 import { MfaFactorEnum } from "./enums.js";
 import { Attribute, AttributeInput, CodeDeliveryDetails } from "./sign-up.types.js";
 
-@ObjectType({ description: "The signed-in user as GetUser shows them: only the attributes the token's app client may read, `sub` first." })
+@ObjectType({
+  description:
+    "The signed-in user as GetUser shows them: only the attributes the token's app client may read, `sub` first.",
+})
 export class UserProfile {
   @Field({ description: "The immutable username (a UUID in email/phone-as-username pools)." }) username!: string;
   @Field(() => [Attribute]) userAttributes!: Attribute[];
-  @Field(() => MfaFactorEnum, { nullable: true, description: "PreferredMfaSetting: the factor sign-in asks for when several are on." }) preferredMfaSetting!: MfaFactor | null;
-  @Field(() => [MfaFactorEnum], { description: "UserMFASettingList: the factors switched on (SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA)." }) userMfaSettingList!: MfaFactor[];
+  @Field(() => MfaFactorEnum, {
+    nullable: true,
+    description: "PreferredMfaSetting: the factor sign-in asks for when several are on.",
+  })
+  preferredMfaSetting!: MfaFactor | null;
+  @Field(() => [MfaFactorEnum], {
+    description: "UserMFASettingList: the factors switched on (SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA).",
+  })
+  userMfaSettingList!: MfaFactor[];
 }
 
 @InputType()
 export class UpdateUserAttributesInput {
-  @Field(() => [AttributeInput], { description: "Attributes to write; an empty value removes the attribute." }) userAttributes!: AttributeInput[];
-  @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." }) clientMetadata?: Record<string, string>;
+  @Field(() => [AttributeInput], { description: "Attributes to write; an empty value removes the attribute." })
+  userAttributes!: AttributeInput[];
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." })
+  clientMetadata?: Record<string, string>;
 }
 
 @ObjectType()
 export class UpdateUserAttributesResult {
-  @Field(() => [CodeDeliveryDetails], { description: "Where verification codes went for a changed email or phone number." }) codeDeliveryDetailsList!: CodeDeliveryDetails[];
+  @Field(() => [CodeDeliveryDetails], {
+    description: "Where verification codes went for a changed email or phone number.",
+  })
+  codeDeliveryDetailsList!: CodeDeliveryDetails[];
 }
 
 @InputType()

@@ -27,11 +27,22 @@ export class CodeDeliveryDetails {
 export class SignUpInput {
   @Field(() => ID) clientId!: string;
   @Field({ description: "The username, or the email/phone in email/phone-as-username pools." }) username!: string;
-  @Field(() => String, { nullable: true, description: "Omit (or leave empty) for a passwordless user, where the pool's signInPolicy allows EMAIL_OTP, SMS_OTP or WEB_AUTHN." }) password?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Omit (or leave empty) for a passwordless user, where the pool's signInPolicy allows EMAIL_OTP, SMS_OTP or WEB_AUTHN.",
+  })
+  password?: string | null;
   @Field(() => [AttributeInput], { nullable: true }) userAttributes?: AttributeInput[];
-  @Field(() => [AttributeInput], { nullable: true, description: "Passed to the pre sign-up trigger; not stored." }) validationData?: AttributeInput[];
-  @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." }) clientMetadata?: Record<string, string>;
-  @Field({ nullable: true, description: "Base64(HMAC-SHA256(clientSecret, username + clientId)); required when the client has a secret." }) secretHash?: string;
+  @Field(() => [AttributeInput], { nullable: true, description: "Passed to the pre sign-up trigger; not stored." })
+  validationData?: AttributeInput[];
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." })
+  clientMetadata?: Record<string, string>;
+  @Field({
+    nullable: true,
+    description: "Base64(HMAC-SHA256(clientSecret, username + clientId)); required when the client has a secret.",
+  })
+  secretHash?: string;
 }
 
 @ObjectType()
@@ -39,12 +50,21 @@ export class SignUpResult {
   @Field(() => ID) userSub!: string;
   @Field() userConfirmed!: boolean;
   @Field(() => CodeDeliveryDetails, { nullable: true }) codeDeliveryDetails!: CodeDeliveryDetails | null;
-  @Field(() => String, { nullable: true, description: "For initiateAuth USER_AUTH (input.session) once the user is confirmed: an auto-confirmed user signs in with it at once." }) session!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For initiateAuth USER_AUTH (input.session) once the user is confirmed: an auto-confirmed user signs in with it at once.",
+  })
+  session!: string | null;
 }
 
 @ObjectType()
 export class ConfirmSignUpResult {
-  @Field(() => String, { nullable: true, description: "For initiateAuth USER_AUTH (input.session): signs the user in once without another code, within the client's auth session validity." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For initiateAuth USER_AUTH (input.session): signs the user in once without another code, within the client's auth session validity.",
+  })
   session!: string | null;
 }
 
@@ -53,7 +73,8 @@ export class ConfirmSignUpInput {
   @Field(() => ID) clientId!: string;
   @Field() username!: string;
   @Field() confirmationCode!: string;
-  @Field({ nullable: true, description: "Move an email/phone alias held by another user to this one." }) forceAliasCreation?: boolean;
+  @Field({ nullable: true, description: "Move an email/phone alias held by another user to this one." })
+  forceAliasCreation?: boolean;
   @Field(() => JSONObjectResolver, { nullable: true }) clientMetadata?: Record<string, string>;
   @Field({ nullable: true }) secretHash?: string;
 }

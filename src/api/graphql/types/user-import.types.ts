@@ -14,7 +14,10 @@ export const UserImportJobStatusEnum = {
   Failed: "Failed",
   Succeeded: "Succeeded",
 } as const;
-registerEnumType(UserImportJobStatusEnum, { name: "UserImportJobStatus", description: "Cognito's UserImportJobStatusType, spelled as Cognito spells it." });
+registerEnumType(UserImportJobStatusEnum, {
+  name: "UserImportJobStatus",
+  description: "Cognito's UserImportJobStatusType, spelled as Cognito spells it.",
+});
 
 export const UserImportRowOutcomeEnum = { FAILED: "FAILED", SKIPPED: "SKIPPED" } as const;
 registerEnumType(UserImportRowOutcomeEnum, { name: "UserImportRowOutcome" });
@@ -31,19 +34,29 @@ export class UserImportJob {
   @Field(() => ID) jobId!: string;
   @Field() jobName!: string;
   @Field(() => ID) userPoolId!: string;
-  @Field({ description: "PUT the CSV here (curl --upload-file users.csv '<url>'): valid 15 minutes, for one upload." }) preSignedUrl!: string;
+  @Field({ description: "PUT the CSV here (curl --upload-file users.csv '<url>'): valid 15 minutes, for one upload." })
+  preSignedUrl!: string;
   @Field(() => DateTimeISOResolver) creationDate!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true }) startDate!: Date | null;
   @Field(() => DateTimeISOResolver, { nullable: true }) completionDate!: Date | null;
   @Field(() => UserImportJobStatusEnum) status!: keyof typeof UserImportJobStatusEnum;
-  @Field({ description: "Kept as given; nothing is sent to CloudWatch (see rowErrors)." }) cloudWatchLogsRoleArn!: string;
+  @Field({ description: "Kept as given; nothing is sent to CloudWatch (see rowErrors)." })
+  cloudWatchLogsRoleArn!: string;
   @Field(() => Int) importedUsers!: number;
   @Field(() => Int) skippedUsers!: number;
   @Field(() => Int) failedUsers!: number;
   @Field(() => String, { nullable: true }) completionMessage!: string | null;
-  @Field(() => Int, { nullable: true, description: "Users (rows after the header) in the uploaded file; null before the upload." }) totalUsers!: number | null;
-  @Field(() => Int, { description: "Rows whose outcome is committed: the progress, and where a restarted gateway resumes." }) rowsDone!: number;
-  @Field(() => [UserImportRowError], { description: "The first 100 skipped or failed rows, in file order." }) rowErrors!: UserImportRowError[];
+  @Field(() => Int, {
+    nullable: true,
+    description: "Users (rows after the header) in the uploaded file; null before the upload.",
+  })
+  totalUsers!: number | null;
+  @Field(() => Int, {
+    description: "Rows whose outcome is committed: the progress, and where a restarted gateway resumes.",
+  })
+  rowsDone!: number;
+  @Field(() => [UserImportRowError], { description: "The first 100 skipped or failed rows, in file order." })
+  rowErrors!: UserImportRowError[];
 }
 
 @ObjectType()
@@ -55,7 +68,8 @@ export class UserImportJobPage {
 @InputType()
 export class CreateUserImportJobInput {
   @Field({ description: "1–128 characters: letters, digits, spaces and + = , . @ -" }) jobName!: string;
-  @Field({ description: "Required as in Cognito (an IAM role ARN); kept and returned." }) cloudWatchLogsRoleArn!: string;
+  @Field({ description: "Required as in Cognito (an IAM role ARN); kept and returned." })
+  cloudWatchLogsRoleArn!: string;
 }
 
 export const toGraphqlUserImportJob = (job: UserImportJobView): UserImportJob =>

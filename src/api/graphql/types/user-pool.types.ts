@@ -74,10 +74,22 @@ export class LambdaConfig {
   @Field(() => String, { nullable: true }) verifyAuthChallengeResponse?: string;
   @Field(() => String, { nullable: true }) preTokenGeneration?: string;
   @Field(() => String, { nullable: true }) userMigration?: string;
-  @Field(() => VersionedTrigger, { nullable: true, description: "PreTokenGenerationConfig: V1_0 (ID token) or V2_0 (ID and access tokens); wins over preTokenGeneration." })
+  @Field(() => VersionedTrigger, {
+    nullable: true,
+    description:
+      "PreTokenGenerationConfig: V1_0 (ID token) or V2_0 (ID and access tokens); wins over preTokenGeneration.",
+  })
   preTokenGenerationConfig?: VersionedTrigger;
-  @Field(() => VersionedTrigger, { nullable: true, description: "Replaces email delivery of codes; the code arrives sealed with the trigger secret." }) customEmailSender?: VersionedTrigger;
-  @Field(() => VersionedTrigger, { nullable: true, description: "Replaces SMS delivery of codes; the code arrives sealed with the trigger secret." }) customSmsSender?: VersionedTrigger;
+  @Field(() => VersionedTrigger, {
+    nullable: true,
+    description: "Replaces email delivery of codes; the code arrives sealed with the trigger secret.",
+  })
+  customEmailSender?: VersionedTrigger;
+  @Field(() => VersionedTrigger, {
+    nullable: true,
+    description: "Replaces SMS delivery of codes; the code arrives sealed with the trigger secret.",
+  })
+  customSmsSender?: VersionedTrigger;
 }
 
 @ObjectType()
@@ -105,9 +117,15 @@ export class SchemaAttribute {
   @Field() developerOnlyAttribute!: boolean;
   @Field() mutable!: boolean;
   @Field() required!: boolean;
-  @Field({ description: "Whether listUsers can filter on it: the standard searchable attributes, and custom ones declared searchable." }) searchable!: boolean;
-  @Field(() => StringAttributeConstraints, { nullable: true }) stringAttributeConstraints!: StringAttributeConstraints | null;
-  @Field(() => NumberAttributeConstraints, { nullable: true }) numberAttributeConstraints!: NumberAttributeConstraints | null;
+  @Field({
+    description:
+      "Whether listUsers can filter on it: the standard searchable attributes, and custom ones declared searchable.",
+  })
+  searchable!: boolean;
+  @Field(() => StringAttributeConstraints, { nullable: true })
+  stringAttributeConstraints!: StringAttributeConstraints | null;
+  @Field(() => NumberAttributeConstraints, { nullable: true })
+  numberAttributeConstraints!: NumberAttributeConstraints | null;
 }
 
 @ObjectType()
@@ -153,7 +171,8 @@ export class UserPool {
 @ObjectType()
 export class UserPoolPage {
   @Field(() => [UserPool]) items!: UserPool[];
-  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page; null on the last page." }) nextCursor!: string | null;
+  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page; null on the last page." })
+  nextCursor!: string | null;
 }
 
 function toGraphqlSchemaAttribute(attribute: CoreSchemaAttribute): SchemaAttribute {
@@ -164,8 +183,12 @@ function toGraphqlSchemaAttribute(attribute: CoreSchemaAttribute): SchemaAttribu
     mutable: attribute.mutable,
     required: attribute.required,
     searchable: isSearchableSchemaAttribute(attribute),
-    stringAttributeConstraints: attribute.attributeDataType === "String" ? { minLength: attribute.minLength, maxLength: attribute.maxLength } : null,
-    numberAttributeConstraints: attribute.attributeDataType === "Number" ? { minValue: attribute.minValue, maxValue: attribute.maxValue } : null,
+    stringAttributeConstraints:
+      attribute.attributeDataType === "String"
+        ? { minLength: attribute.minLength, maxLength: attribute.maxLength }
+        : null,
+    numberAttributeConstraints:
+      attribute.attributeDataType === "Number" ? { minValue: attribute.minValue, maxValue: attribute.maxValue } : null,
   });
 }
 
@@ -173,7 +196,9 @@ export function toGraphqlUserPool(pool: CoreUserPool): UserPool {
   return Object.assign(new UserPool(), {
     ...pool,
     usernameConfiguration: { caseSensitive: pool.usernameCaseSensitive },
-    userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: pool.attributesRequireVerificationBeforeUpdate },
+    userAttributeUpdateSettings: {
+      attributesRequireVerificationBeforeUpdate: pool.attributesRequireVerificationBeforeUpdate,
+    },
     schemaAttributes: pool.schemaAttributes.map(toGraphqlSchemaAttribute),
     creationDate: pool.createdAt,
     lastModifiedDate: pool.updatedAt,

@@ -14,7 +14,10 @@ export const UserStatusEnum = {
   RESET_REQUIRED: "RESET_REQUIRED",
   EXTERNAL_PROVIDER: "EXTERNAL_PROVIDER",
 } as const satisfies { [K in UserStatus]: K };
-registerEnumType(UserStatusEnum, { name: "UserStatus", description: "Where a user stands (UserStatusType); `enabled` is separate." });
+registerEnumType(UserStatusEnum, {
+  name: "UserStatus",
+  description: "Where a user stands (UserStatusType); `enabled` is separate.",
+});
 
 @ObjectType({ description: "A user as admins see it (AdminGetUser, AdminCreateUser, ListUsers)." })
 export class User {
@@ -25,9 +28,17 @@ export class User {
   @Field(() => DateTimeISOResolver) userLastModifiedDate!: Date;
   @Field() enabled!: boolean;
   @Field(() => UserStatusEnum) userStatus!: UserStatus;
-  @Field(() => MfaFactorEnum, { nullable: true, description: "PreferredMfaSetting. Reported by adminGetUser only; null from the listing operations (Cognito's UserType has no MFA fields)." })
+  @Field(() => MfaFactorEnum, {
+    nullable: true,
+    description:
+      "PreferredMfaSetting. Reported by adminGetUser only; null from the listing operations (Cognito's UserType has no MFA fields).",
+  })
   preferredMfaSetting!: MfaFactor | null;
-  @Field(() => [MfaFactorEnum], { nullable: true, description: "UserMFASettingList: the factors switched on. Reported by adminGetUser only; null from the listing operations." })
+  @Field(() => [MfaFactorEnum], {
+    nullable: true,
+    description:
+      "UserMFASettingList: the factors switched on. Reported by adminGetUser only; null from the listing operations.",
+  })
   userMfaSettingList!: MfaFactor[] | null;
 }
 
@@ -37,7 +48,10 @@ export function toGraphqlUser(user: ListedUser): User {
   return {
     username: user.username,
     userSub: user.id,
-    attributes: [{ name: "sub", value: sub ?? user.id }, ...Object.entries(others).map(([name, value]) => ({ name, value }))],
+    attributes: [
+      { name: "sub", value: sub ?? user.id },
+      ...Object.entries(others).map(([name, value]) => ({ name, value })),
+    ],
     userCreateDate: user.createdAt,
     userLastModifiedDate: user.updatedAt,
     enabled: user.enabled,

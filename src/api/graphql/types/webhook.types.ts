@@ -2,15 +2,24 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { EVENT_TYPES, type EventType } from "../../../core/events/event.types.js";
 import type { VisibleWebhookSubscription } from "../../../core/webhooks/webhook.service.js";
-import { WEBHOOK_DELIVERY_STATUSES, type WebhookDelivery as CoreWebhookDelivery, type WebhookDeliveryStatus } from "../../../core/webhooks/webhook.types.js";
+import {
+  WEBHOOK_DELIVERY_STATUSES,
+  type WebhookDelivery as CoreWebhookDelivery,
+  type WebhookDeliveryStatus,
+} from "../../../core/webhooks/webhook.types.js";
 
 export const EventTypeEnum = Object.fromEntries(EVENT_TYPES.map((type) => [type, type])) as { [K in EventType]: K };
-registerEnumType(EventTypeEnum, { name: "EventType", description: "The kinds of event in the audit log (README, \"Events\")." });
+registerEnumType(EventTypeEnum, {
+  name: "EventType",
+  description: 'The kinds of event in the audit log (README, "Events").',
+});
 
 export const EventOrderEnum = { NEWEST_FIRST: "NEWEST_FIRST", OLDEST_FIRST: "OLDEST_FIRST" } as const;
 registerEnumType(EventOrderEnum, { name: "EventOrder" });
 
-export const WebhookDeliveryStatusEnum = Object.fromEntries(WEBHOOK_DELIVERY_STATUSES.map((status) => [status, status])) as { [K in WebhookDeliveryStatus]: K };
+export const WebhookDeliveryStatusEnum = Object.fromEntries(
+  WEBHOOK_DELIVERY_STATUSES.map((status) => [status, status]),
+) as { [K in WebhookDeliveryStatus]: K };
 registerEnumType(WebhookDeliveryStatusEnum, { name: "WebhookDeliveryStatus" });
 
 @ObjectType({ description: "An endpoint that receives a pool's events of the listed types, signed with its secret." })
@@ -27,7 +36,11 @@ export class WebhookSubscription {
 @ObjectType()
 export class CreatedWebhookSubscription {
   @Field(() => WebhookSubscription) subscription!: WebhookSubscription;
-  @Field({ description: "The Standard Webhooks signing secret, whsec_ + base64: receivers verify deliveries with new Webhook(signingSecret).verify(body, headers). Shown only in this response: store it now." }) signingSecret!: string;
+  @Field({
+    description:
+      "The Standard Webhooks signing secret, whsec_ + base64: receivers verify deliveries with new Webhook(signingSecret).verify(body, headers). Shown only in this response: store it now.",
+  })
+  signingSecret!: string;
 }
 
 @InputType()
@@ -46,7 +59,11 @@ export class WebhookDelivery {
   @Field(() => EventTypeEnum) eventType!: EventType;
   @Field(() => WebhookDeliveryStatusEnum) status!: WebhookDeliveryStatus;
   @Field(() => Int) attempts!: number;
-  @Field(() => DateTimeISOResolver, { nullable: true, description: "When the next attempt is due (null once SUCCEEDED or FAILED)." }) nextAttemptAt!: Date | null;
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When the next attempt is due (null once SUCCEEDED or FAILED).",
+  })
+  nextAttemptAt!: Date | null;
   @Field(() => DateTimeISOResolver, { nullable: true }) lastAttemptAt!: Date | null;
   @Field(() => Int, { nullable: true }) lastResponseStatus!: number | null;
   @Field(() => String, { nullable: true }) lastError!: string | null;

@@ -5,11 +5,28 @@ import type { ManagedLoginPagesDeps } from "./deps.js";
 import { attributeFieldName } from "./fields.js";
 import { readDelivery, signDelivery, type Delivery } from "./delivery.js";
 import { friendlyMessage, noticeText } from "./messages.js";
-import { errorPageView, fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendBarePage, sendPage, type PageContext } from "./page-kit.js";
+import {
+  errorPageView,
+  fieldOf,
+  formTargetOf,
+  linkOf,
+  openPage,
+  pageHandler,
+  redirectTo,
+  sendBarePage,
+  sendPage,
+  type PageContext,
+} from "./page-kit.js";
 import { cookiePathOf, pageBaseOf } from "./security.js";
 import { continueSignIn } from "./challenge.routes.js";
 import { PAGE_PATHS, pageParameterOf, pageUrl, rawQueryOf } from "./urls.js";
-import { confirmForgotPasswordView, confirmView, forgotPasswordView, messageView, signUpView } from "./views-account.js";
+import {
+  confirmForgotPasswordView,
+  confirmView,
+  forgotPasswordView,
+  messageView,
+  signUpView,
+} from "./views-account.js";
 
 /** The hand-off of a sign-up made in this browser (a random token; the user id stays on the server). */
 const SIGN_UP_COOKIE = "cognito-signup";
@@ -21,7 +38,8 @@ const SIGN_UP_COOKIE = "cognito-signup";
 export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
   const router = Router();
   const { services } = deps;
-  const secretHashOf = (context: PageContext, username: string) => services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
+  const secretHashOf = (context: PageContext, username: string) =>
+    services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
   /** Cognito's errors are CognitoErrors; anything else is ours and goes to the generic error page. */
   const expectCognito = (error: unknown): void => {
     if (!isCognitoError(error)) throw error;
@@ -31,10 +49,20 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
     delivery ? signDelivery(deps.authenticator, context.base.poolId, username, delivery) : null;
   /** The delivery this page's URL carries, if it was signed here for the URL's name; text from the URL is never shown. */
   const deliveryOf = (context: PageContext): Delivery | null =>
-    readDelivery(deps.authenticator, context.base.poolId, pageParameterOf(context.query, "username"), pageParameterOf(context.query, "delivery"));
+    readDelivery(
+      deps.authenticator,
+      context.base.poolId,
+      pageParameterOf(context.query, "username"),
+      pageParameterOf(context.query, "delivery"),
+    );
 
   // ---- /signup -------------------------------------------------------------------------------
-  function renderSignUp(res: Response, context: PageContext, values: Record<string, string> = {}, error: string | null = null): void {
+  function renderSignUp(
+    res: Response,
+    context: PageContext,
+    values: Record<string, string> = {},
+    error: string | null = null,
+  ): void {
     const view = signUpView({
       target: formTargetOf(context, PAGE_PATHS.signup),
       usernameAttributes: context.settings.usernameAttributes,
@@ -47,7 +75,16 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
     sendPage(res, context, view);
   }
   const signUpClosed = (res: Response, context: PageContext) =>
-    sendPage(res, context, messageView({ title: "Sign-up unavailable", message: "Accounts for this app are created by its administrators.", link: { url: linkOf(context, PAGE_PATHS.login), label: "Back to sign in" } }), 403);
+    sendPage(
+      res,
+      context,
+      messageView({
+        title: "Sign-up unavailable",
+        message: "Accounts for this app are created by its administrators.",
+        link: { url: linkOf(context, PAGE_PATHS.login), label: "Back to sign in" },
+      }),
+      403,
+    );
 
   router.get(
     PAGE_PATHS.signup,
@@ -68,24 +105,57 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       const username = fieldOf(req, "username")?.trim() ?? "";
       const password = fieldOf(req, "password") ?? "";
       const values: Record<string, string> = { username };
-      for (const attribute of context.settings.signUpAttributes) values[attribute] = fieldOf(req, attributeFieldName(attribute))?.trim() ?? "";
+      for (const attribute of context.settings.signUpAttributes)
+        values[attribute] = fieldOf(req, attributeFieldName(attribute))?.trim() ?? "";
       if (!username || !password) return renderSignUp(res, context, values, "Enter a username and a password.");
-      const userAttributes = context.settings.signUpAttributes.filter((attribute) => values[attribute]).map((attribute) => ({ name: attribute, value: values[attribute]! }));
+      const userAttributes = context.settings.signUpAttributes
+        .filter((attribute) => values[attribute])
+        .map((attribute) => ({ name: attribute, value: values[attribute]! }));
       let result;
       try {
-        result = await services.signUp.signUp({ clientId: context.request.clientId, username, password, userAttributes, secretHash: await secretHashOf(context, username) });
+        result = await services.signUp.signUp({
+          clientId: context.request.clientId,
+          username,
+          password,
+          userAttributes,
+          secretHash: await secretHashOf(context, username),
+        });
       } catch (error) {
         expectCognito(error);
         return renderSignUp(res, context, values, friendlyMessage(error, "sign-up"));
       }
-      if (result.userConfirmed) return redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "signed_up" }), null);
+      if (result.userConfirmed)
+        return redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "signed_up" }), null);
       if (!result.codeDeliveryDetails) {
-        return sendPage(res, context, messageView({ title: "Account created", message: "Your account was created. An administrator must confirm it before you can sign in." }));
+        return sendPage(
+          res,
+          context,
+          messageView({
+            title: "Account created",
+            message: "Your account was created. An administrator must confirm it before you can sign in.",
+          }),
+        );
       }
       // Confirming it in this browser will sign the person in, as Cognito's hosted UI does.
-      const handoff = await services.signIn.hostedUi.rememberSignUp({ clientId: context.request.clientId, userSub: result.userSub });
-      res.cookie(SIGN_UP_COOKIE, handoff.token, { httpOnly: true, sameSite: "lax", secure: context.base.isSecure, path: cookiePathOf(context.base), maxAge: handoff.maxAgeSeconds * 1000 });
-      redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, delivery: deliveryParameter(context, username, result.codeDeliveryDetails) }), null);
+      const handoff = await services.signIn.hostedUi.rememberSignUp({
+        clientId: context.request.clientId,
+        userSub: result.userSub,
+      });
+      res.cookie(SIGN_UP_COOKIE, handoff.token, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: context.base.isSecure,
+        path: cookiePathOf(context.base),
+        maxAge: handoff.maxAgeSeconds * 1000,
+      });
+      redirectTo(
+        res,
+        linkOf(context, PAGE_PATHS.confirm, {
+          username,
+          delivery: deliveryParameter(context, username, result.codeDeliveryDetails),
+        }),
+        null,
+      );
     }),
   );
 
@@ -94,12 +164,25 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
    * hand-off), once the code confirmed it; null = sign in with the password (no or another hand-off,
    * or a step that refused: the sign-in page then says why).
    */
-  async function signInAfterConfirmation(req: Request, res: Response, context: PageContext, username: string): Promise<HostedUiOutcome | null> {
+  async function signInAfterConfirmation(
+    req: Request,
+    res: Response,
+    context: PageContext,
+    username: string,
+  ): Promise<HostedUiOutcome | null> {
     const token = (req.cookies as Record<string, string | undefined>)[SIGN_UP_COOKIE];
     if (!token) return null;
-    res.clearCookie(SIGN_UP_COOKIE, { httpOnly: true, sameSite: "lax", secure: context.base.isSecure, path: cookiePathOf(context.base) });
+    res.clearCookie(SIGN_UP_COOKIE, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: context.base.isSecure,
+      path: cookiePathOf(context.base),
+    });
     try {
-      return await services.signIn.hostedUi.signInAfterConfirmation({ clientId: context.request.clientId, username, token }, { sourceIp: req.ip ?? null });
+      return await services.signIn.hostedUi.signInAfterConfirmation(
+        { clientId: context.request.clientId, username, token },
+        { sourceIp: req.ip ?? null },
+      );
     } catch (error) {
       expectCognito(error);
       return null;
@@ -139,7 +222,13 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
       if (!username || !code) return renderConfirm(req, res, context, "Enter the code we sent you.");
       try {
-        await services.signUp.confirmSignUp({ clientId: context.request.clientId, username, confirmationCode: code, secretHash: await secretHashOf(context, username), hidesUsers: true });
+        await services.signUp.confirmSignUp({
+          clientId: context.request.clientId,
+          username,
+          confirmationCode: code,
+          secretHash: await secretHashOf(context, username),
+          hidesUsers: true,
+        });
       } catch (error) {
         expectCognito(error);
         return renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
@@ -153,7 +242,9 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
   // Sending a code is a POST (with the CSRF token): a GET would let any page spend the user's hourly codes.
   router.get(
     PAGE_PATHS.resendCode,
-    pageHandler(deps, async (req, res) => redirectTo(res, pageUrl(pageBaseOf(res).basePath, PAGE_PATHS.confirm, rawQueryOf(req)), null)),
+    pageHandler(deps, async (req, res) =>
+      redirectTo(res, pageUrl(pageBaseOf(res).basePath, PAGE_PATHS.confirm, rawQueryOf(req)), null),
+    ),
   );
   router.post(
     PAGE_PATHS.resendCode,
@@ -162,8 +253,21 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const username = fieldOf(req, "username")?.trim() ?? "";
       try {
-        const delivery = await services.signUp.resendConfirmationCode({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username), hidesUsers: true });
-        redirectTo(res, linkOf(context, PAGE_PATHS.confirm, { username, delivery: deliveryParameter(context, username, delivery), notice: "code_sent" }), null);
+        const delivery = await services.signUp.resendConfirmationCode({
+          clientId: context.request.clientId,
+          username,
+          secretHash: await secretHashOf(context, username),
+          hidesUsers: true,
+        });
+        redirectTo(
+          res,
+          linkOf(context, PAGE_PATHS.confirm, {
+            username,
+            delivery: deliveryParameter(context, username, delivery),
+            notice: "code_sent",
+          }),
+          null,
+        );
       } catch (error) {
         expectCognito(error);
         renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
@@ -173,7 +277,17 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
 
   // ---- /forgotPassword and /confirmforgotPassword ---------------------------------------------
   const renderForgot = (res: Response, context: PageContext, username: string | null, error: string | null = null) =>
-    sendPage(res, context, forgotPasswordView({ target: formTargetOf(context, PAGE_PATHS.forgotPassword), usernameAttributes: context.settings.usernameAttributes, username, signInUrl: linkOf(context, PAGE_PATHS.login), error }));
+    sendPage(
+      res,
+      context,
+      forgotPasswordView({
+        target: formTargetOf(context, PAGE_PATHS.forgotPassword),
+        usernameAttributes: context.settings.usernameAttributes,
+        username,
+        signInUrl: linkOf(context, PAGE_PATHS.login),
+        error,
+      }),
+    );
 
   router.get(
     PAGE_PATHS.forgotPassword,
@@ -194,12 +308,24 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       try {
         // Users hidden (hidesUsers): an unknown, disabled or unverified name gets a simulated masked
         // destination, so the redirect reads the same for every name.
-        delivery = await services.passwordRecovery.forgotPassword({ clientId: context.request.clientId, username, secretHash: await secretHashOf(context, username), hidesUsers: true });
+        delivery = await services.passwordRecovery.forgotPassword({
+          clientId: context.request.clientId,
+          username,
+          secretHash: await secretHashOf(context, username),
+          hidesUsers: true,
+        });
       } catch (error) {
         expectCognito(error);
         return renderForgot(res, context, username, friendlyMessage(error, "forgot-password"));
       }
-      redirectTo(res, linkOf(context, PAGE_PATHS.confirmForgotPassword, { username, delivery: deliveryParameter(context, username, delivery) }), null);
+      redirectTo(
+        res,
+        linkOf(context, PAGE_PATHS.confirmForgotPassword, {
+          username,
+          delivery: deliveryParameter(context, username, delivery),
+        }),
+        null,
+      );
     }),
   );
 
@@ -234,10 +360,19 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
       const username = fieldOf(req, "username")?.trim() ?? "";
       const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
       const password = fieldOf(req, "password") ?? "";
-      if (!username || !code || !password) return renderConfirmForgot(req, res, context, "Enter the code and a new password.");
-      if (password !== fieldOf(req, "confirmPassword")) return renderConfirmForgot(req, res, context, "The two passwords don’t match.");
+      if (!username || !code || !password)
+        return renderConfirmForgot(req, res, context, "Enter the code and a new password.");
+      if (password !== fieldOf(req, "confirmPassword"))
+        return renderConfirmForgot(req, res, context, "The two passwords don’t match.");
       try {
-        await services.passwordRecovery.confirmForgotPassword({ clientId: context.request.clientId, username, confirmationCode: code, password, secretHash: await secretHashOf(context, username), hidesUsers: true });
+        await services.passwordRecovery.confirmForgotPassword({
+          clientId: context.request.clientId,
+          username,
+          confirmationCode: code,
+          password,
+          secretHash: await secretHashOf(context, username),
+          hidesUsers: true,
+        });
       } catch (error) {
         expectCognito(error);
         return renderConfirmForgot(req, res, context, friendlyMessage(error, "reset-password"));
@@ -251,20 +386,47 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
     PAGE_PATHS.confirmUser,
     pageHandler(deps, async (req, res) => {
       const query = rawQueryOf(req);
-      const [clientId, username, code] = ["client_id", "user_name", "confirmation_code"].map((name) => query.get(name) ?? "");
+      const [clientId, username, code] = ["client_id", "user_name", "confirmation_code"].map(
+        (name) => query.get(name) ?? "",
+      );
       const { poolId } = pageBaseOf(res);
       const settings = clientId ? await services.signIn.hostedUi.pageSettings(clientId).catch(() => null) : null;
       // A client of another pool is no client here.
       if (!settings || settings.poolId !== poolId || !username || !code) {
-        return sendBarePage(res, 400, messageView({ title: "Link not valid", message: "This confirmation link is incomplete or not valid." }));
+        return sendBarePage(
+          res,
+          400,
+          messageView({ title: "Link not valid", message: "This confirmation link is incomplete or not valid." }),
+        );
       }
       try {
-        await services.signUp.confirmSignUp({ clientId, username, confirmationCode: code, secretHash: await services.signIn.hostedUi.secretHashOf(clientId, username), hidesUsers: true });
+        await services.signUp.confirmSignUp({
+          clientId,
+          username,
+          confirmationCode: code,
+          secretHash: await services.signIn.hostedUi.secretHashOf(clientId, username),
+          hidesUsers: true,
+        });
       } catch (error) {
         expectCognito(error);
-        return sendBarePage(res, 400, messageView({ title: "Account not confirmed", message: "This account could not be confirmed.", error: friendlyMessage(error, "confirm") }));
+        return sendBarePage(
+          res,
+          400,
+          messageView({
+            title: "Account not confirmed",
+            message: "This account could not be confirmed.",
+            error: friendlyMessage(error, "confirm"),
+          }),
+        );
       }
-      sendBarePage(res, 200, messageView({ title: "Account confirmed", message: "Your account is confirmed. You can now sign in to the app." }));
+      sendBarePage(
+        res,
+        200,
+        messageView({
+          title: "Account confirmed",
+          message: "Your account is confirmed. You can now sign in to the app.",
+        }),
+      );
     }),
   );
 
@@ -279,4 +441,3 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
 
   return router;
 }
-

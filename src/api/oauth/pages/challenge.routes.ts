@@ -6,15 +6,45 @@ import type { SoftwareTokenCaller } from "../../../core/mfa/software-token.servi
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { attributeFieldName } from "./fields.js";
 import { friendlyMessage, isSessionOver, START_AGAIN } from "./messages.js";
-import { fieldOf, finishSignIn, formTargetOf, linkOf, openPage, pageHandler, sendPage, type PageContext } from "./page-kit.js";
+import {
+  fieldOf,
+  finishSignIn,
+  formTargetOf,
+  linkOf,
+  openPage,
+  pageHandler,
+  sendPage,
+  type PageContext,
+} from "./page-kit.js";
 import { PAGE_PATHS } from "./urls.js";
 import { messageView } from "./views-account.js";
-import { chooseAgainView, chooseFactorView, otpCodeView, passkeySignInView, type OtpFactor } from "./views-passwordless.js";
-import { mfaCodeView, newPasswordView, selectMfaView, setupAuthenticatorView, setupEmailView, type ChallengeFields, type CodeChallenge } from "./views-sign-in.js";
+import {
+  chooseAgainView,
+  chooseFactorView,
+  otpCodeView,
+  passkeySignInView,
+  type OtpFactor,
+} from "./views-passwordless.js";
+import {
+  mfaCodeView,
+  newPasswordView,
+  selectMfaView,
+  setupAuthenticatorView,
+  setupEmailView,
+  type ChallengeFields,
+  type CodeChallenge,
+} from "./views-sign-in.js";
 
 /** The code pages: MFA codes, and USER_AUTH's EMAIL_OTP / SMS_OTP first factors (8 digits). */
-const CODE_CHALLENGES: readonly string[] = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SMS_OTP"] satisfies (CodeChallenge | OtpFactor)[];
-const CODE_RESPONSE: Record<CodeChallenge | OtpFactor, string> = { SMS_MFA: "SMS_MFA_CODE", EMAIL_OTP: "EMAIL_OTP_CODE", SOFTWARE_TOKEN_MFA: "SOFTWARE_TOKEN_MFA_CODE", SMS_OTP: "SMS_OTP_CODE" };
+const CODE_CHALLENGES: readonly string[] = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SMS_OTP"] satisfies (
+  CodeChallenge | OtpFactor
+)[];
+const CODE_RESPONSE: Record<CodeChallenge | OtpFactor, string> = {
+  SMS_MFA: "SMS_MFA_CODE",
+  EMAIL_OTP: "EMAIL_OTP_CODE",
+  SOFTWARE_TOKEN_MFA: "SOFTWARE_TOKEN_MFA_CODE",
+  SMS_OTP: "SMS_OTP_CODE",
+};
 /** Attribute names as the schema spells them: the new-password form carries the list it asked for. */
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_:.-]{1,64}$/;
 /** The QR code AssociateSoftwareToken drew, carried for redrawing the page after a wrong code. */
@@ -31,13 +61,26 @@ const jsonList = (text: string | undefined): string[] => {
 };
 
 /** A sign-in session as the pages hand it to authenticator setup: only a session the pages opened for this pool and client answers. */
-const pageSessionOf = (context: PageContext, session: string): SoftwareTokenCaller => ({ kind: "session", session, hostedUi: { poolId: context.base.poolId, clientId: context.request.clientId } });
+const pageSessionOf = (context: PageContext, session: string): SoftwareTokenCaller => ({
+  kind: "session",
+  session,
+  hostedUi: { poolId: context.base.poolId, clientId: context.request.clientId },
+});
 
 export const restartLinkOf = (context: PageContext): string => linkOf(context, PAGE_PATHS.login);
 
 /** The end of a sign-in that can no longer go on (session expired, used or voided): start again. */
 function sendStartAgain(res: Response, context: PageContext, message = START_AGAIN): void {
-  sendPage(res, context, messageView({ title: "Something went wrong", message, link: { url: restartLinkOf(context), label: "Start again" } }), 400);
+  sendPage(
+    res,
+    context,
+    messageView({
+      title: "Something went wrong",
+      message,
+      link: { url: restartLinkOf(context), label: "Start again" },
+    }),
+    400,
+  );
 }
 
 /** What a page knows of a USER_AUTH step that the outcome does not say: the name as typed, and that a code is a first factor. */
@@ -49,25 +92,76 @@ export interface ChallengeOptions {
 }
 
 /** The page for a challenge the sign-in is waiting for. */
-export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, outcome: SignInChallengeOutcome, error: string | null = null, options: ChallengeOptions = {}): Promise<void> {
-  const challenge: ChallengeFields = { session: outcome.session, username: options.username ?? outcome.parameters.USER_ID_FOR_SRP ?? "" };
+export async function renderChallenge(
+  deps: ManagedLoginPagesDeps,
+  res: Response,
+  context: PageContext,
+  outcome: SignInChallengeOutcome,
+  error: string | null = null,
+  options: ChallengeOptions = {},
+): Promise<void> {
+  const challenge: ChallengeFields = {
+    session: outcome.session,
+    username: options.username ?? outcome.parameters.USER_ID_FOR_SRP ?? "",
+  };
   const restartUrl = restartLinkOf(context);
   const name = outcome.challengeName;
   // USER_AUTH's steps (choice-based sign-in): each needs the name as typed, which its answer carries.
   if (options.username !== undefined) {
     const otherWays = formTargetOf(context, PAGE_PATHS.login);
-    if (name === "SELECT_CHALLENGE") return sendPage(res, context, chooseFactorView({ target: formTargetOf(context, PAGE_PATHS.loginFactor), challenge, choices: outcome.availableChallenges ?? [], error, restartUrl }));
+    if (name === "SELECT_CHALLENGE")
+      return sendPage(
+        res,
+        context,
+        chooseFactorView({
+          target: formTargetOf(context, PAGE_PATHS.loginFactor),
+          challenge,
+          choices: outcome.availableChallenges ?? [],
+          error,
+          restartUrl,
+        }),
+      );
     if (name === "WEB_AUTHN") {
-      const view = passkeySignInView({ target: formTargetOf(context, PAGE_PATHS.loginPasskey), challenge, requestOptionsJson: outcome.parameters.CREDENTIAL_REQUEST_OPTIONS ?? "{}", otherWays, error });
+      const view = passkeySignInView({
+        target: formTargetOf(context, PAGE_PATHS.loginPasskey),
+        challenge,
+        requestOptionsJson: outcome.parameters.CREDENTIAL_REQUEST_OPTIONS ?? "{}",
+        otherWays,
+        error,
+      });
       return sendPage(res, context, view);
     }
     if ((name === "EMAIL_OTP" && options.firstFactor) || name === "SMS_OTP") {
-      return sendPage(res, context, otpCodeView({ target: formTargetOf(context, PAGE_PATHS.mfa), challenge, factor: name, destination: outcome.parameters.CODE_DELIVERY_DESTINATION ?? null, otherWays, error }));
+      return sendPage(
+        res,
+        context,
+        otpCodeView({
+          target: formTargetOf(context, PAGE_PATHS.mfa),
+          challenge,
+          factor: name,
+          destination: outcome.parameters.CODE_DELIVERY_DESTINATION ?? null,
+          otherWays,
+          error,
+        }),
+      );
     }
   }
   if (name === "NEW_PASSWORD_REQUIRED") {
-    const requiredAttributes = jsonList(outcome.parameters.requiredAttributes).map((attribute) => attribute.replace(/^userAttributes\./, ""));
-    return sendPage(res, context, newPasswordView({ target: formTargetOf(context, PAGE_PATHS.newPassword), challenge, requiredAttributes, policy: context.settings.passwordPolicy, error, restartUrl }));
+    const requiredAttributes = jsonList(outcome.parameters.requiredAttributes).map((attribute) =>
+      attribute.replace(/^userAttributes\./, ""),
+    );
+    return sendPage(
+      res,
+      context,
+      newPasswordView({
+        target: formTargetOf(context, PAGE_PATHS.newPassword),
+        challenge,
+        requiredAttributes,
+        policy: context.settings.passwordPolicy,
+        error,
+        restartUrl,
+      }),
+    );
   }
   if (CODE_CHALLENGES.includes(name)) {
     const view = mfaCodeView({
@@ -82,7 +176,17 @@ export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response
     return sendPage(res, context, view);
   }
   if (name === "SELECT_MFA_TYPE") {
-    return sendPage(res, context, selectMfaView({ target: formTargetOf(context, PAGE_PATHS.mfaSelect), challenge, choices: jsonList(outcome.parameters.MFAS_CAN_CHOOSE), error, restartUrl }));
+    return sendPage(
+      res,
+      context,
+      selectMfaView({
+        target: formTargetOf(context, PAGE_PATHS.mfaSelect),
+        challenge,
+        choices: jsonList(outcome.parameters.MFAS_CAN_CHOOSE),
+        error,
+        restartUrl,
+      }),
+    );
   }
   if (name === "MFA_SETUP") {
     const choices = jsonList(outcome.parameters.MFAS_CAN_SETUP);
@@ -100,16 +204,38 @@ export async function renderChallenge(deps: ManagedLoginPagesDeps, res: Response
       });
       return sendPage(res, context, view);
     }
-    if (choices.includes("EMAIL_OTP")) return sendPage(res, context, setupEmailView({ target: formTargetOf(context, PAGE_PATHS.mfaSetup), challenge, email: null, error, restartUrl }));
-    return sendStartAgain(res, context, "Your account needs a phone number for sign-in codes before you can sign in. Contact the app’s support.");
+    if (choices.includes("EMAIL_OTP"))
+      return sendPage(
+        res,
+        context,
+        setupEmailView({
+          target: formTargetOf(context, PAGE_PATHS.mfaSetup),
+          challenge,
+          email: null,
+          error,
+          restartUrl,
+        }),
+      );
+    return sendStartAgain(
+      res,
+      context,
+      "Your account needs a phone number for sign-in codes before you can sign in. Contact the app’s support.",
+    );
   }
   // Custom challenges and device steps never start from the pages (reference-oauth §8.1).
   return sendStartAgain(res, context);
 }
 
 /** After any step: the app's redirect once signed in, else the next challenge's page. */
-export async function continueSignIn(deps: ManagedLoginPagesDeps, res: Response, context: PageContext, outcome: HostedUiOutcome, options: ChallengeOptions = {}): Promise<void> {
-  if (outcome.kind === "signed-in") return finishSignIn(deps, res, context, outcome, { offerPasskey: options.offerPasskey });
+export async function continueSignIn(
+  deps: ManagedLoginPagesDeps,
+  res: Response,
+  context: PageContext,
+  outcome: HostedUiOutcome,
+  options: ChallengeOptions = {},
+): Promise<void> {
+  if (outcome.kind === "signed-in")
+    return finishSignIn(deps, res, context, outcome, { offerPasskey: options.offerPasskey });
   return renderChallenge(deps, res, context, outcome, null, options);
 }
 
@@ -136,7 +262,12 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
     let outcome: HostedUiOutcome;
     try {
       outcome = await services.signIn.hostedUi.respond(
-        { clientId: context.request.clientId, challengeName, session: challenge.session, challengeResponses: { USERNAME: challenge.username, ...responses } },
+        {
+          clientId: context.request.clientId,
+          challengeName,
+          session: challenge.session,
+          challengeResponses: { USERNAME: challenge.username, ...responses },
+        },
         { sourceIp: req.ip ?? null },
       );
     } catch (error) {
@@ -147,17 +278,36 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
     return continueSignIn(deps, res, context, outcome);
   }
 
-  const challengeFieldsOf = (req: Request): ChallengeFields => ({ session: fieldOf(req, "session") ?? "", username: fieldOf(req, "username") ?? "" });
+  const challengeFieldsOf = (req: Request): ChallengeFields => ({
+    session: fieldOf(req, "session") ?? "",
+    username: fieldOf(req, "username") ?? "",
+  });
 
   router.post(
     PAGE_PATHS.newPassword,
     pageHandler(deps, async (req, res) => {
       const context = await openPage(deps, req, res, PAGE_PATHS.newPassword);
       if (!context) return;
-      const requiredAttributes = (fieldOf(req, "requiredAttributeNames") ?? "").split(" ").filter((name) => ATTRIBUTE_NAME.test(name));
-      const values = Object.fromEntries(requiredAttributes.map((name) => [name, fieldOf(req, attributeFieldName(name))?.trim() ?? ""]));
+      const requiredAttributes = (fieldOf(req, "requiredAttributeNames") ?? "")
+        .split(" ")
+        .filter((name) => ATTRIBUTE_NAME.test(name));
+      const values = Object.fromEntries(
+        requiredAttributes.map((name) => [name, fieldOf(req, attributeFieldName(name))?.trim() ?? ""]),
+      );
       const redraw = (error: string) =>
-        sendPage(res, context, newPasswordView({ target: formTargetOf(context, PAGE_PATHS.newPassword), challenge: challengeFieldsOf(req), requiredAttributes, policy: context.settings.passwordPolicy, values, error, restartUrl: restartLinkOf(context) }));
+        sendPage(
+          res,
+          context,
+          newPasswordView({
+            target: formTargetOf(context, PAGE_PATHS.newPassword),
+            challenge: challengeFieldsOf(req),
+            requiredAttributes,
+            policy: context.settings.passwordPolicy,
+            values,
+            error,
+            restartUrl: restartLinkOf(context),
+          }),
+        );
       const newPassword = fieldOf(req, "newPassword") ?? "";
       if (!newPassword) return redraw("Enter a new password.");
       if (newPassword !== fieldOf(req, "confirmPassword")) return redraw("The two passwords don’t match.");
@@ -174,28 +324,59 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const challengeName = fieldOf(req, "challengeName") ?? "";
       if (!CODE_CHALLENGES.includes(challengeName)) return sendStartAgain(res, context);
-      const firstFactor = fieldOf(req, "firstFactor") === "1" && (challengeName === "EMAIL_OTP" || challengeName === "SMS_OTP");
+      const firstFactor =
+        fieldOf(req, "firstFactor") === "1" && (challengeName === "EMAIL_OTP" || challengeName === "SMS_OTP");
       const redraw = (error: string) =>
         firstFactor
-          ? sendPage(res, context, otpCodeView({ target: formTargetOf(context, PAGE_PATHS.mfa), challenge: challengeFieldsOf(req), factor: challengeName as OtpFactor, destination: fieldOf(req, "destination"), otherWays: formTargetOf(context, PAGE_PATHS.login), error }))
+          ? sendPage(
+              res,
+              context,
+              otpCodeView({
+                target: formTargetOf(context, PAGE_PATHS.mfa),
+                challenge: challengeFieldsOf(req),
+                factor: challengeName as OtpFactor,
+                destination: fieldOf(req, "destination"),
+                otherWays: formTargetOf(context, PAGE_PATHS.login),
+                error,
+              }),
+            )
           : sendPage(
-          res,
-          context,
-          mfaCodeView({
-            target: formTargetOf(context, PAGE_PATHS.mfa),
-            challenge: challengeFieldsOf(req),
-            challengeName: challengeName as CodeChallenge,
-            destination: fieldOf(req, "destination"),
-            deviceName: fieldOf(req, "deviceName"),
-            error,
-            restartUrl: restartLinkOf(context),
-          }),
-        );
+              res,
+              context,
+              mfaCodeView({
+                target: formTargetOf(context, PAGE_PATHS.mfa),
+                challenge: challengeFieldsOf(req),
+                challengeName: challengeName as CodeChallenge,
+                destination: fieldOf(req, "destination"),
+                deviceName: fieldOf(req, "deviceName"),
+                error,
+                restartUrl: restartLinkOf(context),
+              }),
+            );
       const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
       if (!code) return redraw("Enter the code.");
       // A first-factor code that can no longer be used: the same name's ways in again, not the start.
-      const chooseAgain = (message: string) => sendPage(res, context, chooseAgainView({ message, otherWays: formTargetOf(context, PAGE_PATHS.login), username: challengeFieldsOf(req).username }), 400);
-      return answer(req, res, context, challengeFieldsOf(req), challengeName, { [CODE_RESPONSE[challengeName as CodeChallenge | OtpFactor]]: code }, redraw, firstFactor ? chooseAgain : undefined);
+      const chooseAgain = (message: string) =>
+        sendPage(
+          res,
+          context,
+          chooseAgainView({
+            message,
+            otherWays: formTargetOf(context, PAGE_PATHS.login),
+            username: challengeFieldsOf(req).username,
+          }),
+          400,
+        );
+      return answer(
+        req,
+        res,
+        context,
+        challengeFieldsOf(req),
+        challengeName,
+        { [CODE_RESPONSE[challengeName as CodeChallenge | OtpFactor]]: code },
+        redraw,
+        firstFactor ? chooseAgain : undefined,
+      );
     }),
   );
 
@@ -205,7 +386,18 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
       const context = await openPage(deps, req, res, PAGE_PATHS.mfaSelect);
       if (!context) return;
       const choices = (fieldOf(req, "choices") ?? "").split(" ").filter((choice) => CODE_CHALLENGES.includes(choice));
-      const redraw = (error: string) => sendPage(res, context, selectMfaView({ target: formTargetOf(context, PAGE_PATHS.mfaSelect), challenge: challengeFieldsOf(req), choices, error, restartUrl: restartLinkOf(context) }));
+      const redraw = (error: string) =>
+        sendPage(
+          res,
+          context,
+          selectMfaView({
+            target: formTargetOf(context, PAGE_PATHS.mfaSelect),
+            challenge: challengeFieldsOf(req),
+            choices,
+            error,
+            restartUrl: restartLinkOf(context),
+          }),
+        );
       const choice = fieldOf(req, "answer") ?? "";
       if (!choices.includes(choice)) return redraw("Choose one of the ways to verify.");
       return answer(req, res, context, challengeFieldsOf(req), "SELECT_MFA_TYPE", { ANSWER: choice }, redraw);
@@ -222,7 +414,12 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
       const target = formTargetOf(context, PAGE_PATHS.mfaSetup);
       if (fieldOf(req, "method") === "EMAIL_OTP") {
         const email = fieldOf(req, "email");
-        const redraw = (error: string | null) => sendPage(res, context, setupEmailView({ target, challenge, email: email?.trim() ?? null, error, restartUrl }));
+        const redraw = (error: string | null) =>
+          sendPage(
+            res,
+            context,
+            setupEmailView({ target, challenge, email: email?.trim() ?? null, error, restartUrl }),
+          );
         if (email === null) return redraw(null);
         if (!email.trim()) return redraw("Enter your email address.");
         return answer(req, res, context, challenge, "MFA_SETUP", { EMAIL: email.trim() }, redraw);
@@ -230,13 +427,31 @@ export function createChallengeRoutes(deps: ManagedLoginPagesDeps): Router {
       const secretCode = fieldOf(req, "secretCode") ?? "";
       const qrCodePng = fieldOf(req, "qrCodePng") ?? "";
       if (!BASE32.test(secretCode) || !PNG_DATA_URL.test(qrCodePng)) return sendStartAgain(res, context);
-      const redraw = (error: string) => sendPage(res, context, setupAuthenticatorView({ target, challenge, secretCode, qrCodePng, canUseEmail: fieldOf(req, "canUseEmail") === "true", error, restartUrl }));
+      const redraw = (error: string) =>
+        sendPage(
+          res,
+          context,
+          setupAuthenticatorView({
+            target,
+            challenge,
+            secretCode,
+            qrCodePng,
+            canUseEmail: fieldOf(req, "canUseEmail") === "true",
+            error,
+            restartUrl,
+          }),
+        );
       const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
       if (!/^\d{6}$/.test(code)) return redraw("Enter the 6-digit code your authenticator app shows.");
       let proven: string | null;
       try {
         // VerifySoftwareToken with the session answers with a new one that remembers the proof.
-        proven = (await services.mfa.verifySoftwareToken(pageSessionOf(context, challenge.session), { userCode: code, friendlyDeviceName: fieldOf(req, "deviceName")?.trim() || null })).session;
+        proven = (
+          await services.mfa.verifySoftwareToken(pageSessionOf(context, challenge.session), {
+            userCode: code,
+            friendlyDeviceName: fieldOf(req, "deviceName")?.trim() || null,
+          })
+        ).session;
       } catch (error) {
         if (!isCognitoError(error)) throw error;
         if (isSessionOver(error)) return sendStartAgain(res, context, friendlyMessage(error, "authenticator"));

@@ -3,9 +3,18 @@ import { input, type InputOptions } from "./layout.js";
 import type { Html } from "./html.js";
 
 /** Labels, input types and autofill hints of the standard attributes (custom ones show their own name). */
-const ATTRIBUTES: Record<string, { label: string; type?: string; autocomplete?: string; inputmode?: string; hint?: string }> = {
+const ATTRIBUTES: Record<
+  string,
+  { label: string; type?: string; autocomplete?: string; inputmode?: string; hint?: string }
+> = {
   email: { label: "Email", type: "email", autocomplete: "email", inputmode: "email" },
-  phone_number: { label: "Phone number", type: "tel", autocomplete: "tel", inputmode: "tel", hint: "With the country code, for example +15555550100." },
+  phone_number: {
+    label: "Phone number",
+    type: "tel",
+    autocomplete: "tel",
+    inputmode: "tel",
+    hint: "With the country code, for example +15555550100.",
+  },
   name: { label: "Full name", autocomplete: "name" },
   given_name: { label: "First name", autocomplete: "given-name" },
   family_name: { label: "Last name", autocomplete: "family-name" },
@@ -28,7 +37,12 @@ export const attributeFieldName = (attribute: string): string => `requiredAttrib
 
 export function attributeInput(attribute: string, value: string | null, options: Partial<InputOptions> = {}): Html {
   const known = ATTRIBUTES[attribute];
-  const label = known?.label ?? attribute.replace(/^custom:/, "").replace(/[_-]+/g, " ").replace(/^./, (first) => first.toUpperCase());
+  const label =
+    known?.label ??
+    attribute
+      .replace(/^custom:/, "")
+      .replace(/[_-]+/g, " ")
+      .replace(/^./, (first) => first.toUpperCase());
   return input({
     name: attributeFieldName(attribute),
     label,
@@ -42,7 +56,11 @@ export function attributeInput(attribute: string, value: string | null, options:
 }
 
 /** How the sign-in name field reads in a pool: an email, a phone number, either, or a username. */
-export function usernameField(usernameAttributes: readonly UsernameAttribute[]): { label: string; type: string; inputmode?: string } {
+export function usernameField(usernameAttributes: readonly UsernameAttribute[]): {
+  label: string;
+  type: string;
+  inputmode?: string;
+} {
   const email = usernameAttributes.includes("email");
   const phone = usernameAttributes.includes("phone_number");
   if (email && phone) return { label: "Email or phone number", type: "text" };
@@ -63,7 +81,9 @@ export function passwordHint(policy: PasswordPolicy): string {
   return `At least ${policy.minimumLength} characters${list ? `, with ${list}` : ""}.`;
 }
 
-export const codeInput = (options: { name?: string; label?: string; autofocus?: boolean; invalid?: boolean } = {}): Html =>
+export const codeInput = (
+  options: { name?: string; label?: string; autofocus?: boolean; invalid?: boolean } = {},
+): Html =>
   input({
     name: options.name ?? "code",
     label: options.label ?? "Code",

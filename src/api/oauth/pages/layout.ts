@@ -30,7 +30,9 @@ export interface PageContent {
 const brandingCss = (css: string): Html => trustedHtml(css.replace(/</g, "\\3c "));
 
 const logoOf = (branding: UiCustomization | null): string | null =>
-  branding?.imageBase64 && branding.imageContentType ? `data:${branding.imageContentType};base64,${branding.imageBase64}` : null;
+  branding?.imageBase64 && branding.imageContentType
+    ? `data:${branding.imageContentType};base64,${branding.imageBase64}`
+    : null;
 
 export function renderPage(frame: PageFrame, content: PageContent): string {
   const logo = logoOf(frame.branding);
@@ -50,9 +52,13 @@ ${content.usesPasskeyScript ? html`<script src="${frame.basePath}${PASSKEY_JS_PA
 <body>
 <div class="background-customizable">
 <main class="card">
-${logo || frame.poolName ? html`<div class="banner-customizable">
+${
+  logo || frame.poolName
+    ? html`<div class="banner-customizable">
 ${logo ? html`<img class="logo-customizable" src="${logo}" alt="${frame.poolName ?? "Logo"}">` : html`<p class="pool-name">${frame.poolName}</p>`}
-</div>` : null}
+</div>`
+    : null
+}
 <div class="content">
 <h1>${content.title}</h1>
 ${content.notice ? html`<p class="notice" role="status">${content.notice}</p>` : null}
@@ -102,4 +108,5 @@ ${options.hint ? html`<span class="hint" id="${hintId}">${options.hint}</span>` 
 </div>`;
 }
 
-export const submitButton = (label: string, name?: string): Html => html`<button class="submitButton-customizable" type="submit"${name ? html` name="${name}" value="${name}"` : null}>${label}</button>`;
+export const submitButton = (label: string, name?: string): Html =>
+  html`<button class="submitButton-customizable" type="submit"${name ? html` name="${name}" value="${name}"` : null}>${label}</button>`;

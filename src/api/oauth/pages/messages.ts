@@ -2,7 +2,8 @@ import { isCognitoError } from "../../../core/errors.js";
 import { WRONG_STEP_MESSAGE } from "../../../core/flows/sign-in/sign-in.hosted-ui.js";
 
 /** Which form the error came from: the same code means different things on different pages. */
-export type ErrorPlace = "sign-in" | "challenge" | "sign-up" | "confirm" | "forgot-password" | "reset-password" | "authenticator";
+export type ErrorPlace =
+  "sign-in" | "challenge" | "sign-up" | "confirm" | "forgot-password" | "reset-password" | "authenticator";
 
 export const INCORRECT_CREDENTIALS = "Incorrect username or password.";
 export const TOO_MANY_ATTEMPTS = "Too many attempts, try again later.";
@@ -20,7 +21,10 @@ const NOTICES: ReadonlyMap<string, string> = new Map([
 /** The fixed sentence of a notice key; anything else (including "constructor" and the like) is no notice. */
 export const noticeText = (key: string | null): string | null => (key === null ? null : (NOTICES.get(key) ?? null));
 
-const SESSION_MESSAGES = new Set(["Invalid session for the user, session is expired.", "Invalid session for the user, session can only be used once."]);
+const SESSION_MESSAGES = new Set([
+  "Invalid session for the user, session is expired.",
+  "Invalid session for the user, session can only be used once.",
+]);
 
 /**
  * True for errors that mean "this sign-in cannot go on from this page": the session is over, or the form
@@ -28,11 +32,15 @@ const SESSION_MESSAGES = new Set(["Invalid session for the user, session is expi
  */
 export function isSessionOver(error: unknown): boolean {
   if (!isCognitoError(error)) return false;
-  return (error.code === "NotAuthorizedException" && SESSION_MESSAGES.has(error.message)) || (error.code === "InvalidParameterException" && isWrongStep(error.message));
+  return (
+    (error.code === "NotAuthorizedException" && SESSION_MESSAGES.has(error.message)) ||
+    (error.code === "InvalidParameterException" && isWrongStep(error.message))
+  );
 }
 
 /** The pages' own refusal, or core's (authenticator setup with a session waiting for another step). */
-const isWrongStep = (message: string): boolean => message === WRONG_STEP_MESSAGE || message.startsWith("This session is waiting for ");
+const isWrongStep = (message: string): boolean =>
+  message === WRONG_STEP_MESSAGE || message.startsWith("This session is waiting for ");
 
 /**
  * The sentence a person reads for a failed step. Unknown user and wrong password read alike (so the
@@ -48,10 +56,12 @@ export function friendlyMessage(error: unknown, place: ErrorPlace): string {
       if (message === "Password attempts exceeded") return TOO_MANY_ATTEMPTS;
       if (message === "User is disabled.") return "This account is disabled. Contact the app’s support.";
       if (SESSION_MESSAGES.has(message)) return "This sign-in took too long or was already used. Please start again.";
-      if (message.startsWith("Temporary password has expired")) return "Your temporary password has expired. Ask an administrator to reset it.";
+      if (message.startsWith("Temporary password has expired"))
+        return "Your temporary password has expired. Ask an administrator to reset it.";
       if (place === "sign-up") return "Sign-up is not available for this app.";
       if (place === "confirm") return "This account cannot be confirmed. It may already be confirmed: try signing in.";
-      if (place === "forgot-password" || place === "reset-password") return "The password of this account cannot be reset here. Contact the app’s support.";
+      if (place === "forgot-password" || place === "reset-password")
+        return "The password of this account cannot be reset here. Contact the app’s support.";
       return INCORRECT_CREDENTIALS;
     case "UserNotFoundException":
       if (place === "confirm" || place === "reset-password") return "That code is not right. Check it and try again.";
@@ -63,7 +73,9 @@ export function friendlyMessage(error: unknown, place: ErrorPlace): string {
     case "CodeMismatchException":
       return "That code is not right. Check it and try again.";
     case "ExpiredCodeException":
-      return place === "challenge" ? "That code has expired. Please start again." : "That code has expired. Request a new one.";
+      return place === "challenge"
+        ? "That code has expired. Please start again."
+        : "That code has expired. Request a new one.";
     case "EnableSoftwareTokenMFAException":
       return "That code is not right. Check that your device’s clock is correct and try again.";
     case "InvalidPasswordException":

@@ -5,10 +5,26 @@ import { LOGIN_SESSION_COOKIE } from "../../../core/oauth/login-session.service.
 import { continueSignIn, renderChallenge, restartLinkOf } from "./challenge.routes.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { friendlyMessage, isSessionOver, TOO_MANY_ATTEMPTS } from "./messages.js";
-import { fieldOf, formTargetOf, linkOf, openPage, pageHandler, redirectTo, sendPage, type PageContext } from "./page-kit.js";
+import {
+  fieldOf,
+  formTargetOf,
+  linkOf,
+  openPage,
+  pageHandler,
+  redirectTo,
+  sendPage,
+  type PageContext,
+} from "./page-kit.js";
 import { PAGE_PATHS, pageParameterOf } from "./urls.js";
 import { messageView } from "./views-account.js";
-import { addPasskeyView, FACTOR_CHOICES, passkeyOutcomeView, passwordStepView, usernameFirstView, type FactorAnswer } from "./views-passwordless.js";
+import {
+  addPasskeyView,
+  FACTOR_CHOICES,
+  passkeyOutcomeView,
+  passwordStepView,
+  usernameFirstView,
+  type FactorAnswer,
+} from "./views-passwordless.js";
 
 const ANSWERS: readonly string[] = FACTOR_CHOICES.map((choice) => choice.answer);
 const NO_PASSKEY_HERE = "This browser couldn’t use a passkey here. Choose another way to sign in.";
@@ -17,7 +33,11 @@ const PASSKEY_REFUSED = "We couldn’t verify that passkey. Try again, or choose
 const MAX_CREDENTIAL_CHARS = 16_000;
 
 /** /login of a choice-based pool (reference-oauth §13): the name first. */
-export function renderUsernameFirst(res: Response, context: PageContext, options: { username?: string | null; error?: string | null; status?: number; notice?: string | null } = {}): void {
+export function renderUsernameFirst(
+  res: Response,
+  context: PageContext,
+  options: { username?: string | null; error?: string | null; status?: number; notice?: string | null } = {},
+): void {
   const view = usernameFirstView({
     target: formTargetOf(context, PAGE_PATHS.login),
     usernameAttributes: context.settings.usernameAttributes,
@@ -30,7 +50,12 @@ export function renderUsernameFirst(res: Response, context: PageContext, options
 }
 
 /** The password step of a choice-based pool: posted to /login as username + password (the classic form's contract). */
-export function renderPasswordStep(res: Response, context: PageContext, username: string, error: string | null = null): void {
+export function renderPasswordStep(
+  res: Response,
+  context: PageContext,
+  username: string,
+  error: string | null = null,
+): void {
   const view = passwordStepView({
     target: formTargetOf(context, PAGE_PATHS.login),
     username,
@@ -47,15 +72,26 @@ export function renderPasswordStep(res: Response, context: PageContext, username
  * user gets the same full choice as a user with every factor, so the page tells no one which names exist).
  * With `preferred`, straight to that factor when the user has it.
  */
-export async function showChoices(deps: ManagedLoginPagesDeps, req: Request, res: Response, context: PageContext, username: string, options: { error?: string | null; preferred?: HostedUiPreferredFactor } = {}): Promise<void> {
+export async function showChoices(
+  deps: ManagedLoginPagesDeps,
+  req: Request,
+  res: Response,
+  context: PageContext,
+  username: string,
+  options: { error?: string | null; preferred?: HostedUiPreferredFactor } = {},
+): Promise<void> {
   let outcome: HostedUiOutcome;
   try {
-    outcome = await deps.services.signIn.hostedUi.startUserAuth({ clientId: context.request.clientId, username, preferred: options.preferred ?? null }, { sourceIp: req.ip ?? null });
+    outcome = await deps.services.signIn.hostedUi.startUserAuth(
+      { clientId: context.request.clientId, username, preferred: options.preferred ?? null },
+      { sourceIp: req.ip ?? null },
+    );
   } catch (error) {
     if (!isCognitoError(error)) throw error;
     return renderUsernameFirst(res, context, { username, error: friendlyMessage(error, "sign-in") });
   }
-  if (outcome.kind === "challenge" && outcome.challengeName === "SELECT_CHALLENGE") return renderChallenge(deps, res, context, outcome, options.error ?? null, { username });
+  if (outcome.kind === "challenge" && outcome.challengeName === "SELECT_CHALLENGE")
+    return renderChallenge(deps, res, context, outcome, options.error ?? null, { username });
   return continueSignIn(deps, res, context, outcome, { username, firstFactor: true });
 }
 
@@ -77,16 +113,26 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       const session = fieldOf(req, "session") ?? "";
       const answer = fieldOf(req, "answer") ?? "";
       if (!username) return renderUsernameFirst(res, context);
-      if (!ANSWERS.includes(answer)) return showChoices(deps, req, res, context, username, { error: "Choose one of the ways to sign in." });
+      if (!ANSWERS.includes(answer))
+        return showChoices(deps, req, res, context, username, { error: "Choose one of the ways to sign in." });
       // A password needs nothing from the server yet: its own form, posting as the classic one does.
       if ((answer as FactorAnswer) === "PASSWORD") return renderPasswordStep(res, context, username);
       let outcome: HostedUiOutcome;
       try {
-        outcome = await services.signIn.hostedUi.respond({ clientId: context.request.clientId, challengeName: "SELECT_CHALLENGE", session, challengeResponses: { USERNAME: username, ANSWER: answer } }, caller(req));
+        outcome = await services.signIn.hostedUi.respond(
+          {
+            clientId: context.request.clientId,
+            challengeName: "SELECT_CHALLENGE",
+            session,
+            challengeResponses: { USERNAME: username, ANSWER: answer },
+          },
+          caller(req),
+        );
       } catch (error) {
         if (!isCognitoError(error)) throw error;
         // The choice outlived its session (minutes): the same factor from a fresh USER_AUTH.
-        if (isSessionOver(error)) return showChoices(deps, req, res, context, username, { preferred: answer as HostedUiPreferredFactor });
+        if (isSessionOver(error))
+          return showChoices(deps, req, res, context, username, { preferred: answer as HostedUiPreferredFactor });
         return renderUsernameFirst(res, context, { username, error: friendlyMessage(error, "sign-in") });
       }
       return continueSignIn(deps, res, context, outcome, { username, firstFactor: true });
@@ -102,18 +148,28 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       const credential = fieldOf(req, "credential") ?? "";
       if (!username) return renderUsernameFirst(res, context);
       // No script, no WebAuthn, or a malformed post: the other ways in (the WEB_AUTHN session just expires).
-      if (!credential || credential.length > MAX_CREDENTIAL_CHARS) return showChoices(deps, req, res, context, username, { error: NO_PASSKEY_HERE });
+      if (!credential || credential.length > MAX_CREDENTIAL_CHARS)
+        return showChoices(deps, req, res, context, username, { error: NO_PASSKEY_HERE });
       let outcome: HostedUiOutcome;
       try {
         outcome = await services.signIn.hostedUi.respond(
-          { clientId: context.request.clientId, challengeName: "WEB_AUTHN", session: fieldOf(req, "session") ?? "", challengeResponses: { USERNAME: username, CREDENTIAL: credential } },
+          {
+            clientId: context.request.clientId,
+            challengeName: "WEB_AUTHN",
+            session: fieldOf(req, "session") ?? "",
+            challengeResponses: { USERNAME: username, CREDENTIAL: credential },
+          },
           caller(req),
         );
       } catch (error) {
         if (!isCognitoError(error)) throw error;
         const message = friendlyMessage(error, "challenge");
         // A refused passkey voids its session (one assertion per WEB_AUTHN challenge): the choices again.
-        const isRefusal = error.code === "NotAuthorizedException" && message !== TOO_MANY_ATTEMPTS && !isSessionOver(error) && error.message !== "User is disabled.";
+        const isRefusal =
+          error.code === "NotAuthorizedException" &&
+          message !== TOO_MANY_ATTEMPTS &&
+          !isSessionOver(error) &&
+          error.message !== "User is disabled.";
         if (message === TOO_MANY_ATTEMPTS) return renderUsernameFirst(res, context, { username, error: message });
         return showChoices(deps, req, res, context, username, { error: isRefusal ? PASSKEY_REFUSED : message });
       }
@@ -122,10 +178,18 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
   );
 
   /** The user the browser's managed-login session names, or null (signed out, expired, another pool's). */
-  const signedInUserOf = (req: Request, context: PageContext) => services.loginSessions.find(context.base.poolId, (req.cookies as Record<string, string | undefined>)[LOGIN_SESSION_COOKIE]);
+  const signedInUserOf = (req: Request, context: PageContext) =>
+    services.loginSessions.find(
+      context.base.poolId,
+      (req.cookies as Record<string, string | undefined>)[LOGIN_SESSION_COOKIE],
+    );
 
   /** Sends the signed-in person on to the app: an authorization response for the session's sign-in (single sign-on). */
-  async function continueToApp(res: Response, context: PageContext, signedIn: { userId: string; authTime: Date }): Promise<void> {
+  async function continueToApp(
+    res: Response,
+    context: PageContext,
+    signedIn: { userId: string; authTime: Date },
+  ): Promise<void> {
     redirectTo(res, await services.oauth.completeAuthorization(context.request, signedIn), context.request.redirectUri);
   }
 
@@ -137,7 +201,11 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       case "WebAuthnConfigurationMissingException":
         return { title: "Passkeys aren’t available", message: "This app doesn’t offer sign-in with passkeys." };
       case "LimitExceededException":
-        return { title: "Too many passkeys", message: "Your account already has as many passkeys as it can have. Remove one in the app before adding another." };
+        return {
+          title: "Too many passkeys",
+          message:
+            "Your account already has as many passkeys as it can have. Remove one in the app before adding another.",
+        };
       case "NotAuthorizedException":
       case "UserNotFoundException":
       case "UserNotConfirmedException":
@@ -148,16 +216,43 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
     }
   }
 
-  async function renderAddPage(req: Request, res: Response, context: PageContext, signedIn: { userId: string; authTime: Date }, error: string | null = null): Promise<void> {
+  async function renderAddPage(
+    req: Request,
+    res: Response,
+    context: PageContext,
+    signedIn: { userId: string; authTime: Date },
+    error: string | null = null,
+  ): Promise<void> {
     let options: Record<string, unknown>;
     try {
-      options = await services.webAuthn.startRegistrationForUser({ poolId: context.base.poolId, userId: signedIn.userId, clientId: context.request.clientId });
+      options = await services.webAuthn.startRegistrationForUser({
+        poolId: context.base.poolId,
+        userId: signedIn.userId,
+        clientId: context.request.clientId,
+      });
     } catch (failure) {
       const problem = registrationProblem(failure);
-      return sendPage(res, context, passkeyOutcomeView({ target: formTargetOf(context, PAGE_PATHS.passkeysAdd), ...(problem ?? { title: "Passkey not added", message: "Something went wrong on our side." }) }), 400);
+      return sendPage(
+        res,
+        context,
+        passkeyOutcomeView({
+          target: formTargetOf(context, PAGE_PATHS.passkeysAdd),
+          ...(problem ?? { title: "Passkey not added", message: "Something went wrong on our side." }),
+        }),
+        400,
+      );
     }
     const user = options.user as { name?: string } | undefined;
-    sendPage(res, context, addPasskeyView({ target: formTargetOf(context, PAGE_PATHS.passkeysAdd), username: user?.name ?? "", creationOptionsJson: JSON.stringify(options), error }));
+    sendPage(
+      res,
+      context,
+      addPasskeyView({
+        target: formTargetOf(context, PAGE_PATHS.passkeysAdd),
+        username: user?.name ?? "",
+        creationOptionsJson: JSON.stringify(options),
+        error,
+      }),
+    );
   }
 
   /** Cognito's /passkeys/add takes client_id and redirect_uri; the rest of an authorize request defaults to the code flow. */
@@ -178,7 +273,16 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const signedIn = await signedInUserOf(req, context);
       if (!signedIn) {
-        return sendPage(res, context, messageView({ title: "Sign in first", message: "Sign in to add a passkey to your account.", link: { url: linkOf(context, PAGE_PATHS.login), label: "Sign in" } }), 401);
+        return sendPage(
+          res,
+          context,
+          messageView({
+            title: "Sign in first",
+            message: "Sign in to add a passkey to your account.",
+            link: { url: linkOf(context, PAGE_PATHS.login), label: "Sign in" },
+          }),
+          401,
+        );
       }
       return renderAddPage(req, res, context, signedIn);
     }),
@@ -191,7 +295,16 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       if (!context) return;
       const signedIn = await signedInUserOf(req, context);
       if (!signedIn) {
-        return sendPage(res, context, messageView({ title: "Sign in first", message: "Your sign-in has ended. Sign in again to add a passkey.", link: { url: linkOf(context, PAGE_PATHS.login), label: "Sign in" } }), 401);
+        return sendPage(
+          res,
+          context,
+          messageView({
+            title: "Sign in first",
+            message: "Your sign-in has ended. Sign in again to add a passkey.",
+            link: { url: linkOf(context, PAGE_PATHS.login), label: "Sign in" },
+          }),
+          401,
+        );
       }
       if (fieldOf(req, "skip") === "1") return continueToApp(res, context, signedIn);
       const text = fieldOf(req, "credential") ?? "";
@@ -201,17 +314,38 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       } catch {
         credential = null;
       }
-      if (credential === null || typeof credential !== "object") return renderAddPage(req, res, context, signedIn, "This browser couldn’t create a passkey here.");
+      if (credential === null || typeof credential !== "object")
+        return renderAddPage(req, res, context, signedIn, "This browser couldn’t create a passkey here.");
       try {
-        await services.webAuthn.completeRegistrationForUser({ poolId: context.base.poolId, userId: signedIn.userId, clientId: context.request.clientId }, credential);
+        await services.webAuthn.completeRegistrationForUser(
+          { poolId: context.base.poolId, userId: signedIn.userId, clientId: context.request.clientId },
+          credential,
+        );
       } catch (error) {
         const problem = registrationProblem(error);
-        if (problem) return sendPage(res, context, passkeyOutcomeView({ target: formTargetOf(context, PAGE_PATHS.passkeysAdd), ...problem }), 400);
+        if (problem)
+          return sendPage(
+            res,
+            context,
+            passkeyOutcomeView({ target: formTargetOf(context, PAGE_PATHS.passkeysAdd), ...problem }),
+            400,
+          );
         // The ceremony was refused (challenge expired, origin, RP ID, algorithm): a new one may work.
-        deps.logger.info({ code: isCognitoError(error) ? error.code : "unknown" }, "managed sign-in page passkey registration refused");
+        deps.logger.info(
+          { code: isCognitoError(error) ? error.code : "unknown" },
+          "managed sign-in page passkey registration refused",
+        );
         return renderAddPage(req, res, context, signedIn, "The passkey couldn’t be added. Please try again.");
       }
-      return sendPage(res, context, passkeyOutcomeView({ target: formTargetOf(context, PAGE_PATHS.passkeysAdd), title: "Passkey added", message: "Next time, sign in with your passkey: no password or code needed." }));
+      return sendPage(
+        res,
+        context,
+        passkeyOutcomeView({
+          target: formTargetOf(context, PAGE_PATHS.passkeysAdd),
+          title: "Passkey added",
+          message: "Next time, sign in with your passkey: no password or code needed.",
+        }),
+      );
     }),
   );
 

@@ -43,7 +43,14 @@ export function createManagedLoginPages(deps: ManagedLoginPagesDeps): Router {
   // A form the body parser refuses (too large, another charset) gets a page, not the API's JSON error.
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    sendBarePage(res, 400, messageView({ title: "Something went wrong", message: "The form could not be read. Please go back and try again." }));
+    sendBarePage(
+      res,
+      400,
+      messageView({
+        title: "Something went wrong",
+        message: "The form could not be read. Please go back and try again.",
+      }),
+    );
   });
   return router;
 }

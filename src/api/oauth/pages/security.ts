@@ -25,7 +25,12 @@ export function pageBaseOf(res: Response): PageBase {
   const pool = res.locals.oauthPool as { poolId: string; baseUrl: string } | undefined;
   if (!pool) throw new Error("managed sign-in page reached without res.locals.oauthPool");
   const url = new URL(pool.baseUrl);
-  return { poolId: pool.poolId, baseUrl: pool.baseUrl, basePath: url.pathname.replace(/\/+$/, ""), isSecure: url.protocol === "https:" };
+  return {
+    poolId: pool.poolId,
+    baseUrl: pool.baseUrl,
+    basePath: url.pathname.replace(/\/+$/, ""),
+    isSecure: url.protocol === "https:",
+  };
 }
 
 /** Cookies stay within the pool's base: `/<poolId>` on the issuer host, `/` on a pool domain. */
@@ -34,7 +39,8 @@ export const cookiePathOf = (base: PageBase): string => base.basePath || "/";
 /** A start further ahead than this is refused: gateway processes' clocks may differ by a little, never more. */
 export const CLOCK_SKEW_MS = 30 * 1000;
 const CSRF_SCOPE = "page-csrf";
-const csrfSignedText = (random: string, startedMs: number, poolId: string) => `${random}\u0000${startedMs}\u0000${poolId}`;
+const csrfSignedText = (random: string, startedMs: number, poolId: string) =>
+  `${random}\u0000${startedMs}\u0000${poolId}`;
 
 /**
  * A new CSRF token for a page shown by GET: `<192 random bits>.<start, base 36>.<HMAC>`, the HMAC over
@@ -43,7 +49,12 @@ const csrfSignedText = (random: string, startedMs: number, poolId: string) => `$
  * cookie planted by a sibling subdomain of a custom domain with a matching _csrf), one of another pool,
  * or one whose start was moved is refused.
  */
-export function issueCsrfToken(res: Response, base: PageBase, nowMs: number, authenticator: MessageAuthenticator): string {
+export function issueCsrfToken(
+  res: Response,
+  base: PageBase,
+  nowMs: number,
+  authenticator: MessageAuthenticator,
+): string {
   const random = randomTokenBase64Url(24);
   const token = `${random}.${nowMs.toString(36)}.${authenticator.sign(CSRF_SCOPE, csrfSignedText(random, nowMs, base.poolId))}`;
   res.cookie(CSRF_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: base.isSecure, path: cookiePathOf(base) });
@@ -67,11 +78,19 @@ export function checkCsrf(req: Request, base: PageBase, nowMs: number, authentic
   if (req.headers["sec-fetch-site"] === "cross-site") return { kind: "forbidden" };
   const cookie: unknown = req.cookies?.[CSRF_COOKIE];
   const field: unknown = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-  if (typeof cookie !== "string" || typeof field !== "string" || cookie.length < 40 || cookie.length > 160 || !constantTimeEqual(cookie, field)) return { kind: "forbidden" };
+  if (
+    typeof cookie !== "string" ||
+    typeof field !== "string" ||
+    cookie.length < 40 ||
+    cookie.length > 160 ||
+    !constantTimeEqual(cookie, field)
+  )
+    return { kind: "forbidden" };
   const [random, started, mac, ...rest] = cookie.split(".");
   if (rest.length > 0 || !random || !started || !mac || !/^[0-9a-z]{1,12}$/.test(started)) return { kind: "forbidden" };
   const startedMs = parseInt(started, 36);
-  if (!authenticator.verify(CSRF_SCOPE, csrfSignedText(random, startedMs, base.poolId), mac)) return { kind: "forbidden" };
+  if (!authenticator.verify(CSRF_SCOPE, csrfSignedText(random, startedMs, base.poolId), mac))
+    return { kind: "forbidden" };
   if (nowMs - startedMs > INTERACTION_MS || startedMs - nowMs > CLOCK_SKEW_MS) return { kind: "expired" };
   return { kind: "valid", token: cookie };
 }
@@ -100,7 +119,10 @@ export function formActionSourceOf(redirectUri: string | null): string | null {
  * same-origin requests keep theirs, because under no-referrer browsers send `Origin: null` on the
  * pages' own form posts, and checkCsrf needs their real Origin to tell them from a sibling's.
  */
-export function setPageHeaders(res: Response, options: { nonce: string; redirectUri: string | null; allowsScript?: boolean }): void {
+export function setPageHeaders(
+  res: Response,
+  options: { nonce: string; redirectUri: string | null; allowsScript?: boolean },
+): void {
   const formAction = ["'self'", formActionSourceOf(options.redirectUri)].filter(Boolean).join(" ");
   // The passkey pages load one first-party file, allowed by this response's nonce alone: no inline
   // script, no eval, no other file of the origin (not even 'self').

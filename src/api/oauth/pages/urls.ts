@@ -48,7 +48,12 @@ export function pageParameterOf(query: URLSearchParams, name: PageParameter): st
 }
 
 /** `<basePath><page>?<authorize query>[&page parameters]`: a path on this host, for links, form actions and redirects. */
-export function pageUrl(basePath: string, page: string, authorizeQuery: URLSearchParams, extra: Partial<Record<PageParameter, string | null>> = {}): string {
+export function pageUrl(
+  basePath: string,
+  page: string,
+  authorizeQuery: URLSearchParams,
+  extra: Partial<Record<PageParameter, string | null>> = {},
+): string {
   const query = new URLSearchParams(authorizeQuery);
   for (const [name, value] of Object.entries(extra)) if (value) query.set(name, value);
   const text = query.toString();

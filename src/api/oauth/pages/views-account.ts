@@ -16,7 +16,9 @@ const postLink = (target: FormTarget, fields: Record<string, string | null | und
 
 const deliveryText = (destination: string | null, medium: string | null): string => {
   if (!destination) return "If an account exists for that name, we sent it a code.";
-  return medium === "SMS" ? `We sent a code by text message to ${destination}.` : `We sent a code by email to ${destination}.`;
+  return medium === "SMS"
+    ? `We sent a code by text message to ${destination}.`
+    : `We sent a code by email to ${destination}.`;
 };
 
 export function signUpView(args: {
@@ -44,7 +46,16 @@ ${submitButton("Sign up", "signUpButton")}`,
   };
 }
 
-export function confirmView(args: { target: FormTarget; resendTarget: FormTarget; username: string | null; destination: string | null; deliveryMedium: string | null; signInUrl: string; error?: string | null; notice?: string | null }): PageContent {
+export function confirmView(args: {
+  target: FormTarget;
+  resendTarget: FormTarget;
+  username: string | null;
+  destination: string | null;
+  deliveryMedium: string | null;
+  signInUrl: string;
+  error?: string | null;
+  notice?: string | null;
+}): PageContent {
   return {
     title: "Confirm your account",
     error: args.error,
@@ -61,14 +72,24 @@ ${submitButton("Confirm account", "confirm")}`,
   };
 }
 
-export function forgotPasswordView(args: { target: FormTarget; usernameAttributes: readonly UsernameAttribute[]; username: string | null; signInUrl: string; error?: string | null }): PageContent {
+export function forgotPasswordView(args: {
+  target: FormTarget;
+  usernameAttributes: readonly UsernameAttribute[];
+  username: string | null;
+  signInUrl: string;
+  error?: string | null;
+}): PageContent {
   const name = usernameField(args.usernameAttributes);
   return {
     title: "Forgot your password?",
     error: args.error,
     body: html`<p class="textDescription-customizable">Enter your ${name.label.toLowerCase()} and we’ll send you a code to reset your password.</p>
-${form(args.target, {}, html`${input({ name: "username", label: name.label, type: name.type, inputmode: name.inputmode, autocomplete: "username", value: args.username, autofocus: true, spellcheck: false })}
-${submitButton("Send reset code")}`)}
+${form(
+  args.target,
+  {},
+  html`${input({ name: "username", label: name.label, type: name.type, inputmode: name.inputmode, autocomplete: "username", value: args.username, autofocus: true, spellcheck: false })}
+${submitButton("Send reset code")}`,
+)}
 <p class="links center"><a href="${args.signInUrl}">Back to sign in</a></p>`,
   };
 }
@@ -101,7 +122,12 @@ ${submitButton("Change password")}`,
 }
 
 /** A page with a message and, when there is somewhere to go, one link. */
-export function messageView(args: { title: string; message: string; error?: string | null; link?: { url: string; label: string } | null }): PageContent {
+export function messageView(args: {
+  title: string;
+  message: string;
+  error?: string | null;
+  link?: { url: string; label: string } | null;
+}): PageContent {
   return {
     title: args.title,
     error: args.error,

@@ -10,7 +10,12 @@ import type { ChallengeFields, FormTarget } from "./views-sign-in.js";
  * §8.1, §13): the name first, then the user's ways in, a code, a password or a passkey; and /passkeys/add.
  */
 
-const form = (target: FormTarget, fields: Record<string, string | null | undefined>, body: Html, attributes: Html | null = null): Html =>
+const form = (
+  target: FormTarget,
+  fields: Record<string, string | null | undefined>,
+  body: Html,
+  attributes: Html | null = null,
+): Html =>
   html`<form method="post" action="${target.action}"${attributes}>
 ${hiddenFields({ [CSRF_FIELD]: target.csrf, ...fields })}${body}
 </form>`;
@@ -32,7 +37,14 @@ const signedInAs = (username: string, restartUrl: string): Html =>
   html`<p class="signing-in-as textDescription-customizable">Signing in as <strong>${username}</strong> · <a href="${restartUrl}">Not you?</a></p>`;
 
 /** /login of a choice-based pool: the name only (the ways in depend on the user). */
-export function usernameFirstView(args: { target: FormTarget; usernameAttributes: readonly UsernameAttribute[]; username: string | null; signUpUrl: string | null; error?: string | null; notice?: string | null }): PageContent {
+export function usernameFirstView(args: {
+  target: FormTarget;
+  usernameAttributes: readonly UsernameAttribute[];
+  username: string | null;
+  signUpUrl: string | null;
+  error?: string | null;
+  notice?: string | null;
+}): PageContent {
   const name = usernameField(args.usernameAttributes);
   return {
     title: "Sign in",
@@ -49,7 +61,13 @@ ${args.signUpUrl ? html`<p class="divider textDescription-customizable">Need an 
 }
 
 /** SELECT_CHALLENGE: one button per factor the user may use (PASSWORD_SRP needs a client library: not offered here). */
-export function chooseFactorView(args: { target: FormTarget; challenge: ChallengeFields; choices: readonly string[]; error?: string | null; restartUrl: string }): PageContent {
+export function chooseFactorView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  choices: readonly string[];
+  error?: string | null;
+  restartUrl: string;
+}): PageContent {
   const offered = FACTOR_CHOICES.filter((choice) => args.choices.includes(choice.answer));
   return {
     title: "Choose how to sign in",
@@ -59,14 +77,25 @@ ${form(
   args.target,
   { ...args.challenge, choices: offered.map((choice) => choice.answer).join(" ") },
   html`<div class="factors" role="group" aria-label="Ways to sign in">
-${offered.map((choice) => html`<button class="factor-button" type="submit" name="answer" value="${choice.answer}">${choice.label}</button>
-`)}</div>`,
+${offered.map(
+  (
+    choice,
+  ) => html`<button class="factor-button" type="submit" name="answer" value="${choice.answer}">${choice.label}</button>
+`,
+)}</div>`,
 )}`,
   };
 }
 
 /** The password, for the name already given: posted to /login as the classic form posts it. */
-export function passwordStepView(args: { target: FormTarget; username: string; forgotPasswordUrl: string; otherWays: FormTarget | null; error?: string | null; restartUrl: string }): PageContent {
+export function passwordStepView(args: {
+  target: FormTarget;
+  username: string;
+  forgotPasswordUrl: string;
+  otherWays: FormTarget | null;
+  error?: string | null;
+  restartUrl: string;
+}): PageContent {
   return {
     title: "Enter your password",
     error: args.error,
@@ -85,14 +114,28 @@ ${args.otherWays ? otherWaysForm(args.otherWays, args.username) : null}`,
 export type OtpFactor = "EMAIL_OTP" | "SMS_OTP";
 
 /** The 8-digit code of an EMAIL_OTP / SMS_OTP first factor (reference-oauth §13.3), posted to the MFA code page's handler. */
-export function otpCodeView(args: { target: FormTarget; challenge: ChallengeFields; factor: OtpFactor; destination: string | null; otherWays: FormTarget; error?: string | null }): PageContent {
-  const sent = args.factor === "SMS_OTP" ? `We sent an 8-digit code by text message${args.destination ? ` to ${args.destination}` : ""}.` : `We sent an 8-digit code by email${args.destination ? ` to ${args.destination}` : ""}.`;
+export function otpCodeView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  factor: OtpFactor;
+  destination: string | null;
+  otherWays: FormTarget;
+  error?: string | null;
+}): PageContent {
+  const sent =
+    args.factor === "SMS_OTP"
+      ? `We sent an 8-digit code by text message${args.destination ? ` to ${args.destination}` : ""}.`
+      : `We sent an 8-digit code by email${args.destination ? ` to ${args.destination}` : ""}.`;
   return {
     title: "Enter your sign-in code",
     error: args.error,
     body: html`<p class="textDescription-customizable">${sent}</p>
-${form(args.target, { ...args.challenge, challengeName: args.factor, destination: args.destination, firstFactor: "1" }, html`${codeInput({ invalid: Boolean(args.error) })}
-${submitButton("Sign in")}`)}
+${form(
+  args.target,
+  { ...args.challenge, challengeName: args.factor, destination: args.destination, firstFactor: "1" },
+  html`${codeInput({ invalid: Boolean(args.error) })}
+${submitButton("Sign in")}`,
+)}
 ${otherWaysForm(args.otherWays, args.challenge.username, "Didn’t get a code? Choose another way")}`,
   };
 }
@@ -113,7 +156,13 @@ const passkeyStatus = (waiting: string, failed: string, already: string | null):
 <noscript><p class="textDescription-customizable">Passkeys need JavaScript in this browser. You can choose another way to sign in.</p></noscript>`;
 
 /** The WEB_AUTHN challenge: the script asks the browser for the passkey and posts the answer in `credential`. */
-export function passkeySignInView(args: { target: FormTarget; challenge: ChallengeFields; requestOptionsJson: string; otherWays: FormTarget; error?: string | null }): PageContent {
+export function passkeySignInView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  requestOptionsJson: string;
+  otherWays: FormTarget;
+  error?: string | null;
+}): PageContent {
   return {
     title: "Sign in with a passkey",
     error: args.error,
@@ -126,7 +175,12 @@ ${otherWaysForm(args.otherWays, args.challenge.username)}`,
 }
 
 /** /passkeys/add: CredentialCreationOptions for the signed-in user; "Not now" goes on to the app. */
-export function addPasskeyView(args: { target: FormTarget; username: string; creationOptionsJson: string; error?: string | null }): PageContent {
+export function addPasskeyView(args: {
+  target: FormTarget;
+  username: string;
+  creationOptionsJson: string;
+  error?: string | null;
+}): PageContent {
   return {
     title: "Add a passkey",
     error: args.error,
@@ -139,7 +193,12 @@ ${form(args.target, { skip: "1" }, trustedHtml('<button class="link-button" type
 }
 
 /** After /passkeys/add (added, or refused for a reason the person cannot fix here): on to the app. */
-export function passkeyOutcomeView(args: { target: FormTarget; title: string; message: string; error?: string | null }): PageContent {
+export function passkeyOutcomeView(args: {
+  target: FormTarget;
+  title: string;
+  message: string;
+  error?: string | null;
+}): PageContent {
   return {
     title: args.title,
     error: args.error,

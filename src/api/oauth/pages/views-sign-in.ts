@@ -47,7 +47,15 @@ export interface ChallengeFields {
   username: string;
 }
 
-export function newPasswordView(args: { target: FormTarget; challenge: ChallengeFields; requiredAttributes: string[]; policy: PasswordPolicy; values?: Record<string, string>; error?: string | null; restartUrl: string }): PageContent {
+export function newPasswordView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  requiredAttributes: string[];
+  policy: PasswordPolicy;
+  values?: Record<string, string>;
+  error?: string | null;
+  restartUrl: string;
+}): PageContent {
   return {
     title: "Set a new password",
     error: args.error,
@@ -66,7 +74,15 @@ ${submitButton("Set password and sign in")}`,
 
 export type CodeChallenge = "SMS_MFA" | "EMAIL_OTP" | "SOFTWARE_TOKEN_MFA";
 
-export function mfaCodeView(args: { target: FormTarget; challenge: ChallengeFields; challengeName: CodeChallenge; destination: string | null; deviceName: string | null; error?: string | null; restartUrl: string }): PageContent {
+export function mfaCodeView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  challengeName: CodeChallenge;
+  destination: string | null;
+  deviceName: string | null;
+  error?: string | null;
+  restartUrl: string;
+}): PageContent {
   const where =
     args.challengeName === "SOFTWARE_TOKEN_MFA"
       ? `Enter the 6-digit code your authenticator app${args.deviceName ? ` (${args.deviceName})` : ""} shows for this account.`
@@ -77,15 +93,29 @@ export function mfaCodeView(args: { target: FormTarget; challenge: ChallengeFiel
     title: args.challengeName === "SOFTWARE_TOKEN_MFA" ? "Enter your authenticator code" : "Enter your sign-in code",
     error: args.error,
     body: html`<p class="textDescription-customizable">${where}</p>
-${form(args.target, { ...args.challenge, challengeName: args.challengeName, destination: args.destination, deviceName: args.deviceName }, html`${codeInput({ invalid: Boolean(args.error) })}
-${submitButton("Sign in")}`)}
+${form(
+  args.target,
+  { ...args.challenge, challengeName: args.challengeName, destination: args.destination, deviceName: args.deviceName },
+  html`${codeInput({ invalid: Boolean(args.error) })}
+${submitButton("Sign in")}`,
+)}
 <p class="links center"><a href="${args.restartUrl}">${args.challengeName === "SOFTWARE_TOKEN_MFA" ? "Start again" : "Didn’t get a code? Sign in again"}</a></p>`,
   };
 }
 
-const FACTOR_LABELS: Record<string, string> = { SMS_MFA: "Text message (SMS)", EMAIL_OTP: "Email", SOFTWARE_TOKEN_MFA: "Authenticator app" };
+const FACTOR_LABELS: Record<string, string> = {
+  SMS_MFA: "Text message (SMS)",
+  EMAIL_OTP: "Email",
+  SOFTWARE_TOKEN_MFA: "Authenticator app",
+};
 
-export function selectMfaView(args: { target: FormTarget; challenge: ChallengeFields; choices: string[]; error?: string | null; restartUrl: string }): PageContent {
+export function selectMfaView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  choices: string[];
+  error?: string | null;
+  restartUrl: string;
+}): PageContent {
   return {
     title: "Choose how to verify",
     error: args.error,
@@ -95,7 +125,10 @@ export function selectMfaView(args: { target: FormTarget; challenge: ChallengeFi
       html`<fieldset>
 <legend class="label-customizable">How would you like to verify it’s you?</legend>
 ${args.choices.map(
-  (choice, index) => html`<label class="choice label-customizable"><input type="radio" name="answer" value="${choice}"${index === 0 ? html` checked` : null}> ${FACTOR_LABELS[choice] ?? choice}</label>
+  (
+    choice,
+    index,
+  ) => html`<label class="choice label-customizable"><input type="radio" name="answer" value="${choice}"${index === 0 ? html` checked` : null}> ${FACTOR_LABELS[choice] ?? choice}</label>
 `,
 )}</fieldset>
 ${submitButton("Continue")}`,
@@ -104,7 +137,15 @@ ${submitButton("Continue")}`,
   };
 }
 
-export function setupAuthenticatorView(args: { target: FormTarget; challenge: ChallengeFields; secretCode: string; qrCodePng: string; canUseEmail: boolean; error?: string | null; restartUrl: string }): PageContent {
+export function setupAuthenticatorView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  secretCode: string;
+  qrCodePng: string;
+  canUseEmail: boolean;
+  error?: string | null;
+  restartUrl: string;
+}): PageContent {
   return {
     title: "Set up an authenticator app",
     error: args.error,
@@ -117,7 +158,13 @@ export function setupAuthenticatorView(args: { target: FormTarget; challenge: Ch
 <details><summary>Show secret key</summary><code class="secret">${args.secretCode}</code></details>
 ${form(
   args.target,
-  { ...args.challenge, method: "SOFTWARE_TOKEN_MFA", secretCode: args.secretCode, qrCodePng: args.qrCodePng, canUseEmail: args.canUseEmail ? "true" : null },
+  {
+    ...args.challenge,
+    method: "SOFTWARE_TOKEN_MFA",
+    secretCode: args.secretCode,
+    qrCodePng: args.qrCodePng,
+    canUseEmail: args.canUseEmail ? "true" : null,
+  },
   html`${codeInput({ invalid: Boolean(args.error) })}
 ${input({ name: "deviceName", label: "Device name (optional)", required: false, autocomplete: "off", hint: "To tell your authenticators apart later." })}
 ${submitButton("Verify and sign in")}`,
@@ -127,13 +174,23 @@ ${args.canUseEmail ? html`<form class="links center" method="post" action="${arg
   };
 }
 
-export function setupEmailView(args: { target: FormTarget; challenge: ChallengeFields; email: string | null; error?: string | null; restartUrl: string }): PageContent {
+export function setupEmailView(args: {
+  target: FormTarget;
+  challenge: ChallengeFields;
+  email: string | null;
+  error?: string | null;
+  restartUrl: string;
+}): PageContent {
   return {
     title: "Set up sign-in codes by email",
     error: args.error,
     body: html`<p class="textDescription-customizable">Your account needs a second step at sign-in. We’ll send a code to this address each time you sign in.</p>
-${form(args.target, { ...args.challenge, method: "EMAIL_OTP" }, html`${attributeInput("email", args.email, { name: "email", autofocus: true, invalid: Boolean(args.error) })}
-${submitButton("Send code")}`)}
+${form(
+  args.target,
+  { ...args.challenge, method: "EMAIL_OTP" },
+  html`${attributeInput("email", args.email, { name: "email", autofocus: true, invalid: Boolean(args.error) })}
+${submitButton("Send code")}`,
+)}
 <p class="links center"><a href="${args.restartUrl}">Start again</a></p>`,
   };
 }

@@ -27,7 +27,11 @@ export interface SignInSession {
   /** PASSWORD_VERIFIER: the user's SRP exchange; DEVICE_PASSWORD_VERIFIER: the device's (salt = the device's). */
   srp?: { aHex: string; bHex: string; bigBHex: string; saltHex: string; secretBlock: string };
   /** CUSTOM_AUTH: the steps so far (DefineAuthChallenge's `session`) and the current challenge's private parameters. */
-  custom?: { history: ChallengeResult[]; privateChallengeParameters: Record<string, string>; challengeMetadata: string | null };
+  custom?: {
+    history: ChallengeResult[];
+    privateChallengeParameters: Record<string, string>;
+    challengeMetadata: string | null;
+  };
   /** A confirmed device of this user, named at the password step: it proves itself (device SRP) before the tokens. */
   deviceKey?: string;
   /** SMS_MFA / EMAIL_OTP: the keyed hash of the code sent (never the code) and when it stops working. */
@@ -66,7 +70,10 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
   const keyOf = (token: string) => `signin:{${sha256Hex(token)}}`;
   const usedKeyOf = (token: string) => `signin-used:{${sha256Hex(token)}}`;
   /** A new session's token and the store write that opens it. */
-  const prepare = (session: Omit<SignInSession, "kind" | "expiresAtMs">, lifetimeSeconds: number): { token: string; write: ValueWrite } => {
+  const prepare = (
+    session: Omit<SignInSession, "kind" | "expiresAtMs">,
+    lifetimeSeconds: number,
+  ): { token: string; write: ValueWrite } => {
     const token = randomTokenBase64Url(96);
     const record: SignInSession = { ...session, kind: "SIGN_IN", expiresAtMs: clock.nowMs() + lifetimeSeconds * 1000 };
     return { token, write: { key: keyOf(token), value: JSON.stringify(record), ttlSeconds: lifetimeSeconds } };
@@ -91,7 +98,9 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
     async take(token: string | null | undefined): Promise<SignInSession> {
       if (!token || token.length < 20 || token.length > 2048) throw new CognitoError("NotAuthorizedException", EXPIRED);
       // One round trip takes the session and leaves the "used" marker (for the session's lifetime plus a minute).
-      const raw = await store.consume(keyOf(token), { marker: { key: usedKeyOf(token), extraSeconds: USED_MARKER_EXTRA_SECONDS } });
+      const raw = await store.consume(keyOf(token), {
+        marker: { key: usedKeyOf(token), extraSeconds: USED_MARKER_EXTRA_SECONDS },
+      });
       if (raw === null) {
         const used = await store.get(usedKeyOf(token));
         throw new CognitoError("NotAuthorizedException", used ? REUSED : EXPIRED);

@@ -1,6 +1,12 @@
 import { verifySecretHash, type ClientContext } from "../../clients/client-context.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
-import { runDefineAuthChallenge, runCreateAuthChallenge, runPreAuthentication, runVerifyAuthChallengeResponse, type ChallengeResult } from "../../triggers/auth.triggers.js";
+import {
+  runDefineAuthChallenge,
+  runCreateAuthChallenge,
+  runPreAuthentication,
+  runVerifyAuthChallengeResponse,
+  type ChallengeResult,
+} from "../../triggers/auth.triggers.js";
 import { findUserByIdentifier } from "../../users/identity.js";
 import type { User } from "../../users/user.types.js";
 import type { AttemptReservation } from "../../security/lockout.js";
@@ -18,9 +24,19 @@ const MAX_CUSTOM_STEPS = 10;
 /** What the custom flow needs from the other sign-in steps. */
 export interface CustomAuthHooks {
   /** NEW_PASSWORD_REQUIRED, MFA, device steps or tokens, as after a password. */
-  afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState): Promise<SignInStepOutcome>;
+  afterPassword(
+    context: ClientContext,
+    user: User,
+    caller: CallerContext,
+    from: SignInState,
+  ): Promise<SignInStepOutcome>;
   /** Starts the built-in PASSWORD_VERIFIER (SRP) challenge with this custom state in its session. */
-  startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom">): Promise<SignInStepOutcome>;
+  startSrp(
+    context: ClientContext,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+    extra: Pick<SignInSession, "custom">,
+  ): Promise<SignInStepOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   /** Whose failures count towards lockout: the user, or the simulated identity of an unknown name. */
   lockoutSubjectOf(context: ClientContext, user: User | null, userName: string): string;
@@ -40,10 +56,24 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
    * Asks DefineAuthChallenge for the next step and takes it. `attempt` was counted before the triggers
    * judged anything: a failed authentication keeps it, any other step gives it back.
    */
-  async function next(context: ClientContext, user: User | null, userName: string, history: ChallengeResult[], caller: CallerContext, from: SignInState, attempt: AttemptReservation): Promise<SignInStepOutcome> {
+  async function next(
+    context: ClientContext,
+    user: User | null,
+    userName: string,
+    history: ChallengeResult[],
+    caller: CallerContext,
+    from: SignInState,
+    attempt: AttemptReservation,
+  ): Promise<SignInStepOutcome> {
     if (history.length > MAX_CUSTOM_STEPS) return hooks.fail(context, user, "too many custom challenges", attempt);
     // InitiateAuth's ClientMetadata reaches only PreSignUp, PreAuthentication and UserMigration (§10.1).
-    const base = { user, userName, clientId: context.client.clientId, session: history, clientMetadata: from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null) };
+    const base = {
+      user,
+      userName,
+      clientId: context.client.clientId,
+      session: history,
+      clientMetadata: from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null),
+    };
     const decision = await runDefineAuthChallenge(triggers, context.pool, base);
     if (decision.failAuthentication) return hooks.fail(context, user, "failAuthentication", attempt);
     if (decision.issueTokens) {
@@ -53,7 +83,11 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
       return hooks.afterPassword(context, user, caller, from);
     }
     await lockout.passed(attempt);
-    if (decision.challengeName === "PASSWORD_VERIFIER") throw new CognitoError("InvalidLambdaResponseException", "Invalid DefineAuthChallenge response: PASSWORD_VERIFIER is only possible right after SRP_A.");
+    if (decision.challengeName === "PASSWORD_VERIFIER")
+      throw new CognitoError(
+        "InvalidLambdaResponseException",
+        "Invalid DefineAuthChallenge response: PASSWORD_VERIFIER is only possible right after SRP_A.",
+      );
     const created = await runCreateAuthChallenge(triggers, context.pool, base);
     assertTransition(from, "CUSTOM_CHALLENGE");
     const session = await sessions.open(
@@ -66,12 +100,21 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
         viaAdmin: caller.admin !== null,
         authTimeMs: null,
         // The private parameters (the expected answer) stay here, server-side; the client sees only the public ones.
-        custom: { history, privateChallengeParameters: created.privateChallengeParameters, challengeMetadata: created.challengeMetadata },
+        custom: {
+          history,
+          privateChallengeParameters: created.privateChallengeParameters,
+          challengeMetadata: created.challengeMetadata,
+        },
       },
       context.client.authSessionValidityMinutes * 60,
     );
     await hooks.recordChallenge(context, user, "CUSTOM_CHALLENGE");
-    return { kind: "challenge", challengeName: "CUSTOM_CHALLENGE", session, parameters: { ...created.publicChallengeParameters, USERNAME: user?.username ?? userName } };
+    return {
+      kind: "challenge",
+      challengeName: "CUSTOM_CHALLENGE",
+      session,
+      parameters: { ...created.publicChallengeParameters, USERNAME: user?.username ?? userName },
+    };
   }
 
   const api = {
@@ -79,13 +122,21 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
      * InitiateAuth with CUSTOM_AUTH.
      * @throws InvalidParameterException, NotAuthorizedException, UserNotFoundException (LEGACY clients), trigger exceptions
      */
-    async start(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+    async start(
+      context: ClientContext,
+      parameters: Record<string, string>,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       const userName = parameters.USERNAME;
       if (!userName) throw invalidParameter("Missing required parameter USERNAME");
       const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, userName));
       verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [userName, ...(user ? [user.username] : [])]);
       // Counted before any trigger judges the attempt, so a burst meets the lockout its first failures set.
-      const attempt = await lockout.reserve(context.pool.id, hooks.lockoutSubjectOf(context, user, userName), caller.sourceIp);
+      const attempt = await lockout.reserve(
+        context.pool.id,
+        hooks.lockoutSubjectOf(context, user, userName),
+        caller.sourceIp,
+      );
       try {
         return await startCounted(context, user, userName, parameters, caller, attempt);
       } finally {
@@ -94,8 +145,16 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
     },
 
     /** The SRP password of the SRP-first variant was proven: DefineAuthChallenge decides what follows. */
-    async afterPasswordVerifier(context: ClientContext, user: User, session: SignInSession, caller: CallerContext): Promise<SignInStepOutcome> {
-      const history: ChallengeResult[] = [...(session.custom?.history ?? []), { challengeName: "PASSWORD_VERIFIER", challengeResult: true }];
+    async afterPasswordVerifier(
+      context: ClientContext,
+      user: User,
+      session: SignInSession,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
+      const history: ChallengeResult[] = [
+        ...(session.custom?.history ?? []),
+        { challengeName: "PASSWORD_VERIFIER", challengeResult: true },
+      ];
       const attempt = await lockout.reserve(context.pool.id, user.id, caller.sourceIp);
       try {
         return await next(context, user, user.username, history, caller, "PASSWORD_VERIFIER", attempt);
@@ -109,21 +168,49 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
      * the result to DefineAuthChallenge.
      * @throws InvalidParameterException, NotAuthorizedException, trigger exceptions
      */
-    async answer(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+    async answer(
+      context: ClientContext,
+      session: SignInSession,
+      responses: Record<string, string>,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       const answer = responses.ANSWER;
       if (answer === undefined) throw invalidParameter("Missing required parameter ANSWER");
-      const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+      const user = session.userId
+        ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!))
+        : null;
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", session.username]);
       const custom = session.custom ?? { history: [], privateChallengeParameters: {}, challengeMetadata: null };
-      const base = { user, userName: session.username, clientId: context.client.clientId, session: custom.history, clientMetadata: caller.clientMetadata ?? null };
+      const base = {
+        user,
+        userName: session.username,
+        clientId: context.client.clientId,
+        session: custom.history,
+        clientMetadata: caller.clientMetadata ?? null,
+      };
       // The answer is a guess at a secret the trigger holds: counted before the trigger judges it.
-      const attempt = await lockout.reserve(context.pool.id, hooks.lockoutSubjectOf(context, user, session.username), caller.sourceIp);
+      const attempt = await lockout.reserve(
+        context.pool.id,
+        hooks.lockoutSubjectOf(context, user, session.username),
+        caller.sourceIp,
+      );
       try {
-        const correct = await runVerifyAuthChallengeResponse(triggers, context.pool, { ...base, privateChallengeParameters: custom.privateChallengeParameters, challengeAnswer: answer });
+        const correct = await runVerifyAuthChallengeResponse(triggers, context.pool, {
+          ...base,
+          privateChallengeParameters: custom.privateChallengeParameters,
+          challengeAnswer: answer,
+        });
         // A wrong answer is a failed guess whatever DefineAuthChallenge does next: a trigger that offers
         // three tries per session would otherwise buy three guesses per counted failure.
         if (!correct) lockout.failed(attempt);
-        const history: ChallengeResult[] = [...custom.history, { challengeName: "CUSTOM_CHALLENGE", challengeResult: correct, ...(custom.challengeMetadata ? { challengeMetadata: custom.challengeMetadata } : {}) }];
+        const history: ChallengeResult[] = [
+          ...custom.history,
+          {
+            challengeName: "CUSTOM_CHALLENGE",
+            challengeResult: correct,
+            ...(custom.challengeMetadata ? { challengeMetadata: custom.challengeMetadata } : {}),
+          },
+        ];
         return await next(context, user, session.username, history, caller, "CUSTOM_CHALLENGE", attempt);
       } finally {
         await lockout.release(attempt);
@@ -132,24 +219,49 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
   };
 
   /** CUSTOM_AUTH's first step, with its attempt counted. */
-  async function startCounted(context: ClientContext, user: User | null, userName: string, parameters: Record<string, string>, caller: CallerContext, attempt: AttemptReservation): Promise<SignInStepOutcome> {
-      if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
-      if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
-      // An unknown name gets here only with PreventUserExistenceErrors ENABLED: the trigger sees userNotFound.
-      await runPreAuthentication(triggers, context.pool, { user, userName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
-      if (parameters.CHALLENGE_NAME === "SRP_A") {
-        const history: ChallengeResult[] = [{ challengeName: "SRP_A", challengeResult: true }];
-        const decision = await runDefineAuthChallenge(triggers, context.pool, { user, userName, clientId: context.client.clientId, session: history, clientMetadata: null });
-        if (decision.failAuthentication) return hooks.fail(context, user, "failAuthentication", attempt);
-        if (decision.challengeName !== "PASSWORD_VERIFIER") throw new CognitoError("InvalidLambdaResponseException", "Invalid DefineAuthChallenge response: after SRP_A the next challenge must be PASSWORD_VERIFIER.");
-        assertTransition("START", "SRP_A");
-        assertTransition("SRP_A", "PASSWORD_VERIFIER");
-        // The proof comes in PASSWORD_VERIFIER, counted there.
-        await lockout.passed(attempt);
-        return hooks.startSrp(context, parameters, caller, { custom: { history, privateChallengeParameters: {}, challengeMetadata: null } });
-      }
-      if (parameters.CHALLENGE_NAME !== undefined) throw invalidParameter("CHALLENGE_NAME must be SRP_A when given.");
-      return next(context, user, userName, [], caller, "START", attempt);
+  async function startCounted(
+    context: ClientContext,
+    user: User | null,
+    userName: string,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+    attempt: AttemptReservation,
+  ): Promise<SignInStepOutcome> {
+    if (!user && context.client.preventUserExistenceErrors !== "ENABLED")
+      throw new CognitoError("UserNotFoundException", "User does not exist.");
+    if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+    // An unknown name gets here only with PreventUserExistenceErrors ENABLED: the trigger sees userNotFound.
+    await runPreAuthentication(triggers, context.pool, {
+      user,
+      userName,
+      clientId: context.client.clientId,
+      validationData: caller.clientMetadata ?? null,
+    });
+    if (parameters.CHALLENGE_NAME === "SRP_A") {
+      const history: ChallengeResult[] = [{ challengeName: "SRP_A", challengeResult: true }];
+      const decision = await runDefineAuthChallenge(triggers, context.pool, {
+        user,
+        userName,
+        clientId: context.client.clientId,
+        session: history,
+        clientMetadata: null,
+      });
+      if (decision.failAuthentication) return hooks.fail(context, user, "failAuthentication", attempt);
+      if (decision.challengeName !== "PASSWORD_VERIFIER")
+        throw new CognitoError(
+          "InvalidLambdaResponseException",
+          "Invalid DefineAuthChallenge response: after SRP_A the next challenge must be PASSWORD_VERIFIER.",
+        );
+      assertTransition("START", "SRP_A");
+      assertTransition("SRP_A", "PASSWORD_VERIFIER");
+      // The proof comes in PASSWORD_VERIFIER, counted there.
+      await lockout.passed(attempt);
+      return hooks.startSrp(context, parameters, caller, {
+        custom: { history, privateChallengeParameters: {}, challengeMetadata: null },
+      });
+    }
+    if (parameters.CHALLENGE_NAME !== undefined) throw invalidParameter("CHALLENGE_NAME must be SRP_A when given.");
+    return next(context, user, userName, [], caller, "START", attempt);
   }
 
   return api;

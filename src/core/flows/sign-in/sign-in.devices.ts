@@ -11,7 +11,14 @@ import type { AttemptReservation } from "../../security/lockout.js";
 import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
-import { malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, sessionBaseOf, storedExchangeOf } from "./sign-in.parameters.js";
+import {
+  malformedTimestamp,
+  readClaimProof,
+  readClaimTimestamp,
+  requireParameter,
+  sessionBaseOf,
+  storedExchangeOf,
+} from "./sign-in.parameters.js";
 import type { CallerContext, SignInStepOutcome } from "./sign-in.types.js";
 
 const INCORRECT = "Incorrect username or password.";
@@ -20,10 +27,19 @@ const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 type Changes = (repositories: Repositories) => Promise<void>;
 
 /** How the sign-in ends with respect to devices: a device that proved itself, a new one to hand out, or none. */
-export type DeviceOutcome = { kind: "authenticated"; deviceKey: string } | { kind: "new"; sourceIp: string | null } | { kind: "none" };
+export type DeviceOutcome =
+  { kind: "authenticated"; deviceKey: string } | { kind: "new"; sourceIp: string | null } | { kind: "none" };
 
 export interface DeviceStepHooks {
-  complete(context: ClientContext, user: User, from: SignInState, authTime: Date, changes: Changes | undefined, device: DeviceOutcome, clientMetadata: Record<string, string> | null): Promise<SignInStepOutcome>;
+  complete(
+    context: ClientContext,
+    user: User,
+    from: SignInState,
+    authTime: Date,
+    changes: Changes | undefined,
+    device: DeviceOutcome,
+    clientMetadata: Record<string, string> | null,
+  ): Promise<SignInStepOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   assertUserMaySignIn(context: ClientContext, user: User): void;
 }
@@ -33,28 +49,63 @@ export interface DeviceStepHooks {
  * it replaces MFA, the device SRP exchange (same group and OpenSSL path as the user's SRP, with the
  * device group key as pool name and the device key as user id), and new devices for NewDeviceMetadata.
  */
-export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, secretBox }: SignInServiceDeps, hooks: DeviceStepHooks) {
+export function createSignInDeviceSteps(
+  { db, clock, sessions, lockout, srp, secretBox }: SignInServiceDeps,
+  hooks: DeviceStepHooks,
+) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
   /** Admin flows do no device tracking (cognito-reference §3.1), nor do pools without a device configuration. */
-  const tracksDevices = (context: ClientContext, caller: CallerContext): boolean => context.pool.deviceConfiguration !== null && caller.admin === null;
+  const tracksDevices = (context: ClientContext, caller: CallerContext): boolean =>
+    context.pool.deviceConfiguration !== null && caller.admin === null;
 
   /** The user's confirmed device of that key, or null (unknown, pending, another user's). */
-  const findConfirmed = (context: ClientContext, user: User, deviceKey: string) => db.read((repositories) => findConfirmedDevice(repositories, { poolId: context.pool.id, userId: user.id }, deviceKey));
+  const findConfirmed = (context: ClientContext, user: User, deviceKey: string) =>
+    db.read((repositories) =>
+      findConfirmedDevice(repositories, { poolId: context.pool.id, userId: user.id }, deviceKey),
+    );
 
-  async function fail(context: ClientContext, session: SignInSession, attempt: AttemptReservation, reason: string): Promise<never> {
+  async function fail(
+    context: ClientContext,
+    session: SignInSession,
+    attempt: AttemptReservation,
+    reason: string,
+  ): Promise<never> {
     assertTransition(session.state, "FAILED");
     // A wrong device proof counts like a wrong password: it is a guess at the device's secret.
     const lockedSeconds = lockout.failed(attempt);
     await db.transaction(async (repositories) => {
       const now = clock.now();
-      await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: session.userId, reason, deviceKey: session.deviceKey ?? null } }, now);
-      if (lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: session.userId, lockedSeconds } }, now);
+      await repositories.events.append(
+        {
+          type: "SIGN_IN_FAILED",
+          poolId: context.pool.id,
+          actor: actorOf(context),
+          detail: { userSub: session.userId, reason, deviceKey: session.deviceKey ?? null },
+        },
+        now,
+      );
+      if (lockedSeconds > 0)
+        await repositories.events.append(
+          {
+            type: "USER_LOCKED_OUT",
+            poolId: context.pool.id,
+            actor: "system",
+            detail: { userSub: session.userId, lockedSeconds },
+          },
+          now,
+        );
     });
     throw new CognitoError("NotAuthorizedException", INCORRECT);
   }
 
-  async function loadSessionUser(context: ClientContext, session: SignInSession, responses: Record<string, string>): Promise<User> {
-    const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+  async function loadSessionUser(
+    context: ClientContext,
+    session: SignInSession,
+    responses: Record<string, string>,
+  ): Promise<User> {
+    const user = session.userId
+      ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!))
+      : null;
     if (!user || !session.deviceKey) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
     verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
     hooks.assertUserMaySignIn(context, user);
@@ -62,7 +113,12 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
   }
 
   /** Runs a device step with its attempt counted first (refused during a lockout), given back unless it failed. */
-  async function counted(context: ClientContext, user: User, caller: CallerContext, step: (attempt: AttemptReservation) => Promise<SignInStepOutcome>): Promise<SignInStepOutcome> {
+  async function counted(
+    context: ClientContext,
+    user: User,
+    caller: CallerContext,
+    step: (attempt: AttemptReservation) => Promise<SignInStepOutcome>,
+  ): Promise<SignInStepOutcome> {
     const attempt = await lockout.reserve(context.pool.id, user.id, caller.sourceIp);
     try {
       return await step(attempt);
@@ -72,7 +128,14 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
   }
 
   /** DEVICE_SRP_AUTH with its attempt counted. */
-  async function startDeviceSrp(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInStepOutcome> {
+  async function startDeviceSrp(
+    context: ClientContext,
+    session: SignInSession,
+    responses: Record<string, string>,
+    caller: CallerContext,
+    user: User,
+    attempt: AttemptReservation,
+  ): Promise<SignInStepOutcome> {
     const deviceKey = requireParameter(responses, "DEVICE_KEY");
     const aHex = requireParameter(responses, "SRP_A");
     if (!constantTimeEqual(deviceKey, session.deviceKey!)) return fail(context, session, attempt, "another device key");
@@ -86,23 +149,44 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
     const secretBlock = randomBytesOf(48).toString("base64");
     assertTransition(session.state, "DEVICE_PASSWORD_VERIFIER");
     const next = await sessions.open(
-      { ...sessionBaseOf(context, user, caller, session.authTimeMs ?? clock.nowMs()), state: "DEVICE_PASSWORD_VERIFIER", deviceKey, srp: { aHex, bHex, bigBHex, saltHex: device.srpSalt, secretBlock } },
+      {
+        ...sessionBaseOf(context, user, caller, session.authTimeMs ?? clock.nowMs()),
+        state: "DEVICE_PASSWORD_VERIFIER",
+        deviceKey,
+        srp: { aHex, bHex, bigBHex, saltHex: device.srpSalt, secretBlock },
+      },
       context.client.authSessionValidityMinutes * 60,
     );
     await hooks.recordChallenge(context, user, "DEVICE_PASSWORD_VERIFIER");
     await lockout.passed(attempt);
-    return { kind: "challenge", challengeName: "DEVICE_PASSWORD_VERIFIER", session: next, parameters: { SALT: device.srpSalt, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USERNAME: user.username } };
+    return {
+      kind: "challenge",
+      challengeName: "DEVICE_PASSWORD_VERIFIER",
+      session: next,
+      parameters: { SALT: device.srpSalt, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USERNAME: user.username },
+    };
   }
 
   /** DEVICE_PASSWORD_VERIFIER with its attempt counted. */
-  async function checkDeviceProof(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext, user: User, attempt: AttemptReservation): Promise<SignInStepOutcome> {
+  async function checkDeviceProof(
+    context: ClientContext,
+    session: SignInSession,
+    responses: Record<string, string>,
+    caller: CallerContext,
+    user: User,
+    attempt: AttemptReservation,
+  ): Promise<SignInStepOutcome> {
     const timestamp = readClaimTimestamp(responses, clock.nowMs());
     if (!timestamp) throw malformedTimestamp();
     const { signature, secretBlock } = readClaimProof(responses);
     const deviceKey = requireParameter(responses, "DEVICE_KEY");
     const srpState = session.srp!;
     const fresh = timestamp.isFresh;
-    if (!constantTimeEqual(deviceKey, session.deviceKey!) || !fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) {
+    if (
+      !constantTimeEqual(deviceKey, session.deviceKey!) ||
+      !fresh ||
+      !constantTimeEqual(secretBlock, srpState.secretBlock)
+    ) {
       return fail(context, session, attempt, !fresh ? "stale timestamp" : "session mismatch");
     }
     const device = await findConfirmed(context, user, deviceKey);
@@ -124,7 +208,8 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
       user,
       "DEVICE_PASSWORD_VERIFIER",
       authTime,
-      (repositories) => repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() }),
+      (repositories) =>
+        repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() }),
       { kind: "authenticated", deviceKey: device.deviceKey },
       caller.clientMetadata ?? null,
     );
@@ -138,7 +223,12 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      * no device tracking.
      * @throws ResourceNotFoundException "Device does not exist." (the SDKs then retry without the device)
      */
-    async resolveNamed(context: ClientContext, user: User, caller: CallerContext, deviceKey: string | undefined): Promise<Device | null> {
+    async resolveNamed(
+      context: ClientContext,
+      user: User,
+      caller: CallerContext,
+      deviceKey: string | undefined,
+    ): Promise<Device | null> {
       if (!deviceKey || !tracksDevices(context, caller)) return null;
       const device = await findConfirmed(context, user, deviceKey);
       if (!device) throw new CognitoError("ResourceNotFoundException", DEVICE_NOT_FOUND);
@@ -153,25 +243,52 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      * challengeRequiredOnNewDevice, and only for a device the user chose (or the pool chose) to remember.
      */
     replacesMfa(context: ClientContext, device: Device | null): boolean {
-      return device !== null && device.rememberedStatus === "remembered" && context.pool.deviceConfiguration?.challengeRequiredOnNewDevice === true;
+      return (
+        device !== null &&
+        device.rememberedStatus === "remembered" &&
+        context.pool.deviceConfiguration?.challengeRequiredOnNewDevice === true
+      );
     },
 
     /** Opens DEVICE_SRP_AUTH for a confirmed device. `before` commits changes that must land first. */
-    async challenge(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTimeMs: number, deviceKey: string, before?: Changes): Promise<SignInStepOutcome> {
+    async challenge(
+      context: ClientContext,
+      user: User,
+      caller: CallerContext,
+      from: SignInState,
+      authTimeMs: number,
+      deviceKey: string,
+      before?: Changes,
+    ): Promise<SignInStepOutcome> {
       assertTransition(from, "DEVICE_SRP_AUTH");
       if (before) await db.transaction(before);
-      const session = await sessions.open({ ...sessionBaseOf(context, user, caller, authTimeMs), state: "DEVICE_SRP_AUTH", deviceKey }, context.client.authSessionValidityMinutes * 60);
+      const session = await sessions.open(
+        { ...sessionBaseOf(context, user, caller, authTimeMs), state: "DEVICE_SRP_AUTH", deviceKey },
+        context.client.authSessionValidityMinutes * 60,
+      );
       await hooks.recordChallenge(context, user, "DEVICE_SRP_AUTH");
-      return { kind: "challenge", challengeName: "DEVICE_SRP_AUTH", session, parameters: { USERNAME: user.username, USER_ID_FOR_SRP: user.username } };
+      return {
+        kind: "challenge",
+        challengeName: "DEVICE_SRP_AUTH",
+        session,
+        parameters: { USERNAME: user.username, USER_ID_FOR_SRP: user.username },
+      };
     },
 
     /**
      * DEVICE_SRP_AUTH: the device's SRP_A → SALT (the device's), SRP_B, SECRET_BLOCK.
      * @throws ResourceNotFoundException (device forgotten meanwhile), InvalidParameterException, NotAuthorizedException
      */
-    async answerSrpAuth(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+    async answerSrpAuth(
+      context: ClientContext,
+      session: SignInSession,
+      responses: Record<string, string>,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       const user = await loadSessionUser(context, session, responses);
-      return counted(context, user, caller, (attempt) => startDeviceSrp(context, session, responses, caller, user, attempt));
+      return counted(context, user, caller, (attempt) =>
+        startDeviceSrp(context, session, responses, caller, user, attempt),
+      );
     },
 
     /**
@@ -179,9 +296,16 @@ export function createSignInDeviceSteps({ db, clock, sessions, lockout, srp, sec
      * SECRET_BLOCK || TIMESTAMP), and ends the sign-in with the device's key in the tokens.
      * @throws NotAuthorizedException (wrong proof, stale timestamp, other secret block), ResourceNotFoundException, InvalidParameterException
      */
-    async answerPasswordVerifier(context: ClientContext, session: SignInSession, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+    async answerPasswordVerifier(
+      context: ClientContext,
+      session: SignInSession,
+      responses: Record<string, string>,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       const user = await loadSessionUser(context, session, responses);
-      return counted(context, user, caller, (attempt) => checkDeviceProof(context, session, responses, caller, user, attempt));
+      return counted(context, user, caller, (attempt) =>
+        checkDeviceProof(context, session, responses, caller, user, attempt),
+      );
     },
 
     /**

@@ -30,10 +30,22 @@ export type SignInState = (typeof SIGN_IN_STATES)[number];
 export type ChallengeState = Exclude<SignInState, "START" | "SRP_A" | "AUTHENTICATED" | "FAILED">;
 
 /** The MFA states, one per challenge a proven password can lead to. */
-export type MfaChallengeState = Extract<SignInState, "SMS_MFA" | "EMAIL_OTP" | "SOFTWARE_TOKEN_MFA" | "SELECT_MFA_TYPE" | "MFA_SETUP">;
+export type MfaChallengeState = Extract<
+  SignInState,
+  "SMS_MFA" | "EMAIL_OTP" | "SOFTWARE_TOKEN_MFA" | "SELECT_MFA_TYPE" | "MFA_SETUP"
+>;
 
 /** Where a proven first factor can go next: an MFA step, the device's proof, or tokens. */
-const AFTER_PASSWORD = ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP", "DEVICE_SRP_AUTH", "AUTHENTICATED", "FAILED"] as const satisfies readonly SignInState[];
+const AFTER_PASSWORD = [
+  "SMS_MFA",
+  "EMAIL_OTP",
+  "SOFTWARE_TOKEN_MFA",
+  "SELECT_MFA_TYPE",
+  "MFA_SETUP",
+  "DEVICE_SRP_AUTH",
+  "AUTHENTICATED",
+  "FAILED",
+] as const satisfies readonly SignInState[];
 /** Where a passed MFA step goes: the device's proof (a confirmed device key was sent), or tokens. */
 const AFTER_MFA = ["DEVICE_SRP_AUTH", "AUTHENTICATED", "FAILED"] as const satisfies readonly SignInState[];
 /**
@@ -41,13 +53,28 @@ const AFTER_MFA = ["DEVICE_SRP_AUTH", "AUTHENTICATED", "FAILED"] as const satisf
  * AFTER_PASSWORD), a passkey (WEB_AUTHN), or the password (PASSWORD at once, with what follows a proven
  * password; PASSWORD_SRP through the verifier).
  */
-const FIRST_FACTORS = ["SMS_OTP", "WEB_AUTHN", "PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD] as const satisfies readonly SignInState[];
+const FIRST_FACTORS = [
+  "SMS_OTP",
+  "WEB_AUTHN",
+  "PASSWORD_VERIFIER",
+  "NEW_PASSWORD_REQUIRED",
+  ...AFTER_PASSWORD,
+] as const satisfies readonly SignInState[];
 
 export const SIGN_IN_TRANSITIONS: Readonly<Record<SignInState, readonly SignInState[]>> = {
   // USER_SRP_AUTH asks for the verifier; the password flows check the password at once.
   // USER_AUTH offers the choice (SELECT_CHALLENGE), goes straight to PREFERRED_CHALLENGE, or turns a
   // sign-up's session into tokens.
-  START: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD, "SRP_A", "CUSTOM_CHALLENGE", "SELECT_CHALLENGE", "SMS_OTP", "WEB_AUTHN"],
+  START: [
+    "PASSWORD_VERIFIER",
+    "NEW_PASSWORD_REQUIRED",
+    ...AFTER_PASSWORD,
+    "SRP_A",
+    "CUSTOM_CHALLENGE",
+    "SELECT_CHALLENGE",
+    "SMS_OTP",
+    "WEB_AUTHN",
+  ],
   // An unknown DEVICE_KEY gives the session back, so the client can retry without the device.
   PASSWORD_VERIFIER: ["PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED", ...AFTER_PASSWORD, "CUSTOM_CHALLENGE"],
   // A new password the policy refuses keeps the challenge open (same state) until the session ends.

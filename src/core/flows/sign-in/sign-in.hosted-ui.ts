@@ -11,7 +11,13 @@ import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
-import type { CallerContext, HostedUiSignedIn, RespondToAuthChallengeInput, SignInChallengeOutcome, SignInStepOutcome } from "./sign-in.types.js";
+import type {
+  CallerContext,
+  HostedUiSignedIn,
+  RespondToAuthChallengeInput,
+  SignInChallengeOutcome,
+  SignInStepOutcome,
+} from "./sign-in.types.js";
 
 /** What the managed sign-in pages see of a sign-in: a challenge for the next page, or who signed in. */
 export type HostedUiOutcome = SignInChallengeOutcome | HostedUiSignedIn;
@@ -26,9 +32,17 @@ type Changes = (repositories: Repositories) => Promise<void>;
 /** What the hosted-UI entry needs from the sign-in service. */
 export interface HostedUiHooks {
   /** USER_PASSWORD_AUTH's password step, for a context and caller already resolved. */
-  passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome>;
+  passwordFlow(
+    context: ClientContext,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+  ): Promise<SignInStepOutcome>;
   /** USER_AUTH's first step (InitiateAuth without a Session), for a context and caller already resolved: no ExplicitAuthFlows check. */
-  userAuthStart(context: ClientContext, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome>;
+  userAuthStart(
+    context: ClientContext,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+  ): Promise<SignInStepOutcome>;
   /** RespondToAuthChallenge's dispatch, for a caller already marked as the pages. */
   respond(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInStepOutcome>;
   loadContext(clientId: string, caller: CallerContext): Promise<ClientContext>;
@@ -38,7 +52,12 @@ export interface HostedUiHooks {
    * The steps after a proven password for the user `username` names, when that is the user `userId`
    * (null otherwise): PreAuthentication, then MFA, challenges or the signed-in user.
    */
-  signInConfirmedUser(context: ClientContext, userId: string, username: string, caller: CallerContext): Promise<SignInStepOutcome | null>;
+  signInConfirmedUser(
+    context: ClientContext,
+    userId: string,
+    username: string,
+    caller: CallerContext,
+  ): Promise<SignInStepOutcome | null>;
   /** Keeps the pages' sign-up hand-offs (Redis when shared). */
   store: ShortLivedStore;
   secretBox: SecretBox;
@@ -81,7 +100,11 @@ const PREFERRABLE: readonly string[] = ["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] sat
  */
 function signUpAttributesOf(context: ClientContext): string[] {
   const { pool } = context;
-  const asked = new Set(pool.schemaAttributes.filter((attribute) => attribute.required && attribute.name !== "sub").map((attribute) => attribute.name));
+  const asked = new Set(
+    pool.schemaAttributes
+      .filter((attribute) => attribute.required && attribute.name !== "sub")
+      .map((attribute) => attribute.name),
+  );
   for (const verified of pool.autoVerifiedAttributes) asked.add(verified);
   for (const name of pool.usernameAttributes) asked.delete(name);
   const order = pool.schemaAttributes.map((attribute) => attribute.name);
@@ -95,9 +118,17 @@ function signUpAttributesOf(context: ClientContext): string[] {
  * name is simulated and counted towards lockout exactly like a real one (with LEGACY it was refused
  * before any failure was counted, so only real names ever locked out — an existence oracle).
  */
-export const hostedUiContextOf = (context: ClientContext): ClientContext => ({ ...context, client: { ...context.client, secretCiphertext: null, preventUserExistenceErrors: "ENABLED" } });
+export const hostedUiContextOf = (context: ClientContext): ClientContext => ({
+  ...context,
+  client: { ...context.client, secretCiphertext: null, preventUserExistenceErrors: "ENABLED" },
+});
 
-const callerOf = (caller: HostedUiCaller): CallerContext => ({ sourceIp: caller.sourceIp, admin: null, clientMetadata: null, hostedUi: true });
+const callerOf = (caller: HostedUiCaller): CallerContext => ({
+  sourceIp: caller.sourceIp,
+  admin: null,
+  clientMetadata: null,
+  hostedUi: true,
+});
 
 function asHostedOutcome(outcome: SignInStepOutcome): HostedUiOutcome {
   // Steps run for a hosted-UI caller end in finish(), which never mints tokens for it.
@@ -122,12 +153,22 @@ export async function completeHostedUiSignIn(
 ): Promise<HostedUiSignedIn> {
   assertTransition(from, "AUTHENTICATED");
   // Before anything is recorded: a refusing PostAuthentication fails the sign-in with no session started.
-  await runPostAuthentication(triggers, context.pool, { user, clientId: context.client.clientId, newDeviceUsed: false, clientMetadata });
+  await runPostAuthentication(triggers, context.pool, {
+    user,
+    clientId: context.client.clientId,
+    newDeviceUsed: false,
+    clientMetadata,
+  });
   await lockout.recordSuccess(context.pool.id, user.id);
   await db.transaction(async (repositories) => {
     await changes?.(repositories);
     await repositories.events.append(
-      { type: "SIGN_IN_SUCCEEDED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user.id, clientId: context.client.clientId, via: "HOSTED_UI" } },
+      {
+        type: "SIGN_IN_SUCCEEDED",
+        poolId: context.pool.id,
+        actor: `client:${context.client.clientId}`,
+        detail: { userSub: user.id, clientId: context.client.clientId, via: "HOSTED_UI" },
+      },
       clock.now(),
     );
   });
@@ -173,7 +214,10 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
      * @throws NotAuthorizedException (password, unknown name, lockout, disabled), UserNotConfirmedException, PasswordResetRequiredException,
      *         TooManyRequestsException, InvalidParameterException, trigger errors
      */
-    async signIn(input: { clientId: string; username: string; password: string }, pageCaller: HostedUiCaller): Promise<HostedUiOutcome> {
+    async signIn(
+      input: { clientId: string; username: string; password: string },
+      pageCaller: HostedUiCaller,
+    ): Promise<HostedUiOutcome> {
       const authParameters = { USERNAME: input.username, PASSWORD: input.password };
       checkInput({ clientId: input.clientId, authParameters });
       const caller = callerOf(pageCaller);
@@ -191,10 +235,14 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
      * @throws NotAuthorizedException (lockout, no usable factor), TooManyRequestsException, CodeDeliveryFailureException,
      *         WebAuthnConfigurationMissingException, InvalidParameterException, trigger errors
      */
-    async startUserAuth(input: { clientId: string; username: string; preferred?: HostedUiPreferredFactor | null }, pageCaller: HostedUiCaller): Promise<HostedUiOutcome> {
+    async startUserAuth(
+      input: { clientId: string; username: string; preferred?: HostedUiPreferredFactor | null },
+      pageCaller: HostedUiCaller,
+    ): Promise<HostedUiOutcome> {
       const authParameters: Record<string, string> = { USERNAME: input.username };
       if (input.preferred) {
-        if (!PREFERRABLE.includes(input.preferred)) throw invalidParameter("PREFERRED_CHALLENGE is not a factor the pages start.");
+        if (!PREFERRABLE.includes(input.preferred))
+          throw invalidParameter("PREFERRED_CHALLENGE is not a factor the pages start.");
         authParameters.PREFERRED_CHALLENGE = input.preferred;
       }
       checkInput({ clientId: input.clientId, authParameters });
@@ -208,9 +256,16 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
      * it): a random token for the browser's cookie, and server-side only the client and the user id —
      * never the password. Used once by signInAfterConfirmation.
      */
-    async rememberSignUp(input: { clientId: string; userSub: string }): Promise<{ token: string; maxAgeSeconds: number }> {
+    async rememberSignUp(input: {
+      clientId: string;
+      userSub: string;
+    }): Promise<{ token: string; maxAgeSeconds: number }> {
       const token = randomTokenBase64Url(32);
-      await hooks.store.set(handoffKeyOf(token), JSON.stringify({ clientId: input.clientId, userSub: input.userSub }), SIGN_UP_HANDOFF_SECONDS);
+      await hooks.store.set(
+        handoffKeyOf(token),
+        JSON.stringify({ clientId: input.clientId, userSub: input.userSub }),
+        SIGN_UP_HANDOFF_SECONDS,
+      );
       return { token, maxAgeSeconds: SIGN_UP_HANDOFF_SECONDS };
     },
 
@@ -222,7 +277,10 @@ export function createHostedUiSignIn(hooks: HostedUiHooks) {
      * the other steps after a password apply as usual. Null: sign in with the password instead.
      * @throws as the steps after a password (disabled user, PreAuthentication, MFA delivery)
      */
-    async signInAfterConfirmation(input: { clientId: string; username: string; token: string }, pageCaller: HostedUiCaller): Promise<HostedUiOutcome | null> {
+    async signInAfterConfirmation(
+      input: { clientId: string; username: string; token: string },
+      pageCaller: HostedUiCaller,
+    ): Promise<HostedUiOutcome | null> {
       if (input.token.length < 20 || input.token.length > 256) return null;
       const raw = await hooks.store.consume(handoffKeyOf(input.token));
       if (raw === null) return null;

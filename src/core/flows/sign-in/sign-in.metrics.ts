@@ -10,8 +10,10 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<string>(COGNITO_ERROR_CODES);
 
 /** The flow or challenge name as given by the caller, or "other": a label never takes an arbitrary string. */
 const flowLabel = (name: string): string => (KNOWN_FLOWS.has(name) ? name : "other");
-const outcomeOf = (outcome: SignInOutcome): string => (outcome.kind === "authenticated" ? "authenticated" : "challenge");
-const failureOf = (error: unknown): string => (isCognitoError(error) && KNOWN_CODES.has(error.code) ? error.code : "InternalErrorException");
+const outcomeOf = (outcome: SignInOutcome): string =>
+  outcome.kind === "authenticated" ? "authenticated" : "challenge";
+const failureOf = (error: unknown): string =>
+  isCognitoError(error) && KNOWN_CODES.has(error.code) ? error.code : "InternalErrorException";
 
 /** The sign-in service, counting every step by flow and outcome. */
 export function withSignInMetrics(service: SignInService, metrics: Metrics): SignInService {
@@ -28,6 +30,7 @@ export function withSignInMetrics(service: SignInService, metrics: Metrics): Sig
   return {
     ...service,
     initiateAuth: (input, caller) => counted(flowLabel(input.authFlow), () => service.initiateAuth(input, caller)),
-    respondToAuthChallenge: (input, caller) => counted(flowLabel(input.challengeName), () => service.respondToAuthChallenge(input, caller)),
+    respondToAuthChallenge: (input, caller) =>
+      counted(flowLabel(input.challengeName), () => service.respondToAuthChallenge(input, caller)),
   };
 }

@@ -52,7 +52,8 @@ export interface OtpFirstFactorHooks {
   simulated: SimulatedIdentities;
 }
 
-const attributeOf = (factor: OtpFactor): "email" | "phone_number" => (factor === "EMAIL_OTP" ? "email" : "phone_number");
+const attributeOf = (factor: OtpFactor): "email" | "phone_number" =>
+  factor === "EMAIL_OTP" ? "email" : "phone_number";
 
 /**
  * EMAIL_OTP and SMS_OTP as USER_AUTH's first factor (reference-oauth §13.2, §13.3): an 8-digit code by
@@ -67,7 +68,13 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
    * A challenge for a code that is not sent: a name with no user, a disabled user, a user without the
    * address. Its hash is of a random value, so no answer matches; everything the client sees looks real.
    */
-  async function openWithoutCode(context: ClientContext, user: User | null, typedName: string, factor: OtpFactor, caller: CallerContext): Promise<{ session: string; parameters: Record<string, string> }> {
+  async function openWithoutCode(
+    context: ClientContext,
+    user: User | null,
+    typedName: string,
+    factor: OtpFactor,
+    caller: CallerContext,
+  ): Promise<{ session: string; parameters: Record<string, string> }> {
     const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
     const username = user?.username ?? hooks.simulated.usernameOf(context.pool.id, typedName);
     const session = await sessions.open(
@@ -91,27 +98,58 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
     const kind = attributeOf(factor);
     const digest = codeHasher.hashCode("simulated-delivery", `${context.pool.id}\u0000${typedName.toLowerCase()}`);
     const details = simulatedSignInCodeDetails(context.pool, typedName, kind, digest, user?.attributes[kind] ?? null);
-    return { session, parameters: { CODE_DELIVERY_DELIVERY_MEDIUM: details.deliveryMedium, CODE_DELIVERY_DESTINATION: details.destination } };
+    return {
+      session,
+      parameters: {
+        CODE_DELIVERY_DELIVERY_MEDIUM: details.deliveryMedium,
+        CODE_DELIVERY_DESTINATION: details.destination,
+      },
+    };
   }
 
   /** What a right code changes: the address becomes verified, an UNCONFIRMED user CONFIRMED (§13.2), in the tokens' transaction. */
-  function provenBy(context: ClientContext, user: User, factor: OtpFactor): { user: User; changes?: (repositories: Repositories) => Promise<void> } {
+  function provenBy(
+    context: ClientContext,
+    user: User,
+    factor: OtpFactor,
+  ): { user: User; changes?: (repositories: Repositories) => Promise<void> } {
     const flag = `${attributeOf(factor)}_verified`;
     const confirms = user.status === "UNCONFIRMED";
     if (user.attributes[flag] === "true" && !confirms) return { user };
     const now = clock.now();
-    const updated: User = { ...user, status: confirms ? "CONFIRMED" : user.status, attributes: { ...user.attributes, [flag]: "true" }, updatedAt: now };
+    const updated: User = {
+      ...user,
+      status: confirms ? "CONFIRMED" : user.status,
+      attributes: { ...user.attributes, [flag]: "true" },
+      updatedAt: now,
+    };
     return {
       user: updated,
       async changes(repositories) {
         await saveUser(repositories, context.pool, updated, { isNew: false });
         if (user.attributes[flag] !== "true") {
-          await repositories.events.append({ type: "USER_ATTRIBUTES_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, attributes: [flag], via: factor } }, now);
+          await repositories.events.append(
+            {
+              type: "USER_ATTRIBUTES_CHANGED",
+              poolId: context.pool.id,
+              actor: actorOf(context),
+              detail: { userSub: user.id, attributes: [flag], via: factor },
+            },
+            now,
+          );
         }
         if (confirms) {
           // The sign-up code has nothing left to confirm.
           await repositories.codes.deleteForUser(user.id, "SIGN_UP");
-          await repositories.events.append({ type: "USER_CONFIRMED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, username: user.username, via: factor } }, now);
+          await repositories.events.append(
+            {
+              type: "USER_CONFIRMED",
+              poolId: context.pool.id,
+              actor: actorOf(context),
+              detail: { userSub: user.id, username: user.username, via: factor },
+            },
+            now,
+          );
         }
       },
     };
@@ -124,21 +162,52 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
      * out gets no code.
      * @throws NotAuthorizedException ("Password attempts exceeded"), TooManyRequestsException, CodeDeliveryFailureException, trigger errors
      */
-    async start(context: ClientContext, user: User | null, typedName: string, factor: OtpFactor, caller: CallerContext, from: SignInState, offered?: string[]): Promise<SignInChallengeOutcome> {
+    async start(
+      context: ClientContext,
+      user: User | null,
+      typedName: string,
+      factor: OtpFactor,
+      caller: CallerContext,
+      from: SignInState,
+      offered?: string[],
+    ): Promise<SignInChallengeOutcome> {
       const run = async (): Promise<SignInChallengeOutcome> => {
-        const subject = user ? user.id : hooks.simulated.lockoutSubjectOf(hooks.simulated.usernameOf(context.pool.id, typedName));
+        const subject = user
+          ? user.id
+          : hooks.simulated.lockoutSubjectOf(hooks.simulated.usernameOf(context.pool.id, typedName));
         await lockout.assertMayAttempt(context.pool.id, subject, caller.sourceIp);
-        await runPreAuthentication(deps.triggers, context.pool, { user, userName: typedName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+        await runPreAuthentication(deps.triggers, context.pool, {
+          user,
+          userName: typedName,
+          clientId: context.client.clientId,
+          validationData: caller.clientMetadata ?? null,
+        });
         assertTransition(from, factor);
         const opened =
           user && user.enabled && user.attributes[attributeOf(factor)]
-            ? await hooks.codes.sendCode(context, user, caller, from, factor, { ...sessionBaseOf(context, user, caller, clock.nowMs()), typedUsername: typedName, firstFactor: true }, { digits: OTP_CODE_DIGITS })
+            ? await hooks.codes.sendCode(
+                context,
+                user,
+                caller,
+                from,
+                factor,
+                { ...sessionBaseOf(context, user, caller, clock.nowMs()), typedUsername: typedName, firstFactor: true },
+                { digits: OTP_CODE_DIGITS },
+              )
             : await openWithoutCode(context, user, typedName, factor, caller);
         await hooks.recordChallenge(context, user, factor);
-        return { kind: "challenge", challengeName: factor, session: opened.session, parameters: opened.parameters, ...(offered ? { availableChallenges: offered } : {}) };
+        return {
+          kind: "challenge",
+          challengeName: factor,
+          session: opened.session,
+          parameters: opened.parameters,
+          ...(offered ? { availableChallenges: offered } : {}),
+        };
       };
       // An unknown name must not answer faster than a real user whose code went out (trigger, outbox, event).
-      return context.client.preventUserExistenceErrors === "ENABLED" ? withMinimumDuration(deps.enumerationSafeMs, run) : run();
+      return context.client.preventUserExistenceErrors === "ENABLED"
+        ? withMinimumDuration(deps.enumerationSafeMs, run)
+        : run();
     },
 
     /**
@@ -146,17 +215,42 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
      * counted); a wrong code keeps the session for another try until the MFA steps' limit.
      * @throws CodeMismatchException, ExpiredCodeException, NotAuthorizedException (session, lockout, disabled user)
      */
-    async answer(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+    async answer(
+      context: ClientContext,
+      session: SignInSession,
+      sessionToken: string,
+      responses: Record<string, string>,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       const factor = session.state as OtpFactor;
       const standInId = hooks.simulated.userIdOf(session.username);
       // A name with no user is read too (by an id no user has): both answers cost the same reads.
-      const user = await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, session.userId ?? standInId));
-      verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", session.username, ...(session.typedUsername ? [session.typedUsername] : [])]);
-      const attempt = await lockout.reserve(context.pool.id, session.userId ?? hooks.simulated.lockoutSubjectOf(session.username), caller.sourceIp);
+      const user = await db.read((repositories) =>
+        repositories.users.findByIdWithGroups(context.pool.id, session.userId ?? standInId),
+      );
+      verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [
+        responses.USERNAME ?? "",
+        session.username,
+        ...(session.typedUsername ? [session.typedUsername] : []),
+      ]);
+      const attempt = await lockout.reserve(
+        context.pool.id,
+        session.userId ?? hooks.simulated.lockoutSubjectOf(session.username),
+        caller.sourceIp,
+      );
       try {
-        const code = factor === "SMS_OTP" ? responses.SMS_OTP_CODE : (responses.EMAIL_OTP_CODE ?? responses.EMAIL_MFA_CODE);
+        const code =
+          factor === "SMS_OTP" ? responses.SMS_OTP_CODE : (responses.EMAIL_OTP_CODE ?? responses.EMAIL_MFA_CODE);
         const isRight = hooks.codes.codeMatches(session, session.userId ?? standInId, code);
-        if (!user || !session.userId || !isRight) return await hooks.codes.refuse(context, session, sessionToken, attempt, user ? "wrong code" : "unknown user", "SIGN_IN_FAILED");
+        if (!user || !session.userId || !isRight)
+          return await hooks.codes.refuse(
+            context,
+            session,
+            sessionToken,
+            attempt,
+            user ? "wrong code" : "unknown user",
+            "SIGN_IN_FAILED",
+          );
         await lockout.passed(attempt);
       } finally {
         await lockout.release(attempt);

@@ -13,7 +13,8 @@ export function requireParameter(parameters: Record<string, string>, name: strin
   return value;
 }
 
-export const malformedTimestamp = () => invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+export const malformedTimestamp = () =>
+  invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
 
 /**
  * The TIMESTAMP of a PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER answer: the text the claim signs and
@@ -21,7 +22,10 @@ export const malformedTimestamp = () => invalidParameter("TIMESTAMP format shoul
  * the session, then throws malformedTimestamp()).
  * @throws InvalidParameterException when missing
  */
-export function readClaimTimestamp(responses: Record<string, string>, nowMs: number): { text: string; isFresh: boolean } | null {
+export function readClaimTimestamp(
+  responses: Record<string, string>,
+  nowMs: number,
+): { text: string; isFresh: boolean } | null {
   const text = requireParameter(responses, "TIMESTAMP");
   const timestamp = parseSrpTimestamp(text);
   return timestamp ? { text, isFresh: Math.abs(timestamp.getTime() - nowMs) <= SRP_TIMESTAMP_WINDOW_MS } : null;
@@ -32,7 +36,10 @@ export function readClaimTimestamp(responses: Record<string, string>, nowMs: num
  * @throws InvalidParameterException when PASSWORD_CLAIM_SIGNATURE or PASSWORD_CLAIM_SECRET_BLOCK is missing
  */
 export function readClaimProof(responses: Record<string, string>): { signature: string; secretBlock: string } {
-  return { signature: requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE"), secretBlock: requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK") };
+  return {
+    signature: requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE"),
+    secretBlock: requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK"),
+  };
 }
 
 /**
@@ -47,10 +54,20 @@ const REQUIRED_IN_ANSWER: Partial<Record<ChallengeState, readonly string[]>> = {
 };
 
 /** @throws InvalidParameterException naming the first missing or malformed parameter of an SRP answer */
-export function assertSrpAnswerReadable(state: ChallengeState, responses: Record<string, string>, isAcceptableA: (aHex: string) => boolean): void {
+export function assertSrpAnswerReadable(
+  state: ChallengeState,
+  responses: Record<string, string>,
+  isAcceptableA: (aHex: string) => boolean,
+): void {
   for (const name of REQUIRED_IN_ANSWER[state] ?? []) requireParameter(responses, name);
-  if (responses.TIMESTAMP !== undefined && (state === "PASSWORD_VERIFIER" || state === "DEVICE_PASSWORD_VERIFIER") && !parseSrpTimestamp(responses.TIMESTAMP)) throw malformedTimestamp();
-  if (state === "DEVICE_SRP_AUTH" && !isAcceptableA(responses.SRP_A!)) throw invalidParameter("SRP_A is not a valid SRP public value.");
+  if (
+    responses.TIMESTAMP !== undefined &&
+    (state === "PASSWORD_VERIFIER" || state === "DEVICE_PASSWORD_VERIFIER") &&
+    !parseSrpTimestamp(responses.TIMESTAMP)
+  )
+    throw malformedTimestamp();
+  if (state === "DEVICE_SRP_AUTH" && !isAcceptableA(responses.SRP_A!))
+    throw invalidParameter("SRP_A is not a valid SRP public value.");
 }
 
 /** What a claim is checked against besides the verifier: the exchange the session stored, and the answer's TIMESTAMP text. */

@@ -48,16 +48,37 @@ export function createPasskeyFirstFactor(deps: PasskeyFirstFactorDeps, hooks: Pa
      * and never verify (PasskeySignIn.startAssertion with null).
      * @throws WebAuthnConfigurationMissingException, NotAuthorizedException ("Password attempts exceeded"), trigger errors
      */
-    async start(context: ClientContext, user: User | null, typedName: string, caller: CallerContext, from: SignInState, offered?: string[]): Promise<SignInChallengeOutcome> {
+    async start(
+      context: ClientContext,
+      user: User | null,
+      typedName: string,
+      caller: CallerContext,
+      from: SignInState,
+      offered?: string[],
+    ): Promise<SignInChallengeOutcome> {
       const passkeys = deps.passkeys;
       // Never offered without the service (user-auth-factors.ts), so reaching here without it is a bug.
       if (!passkeys) throw new Error("WEB_AUTHN started without a passkey service");
       const simulatedUsername = hooks.simulated.usernameOf(context.pool.id, typedName);
-      await lockout.assertMayAttempt(context.pool.id, user ? user.id : hooks.simulated.lockoutSubjectOf(simulatedUsername), caller.sourceIp);
-      await runPreAuthentication(deps.triggers, context.pool, { user, userName: typedName, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+      await lockout.assertMayAttempt(
+        context.pool.id,
+        user ? user.id : hooks.simulated.lockoutSubjectOf(simulatedUsername),
+        caller.sourceIp,
+      );
+      await runPreAuthentication(deps.triggers, context.pool, {
+        user,
+        userName: typedName,
+        clientId: context.client.clientId,
+        validationData: caller.clientMetadata ?? null,
+      });
       assertTransition(from, "WEB_AUTHN");
       const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
-      const { requestOptionsJson, state } = await passkeys.startAssertion(context.pool, user?.enabled ? user : null, lifetimeSeconds, typedName);
+      const { requestOptionsJson, state } = await passkeys.startAssertion(
+        context.pool,
+        user?.enabled ? user : null,
+        lifetimeSeconds,
+        typedName,
+      );
       const session = await sessions.open(
         {
           state: "WEB_AUTHN",
@@ -74,14 +95,26 @@ export function createPasskeyFirstFactor(deps: PasskeyFirstFactorDeps, hooks: Pa
         lifetimeSeconds,
       );
       await hooks.recordChallenge(context, user, "WEB_AUTHN");
-      return { kind: "challenge", challengeName: "WEB_AUTHN", session, parameters: { CREDENTIAL_REQUEST_OPTIONS: requestOptionsJson }, ...(offered ? { availableChallenges: offered } : {}) };
+      return {
+        kind: "challenge",
+        challengeName: "WEB_AUTHN",
+        session,
+        parameters: { CREDENTIAL_REQUEST_OPTIONS: requestOptionsJson },
+        ...(offered ? { availableChallenges: offered } : {}),
+      };
     },
 
     /**
      * CREDENTIAL (AuthenticationResponseJSON as a string): counted by the lockout before it is checked.
      * @throws NotAuthorizedException (refused assertion, session, lockout, user state), InvalidParameterException (no CREDENTIAL: the session stays)
      */
-    async answer(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+    async answer(
+      context: ClientContext,
+      session: SignInSession,
+      sessionToken: string,
+      responses: Record<string, string>,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       const credential = responses.CREDENTIAL;
       if (typeof credential !== "string" || credential.length === 0) {
         assertTransition("WEB_AUTHN", "WEB_AUTHN");
@@ -89,15 +122,30 @@ export function createPasskeyFirstFactor(deps: PasskeyFirstFactorDeps, hooks: Pa
         await sessions.giveBack(sessionToken, session);
         throw invalidParameter("Missing required parameter CREDENTIAL");
       }
-      const user = await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, session.userId ?? hooks.simulated.userIdOf(session.username)));
-      verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", session.username, ...(session.typedUsername ? [session.typedUsername] : [])]);
-      const attempt = await lockout.reserve(context.pool.id, session.userId ?? hooks.simulated.lockoutSubjectOf(session.username), caller.sourceIp);
+      const user = await db.read((repositories) =>
+        repositories.users.findByIdWithGroups(
+          context.pool.id,
+          session.userId ?? hooks.simulated.userIdOf(session.username),
+        ),
+      );
+      verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [
+        responses.USERNAME ?? "",
+        session.username,
+        ...(session.typedUsername ? [session.typedUsername] : []),
+      ]);
+      const attempt = await lockout.reserve(
+        context.pool.id,
+        session.userId ?? hooks.simulated.lockoutSubjectOf(session.username),
+        caller.sourceIp,
+      );
       try {
-        if (!user || !session.userId || !session.passkey || !deps.passkeys) return await hooks.fail(context, user, "unknown user", attempt);
+        if (!user || !session.userId || !session.passkey || !deps.passkeys)
+          return await hooks.fail(context, user, "unknown user", attempt);
         try {
           await deps.passkeys.verifyAssertion(context.pool, user, session.passkey, credential);
         } catch (error) {
-          if (isCognitoError(error) && error.code === "NotAuthorizedException") return await hooks.fail(context, user, "passkey refused", attempt);
+          if (isCognitoError(error) && error.code === "NotAuthorizedException")
+            return await hooks.fail(context, user, "passkey refused", attempt);
           throw error;
         }
         await lockout.passed(attempt);

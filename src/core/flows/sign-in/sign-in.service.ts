@@ -7,7 +7,16 @@ import { verifySecretHash, type ClientContext } from "../../clients/client-conte
 import type { ClientContextCache } from "../../clients/client-context-cache.js";
 import { CognitoError, invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
-import type { CodeHasher, Database, MessageSender, PasswordHasher, SecretBox, ShortLivedStore, SrpServer, TotpEngine } from "../../ports.js";
+import type {
+  CodeHasher,
+  Database,
+  MessageSender,
+  PasswordHasher,
+  SecretBox,
+  ShortLivedStore,
+  SrpServer,
+  TotpEngine,
+} from "../../ports.js";
 import type { AttemptReservation, Lockout } from "../../security/lockout.js";
 import type { RefreshService } from "../../tokens/refresh.service.js";
 import type { TokenService } from "../../tokens/token.service.js";
@@ -20,8 +29,21 @@ import { createCustomAuthSteps } from "./sign-in.custom.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
 import { migrateUser, type BuiltInMigrationSource } from "../../triggers/user-migration.js";
-import { assertSrpAnswerReadable, malformedTimestamp, readClaimProof, readClaimTimestamp, requireParameter, storedExchangeOf } from "./sign-in.parameters.js";
-import type { CallerContext, InitiateAuthInput, RespondToAuthChallengeInput, SignInOutcome, SignInStepOutcome } from "./sign-in.types.js";
+import {
+  assertSrpAnswerReadable,
+  malformedTimestamp,
+  readClaimProof,
+  readClaimTimestamp,
+  requireParameter,
+  storedExchangeOf,
+} from "./sign-in.parameters.js";
+import type {
+  CallerContext,
+  InitiateAuthInput,
+  RespondToAuthChallengeInput,
+  SignInOutcome,
+  SignInStepOutcome,
+} from "./sign-in.types.js";
 import { createHostedUiSignIn, hostedUiContextOf } from "./sign-in.hosted-ui.js";
 import type { PasskeySignIn } from "../../webauthn/passkey-sign-in.js";
 import type { SignInState } from "./sign-in.flow.js";
@@ -85,7 +107,11 @@ export function createSignInService(deps: SignInServiceDeps) {
     if (caller.hostedUi) return hostedUiContextOf(context);
     if (caller.admin) {
       assertPoolAccess(caller.admin.principal, caller.admin.poolId);
-      if (context.pool.id !== caller.admin.poolId) throw new CognitoError("ResourceNotFoundException", `User pool client ${clientId} does not exist in user pool ${caller.admin.poolId}.`);
+      if (context.pool.id !== caller.admin.poolId)
+        throw new CognitoError(
+          "ResourceNotFoundException",
+          `User pool client ${clientId} does not exist in user pool ${caller.admin.poolId}.`,
+        );
     }
     return context;
   }
@@ -93,10 +119,12 @@ export function createSignInService(deps: SignInServiceDeps) {
   function assertFlowAllowed(client: AppClient, flow: string, caller: CallerContext): void {
     const adminOnly = flow === "ADMIN_USER_PASSWORD_AUTH";
     const publicOnly = flow === "USER_PASSWORD_AUTH";
-    if ((adminOnly && !caller.admin) || (publicOnly && caller.admin)) throw invalidParameter(`${flow} is not a valid flow for this operation.`);
+    if ((adminOnly && !caller.admin) || (publicOnly && caller.admin))
+      throw invalidParameter(`${flow} is not a valid flow for this operation.`);
     const required = REQUIRED_FLOW[flow];
     if (!required) throw invalidParameter(`Auth flow ${flow} is not supported by this gateway yet.`);
-    if (!client.explicitAuthFlows.includes(required)) throw invalidParameter(`${flow} flow not enabled for this client`);
+    if (!client.explicitAuthFlows.includes(required))
+      throw invalidParameter(`${flow} flow not enabled for this client`);
   }
 
   /**
@@ -122,7 +150,9 @@ export function createSignInService(deps: SignInServiceDeps) {
    * steps then costs what it costs for a real user. Derived with the server key, stable per identity.
    */
   const simulatedVerifierHex = (poolId: string, simulatedUsername: string): string => {
-    const blocks = Array.from({ length: 12 }, (_, block) => codeHasher.hashCode("simulated-srp-verifier", `${poolId}:${simulatedUsername}:${block}`));
+    const blocks = Array.from({ length: 12 }, (_, block) =>
+      codeHasher.hashCode("simulated-srp-verifier", `${poolId}:${simulatedUsername}:${block}`),
+    );
     return `7${blocks.join("").slice(1)}`;
   };
   /** An id no user has (ids are UUIDs), for the read a simulated sign-in makes in place of the user's. */
@@ -134,33 +164,68 @@ export function createSignInService(deps: SignInServiceDeps) {
    * (the developer guide's "Requiring imported users to reset their passwords").
    */
   const isAwaitingFirstPassword = (context: ClientContext, user: User | null): boolean =>
-    user !== null && !user.credentials && user.status === "RESET_REQUIRED" && context.client.preventUserExistenceErrors !== "ENABLED";
-  const passwordResetRequired = () => new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
+    user !== null &&
+    !user.credentials &&
+    user.status === "RESET_REQUIRED" &&
+    context.client.preventUserExistenceErrors !== "ENABLED";
+  const passwordResetRequired = () =>
+    new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
 
   /** Settles the reserved attempt as a failure, records it and throws. */
-  async function failPassword(context: ClientContext, user: User | null, reason: string, attempt: AttemptReservation): Promise<never> {
+  async function failPassword(
+    context: ClientContext,
+    user: User | null,
+    reason: string,
+    attempt: AttemptReservation,
+  ): Promise<never> {
     const lockedSeconds = lockout.failed(attempt);
     const now = clock.now();
     await db.transaction(
       async (repositories) => {
-        await repositories.events.append({ type: "SIGN_IN_FAILED", poolId: context.pool.id, actor: `client:${context.client.clientId}`, detail: { userSub: user?.id ?? null, reason } }, now);
-        if (user && lockedSeconds > 0) await repositories.events.append({ type: "USER_LOCKED_OUT", poolId: context.pool.id, actor: "system", detail: { userSub: user.id, lockedSeconds } }, now);
+        await repositories.events.append(
+          {
+            type: "SIGN_IN_FAILED",
+            poolId: context.pool.id,
+            actor: `client:${context.client.clientId}`,
+            detail: { userSub: user?.id ?? null, reason },
+          },
+          now,
+        );
+        if (user && lockedSeconds > 0)
+          await repositories.events.append(
+            {
+              type: "USER_LOCKED_OUT",
+              poolId: context.pool.id,
+              actor: "system",
+              detail: { userSub: user.id, lockedSeconds },
+            },
+            now,
+          );
       },
       { writesOnly: true },
     );
     throw new CognitoError("NotAuthorizedException", INCORRECT);
   }
 
-  async function startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, extra: Pick<SignInSession, "custom"> = {}, from: SignInState = "START"): Promise<SignInStepOutcome> {
+  async function startSrp(
+    context: ClientContext,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+    extra: Pick<SignInSession, "custom"> = {},
+    from: SignInState = "START",
+  ): Promise<SignInStepOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const aHex = requireParameter(parameters, "SRP_A");
     if (!srp.isAcceptableA(aHex)) throw invalidParameter("SRP_A is not a valid SRP public value.");
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
-    const identity = user?.credentials ? { username: user.username, saltHex: user.credentials.srpSalt } : simulatedIdentity(context.pool.id, username);
+    const identity = user?.credentials
+      ? { username: user.username, saltHex: user.credentials.srpSalt }
+      : simulatedIdentity(context.pool.id, username);
     // Neither answer depends on the lockout: an unknown name or a user without a password is never
     // locked out on a client that says so (their failures are given back, see passwordFlow).
-    if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+    if (!user && context.client.preventUserExistenceErrors !== "ENABLED")
+      throw new CognitoError("UserNotFoundException", "User does not exist.");
     if (isAwaitingFirstPassword(context, user)) throw passwordResetRequired();
     // A user without a password (federated) gets the same simulated challenge as an unknown one.
     const verifierHex = user?.credentials?.srpVerifier ?? simulatedVerifierHex(context.pool.id, identity.username);
@@ -187,26 +252,50 @@ export function createSignInService(deps: SignInServiceDeps) {
     // The lockout check and the session's write in one round trip: the session is stored only if the
     // user (or the simulated identity) may attempt, and its token is handed out only then. So the SRP
     // step is computed before the check; it costs a locked-out name what any other name costs.
-    await lockout.assertMayAttempt(context.pool.id, user?.credentials ? user.id : simulatedLockoutSubject(identity.username), caller.sourceIp, { thenSet: opening.write });
+    await lockout.assertMayAttempt(
+      context.pool.id,
+      user?.credentials ? user.id : simulatedLockoutSubject(identity.username),
+      caller.sourceIp,
+      { thenSet: opening.write },
+    );
     const session = opening.token;
     // After the check, as before it: PreAuthentication never runs for a locked-out user. The SRP-first
     // CUSTOM_AUTH ran it already; an unknown name (PUEE ENABLED) is sent with userNotFound.
-    if (!extra.custom) await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+    if (!extra.custom)
+      await runPreAuthentication(deps.triggers, context.pool, {
+        user,
+        userName: username,
+        clientId: context.client.clientId,
+        validationData: caller.clientMetadata ?? null,
+      });
     await steps.recordChallenge(context, user, "PASSWORD_VERIFIER");
     return {
       kind: "challenge",
       challengeName: "PASSWORD_VERIFIER",
       session,
-      parameters: { SALT: identity.saltHex, SRP_B: bigBHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: identity.username, USERNAME: identity.username },
+      parameters: {
+        SALT: identity.saltHex,
+        SRP_B: bigBHex,
+        SECRET_BLOCK: secretBlock,
+        USER_ID_FOR_SRP: identity.username,
+        USERNAME: identity.username,
+      },
     };
   }
 
-  async function passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, from: SignInState = "START"): Promise<SignInStepOutcome> {
+  async function passwordFlow(
+    context: ClientContext,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+    from: SignInState = "START",
+  ): Promise<SignInStepOutcome> {
     const username = requireParameter(parameters, "USERNAME");
     const password = requireParameter(parameters, "PASSWORD");
     let user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
-    const lockoutSubject = user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, username).username);
+    const lockoutSubject = user
+      ? user.id
+      : simulatedLockoutSubject(simulatedIdentity(context.pool.id, username).username);
     // Counted before the slow check (bcrypt, or the old pool for a migration), so a burst of guesses
     // meets the lockout its own first guesses set.
     const attempt = await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
@@ -215,34 +304,63 @@ export function createSignInService(deps: SignInServiceDeps) {
         // Lazy migration: the old store proves the password; the user is created with it, then signs in as usual.
         let migrated: User | null = null;
         try {
-          migrated = await migrateUser(deps, context.pool, { source: "UserMigration_Authentication", userName: username, clientId: context.client.clientId, password, clientMetadata: caller.clientMetadata ?? null });
+          migrated = await migrateUser(deps, context.pool, {
+            source: "UserMigration_Authentication",
+            userName: username,
+            clientId: context.client.clientId,
+            password,
+            clientMetadata: caller.clientMetadata ?? null,
+          });
         } catch (error) {
           // The old store refusing the password is a wrong password: it stays counted, or the old store
           // would take guesses without any limit. An old store that is down costs the user nothing.
           if (error instanceof CognitoError && error.code === "UserLambdaValidationException") lockout.failed(attempt);
-          if (error instanceof CognitoError && error.code === "NotAuthorizedException") return await failPassword(context, null, "wrong password at the migration source", attempt);
+          if (error instanceof CognitoError && error.code === "NotAuthorizedException")
+            return await failPassword(context, null, "wrong password at the migration source", attempt);
           // A parallel sign-in of the same name migrated it first: this one checks the password against that user.
-          const raced = error instanceof CognitoError && (error.code === "UsernameExistsException" || error.code === "AliasExistsException") ? await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)) : null;
+          const raced =
+            error instanceof CognitoError &&
+            (error.code === "UsernameExistsException" || error.code === "AliasExistsException")
+              ? await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username))
+              : null;
           if (!raced) throw error;
           user = raced;
         }
         if (migrated) {
           await lockout.passed(attempt);
-          await runPreAuthentication(deps.triggers, context.pool, { user: migrated, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+          await runPreAuthentication(deps.triggers, context.pool, {
+            user: migrated,
+            userName: username,
+            clientId: context.client.clientId,
+            validationData: caller.clientMetadata ?? null,
+          });
           return await steps.afterPassword(context, migrated, caller, from, null);
         }
       }
       if (!user?.credentials) {
         // Dummy compare so an unknown user costs the same time as a wrong password.
         await hasher.spendDummyVerify(password);
-        if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
+        if (!user && context.client.preventUserExistenceErrors !== "ENABLED")
+          throw new CognitoError("UserNotFoundException", "User does not exist.");
         if (isAwaitingFirstPassword(context, user)) throw passwordResetRequired();
         // PreventUserExistenceErrors ENABLED: PreAuthentication runs for an unknown name too, with userNotFound (§10.2).
-        if (!user) await runPreAuthentication(deps.triggers, context.pool, { user: null, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+        if (!user)
+          await runPreAuthentication(deps.triggers, context.pool, {
+            user: null,
+            userName: username,
+            clientId: context.client.clientId,
+            validationData: caller.clientMetadata ?? null,
+          });
         return await failPassword(context, user, user ? "no password" : "unknown user", attempt);
       }
-      await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
-      if (!(await hasher.verify(password, user.credentials.passwordHash))) return await failPassword(context, user, "wrong password", attempt);
+      await runPreAuthentication(deps.triggers, context.pool, {
+        user,
+        userName: username,
+        clientId: context.client.clientId,
+        validationData: caller.clientMetadata ?? null,
+      });
+      if (!(await hasher.verify(password, user.credentials.passwordHash)))
+        return await failPassword(context, user, "wrong password", attempt);
       await lockout.passed(attempt);
       const device = await steps.resolveDevice(context, user, caller, parameters.DEVICE_KEY);
       return await steps.afterPassword(context, user, caller, from, device);
@@ -251,7 +369,13 @@ export function createSignInService(deps: SignInServiceDeps) {
     }
   }
 
-  async function verifyPasswordClaim(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+  async function verifyPasswordClaim(
+    context: ClientContext,
+    session: SignInSession,
+    sessionToken: string,
+    responses: Record<string, string>,
+    caller: CallerContext,
+  ): Promise<SignInStepOutcome> {
     // Readable: assertSrpAnswerReadable checked it before the session was weighed.
     const timestamp = readClaimTimestamp(responses, clock.nowMs());
     if (!timestamp) throw malformedTimestamp();
@@ -259,19 +383,25 @@ export function createSignInService(deps: SignInServiceDeps) {
     const username = requireParameter(responses, "USERNAME");
     // With its groups: the tokens this step usually ends with carry them. A simulated user is looked up
     // too (by an id no user has), so both answers cost the same reads.
-    const user = await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, session.userId ?? simulatedUserIdOf(session.username)));
+    const user = await db.read((repositories) =>
+      repositories.users.findByIdWithGroups(context.pool.id, session.userId ?? simulatedUserIdOf(session.username)),
+    );
     verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [username, session.username]);
     const srpState = session.srp!;
     // The session's own names need no lookup: InitiateAuth resolved the typed one to this very user.
     const claimsThisUser =
-      username === session.username || username === session.typedUsername || ((await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user?.id && user !== null);
+      username === session.username ||
+      username === session.typedUsername ||
+      ((await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username)))?.id === user?.id &&
+        user !== null);
     const fresh = timestamp.isFresh;
     // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not
     // counted; any other attempt is counted before the proof is checked.
     const lockoutSubject = session.userId ?? simulatedLockoutSubject(session.username);
     const attempt = await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
     try {
-      if (!fresh || !constantTimeEqual(secretBlock, srpState.secretBlock)) return await failPassword(context, user, !fresh ? "stale timestamp" : "session mismatch", attempt);
+      if (!fresh || !constantTimeEqual(secretBlock, srpState.secretBlock))
+        return await failPassword(context, user, !fresh ? "stale timestamp" : "session mismatch", attempt);
       // The same SRP work for a simulated user (against a verifier derived with the server key), so an
       // unknown name is not told apart by a faster "wrong password".
       const expected = await srp.expectedSignature({
@@ -306,7 +436,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     afterPassword: (context, user, caller, from) => steps.afterPassword(context, user, caller, from, null),
     startSrp,
     recordChallenge: steps.recordChallenge,
-    lockoutSubjectOf: (context, user, userName) => (user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, userName).username)),
+    lockoutSubjectOf: (context, user, userName) =>
+      user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool.id, userName).username),
     fail: (context, user, reason, attempt) => failPassword(context, user, reason, attempt),
   });
 
@@ -316,21 +447,44 @@ export function createSignInService(deps: SignInServiceDeps) {
     userIdOf: simulatedUserIdOf,
   };
   const factors = createUserAuthFactors({ db, passkeys: deps.passkeys });
-  const userAuth = createUserAuthSteps({ ...deps, factors }, {
-    passwordFlow,
-    startSrp: (context, parameters, caller, from) => startSrp(context, parameters, caller, {}, from),
-    otp: createOtpFirstFactor(deps, { codes: steps.codes, finish: steps.finish, recordChallenge: steps.recordChallenge, simulated }),
-    passkey: createPasskeyFirstFactor(deps, { finish: steps.finish, recordChallenge: steps.recordChallenge, simulated, fail: failPassword }),
-    finish: steps.finish,
-    recordChallenge: steps.recordChallenge,
-    simulated,
-  });
+  const userAuth = createUserAuthSteps(
+    { ...deps, factors },
+    {
+      passwordFlow,
+      startSrp: (context, parameters, caller, from) => startSrp(context, parameters, caller, {}, from),
+      otp: createOtpFirstFactor(deps, {
+        codes: steps.codes,
+        finish: steps.finish,
+        recordChallenge: steps.recordChallenge,
+        simulated,
+      }),
+      passkey: createPasskeyFirstFactor(deps, {
+        finish: steps.finish,
+        recordChallenge: steps.recordChallenge,
+        simulated,
+        fail: failPassword,
+      }),
+      finish: steps.finish,
+      recordChallenge: steps.recordChallenge,
+      simulated,
+    },
+  );
 
   /** The pages' sign-in after confirming their own sign-up (sign-in.hosted-ui.ts): what follows a proven password. */
-  async function signInConfirmedUser(context: ClientContext, userId: string, username: string, caller: CallerContext): Promise<SignInStepOutcome | null> {
+  async function signInConfirmedUser(
+    context: ClientContext,
+    userId: string,
+    username: string,
+    caller: CallerContext,
+  ): Promise<SignInStepOutcome | null> {
     const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     if (!user || user.id !== userId) return null;
-    await runPreAuthentication(deps.triggers, context.pool, { user, userName: username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+    await runPreAuthentication(deps.triggers, context.pool, {
+      user,
+      userName: username,
+      clientId: context.client.clientId,
+      validationData: caller.clientMetadata ?? null,
+    });
     return steps.afterPassword(context, user, caller, "START", null);
   }
 
@@ -338,7 +492,12 @@ export function createSignInService(deps: SignInServiceDeps) {
   async function initiateStep(input: InitiateAuthInput, caller: CallerContext): Promise<SignInStepOutcome> {
     checkInput({ clientId: input.clientId, authParameters: input.authParameters });
     const context = await loadCaller(input.clientId, caller);
-    const flow = input.authFlow === "ADMIN_NO_SRP_AUTH" ? "ADMIN_USER_PASSWORD_AUTH" : input.authFlow === "REFRESH_TOKEN" ? "REFRESH_TOKEN_AUTH" : input.authFlow;
+    const flow =
+      input.authFlow === "ADMIN_NO_SRP_AUTH"
+        ? "ADMIN_USER_PASSWORD_AUTH"
+        : input.authFlow === "REFRESH_TOKEN"
+          ? "REFRESH_TOKEN_AUTH"
+          : input.authFlow;
     assertFlowAllowed(context.client, flow, caller);
     if (flow === "USER_SRP_AUTH") return startSrp(context, input.authParameters, caller);
     if (flow === "CUSTOM_AUTH") return custom.start(context, input.authParameters, caller);
@@ -353,10 +512,16 @@ export function createSignInService(deps: SignInServiceDeps) {
     const context = await loadCaller(input.clientId, caller);
     const session = await sessions.take(input.session);
     // A session answers only where it was opened: the same client, the admin API or not, the pages or not.
-    if (session.poolId !== context.pool.id || session.clientId !== context.client.clientId || session.viaAdmin !== (caller.admin !== null) || (session.hostedUi ?? false) !== (caller.hostedUi ?? false)) {
+    if (
+      session.poolId !== context.pool.id ||
+      session.clientId !== context.client.clientId ||
+      session.viaAdmin !== (caller.admin !== null) ||
+      (session.hostedUi ?? false) !== (caller.hostedUi ?? false)
+    ) {
       throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
     }
-    if (input.challengeName !== session.state) throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
+    if (input.challengeName !== session.state)
+      throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
     try {
       assertSrpAnswerReadable(session.state, input.challengeResponses, srp.isAcceptableA);
     } catch (error) {
@@ -364,14 +529,21 @@ export function createSignInService(deps: SignInServiceDeps) {
       await sessions.giveBack(input.session, session);
       throw error;
     }
-    if (session.state === "PASSWORD_VERIFIER") return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
+    if (session.state === "PASSWORD_VERIFIER")
+      return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
     if (session.state === "CUSTOM_CHALLENGE") return custom.answer(context, session, input.challengeResponses, caller);
-    if (session.state === "SELECT_CHALLENGE") return userAuth.answerSelection(context, session, input.session, input.challengeResponses, caller);
-    if (session.state === "WEB_AUTHN") return userAuth.answerPasskey(context, session, input.session, input.challengeResponses, caller);
-    if (session.firstFactor) return userAuth.answerOtp(context, session, input.session, input.challengeResponses, caller);
-    if (session.state === "NEW_PASSWORD_REQUIRED") return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
-    if (session.state === "DEVICE_SRP_AUTH") return steps.answerDeviceSrpAuth(context, session, input.challengeResponses, caller);
-    if (session.state === "DEVICE_PASSWORD_VERIFIER") return steps.answerDevicePasswordVerifier(context, session, input.challengeResponses, caller);
+    if (session.state === "SELECT_CHALLENGE")
+      return userAuth.answerSelection(context, session, input.session, input.challengeResponses, caller);
+    if (session.state === "WEB_AUTHN")
+      return userAuth.answerPasskey(context, session, input.session, input.challengeResponses, caller);
+    if (session.firstFactor)
+      return userAuth.answerOtp(context, session, input.session, input.challengeResponses, caller);
+    if (session.state === "NEW_PASSWORD_REQUIRED")
+      return steps.answerNewPassword(context, session, input.session, input.challengeResponses, caller);
+    if (session.state === "DEVICE_SRP_AUTH")
+      return steps.answerDeviceSrpAuth(context, session, input.challengeResponses, caller);
+    if (session.state === "DEVICE_PASSWORD_VERIFIER")
+      return steps.answerDevicePasswordVerifier(context, session, input.challengeResponses, caller);
     return steps.answerMfa(context, session, input.session, input.challengeResponses, caller);
   }
 
@@ -407,6 +579,15 @@ export function createSignInService(deps: SignInServiceDeps) {
     adminGetUserAuthFactors: factors.adminGetUserAuthFactors,
 
     /** The managed sign-in pages' sign-in (sign-in.hosted-ui.ts). */
-    hostedUi: createHostedUiSignIn({ passwordFlow, userAuthStart: (context, parameters, caller) => userAuth.start(context, parameters, null, caller), respond: respondStep, loadContext: loadCaller, peekSession: sessions.peek, signInConfirmedUser, store: deps.store, secretBox }),
+    hostedUi: createHostedUiSignIn({
+      passwordFlow,
+      userAuthStart: (context, parameters, caller) => userAuth.start(context, parameters, null, caller),
+      respond: respondStep,
+      loadContext: loadCaller,
+      peekSession: sessions.peek,
+      signInConfirmedUser,
+      store: deps.store,
+      secretBox,
+    }),
   };
 }

@@ -1,7 +1,12 @@
 import { CognitoError, invalidParameter } from "../../errors.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
-import { checkAttributeWrites, checkRequiredAttributes, readableAttributeNames, type AttributeInput } from "../../users/attribute-rules.js";
+import {
+  checkAttributeWrites,
+  checkRequiredAttributes,
+  readableAttributeNames,
+  type AttributeInput,
+} from "../../users/attribute-rules.js";
 import { prepareCredentials, retireCurrentPassword } from "../../users/credentials.js";
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
@@ -28,7 +33,15 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     // The event is the only write: one INSERT commits atomically by itself, and a transaction around it
     // would cost two more round trips on every sign-in.
     await db.read((repositories) =>
-      repositories.events.append({ type: "CHALLENGE_ISSUED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user?.id ?? null, challengeName } }, clock.now()),
+      repositories.events.append(
+        {
+          type: "CHALLENGE_ISSUED",
+          poolId: context.pool.id,
+          actor: actorOf(context),
+          detail: { userSub: user?.id ?? null, challengeName },
+        },
+        clock.now(),
+      ),
     );
   }
 
@@ -36,11 +49,15 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   function assertUserMaySignIn(context: ClientContext, user: User): void {
     if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
     if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
-    if (user.status === "RESET_REQUIRED") throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
+    if (user.status === "RESET_REQUIRED")
+      throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
     if (user.status === "FORCE_CHANGE_PASSWORD") {
       const validityMs = context.pool.passwordPolicy.temporaryPasswordValidityDays * SECONDS_PER_DAY * 1000;
       if (!user.passwordChangedAt || user.passwordChangedAt.getTime() + validityMs < clock.nowMs()) {
-        throw new CognitoError("NotAuthorizedException", "Temporary password has expired and must be reset by an administrator.");
+        throw new CognitoError(
+          "NotAuthorizedException",
+          "Temporary password has expired and must be reset by an administrator.",
+        );
       }
     }
   }
@@ -60,13 +77,31 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   ): Promise<SignInStepOutcome> {
     assertTransition(from, "AUTHENTICATED");
     // Before tokens exist: a refusing PostAuthentication fails the sign-in with nothing issued.
-    await runPostAuthentication(deps.triggers, context.pool, { user, clientId: context.client.clientId, newDeviceUsed: device.kind === "new", clientMetadata });
+    await runPostAuthentication(deps.triggers, context.pool, {
+      user,
+      clientId: context.client.clientId,
+      newDeviceUsed: device.kind === "new",
+      clientMetadata,
+    });
     await lockout.recordSuccess(context.pool.id, user.id);
     const created = device.kind === "new" ? devices.newDevice(context, user, device.sourceIp) : null;
     const deviceKey = device.kind === "authenticated" ? device.deviceKey : (created?.deviceKey ?? null);
-    const source = from === "NEW_PASSWORD_REQUIRED" ? ("TokenGeneration_NewPasswordChallenge" as const) : from === "DEVICE_PASSWORD_VERIFIER" ? ("TokenGeneration_AuthenticateDevice" as const) : ("TokenGeneration_Authentication" as const);
+    const source =
+      from === "NEW_PASSWORD_REQUIRED"
+        ? ("TokenGeneration_NewPasswordChallenge" as const)
+        : from === "DEVICE_PASSWORD_VERIFIER"
+          ? ("TokenGeneration_AuthenticateDevice" as const)
+          : ("TokenGeneration_Authentication" as const);
     const tokenGeneration = { source, clientMetadata };
-    const issued = await tokens.issue({ pool: context.pool, client: context.client, user, authTime, deviceKey, withRefreshToken: true, tokenGeneration });
+    const issued = await tokens.issue({
+      pool: context.pool,
+      client: context.client,
+      user,
+      authTime,
+      deviceKey,
+      withRefreshToken: true,
+      tokenGeneration,
+    });
     // Without other changes it only inserts (the refresh token, the event): one round trip on MariaDB.
     await db.transaction(
       async (repositories) => {
@@ -74,39 +109,91 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         if (created) await repositories.devices.insert(created);
         if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
         await repositories.events.append(
-          { type: "SIGN_IN_SUCCEEDED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, clientId: context.client.clientId, ...(deviceKey ? { deviceKey, viaDevice: device.kind === "authenticated" } : {}) } },
+          {
+            type: "SIGN_IN_SUCCEEDED",
+            poolId: context.pool.id,
+            actor: actorOf(context),
+            detail: {
+              userSub: user.id,
+              clientId: context.client.clientId,
+              ...(deviceKey ? { deviceKey, viaDevice: device.kind === "authenticated" } : {}),
+            },
+          },
           clock.now(),
         );
       },
       { writesOnly: !changes && !created },
     );
-    const result = created ? { ...issued.result, newDeviceMetadata: { deviceKey: created.deviceKey, deviceGroupKey: created.deviceGroupKey } } : issued.result;
+    const result = created
+      ? {
+          ...issued.result,
+          newDeviceMetadata: { deviceKey: created.deviceKey, deviceGroupKey: created.deviceGroupKey },
+        }
+      : issued.result;
     return { kind: "authenticated", result };
   }
 
   function newPasswordParameters(context: ClientContext, user: User): Record<string, string> {
     const readable = readableAttributeNames(context.pool, context.client);
-    const visible = Object.fromEntries(Object.entries(user.attributes).filter(([name]) => readable.has(name) && name !== "sub" && !name.endsWith("_verified")));
-    const missing = context.pool.schemaAttributes.filter((attribute) => attribute.required && attribute.name !== "sub" && !user.attributes[attribute.name]).map((attribute) => ATTRIBUTE_PREFIX + attribute.name);
-    return { USER_ID_FOR_SRP: user.username, userAttributes: JSON.stringify(visible), requiredAttributes: JSON.stringify(missing) };
+    const visible = Object.fromEntries(
+      Object.entries(user.attributes).filter(
+        ([name]) => readable.has(name) && name !== "sub" && !name.endsWith("_verified"),
+      ),
+    );
+    const missing = context.pool.schemaAttributes
+      .filter((attribute) => attribute.required && attribute.name !== "sub" && !user.attributes[attribute.name])
+      .map((attribute) => ATTRIBUTE_PREFIX + attribute.name);
+    return {
+      USER_ID_FOR_SRP: user.username,
+      userAttributes: JSON.stringify(visible),
+      requiredAttributes: JSON.stringify(missing),
+    };
   }
 
   const devices = createSignInDeviceSteps(deps, { complete, recordChallenge, assertUserMaySignIn });
 
   /** After the last factor: the named device proves itself (DEVICE_SRP_AUTH), or tokens. */
-  function finish(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, deviceKey: string | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInStepOutcome> {
+  function finish(
+    context: ClientContext,
+    user: User,
+    caller: CallerContext,
+    from: SignInState,
+    authTime: Date,
+    deviceKey: string | null,
+    changes?: (repositories: Repositories) => Promise<void>,
+  ): Promise<SignInStepOutcome> {
     // The managed sign-in pages end without tokens (and without devices): the authorization code does the rest.
-    if (caller.hostedUi) return completeHostedUiSignIn(deps, context, user, from, authTime, changes, respondMetadataOf(caller, from));
+    if (caller.hostedUi)
+      return completeHostedUiSignIn(deps, context, user, from, authTime, changes, respondMetadataOf(caller, from));
     if (deviceKey) return devices.challenge(context, user, caller, from, authTime.getTime(), deviceKey, changes);
-    return complete(context, user, from, authTime, changes, devices.tracksDevices(context, caller) ? { kind: "new", sourceIp: caller.sourceIp } : { kind: "none" }, respondMetadataOf(caller, from));
+    return complete(
+      context,
+      user,
+      from,
+      authTime,
+      changes,
+      devices.tracksDevices(context, caller) ? { kind: "new", sourceIp: caller.sourceIp } : { kind: "none" },
+      respondMetadataOf(caller, from),
+    );
   }
 
   const mfa = createSignInMfaSteps(deps, { finish, recordChallenge, assertUserMaySignIn });
 
   /** After the first factor (and NEW_PASSWORD_REQUIRED): MFA unless a remembered device replaces it, then finish. */
-  async function proceed(context: ClientContext, user: User, caller: CallerContext, from: SignInState, authTime: Date, device: Device | null, changes?: (repositories: Repositories) => Promise<void>): Promise<SignInStepOutcome> {
+  async function proceed(
+    context: ClientContext,
+    user: User,
+    caller: CallerContext,
+    from: SignInState,
+    authTime: Date,
+    device: Device | null,
+    changes?: (repositories: Repositories) => Promise<void>,
+  ): Promise<SignInStepOutcome> {
     const deviceKey = device?.deviceKey ?? null;
-    const challenge = await mfa.challengeIfDue(context, user, caller, from, authTime, changes, { deviceKey, replacesMfa: devices.replacesMfa(context, device) });
+    const challenge = await mfa.challengeIfDue(context, user, caller, from, authTime, changes, {
+      deviceKey,
+      replacesMfa: devices.replacesMfa(context, device),
+    });
     return challenge ?? finish(context, user, caller, from, authTime, deviceKey, changes);
   }
 
@@ -125,7 +212,13 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     resolveDevice: devices.resolveNamed,
 
     /** Next step once the password is proven: NEW_PASSWORD_REQUIRED, an MFA challenge, the device's proof, or tokens. */
-    async afterPassword(context: ClientContext, user: User, caller: CallerContext, from: SignInState, device: Device | null = null): Promise<SignInStepOutcome> {
+    async afterPassword(
+      context: ClientContext,
+      user: User,
+      caller: CallerContext,
+      from: SignInState,
+      device: Device | null = null,
+    ): Promise<SignInStepOutcome> {
       assertUserMaySignIn(context, user);
       const authTime = clock.now();
       if (user.status === "FORCE_CHANGE_PASSWORD") {
@@ -146,7 +239,12 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         );
         await lockout.recordSuccess(context.pool.id, user.id);
         await recordChallenge(context, user, "NEW_PASSWORD_REQUIRED");
-        return { kind: "challenge", challengeName: "NEW_PASSWORD_REQUIRED", session, parameters: newPasswordParameters(context, user) };
+        return {
+          kind: "challenge",
+          challengeName: "NEW_PASSWORD_REQUIRED",
+          session,
+          parameters: newPasswordParameters(context, user),
+        };
       }
       return proceed(context, user, caller, from, authTime, device);
     },
@@ -155,8 +253,16 @@ export function createSignInSteps(deps: SignInServiceDeps) {
      * NEW_PASSWORD_REQUIRED: sets the permanent password and any missing required attributes. A
      * password the policy refuses keeps the session open for another try.
      */
-    async answerNewPassword(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, _caller: CallerContext): Promise<SignInStepOutcome> {
-      const user = session.userId ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!)) : null;
+    async answerNewPassword(
+      context: ClientContext,
+      session: SignInSession,
+      sessionToken: string,
+      responses: Record<string, string>,
+      _caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
+      const user = session.userId
+        ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!))
+        : null;
       if (!user) throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
       const newPassword = responses.NEW_PASSWORD;
@@ -166,13 +272,24 @@ export function createSignInSteps(deps: SignInServiceDeps) {
       let credentials;
       try {
         if (!newPassword) throw invalidParameter("Missing required parameter NEW_PASSWORD");
-        checkAttributeWrites(context.pool, attributeWrites, { kind: "client", client: context.client }, { isCreate: false });
+        checkAttributeWrites(
+          context.pool,
+          attributeWrites,
+          { kind: "client", client: context.client },
+          { isCreate: false },
+        );
         for (const write of attributeWrites) {
           const attribute = context.pool.schemaAttributes.find((candidate) => candidate.name === write.name);
-          if (attribute?.required && user.attributes[write.name]) throw invalidParameter(`Cannot modify the required attribute ${write.name}: it already has a value.`);
+          if (attribute?.required && user.attributes[write.name])
+            throw invalidParameter(`Cannot modify the required attribute ${write.name}: it already has a value.`);
         }
-        checkRequiredAttributes(context.pool, { ...user.attributes, ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])) });
-        credentials = await db.read((repositories) => prepareCredentials(hasher, repositories, context.pool, user, newPassword, "NEW_PASSWORD"));
+        checkRequiredAttributes(context.pool, {
+          ...user.attributes,
+          ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])),
+        });
+        credentials = await db.read((repositories) =>
+          prepareCredentials(hasher, repositories, context.pool, user, newPassword, "NEW_PASSWORD"),
+        );
       } catch (error) {
         assertTransition("NEW_PASSWORD_REQUIRED", "NEW_PASSWORD_REQUIRED");
         await sessions.giveBack(sessionToken, session);
@@ -183,14 +300,25 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         ...user,
         status: "CONFIRMED",
         credentials,
-        attributes: { ...user.attributes, ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])) },
+        attributes: {
+          ...user.attributes,
+          ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])),
+        },
         passwordChangedAt: now,
         updatedAt: now,
       };
       const changes = async (repositories: Repositories) => {
         await retireCurrentPassword(repositories, context.pool, user, now);
         await saveUser(repositories, context.pool, updated, { isNew: false });
-        await repositories.events.append({ type: "PASSWORD_CHANGED", poolId: context.pool.id, actor: actorOf(context), detail: { userSub: user.id, via: "NEW_PASSWORD_REQUIRED" } }, now);
+        await repositories.events.append(
+          {
+            type: "PASSWORD_CHANGED",
+            poolId: context.pool.id,
+            actor: actorOf(context),
+            detail: { userSub: user.id, via: "NEW_PASSWORD_REQUIRED" },
+          },
+          now,
+        );
       };
       const authTime = new Date(session.authTimeMs ?? now.getTime());
       // MFA comes after the new password (§3.3): the password is saved before the MFA challenge goes out.
@@ -208,14 +336,22 @@ export function createSignInSteps(deps: SignInServiceDeps) {
       const refreshToken = parameters.REFRESH_TOKEN;
       if (!refreshToken) throw invalidParameter("Missing required parameter REFRESH_TOKEN");
       if (context.client.refreshTokenRotation.enabled) {
-        throw new CognitoError("NotAuthorizedException", "Refresh token rotation is enabled for this app client: refresh with GetTokensFromRefreshToken, not REFRESH_TOKEN_AUTH.");
+        throw new CognitoError(
+          "NotAuthorizedException",
+          "Refresh token rotation is enabled for this app client: refresh with GetTokensFromRefreshToken, not REFRESH_TOKEN_AUTH.",
+        );
       }
       const result = await deps.refresh.refresh(context, {
         refreshToken,
         deviceKey: parameters.DEVICE_KEY,
         // InitiateAuth's ClientMetadata reaches only PreSignUp, PreAuthentication and UserMigration (§10.1).
         clientMetadata: null,
-        verifyClient: (user) => verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [user.username, user.id, ...(parameters.USERNAME ? [parameters.USERNAME] : [])]),
+        verifyClient: (user) =>
+          verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [
+            user.username,
+            user.id,
+            ...(parameters.USERNAME ? [parameters.USERNAME] : []),
+          ]),
       });
       return { kind: "authenticated", result };
     },

@@ -6,7 +6,16 @@ import type { ChallengeState } from "./sign-in.flow.js";
 /** How far a client's TIMESTAMP (PASSWORD_VERIFIER, DEVICE_PASSWORD_VERIFIER) may be from server time (AWS's window is undocumented). */
 export const SRP_TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
 
-export const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "USER_AUTH"] as const;
+export const AUTH_FLOWS = [
+  "USER_SRP_AUTH",
+  "USER_PASSWORD_AUTH",
+  "ADMIN_USER_PASSWORD_AUTH",
+  "ADMIN_NO_SRP_AUTH",
+  "REFRESH_TOKEN_AUTH",
+  "REFRESH_TOKEN",
+  "CUSTOM_AUTH",
+  "USER_AUTH",
+] as const;
 export type AuthFlow = (typeof AUTH_FLOWS)[number];
 
 /** A step that needs the client to answer. */
@@ -54,7 +63,8 @@ export interface CallerContext {
  */
 export function adminCallerAddressOf(contextData: { ipAddress: string } | null | undefined): string | null {
   if (!contextData) return null;
-  if (!isIpAddress(contextData.ipAddress)) throw invalidParameter("ContextData.IpAddress must be an IPv4 or IPv6 address.");
+  if (!isIpAddress(contextData.ipAddress))
+    throw invalidParameter("ContextData.IpAddress must be an IPv4 or IPv6 address.");
   return contextData.ipAddress;
 }
 
@@ -62,7 +72,8 @@ export function adminCallerAddressOf(contextData: { ipAddress: string } | null |
  * The ClientMetadata a trigger may see at this step: InitiateAuth's (from START or SRP_A) reaches only
  * PreSignUp, PreAuthentication and UserMigration; RespondToAuthChallenge's reaches the others (§10.1).
  */
-export const respondMetadataOf = (caller: CallerContext, from: string): Record<string, string> | null => (from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null));
+export const respondMetadataOf = (caller: CallerContext, from: string): Record<string, string> | null =>
+  from === "START" || from === "SRP_A" ? null : (caller.clientMetadata ?? null);
 
 export interface InitiateAuthInput {
   clientId: string;

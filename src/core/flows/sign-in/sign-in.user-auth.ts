@@ -31,9 +31,19 @@ export interface UserAuthDeps {
 /** The other sign-in steps USER_AUTH hands its first factors to. */
 export interface UserAuthHooks {
   /** USER_PASSWORD_AUTH's check (USERNAME, PASSWORD), then what follows a proven password. */
-  passwordFlow(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, from: SignInState): Promise<SignInStepOutcome>;
+  passwordFlow(
+    context: ClientContext,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+    from: SignInState,
+  ): Promise<SignInStepOutcome>;
   /** USER_SRP_AUTH's first step (USERNAME, SRP_A): PASSWORD_VERIFIER. */
-  startSrp(context: ClientContext, parameters: Record<string, string>, caller: CallerContext, from: SignInState): Promise<SignInStepOutcome>;
+  startSrp(
+    context: ClientContext,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+    from: SignInState,
+  ): Promise<SignInStepOutcome>;
   otp: OtpFirstFactor;
   passkey: PasskeyFirstFactor;
   finish: SignInStepHooks["finish"];
@@ -53,7 +63,16 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
   const { db, clock, sessions, secretBox } = deps;
 
   /** Begins one first factor for the user (null: a name with no user, PreventUserExistenceErrors ENABLED). */
-  function begin(context: ClientContext, user: User | null, typedName: string, challenge: UserAuthChallenge, parameters: Record<string, string>, caller: CallerContext, from: SignInState, offered?: string[]): Promise<SignInStepOutcome> {
+  function begin(
+    context: ClientContext,
+    user: User | null,
+    typedName: string,
+    challenge: UserAuthChallenge,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+    from: SignInState,
+    offered?: string[],
+  ): Promise<SignInStepOutcome> {
     switch (challenge) {
       case "PASSWORD":
         return hooks.passwordFlow(context, { ...parameters, USERNAME: typedName }, caller, from);
@@ -68,7 +87,13 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
   }
 
   /** SELECT_CHALLENGE: the choices, kept in the session so that only they are accepted as ANSWER. */
-  async function offer(context: ClientContext, user: User | null, typedName: string, challenges: UserAuthChallenge[], caller: CallerContext): Promise<SignInStepOutcome> {
+  async function offer(
+    context: ClientContext,
+    user: User | null,
+    typedName: string,
+    challenges: UserAuthChallenge[],
+    caller: CallerContext,
+  ): Promise<SignInStepOutcome> {
     assertTransition("START", "SELECT_CHALLENGE");
     const session = await sessions.open(
       {
@@ -86,22 +111,39 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
       context.client.authSessionValidityMinutes * 60,
     );
     await hooks.recordChallenge(context, user, "SELECT_CHALLENGE");
-    return { kind: "challenge", challengeName: "SELECT_CHALLENGE", session, parameters: {}, availableChallenges: challenges };
+    return {
+      kind: "challenge",
+      challengeName: "SELECT_CHALLENGE",
+      session,
+      parameters: {},
+      availableChallenges: challenges,
+    };
   }
 
   /**
    * InitiateAuth with a Session from SignUp / ConfirmSignUp: tokens at once, for that user, once
    * (consumed atomically), within the session's lifetime. AuthParameters are not needed (§13.6).
    */
-  async function redeemSignUpSession(context: ClientContext, token: string, parameters: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+  async function redeemSignUpSession(
+    context: ClientContext,
+    token: string,
+    parameters: Record<string, string>,
+    caller: CallerContext,
+  ): Promise<SignInStepOutcome> {
     const record = await deps.signUpSessions.redeem(token);
-    if (!record || record.poolId !== context.pool.id || record.clientId !== context.client.clientId) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+    if (!record || record.poolId !== context.pool.id || record.clientId !== context.client.clientId)
+      throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
     const user = await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, record.userId));
     if (!user) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [parameters.USERNAME ?? "", user.username]);
     if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
     if (user.status !== "CONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
-    await runPreAuthentication(deps.triggers, context.pool, { user, userName: parameters.USERNAME ?? user.username, clientId: context.client.clientId, validationData: caller.clientMetadata ?? null });
+    await runPreAuthentication(deps.triggers, context.pool, {
+      user,
+      userName: parameters.USERNAME ?? user.username,
+      clientId: context.client.clientId,
+      validationData: caller.clientMetadata ?? null,
+    });
     return hooks.finish(context, user, caller, "START", clock.now(), null);
   }
 
@@ -118,17 +160,32 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
      * InitiateAuth / AdminInitiateAuth with AuthFlow USER_AUTH.
      * @throws InvalidParameterException, NotAuthorizedException, UserNotFoundException (LEGACY clients), and those of the factor begun
      */
-    async start(context: ClientContext, parameters: Record<string, string>, sessionToken: string | null | undefined, caller: CallerContext): Promise<SignInStepOutcome> {
+    async start(
+      context: ClientContext,
+      parameters: Record<string, string>,
+      sessionToken: string | null | undefined,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       if (sessionToken) return redeemSignUpSession(context, sessionToken, parameters, caller);
       const typedName = requireParameter(parameters, "USERNAME");
       const user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, typedName));
-      verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [typedName, ...(user ? [user.username] : [])]);
-      if (!user && context.client.preventUserExistenceErrors !== "ENABLED") throw new CognitoError("UserNotFoundException", "User does not exist.");
-      const challenges = await deps.factors.challengesFor(context.pool, user, hooks.simulated.userIdOf(hooks.simulated.usernameOf(context.pool.id, typedName)));
+      verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [
+        typedName,
+        ...(user ? [user.username] : []),
+      ]);
+      if (!user && context.client.preventUserExistenceErrors !== "ENABLED")
+        throw new CognitoError("UserNotFoundException", "User does not exist.");
+      const challenges = await deps.factors.challengesFor(
+        context.pool,
+        user,
+        hooks.simulated.userIdOf(hooks.simulated.usernameOf(context.pool.id, typedName)),
+      );
       const preferred = parameters.PREFERRED_CHALLENGE;
       // A preferred challenge the user does not have is not an error: the choice comes instead (§13.2).
-      if (isUserAuthChallenge(preferred) && challenges.includes(preferred)) return begin(context, user, typedName, preferred, parameters, caller, "START", [preferred]);
-      if (challenges.length === 0) throw new CognitoError("NotAuthorizedException", "The user has no sign-in method this client can use.");
+      if (isUserAuthChallenge(preferred) && challenges.includes(preferred))
+        return begin(context, user, typedName, preferred, parameters, caller, "START", [preferred]);
+      if (challenges.length === 0)
+        throw new CognitoError("NotAuthorizedException", "The user has no sign-in method this client can use.");
       return offer(context, user, typedName, challenges, caller);
     },
 
@@ -137,7 +194,13 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
      * PASSWORD_SRP with SRP_A. An answer not offered keeps the session for another.
      * @throws InvalidParameterException, NotAuthorizedException, and those of the factor begun
      */
-    async answerSelection(context: ClientContext, session: SignInSession, sessionToken: string, responses: Record<string, string>, caller: CallerContext): Promise<SignInStepOutcome> {
+    async answerSelection(
+      context: ClientContext,
+      session: SignInSession,
+      sessionToken: string,
+      responses: Record<string, string>,
+      caller: CallerContext,
+    ): Promise<SignInStepOutcome> {
       const answer = responses.ANSWER;
       const offered = session.availableChallenges ?? [];
       const typedName = session.typedUsername ?? session.username;
@@ -146,15 +209,24 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
         await sessions.giveBack(sessionToken, session);
         throw invalidParameter(message);
       };
-      if (!isUserAuthChallenge(answer) || !offered.includes(answer)) return refuseInput(`ANSWER must be one of ${JSON.stringify(offered)}.`);
+      if (!isUserAuthChallenge(answer) || !offered.includes(answer))
+        return refuseInput(`ANSWER must be one of ${JSON.stringify(offered)}.`);
       if (answer === "PASSWORD" && !responses.PASSWORD) return refuseInput("Missing required parameter PASSWORD");
       if (answer === "PASSWORD_SRP" && !responses.SRP_A) return refuseInput("Missing required parameter SRP_A");
       // The session is bound to one user: an answer naming another is refused, never a sign-in of that other user.
-      if (responses.USERNAME !== undefined && !(await namesSessionUser(context, session, responses.USERNAME))) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+      if (responses.USERNAME !== undefined && !(await namesSessionUser(context, session, responses.USERNAME)))
+        throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
       // The password flows check SECRET_HASH themselves (against the name as typed); the others here.
-      if (answer !== "PASSWORD" && answer !== "PASSWORD_SRP") verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? typedName, typedName, session.username]);
+      if (answer !== "PASSWORD" && answer !== "PASSWORD_SRP")
+        verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [
+          responses.USERNAME ?? typedName,
+          typedName,
+          session.username,
+        ]);
       // A name with no user is read too (by an id no user has), so both answers cost the same reads.
-      const user = await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId ?? hooks.simulated.userIdOf(session.username)));
+      const user = await db.read((repositories) =>
+        repositories.users.findById(context.pool.id, session.userId ?? hooks.simulated.userIdOf(session.username)),
+      );
       if (session.userId && !user) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
       const { ANSWER: _answer, USERNAME: _username, ...parameters } = responses;
       return begin(context, user, typedName, answer, parameters, caller, "SELECT_CHALLENGE");

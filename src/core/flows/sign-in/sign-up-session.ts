@@ -32,7 +32,11 @@ export function createSignUpSessions(store: ShortLivedStore, clock: Clock) {
     /** A new token for this user, valid `lifetimeSeconds` (the client's AuthSessionValidity). */
     async issue(record: Omit<SignUpSession, "expiresAtMs">, lifetimeSeconds: number): Promise<string> {
       const token = randomTokenBase64Url(96);
-      await store.set(keyOf(token), JSON.stringify({ ...record, expiresAtMs: clock.nowMs() + lifetimeSeconds * 1000 } satisfies SignUpSession), lifetimeSeconds);
+      await store.set(
+        keyOf(token),
+        JSON.stringify({ ...record, expiresAtMs: clock.nowMs() + lifetimeSeconds * 1000 } satisfies SignUpSession),
+        lifetimeSeconds,
+      );
       return token;
     },
 

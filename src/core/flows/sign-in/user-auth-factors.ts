@@ -13,7 +13,8 @@ import type { PasskeySignIn } from "../../webauthn/passkey-sign-in.js";
 export const USER_AUTH_CHALLENGES = ["WEB_AUTHN", "EMAIL_OTP", "SMS_OTP", "PASSWORD_SRP", "PASSWORD"] as const;
 export type UserAuthChallenge = (typeof USER_AUTH_CHALLENGES)[number];
 
-export const isUserAuthChallenge = (name: string | undefined): name is UserAuthChallenge => (USER_AUTH_CHALLENGES as readonly string[]).includes(name ?? "");
+export const isUserAuthChallenge = (name: string | undefined): name is UserAuthChallenge =>
+  (USER_AUTH_CHALLENGES as readonly string[]).includes(name ?? "");
 
 /** What a user's choices depend on beyond the pool and the user record. */
 export interface UserAuthFacts {
@@ -40,7 +41,11 @@ function mayUsePasswordless(pool: UserPool, user: Pick<User, "status"> | null, f
  * and the user can use — a password (listed as PASSWORD_SRP and PASSWORD), an email or phone attribute
  * (verified or not: a right code verifies it), a passkey.
  */
-export function availableChallengesOf(pool: UserPool, user: Pick<User, "status" | "attributes" | "credentials">, facts: UserAuthFacts): UserAuthChallenge[] {
+export function availableChallengesOf(
+  pool: UserPool,
+  user: Pick<User, "status" | "attributes" | "credentials">,
+  facts: UserAuthFacts,
+): UserAuthChallenge[] {
   const policy = pool.signInPolicy;
   const passwordless = mayUsePasswordless(pool, user, facts);
   const has: Record<UserAuthChallenge, boolean> = {
@@ -59,7 +64,15 @@ export function availableChallengesOf(pool: UserPool, user: Pick<User, "status" 
  * the pool can serve passkeys, i.e. has an RP ID; the passkey service simulates its options too).
  */
 export function simulatedChallengesOf(pool: UserPool, passkeysServed: boolean): UserAuthChallenge[] {
-  return availableChallengesOf(pool, { status: "CONFIRMED", attributes: { email: "-", phone_number: "-" }, credentials: { passwordHash: "", srpSalt: "", srpVerifier: "" } }, { hasActiveMfa: false, hasPasskeys: passkeysServed });
+  return availableChallengesOf(
+    pool,
+    {
+      status: "CONFIRMED",
+      attributes: { email: "-", phone_number: "-" },
+      credentials: { passwordHash: "", srpSalt: "", srpVerifier: "" },
+    },
+    { hasActiveMfa: false, hasPasskeys: passkeysServed },
+  );
 }
 
 export interface UserAuthFactorDeps {
@@ -80,16 +93,29 @@ export function createUserAuthFactors({ db, passkeys }: UserAuthFactorDeps) {
    * The facts a user's choices depend on: two reads (MFA settings, passkeys). A name with no user is
    * looked up under an id no user has, so its choices cost the same reads as a real user's.
    */
-  async function factsOf(pool: UserPool, user: User | null, standInUserId: string): Promise<UserAuthFacts & { poolServesPasskeys: boolean; summary: MfaSummary }> {
+  async function factsOf(
+    pool: UserPool,
+    user: User | null,
+    standInUserId: string,
+  ): Promise<UserAuthFacts & { poolServesPasskeys: boolean; summary: MfaSummary }> {
     const userId = user?.id ?? standInUserId;
     const row = await db.read((repositories) => repositories.mfa.find(userId));
-    const { poolServesPasskeys, hasPasskeys } = passkeys ? await passkeys.passkeyFactsOf(pool, userId) : { poolServesPasskeys: false, hasPasskeys: false };
-    return { hasActiveMfa: user ? pool.mfaConfiguration === "OPTIONAL" && enabledFactors(user, pool, row).length > 0 : false, hasPasskeys, poolServesPasskeys, summary: mfaSummaryOf(row) };
+    const { poolServesPasskeys, hasPasskeys } = passkeys
+      ? await passkeys.passkeyFactsOf(pool, userId)
+      : { poolServesPasskeys: false, hasPasskeys: false };
+    return {
+      hasActiveMfa: user ? pool.mfaConfiguration === "OPTIONAL" && enabledFactors(user, pool, row).length > 0 : false,
+      hasPasskeys,
+      poolServesPasskeys,
+      summary: mfaSummaryOf(row),
+    };
   }
 
   async function factorsOf(pool: UserPool, user: User): Promise<UserAuthFactors> {
     const facts = await factsOf(pool, user, user.id);
-    const configured = availableChallengesOf(pool, user, facts).filter((challenge): challenge is Exclude<UserAuthChallenge, "PASSWORD_SRP"> => challenge !== "PASSWORD_SRP");
+    const configured = availableChallengesOf(pool, user, facts).filter(
+      (challenge): challenge is Exclude<UserAuthChallenge, "PASSWORD_SRP"> => challenge !== "PASSWORD_SRP",
+    );
     return { username: user.username, configuredUserAuthFactors: configured, ...facts.summary };
   }
 

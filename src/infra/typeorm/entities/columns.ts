@@ -12,4 +12,3 @@ export const IdColumn = (name: string, length: number, options: { nullable?: boo
 
 export const JsonTextColumn = (name: string, options: { nullable?: boolean } = {}) =>
   Column({ name, type: "text", nullable: options.nullable ?? false });
-

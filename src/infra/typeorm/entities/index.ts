@@ -59,4 +59,28 @@ export const ENTITIES = [
 export { WebAuthnCredentialEntity };
 export { UserImportJobEntity, UserImportChunkEntity };
 export { UserMigrationSourceEntity };
-export { ResourceServerEntity, ResourceServerScopeEntity, UserPoolDomainEntity, UiCustomizationEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity, TriggerSecretEntity, UserMfaEntity, UserAliasEntity, UserSearchEntryEntity, PasswordHistoryEntity, VerificationCodeEntity, SentMessageEntity, AdminApiKeyEntity, AppClientEntity, DeviceEntity, EventEntity, GroupEntity, GroupMembershipEntity, RefreshTokenEntity, SigningKeyEntity, UserEntity, UserPoolEntity };
+export {
+  ResourceServerEntity,
+  ResourceServerScopeEntity,
+  UserPoolDomainEntity,
+  UiCustomizationEntity,
+  WebhookDeliveryEntity,
+  WebhookSubscriptionEntity,
+  TriggerSecretEntity,
+  UserMfaEntity,
+  UserAliasEntity,
+  UserSearchEntryEntity,
+  PasswordHistoryEntity,
+  VerificationCodeEntity,
+  SentMessageEntity,
+  AdminApiKeyEntity,
+  AppClientEntity,
+  DeviceEntity,
+  EventEntity,
+  GroupEntity,
+  GroupMembershipEntity,
+  RefreshTokenEntity,
+  SigningKeyEntity,
+  UserEntity,
+  UserPoolEntity,
+};

@@ -21,7 +21,11 @@ export class ResourceServerScopeEntity {
   @ManyToOne(() => ResourceServerEntity, { onDelete: "CASCADE" })
   @JoinColumn([
     { name: "pool_id", referencedColumnName: "poolId", foreignKeyConstraintName: "fk_resource_server_scopes_server" },
-    { name: "identifier", referencedColumnName: "identifier", foreignKeyConstraintName: "fk_resource_server_scopes_server" },
+    {
+      name: "identifier",
+      referencedColumnName: "identifier",
+      foreignKeyConstraintName: "fk_resource_server_scopes_server",
+    },
   ])
   server?: ResourceServerEntity;
 

@@ -4,7 +4,10 @@ import type { AdminApiKeyRepository } from "../../../core/ports.js";
 import { AdminApiKeyEntity } from "../entities/index.js";
 
 const toEntity = (key: AdminApiKey): AdminApiKeyEntity =>
-  Object.assign(new AdminApiKeyEntity(), { ...key, poolScope: key.poolScope === null ? null : JSON.stringify(key.poolScope) });
+  Object.assign(new AdminApiKeyEntity(), {
+    ...key,
+    poolScope: key.poolScope === null ? null : JSON.stringify(key.poolScope),
+  });
 
 const toDomain = (entity: AdminApiKeyEntity): AdminApiKey => ({
   id: entity.id,
@@ -43,7 +46,11 @@ export function createAdminApiKeyRepository(manager: EntityManager): AdminApiKey
     },
     countAll: () => keys.count(),
     async lockActiveUnscoped() {
-      const query = keys.createQueryBuilder("k").select("k.id", "id").where("k.revoked_at IS NULL AND k.pool_scope IS NULL").orderBy("k.id");
+      const query = keys
+        .createQueryBuilder("k")
+        .select("k.id", "id")
+        .where("k.revoked_at IS NULL AND k.pool_scope IS NULL")
+        .orderBy("k.id");
       // A locking read also reads the latest committed rows, not the transaction's snapshot.
       if (manager.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");
       return (await query.getRawMany<{ id: string }>()).map((row) => row.id);

@@ -30,7 +30,10 @@ export function createDeviceRepository(manager: EntityManager): DeviceRepository
     },
     async confirm(deviceKey, { srpSalt, srpVerifier, name, rememberedStatus, now }) {
       // Conditional on the verifier being unset: a device is confirmed once, by one caller.
-      const result = await devices.update({ deviceKey, srpVerifier: IsNull() }, { srpSalt, srpVerifier, name, rememberedStatus, updatedAt: now });
+      const result = await devices.update(
+        { deviceKey, srpVerifier: IsNull() },
+        { srpSalt, srpVerifier, name, rememberedStatus, updatedAt: now },
+      );
       return (result.affected ?? 0) === 1;
     },
     async updateStatus(deviceKey, rememberedStatus, now) {

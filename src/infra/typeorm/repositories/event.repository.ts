@@ -14,7 +14,10 @@ const toDomain = (entity: EventEntity): StoredEvent => ({
 });
 
 /** Where pool scoping goes: one pool, a scoped key's pools (none = nothing), or everything. */
-function wherePools(query: SelectQueryBuilder<EventEntity>, filter: { poolId?: string; poolIds: readonly string[] | null }): boolean {
+function wherePools(
+  query: SelectQueryBuilder<EventEntity>,
+  filter: { poolId?: string; poolIds: readonly string[] | null },
+): boolean {
   if (filter.poolId !== undefined) query.andWhere("event.pool_id = :poolId", { poolId: filter.poolId });
   else if (filter.poolIds !== null) {
     if (filter.poolIds.length === 0) return false;
@@ -28,7 +31,14 @@ const rawEvents = perDataSource((dataSource) => rawEntity(dataSource, EventEntit
 /** The row of an appended event (also built by batched-writes.ts). */
 export function eventEntityOf(event: AppEvent, occurredAt: Date): EventEntity {
   const userSub = typeof event.detail.userSub === "string" ? event.detail.userSub : null;
-  return Object.assign(new EventEntity(), { type: event.type, poolId: event.poolId, userSub, actor: event.actor, detail: JSON.stringify(event.detail), occurredAt });
+  return Object.assign(new EventEntity(), {
+    type: event.type,
+    poolId: event.poolId,
+    userSub,
+    actor: event.actor,
+    detail: JSON.stringify(event.detail),
+    occurredAt,
+  });
 }
 
 /** Every sign-in appends events: plain SQL (raw-rows.ts). */
@@ -76,8 +86,12 @@ export function createEventRepository(manager: EntityManager): EventRepository {
       if (filter.from !== undefined) query.andWhere("event.occurred_at >= :from", { from: filter.from });
       if (filter.to !== undefined) query.andWhere("event.occurred_at < :to", { to: filter.to });
       const isNewestFirst = page.order === "NEWEST_FIRST";
-      if (page.pastSeq !== undefined) query.andWhere(isNewestFirst ? "event.seq < :pastSeq" : "event.seq > :pastSeq", { pastSeq: page.pastSeq });
-      const entities = await query.orderBy("event.seq", isNewestFirst ? "DESC" : "ASC").take(page.limit).getMany();
+      if (page.pastSeq !== undefined)
+        query.andWhere(isNewestFirst ? "event.seq < :pastSeq" : "event.seq > :pastSeq", { pastSeq: page.pastSeq });
+      const entities = await query
+        .orderBy("event.seq", isNewestFirst ? "DESC" : "ASC")
+        .take(page.limit)
+        .getMany();
       return entities.map(toDomain);
     },
     async findBySeqs(seqs) {
@@ -86,7 +100,10 @@ export function createEventRepository(manager: EntityManager): EventRepository {
       return entities.map(toDomain);
     },
     async maxSeq() {
-      const row = await events.createQueryBuilder("event").select("MAX(event.seq)", "max").getRawOne<{ max: number | string | null }>();
+      const row = await events
+        .createQueryBuilder("event")
+        .select("MAX(event.seq)", "max")
+        .getRawOne<{ max: number | string | null }>();
       return row?.max === null || row?.max === undefined ? 0 : Number(row.max);
     },
   };

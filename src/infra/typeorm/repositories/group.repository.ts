@@ -4,7 +4,10 @@ import type { GroupRepository } from "../../../core/ports.js";
 import { GroupEntity, GroupMembershipEntity, UserEntity } from "../entities/index.js";
 import { toDomainUser } from "./user.repository.js";
 
-export const toDomain = (entity: GroupEntity): Group => ({ ...entity, precedence: entity.precedence === null ? null : Number(entity.precedence) });
+export const toDomain = (entity: GroupEntity): Group => ({
+  ...entity,
+  precedence: entity.precedence === null ? null : Number(entity.precedence),
+});
 
 export function createGroupRepository(manager: EntityManager): GroupRepository {
   const groups = manager.getRepository(GroupEntity);

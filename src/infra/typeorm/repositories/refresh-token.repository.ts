@@ -25,7 +25,10 @@ export function createRefreshTokenRepository(manager: EntityManager): RefreshTok
       return (result.affected ?? 0) === 1;
     },
     async findRotationStateLocked(id) {
-      const query = tokens.createQueryBuilder("t").select(["t.id", "t.rotatedAt", "t.revokedAt"]).where("t.id = :id", { id });
+      const query = tokens
+        .createQueryBuilder("t")
+        .select(["t.id", "t.rotatedAt", "t.revokedAt"])
+        .where("t.id = :id", { id });
       // A locking read is a current read: under REPEATABLE READ a plain SELECT would answer from the
       // snapshot this transaction took before a racing rotation committed.
       if (manager.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");

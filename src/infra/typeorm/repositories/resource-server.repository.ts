@@ -4,15 +4,30 @@ import type { ResourceServerRepository } from "../../../core/ports.js";
 import { ResourceServerEntity, ResourceServerScopeEntity } from "../entities/index.js";
 
 const toEntity = (server: ResourceServer): ResourceServerEntity =>
-  Object.assign(new ResourceServerEntity(), { poolId: server.poolId, identifier: server.identifier, name: server.name, createdAt: server.createdAt, updatedAt: server.updatedAt });
+  Object.assign(new ResourceServerEntity(), {
+    poolId: server.poolId,
+    identifier: server.identifier,
+    name: server.name,
+    createdAt: server.createdAt,
+    updatedAt: server.updatedAt,
+  });
 
 const toScopeEntities = (server: ResourceServer): ResourceServerScopeEntity[] =>
   server.scopes.map((scope, position) =>
-    Object.assign(new ResourceServerScopeEntity(), { poolId: server.poolId, identifier: server.identifier, scopeName: scope.scopeName, position, scopeDescription: scope.scopeDescription }),
+    Object.assign(new ResourceServerScopeEntity(), {
+      poolId: server.poolId,
+      identifier: server.identifier,
+      scopeName: scope.scopeName,
+      position,
+      scopeDescription: scope.scopeDescription,
+    }),
   );
 
 /** Servers with their scopes, in the order given when they were set (rows sorted by position). */
-function toDomain(entities: readonly ResourceServerEntity[], scopes: readonly ResourceServerScopeEntity[]): ResourceServer[] {
+function toDomain(
+  entities: readonly ResourceServerEntity[],
+  scopes: readonly ResourceServerScopeEntity[],
+): ResourceServer[] {
   const byServer = new Map<string, ResourceServerScopeEntity[]>();
   for (const scope of scopes) {
     const list = byServer.get(scope.identifier) ?? [];
@@ -23,7 +38,9 @@ function toDomain(entities: readonly ResourceServerEntity[], scopes: readonly Re
     poolId: entity.poolId,
     identifier: entity.identifier,
     name: entity.name,
-    scopes: (byServer.get(entity.identifier) ?? []).sort((left, right) => left.position - right.position).map(({ scopeName, scopeDescription }) => ({ scopeName, scopeDescription })),
+    scopes: (byServer.get(entity.identifier) ?? [])
+      .sort((left, right) => left.position - right.position)
+      .map(({ scopeName, scopeDescription }) => ({ scopeName, scopeDescription })),
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   }));
@@ -39,7 +56,11 @@ export function createResourceServerRepository(manager: EntityManager): Resource
   }
 
   /** The pool's servers with their scopes; `identifiers` narrows the scope query to a page of servers. */
-  async function withScopes(poolId: string, entities: ResourceServerEntity[], identifiers: string[] | null): Promise<ResourceServer[]> {
+  async function withScopes(
+    poolId: string,
+    entities: ResourceServerEntity[],
+    identifiers: string[] | null,
+  ): Promise<ResourceServer[]> {
     if (entities.length === 0) return [];
     const where = identifiers === null ? { poolId } : { poolId, identifier: In(identifiers) };
     return toDomain(entities, await scopeRows.find({ where, order: { identifier: "ASC", position: "ASC" } }));
@@ -52,7 +73,10 @@ export function createResourceServerRepository(manager: EntityManager): Resource
     },
     async update(server) {
       // A full replace, as UpdateResourceServer is: the old rows go, the new list goes in in its order.
-      await servers.update({ poolId: server.poolId, identifier: server.identifier }, { name: server.name, updatedAt: server.updatedAt });
+      await servers.update(
+        { poolId: server.poolId, identifier: server.identifier },
+        { name: server.name, updatedAt: server.updatedAt },
+      );
       await scopeRows.delete({ poolId: server.poolId, identifier: server.identifier });
       await insertScopes(server);
     },
@@ -68,7 +92,11 @@ export function createResourceServerRepository(manager: EntityManager): Resource
     async listByPool(poolId, page) {
       const where = page.afterId === undefined ? { poolId } : { poolId, identifier: MoreThan(page.afterId) };
       const entities = await servers.find({ where, order: { identifier: "ASC" }, take: page.limit });
-      return withScopes(poolId, entities, entities.map((entity) => entity.identifier));
+      return withScopes(
+        poolId,
+        entities,
+        entities.map((entity) => entity.identifier),
+      );
     },
     async listAllByPool(poolId) {
       return withScopes(poolId, await servers.find({ where: { poolId }, order: { identifier: "ASC" } }), null);

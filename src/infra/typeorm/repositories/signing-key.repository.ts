@@ -34,7 +34,13 @@ export function createSigningKeyRepository(manager: EntityManager): SigningKeyRe
       return (await keys.find({ where: { poolId, retiredAt: IsNull() }, order: OLDEST_FIRST })).map(toDomain);
     },
     async listPublished(poolId, retiredAfter) {
-      const found = await keys.find({ where: [{ poolId, retiredAt: IsNull() }, { poolId, retiredAt: MoreThan(retiredAfter) }], order: OLDEST_FIRST });
+      const found = await keys.find({
+        where: [
+          { poolId, retiredAt: IsNull() },
+          { poolId, retiredAt: MoreThan(retiredAfter) },
+        ],
+        order: OLDEST_FIRST,
+      });
       return found.map(toDomain);
     },
     async retireActive(poolId, at) {

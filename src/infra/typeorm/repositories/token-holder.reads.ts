@@ -2,7 +2,13 @@ import type { EntityManager } from "typeorm";
 import type { UserMfa } from "../../../core/mfa/mfa.types.js";
 import type { RefreshTokenRecord } from "../../../core/ports.js";
 import type { User, UserWithGroups } from "../../../core/users/user.types.js";
-import { GroupEntity, GroupMembershipEntity, RefreshTokenEntity, UserEntity, UserMfaEntity } from "../entities/index.js";
+import {
+  GroupEntity,
+  GroupMembershipEntity,
+  RefreshTokenEntity,
+  UserEntity,
+  UserMfaEntity,
+} from "../entities/index.js";
 import { perDataSource, rawEntity, runStatement } from "../raw-rows.js";
 import { toDomain as toDomainGroup } from "./group.repository.js";
 import { toDomain as toDomainMfa } from "./user-mfa.repository.js";
@@ -20,7 +26,8 @@ const statementsOf = perDataSource((dataSource) => {
   const mfa = rawEntity(dataSource, UserMfaEntity);
   const memberships = rawEntity(dataSource, GroupMembershipEntity).table;
   // One revoked token marks the family revoked (RevokeToken, GlobalSignOut and reuse detection revoke every row they find).
-  const familyRevoked = (familyId: string) => `EXISTS (SELECT 1 FROM ${token.table} f WHERE f.family_id = ${familyId} AND f.revoked_at IS NOT NULL) AS family_revoked`;
+  const familyRevoked = (familyId: string) =>
+    `EXISTS (SELECT 1 FROM ${token.table} f WHERE f.family_id = ${familyId} AND f.revoked_at IS NOT NULL) AS family_revoked`;
   return {
     token,
     user,
@@ -57,13 +64,22 @@ export interface AccessTokenHolder {
 }
 
 /** The family state, the user and its MFA row, in one statement. */
-export async function findAccessTokenHolder(manager: EntityManager, poolId: string, userId: string, familyId: string | null): Promise<AccessTokenHolder> {
+export async function findAccessTokenHolder(
+  manager: EntityManager,
+  poolId: string,
+  userId: string,
+  familyId: string | null,
+): Promise<AccessTokenHolder> {
   const statements = statementsOf(manager.connection);
   const rows = (await runStatement(manager, statements.accessTokenHolder, [familyId, userId, poolId])) as Row[];
   const row = rows[0]!;
   const user = statements.user.hydrate(row);
   const mfa = user ? statements.mfa.hydrate(row, "mfa_") : null;
-  return { isFamilyRevoked: isTrue(row.family_revoked), user: user ? toDomainUser(user) : null, mfa: mfa ? toDomainMfa(mfa) : null };
+  return {
+    isFamilyRevoked: isTrue(row.family_revoked),
+    user: user ? toDomainUser(user) : null,
+    mfa: mfa ? toDomainMfa(mfa) : null,
+  };
 }
 
 /** A refresh token by hash, its family state and its user (of the pool) with groups, in one statement. */
@@ -79,5 +95,9 @@ export async function findRefreshTokenHolder(
   if (!first || !entity) return null;
   const user = statements.user.hydrate(first);
   const groups = user ? rows.flatMap((row) => statements.group.hydrate(row, "g_") ?? []).map(toDomainGroup) : [];
-  return { record: { ...entity }, isFamilyRevoked: isTrue(first.family_revoked), user: user ? { ...toDomainUser(user), groups: groups.sort(byName) } : null };
+  return {
+    record: { ...entity },
+    isFamilyRevoked: isTrue(first.family_revoked),
+    user: user ? { ...toDomainUser(user), groups: groups.sort(byName) } : null,
+  };
 }

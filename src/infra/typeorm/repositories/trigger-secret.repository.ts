@@ -7,7 +7,9 @@ export function createTriggerSecretRepository(manager: EntityManager): TriggerSe
   return {
     async find(poolId) {
       const entity = await secrets.findOneBy({ poolId });
-      return entity ? { poolId: entity.poolId, secretCiphertext: entity.secretCiphertext, createdAt: entity.createdAt } : null;
+      return entity
+        ? { poolId: entity.poolId, secretCiphertext: entity.secretCiphertext, createdAt: entity.createdAt }
+        : null;
     },
     async put(record) {
       // save() is an upsert by primary key: a rotation replaces the row in place.

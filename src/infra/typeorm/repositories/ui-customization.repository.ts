@@ -17,13 +17,18 @@ function toEntity(customization: UiCustomization): UiCustomizationEntity {
 }
 
 function toDomain(entity: UiCustomizationEntity): UiCustomization {
-  const image = entity.imageHead ? Buffer.concat([entity.imageHead, ...(entity.imageTail ? [entity.imageTail] : [])]) : null;
+  const image = entity.imageHead
+    ? Buffer.concat([entity.imageHead, ...(entity.imageTail ? [entity.imageTail] : [])])
+    : null;
   return {
     poolId: entity.poolId,
     clientId: entity.clientId,
     css: entity.css,
     imageBase64: image ? image.toString("base64") : null,
-    imageContentType: entity.imageContentType === "image/png" || entity.imageContentType === "image/jpeg" ? entity.imageContentType : null,
+    imageContentType:
+      entity.imageContentType === "image/png" || entity.imageContentType === "image/jpeg"
+        ? entity.imageContentType
+        : null,
     cssVersion: entity.cssVersion,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,

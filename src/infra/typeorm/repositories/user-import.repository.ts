@@ -1,7 +1,18 @@
 import { Brackets, In, LessThan, type EntityManager, type ObjectLiteral, type EntityTarget } from "typeorm";
 import type { UserImportRepository } from "../../../core/user-import/user-import.ports.js";
-import { ACTIVE_IMPORT_STATUSES, type UserImportJob, type UserImportJobStatus, type UserImportRowError } from "../../../core/user-import/user-import.types.js";
-import { UserAliasEntity, UserEntity, UserImportChunkEntity, UserImportJobEntity, UserSearchEntryEntity } from "../entities/index.js";
+import {
+  ACTIVE_IMPORT_STATUSES,
+  type UserImportJob,
+  type UserImportJobStatus,
+  type UserImportRowError,
+} from "../../../core/user-import/user-import.types.js";
+import {
+  UserAliasEntity,
+  UserEntity,
+  UserImportChunkEntity,
+  UserImportJobEntity,
+  UserSearchEntryEntity,
+} from "../entities/index.js";
 import { searchEntryRowsOf, toEntity as toUserEntity } from "./user.repository.js";
 
 /** SQLite allows 32,766 bound values per statement: multi-row inserts are cut to stay below. */
@@ -20,7 +31,12 @@ function toDomain(entity: UserImportJobEntity): UserImportJob {
     uploadExpiresAt: entity.uploadExpiresAt,
     upload:
       entity.uploadId && entity.uploadedAt
-        ? { uploadId: entity.uploadId, uploadedAt: entity.uploadedAt, bytes: Number(entity.uploadBytes ?? 0), users: Number(entity.uploadUsers ?? 0) }
+        ? {
+            uploadId: entity.uploadId,
+            uploadedAt: entity.uploadedAt,
+            bytes: Number(entity.uploadBytes ?? 0),
+            users: Number(entity.uploadUsers ?? 0),
+          }
         : null,
     importedUsers: Number(entity.importedUsers),
     skippedUsers: Number(entity.skippedUsers),
@@ -65,10 +81,20 @@ export function createUserImportRepository(manager: EntityManager): UserImportRe
   const affected = (result: { affected?: number | null }) => (result.affected ?? 0) > 0;
 
   /** Multi-row INSERTs, cut so no statement binds more values than SQLite takes. */
-  async function insertMany<T extends ObjectLiteral>(target: EntityTarget<T>, rows: T[], columns: number): Promise<void> {
+  async function insertMany<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    rows: T[],
+    columns: number,
+  ): Promise<void> {
     const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns));
     for (let i = 0; i < rows.length; i += perStatement) {
-      await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + perStatement)).updateEntity(false).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(target)
+        .values(rows.slice(i, i + perStatement))
+        .updateEntity(false)
+        .execute();
     }
   }
 
@@ -87,9 +113,19 @@ export function createUserImportRepository(manager: EntityManager): UserImportRe
     async list(poolId, { after, limit }) {
       const builder = jobs.createQueryBuilder("job").where("job.pool_id = :poolId", { poolId });
       if (after) {
-        builder.andWhere(new Brackets((where) => where.where("job.created_at < :createdAt", { createdAt: after.createdAt }).orWhere("job.created_at = :createdAt AND job.job_id < :jobId", { jobId: after.jobId })));
+        builder.andWhere(
+          new Brackets((where) =>
+            where
+              .where("job.created_at < :createdAt", { createdAt: after.createdAt })
+              .orWhere("job.created_at = :createdAt AND job.job_id < :jobId", { jobId: after.jobId }),
+          ),
+        );
       }
-      const rows = await builder.orderBy("job.created_at", "DESC").addOrderBy("job.job_id", "DESC").limit(limit).getMany();
+      const rows = await builder
+        .orderBy("job.created_at", "DESC")
+        .addOrderBy("job.job_id", "DESC")
+        .limit(limit)
+        .getMany();
       return rows.map(toDomain);
     },
     countInPool: (poolId) => jobs.countBy({ poolId }),
@@ -101,8 +137,16 @@ export function createUserImportRepository(manager: EntityManager): UserImportRe
       const result = await jobs
         .createQueryBuilder()
         .update()
-        .set({ uploadId: upload.uploadId, uploadedAt: upload.uploadedAt, uploadBytes: upload.bytes, uploadUsers: upload.users })
-        .where("job_id = :jobId AND status = 'Created' AND upload_id IS NULL AND upload_expires_at > :now", { jobId, now })
+        .set({
+          uploadId: upload.uploadId,
+          uploadedAt: upload.uploadedAt,
+          uploadBytes: upload.bytes,
+          uploadUsers: upload.users,
+        })
+        .where("job_id = :jobId AND status = 'Created' AND upload_id IS NULL AND upload_expires_at > :now", {
+          jobId,
+          now,
+        })
         .execute();
       return affected(result);
     },
@@ -111,7 +155,11 @@ export function createUserImportRepository(manager: EntityManager): UserImportRe
         .createQueryBuilder()
         .update()
         .set({ leaseOwner: owner, leaseExpiresAt: until })
-        .where("job_id = :jobId AND status IN (:...active) AND (lease_owner IS NULL OR lease_expires_at < :now)", { jobId, active: ACTIVE_IMPORT_STATUSES, now })
+        .where("job_id = :jobId AND status IN (:...active) AND (lease_owner IS NULL OR lease_expires_at < :now)", {
+          jobId,
+          active: ACTIVE_IMPORT_STATUSES,
+          now,
+        })
         .execute();
       return affected(result);
     },
@@ -130,14 +178,21 @@ export function createUserImportRepository(manager: EntityManager): UserImportRe
     async listRunnable(now, limit) {
       const rows = await jobs
         .createQueryBuilder("job")
-        .where("job.status IN (:...active) AND (job.lease_owner IS NULL OR job.lease_expires_at < :now)", { active: ACTIVE_IMPORT_STATUSES, now })
+        .where("job.status IN (:...active) AND (job.lease_owner IS NULL OR job.lease_expires_at < :now)", {
+          active: ACTIVE_IMPORT_STATUSES,
+          now,
+        })
         .orderBy("job.created_at", "ASC")
         .limit(limit)
         .getMany();
       return rows.map(toDomain);
     },
     async listCreatedBefore(before, limit) {
-      const rows = await jobs.find({ where: { status: "Created", createdAt: LessThan(before) }, order: { createdAt: "ASC" }, take: limit });
+      const rows = await jobs.find({
+        where: { status: "Created", createdAt: LessThan(before) },
+        order: { createdAt: "ASC" },
+        take: limit,
+      });
       return rows.map(toDomain);
     },
 
@@ -152,24 +207,48 @@ export function createUserImportRepository(manager: EntityManager): UserImportRe
       await chunks.delete({ uploadId });
     },
     async deleteChunks(jobId, keepUploadId) {
-      if (keepUploadId) await chunks.createQueryBuilder().delete().where("job_id = :jobId AND upload_id <> :keepUploadId", { jobId, keepUploadId }).execute();
+      if (keepUploadId)
+        await chunks
+          .createQueryBuilder()
+          .delete()
+          .where("job_id = :jobId AND upload_id <> :keepUploadId", { jobId, keepUploadId })
+          .execute();
       else await chunks.delete({ jobId });
     },
 
     async findTakenUsernames(poolId, usernamesNormalized) {
       if (usernamesNormalized.length === 0) return new Set();
-      const rows = await manager.getRepository(UserEntity).find({ where: { poolId, usernameNormalized: In([...usernamesNormalized]) }, select: { id: true, usernameNormalized: true } });
+      const rows = await manager.getRepository(UserEntity).find({
+        where: { poolId, usernameNormalized: In([...usernamesNormalized]) },
+        select: { id: true, usernameNormalized: true },
+      });
       return new Set(rows.map((row) => row.usernameNormalized));
     },
     async findTakenAliases(poolId, kind, valuesNormalized) {
       if (valuesNormalized.length === 0) return new Set();
-      const rows = await manager.getRepository(UserAliasEntity).find({ where: { poolId, kind, valueNormalized: In([...valuesNormalized]) }, select: { userId: true, kind: true, valueNormalized: true } });
+      const rows = await manager.getRepository(UserAliasEntity).find({
+        where: { poolId, kind, valueNormalized: In([...valuesNormalized]) },
+        select: { userId: true, kind: true, valueNormalized: true },
+      });
       return new Set(rows.map((row) => row.valueNormalized));
     },
     async insertUsers(rows) {
       if (rows.length === 0) return;
-      await insertMany(UserEntity, rows.map((row) => toUserEntity(row.user)), 13);
-      const aliases = rows.flatMap((row) => row.aliases.map((alias) => Object.assign(new UserAliasEntity(), { poolId: row.user.poolId, userId: row.user.id, kind: alias.kind, valueNormalized: alias.valueNormalized })));
+      await insertMany(
+        UserEntity,
+        rows.map((row) => toUserEntity(row.user)),
+        13,
+      );
+      const aliases = rows.flatMap((row) =>
+        row.aliases.map((alias) =>
+          Object.assign(new UserAliasEntity(), {
+            poolId: row.user.poolId,
+            userId: row.user.id,
+            kind: alias.kind,
+            valueNormalized: alias.valueNormalized,
+          }),
+        ),
+      );
       if (aliases.length > 0) await insertMany(UserAliasEntity, aliases, 4);
       const entries = rows.flatMap((row) => searchEntryRowsOf(row.user.poolId, row.user.id, row.searchEntries));
       if (entries.length > 0) await insertMany(UserSearchEntryEntity, entries, 4);

@@ -48,7 +48,12 @@ export function createUserMfaRepository(manager: EntityManager): UserMfaReposito
       await ensureRow(userId, now);
       // A write that changes nothing: MariaDB locks the row, SQLite takes its database write lock,
       // so two preference changes of one user run one after the other instead of losing one.
-      await manager.createQueryBuilder().update(UserMfaEntity).set({ updatedAt: () => "updated_at" }).where("user_id = :userId", { userId }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(UserMfaEntity)
+        .set({ updatedAt: () => "updated_at" })
+        .where("user_id = :userId", { userId })
+        .execute();
       return toDomain(await rows.findOneByOrFail({ userId }));
     },
 
@@ -61,7 +66,13 @@ export function createUserMfaRepository(manager: EntityManager): UserMfaReposito
       // One conditional UPDATE: of many parallel verifications of one pending secret, exactly one moves it.
       const result = await rows.update(
         { userId, pendingTotpSecretCiphertext: pendingCiphertext },
-        { totpSecretCiphertext: pendingCiphertext, pendingTotpSecretCiphertext: null, totpFriendlyName: friendlyName, totpLastUsedStep: step, updatedAt: now },
+        {
+          totpSecretCiphertext: pendingCiphertext,
+          pendingTotpSecretCiphertext: null,
+          totpFriendlyName: friendlyName,
+          totpLastUsedStep: step,
+          updatedAt: now,
+        },
       );
       return (result.affected ?? 0) === 1;
     },
@@ -72,7 +83,10 @@ export function createUserMfaRepository(manager: EntityManager): UserMfaReposito
         .createQueryBuilder()
         .update(UserMfaEntity)
         .set({ totpLastUsedStep: step, updatedAt: now })
-        .where("user_id = :userId AND totp_secret_ciphertext = :secretCiphertext AND (totp_last_used_step IS NULL OR totp_last_used_step < :step)", { userId, secretCiphertext, step })
+        .where(
+          "user_id = :userId AND totp_secret_ciphertext = :secretCiphertext AND (totp_last_used_step IS NULL OR totp_last_used_step < :step)",
+          { userId, secretCiphertext, step },
+        )
         .execute();
       return (result.affected ?? 0) === 1;
     },

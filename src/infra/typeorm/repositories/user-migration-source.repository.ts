@@ -34,7 +34,9 @@ export function createUserMigrationSourceRepository(manager: EntityManager): Use
         const { poolId, ...settings } = source;
         await sources.update({ poolId }, { ...settings, createdAt: existing.createdAt });
       } else {
-        await sources.insert(Object.assign(new UserMigrationSourceEntity(), { ...source, migratedCount: 0, lastMigratedAt: null }));
+        await sources.insert(
+          Object.assign(new UserMigrationSourceEntity(), { ...source, migratedCount: 0, lastMigratedAt: null }),
+        );
       }
     },
     async delete(poolId) {

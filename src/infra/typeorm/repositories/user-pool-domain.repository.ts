@@ -4,14 +4,19 @@ import type { UserPoolDomainRepository } from "../../../core/ports.js";
 import { UserPoolDomainEntity } from "../entities/index.js";
 
 const toEntity = (domain: UserPoolDomain): UserPoolDomainEntity =>
-  Object.assign(new UserPoolDomainEntity(), { ...domain, customDomainConfig: domain.customDomainConfig ? JSON.stringify(domain.customDomainConfig) : null });
+  Object.assign(new UserPoolDomainEntity(), {
+    ...domain,
+    customDomainConfig: domain.customDomainConfig ? JSON.stringify(domain.customDomainConfig) : null,
+  });
 
 const toDomain = (entity: UserPoolDomainEntity): UserPoolDomain => ({
   domain: entity.domain,
   poolId: entity.poolId,
   kind: entity.kind,
   managedLoginVersion: entity.managedLoginVersion === 2 ? 2 : 1,
-  customDomainConfig: entity.customDomainConfig ? (JSON.parse(entity.customDomainConfig) as UserPoolDomain["customDomainConfig"]) : null,
+  customDomainConfig: entity.customDomainConfig
+    ? (JSON.parse(entity.customDomainConfig) as UserPoolDomain["customDomainConfig"])
+    : null,
   createdAt: entity.createdAt,
   updatedAt: entity.updatedAt,
 });

@@ -7,7 +7,8 @@ import { UserEntity, UserPoolEntity } from "../entities/index.js";
 type StoredSettings = Omit<UserPoolSettings, "name" | "deletionProtection" | "usernameCaseSensitive">;
 
 function toEntity(pool: UserPool): UserPoolEntity {
-  const { id, name, deletionProtection, usernameCaseSensitive, schemaAttributes, createdAt, updatedAt, ...settings } = pool;
+  const { id, name, deletionProtection, usernameCaseSensitive, schemaAttributes, createdAt, updatedAt, ...settings } =
+    pool;
   return Object.assign(new UserPoolEntity(), {
     id,
     name,
@@ -58,9 +59,10 @@ export function createUserPoolRepository(manager: EntityManager): UserPoolReposi
       const afterFilter = page.afterId === undefined ? {} : { id: MoreThan(page.afterId) };
       // Both bounds in SQL: the "after" comparison must use the same collation as ORDER BY
       // (MariaDB's is case-insensitive), or a scoped key's pages skip or repeat pools.
-      const where = onlyIds !== null && page.afterId !== undefined
-        ? { id: And(In([...onlyIds]), MoreThan(page.afterId)) }
-        : { ...idFilter, ...afterFilter };
+      const where =
+        onlyIds !== null && page.afterId !== undefined
+          ? { id: And(In([...onlyIds]), MoreThan(page.afterId)) }
+          : { ...idFilter, ...afterFilter };
       const entities = await pools.find({ where, order: { id: "ASC" }, take: page.limit });
       return entities.map(toDomain);
     },
@@ -68,7 +70,12 @@ export function createUserPoolRepository(manager: EntityManager): UserPoolReposi
     countUsers: (poolId) => manager.getRepository(UserEntity).countBy({ poolId }),
     async lockForUpdate(poolId) {
       if (manager.connection.options.type === "better-sqlite3") return;
-      await pools.createQueryBuilder("p").select("p.id").where("p.id = :poolId", { poolId }).setLock("pessimistic_write").getRawMany();
+      await pools
+        .createQueryBuilder("p")
+        .select("p.id")
+        .where("p.id = :poolId", { poolId })
+        .setLock("pessimistic_write")
+        .getRawMany();
     },
   };
 }

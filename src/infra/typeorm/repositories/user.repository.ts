@@ -2,7 +2,14 @@ import { In, LessThan, MoreThan, type EntityManager } from "typeorm";
 import type { ListedUser, SearchEntry, SearchPosition, UserRepository, UserSearchQuery } from "../../../core/ports.js";
 import type { AliasKind, User } from "../../../core/users/user.types.js";
 import { timeOrderedId } from "../../../lib/random.js";
-import { GroupEntity, GroupMembershipEntity, PasswordHistoryEntity, UserAliasEntity, UserEntity, UserSearchEntryEntity } from "../entities/index.js";
+import {
+  GroupEntity,
+  GroupMembershipEntity,
+  PasswordHistoryEntity,
+  UserAliasEntity,
+  UserEntity,
+  UserSearchEntryEntity,
+} from "../entities/index.js";
 import { perDataSource, rawEntity, runStatement } from "../raw-rows.js";
 import { toDomain as toDomainGroup } from "./group.repository.js";
 import { findAccessTokenHolder } from "./token-holder.reads.js";
@@ -47,11 +54,18 @@ export function toDomainUser(entity: UserEntity): User {
 }
 
 /** A user's search index rows: values cut to the indexed length, duplicates (after the cut) dropped. */
-export function searchEntryRowsOf(poolId: string, userId: string, entries: readonly SearchEntry[]): UserSearchEntryEntity[] {
+export function searchEntryRowsOf(
+  poolId: string,
+  userId: string,
+  entries: readonly SearchEntry[],
+): UserSearchEntryEntity[] {
   const rows = new Map<string, UserSearchEntryEntity>();
   for (const entry of entries) {
     const value = entry.value.slice(0, INDEXED_VALUE_LENGTH);
-    rows.set(`${entry.name}\u0000${value}`, Object.assign(new UserSearchEntryEntity(), { poolId, userId, name: entry.name, value }));
+    rows.set(
+      `${entry.name}\u0000${value}`,
+      Object.assign(new UserSearchEntryEntity(), { poolId, userId, name: entry.name, value }),
+    );
   }
   return [...rows.values()];
 }
@@ -111,10 +125,16 @@ const statementsOf = perDataSource((dataSource) => {
 const listingOf = perDataSource((dataSource) => {
   const users = dataSource.getMetadata(UserEntity);
   const columnOf = (property: keyof UserEntity) => users.findColumnWithPropertyName(property)!;
-  const converted = { enabled: columnOf("enabled"), createdAt: columnOf("createdAt"), updatedAt: columnOf("updatedAt") };
+  const converted = {
+    enabled: columnOf("enabled"),
+    createdAt: columnOf("createdAt"),
+    updatedAt: columnOf("updatedAt"),
+  };
   const { driver } = dataSource;
-  const table = (target: typeof UserEntity | typeof UserSearchEntryEntity) => driver.escape(dataSource.getMetadata(target).tableName);
-  const columns = "u.id AS id, u.username AS username, u.status AS status, u.enabled AS enabled, u.attributes AS attributes, u.created_at AS created_at, u.updated_at AS updated_at";
+  const table = (target: typeof UserEntity | typeof UserSearchEntryEntity) =>
+    driver.escape(dataSource.getMetadata(target).tableName);
+  const columns =
+    "u.id AS id, u.username AS username, u.status AS status, u.enabled AS enabled, u.attributes AS attributes, u.created_at AS created_at, u.updated_at AS updated_at";
   // The entries' range, read in index order, must stay the outer loop so that LIMIT stops it after one
   // page; STRAIGHT_JOIN (MariaDB) and CROSS JOIN (SQLite) keep the planner from starting at users.
   const join = dataSource.options.type === "mariadb" ? "STRAIGHT_JOIN" : "CROSS JOIN";
@@ -141,11 +161,19 @@ const listingOf = perDataSource((dataSource) => {
 });
 
 /** The WHERE tail, ORDER BY and LIMIT of a listing statement, with its parameters (see `search`). */
-function listingConditions(listing: ReturnType<typeof listingOf>, poolId: string, query: UserSearchQuery): { sql: string; parameters: unknown[] } {
-  if (!Number.isSafeInteger(query.limit) || query.limit < 0) throw new RangeError(`limit must be a whole number, not ${query.limit}`);
+function listingConditions(
+  listing: ReturnType<typeof listingOf>,
+  poolId: string,
+  query: UserSearchQuery,
+): { sql: string; parameters: unknown[] } {
+  if (!Number.isSafeInteger(query.limit) || query.limit < 0)
+    throw new RangeError(`limit must be a whole number, not ${query.limit}`);
   if (query.attribute === null) {
     const after = query.after ? " AND u.id > ?" : "";
-    return { sql: `${listing.byId}${after} ORDER BY u.id LIMIT ?`, parameters: query.after ? [poolId, query.after.userId, query.limit] : [poolId, query.limit] };
+    return {
+      sql: `${listing.byId}${after} ORDER BY u.id LIMIT ?`,
+      parameters: query.after ? [poolId, query.after.userId, query.limit] : [poolId, query.limit],
+    };
   }
   let sql = listing.byIndex;
   const parameters: unknown[] = [poolId, query.attribute];
@@ -199,7 +227,10 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     },
     findById: (poolId, userId) => firstUser(statements.byId, [userId, poolId]),
     async findByIdWithGroups(poolId, userId) {
-      const rows = (await runStatement(manager, statements.byIdWithGroups, [userId, poolId])) as Record<string, unknown>[];
+      const rows = (await runStatement(manager, statements.byIdWithGroups, [userId, poolId])) as Record<
+        string,
+        unknown
+      >[];
       const entity = rows[0] ? statements.user.hydrate(rows[0]) : null;
       if (!entity) return null;
       const groups = rows.flatMap((row) => statements.group.hydrate(row, "g_") ?? []).map(toDomainGroup);
@@ -215,7 +246,10 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     },
     async replaceAliases(poolId, userId, wanted, options) {
       if (!options?.isNewUser) await aliases.delete({ userId });
-      if (wanted.length > 0) await aliases.insert(wanted.map((alias) => ({ poolId, userId, kind: alias.kind, valueNormalized: alias.valueNormalized })));
+      if (wanted.length > 0)
+        await aliases.insert(
+          wanted.map((alias) => ({ poolId, userId, kind: alias.kind, valueNormalized: alias.valueNormalized })),
+        );
     },
     async releaseAlias(poolId, kind: AliasKind, valueNormalized) {
       const alias = await aliases.findOneBy({ poolId, kind, valueNormalized });
@@ -242,17 +276,27 @@ export function createUserRepository(manager: EntityManager): UserRepository {
       if (query.operator === "=") builder.andWhere("entry.value = :value", { value });
       else if (value.length > 0) {
         const high = prefixUpperBound(value);
-        builder.andWhere(high === null ? "entry.value >= :low" : "entry.value >= :low AND entry.value < :high", { low: value, high });
+        builder.andWhere(high === null ? "entry.value >= :low" : "entry.value >= :low AND entry.value < :high", {
+          low: value,
+          high,
+        });
       }
       if (query.after) {
         // The plain `>=` is implied by the OR but lets the index range start at the cursor, so a late
         // page costs what the first one does instead of re-reading every earlier row.
-        builder.andWhere("entry.value >= :afterValue AND (entry.value > :afterValue OR (entry.value = :afterValue AND entry.user_id > :afterUserId))", {
-          afterValue: query.after.value,
-          afterUserId: query.after.userId,
-        });
+        builder.andWhere(
+          "entry.value >= :afterValue AND (entry.value > :afterValue OR (entry.value = :afterValue AND entry.user_id > :afterUserId))",
+          {
+            afterValue: query.after.value,
+            afterUserId: query.after.userId,
+          },
+        );
       }
-      const rows = await builder.orderBy("entry.value", "ASC").addOrderBy("entry.user_id", "ASC").limit(query.limit).getMany();
+      const rows = await builder
+        .orderBy("entry.value", "ASC")
+        .addOrderBy("entry.user_id", "ASC")
+        .limit(query.limit)
+        .getMany();
       const byId = await loadInOrder(rows.map((row) => row.userId));
       return rows.flatMap((row) => {
         const user = byId.get(row.userId);

@@ -2,7 +2,10 @@ import { IsNull, LessThan, MoreThan, Not, type EntityManager } from "typeorm";
 import type { CodePurpose, VerificationCode, VerificationCodeRepository } from "../../../core/ports.js";
 import { VerificationCodeEntity } from "../entities/index.js";
 
-const toDomain = (entity: VerificationCodeEntity): VerificationCode => ({ ...entity, purpose: entity.purpose as CodePurpose });
+const toDomain = (entity: VerificationCodeEntity): VerificationCode => ({
+  ...entity,
+  purpose: entity.purpose as CodePurpose,
+});
 
 export function createVerificationCodeRepository(manager: EntityManager): VerificationCodeRepository {
   const codes = manager.getRepository(VerificationCodeEntity);
@@ -18,7 +21,14 @@ export function createVerificationCodeRepository(manager: EntityManager): Verifi
       // One conditional UPDATE counts the guess and checks it: parallel wrong guesses queue on the row,
       // and once the count reaches the limit no further guess is counted or compared.
       const result = await codes.update(
-        { userId, purpose, codeHash: Not(codeHash), consumedAt: IsNull(), expiresAt: MoreThan(now), failedAttempts: LessThan(maxFailedAttempts) },
+        {
+          userId,
+          purpose,
+          codeHash: Not(codeHash),
+          consumedAt: IsNull(),
+          expiresAt: MoreThan(now),
+          failedAttempts: LessThan(maxFailedAttempts),
+        },
         { failedAttempts: () => "failed_attempts + 1" },
       );
       return (result.affected ?? 0) === 1;
@@ -26,7 +36,14 @@ export function createVerificationCodeRepository(manager: EntityManager): Verifi
     async consume(userId, purpose, codeHash, now, maxFailedAttempts) {
       // One conditional UPDATE: of many parallel submissions of the same code, exactly one changes the row.
       const result = await codes.update(
-        { userId, purpose, codeHash, consumedAt: IsNull(), expiresAt: MoreThan(now), failedAttempts: LessThan(maxFailedAttempts) },
+        {
+          userId,
+          purpose,
+          codeHash,
+          consumedAt: IsNull(),
+          expiresAt: MoreThan(now),
+          failedAttempts: LessThan(maxFailedAttempts),
+        },
         { consumedAt: now },
       );
       return (result.affected ?? 0) === 1;

@@ -8,7 +8,10 @@ import { WebAuthnCredentialEntity } from "../entities/index.js";
 const hashOf = (credentialId: string): string => sha256Hex(credentialId);
 
 const isDuplicateKey = (error: unknown): boolean =>
-  error instanceof QueryFailedError && ["ER_DUP_ENTRY", "SQLITE_CONSTRAINT_PRIMARYKEY"].includes(String((error.driverError as { code?: string } | undefined)?.code));
+  error instanceof QueryFailedError &&
+  ["ER_DUP_ENTRY", "SQLITE_CONSTRAINT_PRIMARYKEY"].includes(
+    String((error.driverError as { code?: string } | undefined)?.code),
+  );
 
 const toDomain = (entity: WebAuthnCredentialEntity): WebAuthnCredential => ({
   credentialId: entity.credentialId,
@@ -39,7 +42,8 @@ export function createWebAuthnCredentialRepository(manager: EntityManager): WebA
         );
       } catch (error) {
         // Only this table's primary key can clash here (MariaDB names it PRIMARY, like every table's).
-        if (isDuplicateKey(error)) throw new CognitoError("InvalidParameterException", "This passkey is already registered.");
+        if (isDuplicateKey(error))
+          throw new CognitoError("InvalidParameterException", "This passkey is already registered.");
         throw error;
       }
     },
@@ -60,7 +64,10 @@ export function createWebAuthnCredentialRepository(manager: EntityManager): WebA
     },
     async recordUse(poolId, credentialId, { expectedSignCount, newSignCount, now }) {
       // Conditional on the counter the check saw: of parallel sign-ins with one assertion, one moves it.
-      const result = await credentials.update({ poolId, credentialHash: hashOf(credentialId), signCount: expectedSignCount }, { signCount: newSignCount, lastUsedAt: now });
+      const result = await credentials.update(
+        { poolId, credentialHash: hashOf(credentialId), signCount: expectedSignCount },
+        { signCount: newSignCount, lastUsedAt: now },
+      );
       return (result.affected ?? 0) === 1;
     },
   };

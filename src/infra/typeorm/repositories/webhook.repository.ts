@@ -1,6 +1,11 @@
 import { LessThan, LessThanOrEqual, type EntityManager, type FindOptionsWhere } from "typeorm";
 import type { EventType } from "../../../core/events/event.types.js";
-import type { WebhookDelivery, WebhookDeliveryStatus, WebhookRepository, WebhookSubscription } from "../../../core/webhooks/webhook.types.js";
+import type {
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookRepository,
+  WebhookSubscription,
+} from "../../../core/webhooks/webhook.types.js";
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from "../entities/index.js";
 
 const toSubscription = (entity: WebhookSubscriptionEntity): WebhookSubscription => ({
@@ -62,7 +67,11 @@ export function createWebhookRepository(manager: EntityManager): WebhookReposito
     // Served by ix_webhook_deliveries_due (status first): a range scan of the pending rows only.
     countPending: () => deliveries.countBy({ status: "PENDING" }),
     async findDue(now, limit) {
-      const due = await deliveries.find({ where: { status: "PENDING", nextAttemptAt: LessThanOrEqual(now) }, order: { nextAttemptAt: "ASC" }, take: limit });
+      const due = await deliveries.find({
+        where: { status: "PENDING", nextAttemptAt: LessThanOrEqual(now) },
+        order: { nextAttemptAt: "ASC" },
+        take: limit,
+      });
       return due.map(toDelivery);
     },
     async claim(deliveryId, attempts, now, leaseUntil) {
@@ -71,8 +80,18 @@ export function createWebhookRepository(manager: EntityManager): WebhookReposito
       const result = await deliveries
         .createQueryBuilder()
         .update()
-        .set({ attempts: attempts + 1, nextAttemptAt: leaseUntil, lastAttemptAt: now, lastResponseStatus: null, lastError: null })
-        .where("id = :deliveryId AND status = 'PENDING' AND attempts = :attempts AND next_attempt_at <= :now", { deliveryId, attempts, now })
+        .set({
+          attempts: attempts + 1,
+          nextAttemptAt: leaseUntil,
+          lastAttemptAt: now,
+          lastResponseStatus: null,
+          lastError: null,
+        })
+        .where("id = :deliveryId AND status = 'PENDING' AND attempts = :attempts AND next_attempt_at <= :now", {
+          deliveryId,
+          attempts,
+          now,
+        })
         .execute();
       return (result.affected ?? 0) === 1;
     },
@@ -80,7 +99,13 @@ export function createWebhookRepository(manager: EntityManager): WebhookReposito
       await deliveries
         .createQueryBuilder()
         .update()
-        .set({ status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, lastResponseStatus: outcome.responseStatus, lastError: outcome.error, completedAt: outcome.completedAt })
+        .set({
+          status: outcome.status,
+          nextAttemptAt: outcome.nextAttemptAt,
+          lastResponseStatus: outcome.responseStatus,
+          lastError: outcome.error,
+          completedAt: outcome.completedAt,
+        })
         .where("id = :deliveryId AND status = 'PENDING' AND attempts = :attempts", { deliveryId, attempts })
         .execute();
     },
