@@ -375,10 +375,11 @@ describe.each(BACKENDS)("user import job across a gateway restart on $name", (ba
     let poolId = "";
     let jobId = "";
     try {
+      // Batches slow down once 6 users are in, so the look below finds the job mid-way however busy the machine.
       const first = await getTestApp(backend, {
         dataDir,
         env,
-        overrides: { userImport: { batchSize: 3, beforeBatch: () => sleep(40) } },
+        overrides: { userImport: { batchSize: 3, beforeBatch: ({ rowsDone }) => sleep(rowsDone >= 6 ? 500 : 40) } },
       });
       const firstAdmin = cognitoClient(first, await createAwsCredentials(first));
       poolId = await newPool(firstAdmin);
