@@ -20,6 +20,10 @@ export default defineConfig({
     // MariaDB, Redis and bcrypt, so two workers take it from ~13 to ~8 minutes (tests share no state: own pools,
     // own databases or Redis DBs where they flush or migrate).
     maxWorkers: 2,
+    // Each worker loads the gateway's modules (Apollo, TypeORM, the AWS SDK, Amplify) once, not once per file: that
+    // loading was ~330 s of the suite's CPU. Safe because tests share no state: each builds its own app and pool,
+    // and the few that fake Date or set NODE_ENV restore them.
+    isolate: false,
     setupFiles: ["reflect-metadata"],
   },
 });
