@@ -274,8 +274,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       codeHasher,
     };
     const passkeys = createPasskeyService(webAuthnDeps);
-    // CSV import jobs run in the background of every process; a job is claimed by one at a time.
-    importRunner = createUserImportRunner({ db, clock, logger, options: overrides.userImport });
+    // CSV import jobs run in the background of every process; a job is claimed by one at a time. The runner
+    // keeps real time even when a test injects a clock: its leases are shared with every other process on the
+    // database, and a clock moved an hour ahead would take them all (a test that needs it passes its own).
+    importRunner = createUserImportRunner({
+      db,
+      clock: overrides.userImport?.clock ?? systemClock,
+      logger,
+      options: overrides.userImport,
+    });
     const userImports = createUserImportService({
       db,
       clock,

@@ -56,9 +56,10 @@ export interface UserImportRepository {
     until: Date,
   ): Promise<UserImportJobStatus | null>;
   /** Active jobs nobody holds (never claimed, released, or whose claim lapsed before `now`), oldest first. */
-  listRunnable(now: Date, limit: number): Promise<UserImportJob[]>;
+  /** `poolIds`: only these pools' jobs (a test hook; every pool when absent). */
+  listRunnable(now: Date, limit: number, poolIds?: readonly string[]): Promise<UserImportJob[]>;
   /** Created jobs made before `before`, oldest first (they expire). */
-  listCreatedBefore(before: Date, limit: number): Promise<UserImportJob[]>;
+  listCreatedBefore(before: Date, limit: number, poolIds?: readonly string[]): Promise<UserImportJob[]>;
 
   /** Stores one piece of an upload. */
   appendChunk(jobId: string, uploadId: string, seq: number, data: Uint8Array): Promise<void>;

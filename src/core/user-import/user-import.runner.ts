@@ -31,6 +31,13 @@ export interface UserImportRunnerOptions {
    */
   insideBatch?: (job: { jobId: string; rowsDone: number; users: number }) => Promise<void>;
   limits?: Partial<UserImportLimits>;
+  /** Test hook: the runner's clock, read by app.ts (default: the system's, not the app's test clock; see there). */
+  clock?: Clock;
+  /**
+   * Test hook: the only pools whose jobs this runner expires or takes up. A test that moves a runner's clock a
+   * day ahead limits it to its own pool, so it cannot take the live leases of other tests sharing the database.
+   */
+  onlyPools?: ReadonlySet<string>;
 }
 
 export interface UserImportRunner {
@@ -77,6 +84,8 @@ export function createUserImportRunner(deps: {
   const listeners = new Map<string, (progress: UserImportProgress) => void>();
 
   const leaseUntil = () => new Date(clock.nowMs() + leaseMs);
+  const onlyPools = deps.options?.onlyPools;
+  const poolFilter = (): string[] | undefined => (onlyPools ? [...onlyPools] : undefined);
 
   async function finish(
     job: UserImportJob,
@@ -260,7 +269,11 @@ export function createUserImportRunner(deps: {
   async function expireStaleJobs(): Promise<void> {
     const now = clock.now();
     const stale = await db.read((repositories) =>
-      repositories.userImports.listCreatedBefore(new Date(now.getTime() - limits.startWithinSeconds * 1000), 20),
+      repositories.userImports.listCreatedBefore(
+        new Date(now.getTime() - limits.startWithinSeconds * 1000),
+        20,
+        poolFilter(),
+      ),
     );
     for (const job of stale) {
       await db.transaction(async (repositories) => {
@@ -290,7 +303,7 @@ export function createUserImportRunner(deps: {
     await expireStaleJobs();
     while (!closing) {
       const now = clock.now();
-      const candidates = await db.read((repositories) => repositories.userImports.listRunnable(now, 5));
+      const candidates = await db.read((repositories) => repositories.userImports.listRunnable(now, 5, poolFilter()));
       let claimed: UserImportJob | null = null;
       for (const job of candidates) {
         if (await db.read((repositories) => repositories.userImports.claimLease(job.jobId, owner, now, leaseUntil()))) {

@@ -175,21 +175,20 @@ export function createUserImportRepository(manager: EntityManager): UserImportRe
       const row = await jobs.findOne({ where: { jobId }, select: { jobId: true, status: true } });
       return (row?.status as UserImportJobStatus | undefined) ?? null;
     },
-    async listRunnable(now, limit) {
-      const rows = await jobs
+    async listRunnable(now, limit, poolIds) {
+      const query = jobs
         .createQueryBuilder("job")
         .where("job.status IN (:...active) AND (job.lease_owner IS NULL OR job.lease_expires_at < :now)", {
           active: ACTIVE_IMPORT_STATUSES,
           now,
-        })
-        .orderBy("job.created_at", "ASC")
-        .limit(limit)
-        .getMany();
+        });
+      if (poolIds) query.andWhere("job.pool_id IN (:...poolIds)", { poolIds: poolIds.length > 0 ? poolIds : [""] });
+      const rows = await query.orderBy("job.created_at", "ASC").limit(limit).getMany();
       return rows.map(toDomain);
     },
-    async listCreatedBefore(before, limit) {
+    async listCreatedBefore(before, limit, poolIds) {
       const rows = await jobs.find({
-        where: { status: "Created", createdAt: LessThan(before) },
+        where: { status: "Created", createdAt: LessThan(before), ...(poolIds ? { poolId: In([...poolIds]) } : {}) },
         order: { createdAt: "ASC" },
         take: limit,
       });
