@@ -41,7 +41,8 @@ import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
 import { randomUuid } from "../lib/random.js";
 import type { PoolHosts } from "../core/oauth/pool-hosts.js";
-import { createOAuthRouter } from "./oauth/router.js";
+import { createOAuthEndpointPath, createOAuthRouter } from "./oauth/router.js";
+import { createOAuthEndpoints } from "./oauth/token.routes.js";
 import { createPoolTransferRouter } from "./http/pool-transfer.routes.js";
 import { createManagedLoginPages } from "./oauth/pages/router.js";
 import { createUserImportUploadRouter } from "./http/user-import-upload.routes.js";
@@ -74,8 +75,11 @@ export interface HttpApiDeps {
   pagesAuthenticator: MessageAuthenticator;
 }
 
-/** The OAuth endpoints every origin may call (Access-Control-Allow-Origin: *), on the issuer path or a pool domain. */
-const ANY_ORIGIN_OAUTH_PATHS = /^(?:\/[^/]+)?\/oauth2\/(?:token|revoke|userInfo)$/;
+/**
+ * The OAuth endpoints every origin may call (Access-Control-Allow-Origin: *), on the issuer path or a pool
+ * domain, as loosely as Express's router matches them (any case, a trailing slash).
+ */
+const ANY_ORIGIN_OAUTH_PATHS = /^(?:\/[^/]+)?\/oauth2\/(?:token|revoke|userInfo)\/?$/i;
 
 /** Paths whose routes come before the wire router's (they answer a POST with 405), as Express matches them. */
 const WIRE_SHADOWING_PATHS =
@@ -354,6 +358,10 @@ export async function createHttpApi({
         path: WIRE_SHADOWING_PATHS.test(awsJson.path) ? null : awsJson.path,
         handle: createWireHandler(wireDeps),
         sendError: sendWireError,
+      },
+      oauth: {
+        resolve: createOAuthEndpointPath({ poolHosts, publicUrl, trust: clientAddresses.trust }),
+        endpoints: createOAuthEndpoints({ oauthTokens: services.oauthTokens, accessTokens: services.accessTokens }),
       },
       fallback: app,
     }),

@@ -7,6 +7,16 @@ import { createPinoLogger } from "../../src/infra/logging/pino-logger.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import { GetUserDocument } from "../support/generated/graphql.js";
+import { CreateUserPoolClientDocument } from "../support/generated/graphql.js";
+import { expectData } from "../support/graphql-client.js";
+import {
+  basicAuth,
+  createOAuthPool,
+  createPrefixDomain,
+  createResourceServer,
+  getOAuthTestApp,
+  requestWithHost,
+} from "../support/oauth.js";
 import { createConfirmedUser, expectTokens, passwordSignIn, signInEnv } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
@@ -269,6 +279,99 @@ describe.each(BACKENDS)("HTTP edge on $name", (backend) => {
       }
     } finally {
       agent.destroy();
+    }
+  });
+});
+
+/** What two answers to the same request must share, whichever way it went (no date, id or token). */
+function comparable(answer: { status: number; headers: Record<string, string | string[] | undefined>; body: string }) {
+  const headers = Object.fromEntries(
+    Object.entries(answer.headers).filter(
+      ([name]) =>
+        !["date", "x-request-id", "x-amz-cognito-request-id", "etag", "connection", "keep-alive"].includes(name),
+    ),
+  );
+  const body = answer.body.replace(/eyJ[\w.-]+/g, "<token>");
+  return { status: answer.status, headers, body };
+}
+
+describe.each(BACKENDS)("OAuth endpoints at the HTTP edge on $name", (backend) => {
+  let gateway: TestApp;
+  beforeAll(async () => {
+    gateway = await getOAuthTestApp(backend, { TRUST_PROXY: "loopback" });
+  });
+  afterAll(async () => gateway?.close());
+
+  /**
+   * The edge serves /oauth2/token, /oauth2/revoke and /oauth2/userInfo itself; Express still takes the same
+   * endpoints with a trailing slash (its router matches loosely). Both must answer alike.
+   */
+  it("answers the token, revoke and userInfo endpoints as Express's routes do, on the issuer path and a pool domain", async () => {
+    const pool = await createOAuthPool(gateway);
+    const scopes = await createResourceServer(gateway, pool.poolId, "https://api.example.com", ["read"]);
+    const machine = expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: pool.poolId,
+        input: {
+          clientName: "machine",
+          generateSecret: true,
+          allowedOAuthFlowsUserPoolClient: true,
+          allowedOAuthFlows: ["client_credentials"],
+          allowedOAuthScopes: scopes,
+        },
+      }),
+    ).createUserPoolClient;
+    const domain = `${await createPrefixDomain(gateway, pool.poolId)}:${gateway.app.port}`;
+    const gatewayHost = new URL(gateway.baseUrl).host;
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const credentials = new URLSearchParams({ grant_type: "client_credentials" }).toString();
+    const cases: { host: string; path: string; method: string; body?: string; headers?: Record<string, string> }[] = [];
+    for (const [host, base] of [
+      [gatewayHost, `/${pool.poolId}`],
+      [domain, ""],
+    ] as const) {
+      cases.push(
+        {
+          host,
+          path: `${base}/oauth2/token`,
+          method: "POST",
+          body: credentials,
+          headers: { ...form, authorization: basicAuth(machine.clientId, machine.clientSecret!) },
+        },
+        {
+          host,
+          path: `${base}/oauth2/token`,
+          method: "POST",
+          body: credentials,
+          headers: { ...form, authorization: basicAuth(machine.clientId, "wrong-secret") },
+        },
+        {
+          host,
+          path: `${base}/oauth2/token`,
+          method: "POST",
+          body: `${credentials}&client_id=${machine.clientId}&client_id=x`,
+          headers: form,
+        },
+        {
+          host,
+          path: `${base}/oauth2/revoke`,
+          method: "POST",
+          body: "token=not-a-token",
+          headers: { ...form, authorization: basicAuth(machine.clientId, machine.clientSecret!) },
+        },
+        { host, path: `${base}/oauth2/userInfo`, method: "GET" },
+        { host, path: `${base}/oauth2/userInfo`, method: "POST", headers: { authorization: "Bearer not-a-token" } },
+        // Behind a trusted proxy that ended TLS, userInfo's answers carry Strict-Transport-Security.
+        { host, path: `${base}/oauth2/userInfo`, method: "GET", headers: { "x-forwarded-proto": "https" } },
+      );
+    }
+    for (const { host, path, method, body, headers } of cases) {
+      const edge = await requestWithHost(gateway.baseUrl, host, path, { method, body, headers });
+      const express = await requestWithHost(gateway.baseUrl, host, `${path}/`, { method, body, headers });
+      expect(comparable(edge), `${method} ${host}${path}`).toEqual(comparable(express));
+      expect(edge.status, `${method} ${host}${path}`).not.toBe(404);
+      if (headers?.["x-forwarded-proto"])
+        expect(edge.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
     }
   });
 });

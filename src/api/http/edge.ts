@@ -6,6 +6,8 @@ import { answerEdgeError, MAX_REQUEST_BYTES, sendGraphqlError, type EdgeErrorSen
 import type { GraphqlHttpHandler } from "./graphql-http.js";
 import type { RequestMetrics } from "./metrics.routes.js";
 import { hasBody, isIdentityEncoded, parseJsonBody, readBody } from "./request-body.js";
+import type { OAuthEndpointRequest } from "../oauth/router.js";
+import { formFrom, type OAuthEndpoints } from "../oauth/token.routes.js";
 
 /** The AWS protocol's handler and its error shape (aws-json/router.ts), as the edge calls them. */
 export interface EdgeWire {
@@ -25,6 +27,12 @@ export interface EdgeWire {
   sendError: EdgeErrorSender;
 }
 
+/** The OAuth endpoints as the edge calls them: the pool of a request (null: Express decides), then the endpoint. */
+export interface EdgeOAuth {
+  resolve(request: IncomingMessage, path: string): Promise<OAuthEndpointRequest | null>;
+  endpoints: OAuthEndpoints;
+}
+
 export interface EdgeDeps {
   logger: Logger;
   accessLog: AccessLog;
@@ -34,11 +42,20 @@ export interface EdgeDeps {
   cors(request: IncomingMessage, response: ServerResponse, path: string): boolean;
   graphql: { path: string; handle: GraphqlHttpHandler };
   wire: EdgeWire;
+  /** /oauth2/token, /oauth2/revoke and /oauth2/userInfo below a pool's base (oauth/router.ts, oauth/token.routes.ts). */
+  oauth: EdgeOAuth;
   /** Every request the edge does not serve itself: the Express app. */
   fallback: RequestListener;
 }
 
 /** The Content-Types express.json() reads as UTF-8 JSON without a question; any other goes to Express's parser. */
+const OAUTH_PATH_PART = "/oauth2/";
+/** The form Content-Types read here (type-is would take more; those go to Express). */
+const PLAIN_FORM_TYPES = new Set([
+  "application/x-www-form-urlencoded",
+  "application/x-www-form-urlencoded; charset=utf-8",
+  "application/x-www-form-urlencoded;charset=utf-8",
+]);
 const PLAIN_JSON_TYPES = new Set([
   "application/json",
   "application/json; charset=utf-8",
@@ -66,6 +83,9 @@ function pathOf(url: string): string {
  * other content types, the loose matches Express's router allows such as /GRAPHQL/) goes to Express,
  * whose routes answer exactly as before.
  *
+ * So are /oauth2/token, /oauth2/revoke and /oauth2/userInfo below a pool's base, once their pool is
+ * known (oauth/router.ts resolves it as the OAuth router does; anything else goes on to Express).
+ *
  * Why: Express's router, its request/response prototypes, body-parser and res.send cost more gateway-
  * thread CPU per call than Apollo's pipeline for a cheap operation; the edge is now close to a bare
  * node:http handler. The answers are the same: the same handlers, the same body faults (request-body.ts
@@ -79,6 +99,7 @@ export function createEdge({
   cors,
   graphql,
   wire,
+  oauth,
   fallback,
 }: EdgeDeps): RequestListener {
   const serveGraphql = async (request: IncomingMessage, response: ServerResponse) => {
@@ -107,6 +128,23 @@ export function createEdge({
       answerEdgeError(logger, request, response, error, wire.sendError);
     }
   };
+  // The pool is looked up first (cached per process); anything the edge does not serve as is goes to Express.
+  const serveOAuth = async (request: IncomingMessage, response: ServerResponse, path: string) => {
+    try {
+      const resolved = await oauth.resolve(request, path);
+      if (resolved === null) return fallback(request, response);
+      const { pool, endpoint } = resolved;
+      if (endpoint === "userInfo") return await oauth.endpoints.userInfo(pool, request, response);
+      const contentType = request.headers["content-type"];
+      const isPlainForm = contentType !== undefined && PLAIN_FORM_TYPES.has(contentType.trim().toLowerCase());
+      if (request.method !== "POST" || !isPlainForm || !hasBody(request) || !isIdentityEncoded(request))
+        return fallback(request, response);
+      const form = formFrom(await readBody(request, MAX_REQUEST_BYTES));
+      await (endpoint === "token" ? oauth.endpoints.token : oauth.endpoints.revoke)(pool, request, response, form);
+    } catch (error) {
+      answerEdgeError(logger, request, response, error);
+    }
+  };
   return (request, response) => {
     const url = request.url ?? "";
     const path = pathOf(url);
@@ -121,6 +159,13 @@ export function createEdge({
           return void serveGraphql(request, response);
       } else if (path === wire.path) return void serveWire(request, response, requestId, url);
     }
+    if (
+      (request.method === "POST" || request.method === "GET") &&
+      path !== wire.path &&
+      path.includes(OAUTH_PATH_PART) &&
+      url.startsWith("/")
+    )
+      return void serveOAuth(request, response, path);
     fallback(request, response);
   };
 }

@@ -1,5 +1,6 @@
 import cookieParser from "cookie-parser";
 import { Router, type NextFunction, type Request, type Response } from "express";
+import type { IncomingMessage } from "node:http";
 import type { OAuthService } from "../../core/oauth/authorization.service.js";
 import type { LoginSessionService } from "../../core/oauth/login-session.service.js";
 import type { OAuthTokenService } from "../../core/oauth/oauth-token.service.js";
@@ -93,4 +94,74 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
     }
   });
   return router;
+}
+
+/** The three endpoints the edge serves itself, below a pool's base: `/<poolId>/oauth2/…` or a pool domain's `/oauth2/…`. */
+const ENDPOINT_PATH = /^(?:\/([^/]+))?\/oauth2\/(token|revoke|userInfo)$/;
+
+export interface OAuthEndpointRequest {
+  pool: OAuthPool;
+  endpoint: "token" | "revoke" | "userInfo";
+}
+
+export interface OAuthEndpointPathDeps {
+  poolHosts: PoolHosts;
+  publicUrl: string;
+  /** TRUST_PROXY's trust function, for X-Forwarded-Proto (as Express's req.protocol reads it). */
+  trust: (address: string, hop: number) => boolean;
+}
+
+/**
+ * The pool of a request for /oauth2/token, /oauth2/revoke or /oauth2/userInfo, resolved as the router
+ * above resolves it (a pool domain by Host first, then the issuer path of an existing pool), for the
+ * edge (http/edge.ts), which then serves the endpoint without Express. Null for anything else, which
+ * Express then routes as before: other paths, a path on a pool domain with a segment before /oauth2/,
+ * an unknown pool or domain (their 404s are the router's), a segment that is no plain pool ID.
+ */
+export function createOAuthEndpointPath({
+  poolHosts,
+  publicUrl,
+  trust,
+}: OAuthEndpointPathDeps): (request: IncomingMessage, path: string) => Promise<OAuthEndpointRequest | null> {
+  const isPublicHttps = publicUrl.startsWith("https:");
+  // What Express's req.protocol answers: https on a TLS socket, or the first X-Forwarded-Proto from a trusted peer.
+  const schemeOf = (request: IncomingMessage): string => {
+    if (isPublicHttps) return "https";
+    const socketProtocol = (request.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+    if (!trust(request.socket.remoteAddress ?? "", 0)) return socketProtocol;
+    const forwarded = request.headers["x-forwarded-proto"];
+    const proto = (typeof forwarded === "string" && forwarded !== "" ? forwarded : socketProtocol)
+      .split(",", 1)[0]!
+      .trim();
+    return proto === "https" ? "https" : "http";
+  };
+  return async (request, path) => {
+    const match = ENDPOINT_PATH.exec(path);
+    if (!match) return null;
+    const [, poolSegment, endpoint] = match as unknown as [
+      string,
+      string | undefined,
+      OAuthEndpointRequest["endpoint"],
+    ];
+    const host = poolHosts.normalizeHost(request.headers.host);
+    if (host && !poolHosts.isGatewayHost(host)) {
+      const poolId = await poolHosts.poolIdOf(host);
+      if (poolId !== null)
+        return poolSegment === undefined
+          ? {
+              pool: { poolId, baseUrl: `${schemeOf(request)}://${request.headers.host!.trim().toLowerCase()}` },
+              endpoint,
+            }
+          : null;
+    }
+    if (poolSegment === undefined || poolSegment.length > 55 || !POOL_ID_PATTERN.test(poolSegment)) return null;
+    if (!(await poolHosts.poolExists(poolSegment))) return null;
+    return {
+      pool: {
+        poolId: poolSegment,
+        baseUrl: `${schemeOf(request)}://${(request.headers.host ?? "").trim().toLowerCase()}/${poolSegment}`,
+      },
+      endpoint,
+    };
+  };
 }

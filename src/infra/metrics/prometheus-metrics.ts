@@ -1,8 +1,14 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { EdgeMetrics, Metrics } from "../../core/metrics.js";
 import type { Database, ShortLivedStore } from "../../core/ports.js";
 import { monotonicSeconds } from "../../lib/stopwatch.js";
-import { registerRoundTripHistogram, type DurationTimer } from "./round-trip-histogram.js";
+import {
+  registerLabelledCounter,
+  registerLabelledHistogram,
+  registerRoundTripHistogram,
+  type DurationTimer,
+  type EventCounter,
+} from "./round-trip-histogram.js";
 
 /** Gauges read when Prometheus scrapes, from services built after the metrics themselves. */
 export interface GaugeSources {
@@ -48,19 +54,20 @@ export function createPrometheusMetrics(): PrometheusMetrics {
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
-  const requests = new Counter({
+  // One of each per request: label sets resolved once, as the round-trip timers below (see round-trip-histogram.ts).
+  const requestCounter = registerLabelledCounter(registry, {
     name: "gateway_requests_total",
     help: "Requests answered, by API, operation (GraphQL root field, Cognito wire action or route; 'other' when unknown), outcome (ok, client_error, server_error) and error code ('none' when ok).",
-    labelNames: ["api", "operation", "outcome", "code"] as const,
-    registers,
+    labelNames: ["api", "operation", "outcome", "code"],
   });
-  const requestSeconds = new Histogram({
+  const requestTimer = registerLabelledHistogram(registry, {
     name: "gateway_request_duration_seconds",
     help: "Time to answer a request, by API, operation and outcome.",
-    labelNames: ["api", "operation", "outcome"] as const,
+    labelNames: ["api", "operation", "outcome"],
     buckets: REQUEST_BUCKETS,
-    registers,
   });
+  // Bounded: every label takes values from a fixed set (the API's operations and error codes, or "other").
+  const requestSeries = new Map<string, { counter: EventCounter; timer: DurationTimer }>();
   const signIns = new Counter({
     name: "gateway_sign_ins_total",
     help: "Sign-in steps: InitiateAuth by auth flow, RespondToAuthChallenge by challenge name; outcome authenticated, challenge or the Cognito error code.",
@@ -122,8 +129,17 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     countSignIn: (flow, outcome) => signIns.labels(flow, outcome).inc(),
     countLockout: () => lockouts.inc(),
     recordRequest(api, operation, outcome, code, seconds) {
-      requests.labels(api, operation, outcome, code).inc();
-      requestSeconds.labels(api, operation, outcome).observe(seconds);
+      const key = `${api}\u0000${operation}\u0000${outcome}\u0000${code}`;
+      let series = requestSeries.get(key);
+      if (!series) {
+        series = {
+          counter: requestCounter([api, operation, outcome, code]),
+          timer: requestTimer([api, operation, outcome]),
+        };
+        requestSeries.set(key, series);
+      }
+      series.counter.inc();
+      series.timer.observe(seconds);
     },
     render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
 
