@@ -3,6 +3,7 @@ import { constantTimeEqual } from "../../lib/secrets.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import type { ClientContext } from "../clients/client-context.js";
 import { findConfirmedDevice } from "../devices/device.service.js";
+import { createEventBatcher } from "../events/event-batcher.js";
 import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { Database, SecretBox } from "../ports.js";
@@ -52,6 +53,7 @@ const INVALID = "Invalid Refresh Token";
  */
 export function createRefreshService({ db, clock, tokens, secretBox, contexts }: RefreshServiceDeps) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
+  const refreshEvents = createEventBatcher(db);
 
   /**
    * A refresh token of a sign-in with a device works only with that device's key, which the SDKs send
@@ -149,18 +151,17 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
             .issue(issueArgs)
             .then(({ result, refreshRecord }) => ({ tokens: result satisfies OAuthTokens, refreshRecord }));
     if (!rotates) {
-      // Nothing changes but the log, so one INSERT that commits by itself. A revocation racing this
-      // refresh is still caught: the new tokens carry the token's family, which every use checks.
-      await db.read((repositories) =>
-        repositories.events.append(
-          {
-            type: "TOKENS_REFRESHED",
-            poolId: context.pool.id,
-            actor: actorOf(context),
-            detail: { userSub: user.id, rotated: false },
-          },
-          clock.now(),
-        ),
+      // Nothing changes but the log: the event is written with those of the refreshes running at the
+      // same time, and the tokens go out once it is stored. A revocation racing this refresh is still
+      // caught: the new tokens carry the token's family, which every use checks.
+      await refreshEvents.append(
+        {
+          type: "TOKENS_REFRESHED",
+          poolId: context.pool.id,
+          actor: actorOf(context),
+          detail: { userSub: user.id, rotated: false },
+        },
+        clock.now(),
       );
       return issued.tokens;
     }
