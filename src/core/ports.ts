@@ -49,6 +49,16 @@ export interface ShortLivedStore {
     options?: { dryRun?: boolean; thenSet?: { key: string; value: string; ttlSeconds: number } },
   ): Promise<AttemptTaken>;
   /**
+   * `takeAttempt(gates)` and then `consume(key, { marker })` as one step: nothing is counted unless
+   * `key` holds a live value (`taken` null), and nothing is consumed unless the gates allow (`value`
+   * null, the value left as it was). Null when the store cannot do both in one step (a Redis Cluster
+   * keeps `key` and the gates on different nodes): the caller then consumes and takes apart.
+   */
+  consumeTakingAttempt(
+    key: string,
+    options: { marker: { key: string; extraSeconds: number }; gates: readonly AttemptGate[] },
+  ): Promise<{ value: string | null; taken: AttemptTaken | null } | null>;
+  /**
    * Gives one taken attempt back to each gate (an attempt that turned out not to be a failure): the
    * count drops by one, never below zero; the lock that attempt set (`lockedUntilMs` as taken) is
    * lifted and the window it extended (`windowEndsAtMs`) goes back to where it was

@@ -363,6 +363,63 @@ function describeShortLivedStoreContract(
       expect(await store.consume("{then}value")).toBe("counted");
     });
 
+    it("consumeTakingAttempt counts only with a live value, consumes only when the gates allow, and marks it used", async () => {
+      const marker = { key: "{ct}value:used", extraSeconds: 60 };
+      const gates = [{ key: "{ct}ip", windowSeconds: 60, limit: 10 }, lockingGate("{ct}user")];
+      const counts = async () => (await store.takeAttempt(gates, { dryRun: true })) as { counts?: number[] };
+      // Nothing live: nothing counted, no marker.
+      expect(await store.consumeTakingAttempt("{ct}value", { marker, gates })).toEqual({ value: null, taken: null });
+      expect((await counts()).counts).toEqual([0, 0]);
+      await store.set("{ct}value", "session", 30);
+      const taken = await store.consumeTakingAttempt("{ct}value", { marker, gates });
+      expect(taken).toMatchObject({ value: "session", taken: { allowed: true, counts: [1, 1] } });
+      expect(await store.get("{ct}value")).toBeNull();
+      expect(await store.get("{ct}value:used")).toBe("1");
+      expect(await store.consumeTakingAttempt("{ct}value", { marker, gates })).toEqual({ value: null, taken: null });
+      // Gates that refuse leave the value where it was, counted nowhere.
+      for (let i = 0; i < 2; i++) await store.takeAttempt(gates);
+      await store.set("{ct}value", "again", 30);
+      expect(await store.consumeTakingAttempt("{ct}value", { marker, gates })).toMatchObject({
+        value: null,
+        taken: { allowed: false, refusedBy: 1 },
+      });
+      expect(await store.get("{ct}value")).toBe("again");
+      expect((await store.takeAttempt([gates[0]!], { dryRun: true })) as { counts?: number[] }).toMatchObject({
+        counts: [3],
+      });
+      // The marker lasts the value's own lifetime plus the extra time, as consume's does.
+      clock.advanceSeconds(89);
+      expect(await store.get("{ct}value:used")).toBe("1");
+      clock.advanceSeconds(1);
+      expect(await store.get("{ct}value:used")).toBeNull();
+    });
+
+    it("consumeTakingAttempt: of 20 parallel takers across processes exactly one gets the value, and one attempt is counted", async () => {
+      const peers = openPeers(4);
+      const marker = { key: "{par}value:used", extraSeconds: 60 };
+      const gates = [{ key: "{par}ip", windowSeconds: 60, limit: 100 }];
+      await store.set("{par}value", "once", 60);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          peers[i % peers.length]!.consumeTakingAttempt("{par}value", { marker, gates }),
+        ),
+      );
+      expect(results.filter((result) => result?.value === "once")).toHaveLength(1);
+      expect(await store.takeAttempt(gates, { dryRun: true })).toMatchObject({ allowed: true, counts: [1] });
+    });
+
+    it("consumeTakingAttempt with the value under another hash tag than the gates: one step where the store can, else null", async () => {
+      await store.set("signin:{apart}", "session", 60);
+      const result = await store.consumeTakingAttempt("signin:{apart}", {
+        marker: { key: "signin-used:{apart}", extraSeconds: 60 },
+        gates: [{ key: "{lockout}:ip:apart", windowSeconds: 60 }],
+      });
+      if (name.includes("cluster")) {
+        expect(result).toBeNull();
+        expect(await store.get("signin:{apart}")).toBe("session");
+      } else expect(result).toMatchObject({ value: "session", taken: { allowed: true, counts: [1] } });
+    });
+
     it("refuses an atomic multi-key call whose keys do not share a hash tag, and touches nothing", async () => {
       const user = { key: "{a}user", windowSeconds: 60 };
       await expect(store.takeAttempt([user, { key: "{b}ip", windowSeconds: 60 }])).rejects.toThrow(RangeError);

@@ -1,7 +1,7 @@
 import type { Clock } from "../../lib/clock.js";
 import { CognitoError } from "../errors.js";
 import type { Metrics } from "../metrics.js";
-import type { AttemptGate, GivenBackAttempt, ShortLivedStore } from "../ports.js";
+import type { AttemptGate, AttemptTaken, GivenBackAttempt, ShortLivedStore } from "../ports.js";
 
 /** Cognito's schedule (cognito-reference §11.2). */
 export const FREE_FAILURES = 5;
@@ -101,7 +101,11 @@ export function createLockout(
     thenSet?: ValueWrite,
   ): Promise<{ counts: number[]; taken: GivenBackAttempt[] }> {
     const gates = gatesOf(poolId, subject, ip);
-    const taken = await store.takeAttempt(gates, { dryRun, ...(thenSet ? { thenSet } : {}) });
+    return settle(gates, await store.takeAttempt(gates, { dryRun, ...(thenSet ? { thenSet } : {}) }));
+  }
+
+  /** What the gates answered, as counts and what to give back. @throws as `check` when they refused. */
+  function settle(gates: AttemptGate[], taken: AttemptTaken): { counts: number[]; taken: GivenBackAttempt[] } {
     if (!taken.allowed) throw gates[taken.refusedBy]!.limit !== undefined ? ipBlocked() : locked();
     return {
       counts: taken.counts,
@@ -141,6 +145,18 @@ export function createLockout(
      */
     async reserve(poolId: string, subject: string, ip: string | null): Promise<AttemptReservation> {
       const { counts, taken } = await check(poolId, subject, ip, false);
+      return { poolId, subject, ip, count: counts.at(-1)!, taken, settled: false };
+    },
+
+    /** The gates `reserve` counts an attempt in, for a store call that takes it along with another step. */
+    gatesOf: (poolId: string, subject: string, ip: string | null): AttemptGate[] => gatesOf(poolId, subject, ip),
+
+    /**
+     * The reservation an attempt taken elsewhere (ShortLivedStore.consumeTakingAttempt on `gatesOf`) stands for.
+     * @throws TooManyRequestsException (the address), NotAuthorizedException "Password attempts exceeded", when the gates refused
+     */
+    reservationOf(poolId: string, subject: string, ip: string | null, answer: AttemptTaken): AttemptReservation {
+      const { counts, taken } = settle(gatesOf(poolId, subject, ip), answer);
       return { poolId, subject, ip, count: counts.at(-1)!, taken, settled: false };
     },
 

@@ -1,4 +1,4 @@
-import type { ShortLivedStore } from "../../core/ports.js";
+import type { AttemptGate, AttemptTaken, ShortLivedStore } from "../../core/ports.js";
 import { lockSecondsAt } from "../../core/security/attempt-gate.js";
 import type { Clock } from "../../lib/clock.js";
 import { assertOneHashTag } from "../../lib/hash-tag.js";
@@ -53,6 +53,62 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
       return undefined;
     }
     return entry;
+  };
+
+  /** takeAttempt's whole work, synchronously: nothing can interleave between its checks and its counts. */
+  const takeAttemptNow = (
+    gates: readonly AttemptGate[],
+    options?: Parameters<ShortLivedStore["takeAttempt"]>[1],
+  ): AttemptTaken => {
+    assertOneHashTag(
+      "takeAttempt",
+      gates.map((gate) => gate.key),
+    );
+    const nowMs = clock.nowMs();
+    const live = gates.map((gate) => {
+      const entry = readLive(gate.key, nowMs);
+      return entry?.kind === "gate" ? entry : null;
+    });
+    for (const [index, gate] of gates.entries()) {
+      const entry = live[index];
+      if (entry && entry.lockedUntilMs > nowMs)
+        return { allowed: false, refusedBy: index, lockedUntilMs: entry.lockedUntilMs };
+      if (gate.limit !== undefined && (entry?.count ?? 0) >= gate.limit)
+        return { allowed: false, refusedBy: index, lockedUntilMs: null };
+    }
+    const thenSet = options?.thenSet;
+    if (thenSet)
+      write(thenSet.key, {
+        kind: "value",
+        value: thenSet.value,
+        expiresAtMs: nowMs + toLifetimeMs(thenSet.ttlSeconds),
+      });
+    const zeros = gates.map(() => 0);
+    if (options?.dryRun)
+      return {
+        allowed: true,
+        counts: live.map((entry) => entry?.count ?? 0),
+        lockedUntilMs: zeros,
+        windowEndsAtMs: zeros,
+        previousWindowEndsAtMs: zeros,
+      };
+    const counts: number[] = [];
+    const lockedUntilMs: number[] = [];
+    const windowEndsAtMs: number[] = [];
+    const previousWindowEndsAtMs: number[] = [];
+    for (const gate of gates) {
+      const previous = live[counts.length];
+      const count = (previous?.count ?? 0) + 1;
+      const lockSeconds = lockSecondsAt(gate, count);
+      const until = lockSeconds > 0 ? nowMs + lockSeconds * 1000 : 0;
+      const windowEnd = nowMs + toLifetimeMs(gate.windowSeconds);
+      write(gate.key, { kind: "gate", count, lockedUntilMs: until, expiresAtMs: windowEnd });
+      counts.push(count);
+      lockedUntilMs.push(until);
+      windowEndsAtMs.push(windowEnd);
+      previousWindowEndsAtMs.push(previous?.expiresAtMs ?? 0);
+    }
+    return { allowed: true, counts, lockedUntilMs, windowEndsAtMs, previousWindowEndsAtMs };
   };
 
   return {
@@ -113,55 +169,27 @@ export function createMemoryShortLivedStore(options: { clock: Clock }): ShortLiv
 
     // Checks and counts every gate in one synchronous step, so parallel attempts cannot interleave.
     async takeAttempt(gates, options) {
+      return takeAttemptNow(gates, options);
+    },
+
+    // All in one synchronous step, as each half is.
+    async consumeTakingAttempt(key, options) {
+      assertOneHashTag("consume", [key, options.marker.key]);
       assertOneHashTag(
         "takeAttempt",
-        gates.map((gate) => gate.key),
+        options.gates.map((gate) => gate.key),
       );
-      const nowMs = clock.nowMs();
-      const live = gates.map((gate) => {
-        const entry = readLive(gate.key, nowMs);
-        return entry?.kind === "gate" ? entry : null;
+      const entry = readLive(key, clock.nowMs());
+      if (entry?.kind !== "value") return { value: null, taken: null };
+      const taken = takeAttemptNow(options.gates);
+      if (!taken.allowed) return { value: null, taken };
+      entries.delete(key);
+      write(options.marker.key, {
+        kind: "value",
+        value: "1",
+        expiresAtMs: entry.expiresAtMs + toLifetimeMs(options.marker.extraSeconds),
       });
-      for (const [index, gate] of gates.entries()) {
-        const entry = live[index];
-        if (entry && entry.lockedUntilMs > nowMs)
-          return { allowed: false, refusedBy: index, lockedUntilMs: entry.lockedUntilMs };
-        if (gate.limit !== undefined && (entry?.count ?? 0) >= gate.limit)
-          return { allowed: false, refusedBy: index, lockedUntilMs: null };
-      }
-      const thenSet = options?.thenSet;
-      if (thenSet)
-        write(thenSet.key, {
-          kind: "value",
-          value: thenSet.value,
-          expiresAtMs: nowMs + toLifetimeMs(thenSet.ttlSeconds),
-        });
-      const zeros = gates.map(() => 0);
-      if (options?.dryRun)
-        return {
-          allowed: true,
-          counts: live.map((entry) => entry?.count ?? 0),
-          lockedUntilMs: zeros,
-          windowEndsAtMs: zeros,
-          previousWindowEndsAtMs: zeros,
-        };
-      const counts: number[] = [];
-      const lockedUntilMs: number[] = [];
-      const windowEndsAtMs: number[] = [];
-      const previousWindowEndsAtMs: number[] = [];
-      for (const gate of gates) {
-        const previous = live[counts.length];
-        const count = (previous?.count ?? 0) + 1;
-        const lockSeconds = lockSecondsAt(gate, count);
-        const until = lockSeconds > 0 ? nowMs + lockSeconds * 1000 : 0;
-        const windowEnd = nowMs + toLifetimeMs(gate.windowSeconds);
-        write(gate.key, { kind: "gate", count, lockedUntilMs: until, expiresAtMs: windowEnd });
-        counts.push(count);
-        lockedUntilMs.push(until);
-        windowEndsAtMs.push(windowEnd);
-        previousWindowEndsAtMs.push(previous?.expiresAtMs ?? 0);
-      }
-      return { allowed: true, counts, lockedUntilMs, windowEndsAtMs, previousWindowEndsAtMs };
+      return { value: entry.value, taken };
     },
 
     async giveBackAttempt(taken) {

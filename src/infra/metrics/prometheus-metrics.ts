@@ -167,6 +167,7 @@ export function createPrometheusMetrics(): PrometheusMetrics {
         delete: timer("delete"),
         increment: timer("increment"),
         takeAttempt: timer("takeAttempt"),
+        consumeTakingAttempt: timer("consumeTakingAttempt"),
         giveBackAttempt: timer("giveBackAttempt"),
         takeToken: timer("takeToken"),
         publish: timer("publish"),
@@ -183,6 +184,8 @@ export function createPrometheusMetrics(): PrometheusMetrics {
         increment: (key, windowSeconds, options) =>
           timed(t.increment, monotonicSeconds(), store.increment(key, windowSeconds, options)),
         takeAttempt: (gates, options) => timed(t.takeAttempt, monotonicSeconds(), store.takeAttempt(gates, options)),
+        consumeTakingAttempt: (key, options) =>
+          timed(t.consumeTakingAttempt, monotonicSeconds(), store.consumeTakingAttempt(key, options)),
         giveBackAttempt: (taken) => timed(t.giveBackAttempt, monotonicSeconds(), store.giveBackAttempt(taken)),
         takeToken: (key, capacity, refillPerSecond) =>
           timed(t.takeToken, monotonicSeconds(), store.takeToken(key, capacity, refillPerSecond)),

@@ -147,6 +147,28 @@ if result[1] == 1 then
 end
 return result`;
 
+// KEYS[1] a value, KEYS[2] its marker, then the gates; ARGV as TAKE_ATTEMPT_SCRIPT's (dry run '0'), then the
+// marker's extra ms. Counts nothing unless the value is live ({-1}); takes nothing unless the gates allow
+// (TAKE_ATTEMPT_SCRIPT's refusal, the value left); else consumes it as CONSUME_MARKING_SCRIPT does and
+// returns TAKE_ATTEMPT_SCRIPT's answer with the value appended.
+const CONSUME_TAKING_ATTEMPT_SCRIPT = `
+local entry = redis.call('HMGET', KEYS[1], 'v', 'e')
+local expiresAt = tonumber(entry[2])
+if not entry[1] or not expiresAt or expiresAt <= tonumber(ARGV[1]) then return {-1} end
+local gates = {}
+for i = 3, #KEYS do gates[i - 2] = KEYS[i] end
+local function takeAttempt()${TAKE_ATTEMPT_SCRIPT.replaceAll("KEYS", "gates")}
+end
+local result = takeAttempt()
+if result[1] ~= 1 then return result end
+redis.call('DEL', KEYS[1])
+local markerExpiresAt = expiresAt + tonumber(ARGV[#ARGV])
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], 'v', '1', 'e', string.format('%d', markerExpiresAt))
+redis.call('PEXPIRE', KEYS[2], math.max(1, markerExpiresAt - tonumber(ARGV[1])) + tonumber(ARGV[3]))
+result[#result + 1] = entry[1]
+return result`;
+
 // KEYS: the gates; ARGV[1] now, ARGV[2] GC grace ms, then per gate: the lock its attempt set, the window
 // end it set and the one it replaced (0 for none; -1 for "leave the window").
 const GIVE_BACK_ATTEMPT_SCRIPT = `
@@ -219,5 +241,6 @@ export const SCRIPTS = {
   gwTakeToken: [TAKE_TOKEN_SCRIPT, 1],
   gwTakeAttempt: [TAKE_ATTEMPT_SCRIPT, null],
   gwTakeAttemptThenSet: [TAKE_ATTEMPT_THEN_SET_SCRIPT, null],
+  gwConsumeTakingAttempt: [CONSUME_TAKING_ATTEMPT_SCRIPT, null],
   gwGiveBackAttempt: [GIVE_BACK_ATTEMPT_SCRIPT, null],
 } as const;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Cluster, Redis } from "ioredis";
-import type { ShortLivedStore } from "../../core/ports.js";
+import type { AttemptGate, AttemptTaken, ShortLivedStore } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
 import { assertOneHashTag, hashTagOf } from "../../lib/hash-tag.js";
 import { connectRedis, quit, type Subscriber } from "./connection.js";
@@ -139,6 +139,30 @@ export function createRedisShortLivedStore(options: {
     await redis.gwSet(key(name), value, String(clock.nowMs() + lifetimeMs), String(lifetimeMs + GC_GRACE_MS));
   };
 
+  /** TAKE_ATTEMPT_SCRIPT's ARGV: now, dry run, GC grace, then per gate its window, limit and lock schedule. */
+  const attemptArgs = (gates: readonly AttemptGate[], dryRun: boolean, nowMs = clock.nowMs()): string[] => [
+    String(nowMs),
+    dryRun ? "1" : "0",
+    String(GC_GRACE_MS),
+    ...gates.flatMap((gate) => [
+      String(ttlMs(gate.windowSeconds)),
+      String(gate.limit ?? -1),
+      (gate.lockSecondsByCount ?? []).join(","),
+    ]),
+  ];
+  /** TAKE_ATTEMPT_SCRIPT's answer: {0, refusing gate, locked until} or {1, then four numbers per gate}. */
+  const attemptTakenOf = (gates: readonly AttemptGate[], reply: number[]): AttemptTaken => {
+    if (reply[0] !== 1) return { allowed: false, refusedBy: reply[1]!, lockedUntilMs: reply[2] ? reply[2] : null };
+    const at = (index: number, field: number) => reply[1 + index * 4 + field]!;
+    return {
+      allowed: true,
+      counts: gates.map((_, index) => at(index, 0)),
+      lockedUntilMs: gates.map((_, index) => at(index, 1)),
+      windowEndsAtMs: gates.map((_, index) => at(index, 2)),
+      previousWindowEndsAtMs: gates.map((_, index) => at(index, 3)),
+    };
+  };
+
   return {
     set,
 
@@ -221,16 +245,7 @@ export function createRedisShortLivedStore(options: {
         gates.map((gate) => gate.key),
       );
       const nowMs = clock.nowMs();
-      const args = [
-        String(nowMs),
-        options?.dryRun ? "1" : "0",
-        String(GC_GRACE_MS),
-        ...gates.flatMap((gate) => [
-          String(ttlMs(gate.windowSeconds)),
-          String(gate.limit ?? -1),
-          (gate.lockSecondsByCount ?? []).join(","),
-        ]),
-      ];
+      const args = attemptArgs(gates, options?.dryRun ?? false, nowMs);
       const gateKeys = gates.map((gate) => key(gate.key));
       // One script sets the value too where one node holds every key; on a cluster, unless it shares the
       // gates' slot, the value is set once the gates have answered.
@@ -251,15 +266,28 @@ export function createRedisShortLivedStore(options: {
         reply = (await withKeys("gwTakeAttempt", gateKeys, ...args)) as number[];
         if (thenSet && reply[0] === 1) await set(thenSet.key, thenSet.value, thenSet.ttlSeconds);
       }
-      if (reply[0] !== 1) return { allowed: false, refusedBy: reply[1]!, lockedUntilMs: reply[2] ? reply[2] : null };
-      const at = (index: number, field: number) => reply[1 + index * 4 + field]!;
-      return {
-        allowed: true,
-        counts: gates.map((_, index) => at(index, 0)),
-        lockedUntilMs: gates.map((_, index) => at(index, 1)),
-        windowEndsAtMs: gates.map((_, index) => at(index, 2)),
-        previousWindowEndsAtMs: gates.map((_, index) => at(index, 3)),
-      };
+      return attemptTakenOf(gates, reply);
+    },
+
+    // One script where one node holds the value, its marker and the gates (always on a single Redis).
+    async consumeTakingAttempt(name, options) {
+      const { marker, gates } = options;
+      assertOneHashTag("consume", [name, marker.key]);
+      assertOneHashTag(
+        "takeAttempt",
+        gates.map((gate) => gate.key),
+      );
+      if (gates.length === 0) return null;
+      if (connection.isCluster && hashTagOf(key(name)) !== hashTagOf(key(gates[0]!.key))) return null;
+      const reply = (await withKeys(
+        "gwConsumeTakingAttempt",
+        [key(name), key(marker.key), ...gates.map((gate) => key(gate.key))],
+        ...attemptArgs(gates, false),
+        String(ttlMs(marker.extraSeconds)),
+      )) as (number | string)[];
+      if (reply[0] === -1) return { value: null, taken: null };
+      const taken = attemptTakenOf(gates, reply as number[]);
+      return { value: taken.allowed ? String(reply[reply.length - 1]) : null, taken };
     },
 
     async giveBackAttempt(taken) {

@@ -2,7 +2,7 @@ import type { Clock } from "../../../lib/clock.js";
 import { randomTokenBase64Url } from "../../../lib/random.js";
 import { sha256Hex } from "../../../lib/secrets.js";
 import { CognitoError } from "../../errors.js";
-import type { ShortLivedStore } from "../../ports.js";
+import type { AttemptGate, AttemptTaken, ShortLivedStore } from "../../ports.js";
 import type { ValueWrite } from "../../security/lockout.js";
 import type { MfaFactor } from "../../pools/user-pool.types.js";
 import type { ChallengeResult } from "../../triggers/auth.triggers.js";
@@ -69,12 +69,17 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
   // One hash tag for a session and its used-marker: consume sets the marker in the same atomic step.
   const keyOf = (token: string) => `signin:{${sha256Hex(token)}}`;
   const usedKeyOf = (token: string) => `signin-used:{${sha256Hex(token)}}`;
-  /** A new session's token and the store write that opens it. */
+  /**
+   * A new session's token and the store write that opens it. `ref` (base64url and dots) rides in the
+   * token after a dot, for the caller to read back before the session is taken (`refOf`); the store
+   * key hashes the whole token, so a token with another ref names no session.
+   */
   const prepare = (
     session: Omit<SignInSession, "kind" | "expiresAtMs">,
     lifetimeSeconds: number,
+    options?: { ref?: string },
   ): { token: string; write: ValueWrite } => {
-    const token = randomTokenBase64Url(96);
+    const token = options?.ref ? `${randomTokenBase64Url(96)}.${options.ref}` : randomTokenBase64Url(96);
     const record: SignInSession = { ...session, kind: "SIGN_IN", expiresAtMs: clock.nowMs() + lifetimeSeconds * 1000 };
     return { token, write: { key: keyOf(token), value: JSON.stringify(record), ttlSeconds: lifetimeSeconds } };
   };
@@ -108,6 +113,38 @@ export function createChallengeSessions(store: ShortLivedStore, clock: Clock) {
       const session = JSON.parse(raw) as SignInSession;
       if (session.expiresAtMs <= clock.nowMs()) throw new CognitoError("NotAuthorizedException", EXPIRED);
       return session;
+    },
+
+    /** The `ref` a token was prepared with, as the client sent it back (unchecked); null for none. */
+    refOf(token: string | null | undefined): string | null {
+      const dot = token ? token.indexOf(".") : -1;
+      return dot > 0 ? token!.slice(dot + 1) : null;
+    },
+
+    /**
+     * `take`, counting an attempt in `gates` in the same step (the SRP answer's lockout reservation):
+     * nothing is counted unless the session is live, and the session is left alone when the gates
+     * refuse. Null when the store cannot do both at once, or the gates refused: the caller takes
+     * the session apart (and meets the lockout when it reserves its attempt).
+     * @throws NotAuthorizedException (expired, unknown or already used)
+     */
+    async takeTakingAttempt(
+      token: string | null | undefined,
+      gates: readonly AttemptGate[],
+    ): Promise<{ session: SignInSession; taken: AttemptTaken } | null> {
+      if (!token || token.length < 20 || token.length > 2048) throw new CognitoError("NotAuthorizedException", EXPIRED);
+      const result = await store.consumeTakingAttempt(keyOf(token), {
+        marker: { key: usedKeyOf(token), extraSeconds: USED_MARKER_EXTRA_SECONDS },
+        gates,
+      });
+      if (result === null) return null;
+      if (result.taken === null) {
+        const used = await store.get(usedKeyOf(token));
+        throw new CognitoError("NotAuthorizedException", used ? REUSED : EXPIRED);
+      }
+      if (result.value === null) return null;
+      // Live by the store's clock, which is this one: the record's own expiry is a hair earlier at most.
+      return { session: JSON.parse(result.value) as SignInSession, taken: result.taken };
     },
 
     /**

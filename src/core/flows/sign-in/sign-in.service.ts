@@ -51,6 +51,8 @@ import { createOtpFirstFactor, type SimulatedIdentities } from "./sign-in.otp.js
 import { createPasskeyFirstFactor } from "./sign-in.passkey.js";
 import { createUserAuthSteps } from "./sign-in.user-auth.js";
 import type { SignUpSessions } from "./sign-up-session.js";
+import { createSrpAnswerAttempts } from "./srp-answer-attempt.js";
+import { createSimulatedIdentities } from "./simulated-identity.js";
 import { createUserAuthFactors } from "./user-auth-factors.js";
 
 export interface SignInServiceDeps {
@@ -101,6 +103,7 @@ const REQUIRED_FLOW: Record<string, ExplicitAuthFlow> = {
 export function createSignInService(deps: SignInServiceDeps) {
   const { db, clock, sessions, lockout, srp, hasher, secretBox, codeHasher } = deps;
   const steps = createSignInSteps(deps);
+  const srpAnswers = createSrpAnswerAttempts({ sessions, lockout, secretBox, clock });
 
   async function loadCaller(clientId: string, caller: CallerContext): Promise<ClientContext> {
     const context = await deps.contexts.get(clientId);
@@ -127,36 +130,13 @@ export function createSignInService(deps: SignInServiceDeps) {
       throw invalidParameter(`${flow} flow not enabled for this client`);
   }
 
-  /**
-   * A user that does not exist gets a challenge that looks real: a salt and user id derived from the
-   * name with a server key (stable across calls, as AWS does), and a random B. It always fails later.
-   */
-  function simulatedIdentity(poolId: string, username: string): { username: string; saltHex: string } {
-    const digest = codeHasher.hashCode("simulated-srp-user", `${poolId}:${username.toLowerCase()}`);
-    // A version-4 UUID drawn as randomUUID draws them: the variant nibble is 8, 9, a or b (a fixed one
-    // would tell simulated users from real ones in pools whose usernames are UUIDs).
-    const variant = "89ab"[parseInt(digest[16]!, 16) & 3];
-    const uuid = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-${variant}${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
-    return { username: uuid, saltHex: digest.slice(32, 64).replace(/^0+(?=.)/, "") };
-  }
-
-  /**
-   * Whose failures count towards lockout: the user, or for a name with no password behind it the
-   * simulated identity, so an unknown name is locked out exactly like a real one (§11.1, §11.2).
-   */
-  const simulatedLockoutSubject = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
-  /**
-   * A verifier for a simulated user, as long as a real one (3,072 bits, below N): the SRP work of both
-   * steps then costs what it costs for a real user. Derived with the server key, stable per identity.
-   */
-  const simulatedVerifierHex = (poolId: string, simulatedUsername: string): string => {
-    const blocks = Array.from({ length: 12 }, (_, block) =>
-      codeHasher.hashCode("simulated-srp-verifier", `${poolId}:${simulatedUsername}:${block}`),
-    );
-    return `7${blocks.join("").slice(1)}`;
-  };
-  /** An id no user has (ids are UUIDs), for the read a simulated sign-in makes in place of the user's. */
-  const simulatedUserIdOf = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
+  // Who stands in for a name with no password behind it (simulated-identity.ts).
+  const {
+    identityOf: simulatedIdentity,
+    lockoutSubjectOf: simulatedLockoutSubject,
+    verifierHexOf: simulatedVerifierHex,
+    userIdOf: simulatedUserIdOf,
+  } = createSimulatedIdentities(codeHasher);
 
   /**
    * A CSV-imported user has no password until it resets one (RESET_REQUIRED): Cognito answers
@@ -233,6 +213,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     // Opaque to the client; bound to this session (stored in it) and compared when the claim comes back.
     const secretBlock = randomBytesOf(48).toString("base64");
     assertTransition(from, "PASSWORD_VERIFIER");
+    const lockoutSubject = user?.credentials ? user.id : simulatedLockoutSubject(identity.username);
     const opening = sessions.prepare(
       {
         state: "PASSWORD_VERIFIER",
@@ -248,16 +229,13 @@ export function createSignInService(deps: SignInServiceDeps) {
         ...extra,
       },
       context.client.authSessionValidityMinutes * 60,
+      // The answer's attempt is reserved as its session is taken: the token carries whose it is (srp-answer-attempt.ts).
+      { ref: srpAnswers.refFor(lockoutSubject) },
     );
     // The lockout check and the session's write in one round trip: the session is stored only if the
     // user (or the simulated identity) may attempt, and its token is handed out only then. So the SRP
     // step is computed before the check; it costs a locked-out name what any other name costs.
-    await lockout.assertMayAttempt(
-      context.pool.id,
-      user?.credentials ? user.id : simulatedLockoutSubject(identity.username),
-      caller.sourceIp,
-      { thenSet: opening.write },
-    );
+    await lockout.assertMayAttempt(context.pool.id, lockoutSubject, caller.sourceIp, { thenSet: opening.write });
     const session = opening.token;
     // After the check, as before it: PreAuthentication never runs for a locked-out user. The SRP-first
     // CUSTOM_AUTH ran it already; an unknown name (PUEE ENABLED) is sent with userNotFound.
@@ -375,6 +353,7 @@ export function createSignInService(deps: SignInServiceDeps) {
     sessionToken: string,
     responses: Record<string, string>,
     caller: CallerContext,
+    reserved: AttemptReservation | null,
   ): Promise<SignInStepOutcome> {
     // Readable: assertSrpAnswerReadable checked it before the session was weighed.
     const timestamp = readClaimTimestamp(responses, clock.nowMs());
@@ -396,9 +375,12 @@ export function createSignInService(deps: SignInServiceDeps) {
         user !== null);
     const fresh = timestamp.isFresh;
     // Before any verdict, for real and simulated users alike: attempts during a lockout are refused, not
-    // counted; any other attempt is counted before the proof is checked.
+    // counted; any other attempt is counted before the proof is checked (usually as the session was taken).
     const lockoutSubject = session.userId ?? simulatedLockoutSubject(session.username);
-    const attempt = await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
+    const attempt =
+      reserved?.subject === lockoutSubject && reserved.poolId === context.pool.id
+        ? reserved
+        : await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
     try {
       if (!fresh || !constantTimeEqual(secretBlock, srpState.secretBlock))
         return await failPassword(context, user, !fresh ? "stale timestamp" : "session mismatch", attempt);
@@ -510,7 +492,22 @@ export function createSignInService(deps: SignInServiceDeps) {
   async function respondStep(input: RespondToAuthChallengeInput, caller: CallerContext): Promise<SignInStepOutcome> {
     checkInput({ clientId: input.clientId, session: input.session, challengeResponses: input.challengeResponses });
     const context = await loadCaller(input.clientId, caller);
-    const session = await sessions.take(input.session);
+    // A PASSWORD_VERIFIER answer's attempt comes reserved with its session; it is given back unless weighed.
+    const { session, attempt } = await srpAnswers.take(context.pool.id, input.session, caller.sourceIp);
+    try {
+      return await answer(context, session, input, caller, attempt);
+    } finally {
+      if (attempt) await lockout.release(attempt);
+    }
+  }
+
+  async function answer(
+    context: ClientContext,
+    session: SignInSession,
+    input: RespondToAuthChallengeInput,
+    caller: CallerContext,
+    attempt: AttemptReservation | null,
+  ): Promise<SignInStepOutcome> {
     // A session answers only where it was opened: the same client, the admin API or not, the pages or not.
     if (
       session.poolId !== context.pool.id ||
@@ -530,7 +527,7 @@ export function createSignInService(deps: SignInServiceDeps) {
       throw error;
     }
     if (session.state === "PASSWORD_VERIFIER")
-      return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller);
+      return verifyPasswordClaim(context, session, input.session, input.challengeResponses, caller, attempt);
     if (session.state === "CUSTOM_CHALLENGE") return custom.answer(context, session, input.challengeResponses, caller);
     if (session.state === "SELECT_CHALLENGE")
       return userAuth.answerSelection(context, session, input.session, input.challengeResponses, caller);

@@ -1,0 +1,41 @@
+import type { CodeHasher } from "../../ports.js";
+
+/**
+ * The identity an SRP or password sign-in uses for a name with no password behind it (unknown, or a
+ * user without credentials), derived with the server key so that every answer about it matches a real
+ * user's: the same shape, the same cost, stable across calls.
+ */
+export function createSimulatedIdentities(codeHasher: CodeHasher) {
+  /**
+   * A user that does not exist gets a challenge that looks real: a salt and user id derived from the
+   * name with a server key (stable across calls, as AWS does), and a random B. It always fails later.
+   */
+  function identityOf(poolId: string, username: string): { username: string; saltHex: string } {
+    const digest = codeHasher.hashCode("simulated-srp-user", `${poolId}:${username.toLowerCase()}`);
+    // A version-4 UUID drawn as randomUUID draws them: the variant nibble is 8, 9, a or b (a fixed one
+    // would tell simulated users from real ones in pools whose usernames are UUIDs).
+    const variant = "89ab"[parseInt(digest[16]!, 16) & 3];
+    const uuid = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-${variant}${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+    return { username: uuid, saltHex: digest.slice(32, 64).replace(/^0+(?=.)/, "") };
+  }
+
+  /**
+   * Whose failures count towards lockout: the user, or for a name with no password behind it the
+   * simulated identity, so an unknown name is locked out exactly like a real one (§11.1, §11.2).
+   */
+  const lockoutSubjectOf = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
+  /**
+   * A verifier for a simulated user, as long as a real one (3,072 bits, below N): the SRP work of both
+   * steps then costs what it costs for a real user. Derived with the server key, stable per identity.
+   */
+  const verifierHexOf = (poolId: string, simulatedUsername: string): string => {
+    const blocks = Array.from({ length: 12 }, (_, block) =>
+      codeHasher.hashCode("simulated-srp-verifier", `${poolId}:${simulatedUsername}:${block}`),
+    );
+    return `7${blocks.join("").slice(1)}`;
+  };
+  /** An id no user has (ids are UUIDs), for the read a simulated sign-in makes in place of the user's. */
+  const userIdOf = (simulatedUsername: string): string => `simulated:${simulatedUsername}`;
+
+  return { identityOf, lockoutSubjectOf, verifierHexOf, userIdOf };
+}
