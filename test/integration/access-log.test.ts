@@ -9,7 +9,7 @@ import { getTestApp, type TestApp } from "../support/test-app.js";
 import { print } from "graphql";
 
 /**
- * One access-log line per request, written by pino-http through the gateway's own pino logger: the
+ * One access-log line per request, written by the access log (access-log.ts) through the gateway's own pino logger: the
  * method, the path without its query, the GraphQL operation or the wire action, the status, the
  * duration, the request id (the one in x-request-id and in error reports) and the client's address;
  * never a body, a token, a code, Authorization or a cookie.
