@@ -3,13 +3,9 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient } from "../support/directory.js";
-import {
-  CreateUserPoolClientDocument,
-  DeleteResourceServerDocument,
-  UpdateResourceServerDocument,
-} from "../support/generated/graphql.js";
+import { DeleteResourceServerDocument, UpdateResourceServerDocument } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { basicAuth, createResourceServer, postForm } from "../support/oauth.js";
+import { basicAuth, createMachineClient, createResourceServer, postForm } from "../support/oauth.js";
 import { signInEnv } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
@@ -35,19 +31,7 @@ describe.each(BACKENDS)("resource-server changes reach cached client_credentials
   async function machine() {
     const { poolId } = await createPoolWithClient(gateway);
     const scopes = await createResourceServer(gateway, poolId, API, ["read", "write", "admin"]);
-    const client = expectData(
-      await gateway.gql(CreateUserPoolClientDocument, {
-        userPoolId: poolId,
-        input: {
-          clientName: "machine",
-          generateSecret: true,
-          allowedOAuthFlowsUserPoolClient: true,
-          allowedOAuthFlows: ["client_credentials"],
-          allowedOAuthScopes: scopes,
-        },
-      }),
-    ).createUserPoolClient;
-    return { poolId, clientId: client.clientId, clientSecret: client.clientSecret! };
+    return { poolId, ...(await createMachineClient(gateway, poolId, scopes)) };
   }
   type Machine = Awaited<ReturnType<typeof machine>>;
 

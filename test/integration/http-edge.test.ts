@@ -7,10 +7,9 @@ import { createPinoLogger } from "../../src/infra/logging/pino-logger.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import { GetUserDocument } from "../support/generated/graphql.js";
-import { CreateUserPoolClientDocument } from "../support/generated/graphql.js";
-import { expectData } from "../support/graphql-client.js";
 import {
   basicAuth,
+  createMachineClient,
   createOAuthPool,
   createPrefixDomain,
   createResourceServer,
@@ -309,18 +308,7 @@ describe.each(BACKENDS)("OAuth endpoints at the HTTP edge on $name", (backend) =
   it("answers the token, revoke and userInfo endpoints as Express's routes do, on the issuer path and a pool domain", async () => {
     const pool = await createOAuthPool(gateway);
     const scopes = await createResourceServer(gateway, pool.poolId, "https://api.example.com", ["read"]);
-    const machine = expectData(
-      await gateway.gql(CreateUserPoolClientDocument, {
-        userPoolId: pool.poolId,
-        input: {
-          clientName: "machine",
-          generateSecret: true,
-          allowedOAuthFlowsUserPoolClient: true,
-          allowedOAuthFlows: ["client_credentials"],
-          allowedOAuthScopes: scopes,
-        },
-      }),
-    ).createUserPoolClient;
+    const machine = await createMachineClient(gateway, pool.poolId, scopes);
     const domain = `${await createPrefixDomain(gateway, pool.poolId)}:${gateway.app.port}`;
     const gatewayHost = new URL(gateway.baseUrl).host;
     const form = { "content-type": "application/x-www-form-urlencoded" };

@@ -5,17 +5,16 @@ import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import {
   basicAuth,
+  createMachineClient,
   createOAuthPool,
   createPrefixDomain,
   createResourceServer,
   discoverPool,
   getOAuthTestApp,
+  type OAuthPool,
   postForm,
   requestWithHost,
-  type OAuthPool,
 } from "../support/oauth.js";
-import { CreateUserPoolClientDocument } from "../support/generated/graphql.js";
-import { expectData } from "../support/graphql-client.js";
 import type { TestApp } from "../support/test-app.js";
 
 const API = "https://api.example.com";
@@ -33,19 +32,8 @@ describe.each(BACKENDS)("OAuth token endpoint and discovery on $name", (backend)
   async function machineClient(target: TestApp = gateway): Promise<OAuthPool & { scopes: string[] }> {
     const pool = await createOAuthPool(target);
     const scopes = await createResourceServer(target, pool.poolId, API, ["read", "write", "admin"]);
-    const machine = expectData(
-      await target.gql(CreateUserPoolClientDocument, {
-        userPoolId: pool.poolId,
-        input: {
-          clientName: "machine",
-          generateSecret: true,
-          allowedOAuthFlowsUserPoolClient: true,
-          allowedOAuthFlows: ["client_credentials"],
-          allowedOAuthScopes: [scopes[0]!, scopes[1]!],
-        },
-      }),
-    ).createUserPoolClient;
-    return { ...pool, clientId: machine.clientId, clientSecret: machine.clientSecret!, scopes };
+    const machine = await createMachineClient(target, pool.poolId, [scopes[0]!, scopes[1]!]);
+    return { ...pool, ...machine, scopes };
   }
 
   it("publishes Cognito's ten discovery keys, alphabetically, with endpoints on the issuer path until the pool has a domain", async () => {

@@ -7,6 +7,7 @@ import type { Backend } from "./backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "./directory.js";
 import {
   CreateResourceServerDocument,
+  CreateUserPoolClientDocument,
   CreateUserPoolDomainDocument,
   type CreateUserPoolClientInput,
 } from "./generated/graphql.js";
@@ -101,6 +102,27 @@ export async function createResourceServer(
     }),
   );
   return scopeNames.map((name) => `${identifier}/${name}`);
+}
+
+/** A confidential app client of the pool for `client_credentials` with these scopes, over GraphQL. */
+export async function createMachineClient(
+  gateway: TestApp,
+  poolId: string,
+  scopes: string[],
+): Promise<{ clientId: string; clientSecret: string }> {
+  const machine = expectData(
+    await gateway.gql(CreateUserPoolClientDocument, {
+      userPoolId: poolId,
+      input: {
+        clientName: "machine",
+        generateSecret: true,
+        allowedOAuthFlowsUserPoolClient: true,
+        allowedOAuthFlows: ["client_credentials"],
+        allowedOAuthScopes: scopes,
+      },
+    }),
+  ).createUserPoolClient;
+  return { clientId: machine.clientId, clientSecret: machine.clientSecret! };
 }
 
 /** A prefix domain for the pool; returns its host (`<prefix>.<POOL_DOMAIN_SUFFIX>`). */
