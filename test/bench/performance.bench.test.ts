@@ -348,6 +348,7 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
         SECRETS_KEY: secretsKey,
         ...(isExternal ? {} : { DATA_DIR: dataDir }),
         ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
+        ...(process.env.BENCH_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS } : {}),
       });
       const childPid = child.pid;
       rssCheckpoints.push({ signIns: 0, rssMb: processRssMb(childPid), peakMb: processRssMb(childPid) });

@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Logger, MessageSender } from "../../core/ports.js";
 import { deliveryFailure } from "./delivery-failure.js";
 
@@ -16,20 +16,21 @@ export interface SmtpSenderOptions {
  * @throws CodeDeliveryFailureException when the server cannot be reached or refuses the message.
  */
 export function createSmtpSender({ url, from, logger }: SmtpSenderOptions): MessageSender {
-  // nodemailer's defaults (2 min to connect, 10 min of socket silence) would hold a sign-up request
-  // hostage to a dead mail server; these bound the wait to well under a client's patience.
-  const transport = nodemailer.createTransport({
-    url,
-    connectionTimeout: 5_000,
-    greetingTimeout: 5_000,
-    socketTimeout: 10_000,
-  });
+  // Loaded at the first message: a process that sends none should not carry nodemailer (#18's RSS goal).
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = (): Promise<Transporter> =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      // nodemailer's defaults (2 min to connect, 10 min of socket silence) would hold a sign-up request
+      // hostage to a dead mail server; these bound the wait to well under a client's patience.
+      nodemailer.createTransport({ url, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 }),
+    ));
   return {
     async send(message) {
       if (message.medium !== "EMAIL")
         throw new Error(`SMTP sender got a ${message.medium} message; routing should not send it here`);
       try {
-        await transport.sendMail({ from, to: message.destination, subject: message.subject ?? "", text: message.body });
+        const sender = await transportOf();
+        await sender.sendMail({ from, to: message.destination, subject: message.subject ?? "", text: message.body });
       } catch (error) {
         const { code, responseCode, command } = (error ?? {}) as {
           code?: unknown;
