@@ -21,7 +21,8 @@
  * BENCH_CONCURRENCY (16), BENCH_ROUNDS (3), BENCH_OPERATIONS per sign-in round (1000), BENCH_RSS_SIGN_INS
  * (10000; 0 skips the compile and the process), BENCH_WARM_UP sign-ins of the in-process gateway (2000),
  * BENCH_USERS (200), BENCH_CPU_PROFILE=<path> for a V8 CPU profile of the gateway's thread per
- * phase (<path>.<phase>.cpuprofile; summarise with a .cpuprofile reader), SRP_WORKERS for the gateway.
+ * phase (<path>.<phase>.cpuprofile; summarise with a .cpuprofile reader), SRP_WORKERS for the gateway,
+ * BENCH_GATEWAY_NODE_OPTIONS for the RSS phase's gateway process (e.g. V8 heap flags to compare).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
