@@ -1,4 +1,4 @@
-import { adminCallerAddressOf, type AuthFlow, type CallerContext } from "../../../core/flows/sign-in/sign-in.types.js";
+import { adminCallerOf, type AuthFlow, type CallerContext } from "../../../core/flows/sign-in/sign-in.types.js";
 import { action, adminOf, EMPTY, type ActionTable, type WireContext } from "../action.js";
 import { bool, list, map, required, str, struct } from "../constraints.js";
 import {
@@ -90,11 +90,12 @@ const contextData = struct({
 const adminCaller = (
   ctx: WireContext,
   input: { UserPoolId: string; ClientMetadata?: Record<string, string>; ContextData?: ContextData },
-): CallerContext => ({
-  sourceIp: adminCallerAddressOf(input.ContextData ? { ipAddress: input.ContextData.IpAddress } : null),
-  admin: { poolId: input.UserPoolId, principal: adminOf(ctx) },
-  clientMetadata: input.ClientMetadata ?? null,
-});
+): CallerContext =>
+  adminCallerOf(adminOf(ctx), {
+    poolId: input.UserPoolId,
+    contextData: input.ContextData ? { ipAddress: input.ContextData.IpAddress } : null,
+    clientMetadata: input.ClientMetadata,
+  });
 
 /** Sign-up, confirmation, recovery and sign-in: unauthenticated on AWS (client id, SECRET_HASH), and here. */
 export const authActions: ActionTable = {

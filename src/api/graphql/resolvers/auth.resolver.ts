@@ -1,11 +1,7 @@
 import { Arg, Authorized, Ctx, Extensions, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { AccessTokenPrincipal } from "../../../core/tokens/access-token.service.js";
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
-import {
-  adminCallerAddressOf,
-  type CallerContext,
-  type SignInOutcome,
-} from "../../../core/flows/sign-in/sign-in.types.js";
+import { adminCallerOf, type CallerContext, type SignInOutcome } from "../../../core/flows/sign-in/sign-in.types.js";
 import { CurrentAdmin, CurrentUser, USER_ROLE, type GraphqlContext } from "../context.js";
 import { SIGN_IN_STEP } from "../sign-in-step.rule.js";
 import {
@@ -101,12 +97,11 @@ export class AuthResolver {
     @Arg("input", () => AdminInitiateAuthInput) input: AdminInitiateAuthInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<typeof AuthResult> {
-    // The end user's address from contextData, never the backend's own (see adminCallerAddressOf).
-    const caller: CallerContext = {
-      sourceIp: adminCallerAddressOf(input.contextData),
-      admin: { poolId: input.userPoolId, principal: admin },
-      clientMetadata: input.clientMetadata ?? null,
-    };
+    const caller = adminCallerOf(admin, {
+      poolId: input.userPoolId,
+      contextData: input.contextData,
+      clientMetadata: input.clientMetadata,
+    });
     return toAuthResult(
       await ctx.services.signIn.initiateAuth(
         {
@@ -128,12 +123,11 @@ export class AuthResolver {
     @Arg("input", () => AdminRespondToAuthChallengeInput) input: AdminRespondToAuthChallengeInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<typeof AuthResult> {
-    // The end user's address from contextData, never the backend's own (see adminCallerAddressOf).
-    const caller: CallerContext = {
-      sourceIp: adminCallerAddressOf(input.contextData),
-      admin: { poolId: input.userPoolId, principal: admin },
-      clientMetadata: input.clientMetadata ?? null,
-    };
+    const caller = adminCallerOf(admin, {
+      poolId: input.userPoolId,
+      contextData: input.contextData,
+      clientMetadata: input.clientMetadata,
+    });
     return toAuthResult(
       await ctx.services.signIn.respondToAuthChallenge(
         {

@@ -61,11 +61,31 @@ export interface CallerContext {
  * of them would lock out the rest. The per-user lockout applies either way.
  * @throws InvalidParameterException when the address is not an IPv4 or IPv6 address
  */
-export function adminCallerAddressOf(contextData: { ipAddress: string } | null | undefined): string | null {
+function adminCallerAddressOf(contextData: { ipAddress: string } | null | undefined): string | null {
   if (!contextData) return null;
   if (!isIpAddress(contextData.ipAddress))
     throw invalidParameter("ContextData.IpAddress must be an IPv4 or IPv6 address.");
   return contextData.ipAddress;
+}
+
+/**
+ * The caller of AdminInitiateAuth / AdminRespondToAuthChallenge (GraphQL and the wire alike): the admin,
+ * the end user's address from contextData (adminCallerAddressOf) and the call's ClientMetadata.
+ * @throws InvalidParameterException when the address is not an IPv4 or IPv6 address
+ */
+export function adminCallerOf(
+  principal: NonNullable<CallerContext["admin"]>["principal"],
+  input: {
+    poolId: string;
+    contextData?: { ipAddress: string } | null;
+    clientMetadata?: Record<string, string> | null;
+  },
+): CallerContext {
+  return {
+    sourceIp: adminCallerAddressOf(input.contextData),
+    admin: { poolId: input.poolId, principal },
+    clientMetadata: input.clientMetadata ?? null,
+  };
 }
 
 /**
