@@ -10,6 +10,20 @@ export interface OAuthPool {
   baseUrl: string;
 }
 
+/**
+ * The pool's base as the request reached it: the pool domain's root, or the issuer path `/<poolId>` on
+ * any other host (`issuerPathOf`). The Host header is the browser's, so links stay on the host it used.
+ */
+export function oauthPoolAt(
+  scheme: string,
+  hostHeader: string | undefined,
+  poolId: string,
+  on: "domain" | "issuer path",
+): OAuthPool {
+  const base = `${scheme}://${(hostHeader ?? "").trim().toLowerCase()}`;
+  return { poolId, baseUrl: on === "domain" ? base : `${base}/${poolId}` };
+}
+
 export function oauthPoolOf(response: Response): OAuthPool {
   const pool = (response.locals as { oauthPool?: OAuthPool }).oauthPool;
   if (!pool) throw new Error("oauthPool is not set: the route is mounted outside the OAuth router");

@@ -9,7 +9,7 @@ import type { AccessTokenService } from "../../core/tokens/access-token.service.
 import { POOL_ID_PATTERN } from "../../core/validation.js";
 import { EdgeError } from "../http/edge-errors.js";
 import { createAuthorizeRoutes } from "./authorize.routes.js";
-import type { OAuthPool } from "./oauth-pool.js";
+import { oauthPoolAt, type OAuthPool } from "./oauth-pool.js";
 import { createTokenRoutes } from "./token.routes.js";
 
 export interface OAuthRouterDeps {
@@ -65,7 +65,7 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
           return next(new EdgeError(404, "NotFoundException", "No user pool has this domain.", "oauth.domain.unknown"));
         return next();
       }
-      setPool(response, { poolId, baseUrl: `${schemeOf(request)}://${request.headers.host!.trim().toLowerCase()}` });
+      setPool(response, oauthPoolAt(schemeOf(request), request.headers.host, poolId, "domain"));
       poolRoutes(request, response, next);
     } catch (error) {
       next(error);
@@ -84,10 +84,7 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
       )
         return next();
       if (!(await poolHosts.poolExists(poolId))) return next();
-      setPool(response, {
-        poolId,
-        baseUrl: `${schemeOf(request)}://${(request.headers.host ?? "").trim().toLowerCase()}/${poolId}`,
-      });
+      setPool(response, oauthPoolAt(schemeOf(request), request.headers.host, poolId, "issuer path"));
       poolRoutes(request, response, next);
     } catch (error) {
       next(error);
@@ -149,7 +146,7 @@ export function createOAuthEndpointPath({
       if (poolId !== null)
         return poolSegment === undefined
           ? {
-              pool: { poolId, baseUrl: `${schemeOf(request)}://${request.headers.host!.trim().toLowerCase()}` },
+              pool: oauthPoolAt(schemeOf(request), request.headers.host, poolId, "domain"),
               endpoint,
             }
           : null;
@@ -157,10 +154,7 @@ export function createOAuthEndpointPath({
     if (poolSegment === undefined || poolSegment.length > 55 || !POOL_ID_PATTERN.test(poolSegment)) return null;
     if (!(await poolHosts.poolExists(poolSegment))) return null;
     return {
-      pool: {
-        poolId: poolSegment,
-        baseUrl: `${schemeOf(request)}://${(request.headers.host ?? "").trim().toLowerCase()}/${poolSegment}`,
-      },
+      pool: oauthPoolAt(schemeOf(request), request.headers.host, poolSegment, "issuer path"),
       endpoint,
     };
   };
