@@ -13,7 +13,8 @@ import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import type { ChallengeSessions, SignInSession } from "./challenge-session.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
-import type { SignInStepHooks, createSignInMfaSteps } from "./sign-in.mfa.js";
+import type { SignInCodeSteps } from "./sign-in.codes.js";
+import type { SignInStepHooks } from "./sign-in.mfa.js";
 import { sessionBaseOf } from "./sign-in.parameters.js";
 import type { CallerContext, SignInChallengeOutcome, SignInStepOutcome } from "./sign-in.types.js";
 
@@ -46,7 +47,7 @@ export interface OtpFirstFactorDeps {
 
 export interface OtpFirstFactorHooks {
   /** The MFA steps' code machinery: sending, comparing and refusing codes is theirs, not duplicated here. */
-  codes: Pick<ReturnType<typeof createSignInMfaSteps>, "sendCode" | "codeMatches" | "refuse">;
+  codes: SignInCodeSteps;
   finish: SignInStepHooks["finish"];
   recordChallenge: SignInStepHooks["recordChallenge"];
   simulated: SimulatedIdentities;

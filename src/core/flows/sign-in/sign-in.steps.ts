@@ -201,7 +201,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     recordChallenge,
     finish,
     /** The MFA steps' code machinery, for USER_AUTH's first-factor codes (sign-in.otp.ts). */
-    codes: { sendCode: mfa.sendCode, codeMatches: mfa.codeMatches, refuse: mfa.refuse },
+    codes: mfa.codes,
     answerMfa: mfa.answer,
     answerDeviceSrpAuth: devices.answerSrpAuth,
     answerDevicePasswordVerifier: devices.answerPasswordVerifier,
