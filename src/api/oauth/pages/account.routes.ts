@@ -18,7 +18,7 @@ import {
   type PageContext,
 } from "./page-kit.js";
 import { cookiePathOf, pageBaseOf } from "./security.js";
-import { continueSignIn } from "./challenge.routes.js";
+import { continueSignIn } from "./challenge-pages.js";
 import { PAGE_PATHS, pageParameterOf, pageUrl, rawQueryOf } from "./urls.js";
 import {
   confirmForgotPasswordView,

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from "express";
 import { isCognitoError } from "../../../core/errors.js";
 import type { HostedUiOutcome, HostedUiPreferredFactor } from "../../../core/flows/sign-in/sign-in.hosted-ui.js";
 import { LOGIN_SESSION_COOKIE } from "../../../core/oauth/login-session.service.js";
-import { continueSignIn, renderChallenge, restartLinkOf } from "./challenge.routes.js";
+import { continueSignIn, renderChallenge, restartLinkOf } from "./challenge-pages.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { friendlyMessage, isSessionOver, TOO_MANY_ATTEMPTS } from "./messages.js";
 import {

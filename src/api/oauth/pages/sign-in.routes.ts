@@ -16,7 +16,7 @@ import {
   sendPage,
   type PageContext,
 } from "./page-kit.js";
-import { continueSignIn } from "./challenge.routes.js";
+import { continueSignIn } from "./challenge-pages.js";
 import { PAGE_PATHS, pageParameterOf } from "./urls.js";
 import { loginView } from "./views-sign-in.js";
 import { renderPasswordStep, renderUsernameFirst, showChoices } from "./passwordless.routes.js";
