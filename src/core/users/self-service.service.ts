@@ -1,25 +1,15 @@
 import type { Clock } from "../../lib/clock.js";
-import type { AppClient } from "../clients/app-client.types.js";
-import { CognitoError, invalidParameter } from "../errors.js";
+import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import { mfaSummaryOf } from "../mfa/mfa-factors.js";
 import type { MfaSummary } from "../mfa/mfa.types.js";
-import type { CodeService, ComposedCode, PreparedCode } from "../messaging/code.service.js";
-import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
-import type { CodePurpose, Database, PasswordHasher, Repositories } from "../ports.js";
-import type { UserPool } from "../pools/user-pool.types.js";
+import type { CodeService } from "../messaging/code.service.js";
+import type { Database, PasswordHasher } from "../ports.js";
 import { loadSelfContext, type AccessTokenPrincipal } from "../tokens/access-token.service.js";
-import { requireUnique } from "../validation.js";
-import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
-import {
-  checkAttributeWrites,
-  readableAttributeNames,
-  writableAttributeNames,
-  type AttributeInput,
-} from "./attribute-rules.js";
+import { readableAttributeNames, type AttributeInput } from "./attribute-rules.js";
 import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
+import { createSelfAttributeOperations } from "./self-attributes.service.js";
 import { saveUser } from "./user-store.js";
-import type { User } from "./user.types.js";
 
 export interface SelfServiceDeps {
   db: Database;
@@ -36,109 +26,13 @@ export interface UserProfile extends MfaSummary {
 
 export type SelfService = ReturnType<typeof createSelfService>;
 
-type Verifiable = "email" | "phone_number";
-const VERIFIABLE: readonly Verifiable[] = ["email", "phone_number"];
-const PURPOSE: Record<Verifiable, CodePurpose> = { email: "VERIFY_EMAIL", phone_number: "VERIFY_PHONE_NUMBER" };
-
 /** Per-user call limits (cognito-reference §9.1). */
 const CHANGE_PASSWORD_PER_HOUR = 5;
-const GET_VERIFICATION_CODE_PER_HOUR = 5;
-const VERIFY_ATTRIBUTE_PER_HOUR = 15;
 
 const INCORRECT = "Incorrect username or password.";
 const actorOf = (principal: AccessTokenPrincipal) => `user:${principal.userId}`;
 
-function requireVerifiable(attributeName: string): Verifiable {
-  if (attributeName === "email" || attributeName === "phone_number") return attributeName;
-  throw invalidParameter(`Attribute ${attributeName} cannot be verified: only email and phone_number can.`);
-}
-
-/** Removal is a write: the client needs write permission on top of the schema's delete rules. */
-function checkClientDeletes(pool: UserPool, client: AppClient, names: readonly string[]): void {
-  checkAttributeDeletes(pool, names);
-  const writable = writableAttributeNames(pool, client);
-  for (const name of names) {
-    if (!writable.has(name))
-      throw new CognitoError("NotAuthorizedException", `A client attempted to write unauthorized attribute ${name}.`);
-  }
-}
-
-/**
- * Whether a write of email/phone is held until verified (AttributesRequireVerificationBeforeUpdate):
- * only a real change of a value the user already has; with no old value there is nothing to keep in
- * force. A client allowed to write the verified flag can vouch for the new value in the same call.
- */
-function isHeld(pool: UserPool, user: User, write: AttributeInput, writes: readonly AttributeInput[]): boolean {
-  const kind = write.name as Verifiable;
-  if (!VERIFIABLE.includes(kind) || !pool.attributesRequireVerificationBeforeUpdate.includes(kind)) return false;
-  const current = user.attributes[kind];
-  if (!current || current === write.value) return false;
-  return !writes.some((other) => other.name === `${kind}_verified` && other.value === "true");
-}
-
-/** The held email/phone change that a live code is waiting for, if any. */
-async function findPendingValue(
-  repositories: Repositories,
-  userId: string,
-  kind: Verifiable,
-  nowMs: number,
-): Promise<string | null> {
-  const code = await repositories.codes.find(userId, PURPOSE[kind]);
-  return code && code.pendingValue !== null && code.consumedAt === null && code.expiresAt.getTime() > nowMs
-    ? code.pendingValue
-    : null;
-}
-
-/** What an attempt answers when the user changed under it (see retryWhileStale). */
-const STALE = Symbol("stale");
-const MAX_STALE_ROUNDS = 3;
-
-const haveSameAttributes = (left: User, right: User): boolean =>
-  JSON.stringify(Object.entries(left.attributes).sort()) === JSON.stringify(Object.entries(right.attributes).sort());
-
 export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps) {
-  /** A verification code for `address` (the current value, or a held change): CustomMessage runs here, before any transaction. */
-  function composeVerificationCode(
-    pool: UserPool,
-    user: User,
-    kind: Verifiable,
-    address: string,
-    event: "UpdateUserAttribute" | "VerifyUserAttribute",
-  ): Promise<ComposedCode> {
-    const target: DeliveryTarget = { medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address };
-    return codes.composeCode({
-      pool,
-      user,
-      purpose: PURPOSE[kind],
-      target,
-      template: verificationTemplate(pool, target.medium),
-      event,
-    });
-  }
-
-  /**
-   * Runs `attempt` again when it found the user changed between its read and its transaction (a
-   * CustomMessage trigger runs in between, outside the transaction), a few times at most.
-   * @throws ConcurrentModificationException when the user keeps changing
-   */
-  async function retryWhileStale<T>(attempt: () => Promise<T | typeof STALE>): Promise<T> {
-    for (let round = 0; round < MAX_STALE_ROUNDS; round++) {
-      const outcome = await attempt();
-      if (outcome !== STALE) return outcome;
-    }
-    throw new CognitoError(
-      "ConcurrentModificationException",
-      "The user's attributes changed while the request was in progress; try again.",
-    );
-  }
-
-  /** Hands over the codes after their transaction committed; delivery failure leaves the change in place. */
-  async function deliverAll(prepared: readonly PreparedCode[]): Promise<CodeDeliveryDetails[]> {
-    const details: CodeDeliveryDetails[] = [];
-    for (const message of prepared) details.push(await codes.deliver(message));
-    return details;
-  }
-
   return {
     /**
      * The caller's username, the attributes its client may read (`sub` first) and the MFA factors
@@ -157,224 +51,7 @@ export function createSelfService({ db, clock, hasher, codes }: SelfServiceDeps)
       };
     },
 
-    /**
-     * Writes the caller's attributes (UpdateUserAttributes); an empty value removes the attribute. A
-     * changed email/phone becomes unverified and, when auto-verified, gets a code at the new address.
-     * Where the pool requires verification before update, the old value stays in force (attributes,
-     * sign-in aliases, messages) and the new one travels with the code until VerifyUserAttribute.
-     * @throws NotAuthorizedException (attribute not writable by the client), InvalidParameterException,
-     *         AliasExistsException, UserNotFoundException, CodeDeliveryFailureException (the change is kept),
-     *         ConcurrentModificationException (the attributes kept changing meanwhile), CustomMessage's trigger errors
-     */
-    async updateUserAttributes(
-      principal: AccessTokenPrincipal,
-      input: { userAttributes: AttributeInput[] },
-    ): Promise<CodeDeliveryDetails[]> {
-      checkInput({ userAttributes: input.userAttributes });
-      requireUnique(
-        "userAttributes",
-        input.userAttributes.map((attribute) => attribute.name),
-      );
-      const prepared = await retryWhileStale(async () => {
-        const plan = await db.read(async (repositories) => {
-          const { pool, client, user } = await loadSelfContext(repositories, principal);
-          const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
-          const deletes = input.userAttributes
-            .filter((attribute) => attribute.value === "")
-            .map((attribute) => attribute.name);
-          checkAttributeWrites(pool, writes, { kind: "client", client }, { isCreate: false });
-          checkClientDeletes(pool, client, deletes);
-          const held = writes.filter((write) => isHeld(pool, user, write, writes));
-          const { attributes, changed } = applyAttributeChanges(
-            user.attributes,
-            writes.filter((write) => !held.includes(write)),
-            deletes,
-          );
-          const toSend: { kind: Verifiable; address: string; isPending: boolean }[] = [];
-          const toVoid: Verifiable[] = [];
-          for (const kind of VERIFIABLE) {
-            const heldWrite = held.find((write) => write.name === kind);
-            if (heldWrite) {
-              toSend.push({ kind, address: heldWrite.value, isPending: true });
-            } else if (changed.includes(kind)) {
-              if (
-                attributes[kind] &&
-                attributes[`${kind}_verified`] !== "true" &&
-                pool.autoVerifiedAttributes.includes(kind)
-              )
-                toSend.push({ kind, address: attributes[kind], isPending: false });
-              // A code sent for the old value must not verify the new one.
-              else toVoid.push(kind);
-            } else if (
-              writes.some((write) => write.name === kind) &&
-              (await findPendingValue(repositories, user.id, kind, clock.nowMs())) !== null
-            ) {
-              // Writing the value in force again withdraws the held change.
-              toVoid.push(kind);
-            }
-          }
-          return { pool, client, user, held, attributes, changed, toSend, toVoid };
-        });
-        const { pool, client, user, held, attributes, changed } = plan;
-        const composed: { code: ComposedCode; pendingValue: string | null }[] = [];
-        for (const need of plan.toSend)
-          composed.push({
-            code: await composeVerificationCode(pool, user, need.kind, need.address, "UpdateUserAttribute"),
-            pendingValue: need.isPending ? need.address : null,
-          });
-        return db.transaction(async (repositories) => {
-          const { user: current } = await loadSelfContext(repositories, principal);
-          if (!haveSameAttributes(current, user)) return STALE;
-          for (const kind of plan.toVoid) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
-          const messages: PreparedCode[] = [];
-          for (const { code, pendingValue } of composed)
-            messages.push(await codes.storeCode(repositories, code, { pendingValue }));
-          if (changed.length === 0 && held.length === 0) return messages;
-          const now = clock.now();
-          // The fresh row, not the one read before the trigger: only its attributes are known to be unchanged.
-          if (changed.length > 0)
-            await saveUser(repositories, pool, { ...current, attributes, updatedAt: now }, { isNew: false });
-          await repositories.events.append(
-            {
-              type: "USER_ATTRIBUTES_CHANGED",
-              poolId: pool.id,
-              actor: actorOf(principal),
-              detail: {
-                userSub: user.id,
-                via: "UpdateUserAttributes",
-                clientId: client.clientId,
-                attributes: changed,
-                pendingVerification: held.map((write) => write.name),
-              },
-            },
-            now,
-          );
-          return messages;
-        });
-      });
-      return deliverAll(prepared);
-    },
-
-    /**
-     * Removes the caller's attributes (DeleteUserAttributes); the rules of AdminDeleteUserAttributes plus
-     * the client's write permission. A code or held change for a removed email/phone dies with it.
-     * @throws InvalidParameterException (unknown, required, immutable or `sub`), NotAuthorizedException, UserNotFoundException
-     */
-    async deleteUserAttributes(principal: AccessTokenPrincipal, userAttributeNames: string[]): Promise<void> {
-      checkInput({ userAttributeNames });
-      requireUnique("userAttributeNames", userAttributeNames);
-      await db.transaction(async (repositories) => {
-        const { pool, client, user } = await loadSelfContext(repositories, principal);
-        checkClientDeletes(pool, client, userAttributeNames);
-        for (const kind of VERIFIABLE)
-          if (userAttributeNames.includes(kind)) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
-        const { attributes, changed } = applyAttributeChanges(user.attributes, [], userAttributeNames);
-        if (changed.length === 0) return;
-        const now = clock.now();
-        await saveUser(repositories, pool, { ...user, attributes, updatedAt: now }, { isNew: false });
-        await repositories.events.append(
-          {
-            type: "USER_ATTRIBUTES_CHANGED",
-            poolId: pool.id,
-            actor: actorOf(principal),
-            detail: { userSub: user.id, via: "DeleteUserAttributes", clientId: client.clientId, attributes: changed },
-          },
-          now,
-        );
-      });
-    },
-
-    /**
-     * Sends a verification code for email or phone_number (GetUserAttributeVerificationCode): to the held
-     * new value when a change is pending, else to the current one. The previous code stops working.
-     * @throws InvalidParameterException (not verifiable, or no value), LimitExceededException (5 per hour),
-     *         CodeDeliveryFailureException, NotAuthorizedException, UserNotFoundException,
-     *         ConcurrentModificationException (the attribute kept changing meanwhile), CustomMessage's trigger errors
-     */
-    async getUserAttributeVerificationCode(
-      principal: AccessTokenPrincipal,
-      attributeName: string,
-    ): Promise<CodeDeliveryDetails> {
-      checkInput({ attributeName });
-      const kind = requireVerifiable(attributeName);
-      await codes.countAttempt("getUserAttributeVerificationCode", principal.userId, GET_VERIFICATION_CODE_PER_HOUR);
-      /** Where the code goes: the held new value when a change is pending, else the current one. */
-      const addressOf = async (repositories: Repositories, user: User) => {
-        const pending = await findPendingValue(repositories, user.id, kind, clock.nowMs());
-        return { pending, address: pending ?? user.attributes[kind] };
-      };
-      const prepared = await retryWhileStale(async () => {
-        const { pool, user, pending, address } = await db.read(async (repositories) => {
-          const context = await loadSelfContext(repositories, principal);
-          return { ...context, ...(await addressOf(repositories, context.user)) };
-        });
-        if (!address) throw invalidParameter(`The user has no ${kind} to verify.`);
-        const composed = await composeVerificationCode(pool, user, kind, address, "VerifyUserAttribute");
-        return db.transaction(async (repositories) => {
-          const { user: current } = await loadSelfContext(repositories, principal);
-          const now = await addressOf(repositories, current);
-          if (now.address !== address || now.pending !== pending) return STALE;
-          return codes.storeCode(repositories, composed, { pendingValue: pending !== null ? address : null });
-        });
-      });
-      return codes.deliver(prepared);
-    },
-
-    /**
-     * Checks the code and marks email/phone verified (VerifyUserAttribute); a held change is swapped in
-     * first. In alias pools the verified value becomes a sign-in alias.
-     * @throws CodeMismatchException, ExpiredCodeException, TooManyFailedAttemptsException, LimitExceededException (15 per hour),
-     *         AliasExistsException (another user holds the value as a verified alias), InvalidParameterException, NotAuthorizedException
-     */
-    async verifyUserAttribute(
-      principal: AccessTokenPrincipal,
-      input: { attributeName: string; code: string },
-    ): Promise<void> {
-      checkInput({ attributeName: input.attributeName, code: input.code });
-      const kind = requireVerifiable(input.attributeName);
-      await codes.countAttempt("verifyUserAttribute", principal.userId, VERIFY_ATTRIBUTE_PER_HOUR);
-      await codes.redeem(principal.userId, PURPOSE[kind], input.code, async (repositories) => {
-        const { pool, client, user } = await loadSelfContext(repositories, principal);
-        const pendingValue = (await repositories.codes.find(user.id, PURPOSE[kind]))?.pendingValue ?? null;
-        const value = pendingValue ?? user.attributes[kind];
-        if (!value) throw invalidParameter(`The user has no ${kind} to verify.`);
-        const swapped = pendingValue !== null && pendingValue !== user.attributes[kind];
-        const now = clock.now();
-        const flag = `${kind}_verified`;
-        // Throws AliasExistsException, rolling the redemption back, when the value is someone else's alias.
-        await saveUser(
-          repositories,
-          pool,
-          { ...user, attributes: { ...user.attributes, [kind]: value, [flag]: "true" }, updatedAt: now },
-          { isNew: false },
-        );
-        await repositories.events.append(
-          {
-            type: "ATTRIBUTE_VERIFIED",
-            poolId: pool.id,
-            actor: actorOf(principal),
-            detail: { userSub: user.id, attributeName: kind, pendingChangeApplied: swapped },
-          },
-          now,
-        );
-        if (swapped) {
-          await repositories.events.append(
-            {
-              type: "USER_ATTRIBUTES_CHANGED",
-              poolId: pool.id,
-              actor: actorOf(principal),
-              detail: {
-                userSub: user.id,
-                via: "VerifyUserAttribute",
-                clientId: client.clientId,
-                attributes: [kind, flag].sort(),
-              },
-            },
-            now,
-          );
-        }
-      });
-    },
+    ...createSelfAttributeOperations({ db, clock, codes }),
 
     /**
      * Changes the caller's password (ChangePassword) after checking the previous one; the policy and the
