@@ -1,5 +1,5 @@
 import type { AliasKind, User } from "../users/user.types.js";
-import type { SearchEntry } from "../storage-ports.js";
+import type { SearchEntry } from "../storage-ports.users.js";
 
 /** Cognito's UserImportJobStatusType. */
 export const USER_IMPORT_JOB_STATUSES = [
