@@ -1,9 +1,8 @@
 import { Router, type Request, type Response } from "express";
-import { isCognitoError } from "../../../core/errors.js";
 import type { HostedUiOutcome } from "../../../core/flows/sign-in/sign-in.hosted-ui.js";
+import { createAccountPageKit } from "./account-kit.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { attributeFieldName } from "./fields.js";
-import { readDelivery, signDelivery, type Delivery } from "./delivery.js";
 import { friendlyMessage, noticeText } from "./messages.js";
 import {
   errorPageView,
@@ -20,41 +19,19 @@ import {
 import { cookiePathOf, pageBaseOf } from "./security.js";
 import { continueSignIn } from "./challenge-pages.js";
 import { PAGE_PATHS, pageParameterOf, pageUrl, rawQueryOf } from "./urls.js";
-import {
-  confirmForgotPasswordView,
-  confirmView,
-  forgotPasswordView,
-  messageView,
-  signUpView,
-} from "./views-account.js";
+import { confirmView, messageView, signUpView } from "./views-account.js";
 
 /** The hand-off of a sign-up made in this browser (a random token; the user id stays on the server). */
 const SIGN_UP_COOKIE = "cognito-signup";
 
 /**
- * Sign-up, confirmation and password reset (reference-oauth §8.1): each runs the same core service as
- * the APIs' SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword and ConfirmForgotPassword.
+ * Sign-up and confirmation (reference-oauth §8.1): each runs the same core service as the APIs' SignUp,
+ * ConfirmSignUp and ResendConfirmationCode. Password reset is in password-reset.routes.ts.
  */
 export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
   const router = Router();
   const { services } = deps;
-  const secretHashOf = (context: PageContext, username: string) =>
-    services.signIn.hostedUi.secretHashOf(context.request.clientId, username);
-  /** Cognito's errors are CognitoErrors; anything else is ours and goes to the generic error page. */
-  const expectCognito = (error: unknown): void => {
-    if (!isCognitoError(error)) throw error;
-  };
-  /** The `delivery` parameter of the next page: what core reported, signed for this pool and name. */
-  const deliveryParameter = (context: PageContext, username: string, delivery: Delivery | null): string | null =>
-    delivery ? signDelivery(deps.authenticator, context.base.poolId, username, delivery) : null;
-  /** The delivery this page's URL carries, if it was signed here for the URL's name; text from the URL is never shown. */
-  const deliveryOf = (context: PageContext): Delivery | null =>
-    readDelivery(
-      deps.authenticator,
-      context.base.poolId,
-      pageParameterOf(context.query, "username"),
-      pageParameterOf(context.query, "delivery"),
-    );
+  const { secretHashOf, expectCognito, deliveryParameter, deliveryOf } = createAccountPageKit(deps);
 
   // ---- /signup -------------------------------------------------------------------------------
   function renderSignUp(
@@ -272,112 +249,6 @@ export function createAccountRoutes(deps: ManagedLoginPagesDeps): Router {
         expectCognito(error);
         renderConfirm(req, res, context, friendlyMessage(error, "confirm"));
       }
-    }),
-  );
-
-  // ---- /forgotPassword and /confirmforgotPassword ---------------------------------------------
-  const renderForgot = (res: Response, context: PageContext, username: string | null, error: string | null = null) =>
-    sendPage(
-      res,
-      context,
-      forgotPasswordView({
-        target: formTargetOf(context, PAGE_PATHS.forgotPassword),
-        usernameAttributes: context.settings.usernameAttributes,
-        username,
-        signInUrl: linkOf(context, PAGE_PATHS.login),
-        error,
-      }),
-    );
-
-  router.get(
-    PAGE_PATHS.forgotPassword,
-    pageHandler(deps, async (req, res) => {
-      const context = await openPage(deps, req, res, PAGE_PATHS.forgotPassword);
-      if (context) renderForgot(res, context, pageParameterOf(context.query, "username") ?? context.request.loginHint);
-    }),
-  );
-
-  router.post(
-    PAGE_PATHS.forgotPassword,
-    pageHandler(deps, async (req, res) => {
-      const context = await openPage(deps, req, res, PAGE_PATHS.forgotPassword);
-      if (!context) return;
-      const username = fieldOf(req, "username")?.trim() ?? "";
-      if (!username) return renderForgot(res, context, username, "Enter your username.");
-      let delivery: Delivery;
-      try {
-        // Users hidden (hidesUsers): an unknown, disabled or unverified name gets a simulated masked
-        // destination, so the redirect reads the same for every name.
-        delivery = await services.passwordRecovery.forgotPassword({
-          clientId: context.request.clientId,
-          username,
-          secretHash: await secretHashOf(context, username),
-          hidesUsers: true,
-        });
-      } catch (error) {
-        expectCognito(error);
-        return renderForgot(res, context, username, friendlyMessage(error, "forgot-password"));
-      }
-      redirectTo(
-        res,
-        linkOf(context, PAGE_PATHS.confirmForgotPassword, {
-          username,
-          delivery: deliveryParameter(context, username, delivery),
-        }),
-        null,
-      );
-    }),
-  );
-
-  function renderConfirmForgot(req: Request, res: Response, context: PageContext, error: string | null = null): void {
-    const delivery = deliveryOf(context);
-    const view = confirmForgotPasswordView({
-      target: formTargetOf(context, PAGE_PATHS.confirmForgotPassword),
-      resendTarget: formTargetOf(context, PAGE_PATHS.forgotPassword),
-      username: fieldOf(req, "username") ?? pageParameterOf(context.query, "username"),
-      destination: delivery?.destination ?? null,
-      deliveryMedium: delivery?.deliveryMedium ?? null,
-      policy: context.settings.passwordPolicy,
-      signInUrl: linkOf(context, PAGE_PATHS.login),
-      error,
-    });
-    sendPage(res, context, view);
-  }
-
-  router.get(
-    PAGE_PATHS.confirmForgotPassword,
-    pageHandler(deps, async (req, res) => {
-      const context = await openPage(deps, req, res, PAGE_PATHS.confirmForgotPassword);
-      if (context) renderConfirmForgot(req, res, context);
-    }),
-  );
-
-  router.post(
-    PAGE_PATHS.confirmForgotPassword,
-    pageHandler(deps, async (req, res) => {
-      const context = await openPage(deps, req, res, PAGE_PATHS.confirmForgotPassword);
-      if (!context) return;
-      const username = fieldOf(req, "username")?.trim() ?? "";
-      const code = (fieldOf(req, "code") ?? "").replace(/\s+/g, "");
-      const password = fieldOf(req, "password") ?? "";
-      if (!username || !code || !password)
-        return renderConfirmForgot(req, res, context, "Enter the code and a new password.");
-      if (password !== fieldOf(req, "confirmPassword"))
-        return renderConfirmForgot(req, res, context, "The two passwords don’t match.");
-      try {
-        await services.passwordRecovery.confirmForgotPassword({
-          clientId: context.request.clientId,
-          username,
-          confirmationCode: code,
-          password,
-          secretHash: await secretHashOf(context, username),
-          hidesUsers: true,
-        });
-      } catch (error) {
-        expectCognito(error);
-        return renderConfirmForgot(req, res, context, friendlyMessage(error, "reset-password"));
-      }
-      redirectTo(res, linkOf(context, PAGE_PATHS.login, { username, notice: "password_reset" }), null);
     }),
   );
 

@@ -9,6 +9,7 @@ import { createSignInRoutes } from "./sign-in.routes.js";
 import { LOGIN_CSS, LOGIN_CSS_PATH } from "./styles.js";
 import { PASSKEY_JS, PASSKEY_JS_PATH } from "./passkey-script.js";
 import { createPasswordlessRoutes } from "./passwordless.routes.js";
+import { createPasswordResetRoutes } from "./password-reset.routes.js";
 
 export type { ManagedLoginPagesDeps } from "./deps.js";
 
@@ -40,6 +41,7 @@ export function createManagedLoginPages(deps: ManagedLoginPagesDeps): Router {
   router.use(createChallengeRoutes(deps));
   router.use(createPasswordlessRoutes(deps));
   router.use(createAccountRoutes(deps));
+  router.use(createPasswordResetRoutes(deps));
   // A form the body parser refuses (too large, another charset) gets a page, not the API's JSON error.
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
