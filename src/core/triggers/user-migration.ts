@@ -4,7 +4,7 @@ import { isOfferedByPool } from "../mfa/mfa-factors.js";
 import type { Database, MessageSender, PasswordHasher, Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { composeInvitations, deliveryMediumsOf, reachableTargets, sendInvitations } from "../users/invitation.js";
-import { releaseAliasFromOtherUser } from "../users/sign-up.service.js";
+import { releaseAliasFromOtherUser } from "../users/user-confirmation.js";
 import { buildNewUser, saveUser } from "../users/user-store.js";
 import type { User, UserStatus } from "../users/user.types.js";
 import { runUserMigration, type MigratedUser } from "./migration.triggers.js";

@@ -19,7 +19,7 @@ import { classifySignUpUsername, findUserByIdentifier } from "./identity.js";
 import { composeInvitations, deliveryMediumsOf, invitationTargets, sendInvitations } from "./invitation.js";
 import { composePasswordResetCode } from "./password-recovery.service.js";
 import { checkPasswordAgainstPolicy, generateTemporaryPassword } from "./password-policy.js";
-import { releaseAliasFromOtherUser } from "./sign-up.service.js";
+import { releaseAliasFromOtherUser } from "./user-confirmation.js";
 import { buildNewUser, saveUser } from "./user-store.js";
 import { allowsPasswordless } from "../pools/sign-in-policy.js";
 import type { User, UserAttributes } from "./user.types.js";

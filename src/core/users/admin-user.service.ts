@@ -11,7 +11,7 @@ import { createAdminUserPasswordOperations } from "./admin-user-passwords.servic
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
 import { checkAttributeWrites, type AttributeInput } from "./attribute-rules.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
-import { confirmUser } from "./sign-up.service.js";
+import { confirmUser } from "./user-confirmation.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 

@@ -7,7 +7,7 @@ import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { CodeService, ComposedCode } from "../messaging/code.service.js";
 import { signUpTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
-import type { Database, MessageSender, PasswordHasher, Repositories, SecretBox } from "../ports.js";
+import type { Database, MessageSender, PasswordHasher, SecretBox } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { runPostConfirmation, runPreSignUp } from "../triggers/sign-up.triggers.js";
 import type { TriggerRunner } from "../triggers/trigger-runner.js";
@@ -17,11 +17,12 @@ import {
   toAttributeMap,
   type AttributeInput,
 } from "./attribute-rules.js";
-import { classifySignUpUsername, findUserByIdentifier, normalizeIdentifier } from "./identity.js";
+import { classifySignUpUsername, findUserByIdentifier } from "./identity.js";
 import { checkPasswordAgainstPolicy } from "./password-policy.js";
 import { allowsPasswordless } from "../pools/sign-in-policy.js";
 import type { SignUpSessions } from "../flows/sign-in/sign-up-session.js";
 import { normalizeTypedName } from "./typed-name.js";
+import { confirmUser } from "./user-confirmation.js";
 import { buildNewUser, saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 
@@ -355,71 +356,4 @@ export function createSignUpService({
       });
     },
   };
-}
-
-/**
- * Marks a user CONFIRMED and the sign-up channel verified, claiming the alias it carries. Shared by
- * ConfirmSignUp and AdminConfirmSignUp. @throws AliasExistsException unless forceAliasCreation
- */
-export async function confirmUser(
-  repositories: Repositories,
-  pool: UserPool,
-  user: User,
-  options: { forceAliasCreation: boolean; actor: string; now: Date; verifyChannel?: boolean },
-): Promise<User> {
-  const attributes = { ...user.attributes };
-  const channel = options.verifyChannel === false ? null : signUpTarget(pool, user.attributes);
-  if (channel) attributes[`${channel.attributeName}_verified`] = "true";
-  if (channel && pool.aliasAttributes.includes(channel.attributeName) && options.forceAliasCreation) {
-    await releaseAliasFromOtherUser(
-      repositories,
-      pool,
-      channel.attributeName,
-      attributes[channel.attributeName]!,
-      user.id,
-      options.now,
-    );
-  }
-  const confirmed: User = { ...user, status: "CONFIRMED", attributes, updatedAt: options.now };
-  await saveUser(repositories, pool, confirmed, { isNew: false });
-  await repositories.events.append(
-    {
-      type: "USER_CONFIRMED",
-      poolId: pool.id,
-      actor: options.actor,
-      detail: { userSub: user.id, username: user.username },
-    },
-    options.now,
-  );
-  return confirmed;
-}
-
-/** ForceAliasCreation: the alias moves to this user, and the old holder's value becomes unverified. */
-export async function releaseAliasFromOtherUser(
-  repositories: Repositories,
-  pool: UserPool,
-  kind: "email" | "phone_number",
-  value: string,
-  newHolderId: string,
-  now: Date,
-): Promise<void> {
-  const holderId = await repositories.users.releaseAlias(pool.id, kind, normalizeIdentifier(pool, kind, value));
-  if (!holderId || holderId === newHolderId) return;
-  const holder = await repositories.users.findById(pool.id, holderId);
-  if (!holder) return;
-  const updated: User = {
-    ...holder,
-    attributes: { ...holder.attributes, [`${kind}_verified`]: "false" },
-    updatedAt: now,
-  };
-  await saveUser(repositories, pool, updated, { isNew: false });
-  await repositories.events.append(
-    {
-      type: "USER_ATTRIBUTES_CHANGED",
-      poolId: pool.id,
-      actor: "system",
-      detail: { userSub: holder.id, reason: "alias moved by forceAliasCreation", attributes: [`${kind}_verified`] },
-    },
-    now,
-  );
 }

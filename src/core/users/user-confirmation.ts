@@ -1,0 +1,77 @@
+/**
+ * Confirming a user (ConfirmSignUp, AdminConfirmSignUp) and moving a verified alias to a user
+ * (ForceAliasCreation), shared by sign-up, the admin operations and user migration.
+ */
+import { signUpTarget } from "../messaging/delivery.js";
+import type { Repositories } from "../ports.js";
+import type { UserPool } from "../pools/user-pool.types.js";
+import { normalizeIdentifier } from "./identity.js";
+import { saveUser } from "./user-store.js";
+import type { User } from "./user.types.js";
+
+/**
+ * Marks a user CONFIRMED and the sign-up channel verified, claiming the alias it carries. Shared by
+ * ConfirmSignUp and AdminConfirmSignUp. @throws AliasExistsException unless forceAliasCreation
+ */
+export async function confirmUser(
+  repositories: Repositories,
+  pool: UserPool,
+  user: User,
+  options: { forceAliasCreation: boolean; actor: string; now: Date; verifyChannel?: boolean },
+): Promise<User> {
+  const attributes = { ...user.attributes };
+  const channel = options.verifyChannel === false ? null : signUpTarget(pool, user.attributes);
+  if (channel) attributes[`${channel.attributeName}_verified`] = "true";
+  if (channel && pool.aliasAttributes.includes(channel.attributeName) && options.forceAliasCreation) {
+    await releaseAliasFromOtherUser(
+      repositories,
+      pool,
+      channel.attributeName,
+      attributes[channel.attributeName]!,
+      user.id,
+      options.now,
+    );
+  }
+  const confirmed: User = { ...user, status: "CONFIRMED", attributes, updatedAt: options.now };
+  await saveUser(repositories, pool, confirmed, { isNew: false });
+  await repositories.events.append(
+    {
+      type: "USER_CONFIRMED",
+      poolId: pool.id,
+      actor: options.actor,
+      detail: { userSub: user.id, username: user.username },
+    },
+    options.now,
+  );
+  return confirmed;
+}
+
+/** ForceAliasCreation: the alias moves to this user, and the old holder's value becomes unverified. */
+export async function releaseAliasFromOtherUser(
+  repositories: Repositories,
+  pool: UserPool,
+  kind: "email" | "phone_number",
+  value: string,
+  newHolderId: string,
+  now: Date,
+): Promise<void> {
+  const holderId = await repositories.users.releaseAlias(pool.id, kind, normalizeIdentifier(pool, kind, value));
+  if (!holderId || holderId === newHolderId) return;
+  const holder = await repositories.users.findById(pool.id, holderId);
+  if (!holder) return;
+  const updated: User = {
+    ...holder,
+    attributes: { ...holder.attributes, [`${kind}_verified`]: "false" },
+    updatedAt: now,
+  };
+  await saveUser(repositories, pool, updated, { isNew: false });
+  await repositories.events.append(
+    {
+      type: "USER_ATTRIBUTES_CHANGED",
+      poolId: pool.id,
+      actor: "system",
+      detail: { userSub: holder.id, reason: "alias moved by forceAliasCreation", attributes: [`${kind}_verified`] },
+    },
+    now,
+  );
+}
