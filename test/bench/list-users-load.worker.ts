@@ -19,6 +19,8 @@ export interface ListUsersVariables {
   paginationToken?: string | null;
   /** Over Cognito's wire protocol (POST / ListUsers) instead of GraphQL. */
   wire?: boolean;
+  /** The same GraphQL request sent to this bare server instead (floor-server.ts): the per-request floor. */
+  floorUrl?: string;
 }
 
 export interface PageSummary {
@@ -41,6 +43,7 @@ export type ListUsersTask =
   | { type: "close" };
 
 let http: ReturnType<typeof createHttpClient> | null = null;
+const floorClients = new Map<string, ReturnType<typeof createHttpClient>>();
 let wireAgent: Agent | null = null;
 let baseUrl: URL | null = null;
 let mysql: Connection | null = null;
@@ -98,7 +101,13 @@ async function fetchPage(variables: ListUsersVariables): Promise<PageSummary> {
     if (!answer.Users) throw new Error(`ListUsers failed: ${JSON.stringify(answer)}`);
     return { elapsedMs, users: answer.Users.length, token: answer.PaginationToken ?? null };
   }
-  const body = await http!.post(document, variables as unknown as Record<string, unknown>, bearer);
+  const { floorUrl, ...sent } = variables;
+  let client = http!;
+  if (floorUrl) {
+    client = floorClients.get(floorUrl) ?? createHttpClient(floorUrl, 1);
+    floorClients.set(floorUrl, client);
+  }
+  const body = await client.post(document, sent as unknown as Record<string, unknown>, bearer);
   const elapsedMs = performance.now() - started;
   const page = body.data?.listUsers as { users: unknown[]; paginationToken: string | null } | undefined;
   if (!page) throw new Error(`listUsers failed: ${JSON.stringify(body.errors ?? body)}`);
@@ -151,6 +160,7 @@ async function handle(task: ListUsersTask): Promise<unknown> {
     }
     case "close":
       http?.close();
+      for (const client of floorClients.values()) client.close();
       wireAgent?.destroy();
       await mysql?.end();
       return null;

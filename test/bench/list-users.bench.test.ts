@@ -17,6 +17,7 @@
  * gateway's thread per kind of page (node:inspector, during the timed requests) to <dir>.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { Session } from "node:inspector";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -37,6 +38,7 @@ import { captureSql, tablesOf, type CapturedStatement } from "../support/sql-cap
 import type { ListUsersTask, ListUsersVariables, PageSummary, TimedSample } from "./list-users-load.worker.js";
 import { createPrng, findSeededPool, seed } from "./list-users-seed.js";
 import { FAMILY_NAMES } from "./names.js";
+import { startFloorServer } from "./floor-server.js";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
 const REDIS_URL = process.env.REDIS_URL;
@@ -111,7 +113,9 @@ interface Captured {
 describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its own SQL`, () => {
   let gateway: TestApp | undefined;
   let client: ReturnType<typeof startClient> | undefined;
+  let floor: Server | undefined;
   afterAll(async () => {
+    await new Promise((resolve) => (floor ? floor.close(resolve) : resolve(undefined)));
     await client?.run({ type: "close" }).catch(() => undefined);
     await client?.terminate();
     await gateway?.close();
@@ -191,16 +195,31 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     const scenarios: { label: string; captured: Captured[] }[] = [];
     const firstPage = await pages(repeat({ userPoolId, limit: LIMIT }));
     scenarios.push({ label: "first page, no filter", captured: firstPage });
+    // The floor: a bare node:http server answering the first page's exact bytes, timed by the same client,
+    // beside the same statements: the lowest HTTP / SQL ratio any server could print here.
+    const firstPageAnswer = await fetch(app.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${app.adminKey}` },
+      body: JSON.stringify({ query: print(ListUsersDocument), variables: { userPoolId, limit: LIMIT } }),
+    }).then((response) => response.text());
+    const floorServer = await startFloorServer(firstPageAnswer);
+    floor = floorServer.server;
+    const floorScenario = {
+      label: `  floor: bare node:http, the same ${Buffer.byteLength(firstPageAnswer)} bytes`,
+      captured: firstPage.map((captured) => ({
+        ...captured,
+        variables: { ...captured.variables, floorUrl: floorServer.url },
+      })),
+    };
+    scenarios.push(floorScenario);
     const emails = await sampleIndex("email", RUNS, () => letters(3));
     scenarios.push({
       label: 'email = "…" (exact, one user)',
       captured: await pages(emails.map(({ value }) => ({ userPoolId, limit: LIMIT, filter: `email = "${value}"` }))),
     });
     const broad = 'family_name ^= "Sm"';
-    scenarios.push({
-      label: `first page, ${broad}`,
-      captured: await pages(repeat({ userPoolId, limit: LIMIT, filter: broad })),
-    });
+    const broadFirstPage = await pages(repeat({ userPoolId, limit: LIMIT, filter: broad }));
+    scenarios.push({ label: `first page, ${broad}`, captured: broadFirstPage });
     // The same page over Cognito's wire protocol: what GraphQL costs beyond the HTTP layer both share.
     scenarios.push({
       label: `  the same over the wire (POST / ListUsers)`,
@@ -214,10 +233,8 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     const deepTokens = depths.map(({ value, userId }) =>
       Buffer.from(JSON.stringify({ v: value, u: userId, f: firstToken.f }), "utf8").toString("base64url"),
     );
-    scenarios.push({
-      label: "deep page by cursor, no filter",
-      captured: await pages(deepTokens.map((paginationToken) => ({ userPoolId, limit: LIMIT, paginationToken }))),
-    });
+    const deepPages = await pages(deepTokens.map((paginationToken) => ({ userPoolId, limit: LIMIT, paginationToken })));
+    scenarios.push({ label: "deep page by cursor, no filter", captured: deepPages });
     // Every page of a prefix matching ~5,000 users, following the tokens.
     const surnames = [...new Set(FAMILY_NAMES.map((name) => name.toLowerCase()))];
     const candidates = surnames.filter((name) => !surnames.some((other) => other !== name && other.startsWith(name)));
@@ -249,6 +266,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     const principal: AdminPrincipal = { keyId: "bench", poolScope: null };
     const rows: (string | number)[][] = [];
     const breakdown: string[] = [];
+    const medians = new Map<(typeof scenarios)[number], { http: number; sql: number }>();
     for (const scenario of scenarios) {
       const tripsBefore = roundTrips();
       const cpuBefore = snapshotCpu();
@@ -277,6 +295,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
       }
       const http = samples.map((sample) => sample.httpMs);
       const sql = samples.map((sample) => sample.sqlMs);
+      medians.set(scenario, { http: percentile(http, 50), sql: percentile(sql, 50) });
       rows.push([
         scenario.label,
         samples.length,
@@ -338,6 +357,10 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     log(
       "(times in ms; x = HTTP / SQL; HTTP-SQL = what the gateway adds to its SQL, per request; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; gw CPU = the gateway thread's CPU)",
     );
+    const floorMedians = medians.get(floorScenario)!;
+    log(
+      `floor: node:http alone answers the first page's bytes in ${fixed(floorMedians.http, 2)} ms p50, beside its SQL's ${fixed(floorMedians.sql, 2)} ms: a server that did nothing but send the statement and these bytes would print x p50 = ${fixed((floorMedians.http + floorMedians.sql) / floorMedians.sql, 2)} on this machine`,
+    );
     log("");
     log("each statement sent directly, p50:");
     for (const line of breakdown) log(`  ${line}`);
@@ -350,9 +373,9 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     }
     log("");
     for (const [label, captured] of [
-      [`plan of the first page of ${broad}`, scenarios[2]!.captured[0]!],
+      [`plan of the first page of ${broad}`, broadFirstPage[0]!],
       [`plan of the last page of ${narrow}`, walk[walk.length - 1]!],
-      ["plan of a deep page without a filter", scenarios[4]!.captured[0]!],
+      ["plan of a deep page without a filter", deepPages[0]!],
     ] as const) {
       log(`${label}:`);
       for (const statement of captured.statements.filter((candidate) => /user_search_entries/.test(candidate.sql))) {

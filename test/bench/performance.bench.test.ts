@@ -22,11 +22,12 @@
  * (10000; 0 skips the compile and the process), BENCH_WARM_UP sign-ins of the in-process gateway (2000),
  * BENCH_USERS (200), BENCH_CPU_PROFILE=<path> for a V8 CPU profile of the gateway's thread per
  * phase (<path>.<phase>.cpuprofile; summarise with a .cpuprofile reader), SRP_WORKERS for the gateway,
- * BENCH_GATEWAY_NODE_OPTIONS for the RSS phase's gateway process (e.g. V8 heap flags to compare).
+ * BENCH_GATEWAY_NODE_OPTIONS for the RSS phase's gateway process (e.g. V8 heap flags to compare), and
+ * BENCH_GATEWAY_ENV ("NAME=value,…") for its environment (e.g. MALLOC_ARENA_MAX=2).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { Session } from "node:inspector/promises";
 import { createServer as createNetServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -55,6 +56,7 @@ import {
   type CryptoBound,
   type LoadGenerator,
 } from "./bench-gateway.js";
+import { startFloorServer } from "./floor-server.js";
 import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
 import type { LoadDocuments, PhaseRequest, PhaseResult } from "./srp-load.worker.js";
 
@@ -119,20 +121,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The per-request floor: node:http alone, reading the request and answering `body` as the gateway answers getUser. */
-async function startFloorServer(body: string): Promise<{ server: Server; url: string }> {
-  const payload = Buffer.from(body);
-  const server = createServer((request, response) => {
-    request.on("data", () => undefined);
-    request.on("end", () =>
-      response
-        .writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": payload.length })
-        .end(payload),
-    );
-  });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql` };
+/** BENCH_GATEWAY_ENV ("NAME=value,NAME=value") for the RSS phase's gateway process, e.g. MALLOC_ARENA_MAX=2. */
+function gatewayEnvironment(setting: string | undefined): Record<string, string> {
+  if (!setting) return {};
+  return Object.fromEntries(
+    setting.split(",").map((pair) => {
+      const at = pair.indexOf("=");
+      if (at < 1) throw new Error(`BENCH_GATEWAY_ENV: "${pair}" is not NAME=value`);
+      return [pair.slice(0, at).trim(), pair.slice(at + 1)];
+    }),
+  );
 }
 
 /** Access tokens with openid through the code flow as a browser runs it: /oauth2/authorize, the login form, the code for tokens (PKCE). */
@@ -350,6 +348,7 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
         ...(isExternal ? {} : { DATA_DIR: dataDir }),
         ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
         ...(process.env.BENCH_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS } : {}),
+        ...gatewayEnvironment(process.env.BENCH_GATEWAY_ENV),
       });
       const childPid = child.pid;
       rssCheckpoints.push({ signIns: 0, rssMb: processRssMb(childPid), peakMb: processRssMb(childPid) });
@@ -372,6 +371,10 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
       }
       rssSeconds = (performance.now() - rssStarted) / 1000;
       rssCpuMsPerSignIn = (mainThreadCpuMs(childPid) - cpuBefore) / rssCheckpoints.at(-1)!.signIns;
+      // Printed now as well as in the table: a run comparing RSS settings can stop here.
+      log(
+        `RSS phase: ${rssCheckpoints.map((checkpoint) => `${checkpoint.signIns} sign-ins ${fixed(checkpoint.rssMb, 0)} MB (peak ${fixed(checkpoint.peakMb, 0)})`).join("; ")}`,
+      );
       await child.kill("SIGTERM");
       child = undefined;
     }
