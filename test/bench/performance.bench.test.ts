@@ -23,7 +23,8 @@
  * BENCH_USERS (200), BENCH_CPU_PROFILE=<path> for a V8 CPU profile of the gateway's thread per
  * phase (<path>.<phase>.cpuprofile; summarise with a .cpuprofile reader), SRP_WORKERS for the gateway,
  * BENCH_GATEWAY_NODE_OPTIONS for the RSS phase's gateway process (e.g. V8 heap flags to compare), and
- * BENCH_GATEWAY_ENV ("NAME=value,…") for its environment (e.g. MALLOC_ARENA_MAX=2).
+ * BENCH_GATEWAY_ENV ("NAME=value,…") for its environment (e.g. MALLOC_ARENA_MAX=2), and BENCH_GATEWAY_NODE_FLAGS
+ * for its Node flags (default: npm start's, its heap sizing; "" for Node's own defaults).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -37,6 +38,7 @@ import { print } from "graphql";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Backend } from "../support/backends.js";
 import { startChildGateway, type ChildGateway } from "../support/child-gateway.js";
+import { npmStartNodeFlags } from "../support/start-script.js";
 import { compileGateway } from "../support/compiled-gateway.js";
 import { createPoolWithClient } from "../support/directory.js";
 import {
@@ -70,6 +72,11 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const SIGN_IN_OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 1000);
 const RSS_SIGN_INS = Number(process.env.BENCH_RSS_SIGN_INS ?? 10_000);
 const RSS_CHECKPOINTS = 4;
+/** The RSS phase's gateway runs with npm start's Node flags (its heap sizing), unless BENCH_GATEWAY_NODE_FLAGS says otherwise ("" for Node's defaults). */
+const RSS_NODE_FLAGS =
+  process.env.BENCH_GATEWAY_NODE_FLAGS === undefined
+    ? npmStartNodeFlags()
+    : process.env.BENCH_GATEWAY_NODE_FLAGS.split(" ").filter(Boolean);
 /** The in-process gateway's warm-up: with 1,000 sign-ins the first round still ran ~10% low (bench:sign-in's finding). */
 const WARM_UP_SIGN_INS = Number(process.env.BENCH_WARM_UP ?? 2000);
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
@@ -342,14 +349,19 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
       const compileStarted = performance.now();
       await compileGateway();
       compileSeconds = (performance.now() - compileStarted) / 1000;
-      child = await startChildGateway(backend, {
-        NODE_ENV: "production",
-        SECRETS_KEY: secretsKey,
-        ...(isExternal ? {} : { DATA_DIR: dataDir }),
-        ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
-        ...(process.env.BENCH_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS } : {}),
-        ...gatewayEnvironment(process.env.BENCH_GATEWAY_ENV),
-      });
+      child = await startChildGateway(
+        backend,
+        {
+          NODE_ENV: "production",
+          SECRETS_KEY: secretsKey,
+          ...(isExternal ? {} : { DATA_DIR: dataDir }),
+          ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
+          ...(process.env.BENCH_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS } : {}),
+          ...gatewayEnvironment(process.env.BENCH_GATEWAY_ENV),
+        },
+        {},
+        RSS_NODE_FLAGS,
+      );
       const childPid = child.pid;
       rssCheckpoints.push({ signIns: 0, rssMb: processRssMb(childPid), peakMb: processRssMb(childPid) });
       const cpuBefore = mainThreadCpuMs(childPid);
@@ -373,7 +385,7 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
       rssCpuMsPerSignIn = (mainThreadCpuMs(childPid) - cpuBefore) / rssCheckpoints.at(-1)!.signIns;
       // Printed now as well as in the table: a run comparing RSS settings can stop here.
       log(
-        `RSS phase: ${rssCheckpoints.map((checkpoint) => `${checkpoint.signIns} sign-ins ${fixed(checkpoint.rssMb, 0)} MB (peak ${fixed(checkpoint.peakMb, 0)})`).join("; ")}`,
+        `RSS phase: ${rssCheckpoints.map((checkpoint) => `${checkpoint.signIns} sign-ins ${fixed(checkpoint.rssMb, 0)} MB (peak ${fixed(checkpoint.peakMb, 0)})`).join("; ")}; ${fixed(rssCheckpoints.at(-1)!.signIns / rssSeconds, 1)} sign-ins/s, main thread ${fixed(rssCpuMsPerSignIn, 2)} ms CPU per sign-in`,
       );
       await child.kill("SIGTERM");
       child = undefined;
@@ -608,7 +620,7 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
     log("");
     if (rssCheckpoints.length > 0) {
       log(
-        `RSS of the gateway in its own process (compiled, NODE_ENV production; the load generator in this process; compile ${fixed(compileSeconds, 0)} s):`,
+        `RSS of the gateway in its own process (compiled, NODE_ENV production, node ${RSS_NODE_FLAGS.join(" ") || "with no flags"}; the load generator in this process; compile ${fixed(compileSeconds, 0)} s):`,
       );
       log(
         `  idle ${fixed(rssCheckpoints[0]!.rssMb, 0)} MB; after ${rssCheckpoints

@@ -43,24 +43,30 @@ export async function startChildGateway(
   backend: Backend,
   env: Record<string, string>,
   overrides: ChildGatewayOverrides = {},
+  /** Node and V8 flags before the script, as `node <flags> dist/src/main.js` takes them (e.g. heap sizing). */
+  nodeFlags: readonly string[] = [],
 ): Promise<ChildGateway> {
   const adminKey = env.ADMIN_API_KEY ?? `test-admin-${randomBytes(24).toString("hex")}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, "child-gateway.cjs"), COMPILED_ROOT], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "test",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ADMIN_API_KEY: adminKey,
-      LOG_LEVEL: "silent",
-      ENUMERATION_SAFE_MS: "50",
-      MAX_USER_POOLS: "10000",
-      ...backend.env,
-      ...env,
-      GATEWAY_TEST_OVERRIDES: JSON.stringify(overrides),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeFlags, path.join(__dirname, "child-gateway.cjs"), COMPILED_ROOT],
+    {
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        ADMIN_API_KEY: adminKey,
+        LOG_LEVEL: "silent",
+        ENUMERATION_SAFE_MS: "50",
+        MAX_USER_POOLS: "10000",
+        ...backend.env,
+        ...env,
+        GATEWAY_TEST_OVERRIDES: JSON.stringify(overrides),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   const lines: string[] = [];
   let stderr = "";
   let buffered = "";
