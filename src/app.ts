@@ -354,7 +354,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       accessTokens,
       selfService: createSelfService({ db, clock, hasher, codes }),
       signOut,
-      oauth: createOAuthService({ db, store, contexts, tokens: tokenService }),
+      oauth: createOAuthService({ db, store, contexts, customScopes, tokens: tokenService }),
       oauthTokens: createOAuthTokenService({
         db,
         store,

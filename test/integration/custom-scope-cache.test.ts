@@ -3,10 +3,22 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient } from "../support/directory.js";
-import { DeleteResourceServerDocument, UpdateResourceServerDocument } from "../support/generated/graphql.js";
+import {
+  CreateUserPoolClientDocument,
+  DeleteResourceServerDocument,
+  UpdateResourceServerDocument,
+} from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
-import { basicAuth, createMachineClient, createResourceServer, postForm } from "../support/oauth.js";
+import {
+  basicAuth,
+  CALLBACK,
+  createMachineClient,
+  createResourceServer,
+  oauthClientSettings,
+  postForm,
+} from "../support/oauth.js";
 import { signInEnv } from "../support/sign-in.js";
+import { captureSql } from "../support/sql-capture.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 
 const API = "https://api.example.com";
@@ -60,6 +72,28 @@ describe.each(BACKENDS)("resource-server changes reach cached client_credentials
     });
   const all = [`${API}/admin`, `${API}/read`, `${API}/write`];
 
+  /** A code-flow app client of the machine's pool that may ask for every scope of the resource server. */
+  async function browserClient(target: Machine): Promise<string> {
+    const settings = oauthClientSettings();
+    return expectData(
+      await gateway.gql(CreateUserPoolClientDocument, {
+        userPoolId: target.poolId,
+        input: { clientName: "web", ...settings, allowedOAuthScopes: [...settings.allowedOAuthScopes!, ...all] },
+      }),
+    ).createUserPoolClient.clientId;
+  }
+
+  /** What /oauth2/authorize on `app` says to a request for `scope`: on to the sign-in page, or an error back to the app. */
+  async function authorizes(app: TestApp, poolId: string, clientId: string, scope: string): Promise<string> {
+    const query = new URLSearchParams({ client_id: clientId, response_type: "code", redirect_uri: CALLBACK, scope });
+    const response = await fetch(`${app.baseUrl}/${poolId}/oauth2/authorize?${query}`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get("location")!, app.baseUrl);
+    return location.pathname.endsWith("/login")
+      ? "sign-in page"
+      : (location.searchParams.get("error") ?? location.href);
+  }
+
   it("stops granting a removed scope on the very next grant, grants an added one, and none after the server is deleted", async () => {
     const target = await machine();
     expect(await granted(gateway, target)).toEqual(all);
@@ -71,6 +105,22 @@ describe.each(BACKENDS)("resource-server changes reach cached client_credentials
     expect(await granted(gateway, target)).toBeNull();
     await createResourceServer(gateway, target.poolId, API, ["read"]);
     expect(await granted(gateway, target)).toEqual([`${API}/read`]);
+  });
+
+  it("has /oauth2/authorize refuse a removed scope and accept an added one on the very next request", async () => {
+    const target = await machine();
+    const clientId = await browserClient(target);
+    expect(await authorizes(gateway, target.poolId, clientId, `${API}/admin`)).toBe("sign-in page");
+    expectData(await replaceScopes(gateway, target, ["read"]));
+    const after = await Promise.all(
+      Array.from({ length: 10 }, () => authorizes(gateway, target.poolId, clientId, `${API}/admin`)),
+    );
+    expect(after).toEqual(Array.from({ length: 10 }, () => "invalid_scope"));
+    expectData(await replaceScopes(gateway, target, ["read", "admin"]));
+    expect(await authorizes(gateway, target.poolId, clientId, `${API}/admin`)).toBe("sign-in page");
+    // Served from the cache: a repeated request reads no resource-server table.
+    const { statements } = await captureSql(() => authorizes(gateway, target.poolId, clientId, `${API}/admin`));
+    expect(statements.filter((statement) => /resource_server/.test(statement.sql))).toEqual([]);
   });
 
   it("never grants a removed scope to any of 20 parallel grants made after the change returned", async () => {
@@ -101,6 +151,14 @@ describe.each(BACKENDS)("resource-server changes reach cached client_credentials
       const [here, there] = await Promise.all([granted(gateway, target), granted(other, target)]);
       expect(here).toEqual([`${API}/admin`, `${API}/read`]);
       expect(there).toEqual([`${API}/admin`, `${API}/read`]);
+    });
+
+    it("has the other process's /oauth2/authorize refuse a scope removed here on its very next request", async () => {
+      const target = await machine();
+      const clientId = await browserClient(target);
+      expect(await authorizes(other, target.poolId, clientId, `${API}/write`)).toBe("sign-in page");
+      expectData(await replaceScopes(gateway, target, ["admin"]));
+      expect(await authorizes(other, target.poolId, clientId, `${API}/write`)).toBe("invalid_scope");
     });
 
     it("never grants a removed scope on the other process to 20 parallel grants made after the change returned", async () => {

@@ -11,7 +11,7 @@ import {
   type AuthorizeCheck,
   type AuthorizeRequest,
 } from "./authorize-request.js";
-import { activeCustomScopesOf } from "./scopes.js";
+import type { CustomScopeCache } from "./custom-scope-cache.js";
 
 /** An authorization code lives 5 minutes and is used once (reference-oauth §2.3). */
 export const AUTHORIZATION_CODE_SECONDS = 300;
@@ -49,6 +49,8 @@ export interface OAuthServiceDeps {
   db: Database;
   store: ShortLivedStore;
   contexts: Pick<ClientContextCache, "get">;
+  /** The pools' active custom scopes, kept per process with cross-process invalidation (custom-scope-cache.ts). */
+  customScopes: Pick<CustomScopeCache, "activeScopes">;
   tokens: TokenService;
 }
 
@@ -69,7 +71,7 @@ const LOGOUT_LOGIN_PARAMETERS = ["client_id", "redirect_uri", "response_type", "
  * The authorization endpoint's decisions (reference-oauth §2): checking a request, and after a sign-in
  * (or single sign-on) minting the code or the implicit tokens. Shared by /oauth2/authorize and the pages.
  */
-export function createOAuthService({ db, store, contexts, tokens }: OAuthServiceDeps) {
+export function createOAuthService({ db, store, contexts, customScopes, tokens }: OAuthServiceDeps) {
   /** The client named by client_id, or null when there is none (any lookup fault is "no such client"). */
   async function findClient(clientId: string | null): Promise<AppClient | null> {
     if (!clientId) return null;
@@ -115,11 +117,9 @@ export function createOAuthService({ db, store, contexts, tokens }: OAuthService
      */
     async checkAuthorizeRequest(poolId: string, query: URLSearchParams): Promise<AuthorizeCheck> {
       const client = await findClient(query.getAll("client_id").length === 1 ? query.get("client_id") : null);
-      const servers =
-        client && client.poolId === poolId
-          ? await db.read((repositories) => repositories.resourceServers.listAllByPool(poolId))
-          : [];
-      return checkAuthorizeParameters({ poolId, query, client, activeCustomScopes: activeCustomScopesOf(servers) });
+      const activeCustomScopes =
+        client && client.poolId === poolId ? await customScopes.activeScopes(poolId) : new Set<string>();
+      return checkAuthorizeParameters({ poolId, query, client, activeCustomScopes });
     },
 
     /**
