@@ -22,9 +22,9 @@
  * (10000; 0 skips the compile and the process), BENCH_WARM_UP sign-ins of the in-process gateway (2000),
  * BENCH_USERS (200), BENCH_CPU_PROFILE=<path> for a V8 CPU profile of the gateway's thread per
  * phase (<path>.<phase>.cpuprofile; summarise with a .cpuprofile reader), SRP_WORKERS for the gateway,
- * BENCH_GATEWAY_NODE_OPTIONS for the RSS phase's gateway process (e.g. V8 heap flags to compare), and
- * BENCH_GATEWAY_ENV ("NAME=value,…") for its environment (e.g. MALLOC_ARENA_MAX=2), and BENCH_GATEWAY_NODE_FLAGS
- * for its Node flags (default: npm start's, its heap sizing; "" for Node's own defaults).
+ * and for the RSS phase's gateway process BENCH_GATEWAY_NODE_FLAGS, its Node and V8 flags (default: npm start's,
+ * its heap sizing; "" for Node's own defaults), and BENCH_GATEWAY_ENV ("NAME=value,…") for its environment
+ * (e.g. MALLOC_ARENA_MAX=2).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -356,7 +356,6 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
           SECRETS_KEY: secretsKey,
           ...(isExternal ? {} : { DATA_DIR: dataDir }),
           ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
-          ...(process.env.BENCH_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS } : {}),
           ...gatewayEnvironment(process.env.BENCH_GATEWAY_ENV),
         },
         {},
