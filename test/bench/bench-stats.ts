@@ -7,6 +7,20 @@ import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 
+/** The columns of sign-in's and sign-up's table of operations (one row per operation, as their rows fill them). */
+export const OPERATION_COLUMNS = [
+  "operation",
+  "ops",
+  "conc.",
+  "ops/s",
+  "p50 ms",
+  "p99 ms",
+  "max ms",
+  "gateway thread CPU ms/op",
+  "SQL/op",
+  "Redis/op",
+];
+
 export const log = (line = ""): void => void process.stdout.write(`${line}\n`);
 
 /** Nearest-rank percentile of unsorted samples. */

@@ -44,7 +44,17 @@ import {
   startLoadGenerator,
   type LoadGenerator,
 } from "./bench-gateway.js";
-import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
+import {
+  countRoundTrips,
+  cpuSince,
+  fixed,
+  log,
+  machineLine,
+  percentile,
+  snapshotCpu,
+  table,
+  OPERATION_COLUMNS,
+} from "./bench-stats.js";
 import type { LoadDocuments, PhaseRequest, PhaseResult } from "./srp-load.worker.js";
 import type { UserAuthDocuments, UserAuthTask } from "./user-auth-load.worker.js";
 
@@ -327,22 +337,7 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
       `      clients' ephemeral keys (a, A = g^a) before the timed window (${fixed(signIns.result.ephemeralKeysMs / OPERATIONS, 2)} ms each), as devices would while their users type.`,
     );
     log("");
-    for (const line of table(
-      [
-        "operation",
-        "ops",
-        "conc.",
-        "ops/s",
-        "p50 ms",
-        "p99 ms",
-        "max ms",
-        "gateway thread CPU ms/op",
-        "SQL/op",
-        "Redis/op",
-      ],
-      rows,
-    ))
-      log(line);
+    for (const line of table(OPERATION_COLUMNS, rows)) log(line);
     log("");
     for (const line of cpuLines) log(line);
     log("");

@@ -13,7 +13,17 @@ import { createPasswordHasher } from "../../src/infra/crypto/password-hasher.js"
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import { SignUpDocument } from "../support/generated/graphql.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
-import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
+import {
+  countRoundTrips,
+  cpuSince,
+  fixed,
+  log,
+  machineLine,
+  percentile,
+  snapshotCpu,
+  table,
+  OPERATION_COLUMNS,
+} from "./bench-stats.js";
 import { createHttpClient } from "./load-http-client.js";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
@@ -150,22 +160,7 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
       `BCRYPT_COST ${app.config.bcryptCost}, libuv thread pool ${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"} threads; the load generator (a keep-alive node:http client) runs in the gateway's process and shares its cores`,
     );
     log("");
-    for (const line of table(
-      [
-        "operation",
-        "ops",
-        "conc.",
-        "ops/s",
-        "p50 ms",
-        "p99 ms",
-        "max ms",
-        "gateway thread CPU ms/op",
-        "SQL/op",
-        "Redis/op",
-      ],
-      rows,
-    ))
-      log(line);
+    for (const line of table(OPERATION_COLUMNS, rows)) log(line);
     log("");
     for (const line of cpuLines) log(line);
     log("");
