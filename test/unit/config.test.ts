@@ -5,6 +5,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/index.js";
+import { npmStartNodeFlags } from "../support/start-script.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MAIN = path.join(ROOT, "dist/src/main.js");
@@ -274,7 +275,7 @@ describe("loadConfig: message delivery", () => {
   });
 });
 
-describe("the entry point (node dist/src/main.js)", () => {
+describe("the entry point as npm start runs it (node <its flags> dist/src/main.js)", () => {
   let dataDir: string;
   beforeAll(() => {
     try {
@@ -289,7 +290,7 @@ describe("the entry point (node dist/src/main.js)", () => {
 
   /** A clean environment: nothing leaks in from the test run (e.g. DATABASE_URL of the MariaDB pass). */
   const start = (env: Record<string, string>): ChildProcess =>
-    spawn(process.execPath, [MAIN], {
+    spawn(process.execPath, [...npmStartNodeFlags(), MAIN], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, ...env },
       stdio: ["ignore", "pipe", "pipe"],
