@@ -1,7 +1,12 @@
 import { generateKeyPairSync, sign as signRaw, type KeyObject } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { checkClaims, hasValidRs256Signature, parseCompactJwt } from "../../src/infra/crypto/rs256-jwt.js";
+import {
+  checkClaims,
+  hasValidRs256Signature,
+  parseCompactJwt,
+  signRs256Jwt,
+} from "../../src/infra/crypto/rs256-jwt.js";
 
 /**
  * The hot-path verifier (rs256-jwt.ts) against jose's jwtVerify with the options the token signer used
@@ -141,5 +146,57 @@ describe("rs256-jwt: the same verdicts as jose's jwtVerify", () => {
     const withB64 = rawToken({ ...header, crit: ["b64"], b64: true }, claims());
     expect(await joseVerdict(withB64, publicKey)).toBe("valid");
     expect(ownVerdict(withB64, publicKey)).toBe("invalid");
+  });
+});
+
+describe("signRs256Jwt", () => {
+  // What the token signer signs: Cognito's {kid, alg} header, claims with non-ASCII text and nested values,
+  // then iss/iat/exp last (a claim of the same name keeps its place and takes the new value, as in jose).
+  const tokenHeader = { kid: "Zk8pQ2x-_aB3", alg: "RS256" };
+  const tokenClaims = {
+    sub: "7d1f0a2e-1111-4c3b-9a2b-000000000001",
+    "cognito:groups": ["admins", "Ünïcödé 👩‍💻"],
+    iss: "overridden below",
+    address: { formatted: "1 Main St\nSpringfield" },
+    email_verified: true,
+    token_use: "id",
+  };
+
+  it("makes, byte for byte, the token jose's SignJWT makes from the same header, claims and key", async () => {
+    const ours = await signRs256Jwt(
+      tokenHeader,
+      { ...tokenClaims, iss: ISSUER, iat: NOW, exp: NOW + 3600 },
+      privateKey,
+    );
+    const jose = await new SignJWT({ ...tokenClaims })
+      .setProtectedHeader(tokenHeader)
+      .setIssuer(ISSUER)
+      .setIssuedAt(NOW)
+      .setExpirationTime(NOW + 3600)
+      .sign(privateKey);
+    expect(ours).toBe(jose);
+    const verified = await jwtVerify(ours, publicKey, {
+      algorithms: ["RS256"],
+      issuer: ISSUER,
+      currentDate: new Date(NOW * 1000),
+    });
+    expect(verified.protectedHeader).toEqual(tokenHeader);
+    expect(verified.payload["cognito:groups"]).toEqual(tokenClaims["cognito:groups"]);
+    expect(Object.keys(verified.payload)).toEqual([...Object.keys(tokenClaims), "iat", "exp"]);
+  });
+
+  it("is refused under another key, and many signed at once are each valid", async () => {
+    const tokens = await Promise.all(
+      Array.from({ length: 32 }, (_, index) =>
+        signRs256Jwt(
+          tokenHeader,
+          { ...tokenClaims, jti: `t${index}`, iss: ISSUER, iat: NOW, exp: NOW + 60 },
+          privateKey,
+        ),
+      ),
+    );
+    expect(new Set(tokens).size).toBe(32);
+    for (const token of tokens) expect(ownVerdict(token, publicKey)).toBe("valid");
+    expect(ownVerdict(tokens[0]!, stranger.publicKey)).toBe("invalid");
   });
 });

@@ -1,10 +1,10 @@
-import type { KeyObject } from "node:crypto";
-import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type CryptoKey, type JWK } from "jose";
+import { createPrivateKey, type KeyObject } from "node:crypto";
+import { exportJWK, exportPKCS8, generateKeyPair, type JWK } from "jose";
 import { CognitoError, resourceNotFound } from "../../core/errors.js";
 import type { Database, SecretBox, SigningKeyRecord, TokenSigner, TokenUse } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
-import { checkClaims, hasValidRs256Signature, parseCompactJwt, publicKeyOfJwk } from "./rs256-jwt.js";
+import { checkClaims, hasValidRs256Signature, parseCompactJwt, publicKeyOfJwk, signRs256Jwt } from "./rs256-jwt.js";
 
 const ALGORITHM = "RS256";
 const MODULUS_LENGTH = 2048;
@@ -37,7 +37,7 @@ export interface JoseTokenSignerDeps {
 
 interface SigningKeyInUse {
   kid: string;
-  key: CryptoKey;
+  key: KeyObject;
 }
 
 interface PublishedKey {
@@ -54,7 +54,7 @@ interface Cached<T> {
 }
 
 /**
- * TokenSigner over jose: per pool one RS256 key for ID tokens and another for access tokens, created on
+ * TokenSigner: per pool one RS256 key for ID tokens and another for access tokens, created on
  * first use; private keys stored as PKCS#8 sealed with the SecretBox and cached decrypted for at most
  * CACHE_SECONDS, so a rotation made by another process is picked up within that time.
  */
@@ -125,7 +125,7 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
     const entries = await Promise.all(
       TOKEN_USES.map(async (use) => {
         const record = active.find((key) => key.tokenUse === use)!;
-        const key = await importPKCS8(secretBox.decrypt(record.privateKeyCiphertext), ALGORITHM);
+        const key = createPrivateKey({ key: secretBox.decrypt(record.privateKeyCiphertext), format: "pem" });
         return [use, { kid: record.kid, key }] as const;
       }),
     );
@@ -184,12 +184,8 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       const { kid, key } = (await loadSigners(poolId))[tokenUse];
       const nowSeconds = Math.floor(clock.nowMs() / 1000);
       // Header exactly {kid, alg} as Cognito's; iss/iat/exp are set last so claims cannot override them.
-      return new SignJWT({ ...claims })
-        .setProtectedHeader({ kid, alg: ALGORITHM })
-        .setIssuer(issuerOf(poolId))
-        .setIssuedAt(nowSeconds)
-        .setExpirationTime(nowSeconds + expiresInSeconds)
-        .sign(key);
+      const payload = { ...claims, iss: issuerOf(poolId), iat: nowSeconds, exp: nowSeconds + expiresInSeconds };
+      return signRs256Jwt({ kid, alg: ALGORITHM }, payload, key);
     },
 
     async verify(poolId, token, tokenUse) {
