@@ -52,6 +52,7 @@ interface CpuSnapshot {
   atMs: number;
   /** CPU ticks of this process's main thread: the gateway's event loop when it runs in-process. */
   mainThreadTicks: number | null;
+  mainThreadSchedule: { runNs: number; waitNs: number } | null;
   machine: { busy: number; total: number } | null;
   processTicks: Map<string, number>;
   self: NodeJS.CpuUsage;
@@ -85,6 +86,19 @@ function readMainThreadTicks(): number | null {
   }
 }
 
+/**
+ * The main thread's nanoseconds on a core and waiting in the run queue for one (Linux schedstat): the
+ * second is time the thread could have run but another thread had the core.
+ */
+function readMainThreadSchedule(): { runNs: number; waitNs: number } | null {
+  try {
+    const [runNs, waitNs] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ").map(Number);
+    return Number.isFinite(runNs) && Number.isFinite(waitNs) ? { runNs: runNs!, waitNs: waitNs! } : null;
+  } catch {
+    return null;
+  }
+}
+
 function readProcessTicks(): Map<string, number> {
   const ticks = new Map<string, number>();
   let entries: string[] = [];
@@ -109,6 +123,7 @@ export function snapshotCpu(): CpuSnapshot {
   return {
     atMs: performance.now(),
     mainThreadTicks: readMainThreadTicks(),
+    mainThreadSchedule: readMainThreadSchedule(),
     machine: readMachine(),
     processTicks: readProcessTicks(),
     self: process.cpuUsage(),
@@ -119,7 +134,8 @@ export function snapshotCpu(): CpuSnapshot {
 /**
  * CPU used between a snapshot and now, in percent of one core: the gateway's thread (this process's
  * main thread), the share of wall time its event loop was not idle (which, unlike the thread's CPU,
- * includes time spent waiting for a core), the whole process (with the thread pool and any
+ * includes time spent waiting for a core), the share of wall time the thread was ready but waited in the
+ * run queue while other threads had both cores, the whole process (with the thread pool and any
  * load-generator thread), MariaDB, Redis and the machine. Also the gateway thread's CPU in ms.
  */
 export function cpuSince(
@@ -136,6 +152,11 @@ export function cpuSince(
   const parts = [
     `gateway thread ${fixed((gatewayThreadCpuMs / 1000 / seconds) * 100, 0)}%`,
     `gateway event loop not idle ${fixed(performance.eventLoopUtilization(now.elu, before.elu).utilization * 100, 0)}%`,
+    ...(now.mainThreadSchedule && before.mainThreadSchedule
+      ? [
+          `gateway thread waiting for a core ${fixed(((now.mainThreadSchedule.waitNs - before.mainThreadSchedule.waitNs) / 1e9 / seconds) * 100, 0)}%`,
+        ]
+      : []),
     `whole process ${fixed(((self.user + self.system) / 1e6 / seconds) * 100, 0)}%`,
   ];
   parts.push(...Object.entries(extra).map(([name, value]) => `${name} ${value}`));
