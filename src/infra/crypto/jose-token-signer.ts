@@ -122,13 +122,11 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       });
       published.delete(poolId);
     }
-    const entries = await Promise.all(
-      TOKEN_USES.map(async (use) => {
-        const record = active.find((key) => key.tokenUse === use)!;
-        const key = createPrivateKey({ key: secretBox.decrypt(record.privateKeyCiphertext), format: "pem" });
-        return [use, { kid: record.kid, key }] as const;
-      }),
-    );
+    const entries = TOKEN_USES.map((use) => {
+      const record = active.find((key) => key.tokenUse === use)!;
+      const key = createPrivateKey({ key: secretBox.decrypt(record.privateKeyCiphertext), format: "pem" });
+      return [use, { kid: record.kid, key }] as const;
+    });
     const value = Object.fromEntries(entries) as Record<TokenUse, SigningKeyInUse>;
     if ((generations.get(poolId) ?? 0) === generation) signers.set(poolId, { value, loadedAtMs: clock.nowMs() });
     return value;
