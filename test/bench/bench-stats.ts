@@ -138,10 +138,20 @@ export function snapshotCpu(): CpuSnapshot {
  * run queue while other threads had both cores, the whole process (with the thread pool and any
  * load-generator thread), MariaDB, Redis and the machine. Also the gateway thread's CPU in ms.
  */
+/** CPU milliseconds used during a phase: the gateway's thread, this whole process, MariaDB, Redis and the machine. */
+export interface CpuMilliseconds {
+  gatewayThread: number;
+  process: number;
+  mariadbd: number;
+  redis: number;
+  /** Every core's non-idle time, the kernel's included (/proc/stat). */
+  machine: number;
+}
+
 export function cpuSince(
   before: CpuSnapshot,
   extra: Record<string, string> = {},
-): { line: string; gatewayThreadCpuMs: number } {
+): { line: string; gatewayThreadCpuMs: number; milliseconds: CpuMilliseconds } {
   const now = snapshotCpu();
   const seconds = (now.atMs - before.atMs) / 1000;
   const self = process.cpuUsage(before.self);
@@ -160,17 +170,31 @@ export function cpuSince(
     `whole process ${fixed(((self.user + self.system) / 1e6 / seconds) * 100, 0)}%`,
   ];
   parts.push(...Object.entries(extra).map(([name, value]) => `${name} ${value}`));
+  const watchedMs = new Map<string, number>();
   for (const name of WATCHED_PROCESSES) {
     const ticks = (now.processTicks.get(name) ?? 0) - (before.processTicks.get(name) ?? 0);
-    if (now.processTicks.has(name)) parts.push(`${name} ${fixed((ticks / TICKS_PER_SECOND / seconds) * 100, 0)}%`);
+    if (!now.processTicks.has(name)) continue;
+    watchedMs.set(name, (ticks / TICKS_PER_SECOND) * 1000);
+    parts.push(`${name} ${fixed((ticks / TICKS_PER_SECOND / seconds) * 100, 0)}%`);
   }
+  let machineMs = Number.NaN;
   if (before.machine && now.machine) {
     const total = now.machine.total - before.machine.total;
-    parts.push(
-      `machine busy ${fixed(((now.machine.busy - before.machine.busy) / total) * cpus().length * 100, 0)}% of ${cpus().length * 100}%`,
-    );
+    const busy = now.machine.busy - before.machine.busy;
+    machineMs = (busy / TICKS_PER_SECOND) * 1000;
+    parts.push(`machine busy ${fixed((busy / total) * cpus().length * 100, 0)}% of ${cpus().length * 100}%`);
   }
-  return { line: `CPU (% of one core): ${parts.join(", ")}`, gatewayThreadCpuMs };
+  return {
+    line: `CPU (% of one core): ${parts.join(", ")}`,
+    gatewayThreadCpuMs,
+    milliseconds: {
+      gatewayThread: gatewayThreadCpuMs,
+      process: (self.user + self.system) / 1000,
+      mariadbd: watchedMs.get("mariadbd") ?? Number.NaN,
+      redis: watchedMs.get("redis-server") ?? Number.NaN,
+      machine: machineMs,
+    },
+  };
 }
 
 /**

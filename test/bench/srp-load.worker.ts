@@ -3,6 +3,7 @@
  * so its SRP math and HTTP client do not share the gateway's event loop. Each message runs one phase and
  * answers with per-operation latencies; nothing here reads the gateway's internals.
  */
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
@@ -68,12 +69,23 @@ export interface PhaseResult {
   lanes?: number;
   /** The load generator's own event loop during the phase: share of wall time not idle (0..1). */
   loadGeneratorBusy?: number;
+  /** CPU the load generator's own thread used during the phase, in ms (Linux schedstat; NaN elsewhere). */
+  loadGeneratorCpuMs?: number;
   /** The load generator's V8 heap (its isolate's total and external memory) at the end of the phase, in MB. */
   loadGeneratorHeapMb?: number;
 }
 
 const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 const MB = 1024 * 1024;
+
+/** Nanoseconds this thread has been on a core (Linux); NaN where /proc is absent. */
+function threadCpuNs(): number {
+  try {
+    return Number(readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]);
+  } catch {
+    return Number.NaN;
+  }
+}
 
 function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {
   const value = body.data?.[field];
@@ -225,6 +237,7 @@ async function runPhase(task: PhaseRequest): Promise<PhaseResult> {
 
   let next = 0;
   const elu = performance.eventLoopUtilization();
+  const cpuStartedNs = threadCpuNs();
   const started = performance.now();
   const deadline = started + task.maxSeconds * 1000;
   async function lane(): Promise<void> {
@@ -244,6 +257,7 @@ async function runPhase(task: PhaseRequest): Promise<PhaseResult> {
   await Promise.all(Array.from({ length: task.concurrency }, lane));
   result.elapsedMs = performance.now() - started;
   result.loadGeneratorBusy = performance.eventLoopUtilization(elu).utilization;
+  result.loadGeneratorCpuMs = (threadCpuNs() - cpuStartedNs) / 1e6;
   const heap = getHeapStatistics();
   result.loadGeneratorHeapMb = (heap.total_heap_size + heap.external_memory) / MB;
   http.close();
