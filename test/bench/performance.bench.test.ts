@@ -198,7 +198,7 @@ interface Measured {
   rssBeforeMb: number;
   rssAfterMb: number;
   detail: string;
-  /** Where one operation's CPU went, in ms, over the whole machine (see cpuBudgetRow). */
+  /** Where one operation's CPU went, in ms, over the whole machine (cpuBudgetOf). */
   cpuMsPerOp: CpuBudget;
 }
 
