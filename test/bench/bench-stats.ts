@@ -197,6 +197,73 @@ export function cpuSince(
   };
 }
 
+/** One operation's CPU, in ms, by who spent it: every core of the machine, split by thread and process. */
+export interface CpuBudget {
+  gatewayThread: number;
+  /** The gateway process's other threads: libuv's pool (token signatures, bcrypt), the SRP worker, V8's GC helpers. */
+  gatewayHelpers: number;
+  loadGenerator: number;
+  mariadbd: number;
+  redis: number;
+  /** The kernel's work not charged to a thread (softirq: loopback TCP), and any other process. */
+  other: number;
+  machine: number;
+}
+
+/** A phase's CPU per operation, from cpuSince's milliseconds and the load generator's own thread (in this process). */
+export function cpuBudgetOf(used: CpuMilliseconds, loadGeneratorMs: number, operations: number): CpuBudget {
+  const perOp = (ms: number) => ms / operations;
+  const charged = [used.process, used.mariadbd, used.redis].map((ms) => (Number.isFinite(ms) ? ms : 0));
+  return {
+    gatewayThread: perOp(used.gatewayThread),
+    gatewayHelpers: perOp(used.process - used.gatewayThread - loadGeneratorMs),
+    loadGenerator: perOp(loadGeneratorMs),
+    mariadbd: perOp(used.mariadbd),
+    redis: perOp(used.redis),
+    other: perOp(used.machine - charged.reduce((sum, ms) => sum + ms, 0)),
+    machine: perOp(used.machine),
+  };
+}
+
+/**
+ * The table of where each phase's operations spent the machine's CPU, with the ceiling that sets: the rate at
+ * which every core would do nothing but this operation, whatever the scheduler did.
+ */
+export function cpuBudgetLines(phases: { label: string; budget: CpuBudget; goal?: number }[]): string[] {
+  const cores = cpus().length;
+  const ms = (value: number) => fixed(value, 2);
+  return [
+    `Where one operation's CPU went, in ms, on the whole machine (${cores} cores; the load generator shares them):`,
+    ...table(
+      [
+        "measure",
+        "gateway thread",
+        "gateway's other threads",
+        "load generator",
+        "MariaDB",
+        "Redis",
+        "kernel & other",
+        "machine",
+        `${cores}-core ceiling/s`,
+        "goal/s",
+      ],
+      phases.map(({ label, budget, goal }) => [
+        label,
+        ms(budget.gatewayThread),
+        ms(budget.gatewayHelpers),
+        ms(budget.loadGenerator),
+        ms(budget.mariadbd),
+        ms(budget.redis),
+        ms(budget.other),
+        ms(budget.machine),
+        fixed((cores * 1000) / budget.machine, 0),
+        goal === undefined ? "-" : fixed(goal, 0),
+      ]),
+    ).map((line) => `  ${line}`),
+    "  (the gateway's other threads: libuv's pool, which signs tokens, the SRP worker and V8's GC helpers; kernel & other: loopback TCP's softirq work and any process not listed)",
+  ];
+}
+
 /**
  * Round trips the in-process gateway makes: SQL statements sent through mysql2 and commands sent
  * through ioredis, counted by wrapping their send methods (counting only; behaviour is unchanged).
