@@ -86,7 +86,7 @@ describe(`admin requests (${isExternal ? "MariaDB + Redis" : "embedded SQLite + 
         fixed(REQUESTS / (run.elapsedMs / 1000)),
         fixed(percentile(run.latenciesMs, 50)),
         fixed(percentile(run.latenciesMs, 99)),
-        fixed(cpuUsed.gatewayThreadCpuMs / REQUESTS, 2),
+        fixed(cpuUsed.milliseconds.gatewayThread / REQUESTS, 2),
         perRequest(trips.sql - tripsBefore.sql),
         perRequest(trips.redis - tripsBefore.redis),
       ]);

@@ -131,13 +131,6 @@ export function snapshotCpu(): CpuSnapshot {
   };
 }
 
-/**
- * CPU used between a snapshot and now, in percent of one core: the gateway's thread (this process's
- * main thread), the share of wall time its event loop was not idle (which, unlike the thread's CPU,
- * includes time spent waiting for a core), the share of wall time the thread was ready but waited in the
- * run queue while other threads had both cores, the whole process (with the thread pool and any
- * load-generator thread), MariaDB, Redis and the machine. Also the gateway thread's CPU in ms.
- */
 /** CPU milliseconds used during a phase: the gateway's thread, this whole process, MariaDB, Redis and the machine. */
 export interface CpuMilliseconds {
   gatewayThread: number;
@@ -148,10 +141,17 @@ export interface CpuMilliseconds {
   machine: number;
 }
 
+/**
+ * CPU used between a snapshot and now, in percent of one core: the gateway's thread (this process's
+ * main thread), the share of wall time its event loop was not idle (which, unlike the thread's CPU,
+ * includes time spent waiting for a core), the share of wall time the thread was ready but waited in the
+ * run queue while other threads had both cores, the whole process (with the thread pool and any
+ * load-generator thread), MariaDB, Redis and the machine; and the same in milliseconds.
+ */
 export function cpuSince(
   before: CpuSnapshot,
   extra: Record<string, string> = {},
-): { line: string; gatewayThreadCpuMs: number; milliseconds: CpuMilliseconds } {
+): { line: string; milliseconds: CpuMilliseconds } {
   const now = snapshotCpu();
   const seconds = (now.atMs - before.atMs) / 1000;
   const self = process.cpuUsage(before.self);
@@ -186,7 +186,6 @@ export function cpuSince(
   }
   return {
     line: `CPU (% of one core): ${parts.join(", ")}`,
-    gatewayThreadCpuMs,
     milliseconds: {
       gatewayThread: gatewayThreadCpuMs,
       process: (self.user + self.system) / 1000,

@@ -197,11 +197,11 @@ describe(`SRP sign-in throughput (${isExternal ? "MariaDB + Redis" : "embedded S
         fixed(percentile(result.latenciesMs, 50)),
         fixed(percentile(result.latenciesMs, 99)),
         fixed(Math.max(...result.latenciesMs)),
-        fixed(cpuUsed.gatewayThreadCpuMs / result.completed, 2),
+        fixed(cpuUsed.milliseconds.gatewayThread / result.completed, 2),
         perOperation(trips.sql - tripsBefore.sql),
         perOperation(trips.redis - tripsBefore.redis),
       ]);
-      if (label === "sign-in") signInThreadCpuMs = cpuUsed.gatewayThreadCpuMs / result.completed;
+      if (label === "sign-in") signInThreadCpuMs = cpuUsed.milliseconds.gatewayThread / result.completed;
       return { result, perSecond };
     };
 

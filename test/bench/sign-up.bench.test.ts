@@ -138,7 +138,7 @@ describe(`sign-up throughput (${isExternal ? "MariaDB + Redis" : "embedded SQLit
         fixed(percentile(run.latenciesMs, 50)),
         fixed(percentile(run.latenciesMs, 99)),
         fixed(Math.max(...run.latenciesMs)),
-        fixed(cpuUsed.gatewayThreadCpuMs / run.completed, 2),
+        fixed(cpuUsed.milliseconds.gatewayThread / run.completed, 2),
         perOperation(trips.sql - tripsBefore.sql),
         perOperation(trips.redis - tripsBefore.redis),
       ]);
