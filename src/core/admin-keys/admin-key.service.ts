@@ -63,17 +63,19 @@ export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeySe
      * @throws NotAuthorizedException for a missing, unknown or revoked key (one message for all three).
      */
     async authenticate(bearerKey: string | null): Promise<AdminPrincipal> {
-      const refusal = new CognitoError(
-        "NotAuthorizedException",
-        "A valid admin API key is required: send Authorization: Bearer <admin key>.",
-      );
-      if (!bearerKey || bearerKey.length > 512) throw refusal;
+      // Built only to be thrown: an Error captures a stack, which every admin request would otherwise pay for.
+      const refusal = () =>
+        new CognitoError(
+          "NotAuthorizedException",
+          "A valid admin API key is required: send Authorization: Bearer <admin key>.",
+        );
+      if (!bearerKey || bearerKey.length > 512) throw refusal();
       const keyHash = sha256Hex(bearerKey);
       const key = await keys.byHash(keyHash, () =>
         db.read((repositories) => repositories.adminKeys.findByHash(keyHash)),
       );
       // The lookup is by hash, so an attacker learns nothing from its timing; the compare is belt and braces.
-      if (!key || !constantTimeEqual(key.keyHash, keyHash) || key.revokedAt !== null) throw refusal;
+      if (!key || !constantTimeEqual(key.keyHash, keyHash) || key.revokedAt !== null) throw refusal();
       return { keyId: key.id, poolScope: key.poolScope };
     },
 
