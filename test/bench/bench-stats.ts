@@ -270,19 +270,23 @@ export function cpuBudgetLines(phases: { label: string; budget: CpuBudget; goal?
  */
 export interface RoundTrips {
   sql: number;
+  /** Every command, PUBLISH included. */
   redis: number;
+  /** Of those, PUBLISHes: the batched commit notes (one per 5 ms window), which no request waits for. */
+  redisPublishes: number;
 }
 
 let roundTrips: RoundTrips | null = null;
 
 export function countRoundTrips(): () => RoundTrips {
   if (!roundTrips) {
-    const counts: RoundTrips = { sql: 0, redis: 0 };
+    const counts: RoundTrips = { sql: 0, redis: 0, redisPublishes: 0 };
     const load = createRequire(__filename);
-    const wrap = (target: Record<string, unknown>, method: string, kind: keyof RoundTrips) => {
+    const wrap = (target: Record<string, unknown>, method: string, kind: "sql" | "redis") => {
       const original = target[method] as (...args: unknown[]) => unknown;
       target[method] = function (this: unknown, ...args: unknown[]) {
         counts[kind]++;
+        if (kind === "redis" && (args[0] as { name?: string }).name === "publish") counts.redisPublishes++;
         return original.apply(this, args);
       };
     };

@@ -196,6 +196,8 @@ interface Measured {
   perSecond: number;
   sqlPerOp: number;
   redisPerOp: number;
+  /** Of redisPerOp, the commit notes' PUBLISHes. */
+  redisPublishesPerOp: number;
   rssBeforeMb: number;
   rssAfterMb: number;
   detail: string;
@@ -243,6 +245,9 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
         SECRETS_KEY: secretsKey,
         ...(SRP_WORKERS ? { SRP_WORKERS } : {}),
       },
+      // The background loops (webhook deliveries, import jobs) poll ~3 statements a second whatever the load;
+      // counted per operation they would add ~0.02 SQL to every sign-in. Quiet here, as in bench:list-users.
+      overrides: { webhookDispatcher: { pollIntervalMs: 3_600_000 }, userImport: { pollIntervalMs: 3_600_000 } },
     });
     gateway = app;
     const { poolId, clientId } = await createPoolWithClient(app);
@@ -343,6 +348,9 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
         perSecond: result.completed / (result.elapsedMs / 1000),
         sqlPerOp: isExternal ? (trips.sql - tripsBefore.sql) / result.completed : Number.NaN,
         redisPerOp: isExternal ? (trips.redis - tripsBefore.redis) / result.completed : Number.NaN,
+        redisPublishesPerOp: isExternal
+          ? (trips.redisPublishes - tripsBefore.redisPublishes) / result.completed
+          : Number.NaN,
         rssBeforeMb,
         rssAfterMb,
         detail: `${label}: RSS ${fixed(rssBeforeMb, 0)} -> ${fixed(rssAfterMb, 0)} MB; ${used.line}`,
@@ -488,6 +496,10 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
       list.reduce((sum, measured) => sum + measured.result.completed, 0);
     const signInSql = pooled(signInMeasures, (measured) => measured.sqlPerOp);
     const signInRedis = pooled(signInMeasures, (measured) => measured.redisPerOp);
+    const signInPublishes = pooled(signInMeasures, (measured) => measured.redisPublishesPerOp);
+    // The sign-in's own commands, as sign-in-round-trips.test.ts counts them: the commit notes' PUBLISHes
+    // (one per 5 ms window, whatever committed in it) are sent after the commits and awaited by no request.
+    const signInOwnRedis = signInRedis - signInPublishes;
     const signInAll = {
       ...signInMeasures[0]!,
       result: {
@@ -495,7 +507,7 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
         latenciesMs: signInMeasures.flatMap((measured) => measured.result.latenciesMs),
       },
     };
-    const signInMet = signInRatio >= 0.65 && (!isExternal || (signInSql <= 4 && signInRedis <= 3));
+    const signInMet = signInRatio >= 0.65 && (!isExternal || (signInSql <= 4 && signInOwnRedis <= 3));
     const rssBefore = rssCheckpoints[0]?.rssMb ?? Number.NaN;
     const rssAfter = rssCheckpoints.at(-1)?.rssMb ?? Number.NaN;
     // Flat: the last quarter's ceiling at most max(8 MB, 5%) above the second quarter's (the first still grows the heap and compiles).
@@ -529,7 +541,7 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
         perOp(signInRedis),
         `crypto ${fixed(median(rounds.map((round) => round.bound.combinedPerSecond)), 0)}/s`,
         fixed(signInRatio, 2),
-        "ratio >= 0.65, <= 4 SQL + 3 Redis",
+        "ratio >= 0.65, <= 4 SQL + 3 own Redis",
         yes(signInMet),
       ],
       httpRow(refreshGraphql, ">= 1,000/s", refreshGraphql.perSecond >= 1000),
@@ -629,6 +641,10 @@ describe(`Performance goals of #18 (${isExternal ? "MariaDB + Redis" : "embedded
     log(
       `SRP rounds (sign-ins/s / the crypto bound measured right after): ${rounds.map((round, i) => `${fixed(round.measured.perSecond)}/${fixed(round.bound.combinedPerSecond)} = ${fixed(ratios[i]!, 2)}`).join(", ")}; median ${fixed(signInRatio, 2)}`,
     );
+    if (isExternal)
+      log(
+        `SRP round trips per sign-in: ${fixed(signInSql, 3)} SQL; ${fixed(signInRedis, 3)} Redis commands, of which ${fixed(signInOwnRedis, 3)} are the sign-in's own and ${fixed(signInPublishes, 3)} commit-note PUBLISHes (one per 5 ms window for every commit in it, awaited by no request); the goal counts the sign-in's own, as sign-in-round-trips.test.ts does`,
+      );
     const bound = rounds[0]!.bound;
     log(
       `crypto on one core: server SRP step ${fixed(bound.srpPerSecond)}/s, RS256 sign ${fixed(bound.rs256PerSecond)}/s; a sign-in = SRP step + 2 signatures (${fixed(1000 / bound.combinedPerSecond, 2)} ms), a refresh = 2 signatures (${fixed(2000 / bound.rs256PerSecond, 2)} ms),`,
