@@ -6,7 +6,10 @@
  * to MariaDB on a mysql2 connection with the gateway's settings, from the same client thread, and prints
  * p50 and p99 of each and their ratio, the SQL round trips and the gateway thread's CPU per page, and the
  * time of each statement (so the admin-key and pool lookups show apart from the page's own read). One
- * page is also sent over Cognito's wire protocol (POST / ListUsers), to show GraphQL's share.
+ * page is also sent over Cognito's wire protocol (POST / ListUsers), to show GraphQL's share. Beside the
+ * gateway thread's CPU per page: the service's own (the statement and the rows' mapping) and graphql-js
+ * executing the page alone. Two floors (a bare node:http server answering the first page's and an exact
+ * email's bytes) show the lowest ratio any server could print on this machine.
  * Not part of the suite; run it with
  *   DATABASE_URL=mariadb://root@127.0.0.1:3306/any REDIS_URL=redis://127.0.0.1:6379 npm run bench:list-users
  * (NODE_ENV=production, as bench:sign-in: graphql-js checks every type's instanceOf at length otherwise).
@@ -16,30 +19,25 @@
  * BENCH_RUNS the requests per kind of page (200). BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the
  * gateway's thread per kind of page (node:inspector, during the timed requests) to <dir>.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { Session } from "node:inspector";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { execute, print, type DocumentNode, type GraphQLSchema } from "graphql";
-import { createConnection, type ConnectionOptions } from "mysql2/promise";
-import type { MysqlDriver } from "typeorm/driver/mysql/MysqlDriver.js";
+import { print } from "graphql";
+import { createConnection } from "mysql2/promise";
 import { afterAll, describe, expect, it } from "vitest";
-import type { DatabaseTarget } from "../../src/config/index.js";
 import type { AdminPrincipal } from "../../src/core/admin-keys/admin-key.types.js";
 import { buildGatewaySchema } from "../../src/api/graphql/schema.js";
 import { createListUsersService, type ListUsersResult } from "../../src/core/users/list-users.service.js";
-import { createDataSource } from "../../src/infra/typeorm/data-source.js";
 import { CreateUserPoolDocument, ListUsersDocument } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
-import { startTypeScriptWorker } from "../support/ts-worker.js";
 import { countRoundTrips, cpuSince, fixed, log, machineLine, percentile, snapshotCpu, table } from "./bench-stats.js";
 import { captureSql, tablesOf, type CapturedStatement } from "../support/sql-capture.js";
-import type { ListUsersTask, ListUsersVariables, PageSummary, TimedSample } from "./list-users-load.worker.js";
+import type { ListUsersVariables, PageSummary, TimedSample } from "./list-users-load.worker.js";
 import { createPrng, findSeededPool, seed } from "./list-users-seed.js";
 import { FAMILY_NAMES } from "./names.js";
 import { startFloorServer } from "./floor-server.js";
+import { gatewayConnectionOptions, graphqlExecutionCpuMs, profiled, startClient } from "./list-users-harness.js";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
 const REDIS_URL = process.env.REDIS_URL;
@@ -50,91 +48,6 @@ const POOL_NAME = `bench-list-users-${USERS}`;
 const LIMIT = 60;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const isMariadb = /^(mariadb|mysql):/.test(DATABASE_URL);
-
-/** Profiles this thread (the gateway's) while `work` runs, into `file`; just runs it without a file. */
-async function profiled<T>(file: string | null, work: () => Promise<T>): Promise<T> {
-  if (!file) return work();
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) =>
-      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
-    );
-  await post("Profiler.enable");
-  await post("Profiler.setSamplingInterval", { interval: 100 });
-  await post("Profiler.start");
-  try {
-    return await work();
-  } finally {
-    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
-function startClient(): { run<T>(task: ListUsersTask): Promise<T>; terminate(): Promise<number> } {
-  const worker = startTypeScriptWorker(path.join(__dirname, "list-users-load.worker.ts"));
-  worker.unref();
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    run<T>(task: ListUsersTask): Promise<T> {
-      const next = queue.then(
-        () =>
-          new Promise<T>((resolve, reject) => {
-            worker.once("message", (reply: { ok: boolean; result?: T; error?: string }) =>
-              reply.ok ? resolve(reply.result!) : reject(new Error(reply.error)),
-            );
-            worker.postMessage(task);
-          }),
-      );
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    terminate: () => worker.terminate(),
-  };
-}
-
-/** The gateway's own mysql2 settings (TypeORM builds them from the data source's options), for one connection. */
-function gatewayConnectionOptions(target: DatabaseTarget): ConnectionOptions {
-  // createConnectionOptions is how the driver builds its pool's options; protected, but the exact source.
-  const driver = createDataSource(target).driver as unknown as Pick<MysqlDriver, "options"> & {
-    createConnectionOptions(options: unknown, credentials: unknown): ConnectionOptions & { connectionLimit?: number };
-  };
-  const { connectionLimit: _pool, ...options } = driver.createConnectionOptions(driver.options, driver.options);
-  return JSON.parse(JSON.stringify(options)) as ConnectionOptions;
-}
-
-/**
- * The gateway thread's CPU per page for graphql-js executing listUsers' document over pages already read
- * (the resolver's service answers from memory; the admin key is accepted), and stringifying the result as
- * Apollo does. Repeated so the clock's 10 ms ticks resolve it.
- */
-async function graphqlExecutionCpuMs(
-  schema: GraphQLSchema,
-  pages: { variables: ListUsersVariables; page: ListUsersResult }[],
-): Promise<number> {
-  const document = ListUsersDocument as unknown as DocumentNode;
-  const repeats = Math.max(1, Math.ceil(2_000 / pages.length));
-  const runAll = async () => {
-    for (const { variables, page } of pages) {
-      const contextValue = {
-        bearerToken: "bench",
-        services: {
-          adminKeys: { authenticate: async () => ({ keyId: "bench", poolScope: null }) },
-          listUsers: { listUsers: async () => page },
-        },
-      };
-      const result = await execute({ schema, document, contextValue, variableValues: { ...variables } });
-      if (result.errors) throw result.errors[0];
-      JSON.stringify(result);
-    }
-  };
-  await runAll();
-  const before = snapshotCpu();
-  for (let round = 0; round < repeats; round++) await runAll();
-  return cpuSince(before).milliseconds.gatewayThread / (repeats * pages.length);
-}
 
 interface Captured {
   variables: ListUsersVariables;
