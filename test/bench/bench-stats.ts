@@ -50,8 +50,7 @@ export function machineLine(): string {
 
 interface CpuSnapshot {
   atMs: number;
-  /** CPU ticks of this process's main thread: the gateway's event loop when it runs in-process. */
-  mainThreadTicks: number | null;
+  /** This process's main thread (the gateway's event loop when it runs in-process): on a core, and waiting for one. */
   mainThreadSchedule: { runNs: number; waitNs: number } | null;
   machine: { busy: number; total: number } | null;
   processTicks: Map<string, number>;
@@ -78,21 +77,14 @@ function ticksOf(stat: string): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-function readMainThreadTicks(): number | null {
-  try {
-    return ticksOf(readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8"));
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The main thread's nanoseconds on a core and waiting in the run queue for one (Linux schedstat): the
- * second is time the thread could have run but another thread had the core.
+ * A thread's nanoseconds on a core and waiting in the run queue for one (Linux schedstat, e.g.
+ * /proc/thread-self/schedstat): the second is time the thread could have run but another thread had the
+ * core. Null where /proc has no such file.
  */
-function readMainThreadSchedule(): { runNs: number; waitNs: number } | null {
+export function readSchedstat(file: string): { runNs: number; waitNs: number } | null {
   try {
-    const [runNs, waitNs] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ").map(Number);
+    const [runNs, waitNs] = readFileSync(file, "utf8").split(" ").map(Number);
     return Number.isFinite(runNs) && Number.isFinite(waitNs) ? { runNs: runNs!, waitNs: waitNs! } : null;
   } catch {
     return null;
@@ -122,8 +114,7 @@ function readProcessTicks(): Map<string, number> {
 export function snapshotCpu(): CpuSnapshot {
   return {
     atMs: performance.now(),
-    mainThreadTicks: readMainThreadTicks(),
-    mainThreadSchedule: readMainThreadSchedule(),
+    mainThreadSchedule: readSchedstat(`/proc/self/task/${process.pid}/schedstat`),
     machine: readMachine(),
     processTicks: readProcessTicks(),
     self: process.cpuUsage(),
@@ -156,8 +147,8 @@ export function cpuSince(
   const seconds = (now.atMs - before.atMs) / 1000;
   const self = process.cpuUsage(before.self);
   const gatewayThreadCpuMs =
-    now.mainThreadTicks !== null && before.mainThreadTicks !== null
-      ? ((now.mainThreadTicks - before.mainThreadTicks) / TICKS_PER_SECOND) * 1000
+    now.mainThreadSchedule && before.mainThreadSchedule
+      ? (now.mainThreadSchedule.runNs - before.mainThreadSchedule.runNs) / 1e6
       : Number.NaN;
   const parts = [
     `gateway thread ${fixed((gatewayThreadCpuMs / 1000 / seconds) * 100, 0)}%`,

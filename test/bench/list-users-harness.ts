@@ -74,7 +74,7 @@ export function gatewayConnectionOptions(target: DatabaseTarget): ConnectionOpti
 /**
  * The gateway thread's CPU per page for graphql-js executing listUsers' document over pages already read
  * (the resolver's service answers from memory; the admin key is accepted), and stringifying the result as
- * Apollo does. Repeated so the clock's 10 ms ticks resolve it.
+ * Apollo does. Repeated ~2,000 times, so one slow execution or collection does not decide it.
  */
 export async function graphqlExecutionCpuMs(
   schema: GraphQLSchema,

@@ -3,11 +3,11 @@
  * so its SRP math and HTTP client do not share the gateway's event loop. Each message runs one phase and
  * answers with per-operation latencies; nothing here reads the gateway's internals.
  */
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { createFastSrpClient, drawSrpEphemeral } from "../support/fast-srp-client.js";
+import { readSchedstat } from "./bench-stats.js";
 import { createHttpClient, type GraphqlBody } from "./load-http-client.js";
 
 export interface LoadDocuments {
@@ -79,13 +79,7 @@ const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 const MB = 1024 * 1024;
 
 /** Nanoseconds this thread has been on a core (Linux); NaN where /proc is absent. */
-function threadCpuNs(): number {
-  try {
-    return Number(readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]);
-  } catch {
-    return Number.NaN;
-  }
-}
+const threadCpuNs = (): number => readSchedstat("/proc/thread-self/schedstat")?.runNs ?? Number.NaN;
 
 function fieldOf(body: GraphqlBody, field: string): Record<string, unknown> {
   const value = body.data?.[field];

@@ -30,6 +30,13 @@ export type AdminKeyService = ReturnType<typeof createAdminKeyService>;
 const KEY_PREFIX = "gwadm_";
 const SYSTEM_ACTOR = "system";
 
+/** Built only when thrown: an Error captures a stack, which every admin request would otherwise pay for. */
+const refusal = () =>
+  new CognitoError(
+    "NotAuthorizedException",
+    "A valid admin API key is required: send Authorization: Bearer <admin key>.",
+  );
+
 const describeKey = (key: AdminApiKey) => ({ keyId: key.id, name: key.name, poolScope: key.poolScope });
 
 export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeyServiceDeps) {
@@ -63,12 +70,6 @@ export function createAdminKeyService({ db, clock, secretBox, keys }: AdminKeySe
      * @throws NotAuthorizedException for a missing, unknown or revoked key (one message for all three).
      */
     async authenticate(bearerKey: string | null): Promise<AdminPrincipal> {
-      // Built only to be thrown: an Error captures a stack, which every admin request would otherwise pay for.
-      const refusal = () =>
-        new CognitoError(
-          "NotAuthorizedException",
-          "A valid admin API key is required: send Authorization: Bearer <admin key>.",
-        );
       if (!bearerKey || bearerKey.length > 512) throw refusal();
       const keyHash = sha256Hex(bearerKey);
       const key = await keys.byHash(keyHash, () =>
