@@ -36,6 +36,7 @@ import { createAwsJsonRouter, createWireHandler, sendWireError } from "./aws-jso
 import { createCors, isOriginAllowed } from "./http/cors.js";
 import { createEdge } from "./http/edge.js";
 import { createGraphqlHttpHandler } from "./http/graphql-http.js";
+import { createCompiledExecution } from "./graphql/compiled-execution.js";
 import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
@@ -235,7 +236,8 @@ export async function createHttpApi({
   });
 
   const apollo = new ApolloServer<GraphqlContext>({
-    schema,
+    // Queries and mutations run compiled (graphql-jit); Apollo still parses, validates and formats.
+    gateway: createCompiledExecution(schema),
     // Apollo's own messages go to the JSON log too, never to the console.
     logger: {
       debug: (message) => logger.debug({ source: "apollo" }, String(message)),
