@@ -5,7 +5,7 @@ import { npmStartNodeFlags } from "../support/start-script.js";
 describe("npm start's Node flags", () => {
   it("are the heap sizing README's Performance section measures, and this Node starts with them", () => {
     const flags = npmStartNodeFlags();
-    expect(flags).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=50"]);
+    expect(flags).toEqual(["--max-semi-space-size=4", "--heap-growing-percent=50"]);
     // A flag Node or V8 does not know stops the process before the gateway's first line (exit 9).
     const answer = execFileSync(
       process.execPath,
