@@ -7,9 +7,10 @@
  * p50 and p99 of each and their ratio, the SQL round trips and the gateway thread's CPU per page, and the
  * time of each statement (so the admin-key and pool lookups show apart from the page's own read). One
  * page is also sent over Cognito's wire protocol (POST / ListUsers), to show GraphQL's share. Beside the
- * gateway thread's CPU per page: the service's own (the statement and the rows' mapping) and graphql-js
- * executing the page alone. Two floors (a bare node:http server answering the first page's and an exact
- * email's bytes) show the lowest ratio any server could print on this machine.
+ * gateway thread's CPU per page: the service's own (the statement and the rows' mapping) and the page's
+ * execution alone, compiled (graphql-jit, as the gateway runs it) and on graphql-js. Two floors (a bare
+ * node:http server answering the first page's and an exact email's bytes) show the lowest ratio any
+ * server could print on this machine.
  * Not part of the suite; run it with
  *   DATABASE_URL=mariadb://root@127.0.0.1:3306/any REDIS_URL=redis://127.0.0.1:6379 npm run bench:list-users
  * (NODE_ENV=production, as bench:sign-in: graphql-js checks every type's instanceOf at length otherwise).
@@ -279,7 +280,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
         fixed((tripsAfter.redis - tripsBefore.redis) / samples.length, 1),
         fixed(gatewayThreadCpuMs / samples.length, 2),
         fixed(serviceCpuMs / scenario.captured.length, 2),
-        executionCpuMs === null ? "-" : fixed(executionCpuMs, 2),
+        executionCpuMs === null ? "-" : `${fixed(executionCpuMs.compiled, 2)} / ${fixed(executionCpuMs.graphqlJs, 2)}`,
       ]);
       const byTable = new Map<string, number[]>();
       for (const [index, sample] of samples.entries()) {
@@ -315,13 +316,13 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
         "Redis/page",
         "gw CPU ms/page",
         "service CPU ms/page",
-        "execution CPU ms/page",
+        "execution CPU ms/page (jit / graphql-js)",
       ],
       rows,
     ))
       log(line);
     log(
-      "(times in ms; x = HTTP / SQL; HTTP-SQL = what the gateway adds to its SQL, per request; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; gw CPU = the gateway thread's CPU; service CPU = that thread's CPU for the service alone, the statement's driver work and the rows' mapping included: the rest of gw CPU is HTTP, GraphQL or the wire's JSON, and the admin key; execution CPU = graphql-js executing the same document over the same page's users, already read, and JSON.stringify of its result, in this thread: GraphQL's own share, without HTTP or Apollo)",
+      "(times in ms; x = HTTP / SQL; HTTP-SQL = what the gateway adds to its SQL, per request; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; gw CPU = the gateway thread's CPU; service CPU = that thread's CPU for the service alone, the statement's driver work and the rows' mapping included: the rest of gw CPU is HTTP, GraphQL or the wire's JSON, and the admin key; execution CPU = executing the same document over the same page's users, already read, and JSON.stringify of its result, in this thread: compiled by graphql-jit as the gateway runs it from a document's second run on, and on graphql-js as it runs the first; GraphQL's own share, without HTTP or Apollo)",
     );
     for (const [page, scenario] of [
       ["the first page's", floorScenario],
