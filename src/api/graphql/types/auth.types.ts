@@ -236,7 +236,7 @@ export class NewDeviceMetadata {
   @Field() deviceGroupKey!: string;
 }
 
-@ObjectType({ description: "The sign-in is complete." })
+@ObjectType({ description: "The sign-in is complete.", simpleResolvers: true })
 export class AuthenticationResult {
   @Field() accessToken!: string;
   @Field() idToken!: string;

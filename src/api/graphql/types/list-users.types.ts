@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { User } from "./user.types.js";
 
-@ObjectType({ description: "One page of listUsers (ListUsersResponse)." })
+@ObjectType({ description: "One page of listUsers (ListUsersResponse).", simpleResolvers: true })
 export class UserPage {
   @Field(() => [User], {
     description:

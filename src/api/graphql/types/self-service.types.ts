@@ -7,6 +7,7 @@ import { Attribute, AttributeInput, CodeDeliveryDetails } from "./sign-up.types.
 @ObjectType({
   description:
     "The signed-in user as GetUser shows them: only the attributes the token's app client may read, `sub` first.",
+  simpleResolvers: true,
 })
 export class UserProfile {
   @Field({ description: "The immutable username (a UUID in email/phone-as-username pools)." }) username!: string;

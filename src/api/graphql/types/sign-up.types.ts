@@ -10,7 +10,7 @@ export class AttributeInput {
   @Field() value!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Attribute {
   @Field() name!: string;
   @Field() value!: string;
