@@ -48,9 +48,11 @@ describe.each(BACKENDS)("sign-in existence oracles on $name", (backend) => {
     expect(new Set(ids.map((id) => id[19])).size).toBeGreaterThanOrEqual(3);
   });
 
-  // A timing measurement on two shared cores: another test worker's burst can push one median past the band
-  // (0.799 seen once under load). A real difference (0.58 before the simulated verifier matched a real one)
-  // fails every try; a passing try needs both medians within the band in the same run.
+  // A timing measurement on two shared cores. Each round times the two names back to back (in alternating
+  // order), and the test takes the median of the rounds' ratios: a burst from another test worker slows both
+  // halves of a round alike, where it could push one name's own median past the band (0.76 and 1.38 seen in
+  // CI with medians taken apart). A real difference (0.58 before the simulated verifier matched a real one)
+  // shows in every round, so it still fails every try.
   it(
     "answers a wrong SRP proof for an unknown name as slowly as for a real user (same reads, same SRP work)",
     { retry: 2 },
@@ -81,9 +83,10 @@ describe.each(BACKENDS)("sign-in existence oracles on $name", (backend) => {
           known.push(await timeWrongProof(username));
         }
       }
-      const ratio = median(simulated.slice(2)) / median(known.slice(2));
+      // The first round warms both paths up (and runs the documents on graphql-js before they are compiled).
+      const ratio = median(simulated.slice(1).map((ms, round) => ms / known[round + 1]!));
       console.log(
-        `[${backend.name}] wrong SRP proof, median ms: real user ${median(known.slice(2)).toFixed(2)}, unknown name ${median(simulated.slice(2)).toFixed(2)}, ratio ${ratio.toFixed(2)}`,
+        `[${backend.name}] wrong SRP proof, median ms: real user ${median(known.slice(1)).toFixed(2)}, unknown name ${median(simulated.slice(1)).toFixed(2)}; median of the rounds' ratios ${ratio.toFixed(2)}`,
       );
       expect(ratio).toBeGreaterThan(0.8);
       expect(ratio).toBeLessThan(1.25);
