@@ -3,7 +3,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import { compileQuery } from "graphql-jit";
 import { describe, expect, it } from "vitest";
-import { createCompiledExecution } from "../../src/api/graphql/compiled-execution.js";
+import { createCompiledExecution, type Compile } from "../../src/api/graphql/compiled-execution.js";
 
 class RefusedError extends Error {
   readonly code = "NotAuthorizedException";
@@ -59,12 +59,12 @@ const schema = new GraphQLSchema({
   }),
 });
 
-async function gatewayWithCompileCount() {
+async function gatewayWithCompileCount(compile: Compile = compileQuery) {
   const compiled: (string | undefined)[] = [];
   const apollo = new ApolloServer<{ viewer: string }>({
     gateway: createCompiledExecution(schema, (compiledSchema, document, operationName) => {
       compiled.push(operationName);
-      return compileQuery(compiledSchema, document, operationName);
+      return compile(compiledSchema, document, operationName);
     }),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
@@ -161,6 +161,18 @@ describe("compiled execution", () => {
     const results = [await run("subscription { ticks }"), await run("subscription { ticks }")];
     expect(compiled).toEqual([]);
     expect(results[1]).toEqual(results[0]);
+    await apollo.stop();
+  });
+
+  it("answers on graphql-js, every run, a document graphql-jit throws on", async () => {
+    const { apollo, compiled, run } = await gatewayWithCompileCount(() => {
+      throw new Error("cannot compile");
+    });
+    const query = "query Items($count: Int!) { items(count: $count) { id name } }";
+    const runs = [await run(query, { count: 2 }), await run(query, { count: 2 }), await run(query, { count: 2 })];
+    expect(compiled).toEqual(["Items"]);
+    expect(runs[0]!.body?.data).toEqual({ items: [1, 2].map((id) => ({ id, name: `item ${id}` })) });
+    for (const result of runs.slice(1)) expect(result).toEqual(runs[0]);
     await apollo.stop();
   });
 });

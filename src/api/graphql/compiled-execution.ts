@@ -54,8 +54,13 @@ export function createCompiledExecution(schema: GraphQLSchema, compile: Compile 
       return undefined;
     }
     if (state !== SEEN_ONCE) return state;
-    const compiled = compile(schema, document, operationName || undefined);
-    const usable = isCompiledQuery(compiled) ? compiled : null;
+    let usable: CompiledQuery | null = null;
+    try {
+      const compiled = compile(schema, document, operationName || undefined);
+      if (isCompiledQuery(compiled)) usable = compiled;
+    } catch {
+      // A document graphql-jit cannot compile still has an answer: graphql-js's.
+    }
     operations.set(operationName, usable);
     return usable;
   };
