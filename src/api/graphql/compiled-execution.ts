@@ -95,7 +95,7 @@ export function createCompiledExecution(schema: GraphQLSchema, compile: Compile 
 
   return {
     async load() {
-      return { executor: executor as never };
+      return { executor };
     },
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: "" });
