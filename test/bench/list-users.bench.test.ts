@@ -18,7 +18,11 @@
  * later runs find the seeded pool and go straight to measuring. BENCH_USERS changes the size
  * (use another BENCH_DATABASE for it: a database seeded with another size is dropped and seeded again),
  * BENCH_RUNS the requests per kind of page (200). BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the
- * gateway's thread per kind of page (node:inspector, during the timed requests) to <dir>.
+ * gateway's thread per kind of page (node:inspector, during the timed requests) to <dir>; the profile's
+ * `dispatch` frame is node:inspector stopping the profile, not the gateway's work.
+ * Each timed pair (the page over HTTP, its statements directly) is preceded by its statements, untimed: the
+ * users table is ten times MariaDB's default buffer pool, so otherwise the first side of a pair read a deep
+ * page's rows from disk and the second found them cached. BENCH_COLD_PAIRS=1 times the pairs without it.
  */
 import type { Server } from "node:http";
 import path from "node:path";
@@ -48,6 +52,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const POOL_NAME = `bench-list-users-${USERS}`;
 const LIMIT = 60;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+/** 1 = time each pair as it comes, without first reading its rows into the buffer pool (the old way, for comparison). */
+const COLD_PAIRS = process.env.BENCH_COLD_PAIRS === "1";
 const isMariadb = /^(mariadb|mysql):/.test(DATABASE_URL);
 
 interface Captured {
@@ -227,11 +233,12 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
         client!.run<TimedSample[]>({
           type: "timed",
           requests: scenario.captured.map(({ variables, statements }) => ({ variables, statements })),
-          warmUp: 0,
+          warmEach: !COLD_PAIRS,
         }),
       );
       const gatewayThreadCpuMs = cpuSince(cpuBefore).milliseconds.gatewayThread;
       const tripsAfter = roundTrips();
+      const missesPerRequest = samples.reduce((sum, sample) => sum + sample.poolMisses, 0) / samples.length;
       // The same service call without HTTP, GraphQL or the admin key, in this thread.
       const serviceMs: number[] = [];
       const pages: ListUsersResult[] = [];
@@ -278,6 +285,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
         fixed(percentile(serviceMs, 50), 2),
         fixed((tripsAfter.sql - tripsBefore.sql) / samples.length, 1),
         fixed((tripsAfter.redis - tripsBefore.redis) / samples.length, 1),
+        fixed(missesPerRequest, 1),
         fixed(gatewayThreadCpuMs / samples.length, 2),
         fixed(serviceCpuMs / scenario.captured.length, 2),
         executionCpuMs === null ? "-" : `${fixed(executionCpuMs.compiled, 2)} / ${fixed(executionCpuMs.graphqlJs, 2)}`,
@@ -314,6 +322,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
         "service p50",
         "SQL/page",
         "Redis/page",
+        "pool misses/page",
         "gw CPU ms/page",
         "service CPU ms/page",
         "execution CPU ms/page (jit / graphql-js)",
@@ -322,7 +331,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     ))
       log(line);
     log(
-      "(times in ms; x = HTTP / SQL; HTTP-SQL = what the gateway adds to its SQL, per request; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; gw CPU = the gateway thread's CPU; service CPU = that thread's CPU for the service alone, the statement's driver work and the rows' mapping included: the rest of gw CPU is HTTP, GraphQL or the wire's JSON, and the admin key; execution CPU = executing the same document over the same page's users, already read, and JSON.stringify of its result, in this thread: compiled by graphql-jit as the gateway runs it from a document's second run on, and on graphql-js as it runs the first; GraphQL's own share, without HTTP or Apollo)",
+      `(times in ms; x = HTTP / SQL; HTTP-SQL = what the gateway adds to its SQL, per request; service = the core service alone in the gateway's process, no HTTP, GraphQL or admin key; pool misses = InnoDB buffer-pool reads per pair (HTTP and SQL together, server-wide), after each pair's statements were read once untimed${COLD_PAIRS ? " (not here: BENCH_COLD_PAIRS=1)" : ""}; gw CPU = the gateway thread's CPU; service CPU = that thread's CPU for the service alone, the statement's driver work and the rows' mapping included: the rest of gw CPU is HTTP, GraphQL or the wire's JSON, and the admin key; execution CPU = executing the same document over the same page's users, already read, and JSON.stringify of its result, in this thread: compiled by graphql-jit as the gateway runs it from a document's second run on, and on graphql-js as it runs the first; GraphQL's own share, without HTTP or Apollo)`,
     );
     for (const [page, scenario] of [
       ["the first page's", floorScenario],
