@@ -246,7 +246,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       contexts,
     });
     const tokenService = createTokenService({ db, clock, signer: tokens, triggers });
-    const refreshTokens = createRefreshService({ db, clock, tokens: tokenService, secretBox, contexts });
     const accessTokens = createAccessTokenService({
       db,
       clock,
@@ -254,6 +253,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       store,
       contexts,
       issuerBase: config.publicUrl,
+    });
+    const refreshTokens = createRefreshService({
+      db,
+      clock,
+      tokens: tokenService,
+      secretBox,
+      contexts,
+      signOuts: accessTokens,
     });
     const signOut = createSignOutService({ db, clock, secretBox, accessTokens });
     const poolHosts = createPoolHosts({
@@ -432,8 +439,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         publicToken: config.metrics.port === null ? config.metrics.token : null,
       }),
       readinessChecks: [
-        { name: "database", check: () => db.ping() },
-        { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },
+        { name: "database", check: () => db.ping(), logger },
+        { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping(), logger },
       ],
     });
     const port = await httpApi.listen(config.port, config.host);

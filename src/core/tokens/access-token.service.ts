@@ -77,7 +77,7 @@ export async function loadSelfContext(
 }
 
 /** The principal's user, if it may still use its tokens. @throws UserNotFoundException, NotAuthorizedException, UserNotConfirmedException, PasswordResetRequiredException */
-function requireUsableUser(user: User | null): User {
+export function requireUsableUser(user: User | null): User {
   // Cognito answers a deleted user's still-unexpired token with UserNotFoundException (GetUser lists it),
   // which is also what clients such as Amplify treat as "forget this session".
   if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
@@ -176,6 +176,15 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
      */
     async recordGlobalSignOut(userId: string): Promise<void> {
       await store.set(signedOutKey(userId), String(Math.floor(clock.nowMs() / 1000)), MAX_ACCESS_TOKEN_SECONDS + 60);
+    },
+
+    /**
+     * Whether the user signed out globally at or after `atMs` (whole seconds: a sign-out in the same second
+     * counts, the safe side of the tie, as for the tokens above).
+     */
+    async isSignedOutSince(userId: string, atMs: number): Promise<boolean> {
+      const signedOutAt = await store.get(signedOutKey(userId));
+      return signedOutAt !== null && Math.floor(atMs / 1000) <= Number(signedOutAt);
     },
   };
 }

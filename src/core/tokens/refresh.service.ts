@@ -8,6 +8,7 @@ import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
 import type { Database, SecretBox } from "../ports.js";
 import type { User } from "../users/user.types.js";
+import { requireUsableUser } from "./access-token.service.js";
 import type { AuthenticationResult, OAuthTokens, TokenService } from "./token.service.js";
 
 export interface RefreshServiceDeps {
@@ -17,6 +18,8 @@ export interface RefreshServiceDeps {
   secretBox: SecretBox;
   /** The app client and pool of each call, kept in memory until an admin changes them. */
   contexts: ClientContextCache;
+  /** GlobalSignOut's record for access tokens without a family (access-token.service.ts). */
+  signOuts: { isSignedOutSince(userId: string, atMs: number): Promise<boolean> };
 }
 
 /** One refresh, whichever API asked for it (REFRESH_TOKEN_AUTH or GetTokensFromRefreshToken). */
@@ -51,7 +54,7 @@ const INVALID = "Invalid Refresh Token";
  * and rotation for clients that turn it on. A rotating client refreshes only through
  * GetTokensFromRefreshToken, which is the one API that returns the successor token.
  */
-export function createRefreshService({ db, clock, tokens, secretBox, contexts }: RefreshServiceDeps) {
+export function createRefreshService({ db, clock, tokens, secretBox, contexts, signOuts }: RefreshServiceDeps) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
   const refreshEvents = createEventBatcher(db);
 
@@ -118,14 +121,18 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
 
   async function refreshWith(context: ClientContext, request: RefreshRequest, viaOAuth: boolean): Promise<OAuthTokens> {
     // One statement: the token, its family's state and its user with groups (the new tokens carry them).
+    const readAtMs = clock.nowMs();
     const { record, user } = await db.read((repositories) =>
       tokens.findRefreshTokenWithUser(repositories, context.client, request.refreshToken),
     );
     if (!user) throw new CognitoError("NotAuthorizedException", INVALID);
     request.verifyClient(user);
-    if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+    // Disabled, unconfirmed or told to reset the password: the tokens would be refused on their first use anyway.
+    requireUsableUser(user);
     if (record.deviceKey) await assertDevice(context, user, record.deviceKey, request.deviceKey);
     const rotates = context.client.refreshTokenRotation.enabled;
+    // A token rotation used up stays used up when the client turns rotation off: using it is reuse.
+    if (!rotates && record.rotatedAt !== null) return revokeReusedFamily(context, record.familyId);
     const issueArgs = {
       pool: context.pool,
       client: context.client,
@@ -163,6 +170,11 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts }:
         },
         clock.now(),
       );
+      // Without revocation the new access token has no family to be caught by, and it is newer than a
+      // GlobalSignOut that ran since the read above: such a sign-out refuses the refresh here instead.
+      // (One after this check is older than the token's iat, which access tokens are checked against.)
+      if (!context.client.enableTokenRevocation && (await signOuts.isSignedOutSince(user.id, readAtMs)))
+        throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
       return issued.tokens;
     }
     const rotation = await db.transaction(async (repositories) => {

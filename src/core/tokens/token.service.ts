@@ -132,6 +132,9 @@ export function createTokenService({
     const { pool, client, user, oauth } = args;
     const now = clock.now();
     const familyId = args.familyId ?? randomUuid();
+    // origin_jti names a family of stored refresh tokens, which revocation marks. Tokens of a grant that
+    // stores none (the implicit grant) carry none, so GlobalSignOut's record of the user refuses them.
+    const revocable = client.enableTokenRevocation && (args.familyId !== undefined || args.withRefreshToken);
     const eventId = randomUuid();
     const authTime = Math.floor(args.authTime.getTime() / 1000);
     const groups = hasGroupsLoaded(user)
@@ -158,14 +161,14 @@ export function createTokenService({
       auth_time: authTime,
       "cognito:username": user.username,
       ...(oauth?.nonce ? { nonce: oauth.nonce } : {}),
-      ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
+      ...(revocable ? { origin_jti: familyId } : {}),
       jti: randomUuid(),
     };
     const accessClaims = {
       sub: user.id,
       ...(groups.length > 0 ? { "cognito:groups": groups.map((group) => group.name) } : {}),
       ...(args.deviceKey ? { device_key: args.deviceKey } : {}),
-      ...(client.enableTokenRevocation ? { origin_jti: familyId } : {}),
+      ...(revocable ? { origin_jti: familyId } : {}),
       ...(oauth?.resource ? { aud: oauth.resource } : {}),
       event_id: eventId,
       token_use: "access",
