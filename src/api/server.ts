@@ -22,7 +22,7 @@ import type { GraphqlLimits, TrustProxy } from "../config/index.js";
 import type { Logger as PinoLogger } from "pino";
 import type { Logger, MessageAuthenticator, TokenSigner } from "../core/ports.js";
 import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
-import { formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
+import { asClientFaultIfBadVariable, formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
 import { createHttpRequestPlugin, withHttpResponse } from "./graphql/http-request.plugin.js";
 import { createLimitRules } from "./graphql/hardening.js";
 import { oneSignInStepPerDocument } from "./graphql/sign-in-step.rule.js";
@@ -214,7 +214,8 @@ export async function createHttpApi({
         const { requestId } = args.contextValue as GraphqlContext;
         return {
           ...result,
-          errors: result.errors.map((error) => {
+          errors: result.errors.map((sent) => {
+            const error = asClientFaultIfBadVariable(sent);
             recordUnexpectedError(logger, error, requestId, args.operationName);
             const formatted = formatGraphqlError(error.toJSON(), error);
             return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
@@ -253,6 +254,9 @@ export async function createHttpApi({
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would keep clients' documents in a per-process cache (not shared behind a
+    // load balancer, and filled by anyone); every request sends its query instead.
+    persistedQueries: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules,
     formatError: formatGraphqlError,

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { print } from "graphql";
+import { createHash, randomUUID } from "node:crypto";
+import { parse, print } from "graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/core/ports.js";
 import { createPinoLogger } from "../../src/infra/logging/pino-logger.js";
@@ -86,6 +86,59 @@ describe.each(BACKENDS)("errors and logs on $name", (backend) => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.errors![0]!.message).toContain(requestId);
     expect(lines.filter((line) => line.includes(requestId))).toHaveLength(1);
+  });
+
+  it("refuses a variable of the wrong shape over graphql-ws as over HTTP, and logs nothing of its value", async () => {
+    const { logger, lines } = createCapturingLogger();
+    gateway = await getTestApp(backend, { overrides: { logger } });
+    const password = `Hunter2-${randomUUID()}!`;
+    const signUp = parse("mutation S($input: SignUpInput!) { signUp(input: $input) { userSub } }");
+    const unknownField = { input: { clientId: "someclient", username: "bob", password, bogus: 1 } };
+    const missing = {};
+    for (const variables of [unknownField, missing]) {
+      const overSocket = await wsGraphql(gateway.url, signUp as never, variables as never);
+      const overHttp = await postWithRequestId(gateway, print(signUp), variables, null);
+      expect(errorCodes(overSocket)).toEqual(["InvalidParameterException"]);
+      expect(errorCodes(overHttp)).toEqual(["InvalidParameterException"]);
+      expect(overSocket.errors![0]!.message).toBe(overHttp.errors![0]!.message);
+    }
+    expect(lines.filter((line) => line.includes(password))).toEqual([]);
+    expect(lines.filter((line) => JSON.parse(line).level === "error")).toEqual([]);
+  });
+
+  it("answers a persisted-query request as a client fault: automatic persisted queries are off", async () => {
+    const { logger, lines } = createCapturingLogger();
+    gateway = await getTestApp(backend, { overrides: { logger } });
+    const hash = createHash("sha256").update(LIST_POOLS).digest("hex");
+    for (const extensions of [
+      { persistedQuery: { version: 1, sha256Hash: hash } },
+      { persistedQuery: { version: 2, sha256Hash: hash } },
+    ]) {
+      for (const query of [undefined, LIST_POOLS]) {
+        const response = await fetch(gateway.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${gateway.adminKey}` },
+          body: JSON.stringify({ query, variables: { first: 1 }, extensions }),
+        });
+        const body = (await response.json()) as { errors?: GraphqlError[] };
+        expect(errorCodes(body)).toEqual(["InvalidParameterException"]);
+        // Apollo Client's persisted-query link reads this message and sends the whole query instead.
+        expect(body.errors![0]!.message).toBe("PersistedQueryNotSupported");
+      }
+    }
+    expect(lines.filter((line) => JSON.parse(line).level === "error")).toEqual([]);
+  });
+
+  it("refuses a subscription sent over HTTP POST as a client fault, pointing at graphql-ws", async () => {
+    const { logger, lines } = createCapturingLogger();
+    gateway = await getTestApp(backend, { overrides: { logger } });
+    const result = await postWithRequestId(
+      gateway,
+      'subscription { userEvents(userPoolId: "us-east-1_nothing") { type } }',
+    );
+    expect(errorCodes(result)).toEqual(["InvalidParameterException"]);
+    expect(result.errors![0]!.message).toMatch(/graphql-ws/);
+    expect(lines.filter((line) => JSON.parse(line).level === "error")).toEqual([]);
   });
 
   it("never writes a client secret, an admin key or ADMIN_API_KEY to the log", async () => {

@@ -156,10 +156,14 @@ describe("compiled execution", () => {
     await apollo.stop();
   });
 
-  it("never compiles a subscription sent over HTTP", async () => {
+  it("refuses a subscription sent over HTTP as a client fault, never running or compiling it", async () => {
     const { apollo, compiled, run } = await gatewayWithCompileCount();
     const results = [await run("subscription { ticks }"), await run("subscription { ticks }")];
     expect(compiled).toEqual([]);
+    expect(results[0]!.body?.data).toBeUndefined();
+    expect(results[0]!.body?.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/graphql-ws/), extensions: { code: "BAD_REQUEST" } }),
+    ]);
     expect(results[1]).toEqual(results[0]);
     await apollo.stop();
   });

@@ -28,6 +28,12 @@ export type Compile = (
   operationName?: string,
 ) => CompiledQuery | ExecutionResult;
 
+/** A client fault (Apollo's BAD_REQUEST): the formatter reports it as InvalidParameterException and nothing is logged. */
+const subscriptionOverHttp = () =>
+  new GraphQLError("Subscriptions are served over graphql-ws (WebSocket) on /graphql, not over HTTP POST.", {
+    extensions: { code: "BAD_REQUEST" },
+  });
+
 /** Each operation of a document: run once by graphql-js, then compiled (null: graphql-jit refused it). */
 const SEEN_ONCE = Symbol("seenOnce");
 type Operations = Map<string, typeof SEEN_ONCE | CompiledQuery | null>;
@@ -40,7 +46,8 @@ type Operations = Map<string, typeof SEEN_ONCE | CompiledQuery | null>;
  * Apollo's. A document is compiled on its second run: compiling costs more than one execution, so a
  * client sending a stream of distinct documents gets graphql-js and never makes the gateway compile.
  * Compiled code lives as long as Apollo keeps the parsed document (its bounded document store).
- * Subscriptions over HTTP and any document graphql-jit refuses run on graphql-js unchanged.
+ * A subscription over HTTP is refused (graphql-ws serves them); any document graphql-jit refuses runs on
+ * graphql-js unchanged.
  */
 export function createCompiledExecution(schema: GraphQLSchema, compile: Compile = compileQuery): Gateway {
   const documents = new WeakMap<DocumentNode, Operations>();
@@ -75,7 +82,8 @@ export function createCompiledExecution(schema: GraphQLSchema, compile: Compile 
     });
 
   const executor = async (request: GatewayRequest): Promise<ExecutionResult> => {
-    if (request.operation.operation === "subscription") return runOnGraphqlJs(request);
+    // A subscription is a stream: over HTTP its resolver would run without an event and fail.
+    if (request.operation.operation === "subscription") return { errors: [subscriptionOverHttp()] };
     const compiled = compiledFor(request.document, request.operationName ?? "");
     if (!compiled) return runOnGraphqlJs(request);
     const result = (await compiled.query(undefined, request.context, request.request.variables ?? {})) as {

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import { GraphQLError, Kind, type GraphQLFormattedError } from "graphql";
 import { isCognitoError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
 
@@ -10,7 +10,31 @@ const CLIENT_FAULT_CODES = new Set([
   "BAD_USER_INPUT",
   "BAD_REQUEST",
   "OPERATION_RESOLUTION_FAILURE",
+  // Automatic persisted queries are off (server.ts): clients such as Apollo Client's link read the message
+  // (PersistedQueryNotSupported), which the formatter keeps, and send the whole query instead.
+  "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
+
+/**
+ * A variable graphql-js refused before running anything (wrong type, missing, unknown input field), as
+ * Apollo recognises it: Apollo tags those BAD_USER_INPUT over HTTP; graphql-ws passes them on untagged.
+ * Their messages quote the value sent, a password included, so they must never reach the log.
+ */
+export function asClientFaultIfBadVariable(error: GraphQLError): GraphQLError {
+  const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
+  if (error.extensions?.code !== undefined || node?.kind !== Kind.VARIABLE_DEFINITION) return error;
+  const variable = `Variable "$${node.variable.name.value}" `;
+  const isCoercion = ["has invalid value", "got invalid value ", "of required type ", "of non-null type "].some(
+    (phrase) => error.message.startsWith(variable + phrase),
+  );
+  return isCoercion
+    ? new GraphQLError(error.message, {
+        nodes: error.nodes,
+        originalError: error.originalError,
+        extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+      })
+    : error;
+}
 
 /**
  * Every error leaves as a Cognito exception name. Anything unexpected becomes InternalErrorException
