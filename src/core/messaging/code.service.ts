@@ -260,7 +260,7 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
 
     /**
      * Consumes the code and applies `change` in one transaction: the change happens only if this call
-     * is the one that used the code. A wrong guess is counted in its own transaction afterwards.
+     * is the one that used the code.
      * @throws ExpiredCodeException, CodeMismatchException, TooManyFailedAttemptsException
      */
     async redeem<T>(
@@ -271,13 +271,24 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     ): Promise<T> {
       const codeHash = codeHasher.hashCode(scopeOf(userId, purpose), code);
       const outcome = await db.transaction(async (repositories) => {
-        if (!(await repositories.codes.consume(userId, purpose, codeHash, clock.now(), MAX_FAILED_ATTEMPTS_PER_CODE)))
+        const now = clock.now();
+        // The guess is counted before it can take the code, in the same conditional UPDATE that compares
+        // it (as check does): were the wrong guesses counted only after a failed consume, a burst would be
+        // compared all at once, before any of its misses were counted, and get more than five tries.
+        // A wrong guess commits its count here; nothing else is written for it.
+        if (await repositories.codes.recordFailure(userId, purpose, codeHash, now, MAX_FAILED_ATTEMPTS_PER_CODE))
+          return { kind: "mismatch" as const };
+        // Not counted: the right code (still under the limit, so consume may take it), or a code that is
+        // used, expired or worn out. consume re-checks the count, which a parallel miss may have just raised.
+        if (!(await repositories.codes.consume(userId, purpose, codeHash, now, MAX_FAILED_ATTEMPTS_PER_CODE)))
           return { kind: "refused" as const };
         return { kind: "ok" as const, value: await change(repositories) };
       });
       if (outcome.kind === "ok") return outcome.value;
-      await refuseGuess(userId, purpose, codeHash);
-      // Right and live a moment ago, yet not taken: another call used it first.
+      if (outcome.kind === "mismatch") throw mismatch();
+      // Worn out, or used or expired — including a right code another call used a moment before this one.
+      if (stateOf(await db.read((repositories) => repositories.codes.find(userId, purpose))) === "exhausted")
+        throw exhausted();
       throw expired();
     },
 

@@ -1,9 +1,10 @@
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
+import { signUpTarget } from "../messaging/delivery.js";
 import { mfaSummaryOf } from "../mfa/mfa-factors.js";
 import type { MfaSummary } from "../mfa/mfa.types.js";
-import type { Repositories } from "../ports.js";
+import type { CodePurpose, Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { requireUnique } from "../validation.js";
 import { loadAdminUserContext, type AdminUserRef, type AdminUserServiceDeps } from "./admin-user-context.js";
@@ -20,10 +21,41 @@ export type { AdminCreateUserInput, AdminSetUserPasswordInput, MessageAction } f
 
 export type AdminUserService = ReturnType<typeof createAdminUserService>;
 
+const VERIFY_PURPOSE: Record<"email" | "phone_number", CodePurpose> = {
+  email: "VERIFY_EMAIL",
+  phone_number: "VERIFY_PHONE_NUMBER",
+};
+
+/**
+ * Deletes the codes an admin's change leaves bound to an address the user no longer has. A code sent
+ * for the old email/phone must not verify the new one: VerifyUserAttribute marks verified whatever
+ * value is in force when the code comes back, and a held change waiting for its code is withdrawn with
+ * it. Likewise ConfirmSignUp marks verified the sign-up channel as it is when the code is used
+ * (confirmUser), so a sign-up code dies when that channel's attribute or address changes; the user asks
+ * for a new one, which goes to the new address.
+ */
+async function voidCodesForOldAddresses(
+  repositories: Repositories,
+  pool: UserPool,
+  before: User,
+  after: User,
+): Promise<void> {
+  for (const kind of ["email", "phone_number"] as const)
+    if (before.attributes[kind] !== after.attributes[kind])
+      await repositories.codes.deleteForUser(before.id, VERIFY_PURPOSE[kind]);
+  const sentTo = signUpTarget(pool, before.attributes);
+  const wouldVerify = signUpTarget(pool, after.attributes);
+  if (sentTo?.attributeName !== wouldVerify?.attributeName || sentTo?.address !== wouldVerify?.address)
+    await repositories.codes.deleteForUser(before.id, "SIGN_UP");
+}
+
 export function createAdminUserService(deps: AdminUserServiceDeps) {
   const { db, clock } = deps;
 
-  /** Loads the user in a transaction, lets `change` decide the new state, and saves it with its event. */
+  /**
+   * Loads the user in a transaction, lets `change` decide the new state, and saves it with its event
+   * and without the codes the change leaves pointing at an old address.
+   */
   async function changeUser(
     principal: AdminPrincipal,
     ref: AdminUserRef,
@@ -41,6 +73,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
       const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
       const outcome = await change(pool, user, repositories);
       if (!outcome) return;
+      await voidCodesForOldAddresses(repositories, pool, user, outcome.user);
       await saveUser(repositories, pool, outcome.user, { isNew: false });
       await repositories.events.append(
         {
@@ -75,7 +108,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
     /**
      * Writes attributes as an admin (AdminUpdateUserAttributes): any mutable attribute, including the
      * verified flags; an empty value deletes the attribute. A changed email/phone becomes unverified
-     * unless the call sets its flag to "true".
+     * unless the call sets its flag to "true", and the codes sent for its old value stop working.
      * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException, InvalidParameterException,
      *         AliasExistsException (a verified alias another user holds)
      */
