@@ -439,8 +439,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         publicToken: config.metrics.port === null ? config.metrics.token : null,
       }),
       readinessChecks: [
-        { name: "database", check: () => db.ping(), logger },
-        { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping(), logger },
+        { name: "database", check: () => db.ping() },
+        { name: config.redisUrl ? "redis" : "store", check: () => readyStore.ping() },
       ],
     });
     const port = await httpApi.listen(config.port, config.host);

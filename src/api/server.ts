@@ -308,7 +308,7 @@ export async function createHttpApi({
   // The id, access line, metrics and CORS of every request are the edge's (http/edge.ts), before Express.
   app.use(requestMetrics.router);
   app.post(GRAPHQL_PATH, ...graphql);
-  app.use(createHealthRouter(readinessChecks));
+  app.use(createHealthRouter(readinessChecks, logger));
   app.use(
     createWellKnownRouter({
       tokens,

@@ -216,6 +216,23 @@ describe.each(BACKENDS)("Cognito JSON protocol on $name", (backend) => {
       expect((await describePool()).status).toBe(200);
     });
 
+    it("refuses SignedHeaders named like Object.prototype properties with InvalidSignatureException, not a 500", async () => {
+      const date = amzDate(clock.now());
+      for (const names of ["constructor;host;x-amz-date", "__proto__;host;x-amz-date", "host;valueOf;x-amz-date"]) {
+        const answer = await rawCall(
+          gateway,
+          "ListUserPools",
+          { MaxResults: 1 },
+          {
+            "x-amz-date": date,
+            authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${date.slice(0, 8)}/us-east-1/cognito-idp/aws4_request, SignedHeaders=${names}, Signature=${"0".repeat(64)}`,
+          },
+        );
+        expectWireError(answer, "InvalidSignatureException", BAD_SIGNATURE);
+      }
+      expect((await describePool()).status).toBe(200);
+    });
+
     it("refuses signatures older or newer than 15 minutes with AWS's messages, and accepts them just inside", async () => {
       const now = clock.now();
       expect(

@@ -12,6 +12,7 @@ import {
   CookieJar,
   createOAuthPool,
   createOAuthUser,
+  createPrefixDomain,
   discoverPool,
   getOAuthTestApp,
   locationOf,
@@ -19,6 +20,7 @@ import {
   oauthClientSettings,
   obtainCode,
   postForm,
+  requestWithHost,
   type OAuthPool,
 } from "../support/oauth.js";
 import type { TestApp } from "../support/test-app.js";
@@ -306,5 +308,74 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
       state: "st",
       scope: "openid",
     });
+  });
+
+  it("answers a Host header no URL can be built on with 400, never a crash, and keeps serving", async () => {
+    const pool = await confidentialPool();
+    const query = new URLSearchParams({ client_id: pool.clientId, response_type: "code", redirect_uri: CALLBACK });
+    const port = gateway.app.port;
+    const domain = await createPrefixDomain(gateway, pool.poolId);
+    // A space, a port past 65535, a path, user info: each would throw in new URL() or move the base's path.
+    const badHosts = ["a b", "localhost:99999", "127.0.0.1/evil", "user@127.0.0.1"];
+    const expectPage = (answer: Awaited<ReturnType<typeof requestWithHost>>, what: string) => {
+      expect({ what, status: answer.status, type: answer.headers["content-type"] }).toEqual({
+        what,
+        status: 400,
+        type: "text/html; charset=utf-8",
+      });
+      expect(answer.body).toContain("The Host header is not a valid host name and port.");
+    };
+    const expectJson = (answer: Awaited<ReturnType<typeof requestWithHost>>, what: string) => {
+      expect({ what, status: answer.status, body: JSON.parse(answer.body) as unknown }).toEqual({
+        what,
+        status: 400,
+        body: { __type: "InvalidParameterException", message: "The Host header is not a valid host name and port." },
+      });
+    };
+    for (const host of badHosts) {
+      // The managed sign-in pages, GET and POST (the pages' error path once re-derived the base and crashed).
+      expectPage(await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/login?${query.toString()}`), host);
+      expectPage(
+        await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/login?${query.toString()}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "username=a&password=b&_csrf=x",
+        }),
+        host,
+      );
+      expectPage(
+        await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/forgotPassword?${query.toString()}`),
+        host,
+      );
+      // The endpoints answer in JSON.
+      expectJson(await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/logout?client_id=x`), host);
+      expectJson(
+        await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/oauth2/authorize?${query.toString()}`),
+        host,
+      );
+      expectJson(
+        await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/oauth2/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "grant_type=client_credentials",
+        }),
+        host,
+      );
+    }
+    // A pool domain with an impossible port.
+    expectPage(await requestWithHost(gateway.baseUrl, `${domain}:99999`, `/login?${query.toString()}`), domain);
+    expectJson(await requestWithHost(gateway.baseUrl, `${domain}:99999`, "/logout?client_id=x"), domain);
+
+    // Still up, and a usable Host still gets its page.
+    expect((await fetch(`${gateway.baseUrl}/healthz`)).status).toBe(200);
+    const good = await requestWithHost(
+      gateway.baseUrl,
+      `localhost:${port}`,
+      `/${pool.poolId}/login?${query.toString()}`,
+    );
+    expect(good.status).toBe(200);
+    expect(good.body).toContain(`href="/${pool.poolId}/`);
+    const onDomain = await requestWithHost(gateway.baseUrl, `${domain}:${port}`, `/login?${query.toString()}`);
+    expect(onDomain.status).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database, Logger } from "../../src/core/ports.js";
 import { BACKENDS, externalBackendConfigured } from "../support/backends.js";
 import { createTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
@@ -24,6 +25,52 @@ describe.each(BACKENDS.filter((backend) => backend.name === "embedded"))("readin
     } finally {
       await gateway.close();
     }
+  });
+});
+
+describe.each(BACKENDS)("what /readyz tells of a failure on $name", (backend) => {
+  // The database's ping fails with whatever the test sets here; null lets it through.
+  let failure: Error | null = null;
+  const warnings: Array<Record<string, unknown>> = [];
+  const ignore = () => undefined;
+  const logger: Logger = {
+    debug: ignore,
+    info: ignore,
+    error: ignore,
+    warn: (fields, message) => void warnings.push({ ...fields, message }),
+  };
+  const wrapDatabase = (db: Database): Database => ({
+    ...db,
+    ping: () => (failure ? Promise.reject(failure) : db.ping()),
+  });
+  let gateway: TestApp;
+  beforeAll(async () => {
+    gateway = await getTestApp(backend, { overrides: { logger, wrapDatabase } });
+  });
+  afterAll(async () => gateway?.close());
+
+  it("shows only a fixed word and the error's code, and logs the driver's message without its URL", async () => {
+    // A driver's message with no code: it names a user, a host and a connection string.
+    failure = new Error(
+      "Access denied for user 'gateway'@'10.1.2.3' connecting to mariadb://gateway:hunter2@db.internal:3306/idp",
+    );
+    const down = await readiness(gateway);
+    expect(down.status).toBe(503);
+    expect(down.body.checks.database).toBe("unavailable");
+    expect(JSON.stringify(down.body)).not.toMatch(/Access denied|gateway|10\.1\.2\.3|hunter2|db\.internal/);
+    const logged = warnings.find((entry) => entry.check === "database");
+    expect(logged).toMatchObject({ message: "readiness check failed", err: { name: "Error" } });
+    const loggedText = JSON.stringify(logged);
+    expect(loggedText).toContain("Access denied for user");
+    expect(loggedText).not.toMatch(/hunter2|db\.internal/);
+
+    failure = Object.assign(new Error("connect ECONNREFUSED 10.1.2.3:3306"), { code: "ECONNREFUSED" });
+    const refused = await readiness(gateway);
+    expect(refused.status).toBe(503);
+    expect(refused.body.checks.database).toBe("unavailable: ECONNREFUSED");
+
+    failure = null;
+    expect((await readiness(gateway)).status).toBe(200);
   });
 });
 

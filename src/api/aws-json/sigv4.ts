@@ -129,7 +129,9 @@ export async function verifySigV4(
 
   const signedHeaders: Record<string, string> = {};
   for (const name of parsed.signedHeaders) {
-    const value = headerValue(request.headers[name]);
+    // Own headers only: a SignedHeaders entry such as `constructor` or `__proto__` must not read
+    // Object.prototype (a function reaching the signer made it throw: a 500 for a bad signature).
+    const value = Object.hasOwn(request.headers, name) ? headerValue(request.headers[name]) : undefined;
     if (value === undefined) throw authErrors.badSignature();
     signedHeaders[name] = value;
   }

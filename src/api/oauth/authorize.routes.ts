@@ -3,7 +3,7 @@ import type { OAuthService } from "../../core/oauth/authorization.service.js";
 import { redirectLocation } from "../../core/oauth/authorize-request.js";
 import { LOGIN_SESSION_COOKIE, type LoginSessionService } from "../../core/oauth/login-session.service.js";
 import { methodNotAllowed } from "../http/edge-errors.js";
-import { cookiePathOfBase, oauthPoolOf } from "./oauth-pool.js";
+import { cookiePathOfPool, oauthPoolOf } from "./oauth-pool.js";
 
 export interface AuthorizeRoutesDeps {
   oauth: OAuthService;
@@ -75,11 +75,12 @@ export function createAuthorizeRoutes({ oauth, loginSessions }: AuthorizeRoutesD
 
   router.get("/logout", async (request: Request, response: Response, next: NextFunction) => {
     try {
-      const { poolId, baseUrl } = oauthPoolOf(response);
+      const pool = oauthPoolOf(response);
+      const { poolId, baseUrl } = pool;
       // The session ends whatever else the request says (reference-oauth §6).
       await loginSessions.end(poolId, sessionCookieOf(request));
       response.clearCookie(LOGIN_SESSION_COOKIE, {
-        path: cookiePathOfBase(baseUrl),
+        path: cookiePathOfPool(pool),
         httpOnly: true,
         sameSite: "lax",
         secure: baseUrl.startsWith("https:"),

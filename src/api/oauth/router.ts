@@ -10,6 +10,8 @@ import { POOL_ID_PATTERN } from "../../core/validation.js";
 import { EdgeError } from "../http/edge-errors.js";
 import { createAuthorizeRoutes } from "./authorize.routes.js";
 import { oauthPoolAt, type OAuthPool } from "./oauth-pool.js";
+import { sendBarePage } from "./pages/page-kit.js";
+import { messageView } from "./pages/views-account.js";
 import { createTokenRoutes } from "./token.routes.js";
 
 export interface OAuthRouterDeps {
@@ -28,6 +30,20 @@ export interface OAuthRouterDeps {
 
 /** Paths a pool domain serves whatever the pool (a Host naming no pool gets 404 for them, never someone's pages). */
 const POOL_DOMAIN_PATHS = /^\/(?:oauth2\/|logout$|login$)/;
+/** Below a pool's base, the endpoints that answer their faults in JSON; every other path is a page. */
+const JSON_FAULT_PATHS = /^\/(?:oauth2\/|logout$)/;
+
+/**
+ * A Host header no base URL can be built on (`a b`, `localhost:99999`, none at all): the client's fault,
+ * so 400, in JSON on the endpoints and as a bare page on the pages. No pool is set, so nothing after this
+ * (the pages' error path included) can try to parse a base made of it.
+ */
+function refuseHost(request: Request, response: Response, next: NextFunction): void {
+  const message = "The Host header is not a valid host name and port.";
+  if (JSON_FAULT_PATHS.test(request.path))
+    return next(new EdgeError(400, "InvalidParameterException", message, "oauth.host.invalid"));
+  sendBarePage(response, 400, messageView({ title: "Bad request", message }));
+}
 
 /**
  * The pools' authorization servers (reference-oauth §1), at two bases: `<PUBLIC_URL>/<poolId>/…` (the
@@ -65,7 +81,9 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
           return next(new EdgeError(404, "NotFoundException", "No user pool has this domain.", "oauth.domain.unknown"));
         return next();
       }
-      setPool(response, oauthPoolAt(schemeOf(request), request.headers.host, poolId, "domain"));
+      const pool = oauthPoolAt(schemeOf(request), request.headers.host, poolId, "domain");
+      if (!pool) return refuseHost(request, response, next);
+      setPool(response, pool);
       poolRoutes(request, response, next);
     } catch (error) {
       next(error);
@@ -84,7 +102,9 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
       )
         return next();
       if (!(await poolHosts.poolExists(poolId))) return next();
-      setPool(response, oauthPoolAt(schemeOf(request), request.headers.host, poolId, "issuer path"));
+      const pool = oauthPoolAt(schemeOf(request), request.headers.host, poolId, "issuer path");
+      if (!pool) return refuseHost(request, response, next);
+      setPool(response, pool);
       poolRoutes(request, response, next);
     } catch (error) {
       next(error);
@@ -141,21 +161,18 @@ export function createOAuthEndpointPath({
       OAuthEndpointRequest["endpoint"],
     ];
     const host = poolHosts.normalizeHost(request.headers.host);
+    // An unusable Host (oauthPoolAt answers null) is left to Express too: the router above answers its 400.
     if (host && !poolHosts.isGatewayHost(host)) {
       const poolId = await poolHosts.poolIdOf(host);
-      if (poolId !== null)
-        return poolSegment === undefined
-          ? {
-              pool: oauthPoolAt(schemeOf(request), request.headers.host, poolId, "domain"),
-              endpoint,
-            }
-          : null;
+      if (poolId !== null) {
+        const pool =
+          poolSegment === undefined ? oauthPoolAt(schemeOf(request), request.headers.host, poolId, "domain") : null;
+        return pool ? { pool, endpoint } : null;
+      }
     }
     if (poolSegment === undefined || poolSegment.length > 55 || !POOL_ID_PATTERN.test(poolSegment)) return null;
     if (!(await poolHosts.poolExists(poolSegment))) return null;
-    return {
-      pool: oauthPoolAt(schemeOf(request), request.headers.host, poolSegment, "issuer path"),
-      endpoint,
-    };
+    const pool = oauthPoolAt(schemeOf(request), request.headers.host, poolSegment, "issuer path");
+    return pool ? { pool, endpoint } : null;
   };
 }

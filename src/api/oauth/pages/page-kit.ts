@@ -3,6 +3,7 @@ import type { HostedUiPageSettings } from "../../../core/flows/sign-in/sign-in.h
 import type { AuthorizeRequest } from "../../../core/oauth/authorize-request.js";
 import { LOGIN_SESSION_COOKIE } from "../../../core/oauth/login-session.service.js";
 import type { UiCustomization } from "../../../core/oauth/ui-customization.types.js";
+import type { OAuthPool } from "../oauth-pool.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
 import { renderPage, type PageContent } from "./layout.js";
 import { START_AGAIN } from "./messages.js";
@@ -44,19 +45,28 @@ export function pageHandler(
         { err: error instanceof Error ? error.message : String(error), path: req.path },
         "managed sign-in page failed",
       );
-      sendBarePage(
-        res,
-        500,
-        messageView({
-          title: "Something went wrong",
-          message: "Something went wrong on our side. Please try again in a moment.",
-        }),
-      );
+      // Nothing may escape this handler: a throw here would be an unhandled rejection, which ends the process.
+      try {
+        sendBarePage(
+          res,
+          500,
+          messageView({
+            title: "Something went wrong",
+            message: "Something went wrong on our side. Please try again in a moment.",
+          }),
+        );
+      } catch (pageError) {
+        next(pageError);
+      }
     });
   };
 }
 
-/** A page without a pool's branding (errors before the client is known). */
+/**
+ * A page without a pool's branding (errors before the client is known, or before the pool is: then its
+ * links are at the host's root). It is the error path's page, so it derives nothing from the request:
+ * the base path is the one the OAuth router stored, if any.
+ */
 export function sendBarePage(
   res: Response,
   status: number,
@@ -64,12 +74,12 @@ export function sendBarePage(
   redirectUri: string | null = null,
 ): void {
   const nonce = newNonce();
-  const base = res.locals.oauthPool ? pageBaseOf(res) : null;
+  const basePath = (res.locals as { oauthPool?: OAuthPool }).oauthPool?.basePath ?? "";
   setPageHeaders(res, { nonce, redirectUri });
   res
     .status(status)
     .type("html")
-    .send(renderPage({ basePath: base?.basePath ?? "", nonce, poolName: null, branding: null }, content));
+    .send(renderPage({ basePath, nonce, poolName: null, branding: null }, content));
 }
 
 export function sendPage(res: Response, context: PageContext, content: PageContent, status = 200): void {

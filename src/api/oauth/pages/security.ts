@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import { randomTokenBase64Url } from "../../../lib/random.js";
 import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { MessageAuthenticator } from "../../../core/ports.js";
+import type { OAuthPool } from "../oauth-pool.js";
 
 /** Cognito's names (reference-oauth §8.2, §8.3): the double-submit cookie and the form field. */
 export const CSRF_COOKIE = "XSRF-TOKEN";
@@ -21,15 +22,18 @@ export interface PageBase {
   isSecure: boolean;
 }
 
+/**
+ * The page's base, as the OAuth router made it: nothing is parsed here, so no Host header, however
+ * malformed, can make this throw (the router answers 400 for a Host that is no usable authority).
+ */
 export function pageBaseOf(res: Response): PageBase {
-  const pool = res.locals.oauthPool as { poolId: string; baseUrl: string } | undefined;
+  const pool = res.locals.oauthPool as OAuthPool | undefined;
   if (!pool) throw new Error("managed sign-in page reached without res.locals.oauthPool");
-  const url = new URL(pool.baseUrl);
   return {
     poolId: pool.poolId,
     baseUrl: pool.baseUrl,
-    basePath: url.pathname.replace(/\/+$/, ""),
-    isSecure: url.protocol === "https:",
+    basePath: pool.basePath,
+    isSecure: pool.baseUrl.startsWith("https:"),
   };
 }
 
@@ -74,7 +78,9 @@ export type CsrfCheck = { kind: "valid"; token: string } | { kind: "forbidden" }
  */
 export function checkCsrf(req: Request, base: PageBase, nowMs: number, authenticator: MessageAuthenticator): CsrfCheck {
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== new URL(base.baseUrl).origin) return { kind: "forbidden" };
+  // A base WHATWG's parser refuses (a host it reads as a bad IPv4 address) has no origin a browser could send.
+  if (origin !== undefined && (!URL.canParse(base.baseUrl) || origin !== new URL(base.baseUrl).origin))
+    return { kind: "forbidden" };
   if (req.headers["sec-fetch-site"] === "cross-site") return { kind: "forbidden" };
   const cookie: unknown = req.cookies?.[CSRF_COOKIE];
   const field: unknown = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
