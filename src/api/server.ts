@@ -16,7 +16,8 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import type { GraphqlLimits, TrustProxy } from "../config/index.js";
 import type { Logger as PinoLogger } from "pino";
@@ -34,7 +35,8 @@ import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import type { RequestMetrics } from "./http/metrics.routes.js";
 import { createAwsJsonRouter, createWireHandler, sendWireError } from "./aws-json/router.js";
 import { createCors, isOriginAllowed } from "./http/cors.js";
-import { createEdge } from "./http/edge.js";
+import { createEdge, pathOf } from "./http/edge.js";
+import { refuseUpgrade } from "./http/upgrade-refusal.js";
 import { createGraphqlHttpHandler } from "./http/graphql-http.js";
 import { createCompiledExecution } from "./graphql/compiled-execution.js";
 import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
@@ -135,18 +137,33 @@ export async function createHttpApi({
   // refused as it arrives (close 1009) and never reaches graphql-ws.
   // Browsers send Origin on a socket handshake but apply no CORS to sockets: with CORS_ORIGINS set, a
   // page on another origin is refused here (403). Backend services send no Origin and are let in.
-  const wsServer = new WebSocketServer({
-    server,
-    path: GRAPHQL_PATH,
-    maxPayload: MAX_REQUEST_BYTES,
-    verifyClient: (
-      { origin }: { origin?: string },
-      accept: (allowed: boolean, status?: number, message?: string) => void,
-    ) =>
-      isOriginAllowed(corsOrigins, origin)
-        ? accept(true)
-        : accept(false, 403, "This origin is not allowed to call the gateway (CORS_ORIGINS)."),
+  // The upgrade handler below decides which handshakes ws sees, and answers every refusal in JSON.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+  server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = pathOf(request.url ?? "");
+    const refusal = { request, socket, path, isGraphqlPath: path === GRAPHQL_PATH };
+    if (path !== GRAPHQL_PATH)
+      return refuseUpgrade(logger, refusal, 404, "NotFoundException", `WebSocket is served on ${GRAPHQL_PATH} only.`);
+    if (!isOriginAllowed(corsOrigins, request.headers.origin))
+      return refuseUpgrade(
+        logger,
+        refusal,
+        403,
+        "ForbiddenException",
+        "This origin is not allowed to call the gateway (CORS_ORIGINS).",
+      );
+    wsServer.handleUpgrade(request, socket, head, (webSocket) => wsServer.emit("connection", webSocket, request));
   });
+  // A handshake ws cannot accept (no Sec-WebSocket-Key, an unknown version, a bad subprotocol header).
+  wsServer.on("wsClientError", (error: Error, socket: Duplex, request: IncomingMessage) =>
+    refuseUpgrade(
+      logger,
+      { request, socket, path: GRAPHQL_PATH, isGraphqlPath: true },
+      400,
+      "InvalidParameterException",
+      error.message,
+    ),
+  );
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { parse, print } from "graphql";
+import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/core/ports.js";
 import { createPinoLogger } from "../../src/infra/logging/pino-logger.js";
@@ -139,6 +140,53 @@ describe.each(BACKENDS)("errors and logs on $name", (backend) => {
     expect(errorCodes(result)).toEqual(["InvalidParameterException"]);
     expect(result.errors![0]!.message).toMatch(/graphql-ws/);
     expect(lines.filter((line) => JSON.parse(line).level === "error")).toEqual([]);
+  });
+
+  it("answers a refused WebSocket upgrade in JSON with a request id, and logs it", async () => {
+    const { logger, lines } = createCapturingLogger();
+    gateway = await getTestApp(backend, { overrides: { logger } });
+    const upgrade = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; type: string; requestId: string; body: Record<string, unknown> }>(
+        (resolve, reject) => {
+          const url = new URL(path, gateway!.url);
+          const call = httpRequest(url, { headers: { connection: "Upgrade", upgrade: "websocket", ...headers } });
+          call.on("response", (response) => {
+            let text = "";
+            response.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+            response.on("end", () =>
+              resolve({
+                status: response.statusCode!,
+                type: String(response.headers["content-type"]),
+                requestId: String(response.headers["x-request-id"]),
+                body: JSON.parse(text) as Record<string, unknown>,
+              }),
+            );
+          });
+          call.on("upgrade", () => reject(new Error("the upgrade was accepted")));
+          call.on("error", reject);
+          call.end();
+        },
+      );
+    const key = { "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==", "sec-websocket-version": "13" };
+    const elsewhere = await upgrade("/healthz", key);
+    expect(elsewhere).toMatchObject({ status: 404, type: "application/json; charset=utf-8" });
+    expect(elsewhere.body).toEqual({ __type: "NotFoundException", message: expect.stringMatching(/graphql/) });
+    const noKey = await upgrade("/graphql", { "sec-websocket-version": "13" });
+    expect(noKey).toMatchObject({ status: 400, type: "application/json; charset=utf-8" });
+    expect(noKey.body).toEqual({
+      errors: [
+        { message: expect.stringMatching(/Sec-WebSocket-Key/), extensions: { code: "InvalidParameterException" } },
+      ],
+    });
+    for (const refused of [elsewhere, noKey]) {
+      const logged = lines.filter((line) => line.includes(refused.requestId));
+      expect(logged).toHaveLength(1);
+      expect(JSON.parse(logged[0]!)).toMatchObject({ level: "info", status: refused.status });
+    }
+    // The gateway still takes a proper handshake on its path.
+    expect(errorCodes(await wsGraphql(gateway.url, ListUserPoolsDocument, { first: 1 }))).toEqual([
+      "NotAuthorizedException",
+    ]);
   });
 
   it("never writes a client secret, an admin key or ADMIN_API_KEY to the log", async () => {

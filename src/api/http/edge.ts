@@ -63,7 +63,7 @@ const PLAIN_JSON_TYPES = new Set([
 ]);
 
 /** The path without its query (the whole target for a request that is not origin-form). */
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   if (url.startsWith("/")) {
     const queryAt = url.indexOf("?");
     return queryAt === -1 ? url : url.slice(0, queryAt);
