@@ -314,6 +314,37 @@ describe.each(BACKENDS)("existence oracles with preventUserExistenceErrors ENABL
       expect(await forgot(clientId, ghost)).toEqual(await resend(clientId, ghost));
     });
 
+    it("answers confirmSignUp for an unknown name as for an unconfirmed user, serially and in parallel", async () => {
+      const { poolId, clientId } = await pool({ autoVerifiedAttributes: ["email"] });
+      const confirm = (username: string) =>
+        gateway
+          .gql(ConfirmSignUpDocument, { input: { clientId, username, confirmationCode: WRONG_CODE } }, null)
+          .then((result) => (answerOf(result) as { error: string }).error);
+      // Serially: five CodeMismatch, TooManyFailedAttempts up to the 15 calls an hour allows, then LimitExceeded.
+      const expected = [
+        ...Array<string>(5).fill("CodeMismatchException"),
+        ...Array<string>(10).fill("TooManyFailedAttemptsException"),
+        "LimitExceededException",
+        "LimitExceededException",
+      ];
+      for (const name of [(await user(poolId, clientId, { confirm: false })).username, uniqueName("ghost")]) {
+        const answers: string[] = [];
+        for (let call = 0; call < 17; call++) answers.push(await confirm(name));
+        expect(answers).toEqual(expected);
+      }
+      // In parallel: the same answers in some order, for a real name and an unknown one alike.
+      for (const name of [(await user(poolId, clientId, { confirm: false })).username, uniqueName("ghost")]) {
+        const answers = await Promise.all(Array.from({ length: 17 }, () => confirm(name)));
+        expect(answers.sort()).toEqual([...expected].sort());
+      }
+      // A resend starts the guesses again, for a real user's new code and an unknown name's alike.
+      for (const name of [(await user(poolId, clientId, { confirm: false })).username, uniqueName("ghost")]) {
+        for (let call = 0; call < 6; call++) await confirm(name);
+        expect(await resend(clientId, name)).toHaveProperty("destination");
+        expect(await confirm(name)).toBe("CodeMismatchException");
+      }
+    });
+
     it("wears a simulated reset code out like a real one: five CodeMismatch, then TooManyFailedAttempts", async () => {
       const { poolId, clientId } = await pool({ autoVerifiedAttributes: ["email"] });
       const real = await user(poolId, clientId);

@@ -92,6 +92,12 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
     if (state === "expired") throw expired();
   }
 
+  /** A guess at a simulated code: always wrong, counted as it is made (store.increment is atomic). */
+  async function guessSimulated(subject: string, purpose: CodePurpose): Promise<never> {
+    const failures = await store.increment(simulatedFailuresKey(subject, purpose), CODE_LIFETIME_SECONDS[purpose]);
+    throw failures > MAX_FAILED_ATTEMPTS_PER_CODE ? exhausted() : mismatch();
+  }
+
   return {
     /**
      * Counts one call of `action` for a subject (a user id, or `nameSubject` for a name with no user)
@@ -145,8 +151,17 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      */
     async redeemSimulated(subject: string, purpose: CodePurpose): Promise<never> {
       if ((await store.get(simulatedCodeKey(subject, purpose))) === null) throw expired();
-      const failures = await store.increment(simulatedFailuresKey(subject, purpose), CODE_LIFETIME_SECONDS[purpose]);
-      throw failures > MAX_FAILED_ATTEMPTS_PER_CODE ? exhausted() : mismatch();
+      return guessSimulated(subject, purpose);
+    },
+
+    /**
+     * As redeemSimulated for a subject that always has a code pending, as an unconfirmed user has its
+     * sign-up code: the first guess "issues" one (kept until a resend issues another).
+     * @throws CodeMismatchException, TooManyFailedAttemptsException
+     */
+    async guessSimulatedPending(subject: string, purpose: CodePurpose): Promise<never> {
+      await store.setIfAbsent(simulatedCodeKey(subject, purpose), "1", CODE_LIFETIME_SECONDS[purpose]);
+      return guessSimulated(subject, purpose);
     },
 
     /**

@@ -270,9 +270,12 @@ export function createSignUpService({
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
         if (!user) {
-          if (hidesUsers)
-            throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
-          throw new CognitoError("UserNotFoundException", "User does not exist.");
+          if (!hidesUsers) throw new CognitoError("UserNotFoundException", "User does not exist.");
+          // As an unconfirmed user with its sign-up code pending: the same hourly limit (per typed name),
+          // five CodeMismatch, then TooManyFailedAttempts; so the answers never tell which names exist.
+          const nameSubject = codes.nameSubject(pool.id, normalizeTypedName(pool, input.username));
+          await codes.countAttempt("confirmSignUp", nameSubject, CONFIRM_SIGN_UP_PER_HOUR);
+          return codes.guessSimulatedPending(nameSubject, "SIGN_UP");
         }
         if (user.status !== "UNCONFIRMED")
           throw new CognitoError(
@@ -326,12 +329,14 @@ export function createSignUpService({
         if (hidesUsers) {
           // Whether the pool sends sign-up codes at all is the pool's, not the user's: everyone hears it.
           if (pool.autoVerifiedAttributes.length === 0) throw noAutoVerification();
-          await codes.countAttempt(
-            "resendConfirmationCode",
-            user?.id ?? codes.nameSubject(pool.id, name),
-            RESEND_PER_HOUR,
-          );
-          if (!user || !user.enabled || user.status !== "UNCONFIRMED") return simulated();
+          const nameSubject = codes.nameSubject(pool.id, name);
+          await codes.countAttempt("resendConfirmationCode", user?.id ?? nameSubject, RESEND_PER_HOUR);
+          if (!user) {
+            // A "new code" for an unknown name: its guesses start again, as a real user's would.
+            await codes.issueSimulated(nameSubject, "SIGN_UP");
+            return simulated();
+          }
+          if (!user.enabled || user.status !== "UNCONFIRMED") return simulated();
         } else {
           if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
           if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
