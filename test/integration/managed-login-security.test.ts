@@ -160,6 +160,34 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
         expect(descriptionOf((await agent.get(resent.location!)).html), name).toMatch(/^We sent a code by email to /);
       }
     });
+    it("/confirm and the /confirmUser link answer a confirmed name as an unknown one, and count both alike", async () => {
+      const ids = await setup({ autoVerifiedAttributes: ["email"] });
+      const real = uniqueName("real");
+      await createConfirmedUser(gateway, ids.poolId, real, GOOD_PASSWORD, [
+        { name: "email", value: `${real}@example.com` },
+        { name: "email_verified", value: "true" },
+      ]);
+      const agent = browser();
+      const sequences: string[][] = [];
+      for (const name of [real, `${real}-nobody`]) {
+        const answers: string[] = [];
+        for (let call = 0; call < 7; call++) {
+          const confirm = await agent.get(ids.pageUrl("/confirm", { username: name }));
+          const answer = await agent.submit(confirm, { username: name, code: "123456" }, "/confirm?");
+          answers.push(`${answer.status} ${alertOf(answer.html)}`);
+        }
+        const link = await agent.get(
+          `/${ids.poolId}/confirmUser?client_id=${ids.webClientId}&user_name=${encodeURIComponent(name)}&confirmation_code=123456`,
+        );
+        answers.push(`${link.status} ${headingOf(link.html)}`);
+        sequences.push(answers);
+      }
+      // Five "not right", then worn out: the same for both names (a confirmed user was never counted before).
+      expect(sequences[0]!.slice(0, 5)).toEqual(
+        Array<string>(5).fill("200 That code is not right. Check it and try again."),
+      );
+      expect(sequences[0]).toEqual(sequences[1]);
+    });
   });
 
   describe("text from the URL", () => {

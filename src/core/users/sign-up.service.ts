@@ -269,19 +269,26 @@ export function createSignUpService({
       return enumerationSafe(hidesUsers, async () => {
         const user = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(user ? [user.username] : [])]);
-        if (!user) {
-          if (!hidesUsers) throw new CognitoError("UserNotFoundException", "User does not exist.");
-          // As an unconfirmed user with its sign-up code pending: the same hourly limit (per typed name),
-          // five CodeMismatch, then TooManyFailedAttempts; so the answers never tell which names exist.
+        // As an unconfirmed user with its sign-up code pending: the same hourly limit (per typed name),
+        // five CodeMismatch, then TooManyFailedAttempts; so the answers never tell which names exist.
+        const answerAsUnknownName = async () => {
           const nameSubject = codes.nameSubject(pool.id, normalizeTypedName(pool, input.username));
           await codes.countAttempt("confirmSignUp", nameSubject, CONFIRM_SIGN_UP_PER_HOUR);
           return codes.guessSimulatedPending(nameSubject, "SIGN_UP");
+        };
+        if (!user) {
+          if (!hidesUsers) throw new CognitoError("UserNotFoundException", "User does not exist.");
+          return answerAsUnknownName();
         }
-        if (user.status !== "UNCONFIRMED")
+        if (user.status !== "UNCONFIRMED") {
+          // The API tells, as Cognito does even with PreventUserExistenceErrors (cognito-reference §11.1);
+          // the managed pages, which hide users always, answer a confirmed name as an unknown one.
+          if (input.hidesUsers === true) return answerAsUnknownName();
           throw new CognitoError(
             "NotAuthorizedException",
             `User cannot be confirmed. Current status is ${user.status}`,
           );
+        }
         await codes.countAttempt("confirmSignUp", user.id, CONFIRM_SIGN_UP_PER_HOUR);
         const confirmed = await codes.redeem(user.id, "SIGN_UP", input.confirmationCode, async (repositories) => {
           const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
