@@ -44,6 +44,9 @@ export function requireUrl(field: string, value: string): void {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw invalidParameter(`${field} must be an http or https URL.`);
+  // fetch refuses such a URL (so it could never be called), and the credentials would be stored and shown in clear.
+  if (url.username !== "" || url.password !== "")
+    throw invalidParameter(`${field} must not carry a user name or password; the gateway signs its calls instead.`);
   requireLength(field, value, 1, 2048);
 }
 

@@ -57,9 +57,14 @@ export function recoveryTarget(pool: UserPool, attributes: UserAttributes): Deli
   return null;
 }
 
-/** Fills a pool template: `{####}` is the code or temporary password, `{username}` the user name. */
+/**
+ * Fills a pool template: `{####}` is the code or temporary password, `{username}` the user name. Each is
+ * inserted as it is: a replacement string would read `$&`, `$$` or `$'` in it as patterns, and generated
+ * temporary passwords contain `$` and `&`.
+ */
 export function renderTemplate(template: string, values: { code: string; username?: string }): string {
-  return template.replaceAll("{####}", values.code).replaceAll("{username}", values.username ?? "");
+  const username = values.username ?? "";
+  return template.replaceAll("{####}", () => values.code).replaceAll("{username}", () => username);
 }
 
 /** The pool's verification message for a medium: the SMS text, or the email subject and body (§9.2). */
