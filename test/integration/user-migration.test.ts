@@ -109,6 +109,27 @@ describe.each(BACKENDS)("lazy user migration on $name", (backend) => {
     ]);
   });
 
+  it("refuses attributes that do not fit the pool's schema (InvalidLambdaResponseException) and creates nothing", async () => {
+    for (const userAttributes of [
+      { email: "not an email" },
+      { phone_number: "12" },
+      { email_verified: "maybe" },
+      { "custom:undeclared": "x" },
+      { totally_unknown: "y".repeat(5000) },
+    ]) {
+      const { poolId, clientId } = await migratingPool({ answer: () => ({ userAttributes }) });
+      const username = uniqueName("legacy");
+      const refused = await signIn(clientId, username, LEGACY_PASSWORD);
+      expect(errorCodes(refused), JSON.stringify(userAttributes).slice(0, 60)).toEqual([
+        "InvalidLambdaResponseException",
+      ]);
+      expect(refused.errors![0]!.message).toMatch(/^Invalid UserMigration response: /);
+      expect(errorCodes(await suite.gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username }))).toEqual([
+        "UserNotFoundException",
+      ]);
+    }
+  });
+
   it("a burst of wrong passwords for a user not yet migrated reaches the old store 5 times, then the name is locked out", async () => {
     const { clientId, path } = await migratingPool();
     const username = uniqueName("legacy");

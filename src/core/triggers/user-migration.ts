@@ -1,9 +1,11 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
+import { isCognitoError } from "../errors.js";
 import { isOfferedByPool } from "../mfa/mfa-factors.js";
 import type { Database, MessageSender, PasswordHasher, Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { composeInvitations, deliveryMediumsOf, reachableTargets, sendInvitations } from "../users/invitation.js";
+import { checkAttributeWrites } from "../users/attribute-rules.js";
 import { releaseAliasFromOtherUser } from "../users/user-confirmation.js";
 import { buildNewUser, saveUser } from "../users/user-store.js";
 import type { User, UserStatus } from "../users/user.types.js";
@@ -37,6 +39,17 @@ export interface BuiltInMigrationSource {
 
 /** Attributes a migration may not set: the gateway owns them. */
 const OWNED_ATTRIBUTES = new Set(["sub", "cognito:user_status", "cognito:username"]);
+
+/** @throws InvalidLambdaResponseException naming the attribute that does not fit the pool's schema */
+function checkMigratedAttributes(pool: UserPool, attributes: Record<string, string>): void {
+  try {
+    const writes = Object.entries(attributes).map(([name, value]) => ({ name, value }));
+    checkAttributeWrites(pool, writes, { kind: "admin" }, { isCreate: true });
+  } catch (error) {
+    if (isCognitoError(error)) throw invalidResponse("UserMigration", error.message);
+    throw error;
+  }
+}
 
 /**
  * Lazy migration: asks UserMigration about an unknown name and creates the user it vouches for,
@@ -72,7 +85,8 @@ export async function migrateUser(
   },
 ): Promise<User | null> {
   let migrated: MigratedUser | null;
-  if (deps.triggers.isConfigured(pool, "UserMigration"))
+  const byTrigger = deps.triggers.isConfigured(pool, "UserMigration");
+  if (byTrigger)
     migrated = await runUserMigration(deps.triggers, pool, { ...args, validationData: args.clientMetadata });
   else if (deps.migrationSource)
     migrated = await deps.migrationSource.find(pool, { userName: args.userName, password: args.password });
@@ -81,6 +95,9 @@ export async function migrateUser(
   const attributes = Object.fromEntries(
     Object.entries(migrated.userAttributes).filter(([name]) => !OWNED_ATTRIBUTES.has(name)),
   );
+  // A trigger's attributes meet the pool's schema as an admin's would (names, types, formats, lengths); the
+  // built-in source already keeps only what the pool's schema declares.
+  if (byTrigger) checkMigratedAttributes(pool, attributes);
   const usernameKind = pool.usernameAttributes.find((kind) =>
     kind === "email" ? args.userName.includes("@") : args.userName.startsWith("+"),
   );
