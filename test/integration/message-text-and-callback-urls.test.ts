@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, latestMessage, uniqueName } from "../support/directory.js";
+import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import {
   AdminCreateUserDocument,
   CreateWebhookSubscriptionDocument,
   InitiateAuthDocument,
+  SignUpDocument,
   UpdateUserPoolDocument,
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
@@ -63,6 +64,24 @@ describe.each(BACKENDS)("message text and the URLs the gateway calls on $name", 
       );
       expectChallenge(signIn, "NEW_PASSWORD_REQUIRED");
     }
+  });
+
+  it("refuses an email address longer than an address can be, where a code would be sent to it", async () => {
+    const { clientId } = await createPoolWithClient(gateway, { autoVerifiedAttributes: ["email"] });
+    const username = uniqueName("long");
+    const signUp = (email: string) =>
+      gateway.gql(
+        SignUpDocument,
+        { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [{ name: "email", value: email }] } },
+        null,
+      );
+    // 64 + 1 + 255 characters is the longest address; one more is refused as a client fault, on both backends.
+    const longest = `${"a".repeat(64)}@${"d".repeat(251)}.com`;
+    expect(longest).toHaveLength(320);
+    const refused = await signUp(`a${longest}`);
+    expect(errorCodes(refused)).toEqual(["InvalidParameterException"]);
+    expect(refused.errors![0]!.message).toMatch(/at most 320 characters/);
+    expect(expectData(await signUp(longest)).signUp.userConfirmed).toBe(false);
   });
 
   it("refuses trigger and webhook URLs that carry a user name or password", async () => {

@@ -227,6 +227,17 @@ describe.each(BACKENDS)("triggers on $name", (backend) => {
     const other = uniqueName("u");
     expect(errorCodes(await signUp(clientId, other))).toEqual(["InvalidLambdaResponseException"]);
     expect(errorCodes(await getUser(poolId, other))).toEqual(["UserNotFoundException"]);
+
+    // A subject longer than a subject line (and than the outbox keeps): the trigger's fault, on both backends.
+    suite.receiver.on(path("/msg"), (event) => ({
+      ...event,
+      response: { emailSubject: "S".repeat(256), emailMessage: `code ${event.request.codeParameter}` },
+    }));
+    const third = uniqueName("u");
+    const refused = await signUp(clientId, third);
+    expect(errorCodes(refused)).toEqual(["InvalidLambdaResponseException"]);
+    expect(refused.errors![0]!.message).toMatch(/emailSubject must be at most 255 characters/);
+    expect(errorCodes(await getUser(poolId, third))).toEqual(["UserNotFoundException"]);
   });
 
   it("applies PreTokenGeneration V2_0 claim and scope edits, never touching protected claims", async () => {

@@ -5,6 +5,8 @@ import type { User } from "../users/user.types.js";
 import { readString } from "./trigger-response.js";
 import { eventAttributesOf, invalidResponse, type TriggerRunner } from "./trigger-runner.js";
 
+const MAX_EMAIL_SUBJECT_LENGTH = 255;
+
 /** The operation a code message is for: Cognito's CustomMessage_* / Custom*Sender_* suffixes. */
 export type MessageEvent =
   | "SignUp"
@@ -66,6 +68,9 @@ export async function runCustomMessage(
     if (value !== undefined && !value.includes(CODE_PARAMETER))
       throw invalidResponse("CustomMessage", `${field} must contain the code placeholder ${CODE_PARAMETER}`);
   }
+  // A subject line, as the outbox keeps it (sent_messages.subject); pool templates allow 140.
+  if (emailSubject !== undefined && emailSubject.length > MAX_EMAIL_SUBJECT_LENGTH)
+    throw invalidResponse("CustomMessage", `emailSubject must be at most ${MAX_EMAIL_SUBJECT_LENGTH} characters`);
   if (args.medium === "SMS") return { subject: null, body: smsMessage ?? args.template.body };
   return { subject: emailSubject ?? args.template.subject, body: emailMessage ?? args.template.body };
 }

@@ -10,6 +10,7 @@ export interface AttributeInput {
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_EMAIL_LENGTH = 320;
 const PHONE_PATTERN = /^\+[1-9][0-9]{1,14}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const VERIFIED_FLAGS = new Set(["email_verified", "phone_number_verified"]);
@@ -55,6 +56,10 @@ function checkValue(attribute: SchemaAttribute, value: string): void {
         throw invalidParameter(`${field} must be ${min} to ${max} characters long.`);
       if (attribute.name === "email" && value !== "" && !EMAIL_PATTERN.test(value))
         throw invalidParameter("Invalid email address format.");
+      // An address has a local part of up to 64 characters and a domain of up to 255 (RFC 5321): a longer
+      // one can receive no code, and the outbox (sent_messages.destination) holds no more.
+      if (attribute.name === "email" && value.length > MAX_EMAIL_LENGTH)
+        throw invalidParameter(`Invalid email address format: an address has at most ${MAX_EMAIL_LENGTH} characters.`);
       if (attribute.name === "phone_number" && value !== "" && !PHONE_PATTERN.test(value)) {
         throw invalidParameter(
           "Invalid phone number format: use E.164, a + then the country code and digits only, e.g. +14325551212.",
