@@ -8,6 +8,7 @@ import { cognitoClient } from "../support/aws-clients.js";
 import { createPoolWithClient, uniqueName } from "../support/directory.js";
 import {
   CreateAdminApiKeyDocument,
+  CreateGroupDocument,
   DeleteUserPoolDocument,
   ListUserPoolsDocument,
   ListUsersDocument,
@@ -17,6 +18,7 @@ import {
 } from "../support/generated/graphql.js";
 import { errorCodes, expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
+import { subscribeToUserEvents } from "../support/event-subscriber.js";
 
 /**
  * Admin keys and pools are kept in memory per process (admin-key-cache.ts, the client context cache's
@@ -86,6 +88,27 @@ describe.each(BACKENDS)("admin keys and pools kept per process on $name", (backe
     await expect(wire.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).rejects.toMatchObject({
       name: "UnrecognizedClientException",
     });
+  });
+
+  it("ends a revoked key's live event stream with NotAuthorizedException and sends it nothing after", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const { key, secret } = await createKey();
+    const stream = subscribeToUserEvents(gateway.url, secret, { userPoolId: poolId });
+    const group = () => gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } });
+    // Live from the moment the server has the subscription: create groups until the first one arrives.
+    for (let attempt = 0; stream.events.length === 0 && attempt < 50; attempt++) {
+      expectData(await group());
+      await stream.waitFor((events) => events.length > 0, 200).catch(() => undefined);
+    }
+    expect(stream.events.length).toBeGreaterThan(0);
+    const before = stream.events.length;
+    expectData(await gateway.gql(RevokeAdminApiKeyDocument, { keyId: key.id }));
+    for (let created = 0; created < 3; created++) expectData(await group());
+    expect((await stream.waitForErrors()).map((error) => error.extensions?.code)).toEqual(NOT_AUTHORIZED);
+    await stream.waitFor(() => stream.isComplete, 5_000).catch(() => undefined);
+    expect(stream.isComplete).toBe(true);
+    expect(stream.events).toHaveLength(before);
+    await stream.close();
   });
 
   it("lets no request that starts after the revocation is acknowledged through, however many race it", async () => {

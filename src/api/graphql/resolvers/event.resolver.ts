@@ -46,28 +46,72 @@ export class EventResolver {
     return { items: page.items.map(toGraphqlEvent), nextCursor: page.nextCursor };
   }
 
-  // Not @Authorized: that would run per event. The key (connectionParams.authorization) is checked
-  // once, when the subscription starts, and its pool scope then bounds everything it receives.
+  // Not @Authorized: the key (connectionParams.authorization) is checked when the subscription starts, and
+  // its pool scope bounds everything it receives. Before each event the key is checked again against the
+  // admin-key cache (in memory, kept current across processes): a revoked key's stream ends with
+  // NotAuthorizedException instead of streaming on.
   @Subscription(() => Event, {
     description:
       "A pool's events as they commit, over graphql-ws with an admin key in connectionParams.authorization. With `after` (an event's cursor), stored events after it are replayed first, with no gap and no duplicate at the seam. In order per pool, at least once.",
     subscribe: async ({ args, context }: { args: UserEventsArgs; context: GraphqlContext }) => {
       const admin = await context.services.adminKeys.authenticate(context.bearerToken);
-      return context.services.liveEvents.subscribe(admin, {
+      const stream = await context.services.liveEvents.subscribe(admin, {
         poolId: args.userPoolId,
         types: args.types,
         after: args.after,
       });
+      return whileAuthorized(stream, () => context.services.adminKeys.authenticate(context.bearerToken));
     },
   })
   userEvents(
-    @Root() event: StoredEvent,
+    @Root() event: StoredEvent | StreamRefusal,
     @Arg("userPoolId", () => ID) _userPoolId: string,
     @Arg("types", () => [EventTypeEnum], { nullable: true }) _types?: EventType[],
     @Arg("after", () => String, { nullable: true }) _after?: string,
   ): Event {
+    if (event instanceof StreamRefusal) throw event.error;
     return toGraphqlEvent(event);
   }
+}
+
+/** Stands in the stream for the refusal that ends it: its resolver answers with the error. */
+class StreamRefusal {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * The stream's events while `authorize` passes. The first refusal goes out as the next result (its
+ * error, e.g. NotAuthorizedException), then the stream completes: graphql-ws ends this one subscription
+ * and keeps the socket and its others, where an error thrown from the stream would close the socket.
+ */
+function whileAuthorized<T>(
+  stream: AsyncIterableIterator<T>,
+  authorize: () => Promise<unknown>,
+): AsyncIterableIterator<T | StreamRefusal> {
+  let ended = false;
+  const close = async () => {
+    ended = true;
+    await stream.return?.();
+    return { done: true as const, value: undefined };
+  };
+  return {
+    async next() {
+      if (ended) return { done: true as const, value: undefined };
+      const result = await stream.next();
+      if (result.done) return result;
+      try {
+        await authorize();
+      } catch (error) {
+        await close();
+        return { done: false, value: new StreamRefusal(error) };
+      }
+      return result;
+    },
+    return: close,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /**
