@@ -3,6 +3,8 @@ import { createConnection } from "mysql2/promise";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
+import { createLineSigner } from "../../src/core/pool-transfer/export-format.js";
+import { createExportKeys } from "../../src/infra/crypto/export-keys.js";
 import { BACKENDS, type Backend } from "../support/backends.js";
 import { createPoolWithClient, uniqueName } from "../support/directory.js";
 import {
@@ -270,5 +272,45 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
     // Into the gateway the pool already lives in: refused, and the original is untouched.
     expect((await importInto(a, ownKey.text, null)).body.message).toMatch(/already exists/);
     expectTokens(await passwordSignIn(a, pool.publicClient, pool.plain, PASSWORD));
+  });
+
+  it("refuses a membership of a user the export does not hold, even in a file signed with its passphrase", async () => {
+    const pool = await populate();
+    // A user of another pool on the gateway the file goes to.
+    const elsewhere = await createPoolWithClient(b);
+    const victim = await createConfirmedUser(b, elsewhere.poolId, uniqueName("victim"), PASSWORD);
+    const { text } = await exportFrom(a, pool.poolId, PASSPHRASE);
+    // Whoever chose the passphrase can re-sign every line: the import must check what the lines say.
+    const records = text
+      .trim()
+      .split("\n")
+      .map((line) => {
+        const { mac: _mac, ...record } = JSON.parse(line) as Record<string, any>;
+        return record;
+      });
+    const end = records.pop()!;
+    const group = records.find((record) => record.type === "group")!.group.name as string;
+    records.push(
+      { type: "membership", group, userId: victim.sub },
+      { ...end, counts: { ...end.counts, memberships: end.counts.memberships + 1 } },
+    );
+    const sign = createLineSigner(
+      createExportKeys(randomBytes(32)).fromPassphrase(PASSPHRASE, records[0]!.sealing.salt),
+    );
+    const refused = await importInto(
+      b,
+      records.map((record) => sign(record as { type: string })).join("\n"),
+      PASSPHRASE,
+    );
+    expect(refused.status).toBe(400);
+    expect(String(refused.body.message)).toMatch(/names user .* which the export does not hold/);
+    expect(errorCodes(await b.gql(GetUserPoolDocument, { userPoolId: pool.poolId }))).toEqual([
+      "ResourceNotFoundException",
+    ]);
+    expect(
+      expectData(
+        await b.gql(AdminListGroupsForUserDocument, { userPoolId: elsewhere.poolId, username: victim.username }),
+      ).adminListGroupsForUser.items,
+    ).toEqual([]);
   });
 });

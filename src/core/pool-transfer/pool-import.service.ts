@@ -111,6 +111,9 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
       };
       try {
         const groupIds = new Map<string, string>();
+        // Memberships may only name users of this import (an export lists users before memberships):
+        // a user id of another pool would put that user in this pool's group and its groups in their tokens.
+        const userIds = new Set<string>();
         let batch: ExportRecord[] = [];
         const flush = async () => {
           if (batch.length === 0) return;
@@ -164,6 +167,8 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
               const groupId = groupIds.get(String(record.group));
               if (!groupId)
                 throw refusedExport(`a membership names group ${String(record.group)}, which the export does not hold`);
+              if (!userIds.has(String(record.userId)))
+                throw refusedExport(`a membership names user ${String(record.userId)}, which the export does not hold`);
               counts.memberships!++;
               return (repositories) => repositories.groups.addMember(groupId, String(record.userId), now);
             }
@@ -192,6 +197,7 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
             };
           }
           const user: User = { ...plain, poolId: pool.id, credentials };
+          userIds.add(user.id);
           const mfa = record.mfa && revive<UserMfa>(record.mfa, ["updatedAt"]);
           const totp = mfa?.totpSecretCiphertext ? reseal(seal, secretBox, mfa.totpSecretCiphertext) : null;
           const pendingTotp = mfa?.pendingTotpSecretCiphertext
