@@ -12,6 +12,7 @@ import {
   AdminGetUserDocument,
   AdminListGroupsForUserDocument,
   AssociateSoftwareTokenDocument,
+  CreateAdminApiKeyDocument,
   CreateGroupDocument,
   CreateUserPoolClientDocument,
   GetUserPoolDocument,
@@ -77,10 +78,10 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
     await dropB();
   });
 
-  const exportFrom = async (gateway: TestApp, poolId: string, passphrase: string | null) => {
+  const exportFrom = async (gateway: TestApp, poolId: string, passphrase: string | null, key = gateway.adminKey) => {
     const response = await fetch(`${gateway.baseUrl}/admin/pools/${poolId}/export`, {
       headers: {
-        authorization: `Bearer ${gateway.adminKey}`,
+        authorization: `Bearer ${key}`,
         ...(passphrase ? { "x-export-passphrase": passphrase } : {}),
       },
     });
@@ -272,6 +273,21 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
     // Into the gateway the pool already lives in: refused, and the original is untouched.
     expect((await importInto(a, ownKey.text, null)).body.message).toMatch(/already exists/);
     expectTokens(await passwordSignIn(a, pool.publicClient, pool.plain, PASSWORD));
+  });
+
+  it("lets a key scoped to the pool export it only sealed with this gateway's key, never with a passphrase", async () => {
+    const { poolId } = await createPoolWithClient(a);
+    const scoped = expectData(
+      await a.gql(CreateAdminApiKeyDocument, { input: { name: uniqueName("scoped"), poolScope: [poolId] } }),
+    ).createAdminApiKey.secret;
+    // A passphrase export carries the gateway-wide password pepper, sealed with what the caller chose.
+    const refused = await exportFrom(a, poolId, PASSPHRASE, scoped);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text)).toMatchObject({ __type: "NotAuthorizedException", message: /passphrase/ });
+    const sealedHere = await exportFrom(a, poolId, null, scoped);
+    expect(sealedHere.status).toBe(200);
+    expect(JSON.parse(sealedHere.text.split("\n")[0]!).sealing.kind).not.toBe("passphrase");
+    expect((await exportFrom(a, poolId, PASSPHRASE)).status).toBe(200);
   });
 
   it("refuses a membership of a user the export does not hold, even in a file signed with its passphrase", async () => {

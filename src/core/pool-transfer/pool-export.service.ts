@@ -1,5 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
+import { assertUnscoped } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { invalidParameter } from "../errors.js";
@@ -188,6 +189,10 @@ export function createPoolExportService({ db, clock, secretBox, hasher, exportKe
       poolId: string,
       options: { passphrase: string | null },
     ): Promise<AsyncIterable<string>> {
+      // A passphrase export opens outside this gateway, and its password hashes carry this gateway's
+      // pepper, which guards every pool's hashes: only a gateway-wide key may take one. A scoped key's
+      // export is sealed with SECRETS_KEY and opens only here (a backup, a move between this gateway's pools).
+      if (options.passphrase !== null) assertUnscoped(principal, "export a pool with a passphrase");
       const { sealing, header: sealingHeader } = sealingFor(exportKeys, options.passphrase);
       const now = clock.now();
       await db.transaction(async (repositories) => {
