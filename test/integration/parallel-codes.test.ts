@@ -156,6 +156,19 @@ describe.each(BACKENDS)("parallel code guessing on $name", (backend) => {
     return { poolId, clientId, username, email, userSub };
   }
 
+  /** Confirms a signed-up user with its code and signs in: the access token. */
+  async function confirmAndSignIn(user: Awaited<ReturnType<typeof signedUp>>): Promise<string> {
+    const confirmationCode = (await latestMessage(gateway, user.poolId, user.email)).code!;
+    expectData(
+      await gateway.gql(
+        ConfirmSignUpDocument,
+        { input: { clientId: user.clientId, username: user.username, confirmationCode } },
+        null,
+      ),
+    );
+    return expectTokens(await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD)).accessToken;
+  }
+
   it("confirmSignUp: a burst of wrong codes is compared five times and wears the code out", async () => {
     const user = await signedUp();
     const { code } = await latestMessage(gateway, user.poolId, user.email);
@@ -208,22 +221,7 @@ describe.each(BACKENDS)("parallel code guessing on $name", (backend) => {
 
   it("verifyUserAttribute: a burst of wrong codes is compared five times", async () => {
     const user = await signedUp();
-    expectData(
-      await gateway.gql(
-        ConfirmSignUpDocument,
-        {
-          input: {
-            clientId: user.clientId,
-            username: user.username,
-            confirmationCode: (await latestMessage(gateway, user.poolId, user.email)).code!,
-          },
-        },
-        null,
-      ),
-    );
-    const accessToken = expectTokens(
-      await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD),
-    ).accessToken;
+    const accessToken = await confirmAndSignIn(user);
     expectData(await gateway.gql(GetUserAttributeVerificationCodeDocument, { attributeName: "email" }, accessToken));
     const { code } = await latestMessage(gateway, user.poolId, user.email);
     const verify = (guess: string, overSocket = false) =>
@@ -264,22 +262,7 @@ describe.each(BACKENDS)("parallel code guessing on $name", (backend) => {
 
   it("verifyUserAttribute: the right code sent while a fifth miss is under way is refused as a sixth try", async () => {
     const user = await signedUp();
-    expectData(
-      await gateway.gql(
-        ConfirmSignUpDocument,
-        {
-          input: {
-            clientId: user.clientId,
-            username: user.username,
-            confirmationCode: (await latestMessage(gateway, user.poolId, user.email)).code!,
-          },
-        },
-        null,
-      ),
-    );
-    const accessToken = expectTokens(
-      await passwordSignIn(gateway, user.clientId, user.username, GOOD_PASSWORD),
-    ).accessToken;
+    const accessToken = await confirmAndSignIn(user);
     // A new email, unverified, so that a code that got through would show as a verified flag.
     const newEmail = `new-${user.email}`;
     expectData(
