@@ -4,13 +4,13 @@ import { checkInput } from "../input-constraints.js";
 import { signUpTarget } from "../messaging/delivery.js";
 import { mfaSummaryOf } from "../mfa/mfa-factors.js";
 import type { MfaSummary } from "../mfa/mfa.types.js";
-import type { CodePurpose, Repositories } from "../ports.js";
+import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { requireUnique } from "../validation.js";
 import { loadAdminUserContext, type AdminUserRef, type AdminUserServiceDeps } from "./admin-user-context.js";
 import { createAdminUserPasswordOperations } from "./admin-user-passwords.service.js";
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
-import { checkAttributeWrites, type AttributeInput } from "./attribute-rules.js";
+import { checkAttributeWrites, VERIFY_CODE_PURPOSE, type AttributeInput } from "./attribute-rules.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
 import { confirmUser } from "./user-confirmation.js";
 import { saveUser } from "./user-store.js";
@@ -20,11 +20,6 @@ export type { AdminUserRef, AdminUserServiceDeps } from "./admin-user-context.js
 export type { AdminCreateUserInput, AdminSetUserPasswordInput, MessageAction } from "./admin-user-passwords.service.js";
 
 export type AdminUserService = ReturnType<typeof createAdminUserService>;
-
-const VERIFY_PURPOSE: Record<"email" | "phone_number", CodePurpose> = {
-  email: "VERIFY_EMAIL",
-  phone_number: "VERIFY_PHONE_NUMBER",
-};
 
 /**
  * Deletes the codes an admin's change leaves bound to an address the user no longer has. A code sent
@@ -42,7 +37,7 @@ async function voidCodesForOldAddresses(
 ): Promise<void> {
   for (const kind of ["email", "phone_number"] as const)
     if (before.attributes[kind] !== after.attributes[kind])
-      await repositories.codes.deleteForUser(before.id, VERIFY_PURPOSE[kind]);
+      await repositories.codes.deleteForUser(before.id, VERIFY_CODE_PURPOSE[kind]);
   const sentTo = signUpTarget(pool, before.attributes);
   const wouldVerify = signUpTarget(pool, after.attributes);
   if (sentTo?.attributeName !== wouldVerify?.attributeName || sentTo?.address !== wouldVerify?.address)

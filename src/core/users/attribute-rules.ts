@@ -1,7 +1,8 @@
 import type { AppClient } from "../clients/app-client.types.js";
 import { CognitoError, invalidParameter } from "../errors.js";
 import type { SchemaAttribute } from "../pools/attributes.js";
-import type { UserPool } from "../pools/user-pool.types.js";
+import type { CodePurpose } from "../ports.js";
+import type { UserPool, VerifiableAttribute } from "../pools/user-pool.types.js";
 import type { UserAttributes } from "./user.types.js";
 
 export interface AttributeInput {
@@ -14,6 +15,12 @@ const MAX_EMAIL_LENGTH = 320;
 const PHONE_PATTERN = /^\+[1-9][0-9]{1,14}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const VERIFIED_FLAGS = new Set(["email_verified", "phone_number_verified"]);
+
+/** The code that verifies each verifiable attribute (VerifyUserAttribute). */
+export const VERIFY_CODE_PURPOSE: Record<VerifiableAttribute, CodePurpose> = {
+  email: "VERIFY_EMAIL",
+  phone_number: "VERIFY_PHONE_NUMBER",
+};
 
 /** Who is writing: a client is held to its write list (§7.4); an admin may set any mutable attribute. */
 export type AttributeWriter = { kind: "client"; client: AppClient } | { kind: "admin" };

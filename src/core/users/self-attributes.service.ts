@@ -3,19 +3,23 @@ import type { AppClient } from "../clients/app-client.types.js";
 import { checkInput } from "../input-constraints.js";
 import type { ComposedCode, PreparedCode } from "../messaging/code.service.js";
 import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
-import type { CodePurpose, Repositories } from "../ports.js";
+import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { loadSelfContext, type AccessTokenPrincipal } from "../tokens/access-token.service.js";
 import { requireUnique } from "../validation.js";
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
-import { checkAttributeWrites, writableAttributeNames, type AttributeInput } from "./attribute-rules.js";
+import {
+  checkAttributeWrites,
+  VERIFY_CODE_PURPOSE,
+  writableAttributeNames,
+  type AttributeInput,
+} from "./attribute-rules.js";
 import type { SelfServiceDeps } from "./self-service.service.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 
 type Verifiable = "email" | "phone_number";
 const VERIFIABLE: readonly Verifiable[] = ["email", "phone_number"];
-const PURPOSE: Record<Verifiable, CodePurpose> = { email: "VERIFY_EMAIL", phone_number: "VERIFY_PHONE_NUMBER" };
 
 /** Per-user call limits (cognito-reference §9.1). */
 const GET_VERIFICATION_CODE_PER_HOUR = 5;
@@ -58,7 +62,7 @@ async function findPendingValue(
   kind: Verifiable,
   nowMs: number,
 ): Promise<string | null> {
-  const code = await repositories.codes.find(userId, PURPOSE[kind]);
+  const code = await repositories.codes.find(userId, VERIFY_CODE_PURPOSE[kind]);
   return code && code.pendingValue !== null && code.consumedAt === null && code.expiresAt.getTime() > nowMs
     ? code.pendingValue
     : null;
@@ -88,7 +92,7 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
     return codes.composeCode({
       pool,
       user,
-      purpose: PURPOSE[kind],
+      purpose: VERIFY_CODE_PURPOSE[kind],
       target,
       template: verificationTemplate(pool, target.medium),
       event,
@@ -187,7 +191,7 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
         return db.transaction(async (repositories) => {
           const { user: current } = await loadSelfContext(repositories, principal);
           if (!haveSameAttributes(current, user)) return STALE;
-          for (const kind of plan.toVoid) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+          for (const kind of plan.toVoid) await repositories.codes.deleteForUser(user.id, VERIFY_CODE_PURPOSE[kind]);
           const messages: PreparedCode[] = [];
           for (const { code, pendingValue } of composed)
             messages.push(await codes.storeCode(repositories, code, { pendingValue }));
@@ -229,7 +233,8 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
         const { pool, client, user } = await loadSelfContext(repositories, principal);
         checkClientDeletes(pool, client, userAttributeNames);
         for (const kind of VERIFIABLE)
-          if (userAttributeNames.includes(kind)) await repositories.codes.deleteForUser(user.id, PURPOSE[kind]);
+          if (userAttributeNames.includes(kind))
+            await repositories.codes.deleteForUser(user.id, VERIFY_CODE_PURPOSE[kind]);
         const { attributes, changed } = applyAttributeChanges(user.attributes, [], userAttributeNames);
         if (changed.length === 0) return;
         const now = clock.now();
@@ -295,9 +300,9 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
       checkInput({ attributeName: input.attributeName, code: input.code });
       const kind = requireVerifiable(input.attributeName);
       await codes.countAttempt("verifyUserAttribute", principal.userId, VERIFY_ATTRIBUTE_PER_HOUR);
-      await codes.redeem(principal.userId, PURPOSE[kind], input.code, async (repositories) => {
+      await codes.redeem(principal.userId, VERIFY_CODE_PURPOSE[kind], input.code, async (repositories) => {
         const { pool, client, user } = await loadSelfContext(repositories, principal);
-        const pendingValue = (await repositories.codes.find(user.id, PURPOSE[kind]))?.pendingValue ?? null;
+        const pendingValue = (await repositories.codes.find(user.id, VERIFY_CODE_PURPOSE[kind]))?.pendingValue ?? null;
         const value = pendingValue ?? user.attributes[kind];
         if (!value) throw invalidParameter(`The user has no ${kind} to verify.`);
         const swapped = pendingValue !== null && pendingValue !== user.attributes[kind];
