@@ -180,12 +180,23 @@ describe.each(BACKENDS)("managed sign-in pages, hostile use, on $name", (backend
           `/${ids.poolId}/confirmUser?client_id=${ids.webClientId}&user_name=${encodeURIComponent(name)}&confirmation_code=123456`,
         );
         answers.push(`${link.status} ${headingOf(link.html)}`);
+        // A resend starts the guesses again, for a confirmed name as for an unknown one.
+        const resent = await agent.submit(
+          await agent.get(ids.pageUrl("/confirm", { username: name })),
+          {},
+          "/resendcode",
+        );
+        expect(resent.status).toBe(302);
+        const again = await agent.get(ids.pageUrl("/confirm", { username: name }));
+        const afterResend = await agent.submit(again, { username: name, code: "123456" }, "/confirm?");
+        answers.push(`${afterResend.status} ${alertOf(afterResend.html)}`);
         sequences.push(answers);
       }
       // Five "not right", then worn out: the same for both names (a confirmed user was never counted before).
       expect(sequences[0]!.slice(0, 5)).toEqual(
         Array<string>(5).fill("200 That code is not right. Check it and try again."),
       );
+      expect(sequences[0]!.at(-1)).toBe("200 That code is not right. Check it and try again.");
       expect(sequences[0]).toEqual(sequences[1]);
     });
   });

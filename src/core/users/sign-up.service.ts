@@ -338,12 +338,11 @@ export function createSignUpService({
           if (pool.autoVerifiedAttributes.length === 0) throw noAutoVerification();
           const nameSubject = codes.nameSubject(pool.id, name);
           await codes.countAttempt("resendConfirmationCode", user?.id ?? nameSubject, RESEND_PER_HOUR);
-          if (!user) {
-            // A "new code" for an unknown name: its guesses start again, as a real user's would.
+          if (!user || !user.enabled || user.status !== "UNCONFIRMED") {
+            // A "new code" for a name ConfirmSignUp answers as unknown: its guesses start again, as a real user's would.
             await codes.issueSimulated(nameSubject, "SIGN_UP");
             return simulated();
           }
-          if (!user.enabled || user.status !== "UNCONFIRMED") return simulated();
         } else {
           if (!user) throw new CognitoError("UserNotFoundException", "User does not exist.");
           if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
