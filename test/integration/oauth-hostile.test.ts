@@ -317,13 +317,15 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
     const domain = await createPrefixDomain(gateway, pool.poolId);
     // A space, a port past 65535, a path, user info: each would throw in new URL() or move the base's path.
     const badHosts = ["a b", "localhost:99999", "127.0.0.1/evil", "user@127.0.0.1"];
-    const expectPage = (answer: Awaited<ReturnType<typeof requestWithHost>>, what: string) => {
+    const expectPage = (answer: Awaited<ReturnType<typeof requestWithHost>>, what: string, basePath: string) => {
       expect({ what, status: answer.status, type: answer.headers["content-type"] }).toEqual({
         what,
         status: 400,
         type: "text/html; charset=utf-8",
       });
       expect(answer.body).toContain("The Host header is not a valid host name and port.");
+      // Styled: its stylesheet is below the pool's base, which needs no Host.
+      expect(answer.body).toContain(`<link rel="stylesheet" href="${basePath}/`);
     };
     const expectJson = (answer: Awaited<ReturnType<typeof requestWithHost>>, what: string) => {
       expect({ what, status: answer.status, body: JSON.parse(answer.body) as unknown }).toEqual({
@@ -334,7 +336,11 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
     };
     for (const host of badHosts) {
       // The managed sign-in pages, GET and POST (the pages' error path once re-derived the base and crashed).
-      expectPage(await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/login?${query.toString()}`), host);
+      expectPage(
+        await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/login?${query.toString()}`),
+        host,
+        `/${pool.poolId}`,
+      );
       expectPage(
         await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/login?${query.toString()}`, {
           method: "POST",
@@ -342,10 +348,12 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
           body: "username=a&password=b&_csrf=x",
         }),
         host,
+        `/${pool.poolId}`,
       );
       expectPage(
         await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/forgotPassword?${query.toString()}`),
         host,
+        `/${pool.poolId}`,
       );
       // The endpoints answer in JSON.
       expectJson(await requestWithHost(gateway.baseUrl, host, `/${pool.poolId}/logout?client_id=x`), host);
@@ -363,7 +371,7 @@ describe.each(BACKENDS)("OAuth endpoints against hostile input on $name", (backe
       );
     }
     // A pool domain with an impossible port.
-    expectPage(await requestWithHost(gateway.baseUrl, `${domain}:99999`, `/login?${query.toString()}`), domain);
+    expectPage(await requestWithHost(gateway.baseUrl, `${domain}:99999`, `/login?${query.toString()}`), domain, "");
     expectJson(await requestWithHost(gateway.baseUrl, `${domain}:99999`, "/logout?client_id=x"), domain);
 
     // Still up, and a usable Host still gets its page.

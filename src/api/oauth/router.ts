@@ -38,11 +38,12 @@ const JSON_FAULT_PATHS = /^\/(?:oauth2\/|logout$)/;
  * so 400, in JSON on the endpoints and as a bare page on the pages. No pool is set, so nothing after this
  * (the pages' error path included) can try to parse a base made of it.
  */
-function refuseHost(request: Request, response: Response, next: NextFunction): void {
+function refuseHost(request: Request, response: Response, next: NextFunction, basePath: string): void {
   const message = "The Host header is not a valid host name and port.";
   if (JSON_FAULT_PATHS.test(request.path))
     return next(new EdgeError(400, "InvalidParameterException", message, "oauth.host.invalid"));
-  sendBarePage(response, 400, messageView({ title: "Bad request", message }));
+  // The base's path needs no Host (the page's stylesheet is below it): `/<poolId>`, or the domain's root.
+  sendBarePage(response, 400, messageView({ title: "Bad request", message }), null, basePath);
 }
 
 /**
@@ -82,7 +83,7 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
         return next();
       }
       const pool = oauthPoolAt(schemeOf(request), request.headers.host, poolId, "domain");
-      if (!pool) return refuseHost(request, response, next);
+      if (!pool) return refuseHost(request, response, next, "");
       setPool(response, pool);
       poolRoutes(request, response, next);
     } catch (error) {
@@ -103,7 +104,7 @@ export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAu
         return next();
       if (!(await poolHosts.poolExists(poolId))) return next();
       const pool = oauthPoolAt(schemeOf(request), request.headers.host, poolId, "issuer path");
-      if (!pool) return refuseHost(request, response, next);
+      if (!pool) return refuseHost(request, response, next, `/${poolId}`);
       setPool(response, pool);
       poolRoutes(request, response, next);
     } catch (error) {

@@ -65,16 +65,16 @@ export function pageHandler(
 /**
  * A page without a pool's branding (errors before the client is known, or before the pool is: then its
  * links are at the host's root). It is the error path's page, so it derives nothing from the request:
- * the base path is the one the OAuth router stored, if any.
+ * the base path is the one the OAuth router stored, if any, or the one the caller knows without it.
  */
 export function sendBarePage(
   res: Response,
   status: number,
   content: PageContent,
   redirectUri: string | null = null,
+  basePath = (res.locals as { oauthPool?: OAuthPool }).oauthPool?.basePath ?? "",
 ): void {
   const nonce = newNonce();
-  const basePath = (res.locals as { oauthPool?: OAuthPool }).oauthPool?.basePath ?? "";
   setPageHeaders(res, { nonce, redirectUri });
   res
     .status(status)
