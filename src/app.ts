@@ -73,6 +73,7 @@ import {
 import { createCognitoMigrationSource, createMigrationSourceCache } from "./core/migration/cognito-source.js";
 import { createUserMigrationSourceService } from "./core/migration/migration-source.service.js";
 import { createSourcePoolCaller } from "./infra/cognito-source/source-pool-caller.js";
+import { createOutboundFetch } from "./infra/outbound/outbound-fetch.js";
 import { createPoolExportService } from "./core/pool-transfer/pool-export.service.js";
 import { createPoolImportService } from "./core/pool-transfer/pool-import.service.js";
 import { createExportKeys } from "./infra/crypto/export-keys.js";
@@ -194,13 +195,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       onError: (error) => logger.warn({ err: error.message }, "could not announce committed events"),
     });
     announceCommit = announcer.announce;
+    // Triggers, event webhooks and migration sources call URLs a pool's admin chose: public addresses only,
+    // unless OUTBOUND_ALLOWED_NETWORKS opens more (infra/outbound/outbound-fetch.ts).
+    const outboundFetch = createOutboundFetch(config.outboundAllowedNetworks);
     eventFeed = createEventFeed({ db, store, logger, options: overrides.eventFeed });
     await eventFeed.start();
     webhookDispatcher = createWebhookDispatcher({
       db,
       store,
       clock,
-      poster: createHttpWebhookPoster(),
+      poster: createHttpWebhookPoster({ fetch: outboundFetch }),
       secretBox,
       logger,
       options: overrides.webhookDispatcher,
@@ -208,7 +212,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
     const sender = createMessageSender(config.messaging, { db, secretBox, clock, logger });
     const codeHasher = createCodeHasher(secretsKey);
-    const triggers = createTriggerRunner({ db, secretBox, invoker: createHttpTriggerInvoker({ clock, logger }) });
+    const triggers = createTriggerRunner({
+      db,
+      secretBox,
+      invoker: createHttpTriggerInvoker({ clock, logger, fetch: outboundFetch }),
+    });
     const codes = createCodeService({ db, clock, codeHasher, sender, store, triggers });
     // The Sessions SignUp / ConfirmSignUp return and InitiateAuth USER_AUTH redeems (reference-oauth §13.6).
     const signUpSessions = createSignUpSessions(store, clock);
@@ -225,7 +233,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       signUpSessions,
     };
     // The pools' built-in migration sources: old Cognito pools asked about unknown users (README "Moving from Cognito").
-    const sourcePoolCaller = createSourcePoolCaller({ logger });
+    const sourcePoolCaller = createSourcePoolCaller({ logger, fetch: outboundFetch });
     const migrationSources = createMigrationSourceCache({ db, clock });
     const migrationSource = createCognitoMigrationSource({
       secretBox,

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import type { IpNetwork } from "../lib/ip-address.js";
 import { parseRedisUrl } from "../lib/redis-url.js";
 import {
   type Env,
@@ -8,6 +9,7 @@ import {
   parseSecretsKey,
   parseMessaging,
   parseCorsOrigins,
+  parseOutboundAllowedNetworks,
   parseTrustProxy,
   parseMetrics,
   parsePoolDomainSuffix,
@@ -24,6 +26,9 @@ export type DatabaseTarget =
 export type NodeEnv = "development" | "production" | "test";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The non-public networks outbound calls may reach (OUTBOUND_ALLOWED_NETWORKS); "any" = no limit. */
+export type OutboundNetworks = readonly IpNetwork[] | "any";
 
 export interface GraphqlLimits {
   maxDepth: number;
@@ -74,6 +79,11 @@ export interface Config {
    * `<prefix>.auth.<region>.amazoncognito.com`); default `auth.<PUBLIC_URL's host name>`.
    */
   poolDomainSuffix: string;
+  /**
+   * OUTBOUND_ALLOWED_NETWORKS: the loopback, private or otherwise non-public networks that trigger, event
+   * webhook and migration-source calls may reach; by default none (public addresses only).
+   */
+  outboundAllowedNetworks: OutboundNetworks;
 }
 
 /**
@@ -191,6 +201,7 @@ export function loadConfig(env: Env = process.env): Config {
   const corsOrigins = parseCorsOrigins(env.CORS_ORIGINS, problems);
   const metrics = parseMetrics(env, port, awsJsonPath, problems);
   const poolDomainSuffix = parsePoolDomainSuffix(env.POOL_DOMAIN_SUFFIX, publicUrl, problems);
+  const outboundAllowedNetworks = parseOutboundAllowedNetworks(env.OUTBOUND_ALLOWED_NETWORKS, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -222,5 +233,6 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy,
     metrics,
     poolDomainSuffix,
+    outboundAllowedNetworks,
   });
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import proxyaddr from "proxy-addr";
-import type { DatabaseTarget, MessagingConfig, MetricsConfig, TrustProxy } from "./index.js";
+import { parseIpNetwork, type IpNetwork } from "../lib/ip-address.js";
+import type { DatabaseTarget, MessagingConfig, MetricsConfig, OutboundNetworks, TrustProxy } from "./index.js";
 
 /**
  * Readers of single settings for loadConfig (index.ts): each parses one variable or a group of them and
@@ -139,6 +140,30 @@ export function parseCorsOrigins(raw: string | undefined, problems: string[]): r
     }
   }
   return Object.freeze([...new Set(entries)]);
+}
+
+/**
+ * OUTBOUND_ALLOWED_NETWORKS: the non-public networks (loopback, private, link-local, …) that trigger, event
+ * webhook and migration-source URLs may still reach, as addresses or CIDR blocks; `*` lets them reach any
+ * address. Empty (the default): public addresses only, so a pool's admin cannot aim the gateway at its own
+ * host, the internal network or a cloud metadata service.
+ */
+export function parseOutboundAllowedNetworks(raw: string | undefined, problems: string[]): OutboundNetworks {
+  const entries = (raw ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  if (entries.length === 1 && entries[0] === "*") return "any";
+  const networks: IpNetwork[] = [];
+  for (const entry of entries) {
+    const network = parseIpNetwork(entry);
+    if (network) networks.push(network);
+    else
+      problems.push(
+        `OUTBOUND_ALLOWED_NETWORKS must list addresses or CIDR blocks (e.g. 127.0.0.1,10.0.0.0/8,fd00::/8), or be * alone; got ${JSON.stringify(entry)}`,
+      );
+  }
+  return Object.freeze(networks);
 }
 
 /**

@@ -60,6 +60,7 @@ export async function startChildGateway(
         LOG_LEVEL: "silent",
         ENUMERATION_SAFE_MS: "50",
         MAX_USER_POOLS: "10000",
+        OUTBOUND_ALLOWED_NETWORKS: "127.0.0.0/8,::1",
         ...backend.env,
         ...env,
         GATEWAY_TEST_OVERRIDES: JSON.stringify(overrides),

@@ -48,6 +48,8 @@ export async function getTestApp(
     ENUMERATION_SAFE_MS: "50",
     // Tests on a shared MariaDB each create their own pools; the quota is tested with its own value.
     MAX_USER_POOLS: "10000",
+    // Trigger, webhook and migration-source receivers listen on loopback; the default policy is tested on its own.
+    OUTBOUND_ALLOWED_NETWORKS: "127.0.0.0/8,::1",
     ...backend.env,
     ...options.env,
   });

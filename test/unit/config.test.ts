@@ -135,6 +135,23 @@ describe("loadConfig", () => {
   });
 });
 
+describe("loadConfig: OUTBOUND_ALLOWED_NETWORKS", () => {
+  it("allows no non-public network by default, any with * alone, and reads addresses and CIDR blocks", () => {
+    expect(loadConfig({}).outboundAllowedNetworks).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: " * " }).outboundAllowedNetworks).toBe("any");
+    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: "10.0.0.0/8, ::1,[fd00::]/8" }).outboundAllowedNetworks).toEqual([
+      { address: "10.0.0.0", prefixLength: 8, family: "ipv4" },
+      { address: "::1", prefixLength: 128, family: "ipv6" },
+      { address: "fd00::", prefixLength: 8, family: "ipv6" },
+    ]);
+  });
+
+  it("refuses host names, bad prefixes and * among other entries", () => {
+    const error = configError({ OUTBOUND_ALLOWED_NETWORKS: "localhost, 10.0.0.0/33, fd00::/129, 10.0.0.0/x, *" });
+    expect(problemAbout(error, "OUTBOUND_ALLOWED_NETWORKS")).toHaveLength(5);
+  });
+});
+
 describe("loadConfig: CORS_ORIGINS", () => {
   it("allows any origin when unset, empty or *", () => {
     for (const env of [{}, { CORS_ORIGINS: "" }, { CORS_ORIGINS: "*" }, { CORS_ORIGINS: " * " }])

@@ -3,6 +3,12 @@ import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { CognitoError } from "../../core/errors.js";
 import type { Logger, SourcePoolAnswer, SourcePoolCaller, SourcePoolConnection } from "../../core/ports.js";
+import {
+  AnswerTooLargeError,
+  egressRefusalOf,
+  readBodyLimited,
+  type OutboundFetch,
+} from "../outbound/outbound-fetch.js";
 
 const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 const CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -18,7 +24,7 @@ const unreachable = (detail: string) =>
  * dependency, and the migration needs exactly one thing it hides — a hard per-call deadline with no
  * retries (a sign-in waits on it).
  */
-export function createSourcePoolCaller({ logger }: { logger: Logger }): SourcePoolCaller {
+export function createSourcePoolCaller({ logger, fetch }: { logger: Logger; fetch: OutboundFetch }): SourcePoolCaller {
   return {
     async call(
       connection: SourcePoolConnection,
@@ -61,8 +67,14 @@ export function createSourcePoolCaller({ logger }: { logger: Logger }): SourcePo
           redirect: "manual",
           signal: AbortSignal.timeout(connection.timeoutMs),
         });
-        text = await response.text();
+        text = await readBodyLimited(response, MAX_ANSWER_BYTES);
       } catch (error) {
+        if (error instanceof AnswerTooLargeError) throw unreachable("answered with an oversized body");
+        const refusal = egressRefusalOf(error);
+        if (refusal) {
+          logger.warn({ action, endpoint: url.origin, reason: refusal.message }, "migration source call refused");
+          throw unreachable("is not at a public address, and OUTBOUND_ALLOWED_NETWORKS does not allow its address");
+        }
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
         // The endpoint and action only: the body holds the password.
         logger.warn(
@@ -71,7 +83,6 @@ export function createSourcePoolCaller({ logger }: { logger: Logger }): SourcePo
         );
         throw unreachable(timedOut ? `did not answer within ${connection.timeoutMs} ms` : "could not be reached");
       }
-      if (text.length > MAX_ANSWER_BYTES) throw unreachable("answered with an oversized body");
       let parsed: unknown;
       try {
         parsed = text === "" ? {} : JSON.parse(text);

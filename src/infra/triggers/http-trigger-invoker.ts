@@ -2,6 +2,7 @@ import { createCipheriv, createHmac, randomBytes } from "node:crypto";
 import { CognitoError } from "../../core/errors.js";
 import type { Logger, TriggerInvoker } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
+import { egressRefusalOf, readBodyLimited, type OutboundFetch } from "../outbound/outbound-fetch.js";
 
 export const TRIGGER_TIMESTAMP_HEADER = "x-gateway-timestamp";
 export const TRIGGER_SIGNATURE_HEADER = "x-gateway-signature";
@@ -59,10 +60,13 @@ function errorMessageOf(text: string): string {
 export function createHttpTriggerInvoker({
   clock,
   logger,
+  fetch,
   timeoutMs = TRIGGER_TIMEOUT_MS,
 }: {
   clock: Clock;
   logger: Logger;
+  /** Outbound HTTP under OUTBOUND_ALLOWED_NETWORKS (infra/outbound). */
+  fetch: OutboundFetch;
   timeoutMs?: number;
 }): TriggerInvoker {
   return {
@@ -85,6 +89,14 @@ export function createHttpTriggerInvoker({
           redirect: "manual",
         });
       } catch (error) {
+        const refusal = egressRefusalOf(error);
+        if (refusal) {
+          logger.warn({ ...logFields, reason: refusal.message }, "trigger call refused");
+          throw new CognitoError(
+            "UnexpectedLambdaException",
+            `${triggerName} failed: the trigger's address is not public, and the gateway's OUTBOUND_ALLOWED_NETWORKS does not allow it.`,
+          );
+        }
         const timedOut = (error as Error | null)?.name === "TimeoutError";
         logger.warn(
           {
@@ -103,7 +115,7 @@ export function createHttpTriggerInvoker({
       }
       let text: string;
       try {
-        text = await readLimited(response, MAX_RESPONSE_BYTES);
+        text = await readBodyLimited(response, MAX_RESPONSE_BYTES);
       } catch (error) {
         const timedOut = (error as Error | null)?.name === "TimeoutError";
         logger.warn(
@@ -154,22 +166,4 @@ export function createHttpTriggerInvoker({
 
     sealForReceiver: sealCodeForReceiver,
   };
-}
-
-async function readLimited(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new Error("trigger answer too large");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

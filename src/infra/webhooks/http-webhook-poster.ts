@@ -1,4 +1,5 @@
 import type { WebhookPoster } from "../../core/webhooks/webhook.types.js";
+import { egressRefusalOf, type OutboundFetch } from "../outbound/outbound-fetch.js";
 import { standardWebhookHeaders } from "./standard-webhooks.js";
 
 /**
@@ -7,7 +8,14 @@ import { standardWebhookHeaders } from "./standard-webhooks.js";
  * (following one would re-send the signed body wherever Location points). The answer's body is
  * never read or kept: only its status is recorded.
  */
-export function createHttpWebhookPoster({ timeoutMs = 5_000 }: { timeoutMs?: number } = {}): WebhookPoster {
+export function createHttpWebhookPoster({
+  fetch,
+  timeoutMs = 5_000,
+}: {
+  /** Outbound HTTP under OUTBOUND_ALLOWED_NETWORKS (infra/outbound). */
+  fetch: OutboundFetch;
+  timeoutMs?: number;
+}): WebhookPoster {
   return {
     async post({ url, secret, deliveryId, timestampSeconds, body }) {
       try {
@@ -26,6 +34,8 @@ export function createHttpWebhookPoster({ timeoutMs = 5_000 }: { timeoutMs?: num
         if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
         return { ok: false, status: response.status, error: `HTTP ${response.status}` };
       } catch (error) {
+        const refusal = egressRefusalOf(error);
+        if (refusal) return { ok: false, status: null, error: `refused: ${refusal.message}` };
         const name = (error as Error | null)?.name;
         const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
         return {
