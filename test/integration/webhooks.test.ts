@@ -70,6 +70,41 @@ async function startReceiver(): Promise<{
 }
 
 /**
+ * An endpoint that reads every request and never answers (a dead tenant's webhook): each attempt
+ * to it lasts the poster's whole timeout. It records the delivery ids it was sent and the most
+ * requests it held open at once; `close` drops the held connections, so their attempts fail at once.
+ */
+async function startBlackHole(): Promise<{
+  url: string;
+  deliveryIds: string[];
+  maxOpen(): number;
+  close(): Promise<void>;
+}> {
+  const deliveryIds: string[] = [];
+  let open = 0;
+  let maxOpen = 0;
+  const server: Server = createServer((req, res) => {
+    open++;
+    maxOpen = Math.max(maxOpen, open);
+    res.on("close", () => open--);
+    req.resume();
+    req.on("end", () => deliveryIds.push(String(req.headers["webhook-id"])));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}/hooks/${uniqueName("hole")}`,
+    deliveryIds,
+    maxOpen: () => maxOpen,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
  * The receiver's check, with the standardwebhooks library as a receiver would use it, its wall clock
  * set to `atMs` (the gateway signs with its manual clock, far from the real time). Throws
  * WebhookVerificationError when the library refuses the request.
@@ -151,7 +186,13 @@ async function refuseDeliveries(app: TestApp, subscriptionId: string): Promise<(
 // The manual clock starts far ahead of the wall clock, so deliveries these apps schedule are never
 // due for other test apps sharing the MariaDB database (they run on the system clock).
 const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
-const DISPATCHER = { pollIntervalMs: 25, maxAttempts: 4, baseBackoffSeconds: 10, maxBackoffSeconds: 3600 };
+const DISPATCHER = {
+  pollIntervalMs: 25,
+  maxAttempts: 4,
+  baseBackoffSeconds: 10,
+  maxBackoffSeconds: 3600,
+  maxInFlightPerSubscription: 5,
+};
 
 describe.each(BACKENDS)("event webhooks on $name", (backend) => {
   let gateway: TestApp;
@@ -466,6 +507,83 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     );
     expect(delivery).toMatchObject({ status: "PENDING", lastResponseStatus: null });
     expect(delivery!.lastError).toMatch(/^network error/);
+  });
+
+  it("keeps delivering other pools' events promptly while one pool's endpoint never answers, on two processes", async () => {
+    const hole = await startBlackHole();
+    // A receiver of its own, so no delivery of this pool can take another test's scripted status.
+    const fastReceiver = await startReceiver();
+    const second = await getTestApp(backend, {
+      dataDir,
+      env: { SECRETS_KEY: secretsKey },
+      overrides: { clock, webhookDispatcher: DISPATCHER },
+    });
+    const { poolId: slowPoolId } = await createPoolWithClient(gateway);
+    const { poolId: fastPoolId } = await createPoolWithClient(gateway);
+    const slow = await subscribe(gateway, slowPoolId, hole.url, ["GROUP_CREATED"]);
+    const fastSubscription = await subscribe(gateway, fastPoolId, fastReceiver.url, ["GROUP_CREATED"]);
+    // Half the events are caused on each process, so both dispatchers wake for them.
+    const createGroups = (userPoolId: string, count: number, prefix: string) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          (i % 2 === 0 ? gateway : second)
+            .gql(CreateGroupDocument, { input: { userPoolId, groupName: uniqueName(`${prefix}${i}`) } })
+            .then(expectData),
+        ),
+      );
+    try {
+      // Six old batches' worth of deliveries to the dead endpoint (three per process), each attempt
+      // held for the poster's whole 5 s timeout, all due before the other pool's.
+      const slowCount = 120;
+      for (let done = 0; done < slowCount; done += 10) await createGroups(slowPoolId, 10, "s");
+      await eventually(
+        async () => hole.deliveryIds.length,
+        (count) => count > 0,
+      );
+
+      const startedAtMs = Date.now();
+      await createGroups(fastPoolId, 6, "f");
+      // Behind the dead endpoint's attempts they would wait 5 s per batch of them: at least 10 s.
+      // Unblocked, these are local POSTs; the bound is loose for a busy machine.
+      const fast = await eventually(
+        () => deliveriesOf(gateway, fastPoolId),
+        (rows) => rows.length === 6 && rows.every((row) => row.status === "SUCCEEDED"),
+        4_500,
+      );
+      expect(Date.now() - startedAtMs).toBeLessThan(4_500);
+      expect(fast.every((row) => row.attempts === 1)).toBe(true);
+      expect(fastReceiver.requests.map((request) => String(request.headers["webhook-id"])).sort()).toEqual(
+        fast.map((row) => row.id).sort(),
+      );
+
+      // The dead endpoint holds no more than its bound on each process, and its deliveries are
+      // neither lost nor doubled: all pending, each sent at most once (retries are not due on the
+      // manual clock).
+      expect(hole.maxOpen()).toBeLessThanOrEqual(2 * DISPATCHER.maxInFlightPerSubscription);
+      expect(new Set(hole.deliveryIds).size).toBe(hole.deliveryIds.length);
+      const held: Delivery[] = [];
+      for (let after: string | null | undefined; ;) {
+        const page = expectData(
+          await gateway.gql(WebhookDeliveriesDocument, { userPoolId: slowPoolId, first: 100, after }),
+        ).webhookDeliveries;
+        held.push(...page.items);
+        after = page.nextCursor;
+        if (!after) break;
+      }
+      expect(held).toHaveLength(slowCount);
+      expect(held.every((row) => row.status === "PENDING" && row.attempts <= 1)).toBe(true);
+    } finally {
+      // Drops the dead endpoint's pending deliveries: later tests move the clock past their retries.
+      for (const [userPoolId, subscriptionId] of [
+        [slowPoolId, slow.subscription.id],
+        [fastPoolId, fastSubscription.subscription.id],
+      ] as const) {
+        expectData(await gateway.gql(DeleteWebhookSubscriptionDocument, { userPoolId, subscriptionId }));
+      }
+      await hole.close();
+      await second.close();
+      await fastReceiver.close();
+    }
   });
 
   it("loses no pending delivery when the gateway goes down: another process delivers it", async () => {

@@ -7,7 +7,14 @@ import type { WebhookDelivery, WebhookPoster, WebhookPostResult } from "./webhoo
 export interface WebhookDispatcherOptions {
   /** How often each process looks for due deliveries (real time; "due" itself follows the clock). */
   pollIntervalMs?: number;
+  /** Due deliveries read and claimed per query. */
   batchSize?: number;
+  /** Attempts this process has in flight at once, over every pool. */
+  maxInFlight?: number;
+  /** Of those, to one pool's endpoints: a tenant whose endpoints hang holds no more of the process. */
+  maxInFlightPerPool?: number;
+  /** Of those, to one subscription's endpoint: one hanging endpoint leaves room for its pool's others. */
+  maxInFlightPerSubscription?: number;
   /** Attempts before a delivery is marked FAILED. */
   maxAttempts?: number;
   /** Delay after the first failure; doubles after each further one, up to maxBackoffSeconds. */
@@ -38,6 +45,12 @@ export function backoffSeconds(attempts: number, base: number, max: number): num
  * UPDATE (see WebhookRepository.claim), so several processes never send the same attempt twice,
  * and a claim is a lease: a process that dies mid-attempt leaves the row PENDING, due again when
  * the lease ends. Delivery is therefore at least once; receivers dedupe on the delivery id.
+ *
+ * Claiming never waits for posts: an attempt holds its slot until its outcome is recorded, and the
+ * dispatcher claims more as long as it has room. Room is bounded per subscription, per pool and in
+ * all, and a query skips the deliveries of whatever is at its bound, so an endpoint that hangs until
+ * the poster's timeout slows its own deliveries only, never another pool's. The bounds are per
+ * process: N processes may have N times as many attempts in flight to one endpoint.
  */
 export function createWebhookDispatcher(deps: {
   db: Database;
@@ -50,7 +63,11 @@ export function createWebhookDispatcher(deps: {
 }): WebhookDispatcher {
   const { db, store, clock, poster, secretBox, logger } = deps;
   const pollIntervalMs = deps.options?.pollIntervalMs ?? 500;
-  const batchSize = deps.options?.batchSize ?? 20;
+  // At least one of each, or nothing would ever be claimed.
+  const batchSize = Math.max(1, deps.options?.batchSize ?? 20);
+  const maxInFlight = Math.max(1, deps.options?.maxInFlight ?? 100);
+  const maxInFlightPerPool = Math.max(1, deps.options?.maxInFlightPerPool ?? 20);
+  const maxInFlightPerSubscription = Math.max(1, deps.options?.maxInFlightPerSubscription ?? 10);
   const maxAttempts = deps.options?.maxAttempts ?? 6;
   const baseBackoff = deps.options?.baseBackoffSeconds ?? 10;
   const maxBackoff = deps.options?.maxBackoffSeconds ?? 3600;
@@ -60,16 +77,37 @@ export function createWebhookDispatcher(deps: {
   let closed = false;
   let running: Promise<void> | null = null;
   let again = false;
-  const inFlight = new Set<Promise<void>>();
   let unsubscribe: (() => Promise<void>) | null = null;
+  /** Posts under way, for close() to wait on. */
+  const inFlight = new Set<Promise<void>>();
+  // Attempts holding a slot (from before their claim until their outcome is recorded), in all and per key.
+  let slotsTaken = 0;
+  const slotsBySubscription = new Map<string, number>();
+  const slotsByPool = new Map<string, number>();
+  /** The last pass left due deliveries unclaimed for want of room: a finished attempt starts another. */
+  let isHeldBack = false;
 
-  async function attempt(delivery: WebhookDelivery): Promise<void> {
-    const now = clock.now();
-    const claimedAttempts = delivery.attempts + 1;
-    const claimed = await db.transaction((repositories) =>
-      repositories.webhooks.claim(delivery.id, delivery.attempts, now, new Date(now.getTime() + leaseSeconds * 1000)),
-    );
-    if (!claimed) return;
+  const bump = (counts: Map<string, number>, key: string, delta: number): void => {
+    const value = (counts.get(key) ?? 0) + delta;
+    if (value > 0) counts.set(key, value);
+    else counts.delete(key);
+  };
+  const atBound = (counts: Map<string, number>, bound: number): string[] =>
+    [...counts].filter(([, value]) => value >= bound).map(([key]) => key);
+  const hasRoomFor = (delivery: WebhookDelivery): boolean =>
+    slotsTaken < maxInFlight &&
+    (slotsBySubscription.get(delivery.subscriptionId) ?? 0) < maxInFlightPerSubscription &&
+    (slotsByPool.get(delivery.poolId) ?? 0) < maxInFlightPerPool;
+  function countSlot(delivery: WebhookDelivery, delta: 1 | -1): void {
+    slotsTaken += delta;
+    bump(slotsBySubscription, delivery.subscriptionId, delta);
+    bump(slotsByPool, delivery.poolId, delta);
+  }
+  const takeSlot = (delivery: WebhookDelivery): void => countSlot(delivery, 1);
+  const releaseSlot = (delivery: WebhookDelivery): void => countSlot(delivery, -1);
+
+  /** Posts a claimed attempt and records its outcome. */
+  async function deliver(delivery: WebhookDelivery, claimedAttempts: number, now: Date): Promise<void> {
     const [subscription, events] = await db.read((repositories) =>
       Promise.all([
         repositories.webhooks.findSubscription(delivery.subscriptionId),
@@ -145,20 +183,78 @@ export function createWebhookDispatcher(deps: {
     );
   }
 
+  /**
+   * Claims a delivery whose slot is taken; when the claim is won, posts it in the background, the
+   * slot held until the outcome is recorded. Resolves once the claim is settled, not the post.
+   */
+  async function claimAndStart(delivery: WebhookDelivery): Promise<void> {
+    let work: Promise<void> | null = null;
+    try {
+      const now = clock.now();
+      const claimed = await db.transaction((repositories) =>
+        repositories.webhooks.claim(delivery.id, delivery.attempts, now, new Date(now.getTime() + leaseSeconds * 1000)),
+      );
+      if (claimed) work = deliver(delivery, delivery.attempts + 1, now);
+    } catch (error) {
+      work = Promise.reject(error as Error);
+    }
+    if (!work) {
+      releaseSlot(delivery); // another process claimed it first
+      return;
+    }
+    const settled: Promise<void> = work
+      .catch((error: unknown) =>
+        logger.error({ deliveryId: delivery.id, err: (error as Error).message }, "webhook delivery attempt crashed"),
+      )
+      .finally(() => {
+        inFlight.delete(settled);
+        releaseSlot(delivery);
+        if (isHeldBack) run();
+      });
+    inFlight.add(settled);
+  }
+
+  /**
+   * Claims due deliveries, page by page, while there is room. Rows of subscriptions and pools at
+   * their bound are skipped by the query itself, so one endpoint's backlog, however long and overdue,
+   * never fills a page ahead of the others' deliveries.
+   */
+  async function fill(): Promise<void> {
+    let heldBack = false;
+    while (!closed) {
+      const room = maxInFlight - slotsTaken;
+      if (room <= 0) {
+        heldBack = true;
+        break;
+      }
+      const skip = {
+        subscriptionIds: atBound(slotsBySubscription, maxInFlightPerSubscription),
+        poolIds: atBound(slotsByPool, maxInFlightPerPool),
+      };
+      if (skip.subscriptionIds.length > 0 || skip.poolIds.length > 0) heldBack = true;
+      const limit = Math.min(batchSize, room);
+      const due = await db.read((repositories) => repositories.webhooks.findDue(clock.now(), limit, skip));
+      const claims: Promise<void>[] = [];
+      for (const delivery of due) {
+        // A page may hold more of one endpoint's deliveries than it has room left for.
+        if (!hasRoomFor(delivery)) {
+          heldBack = true;
+          continue;
+        }
+        takeSlot(delivery);
+        claims.push(claimAndStart(delivery));
+      }
+      // Waiting for the claims (not the posts) keeps the next page from reading these rows again.
+      await Promise.all(claims);
+      if (due.length < limit) break;
+    }
+    isHeldBack = heldBack;
+  }
+
   async function tick(): Promise<void> {
     do {
       again = false;
-      const due = await db.read((repositories) => repositories.webhooks.findDue(clock.now(), batchSize));
-      const attempts = due.map((delivery) => {
-        const work = attempt(delivery).catch((error: unknown) =>
-          logger.error({ deliveryId: delivery.id, err: (error as Error).message }, "webhook delivery attempt crashed"),
-        );
-        inFlight.add(work);
-        void work.finally(() => inFlight.delete(work));
-        return work;
-      });
-      await Promise.all(attempts);
-      if (due.length === batchSize) again = true;
+      await fill();
     } while (again && !closed);
   }
 

@@ -36,6 +36,12 @@ export interface WebhookDelivery {
   completedAt: Date | null;
 }
 
+/** Subscriptions and pools whose due deliveries a `findDue` leaves out. */
+export interface WebhookDueSkip {
+  subscriptionIds: readonly string[];
+  poolIds: readonly string[];
+}
+
 export interface WebhookRepository {
   insertSubscription(subscription: WebhookSubscription): Promise<void>;
   /** True when it existed. Its deliveries go with it. */
@@ -53,8 +59,11 @@ export interface WebhookRepository {
   ): Promise<WebhookDelivery[]>;
   /** PENDING deliveries in every pool, due or not. */
   countPending(): Promise<number>;
-  /** PENDING deliveries due at `now`, most overdue first. */
-  findDue(now: Date, limit: number): Promise<WebhookDelivery[]>;
+  /**
+   * PENDING deliveries due at `now`, most overdue first, leaving out those of the subscriptions and
+   * pools in `skip` (the ones this process already has as many attempts in flight to as it allows).
+   */
+  findDue(now: Date, limit: number, skip: WebhookDueSkip): Promise<WebhookDelivery[]>;
   /**
    * Starts an attempt if the delivery is still PENDING, due, and at `attempts` (no other process
    * claimed it meanwhile): attempts + 1, next attempt pushed to `leaseUntil`, the previous attempt's

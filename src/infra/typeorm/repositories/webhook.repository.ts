@@ -1,4 +1,4 @@
-import { LessThan, LessThanOrEqual, type EntityManager, type FindOptionsWhere } from "typeorm";
+import { In, LessThan, LessThanOrEqual, Not, type EntityManager, type FindOptionsWhere } from "typeorm";
 import type { EventType } from "../../../core/events/event.types.js";
 import type {
   WebhookDelivery,
@@ -66,9 +66,14 @@ export function createWebhookRepository(manager: EntityManager): WebhookReposito
     },
     // Served by ix_webhook_deliveries_due (status first): a range scan of the pending rows only.
     countPending: () => deliveries.countBy({ status: "PENDING" }),
-    async findDue(now, limit) {
+    async findDue(now, limit, skip) {
+      // Still a range scan of ix_webhook_deliveries_due in due order; the skipped rows (a saturated
+      // endpoint's backlog) are filtered out as the scan passes them.
+      const where: FindOptionsWhere<WebhookDeliveryEntity> = { status: "PENDING", nextAttemptAt: LessThanOrEqual(now) };
+      if (skip.subscriptionIds.length > 0) where.subscriptionId = Not(In([...skip.subscriptionIds]));
+      if (skip.poolIds.length > 0) where.poolId = Not(In([...skip.poolIds]));
       const due = await deliveries.find({
-        where: { status: "PENDING", nextAttemptAt: LessThanOrEqual(now) },
+        where,
         order: { nextAttemptAt: "ASC" },
         take: limit,
       });
