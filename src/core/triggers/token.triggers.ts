@@ -32,6 +32,21 @@ export const PROTECTED_CLAIMS: ReadonlySet<string> = new Set([
   "token_use",
 ]);
 
+/**
+ * A deviation from the reference's list, for the access token only: the gateway trusts its own access
+ * tokens' `client_id` and `username` when it serves token-authorised calls (GetUser, userInfo,
+ * GlobalSignOut, the client's settings), so a trigger that could rewrite or drop them would make a token
+ * speak for another client or user. `scope`, which those calls check, changes only through scopesToAdd /
+ * scopesToSuppress. The other claims read there (sub, origin_jti, token_use, iss, iat, exp, nbf) are
+ * protected above.
+ */
+export const ACCESS_TOKEN_PROTECTED_CLAIMS: ReadonlySet<string> = new Set([
+  ...PROTECTED_CLAIMS,
+  "client_id",
+  "scope",
+  "username",
+]);
+
 type Claims = Record<string, unknown>;
 
 export interface TokenClaims {
@@ -59,10 +74,14 @@ function readClaimEdits(
 }
 
 /** Overrides first, then suppressions (suppress beats override); protected claims are left as they are. */
-function applyClaimEdits(claims: Claims, edits: { add: Claims; suppress: string[] }): Claims {
+function applyClaimEdits(
+  claims: Claims,
+  edits: { add: Claims; suppress: string[] },
+  protectedClaims: ReadonlySet<string>,
+): Claims {
   const result = { ...claims };
-  for (const [claim, value] of Object.entries(edits.add)) if (!PROTECTED_CLAIMS.has(claim)) result[claim] = value;
-  for (const claim of edits.suppress) if (!PROTECTED_CLAIMS.has(claim)) delete result[claim];
+  for (const [claim, value] of Object.entries(edits.add)) if (!protectedClaims.has(claim)) result[claim] = value;
+  for (const claim of edits.suppress) if (!protectedClaims.has(claim)) delete result[claim];
   return result;
 }
 
@@ -135,7 +154,11 @@ export async function runPreTokenGeneration(
     if (!details) return result;
     result = {
       ...result,
-      idClaims: applyClaimEdits(result.idClaims, readClaimEdits(details, "claimsOverrideDetails", false)),
+      idClaims: applyClaimEdits(
+        result.idClaims,
+        readClaimEdits(details, "claimsOverrideDetails", false),
+        PROTECTED_CLAIMS,
+      ),
     };
     const groupOverride = readObject(NAME, details, "groupOverrideDetails");
     return groupOverride ? applyGroupOverride(result, groupOverride) : result;
@@ -147,12 +170,17 @@ export async function runPreTokenGeneration(
   if (idGeneration)
     result = {
       ...result,
-      idClaims: applyClaimEdits(result.idClaims, readClaimEdits(idGeneration, "idTokenGeneration", true)),
+      idClaims: applyClaimEdits(
+        result.idClaims,
+        readClaimEdits(idGeneration, "idTokenGeneration", true),
+        PROTECTED_CLAIMS,
+      ),
     };
   if (accessGeneration) {
     const accessClaims = applyClaimEdits(
       result.accessClaims,
       readClaimEdits(accessGeneration, "accessTokenGeneration", true),
+      ACCESS_TOKEN_PROTECTED_CLAIMS,
     );
     const add = readStringArray(NAME, accessGeneration, "scopesToAdd") ?? [];
     const suppress = new Set(readStringArray(NAME, accessGeneration, "scopesToSuppress") ?? []);
