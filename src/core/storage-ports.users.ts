@@ -98,6 +98,18 @@ export interface VerificationCode {
    * Kept with the code so the value swapped in is exactly the one the code was sent to.
    */
   pendingValue: string | null;
+  /**
+   * The attribute and address the code was sent to: all a code proves is that someone reads that
+   * address, so it verifies nothing else (a sign-up code whose pool since auto-verifies another
+   * attribute, an address changed since). Null for a code stored before this was recorded.
+   */
+  sentTo: CodeDestination | null;
+}
+
+/** Where a code went: the attribute it was sent for and the address it was sent to. */
+export interface CodeDestination {
+  attributeName: "email" | "phone_number";
+  address: string;
 }
 
 export interface VerificationCodeRepository {

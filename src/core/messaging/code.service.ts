@@ -38,6 +38,14 @@ const CODE_DIGITS = 6;
 
 export type CodeService = ReturnType<typeof createCodeService>;
 
+/**
+ * The answer to a right code that was sent to an address the user no longer has: as for a used code,
+ * the user asks for a new one, which goes to the address in force. Thrown inside redeem's change, it
+ * rolls the redemption back.
+ */
+export const codeSentElsewhere = (): CognitoError =>
+  new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+
 export interface CodeServiceDeps {
   db: Database;
   clock: Clock;
@@ -217,7 +225,8 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      * caller's transaction and returns the message to deliver once that transaction has committed.
      * A message bound for the outbox is written here, in the same transaction: a user (or a change)
      * never commits without its code's message, and an outage after the commit loses nothing.
-     * `pendingValue` is the held email/phone change the code proves (VERIFY_* purposes only).
+     * `pendingValue` is the held email/phone change the code proves (VERIFY_* purposes only). The target
+     * is kept with the code: redeeming it may verify that address and no other (codeSentElsewhere).
      */
     async storeCode(
       repositories: Repositories,
@@ -235,6 +244,7 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
         createdAt: now,
         consumedAt: null,
         pendingValue: options.pendingValue ?? null,
+        sentTo: { attributeName: target.attributeName, address: target.address },
       });
       await repositories.events.append(
         {

@@ -52,7 +52,7 @@ const PHONE_LIKE = /^\+[0-9]+$/;
 
 /**
  * The channel a typical confirmed user would be sent to: the sign-up code verified the pool's
- * sign-up channel (phone before email, as confirmUser does) and an alias typed as the name is
+ * sign-up channel (phone before email, as signUpTarget picks it) and an alias typed as the name is
  * verified by definition; recovery then takes the first verified channel in the pool's order.
  */
 function simulatedTarget(

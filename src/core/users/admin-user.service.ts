@@ -1,7 +1,6 @@
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
-import { signUpTarget } from "../messaging/delivery.js";
 import { mfaSummaryOf } from "../mfa/mfa-factors.js";
 import type { MfaSummary } from "../mfa/mfa.types.js";
 import type { Repositories } from "../ports.js";
@@ -10,7 +9,8 @@ import { requireUnique } from "../validation.js";
 import { loadAdminUserContext, type AdminUserRef, type AdminUserServiceDeps } from "./admin-user-context.js";
 import { createAdminUserPasswordOperations } from "./admin-user-passwords.service.js";
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
-import { checkAttributeWrites, VERIFY_CODE_PURPOSE, type AttributeInput } from "./attribute-rules.js";
+import { voidCodesForOldAddresses } from "./address-codes.js";
+import { checkAttributeWrites, type AttributeInput } from "./attribute-rules.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
 import { confirmUser } from "./user-confirmation.js";
 import { saveUser } from "./user-store.js";
@@ -20,29 +20,6 @@ export type { AdminUserRef, AdminUserServiceDeps } from "./admin-user-context.js
 export type { AdminCreateUserInput, AdminSetUserPasswordInput, MessageAction } from "./admin-user-passwords.service.js";
 
 export type AdminUserService = ReturnType<typeof createAdminUserService>;
-
-/**
- * Deletes the codes an admin's change leaves bound to an address the user no longer has. A code sent
- * for the old email/phone must not verify the new one: VerifyUserAttribute marks verified whatever
- * value is in force when the code comes back, and a held change waiting for its code is withdrawn with
- * it. Likewise ConfirmSignUp marks verified the sign-up channel as it is when the code is used
- * (confirmUser), so a sign-up code dies when that channel's attribute or address changes; the user asks
- * for a new one, which goes to the new address.
- */
-async function voidCodesForOldAddresses(
-  repositories: Repositories,
-  pool: UserPool,
-  before: User,
-  after: User,
-): Promise<void> {
-  for (const kind of ["email", "phone_number"] as const)
-    if (before.attributes[kind] !== after.attributes[kind])
-      await repositories.codes.deleteForUser(before.id, VERIFY_CODE_PURPOSE[kind]);
-  const sentTo = signUpTarget(pool, before.attributes);
-  const wouldVerify = signUpTarget(pool, after.attributes);
-  if (sentTo?.attributeName !== wouldVerify?.attributeName || sentTo?.address !== wouldVerify?.address)
-    await repositories.codes.deleteForUser(before.id, "SIGN_UP");
-}
 
 export function createAdminUserService(deps: AdminUserServiceDeps) {
   const { db, clock } = deps;
@@ -205,7 +182,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
           forceAliasCreation: false,
           actor: actorOf(principal),
           now: clock.now(),
-          verifyChannel: false,
+          proven: null,
         });
         // The sign-up code has nothing left to confirm.
         await repositories.codes.deleteForUser(user.id, "SIGN_UP");

@@ -1,7 +1,7 @@
 import { CognitoError, invalidParameter } from "../errors.js";
 import type { AppClient } from "../clients/app-client.types.js";
 import { checkInput } from "../input-constraints.js";
-import type { ComposedCode, PreparedCode } from "../messaging/code.service.js";
+import { codeSentElsewhere, type ComposedCode, type PreparedCode } from "../messaging/code.service.js";
 import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
@@ -302,9 +302,13 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
       await codes.countAttempt("verifyUserAttribute", principal.userId, VERIFY_ATTRIBUTE_PER_HOUR);
       await codes.redeem(principal.userId, VERIFY_CODE_PURPOSE[kind], input.code, async (repositories) => {
         const { pool, client, user } = await loadSelfContext(repositories, principal);
-        const pendingValue = (await repositories.codes.find(user.id, VERIFY_CODE_PURPOSE[kind]))?.pendingValue ?? null;
+        const stored = await repositories.codes.find(user.id, VERIFY_CODE_PURPOSE[kind]);
+        const pendingValue = stored?.pendingValue ?? null;
         const value = pendingValue ?? user.attributes[kind];
         if (!value) throw invalidParameter(`The user has no ${kind} to verify.`);
+        // The code proves the address it went to and no other. Every change of the address voids its
+        // codes; this holds whichever path changed it (the rollback leaves the code as it was).
+        if (stored?.sentTo && stored.sentTo.address !== value) throw codeSentElsewhere();
         const swapped = pendingValue !== null && pendingValue !== user.attributes[kind];
         const now = clock.now();
         const flag = `${kind}_verified`;

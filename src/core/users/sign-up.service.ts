@@ -5,7 +5,7 @@ import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { verifySecretHash } from "../clients/client-context.js";
 import { CognitoError, invalidParameter, isCognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
-import type { CodeService, ComposedCode } from "../messaging/code.service.js";
+import { codeSentElsewhere, type CodeService, type ComposedCode } from "../messaging/code.service.js";
 import { signUpTarget, type CodeDeliveryDetails } from "../messaging/delivery.js";
 import type { Database, MessageSender, PasswordHasher, SecretBox } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
@@ -292,10 +292,19 @@ export function createSignUpService({
         await codes.countAttempt("confirmSignUp", user.id, CONFIRM_SIGN_UP_PER_HOUR);
         const confirmed = await codes.redeem(user.id, "SIGN_UP", input.confirmationCode, async (repositories) => {
           const current = (await repositories.users.findById(pool.id, user.id)) ?? user;
+          // The code proves the address it went to, not the pool's sign-up channel as it is now: the pool
+          // may auto-verify another attribute since (a code sent by email must not verify the phone).
+          // The row is the one just consumed (the code's own: a resend waits on its lock).
+          const sentTo = (await repositories.codes.find(user.id, "SIGN_UP"))?.sentTo ?? null;
+          // Sent to an address the user no longer has: it proves nothing about the one in force.
+          if (sentTo && current.attributes[sentTo.attributeName] !== sentTo.address) throw codeSentElsewhere();
           return confirmUser(repositories, pool, current, {
             forceAliasCreation: input.forceAliasCreation ?? false,
             actor: `client:${client.clientId}`,
             now: clock.now(),
+            // A code stored before destinations were recorded (they live at most a day) keeps the old rule: the
+            // pool's sign-up channel as it is now.
+            proven: sentTo ?? signUpTarget(pool, current.attributes),
           });
         });
         // After the commit, as Cognito: a failing PostConfirmation fails the call, but the user stays confirmed.

@@ -2,25 +2,28 @@
  * Confirming a user (ConfirmSignUp, AdminConfirmSignUp) and moving a verified alias to a user
  * (ForceAliasCreation), shared by sign-up, the admin operations and user migration.
  */
-import { signUpTarget } from "../messaging/delivery.js";
-import type { Repositories } from "../ports.js";
+import type { CodeDestination, Repositories } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import { normalizeIdentifier } from "./identity.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
 
 /**
- * Marks a user CONFIRMED and the sign-up channel verified, claiming the alias it carries. Shared by
- * ConfirmSignUp and AdminConfirmSignUp. @throws AliasExistsException unless forceAliasCreation
+ * Marks a user CONFIRMED and the address a code proved verified, claiming the alias it carries. Shared
+ * by ConfirmSignUp (`proven`: where its code went, which the caller has checked is still the user's)
+ * and AdminConfirmSignUp (null: the admin vouches for the account, not for an address).
+ * Not the pool's sign-up channel as it is now: autoVerifiedAttributes may have changed since the code
+ * went out, and a code sent by email proves nothing about the phone.
+ * @throws AliasExistsException unless forceAliasCreation
  */
 export async function confirmUser(
   repositories: Repositories,
   pool: UserPool,
   user: User,
-  options: { forceAliasCreation: boolean; actor: string; now: Date; verifyChannel?: boolean },
+  options: { forceAliasCreation: boolean; actor: string; now: Date; proven: CodeDestination | null },
 ): Promise<User> {
   const attributes = { ...user.attributes };
-  const channel = options.verifyChannel === false ? null : signUpTarget(pool, user.attributes);
+  const channel = options.proven;
   if (channel) attributes[`${channel.attributeName}_verified`] = "true";
   if (channel && pool.aliasAttributes.includes(channel.attributeName) && options.forceAliasCreation) {
     await releaseAliasFromOtherUser(

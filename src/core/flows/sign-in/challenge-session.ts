@@ -37,6 +37,8 @@ export interface SignInSession {
   /** SMS_MFA / EMAIL_OTP: the keyed hash of the code sent (never the code) and when it stops working. */
   codeHash?: string;
   codeExpiresAtMs?: number;
+  /** The address the code went to: it proves that address only (absent in a session that sent nothing). */
+  codeSentTo?: string;
   /** Wrong MFA answers on this session so far; at the limit the session is not given back. */
   failedAttempts?: number;
   /** SELECT_MFA_TYPE: MFAS_CAN_CHOOSE; MFA_SETUP: MFAS_CAN_SETUP. */

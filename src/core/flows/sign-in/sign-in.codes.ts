@@ -64,7 +64,10 @@ export function createSignInCodeSteps({ db, clock, sessions, lockout, codeHasher
     caller: CallerContext,
     from: SignInState,
     state: CodeChallengeState,
-    fields: Omit<SignInSession, "kind" | "expiresAtMs" | "state" | "codeHash" | "codeExpiresAtMs" | "failedAttempts">,
+    fields: Omit<
+      SignInSession,
+      "kind" | "expiresAtMs" | "state" | "codeHash" | "codeExpiresAtMs" | "codeSentTo" | "failedAttempts"
+    >,
     options: { digits: number; email?: string },
   ): Promise<{ session: string; parameters: Record<string, string> }> {
     const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
@@ -93,6 +96,7 @@ export function createSignInCodeSteps({ db, clock, sessions, lockout, codeHasher
         state,
         codeHash: codeHasher.hashCode(codeScopeOf(user.id), code),
         codeExpiresAtMs: clock.nowMs() + lifetimeSeconds * 1000,
+        codeSentTo: target.address,
         failedAttempts: 0,
       },
       lifetimeSeconds,
@@ -202,9 +206,25 @@ export function createSignInCodeSteps({ db, clock, sessions, lockout, codeHasher
     return constantTimeEqual(codeHasher.hashCode(codeScopeOf(userId), submitted), session.codeHash);
   }
 
+  /**
+   * For a right code: whether the address it went to is still the user's. A code proves that address
+   * only; if an admin or another session of the user changed it meanwhile, the code must not verify the
+   * new one, nor confirm the user with it, nor stand for a factor at an address the user no longer has.
+   * An MFA_SETUP code by email goes to the address being set up, which becomes the user's with it.
+   * @throws ExpiredCodeException (the session is used up: the next sign-in sends a code to the new address)
+   */
+  function assertSentToCurrentAddress(session: SignInSession, user: User): void {
+    if (session.codeSentTo === undefined || session.setup?.factor === "EMAIL_OTP") return;
+    const attribute = session.state === "EMAIL_OTP" ? "email" : "phone_number";
+    if (user.attributes[attribute] === session.codeSentTo) return;
+    assertTransition(session.state, "FAILED");
+    throw new CognitoError("ExpiredCodeException", CODE_EXPIRED);
+  }
+
   return {
     sendCode,
     codeMatches,
+    assertSentToCurrentAddress,
     /**
      * A wrong code: the session is given back for another try until the limit (then void), the attempt
      * stays counted towards the lockout.

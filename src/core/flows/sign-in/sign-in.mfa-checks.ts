@@ -4,6 +4,7 @@ import { factorSettingsOf } from "../../mfa/mfa-factors.js";
 import type { MfaFactor } from "../../mfa/mfa.types.js";
 import { verifyTotpForSignIn } from "../../mfa/totp-check.js";
 import type { Repositories } from "../../ports.js";
+import { voidCodesForOldAddresses } from "../../users/address-codes.js";
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
@@ -19,7 +20,7 @@ export type SignInMfaCheckDeps = Pick<SignInServiceDeps, "db" | "clock" | "locko
 export interface SignInMfaCheckHooks {
   finish: SignInStepHooks["finish"];
   /** Comparing and refusing codes (sign-in.codes.ts). */
-  codes: Pick<SignInCodeSteps, "codeMatches" | "refuse">;
+  codes: Pick<SignInCodeSteps, "codeMatches" | "refuse" | "assertSentToCurrentAddress">;
 }
 
 /**
@@ -31,7 +32,7 @@ export function createSignInMfaChecks(
   hooks: SignInMfaCheckHooks,
 ) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
-  const { codeMatches, refuse } = hooks.codes;
+  const { codeMatches, refuse, assertSentToCurrentAddress } = hooks.codes;
 
   /** Switches a factor set up during this sign-in on (preferred when nothing else is), with its event. */
   async function enableFactor(
@@ -102,6 +103,7 @@ export function createSignInMfaChecks(
   ): Promise<SignInStepOutcome> {
     const factor = session.state as "SMS_MFA" | "EMAIL_OTP";
     if (!codeMatches(session, user.id, code)) return refuse(context, session, sessionToken, attempt, "wrong code");
+    assertSentToCurrentAddress(session, user);
     const setup = session.setup;
     if (setup?.factor === "EMAIL_OTP") {
       // The code reached the address, so it is proven: set (and verify) it, then switch EMAIL_OTP on.
@@ -113,6 +115,8 @@ export function createSignInMfaChecks(
       };
       return pass(context, updated, session, caller, attempt, factor, async (repositories) => {
         if (user.attributes.email !== setup.email || user.attributes.email_verified !== "true") {
+          // A code sent to the email this replaces must not verify the new one.
+          await voidCodesForOldAddresses(repositories, context.pool, user, updated);
           await saveUser(repositories, context.pool, updated, { isNew: false });
           await repositories.events.append(
             {

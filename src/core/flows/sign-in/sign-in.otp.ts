@@ -258,6 +258,8 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
       }
       // Checked after the proof, as for passwords: only the right code learns the account's state.
       if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+      // The code verifies the address and may confirm the user: only while the address is the one it went to.
+      hooks.codes.assertSentToCurrentAddress(session, user);
       const proven = provenBy(context, user, factor);
       return hooks.finish(context, proven.user, caller, factor, clock.now(), null, proven.changes);
     },

@@ -7,6 +7,8 @@ import {
   readableAttributeNames,
   type AttributeInput,
 } from "../../users/attribute-rules.js";
+import { voidCodesForOldAddresses } from "../../users/address-codes.js";
+import { applyAttributeChanges } from "../../users/attribute-changes.js";
 import { prepareCredentials, retireCurrentPassword } from "../../users/credentials.js";
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
@@ -270,6 +272,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
         .map(([name, value]) => ({ name: name.slice(ATTRIBUTE_PREFIX.length), value }));
       let credentials;
+      let attributes;
       try {
         if (!newPassword) throw invalidParameter("Missing required parameter NEW_PASSWORD");
         checkAttributeWrites(
@@ -283,10 +286,9 @@ export function createSignInSteps(deps: SignInServiceDeps) {
           if (attribute?.required && user.attributes[write.name])
             throw invalidParameter(`Cannot modify the required attribute ${write.name}: it already has a value.`);
         }
-        checkRequiredAttributes(context.pool, {
-          ...user.attributes,
-          ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])),
-        });
+        // As any other write: a changed email/phone is unverified unless the call may and does vouch for it.
+        attributes = applyAttributeChanges(user.attributes, attributeWrites, []).attributes;
+        checkRequiredAttributes(context.pool, attributes);
         credentials = await db.read((repositories) =>
           prepareCredentials(hasher, repositories, context.pool, user, newPassword, "NEW_PASSWORD"),
         );
@@ -300,15 +302,14 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         ...user,
         status: "CONFIRMED",
         credentials,
-        attributes: {
-          ...user.attributes,
-          ...Object.fromEntries(attributeWrites.map((write) => [write.name, write.value])),
-        },
+        attributes,
         passwordChangedAt: now,
         updatedAt: now,
       };
       const changes = async (repositories: Repositories) => {
         await retireCurrentPassword(repositories, context.pool, user, now);
+        // A code sent to an email/phone this answer replaced must not verify the new one.
+        await voidCodesForOldAddresses(repositories, context.pool, user, updated);
         await saveUser(repositories, context.pool, updated, { isNew: false });
         await repositories.events.append(
           {

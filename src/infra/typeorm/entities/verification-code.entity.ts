@@ -34,4 +34,12 @@ export class VerificationCodeEntity {
   /** An email/phone change held until this code proves it (AttributesRequireVerificationBeforeUpdate). */
   @Column({ name: "pending_value", type: "varchar", length: 2048, nullable: true })
   pendingValue!: string | null;
+
+  /** The attribute the code was sent for (email or phone_number); null for codes stored before it was recorded. */
+  @Column({ name: "sent_to_attribute", type: "varchar", length: 32, nullable: true })
+  sentToAttribute!: string | null;
+
+  /** The address the code was sent to: the code proves this address and no other. */
+  @Column({ name: "sent_to_address", type: "varchar", length: 2048, nullable: true })
+  sentToAddress!: string | null;
 }

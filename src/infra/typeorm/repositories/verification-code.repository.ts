@@ -2,16 +2,26 @@ import { IsNull, LessThan, MoreThan, Not, type EntityManager } from "typeorm";
 import type { CodePurpose, VerificationCode, VerificationCodeRepository } from "../../../core/ports.js";
 import { VerificationCodeEntity } from "../entities/index.js";
 
-const toDomain = (entity: VerificationCodeEntity): VerificationCode => ({
+const toDomain = ({ sentToAttribute, sentToAddress, ...entity }: VerificationCodeEntity): VerificationCode => ({
   ...entity,
   purpose: entity.purpose as CodePurpose,
+  sentTo:
+    (sentToAttribute === "email" || sentToAttribute === "phone_number") && sentToAddress !== null
+      ? { attributeName: sentToAttribute, address: sentToAddress }
+      : null,
 });
+
+const toEntity = ({ sentTo, ...code }: VerificationCode): VerificationCodeEntity =>
+  Object.assign(new VerificationCodeEntity(), code, {
+    sentToAttribute: sentTo?.attributeName ?? null,
+    sentToAddress: sentTo?.address ?? null,
+  });
 
 export function createVerificationCodeRepository(manager: EntityManager): VerificationCodeRepository {
   const codes = manager.getRepository(VerificationCodeEntity);
   return {
     async replace(code) {
-      await codes.upsert(Object.assign(new VerificationCodeEntity(), code), ["userId", "purpose"]);
+      await codes.upsert(toEntity(code), ["userId", "purpose"]);
     },
     async find(userId, purpose) {
       const entity = await codes.findOneBy({ userId, purpose });
