@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
+import {
+  createPoolWithClient,
+  GOOD_PASSWORD,
+  latestMessage,
+  uniqueName,
+  statusAndAttributesOf,
+} from "../support/directory.js";
 import {
   AdminCreateUserDocument,
-  AdminGetUserDocument,
   AdminSetUserMfaPreferenceDocument,
   AdminSetUserPasswordDocument,
   ConfirmSignUpDocument,
@@ -41,13 +46,7 @@ describe.each(BACKENDS)("codes bound to the address they were sent to, on $name"
   });
   afterAll(async () => gateway?.close());
 
-  const attributesOf = async (poolId: string, username: string) => {
-    const user = expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser;
-    return {
-      userStatus: user.userStatus,
-      ...Object.fromEntries(user.attributes.map((attribute) => [attribute.name, attribute.value])),
-    } as Record<string, string>;
-  };
+  const attributesOf = (poolId: string, username: string) => statusAndAttributesOf(gateway, poolId, username);
   const updatePool = async (userPoolId: string, input: UpdateUserPoolInput) =>
     expectData(await gateway.gql(UpdateUserPoolDocument, { userPoolId, input }));
   const requestCode = async (accessToken: string, poolId: string, attributeName: string, destination: string) => {

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
+import {
+  createPoolWithClient,
+  GOOD_PASSWORD,
+  latestMessage,
+  uniqueName,
+  statusAndAttributesOf,
+} from "../support/directory.js";
 import {
   AdminDeleteUserAttributesDocument,
-  AdminGetUserDocument,
   AdminUpdateUserAttributesDocument,
   ConfirmSignUpDocument,
   GetUserAttributeVerificationCodeDocument,
@@ -32,13 +37,7 @@ describe.each(BACKENDS)("codes after an admin changes an address, on $name", (ba
   });
   afterAll(async () => gateway?.close());
 
-  const attributesOf = async (poolId: string, username: string) => {
-    const user = expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser;
-    return {
-      userStatus: user.userStatus,
-      ...Object.fromEntries(user.attributes.map((attribute) => [attribute.name, attribute.value])),
-    } as Record<string, string>;
-  };
+  const attributesOf = (poolId: string, username: string) => statusAndAttributesOf(gateway, poolId, username);
 
   const adminUpdate = async (poolId: string, username: string, userAttributes: AttributeInput[]) =>
     expectData(

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import {
+  AdminGetUserDocument,
   CreateUserPoolClientDocument,
   CreateUserPoolDocument,
   SentMessagesDocument,
@@ -47,6 +48,19 @@ export async function latestMessage(
   const message = messages[messages.length - 1];
   expect(message, `a message to ${destination}`).toBeDefined();
   return { ...message!, code: /\b(\d{6})\b/.exec(message!.body)?.[1] ?? null };
+}
+
+/** A user's status and attributes as AdminGetUser answers them, one record (`userStatus` beside the attributes). */
+export async function statusAndAttributesOf(
+  gateway: TestApp,
+  poolId: string,
+  username: string,
+): Promise<Record<string, string>> {
+  const user = expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser;
+  return {
+    userStatus: user.userStatus,
+    ...Object.fromEntries(user.attributes.map((attribute) => [attribute.name, attribute.value])),
+  };
 }
 
 export const GOOD_PASSWORD = "Corr3ct-Horse!";
