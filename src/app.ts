@@ -5,6 +5,7 @@ import { buildGatewaySchema } from "./api/graphql/schema.js";
 import { createHttpApi, GRAPHQL_PATH, type HttpApi } from "./api/server.js";
 import { WIRE_ACTIONS } from "./api/aws-json/router.js";
 import { createRequestMetrics, startMetricsServer, type MetricsServer } from "./api/http/metrics.routes.js";
+import type { BodyDeadlines } from "./api/http/body-deadline.js";
 import { createPrometheusMetrics } from "./infra/metrics/prometheus-metrics.js";
 import type { Config, MessagingConfig } from "./config/index.js";
 import { createAdminKeyCache } from "./core/admin-keys/admin-key-cache.js";
@@ -112,6 +113,8 @@ export interface AppOverrides {
   wrapDatabase?: (db: Database) => Database;
   /** User import jobs: batch size, lease, limits and a hook before each batch (tests and the benchmark). */
   userImport?: UserImportRunnerOptions;
+  /** How long request bodies may take to arrive (tests shorten them; the defaults are in http/body-deadline.ts). */
+  bodyDeadlines?: Partial<BodyDeadlines>;
 }
 
 export interface App {
@@ -436,6 +439,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       trustProxy: config.trustProxy,
       poolHosts,
       pagesAuthenticator: createMessageAuthenticator(secretsKey, "managed-login-pages"),
+      bodyDeadlines: overrides.bodyDeadlines,
       // The access log writes through the same pino (LOG_LEVEL, redaction); a test's own Logger gets none.
       accessLogger: pinoInstanceOf(logger),
       // With METRICS_PORT the public port never serves /metrics, token or not.

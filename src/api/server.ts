@@ -49,6 +49,7 @@ import { createOAuthEndpoints } from "./oauth/token.routes.js";
 import { createPoolTransferRouter } from "./http/pool-transfer.routes.js";
 import { createManagedLoginPages } from "./oauth/pages/router.js";
 import { createUserImportUploadRouter } from "./http/user-import-upload.routes.js";
+import { DEFAULT_BODY_DEADLINES, withBodyDeadline, type BodyDeadlines } from "./http/body-deadline.js";
 
 export interface HttpApiDeps {
   schema: GraphQLSchema;
@@ -76,6 +77,8 @@ export interface HttpApiDeps {
   poolHosts: PoolHosts;
   /** Signs what the sign-in pages hand the browser (CSRF tokens, the delivery text of /confirm). */
   pagesAuthenticator: MessageAuthenticator;
+  /** How long request bodies may take to arrive; unset fields keep DEFAULT_BODY_DEADLINES (tests shorten them). */
+  bodyDeadlines?: Partial<BodyDeadlines>;
 }
 
 /**
@@ -87,6 +90,9 @@ const ANY_ORIGIN_OAUTH_PATHS = /^(?:\/[^/]+)?\/oauth2\/(?:token|revoke|userInfo)
 /** Paths whose routes come before the wire router's (they answer a POST with 405), as Express matches them. */
 const WIRE_SHADOWING_PATHS =
   /^(?:\/(?:healthz|readyz)|\/[^/]+\/\.well-known\/(?:jwks\.json|openid-configuration))\/?$/i;
+
+/** The streaming uploads (USER_IMPORT_UPLOAD_PATH, POOL_IMPORT_PATH), as loosely as Express's router matches them. */
+const UPLOAD_PATHS = /^\/(?:import-jobs\/[^/]+\/upload|admin\/pools\/import)\/?$/i;
 
 export interface HttpApi {
   server: Server;
@@ -114,7 +120,14 @@ export async function createHttpApi({
   requestMetrics,
   poolHosts,
   pagesAuthenticator,
+  bodyDeadlines: deadlineOverrides,
 }: HttpApiDeps): Promise<HttpApi> {
+  const bodyDeadlines: BodyDeadlines = { ...DEFAULT_BODY_DEADLINES, ...deadlineOverrides };
+  const { bodyTimeoutMs } = bodyDeadlines;
+  const uploadDeadlines = {
+    idleTimeoutMs: bodyDeadlines.uploadIdleTimeoutMs,
+    timeoutMs: bodyDeadlines.uploadTimeoutMs,
+  };
   const app = express();
   app.disable("x-powered-by");
   // One resolution of the client's address for HTTP (req.ip) and graphql-ws alike.
@@ -128,6 +141,12 @@ export async function createHttpApi({
   // them longer and the other side always closes first; headersTimeout must stay above keepAliveTimeout.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Node's requestTimeout (300 s) is one deadline for every request's body: it cut pool imports and CSV
+  // uploads that stream for longer, and any value long enough for them would let a client trickling a
+  // sign-in body hold its socket as long. It is off; the body deadlines replace it per kind of request
+  // (http/body-deadline.ts): a total one for every body the edge, Express's parsers or nobody reads, and
+  // an idle one plus a generous cap for the uploads. headersTimeout still bounds the headers.
+  server.requestTimeout = 0;
   const limitRules = [...createLimitRules(limits), oneSignInStepPerDocument];
   // The socket gets what Apollo's introspection: false and hideSchemaDetailsFromClientErrors give HTTP.
   const wsRules = [...specifiedRules, ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []), ...limitRules];
@@ -317,7 +336,7 @@ export async function createHttpApi({
   );
   // The GraphQL requests the edge leaves to Express (another method or content type, a compressed body).
   const graphql = [
-    express.json({ limit: MAX_REQUEST_BYTES }),
+    withBodyDeadline(express.json({ limit: MAX_REQUEST_BYTES }), bodyTimeoutMs),
     (request: Request, response: Response) => handleGraphql(request, response, request.body),
     // A body the JSON parser refuses (malformed, too large, another charset) is answered here as GraphQL.
     createEdgeErrorHandler(logger, sendGraphqlError),
@@ -339,10 +358,10 @@ export async function createHttpApi({
   app.use(createGraphiqlRouter(GRAPHQL_PATH));
   // POST on its own path only (another method there is a 405): GET /healthz and the GraphQL path are untouched.
   const wireDeps = { services, logger, clock: awsJson.clock };
-  app.use(createAwsJsonRouter({ ...wireDeps, path: awsJson.path }));
+  app.use(createAwsJsonRouter({ ...wireDeps, path: awsJson.path, bodyTimeoutMs }));
   app.use(GRAPHQL_PATH, ...graphql);
   // The targets of import jobs' pre-signed URLs (PUT /import-jobs/<jobId>/upload), before the pools' paths.
-  app.use(createUserImportUploadRouter({ userImports: services.userImports, logger }));
+  app.use(createUserImportUploadRouter({ userImports: services.userImports, logger, deadlines: uploadDeadlines }));
   // Pool export and import, streamed NDJSON with an admin key (GET /admin/pools/<id>/export, POST /admin/pools/import).
   app.use(
     createPoolTransferRouter({
@@ -350,6 +369,7 @@ export async function createHttpApi({
       poolExport: services.poolExport,
       poolImport: services.poolImport,
       logger,
+      deadlines: uploadDeadlines,
     }),
   );
   // The pools' OAuth endpoints and sign-in pages: `/<poolId>/…` and pool domains by Host. After the wire
@@ -359,7 +379,14 @@ export async function createHttpApi({
       services,
       poolHosts,
       publicUrl,
-      pages: createManagedLoginPages({ services, clock: awsJson.clock, logger, authenticator: pagesAuthenticator }),
+      pages: createManagedLoginPages({
+        services,
+        clock: awsJson.clock,
+        logger,
+        authenticator: pagesAuthenticator,
+        bodyTimeoutMs,
+      }),
+      bodyTimeoutMs,
     }),
   );
   // Nothing reaches Express's default handlers: unknown paths and any error a route throws get JSON.
@@ -387,6 +414,8 @@ export async function createHttpApi({
         endpoints: createOAuthEndpoints({ oauthTokens: services.oauthTokens, accessTokens: services.accessTokens }),
       },
       fallback: app,
+      bodyDeadlines,
+      uploadPaths: UPLOAD_PATHS,
     }),
   );
 

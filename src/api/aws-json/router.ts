@@ -5,6 +5,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { ApiServices } from "../graphql/context.js";
 import { readBearerToken } from "../graphql/context.js";
 import { noteAccess, requestIdOf } from "../http/access-log.js";
+import { withBodyDeadline } from "../http/body-deadline.js";
 import {
   createEdgeErrorHandler,
   MAX_REQUEST_BYTES,
@@ -58,6 +59,8 @@ export interface AwsJsonRouterDeps {
   clock: Clock;
   /** AWS_JSON_PATH: where the protocol is served ("/" as on cognito-idp.<region>.amazonaws.com). */
   path: string;
+  /** How long the body may take to arrive (BodyDeadlines.bodyTimeoutMs, http/body-deadline.ts). */
+  bodyTimeoutMs: number;
   /** Defaults to WIRE_ACTIONS (tests may serve a smaller table). */
   actions?: ActionTable;
 }
@@ -113,10 +116,11 @@ function writeWire(response: ServerResponse, status: number, body: string, error
 
 /**
  * An edge fault in the protocol's form: a client fault about the body is a 400 SerializationException,
- * as Cognito answers; an oversized body (413) and a method other than POST (405) keep their own.
+ * as Cognito answers; an oversized body (413), a method other than POST (405) and a body that missed its
+ * deadline (408 RequestTimeoutException, which AWS SDKs retry as transient) keep their own.
  */
 export const sendWireError: EdgeErrorSender = (response, error, requestId) => {
-  const isKept = error.status >= 500 || error.status === 413 || error.status === 405;
+  const isKept = error.status >= 500 || error.status === 413 || error.status === 405 || error.status === 408;
   const wire = isKept ? error : new WireError("SerializationException", error.message);
   response.setHeader("x-amzn-RequestId", requestId);
   writeWire(response, wire.status, JSON.stringify({ __type: wire.type, message: wire.message }), wire.type);
@@ -147,7 +151,7 @@ export function createWireHandler({
   logger,
   clock,
   actions = WIRE_ACTIONS,
-}: Omit<AwsJsonRouterDeps, "path">): WireHandler {
+}: Omit<AwsJsonRouterDeps, "path" | "bodyTimeoutMs">): WireHandler {
   return async ({ requestId, method, url, headers, body, sourceIp }, response) => {
     // The access log's id (x-request-id), under the header AWS SDKs read as well.
     response.setHeader("x-amzn-RequestId", requestId);
@@ -204,6 +208,7 @@ export function createAwsJsonRouter({
   logger,
   clock,
   path,
+  bodyTimeoutMs,
   actions = WIRE_ACTIONS,
 }: AwsJsonRouterDeps): Router {
   const router = Router();
@@ -211,7 +216,7 @@ export function createAwsJsonRouter({
   // The raw bytes are kept: a SigV4 signature covers the exact payload.
   router.post(
     path,
-    express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }),
+    withBodyDeadline(express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), bodyTimeoutMs),
     (request: Request, response: Response) =>
       handle(
         {

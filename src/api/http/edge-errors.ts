@@ -16,6 +16,7 @@ export const MAX_REQUEST_BYTES = 256 * 1024;
 export const EDGE_ERROR_TYPES = [
   "SerializationException",
   "RequestEntityTooLargeException",
+  "RequestTimeoutException",
   "NotFoundException",
   "MethodNotAllowedException",
   "ForbiddenException",
@@ -38,6 +39,7 @@ export class EdgeError extends Error {
 }
 
 const TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_REQUEST_BYTES / 1024} KB.`;
+const TIMEOUT_MESSAGE = "The request body did not arrive in time; the connection is closed. Send it again.";
 
 /**
  * body-parser's and raw-body's fault types. Their messages are never used, not even in the log:
@@ -50,17 +52,21 @@ const BODY_FAULTS: Record<string, { status: number; message: string }> = {
   "charset.unsupported": { status: 415, message: "The request body's charset is not supported; send UTF-8." },
   "encoding.unsupported": { status: 415, message: "The request body's Content-Encoding is not supported." },
   "request.aborted": { status: 400, message: "The request body could not be read." },
+  // http/body-deadline.ts: the body was still arriving at its deadline.
+  "request.timeout": { status: 408, message: TIMEOUT_MESSAGE },
   "request.size.invalid": { status: 400, message: "The request body could not be read." },
 };
 
 const CLIENT_FAULT_TYPES: Partial<Record<number, EdgeErrorType>> = {
   404: "NotFoundException",
   405: "MethodNotAllowedException",
+  408: "RequestTimeoutException",
   413: "RequestEntityTooLargeException",
 };
 const CLIENT_FAULT_MESSAGES: Record<EdgeErrorType, string> = {
   SerializationException: "The request body could not be read.",
   RequestEntityTooLargeException: TOO_LARGE_MESSAGE,
+  RequestTimeoutException: TIMEOUT_MESSAGE,
   NotFoundException: "No resource is served at this path.",
   MethodNotAllowedException: "This path does not answer this method.",
   ForbiddenException: "The request is not allowed.",
@@ -74,7 +80,7 @@ export function toEdgeError(error: unknown, requestId: string): EdgeError {
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (typeof type === "string" && Object.hasOwn(BODY_FAULTS, type)) {
     const fault = BODY_FAULTS[type]!;
-    const edgeType = fault.status === 413 ? "RequestEntityTooLargeException" : "SerializationException";
+    const edgeType = CLIENT_FAULT_TYPES[fault.status] ?? "SerializationException";
     return new EdgeError(fault.status, edgeType, fault.message, type);
   }
   // Another client fault from Express or its parsers (http-errors), e.g. a path that is not valid percent-encoding.
@@ -124,10 +130,18 @@ export const sendJsonError: EdgeErrorSender = (response, error, requestId) => {
   writeJson(response, error.status, JSON.stringify({ __type: error.type, message: error.message }));
 };
 
-/** A GraphQL response: every client fault is InvalidParameterException, as formatGraphqlError reports Apollo's own. */
+/**
+ * A GraphQL response: every client fault is InvalidParameterException, as formatGraphqlError reports Apollo's
+ * own, but a timed-out body: RequestTimeoutException tells the client that the same request may succeed again.
+ */
 export const sendGraphqlError: EdgeErrorSender = (response, error, requestId) => {
   response.setHeader("x-request-id", requestId);
-  const code = error.status >= 500 ? "InternalErrorException" : "InvalidParameterException";
+  const code =
+    error.status >= 500
+      ? "InternalErrorException"
+      : error.type === "RequestTimeoutException"
+        ? error.type
+        : "InvalidParameterException";
   const extensions = error.status >= 500 ? { code, requestId } : { code };
   writeJson(response, error.status, JSON.stringify({ errors: [{ message: error.message, extensions }] }));
 };
@@ -185,6 +199,8 @@ export function answerEdgeError(
     response.destroy();
     return;
   }
+  // The rest of a body that missed its deadline is not read: the answer closes the connection.
+  if (edge.type === "RequestTimeoutException") response.setHeader("Connection", "close");
   send(response, edge, requestId);
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Logger } from "../../core/ports.js";
 import type { AccessLog } from "./access-log.js";
+import { limitUnreadBody, type BodyDeadlines } from "./body-deadline.js";
 import type { ClientAddresses } from "./client-address.js";
 import { answerEdgeError, MAX_REQUEST_BYTES, sendGraphqlError, type EdgeErrorSender } from "./edge-errors.js";
 import type { GraphqlHttpHandler } from "./graphql-http.js";
@@ -46,6 +47,10 @@ export interface EdgeDeps {
   oauth: EdgeOAuth;
   /** Every request the edge does not serve itself: the Express app. */
   fallback: RequestListener;
+  /** How long bodies may take to arrive (http/body-deadline.ts). */
+  bodyDeadlines: BodyDeadlines;
+  /** The streaming uploads' paths, as loosely as Express matches them: their routes keep their own deadlines. */
+  uploadPaths: RegExp;
 }
 
 /** The Content-Types express.json() reads as UTF-8 JSON without a question; any other goes to Express's parser. */
@@ -101,10 +106,21 @@ export function createEdge({
   wire,
   oauth,
   fallback,
+  bodyDeadlines,
+  uploadPaths,
 }: EdgeDeps): RequestListener {
+  const { bodyTimeoutMs } = bodyDeadlines;
+  // A body no route reads (or one Express reads) still ends by its deadline; an upload's is its overall cap.
+  const limitBodyOf = (request: IncomingMessage, response: ServerResponse, path: string, requestId: string) =>
+    limitUnreadBody(request, response, uploadPaths.test(path) ? bodyDeadlines.uploadTimeoutMs : bodyTimeoutMs, () =>
+      logger.info(
+        { requestId, method: request.method, path, reason: "request.timeout" },
+        "request body cut off: still arriving past its deadline",
+      ),
+    );
   const serveGraphql = async (request: IncomingMessage, response: ServerResponse) => {
     try {
-      const body = parseJsonBody(await readBody(request, MAX_REQUEST_BYTES));
+      const body = parseJsonBody(await readBody(request, MAX_REQUEST_BYTES, bodyTimeoutMs));
       await graphql.handle(request, response, body);
     } catch (error) {
       answerEdgeError(logger, request, response, error, sendGraphqlError);
@@ -112,7 +128,7 @@ export function createEdge({
   };
   const serveWire = async (request: IncomingMessage, response: ServerResponse, requestId: string, url: string) => {
     try {
-      const body = await readBody(request, MAX_REQUEST_BYTES);
+      const body = await readBody(request, MAX_REQUEST_BYTES, bodyTimeoutMs);
       await wire.handle(
         {
           requestId,
@@ -139,7 +155,7 @@ export function createEdge({
       const isPlainForm = contentType !== undefined && PLAIN_FORM_TYPES.has(contentType.trim().toLowerCase());
       if (request.method !== "POST" || !isPlainForm || !hasBody(request) || !isIdentityEncoded(request))
         return fallback(request, response);
-      const form = formFrom(await readBody(request, MAX_REQUEST_BYTES));
+      const form = formFrom(await readBody(request, MAX_REQUEST_BYTES, bodyTimeoutMs));
       await (endpoint === "token" ? oauth.endpoints.token : oauth.endpoints.revoke)(pool, request, response, form);
     } catch (error) {
       answerEdgeError(logger, request, response, error);
@@ -151,14 +167,19 @@ export function createEdge({
     const requestId = accessLog.begin(request, response);
     clientAddresses.noticeForwarding(request);
     requestMetrics.begin(request, response, path);
-    if (cors(request, response, path)) return;
-    if (request.method === "POST" && url.startsWith("/") && hasBody(request) && isIdentityEncoded(request)) {
+    const isWithBody = hasBody(request);
+    // The two paths read right here (readBody holds their deadline); every other body gets one below.
+    let serveHere: "graphql" | "wire" | null = null;
+    if (request.method === "POST" && url.startsWith("/") && isWithBody && isIdentityEncoded(request)) {
       if (path === graphql.path) {
         const contentType = request.headers["content-type"];
-        if (contentType !== undefined && PLAIN_JSON_TYPES.has(contentType.trim().toLowerCase()))
-          return void serveGraphql(request, response);
-      } else if (path === wire.path) return void serveWire(request, response, requestId, url);
+        if (contentType !== undefined && PLAIN_JSON_TYPES.has(contentType.trim().toLowerCase())) serveHere = "graphql";
+      } else if (path === wire.path) serveHere = "wire";
     }
+    if (isWithBody && serveHere === null) limitBodyOf(request, response, path, requestId);
+    if (cors(request, response, path)) return;
+    if (serveHere === "graphql") return void serveGraphql(request, response);
+    if (serveHere === "wire") return void serveWire(request, response, requestId, url);
     if (
       (request.method === "POST" || request.method === "GET") &&
       path !== wire.path &&

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
 import { Router, type Request, type Response } from "express";
 import type { AdminKeyService } from "../../core/admin-keys/admin-key.service.js";
 import { isCognitoError } from "../../core/errors.js";
@@ -8,6 +9,8 @@ import type { PoolExportService } from "../../core/pool-transfer/pool-export.ser
 import type { PoolImportService } from "../../core/pool-transfer/pool-import.service.js";
 import { readBearerToken } from "../graphql/context.js";
 import { requestIdOf } from "./access-log.js";
+import { isBodyTimeout, readUploadBody, type UploadDeadlines } from "./body-deadline.js";
+import { answerEdgeError } from "./edge-errors.js";
 
 /** The export key travels in a header, never in the URL (URLs end up in access logs). */
 export const EXPORT_PASSPHRASE_HEADER = "x-export-passphrase";
@@ -49,6 +52,8 @@ export function createPoolTransferRouter(deps: {
   poolExport: PoolExportService;
   poolImport: PoolImportService;
   logger: Logger;
+  /** How long the import's body may pause, and take in all (http/body-deadline.ts). */
+  deadlines: UploadDeadlines;
 }): Router {
   const router = Router();
 
@@ -79,12 +84,16 @@ export function createPoolTransferRouter(deps: {
     const requestId = requestIdOf(request);
     try {
       const principal = await deps.adminKeys.authenticate(readBearerToken(request.headers.authorization));
-      const lines = createInterface({ input: request, crlfDelay: Infinity });
+      // Read for as long as it keeps coming: a pool of millions of users streams for longer than any fixed deadline.
+      const body = Readable.from(readUploadBody(request, deps.deadlines), { objectMode: false });
+      const lines = createInterface({ input: body, crlfDelay: Infinity });
       const summary = await deps.poolImport.importPool(principal, lines, { passphrase: passphraseOf(request) });
       response.status(200).json(summary);
     } catch (error) {
       // The rest of a refused body is not read: close the connection instead.
       response.setHeader("Connection", "close");
+      // The client stopped sending: 408 RequestTimeoutException, logged as the edge logs its refusals.
+      if (isBodyTimeout(error)) return answerEdgeError(deps.logger, request, response, error);
       sendError(response, deps.logger, requestId, error);
     }
   });

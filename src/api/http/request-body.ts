@@ -11,7 +11,7 @@ import type { IncomingMessage } from "node:http";
 export class BodyFault extends Error {
   constructor(
     readonly status: number,
-    readonly type: "entity.too.large" | "request.aborted" | "entity.parse.failed",
+    readonly type: "entity.too.large" | "request.aborted" | "entity.parse.failed" | "request.timeout",
   ) {
     super(type);
     this.name = "BodyFault";
@@ -35,15 +35,17 @@ export function isIdentityEncoded(request: IncomingMessage): boolean {
 /**
  * Reads the whole body, up to `limitBytes`. A larger one (declared or sent) is read off to its end and
  * then refused with 413, as body-parser does, so the client gets the answer rather than a reset; its
- * bytes are dropped as they come.
+ * bytes are dropped as they come. A body not in within `timeoutMs` is refused with 408
+ * (`request.timeout`, http/body-deadline.ts): a client trickling it would otherwise hold the socket.
  */
-export function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+export function readBody(request: IncomingMessage, limitBytes: number, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = request.headers["content-length"] === undefined ? null : Number(request.headers["content-length"]);
     let isTooLarge = declared !== null && declared > limitBytes;
     const chunks: Buffer[] = [];
     let received = 0;
     const cleanUp = () => {
+      clearTimeout(timer);
       request.removeListener("data", onData);
       request.removeListener("end", onEnd);
       request.removeListener("error", onAbort);
@@ -69,6 +71,11 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
     const onClose = () => {
       if (!request.complete) onAbort();
     };
+    // The rest is not read: the answer closes the connection (edge-errors.ts).
+    const timer = setTimeout(() => {
+      cleanUp();
+      reject(new BodyFault(408, "request.timeout"));
+    }, timeoutMs);
     request.on("data", onData);
     request.once("end", onEnd);
     request.once("error", onAbort);

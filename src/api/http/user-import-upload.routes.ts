@@ -3,6 +3,7 @@ import type { Logger } from "../../core/ports.js";
 import { UploadRefusedError, type UploadRefusalReason } from "../../core/user-import/user-import.upload.js";
 import type { UserImportService } from "../../core/user-import/user-import.service.js";
 import { requestIdOf } from "./access-log.js";
+import { isBodyTimeout, readUploadBody, type UploadDeadlines } from "./body-deadline.js";
 
 export const USER_IMPORT_UPLOAD_PATH = "/import-jobs/:jobId/upload";
 
@@ -13,6 +14,14 @@ const S3_ERRORS: Record<UploadRefusalReason, { status: number; code: string }> =
   used: { status: 403, code: "AccessDenied" },
   tooLarge: { status: 400, code: "EntityTooLarge" },
   tooManyUsers: { status: 400, code: "InvalidArgument" },
+};
+
+/** S3's answer when the client stops sending (its own words, so S3 tools retry it as they would). */
+const S3_TIMEOUT = {
+  status: 400,
+  code: "RequestTimeout",
+  message:
+    "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.",
 };
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -50,9 +59,13 @@ const single = (value: unknown): string => (typeof value === "string" ? value : 
  * The target of a job's PreSignedUrl: `PUT /import-jobs/<jobId>/upload?expires=…&signature=…` with the
  * CSV as the body (`curl --upload-file users.csv '<url>'`). Any Content-Type is taken, as S3 takes it,
  * and S3 headers such as x-amz-server-side-encryption are accepted and ignored. The body is streamed
- * to the service, never held whole.
+ * to the service, never held whole, for as long as it keeps coming (`deadlines`, http/body-deadline.ts).
  */
-export function createUserImportUploadRouter(deps: { userImports: UserImportService; logger: Logger }): Router {
+export function createUserImportUploadRouter(deps: {
+  userImports: UserImportService;
+  logger: Logger;
+  deadlines: UploadDeadlines;
+}): Router {
   const router = Router();
   router.put(USER_IMPORT_UPLOAD_PATH, async (request: Request, response: Response) => {
     const requestId = requestIdOf(request);
@@ -65,7 +78,7 @@ export function createUserImportUploadRouter(deps: { userImports: UserImportServ
         signature: single(request.query.signature),
         declaredBytes: length !== undefined && /^\d+$/.test(length) ? Number(length) : null,
         // Not destroyed when the service stops reading early: the refusal must still reach the client.
-        body: request.iterator({ destroyOnReturn: false }),
+        body: readUploadBody(request, deps.deadlines),
       });
       response.status(200).setHeader("x-amz-request-id", requestId);
       response.type("text/plain").send(`Uploaded ${result.bytes} bytes, ${result.users} users.\n`);
@@ -73,6 +86,11 @@ export function createUserImportUploadRouter(deps: { userImports: UserImportServ
       if (error instanceof UploadRefusedError) {
         const { status, code } = S3_ERRORS[error.reason];
         sendS3Error(request, response, status, code, error.message, requestId);
+        return;
+      }
+      if (isBodyTimeout(error)) {
+        deps.logger.info({ requestId, reason: error.type }, "user import upload stopped: the body stopped arriving");
+        sendS3Error(request, response, S3_TIMEOUT.status, S3_TIMEOUT.code, S3_TIMEOUT.message, requestId);
         return;
       }
       deps.logger.error(

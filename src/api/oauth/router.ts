@@ -26,6 +26,8 @@ export interface OAuthRouterDeps {
   publicUrl: string;
   /** The managed sign-in pages (pages/router.ts), run for every path the endpoints leave. */
   pages: Router;
+  /** How long a token or revoke request's body may take to arrive (http/body-deadline.ts). */
+  bodyTimeoutMs: number;
 }
 
 /** Paths a pool domain serves whatever the pool (a Host naming no pool gets 404 for them, never someone's pages). */
@@ -56,12 +58,14 @@ function refuseHost(request: Request, response: Response, next: NextFunction, ba
  * browser used. A forged Host only misleads whoever forged it; every redirect answer is no-store, so no
  * cache on the way keeps one for others.
  */
-export function createOAuthRouter({ services, poolHosts, publicUrl, pages }: OAuthRouterDeps): Router {
+export function createOAuthRouter({ services, poolHosts, publicUrl, pages, bodyTimeoutMs }: OAuthRouterDeps): Router {
   const router = Router();
   const isPublicHttps = publicUrl.startsWith("https:");
   const poolRoutes = Router();
   poolRoutes.use(cookieParser());
-  poolRoutes.use(createTokenRoutes({ oauthTokens: services.oauthTokens, accessTokens: services.accessTokens }));
+  poolRoutes.use(
+    createTokenRoutes({ oauthTokens: services.oauthTokens, accessTokens: services.accessTokens }, bodyTimeoutMs),
+  );
   poolRoutes.use(createAuthorizeRoutes({ oauth: services.oauth, loginSessions: services.loginSessions }));
   poolRoutes.use(pages);
 

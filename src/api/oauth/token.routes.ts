@@ -6,6 +6,7 @@ import type { OAuthTokenService, PresentedClient } from "../../core/oauth/oauth-
 import { readUserInfo } from "../../core/oauth/user-info.js";
 import type { AccessTokenService } from "../../core/tokens/access-token.service.js";
 import { readBearerToken } from "../graphql/context.js";
+import { withBodyDeadline } from "../http/body-deadline.js";
 import { MAX_REQUEST_BYTES, methodNotAllowed } from "../http/edge-errors.js";
 import { requestIdOf } from "../http/access-log.js";
 import { oauthPoolOf, type OAuthPool } from "./oauth-pool.js";
@@ -199,10 +200,10 @@ export function createOAuthEndpoints({ oauthTokens, accessTokens }: TokenRoutesD
  * (a compressed body, another content type, the loose paths Express matches). CORS for them (`*`, as
  * Cognito) is applied by the edge, before any route.
  */
-export function createTokenRoutes(deps: TokenRoutesDeps): Router {
+export function createTokenRoutes(deps: TokenRoutesDeps, bodyTimeoutMs: number): Router {
   const router = Router();
   const endpoints = createOAuthEndpoints(deps);
-  const rawForm = express.raw({ type: () => true, limit: MAX_REQUEST_BYTES });
+  const rawForm = withBodyDeadline(express.raw({ type: () => true, limit: MAX_REQUEST_BYTES }), bodyTimeoutMs);
   const route =
     (handle: (pool: OAuthPool, request: Request, response: Response) => Promise<void>) =>
     (request: Request, response: Response, next: NextFunction): void => {

@@ -43,4 +43,6 @@ export interface ManagedLoginPagesDeps {
   logger: Logger;
   /** Signs what the pages hand the browser and must get back unchanged (CSRF tokens, delivery texts). */
   authenticator: MessageAuthenticator;
+  /** How long a form post may take to arrive (BodyDeadlines.bodyTimeoutMs, http/body-deadline.ts). */
+  bodyTimeoutMs: number;
 }

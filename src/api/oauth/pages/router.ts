@@ -1,5 +1,7 @@
 import cookieParser from "cookie-parser";
 import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { requestIdOf } from "../../http/access-log.js";
+import { isBodyTimeout, withBodyDeadline } from "../../http/body-deadline.js";
 import { createAccountRoutes } from "./account.routes.js";
 import { createChallengeRoutes } from "./challenge.routes.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
@@ -36,15 +38,37 @@ export function createManagedLoginPages(deps: ManagedLoginPagesDeps): Router {
     res.type("text/javascript").send(PASSKEY_JS);
   });
   router.use(cookieParser());
-  router.use(express.urlencoded({ extended: false, limit: MAX_FORM_BYTES, parameterLimit: 100 }));
+  router.use(
+    withBodyDeadline(
+      express.urlencoded({ extended: false, limit: MAX_FORM_BYTES, parameterLimit: 100 }),
+      deps.bodyTimeoutMs,
+    ),
+  );
   router.use(createSignInRoutes(deps));
   router.use(createChallengeRoutes(deps));
   router.use(createPasswordlessRoutes(deps));
   router.use(createAccountRoutes(deps));
   router.use(createPasswordResetRoutes(deps));
-  // A form the body parser refuses (too large, another charset) gets a page, not the API's JSON error.
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  // A form the body parser refuses (too large, another charset, still arriving at its deadline) gets a
+  // page, not the API's JSON error.
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
+    if (isBodyTimeout(error)) {
+      // Logged as the edge logs its refusals: the reason, never the form.
+      deps.logger.info(
+        { requestId: requestIdOf(req), method: req.method, path: req.originalUrl.split("?")[0], reason: error.type },
+        "request refused at the HTTP edge",
+      );
+      sendBarePage(
+        res,
+        408,
+        messageView({
+          title: "Something went wrong",
+          message: "The form took too long to arrive. Please go back and try again.",
+        }),
+      );
+      return;
+    }
     sendBarePage(
       res,
       400,
