@@ -272,6 +272,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       secretBox,
       contexts,
       signOuts: accessTokens,
+      customScopes,
     });
     const signOut = createSignOutService({ db, clock, secretBox, accessTokens });
     const poolHosts = createPoolHosts({

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import {
@@ -48,10 +49,12 @@ const optionsOf = <T>(page: PageResponse): T =>
  */
 describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
   let gateway: TestApp;
+  const clock = createManualClock(new Date());
   beforeAll(async () => {
-    gateway = await getTestApp(backend, { env: signInEnv(backend) });
+    gateway = await getTestApp(backend, { env: signInEnv(backend), overrides: { clock } });
   });
   afterAll(async () => gateway?.close());
+  beforeEach(() => clock.set(new Date()));
 
   async function setup(poolInput: Partial<CreateUserPoolInput> = PASSKEY_POOL) {
     const { poolId } = await createPoolWithClient(gateway, poolInput);
@@ -212,6 +215,40 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
       false,
     ]);
     expectCodeRedirect(await other.submit(unavailable, {}), REDIRECT);
+  });
+
+  it("under prompt=login, a session from before the interaction neither opens /passkeys/add nor skips it to the app (both go to /login); a sign-in within the interaction may", async () => {
+    const ids = await setup();
+    const agent = new PageBrowser(gateway.baseUrl);
+    await signInWithPassword(agent, ids);
+    clock.advanceSeconds(1);
+    // The app forces a new sign-in: /oauth2/authorize sends the browser to the form, whose page starts the interaction.
+    const forced = `/${ids.poolId}/oauth2/authorize?${authorizeQuery(ids.clientId, REDIRECT, { prompt: "login" })}`;
+    const toLogin = (page: PageResponse): string => {
+      expect(page.status, page.html.slice(0, 500)).toBe(302);
+      const url = new URL(page.location!, gateway.baseUrl);
+      expect([url.pathname, url.searchParams.get("prompt")]).toEqual([`/${ids.poolId}/login`, "login"]);
+      return `${url.pathname}${url.search}`;
+    };
+    const login = await agent.get(toLogin(await agent.get(forced)));
+    expect(headingOf(login.html)).not.toBe("Add a passkey");
+    // Instead of signing in, the browser goes to /passkeys/add with the same request, or posts its "Not now".
+    const forcedAdd = (await agent.get(`${ids.addUrl}&prompt=login`)).location!;
+    toLogin(await agent.get(forcedAdd));
+    toLogin(await agent.post(forcedAdd, { _csrf: agent.cookies.get("XSRF-TOKEN")!, skip: "1" }));
+
+    // Signed in again within this interaction: the add page opens, and "Not now" goes on to the app.
+    expectCodeRedirect(
+      await agent.post(formOf(login.html).action, {
+        _csrf: agent.cookies.get("XSRF-TOKEN")!,
+        username: ids.username,
+        password: GOOD_PASSWORD,
+      }),
+      REDIRECT,
+    );
+    const add = await agent.get(forcedAdd);
+    expect(headingOf(add.html), alertOf(add.html) ?? add.location ?? "").toBe("Add a passkey");
+    expectCodeRedirect(await agent.submit(add, { skip: "1" }, "/passkeys/add"), REDIRECT);
   });
 
   it("signs in with the passkey through the choice: CREDENTIAL_REQUEST_OPTIONS in the page, the assertion posted, the code at the app; a replay and an empty credential get the choices again", async () => {

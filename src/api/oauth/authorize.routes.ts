@@ -16,9 +16,14 @@ function rawQueryOf(request: Request): string {
   return index < 0 ? "" : request.originalUrl.slice(index + 1);
 }
 
-/** Every answer here depends on a cookie or mints a code: nothing may be cached on the way. */
+/**
+ * Every answer here depends on a cookie or mints a code: nothing may be cached on the way. The location
+ * goes through Express's `location()`, which percent-encodes what a header cannot carry as it stands (a
+ * registered callback or logout URL may hold any Unicode: set raw, Node refuses it, or sends U+0080–U+00FF
+ * as Latin-1 bytes), exactly as the managed pages' `res.redirect` does; escapes already there stay.
+ */
 function redirect(response: Response, location: string): void {
-  response.status(302).set({ "Cache-Control": "no-store", Pragma: "no-cache", Location: location }).end();
+  response.status(302).set({ "Cache-Control": "no-store", Pragma: "no-cache" }).location(location).end();
 }
 
 const sessionCookieOf = (request: Request): string | undefined => {

@@ -17,7 +17,7 @@ import {
 } from "./authorization.service.js";
 import { OAuthError } from "./oauth-error.js";
 import type { CustomScopeCache } from "./custom-scope-cache.js";
-import { grantClientCredentialsScopes, parseScopeParameter } from "./scopes.js";
+import { grantClientCredentialsScopes, parseScopeParameter, scopesStillGranted } from "./scopes.js";
 
 /** How the caller presented itself (RFC 6749 §2.3.1): Basic header, form fields, or only a client_id. */
 export interface PresentedClient {
@@ -59,6 +59,20 @@ const MAX_REFRESH_TOKEN_LENGTH = 16_384;
 const CLIENT_CREDENTIALS_PER_SECOND = 150;
 /** Cognito's refusal of a grant it knows nothing about or no longer honours; one text so nothing is told apart. */
 const INVALID_GRANT = () => new OAuthError("invalid_grant");
+/**
+ * The refresh service's refusals of the token or of its user (unknown, revoked, reused, other client or
+ * device; the user gone, disabled, unconfirmed or told to reset the password): all the one invalid_grant,
+ * so the endpoint tells none of them apart. Lambda faults of PreTokenGeneration are not among them (the
+ * endpoint answers those as the API shows them), nor is a store's TooManyRequestsException or any other
+ * transient failure, which must not make a relying party throw its refresh token away.
+ */
+const REFUSALS_OF_THE_GRANT: ReadonlySet<string> = new Set([
+  "NotAuthorizedException",
+  "RefreshTokenReuseException",
+  "UserNotFoundException",
+  "UserNotConfirmedException",
+  "PasswordResetRequiredException",
+]);
 
 const tokenResponseOf = (tokens: OAuthTokens): TokenResponse => ({
   access_token: tokens.accessToken,
@@ -141,6 +155,12 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
     }
     const user = await db.read((repositories) => repositories.users.findByIdWithGroups(context.pool.id, grant.userId));
     if (!user || !user.enabled || user.status !== "CONFIRMED") throw INVALID_GRANT();
+    // Checked at /oauth2/authorize up to five minutes ago: a scope deleted or withdrawn from the client since
+    // is not written into the tokens; a grant left with none is refused as authorize would refuse it now.
+    const scopes = await scopesStillGranted(grant.scopes, context.client, () =>
+      customScopes.activeScopes(context.pool.id),
+    );
+    if (scopes.length === 0) throw INVALID_GRANT();
     const issued = await tokens.issueOAuth({
       pool: context.pool,
       client: context.client,
@@ -149,9 +169,10 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
       familyId: familyIdOfCode(code),
       withRefreshToken: true,
       tokenGeneration: { source: "TokenGeneration_HostedAuth" },
-      oauth: { scopes: grant.scopes, nonce: grant.nonce, resource: grant.resource },
+      oauth: { scopes, nonce: grant.nonce, resource: grant.resource },
     });
-    const record = issued.refreshRecord!;
+    // The refresh token is bound to what was granted; each refresh narrows it again to what is still granted.
+    const record = { ...issued.refreshRecord!, oauth: { scopes: grant.scopes, resource: grant.resource } };
     await db.transaction((repositories) => repositories.refreshTokens.insert(record));
     // A replay that ran before the insert could not revoke the row; it left a note instead.
     if ((await store.get(`oauth-code-replayed:${record.familyId}`)) !== null) {
@@ -173,11 +194,7 @@ export function createOAuthTokenService(deps: OAuthTokenServiceDeps) {
         await refreshTokens.refreshForOAuth(context, { refreshToken, verifyClient: () => undefined }),
       );
     } catch (error) {
-      if (
-        isCognitoError(error) &&
-        ["NotAuthorizedException", "RefreshTokenReuseException", "UserNotFoundException"].includes(error.code)
-      )
-        throw INVALID_GRANT();
+      if (isCognitoError(error) && REFUSALS_OF_THE_GRANT.has(error.code)) throw INVALID_GRANT();
       throw error;
     }
   }

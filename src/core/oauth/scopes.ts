@@ -64,6 +64,26 @@ export function grantAuthorizeScopes(
 }
 
 /**
+ * The scopes of an earlier grant (an authorization code, a refresh token) that tokens minted now may carry:
+ * those the client is still allowed (an admin narrowing AllowedOAuthScopes withdraws them from what was
+ * granted before), and of the custom ones only those whose resource-server scope still exists (a deleted
+ * scope is inactive and never written into a token, reference-oauth §10.2). The grant itself keeps them:
+ * a scope allowed or created again is carried again. `activeCustom` is asked only when a custom scope is
+ * left to check, so a grant of standard scopes alone costs no lookup.
+ */
+export async function scopesStillGranted(
+  granted: readonly string[],
+  client: Pick<AppClient, "allowedOAuthScopes">,
+  activeCustom: () => Promise<ReadonlySet<string>>,
+): Promise<string[]> {
+  const allowed = new Set(client.allowedOAuthScopes);
+  const kept = granted.filter((scope) => allowed.has(scope));
+  if (kept.every((scope) => STANDARD_SCOPES.has(scope))) return kept;
+  const active = await activeCustom();
+  return kept.filter((scope) => STANDARD_SCOPES.has(scope) || active.has(scope));
+}
+
+/**
  * client_credentials scopes (reference-oauth §3.2, §10.1): only custom scopes the client is allowed and
  * that exist; unknown or unallowed ones are dropped, not refused; none named = all of them.
  */

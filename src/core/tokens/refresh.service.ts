@@ -6,6 +6,8 @@ import { findConfirmedDevice } from "../devices/device.service.js";
 import { createEventBatcher } from "../events/event-batcher.js";
 import { CognitoError } from "../errors.js";
 import { checkInput } from "../input-constraints.js";
+import type { CustomScopeCache } from "../oauth/custom-scope-cache.js";
+import { scopesStillGranted } from "../oauth/scopes.js";
 import type { Database, SecretBox } from "../ports.js";
 import type { User } from "../users/user.types.js";
 import { requireUsableUser } from "./access-token.service.js";
@@ -20,6 +22,8 @@ export interface RefreshServiceDeps {
   contexts: ClientContextCache;
   /** GlobalSignOut's record for access tokens without a family (access-token.service.ts). */
   signOuts: { isSignedOutSince(userId: string, atMs: number): Promise<boolean> };
+  /** Each pool's active custom scopes: an OAuth grant's deleted ones are dropped from its refreshed tokens. */
+  customScopes: Pick<CustomScopeCache, "activeScopes">;
 }
 
 /** One refresh, whichever API asked for it (REFRESH_TOKEN_AUTH or GetTokensFromRefreshToken). */
@@ -54,7 +58,15 @@ const INVALID = "Invalid Refresh Token";
  * and rotation for clients that turn it on. A rotating client refreshes only through
  * GetTokensFromRefreshToken, which is the one API that returns the successor token.
  */
-export function createRefreshService({ db, clock, tokens, secretBox, contexts, signOuts }: RefreshServiceDeps) {
+export function createRefreshService({
+  db,
+  clock,
+  tokens,
+  secretBox,
+  contexts,
+  signOuts,
+  customScopes,
+}: RefreshServiceDeps) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
   const refreshEvents = createEventBatcher(db);
 
@@ -102,8 +114,10 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts, s
   /**
    * New ID and access tokens from a refresh token; with rotation on, a new refresh token too, which
    * expires when the first token of its sign-in does (no sliding), and the presented one is used up.
-   * @throws NotAuthorizedException (unknown, expired, revoked, other client, wrong device, disabled user, client proof),
-   *         RefreshTokenReuseException (a rotated token used after its grace period: the family is revoked)
+   * @throws NotAuthorizedException (unknown, expired, revoked, other client, wrong device, disabled user, client proof,
+   *         an OAuth grant none of whose scopes is still granted), UserNotFoundException, UserNotConfirmedException,
+   *         PasswordResetRequiredException, RefreshTokenReuseException (a rotated token used after its grace
+   *         period: the family is revoked)
    */
   async function refresh(context: ClientContext, request: RefreshRequest): Promise<AuthenticationResult> {
     const tokens = await refreshWith(context, request, false);
@@ -112,8 +126,8 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts, s
 
   /**
    * The refresh_token grant of /oauth2/token: the same checks and rotation as `refresh`, and the tokens
-   * keep the scopes and resource their grant bound them to (an API sign-in's keep the self-service
-   * scope); the ID token only with openid. Same errors as `refresh`.
+   * keep the scopes and resource their grant bound them to, as far as they are still granted (an API
+   * sign-in's keep the self-service scope); the ID token only with openid. Same errors as `refresh`.
    */
   async function refreshForOAuth(context: ClientContext, request: RefreshRequest): Promise<OAuthTokens> {
     return refreshWith(context, request, true);
@@ -133,6 +147,13 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts, s
     const rotates = context.client.refreshTokenRotation.enabled;
     // A token rotation used up stays used up when the client turns rotation off: using it is reuse.
     if (!rotates && record.rotatedAt !== null) return revokeReusedFamily(context, record.familyId);
+    // An OAuth grant's scopes as far as they are still granted: the client's AllowedOAuthScopes now (its
+    // context is cached) and the pool's active custom scopes (cached per process, asked only for a grant
+    // with a custom scope). A grant left with nothing is no longer honoured.
+    const scopes = record.oauth
+      ? await scopesStillGranted(record.oauth.scopes, context.client, () => customScopes.activeScopes(context.pool.id))
+      : null;
+    if (scopes !== null && scopes.length === 0) throw new CognitoError("NotAuthorizedException", INVALID);
     const issueArgs = {
       pool: context.pool,
       client: context.client,
@@ -146,8 +167,8 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts, s
         source: "TokenGeneration_RefreshTokens" as const,
         clientMetadata: request.clientMetadata ?? null,
       },
-      // An OAuth grant's scopes and resource (aud) hold for every refresh of its tokens (reference-oauth §3.3).
-      ...(record.oauth ? { oauth: { scopes: record.oauth.scopes, nonce: null, resource: record.oauth.resource } } : {}),
+      // An OAuth grant's resource (aud) and its still-granted scopes hold for every refresh of its tokens (reference-oauth §3.3).
+      ...(record.oauth && scopes ? { oauth: { scopes, nonce: null, resource: record.oauth.resource } } : {}),
     };
     // A JSON-API sign-in refreshed at /oauth2/token keeps its one scope and its ID token (issue); an OAuth
     // grant's tokens refreshed through the JSON API still get an ID token, which that API's result always has.
@@ -182,7 +203,9 @@ export function createRefreshService({ db, clock, tokens, secretBox, contexts, s
       // since the read above wins over all of them.
       const state = await tokens.rotate(repositories, context.client, record);
       if (state === "reused") return state;
-      if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
+      // The successor stays bound to the whole grant, so a scope allowed or created again is carried again.
+      if (issued.refreshRecord)
+        await repositories.refreshTokens.insert({ ...issued.refreshRecord, oauth: record.oauth });
       await repositories.events.append(
         {
           type: "TOKENS_REFRESHED",

@@ -10,6 +10,7 @@ import { START_AGAIN } from "./messages.js";
 import {
   checkCsrf,
   cookiePathOf,
+  currentInteractionOf,
   issueCsrfToken,
   newNonce,
   pageBaseOf,
@@ -29,8 +30,21 @@ export interface PageContext {
   request: AuthorizeRequest;
   settings: HostedUiPageSettings;
   branding: UiCustomization | null;
-  /** The CSRF token the page's forms carry: new on GET, the checked one on POST. */
+  /** The CSRF token the page's forms carry: new on GET (unless the page continues a sign-in), the checked one on POST. */
   csrf: string;
+  /** When this interaction began (its CSRF token's signed start): a sign-in of it is never earlier. */
+  interactionStartedMs: number;
+}
+
+/** How a page opens. */
+export interface OpenPageOptions {
+  /**
+   * The page continues a sign-in just made (it is where one sends the browser next): under prompt=login,
+   * its GET keeps the browser's interaction (token and start) instead of starting a new one, so that the
+   * session's sign-in can still be told to belong to this interaction. The interaction's 5 minutes then
+   * run on, as for the pages posted within it.
+   */
+  continuesSignIn?: boolean;
 }
 
 /** Runs an async handler; whatever it throws is logged and shown as a plain error page, never as a stack. */
@@ -127,11 +141,12 @@ export async function openPage(
   req: Request,
   res: Response,
   page: string,
+  options: OpenPageOptions = {},
 ): Promise<PageContext | null> {
   const base = pageBaseOf(res);
   const query = rawQueryOf(req);
   const authorizeQuery = authorizeQueryOf(query);
-  let csrf: string | null = null;
+  let interaction: { token: string; startedMs: number } | null = null;
   if (req.method === "POST") {
     const check = checkCsrf(req, base, deps.clock.nowMs(), deps.authenticator);
     if (check.kind === "forbidden") {
@@ -158,7 +173,7 @@ export async function openPage(
       );
       return null;
     }
-    csrf = check.token;
+    interaction = check;
   }
   const check = await deps.services.oauth.checkAuthorizeRequest(base.poolId, authorizeQuery);
   if (check.kind === "page-error") {
@@ -174,6 +189,12 @@ export async function openPage(
     deps.services.signIn.hostedUi.pageSettings(request.clientId),
     deps.services.uiCustomizations?.findEffective(base.poolId, request.clientId) ?? null,
   ]);
+  if (interaction === null && options.continuesSignIn && request.prompt.includes("login"))
+    interaction = currentInteractionOf(req, base, deps.clock.nowMs(), deps.authenticator);
+  if (interaction === null) {
+    const startedMs = deps.clock.nowMs();
+    interaction = { token: issueCsrfToken(res, base, startedMs, deps.authenticator), startedMs };
+  }
   return {
     base,
     query,
@@ -181,7 +202,8 @@ export async function openPage(
     request,
     settings,
     branding: branding ?? null,
-    csrf: csrf ?? issueCsrfToken(res, base, deps.clock.nowMs(), deps.authenticator),
+    csrf: interaction.token,
+    interactionStartedMs: interaction.startedMs,
   };
 }
 

@@ -184,6 +184,15 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       (req.cookies as Record<string, string | undefined>)[LOGIN_SESSION_COOKIE],
     );
 
+  /**
+   * Under prompt=login the app asked for a sign-in now (reference-oauth §2.1): the session stands for it
+   * only when its sign-in belongs to this interaction, i.e. is not earlier than the interaction's start
+   * (signed into its CSRF token; /passkeys/add keeps the one of the sign-in that sent the browser here).
+   * An older session would let the app's forced re-authentication be skipped with the `cognito` cookie.
+   */
+  const isTooOldForPrompt = (context: PageContext, signedIn: { authTime: Date }): boolean =>
+    context.request.prompt.includes("login") && signedIn.authTime.getTime() < context.interactionStartedMs;
+
   /** Sends the signed-in person on to the app: an authorization response for the session's sign-in (single sign-on). */
   async function continueToApp(
     res: Response,
@@ -269,7 +278,7 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
     PAGE_PATHS.passkeysAdd,
     pageHandler(deps, async (req, res) => {
       if (withDefaultResponseType(req, res)) return;
-      const context = await openPage(deps, req, res, PAGE_PATHS.passkeysAdd);
+      const context = await openPage(deps, req, res, PAGE_PATHS.passkeysAdd, { continuesSignIn: true });
       if (!context) return;
       const signedIn = await signedInUserOf(req, context);
       if (!signedIn) {
@@ -284,6 +293,7 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
           401,
         );
       }
+      if (isTooOldForPrompt(context, signedIn)) return redirectTo(res, linkOf(context, PAGE_PATHS.login), null);
       return renderAddPage(req, res, context, signedIn);
     }),
   );
@@ -306,6 +316,8 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
           401,
         );
       }
+      // Before anything else: skipping would issue a code, and adding a passkey needs the same fresh sign-in.
+      if (isTooOldForPrompt(context, signedIn)) return redirectTo(res, linkOf(context, PAGE_PATHS.login), null);
       if (fieldOf(req, "skip") === "1") return continueToApp(res, context, signedIn);
       const text = fieldOf(req, "credential") ?? "";
       let credential: unknown = null;
