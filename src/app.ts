@@ -356,7 +356,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         }),
         metrics,
       ),
-      adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers }),
+      adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers, signOuts: accessTokens }),
       listUsers: createListUsersService({ db }),
       passwordRecovery: createPasswordRecoveryService({ ...userFlowDeps, migrationSource }),
       userMigrationSources: createUserMigrationSourceService({

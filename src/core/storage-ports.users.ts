@@ -42,6 +42,12 @@ export interface UserRepository {
   insert(user: User): Promise<void>;
   update(user: User): Promise<void>;
   delete(userId: string): Promise<void>;
+  /**
+   * Records that the user was signed out everywhere at `at`: access tokens without a refresh-token
+   * family issued up to then are refused (findAccessTokenHolder's `signedOutAt`). Kept with the user,
+   * so a restart or a store that lost its keys does not bring those tokens back.
+   */
+  recordSignOut(userId: string, at: Date): Promise<void>;
   findById(poolId: string, userId: string): Promise<User | null>;
   /** findById plus the user's groups ordered by name, in one query. */
   findByIdWithGroups(poolId: string, userId: string): Promise<UserWithGroups | null>;
@@ -58,13 +64,14 @@ export interface UserRepository {
   releaseAlias(poolId: string, kind: AliasKind, valueNormalized: string): Promise<string | null>;
   /**
    * What a call with an access token checks and shows, in one round trip: whether the token's
-   * refresh-token family (`origin_jti`; null for none) was revoked, the user (null when gone) and its MFA row.
+   * refresh-token family (`origin_jti`; null for none) was revoked, the user (null when gone), when the
+   * user was last signed out everywhere (recordSignOut; null for never) and its MFA row.
    */
   findAccessTokenHolder(
     poolId: string,
     userId: string,
     familyId: string | null,
-  ): Promise<{ isFamilyRevoked: boolean; user: User | null; mfa: UserMfa | null }>;
+  ): Promise<{ isFamilyRevoked: boolean; user: User | null; signedOutAt: Date | null; mfa: UserMfa | null }>;
   /** `isNewUser` skips the delete: on MariaDB a delete of absent rows takes gap locks that deadlock parallel sign-ups. */
   replaceSearchEntries(
     poolId: string,

@@ -12,6 +12,7 @@ import {
   InitiateAuthDocument,
   RevokeTokenDocument,
   RotateSigningKeysDocument,
+  UpdateGroupDocument,
   type CreateUserPoolClientInput,
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
@@ -83,6 +84,49 @@ describe.each(BACKENDS)("tokens from sign-in on $name", (backend) => {
     // A refresh carries the same list.
     const refreshed = expectTokens(await refreshSignIn(gateway, clientId, tokens.refreshToken!));
     expect(decodeJwt(refreshed.accessToken)["cognito:groups"]).toEqual(expected);
+  });
+
+  it("sets cognito:preferred_role only when the groups tied at the lowest precedence share their role", async () => {
+    const { poolId, clientId } = await createPoolWithClient(gateway);
+    const user = await createConfirmedUser(gateway, poolId, uniqueName("roles"), GOOD_PASSWORD, []);
+    const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
+    const join = async (groupName: string, precedence: number, roleArn?: string) => {
+      expectData(
+        await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName, precedence, roleArn } }),
+      );
+      expectData(
+        await gateway.gql(AdminAddUserToGroupDocument, { userPoolId: poolId, username: user.username, groupName }),
+      );
+    };
+    // A group without a role is no candidate, whatever its precedence.
+    await join("plain", 0);
+    await join("readers", 1, role("Reader"));
+    await join("writers", 1, role("Writer"));
+    await join("auditors", 5, role("Auditor"));
+    const idClaims = async () =>
+      decodeJwt(expectTokens(await passwordSignIn(gateway, clientId, user.username, GOOD_PASSWORD)).idToken);
+
+    // Per CreateGroup's Precedence: neither tied group takes precedence, so with different roles none is preferred.
+    const tied = await idClaims();
+    expect([...(tied["cognito:roles"] as string[])].sort()).toEqual(
+      [role("Auditor"), role("Reader"), role("Writer")].sort(),
+    );
+    expect(tied).not.toHaveProperty("cognito:preferred_role");
+
+    expectData(
+      await gateway.gql(UpdateGroupDocument, {
+        input: { userPoolId: poolId, groupName: "writers", precedence: 1, roleArn: role("Reader") },
+      }),
+    );
+    expect((await idClaims())["cognito:preferred_role"]).toBe(role("Reader"));
+
+    // A lower precedence alone decides.
+    expectData(
+      await gateway.gql(UpdateGroupDocument, {
+        input: { userPoolId: poolId, groupName: "auditors", precedence: 0, roleArn: role("Auditor") },
+      }),
+    );
+    expect((await idClaims())["cognito:preferred_role"]).toBe(role("Auditor"));
   });
 
   it("issues ID and access tokens that verify against the live JWKS, with Cognito's claims field by field", async () => {

@@ -58,6 +58,8 @@ const MAX_ACCESS_TOKEN_SECONDS = 86_400;
 const invalidToken = () => new CognitoError("NotAuthorizedException", "Invalid Access Token");
 const revokedToken = () => new CognitoError("NotAuthorizedException", "Access Token has been revoked");
 const signedOutKey = (userId: string) => `access-tokens-revoked-before:${userId}`;
+/** Whole seconds, as `iat` counts them: a token issued in the second of a sign-out is refused (the safe side of the tie). */
+const epochSecondsOf = (at: Date): number => Math.floor(at.getTime() / 1000);
 
 /**
  * The principal's pool, client and user, re-read inside the caller's transaction (the token may be
@@ -128,7 +130,7 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
       throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
     const claimed = { poolId, userId: sub, username, clientId, originJti: originJti ?? null };
     if (claimed.originJti === null) {
-      // Without origin_jti (revocation off for the client) only the sign-out watermark can tell.
+      // Without origin_jti (revocation off for the client, the implicit grant) only the sign-out watermark can tell.
       const signedOutAt = await store.get(signedOutKey(sub));
       if (signedOutAt !== null && iat <= Number(signedOutAt)) throw revokedToken();
     }
@@ -138,13 +140,18 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
       throw error;
     });
     if (context.pool.id !== poolId) throw invalidToken();
-    // One statement: the family's state, the user and its MFA row.
+    // One statement: the family's state, the user (with its sign-out time) and its MFA row.
     const holder = await db.read((repositories) =>
       repositories.users.findAccessTokenHolder(poolId, sub, claimed.originJti),
     );
-    // RevokeToken and GlobalSignOut revoke refresh-token families; every access token of a family goes with it.
-    if (holder.isFamilyRevoked) throw revokedToken();
+    // First what the user is now: a disabled user hears so, though AdminDisableUser revoked the token too.
     const user = requireUsableUser(holder.user);
+    // RevokeToken, GlobalSignOut and AdminDisableUser revoke refresh-token families; every access token of a family goes with it.
+    if (holder.isFamilyRevoked) throw revokedToken();
+    // The watermark the store had no record of: the user row keeps it (read with the user, no extra
+    // statement), so neither a restarted embedded gateway nor a Redis that lost its keys revives the token.
+    if (claimed.originJti === null && holder.signedOutAt !== null && iat <= epochSecondsOf(holder.signedOutAt))
+      throw revokedToken();
     return { ...claimed, scopes, verified: { pool: context.pool, client: context.client, user, mfa: holder.mfa } };
   }
 
@@ -171,16 +178,21 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
     /**
      * GlobalSignOut's second half: access tokens without an `origin_jti`, issued up to now, stop working.
      * (Tokens with one are refused through their revoked refresh-token family.) Call after the
-     * families were revoked. A token issued in the same second as the sign-out is refused too: with
-     * `iat` in whole seconds, refusing is the safe side of the tie.
+     * transaction that revoked the families and wrote the user's record (endAllSessions) committed:
+     * that record is what outlives the store; this copy is what isSignedOutSince reads. A token issued
+     * in the same second as the sign-out is refused too: with `iat` in whole seconds, refusing is the
+     * safe side of the tie.
      */
     async recordGlobalSignOut(userId: string): Promise<void> {
-      await store.set(signedOutKey(userId), String(Math.floor(clock.nowMs() / 1000)), MAX_ACCESS_TOKEN_SECONDS + 60);
+      await store.set(signedOutKey(userId), String(epochSecondsOf(clock.now())), MAX_ACCESS_TOKEN_SECONDS + 60);
     },
 
     /**
      * Whether the user signed out globally at or after `atMs` (whole seconds: a sign-out in the same second
-     * counts, the safe side of the tie, as for the tokens above).
+     * counts, the safe side of the tie, as for the tokens above). Asks the store only: it serves a
+     * refresh that read its token before a sign-out committed (refresh.service.ts), a race of moments
+     * that a restart cannot fall into; a refresh that reads after the commit finds the token revoked in
+     * the database.
      */
     async isSignedOutSince(userId: string, atMs: number): Promise<boolean> {
       const signedOutAt = await store.get(signedOutKey(userId));

@@ -4,7 +4,7 @@ import { constantTimeEqual, sha256Hex } from "../../lib/secrets.js";
 import { actorOf as adminActorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { loadClientContext } from "../clients/client-context.js";
 import { CognitoError, invalidParameter } from "../errors.js";
-import type { Database, SecretBox } from "../ports.js";
+import type { Database, Repositories, SecretBox } from "../ports.js";
 import { loadAdminUserContext, type AdminUserRef } from "../users/admin-user-context.js";
 import type { AccessTokenPrincipal, AccessTokenService } from "./access-token.service.js";
 
@@ -27,8 +27,20 @@ export type SignOutService = ReturnType<typeof createSignOutService>;
 /** Far above our refresh tokens (86 characters); longer input is not even hashed. */
 const MAX_TOKEN_LENGTH = 16_384;
 
+/**
+ * Ends every session of the user, inside the caller's transaction: every refresh-token family is
+ * revoked (and with it each access token that names one), and the user row records the time, which
+ * refuses the access tokens that name none (revocation off for their client, the implicit grant).
+ * Once the transaction has committed, call AccessTokenService.recordGlobalSignOut for a refresh in
+ * flight. Shared by GlobalSignOut, AdminUserGlobalSignOut and AdminDisableUser.
+ */
+export async function endAllSessions(repositories: Repositories, userId: string, now: Date): Promise<void> {
+  await repositories.refreshTokens.revokeAllOfUser(userId, now);
+  await repositories.users.recordSignOut(userId, now);
+}
+
 export function createSignOutService({ db, clock, secretBox, accessTokens }: SignOutServiceDeps) {
-  /** Revokes every refresh-token family of the user, with its event, then the tokens that carry no family. */
+  /** Ends every session of the user (endAllSessions), with its event. */
   async function signOutEverywhere(
     poolId: string,
     userId: string,
@@ -37,7 +49,7 @@ export function createSignOutService({ db, clock, secretBox, accessTokens }: Sig
   ): Promise<void> {
     await db.transaction(async (repositories) => {
       const now = clock.now();
-      await repositories.refreshTokens.revokeAllOfUser(userId, now);
+      await endAllSessions(repositories, userId, now);
       await repositories.events.append(
         { type: "SIGNED_OUT", poolId, actor, detail: { userSub: userId, ...detail } },
         now,

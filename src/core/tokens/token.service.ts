@@ -82,11 +82,15 @@ function groupClaims(groups: Group[]): Record<string, unknown> {
     .sort(
       (left, right) => (left.precedence ?? Number.MAX_SAFE_INTEGER) - (right.precedence ?? Number.MAX_SAFE_INTEGER),
     );
+  // Groups of equal precedence take no precedence over each other: when the first ones tie with
+  // different roles, Cognito sets no preferred role; when they share the role, it is the preferred one.
+  const first = withRoles[0];
+  const tied = withRoles.filter((group) => (group.precedence ?? null) === (first?.precedence ?? null));
+  const preferredRole = first && tied.every((group) => group.roleArn === first.roleArn) ? first.roleArn : null;
   return {
     "cognito:groups": groups.map((group) => group.name),
-    ...(withRoles.length > 0
-      ? { "cognito:roles": withRoles.map((group) => group.roleArn), "cognito:preferred_role": withRoles[0]!.roleArn }
-      : {}),
+    ...(withRoles.length > 0 ? { "cognito:roles": withRoles.map((group) => group.roleArn) } : {}),
+    ...(preferredRole ? { "cognito:preferred_role": preferredRole } : {}),
   };
 }
 

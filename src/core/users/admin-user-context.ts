@@ -7,6 +7,7 @@ import type { CodeService } from "../messaging/code.service.js";
 import type { Database, MessageSender, PasswordHasher, Repositories } from "../ports.js";
 import { loadAccessiblePool } from "../pools/user-pool.service.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import type { AccessTokenService } from "../tokens/access-token.service.js";
 import { findUserByIdentifier } from "./identity.js";
 import type { User } from "./user.types.js";
 
@@ -19,6 +20,8 @@ export interface AdminUserServiceDeps {
   sender: MessageSender;
   /** PreSignUp_AdminCreateUser and CustomMessage_AdminCreateUser. */
   triggers: TriggerRunner;
+  /** AdminDisableUser signs the user out everywhere: the store's copy of the sign-out, for a refresh in flight. */
+  signOuts: Pick<AccessTokenService, "recordGlobalSignOut">;
 }
 
 /** Which user an admin operation is about: the pool and any identifier Cognito accepts for the user. */

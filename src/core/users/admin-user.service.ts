@@ -11,6 +11,8 @@ import { createAdminUserPasswordOperations } from "./admin-user-passwords.servic
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
 import { voidCodesForOldAddresses } from "./address-codes.js";
 import { checkAttributeWrites, type AttributeInput } from "./attribute-rules.js";
+import { createAttributeUpdates } from "./attribute-update.js";
+import { endAllSessions } from "../tokens/sign-out.service.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
 import { confirmUser } from "./user-confirmation.js";
 import { saveUser } from "./user-store.js";
@@ -22,11 +24,13 @@ export type { AdminCreateUserInput, AdminSetUserPasswordInput, MessageAction } f
 export type AdminUserService = ReturnType<typeof createAdminUserService>;
 
 export function createAdminUserService(deps: AdminUserServiceDeps) {
-  const { db, clock } = deps;
+  const { db, clock, signOuts } = deps;
+  const { updateAttributes } = createAttributeUpdates(deps);
 
   /**
    * Loads the user in a transaction, lets `change` decide the new state, and saves it with its event
-   * and without the codes the change leaves pointing at an old address.
+   * and without the codes the change leaves pointing at an old address. Returns the saved user (null
+   * when `change` found nothing to do).
    */
   async function changeUser(
     principal: AdminPrincipal,
@@ -40,11 +44,11 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
       type: "USER_ATTRIBUTES_CHANGED" | "USER_DISABLED" | "USER_ENABLED";
       detail?: Record<string, unknown>;
     } | null>,
-  ): Promise<void> {
-    await db.transaction(async (repositories) => {
+  ): Promise<User | null> {
+    return db.transaction(async (repositories) => {
       const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
       const outcome = await change(pool, user, repositories);
-      if (!outcome) return;
+      if (!outcome) return null;
       await voidCodesForOldAddresses(repositories, pool, user, outcome.user);
       await saveUser(repositories, pool, outcome.user, { isNew: false });
       await repositories.events.append(
@@ -56,14 +60,20 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
         },
         outcome.user.updatedAt,
       );
+      return outcome.user;
     });
   }
 
   async function setEnabled(principal: AdminPrincipal, ref: AdminUserRef, enabled: boolean): Promise<void> {
-    await changeUser(principal, ref, async (_pool, user) => {
+    const disabled = await changeUser(principal, ref, async (_pool, user, repositories) => {
       if (user.enabled === enabled) return null;
-      return { user: { ...user, enabled, updatedAt: clock.now() }, type: enabled ? "USER_ENABLED" : "USER_DISABLED" };
+      const now = clock.now();
+      // AdminDisableUser "deactivates a user and revokes all access tokens for the user": its sessions
+      // end with the disable, so enabling the user again brings none of its tokens back.
+      if (!enabled) await endAllSessions(repositories, user.id, now);
+      return { user: { ...user, enabled, updatedAt: now }, type: enabled ? "USER_ENABLED" : "USER_DISABLED" };
     });
+    if (disabled && !enabled) await signOuts.recordGlobalSignOut(disabled.id);
   }
 
   return {
@@ -80,9 +90,12 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
     /**
      * Writes attributes as an admin (AdminUpdateUserAttributes): any mutable attribute, including the
      * verified flags; an empty value deletes the attribute. A changed email/phone becomes unverified
-     * unless the call sets its flag to "true", and the codes sent for its old value stop working.
+     * unless the call sets its flag to "true"; otherwise, as UpdateUserAttributes does, an auto-verified
+     * one gets a code at the new value, and where the pool requires verification before update the old
+     * value stays in force until the new one is verified. The codes sent for an old value stop working.
      * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException, InvalidParameterException,
-     *         AliasExistsException (a verified alias another user holds)
+     *         AliasExistsException (a verified alias another user holds), CodeDeliveryFailureException (the change
+     *         is kept), ConcurrentModificationException, CustomMessage's trigger errors
      */
     async adminUpdateUserAttributes(
       principal: AdminPrincipal,
@@ -93,21 +106,18 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
         "userAttributes",
         input.userAttributes.map((attribute) => attribute.name),
       );
-      await changeUser(principal, input, async (pool, user) => {
-        const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
-        const deletes = input.userAttributes
-          .filter((attribute) => attribute.value === "")
-          .map((attribute) => attribute.name);
-        checkAttributeWrites(pool, writes, { kind: "admin" }, { isCreate: false });
-        checkAttributeDeletes(pool, deletes);
-        const { attributes, changed } = applyAttributeChanges(user.attributes, writes, deletes);
-        if (changed.length === 0) return null;
-        return {
-          user: { ...user, attributes, updatedAt: clock.now() },
-          type: "USER_ATTRIBUTES_CHANGED",
-          detail: { attributes: changed },
-        };
-      });
+      await updateAttributes(
+        {
+          load: (repositories) => loadAdminUserContext(repositories, principal, input),
+          check: ({ pool }, writes, deletes) => {
+            checkAttributeWrites(pool, writes, { kind: "admin" }, { isCreate: false });
+            checkAttributeDeletes(pool, deletes);
+          },
+          actor: actorOf(principal),
+          eventDetail: ({ user }) => ({ username: user.username }),
+        },
+        input.userAttributes,
+      );
     },
 
     /**
@@ -136,7 +146,11 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
       });
     },
 
-    /** Disables sign-in (AdminDisableUser). @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException */
+    /**
+     * Disables sign-in and signs the user out everywhere (AdminDisableUser), as adminUserGlobalSignOut does:
+     * refresh tokens are revoked and access tokens refused, for good.
+     * @throws ResourceNotFoundException, NotAuthorizedException, UserNotFoundException
+     */
     adminDisableUser: (principal: AdminPrincipal, ref: AdminUserRef): Promise<void> =>
       setEnabled(principal, ref, false),
 

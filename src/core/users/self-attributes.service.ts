@@ -1,10 +1,10 @@
 import { CognitoError, invalidParameter } from "../errors.js";
 import type { AppClient } from "../clients/app-client.types.js";
 import { checkInput } from "../input-constraints.js";
-import { codeSentElsewhere, type ComposedCode, type PreparedCode } from "../messaging/code.service.js";
-import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
+import { codeSentElsewhere } from "../messaging/code.service.js";
+import type { CodeDeliveryDetails } from "../messaging/delivery.js";
 import type { Repositories } from "../ports.js";
-import type { UserPool } from "../pools/user-pool.types.js";
+import type { UserPool, VerifiableAttribute } from "../pools/user-pool.types.js";
 import { loadSelfContext, type AccessTokenPrincipal } from "../tokens/access-token.service.js";
 import { requireUnique } from "../validation.js";
 import { applyAttributeChanges, checkAttributeDeletes } from "./attribute-changes.js";
@@ -14,12 +14,10 @@ import {
   writableAttributeNames,
   type AttributeInput,
 } from "./attribute-rules.js";
+import { createAttributeUpdates, findPendingValue, retryWhileStale, STALE, VERIFIABLE } from "./attribute-update.js";
 import type { SelfServiceDeps } from "./self-service.service.js";
 import { saveUser } from "./user-store.js";
 import type { User } from "./user.types.js";
-
-type Verifiable = "email" | "phone_number";
-const VERIFIABLE: readonly Verifiable[] = ["email", "phone_number"];
 
 /** Per-user call limits (cognito-reference §9.1). */
 const GET_VERIFICATION_CODE_PER_HOUR = 5;
@@ -27,7 +25,7 @@ const VERIFY_ATTRIBUTE_PER_HOUR = 15;
 
 const actorOf = (principal: AccessTokenPrincipal) => `user:${principal.userId}`;
 
-function requireVerifiable(attributeName: string): Verifiable {
+function requireVerifiable(attributeName: string): VerifiableAttribute {
   if (attributeName === "email" || attributeName === "phone_number") return attributeName;
   throw invalidParameter(`Attribute ${attributeName} cannot be verified: only email and phone_number can.`);
 }
@@ -43,84 +41,11 @@ function checkClientDeletes(pool: UserPool, client: AppClient, names: readonly s
 }
 
 /**
- * Whether a write of email/phone is held until verified (AttributesRequireVerificationBeforeUpdate):
- * only a real change of a value the user already has; with no old value there is nothing to keep in
- * force. A client allowed to write the verified flag can vouch for the new value in the same call.
- */
-function isHeld(pool: UserPool, user: User, write: AttributeInput, writes: readonly AttributeInput[]): boolean {
-  const kind = write.name as Verifiable;
-  if (!VERIFIABLE.includes(kind) || !pool.attributesRequireVerificationBeforeUpdate.includes(kind)) return false;
-  const current = user.attributes[kind];
-  if (!current || current === write.value) return false;
-  return !writes.some((other) => other.name === `${kind}_verified` && other.value === "true");
-}
-
-/** The held email/phone change that a live code is waiting for, if any. */
-async function findPendingValue(
-  repositories: Repositories,
-  userId: string,
-  kind: Verifiable,
-  nowMs: number,
-): Promise<string | null> {
-  const code = await repositories.codes.find(userId, VERIFY_CODE_PURPOSE[kind]);
-  return code && code.pendingValue !== null && code.consumedAt === null && code.expiresAt.getTime() > nowMs
-    ? code.pendingValue
-    : null;
-}
-
-/** What an attempt answers when the user changed under it (see retryWhileStale). */
-const STALE = Symbol("stale");
-const MAX_STALE_ROUNDS = 3;
-
-const haveSameAttributes = (left: User, right: User): boolean =>
-  JSON.stringify(Object.entries(left.attributes).sort()) === JSON.stringify(Object.entries(right.attributes).sort());
-
-/**
  * The caller's own attributes (UpdateUserAttributes, DeleteUserAttributes) and their verification
  * (GetUserAttributeVerificationCode, VerifyUserAttribute), with held email/phone changes.
  */
 export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfServiceDeps, "db" | "clock" | "codes">) {
-  /** A verification code for `address` (the current value, or a held change): CustomMessage runs here, before any transaction. */
-  function composeVerificationCode(
-    pool: UserPool,
-    user: User,
-    kind: Verifiable,
-    address: string,
-    event: "UpdateUserAttribute" | "VerifyUserAttribute",
-  ): Promise<ComposedCode> {
-    const target: DeliveryTarget = { medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address };
-    return codes.composeCode({
-      pool,
-      user,
-      purpose: VERIFY_CODE_PURPOSE[kind],
-      target,
-      template: verificationTemplate(pool, target.medium),
-      event,
-    });
-  }
-
-  /**
-   * Runs `attempt` again when it found the user changed between its read and its transaction (a
-   * CustomMessage trigger runs in between, outside the transaction), a few times at most.
-   * @throws ConcurrentModificationException when the user keeps changing
-   */
-  async function retryWhileStale<T>(attempt: () => Promise<T | typeof STALE>): Promise<T> {
-    for (let round = 0; round < MAX_STALE_ROUNDS; round++) {
-      const outcome = await attempt();
-      if (outcome !== STALE) return outcome;
-    }
-    throw new CognitoError(
-      "ConcurrentModificationException",
-      "The user's attributes changed while the request was in progress; try again.",
-    );
-  }
-
-  /** Hands over the codes after their transaction committed; delivery failure leaves the change in place. */
-  async function deliverAll(prepared: readonly PreparedCode[]): Promise<CodeDeliveryDetails[]> {
-    const details: CodeDeliveryDetails[] = [];
-    for (const message of prepared) details.push(await codes.deliver(message));
-    return details;
-  }
+  const { updateAttributes, composeVerificationCode } = createAttributeUpdates({ db, clock, codes });
 
   return {
     /**
@@ -141,84 +66,18 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
         "userAttributes",
         input.userAttributes.map((attribute) => attribute.name),
       );
-      const prepared = await retryWhileStale(async () => {
-        const plan = await db.read(async (repositories) => {
-          const { pool, client, user } = await loadSelfContext(repositories, principal);
-          const writes = input.userAttributes.filter((attribute) => attribute.value !== "");
-          const deletes = input.userAttributes
-            .filter((attribute) => attribute.value === "")
-            .map((attribute) => attribute.name);
-          checkAttributeWrites(pool, writes, { kind: "client", client }, { isCreate: false });
-          checkClientDeletes(pool, client, deletes);
-          const held = writes.filter((write) => isHeld(pool, user, write, writes));
-          const { attributes, changed } = applyAttributeChanges(
-            user.attributes,
-            writes.filter((write) => !held.includes(write)),
-            deletes,
-          );
-          const toSend: { kind: Verifiable; address: string; isPending: boolean }[] = [];
-          const toVoid: Verifiable[] = [];
-          for (const kind of VERIFIABLE) {
-            const heldWrite = held.find((write) => write.name === kind);
-            if (heldWrite) {
-              toSend.push({ kind, address: heldWrite.value, isPending: true });
-            } else if (changed.includes(kind)) {
-              if (
-                attributes[kind] &&
-                attributes[`${kind}_verified`] !== "true" &&
-                pool.autoVerifiedAttributes.includes(kind)
-              )
-                toSend.push({ kind, address: attributes[kind], isPending: false });
-              // A code sent for the old value must not verify the new one.
-              else toVoid.push(kind);
-            } else if (
-              writes.some((write) => write.name === kind) &&
-              (await findPendingValue(repositories, user.id, kind, clock.nowMs())) !== null
-            ) {
-              // Writing the value in force again withdraws the held change.
-              toVoid.push(kind);
-            }
-          }
-          return { pool, client, user, held, attributes, changed, toSend, toVoid };
-        });
-        const { pool, client, user, held, attributes, changed } = plan;
-        const composed: { code: ComposedCode; pendingValue: string | null }[] = [];
-        for (const need of plan.toSend)
-          composed.push({
-            code: await composeVerificationCode(pool, user, need.kind, need.address, "UpdateUserAttribute"),
-            pendingValue: need.isPending ? need.address : null,
-          });
-        return db.transaction(async (repositories) => {
-          const { user: current } = await loadSelfContext(repositories, principal);
-          if (!haveSameAttributes(current, user)) return STALE;
-          for (const kind of plan.toVoid) await repositories.codes.deleteForUser(user.id, VERIFY_CODE_PURPOSE[kind]);
-          const messages: PreparedCode[] = [];
-          for (const { code, pendingValue } of composed)
-            messages.push(await codes.storeCode(repositories, code, { pendingValue }));
-          if (changed.length === 0 && held.length === 0) return messages;
-          const now = clock.now();
-          // The fresh row, not the one read before the trigger: only its attributes are known to be unchanged.
-          if (changed.length > 0)
-            await saveUser(repositories, pool, { ...current, attributes, updatedAt: now }, { isNew: false });
-          await repositories.events.append(
-            {
-              type: "USER_ATTRIBUTES_CHANGED",
-              poolId: pool.id,
-              actor: actorOf(principal),
-              detail: {
-                userSub: user.id,
-                via: "UpdateUserAttributes",
-                clientId: client.clientId,
-                attributes: changed,
-                pendingVerification: held.map((write) => write.name),
-              },
-            },
-            now,
-          );
-          return messages;
-        });
-      });
-      return deliverAll(prepared);
+      return updateAttributes(
+        {
+          load: (repositories) => loadSelfContext(repositories, principal),
+          check: ({ pool, client }, writes, deletes) => {
+            checkAttributeWrites(pool, writes, { kind: "client", client }, { isCreate: false });
+            checkClientDeletes(pool, client, deletes);
+          },
+          actor: actorOf(principal),
+          eventDetail: ({ client }) => ({ via: "UpdateUserAttributes", clientId: client.clientId }),
+        },
+        input.userAttributes,
+      );
     },
 
     /**

@@ -47,6 +47,14 @@ export class UserEntity {
   @TimestampColumn("password_changed_at", { nullable: true })
   passwordChangedAt!: Date | null;
 
+  /**
+   * The last time the user was signed out everywhere (GlobalSignOut, AdminUserGlobalSignOut,
+   * AdminDisableUser): access tokens without a refresh-token family issued up to then are refused.
+   * Written only by recordSignOut; toEntity leaves it undefined, so saving a user never clears it.
+   */
+  @TimestampColumn("signed_out_at", { nullable: true })
+  signedOutAt?: Date | null;
+
   @TimestampColumn("created_at")
   createdAt!: Date;
 

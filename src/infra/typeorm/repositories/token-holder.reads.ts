@@ -60,10 +60,12 @@ export interface AccessTokenHolder {
   /** The token's refresh-token family was revoked (false when it names none). */
   isFamilyRevoked: boolean;
   user: User | null;
+  /** When the user was last signed out everywhere (a column of the user row: free to read here). */
+  signedOutAt: Date | null;
   mfa: UserMfa | null;
 }
 
-/** The family state, the user and its MFA row, in one statement. */
+/** The family state, the user (with its sign-out time) and its MFA row, in one statement. */
 export async function findAccessTokenHolder(
   manager: EntityManager,
   poolId: string,
@@ -78,6 +80,7 @@ export async function findAccessTokenHolder(
   return {
     isFamilyRevoked: isTrue(row.family_revoked),
     user: user ? toDomainUser(user) : null,
+    signedOutAt: user?.signedOutAt ?? null,
     mfa: mfa ? toDomainMfa(mfa) : null,
   };
 }

@@ -225,6 +225,9 @@ export function createUserRepository(manager: EntityManager): UserRepository {
     async delete(userId) {
       await users.delete({ id: userId });
     },
+    async recordSignOut(userId, at) {
+      await users.update({ id: userId }, { signedOutAt: at });
+    },
     findById: (poolId, userId) => firstUser(statements.byId, [userId, poolId]),
     async findByIdWithGroups(poolId, userId) {
       const rows = (await runStatement(manager, statements.byIdWithGroups, [userId, poolId])) as Record<
