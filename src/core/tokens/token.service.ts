@@ -301,6 +301,10 @@ export function createTokenService({
       refreshToken: string,
     ): Promise<{ record: RefreshTokenRecord; user: UserWithGroups | null }> {
       const found = await repositories.refreshTokens.findByHashWithHolder(sha256Hex(refreshToken), client.poolId);
+      // A disabled user's own token says so before it says revoked (AdminDisableUser revokes it too), as
+      // access tokens do: the holder of a real token of this client learns why, anyone else learns nothing.
+      if (found?.user && !found.user.enabled && found.record.clientId === client.clientId)
+        throw new CognitoError("NotAuthorizedException", "User is disabled.");
       return { record: requireUsableRefreshToken(client, found), user: found?.user ?? null };
     },
 
