@@ -4,6 +4,7 @@ import { constantTimeEqual } from "../../lib/secrets.js";
 import { CognitoError, isCognitoError } from "../errors.js";
 import type { CodeHasher, Database, ShortLivedStore, WebAuthnVerifier } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import { normalizeTypedName } from "../users/typed-name.js";
 import type { User } from "../users/user.types.js";
 import type { PasskeyAssertionState, PasskeySignIn } from "./passkey-sign-in.js";
 import { isOriginAllowed, loadRelyingParty } from "./relying-party.js";
@@ -49,9 +50,16 @@ export function createPasskeyService({
   poolDomainSuffix,
   codeHasher,
 }: PasskeyServiceDeps): PasskeySignIn {
-  /** 32 bytes from the keyed hash of pool and name: asking twice shows the same id, as a real user's does. */
-  const simulatedCredentialIdOf = (poolId: string, typedName: string): string =>
-    Buffer.from(codeHasher.hashCode("simulated-passkey-credential", `${poolId}:${typedName.toLowerCase()}`), "hex")
+  /**
+   * 32 bytes from the keyed hash of pool and name: asking twice shows the same id, as a real user's does.
+   * The name is normalised as the lookup compares it, so two spellings share an id exactly when they
+   * would be one user (in a case-sensitive pool "BOB" and "bob" are two).
+   */
+  const simulatedCredentialIdOf = (pool: UserPool, typedName: string): string =>
+    Buffer.from(
+      codeHasher.hashCode("simulated-passkey-credential", `${pool.id}:${normalizeTypedName(pool, typedName)}`),
+      "hex",
+    )
       .subarray(0, SIMULATED_CREDENTIAL_ID_BYTES)
       .toString("base64url");
 
@@ -94,7 +102,7 @@ export function createPasskeyService({
       });
       // An unknown user (PreventUserExistenceErrors) gets one invented credential of the usual size, the same
       // for the same name on every call: the options then look like a real user's. No key exists for it.
-      const allowed = user ? credentialIds : [simulatedCredentialIdOf(pool.id, typedName)];
+      const allowed = user ? credentialIds : [simulatedCredentialIdOf(pool, typedName)];
       const challenge = randomTokenBase64Url(16);
       const options = {
         hints: [],

@@ -40,6 +40,8 @@ export interface CustomAuthHooks {
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   /** Whose failures count towards lockout: the user, or the simulated identity of an unknown name. */
   lockoutSubjectOf(context: ClientContext, user: User | null, userName: string): string;
+  /** The simulated immutable username of a name with no user (simulated-identity.ts). */
+  simulatedUsernameOf(context: ClientContext, typedName: string): string;
   /** Settles the attempt as failed, records it (events, lockout) and throws NotAuthorizedException. */
   fail(context: ClientContext, user: User | null, reason: string, attempt: AttemptReservation): Promise<never>;
 }
@@ -51,6 +53,17 @@ export interface CustomAuthHooks {
  */
 export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuthHooks) {
   const { db, sessions, secretBox, triggers, lockout } = deps;
+
+  /**
+   * The USERNAME a CUSTOM_CHALLENGE names: the user's immutable username, and for a name with no user
+   * (PreventUserExistenceErrors ENABLED) what a user found by that name would show. Where usernames are
+   * generated UUIDs (email or phone as username) that is the simulated identity's UUID, never the typed
+   * email, which a real user never gets back; elsewhere a user's username is the name typed for it.
+   */
+  const challengeUsernameOf = (context: ClientContext, user: User | null, typedName: string): string => {
+    if (user) return user.username;
+    return context.pool.usernameAttributes.length > 0 ? hooks.simulatedUsernameOf(context, typedName) : typedName;
+  };
 
   /**
    * Asks DefineAuthChallenge for the next step and takes it. `attempt` was counted before the triggers
@@ -96,7 +109,9 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
         poolId: context.pool.id,
         clientId: context.client.clientId,
         userId: user?.id ?? null,
-        username: user?.username ?? userName,
+        username: challengeUsernameOf(context, user, userName),
+        // The name as typed: an unknown name's lockout subject and triggers' userName go by it.
+        ...(user ? {} : { typedUsername: userName }),
         viaAdmin: caller.admin !== null,
         authTimeMs: null,
         // The private parameters (the expected answer) stay here, server-side; the client sees only the public ones.
@@ -113,7 +128,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
       kind: "challenge",
       challengeName: "CUSTOM_CHALLENGE",
       session,
-      parameters: { ...created.publicChallengeParameters, USERNAME: user?.username ?? userName },
+      parameters: { ...created.publicChallengeParameters, USERNAME: challengeUsernameOf(context, user, userName) },
     };
   }
 
@@ -181,9 +196,12 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
         : null;
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", session.username]);
       const custom = session.custom ?? { history: [], privateChallengeParameters: {}, challengeMetadata: null };
+      // An unknown name's session keeps the name as typed (its USERNAME is simulated): the triggers and
+      // the lockout go by the typed name, as at InitiateAuth.
+      const userName = session.typedUsername ?? session.username;
       const base = {
         user,
-        userName: session.username,
+        userName,
         clientId: context.client.clientId,
         session: custom.history,
         clientMetadata: caller.clientMetadata ?? null,
@@ -191,7 +209,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
       // The answer is a guess at a secret the trigger holds: counted before the trigger judges it.
       const attempt = await lockout.reserve(
         context.pool.id,
-        hooks.lockoutSubjectOf(context, user, session.username),
+        hooks.lockoutSubjectOf(context, user, userName),
         caller.sourceIp,
       );
       try {
@@ -211,7 +229,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
             ...(custom.challengeMetadata ? { challengeMetadata: custom.challengeMetadata } : {}),
           },
         ];
-        return await next(context, user, session.username, history, caller, "CUSTOM_CHALLENGE", attempt);
+        return await next(context, user, userName, history, caller, "CUSTOM_CHALLENGE", attempt);
       } finally {
         await lockout.release(attempt);
       }
@@ -229,7 +247,8 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
   ): Promise<SignInStepOutcome> {
     if (!user && context.client.preventUserExistenceErrors !== "ENABLED")
       throw new CognitoError("UserNotFoundException", "User does not exist.");
-    if (user && !user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+    // A disabled user is not refused here, before any answer: as after a password, an OTP or a passkey,
+    // only a sign-in the challenges pass learns the account's state (afterPassword refuses it then).
     // An unknown name gets here only with PreventUserExistenceErrors ENABLED: the trigger sees userNotFound.
     await runPreAuthentication(triggers, context.pool, {
       user,

@@ -5,10 +5,12 @@ import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
 import { CognitoError } from "../../errors.js";
 import { simulatedSignInCodeDetails } from "../../messaging/simulated-delivery.js";
-import type { CodeHasher, Database, Repositories, SecretBox } from "../../ports.js";
+import type { CodeHasher, Database, Repositories, SecretBox, ShortLivedStore } from "../../ports.js";
 import type { Lockout } from "../../security/lockout.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
+import type { UserPool } from "../../pools/user-pool.types.js";
+import { normalizeTypedName } from "../../users/typed-name.js";
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import type { ChallengeSessions, SignInSession } from "./challenge-session.js";
@@ -21,12 +23,23 @@ import type { CallerContext, SignInChallengeOutcome, SignInStepOutcome } from ".
 /** USER_AUTH's email and SMS codes are 8 digits, not configurable (reference-oauth §13.3). */
 export const OTP_CODE_DIGITS = 8;
 
+/**
+ * Sign-in codes one user (or one unknown name) may be sent per hour, email and SMS together. InitiateAuth
+ * needs no secret, so without a cap anyone could mail-bomb a user, or run up an SMS bill, one request at
+ * a time. Cognito documents no number for these codes; its other code sends are capped at 5 an hour
+ * (ResendConfirmationCode, GetUserAttributeVerificationCode, cognito-reference §9.1). Sign-in is more
+ * frequent than those, and each code lives minutes only, so this allows twice that: a person who asks
+ * again because a message is slow, on a few devices, never meets it.
+ */
+export const SIGN_IN_CODES_PER_HOUR = 10;
+const SIGN_IN_CODE_WINDOW_SECONDS = 3600;
+
 export type OtpFactor = "EMAIL_OTP" | "SMS_OTP";
 
 /** The stand-ins of a name with no user (sign-in.service.ts): the same subject for lockout and the same reads as SRP's simulation. */
 export interface SimulatedIdentities {
-  /** The simulated immutable username of a typed name. */
-  usernameOf(poolId: string, typedName: string): string;
+  /** The simulated immutable username of a typed name (normalised as the pool's lookups compare it). */
+  usernameOf(pool: UserPool, typedName: string): string;
   lockoutSubjectOf(simulatedUsername: string): string;
   /** An id no user has, read in place of the user's. */
   userIdOf(simulatedUsername: string): string;
@@ -41,6 +54,8 @@ export interface OtpFirstFactorDeps {
   codeHasher: CodeHasher;
   /** PreAuthentication before a code goes out. */
   triggers: TriggerRunner;
+  /** Counts the codes sent per user (SIGN_IN_CODES_PER_HOUR), across every gateway process. */
+  store: ShortLivedStore;
   /** Floor on a code step's response time when the client hides users: a code not sent takes as long as one sent. */
   enumerationSafeMs: number;
 }
@@ -62,8 +77,24 @@ const attributeOf = (factor: OtpFactor): "email" | "phone_number" =>
  * proves the address (verified) and confirms an UNCONFIRMED user; no MFA follows a first-factor code.
  */
 export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFactorHooks) {
-  const { db, clock, sessions, lockout, secretBox, codeHasher } = deps;
+  const { db, clock, sessions, lockout, secretBox, codeHasher, store } = deps;
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
+
+  /**
+   * Counts one code for the subject, sent or not: an unknown name, a disabled user or one without the
+   * address are counted and refused exactly as a user whose code goes out, so the limit tells nobody
+   * which names have a user. The increment is atomic, so N parallel starts send no more than N serial
+   * ones would.
+   * @throws LimitExceededException past SIGN_IN_CODES_PER_HOUR
+   */
+  async function countCode(poolId: string, subject: string): Promise<void> {
+    const count = await store.increment(`signin-codes:${poolId}:${subject}`, SIGN_IN_CODE_WINDOW_SECONDS);
+    if (count > SIGN_IN_CODES_PER_HOUR)
+      throw new CognitoError(
+        "LimitExceededException",
+        `Too many sign-in codes were requested for this user (at most ${SIGN_IN_CODES_PER_HOUR} an hour). Use the last code sent, wait before asking for another, or sign in another way.`,
+      );
+  }
 
   /**
    * A challenge for a code that is not sent: a name with no user, a disabled user, a user without the
@@ -77,7 +108,7 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
     caller: CallerContext,
   ): Promise<{ session: string; parameters: Record<string, string> }> {
     const lifetimeSeconds = context.client.authSessionValidityMinutes * 60;
-    const username = user?.username ?? hooks.simulated.usernameOf(context.pool.id, typedName);
+    const username = user?.username ?? hooks.simulated.usernameOf(context.pool, typedName);
     const session = await sessions.open(
       {
         state: factor,
@@ -97,7 +128,11 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
       lifetimeSeconds,
     );
     const kind = attributeOf(factor);
-    const digest = codeHasher.hashCode("simulated-delivery", `${context.pool.id}\u0000${typedName.toLowerCase()}`);
+    // Keyed by the name as the lookup compares it: one destination per would-be user, case included.
+    const digest = codeHasher.hashCode(
+      "simulated-delivery",
+      `${context.pool.id}\u0000${normalizeTypedName(context.pool, typedName)}`,
+    );
     const details = simulatedSignInCodeDetails(context.pool, typedName, kind, digest, user?.attributes[kind] ?? null);
     return {
       session,
@@ -161,7 +196,7 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
      * Sends the code (or, for a name with no user, opens a challenge that looks the same without sending
      * anything) and returns the EMAIL_OTP / SMS_OTP challenge. PreAuthentication runs first; a user locked
      * out gets no code.
-     * @throws NotAuthorizedException ("Password attempts exceeded"), TooManyRequestsException, CodeDeliveryFailureException, trigger errors
+     * @throws NotAuthorizedException ("Password attempts exceeded"), TooManyRequestsException, LimitExceededException (SIGN_IN_CODES_PER_HOUR), CodeDeliveryFailureException, trigger errors
      */
     async start(
       context: ClientContext,
@@ -175,8 +210,9 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
       const run = async (): Promise<SignInChallengeOutcome> => {
         const subject = user
           ? user.id
-          : hooks.simulated.lockoutSubjectOf(hooks.simulated.usernameOf(context.pool.id, typedName));
+          : hooks.simulated.lockoutSubjectOf(hooks.simulated.usernameOf(context.pool, typedName));
         await lockout.assertMayAttempt(context.pool.id, subject, caller.sourceIp);
+        await countCode(context.pool.id, subject);
         await runPreAuthentication(deps.triggers, context.pool, {
           user,
           userName: typedName,

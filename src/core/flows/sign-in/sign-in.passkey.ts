@@ -59,7 +59,7 @@ export function createPasskeyFirstFactor(deps: PasskeyFirstFactorDeps, hooks: Pa
       const passkeys = deps.passkeys;
       // Never offered without the service (user-auth-factors.ts), so reaching here without it is a bug.
       if (!passkeys) throw new Error("WEB_AUTHN started without a passkey service");
-      const simulatedUsername = hooks.simulated.usernameOf(context.pool.id, typedName);
+      const simulatedUsername = hooks.simulated.usernameOf(context.pool, typedName);
       await lockout.assertMayAttempt(
         context.pool.id,
         user ? user.id : hooks.simulated.lockoutSubjectOf(simulatedUsername),

@@ -118,7 +118,7 @@ export function createPasswordSteps(deps: SignInServiceDeps, hooks: PasswordStep
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
     const identity = user?.credentials
       ? { username: user.username, saltHex: user.credentials.srpSalt }
-      : simulatedIdentity(context.pool.id, username);
+      : simulatedIdentity(context.pool, username);
     // Neither answer depends on the lockout: an unknown name or a user without a password is never
     // locked out on a client that says so (their failures are given back, see passwordFlow).
     if (!user && context.client.preventUserExistenceErrors !== "ENABLED")
@@ -188,9 +188,7 @@ export function createPasswordSteps(deps: SignInServiceDeps, hooks: PasswordStep
     const password = requireParameter(parameters, "PASSWORD");
     let user = await db.read((repositories) => findUserByIdentifier(repositories, context.pool, username));
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
-    const lockoutSubject = user
-      ? user.id
-      : simulatedLockoutSubject(simulatedIdentity(context.pool.id, username).username);
+    const lockoutSubject = user ? user.id : simulatedLockoutSubject(simulatedIdentity(context.pool, username).username);
     // Counted before the slow check (bcrypt, or the old pool for a migration), so a burst of guesses
     // meets the lockout its own first guesses set.
     const attempt = await lockout.reserve(context.pool.id, lockoutSubject, caller.sourceIp);
@@ -332,7 +330,7 @@ export function createPasswordSteps(deps: SignInServiceDeps, hooks: PasswordStep
   }
 
   const simulated: SimulatedIdentities = {
-    usernameOf: (poolId, typedName) => simulatedIdentity(poolId, typedName).username,
+    usernameOf: (pool, typedName) => simulatedIdentity(pool, typedName).username,
     lockoutSubjectOf: simulatedLockoutSubject,
     userIdOf: simulatedUserIdOf,
   };

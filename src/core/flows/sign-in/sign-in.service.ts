@@ -130,7 +130,8 @@ export function createSignInService(deps: SignInServiceDeps) {
     startSrp,
     recordChallenge: steps.recordChallenge,
     lockoutSubjectOf: (context, user, userName) =>
-      user ? user.id : simulated.lockoutSubjectOf(simulated.usernameOf(context.pool.id, userName)),
+      user ? user.id : simulated.lockoutSubjectOf(simulated.usernameOf(context.pool, userName)),
+    simulatedUsernameOf: (context, typedName) => simulated.usernameOf(context.pool, typedName),
     fail: (context, user, reason, attempt) => failPassword(context, user, reason, attempt),
   });
 

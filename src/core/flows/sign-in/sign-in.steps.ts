@@ -25,6 +25,7 @@ import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import { respondMetadataOf, type CallerContext, type SignInStepOutcome } from "./sign-in.types.js";
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
+const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 
 /** The steps after a password has been proven, shared by every password flow. */
 export function createSignInSteps(deps: SignInServiceDeps) {
@@ -62,6 +63,15 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         );
       }
     }
+  }
+
+  /**
+   * NEW_PASSWORD_REQUIRED's answer is for a user that may still sign in and still must set a password.
+   * @throws NotAuthorizedException (disabled; or no longer FORCE_CHANGE_PASSWORD: the session is stale), and as assertUserMaySignIn
+   */
+  function assertStillAwaitingNewPassword(context: ClientContext, user: User): void {
+    assertUserMaySignIn(context, user);
+    if (user.status !== "FORCE_CHANGE_PASSWORD") throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
   }
 
   /**
@@ -265,8 +275,12 @@ export function createSignInSteps(deps: SignInServiceDeps) {
       const user = session.userId
         ? await db.read((repositories) => repositories.users.findById(context.pool.id, session.userId!))
         : null;
-      if (!user) throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+      if (!user) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
       verifySecretHash(secretBox, context.client, responses.SECRET_HASH, [responses.USERNAME ?? "", user.username]);
+      // The user as it is now, not as it was at the password step: disabled since (AdminDisableUser), or
+      // no longer waiting for a new password (an admin set one, or reset it), it gets no tokens from this
+      // session, as an MFA or device answer would not.
+      assertStillAwaitingNewPassword(context, user);
       const newPassword = responses.NEW_PASSWORD;
       const attributeWrites: AttributeInput[] = Object.entries(responses)
         .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
@@ -307,6 +321,11 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         updatedAt: now,
       };
       const changes = async (repositories: Repositories) => {
+        // Again where the new password is written: an AdminDisableUser that landed since the check above
+        // (the password's hashing, the triggers, an MFA step) must not be overwritten by this save.
+        const current = await repositories.users.findById(context.pool.id, user.id);
+        if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+        assertStillAwaitingNewPassword(context, current);
         await retireCurrentPassword(repositories, context.pool, user, now);
         // A code sent to an email/phone this answer replaced must not verify the new one.
         await voidCodesForOldAddresses(repositories, context.pool, user, updated);

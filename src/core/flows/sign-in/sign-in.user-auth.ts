@@ -52,6 +52,8 @@ export interface UserAuthHooks {
 }
 
 const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
+const NOT_ELIGIBLE =
+  "This user cannot be signed in with the sign-up session: sign in with USER_AUTH and the user's own sign-in factors.";
 
 /**
  * USER_AUTH, Cognito's choice-based sign-in (reference-oauth §13.2; cognito-reference §3.3): the user's
@@ -101,7 +103,7 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
         poolId: context.pool.id,
         clientId: context.client.clientId,
         userId: user?.id ?? null,
-        username: user?.username ?? hooks.simulated.usernameOf(context.pool.id, typedName),
+        username: user?.username ?? hooks.simulated.usernameOf(context.pool, typedName),
         typedUsername: typedName,
         viaAdmin: caller.admin !== null,
         ...(caller.hostedUi ? { hostedUi: true as const } : {}),
@@ -123,6 +125,11 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
   /**
    * InitiateAuth with a Session from SignUp / ConfirmSignUp: tokens at once, for that user, once
    * (consumed atomically), within the session's lifetime. AuthParameters are not needed (§13.6).
+   * The confirmation code stands in for a passwordless first factor, so the session signs in only a
+   * user who may sign in with one now (§13.6 "eligible for that OTP factor"): the pool allows EMAIL_OTP
+   * or SMS_OTP and the user has that address, and no MFA is due (§13.2: passwordless is incompatible
+   * with MFA ON, and not for users whose MFA is active). Anyone else signs in with their own factors.
+   * @throws NotAuthorizedException (unknown, used or expired session; disabled user; not eligible), UserNotConfirmedException
    */
   async function redeemSignUpSession(
     context: ClientContext,
@@ -138,6 +145,10 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
     verifySecretHash(secretBox, context.client, parameters.SECRET_HASH, [parameters.USERNAME ?? "", user.username]);
     if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
     if (user.status !== "CONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
+    // Without this a sign-up would be a way round the pool's MFA and its AllowedFirstAuthFactors.
+    const challenges = await deps.factors.challengesFor(context.pool, user, user.id);
+    if (!challenges.some((challenge) => challenge === "EMAIL_OTP" || challenge === "SMS_OTP"))
+      throw new CognitoError("NotAuthorizedException", NOT_ELIGIBLE);
     await runPreAuthentication(deps.triggers, context.pool, {
       user,
       userName: parameters.USERNAME ?? user.username,
@@ -178,7 +189,7 @@ export function createUserAuthSteps(deps: UserAuthDeps, hooks: UserAuthHooks) {
       const challenges = await deps.factors.challengesFor(
         context.pool,
         user,
-        hooks.simulated.userIdOf(hooks.simulated.usernameOf(context.pool.id, typedName)),
+        hooks.simulated.userIdOf(hooks.simulated.usernameOf(context.pool, typedName)),
       );
       const preferred = parameters.PREFERRED_CHALLENGE;
       // A preferred challenge the user does not have is not an error: the choice comes instead (§13.2).

@@ -1,4 +1,6 @@
 import type { CodeHasher } from "../../ports.js";
+import type { UserPool } from "../../pools/user-pool.types.js";
+import { normalizeTypedName } from "../../users/typed-name.js";
 
 /**
  * The identity an SRP or password sign-in uses for a name with no password behind it (unknown, or a
@@ -9,9 +11,12 @@ export function createSimulatedIdentities(codeHasher: CodeHasher) {
   /**
    * A user that does not exist gets a challenge that looks real: a salt and user id derived from the
    * name with a server key (stable across calls, as AWS does), and a random B. It always fails later.
+   * The name is normalised as the lookup compares it (normalizeTypedName): in a case-sensitive pool
+   * "BOB" and "bob" are two names, as they would be two users, so they must not share one simulated
+   * identity (the same SALT, the same lockout) where two real users would not.
    */
-  function identityOf(poolId: string, username: string): { username: string; saltHex: string } {
-    const digest = codeHasher.hashCode("simulated-srp-user", `${poolId}:${username.toLowerCase()}`);
+  function identityOf(pool: UserPool, typedName: string): { username: string; saltHex: string } {
+    const digest = codeHasher.hashCode("simulated-srp-user", `${pool.id}:${normalizeTypedName(pool, typedName)}`);
     // A version-4 UUID drawn as randomUUID draws them: the variant nibble is 8, 9, a or b (a fixed one
     // would tell simulated users from real ones in pools whose usernames are UUIDs).
     const variant = "89ab"[parseInt(digest[16]!, 16) & 3];

@@ -5,6 +5,16 @@ import type { AttemptReservation, Lockout } from "../../security/lockout.js";
 import type { ChallengeSessions, SignInSession } from "./challenge-session.js";
 
 /**
+ * The width every sealed subject is padded to. AES-GCM keeps the plaintext's length, and the ref rides
+ * in the Session the client sees: a user's id (a 36-character UUID) and a simulated identity's subject
+ * (`simulated:<uuid>`, 46) must seal to the same length, or the Session's length alone would tell
+ * whether the name has a user (PreventUserExistenceErrors ENABLED).
+ */
+const SEALED_SUBJECT_WIDTH = 64;
+/** Subjects are UUIDs or `simulated:<uuid>`: a trailing space is never theirs, so it pads unambiguously. */
+const PAD = " ";
+
+/**
  * The SRP answer's lockout reservation, counted in the same store step that takes its session (one
  * Redis round trip instead of two). The reservation needs the lockout subject before the session is
  * read, so the PASSWORD_VERIFIER token carries it, sealed: a user's sub must not show before the
@@ -24,7 +34,7 @@ export function createSrpAnswerAttempts(deps: {
     const ref = sessions.refOf(token);
     if (!ref) return null;
     try {
-      return secretBox.decrypt(ref);
+      return secretBox.decrypt(ref).trimEnd();
     } catch {
       // Not one of ours (or from another SECRETS_KEY): the plain take decides what the token is.
       return null;
@@ -32,8 +42,8 @@ export function createSrpAnswerAttempts(deps: {
   };
 
   return {
-    /** The ref startSrp prepares the session with. */
-    refFor: (subject: string): string => secretBox.encrypt(subject),
+    /** The ref startSrp prepares the session with: the subject sealed at one width for every subject. */
+    refFor: (subject: string): string => secretBox.encrypt(subject.padEnd(SEALED_SUBJECT_WIDTH, PAD)),
 
     /**
      * Takes the session; for a PASSWORD_VERIFIER token also reserves the answer's attempt in the same
