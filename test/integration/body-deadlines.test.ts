@@ -18,22 +18,22 @@ import { createJob, csvOf, headerOf, putCsv } from "../support/user-import.js";
 /**
  * How long the gateway waits for request bodies (api/http/body-deadline.ts). Node's server.requestTimeout
  * (300 s, checked every 30 s) cut pool imports and CSV uploads that streamed for longer (a 408 after
- * ~329 s). Here Node's request limits are scaled down 100 times, so that what took minutes takes seconds:
+ * ~329 s). Here Node's request limits are scaled down 200 times, so that what took minutes takes seconds:
  * an upload that keeps sending outlasts them, while a stalled body is answered at the gateway's own
  * (shortened) deadlines, in the API's shape, and its connection is closed.
  */
 
-/** The gateway's deadlines in this suite: well apart from each other and from the 200 ms between a slow client's writes. */
-const DEADLINES: BodyDeadlines = { bodyTimeoutMs: 2_000, uploadIdleTimeoutMs: 3_000, uploadTimeoutMs: 120_000 };
+/** The gateway's deadlines in this suite: well apart from each other and from the 100 ms between a slow client's writes. */
+const DEADLINES: BodyDeadlines = { bodyTimeoutMs: 1_000, uploadIdleTimeoutMs: 1_500, uploadTimeoutMs: 120_000 };
 /** Node's request limits (requestTimeout, headersTimeout, whether defaults or set by the gateway) over this. */
-const NODE_TIME_SCALE = 100;
+const NODE_TIME_SCALE = 200;
 /** A slow upload: a part every GAP_MS for SLOW_UPLOAD_MS, past both the body deadline and Node's scaled limit. */
-const GAP_MS = 200;
-const SLOW_UPLOAD_MS = 6_000;
+const GAP_MS = 100;
+const SLOW_UPLOAD_MS = 3_000;
 
 /**
  * Starts the gateway with Node's request limits scaled down (only servers made meanwhile get them):
- * requestTimeout 300 s → 3 s and the gateway's headersTimeout 66 s → 0.66 s, checked every 0.3 s rather
+ * requestTimeout 300 s → 1.5 s and the gateway's headersTimeout 66 s → 0.33 s, checked every 0.15 s rather
  * than every 30 s. Both are scaled: Node applies the larger of the two to a request's body.
  */
 async function withScaledNodeLimits<T>(start: () => Promise<T>): Promise<T> {
