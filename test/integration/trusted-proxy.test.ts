@@ -235,6 +235,30 @@ describe.each(BACKENDS)("client addresses behind a reverse proxy on $name", (bac
     expect(target.warnings.filter((warning) => warning.includes("X-Forwarded-For"))).toEqual([]);
   });
 
+  it("counts IPv6 clients by their /64: guesses from many addresses of one /64 share one limit, serially and in parallel", async () => {
+    const target = await start({ TRUST_PROXY: "loopback" });
+    // One host's /64 (2001:db8:a:b::/64): it may pick any of its 2^64 addresses for each request.
+    const prefix = freshClientAddress().split(":").slice(0, 4).join(":");
+    const hostAddress = () => `${prefix}:${randomBytes(8).toString("hex").match(/.{4}/g)!.join(":")}`;
+    const serial: (string | undefined)[] = [];
+    for (let i = 0; i < 3; i++)
+      serial.push(outcomeOf(await signInVia(target, hostAddress(), uniqueName("guess"), WRONG_PASSWORD)));
+    const parallel = await Promise.all(
+      Array.from({ length: 8 }, async () =>
+        outcomeOf(await signInVia(target, hostAddress(), uniqueName("guess"), WRONG_PASSWORD)),
+      ),
+    );
+    expect(serial).toEqual(Array<string>(3).fill("NotAuthorizedException"));
+    // 3 + 8 guesses, each from an address of its own: the /64 gets FAILURES_PER_IP of them in all.
+    expect(parallel.filter((outcome) => outcome === "NotAuthorizedException")).toHaveLength(FAILURES_PER_IP - 3);
+    expect(parallel.filter((outcome) => outcome === TOO_MANY)).toHaveLength(8 - (FAILURES_PER_IP - 3));
+    // The right password from yet another address of that /64 is refused too, on the wire as over GraphQL.
+    expect(await wireSignInVia(target, hostAddress(), target.username, GOOD_PASSWORD)).toBe(TOO_MANY);
+    // The next /64 is another client.
+    const neighbour = `${freshClientAddress().split(":").slice(0, 4).join(":")}::1`;
+    expectTokens(await signInVia(target, neighbour, target.username, GOOD_PASSWORD));
+  });
+
   it("TRUST_PROXY=1 (one hop): the address the proxy appended counts, whatever the client wrote before it", async () => {
     const target = await start({ TRUST_PROXY: "1" });
     const attacker = freshClientAddress();

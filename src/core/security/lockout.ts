@@ -1,4 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
+import { limitBlockOf } from "../../lib/ip-address.js";
 import { CognitoError } from "../errors.js";
 import type { Metrics } from "../metrics.js";
 import type { AttemptGate, AttemptTaken, GivenBackAttempt, ShortLivedStore } from "../ports.js";
@@ -70,8 +71,9 @@ export function createLockout(
     windowSeconds: QUIET_RESET_SECONDS,
     lockSecondsByCount: LOCK_SECONDS_BY_FAILURES,
   });
+  // Counted per IPv4 address and per IPv6 /64 (a host picks any address of its /64).
   const ipGate = (ip: string): AttemptGate => ({
-    key: `{lockout}:ip:${ip}`,
+    key: `{lockout}:ip:${limitBlockOf(ip)}`,
     windowSeconds: QUIET_RESET_SECONDS,
     limit: options.failuresPerIpWindow,
   });
