@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import {
   CompleteWebAuthnRegistrationCommand,
   SetUserPoolMfaConfigCommand,
@@ -269,6 +270,30 @@ describe.each(BACKENDS)("simulated identities on $name", (backend) => {
       expect(customChallengeOf(await startCustom(clientId, username)).challengeParameters.all.USERNAME).toBe(username);
       const unknown = uniqueName("nobody");
       expect(customChallengeOf(await startCustom(clientId, unknown)).challengeParameters.all.USERNAME).toBe(unknown);
+    });
+
+    it("names every user as typed where a user may be found by an alias or another letter case, so the name tells nothing; the answer with it signs in", async () => {
+      const aliasPool = await quizPool({ aliasAttributes: ["email"] });
+      const real = uniqueName("Real");
+      const email = `${real.toLowerCase()}@example.com`;
+      await createConfirmedUser(gateway, aliasPool.poolId, real, GOOD_PASSWORD, [
+        { name: "email", value: email },
+        { name: "email_verified", value: "true" },
+      ]);
+      const unknownEmail = `${uniqueName("nobody")}@example.com`;
+      for (const [typed, clientId] of [
+        [email, aliasPool.clientId],
+        [unknownEmail, aliasPool.clientId],
+        [real.toUpperCase(), aliasPool.clientId],
+        [uniqueName("NOBODY").toUpperCase(), aliasPool.clientId],
+      ] as const)
+        expect(customChallengeOf(await startCustom(clientId, typed)).challengeParameters.all.USERNAME, typed).toBe(
+          typed,
+        );
+      // The real user answers under the email it typed and gets its tokens, which name its username.
+      const challenge = customChallengeOf(await startCustom(aliasPool.clientId, email));
+      const tokens = expectTokens(await answerCustom(aliasPool.clientId, challenge.session, email, "5"));
+      expect(decodeJwt(tokens.accessToken).username).toBe(real);
     });
 
     it("locks an unknown name out through its answers, as a real user's (the session's simulated USERNAME keeps the typed name's lockout)", async () => {

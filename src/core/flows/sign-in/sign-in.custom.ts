@@ -55,15 +55,24 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
   const { db, sessions, secretBox, triggers, lockout } = deps;
 
   /**
-   * The USERNAME a CUSTOM_CHALLENGE names: the user's immutable username, and for a name with no user
-   * (PreventUserExistenceErrors ENABLED) what a user found by that name would show. Where usernames are
-   * generated UUIDs (email or phone as username) that is the simulated identity's UUID, never the typed
-   * email, which a real user never gets back; elsewhere a user's username is the name typed for it.
+   * The username a CUSTOM_CHALLENGE session keeps: the user's immutable username, and for a name with no
+   * user (PreventUserExistenceErrors ENABLED) the simulated identity's where usernames are generated
+   * UUIDs (email or phone as username), else the name as typed.
    */
-  const challengeUsernameOf = (context: ClientContext, user: User | null, typedName: string): string => {
+  const sessionUsernameOf = (context: ClientContext, user: User | null, typedName: string): string => {
     if (user) return user.username;
     return context.pool.usernameAttributes.length > 0 ? hooks.simulatedUsernameOf(context, typedName) : typedName;
   };
+  /**
+   * The USERNAME the challenge shows the client. Where usernames are generated UUIDs, the session's (a
+   * real user's UUID or the simulated one: the same shape). Elsewhere the name as typed, for real users
+   * too: Cognito shows the stored username, but a user found by an alias or by another letter case
+   * would then come back under another name than the one typed, while an unknown name cannot, which
+   * tells anyone which names and emails have an account. The typed name finds the same user when the
+   * client answers with it.
+   */
+  const challengeUsernameOf = (context: ClientContext, user: User | null, typedName: string): string =>
+    context.pool.usernameAttributes.length > 0 ? sessionUsernameOf(context, user, typedName) : typedName;
 
   /**
    * Asks DefineAuthChallenge for the next step and takes it. `attempt` was counted before the triggers
@@ -109,7 +118,7 @@ export function createCustomAuthSteps(deps: SignInServiceDeps, hooks: CustomAuth
         poolId: context.pool.id,
         clientId: context.client.clientId,
         userId: user?.id ?? null,
-        username: challengeUsernameOf(context, user, userName),
+        username: sessionUsernameOf(context, user, userName),
         // The name as typed: an unknown name's lockout subject and triggers' userName go by it.
         ...(user ? {} : { typedUsername: userName }),
         viaAdmin: caller.admin !== null,
