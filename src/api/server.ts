@@ -91,8 +91,14 @@ const ANY_ORIGIN_OAUTH_PATHS = /^(?:\/[^/]+)?\/oauth2\/(?:token|revoke|userInfo)
 const WIRE_SHADOWING_PATHS =
   /^(?:\/(?:healthz|readyz)|\/[^/]+\/\.well-known\/(?:jwks\.json|openid-configuration))\/?$/i;
 
-/** The streaming uploads (USER_IMPORT_UPLOAD_PATH, POOL_IMPORT_PATH), as loosely as Express's router matches them. */
-const UPLOAD_PATHS = /^\/(?:import-jobs\/[^/]+\/upload|admin\/pools\/import)\/?$/i;
+/**
+ * The streaming uploads, by the method and path their routes serve (PUT of a job's pre-signed URL, POST of
+ * a pool import), as loosely as Express's router matches the path. Any other method there is answered at
+ * once and gets an ordinary body's deadline.
+ */
+const isUploadRequest = (method: string | undefined, path: string): boolean =>
+  (method === "PUT" && /^\/import-jobs\/[^/]+\/upload\/?$/i.test(path)) ||
+  (method === "POST" && /^\/admin\/pools\/import\/?$/i.test(path));
 
 export interface HttpApi {
   server: Server;
@@ -415,7 +421,7 @@ export async function createHttpApi({
       },
       fallback: app,
       bodyDeadlines,
-      uploadPaths: UPLOAD_PATHS,
+      isUploadRequest,
     }),
   );
 

@@ -341,6 +341,20 @@ describe.each(BACKENDS)("request body deadlines on $name", (backend) => {
     });
   });
 
+  it("a body trickled to an upload path by a method its route does not serve gets an ordinary body's deadline", async () => {
+    for (const [method, target] of [
+      ["GET", "/admin/pools/import"],
+      ["OPTIONS", "/admin/pools/import"],
+      ["DELETE", "/import-jobs/someone/upload"],
+    ] as const) {
+      const head = headOf(method, target, { "content-type": "text/plain", "content-length": 100_000 });
+      const parts = Array.from({ length: 40 }, () => Buffer.from("x"));
+      const answer = await sendSlowly(gateway, head, parts);
+      // Answered at once; then cut about DEADLINES.bodyTimeoutMs later, never held for the upload's cap.
+      expect(answer.partsSent, `${method} ${target}`).toBeLessThan(parts.length);
+    }
+  });
+
   describe("an upload that stops sending is cut once idle, and its connection closed", () => {
     it("a CSV PUT gets S3's RequestTimeout, and the pre-signed URL still takes the whole file", async () => {
       const { target, url, csv } = await uploadTarget(40);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { parse, print } from "graphql";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/core/ports.js";
 import { createPinoLogger } from "../../src/infra/logging/pino-logger.js";
@@ -140,6 +141,36 @@ describe.each(BACKENDS)("errors and logs on $name", (backend) => {
     expect(errorCodes(result)).toEqual(["InvalidParameterException"]);
     expect(result.errors![0]!.message).toMatch(/graphql-ws/);
     expect(lines.filter((line) => JSON.parse(line).level === "error")).toEqual([]);
+  });
+
+  it("closes a refused WebSocket upgrade's socket that the client leaves half-open", async () => {
+    gateway = await getTestApp(backend);
+    const { port } = new URL(gateway.url);
+    const socket = connect({ host: "127.0.0.1", port: Number(port), allowHalfOpen: true });
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString("utf8")));
+    const gone = new Promise<boolean>((resolve) => {
+      socket.once("close", () => resolve(true));
+      socket.once("error", () => resolve(true));
+    });
+    socket.write(
+      "GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+    );
+    // The client never ends its side. Past the gateway's few seconds of grace, its side is gone: what the
+    // client sends then is refused (reset) instead of being read by a socket nobody watches.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    // The first write draws the reset, the next one meets it.
+    socket.write("still here?");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write("still here?");
+    const isGone = await Promise.race([
+      gone,
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000)),
+    ]);
+    socket.destroy();
+    expect(isGone).toBe(true);
   });
 
   it("answers a refused WebSocket upgrade in JSON with a request id, and logs it", async () => {

@@ -78,7 +78,7 @@ export function withBodyDeadline(parse: RequestHandler, timeoutMs: number): Requ
 export function limitUnreadBody(
   request: IncomingMessage,
   response: ServerResponse,
-  timeoutMs: number,
+  { timeoutMs, bodyTimeoutMs }: { timeoutMs: number; bodyTimeoutMs: number },
   onCut: () => void,
 ): void {
   const cut = () => {
@@ -93,7 +93,16 @@ export function limitUnreadBody(
     if (response.writableFinished) cut();
     else response.once("finish", cut);
   }, timeoutMs);
-  const clear = () => clearTimeout(timer);
+  // Once answered, a body still arriving is read by nobody: it gets an ordinary body's time from the
+  // answer, whatever its own deadline (an upload route refused before reading, a 404 on an upload path).
+  let afterAnswer: NodeJS.Timeout | undefined;
+  response.once("finish", () => {
+    if (!request.complete) afterAnswer = setTimeout(cut, Math.min(timeoutMs, bodyTimeoutMs));
+  });
+  const clear = () => {
+    clearTimeout(timer);
+    clearTimeout(afterAnswer);
+  };
   request.once("end", clear);
   request.once("close", clear);
 }

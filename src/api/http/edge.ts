@@ -49,8 +49,8 @@ export interface EdgeDeps {
   fallback: RequestListener;
   /** How long bodies may take to arrive (http/body-deadline.ts). */
   bodyDeadlines: BodyDeadlines;
-  /** The streaming uploads' paths, as loosely as Express matches them: their routes keep their own deadlines. */
-  uploadPaths: RegExp;
+  /** Whether a request is one of the streaming uploads, whose routes keep their own deadlines. */
+  isUploadRequest(method: string | undefined, path: string): boolean;
 }
 
 /** The Content-Types express.json() reads as UTF-8 JSON without a question; any other goes to Express's parser. */
@@ -107,16 +107,23 @@ export function createEdge({
   oauth,
   fallback,
   bodyDeadlines,
-  uploadPaths,
+  isUploadRequest,
 }: EdgeDeps): RequestListener {
   const { bodyTimeoutMs } = bodyDeadlines;
   // A body no route reads (or one Express reads) still ends by its deadline; an upload's is its overall cap.
   const limitBodyOf = (request: IncomingMessage, response: ServerResponse, path: string, requestId: string) =>
-    limitUnreadBody(request, response, uploadPaths.test(path) ? bodyDeadlines.uploadTimeoutMs : bodyTimeoutMs, () =>
-      logger.info(
-        { requestId, method: request.method, path, reason: "request.timeout" },
-        "request body cut off: still arriving past its deadline",
-      ),
+    limitUnreadBody(
+      request,
+      response,
+      {
+        timeoutMs: isUploadRequest(request.method, path) ? bodyDeadlines.uploadTimeoutMs : bodyTimeoutMs,
+        bodyTimeoutMs,
+      },
+      () =>
+        logger.info(
+          { requestId, method: request.method, path, reason: "request.timeout" },
+          "request body cut off: still arriving past its deadline",
+        ),
     );
   const serveGraphql = async (request: IncomingMessage, response: ServerResponse) => {
     try {
