@@ -217,27 +217,52 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
     expectCodeRedirect(await other.submit(unavailable, {}), REDIRECT);
   });
 
-  it("under prompt=login, a session from before the interaction neither opens /passkeys/add nor skips it to the app (both go to /login); a sign-in within the interaction may", async () => {
+  /** The app's forced sign-in: /oauth2/authorize with prompt=login. */
+  const forcedAuthorize = (ids: Setup): string =>
+    `/${ids.poolId}/oauth2/authorize?${authorizeQuery(ids.clientId, REDIRECT, { prompt: "login" })}`;
+  /** A 302 to /login with the request's prompt=login; returns the path and query. */
+  const toLogin = (ids: Setup, page: PageResponse): string => {
+    expect(page.status, page.html.slice(0, 500)).toBe(302);
+    const url = new URL(page.location!, gateway.baseUrl);
+    expect([url.pathname, url.searchParams.get("prompt")]).toEqual([`/${ids.poolId}/login`, "login"]);
+    return `${url.pathname}${url.search}`;
+  };
+  /** /signup from the given /login page and /confirm's form; `beforeCode` runs while the code page is open. */
+  async function signUpAndConfirm(
+    agent: PageBrowser,
+    ids: Setup,
+    login: PageResponse,
+    beforeCode: () => void = () => {},
+  ): Promise<{ username: string; confirmed: PageResponse }> {
+    const signUp = await agent.get(unescapeHtml(/<a href="([^"]*\/signup\?[^"]*)">Sign up<\/a>/.exec(login.html)![1]!));
+    const username = uniqueName("new");
+    const email = `${username}@example.com`;
+    const created = await agent.submit(signUp, {
+      username,
+      password: GOOD_PASSWORD,
+      "requiredAttributes[email]": email,
+    });
+    const confirm = await agent.get(created.location!);
+    beforeCode();
+    const code = (await latestMessage(gateway, ids.poolId, email)).code!;
+    return { username, confirmed: await agent.submit(confirm, { code }, "/confirm") };
+  }
+
+  it("under prompt=login, a session from before the interaction neither opens /passkeys/add nor skips it to the app (both go to /login); nor does a sign-in on /login that the app's link did not come from", async () => {
     const ids = await setup();
     const agent = new PageBrowser(gateway.baseUrl);
     await signInWithPassword(agent, ids);
     clock.advanceSeconds(1);
     // The app forces a new sign-in: /oauth2/authorize sends the browser to the form, whose page starts the interaction.
-    const forced = `/${ids.poolId}/oauth2/authorize?${authorizeQuery(ids.clientId, REDIRECT, { prompt: "login" })}`;
-    const toLogin = (page: PageResponse): string => {
-      expect(page.status, page.html.slice(0, 500)).toBe(302);
-      const url = new URL(page.location!, gateway.baseUrl);
-      expect([url.pathname, url.searchParams.get("prompt")]).toEqual([`/${ids.poolId}/login`, "login"]);
-      return `${url.pathname}${url.search}`;
-    };
-    const login = await agent.get(toLogin(await agent.get(forced)));
+    const login = await agent.get(toLogin(ids, await agent.get(forcedAuthorize(ids))));
     expect(headingOf(login.html)).not.toBe("Add a passkey");
     // Instead of signing in, the browser goes to /passkeys/add with the same request, or posts its "Not now".
     const forcedAdd = (await agent.get(`${ids.addUrl}&prompt=login`)).location!;
-    toLogin(await agent.get(forcedAdd));
-    toLogin(await agent.post(forcedAdd, { _csrf: agent.cookies.get("XSRF-TOKEN")!, skip: "1" }));
+    toLogin(ids, await agent.get(forcedAdd));
+    toLogin(ids, await agent.post(forcedAdd, { _csrf: agent.cookies.get("XSRF-TOKEN")!, skip: "1" }));
 
-    // Signed in again within this interaction: the add page opens, and "Not now" goes on to the app.
+    // Signed in again on the form: the code goes straight to the app. The page itself still wants the proof
+    // of a sign-in that sent the browser to it, which a link of the app's never carries.
     expectCodeRedirect(
       await agent.post(formOf(login.html).action, {
         _csrf: agent.cookies.get("XSRF-TOKEN")!,
@@ -246,9 +271,73 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
       }),
       REDIRECT,
     );
-    const add = await agent.get(forcedAdd);
-    expect(headingOf(add.html), alertOf(add.html) ?? add.location ?? "").toBe("Add a passkey");
-    expectCodeRedirect(await agent.submit(add, { skip: "1" }, "/passkeys/add"), REDIRECT);
+    toLogin(ids, await agent.get(forcedAdd));
+  });
+
+  it("under prompt=login, a session signed in minutes ago does not get a code from /passkeys/add opened straight away, whatever XSRF cookie the browser still holds (→ /login)", async () => {
+    const ids = await setup();
+    const agent = new PageBrowser(gateway.baseUrl);
+    // Signed in without prompt: the browser keeps the /login page's XSRF cookie, still within its 5 minutes.
+    await signInWithPassword(agent, ids);
+    clock.advanceSeconds(120);
+    // No /oauth2/authorize, no /login: the app's link to the offer with prompt=login.
+    const forcedAdd = (await agent.get(`${ids.addUrl}&prompt=login`)).location!;
+    toLogin(ids, await agent.get(forcedAdd));
+    toLogin(ids, await agent.post(forcedAdd, { _csrf: agent.cookies.get("XSRF-TOKEN")!, skip: "1" }));
+  });
+
+  it("under prompt=login: /oauth2/authorize → /login → sign-up and confirmation → the offer, whose 'Not now' gives the code; only the offer's own proof opens it (not the bare URL, not another session's browser, not after 10 minutes)", async () => {
+    const ids = await setup({ ...PASSKEY_POOL, autoVerifiedAttributes: ["email"] });
+    const agent = new PageBrowser(gateway.baseUrl);
+    // An older session in the same browser: the forced sign-in does not take it.
+    await signInWithPassword(agent, ids);
+    clock.advanceSeconds(60);
+    const login = await agent.get(toLogin(ids, await agent.get(forcedAuthorize(ids))));
+    const { username, confirmed } = await signUpAndConfirm(agent, ids, login);
+    expect(confirmed.status, confirmed.html.slice(0, 500)).toBe(302);
+    const offerUrl = new URL(confirmed.location!, gateway.baseUrl);
+    expect([offerUrl.pathname, offerUrl.searchParams.get("prompt")]).toEqual([`/${ids.poolId}/passkeys/add`, "login"]);
+    expect(offerUrl.searchParams.get("signed_in")).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]+$/);
+    const offerPath = `${offerUrl.pathname}${offerUrl.search}`;
+
+    // The proof names this browser's session: another browser's session (signed in just now) is sent to /login.
+    const other = new PageBrowser(gateway.baseUrl);
+    await signInWithPassword(other, ids);
+    toLogin(ids, await other.get(offerPath));
+    // Without the proof, the same browser and the same request go to /login too.
+    const bare = new URL(offerUrl);
+    bare.searchParams.delete("signed_in");
+    toLogin(ids, await agent.get(`${bare.pathname}${bare.search}`));
+
+    const offer = await agent.get(offerPath);
+    expect(headingOf(offer.html), alertOf(offer.html) ?? offer.location ?? "").toBe("Add a passkey");
+    expect(optionsOf<CreationOptions>(offer).user.name).toBe(username);
+    // The forms post to the page without the proof in their URL: it goes as a hidden field, and is checked.
+    const notNow = formOf(offer.html, "/passkeys/add");
+    expect(new URL(notNow.action, gateway.baseUrl).searchParams.has("signed_in")).toBe(false);
+    expect(notNow.hidden.signed_in).toBe(offerUrl.searchParams.get("signed_in"));
+    toLogin(ids, await agent.post(notNow.action, { ...notNow.hidden, signed_in: "", skip: "1" }));
+    const again = await agent.get(offerPath);
+    expectCodeRedirect(await agent.submit(again, { skip: "1" }, "/passkeys/add"), REDIRECT);
+
+    // The proof is for "signed in now": 10 minutes after the sign-in the offer sends the browser to /login.
+    clock.advanceSeconds(601);
+    toLogin(ids, await agent.get(offerPath));
+  });
+
+  it("under prompt=login, a sign-up confirmed 270 s after its code page opened is offered a passkey, and 'Not now' 40 s later still goes on to the app", async () => {
+    const ids = await setup({ ...PASSKEY_POOL, autoVerifiedAttributes: ["email"] });
+    const agent = new PageBrowser(gateway.baseUrl);
+    const login = await agent.get(
+      `/${ids.poolId}/login?${authorizeQuery(ids.clientId, REDIRECT, { prompt: "login" })}`,
+    );
+    const { confirmed } = await signUpAndConfirm(agent, ids, login, () => clock.advanceSeconds(270));
+    expect(confirmed.status, confirmed.html.slice(0, 500)).toBe(302);
+    expect(confirmed.location).toMatch(new RegExp(`^/${ids.poolId}/passkeys/add\\?.*prompt=login`));
+    const offer = await agent.get(confirmed.location!);
+    expect(headingOf(offer.html), alertOf(offer.html) ?? offer.location ?? "").toBe("Add a passkey");
+    clock.advanceSeconds(40);
+    expectCodeRedirect(await agent.submit(offer, { skip: "1" }, "/passkeys/add"), REDIRECT);
   });
 
   it("signs in with the passkey through the choice: CREDENTIAL_REQUEST_OPTIONS in the page, the assertion posted, the code at the app; a replay and an empty credential get the choices again", async () => {

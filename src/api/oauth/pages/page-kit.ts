@@ -5,12 +5,12 @@ import { LOGIN_SESSION_COOKIE } from "../../../core/oauth/login-session.service.
 import type { UiCustomization } from "../../../core/oauth/ui-customization.types.js";
 import type { OAuthPool } from "../oauth-pool.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
+import { FRESH_SIGN_IN_FIELD, signFreshSignIn } from "./fresh-sign-in.js";
 import { renderPage, type PageContent } from "./layout.js";
 import { START_AGAIN } from "./messages.js";
 import {
   checkCsrf,
   cookiePathOf,
-  currentInteractionOf,
   issueCsrfToken,
   newNonce,
   pageBaseOf,
@@ -30,21 +30,8 @@ export interface PageContext {
   request: AuthorizeRequest;
   settings: HostedUiPageSettings;
   branding: UiCustomization | null;
-  /** The CSRF token the page's forms carry: new on GET (unless the page continues a sign-in), the checked one on POST. */
+  /** The CSRF token the page's forms carry: new on GET, the checked one on POST. */
   csrf: string;
-  /** When this interaction began (its CSRF token's signed start): a sign-in of it is never earlier. */
-  interactionStartedMs: number;
-}
-
-/** How a page opens. */
-export interface OpenPageOptions {
-  /**
-   * The page continues a sign-in just made (it is where one sends the browser next): under prompt=login,
-   * its GET keeps the browser's interaction (token and start) instead of starting a new one, so that the
-   * session's sign-in can still be told to belong to this interaction. The interaction's 5 minutes then
-   * run on, as for the pages posted within it.
-   */
-  continuesSignIn?: boolean;
 }
 
 /** Runs an async handler; whatever it throws is logged and shown as a plain error page, never as a stack. */
@@ -141,12 +128,11 @@ export async function openPage(
   req: Request,
   res: Response,
   page: string,
-  options: OpenPageOptions = {},
 ): Promise<PageContext | null> {
   const base = pageBaseOf(res);
   const query = rawQueryOf(req);
   const authorizeQuery = authorizeQueryOf(query);
-  let interaction: { token: string; startedMs: number } | null = null;
+  let csrf: string | null = null;
   if (req.method === "POST") {
     const check = checkCsrf(req, base, deps.clock.nowMs(), deps.authenticator);
     if (check.kind === "forbidden") {
@@ -173,7 +159,7 @@ export async function openPage(
       );
       return null;
     }
-    interaction = check;
+    csrf = check.token;
   }
   const check = await deps.services.oauth.checkAuthorizeRequest(base.poolId, authorizeQuery);
   if (check.kind === "page-error") {
@@ -189,12 +175,6 @@ export async function openPage(
     deps.services.signIn.hostedUi.pageSettings(request.clientId),
     deps.services.uiCustomizations?.findEffective(base.poolId, request.clientId) ?? null,
   ]);
-  if (interaction === null && options.continuesSignIn && request.prompt.includes("login"))
-    interaction = currentInteractionOf(req, base, deps.clock.nowMs(), deps.authenticator);
-  if (interaction === null) {
-    const startedMs = deps.clock.nowMs();
-    interaction = { token: issueCsrfToken(res, base, startedMs, deps.authenticator), startedMs };
-  }
   return {
     base,
     query,
@@ -202,8 +182,7 @@ export async function openPage(
     request,
     settings,
     branding: branding ?? null,
-    csrf: interaction.token,
-    interactionStartedMs: interaction.startedMs,
+    csrf: csrf ?? issueCsrfToken(res, base, deps.clock.nowMs(), deps.authenticator),
   };
 }
 
@@ -253,8 +232,18 @@ export async function finishSignIn(
     maxAge: session.maxAgeSeconds * 1000,
   });
   // A new self-sign-up in a pool with passkeys is offered one first (managed login v2); its page goes on to the app.
-  if (options.offerPasskey && context.settings.firstFactors.includes("WEB_AUTHN"))
-    return redirectTo(res, linkOf(context, PAGE_PATHS.passkeysAdd), null);
+  // Under prompt=login the offer takes the session only with proof of this very sign-in (fresh-sign-in.ts).
+  if (options.offerPasskey && context.settings.firstFactors.includes("WEB_AUTHN")) {
+    const proof = context.request.prompt.includes("login")
+      ? signFreshSignIn(deps.authenticator, {
+          poolId: context.base.poolId,
+          clientId: context.request.clientId,
+          sessionCookie: session.cookieValue,
+          authTime: signedIn.authTime,
+        })
+      : null;
+    return redirectTo(res, linkOf(context, PAGE_PATHS.passkeysAdd, { [FRESH_SIGN_IN_FIELD]: proof }), null);
+  }
   redirectTo(
     res,
     await deps.services.oauth.completeAuthorization(context.request, signedIn),

@@ -4,6 +4,7 @@ import type { HostedUiOutcome, HostedUiPreferredFactor } from "../../../core/flo
 import { LOGIN_SESSION_COOKIE } from "../../../core/oauth/login-session.service.js";
 import { continueSignIn, renderChallenge, restartLinkOf } from "./challenge-pages.js";
 import type { ManagedLoginPagesDeps } from "./deps.js";
+import { FRESH_SIGN_IN_FIELD, isFreshSignIn } from "./fresh-sign-in.js";
 import { friendlyMessage, isSessionOver, TOO_MANY_ATTEMPTS } from "./messages.js";
 import {
   fieldOf,
@@ -16,6 +17,7 @@ import {
   type PageContext,
 } from "./page-kit.js";
 import { PAGE_PATHS, pageParameterOf } from "./urls.js";
+import type { FormTarget } from "./views-sign-in.js";
 import { messageView } from "./views-account.js";
 import {
   addPasskeyView,
@@ -186,12 +188,36 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
 
   /**
    * Under prompt=login the app asked for a sign-in now (reference-oauth §2.1): the session stands for it
-   * only when its sign-in belongs to this interaction, i.e. is not earlier than the interaction's start
-   * (signed into its CSRF token; /passkeys/add keeps the one of the sign-in that sent the browser here).
-   * An older session would let the app's forced re-authentication be skipped with the `cognito` cookie.
+   * only with the proof (`signed_in`) the pages handed over when they finished this very sign-in and sent
+   * the browser here (finishSignIn): signed for this session's cookie and sign-in time, this pool and
+   * client, at most 10 minutes old. Nothing the browser holds by itself (the `cognito` cookie, a CSRF
+   * cookie of some earlier page) can stand in for it, so the app's forced re-authentication cannot be
+   * skipped by opening this page straight away. The proof for the page's forms (null without prompt=login),
+   * or null itself when the session does not stand for the request (→ /login).
    */
-  const isTooOldForPrompt = (context: PageContext, signedIn: { authTime: Date }): boolean =>
-    context.request.prompt.includes("login") && signedIn.authTime.getTime() < context.interactionStartedMs;
+  function freshSignInOf(
+    req: Request,
+    context: PageContext,
+    signedIn: { authTime: Date },
+    proof: string | null,
+  ): { proof: string | null } | null {
+    if (!context.request.prompt.includes("login")) return { proof: null };
+    const sessionCookie = (req.cookies as Record<string, string | undefined>)[LOGIN_SESSION_COOKIE] ?? "";
+    const signIn = {
+      poolId: context.base.poolId,
+      clientId: context.request.clientId,
+      sessionCookie,
+      authTime: signedIn.authTime,
+    };
+    return isFreshSignIn(deps.authenticator, proof, signIn, deps.clock.nowMs()) ? { proof } : null;
+  }
+
+  /** The add page's forms: posted to the page without its proof in the URL, the proof as a hidden field. */
+  const addTargetOf = (context: PageContext, proof: string | null): FormTarget => ({
+    action: linkOf(context, PAGE_PATHS.passkeysAdd),
+    csrf: context.csrf,
+    hidden: proof === null ? {} : { [FRESH_SIGN_IN_FIELD]: proof },
+  });
 
   /** Sends the signed-in person on to the app: an authorization response for the session's sign-in (single sign-on). */
   async function continueToApp(
@@ -226,10 +252,10 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
   }
 
   async function renderAddPage(
-    req: Request,
     res: Response,
     context: PageContext,
     signedIn: { userId: string; authTime: Date },
+    proof: string | null,
     error: string | null = null,
   ): Promise<void> {
     let options: Record<string, unknown>;
@@ -245,7 +271,7 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
         res,
         context,
         passkeyOutcomeView({
-          target: formTargetOf(context, PAGE_PATHS.passkeysAdd),
+          target: addTargetOf(context, proof),
           ...(problem ?? { title: "Passkey not added", message: "Something went wrong on our side." }),
         }),
         400,
@@ -256,7 +282,7 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
       res,
       context,
       addPasskeyView({
-        target: formTargetOf(context, PAGE_PATHS.passkeysAdd),
+        target: addTargetOf(context, proof),
         username: user?.name ?? "",
         creationOptionsJson: JSON.stringify(options),
         error,
@@ -278,7 +304,7 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
     PAGE_PATHS.passkeysAdd,
     pageHandler(deps, async (req, res) => {
       if (withDefaultResponseType(req, res)) return;
-      const context = await openPage(deps, req, res, PAGE_PATHS.passkeysAdd, { continuesSignIn: true });
+      const context = await openPage(deps, req, res, PAGE_PATHS.passkeysAdd);
       if (!context) return;
       const signedIn = await signedInUserOf(req, context);
       if (!signedIn) {
@@ -293,8 +319,9 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
           401,
         );
       }
-      if (isTooOldForPrompt(context, signedIn)) return redirectTo(res, linkOf(context, PAGE_PATHS.login), null);
-      return renderAddPage(req, res, context, signedIn);
+      const fresh = freshSignInOf(req, context, signedIn, pageParameterOf(context.query, FRESH_SIGN_IN_FIELD));
+      if (!fresh) return redirectTo(res, linkOf(context, PAGE_PATHS.login), null);
+      return renderAddPage(res, context, signedIn, fresh.proof);
     }),
   );
 
@@ -317,7 +344,8 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
         );
       }
       // Before anything else: skipping would issue a code, and adding a passkey needs the same fresh sign-in.
-      if (isTooOldForPrompt(context, signedIn)) return redirectTo(res, linkOf(context, PAGE_PATHS.login), null);
+      const fresh = freshSignInOf(req, context, signedIn, fieldOf(req, FRESH_SIGN_IN_FIELD));
+      if (!fresh) return redirectTo(res, linkOf(context, PAGE_PATHS.login), null);
       if (fieldOf(req, "skip") === "1") return continueToApp(res, context, signedIn);
       const text = fieldOf(req, "credential") ?? "";
       let credential: unknown = null;
@@ -327,7 +355,7 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
         credential = null;
       }
       if (credential === null || typeof credential !== "object")
-        return renderAddPage(req, res, context, signedIn, "This browser couldn’t create a passkey here.");
+        return renderAddPage(res, context, signedIn, fresh.proof, "This browser couldn’t create a passkey here.");
       try {
         await services.webAuthn.completeRegistrationForUser(
           { poolId: context.base.poolId, userId: signedIn.userId, clientId: context.request.clientId },
@@ -339,7 +367,7 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
           return sendPage(
             res,
             context,
-            passkeyOutcomeView({ target: formTargetOf(context, PAGE_PATHS.passkeysAdd), ...problem }),
+            passkeyOutcomeView({ target: addTargetOf(context, fresh.proof), ...problem }),
             400,
           );
         // The ceremony was refused (challenge expired, origin, RP ID, algorithm): a new one may work.
@@ -347,13 +375,13 @@ export function createPasswordlessRoutes(deps: ManagedLoginPagesDeps): Router {
           { code: isCognitoError(error) ? error.code : "unknown" },
           "managed sign-in page passkey registration refused",
         );
-        return renderAddPage(req, res, context, signedIn, "The passkey couldn’t be added. Please try again.");
+        return renderAddPage(res, context, signedIn, fresh.proof, "The passkey couldn’t be added. Please try again.");
       }
       return sendPage(
         res,
         context,
         passkeyOutcomeView({
-          target: formTargetOf(context, PAGE_PATHS.passkeysAdd),
+          target: addTargetOf(context, fresh.proof),
           title: "Passkey added",
           message: "Next time, sign in with your passkey: no password or code needed.",
         }),

@@ -65,21 +65,7 @@ export function issueCsrfToken(
   return token;
 }
 
-/** `startedMs`: when the interaction the token dates began (the page that issued it was shown). */
-export type CsrfCheck =
-  { kind: "valid"; token: string; startedMs: number } | { kind: "forbidden" } | { kind: "expired" };
-
-/** The signed start of a token this gateway issued for this pool, or null for anything else. */
-function signedStartOf(token: string, base: PageBase, authenticator: MessageAuthenticator): number | null {
-  if (token.length < 40 || token.length > 160) return null;
-  const [random, started, mac, ...rest] = token.split(".");
-  if (rest.length > 0 || !random || !started || !mac || !/^[0-9a-z]{1,12}$/.test(started)) return null;
-  const startedMs = parseInt(started, 36);
-  return authenticator.verify(CSRF_SCOPE, csrfSignedText(random, startedMs, base.poolId), mac) ? startedMs : null;
-}
-
-const isWithinInteraction = (startedMs: number, nowMs: number): boolean =>
-  nowMs - startedMs <= INTERACTION_MS && startedMs - nowMs <= CLOCK_SKEW_MS;
+export type CsrfCheck = { kind: "valid"; token: string } | { kind: "forbidden" } | { kind: "expired" };
 
 /**
  * A page's POST is accepted only from the page itself:
@@ -106,28 +92,13 @@ export function checkCsrf(req: Request, base: PageBase, nowMs: number, authentic
     !constantTimeEqual(cookie, field)
   )
     return { kind: "forbidden" };
-  const startedMs = signedStartOf(cookie, base, authenticator);
-  if (startedMs === null) return { kind: "forbidden" };
-  if (!isWithinInteraction(startedMs, nowMs)) return { kind: "expired" };
-  return { kind: "valid", token: cookie, startedMs };
-}
-
-/**
- * The interaction a browser is in when it opens a page by GET: its XSRF-TOKEN if this gateway issued it
- * for this pool and it is within its 5 minutes, with its signed start; null otherwise. No form comes
- * with a GET, so this proves nothing about who sent the request; it only dates the interaction, and only
- * a page that must judge a sign-in's freshness against that date (prompt=login) uses it.
- */
-export function currentInteractionOf(
-  req: Request,
-  base: PageBase,
-  nowMs: number,
-  authenticator: MessageAuthenticator,
-): { token: string; startedMs: number } | null {
-  const cookie: unknown = req.cookies?.[CSRF_COOKIE];
-  if (typeof cookie !== "string") return null;
-  const startedMs = signedStartOf(cookie, base, authenticator);
-  return startedMs !== null && isWithinInteraction(startedMs, nowMs) ? { token: cookie, startedMs } : null;
+  const [random, started, mac, ...rest] = cookie.split(".");
+  if (rest.length > 0 || !random || !started || !mac || !/^[0-9a-z]{1,12}$/.test(started)) return { kind: "forbidden" };
+  const startedMs = parseInt(started, 36);
+  if (!authenticator.verify(CSRF_SCOPE, csrfSignedText(random, startedMs, base.poolId), mac))
+    return { kind: "forbidden" };
+  if (nowMs - startedMs > INTERACTION_MS || startedMs - nowMs > CLOCK_SKEW_MS) return { kind: "expired" };
+  return { kind: "valid", token: cookie };
 }
 
 /**

@@ -3,9 +3,10 @@ import type { Request } from "express";
 /**
  * The pages' own query parameters, carried beside the authorize request's and never passed on as part
  * of it. None is shown as text as it stands: `delivery` is signed (delivery.ts) and `notice` is a key
- * of a fixed table, so a link cannot put an attacker's sentence on the gateway's page.
+ * of a fixed table, so a link cannot put an attacker's sentence on the gateway's page. `signed_in` is a
+ * signed proof of a sign-in just made (fresh-sign-in.ts), never shown.
  */
-const PAGE_PARAMETERS = ["username", "delivery", "notice"] as const;
+const PAGE_PARAMETERS = ["username", "delivery", "notice", "signed_in"] as const;
 export type PageParameter = (typeof PAGE_PARAMETERS)[number];
 
 /** Every page path the router serves, relative to the pool's base. */

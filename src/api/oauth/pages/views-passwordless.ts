@@ -17,7 +17,7 @@ const form = (
   attributes: Html | null = null,
 ): Html =>
   html`<form method="post" action="${target.action}"${attributes}>
-${hiddenFields({ [CSRF_FIELD]: target.csrf, ...fields })}${body}
+${hiddenFields({ [CSRF_FIELD]: target.csrf, ...target.hidden, ...fields })}${body}
 </form>`;
 
 /** The factors as a person reads them, in the order they are offered (a passkey first, a password last). */

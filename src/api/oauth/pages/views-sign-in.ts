@@ -8,11 +8,13 @@ import { CSRF_FIELD } from "./security.js";
 export interface FormTarget {
   action: string;
   csrf: string;
+  /** Hidden fields every form of the page carries besides the CSRF token (the add page's sign-in proof). */
+  hidden?: Record<string, string>;
 }
 
 const form = (target: FormTarget, fields: Record<string, string | null | undefined>, body: Html): Html =>
   html`<form method="post" action="${target.action}">
-${hiddenFields({ [CSRF_FIELD]: target.csrf, ...fields })}${body}
+${hiddenFields({ [CSRF_FIELD]: target.csrf, ...target.hidden, ...fields })}${body}
 </form>`;
 
 export function loginView(args: {
