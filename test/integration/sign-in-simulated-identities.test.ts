@@ -332,6 +332,27 @@ describe.each(BACKENDS)("simulated identities on $name", (backend) => {
     });
   });
 
+  it("names an unknown name in USER_ID_FOR_SRP as a real user found by it is named, in pools of chosen usernames, and seals a long name's session as long as a real one", async () => {
+    const sensitive = await quizPool({ usernameCaseSensitive: true });
+    const folding = await quizPool({ aliasAttributes: ["email"] });
+    const srpOf = async (pool: { poolId: string; clientId: string }, name: string) =>
+      expectChallenge((await startSrp(gateway, { ...pool, username: name })).result);
+    const realName = uniqueName("real");
+    await createConfirmedUser(gateway, sensitive.poolId, realName, GOOD_PASSWORD);
+    await createConfirmedUser(gateway, folding.poolId, realName, GOOD_PASSWORD);
+    const unknown = uniqueName("nobody");
+    // The real user is named by its username; an unknown name by itself (folded where the pool folds case).
+    expect((await srpOf(sensitive, realName)).challengeParameters.USER_ID_FOR_SRP).toBe(realName);
+    expect((await srpOf(sensitive, unknown)).challengeParameters.USER_ID_FOR_SRP).toBe(unknown);
+    expect((await srpOf(folding, realName.toUpperCase())).challengeParameters.USER_ID_FOR_SRP).toBe(realName);
+    expect((await srpOf(folding, unknown.toUpperCase())).challengeParameters.USER_ID_FOR_SRP).toBe(unknown);
+    // An unknown email in an alias pool: a UUID, as before (a real user's own username is not the email).
+    expect((await srpOf(folding, `${unknown}@example.com`)).challengeParameters.USER_ID_FOR_SRP).toMatch(V4_UUID);
+    // The Session seals who is signing in: a 120-character unknown name seals as long as a real user.
+    const longName = `${unknown}${"x".repeat(120 - unknown.length)}`;
+    expect((await srpOf(sensitive, longName)).session.length).toBe((await srpOf(sensitive, realName)).session.length);
+  });
+
   describe("in a case-sensitive pool", () => {
     const caseSensitivePool = () => quizPool({ usernameCaseSensitive: true });
 

@@ -11,10 +11,14 @@ const PHONE_LIKE = /^\+[0-9]+$/;
  * "jane@x.com" are one name there exactly when they would be one user.
  */
 export function normalizeTypedName(pool: UserPool, identifier: string): string {
+  return normalizeIdentifier(pool, typedNameKind(pool, identifier), identifier);
+}
+
+/** What a typed sign-in name is looked up as: an email or phone number the pool signs in with, else a username. */
+export function typedNameKind(pool: UserPool, identifier: string): "email" | "phone_number" | "username" {
   const signsIn = (kind: "email" | "phone_number") =>
     pool.usernameAttributes.includes(kind) || pool.aliasAttributes.includes(kind);
-  if (signsIn("email") && EMAIL_LIKE.test(identifier)) return normalizeIdentifier(pool, "email", identifier);
-  if (signsIn("phone_number") && PHONE_LIKE.test(identifier))
-    return normalizeIdentifier(pool, "phone_number", identifier);
-  return normalizeIdentifier(pool, "username", identifier);
+  if (signsIn("email") && EMAIL_LIKE.test(identifier)) return "email";
+  if (signsIn("phone_number") && PHONE_LIKE.test(identifier)) return "phone_number";
+  return "username";
 }
