@@ -6,6 +6,7 @@ import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "
 import {
   AdminCreateUserDocument,
   AdminDisableUserDocument,
+  AdminUpdateUserAttributesDocument,
   AdminGetUserDocument,
   AdminSetUserMfaPreferenceDocument,
   AdminSetUserPasswordDocument,
@@ -114,6 +115,34 @@ describe.each(BACKENDS)("account state across sign-in steps on $name", (backend)
       );
       expect(receiver.at(`${prefix}/post`)).toHaveLength(1);
       expect(await userOf(poolId, username)).toMatchObject({ enabled: false, userStatus: "FORCE_CHANGE_PASSWORD" });
+    });
+
+    it("keeps an admin's attribute change that lands while the answer is under way (here: during PostAuthentication)", async () => {
+      const prefix = `/${uniqueName("t")}`;
+      const { poolId, clientId, username, challenge } = await awaitingNewPassword({
+        lambdaConfig: { postAuthentication: receiver.url(`${prefix}/post`) },
+      });
+      expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
+      receiver.on(`${prefix}/post`, async (event) => {
+        expectData(
+          await gateway.gql(AdminUpdateUserAttributesDocument, {
+            input: { userPoolId: poolId, username, userAttributes: [{ name: "name", value: "Set meanwhile" }] },
+          }),
+        );
+        return event;
+      });
+      expectTokens(
+        await respond(gateway, clientId, challenge, {
+          USERNAME: username,
+          NEW_PASSWORD,
+          userAttributes: [{ name: "family_name", value: "Answered" }],
+        }),
+      );
+      const attributes = Object.fromEntries(
+        (await userOf(poolId, username)).attributes.map((attribute) => [attribute.name, attribute.value]),
+      );
+      expect(attributes).toMatchObject({ name: "Set meanwhile", family_name: "Answered" });
+      expect((await userOf(poolId, username)).userStatus).toBe("CONFIRMED");
     });
 
     it("still sets the password and signs in a user that may", async () => {

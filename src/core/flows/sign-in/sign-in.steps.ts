@@ -326,10 +326,20 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         const current = await repositories.users.findById(context.pool.id, user.id);
         if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
         assertStillAwaitingNewPassword(context, current);
-        await retireCurrentPassword(repositories, context.pool, user, now);
+        // The row as it is now, with this answer's changes: an admin's attribute change that landed
+        // meanwhile stays (the row read before the hashing would overwrite it).
+        const saved: User = {
+          ...current,
+          status: "CONFIRMED",
+          credentials,
+          attributes: applyAttributeChanges(current.attributes, attributeWrites, []).attributes,
+          passwordChangedAt: now,
+          updatedAt: now,
+        };
+        await retireCurrentPassword(repositories, context.pool, current, now);
         // A code sent to an email/phone this answer replaced must not verify the new one.
-        await voidCodesForOldAddresses(repositories, context.pool, user, updated);
-        await saveUser(repositories, context.pool, updated, { isNew: false });
+        await voidCodesForOldAddresses(repositories, context.pool, current, saved);
+        await saveUser(repositories, context.pool, saved, { isNew: false });
         await repositories.events.append(
           {
             type: "PASSWORD_CHANGED",
