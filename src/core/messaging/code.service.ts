@@ -1,4 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
+import { countWithinHour } from "../security/hourly-limit.js";
 import { randomDigits } from "../../lib/random.js";
 import { CognitoError } from "../errors.js";
 import type {
@@ -113,8 +114,7 @@ export function createCodeService({ db, clock, codeHasher, sender, store, trigge
      * @throws LimitExceededException past `maxPerHour` (cognito-reference §9.1)
      */
     async countAttempt(action: string, subject: string, maxPerHour: number): Promise<void> {
-      const count = await store.increment(`attempts:${action}:${subject}`, 3600);
-      if (count > maxPerHour)
+      if (!(await countWithinHour(store, `attempts:${action}:${subject}`, maxPerHour)))
         throw new CognitoError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
     },
 

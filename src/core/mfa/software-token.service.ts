@@ -8,6 +8,7 @@ import type { User } from "../users/user.types.js";
 import { requireLength } from "../validation.js";
 import { isOfferedByPool } from "./mfa-factors.js";
 import { verifyTotpForSignIn } from "./totp-check.js";
+import { countWithinHour } from "../security/hourly-limit.js";
 
 export interface SoftwareTokenDeps {
   db: Database;
@@ -176,7 +177,7 @@ export function createSoftwareTokenOperations({
       });
       if (!isOfferedByPool(target.pool, "SOFTWARE_TOKEN_MFA")) throw notOfferedByPool();
       // Counted before the check: the limit is what bounds guessing.
-      if ((await store.increment(`attempts:verifySoftwareToken:${target.user.id}`, 3600)) > VERIFY_PER_HOUR) {
+      if (!(await countWithinHour(store, `attempts:verifySoftwareToken:${target.user.id}`, VERIFY_PER_HOUR))) {
         throw new CognitoError("LimitExceededException", "Attempt limit exceeded, please try after some time.");
       }
       const pending = row?.pendingTotpSecretCiphertext ?? null;

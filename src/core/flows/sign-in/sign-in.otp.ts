@@ -6,6 +6,7 @@ import { verifySecretHash } from "../../clients/client-context.js";
 import { CognitoError } from "../../errors.js";
 import { simulatedSignInCodeDetails } from "../../messaging/simulated-delivery.js";
 import type { CodeHasher, Database, Repositories, SecretBox, ShortLivedStore } from "../../ports.js";
+import { countWithinHour } from "../../security/hourly-limit.js";
 import type { Lockout } from "../../security/lockout.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
@@ -32,7 +33,6 @@ export const OTP_CODE_DIGITS = 8;
  * again because a message is slow, on a few devices, never meets it.
  */
 export const SIGN_IN_CODES_PER_HOUR = 10;
-const SIGN_IN_CODE_WINDOW_SECONDS = 3600;
 
 export type OtpFactor = "EMAIL_OTP" | "SMS_OTP";
 
@@ -88,8 +88,7 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
    * @throws LimitExceededException past SIGN_IN_CODES_PER_HOUR
    */
   async function countCode(poolId: string, subject: string): Promise<void> {
-    const count = await store.increment(`signin-codes:${poolId}:${subject}`, SIGN_IN_CODE_WINDOW_SECONDS);
-    if (count > SIGN_IN_CODES_PER_HOUR)
+    if (!(await countWithinHour(store, `signin-codes:${poolId}:${subject}`, SIGN_IN_CODES_PER_HOUR)))
       throw new CognitoError(
         "LimitExceededException",
         `Too many sign-in codes were requested for this user (at most ${SIGN_IN_CODES_PER_HOUR} an hour). Use the last code sent, wait before asking for another, or sign in another way.`,
