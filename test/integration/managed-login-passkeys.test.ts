@@ -405,21 +405,7 @@ describe.each(BACKENDS)("passkeys on the managed pages on $name", (backend) => {
   it("a new self-sign-up is offered a passkey after confirming (managed login v2), then goes on to the app", async () => {
     const ids = await setup({ ...PASSKEY_POOL, autoVerifiedAttributes: ["email"] });
     const agent = new PageBrowser(gateway.baseUrl);
-    const login = await agent.get(ids.loginUrl);
-    const signUp = await agent.get(unescapeHtml(/<a href="([^"]*\/signup\?[^"]*)">Sign up<\/a>/.exec(login.html)![1]!));
-    const username = uniqueName("new");
-    const email = `${username}@example.com`;
-    const created = await agent.submit(signUp, {
-      username,
-      password: GOOD_PASSWORD,
-      "requiredAttributes[email]": email,
-    });
-    const confirm = await agent.get(created.location!);
-    const confirmed = await agent.submit(
-      confirm,
-      { code: (await latestMessage(gateway, ids.poolId, email)).code! },
-      "/confirm",
-    );
+    const { username, confirmed } = await signUpAndConfirm(agent, ids, await agent.get(ids.loginUrl));
     expect(confirmed.status).toBe(302);
     expect(confirmed.location).toMatch(new RegExp(`^/${ids.poolId}/passkeys/add\\?.*response_type=code`));
     expect(agent.cookies.has("cognito")).toBe(true);
