@@ -357,7 +357,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         metrics,
       ),
       adminUsers: createAdminUserService({ db, clock, hasher, codes, sender, triggers, signOuts: accessTokens }),
-      listUsers: createListUsersService({ db }),
+      listUsers: createListUsersService({ db, clock }),
       passwordRecovery: createPasswordRecoveryService({ ...userFlowDeps, migrationSource }),
       userMigrationSources: createUserMigrationSourceService({
         db,

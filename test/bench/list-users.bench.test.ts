@@ -33,6 +33,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { AdminPrincipal } from "../../src/core/admin-keys/admin-key.types.js";
 import { buildGatewaySchema } from "../../src/api/graphql/schema.js";
 import { createListUsersService, type ListUsersResult } from "../../src/core/users/list-users.service.js";
+import { systemClock } from "../../src/lib/clock.js";
 import { CreateUserPoolDocument, ListUsersDocument } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
@@ -217,7 +218,7 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     scenarios.push({ label: `every page by cursor, ${narrow} (${narrowCount})`, captured: walk });
 
     // Timed: each request over HTTP and its statements directly, alternately, from the client thread.
-    const service = createListUsersService({ db: app.app.db });
+    const service = createListUsersService({ db: app.app.db, clock: systemClock });
     const schema = await buildGatewaySchema();
     const principal: AdminPrincipal = { keyId: "bench", poolScope: null };
     const rows: (string | number)[][] = [];

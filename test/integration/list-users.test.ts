@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveUser } from "../../src/core/users/user-store.js";
+import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
+import { createAwsCredentials, signedCall } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, latestMessage } from "../support/directory.js";
 import {
@@ -141,8 +143,11 @@ const attributeOf = (user: ListedUser, name: string) =>
 
 describe.each(BACKENDS)("listUsers on $name", (backend) => {
   let gateway: TestApp;
+  // Near the real time: wire calls are signed at clock.now() and the gateway checks X-Amz-Date against it.
+  let clock: ManualClock;
   beforeAll(async () => {
-    gateway = await getTestApp(backend, { env: { BCRYPT_COST: "4" } });
+    clock = createManualClock(new Date());
+    gateway = await getTestApp(backend, { env: { BCRYPT_COST: "4" }, overrides: { clock } });
   });
   afterAll(async () => gateway?.close());
 
@@ -366,6 +371,54 @@ describe.each(BACKENDS)("listUsers on $name", (backend) => {
         "InvalidParameterException",
       ]);
     }
+  });
+
+  it("refuses a pagination token over GraphQL and the wire once it is more than an hour old", async () => {
+    const { poolId } = await seededPool({}, PEOPLE.slice(0, 4));
+    const credentials = await createAwsCredentials(gateway);
+    // Signed at the gateway's time, which moves on below.
+    const wireList = (input: { PaginationToken?: string }) =>
+      signedCall(gateway, "ListUsers", { UserPoolId: poolId, Limit: 1, ...input }, credentials, {
+        signingDate: clock.now(),
+      });
+    const graphqlToken = (await listData({ userPoolId: poolId, limit: 1 })).paginationToken!;
+    const wireFirst = await wireList({});
+    expect(wireFirst.status).toBe(200);
+    const wireToken = wireFirst.body.PaginationToken as string;
+
+    // Tokens are interchangeable between the two ways in, and still good just short of the hour.
+    clock.advanceSeconds(60 * 60 - 5);
+    expect((await listData({ userPoolId: poolId, limit: 1, paginationToken: wireToken })).users).toHaveLength(1);
+    const within = await wireList({ PaginationToken: graphqlToken });
+    expect(within.status).toBe(200);
+    expect(within.body.Users).toHaveLength(1);
+
+    clock.advanceSeconds(10);
+    const expired = "paginationToken has expired (tokens last 1 hour); start again without a token.";
+    const refused = await list({ userPoolId: poolId, limit: 1, paginationToken: graphqlToken });
+    expect(errorCodes(refused)).toEqual(["InvalidParameterException"]);
+    expect(refused.errors![0]!.message).toBe(expired);
+    const wireRefused = await wireList({ PaginationToken: wireToken });
+    expect({ status: wireRefused.status, body: wireRefused.body }).toEqual({
+      status: 400,
+      body: { __type: "InvalidParameterException", message: expired },
+    });
+
+    // A token from before issue times were recorded has none and counts as expired; one from the future is refused.
+    const fresh = (await listData({ userPoolId: poolId, limit: 1 })).paginationToken!;
+    const rewrite = (change: (fields: Record<string, unknown>) => void) => {
+      const fields = JSON.parse(Buffer.from(fresh, "base64url").toString("utf8")) as Record<string, unknown>;
+      change(fields);
+      return Buffer.from(JSON.stringify(fields), "utf8").toString("base64url");
+    };
+    const legacy = await list({ userPoolId: poolId, limit: 1, paginationToken: rewrite((fields) => delete fields.t) });
+    expect(legacy.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ["InvalidParameterException", expired],
+    ]);
+    const future = rewrite((fields) => (fields.t = clock.nowMs() + 10 * 60 * 1000));
+    expect(errorCodes(await list({ userPoolId: poolId, limit: 1, paginationToken: future }))).toEqual([
+      "InvalidParameterException",
+    ]);
   });
 
   it("accepts limits 0 to 60 only", async () => {
