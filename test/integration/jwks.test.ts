@@ -328,7 +328,8 @@ describe.each(BACKENDS)("token signing keys and JWKS on $name", (backend) => {
       await expectNotAuthorized(verify(forged), "Invalid Access Token");
     }
 
-    // A changed payload under the original signature.
+    // A changed payload under the original signature, once the original has been verified (and remembered).
+    await expect(verify(tokens.access)).resolves.toMatchObject({ token_use: "access" });
     const [header, , signature] = tokens.access.split(".");
     await expectNotAuthorized(
       verify(`${header}.${encodePart({ ...claims, sub: "admin" })}.${signature}`),
