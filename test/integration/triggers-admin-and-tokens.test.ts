@@ -1,5 +1,15 @@
+import {
+  AdminConfirmSignUpCommand,
+  AdminResetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  ForgotPasswordCommand,
+  GetUserAttributeVerificationCodeCommand,
+  ResendConfirmationCodeCommand,
+  UpdateUserAttributesCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
+import { cognitoClient, createAwsCredentials } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
 import { GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
 import {
@@ -8,14 +18,19 @@ import {
   AdminCreateUserDocument,
   AdminGetUserDocument,
   AdminSetUserMfaPreferenceDocument,
+  AdminResetUserPasswordDocument,
   AdminSetUserPasswordDocument,
+  AdminUpdateUserAttributesDocument,
   ConfirmForgotPasswordDocument,
   CreateGroupDocument,
   ForgotPasswordDocument,
+  GetUserAttributeVerificationCodeDocument,
   InitiateAuthDocument,
+  ResendConfirmationCodeDocument,
   RespondToAuthChallengeDocument,
   SentMessagesDocument,
   SignUpDocument,
+  UpdateUserAttributesDocument,
   type CreateUserPoolClientInput,
   type CreateUserPoolInput,
   type LambdaConfigInput,
@@ -386,4 +401,123 @@ describe.each(BACKENDS)("admin, recovery and token triggers on $name", (backend)
     expect(suite.receiver.at(path("/postauth"))[0]!.event.request.clientMetadata).toEqual({ step: "respond" });
     expect(suite.receiver.at(path("/token"))[0]!.event.request.clientMetadata).toEqual({ step: "respond" });
   });
+
+  type Metadata = Record<string, string>;
+  type Attributes = { name: string; value: string }[];
+  /** The operations whose ClientMetadata reaches only their message or confirmation trigger, over one API. */
+  interface MetadataCalls {
+    resendConfirmationCode(clientId: string, username: string, metadata: Metadata): Promise<unknown>;
+    forgotPassword(clientId: string, username: string, metadata: Metadata): Promise<unknown>;
+    updateUserAttributes(accessToken: string, attributes: Attributes, metadata: Metadata): Promise<unknown>;
+    getUserAttributeVerificationCode(accessToken: string, name: string, metadata: Metadata): Promise<unknown>;
+    adminUpdateUserAttributes(
+      poolId: string,
+      username: string,
+      attributes: Attributes,
+      metadata: Metadata,
+    ): Promise<unknown>;
+    adminConfirmSignUp(poolId: string, username: string, metadata: Metadata): Promise<unknown>;
+    adminResetUserPassword(poolId: string, username: string, metadata: Metadata): Promise<unknown>;
+  }
+  const graphqlCalls = (): MetadataCalls => {
+    const gql = suite.gateway.gql.bind(suite.gateway);
+    return {
+      resendConfirmationCode: async (clientId, username, clientMetadata) =>
+        expectData(await gql(ResendConfirmationCodeDocument, { input: { clientId, username, clientMetadata } }, null)),
+      forgotPassword: async (clientId, username, clientMetadata) =>
+        expectData(await gql(ForgotPasswordDocument, { input: { clientId, username, clientMetadata } }, null)),
+      updateUserAttributes: async (token, userAttributes, clientMetadata) =>
+        expectData(await gql(UpdateUserAttributesDocument, { input: { userAttributes, clientMetadata } }, token)),
+      getUserAttributeVerificationCode: async (token, attributeName, clientMetadata) =>
+        expectData(await gql(GetUserAttributeVerificationCodeDocument, { attributeName, clientMetadata }, token)),
+      adminUpdateUserAttributes: async (userPoolId, username, userAttributes, clientMetadata) =>
+        expectData(
+          await gql(AdminUpdateUserAttributesDocument, {
+            input: { userPoolId, username, userAttributes, clientMetadata },
+          }),
+        ),
+      adminConfirmSignUp: async (userPoolId, username, clientMetadata) =>
+        expectData(await gql(AdminConfirmSignUpDocument, { userPoolId, username, clientMetadata })),
+      adminResetUserPassword: async (userPoolId, username, clientMetadata) =>
+        expectData(await gql(AdminResetUserPasswordDocument, { userPoolId, username, clientMetadata })),
+    };
+  };
+  const wireCalls = async (): Promise<MetadataCalls> => {
+    const anonymous = cognitoClient(suite.gateway);
+    const admin = cognitoClient(suite.gateway, await createAwsCredentials(suite.gateway));
+    const wire = (attributes: Attributes) => attributes.map(({ name, value }) => ({ Name: name, Value: value }));
+    return {
+      resendConfirmationCode: (ClientId, Username, ClientMetadata) =>
+        anonymous.send(new ResendConfirmationCodeCommand({ ClientId, Username, ClientMetadata })),
+      forgotPassword: (ClientId, Username, ClientMetadata) =>
+        anonymous.send(new ForgotPasswordCommand({ ClientId, Username, ClientMetadata })),
+      updateUserAttributes: (AccessToken, attributes, ClientMetadata) =>
+        anonymous.send(
+          new UpdateUserAttributesCommand({ AccessToken, UserAttributes: wire(attributes), ClientMetadata }),
+        ),
+      getUserAttributeVerificationCode: (AccessToken, AttributeName, ClientMetadata) =>
+        anonymous.send(new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName, ClientMetadata })),
+      adminUpdateUserAttributes: (UserPoolId, Username, attributes, ClientMetadata) =>
+        admin.send(
+          new AdminUpdateUserAttributesCommand({
+            UserPoolId,
+            Username,
+            UserAttributes: wire(attributes),
+            ClientMetadata,
+          }),
+        ),
+      adminConfirmSignUp: (UserPoolId, Username, ClientMetadata) =>
+        admin.send(new AdminConfirmSignUpCommand({ UserPoolId, Username, ClientMetadata })),
+      adminResetUserPassword: (UserPoolId, Username, ClientMetadata) =>
+        admin.send(new AdminResetUserPasswordCommand({ UserPoolId, Username, ClientMetadata })),
+    };
+  };
+
+  it.each(["graphql", "wire"] as const)(
+    "hands ClientMetadata over %s to CustomMessage, PostConfirmation and UserMigration_ForgotPassword",
+    async (via) => {
+      const { poolId, clientId, path } = await poolWithTriggers((url) => ({
+        customMessage: url("/msg"),
+        postConfirmation: url("/post"),
+        userMigration: url("/migrate"),
+      }));
+      const api = via === "graphql" ? graphqlCalls() : await wireCalls();
+      const username = uniqueName("cm");
+      const email = (tag: string) => ({ name: "email", value: `${username}+${tag}@example.com` });
+      expectData(
+        await suite.gateway.gql(
+          SignUpDocument,
+          { input: { clientId, username, password: GOOD_PASSWORD, userAttributes: [email("a")] } },
+          null,
+        ),
+      );
+      await api.resendConfirmationCode(clientId, username, { op: "resend" });
+      await api.adminConfirmSignUp(poolId, username, { op: "admin-confirm" });
+      await api.adminUpdateUserAttributes(poolId, username, [email("b")], { op: "admin-update" });
+      const tokens = expectData(await passwordSignIn(clientId, username)).initiateAuth;
+      if (tokens.__typename !== "AuthenticationResult") throw new Error("expected tokens");
+      await api.updateUserAttributes(tokens.accessToken, [email("c")], { op: "update" });
+      await api.getUserAttributeVerificationCode(tokens.accessToken, "email", { op: "verify-code" });
+      // A verified email for the reset codes; vouched for by the admin, so no message goes out.
+      await api.adminUpdateUserAttributes(poolId, username, [{ name: "email_verified", value: "true" }], {});
+      await api.adminResetUserPassword(poolId, username, { op: "admin-reset" });
+      await api.forgotPassword(clientId, username, { op: "forgot" });
+      // An unknown name goes to UserMigration_ForgotPassword, whose answer (the event unchanged) is invalid.
+      await expect(api.forgotPassword(clientId, uniqueName("old"), { op: "migrate" })).rejects.toThrow();
+
+      const seen = (name: string) =>
+        suite.receiver.at(path(name)).map(({ event }) => [event.triggerSource, event.request.clientMetadata]);
+      expect(seen("/msg")).toEqual([
+        ["CustomMessage_SignUp", undefined],
+        ["CustomMessage_ResendCode", { op: "resend" }],
+        ["CustomMessage_UpdateUserAttribute", { op: "admin-update" }],
+        ["CustomMessage_UpdateUserAttribute", { op: "update" }],
+        ["CustomMessage_VerifyUserAttribute", { op: "verify-code" }],
+        ["CustomMessage_ForgotPassword", { op: "admin-reset" }],
+        ["CustomMessage_ForgotPassword", { op: "forgot" }],
+      ]);
+      expect(seen("/post")).toEqual([["PostConfirmation_ConfirmSignUp", { op: "admin-confirm" }]]);
+      expect(seen("/migrate")).toEqual([["UserMigration_ForgotPassword", { op: "migrate" }]]);
+    },
+  );
 });

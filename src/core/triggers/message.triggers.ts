@@ -17,6 +17,15 @@ export type MessageEvent =
   | "VerifyUserAttribute"
   | "Authentication";
 
+/**
+ * Who asked for a message, as its CustomMessage / Custom*Sender event shows it: the app client (null
+ * for admin calls) and the call's ClientMetadata (cognito-reference §10.1).
+ */
+export interface MessageCaller {
+  clientId: string | null;
+  clientMetadata: Record<string, string> | null;
+}
+
 /** Placeholders the CustomMessage trigger receives and must keep; the gateway puts the code in afterwards. */
 export const CODE_PARAMETER = "{####}";
 export const USERNAME_PARAMETER = "{username}";

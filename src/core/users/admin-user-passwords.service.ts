@@ -279,7 +279,10 @@ export function createAdminUserPasswordOperations({
      *         phone; nothing is changed), CodeDeliveryFailureException, ConcurrentModificationException (the user's
      *         channel changed while CustomMessage ran), UserLambdaValidationException and the other trigger errors
      */
-    async adminResetUserPassword(principal: AdminPrincipal, ref: AdminUserRef): Promise<void> {
+    async adminResetUserPassword(
+      principal: AdminPrincipal,
+      ref: AdminUserRef & { clientMetadata?: Record<string, string> | null },
+    ): Promise<void> {
       const assertResettable = (user: User) => {
         if (user.status === "FORCE_CHANGE_PASSWORD")
           throw new CognitoError("NotAuthorizedException", "User password cannot be reset in the current state.");
@@ -295,7 +298,12 @@ export function createAdminUserPasswordOperations({
       const composed =
         target === "admin_only"
           ? null
-          : await composePasswordResetCode(codes, pool, { ...user, status: "RESET_REQUIRED" });
+          : await composePasswordResetCode(
+              codes,
+              pool,
+              { ...user, status: "RESET_REQUIRED" },
+              { clientId: null, clientMetadata: ref.clientMetadata ?? null },
+            );
       const prepared = await db.transaction(async (repositories) => {
         const { user: current } = await loadAdminUserContext(repositories, principal, ref);
         assertResettable(current);

@@ -99,7 +99,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
      */
     async adminUpdateUserAttributes(
       principal: AdminPrincipal,
-      input: AdminUserRef & { userAttributes: AttributeInput[] },
+      input: AdminUserRef & { userAttributes: AttributeInput[]; clientMetadata?: Record<string, string> | null },
     ): Promise<void> {
       checkInput({ userPoolId: input.userPoolId, username: input.username, userAttributes: input.userAttributes });
       requireUnique(
@@ -117,6 +117,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
           eventDetail: ({ user }) => ({ username: user.username }),
         },
         input.userAttributes,
+        { clientId: null, clientMetadata: input.clientMetadata ?? null },
       );
     },
 
@@ -184,7 +185,10 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
      * @throws ResourceNotFoundException, NotAuthorizedException (any other status), UserNotFoundException,
      *         UserLambdaValidationException / UnexpectedLambdaException / InvalidLambdaResponseException (PostConfirmation; the user is confirmed)
      */
-    async adminConfirmSignUp(principal: AdminPrincipal, ref: AdminUserRef): Promise<void> {
+    async adminConfirmSignUp(
+      principal: AdminPrincipal,
+      ref: AdminUserRef & { clientMetadata?: Record<string, string> | null },
+    ): Promise<void> {
       const { pool, confirmed } = await db.transaction(async (repositories) => {
         const { pool, user } = await loadAdminUserContext(repositories, principal, ref);
         if (user.status !== "UNCONFIRMED")
@@ -207,7 +211,7 @@ export function createAdminUserService(deps: AdminUserServiceDeps) {
         source: "PostConfirmation_ConfirmSignUp",
         user: confirmed,
         caller: { clientId: null },
-        clientMetadata: null,
+        clientMetadata: ref.clientMetadata ?? null,
       });
     },
   };

@@ -11,6 +11,7 @@ import type { CodeService, ComposedCode, PreparedCode } from "../messaging/code.
 import { verificationTemplate, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { Database, Repositories } from "../ports.js";
 import type { UserPool, VerifiableAttribute } from "../pools/user-pool.types.js";
+import type { MessageCaller } from "../triggers/message.triggers.js";
 import { voidCodesForOldAddresses } from "./address-codes.js";
 import { applyAttributeChanges } from "./attribute-changes.js";
 import { VERIFY_CODE_PURPOSE, type AttributeInput } from "./attribute-rules.js";
@@ -81,13 +82,17 @@ export interface AttributeWriter<C extends { pool: UserPool; user: User }> {
 }
 
 export function createAttributeUpdates({ db, clock, codes }: { db: Database; clock: Clock; codes: CodeService }) {
-  /** A verification code for `address` (the current value, or a held change): CustomMessage runs here, before any transaction. */
+  /**
+   * A verification code for `address` (the current value, or a held change): CustomMessage runs here,
+   * before any transaction, with the caller's client and ClientMetadata.
+   */
   function composeVerificationCode(
     pool: UserPool,
     user: User,
     kind: VerifiableAttribute,
     address: string,
     event: "UpdateUserAttribute" | "VerifyUserAttribute",
+    caller: MessageCaller,
   ): Promise<ComposedCode> {
     const target: DeliveryTarget = { medium: kind === "email" ? "EMAIL" : "SMS", attributeName: kind, address };
     return codes.composeCode({
@@ -97,6 +102,8 @@ export function createAttributeUpdates({ db, clock, codes }: { db: Database; clo
       target,
       template: verificationTemplate(pool, target.medium),
       event,
+      clientId: caller.clientId,
+      clientMetadata: caller.clientMetadata,
     });
   }
 
@@ -117,13 +124,14 @@ export function createAttributeUpdates({ db, clock, codes }: { db: Database; clo
      * the new value. Where the pool requires verification before update, the old value stays in force
      * (attributes, sign-in aliases, messages) and the new one travels with its code. The codes and their
      * messages commit with the change; codes sent for a value the change leaves behind stop working.
-     * Returns where codes went.
+     * `caller` is who CustomMessage_UpdateUserAttribute sees asking. Returns where codes went.
      * @throws what `writer` throws, AliasExistsException, CodeDeliveryFailureException (the change is kept),
      *         ConcurrentModificationException (the attributes kept changing meanwhile), CustomMessage's trigger errors
      */
     async updateAttributes<C extends { pool: UserPool; user: User }>(
       writer: AttributeWriter<C>,
       userAttributes: readonly AttributeInput[],
+      caller: MessageCaller,
     ): Promise<CodeDeliveryDetails[]> {
       const writes = userAttributes.filter((attribute) => attribute.value !== "");
       const deletes = userAttributes.filter((attribute) => attribute.value === "").map((attribute) => attribute.name);
@@ -166,7 +174,7 @@ export function createAttributeUpdates({ db, clock, codes }: { db: Database; clo
         const composed: { code: ComposedCode; pendingValue: string | null }[] = [];
         for (const need of plan.toSend)
           composed.push({
-            code: await composeVerificationCode(pool, user, need.kind, need.address, "UpdateUserAttribute"),
+            code: await composeVerificationCode(pool, user, need.kind, need.address, "UpdateUserAttribute", caller),
             pendingValue: need.isPending ? need.address : null,
           });
         return db.transaction(async (repositories) => {

@@ -6,6 +6,7 @@ import type { CodeService, ComposedCode } from "../messaging/code.service.js";
 import { hidesUsersFor, type HidesUsersOverride, type SignUpServiceDeps } from "./sign-up.service.js";
 import { recoveryTarget, type CodeDeliveryDetails, type DeliveryTarget } from "../messaging/delivery.js";
 import type { UserPool } from "../pools/user-pool.types.js";
+import type { MessageCaller } from "../triggers/message.triggers.js";
 import { runPostConfirmation } from "../triggers/sign-up.triggers.js";
 import { migrateUser, type BuiltInMigrationSource } from "../triggers/user-migration.js";
 import { prepareCredentials, retireCurrentPassword } from "./credentials.js";
@@ -27,19 +28,32 @@ const codeMismatch = () =>
 
 /**
  * Makes a password-reset code for the user's first verified channel in recovery order, running
- * CustomMessage_ForgotPassword: before the transaction that stores it (codes.storeCode). Shared
- * with AdminResetUserPassword.
+ * CustomMessage_ForgotPassword (which sees `caller`): before the transaction that stores it
+ * (codes.storeCode). Shared with AdminResetUserPassword.
  * @throws NotAuthorizedException (admin_only recovery), InvalidParameterException (no verified channel),
  *         UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException
  */
-export async function composePasswordResetCode(codes: CodeService, pool: UserPool, user: User): Promise<ComposedCode> {
+export async function composePasswordResetCode(
+  codes: CodeService,
+  pool: UserPool,
+  user: User,
+  caller: MessageCaller,
+): Promise<ComposedCode> {
   const target = recoveryTarget(pool, user.attributes);
   if (target === "admin_only") throw adminOnlyRecovery();
   if (target === null)
     throw invalidParameter(
       "Cannot reset password for the user as there is no registered/verified email or phone_number",
     );
-  return codes.composeCode({ pool, user, purpose: "FORGOT_PASSWORD", target, template: templateFor(pool, target) });
+  return codes.composeCode({
+    pool,
+    user,
+    purpose: "FORGOT_PASSWORD",
+    target,
+    template: templateFor(pool, target),
+    clientId: caller.clientId,
+    clientMetadata: caller.clientMetadata,
+  });
 }
 
 const adminOnlyRecovery = () =>
@@ -67,14 +81,19 @@ export function createPasswordRecoveryService({
   migrationSource,
 }: PasswordRecoveryDeps) {
   /** UserMigration_ForgotPassword; a parallel request that migrated the same name first wins, and its user is used. */
-  async function migrateForReset(pool: UserPool, clientId: string, username: string): Promise<User | null> {
+  async function migrateForReset(
+    pool: UserPool,
+    clientId: string,
+    username: string,
+    clientMetadata: Record<string, string> | null,
+  ): Promise<User | null> {
     try {
       return await migrateUser({ db, clock, hasher, triggers, sender, migrationSource }, pool, {
         source: "UserMigration_ForgotPassword",
         userName: username,
         clientId,
         password: null,
-        clientMetadata: null,
+        clientMetadata,
       });
     } catch (error) {
       if (!(
@@ -125,7 +144,12 @@ export function createPasswordRecoveryService({
      *         UserNotFoundException (LEGACY clients)
      */
     async forgotPassword(
-      input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride,
+      input: {
+        clientId: string;
+        username: string;
+        secretHash?: string | null;
+        clientMetadata?: Record<string, string> | null;
+      } & HidesUsersOverride,
     ): Promise<CodeDeliveryDetails> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await db.read((repositories) => loadClientContext(repositories, input.clientId));
@@ -134,7 +158,8 @@ export function createPasswordRecoveryService({
         const found = await db.read((repositories) => findUserByIdentifier(repositories, pool, input.username));
         verifySecretHash(secretBox, client, input.secretHash, [input.username, ...(found ? [found.username] : [])]);
         // An unknown name may live in the old user store: UserMigration_ForgotPassword creates it (RESET_REQUIRED).
-        const user = found ?? (await migrateForReset(pool, client.clientId, input.username));
+        const clientMetadata = input.clientMetadata ?? null;
+        const user = found ?? (await migrateForReset(pool, client.clientId, input.username, clientMetadata));
         if (hidesUsers) {
           // Whether the pool lets users recover at all is the pool's, not the user's: everyone hears it.
           if (recoveryTarget(pool, {}) === "admin_only") throw adminOnlyRecovery();
@@ -152,7 +177,10 @@ export function createPasswordRecoveryService({
           if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
           await codes.countAttempt("forgotPassword", user.id, FORGOT_PASSWORD_PER_HOUR);
         }
-        const composed = await composePasswordResetCode(codes, pool, user);
+        const composed = await composePasswordResetCode(codes, pool, user, {
+          clientId: client.clientId,
+          clientMetadata,
+        });
         const prepared = await db.transaction(async (repositories) => {
           const code = await codes.storeCode(repositories, composed);
           await repositories.events.append(

@@ -59,7 +59,7 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
      */
     async updateUserAttributes(
       principal: AccessTokenPrincipal,
-      input: { userAttributes: AttributeInput[] },
+      input: { userAttributes: AttributeInput[]; clientMetadata?: Record<string, string> | null },
     ): Promise<CodeDeliveryDetails[]> {
       checkInput({ userAttributes: input.userAttributes });
       requireUnique(
@@ -77,6 +77,7 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
           eventDetail: ({ client }) => ({ via: "UpdateUserAttributes", clientId: client.clientId }),
         },
         input.userAttributes,
+        { clientId: principal.clientId, clientMetadata: input.clientMetadata ?? null },
       );
     },
 
@@ -119,8 +120,9 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
      */
     async getUserAttributeVerificationCode(
       principal: AccessTokenPrincipal,
-      attributeName: string,
+      input: { attributeName: string; clientMetadata?: Record<string, string> | null },
     ): Promise<CodeDeliveryDetails> {
+      const { attributeName } = input;
       checkInput({ attributeName });
       const kind = requireVerifiable(attributeName);
       await codes.countAttempt("getUserAttributeVerificationCode", principal.userId, GET_VERIFICATION_CODE_PER_HOUR);
@@ -135,7 +137,10 @@ export function createSelfAttributeOperations({ db, clock, codes }: Pick<SelfSer
           return { ...context, ...(await addressOf(repositories, context.user)) };
         });
         if (!address) throw invalidParameter(`The user has no ${kind} to verify.`);
-        const composed = await composeVerificationCode(pool, user, kind, address, "VerifyUserAttribute");
+        const composed = await composeVerificationCode(pool, user, kind, address, "VerifyUserAttribute", {
+          clientId: principal.clientId,
+          clientMetadata: input.clientMetadata ?? null,
+        });
         return db.transaction(async (repositories) => {
           const { user: current } = await loadSelfContext(repositories, principal);
           const now = await addressOf(repositories, current);

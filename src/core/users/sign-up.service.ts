@@ -327,7 +327,12 @@ export function createSignUpService({
      *         CodeDeliveryFailureException, UserNotFoundException (LEGACY clients)
      */
     async resendConfirmationCode(
-      input: { clientId: string; username: string; secretHash?: string | null } & HidesUsersOverride,
+      input: {
+        clientId: string;
+        username: string;
+        secretHash?: string | null;
+        clientMetadata?: Record<string, string> | null;
+      } & HidesUsersOverride,
     ): Promise<CodeDeliveryDetails> {
       checkInput({ clientId: input.clientId, secretHash: input.secretHash, username: input.username });
       const { client, pool } = await contexts.get(input.clientId);
@@ -357,7 +362,11 @@ export function createSignUpService({
           if (user.status !== "UNCONFIRMED") throw invalidParameter("User is already confirmed.");
           await codes.countAttempt("resendConfirmationCode", user.id, RESEND_PER_HOUR);
         }
-        const composed = await composeSignUpCode(pool, user, { event: "ResendCode", clientId: client.clientId });
+        const composed = await composeSignUpCode(pool, user, {
+          event: "ResendCode",
+          clientId: client.clientId,
+          clientMetadata: input.clientMetadata,
+        });
         if (!composed) {
           if (hidesUsers) return simulated();
           throw noAutoVerification();

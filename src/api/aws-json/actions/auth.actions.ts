@@ -148,6 +148,7 @@ export const authActions: ActionTable = {
         clientId: input.ClientId,
         username: input.Username,
         secretHash: input.SecretHash,
+        clientMetadata: input.ClientMetadata,
       });
       return { CodeDeliveryDetails: toCodeDeliveryDetails(details) };
     },
@@ -161,6 +162,7 @@ export const authActions: ActionTable = {
         clientId: input.ClientId,
         username: input.Username,
         secretHash: input.SecretHash,
+        clientMetadata: input.ClientMetadata,
       });
       return { CodeDeliveryDetails: toCodeDeliveryDetails(details) };
     },

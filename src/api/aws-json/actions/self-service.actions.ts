@@ -19,6 +19,7 @@ import { compact, toCodeDeliveryDetails, toMfaMembers } from "../shapes.js";
 import { mfaSettingsMembers, toAttributeInputs, toMfaPreference, type MfaSettingsRequest } from "./users.actions.js";
 
 type TokenRequest = { AccessToken: string };
+type ClientMetadataRequest = { ClientMetadata?: Record<string, string> };
 const user = (ctx: WireContext, input: TokenRequest): Promise<AccessTokenPrincipal> =>
   ctx.services.accessTokens.authenticate(input.AccessToken);
 
@@ -59,12 +60,15 @@ export const selfServiceActions: ActionTable = {
     },
   }),
 
-  UpdateUserAttributes: action<TokenRequest & { UserAttributes: { Name: string; Value?: string }[] }>({
+  UpdateUserAttributes: action<
+    TokenRequest & ClientMetadataRequest & { UserAttributes: { Name: string; Value?: string }[] }
+  >({
     auth: "public",
     members: { AccessToken: accessToken, UserAttributes: required(attributes), ClientMetadata: clientMetadata },
     async handle(input, ctx) {
       const list = await ctx.services.selfService.updateUserAttributes(await user(ctx, input), {
         userAttributes: toAttributeInputs(input.UserAttributes),
+        clientMetadata: input.ClientMetadata,
       });
       return compact({ CodeDeliveryDetailsList: list.length > 0 ? list.map(toCodeDeliveryDetails) : null });
     },
@@ -79,13 +83,16 @@ export const selfServiceActions: ActionTable = {
     },
   }),
 
-  GetUserAttributeVerificationCode: action<TokenRequest & { AttributeName: string }>({
+  GetUserAttributeVerificationCode: action<TokenRequest & ClientMetadataRequest & { AttributeName: string }>({
     auth: "public",
     members: { AccessToken: accessToken, AttributeName: required(attributeName), ClientMetadata: clientMetadata },
     async handle(input, ctx) {
       return {
         CodeDeliveryDetails: toCodeDeliveryDetails(
-          await ctx.services.selfService.getUserAttributeVerificationCode(await user(ctx, input), input.AttributeName),
+          await ctx.services.selfService.getUserAttributeVerificationCode(await user(ctx, input), {
+            attributeName: input.AttributeName,
+            clientMetadata: input.ClientMetadata,
+          }),
         ),
       };
     },

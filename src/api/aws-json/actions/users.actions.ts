@@ -49,6 +49,7 @@ export const mfaSettingsMembers = {
 };
 
 type UserRef = { UserPoolId: string; Username: string };
+type ClientMetadataRequest = { ClientMetadata?: Record<string, string> };
 type GroupRef = { UserPoolId: string; GroupName: string };
 const userRef = { UserPoolId: userPoolId, Username: username };
 const ref = (input: UserRef) => ({ userPoolId: input.UserPoolId, username: input.Username });
@@ -68,8 +69,12 @@ const groupInput = (input: GroupRef & GroupDetails) => ({
 });
 
 /** A void admin action on one user. */
-const userCommand = (run: (ctx: Parameters<ActionTable[string]["handle"]>[1], input: UserRef) => Promise<void>) =>
-  adminCommand<UserRef>({ ...userRef, ClientMetadata: clientMetadata }, (input, ctx) => run(ctx, input));
+const userCommand = (
+  run: (ctx: Parameters<ActionTable[string]["handle"]>[1], input: UserRef & ClientMetadataRequest) => Promise<void>,
+) =>
+  adminCommand<UserRef & ClientMetadataRequest>({ ...userRef, ClientMetadata: clientMetadata }, (input, ctx) =>
+    run(ctx, input),
+  );
 
 /** Groups, every Admin* user operation and ListUsers (IAM actions on AWS: SigV4 with an admin key here). */
 export const userActions: ActionTable = {
@@ -201,13 +206,14 @@ export const userActions: ActionTable = {
       };
     },
   }),
-  AdminUpdateUserAttributes: adminCommand<UserRef & { UserAttributes: { Name: string; Value?: string }[] }>(
-    { ...userRef, UserAttributes: required(attributes), ClientMetadata: clientMetadata },
-    (input, ctx) =>
-      ctx.services.adminUsers.adminUpdateUserAttributes(adminOf(ctx), {
-        ...ref(input),
-        userAttributes: toAttributeInputs(input.UserAttributes),
-      }),
+  AdminUpdateUserAttributes: adminCommand<
+    UserRef & ClientMetadataRequest & { UserAttributes: { Name: string; Value?: string }[] }
+  >({ ...userRef, UserAttributes: required(attributes), ClientMetadata: clientMetadata }, (input, ctx) =>
+    ctx.services.adminUsers.adminUpdateUserAttributes(adminOf(ctx), {
+      ...ref(input),
+      userAttributes: toAttributeInputs(input.UserAttributes),
+      clientMetadata: input.ClientMetadata,
+    }),
   ),
   AdminDeleteUserAttributes: adminCommand<UserRef & { UserAttributeNames: string[] }>(
     { ...userRef, UserAttributeNames: required(attributeNames) },
@@ -229,9 +235,14 @@ export const userActions: ActionTable = {
   AdminDeleteUser: userCommand((ctx, input) => ctx.services.adminUsers.adminDeleteUser(adminOf(ctx), ref(input))),
   AdminDisableUser: userCommand((ctx, input) => ctx.services.adminUsers.adminDisableUser(adminOf(ctx), ref(input))),
   AdminEnableUser: userCommand((ctx, input) => ctx.services.adminUsers.adminEnableUser(adminOf(ctx), ref(input))),
-  AdminConfirmSignUp: userCommand((ctx, input) => ctx.services.adminUsers.adminConfirmSignUp(adminOf(ctx), ref(input))),
+  AdminConfirmSignUp: userCommand((ctx, input) =>
+    ctx.services.adminUsers.adminConfirmSignUp(adminOf(ctx), { ...ref(input), clientMetadata: input.ClientMetadata }),
+  ),
   AdminResetUserPassword: userCommand((ctx, input) =>
-    ctx.services.adminUsers.adminResetUserPassword(adminOf(ctx), ref(input)),
+    ctx.services.adminUsers.adminResetUserPassword(adminOf(ctx), {
+      ...ref(input),
+      clientMetadata: input.ClientMetadata,
+    }),
   ),
   AdminUserGlobalSignOut: userCommand((ctx, input) =>
     ctx.services.signOut.adminUserGlobalSignOut(adminOf(ctx), ref(input)),

@@ -1,3 +1,4 @@
+import { JSONObjectResolver } from "graphql-scalars";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { AdminPrincipal } from "../../../core/admin-keys/admin-key.types.js";
 import { CurrentAdmin, type GraphqlContext } from "../context.js";
@@ -104,9 +105,11 @@ export class AdminUserResolver {
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
     @Arg("username", () => String) username: string,
+    @Arg("clientMetadata", () => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." })
+    clientMetadata: Record<string, string> | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<boolean> {
-    await ctx.services.adminUsers.adminConfirmSignUp(admin, { userPoolId, username });
+    await ctx.services.adminUsers.adminConfirmSignUp(admin, { userPoolId, username, clientMetadata });
     return true;
   }
 
@@ -132,9 +135,11 @@ export class AdminUserResolver {
     @CurrentAdmin() admin: AdminPrincipal,
     @Arg("userPoolId", () => ID) userPoolId: string,
     @Arg("username", () => String) username: string,
+    @Arg("clientMetadata", () => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." })
+    clientMetadata: Record<string, string> | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<boolean> {
-    await ctx.services.adminUsers.adminResetUserPassword(admin, { userPoolId, username });
+    await ctx.services.adminUsers.adminResetUserPassword(admin, { userPoolId, username, clientMetadata });
     return true;
   }
 }

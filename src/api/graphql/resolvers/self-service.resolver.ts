@@ -35,6 +35,7 @@ export class SelfServiceResolver {
     return {
       codeDeliveryDetailsList: await ctx.services.selfService.updateUserAttributes(user, {
         userAttributes: input.userAttributes,
+        clientMetadata: input.clientMetadata,
       }),
     };
   }
@@ -58,10 +59,10 @@ export class SelfServiceResolver {
     @CurrentUser() user: AccessTokenPrincipal,
     @Arg("attributeName", () => String) attributeName: string,
     @Arg("clientMetadata", () => JSONObjectResolver, { nullable: true, description: "Passed to triggers; not stored." })
-    _clientMetadata: Record<string, string> | null,
+    clientMetadata: Record<string, string> | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<CodeDeliveryDetails> {
-    return ctx.services.selfService.getUserAttributeVerificationCode(user, attributeName);
+    return ctx.services.selfService.getUserAttributeVerificationCode(user, { attributeName, clientMetadata });
   }
 
   @Authorized(USER_ROLE)
