@@ -38,7 +38,8 @@ import { createCors, isOriginAllowed } from "./http/cors.js";
 import { createEdge, pathOf } from "./http/edge.js";
 import { refuseUpgrade } from "./http/upgrade-refusal.js";
 import { createGraphqlHttpHandler } from "./http/graphql-http.js";
-import { createCompiledExecution } from "./graphql/compiled-execution.js";
+import { createCompiledExecution, createReadyOperations } from "./graphql/compiled-execution.js";
+import { createDirectExecution } from "./graphql/direct-execution.js";
 import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
@@ -278,9 +279,11 @@ export async function createHttpApi({
     });
   });
 
+  // The documents Apollo has validated and compiled, which direct-execution.ts may answer without its pipeline.
+  const readyOperations = createReadyOperations();
   const apollo = new ApolloServer<GraphqlContext>({
     // Queries and mutations run compiled (graphql-jit); Apollo still parses, validates and formats.
-    gateway: createCompiledExecution(schema),
+    gateway: createCompiledExecution(schema, undefined, readyOperations),
     // Apollo's own messages go to the JSON log too, never to the console.
     logger: {
       debug: (message) => logger.debug({ source: "apollo" }, String(message)),
@@ -326,19 +329,28 @@ export async function createHttpApi({
   });
   await apollo.start();
 
-  const handleGraphql = createGraphqlHttpHandler(apollo, (request, response) =>
-    // The request's id from the access log, already in x-request-id; the address follows TRUST_PROXY.
-    withHttpResponse(
-      {
-        requestId: requestIdOf(request),
-        services,
-        bearerToken: readBearerToken(request.headers.authorization),
-        admin: null,
-        user: null,
-        sourceIp: clientAddresses.addressOf(request),
-      },
-      response,
-    ),
+  const handleGraphql = createGraphqlHttpHandler(
+    apollo,
+    (request, response) =>
+      // The request's id from the access log, already in x-request-id; the address follows TRUST_PROXY.
+      withHttpResponse(
+        {
+          requestId: requestIdOf(request),
+          services,
+          bearerToken: readBearerToken(request.headers.authorization),
+          admin: null,
+          user: null,
+          sourceIp: clientAddresses.addressOf(request),
+        },
+        response,
+      ),
+    // The same hooks as the plugin above.
+    createDirectExecution({
+      ready: readyOperations,
+      logger,
+      noteOperation: noteGraphqlOperation,
+      noteResult: requestMetrics.noteGraphqlResult,
+    }),
   );
   // The GraphQL requests the edge leaves to Express (another method or content type, a compressed body).
   const graphql = [

@@ -55,6 +55,24 @@ describe.each(BACKENDS)("compiled execution on $name", (backend) => {
         .sort(),
     ).toEqual([...usernames].sort());
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
+    // Apollo runs a new text on graphql-js, then compiled; from the third run on the edge answers from the
+    // compiled code without Apollo's pipeline (direct-execution.ts): the same bytes and headers every run.
+    const fresh = query.replace("query ListUsers", "query Fresh");
+    const raw = [];
+    for (let run = 0; run < 3; run++) {
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${gateway.adminKey}` },
+        body: JSON.stringify({ query: fresh, variables: { userPoolId: poolId, limit: 60 } }),
+      });
+      const { date: _date, "x-request-id": _id, ...headers } = Object.fromEntries(response.headers);
+      raw.push({ status: response.status, headers, text: await response.text() });
+    }
+    expect(raw[0]!.headers).toMatchObject({
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+    });
+    for (const run of raw.slice(1)) expect(run).toEqual(raw[0]);
   });
 
   it("reports a Cognito error in a non-null field, nulling the whole answer, with the same path every run", async () => {

@@ -5,6 +5,7 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type Source,
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
@@ -13,7 +14,7 @@ type Gateway = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
 type GatewayRequest = Parameters<NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>>[0];
 
 /** What graphql-jit reports for a field's failure: not graphql-js's GraphQLError class, which Apollo and our formatter test for. */
-interface JitError {
+export interface JitError {
   message: string;
   locations?: readonly { line: number; column: number }[];
   path?: readonly (string | number)[];
@@ -34,6 +35,39 @@ const subscriptionOverHttp = () =>
     extensions: { code: "BAD_REQUEST" },
   });
 
+/**
+ * A query or mutation Apollo has parsed, validated (the limit rules included) and run, compiled: what
+ * direct-execution.ts needs to answer the same text again without Apollo's pipeline.
+ */
+export interface ReadyOperation {
+  operation: OperationDefinitionNode;
+  compiled: CompiledQuery;
+}
+
+/** The documents Apollo has accepted and graphql-jit compiled, by their exact text and the operation name sent. */
+export interface ReadyOperations {
+  find(query: string, operationName: string): ReadyOperation | undefined;
+  remember(query: string, operationName: string, ready: ReadyOperation): void;
+}
+
+/** Enough for every document a real client sends; a stream of distinct documents only cycles it. */
+const MAX_READY_DOCUMENTS = 500;
+
+export function createReadyOperations(maxDocuments = MAX_READY_DOCUMENTS): ReadyOperations {
+  const documents = new Map<string, Map<string, ReadyOperation>>();
+  return {
+    find: (query, operationName) => documents.get(query)?.get(operationName),
+    remember(query, operationName, ready) {
+      let operations = documents.get(query);
+      if (!operations) {
+        if (documents.size >= maxDocuments) documents.delete(documents.keys().next().value!);
+        documents.set(query, (operations = new Map()));
+      }
+      operations.set(operationName, ready);
+    },
+  };
+}
+
 /** Each operation of a document: run once by graphql-js, then compiled (null: graphql-jit refused it). */
 const SEEN_ONCE = Symbol("seenOnce");
 type Operations = Map<string, typeof SEEN_ONCE | CompiledQuery | null>;
@@ -49,7 +83,11 @@ type Operations = Map<string, typeof SEEN_ONCE | CompiledQuery | null>;
  * A subscription over HTTP is refused (graphql-ws serves them); any document graphql-jit refuses runs on
  * graphql-js unchanged.
  */
-export function createCompiledExecution(schema: GraphQLSchema, compile: Compile = compileQuery): Gateway {
+export function createCompiledExecution(
+  schema: GraphQLSchema,
+  compile: Compile = compileQuery,
+  ready?: ReadyOperations,
+): Gateway {
   const documents = new WeakMap<DocumentNode, Operations>();
 
   const compiledFor = (document: DocumentNode, operationName: string): CompiledQuery | null | undefined => {
@@ -86,6 +124,10 @@ export function createCompiledExecution(schema: GraphQLSchema, compile: Compile 
     if (request.operation.operation === "subscription") return { errors: [subscriptionOverHttp()] };
     const compiled = compiledFor(request.document, request.operationName ?? "");
     if (!compiled) return runOnGraphqlJs(request);
+    // Apollo got here only after parsing and validating this exact text: the next request with it may skip both.
+    const query = request.request.query;
+    if (ready && query !== undefined)
+      ready.remember(query, request.request.operationName ?? "", { operation: request.operation, compiled });
     const result = (await compiled.query(undefined, request.context, request.request.variables ?? {})) as {
       data?: unknown;
       errors?: readonly JitError[];
@@ -114,7 +156,7 @@ export function createCompiledExecution(schema: GraphQLSchema, compile: Compile 
 }
 
 /** graphql-jit's error as graphql-js's, with its path, original error (for unwrapResolverError) and locations. */
-function asGraphqlError(error: JitError, source: Source | undefined): GraphQLError {
+export function asGraphqlError(error: JitError, source: Source | undefined): GraphQLError {
   const positions = source && error.locations?.map((location) => positionOf(source.body, location));
   return new GraphQLError(error.message, {
     source: positions ? source : undefined,
