@@ -6,6 +6,7 @@ import { createHttpApi, GRAPHQL_PATH, type HttpApi } from "./api/server.js";
 import { WIRE_ACTIONS } from "./api/aws-json/router.js";
 import { createRequestMetrics, startMetricsServer, type MetricsServer } from "./api/http/metrics.routes.js";
 import type { BodyDeadlines } from "./api/http/body-deadline.js";
+import type { SocketLimits } from "./api/graphql/socket-limits.js";
 import { createPrometheusMetrics } from "./infra/metrics/prometheus-metrics.js";
 import type { Config, MessagingConfig } from "./config/index.js";
 import { createAdminKeyCache } from "./core/admin-keys/admin-key-cache.js";
@@ -115,6 +116,8 @@ export interface AppOverrides {
   userImport?: UserImportRunnerOptions;
   /** How long request bodies may take to arrive (tests shorten them; the defaults are in http/body-deadline.ts). */
   bodyDeadlines?: Partial<BodyDeadlines>;
+  /** What one client may hold open on graphql-ws (tests lower them; the defaults are in graphql/socket-limits.ts). */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 export interface App {
@@ -441,6 +444,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       poolHosts,
       pagesAuthenticator: createMessageAuthenticator(secretsKey, "managed-login-pages"),
       bodyDeadlines: overrides.bodyDeadlines,
+      socketLimits: overrides.socketLimits,
       // The access log writes through the same pino (LOG_LEVEL, redaction); a test's own Logger gets none.
       accessLogger: pinoInstanceOf(logger),
       // With METRICS_PORT the public port never serves /metrics, token or not.

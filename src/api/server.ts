@@ -40,6 +40,12 @@ import { refuseUpgrade } from "./http/upgrade-refusal.js";
 import { createGraphqlHttpHandler } from "./http/graphql-http.js";
 import { createCompiledExecution, createReadyOperations } from "./graphql/compiled-execution.js";
 import { createDirectExecution } from "./graphql/direct-execution.js";
+import {
+  createSocketCounter,
+  DEFAULT_SOCKET_LIMITS,
+  tooManyOperations,
+  type SocketLimits,
+} from "./graphql/socket-limits.js";
 import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
@@ -80,6 +86,8 @@ export interface HttpApiDeps {
   pagesAuthenticator: MessageAuthenticator;
   /** How long request bodies may take to arrive; unset fields keep DEFAULT_BODY_DEADLINES (tests shorten them). */
   bodyDeadlines?: Partial<BodyDeadlines>;
+  /** What one client may hold open on graphql-ws; unset fields keep DEFAULT_SOCKET_LIMITS (tests lower them). */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 /**
@@ -128,7 +136,10 @@ export async function createHttpApi({
   poolHosts,
   pagesAuthenticator,
   bodyDeadlines: deadlineOverrides,
+  socketLimits: socketLimitOverrides,
 }: HttpApiDeps): Promise<HttpApi> {
+  const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...socketLimitOverrides };
+  const openSockets = createSocketCounter(socketLimits.maxSocketsPerAddress);
   const bodyDeadlines: BodyDeadlines = { ...DEFAULT_BODY_DEADLINES, ...deadlineOverrides };
   const { bodyTimeoutMs } = bodyDeadlines;
   const uploadDeadlines = {
@@ -178,6 +189,15 @@ export async function createHttpApi({
         "ForbiddenException",
         "This origin is not allowed to call the gateway (CORS_ORIGINS).",
       );
+    // Counted until the TCP connection closes, whatever ends it (a refused handshake included).
+    if (!openSockets.admit(clientAddresses.addressOf(request), (release) => socket.once("close", release)))
+      return refuseUpgrade(
+        logger,
+        refusal,
+        429,
+        "LimitExceededException",
+        `At most ${socketLimits.maxSocketsPerAddress} sockets may be open at once from one address; close one first.`,
+      );
     wsServer.handleUpgrade(request, socket, head, (webSocket) => wsServer.emit("connection", webSocket, request));
   });
   // A handshake ws cannot accept (no Sec-WebSocket-Key, an unknown version, a bad subprotocol header).
@@ -206,6 +226,9 @@ export async function createHttpApi({
         }) satisfies GraphqlContext,
       // The same parse and validation limits as over HTTP, so the socket is no way around them.
       onSubscribe: (ctx, _id, payload) => {
+        // graphql-ws has already counted this one.
+        if (Object.keys(ctx.subscriptions).length > socketLimits.maxOperationsPerSocket)
+          return [tooManyOperations(socketLimits.maxOperationsPerSocket)];
         let document: DocumentNode | undefined;
         const refused = () =>
           logSocketOperation(accessLogger, {

@@ -41,7 +41,10 @@ export function asClientFaultIfBadVariable(error: GraphQLError): GraphQLError {
  * with the request id; its cause was logged by recordUnexpectedError and never reaches the client.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  // A resolver's error has a path; one raised outside any field (graphql-ws's limits) carries it as its cause.
+  const unwrapped = unwrapResolverError(error);
+  const original =
+    error instanceof GraphQLError && isCognitoError(error.originalError) ? error.originalError : unwrapped;
   const path = formatted.path;
   if (isCognitoError(original)) return { message: original.message, path, extensions: { code: original.code } };
   const apolloCode = formatted.extensions?.code;

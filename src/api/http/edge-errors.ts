@@ -21,6 +21,7 @@ export const EDGE_ERROR_TYPES = [
   "MethodNotAllowedException",
   "ForbiddenException",
   "InvalidParameterException",
+  "LimitExceededException",
   "InternalErrorException",
 ] as const;
 export type EdgeErrorType = (typeof EDGE_ERROR_TYPES)[number];
@@ -71,6 +72,7 @@ const CLIENT_FAULT_MESSAGES: Record<EdgeErrorType, string> = {
   MethodNotAllowedException: "This path does not answer this method.",
   ForbiddenException: "The request is not allowed.",
   InvalidParameterException: "The request could not be read.",
+  LimitExceededException: "Too many requests; try again later.",
   InternalErrorException: "An internal error occurred.",
 };
 
