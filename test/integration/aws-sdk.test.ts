@@ -683,9 +683,9 @@ describe.each(BACKENDS)("AWS SDK v3 CognitoIdentityProviderClient against the ga
       }),
     );
     const tokens = done.AuthenticationResult!;
-    expect((await anonymous.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))).UserMFASettingList).toEqual([
-      "SOFTWARE_TOKEN_MFA",
-    ]);
+    const withTotp = await anonymous.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
+    expect(withTotp.UserMFASettingList).toEqual(["SOFTWARE_TOKEN_MFA"]);
+    expect(withTotp.MFAOptions).toBeUndefined();
 
     await anonymous.send(new DeleteUserCommand({ AccessToken: tokens.AccessToken }));
     expect(

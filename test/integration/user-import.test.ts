@@ -445,9 +445,11 @@ describe.each(BACKENDS)("user import jobs on $name", (backend) => {
     const sms = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: withPhone }));
     expect(sms.UserMFASettingList).toEqual(["SMS_MFA"]);
     expect(sms.PreferredMfaSetting).toBe("SMS_MFA");
-    expect(
-      (await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: plain }))).UserMFASettingList ?? [],
-    ).toEqual([]);
+    // The legacy member amazon-cognito-identity-js's getMFAOptions reads: SMS only.
+    expect(sms.MFAOptions).toEqual([{ DeliveryMedium: "SMS", AttributeName: "phone_number" }]);
+    const withoutMfa = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: plain }));
+    expect(withoutMfa.UserMFASettingList ?? []).toEqual([]);
+    expect(withoutMfa.MFAOptions).toBeUndefined();
     const details = expectData(
       await gateway.gql(UserImportJobDocument, { userPoolId: poolId, jobId: job.JobId! }),
     ).userImportJob;

@@ -45,6 +45,15 @@ export const toUserType = (user: ListedUser, attributesToGet?: readonly string[]
   UserStatus: user.status,
 });
 
+/**
+ * GetUser's and AdminGetUser's legacy MFAOptions: SMS only, present while SMS MFA is on. amazon-cognito-identity-js's
+ * getMFAOptions reads it.
+ */
+export const toLegacyMfaOptions = (mfa: MfaSummary) =>
+  mfa.userMfaSettingList.includes("SMS_MFA")
+    ? { MFAOptions: [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }] }
+    : {};
+
 /** PreferredMfaSetting / UserMFASettingList, left out when nothing is set (as Cognito does). */
 export const toMfaMembers = (mfa: MfaSummary) =>
   compact({ PreferredMfaSetting: mfa.preferredMfaSetting, UserMFASettingList: nonEmpty(mfa.userMfaSettingList) });

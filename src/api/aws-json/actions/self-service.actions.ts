@@ -15,7 +15,7 @@ import {
   token,
   userCode,
 } from "../members.js";
-import { compact, toCodeDeliveryDetails, toMfaMembers } from "../shapes.js";
+import { compact, toCodeDeliveryDetails, toLegacyMfaOptions, toMfaMembers } from "../shapes.js";
 import { mfaSettingsMembers, toAttributeInputs, toMfaPreference, type MfaSettingsRequest } from "./users.actions.js";
 
 type TokenRequest = { AccessToken: string };
@@ -55,6 +55,7 @@ export const selfServiceActions: ActionTable = {
       return {
         Username: profile.username,
         UserAttributes: profile.userAttributes.map((attribute) => ({ Name: attribute.name, Value: attribute.value })),
+        ...toLegacyMfaOptions(profile),
         ...toMfaMembers(profile),
       };
     },

@@ -16,7 +16,15 @@ import {
   userPoolId,
   username,
 } from "../members.js";
-import { compact, epochSeconds, toAttributeList, toGroupType, toMfaMembers, toUserType } from "../shapes.js";
+import {
+  compact,
+  epochSeconds,
+  toAttributeList,
+  toGroupType,
+  toLegacyMfaOptions,
+  toMfaMembers,
+  toUserType,
+} from "../shapes.js";
 
 /** Cognito's [{Name, Value}] → core attributes; an absent value is the empty string (a deletion where allowed). */
 export const toAttributeInputs = (list: { Name: string; Value?: string }[] | undefined): AttributeInput[] =>
@@ -202,6 +210,7 @@ export const userActions: ActionTable = {
         UserLastModifiedDate: epochSeconds(user.updatedAt),
         Enabled: user.enabled,
         UserStatus: user.status,
+        ...toLegacyMfaOptions(mfa),
         ...toMfaMembers(mfa),
       };
     },
