@@ -2,21 +2,31 @@ import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cognitoClient } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
+import {
+  createPoolWithClient,
+  GOOD_PASSWORD,
+  latestMessage,
+  statusAndAttributesOf,
+  uniqueName,
+} from "../support/directory.js";
 import {
   AdminCreateUserDocument,
   AdminDisableUserDocument,
   AdminUpdateUserAttributesDocument,
   AdminGetUserDocument,
+  AdminGetUserMfaDocument,
   AdminSetUserMfaPreferenceDocument,
   AdminSetUserPasswordDocument,
   ConfirmSignUpDocument,
   RotateTriggerSecretDocument,
   SignUpDocument,
+  type AttributeInput,
+  type CreateUserPoolClientInput,
   type CreateUserPoolInput,
 } from "../support/generated/graphql.js";
 import { expectData } from "../support/graphql-client.js";
 import {
+  createConfirmedUser,
   expectChallenge,
   expectError,
   expectTokens,
@@ -27,9 +37,10 @@ import {
 } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { startTriggerReceiver, type TriggerReceiver } from "../support/trigger-receiver.js";
-import { PASSWORDLESS_POOL, USER_AUTH_CLIENT, userAuth } from "../support/user-auth.js";
+import { latestOtp, PASSWORDLESS_POOL, USER_AUTH_CLIENT, userAuth } from "../support/user-auth.js";
 
 const NEW_PASSWORD = "N3w-Passw0rd!x";
+const PHONE = "+15555550100";
 const NOT_ELIGIBLE =
   "This user cannot be signed in with the sign-up session: sign in with USER_AUTH and the user's own sign-in factors.";
 
@@ -149,6 +160,149 @@ describe.each(BACKENDS)("account state across sign-in steps on $name", (backend)
       const { clientId, username, challenge } = await awaitingNewPassword();
       expectTokens(await respond(gateway, clientId, challenge, { USERNAME: username, NEW_PASSWORD }));
       expectTokens(await passwordSignIn(gateway, clientId, username, NEW_PASSWORD));
+    });
+  });
+
+  describe("an MFA or sign-in code answer that proves an address: the row as it is at the commit", () => {
+    /**
+     * A new pool whose PostAuthentication trigger makes `change` (an admin's call) before it answers,
+     * and a CONFIRMED user in it: the change lands after the answer was read and before its commit.
+     */
+    async function userWithPostAuthentication(
+      poolInput: Partial<CreateUserPoolInput>,
+      attributes: AttributeInput[],
+      change: (poolId: string, username: string) => Promise<unknown>,
+      clientInput?: Partial<CreateUserPoolClientInput>,
+    ) {
+      const path = `/${uniqueName("t")}/post`;
+      const { poolId, clientId } = await createPoolWithClient(
+        gateway,
+        { ...poolInput, lambdaConfig: { postAuthentication: receiver.url(path) } },
+        clientInput,
+      );
+      expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
+      const username = uniqueName("mfa");
+      await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, attributes);
+      receiver.on(path, async (event) => {
+        await change(poolId, username);
+        return event;
+      });
+      return { poolId, clientId, username };
+    }
+
+    /** An OPTIONAL pool, a user with an unverified phone and SMS MFA on, and the SMS_MFA challenge. */
+    async function smsChallenge(change: (poolId: string, username: string) => Promise<unknown>) {
+      const ids = await userWithPostAuthentication(
+        { mfaConfiguration: "OPTIONAL", enabledMfas: ["SMS_MFA"] },
+        [{ name: "phone_number", value: PHONE }],
+        change,
+      );
+      expectData(
+        await gateway.gql(AdminSetUserMfaPreferenceDocument, {
+          input: { userPoolId: ids.poolId, username: ids.username, smsMfaSettings: { enabled: true } },
+        }),
+      );
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "SMS_MFA",
+      );
+      const answer = { USERNAME: ids.username, SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code! };
+      return { ...ids, challenge, answer };
+    }
+
+    it("SMS_MFA on an unverified phone keeps the attributes and password an admin set meanwhile, and verifies the phone", async () => {
+      const { poolId, clientId, username, challenge, answer } = await smsChallenge(async (userPoolId, name) => {
+        expectData(
+          await gateway.gql(AdminUpdateUserAttributesDocument, {
+            input: { userPoolId, username: name, userAttributes: [{ name: "name", value: "Set meanwhile" }] },
+          }),
+        );
+        expectData(
+          await gateway.gql(AdminSetUserPasswordDocument, {
+            input: { userPoolId, username: name, password: NEW_PASSWORD, permanent: true },
+          }),
+        );
+      });
+      expectTokens(await respond(gateway, clientId, challenge, answer));
+      expect(await statusAndAttributesOf(gateway, poolId, username)).toMatchObject({
+        name: "Set meanwhile",
+        phone_number_verified: "true",
+      });
+      expectError(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD), "NotAuthorizedException");
+      expectChallenge(await passwordSignIn(gateway, clientId, username, NEW_PASSWORD), "SMS_MFA");
+    });
+
+    it("SMS_MFA gives no tokens to a user disabled meanwhile, and does not enable the user again", async () => {
+      const { poolId, clientId, username, challenge, answer } = await smsChallenge((userPoolId, name) =>
+        gateway.gql(AdminDisableUserDocument, { userPoolId, username: name }).then(expectData),
+      );
+      expectError(await respond(gateway, clientId, challenge, answer), "NotAuthorizedException", "User is disabled.");
+      expect(await userOf(poolId, username)).toMatchObject({ enabled: false });
+      expect(await statusAndAttributesOf(gateway, poolId, username)).not.toHaveProperty(
+        "phone_number_verified",
+        "true",
+      );
+    });
+
+    it("EMAIL_OTP set up in MFA_SETUP does not replace an email an admin set meanwhile", async () => {
+      const own = `${uniqueName("own")}@example.com`;
+      const { poolId, clientId, username } = await userWithPostAuthentication(
+        { mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] },
+        [],
+        (userPoolId, name) =>
+          gateway
+            .gql(AdminUpdateUserAttributesDocument, {
+              input: {
+                userPoolId,
+                username: name,
+                userAttributes: [
+                  { name: "email", value: own },
+                  { name: "email_verified", value: "true" },
+                ],
+              },
+            })
+            .then(expectData),
+      );
+      const setup = expectChallenge(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD), "MFA_SETUP");
+      const typed = `${uniqueName("typed")}@example.com`;
+      const otp = expectChallenge(
+        await respond(gateway, clientId, setup, { USERNAME: username, EMAIL: typed }),
+        "EMAIL_OTP",
+      );
+      const code = (await latestMessage(gateway, poolId, typed)).code!;
+      expectError(
+        await respond(gateway, clientId, otp, { USERNAME: username, EMAIL_OTP_CODE: code }),
+        "ExpiredCodeException",
+      );
+      expect(await statusAndAttributesOf(gateway, poolId, username)).toMatchObject({
+        email: own,
+        email_verified: "true",
+      });
+      expect(
+        expectData(await gateway.gql(AdminGetUserMfaDocument, { userPoolId: poolId, username })).adminGetUser
+          .userMfaSettingList,
+      ).toEqual([]);
+    });
+
+    it("a USER_AUTH EMAIL_OTP code gives no tokens to a user disabled meanwhile, and does not enable the user again", async () => {
+      const { poolId, clientId, username } = await userWithPostAuthentication(
+        PASSWORDLESS_POOL,
+        [{ name: "email", value: `${uniqueName("otp")}@example.com` }],
+        (userPoolId, name) => gateway.gql(AdminDisableUserDocument, { userPoolId, username: name }).then(expectData),
+        USER_AUTH_CLIENT,
+      );
+      const challenge = expectChallenge(
+        await userAuth(gateway, clientId, { USERNAME: username, PREFERRED_CHALLENGE: "EMAIL_OTP" }),
+        "EMAIL_OTP",
+      );
+      const email = (await statusAndAttributesOf(gateway, poolId, username)).email!;
+      const { code } = await latestOtp(gateway, poolId, email);
+      expectError(
+        await respond(gateway, clientId, challenge, { USERNAME: username, EMAIL_OTP_CODE: code }),
+        "NotAuthorizedException",
+        "User is disabled.",
+      );
+      expect(await userOf(poolId, username)).toMatchObject({ enabled: false });
     });
   });
 

@@ -9,7 +9,7 @@ import { expectChallenge, expectError, expectTokens, respond, signInEnv, type Ch
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { latestOtp, messageCount, userAuth, userAuthSetup } from "../support/user-auth.js";
 
-/** SIGN_IN_CODES_PER_HOUR (src/core/flows/sign-in/sign-in.otp.ts), documented in the README. */
+/** SIGN_IN_CODES_PER_HOUR (src/core/flows/sign-in/sign-in.codes.ts), documented in the README. */
 const LIMIT = 10;
 const LIMITED = `Too many sign-in codes were requested for this user (at most ${LIMIT} an hour). Use the last code sent, wait before asking for another, or sign in another way.`;
 const ADDRESS_BLOCKED = "Too many failed sign-in attempts from this address; try again later.";

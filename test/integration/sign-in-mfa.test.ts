@@ -1,13 +1,22 @@
+import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt } from "jose";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cognitoClient } from "../support/aws-clients.js";
 import { BACKENDS } from "../support/backends.js";
-import { createPoolWithClient, GOOD_PASSWORD, latestMessage, uniqueName } from "../support/directory.js";
+import {
+  createPoolWithClient,
+  GOOD_PASSWORD,
+  latestMessage,
+  statusAndAttributesOf,
+  uniqueName,
+} from "../support/directory.js";
 import {
   AdminCreateUserDocument,
   AdminGetUserDocument,
   AdminGetUserMfaDocument,
   AdminSetUserMfaPreferenceDocument,
+  AdminUpdateUserAttributesDocument,
   AssociateSoftwareTokenDocument,
   SetUserMfaPreferenceDocument,
   SetUserPoolMfaConfigDocument,
@@ -34,9 +43,13 @@ import {
   type Challenge,
 } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
+import { messageCount } from "../support/user-auth.js";
 
 const CODE_MISMATCH = "Invalid code or auth state for the user.";
 const PHONE = "+15555550100";
+/** SIGN_IN_CODES_PER_HOUR (src/core/flows/sign-in/sign-in.codes.ts), in the MFA codes' own budget. */
+const CODE_LIMIT = 10;
+const CODE_LIMITED = `Too many sign-in codes were requested for this user (at most ${CODE_LIMIT} an hour). Use the last code sent, wait before asking for another, or sign in another way.`;
 
 describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
   const clock = createMidStepClock();
@@ -568,6 +581,149 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
       );
       // The new password was saved before the MFA step.
       expectChallenge(await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD), "MFA_SETUP");
+    });
+    it("an SMS-only pool asks a user without a phone number to add one, then sends the code to it (§3.2, §3.4)", async () => {
+      const ids = await setup({ mfaConfiguration: "ON", enabledMfas: ["SMS_MFA"] });
+      const setupStep = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "MFA_SETUP",
+      );
+      expect(JSON.parse(setupStep.challengeParameters.MFAS_CAN_SETUP!)).toEqual(["SMS_MFA"]);
+      expectError(
+        await respond(gateway, ids.clientId, setupStep, { USERNAME: ids.username }),
+        "InvalidParameterException",
+        /add a phone_number/,
+      );
+      // An unverified number is enough: no preference to switch on, the next sign-in sends the code.
+      expectData(
+        await gateway.gql(AdminUpdateUserAttributesDocument, {
+          input: {
+            userPoolId: ids.poolId,
+            username: ids.username,
+            userAttributes: [{ name: "phone_number", value: PHONE }],
+          },
+        }),
+      );
+      const sms = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      expect(sms.challengeParameters).toMatchObject({
+        CODE_DELIVERY_DELIVERY_MEDIUM: "SMS",
+        CODE_DELIVERY_DESTINATION: "+*******0100",
+        USER_ID_FOR_SRP: ids.username,
+      });
+      expectTokens(
+        await respond(gateway, ids.clientId, sms, {
+          USERNAME: ids.username,
+          SMS_MFA_CODE: (await latestMessage(gateway, ids.poolId, PHONE)).code!,
+        }),
+      );
+      expect(await statusAndAttributesOf(gateway, ids.poolId, ids.username)).toMatchObject({
+        phone_number: PHONE,
+        phone_number_verified: "true",
+      });
+    });
+
+    it("a pool with EMAIL_OTP sends a user who has an email the code there; an EMAIL setup answer never replaces an email", async () => {
+      const pool = { mfaConfiguration: "ON" as const, enabledMfas: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] as MfaFactor[] };
+      const email = `${uniqueName("own")}@example.com`;
+      const ids = await setup(pool, [
+        { name: "email", value: email },
+        { name: "email_verified", value: "true" },
+      ]);
+      const otp = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "EMAIL_OTP",
+      );
+      expect(otp.challengeParameters).toMatchObject({
+        CODE_DELIVERY_DELIVERY_MEDIUM: "EMAIL",
+        CODE_DELIVERY_DESTINATION: `${email[0]}***@e***`,
+        USER_ID_FOR_SRP: ids.username,
+      });
+      expectTokens(
+        await respond(gateway, ids.clientId, otp, {
+          USERNAME: ids.username,
+          EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code!,
+        }),
+      );
+
+      // A user without an email is offered the setup; an email given meanwhile (here by an admin) stays.
+      const other = await setup(pool);
+      const setupStep = expectChallenge(
+        await passwordSignIn(gateway, other.clientId, other.username, GOOD_PASSWORD),
+        "MFA_SETUP",
+      );
+      expect(JSON.parse(setupStep.challengeParameters.MFAS_CAN_SETUP!)).toEqual(["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]);
+      const own = `${uniqueName("own")}@example.com`;
+      expectData(
+        await gateway.gql(AdminUpdateUserAttributesDocument, {
+          input: {
+            userPoolId: other.poolId,
+            username: other.username,
+            userAttributes: [
+              { name: "email", value: own },
+              { name: "email_verified", value: "true" },
+            ],
+          },
+        }),
+      );
+      const typed = `${uniqueName("typed")}@example.com`;
+      expectError(
+        await respond(gateway, other.clientId, setupStep, { USERNAME: other.username, EMAIL: typed }),
+        "InvalidParameterException",
+        /has an email address already/,
+      );
+      expect(await messageCount(gateway, other.poolId, typed)).toBe(0);
+      expect(await statusAndAttributesOf(gateway, other.poolId, other.username)).toMatchObject({
+        email: own,
+        email_verified: "true",
+      });
+    });
+  });
+
+  describe(`code limit: at most ${CODE_LIMIT} SMS and email MFA codes per user an hour`, () => {
+    it("refuses the password sign-in past the limit, over GraphQL and the wire, and sends nothing", async () => {
+      const ids = await setup({}, [{ name: "phone_number", value: PHONE }]);
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true } });
+      for (let index = 0; index < CODE_LIMIT; index++)
+        expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      expectError(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "LimitExceededException",
+        CODE_LIMITED,
+      );
+      await expect(
+        cognitoClient(gateway).send(
+          new InitiateAuthCommand({
+            ClientId: ids.clientId,
+            AuthFlow: "USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: ids.username, PASSWORD: GOOD_PASSWORD },
+          }),
+        ),
+      ).rejects.toMatchObject({ name: "LimitExceededException", message: CODE_LIMITED });
+      expect(await messageCount(gateway, ids.poolId, PHONE)).toBe(CODE_LIMIT);
+    });
+
+    it("counts MFA_SETUP codes to a typed address, atomically: past 7, of 5 answers in parallel 3 send one", async () => {
+      const ids = await setup({ mfaConfiguration: "ON", enabledMfas: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] });
+      const bystander = `${uniqueName("bystander")}@example.com`;
+      const setupStep = async () =>
+        expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "MFA_SETUP");
+      const answer = (challenge: Challenge) =>
+        respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL: bystander });
+      for (let index = 0; index < CODE_LIMIT - 3; index++)
+        expectChallenge(await answer(await setupStep()), "EMAIL_OTP");
+      // Five at once: no more than the lockout lets through together (each answer is counted as an attempt).
+      const steps: Challenge[] = [];
+      for (let index = 0; index < 5; index++) steps.push(await setupStep());
+      const results = await Promise.all(steps.map(answer));
+      const outcomes = results.map((result) =>
+        result.errors?.length ? `${errorCodes(result)[0]}: ${result.errors[0]!.message}` : "EMAIL_OTP",
+      );
+      expect(outcomes.filter((outcome) => outcome === "EMAIL_OTP")).toHaveLength(3);
+      expect(outcomes.filter((outcome) => outcome === `LimitExceededException: ${CODE_LIMITED}`)).toHaveLength(2);
+      expect(await messageCount(gateway, ids.poolId, bystander)).toBe(CODE_LIMIT);
+      // Refused before anything went out: the setup stays open (for an authenticator), and is refused again.
+      const refused = steps[outcomes.findIndex((outcome) => outcome !== "EMAIL_OTP")]!;
+      expectError(await answer(refused), "LimitExceededException", CODE_LIMITED);
     });
   });
 

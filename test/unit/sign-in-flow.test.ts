@@ -145,15 +145,36 @@ describe("mfaStepFor (cognito-reference §3.4)", () => {
     });
   });
 
-  it("ON without a factor: MFA_SETUP with the pool's set-up-able factors", () => {
-    expect(mfaStepFor(user, pool("ON", all), null)).toEqual({
-      kind: "setup",
-      factors: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+  it("ON without an enabled factor: a code to the phone or email the user has (§3.4), else MFA_SETUP", () => {
+    expect(mfaStepFor(user, pool("ON", all), null)).toEqual({ kind: "select", factors: ["SMS_MFA", "EMAIL_OTP"] });
+    expect(mfaStepFor(user, pool("ON", ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]), null)).toEqual({
+      kind: "challenge",
+      factor: "SMS_MFA",
     });
-    expect(mfaStepFor(user, pool("ON", ["SOFTWARE_TOKEN_MFA"]), null)).toEqual({
+    expect(mfaStepFor(user, pool("ON", ["EMAIL_OTP"]), row({ smsEnabled: true }))).toEqual({
+      kind: "challenge",
+      factor: "EMAIL_OTP",
+    });
+    // A factor the user switched on comes first.
+    expect(mfaStepFor(user, pool("ON", all), row({ totpEnabled: true }))).toEqual({
+      kind: "challenge",
+      factor: "SOFTWARE_TOKEN_MFA",
+    });
+    const bare = { attributes: {} } as unknown as User;
+    expect(mfaStepFor(bare, pool("ON", all), null)).toEqual({
+      kind: "setup",
+      factors: ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+    });
+    expect(mfaStepFor(bare, pool("ON", ["SOFTWARE_TOKEN_MFA"]), null)).toEqual({
       kind: "setup",
       factors: ["SOFTWARE_TOKEN_MFA"],
     });
-    expect(mfaStepFor(user, pool("ON", ["SMS_MFA"]), null)).toEqual({ kind: "setup", factors: ["SMS_MFA"] });
+    expect(mfaStepFor(bare, pool("ON", ["SMS_MFA"]), null)).toEqual({ kind: "setup", factors: ["SMS_MFA"] });
+    // Email setup is offered only to a user without an email (who would otherwise get EMAIL_OTP).
+    const phoneOnly = { attributes: { phone_number: "+15555550100" } } as unknown as User;
+    expect(mfaStepFor(phoneOnly, pool("ON", ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]), null)).toEqual({
+      kind: "setup",
+      factors: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+    });
   });
 });

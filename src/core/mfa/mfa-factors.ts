@@ -136,9 +136,6 @@ export function applyPreferenceInput(
   };
 }
 
-/** The factors a user can set up in the middle of a sign-in (MFA_SETUP): SMS needs a phone number added first. */
-const SETUP_FACTORS: readonly MfaFactor[] = ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"];
-
 /** What a sign-in asks after the password (cognito-reference §3.3, §3.4). */
 export type MfaStep =
   | { kind: "none" }
@@ -147,19 +144,47 @@ export type MfaStep =
   | { kind: "setup"; factors: MfaFactor[] };
 
 /**
- * OFF: no MFA. OPTIONAL: MFA only with an enabled factor. ON: always; a user with no factor is asked
- * to set one up (MFAS_CAN_SETUP = the pool's set-up-able factors). One factor, or a preferred one, is
- * challenged directly; several with none preferred means SELECT_MFA_TYPE.
+ * In a pool with MFA ON, the factors a user has without switching anything on: SMS with a phone number,
+ * EMAIL_OTP with an email, where the pool offers them. Cognito sends SMS and email MFA codes to
+ * unverified numbers and addresses too, and marks them verified when the code comes back (§3.4).
+ */
+function addressFactors(user: User, pool: UserPool): MfaFactor[] {
+  return (["SMS_MFA", "EMAIL_OTP"] as const).filter(
+    (factor) =>
+      pool.enabledMfas.includes(factor) &&
+      Boolean(factor === "SMS_MFA" ? user.attributes.phone_number : user.attributes.email),
+  );
+}
+
+/**
+ * MFAS_CAN_SETUP, in Cognito's order: SMS_MFA (set up by adding a phone number and signing in again;
+ * clients leave it out of their setup choices), an authenticator, and EMAIL_OTP — only for a user with
+ * no email: setting up EMAIL_OTP gives the user the address typed in the answer, and an address the
+ * user has is never replaced from a sign-in (whoever holds the password would own the account's recovery).
+ */
+function setupFactors(user: User, pool: UserPool): MfaFactor[] {
+  return (["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] as const).filter(
+    (factor) => pool.enabledMfas.includes(factor) && (factor !== "EMAIL_OTP" || !user.attributes.email),
+  );
+}
+
+/**
+ * OFF: no MFA. OPTIONAL: MFA only with an enabled factor. ON: always. A user with no enabled factor is
+ * sent a code to the phone number or email the user has (addressFactors), and asked to set a factor up
+ * only with neither (MFA_SETUP). One factor, or a preferred one, is challenged directly; several with
+ * none preferred means SELECT_MFA_TYPE.
  */
 export function mfaStepFor(user: User, pool: UserPool, row: UserMfa | null): MfaStep {
   if (pool.mfaConfiguration === "OFF") return { kind: "none" };
-  const factors = enabledFactors(user, pool, row);
+  const enabled = enabledFactors(user, pool, row);
+  const factors = enabled.length > 0 || pool.mfaConfiguration !== "ON" ? enabled : addressFactors(user, pool);
   if (factors.length === 0) {
     if (pool.mfaConfiguration !== "ON") return { kind: "none" };
-    const setupFactors = SETUP_FACTORS.filter((factor) => pool.enabledMfas.includes(factor));
-    // An SMS-only pool can only ask for a phone number to be added; the setup answer says so.
-    return { kind: "setup", factors: setupFactors.length > 0 ? setupFactors : ["SMS_MFA"] };
+    return { kind: "setup", factors: setupFactors(user, pool) };
   }
+  if (factors.length === 1) return { kind: "challenge", factor: factors[0]! };
   const preferred = preferredFactor(user, pool, row);
-  return preferred ? { kind: "challenge", factor: preferred } : { kind: "select", factors };
+  return preferred && factors.includes(preferred)
+    ? { kind: "challenge", factor: preferred }
+    : { kind: "select", factors };
 }

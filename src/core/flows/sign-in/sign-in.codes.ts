@@ -2,6 +2,7 @@ import { randomDigits } from "../../../lib/random.js";
 import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { CognitoError } from "../../errors.js";
+import { countWithinHour } from "../../security/hourly-limit.js";
 import type { AttemptReservation } from "../../security/lockout.js";
 import {
   customSenderFor,
@@ -23,6 +24,24 @@ import { respondMetadataOf, type CallerContext } from "./sign-in.types.js";
  */
 export const MAX_WRONG_MFA_ANSWERS = 3;
 
+/**
+ * Sign-in codes one user (or one unknown name) may be sent per hour, email and SMS together, in each of
+ * the two budgets of `countCode`. USER_AUTH's InitiateAuth needs no secret, so without a cap anyone
+ * could mail-bomb a user, or run up an SMS bill, one request at a time; an MFA code needs the password,
+ * but every password sign-in (and every MFA_SETUP answer with an EMAIL) would otherwise send one more.
+ * Cognito documents no number for these codes; its other code sends are capped at 5 an hour
+ * (ResendConfirmationCode, GetUserAttributeVerificationCode, cognito-reference §9.1). Sign-in is more
+ * frequent than those, and each code lives minutes only, so this allows twice that: a person who asks
+ * again because a message is slow, on a few devices, never meets it.
+ */
+export const SIGN_IN_CODES_PER_HOUR = 10;
+
+/**
+ * The two budgets of sign-in codes. Kept apart so that a stranger who uses up a user's first-factor
+ * codes (no secret needed) does not also stop that user's own password sign-ins at the MFA step.
+ */
+export type SignInCodeBudget = "first-factor" | "mfa";
+
 const CODE_MISMATCH = "Invalid code or auth state for the user.";
 const CODE_EXPIRED = "Invalid code provided, please request a code again.";
 const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
@@ -32,7 +51,7 @@ export type CodeChallengeState = Extract<SignInState, "SMS_MFA" | "EMAIL_OTP" | 
 
 export type SignInCodeDeps = Pick<
   SignInServiceDeps,
-  "db" | "clock" | "sessions" | "lockout" | "codeHasher" | "sender" | "triggers"
+  "db" | "clock" | "sessions" | "lockout" | "codeHasher" | "sender" | "triggers" | "store"
 >;
 export type SignInCodeSteps = ReturnType<typeof createSignInCodeSteps>;
 
@@ -40,9 +59,34 @@ export type SignInCodeSteps = ReturnType<typeof createSignInCodeSteps>;
  * The sign-in codes sent by SMS and email, for the MFA steps (sign-in.mfa.ts) and USER_AUTH's first-factor
  * codes (sign-in.otp.ts): sending a code, checking an answer against it, refusing a wrong one.
  */
-export function createSignInCodeSteps({ db, clock, sessions, lockout, codeHasher, sender, triggers }: SignInCodeDeps) {
+export function createSignInCodeSteps({
+  db,
+  clock,
+  sessions,
+  lockout,
+  codeHasher,
+  sender,
+  triggers,
+  store,
+}: SignInCodeDeps) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
   const codeScopeOf = (userId: string) => `signin-mfa:${userId}`;
+  const budgetKeyOf = (budget: SignInCodeBudget, poolId: string, subject: string) =>
+    budget === "first-factor" ? `signin-codes:${poolId}:${subject}` : `signin-mfa-codes:${poolId}:${subject}`;
+
+  /**
+   * Counts one code for the subject in the budget, before anything is sent. The increment is atomic in
+   * the short-lived store (shared by every gateway process), so N parallel requests send no more than
+   * N serial ones would.
+   * @throws LimitExceededException past SIGN_IN_CODES_PER_HOUR
+   */
+  async function countCode(budget: SignInCodeBudget, poolId: string, subject: string): Promise<void> {
+    if (!(await countWithinHour(store, budgetKeyOf(budget, poolId, subject), SIGN_IN_CODES_PER_HOUR)))
+      throw new CognitoError(
+        "LimitExceededException",
+        `Too many sign-in codes were requested for this user (at most ${SIGN_IN_CODES_PER_HOUR} an hour). Use the last code sent, wait before asking for another, or sign in another way.`,
+      );
+  }
 
   function targetOf(user: User, factor: "SMS_MFA" | "EMAIL_OTP", email?: string): DeliveryTarget {
     if (factor === "SMS_MFA")
@@ -222,6 +266,7 @@ export function createSignInCodeSteps({ db, clock, sessions, lockout, codeHasher
   }
 
   return {
+    countCode,
     sendCode,
     codeMatches,
     assertSentToCurrentAddress,

@@ -1,4 +1,5 @@
 import type { ClientContext } from "../../clients/client-context.js";
+import { CognitoError } from "../../errors.js";
 import type { AttemptReservation } from "../../security/lockout.js";
 import { factorSettingsOf } from "../../mfa/mfa-factors.js";
 import type { MfaFactor } from "../../mfa/mfa.types.js";
@@ -9,16 +10,23 @@ import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
 import type { SignInCodeSteps } from "./sign-in.codes.js";
+import { assertTransition } from "./sign-in.flow.js";
 import type { SignInStepHooks } from "./sign-in.mfa.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type { CallerContext, SignInStepOutcome } from "./sign-in.types.js";
 
-type Changes = (repositories: Repositories) => Promise<void>;
+/** Writes made with the tokens, given the user as the row is at that commit. */
+type FreshChanges = (repositories: Repositories, current: User) => Promise<void>;
+
+const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
+const CODE_EXPIRED = "Invalid code provided, please request a code again.";
 
 export type SignInMfaCheckDeps = Pick<SignInServiceDeps, "db" | "clock" | "lockout" | "secretBox" | "totp">;
 
 export interface SignInMfaCheckHooks {
   finish: SignInStepHooks["finish"];
+  /** Run again on the row at the commit (`pass`). */
+  assertUserMaySignIn: SignInStepHooks["assertUserMaySignIn"];
   /** Comparing and refusing codes (sign-in.codes.ts). */
   codes: Pick<SignInCodeSteps, "codeMatches" | "refuse" | "assertSentToCurrentAddress">;
 }
@@ -59,7 +67,13 @@ export function createSignInMfaChecks(
     );
   }
 
-  /** The step after a passed MFA step (device proof or tokens), with the pass recorded in the same transaction. */
+  /**
+   * The step after a passed MFA step (device proof or tokens), with the pass recorded in the same
+   * transaction. `changes` gets the user as the row is at that commit, not as it was read when the
+   * answer arrived: between the two run PostAuthentication and the token signing, and an admin's
+   * AdminDisableUser, AdminSetUserPassword or AdminUpdateUserAttributes made meanwhile (from that very
+   * trigger, say) must neither be reverted by a save of the older copy nor let a disabled user have tokens.
+   */
   async function pass(
     context: ClientContext,
     user: User,
@@ -67,7 +81,7 @@ export function createSignInMfaChecks(
     caller: CallerContext,
     attempt: AttemptReservation,
     factor: MfaFactor,
-    changes?: Changes,
+    changes?: FreshChanges,
   ): Promise<SignInStepOutcome> {
     await lockout.passed(attempt);
     return hooks.finish(
@@ -78,7 +92,12 @@ export function createSignInMfaChecks(
       new Date(session.authTimeMs ?? clock.nowMs()),
       session.deviceKey ?? null,
       async (repositories) => {
-        await changes?.(repositories);
+        const current = await repositories.users.findById(context.pool.id, user.id);
+        if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+        hooks.assertUserMaySignIn(context, current);
+        // A code proves the address it went to, and only while that is still the user's.
+        assertSentToCurrentAddress(session, current);
+        await changes?.(repositories, current);
         await repositories.events.append(
           {
             type: "MFA_CHALLENGE_PASSED",
@@ -90,6 +109,50 @@ export function createSignInMfaChecks(
         );
       },
     );
+  }
+
+  /**
+   * Saves `current` with `attributes` over its own (nothing else of the row changes), with the
+   * USER_ATTRIBUTES_CHANGED event; nothing when they change nothing.
+   */
+  async function saveAttributes(
+    repositories: Repositories,
+    context: ClientContext,
+    current: User,
+    attributes: Record<string, string>,
+    via: string,
+  ): Promise<User> {
+    const changed = Object.keys(attributes).filter((name) => current.attributes[name] !== attributes[name]);
+    if (changed.length === 0) return current;
+    const now = clock.now();
+    const saved: User = { ...current, attributes: { ...current.attributes, ...attributes }, updatedAt: now };
+    // A code sent to the email this replaces must not verify the new one.
+    await voidCodesForOldAddresses(repositories, context.pool, current, saved);
+    await saveUser(repositories, context.pool, saved, { isNew: false });
+    await repositories.events.append(
+      {
+        type: "USER_ATTRIBUTES_CHANGED",
+        poolId: context.pool.id,
+        actor: actorOf(context),
+        detail: { userSub: current.id, attributes: changed.sort(), via },
+      },
+      now,
+    );
+    return saved;
+  }
+
+  /**
+   * MFA_SETUP by email sets the address only on a user who has none (sign-in.mfa.ts offers it to no
+   * other). One given meanwhile (an admin, or the user's own UpdateUserAttributes) is never replaced
+   * by whoever holds the password: that would hand the account's recovery to the address typed here.
+   * @throws ExpiredCodeException (the user has another email now: the code proves nothing of it)
+   */
+  function assertSetupEmailStillFree(session: SignInSession, user: User): void {
+    if (session.setup?.factor !== "EMAIL_OTP") return;
+    const email = user.attributes.email;
+    if (email === undefined || email === session.setup.email) return;
+    assertTransition(session.state, "FAILED");
+    throw new CognitoError("ExpiredCodeException", CODE_EXPIRED);
   }
 
   async function checkCode(
@@ -104,56 +167,26 @@ export function createSignInMfaChecks(
     const factor = session.state as "SMS_MFA" | "EMAIL_OTP";
     if (!codeMatches(session, user.id, code)) return refuse(context, session, sessionToken, attempt, "wrong code");
     assertSentToCurrentAddress(session, user);
+    assertSetupEmailStillFree(session, user);
     const setup = session.setup;
     if (setup?.factor === "EMAIL_OTP") {
       // The code reached the address, so it is proven: set (and verify) it, then switch EMAIL_OTP on.
-      const now = clock.now();
-      const updated: User = {
-        ...user,
-        attributes: { ...user.attributes, email: setup.email, email_verified: "true" },
-        updatedAt: now,
-      };
-      return pass(context, updated, session, caller, attempt, factor, async (repositories) => {
-        if (user.attributes.email !== setup.email || user.attributes.email_verified !== "true") {
-          // A code sent to the email this replaces must not verify the new one.
-          await voidCodesForOldAddresses(repositories, context.pool, user, updated);
-          await saveUser(repositories, context.pool, updated, { isNew: false });
-          await repositories.events.append(
-            {
-              type: "USER_ATTRIBUTES_CHANGED",
-              poolId: context.pool.id,
-              actor: actorOf(context),
-              detail: { userSub: user.id, attributes: ["email", "email_verified"], via: "MFA_SETUP" },
-            },
-            now,
-          );
-        }
-        await enableFactor(repositories, context, updated, "EMAIL_OTP");
+      const proven = { email: setup.email, email_verified: "true" };
+      const updated: User = { ...user, attributes: { ...user.attributes, ...proven } };
+      return pass(context, updated, session, caller, attempt, factor, async (repositories, current) => {
+        assertSetupEmailStillFree(session, current);
+        const saved = await saveAttributes(repositories, context, current, proven, "MFA_SETUP");
+        await enableFactor(repositories, context, saved, "EMAIL_OTP");
       });
     }
-    if (factor === "SMS_MFA" && user.attributes.phone_number_verified !== "true") {
-      // The code reached the phone, which proves the number (cognito-reference §3.4: unverified numbers
-      // can be used for SMS MFA and become verified on success).
-      const now = clock.now();
-      const updated: User = {
-        ...user,
-        attributes: { ...user.attributes, phone_number_verified: "true" },
-        updatedAt: now,
-      };
-      return pass(context, updated, session, caller, attempt, factor, async (repositories) => {
-        await saveUser(repositories, context.pool, updated, { isNew: false });
-        await repositories.events.append(
-          {
-            type: "USER_ATTRIBUTES_CHANGED",
-            poolId: context.pool.id,
-            actor: actorOf(context),
-            detail: { userSub: user.id, attributes: ["phone_number_verified"], via: "SMS_MFA" },
-          },
-          now,
-        );
-      });
-    }
-    return pass(context, user, session, caller, attempt, factor);
+    // The code reached the phone (or inbox), which proves it: an unverified number or email can carry
+    // SMS or email MFA and becomes verified on success (cognito-reference §3.4).
+    const flag = factor === "SMS_MFA" ? "phone_number_verified" : "email_verified";
+    if (user.attributes[flag] === "true") return pass(context, user, session, caller, attempt, factor);
+    const updated: User = { ...user, attributes: { ...user.attributes, [flag]: "true" } };
+    return pass(context, updated, session, caller, attempt, factor, async (repositories, current) => {
+      await saveAttributes(repositories, context, current, { [flag]: "true" }, factor);
+    });
   }
 
   async function checkTotp(

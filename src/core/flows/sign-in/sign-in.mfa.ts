@@ -22,6 +22,9 @@ const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 
 type Changes = (repositories: Repositories) => Promise<void>;
 
+/** Refusals of an MFA_SETUP answer with an EMAIL made before any code went out. */
+const SETUP_STAYS_OPEN_ON: ReadonlySet<string> = new Set(["InvalidParameterException", "LimitExceededException"]);
+
 /** What the MFA steps need from the other sign-in steps. */
 export interface SignInStepHooks {
   /** After a passed MFA step: the named device's proof (DEVICE_SRP_AUTH), or tokens. */
@@ -42,7 +45,11 @@ export interface SignInStepHooks {
 export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepHooks) {
   const { db, clock, sessions, lockout, secretBox } = deps;
   const codes = createSignInCodeSteps(deps);
-  const { enableFactor, pass, checkCode, checkTotp } = createSignInMfaChecks(deps, { finish: hooks.finish, codes });
+  const { enableFactor, pass, checkCode, checkTotp } = createSignInMfaChecks(deps, {
+    finish: hooks.finish,
+    assertUserMaySignIn: hooks.assertUserMaySignIn,
+    codes,
+  });
 
   /** The MFA step due for this user now. */
   async function stepFor(context: ClientContext, user: User): Promise<MfaStep> {
@@ -52,8 +59,9 @@ export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepH
   }
 
   /**
-   * Opens the session for an MFA challenge and, for SMS_MFA and EMAIL_OTP, sends a fresh code (sendCode).
-   * @throws CodeDeliveryFailureException
+   * Opens the session for an MFA challenge and, for SMS_MFA and EMAIL_OTP, sends a fresh code (sendCode),
+   * counted in the user's MFA code budget first.
+   * @throws LimitExceededException (SIGN_IN_CODES_PER_HOUR), CodeDeliveryFailureException
    */
   async function issue(
     context: ClientContext,
@@ -74,6 +82,9 @@ export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepH
     const parameters: Record<string, string> = { USER_ID_FOR_SRP: user.username };
     let session: string;
     if (state === "SMS_MFA" || state === "EMAIL_OTP") {
+      // Every password sign-in and every MFA_SETUP answer with an EMAIL sends a message: counted per
+      // user, so neither a password nor a typed address buys an unbounded stream of them.
+      await codes.countCode("mfa", context.pool.id, user.id);
       const { state: _state, ...fields } = base;
       const sent = await codes.sendCode(
         context,
@@ -148,26 +159,36 @@ export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepH
     if (email !== undefined) {
       if (!choices.includes("EMAIL_OTP"))
         return refuseInput(session, sessionToken, "EMAIL_OTP cannot be set up in this user pool.");
+      // Only a user without an email sets one here. An address the user has (verified or not) is where
+      // the MFA code goes (mfa-factors.ts); replacing it from a sign-in would let whoever holds the
+      // password take over the account's recovery. One given since this challenge went out ends up here.
+      if (user.attributes.email !== undefined)
+        return refuseInput(
+          session,
+          sessionToken,
+          "EMAIL_OTP cannot be set up with an EMAIL: the user has an email address already. Sign in again to get a code there.",
+        );
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 2048)
         return refuseInput(session, sessionToken, "EMAIL must be an email address.");
-      if (email !== user.attributes.email) {
-        try {
-          checkAttributeWrites(
-            context.pool,
-            [{ name: "email", value: email }],
-            { kind: "client", client: context.client },
-            { isCreate: false },
-          );
-        } catch (error) {
-          assertTransition(session.state, session.state);
-          await sessions.giveBack(sessionToken, session);
-          throw error;
-        }
+      try {
+        checkAttributeWrites(
+          context.pool,
+          [{ name: "email", value: email }],
+          { kind: "client", client: context.client },
+          { isCreate: false },
+        );
+        return await issue(context, user, caller, "MFA_SETUP", session.authTimeMs ?? clock.nowMs(), "EMAIL_OTP", {
+          setup: { factor: "EMAIL_OTP", email },
+          deviceKey: session.deviceKey,
+        });
+      } catch (error) {
+        // Refused before anything was sent (the address, or the code limit): the setup stays open, for
+        // an authenticator instead.
+        if (!(error instanceof CognitoError) || !SETUP_STAYS_OPEN_ON.has(error.code)) throw error;
+        assertTransition(session.state, session.state);
+        await sessions.giveBack(sessionToken, session);
+        throw error;
       }
-      return issue(context, user, caller, "MFA_SETUP", session.authTimeMs ?? clock.nowMs(), "EMAIL_OTP", {
-        setup: { factor: "EMAIL_OTP", email },
-        deviceKey: session.deviceKey,
-      });
     }
     const how = choices.includes("SOFTWARE_TOKEN_MFA")
       ? "verify an authenticator with associateSoftwareToken and verifySoftwareToken (session) and answer with the session they return"

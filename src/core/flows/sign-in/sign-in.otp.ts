@@ -5,8 +5,7 @@ import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
 import { CognitoError } from "../../errors.js";
 import { simulatedSignInCodeDetails } from "../../messaging/simulated-delivery.js";
-import type { CodeHasher, Database, Repositories, SecretBox, ShortLivedStore } from "../../ports.js";
-import { countWithinHour } from "../../security/hourly-limit.js";
+import type { CodeHasher, Database, Repositories, SecretBox } from "../../ports.js";
 import type { Lockout } from "../../security/lockout.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
@@ -24,15 +23,7 @@ import type { CallerContext, SignInChallengeOutcome, SignInStepOutcome } from ".
 /** USER_AUTH's email and SMS codes are 8 digits, not configurable (reference-oauth §13.3). */
 export const OTP_CODE_DIGITS = 8;
 
-/**
- * Sign-in codes one user (or one unknown name) may be sent per hour, email and SMS together. InitiateAuth
- * needs no secret, so without a cap anyone could mail-bomb a user, or run up an SMS bill, one request at
- * a time. Cognito documents no number for these codes; its other code sends are capped at 5 an hour
- * (ResendConfirmationCode, GetUserAttributeVerificationCode, cognito-reference §9.1). Sign-in is more
- * frequent than those, and each code lives minutes only, so this allows twice that: a person who asks
- * again because a message is slow, on a few devices, never meets it.
- */
-export const SIGN_IN_CODES_PER_HOUR = 10;
+const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 
 export type OtpFactor = "EMAIL_OTP" | "SMS_OTP";
 
@@ -54,8 +45,6 @@ export interface OtpFirstFactorDeps {
   codeHasher: CodeHasher;
   /** PreAuthentication before a code goes out. */
   triggers: TriggerRunner;
-  /** Counts the codes sent per user (SIGN_IN_CODES_PER_HOUR), across every gateway process. */
-  store: ShortLivedStore;
   /** Floor on a code step's response time when the client hides users: a code not sent takes as long as one sent. */
   enumerationSafeMs: number;
 }
@@ -77,23 +66,8 @@ const attributeOf = (factor: OtpFactor): "email" | "phone_number" =>
  * proves the address (verified) and confirms an UNCONFIRMED user; no MFA follows a first-factor code.
  */
 export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFactorHooks) {
-  const { db, clock, sessions, lockout, secretBox, codeHasher, store } = deps;
+  const { db, clock, sessions, lockout, secretBox, codeHasher } = deps;
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
-
-  /**
-   * Counts one code for the subject, sent or not: an unknown name, a disabled user or one without the
-   * address are counted and refused exactly as a user whose code goes out, so the limit tells nobody
-   * which names have a user. The increment is atomic, so N parallel starts send no more than N serial
-   * ones would.
-   * @throws LimitExceededException past SIGN_IN_CODES_PER_HOUR
-   */
-  async function countCode(poolId: string, subject: string): Promise<void> {
-    if (!(await countWithinHour(store, `signin-codes:${poolId}:${subject}`, SIGN_IN_CODES_PER_HOUR)))
-      throw new CognitoError(
-        "LimitExceededException",
-        `Too many sign-in codes were requested for this user (at most ${SIGN_IN_CODES_PER_HOUR} an hour). Use the last code sent, wait before asking for another, or sign in another way.`,
-      );
-  }
 
   /**
    * A challenge for a code that is not sent: a name with no user, a disabled user, a user without the
@@ -142,27 +116,39 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
     };
   }
 
-  /** What a right code changes: the address becomes verified, an UNCONFIRMED user CONFIRMED (§13.2), in the tokens' transaction. */
+  /**
+   * What a right code changes: the address becomes verified, an UNCONFIRMED user CONFIRMED (§13.2), in
+   * the tokens' transaction. That runs after PostAuthentication and the token signing, so it works on
+   * the row as it is then: an admin's change made meanwhile (a disable, a password, attributes) stays,
+   * a user disabled meanwhile gets no tokens, and an address changed meanwhile is not the one proven.
+   */
   function provenBy(
     context: ClientContext,
+    session: SignInSession,
     user: User,
     factor: OtpFactor,
   ): { user: User; changes?: (repositories: Repositories) => Promise<void> } {
     const flag = `${attributeOf(factor)}_verified`;
-    const confirms = user.status === "UNCONFIRMED";
-    if (user.attributes[flag] === "true" && !confirms) return { user };
-    const now = clock.now();
-    const updated: User = {
-      ...user,
-      status: confirms ? "CONFIRMED" : user.status,
-      attributes: { ...user.attributes, [flag]: "true" },
-      updatedAt: now,
-    };
+    const provesSomething = (candidate: User) =>
+      candidate.attributes[flag] !== "true" || candidate.status === "UNCONFIRMED";
+    if (!provesSomething(user)) return { user };
+    const proven = (candidate: User): User => ({
+      ...candidate,
+      status: candidate.status === "UNCONFIRMED" ? "CONFIRMED" : candidate.status,
+      attributes: { ...candidate.attributes, [flag]: "true" },
+    });
     return {
-      user: updated,
+      user: proven(user),
       async changes(repositories) {
-        await saveUser(repositories, context.pool, updated, { isNew: false });
-        if (user.attributes[flag] !== "true") {
+        const current = await repositories.users.findById(context.pool.id, user.id);
+        if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+        if (!current.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+        hooks.codes.assertSentToCurrentAddress(session, current);
+        if (!provesSomething(current)) return;
+        const now = clock.now();
+        const confirms = current.status === "UNCONFIRMED";
+        await saveUser(repositories, context.pool, { ...proven(current), updatedAt: now }, { isNew: false });
+        if (current.attributes[flag] !== "true") {
           await repositories.events.append(
             {
               type: "USER_ATTRIBUTES_CHANGED",
@@ -195,7 +181,7 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
      * Sends the code (or, for a name with no user, opens a challenge that looks the same without sending
      * anything) and returns the EMAIL_OTP / SMS_OTP challenge. PreAuthentication runs first; a user locked
      * out gets no code.
-     * @throws NotAuthorizedException ("Password attempts exceeded"), TooManyRequestsException, LimitExceededException (SIGN_IN_CODES_PER_HOUR), CodeDeliveryFailureException, trigger errors
+     * @throws NotAuthorizedException ("Password attempts exceeded"), TooManyRequestsException, LimitExceededException (SIGN_IN_CODES_PER_HOUR, sign-in.codes.ts), CodeDeliveryFailureException, trigger errors
      */
     async start(
       context: ClientContext,
@@ -211,7 +197,9 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
           ? user.id
           : hooks.simulated.lockoutSubjectOf(hooks.simulated.usernameOf(context.pool, typedName));
         await lockout.assertMayAttempt(context.pool.id, subject, caller.sourceIp);
-        await countCode(context.pool.id, subject);
+        // Counted sent or not: an unknown name, a disabled user or one without the address are counted
+        // and refused exactly as a user whose code goes out, so the limit tells nobody which names have a user.
+        await hooks.codes.countCode("first-factor", context.pool.id, subject);
         await runPreAuthentication(deps.triggers, context.pool, {
           user,
           userName: typedName,
@@ -295,7 +283,7 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
       if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
       // The code verifies the address and may confirm the user: only while the address is the one it went to.
       hooks.codes.assertSentToCurrentAddress(session, user);
-      const proven = provenBy(context, user, factor);
+      const proven = provenBy(context, session, user, factor);
       return hooks.finish(context, proven.user, caller, factor, clock.now(), null, proven.changes);
     },
   };

@@ -66,7 +66,7 @@ export interface SignInServiceDeps {
   triggers: TriggerRunner;
   /** The pools' built-in migration sources (old Cognito pools), asked where no UserMigration trigger is set. */
   migrationSource?: BuiltInMigrationSource | null;
-  /** The managed sign-in pages' sign-up hand-offs (sign-in.hosted-ui.ts). */
+  /** The managed sign-in pages' sign-up hand-offs (sign-in.hosted-ui.ts); the sign-in code budgets (sign-in.codes.ts). */
   store: ShortLivedStore;
   /** USER_AUTH's WEB_AUTHN (reference-oauth §13.4); null: passkeys are not served and WEB_AUTHN is never available. */
   passkeys: PasskeySignIn | null;
