@@ -370,7 +370,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         sources: migrationSources,
       }),
       poolExport: createPoolExportService(poolTransferDeps),
-      poolImport: createPoolImportService(poolTransferDeps),
+      poolImport: createPoolImportService({ ...poolTransferDeps, maxUserPools: config.maxUserPools }),
       sentMessages: createSentMessageService({ db, secretBox }),
       signingKeys: createSigningKeyService({ db, tokens, clock }),
       accessTokens,

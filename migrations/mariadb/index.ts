@@ -15,5 +15,6 @@ import { UserMigrationSources1796521066891 } from "./UserMigrationSources1796521
 import { UserImportJobs1796521261155 } from "./UserImportJobs1796521261155.js";
 import { VerificationCodeSentTo1796594542907 } from "./VerificationCodeSentTo1796594542907.js";
 import { UserSignedOutAt1796595674723 } from "./UserSignedOutAt1796595674723.js";
+import { UserPoolImportId1796604638361 } from "./UserPoolImportId1796604638361.js";
 
-export const migrations: (new () => MigrationInterface)[] = [Init1795704939838, RefreshTokenAuthTime1795705523287, VerificationCodePendingValue1795706029490, UserMfa1795707795374, TriggerSecrets1795715449596, AdminKeySigningSecret1795715532508, UserEventsWebhooks1795715558200, RememberedDevices1795715706977, OAuthStorage1796515644844, ResourceServerScopes1796518313961, WebAuthnCredentials1796520472042, UserMigrationSources1796521066891, UserImportJobs1796521261155, VerificationCodeSentTo1796594542907, UserSignedOutAt1796595674723];
+export const migrations: (new () => MigrationInterface)[] = [Init1795704939838, RefreshTokenAuthTime1795705523287, VerificationCodePendingValue1795706029490, UserMfa1795707795374, TriggerSecrets1795715449596, AdminKeySigningSecret1795715532508, UserEventsWebhooks1795715558200, RememberedDevices1795715706977, OAuthStorage1796515644844, ResourceServerScopes1796518313961, WebAuthnCredentials1796520472042, UserMigrationSources1796521066891, UserImportJobs1796521261155, VerificationCodeSentTo1796594542907, UserSignedOutAt1796595674723, UserPoolImportId1796604638361];

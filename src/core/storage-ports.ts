@@ -37,10 +37,29 @@ export interface UserPoolRepository {
   update(pool: UserPool): Promise<void>;
   /** Deletes the pool and, by cascade, everything in it (clients, users, groups, keys, tokens, devices). */
   delete(poolId: string): Promise<void>;
+  /** A complete pool: never one an import is still filling. */
   findById(poolId: string): Promise<UserPool | null>;
-  /** Pools ordered by id; `onlyIds` restricts to a scoped admin key's pools (null = all). */
+  /** Complete pools ordered by id; `onlyIds` restricts to a scoped admin key's pools (null = all). */
   list(page: PageRequest, onlyIds: readonly string[] | null): Promise<UserPool[]>;
+  /** Every pool, those being imported included: each holds its place in the MAX_USER_POOLS quota. */
   count(): Promise<number>;
+  /**
+   * Inserts a pool that the import `importId` is about to fill: findById and list do not see it until
+   * finishImport, so nobody signs in to (or changes) a pool that is half there.
+   */
+  insertImporting(pool: UserPool, importId: string): Promise<void>;
+  /** Whether a row holds this pool id: null when none, else the id of the import filling it (null once complete). */
+  importOf(poolId: string): Promise<{ importId: string | null } | null>;
+  /**
+   * Whether the import `importId` still owns the pool (a later import of the same pool replaces one that
+   * died or was left behind). Locks the pool's row until the transaction ends (MariaDB), so a replacing
+   * import waits for the batch in flight, and a batch never lands in the pool that replaced its own.
+   */
+  holdImport(poolId: string, importId: string): Promise<boolean>;
+  /** Makes the pool complete and visible. Call holdImport first, in the same transaction. */
+  finishImport(poolId: string): Promise<void>;
+  /** Deletes the pool (by cascade, everything in it) only while the import `importId` still owns it. */
+  deleteImport(poolId: string, importId: string): Promise<void>;
   countUsers(poolId: string): Promise<number>;
   /**
    * Locks the pool's row until the transaction ends, so that quota checks in the pool (count, then

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -182,6 +183,69 @@ describe.each(BACKENDS)("migration from a live Cognito pool on $name", (backend)
       timeoutMs: 5000,
     });
     expect(JSON.stringify(await listEvents(gateway, target.poolId))).not.toContain(source.clientSecret!);
+  });
+
+  it("source values that do not fit this pool's schema are left out and named in droppedAttributes; the user still migrates", async () => {
+    // The old pool as its own schema let it describe the user: this pool's is stricter.
+    const username = uniqueName("drift");
+    const described = {
+      email: "definitely not an email",
+      email_verified: "maybe",
+      phone_number: "call me",
+      birthdate: "yesterday",
+      "custom:plan": "platinum-forever",
+      "custom:age": "not-a-number",
+      name: "Kept Name",
+      sub: "a-sub-longer-than-custom-old-sub-allows",
+    };
+    const fake = createHttpServer((request, response) => {
+      const action = String(request.headers["x-amz-target"]).split(".").pop();
+      request.resume().on("end", () => {
+        response.setHeader("content-type", "application/x-amz-json-1.1");
+        response.end(
+          JSON.stringify(
+            action === "InitiateAuth"
+              ? { AuthenticationResult: { AccessToken: "source-access-token" } }
+              : {
+                  Username: username,
+                  UserAttributes: Object.entries(described).map(([Name, Value]) => ({ Name, Value })),
+                },
+          ),
+        );
+      });
+    });
+    openServers.push(fake);
+    await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+    const target = await createPoolWithClient(gateway, {
+      schema: [
+        { name: "plan", attributeDataType: "String", stringAttributeConstraints: { maxLength: 8 } },
+        { name: "age", attributeDataType: "Number" },
+        { name: "old_sub", attributeDataType: "String", stringAttributeConstraints: { maxLength: 8 } },
+      ],
+    });
+    const input = {
+      endpoint: `http://127.0.0.1:${(fake.address() as { port: number }).port}/`,
+      region: "us-east-1",
+      sourceUserPoolId: "us-east-1_Drift1",
+      clientId: "driftclient",
+      subAttribute: "custom:old_sub",
+    };
+    expectData(await gateway.gql(SetUserMigrationSourceDocument, { userPoolId: target.poolId, input }));
+
+    expectTokens(await passwordSignIn(gateway, target.clientId, username, OLD_PASSWORD));
+    const { sub, ...kept } = await attributesOf(target.poolId, username);
+    expect(sub).not.toBe(described.sub);
+    expect(kept).toEqual({ name: "Kept Name" });
+    const signedUp = (await listEvents(gateway, target.poolId)).find((event) => event.type === "USER_SIGNED_UP")!;
+    expect([...(signedUp.detail.droppedAttributes as string[])].sort()).toEqual([
+      "birthdate",
+      "custom:age",
+      "custom:old_sub",
+      "custom:plan",
+      "email",
+      "email_verified",
+      "phone_number",
+    ]);
   });
 
   it("a wrong password at the old pool is a wrong password here: counted by the lockout, no user created", async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createConnection } from "mysql2/promise";
 import { generate } from "otplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
 import { createLineSigner } from "../../src/core/pool-transfer/export-format.js";
 import { createExportKeys } from "../../src/infra/crypto/export-keys.js";
@@ -15,6 +15,7 @@ import {
   CreateAdminApiKeyDocument,
   CreateGroupDocument,
   CreateUserPoolClientDocument,
+  DeleteUserPoolDocument,
   GetUserPoolDocument,
   SetUserMfaPreferenceDocument,
   VerifySoftwareTokenDocument,
@@ -24,6 +25,7 @@ import {
   createConfirmedUser,
   createMidStepClock,
   expectChallenge,
+  expectError,
   expectTokens,
   passwordSignIn,
   respond,
@@ -328,5 +330,79 @@ describe.each(BACKENDS)("pool export and import on $name", (backend) => {
         await b.gql(AdminListGroupsForUserDocument, { userPoolId: elsewhere.poolId, username: victim.username }),
       ).adminListGroupsForUser.items,
     ).toEqual([]);
+  });
+
+  describe("with MAX_USER_POOLS=1", () => {
+    let c: TestApp;
+    let dropC: () => Promise<void> = async () => undefined;
+    beforeAll(async () => {
+      const own = await ownDatabaseEnv(backend);
+      dropC = own.drop;
+      c = await getTestApp(backend, { env: { ...signInEnv(backend), ...own.env, MAX_USER_POOLS: "1" } });
+    });
+    afterAll(async () => {
+      await c?.close();
+      await dropC();
+    });
+
+    /** A pool on A with one user, exported with the passphrase. */
+    const exported = async () => {
+      const pool = await createPoolWithClient(a);
+      const user = await createConfirmedUser(a, pool.poolId, uniqueName("moved"), PASSWORD);
+      return { ...pool, username: user.username, text: (await exportFrom(a, pool.poolId, PASSPHRASE)).text };
+    };
+
+    it("refuses an import past the quota, as createUserPool does", async () => {
+      const pool = await exported();
+      const existing = await createPoolWithClient(c);
+      const refused = await importInto(c, pool.text, PASSPHRASE);
+      expect(refused).toMatchObject({
+        status: 400,
+        body: { __type: "LimitExceededException", message: "This gateway holds at most 1 user pools." },
+      });
+      expect(errorCodes(await c.gql(GetUserPoolDocument, { userPoolId: pool.poolId }))).toEqual([
+        "ResourceNotFoundException",
+      ]);
+      expectData(await c.gql(DeleteUserPoolDocument, { userPoolId: existing.poolId }));
+    });
+
+    it("hides a pool until its import completes; importing the export again replaces what an unfinished import left", async () => {
+      const pool = await exported();
+      const lines = pool.text.trim().split("\n");
+      // Everything but the end record, then silence: the pool row exists and stays unfinished, as a
+      // process that died part way leaves it.
+      let upload!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          upload = controller;
+          controller.enqueue(new TextEncoder().encode(`${lines.slice(0, -1).join("\n")}\n`));
+        },
+      });
+      const unfinished = fetch(`${c.baseUrl}/admin/pools/import`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${c.adminKey}`,
+          "content-type": "application/x-ndjson",
+          "x-export-passphrase": PASSPHRASE,
+        },
+        body,
+        duplex: "half",
+      } as RequestInit);
+      // Awaited below; until then a failing assertion must not also leave an unhandled rejection.
+      unfinished.catch(() => undefined);
+      await vi.waitFor(async () => expect(await c.app.db.read((repositories) => repositories.pools.count())).toBe(1));
+      expect(errorCodes(await c.gql(GetUserPoolDocument, { userPoolId: pool.poolId }))).toEqual([
+        "ResourceNotFoundException",
+      ]);
+      expectError(await passwordSignIn(c, pool.clientId, pool.username, PASSWORD), "ResourceNotFoundException");
+
+      const again = await importInto(c, pool.text, PASSPHRASE);
+      expect(again, JSON.stringify(again.body)).toMatchObject({ status: 200, body: { userPoolId: pool.poolId } });
+      // The replaced import, when its end record comes after all, writes nothing into the pool that took its place.
+      upload.enqueue(new TextEncoder().encode(`${lines.at(-1)}\n`));
+      upload.close();
+      expect(await (await unfinished).json()).toMatchObject({ __type: "ConcurrentModificationException" });
+      expectTokens(await passwordSignIn(c, pool.clientId, pool.username, PASSWORD));
+    });
   });
 });

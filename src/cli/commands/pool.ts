@@ -30,16 +30,17 @@ function passphraseOf(args: ParsedArgs): string | null {
 }
 
 /** The core transfer services over the CLI's database, with the gateway's own keys and hasher. */
-async function withTransfer<T>(work: (deps: PoolTransferDeps) => Promise<T>): Promise<T> {
+async function withTransfer<T>(work: (deps: PoolTransferDeps & { maxUserPools: number }) => Promise<T>): Promise<T> {
   const config = loadCliConfig();
   return withCliDatabase(config, { requireMigrated: true }, async (database) => {
     const { secretsKey, secretBox } = database.secrets();
-    const deps: PoolTransferDeps = {
+    const deps = {
       db: database.db,
       clock: database.clock,
       secretBox,
       hasher: createPasswordHasher({ secretsKey, bcryptCost: config.bcryptCost }),
       exportKeys: createExportKeys(secretsKey),
+      maxUserPools: config.maxUserPools,
     };
     try {
       return await work(deps);
@@ -107,7 +108,7 @@ export const poolImport: Command = {
   summary: "Import a pool export made by another gateway",
   usage: "<file> [--passphrase-file <file>]",
   details:
-    'Restores the pool of a "pool export" file as the same pool (same pool id, client ids and subs), checking every line\'s MAC before it is applied; its users then sign in with their old passwords. A pool with that id must not exist here. If anything is wrong or the file is cut off, the half-imported pool is deleted. For Cognito\'s CSV user import files use "user-import run".',
+    'Restores the pool of a "pool export" file as the same pool (same pool id, client ids and subs), checking every line\'s MAC before it is applied; its users then sign in with their old passwords. A pool with that id must not exist here (one an import left unfinished, its process killed, is replaced), and the pool counts against MAX_USER_POOLS. If anything is wrong or the file is cut off, the half-imported pool is deleted. For Cognito\'s CSV user import files use "user-import run".',
   options: { "passphrase-file": { type: "string" } },
   optionHelp: [passphraseHelp],
   positionals: { min: 1, max: 1, names: "<file>" },

@@ -1,12 +1,13 @@
 import type { Clock } from "../../lib/clock.js";
 import { hmacSha256Base64 } from "../../lib/secrets.js";
-import { CognitoError } from "../errors.js";
+import { CognitoError, isCognitoError } from "../errors.js";
 import { isOfferedByPool } from "../mfa/mfa-factors.js";
 import type { MfaFactor } from "../mfa/mfa.types.js";
 import type { Database, SecretBox, SourcePoolAnswer, SourcePoolCaller, SourcePoolConnection } from "../ports.js";
 import type { UserPool } from "../pools/user-pool.types.js";
 import type { MigratedUser } from "../triggers/migration.triggers.js";
 import type { BuiltInMigrationSource } from "../triggers/user-migration.js";
+import { checkAttributeWrites } from "../users/attribute-rules.js";
 import type { UserMigrationSource } from "./migration-source.types.js";
 
 /** The challenges that come only after a correct password and stand for a second factor at the source. */
@@ -117,6 +118,23 @@ function readSourceUser(output: Record<string, unknown>): SourceUser {
     status: typeof output.UserStatus === "string" ? output.UserStatus : null,
     mfaFactors: readFactors(output.UserMFASettingList) ?? [],
   };
+}
+
+/**
+ * Whether a value of the source user may be stored in this pool as an admin could write it: a name its
+ * schema has, a value of the right type, format and length. The source pool held it as valid under its
+ * own schema, which may differ from this one (a custom attribute shorter or of another type here, a
+ * standard one that pool never checked): what does not fit is left behind (and named in the event)
+ * rather than failing the user's sign-in, which they could never get past.
+ */
+function fitsSchema(pool: UserPool, name: string, value: string): boolean {
+  try {
+    checkAttributeWrites(pool, [{ name, value }], { kind: "admin" }, { isCreate: true });
+    return true;
+  } catch (error) {
+    if (isCognitoError(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -239,7 +257,7 @@ export function createCognitoMigrationSource({
     );
   }
 
-  /** The source user as this pool's user: attributes its schema has, MFA it can carry over, and what it cannot. */
+  /** The source user as this pool's user: attributes that fit its schema, MFA it can carry over, and what it cannot. */
   function toMigratedUser(
     pool: UserPool,
     connections: SourceConnections,
@@ -247,22 +265,19 @@ export function createCognitoMigrationSource({
     status: MigratedUser["finalUserStatus"],
     challenge: string | null,
   ): MigratedUser {
-    const known = new Set([
-      ...pool.schemaAttributes.map((attribute) => attribute.name),
-      "email_verified",
-      "phone_number_verified",
-    ]);
     const attributes: Record<string, string> = {};
     const dropped: string[] = [];
     for (const [name, value] of Object.entries(found.attributes)) {
       // Cognito gives a migrated user a new sub; the old one only lives on in the chosen custom attribute.
       if (name === "sub") continue;
-      if (known.has(name)) attributes[name] = value;
+      if (fitsSchema(pool, name, value)) attributes[name] = value;
       else dropped.push(name);
     }
     const subAttribute = connections.source.subAttribute;
-    if (subAttribute && found.attributes.sub && known.has(subAttribute))
-      attributes[subAttribute] = found.attributes.sub;
+    if (subAttribute && found.attributes.sub) {
+      if (fitsSchema(pool, subAttribute, found.attributes.sub)) attributes[subAttribute] = found.attributes.sub;
+      else dropped.push(subAttribute);
+    }
     const factors = new Set<MfaFactor>(found.mfaFactors ?? []);
     if (challenge && MFA_FACTOR_NAMES.includes(challenge as MfaFactor)) factors.add(challenge as MfaFactor);
     // Codes go to the same phone or address, so those factors carry over where this pool offers them.

@@ -1,5 +1,6 @@
 import { assertUnscoped } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
+import { randomTokenBase64Url } from "../../lib/random.js";
 import { CognitoError } from "../errors.js";
 import type { AppClient } from "../clients/app-client.types.js";
 import type { Device } from "../devices/device.types.js";
@@ -41,20 +42,39 @@ type UserRecord = {
 
 export type PoolImportService = ReturnType<typeof createPoolImportService>;
 
+/** A later import of the same pool took it over (this one's process looked dead, or the same file was sent twice). */
+const replacedByAnotherImport = (poolId: string) =>
+  new CognitoError(
+    "ConcurrentModificationException",
+    `Another import of user pool ${poolId} started and replaced this one before it completed.`,
+  );
+
 /**
  * Restores a pool export (export-format.ts) into this gateway as the same pool — same pool id (the SRP
  * verifiers are bound to its name), client ids, subs and usernames — so users sign in with their old
  * passwords (SRP and USER_PASSWORD_AUTH) and their authenticators. Streamed: one batch of records in
  * memory, one transaction per batch. Every line's MAC is checked before it is applied; if anything is
  * wrong or the stream ends early, the half-imported pool is deleted (by cascade, everything in it).
+ * Until the last batch the pool is marked as being imported: nothing can see or use it, and if the
+ * process dies part way, importing the export again replaces what it left.
  */
-export function createPoolImportService({ db, clock, secretBox, hasher, exportKeys, contexts }: PoolTransferDeps) {
+export function createPoolImportService({
+  db,
+  clock,
+  secretBox,
+  hasher,
+  exportKeys,
+  contexts,
+  maxUserPools,
+}: PoolTransferDeps & { maxUserPools: number }) {
   return {
     /**
      * @param lines the export's lines, in order (empty lines are skipped)
      * @param options.passphrase the export key it was sealed with; null when it was sealed with this gateway's SECRETS_KEY
      * @throws NotAuthorizedException (a scoped key: a new pool is an unscoped key's act),
-     *         InvalidParameterException (not an export, wrong key, a changed or cut-off line, the pool id exists)
+     *         InvalidParameterException (not an export, wrong key, a changed or cut-off line, the pool id exists),
+     *         LimitExceededException (MAX_USER_POOLS reached), ConcurrentModificationException (a later
+     *         import of the same pool replaced this one before it completed)
      */
     async importPool(
       principal: AdminPrincipal,
@@ -95,10 +115,20 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
       if (!poolLine || poolLine.type !== "pool") throw refusedExport("the pool record is missing");
       const pool = revive<UserPool>(poolLine.pool as Record<string, unknown>, ["createdAt", "updatedAt"]);
       const now = clock.now();
+      const importId = randomTokenBase64Url(24);
       await db.transaction(async (repositories) => {
-        if (await repositories.pools.findById(pool.id))
-          throw refusedExport(`a user pool with id ${pool.id} already exists here`);
-        await repositories.pools.insert(pool);
+        await repositories.pools.lockForUpdate(pool.id);
+        const existing = await repositories.pools.importOf(pool.id);
+        if (existing) {
+          if (existing.importId === null) throw refusedExport(`a user pool with id ${pool.id} already exists here`);
+          // A pool still marked as being imported is what an import left when its process died (or one still
+          // running, which then fails at its next batch): this import brings the whole export, so it takes its place.
+          await repositories.pools.deleteImport(pool.id, existing.importId);
+        }
+        // The quota as createUserPool checks it, in the transaction that takes the place.
+        if ((await repositories.pools.count()) >= maxUserPools)
+          throw new CognitoError("LimitExceededException", `This gateway holds at most ${maxUserPools} user pools.`);
+        await repositories.pools.insertImporting(pool, importId);
       });
       const counts: Record<string, number> = {
         clients: 0,
@@ -122,6 +152,7 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
           // Unsealing and re-sealing happen before the transaction; bcrypt never runs here at all.
           const prepared = records.map((record) => prepare(record));
           await db.transaction(async (repositories) => {
+            if (!(await repositories.pools.holdImport(pool.id, importId))) throw replacedByAnotherImport(pool.id);
             for (const apply of prepared) await apply(repositories);
           });
         };
@@ -267,8 +298,10 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
           if (batch.length >= BATCH) await flush();
         }
         if (!ended) throw refusedExport("it ends before its end record (cut off)");
-        await db.transaction((repositories) =>
-          repositories.events.append(
+        await db.transaction(async (repositories) => {
+          if (!(await repositories.pools.holdImport(pool.id, importId))) throw replacedByAnotherImport(pool.id);
+          await repositories.pools.finishImport(pool.id);
+          await repositories.events.append(
             {
               type: "USER_POOL_IMPORTED",
               poolId: pool.id,
@@ -276,11 +309,11 @@ export function createPoolImportService({ db, clock, secretBox, hasher, exportKe
               detail: { counts, sealing: headerSealing.kind },
             },
             clock.now(),
-          ),
-        );
+          );
+        });
       } catch (error) {
-        // No half pool: everything imported so far goes with it.
-        await db.transaction((repositories) => repositories.pools.delete(pool.id));
+        // No half pool: everything imported so far goes with it — unless a later import replaced it, whose it is now.
+        await db.transaction((repositories) => repositories.pools.deleteImport(pool.id, importId));
         await contexts?.invalidatePool(pool.id);
         if (error instanceof CognitoError) throw error;
         if (error instanceof SyntaxError || (error instanceof Error && /sealed|auth|decrypt/i.test(error.message)))

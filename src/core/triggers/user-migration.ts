@@ -95,9 +95,9 @@ export async function migrateUser(
   const attributes = Object.fromEntries(
     Object.entries(migrated.userAttributes).filter(([name]) => !OWNED_ATTRIBUTES.has(name)),
   );
-  // A trigger's attributes meet the pool's schema as an admin's would (names, types, formats, lengths); the
-  // built-in source already keeps only what the pool's schema declares.
-  if (byTrigger) checkMigratedAttributes(pool, attributes);
+  // The attributes meet the pool's schema as an admin's would (names, types, formats, lengths). The built-in
+  // source has already left out what does not fit (core/migration/cognito-source.ts): for it this is a backstop.
+  checkMigratedAttributes(pool, attributes);
   const usernameKind = pool.usernameAttributes.find((kind) =>
     kind === "email" ? args.userName.includes("@") : args.userName.startsWith("+"),
   );

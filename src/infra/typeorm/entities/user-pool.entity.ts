@@ -27,4 +27,11 @@ export class UserPoolEntity {
 
   @TimestampColumn("updated_at")
   updatedAt!: Date;
+
+  /**
+   * While a pool import fills the pool, that import's id: the pool is hidden (findById, list) but holds its
+   * place in the quota, and a later import of the same pool replaces it. Null for every complete pool.
+   */
+  @Column({ name: "import_id", type: "varchar", length: 64, nullable: true })
+  importId!: string | null;
 }

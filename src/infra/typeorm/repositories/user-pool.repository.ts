@@ -1,4 +1,4 @@
-import { And, In, MoreThan, type EntityManager } from "typeorm";
+import { And, In, IsNull, MoreThan, type EntityManager } from "typeorm";
 import { DEFAULT_POOL_SETTINGS } from "../../../core/pools/user-pool.defaults.js";
 import type { UserPool, UserPoolSettings } from "../../../core/pools/user-pool.types.js";
 import type { UserPoolRepository } from "../../../core/ports.js";
@@ -50,7 +50,7 @@ export function createUserPoolRepository(manager: EntityManager): UserPoolReposi
       await pools.delete({ id: poolId });
     },
     async findById(poolId) {
-      const entity = await pools.findOneBy({ id: poolId });
+      const entity = await pools.findOneBy({ id: poolId, importId: IsNull() });
       return entity ? toDomain(entity) : null;
     },
     async list(page, onlyIds) {
@@ -61,12 +61,34 @@ export function createUserPoolRepository(manager: EntityManager): UserPoolReposi
       // (MariaDB's is case-insensitive), or a scoped key's pages skip or repeat pools.
       const where =
         onlyIds !== null && page.afterId !== undefined
-          ? { id: And(In([...onlyIds]), MoreThan(page.afterId)) }
-          : { ...idFilter, ...afterFilter };
+          ? { id: And(In([...onlyIds]), MoreThan(page.afterId)), importId: IsNull() }
+          : { ...idFilter, ...afterFilter, importId: IsNull() };
       const entities = await pools.find({ where, order: { id: "ASC" }, take: page.limit });
       return entities.map(toDomain);
     },
     count: () => pools.count(),
+    async insertImporting(pool, importId) {
+      await pools.insert({ ...toEntity(pool), importId });
+    },
+    async importOf(poolId) {
+      const entity = await pools.findOne({ select: { id: true, importId: true }, where: { id: poolId } });
+      return entity ? { importId: entity.importId } : null;
+    },
+    async holdImport(poolId, importId) {
+      const query = pools.createQueryBuilder("p").select("p.id").where("p.id = :poolId AND p.import_id = :importId", {
+        poolId,
+        importId,
+      });
+      // SQLite's transactions already run one at a time.
+      if (manager.connection.options.type !== "better-sqlite3") query.setLock("pessimistic_write");
+      return (await query.getRawMany()).length > 0;
+    },
+    async finishImport(poolId) {
+      await pools.update({ id: poolId }, { importId: null });
+    },
+    async deleteImport(poolId, importId) {
+      await pools.delete({ id: poolId, importId });
+    },
     countUsers: (poolId) => manager.getRepository(UserEntity).countBy({ poolId }),
     async lockForUpdate(poolId) {
       if (manager.connection.options.type === "better-sqlite3") return;
