@@ -34,6 +34,7 @@ import {
   respond,
   SESSION_EXPIRED,
   signInEnv,
+  srpSignIn,
 } from "../support/sign-in.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { startTriggerReceiver, type TriggerReceiver } from "../support/trigger-receiver.js";
@@ -63,6 +64,32 @@ describe.each(BACKENDS)("account state across sign-in steps on $name", (backend)
 
   const userOf = async (poolId: string, username: string) =>
     expectData(await gateway.gql(AdminGetUserDocument, { userPoolId: poolId, username })).adminGetUser;
+
+  /**
+   * A new pool whose PostAuthentication trigger makes `change` (an admin's call) before it answers,
+   * and a CONFIRMED user in it: the change lands after the answer was read and before its commit.
+   */
+  async function userWithPostAuthentication(
+    poolInput: Partial<CreateUserPoolInput>,
+    attributes: AttributeInput[],
+    change: (poolId: string, username: string) => Promise<unknown>,
+    clientInput?: Partial<CreateUserPoolClientInput>,
+  ) {
+    const path = `/${uniqueName("t")}/post`;
+    const { poolId, clientId } = await createPoolWithClient(
+      gateway,
+      { ...poolInput, lambdaConfig: { postAuthentication: receiver.url(path) } },
+      clientInput,
+    );
+    expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
+    const username = uniqueName("mfa");
+    await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, attributes);
+    receiver.on(path, async (event) => {
+      await change(poolId, username);
+      return event;
+    });
+    return { poolId, clientId, username };
+  }
 
   describe("NEW_PASSWORD_REQUIRED", () => {
     /** A FORCE_CHANGE_PASSWORD user in a new pool, and its NEW_PASSWORD_REQUIRED challenge. */
@@ -164,32 +191,6 @@ describe.each(BACKENDS)("account state across sign-in steps on $name", (backend)
   });
 
   describe("an MFA or sign-in code answer that proves an address: the row as it is at the commit", () => {
-    /**
-     * A new pool whose PostAuthentication trigger makes `change` (an admin's call) before it answers,
-     * and a CONFIRMED user in it: the change lands after the answer was read and before its commit.
-     */
-    async function userWithPostAuthentication(
-      poolInput: Partial<CreateUserPoolInput>,
-      attributes: AttributeInput[],
-      change: (poolId: string, username: string) => Promise<unknown>,
-      clientInput?: Partial<CreateUserPoolClientInput>,
-    ) {
-      const path = `/${uniqueName("t")}/post`;
-      const { poolId, clientId } = await createPoolWithClient(
-        gateway,
-        { ...poolInput, lambdaConfig: { postAuthentication: receiver.url(path) } },
-        clientInput,
-      );
-      expectData(await gateway.gql(RotateTriggerSecretDocument, { userPoolId: poolId }));
-      const username = uniqueName("mfa");
-      await createConfirmedUser(gateway, poolId, username, GOOD_PASSWORD, attributes);
-      receiver.on(path, async (event) => {
-        await change(poolId, username);
-        return event;
-      });
-      return { poolId, clientId, username };
-    }
-
     /** An OPTIONAL pool, a user with an unverified phone and SMS MFA on, and the SMS_MFA challenge. */
     async function smsChallenge(change: (poolId: string, username: string) => Promise<unknown>) {
       const ids = await userWithPostAuthentication(
@@ -284,26 +285,50 @@ describe.each(BACKENDS)("account state across sign-in steps on $name", (backend)
       ).toEqual([]);
     });
 
-    it("a USER_AUTH EMAIL_OTP code gives no tokens to a user disabled meanwhile, and does not enable the user again", async () => {
-      const { poolId, clientId, username } = await userWithPostAuthentication(
-        PASSWORDLESS_POOL,
-        [{ name: "email", value: `${uniqueName("otp")}@example.com` }],
-        (userPoolId, name) => gateway.gql(AdminDisableUserDocument, { userPoolId, username: name }).then(expectData),
-        USER_AUTH_CLIENT,
-      );
-      const challenge = expectChallenge(
-        await userAuth(gateway, clientId, { USERNAME: username, PREFERRED_CHALLENGE: "EMAIL_OTP" }),
-        "EMAIL_OTP",
-      );
-      const email = (await statusAndAttributesOf(gateway, poolId, username)).email!;
-      const { code } = await latestOtp(gateway, poolId, email);
-      expectError(
-        await respond(gateway, clientId, challenge, { USERNAME: username, EMAIL_OTP_CODE: code }),
-        "NotAuthorizedException",
-        "User is disabled.",
-      );
-      expect(await userOf(poolId, username)).toMatchObject({ enabled: false });
-    });
+    it.each([false, true])(
+      "a USER_AUTH EMAIL_OTP code (email verified before: %s) gives no tokens to a user disabled meanwhile, and does not enable the user again",
+      async (isVerified) => {
+        const { poolId, clientId, username } = await userWithPostAuthentication(
+          PASSWORDLESS_POOL,
+          [
+            { name: "email", value: `${uniqueName("otp")}@example.com` },
+            ...(isVerified ? [{ name: "email_verified", value: "true" }] : []),
+          ],
+          (userPoolId, name) => gateway.gql(AdminDisableUserDocument, { userPoolId, username: name }).then(expectData),
+          USER_AUTH_CLIENT,
+        );
+        const challenge = expectChallenge(
+          await userAuth(gateway, clientId, { USERNAME: username, PREFERRED_CHALLENGE: "EMAIL_OTP" }),
+          "EMAIL_OTP",
+        );
+        const email = (await statusAndAttributesOf(gateway, poolId, username)).email!;
+        const { code } = await latestOtp(gateway, poolId, email);
+        expectError(
+          await respond(gateway, clientId, challenge, { USERNAME: username, EMAIL_OTP_CODE: code }),
+          "NotAuthorizedException",
+          "User is disabled.",
+        );
+        expect(await userOf(poolId, username)).toMatchObject({ enabled: false });
+      },
+    );
+  });
+
+  describe("a password sign-in without MFA, which saves nothing with its tokens: the user as it is at the commit", () => {
+    const disable = (userPoolId: string, name: string) =>
+      gateway.gql(AdminDisableUserDocument, { userPoolId, username: name }).then(expectData);
+
+    it.each(["USER_PASSWORD_AUTH", "USER_SRP_AUTH"])(
+      "%s gives no tokens to a user disabled meanwhile (here: by PostAuthentication)",
+      async (flow) => {
+        const { poolId, clientId, username } = await userWithPostAuthentication({}, [], disable);
+        const result =
+          flow === "USER_PASSWORD_AUTH"
+            ? await passwordSignIn(gateway, clientId, username, GOOD_PASSWORD)
+            : await srpSignIn(gateway, { poolId, clientId, username, password: GOOD_PASSWORD });
+        expectError(result, "NotAuthorizedException", "User is disabled.");
+        expect(await userOf(poolId, username)).toMatchObject({ enabled: false });
+      },
+    );
   });
 
   describe("the sign-up Session", () => {

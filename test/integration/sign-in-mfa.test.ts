@@ -120,6 +120,12 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
         "SOFTWARE_TOKEN_MFA",
       );
       expect(challenge.challengeParameters.USER_ID_FOR_SRP).toBe(ids.username);
+      // No code at all is a malformed answer, not a wrong one: nothing is counted (no failure among the events below).
+      expectError(
+        await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }),
+        "InvalidParameterException",
+        "Missing required parameter SOFTWARE_TOKEN_MFA_CODE",
+      );
       const code = await codeNow(secret);
       expectError(
         await respond(gateway, ids.clientId, challenge, {
@@ -316,6 +322,38 @@ describe.each(BACKENDS)("sign-in MFA steps on $name", (backend) => {
           USERNAME: ids.username,
           EMAIL_OTP_CODE: (await latestMessage(gateway, ids.poolId, email)).code!,
         }),
+      );
+    });
+
+    it("an answer without its code is InvalidParameterException and uses up nothing: not the session's tries, not the lockout", async () => {
+      const email = `${uniqueName("nocode")}@example.com`;
+      const ids = await setup({}, [
+        { name: "email", value: email },
+        { name: "phone_number", value: PHONE },
+      ]);
+      await adminSetPreference(ids.poolId, ids.username, { emailMfaSettings: { enabled: true } });
+      const challenge = expectChallenge(
+        await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD),
+        "EMAIL_OTP",
+      );
+      // Five: were they counted, three would void the session and the fifth would lock the user out.
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        expectError(
+          await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username }),
+          "InvalidParameterException",
+          "Missing required parameter EMAIL_OTP_CODE",
+        );
+      const { code } = await latestMessage(gateway, ids.poolId, email);
+      expectTokens(await respond(gateway, ids.clientId, challenge, { USERNAME: ids.username, EMAIL_OTP_CODE: code! }));
+      await adminSetPreference(ids.poolId, ids.username, { smsMfaSettings: { enabled: true, preferredMfa: true } });
+      const sms = expectChallenge(await passwordSignIn(gateway, ids.clientId, ids.username, GOOD_PASSWORD), "SMS_MFA");
+      expectError(
+        await respond(gateway, ids.clientId, sms, { USERNAME: ids.username, SMS_MFA_CODE: "" }),
+        "InvalidParameterException",
+        "Missing required parameter SMS_MFA_CODE",
+      );
+      expect((await listEvents(gateway, ids.poolId)).filter((event) => event.type === "MFA_CHALLENGE_FAILED")).toEqual(
+        [],
       );
     });
 

@@ -210,17 +210,28 @@ describe.each(withClusterBackend(BACKENDS, "SRP tampering and challenge sessions
       );
     });
 
-    it("refuses an answer for another challenge than the session waits for", async () => {
+    it("refuses an answer for another challenge than the session waits for, and keeps the session: still used once", async () => {
       const user = await userInNewPool();
-      const { challenge } = await challengeFor(user);
-      expectError(
-        await respond(
+      const { client, challenge } = await challengeFor(user);
+      const answerAnother = () =>
+        respond(
           gateway,
           user.clientId,
           { ...challenge, challengeName: "NEW_PASSWORD_REQUIRED" },
           { USERNAME: user.username, NEW_PASSWORD: GOOD_PASSWORD },
-        ),
-        "InvalidParameterException",
+        );
+      expectError(await answerAnother(), "InvalidParameterException");
+      // Wrong and right ChallengeNames at once, then once more: of all of them exactly one gets tokens.
+      const answer = answerVerifier(client, challenge, GOOD_PASSWORD, clock);
+      const burst = await Promise.all(
+        Array.from({ length: 4 }, () => [answerAnother(), respond(gateway, user.clientId, challenge, answer)]).flat(),
+      );
+      const results = [...burst, await respond(gateway, user.clientId, challenge, answer)];
+      const signedIn = results.filter(
+        (result) => result.data?.respondToAuthChallenge.__typename === "AuthenticationResult",
+      );
+      expect(signedIn, JSON.stringify(results.map((result) => result.errors?.[0]?.message ?? "tokens"))).toHaveLength(
+        1,
       );
     });
 

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { ClientContext } from "../../src/core/clients/client-context.js";
+import type { Device } from "../../src/core/devices/device.types.js";
+import type { SignInServiceDeps } from "../../src/core/flows/sign-in/sign-in.service.js";
+import { createSignInSteps } from "../../src/core/flows/sign-in/sign-in.steps.js";
+import type { CallerContext } from "../../src/core/flows/sign-in/sign-in.types.js";
+import { createManualClock } from "../../src/lib/clock.js";
 import {
   assertTransition,
   canTransition,
@@ -176,5 +182,94 @@ describe("mfaStepFor (cognito-reference §3.4)", () => {
       kind: "setup",
       factors: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
     });
+  });
+});
+
+describe("a remembered device stands in for MFA only by proving itself (cognito-reference §3.3, §4.9)", () => {
+  const pool = {
+    id: "eu-west-1_unit",
+    mfaConfiguration: "OPTIONAL",
+    enabledMfas: ["SOFTWARE_TOKEN_MFA"],
+    deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: false },
+    lambdaConfig: {},
+  } as unknown as UserPool;
+  const context = { pool, client: { clientId: "client", authSessionValidityMinutes: 3 } } as unknown as ClientContext;
+  const user = { id: "u", username: "ada", enabled: true, status: "CONFIRMED", attributes: {} } as unknown as User;
+  const device = {
+    deviceKey: "eu-west-1_device",
+    poolId: pool.id,
+    userId: user.id,
+    deviceGroupKey: "-group",
+    srpSalt: "aa",
+    srpVerifier: "bb",
+    rememberedStatus: "remembered",
+  } as unknown as Device;
+  const totpOn = {
+    userId: user.id,
+    totpSecretCiphertext: "v1.x",
+    totpEnabled: true,
+    smsEnabled: false,
+    emailEnabled: false,
+  };
+
+  /** The steps over fakes: the user has an authenticator on; every session opened and every end is recorded. */
+  function stepsOverFakes() {
+    const opened: string[] = [];
+    const ended: string[] = [];
+    const repositories = {
+      mfa: { find: async () => totpOn },
+      events: { append: async () => 0 },
+      users: { findById: async () => user },
+      devices: { findByKey: async () => device },
+    };
+    const deps = {
+      db: {
+        read: (work: never) => (work as (r: unknown) => unknown)(repositories),
+        transaction: async () => ended.push("commit"),
+      },
+      clock: createManualClock(new Date("2026-01-01T00:00:00Z")),
+      sessions: {
+        open: async (session: { state: string }) => opened.push(session.state) && `session-${opened.length}`,
+      },
+      lockout: { recordSuccess: async () => undefined },
+      triggers: { run: async () => null, isConfigured: () => false },
+    } as unknown as SignInServiceDeps;
+    return { steps: createSignInSteps(deps), opened, ended };
+  }
+  const apiCaller: CallerContext = { sourceIp: null, admin: null };
+  const pagesCaller: CallerContext = { sourceIp: null, admin: null, hostedUi: true };
+
+  it("for an API caller, leads to the device's SRP proof instead of the MFA challenge", async () => {
+    const { steps, opened } = stepsOverFakes();
+    const outcome = await steps.afterPassword(context, user, apiCaller, "START", device);
+    expect(outcome).toMatchObject({ kind: "challenge", challengeName: "DEVICE_SRP_AUTH" });
+    expect(opened).toEqual(["DEVICE_SRP_AUTH"]);
+  });
+
+  it("never for the managed sign-in pages, whose sign-in ends without the device's proof: they get the MFA step", async () => {
+    const { steps, opened, ended } = stepsOverFakes();
+    const outcome = await steps.afterPassword(context, user, pagesCaller, "START", device);
+    expect(outcome).toMatchObject({ kind: "challenge", challengeName: "SOFTWARE_TOKEN_MFA" });
+    expect(opened).toEqual(["SOFTWARE_TOKEN_MFA"]);
+    expect(ended).toEqual([]);
+  });
+
+  it("never for a device that is not remembered or not confirmed: MFA first", async () => {
+    for (const other of [
+      { ...device, rememberedStatus: "not_remembered" },
+      { ...device, srpSalt: null, srpVerifier: null },
+    ] as Device[]) {
+      const { steps } = stepsOverFakes();
+      expect(await steps.afterPassword(context, user, apiCaller, "START", other)).toMatchObject({
+        challengeName: "SOFTWARE_TOKEN_MFA",
+      });
+    }
+  });
+
+  it("the pages and the admin API name no device at all", async () => {
+    const { steps } = stepsOverFakes();
+    const admin = { sourceIp: null, admin: {} } as unknown as CallerContext;
+    for (const caller of [pagesCaller, admin])
+      expect(await steps.resolveDevice(context, user, caller, device.deviceKey)).toBeNull();
   });
 });

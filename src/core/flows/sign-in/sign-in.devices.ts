@@ -3,12 +3,12 @@ import { constantTimeEqual } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
 import { findConfirmedDevice } from "../../devices/device.service.js";
-import { DEVICE_NOT_FOUND, type Device } from "../../devices/device.types.js";
+import { DEVICE_NOT_FOUND, isConfirmed, type Device } from "../../devices/device.types.js";
 import { CognitoError } from "../../errors.js";
-import type { Repositories } from "../../ports.js";
 import type { User } from "../../users/user.types.js";
 import type { AttemptReservation } from "../../security/lockout.js";
 import type { SignInSession } from "./challenge-session.js";
+import { userAtCommit, type CommitChanges } from "./sign-in.account-state.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import {
@@ -24,7 +24,13 @@ import type { CallerContext, SignInStepOutcome } from "./sign-in.types.js";
 const INCORRECT = "Incorrect username or password.";
 const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 
-type Changes = (repositories: Repositories) => Promise<void>;
+declare const standsInForMfa: unique symbol;
+/**
+ * A device that may stand in for the MFA step of a sign-in. Only mfaStandInOf makes one, and only for
+ * a caller whose sign-in then asks for that device's SRP proof: MFA is skipped for a proven device, never
+ * for a DEVICE_KEY alone.
+ */
+export type MfaStandIn = { readonly deviceKey: string; readonly [standsInForMfa]: true };
 
 /** How the sign-in ends with respect to devices: a device that proved itself, a new one to hand out, or none. */
 export type DeviceOutcome =
@@ -36,7 +42,7 @@ export interface DeviceStepHooks {
     user: User,
     from: SignInState,
     authTime: Date,
-    changes: Changes | undefined,
+    changes: CommitChanges | undefined,
     device: DeviceOutcome,
     clientMetadata: Record<string, string> | null,
   ): Promise<SignInStepOutcome>;
@@ -54,9 +60,12 @@ export function createSignInDeviceSteps(
   hooks: DeviceStepHooks,
 ) {
   const actorOf = (context: ClientContext) => `client:${context.client.clientId}`;
-  /** Admin flows do no device tracking (cognito-reference §3.1), nor do pools without a device configuration. */
+  /**
+   * Admin flows do no device tracking (cognito-reference §3.1), nor do pools without a device
+   * configuration, nor the managed sign-in pages (their sign-in ends without device SRP, finish()).
+   */
   const tracksDevices = (context: ClientContext, caller: CallerContext): boolean =>
-    context.pool.deviceConfiguration !== null && caller.admin === null;
+    context.pool.deviceConfiguration !== null && caller.admin === null && !caller.hostedUi;
 
   /** The user's confirmed device of that key, or null (unknown, pending, another user's). */
   const findConfirmed = (context: ClientContext, user: User, deviceKey: string) =>
@@ -139,7 +148,7 @@ export function createSignInDeviceSteps(
     const deviceKey = requireParameter(responses, "DEVICE_KEY");
     const aHex = requireParameter(responses, "SRP_A");
     if (!constantTimeEqual(deviceKey, session.deviceKey!)) return fail(context, session, attempt, "another device key");
-    // SRP_A's value (A mod N ≠ 0) was checked with the answer's shape (assertSrpAnswerReadable).
+    // SRP_A's value (A mod N ≠ 0) was checked with the answer's shape (assertAnswerReadable).
     const device = await findConfirmed(context, user, deviceKey);
     if (!device) {
       assertTransition(session.state, "FAILED");
@@ -208,8 +217,10 @@ export function createSignInDeviceSteps(
       user,
       "DEVICE_PASSWORD_VERIFIER",
       authTime,
-      (repositories) =>
-        repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() }),
+      async (repositories, current) => {
+        await repositories.devices.recordAuthentication(device.deviceKey, { ip: caller.sourceIp, now: clock.now() });
+        return current;
+      },
       { kind: "authenticated", deviceKey: device.deviceKey },
       caller.clientMetadata ?? null,
     );
@@ -239,18 +250,27 @@ export function createSignInDeviceSteps(
     findConfirmed,
 
     /**
-     * Whether a remembered device stands in for the MFA step: only with the pool's
-     * challengeRequiredOnNewDevice, and only for a device the user chose (or the pool chose) to remember.
+     * The device that stands in for the MFA step, or null: only with the pool's
+     * challengeRequiredOnNewDevice, only for a confirmed device the user chose (or the pool chose) to
+     * remember, and only for a caller that tracks devices, whose sign-in continues with the device's SRP
+     * proof (challenge). The pages and the admin API get none: they would end the sign-in without it.
      */
-    replacesMfa(context: ClientContext, device: Device | null): boolean {
-      return (
-        device !== null &&
-        device.rememberedStatus === "remembered" &&
-        context.pool.deviceConfiguration?.challengeRequiredOnNewDevice === true
-      );
+    mfaStandInOf(context: ClientContext, caller: CallerContext, device: Device | null): MfaStandIn | null {
+      if (
+        device === null ||
+        !tracksDevices(context, caller) ||
+        !isConfirmed(device) ||
+        device.rememberedStatus !== "remembered" ||
+        context.pool.deviceConfiguration?.challengeRequiredOnNewDevice !== true
+      )
+        return null;
+      return { deviceKey: device.deviceKey } as MfaStandIn;
     },
 
-    /** Opens DEVICE_SRP_AUTH for a confirmed device. `before` commits changes that must land first. */
+    /**
+     * Opens DEVICE_SRP_AUTH for a confirmed device. `before` commits changes that must land first.
+     * Never for the pages or the admin API (tracksDevices): nothing they start names a device.
+     */
     async challenge(
       context: ClientContext,
       user: User,
@@ -258,10 +278,12 @@ export function createSignInDeviceSteps(
       from: SignInState,
       authTimeMs: number,
       deviceKey: string,
-      before?: Changes,
+      before?: CommitChanges,
     ): Promise<SignInStepOutcome> {
+      if (caller.hostedUi || caller.admin) throw new Error("device SRP asked of a caller that does no device tracking");
       assertTransition(from, "DEVICE_SRP_AUTH");
-      if (before) await db.transaction(before);
+      if (before)
+        await db.transaction((repositories) => userAtCommit(repositories, context, user.id, clock.nowMs(), before));
       const session = await sessions.open(
         { ...sessionBaseOf(context, user, caller, authTimeMs), state: "DEVICE_SRP_AUTH", deviceKey },
         context.client.authSessionValidityMinutes * 60,

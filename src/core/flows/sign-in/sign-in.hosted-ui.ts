@@ -3,12 +3,13 @@ import { hmacSha256Base64, sha256Hex } from "../../../lib/secrets.js";
 import type { ClientContext } from "../../clients/client-context.js";
 import { invalidParameter } from "../../errors.js";
 import { checkInput } from "../../input-constraints.js";
-import type { Repositories, SecretBox, ShortLivedStore } from "../../ports.js";
+import type { SecretBox, ShortLivedStore } from "../../ports.js";
 import { allowsPasswordless, type FirstAuthFactor } from "../../pools/sign-in-policy.js";
 import type { PasswordPolicy, UsernameAttribute } from "../../pools/user-pool.types.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
+import { userAtCommit, type CommitChanges } from "./sign-in.account-state.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type {
@@ -26,8 +27,6 @@ export type HostedUiOutcome = SignInChallengeOutcome | HostedUiSignedIn;
 export interface HostedUiCaller {
   sourceIp: string | null;
 }
-
-type Changes = (repositories: Repositories) => Promise<void>;
 
 /** What the hosted-UI entry needs from the sign-in service. */
 export interface HostedUiHooks {
@@ -140,7 +139,8 @@ function asHostedOutcome(outcome: SignInStepOutcome): HostedUiOutcome {
  * The last step of a sign-in on the managed pages (reference-oauth §8): what complete() does for the
  * APIs (PostAuthentication, the lockout's success, SIGN_IN_SUCCEEDED with the step's changes in one
  * transaction) but no refresh-token row, no tokens and no device: the authorization code carries the
- * sign-in on, and tokens minted from it say TokenGeneration_HostedAuth.
+ * sign-in on, and tokens minted from it say TokenGeneration_HostedAuth. Its transaction always reads
+ * the user again (userAtCommit): it is a plain transaction anyway, so the check costs one statement.
  */
 export async function completeHostedUiSignIn(
   { db, clock, lockout, triggers }: SignInServiceDeps,
@@ -148,7 +148,7 @@ export async function completeHostedUiSignIn(
   user: User,
   from: SignInState,
   authTime: Date,
-  changes: Changes | undefined,
+  changes: CommitChanges | undefined,
   clientMetadata: Record<string, string> | null,
 ): Promise<HostedUiSignedIn> {
   assertTransition(from, "AUTHENTICATED");
@@ -161,7 +161,7 @@ export async function completeHostedUiSignIn(
   });
   await lockout.recordSuccess(context.pool.id, user.id);
   await db.transaction(async (repositories) => {
-    await changes?.(repositories);
+    await userAtCommit(repositories, context, user.id, clock.nowMs(), changes);
     await repositories.events.append(
       {
         type: "SIGN_IN_SUCCEEDED",

@@ -9,24 +9,19 @@ import { voidCodesForOldAddresses } from "../../users/address-codes.js";
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
+import type { CommitChanges } from "./sign-in.account-state.js";
 import type { SignInCodeSteps } from "./sign-in.codes.js";
 import { assertTransition } from "./sign-in.flow.js";
 import type { SignInStepHooks } from "./sign-in.mfa.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type { CallerContext, SignInStepOutcome } from "./sign-in.types.js";
 
-/** Writes made with the tokens, given the user as the row is at that commit. */
-type FreshChanges = (repositories: Repositories, current: User) => Promise<void>;
-
-const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 const CODE_EXPIRED = "Invalid code provided, please request a code again.";
 
 export type SignInMfaCheckDeps = Pick<SignInServiceDeps, "db" | "clock" | "lockout" | "secretBox" | "totp">;
 
 export interface SignInMfaCheckHooks {
   finish: SignInStepHooks["finish"];
-  /** Run again on the row at the commit (`pass`). */
-  assertUserMaySignIn: SignInStepHooks["assertUserMaySignIn"];
   /** Comparing and refusing codes (sign-in.codes.ts). */
   codes: Pick<SignInCodeSteps, "codeMatches" | "refuse" | "assertSentToCurrentAddress">;
 }
@@ -69,10 +64,11 @@ export function createSignInMfaChecks(
 
   /**
    * The step after a passed MFA step (device proof or tokens), with the pass recorded in the same
-   * transaction. `changes` gets the user as the row is at that commit, not as it was read when the
-   * answer arrived: between the two run PostAuthentication and the token signing, and an admin's
-   * AdminDisableUser, AdminSetUserPassword or AdminUpdateUserAttributes made meanwhile (from that very
-   * trigger, say) must neither be reverted by a save of the older copy nor let a disabled user have tokens.
+   * transaction. `changes` gets the user as the row is at that commit (userAtCommit, which also refuses
+   * the tokens to a user that may no longer sign in), not as it was read when the answer arrived:
+   * between the two run PostAuthentication and the token signing, and an admin's AdminDisableUser,
+   * AdminSetUserPassword or AdminUpdateUserAttributes made meanwhile (from that very trigger, say) must
+   * neither be reverted by a save of the older copy nor let a disabled user have tokens.
    */
   async function pass(
     context: ClientContext,
@@ -81,7 +77,7 @@ export function createSignInMfaChecks(
     caller: CallerContext,
     attempt: AttemptReservation,
     factor: MfaFactor,
-    changes?: FreshChanges,
+    changes?: CommitChanges,
   ): Promise<SignInStepOutcome> {
     await lockout.passed(attempt);
     return hooks.finish(
@@ -91,13 +87,10 @@ export function createSignInMfaChecks(
       session.state,
       new Date(session.authTimeMs ?? clock.nowMs()),
       session.deviceKey ?? null,
-      async (repositories) => {
-        const current = await repositories.users.findById(context.pool.id, user.id);
-        if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
-        hooks.assertUserMaySignIn(context, current);
+      async (repositories, current) => {
         // A code proves the address it went to, and only while that is still the user's.
         assertSentToCurrentAddress(session, current);
-        await changes?.(repositories, current);
+        const left = changes ? await changes(repositories, current) : current;
         await repositories.events.append(
           {
             type: "MFA_CHALLENGE_PASSED",
@@ -107,6 +100,7 @@ export function createSignInMfaChecks(
           },
           clock.now(),
         );
+        return left;
       },
     );
   }
@@ -177,6 +171,7 @@ export function createSignInMfaChecks(
         assertSetupEmailStillFree(session, current);
         const saved = await saveAttributes(repositories, context, current, proven, "MFA_SETUP");
         await enableFactor(repositories, context, saved, "EMAIL_OTP");
+        return saved;
       });
     }
     // The code reached the phone (or inbox), which proves it: an unverified number or email can carry
@@ -184,9 +179,9 @@ export function createSignInMfaChecks(
     const flag = factor === "SMS_MFA" ? "phone_number_verified" : "email_verified";
     if (user.attributes[flag] === "true") return pass(context, user, session, caller, attempt, factor);
     const updated: User = { ...user, attributes: { ...user.attributes, [flag]: "true" } };
-    return pass(context, updated, session, caller, attempt, factor, async (repositories, current) => {
-      await saveAttributes(repositories, context, current, { [flag]: "true" }, factor);
-    });
+    return pass(context, updated, session, caller, attempt, factor, (repositories, current) =>
+      saveAttributes(repositories, context, current, { [flag]: "true" }, factor),
+    );
   }
 
   async function checkTotp(

@@ -4,11 +4,12 @@ import { CognitoError, invalidParameter } from "../../errors.js";
 import type { AttemptReservation } from "../../security/lockout.js";
 import { mfaStepFor, type MfaStep } from "../../mfa/mfa-factors.js";
 import type { MfaFactor } from "../../mfa/mfa.types.js";
-import type { Repositories } from "../../ports.js";
 import { checkAttributeWrites } from "../../users/attribute-rules.js";
 import type { User } from "../../users/user.types.js";
 import type { SignInSession } from "./challenge-session.js";
+import { userAtCommit, type CommitChanges } from "./sign-in.account-state.js";
 import { createSignInCodeSteps } from "./sign-in.codes.js";
+import type { MfaStandIn } from "./sign-in.devices.js";
 import { assertTransition, type MfaChallengeState, type SignInState } from "./sign-in.flow.js";
 import { createSignInMfaChecks } from "./sign-in.mfa-checks.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
@@ -19,8 +20,6 @@ import type { CallerContext, SignInStepOutcome } from "./sign-in.types.js";
 export const MFA_CODE_DIGITS = 6;
 
 const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
-
-type Changes = (repositories: Repositories) => Promise<void>;
 
 /** Refusals of an MFA_SETUP answer with an EMAIL made before any code went out. */
 const SETUP_STAYS_OPEN_ON: ReadonlySet<string> = new Set(["InvalidParameterException", "LimitExceededException"]);
@@ -35,7 +34,7 @@ export interface SignInStepHooks {
     from: SignInState,
     authTime: Date,
     deviceKey: string | null,
-    changes?: Changes,
+    changes?: CommitChanges,
   ): Promise<SignInStepOutcome>;
   recordChallenge(context: ClientContext, user: User | null, challengeName: string): Promise<void>;
   assertUserMaySignIn(context: ClientContext, user: User): void;
@@ -45,11 +44,7 @@ export interface SignInStepHooks {
 export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepHooks) {
   const { db, clock, sessions, lockout, secretBox } = deps;
   const codes = createSignInCodeSteps(deps);
-  const { enableFactor, pass, checkCode, checkTotp } = createSignInMfaChecks(deps, {
-    finish: hooks.finish,
-    assertUserMaySignIn: hooks.assertUserMaySignIn,
-    codes,
-  });
+  const { enableFactor, pass, checkCode, checkTotp } = createSignInMfaChecks(deps, { finish: hooks.finish, codes });
 
   /** The MFA step due for this user now. */
   async function stepFor(context: ClientContext, user: User): Promise<MfaStep> {
@@ -150,9 +145,10 @@ export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepH
     responses: Record<string, string>,
   ): Promise<SignInStepOutcome> {
     if (session.setup?.factor === "SOFTWARE_TOKEN_MFA") {
-      return pass(context, user, session, caller, attempt, "SOFTWARE_TOKEN_MFA", (repositories) =>
-        enableFactor(repositories, context, user, "SOFTWARE_TOKEN_MFA"),
-      );
+      return pass(context, user, session, caller, attempt, "SOFTWARE_TOKEN_MFA", async (repositories, current) => {
+        await enableFactor(repositories, context, current, "SOFTWARE_TOKEN_MFA");
+        return current;
+      });
     }
     const choices = session.mfaChoices ?? [];
     const email = responses.EMAIL;
@@ -204,8 +200,9 @@ export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepH
     /**
      * The step after a proven first factor (and after NEW_PASSWORD_REQUIRED): an MFA challenge, or
      * null when none is due. `beforeChallenge` commits changes that must land before the challenge
-     * (the new password of NEW_PASSWORD_REQUIRED). A remembered device (`device.replacesMfa`) stands in
-     * for an SMS, email or authenticator code, but not for MFA_SETUP: a user with no factor sets one up.
+     * (the new password of NEW_PASSWORD_REQUIRED). A remembered device (`device.standIn`, which the
+     * caller then asks to prove itself) stands in for an SMS, email or authenticator code, but not for
+     * MFA_SETUP: a user with no factor sets one up.
      * @throws CodeDeliveryFailureException
      */
     async challengeIfDue(
@@ -214,12 +211,15 @@ export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepH
       caller: CallerContext,
       from: SignInState,
       authTime: Date,
-      beforeChallenge: Changes | undefined,
-      device: { deviceKey: string | null; replacesMfa: boolean },
+      beforeChallenge: CommitChanges | undefined,
+      device: { deviceKey: string | null; standIn: MfaStandIn | null },
     ): Promise<SignInStepOutcome | null> {
       const step = await stepFor(context, user);
-      if (step.kind === "none" || (device.replacesMfa && step.kind !== "setup")) return null;
-      if (beforeChallenge) await db.transaction(beforeChallenge);
+      if (step.kind === "none" || (device.standIn !== null && step.kind !== "setup")) return null;
+      if (beforeChallenge)
+        await db.transaction((repositories) =>
+          userAtCommit(repositories, context, user.id, clock.nowMs(), beforeChallenge),
+        );
       const authTimeMs = authTime.getTime();
       const deviceKey = device.deviceKey;
       if (step.kind === "challenge") return issue(context, user, caller, from, authTimeMs, step.factor, { deviceKey });
@@ -263,7 +263,7 @@ export function createSignInMfaSteps(deps: SignInServiceDeps, hooks: SignInStepH
               sessionToken,
               caller,
               attempt,
-              responses.EMAIL_OTP_CODE ?? responses.EMAIL_MFA_CODE,
+              responses.EMAIL_OTP_CODE || responses.EMAIL_MFA_CODE,
             );
           case "SOFTWARE_TOKEN_MFA":
             return await checkTotp(

@@ -5,7 +5,7 @@ import type { ClientContext } from "../../clients/client-context.js";
 import { verifySecretHash } from "../../clients/client-context.js";
 import { CognitoError } from "../../errors.js";
 import { simulatedSignInCodeDetails } from "../../messaging/simulated-delivery.js";
-import type { CodeHasher, Database, Repositories, SecretBox } from "../../ports.js";
+import type { CodeHasher, Database, SecretBox } from "../../ports.js";
 import type { Lockout } from "../../security/lockout.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
@@ -14,6 +14,7 @@ import { normalizeTypedName } from "../../users/typed-name.js";
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
 import type { ChallengeSessions, SignInSession } from "./challenge-session.js";
+import type { CommitChanges } from "./sign-in.account-state.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
 import type { SignInCodeSteps } from "./sign-in.codes.js";
 import type { SignInStepHooks } from "./sign-in.mfa.js";
@@ -22,8 +23,6 @@ import type { CallerContext, SignInChallengeOutcome, SignInStepOutcome } from ".
 
 /** USER_AUTH's email and SMS codes are 8 digits, not configurable (reference-oauth §13.3). */
 export const OTP_CODE_DIGITS = 8;
-
-const SESSION_EXPIRED = "Invalid session for the user, session is expired.";
 
 export type OtpFactor = "EMAIL_OTP" | "SMS_OTP";
 
@@ -119,15 +118,17 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
   /**
    * What a right code changes: the address becomes verified, an UNCONFIRMED user CONFIRMED (§13.2), in
    * the tokens' transaction. That runs after PostAuthentication and the token signing, so it works on
-   * the row as it is then: an admin's change made meanwhile (a disable, a password, attributes) stays,
-   * a user disabled meanwhile gets no tokens, and an address changed meanwhile is not the one proven.
+   * the row as it is then (userAtCommit): an admin's change made meanwhile (a disable, a password,
+   * attributes) stays, a user disabled meanwhile gets no tokens, and an address changed meanwhile is
+   * not the one proven. A code that proves nothing new changes nothing: the tokens' transaction still
+   * checks the user then (sign-in.steps.ts complete()).
    */
   function provenBy(
     context: ClientContext,
     session: SignInSession,
     user: User,
     factor: OtpFactor,
-  ): { user: User; changes?: (repositories: Repositories) => Promise<void> } {
+  ): { user: User; changes?: CommitChanges } {
     const flag = `${attributeOf(factor)}_verified`;
     const provesSomething = (candidate: User) =>
       candidate.attributes[flag] !== "true" || candidate.status === "UNCONFIRMED";
@@ -139,15 +140,13 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
     });
     return {
       user: proven(user),
-      async changes(repositories) {
-        const current = await repositories.users.findById(context.pool.id, user.id);
-        if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
-        if (!current.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+      async changes(repositories, current) {
         hooks.codes.assertSentToCurrentAddress(session, current);
-        if (!provesSomething(current)) return;
+        if (!provesSomething(current)) return current;
         const now = clock.now();
         const confirms = current.status === "UNCONFIRMED";
-        await saveUser(repositories, context.pool, { ...proven(current), updatedAt: now }, { isNew: false });
+        const saved: User = { ...proven(current), updatedAt: now };
+        await saveUser(repositories, context.pool, saved, { isNew: false });
         if (current.attributes[flag] !== "true") {
           await repositories.events.append(
             {
@@ -172,6 +171,7 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
             now,
           );
         }
+        return saved;
       },
     };
   }
@@ -264,7 +264,7 @@ export function createOtpFirstFactor(deps: OtpFirstFactorDeps, hooks: OtpFirstFa
       );
       try {
         const code =
-          factor === "SMS_OTP" ? responses.SMS_OTP_CODE : (responses.EMAIL_OTP_CODE ?? responses.EMAIL_MFA_CODE);
+          factor === "SMS_OTP" ? responses.SMS_OTP_CODE : responses.EMAIL_OTP_CODE || responses.EMAIL_MFA_CODE;
         const isRight = hooks.codes.codeMatches(session, session.userId ?? standInId, code);
         if (!user || !session.userId || !isRight)
           return await hooks.codes.refuse(

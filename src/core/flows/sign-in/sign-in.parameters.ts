@@ -43,23 +43,38 @@ export function readClaimProof(responses: Record<string, string>): { signature: 
 }
 
 /**
- * The parameters each SRP challenge's answer must carry, readable. Checked before the answer is
- * weighed: a malformed answer is a client error with nothing tried, and the session stays for a
- * corrected one (as for the PASSWORD_VERIFIER TIMESTAMP format).
+ * The parameters each challenge's answer must carry, readable (a list names alternatives: EMAIL_OTP's
+ * code may also come as EMAIL_MFA_CODE, cognito-reference §3.2). Checked before the answer is weighed:
+ * a malformed answer is a client error with nothing tried, so it neither uses up one of an MFA
+ * session's tries nor counts towards the lockout, and the session stays for a corrected one (as for
+ * the PASSWORD_VERIFIER TIMESTAMP format). A present but wrong code is weighed (CodeMismatchException).
  */
-const REQUIRED_IN_ANSWER: Partial<Record<ChallengeState, readonly string[]>> = {
+const REQUIRED_IN_ANSWER: Partial<Record<ChallengeState, readonly (string | readonly string[])[]>> = {
   PASSWORD_VERIFIER: ["USERNAME", "PASSWORD_CLAIM_SIGNATURE", "PASSWORD_CLAIM_SECRET_BLOCK", "TIMESTAMP"],
   DEVICE_SRP_AUTH: ["DEVICE_KEY", "SRP_A"],
   DEVICE_PASSWORD_VERIFIER: ["DEVICE_KEY", "PASSWORD_CLAIM_SIGNATURE", "PASSWORD_CLAIM_SECRET_BLOCK", "TIMESTAMP"],
+  SMS_MFA: ["SMS_MFA_CODE"],
+  EMAIL_OTP: [["EMAIL_OTP_CODE", "EMAIL_MFA_CODE"]],
+  SOFTWARE_TOKEN_MFA: ["SOFTWARE_TOKEN_MFA_CODE"],
+  SMS_OTP: ["SMS_OTP_CODE"],
 };
 
-/** @throws InvalidParameterException naming the first missing or malformed parameter of an SRP answer */
-export function assertSrpAnswerReadable(
+const isGiven = (responses: Record<string, string>, name: string): boolean => {
+  const value = responses[name];
+  return typeof value === "string" && value.length > 0;
+};
+
+/** @throws InvalidParameterException naming the first missing or malformed parameter of the answer */
+export function assertAnswerReadable(
   state: ChallengeState,
   responses: Record<string, string>,
   isAcceptableA: (aHex: string) => boolean,
 ): void {
-  for (const name of REQUIRED_IN_ANSWER[state] ?? []) requireParameter(responses, name);
+  for (const required of REQUIRED_IN_ANSWER[state] ?? []) {
+    const names = typeof required === "string" ? [required] : required;
+    if (!names.some((name) => isGiven(responses, name)))
+      throw invalidParameter(`Missing required parameter ${names[0]}`);
+  }
   if (
     responses.TIMESTAMP !== undefined &&
     (state === "PASSWORD_VERIFIER" || state === "DEVICE_PASSWORD_VERIFIER") &&

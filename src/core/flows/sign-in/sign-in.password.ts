@@ -270,7 +270,7 @@ export function createPasswordSteps(deps: SignInServiceDeps, hooks: PasswordStep
     caller: CallerContext,
     reserved: AttemptReservation | null,
   ): Promise<SignInStepOutcome> {
-    // Readable: assertSrpAnswerReadable checked it before the session was weighed.
+    // Readable: assertAnswerReadable checked it before the session was weighed.
     const timestamp = readClaimTimestamp(responses, clock.nowMs());
     if (!timestamp) throw malformedTimestamp();
     const { signature, secretBlock } = readClaimProof(responses);

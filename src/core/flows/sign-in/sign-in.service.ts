@@ -26,7 +26,7 @@ import { createCustomAuthSteps } from "./sign-in.custom.js";
 import { runPreAuthentication } from "../../triggers/auth.triggers.js";
 import type { TriggerRunner } from "../../triggers/trigger-runner.js";
 import type { BuiltInMigrationSource } from "../../triggers/user-migration.js";
-import { assertSrpAnswerReadable } from "./sign-in.parameters.js";
+import { assertAnswerReadable } from "./sign-in.parameters.js";
 import type {
   CallerContext,
   InitiateAuthInput,
@@ -224,10 +224,13 @@ export function createSignInService(deps: SignInServiceDeps) {
     ) {
       throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
     }
-    if (input.challengeName !== session.state)
-      throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
+    // An answer to another challenge, or one without what this challenge needs, is a client error with
+    // nothing tried: the session goes back for a corrected answer. It was taken (single use) first, so
+    // of parallel answers only the one holding it is judged, and only a weighed answer can use it up.
     try {
-      assertSrpAnswerReadable(session.state, input.challengeResponses, srp.isAcceptableA);
+      if (input.challengeName !== session.state)
+        throw invalidParameter(`This session is waiting for ${session.state}, not ${input.challengeName}.`);
+      assertAnswerReadable(session.state, input.challengeResponses, srp.isAcceptableA);
     } catch (error) {
       assertTransition(session.state, session.state);
       await sessions.giveBack(input.session, session);
@@ -269,8 +272,9 @@ export function createSignInService(deps: SignInServiceDeps) {
 
     /**
      * RespondToAuthChallenge / AdminRespondToAuthChallenge: the session must be this client's, for
-     * this pool, waiting for exactly this challenge; it is used once.
-     * @throws NotAuthorizedException (session expired/reused/void, wrong answer), InvalidParameterException, InvalidPasswordException,
+     * this pool, waiting for exactly this challenge; it is used once. An answer naming another challenge,
+     * or missing a parameter its challenge needs, is refused with the session kept and nothing counted.
+     * @throws NotAuthorizedException (session expired/reused/void, wrong answer), InvalidParameterException (session kept), InvalidPasswordException,
      *         CodeMismatchException (wrong MFA code: the same session may try again until its limit), ExpiredCodeException, CodeDeliveryFailureException,
      *         ResourceNotFoundException "Device does not exist." (unknown DEVICE_KEY: the PASSWORD_VERIFIER session stays usable for the retry without it)
      */

@@ -12,16 +12,20 @@ import { applyAttributeChanges } from "../../users/attribute-changes.js";
 import { prepareCredentials, retireCurrentPassword } from "../../users/credentials.js";
 import { saveUser } from "../../users/user-store.js";
 import type { User } from "../../users/user.types.js";
-import { SECONDS_PER_DAY } from "../../../lib/durations.js";
 import type { SignInServiceDeps } from "./sign-in.service.js";
 import type { Device } from "../../devices/device.types.js";
-import type { Repositories } from "../../ports.js";
 import type { SignInSession } from "./challenge-session.js";
 import { createSignInDeviceSteps, type DeviceOutcome } from "./sign-in.devices.js";
 import { createSignInMfaSteps } from "./sign-in.mfa.js";
 import { completeHostedUiSignIn } from "./sign-in.hosted-ui.js";
 import { runPostAuthentication } from "../../triggers/auth.triggers.js";
 import { assertTransition, type SignInState } from "./sign-in.flow.js";
+import {
+  assertUserMaySignIn as assertMaySignInAt,
+  callsOutDuringSignIn,
+  userAtCommit,
+  type CommitChanges,
+} from "./sign-in.account-state.js";
 import { respondMetadataOf, type CallerContext, type SignInStepOutcome } from "./sign-in.types.js";
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
@@ -48,22 +52,9 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     );
   }
 
-  /** Account states that stop a sign-in even with the right password (cognito-reference §3.3, §8.2). */
-  function assertUserMaySignIn(context: ClientContext, user: User): void {
-    if (!user.enabled) throw new CognitoError("NotAuthorizedException", "User is disabled.");
-    if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
-    if (user.status === "RESET_REQUIRED")
-      throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
-    if (user.status === "FORCE_CHANGE_PASSWORD") {
-      const validityMs = context.pool.passwordPolicy.temporaryPasswordValidityDays * SECONDS_PER_DAY * 1000;
-      if (!user.passwordChangedAt || user.passwordChangedAt.getTime() + validityMs < clock.nowMs()) {
-        throw new CognitoError(
-          "NotAuthorizedException",
-          "Temporary password has expired and must be reset by an administrator.",
-        );
-      }
-    }
-  }
+  /** Account states that stop a sign-in even with the right password (sign-in.account-state.ts), now. */
+  const assertUserMaySignIn = (context: ClientContext, user: User): void =>
+    assertMaySignInAt(context, user, clock.nowMs());
 
   /**
    * NEW_PASSWORD_REQUIRED's answer is for a user that may still sign in and still must set a password.
@@ -77,13 +68,19 @@ export function createSignInSteps(deps: SignInServiceDeps) {
   /**
    * Tokens. A device that proved itself puts its key in the access token and the refresh token; with
    * device tracking on, any other sign-in hands out a new (pending) device as NewDeviceMetadata.
+   * The transaction that commits them reads the user again and refuses the tokens unless it may
+   * still sign in (userAtCommit), with one exception, to keep a plain sign-in's commit one request:
+   * when nothing outside the gateway ran since the step read the user (no sign-in trigger in the
+   * pool: PostAuthentication and PreTokenGeneration run right here) and there is nothing else to
+   * write, the row the step just read and checked is the row at the commit but for the gateway's own
+   * few milliseconds (the password or SRP check, the signing).
    */
   async function complete(
     context: ClientContext,
     user: User,
     from: SignInState,
     authTime: Date,
-    changes?: (repositories: Repositories) => Promise<void>,
+    changes?: CommitChanges,
     device: DeviceOutcome = { kind: "none" },
     clientMetadata: Record<string, string> | null = null,
   ): Promise<SignInStepOutcome> {
@@ -114,10 +111,11 @@ export function createSignInSteps(deps: SignInServiceDeps) {
       withRefreshToken: true,
       tokenGeneration,
     });
-    // Without other changes it only inserts (the refresh token, the event): one round trip on MariaDB.
+    const isRecheckDue = changes !== undefined || created !== null || callsOutDuringSignIn(deps.triggers, context.pool);
+    // Without a check or other changes it only inserts (the refresh token, the event): one round trip on MariaDB.
     await db.transaction(
       async (repositories) => {
-        await changes?.(repositories);
+        if (isRecheckDue) await userAtCommit(repositories, context, user.id, clock.nowMs(), changes);
         if (created) await repositories.devices.insert(created);
         if (issued.refreshRecord) await repositories.refreshTokens.insert(issued.refreshRecord);
         await repositories.events.append(
@@ -134,7 +132,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
           clock.now(),
         );
       },
-      { writesOnly: !changes && !created },
+      { writesOnly: !isRecheckDue },
     );
     const result = created
       ? {
@@ -172,7 +170,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     from: SignInState,
     authTime: Date,
     deviceKey: string | null,
-    changes?: (repositories: Repositories) => Promise<void>,
+    changes?: CommitChanges,
   ): Promise<SignInStepOutcome> {
     // The managed sign-in pages end without tokens (and without devices): the authorization code does the rest.
     if (caller.hostedUi)
@@ -191,7 +189,12 @@ export function createSignInSteps(deps: SignInServiceDeps) {
 
   const mfa = createSignInMfaSteps(deps, { finish, recordChallenge, assertUserMaySignIn });
 
-  /** After the first factor (and NEW_PASSWORD_REQUIRED): MFA unless a remembered device replaces it, then finish. */
+  /**
+   * After the first factor (and NEW_PASSWORD_REQUIRED): MFA unless a remembered device stands in for
+   * it, then finish. A device stands in only by proving itself next: a skipped MFA step leads to the
+   * device's SRP (DEVICE_SRP_AUTH) whoever the caller, never to finish(), which ends the pages' sign-in
+   * without that proof; and only callers whose sign-in ends with the proof get a stand-in at all.
+   */
   async function proceed(
     context: ClientContext,
     user: User,
@@ -199,14 +202,14 @@ export function createSignInSteps(deps: SignInServiceDeps) {
     from: SignInState,
     authTime: Date,
     device: Device | null,
-    changes?: (repositories: Repositories) => Promise<void>,
+    changes?: CommitChanges,
   ): Promise<SignInStepOutcome> {
     const deviceKey = device?.deviceKey ?? null;
-    const challenge = await mfa.challengeIfDue(context, user, caller, from, authTime, changes, {
-      deviceKey,
-      replacesMfa: devices.replacesMfa(context, device),
-    });
-    return challenge ?? finish(context, user, caller, from, authTime, deviceKey, changes);
+    const standIn = devices.mfaStandInOf(context, caller, device);
+    const challenge = await mfa.challengeIfDue(context, user, caller, from, authTime, changes, { deviceKey, standIn });
+    if (challenge) return challenge;
+    if (standIn) return devices.challenge(context, user, caller, from, authTime.getTime(), standIn.deviceKey, changes);
+    return finish(context, user, caller, from, authTime, deviceKey, changes);
   }
 
   return {
@@ -320,11 +323,10 @@ export function createSignInSteps(deps: SignInServiceDeps) {
         passwordChangedAt: now,
         updatedAt: now,
       };
-      const changes = async (repositories: Repositories) => {
-        // Again where the new password is written: an AdminDisableUser that landed since the check above
-        // (the password's hashing, the triggers, an MFA step) must not be overwritten by this save.
-        const current = await repositories.users.findById(context.pool.id, user.id);
-        if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
+      const changes: CommitChanges = async (repositories, current) => {
+        // Again where the new password is written (userAtCommit hands over the row as it is there): an
+        // AdminDisableUser that landed since the check above (the password's hashing, the triggers, an
+        // MFA step) must not be overwritten by this save.
         assertStillAwaitingNewPassword(context, current);
         // The row as it is now, with this answer's changes: an admin's attribute change that landed
         // meanwhile stays (the row read before the hashing would overwrite it).
@@ -349,6 +351,7 @@ export function createSignInSteps(deps: SignInServiceDeps) {
           },
           now,
         );
+        return saved;
       };
       const authTime = new Date(session.authTimeMs ?? now.getTime());
       // MFA comes after the new password (§3.3): the password is saved before the MFA challenge goes out.
