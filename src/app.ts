@@ -110,6 +110,8 @@ export interface AppOverrides {
   webhookDispatcher?: WebhookDispatcherOptions;
   /** Live-event feed polling (a test turns the fallback poll off to prove notes travel through Redis). */
   eventFeed?: EventFeedOptions;
+  /** Events a live subscriber may fall behind by before it is cut off (tests lower it; default 10,000). */
+  liveEvents?: { maxQueued?: number };
   /** Wraps the database every service uses (a test injects a storage outage on the embedded backend). */
   wrapDatabase?: (db: Database) => Database;
   /** User import jobs: batch size, lease, limits and a hook before each batch (tests and the benchmark). */
@@ -325,7 +327,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }),
       adminKeys: createAdminKeyService({ db, clock, secretBox, keys: adminKeyCache }),
       events: createEventService({ db }),
-      liveEvents: createLiveEventService({ db, feed: eventFeed }),
+      liveEvents: createLiveEventService({ db, feed: eventFeed, maxQueued: overrides.liveEvents?.maxQueued }),
       webhooks: createWebhookService({ db, clock, secretBox, contexts }),
       groups: createGroupService({
         db,

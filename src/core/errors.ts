@@ -33,6 +33,7 @@ export const COGNITO_ERROR_CODES = [
   "UnsupportedOperationException",
   "UnsupportedTokenTypeException",
   "UnsupportedUserStateException",
+  "UserImportInProgressException",
   "UserLambdaValidationException",
   "UserNotConfirmedException",
   "UserNotFoundException",

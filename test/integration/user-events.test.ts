@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/core/ports.js";
 import { BACKENDS, withClusterBackend } from "../support/backends.js";
 import { createPoolWithClient, uniqueName } from "../support/directory.js";
 import { subscribeToUserEvents, type LiveEvent } from "../support/event-subscriber.js";
@@ -211,6 +212,67 @@ describe.each(BACKENDS)("live user events on $name", (backend) => {
     expect(text).not.toContain(client.clientSecret!);
     expect(text).not.toContain(webhook.signingSecret);
     expect(events.map((event) => event.type)).toEqual(["APP_CLIENT_CREATED", "WEBHOOK_SUBSCRIPTION_CREATED"]);
+  });
+});
+
+describe.each(BACKENDS)("a live subscriber that falls behind during its replay on $name", (backend) => {
+  it("is cut off once the live events held back during its replay pass maxQueued", async () => {
+    // The replay's reads of one pool wait for the test: the subscriber stays in its replay, as one
+    // that stops reading mid-replay does, and every live event of the pool is held back meanwhile.
+    // (They wait outside the read: SQLite's reads take turns with every other query.)
+    let gatedPoolId = "";
+    let isReplayHeld = true;
+    let releaseReplay = () => undefined as void;
+    const replayGate = new Promise<void>((resolve) => (releaseReplay = resolve));
+    const wrapDatabase = (db: Database): Database => ({
+      ...db,
+      async read(work) {
+        for (;;) {
+          let isGated = false;
+          try {
+            return await db.read((repositories) =>
+              work({
+                ...repositories,
+                events: {
+                  ...repositories.events,
+                  list: (filter, page) => {
+                    isGated = isReplayHeld && filter.poolId === gatedPoolId && page.throughSeq !== undefined;
+                    if (isGated) return Promise.reject(new Error("replay held by the test"));
+                    return repositories.events.list(filter, page);
+                  },
+                },
+              }),
+            );
+          } catch (error) {
+            if (!isGated) throw error;
+            await replayGate;
+          }
+        }
+      },
+    });
+    const app = await getTestApp(backend, { overrides: { liveEvents: { maxQueued: 5 }, wrapDatabase } });
+    try {
+      const { poolId } = await createPoolWithClient(app);
+      const after = expectData(await app.gql(AuditEventsDocument, { userPoolId: poolId, first: 1 })).events.items[0]!
+        .cursor;
+      gatedPoolId = poolId;
+      const subscriber = subscribeToUserEvents(app.url, app.adminKey, { userPoolId: poolId, after });
+      // A group created before the subscriber registered with the feed is replayed, not held: create
+      // them until the stream ends (the sixth held-back event passes maxQueued).
+      for (let i = 0; i < 20 && !subscriber.errors; i++) {
+        expectData(await app.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
+      }
+      // Ended with LimitExceededException, with nothing delivered.
+      expect((await subscriber.waitForErrors(5_000)).map((error) => error.extensions?.code)).toEqual([
+        "LimitExceededException",
+      ]);
+      expect(subscriber.events).toEqual([]);
+      await subscriber.close();
+    } finally {
+      isReplayHeld = false;
+      releaseReplay();
+      await app.close();
+    }
   });
 });
 

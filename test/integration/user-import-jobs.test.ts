@@ -3,11 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
+  AddCustomAttributesCommand,
   CreateUserImportJobCommand,
   CreateUserPoolCommand,
+  DeleteUserPoolCommand,
   ListUsersCommand,
   StartUserImportJobCommand,
   StopUserImportJobCommand,
+  UpdateUserPoolCommand,
   type CognitoIdentityProviderClient,
   type UserType,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -23,13 +26,16 @@ import { startChildGateway, type ChildGateway } from "../support/child-gateway.j
 import { compileGateway } from "../support/compiled-gateway.js";
 import { uniqueName } from "../support/directory.js";
 import {
+  AddCustomAttributesDocument,
   CreateUserImportJobDocument,
   CreateUserPoolDocument,
   CsvHeaderDocument,
+  DeleteUserPoolDocument,
   StartUserImportJobDocument,
+  UpdateUserPoolDocument,
   UserImportJobDocument,
 } from "../support/generated/graphql.js";
-import { expectData } from "../support/graphql-client.js";
+import { errorCodes, expectData } from "../support/graphql-client.js";
 import { getTestApp, type TestApp } from "../support/test-app.js";
 import { createJob, csvOf, headerOf, putCsv, reachable, ROLE_ARN, waitForJob } from "../support/user-import.js";
 
@@ -230,6 +236,45 @@ describe.each(BACKENDS)("user import job lifecycle on $name", (backend) => {
       expect(stopped.Status).toBe("Stopped");
       expect((await countUsers(admin, poolId)).count).toBe(stopped.ImportedUsers);
     }
+  });
+
+  it("refuses UpdateUserPool, AddCustomAttributes and DeleteUserPool while a job is active, on the wire and in GraphQL", async () => {
+    const poolId = await newPool(admin);
+    const header = await headerOf(admin, poolId);
+    const job = await createJob(admin, poolId);
+    await putCsv(gateway, job.PreSignedUrl!, usersCsv(header, 40));
+    batchDelayMs = 200;
+    try {
+      await admin.send(new StartUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
+      const customAttributes = [{ Name: "plan", AttributeDataType: "String" as const }];
+      for (const send of [
+        () => admin.send(new UpdateUserPoolCommand({ UserPoolId: poolId, AutoVerifiedAttributes: ["email"] })),
+        () => admin.send(new AddCustomAttributesCommand({ UserPoolId: poolId, CustomAttributes: customAttributes })),
+        () => admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId })),
+      ]) {
+        const error = await rejectionOf(send());
+        expect(error.name).toBe("UserImportInProgressException");
+        expect(error.message).toMatch(/has an import job in progress/);
+      }
+      const gqlCustom = [{ name: "plan", attributeDataType: "String" as const }];
+      expect(
+        errorCodes(
+          await gateway.gql(UpdateUserPoolDocument, { userPoolId: poolId, input: { deletionProtection: "INACTIVE" } }),
+        ),
+      ).toEqual(["UserImportInProgressException"]);
+      expect(
+        errorCodes(await gateway.gql(AddCustomAttributesDocument, { userPoolId: poolId, customAttributes: gqlCustom })),
+      ).toEqual(["UserImportInProgressException"]);
+      expect(errorCodes(await gateway.gql(DeleteUserPoolDocument, { userPoolId: poolId }))).toEqual([
+        "UserImportInProgressException",
+      ]);
+      await admin.send(new StopUserImportJobCommand({ UserPoolId: poolId, JobId: job.JobId! }));
+    } finally {
+      batchDelayMs = 0;
+    }
+    // Once the job has ended (and recorded its end), the pool can go.
+    expect((await waitForJob(admin, poolId, job.JobId!)).Status).toBe("Stopped");
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
   });
 
   it("runs one job per pool at a time", async () => {

@@ -11,10 +11,12 @@ import { createManualClock, type ManualClock } from "../../src/lib/clock.js";
 import { BACKENDS } from "../support/backends.js";
 import { createPoolWithClient, GOOD_PASSWORD, uniqueName } from "../support/directory.js";
 import {
+  AuditEventsDocument,
   CreateGroupDocument,
   CreateAdminApiKeyDocument,
   CreateUserPoolClientDocument,
   CreateWebhookSubscriptionDocument,
+  DeleteUserPoolDocument,
   DeleteWebhookSubscriptionDocument,
   WebhookDeliveriesDocument,
   WebhookSubscriptionsDocument,
@@ -140,6 +142,32 @@ async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boole
   }
 }
 
+/** Runs SQL on the app's database past the gateway (a second connection). */
+async function execSql(app: TestApp, sql: string): Promise<void> {
+  const target = app.config.database;
+  if (target.dialect === "sqlite") {
+    const db = new Sqlite(target.path, { fileMustExist: true });
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const connection = await createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+  });
+  try {
+    await connection.query(sql);
+  } finally {
+    await connection.end();
+  }
+}
+
 /**
  * Makes the database itself refuse every delivery row of one subscription (a trigger, past the
  * gateway), as a crash or a failing disk would between the event's INSERT and its deliveries'.
@@ -148,39 +176,13 @@ async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boole
 async function refuseDeliveries(app: TestApp, subscriptionId: string): Promise<() => Promise<void>> {
   expect(subscriptionId).toMatch(/^[a-z0-9]+$/);
   const name = `test_refuse_${subscriptionId}`;
-  const target = app.config.database;
-  if (target.dialect === "sqlite") {
-    const run = (sql: string) => {
-      const db = new Sqlite(target.path, { fileMustExist: true });
-      try {
-        db.exec(sql);
-      } finally {
-        db.close();
-      }
-    };
-    run(
-      `CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries WHEN NEW.subscription_id = '${subscriptionId}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
-    );
-    return async () => run(`DROP TRIGGER ${name}`);
-  }
-  const run = async (sql: string) => {
-    const connection = await createConnection({
-      host: target.host,
-      port: target.port,
-      user: target.user,
-      password: target.password,
-      database: target.database,
-    });
-    try {
-      await connection.query(sql);
-    } finally {
-      await connection.end();
-    }
-  };
-  await run(
-    `CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries FOR EACH ROW BEGIN IF NEW.subscription_id = '${subscriptionId}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by test'; END IF; END`,
+  await execSql(
+    app,
+    app.config.database.dialect === "sqlite"
+      ? `CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries WHEN NEW.subscription_id = '${subscriptionId}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`
+      : `CREATE TRIGGER ${name} BEFORE INSERT ON webhook_deliveries FOR EACH ROW BEGIN IF NEW.subscription_id = '${subscriptionId}' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by test'; END IF; END`,
   );
-  return () => run(`DROP TRIGGER ${name}`);
+  return () => execSql(app, `DROP TRIGGER ${name}`);
 }
 
 // The manual clock starts far ahead of the wall clock, so deliveries these apps schedule are never
@@ -639,6 +641,46 @@ describe.each(BACKENDS)("event webhooks on $name", (backend) => {
     } finally {
       await second.close();
     }
+  });
+
+  it("holds a pool to 10 subscriptions when 30 creates race: 10 stored, 20 LimitExceededException", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        gateway.gql(CreateWebhookSubscriptionDocument, {
+          input: { userPoolId: poolId, url: receiver.url, eventTypes: ["GROUP_CREATED"] },
+        }),
+      ),
+    );
+    const codes = results.map((result) => errorCodes(result)[0] ?? "created");
+    expect(codes.filter((code) => code === "created")).toHaveLength(10);
+    expect(codes.filter((code) => code !== "created")).toEqual(Array(20).fill("LimitExceededException"));
+    expect(
+      expectData(await gateway.gql(WebhookSubscriptionsDocument, { userPoolId: poolId })).webhookSubscriptions,
+    ).toHaveLength(10);
+  });
+
+  it("refuses USER_POOL_DELETED for a webhook (its subscriptions go with the pool); a pool with one stored earlier deletes and records it", async () => {
+    const { poolId } = await createPoolWithClient(gateway);
+    const refused = await gateway.gql(CreateWebhookSubscriptionDocument, {
+      input: { userPoolId: poolId, url: receiver.url, eventTypes: ["GROUP_CREATED", "USER_POOL_DELETED"] },
+    });
+    expect(errorCodes(refused)).toEqual(["InvalidParameterException"]);
+    expect(refused.errors![0]!.message).toMatch(/USER_POOL_DELETED/);
+    // A subscription stored before the refusal existed; the next create makes the process read it again.
+    const stored = await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
+    expect(stored.subscription.id).toMatch(/^[a-z0-9]+$/);
+    await execSql(
+      gateway,
+      `UPDATE webhook_subscriptions SET event_types = '["GROUP_CREATED","USER_POOL_DELETED"]' WHERE id = '${stored.subscription.id}'`,
+    );
+    await subscribe(gateway, poolId, receiver.url, ["GROUP_CREATED"]);
+    expectData(await gateway.gql(CreateGroupDocument, { input: { userPoolId: poolId, groupName: uniqueName("g") } }));
+    expectData(await gateway.gql(DeleteUserPoolDocument, { userPoolId: poolId }));
+    const recorded = expectData(
+      await gateway.gql(AuditEventsDocument, { userPoolId: poolId, types: ["USER_POOL_DELETED"] }),
+    ).events.items;
+    expect(recorded.map((event) => event.type)).toEqual(["USER_POOL_DELETED"]);
   });
 
   it("validates input, scopes keys to their pools and deletes subscriptions with their records", async () => {

@@ -83,6 +83,7 @@ async function openStream(args: {
     open.count--;
     registration?.stop();
     queue.length = 0;
+    held.length = 0;
     roomWaiter?.();
     if (waiting) {
       const pending = waiting;
@@ -101,9 +102,14 @@ async function openStream(args: {
       return;
     }
     queue.push(event);
-    // A subscriber that cannot keep up is cut off rather than buffered without bound; it resumes
-    // from the last cursor it received.
-    if (queue.length > maxQueued)
+    failIfTooFarBehind();
+  };
+
+  // A subscriber that cannot keep up is cut off rather than buffered without bound; it resumes from
+  // the last cursor it received. Live events held back during a replay count too: a subscriber that
+  // stops reading mid-replay stalls the replay, and every live event of the pool would pile up there.
+  const failIfTooFarBehind = () => {
+    if (queue.length + held.length > maxQueued)
       fail(
         new CognitoError(
           "LimitExceededException",
@@ -128,8 +134,10 @@ async function openStream(args: {
   try {
     registration = await feed.listen((event, isLate) => {
       if (!matches(event)) return;
-      if (isReplaying) held.push({ event, isLate });
-      else accept(event, isLate);
+      if (isReplaying) {
+        held.push({ event, isLate });
+        failIfTooFarBehind();
+      } else accept(event, isLate);
     });
   } catch (error) {
     // Never opened: uncounted here, as finish() would have.

@@ -42,6 +42,32 @@ export async function loadAccessiblePool(
   return pool;
 }
 
+/**
+ * The pool, its row locked until the transaction ends, for a change an import job must not overlap
+ * (Cognito's UserImportInProgressException): the job writes users against the pool's schema, and a
+ * deleted pool leaves it failing on rows that are gone. startUserImportJob checks for an active job
+ * under the same lock, so a start and one of these changes run one after the other, never interleaved.
+ * @throws ResourceNotFoundException, NotAuthorizedException, UserImportInProgressException
+ */
+async function lockPoolOutsideImport(
+  repositories: Repositories,
+  principal: AdminPrincipal,
+  poolId: string,
+): Promise<UserPool> {
+  requirePoolId(poolId);
+  assertPoolAccess(principal, poolId);
+  // The transaction's first read (see lockForUpdate).
+  await repositories.pools.lockForUpdate(poolId);
+  const pool = await loadAccessiblePool(repositories, principal, poolId);
+  if (await repositories.userImports.hasActive(poolId)) {
+    throw new CognitoError(
+      "UserImportInProgressException",
+      `User pool ${poolId} has an import job in progress (Pending, InProgress or Stopping); wait for it to end or stop it with StopUserImportJob, then try again.`,
+    );
+  }
+  return pool;
+}
+
 /** Settings as stored in the audit log: the whole configuration, which holds no secret. */
 const describeSettings = (pool: UserPool): Record<string, unknown> => {
   const { createdAt: _createdAt, updatedAt: _updatedAt, schemaAttributes, ...settings } = pool;
@@ -80,10 +106,10 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
       });
     },
 
-    /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException */
+    /** @throws ResourceNotFoundException, InvalidParameterException, NotAuthorizedException, UserImportInProgressException */
     async updateUserPool(principal: AdminPrincipal, poolId: string, input: UpdateUserPoolInput): Promise<UserPool> {
       const updated = await db.transaction(async (repositories) => {
-        const current = await loadAccessiblePool(repositories, principal, poolId);
+        const current = await lockPoolOutsideImport(repositories, principal, poolId);
         const settings: UserPoolSettings = mergePoolSettings(current, input);
         validatePoolSettings(settings, current.schemaAttributes);
         const now = clock.now();
@@ -105,20 +131,29 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
       return updated;
     },
 
-    /** @throws ResourceNotFoundException, InvalidParameterException (deletion protection), NotAuthorizedException */
+    /**
+     * Deletes the pool and everything in it, its webhook subscriptions and their deliveries included.
+     * @throws ResourceNotFoundException, InvalidParameterException (deletion protection), NotAuthorizedException,
+     *         UserImportInProgressException
+     */
     async deleteUserPool(principal: AdminPrincipal, poolId: string): Promise<void> {
       await db.transaction(async (repositories) => {
-        const pool = await loadAccessiblePool(repositories, principal, poolId);
+        const pool = await lockPoolOutsideImport(repositories, principal, poolId);
         if (pool.deletionProtection === "ACTIVE") {
           throw invalidParameter(
             `User pool ${poolId} has deletion protection ACTIVE; set deletionProtection to INACTIVE before deleting it.`,
           );
         }
-        await repositories.pools.delete(poolId);
+        // The event first, while the pool's subscriptions still exist: a delivery row written for one
+        // (a subscription stored before USER_POOL_DELETED was refused for webhooks) then goes with it,
+        // as every delivery cascades from its subscription and that from the pool. Appended after the
+        // delete, it would reference a subscription already gone: a foreign key error on SQLite, a row
+        // silently dropped on MariaDB. The event itself has no foreign key and outlives the pool.
         await repositories.events.append(
           { type: "USER_POOL_DELETED", poolId, actor: actorOf(principal), detail: { name: pool.name } },
           clock.now(),
         );
+        await repositories.pools.delete(poolId);
       });
       await contexts.invalidatePool(poolId);
     },
@@ -137,7 +172,11 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
       return toPage(rows, limit, (pool) => pool.id);
     },
 
-    /** Adds 1–25 custom attributes; they can never be changed or removed. @throws InvalidParameterException, LimitExceededException */
+    /**
+     * Adds 1–25 custom attributes; they can never be changed or removed.
+     * @throws InvalidParameterException, LimitExceededException, ResourceNotFoundException, NotAuthorizedException,
+     *         UserImportInProgressException
+     */
     async addCustomAttributes(
       principal: AdminPrincipal,
       poolId: string,
@@ -148,7 +187,7 @@ export function createUserPoolService({ db, clock, region, maxUserPools, context
       if (customAttributes.length > 25)
         throw invalidParameter(`customAttributes holds at most 25 entries a call; got ${customAttributes.length}.`);
       const updated = await db.transaction(async (repositories) => {
-        const current = await loadAccessiblePool(repositories, principal, poolId);
+        const current = await lockPoolOutsideImport(repositories, principal, poolId);
         const schemaAttributes = appendCustomAttributes(
           current.schemaAttributes,
           customAttributes.map((attribute) => ({ ...attribute, name: attribute.name.replace(/^custom:/, "") })),

@@ -1,8 +1,9 @@
 import { assertPoolAccess } from "../admin-keys/access.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
-import { CognitoError, resourceNotFound } from "../errors.js";
+import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
 import { EVENT_TYPES, type EventType } from "../events/event.types.js";
+import { lockAccessiblePool } from "../oauth/pool-access.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
 import type { Database, SecretBox } from "../ports.js";
 import { requireLength, requirePoolId, requireSubset, requireUrl } from "../validation.js";
@@ -61,7 +62,8 @@ export function createWebhookService({
   return {
     /**
      * Subscribes an endpoint to event types. The signing secret is returned here only; it is stored
-     * sealed, because the dispatcher must use it again to sign every delivery.
+     * sealed, because the dispatcher must use it again to sign every delivery. USER_POOL_DELETED is
+     * refused: the pool's deletion takes its subscriptions with it.
      * @throws InvalidParameterException, NotAuthorizedException, ResourceNotFoundException, LimitExceededException
      */
     async createSubscription(
@@ -73,6 +75,13 @@ export function createWebhookService({
       if (input.eventTypes.length === 0)
         throw new CognitoError("InvalidParameterException", "eventTypes must list at least one event type.");
       const eventTypes = requireSubset<EventType>("eventTypes", input.eventTypes, EVENT_TYPES);
+      // A pool's subscriptions go with the pool, and their delivery rows with them (foreign keys that
+      // cascade): a delivery of the pool's own deletion could never be sent, so it is refused here
+      // rather than accepted and silently never delivered. The event stays in the audit log.
+      if (eventTypes.includes("USER_POOL_DELETED"))
+        throw invalidParameter(
+          "eventTypes cannot include USER_POOL_DELETED: a pool's webhook subscriptions are deleted with the pool, so that event can never be delivered to one. Read it from the audit log (the events query) instead.",
+        );
       if (input.description != null) requireLength("description", input.description, 0, 256);
       // The Standard Webhooks form: `whsec_` + standard base64 (not base64url) of a 256-bit key, which
       // receivers hand as is to `new Webhook(secret)` of the standardwebhooks libraries.
@@ -89,6 +98,9 @@ export function createWebhookService({
         createdAt: now,
       };
       await db.transaction(async (repositories) => {
+        // Locked: parallel creates count the pool's subscriptions one after the other (on MariaDB they
+        // would otherwise each count the same committed rows and all insert).
+        await lockAccessiblePool(repositories, principal, input.poolId);
         if ((await repositories.webhooks.countSubscriptions(input.poolId)) >= maxSubscriptionsPerPool) {
           throw new CognitoError(
             "LimitExceededException",
