@@ -1,20 +1,13 @@
-import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Logger } from "../../core/ports.js";
 import { asGraphqlError, type JitError, type ReadyOperation, type ReadyOperations } from "./compiled-execution.js";
 import type { GraphqlContext } from "./context.js";
 import { formatGraphqlError, recordUnexpectedError } from "./errors.js";
+import type { HttpRequestPluginDeps } from "./http-request.plugin.js";
 
-export interface DirectExecutionDeps {
+/** The per-request hooks of http-request.plugin.ts (run the same way here), and the documents ready to run. */
+export interface DirectExecutionDeps extends HttpRequestPluginDeps {
   ready: ReadyOperations;
-  logger: Logger;
-  /** As http-request.plugin.ts's hooks: the access line's operation, then the request metrics' result. */
-  noteOperation(response: ServerResponse, operation: OperationDefinitionNode): void;
-  noteResult(
-    response: ServerResponse,
-    operation: OperationDefinitionNode | null,
-    errors: readonly GraphQLFormattedError[] | undefined,
-  ): void;
 }
 
 /** A POST body this path may answer: the query's text, the operation name sent and the variables. */

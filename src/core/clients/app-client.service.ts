@@ -4,7 +4,7 @@ import { randomLowerAlphanumeric } from "../../lib/random.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { CognitoError, resourceNotFound } from "../errors.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
-import { loadAccessiblePool } from "../pools/user-pool.service.js";
+import { loadAccessiblePool, lockAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories, SecretBox } from "../ports.js";
 import { requireClientId } from "../validation.js";
 import {
@@ -16,7 +16,6 @@ import {
   type UpdateAppClientInput,
 } from "./app-client.types.js";
 import { validateAppClientSettings, type OAuthValidationContext } from "./app-client.validation.js";
-import { lockAccessiblePool } from "../oauth/pool-access.js";
 import { scopeStringsOf } from "../oauth/resource-server.types.js";
 import type { ClientContextCache } from "./client-context-cache.js";
 

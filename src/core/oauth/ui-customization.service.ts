@@ -2,13 +2,12 @@ import type { Clock } from "../../lib/clock.js";
 import { timeOrderedId } from "../../lib/random.js";
 import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import { resourceNotFound } from "../errors.js";
-import { loadAccessiblePool } from "../pools/user-pool.service.js";
+import { loadAccessiblePool, lockAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories } from "../ports.js";
 import { requireClientId } from "../validation.js";
 import { ALL_CLIENTS, type UiCustomization } from "./ui-customization.types.js";
 import { renderableCustomizationCss, validateCustomizationCss } from "./ui-css.validation.js";
 import { validateLogo } from "./ui-customization.validation.js";
-import { lockAccessiblePool } from "./pool-access.js";
 
 export interface UiCustomizationServiceDeps {
   db: Database;

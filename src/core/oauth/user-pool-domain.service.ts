@@ -4,10 +4,9 @@ import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { publishDelivered } from "../caching/invalidation-channel.js";
 import { invalidParameter, resourceNotFound } from "../errors.js";
-import { loadAccessiblePool } from "../pools/user-pool.service.js";
+import { loadAccessiblePool, lockAccessiblePool } from "../pools/user-pool.service.js";
 import type { Database, Repositories, ShortLivedStore } from "../ports.js";
 import type { UserPoolDomain } from "./user-pool-domain.types.js";
-import { lockAccessiblePool } from "./pool-access.js";
 import {
   classifyNewDomain,
   requireCustomDomainConfig,

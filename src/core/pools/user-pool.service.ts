@@ -43,6 +43,23 @@ export async function loadAccessiblePool(
 }
 
 /**
+ * The pool, with its row locked until the transaction ends, for a check-then-insert in the pool (a
+ * quota, an identifier or a domain kind taken): parallel creates then run one after the other on
+ * MariaDB, as on SQLite, instead of racing to the storage's keys. The lock is the transaction's first
+ * read (see lockForUpdate); only a principal allowed on the pool may take it.
+ */
+export async function lockAccessiblePool(
+  repositories: Repositories,
+  principal: AdminPrincipal,
+  poolId: string,
+): Promise<UserPool> {
+  requirePoolId(poolId);
+  assertPoolAccess(principal, poolId);
+  await repositories.pools.lockForUpdate(poolId);
+  return loadAccessiblePool(repositories, principal, poolId);
+}
+
+/**
  * The pool, its row locked until the transaction ends, for a change an import job must not overlap
  * (Cognito's UserImportInProgressException): the job writes users against the pool's schema, and a
  * deleted pool leaves it failing on rows that are gone. startUserImportJob checks for an active job
@@ -54,11 +71,7 @@ async function lockPoolOutsideImport(
   principal: AdminPrincipal,
   poolId: string,
 ): Promise<UserPool> {
-  requirePoolId(poolId);
-  assertPoolAccess(principal, poolId);
-  // The transaction's first read (see lockForUpdate).
-  await repositories.pools.lockForUpdate(poolId);
-  const pool = await loadAccessiblePool(repositories, principal, poolId);
+  const pool = await lockAccessiblePool(repositories, principal, poolId);
   if (await repositories.userImports.hasActive(poolId)) {
     throw new CognitoError(
       "UserImportInProgressException",

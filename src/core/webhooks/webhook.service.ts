@@ -3,7 +3,7 @@ import { actorOf, type AdminPrincipal } from "../admin-keys/admin-key.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { CognitoError, invalidParameter, resourceNotFound } from "../errors.js";
 import { EVENT_TYPES, type EventType } from "../events/event.types.js";
-import { lockAccessiblePool } from "../oauth/pool-access.js";
+import { lockAccessiblePool } from "../pools/user-pool.service.js";
 import { readPageArgs, toPage, type Page, type PageArgs } from "../pagination.js";
 import type { Database, SecretBox } from "../ports.js";
 import { requireLength, requirePoolId, requireSubset, requireUrl } from "../validation.js";
