@@ -184,10 +184,14 @@ describe.skipIf(!isMariadb)(`listUsers on ${USERS} users (MariaDB) against its o
     // Deep pages without a filter: tokens at random depths of the index (a forged position only skips ahead).
     const firstToken = JSON.parse(Buffer.from(firstPage[0]!.page.token!, "base64url").toString("utf8")) as {
       f: string;
+      t: number;
     };
     const depths = await sampleIndex("sub", RUNS, () => hex(8));
+    // The first page's filter key and issue time (a token without one counts as expired).
     const deepTokens = depths.map(({ value, userId }) =>
-      Buffer.from(JSON.stringify({ v: value, u: userId, f: firstToken.f }), "utf8").toString("base64url"),
+      Buffer.from(JSON.stringify({ v: value, u: userId, f: firstToken.f, t: firstToken.t }), "utf8").toString(
+        "base64url",
+      ),
     );
     const deepPages = await pages(deepTokens.map((paginationToken) => ({ userPoolId, limit: LIMIT, paginationToken })));
     scenarios.push({ label: "deep page by cursor, no filter", captured: deepPages });
