@@ -6,10 +6,12 @@ import {
 } from "@apollo/server/plugin/disabled";
 import express, { type Request, type Response } from "express";
 import {
+  execute,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
+  subscribe,
   validate,
   type DocumentNode,
   type ExecutionArgs,
@@ -41,9 +43,11 @@ import { createGraphqlHttpHandler } from "./http/graphql-http.js";
 import { createCompiledExecution, createReadyOperations } from "./graphql/compiled-execution.js";
 import { createDirectExecution } from "./graphql/direct-execution.js";
 import {
+  createOperationCounter,
   createSocketCounter,
   DEFAULT_SOCKET_LIMITS,
-  tooManyOperations,
+  socketOf,
+  withSocket,
   type SocketLimits,
 } from "./graphql/socket-limits.js";
 import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
@@ -140,6 +144,7 @@ export async function createHttpApi({
 }: HttpApiDeps): Promise<HttpApi> {
   const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...socketLimitOverrides };
   const openSockets = createSocketCounter(socketLimits.maxSocketsPerAddress);
+  const runningOperations = createOperationCounter(socketLimits.maxOperationsPerSocket);
   const bodyDeadlines: BodyDeadlines = { ...DEFAULT_BODY_DEADLINES, ...deadlineOverrides };
   const { bodyTimeoutMs } = bodyDeadlines;
   const uploadDeadlines = {
@@ -213,8 +218,12 @@ export async function createHttpApi({
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
+      // Counted per socket while they run (graphql/socket-limits.ts); past the limit, refused without running.
+      execute: (args) => runningOperations.admit(socketOf(args), () => execute(args)) as ReturnType<typeof execute>,
+      subscribe: (args) =>
+        runningOperations.admit(socketOf(args), () => subscribe(args)) as ReturnType<typeof subscribe>,
       context: (ctx) =>
-        ({
+        withSocket(ctx.extra.socket, {
           requestId: randomUuid(),
           services,
           bearerToken: readBearerToken(
@@ -223,12 +232,9 @@ export async function createHttpApi({
           sourceIp: clientAddresses.addressOf(ctx.extra.request),
           admin: null,
           user: null,
-        }) satisfies GraphqlContext,
+        } satisfies GraphqlContext),
       // The same parse and validation limits as over HTTP, so the socket is no way around them.
       onSubscribe: (ctx, _id, payload) => {
-        // graphql-ws has already counted this one.
-        if (Object.keys(ctx.subscriptions).length > socketLimits.maxOperationsPerSocket)
-          return [tooManyOperations(socketLimits.maxOperationsPerSocket)];
         let document: DocumentNode | undefined;
         const refused = () =>
           logSocketOperation(accessLogger, {

@@ -107,6 +107,25 @@ describe.each(BACKENDS)("compiled execution on $name", (backend) => {
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
   });
 
+  it("refuses an operation name the document does not have with InvalidParameterException and a 400 every run", async () => {
+    const query = MIXED.replace("query Mixed", `query Mixed${uniqueName("Q")}`);
+    const variables = { userPoolId: poolId, known: usernames[0], missing: usernames[1] };
+    expectData(await post(query, variables));
+    expectData(await post(query, variables));
+    for (const operationName of ["Nope", ""]) {
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${gateway.adminKey}` },
+        body: JSON.stringify({ query, variables, operationName }),
+      });
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect({ status: response.status, codes: body.errors.map((error) => error.extensions.code) }).toEqual({
+        status: 400,
+        codes: ["InvalidParameterException"],
+      });
+    }
+  });
+
   it("keeps a literal that looks like code as data in the compiled document", async () => {
     const payload = 'x"); globalThis.compiledInjection = 1; ("\\`${1}`';
     const query = `mutation Literal${uniqueName("Q")}($username: String!) {

@@ -177,8 +177,10 @@ describe("direct execution of documents Apollo has validated", () => {
     await viaApollo({ query, variables: { count: 1 } }, JSON_HEADERS, "b");
     expect(await viaDirect({ query, variables: { count: 1 } }, JSON_HEADERS, "c")).not.toBeNull();
     const left = [
-      // Another operation name, another text (even one space), other members or a persisted-query extension.
+      // Another operation name (an empty one names none), another text (even one space), other members or a
+      // persisted-query extension.
       [{ query, variables: { count: 1 }, operationName: "Other" }, JSON_HEADERS],
+      [{ query, variables: { count: 1 }, operationName: "" }, JSON_HEADERS],
       [{ query: query + " ", variables: { count: 1 } }, JSON_HEADERS],
       [{ query, variables: { count: 1 }, id: "x" }, JSON_HEADERS],
       [{ query, variables: { count: 1 }, extensions: { persistedQuery: { version: 1 } } }, JSON_HEADERS],

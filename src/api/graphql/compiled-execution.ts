@@ -68,6 +68,15 @@ export function createReadyOperations(maxDocuments = MAX_READY_DOCUMENTS): Ready
   };
 }
 
+/** Apollo's OPERATION_RESOLUTION_FAILURE (a 400), with graphql-js's words; the formatter reports InvalidParameterException. */
+const unresolvedOperation = (operationName: string | undefined) =>
+  new GraphQLError(
+    operationName === undefined || operationName === null
+      ? "Must provide operation name if query contains multiple operations."
+      : `Unknown operation named "${operationName}".`,
+    { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } },
+  );
+
 /** Each operation of a document: run once by graphql-js, then compiled (null: graphql-jit refused it). */
 const SEEN_ONCE = Symbol("seenOnce");
 type Operations = Map<string, typeof SEEN_ONCE | CompiledQuery | null>;
@@ -121,6 +130,8 @@ export function createCompiledExecution(
 
   const executor = async (request: GatewayRequest): Promise<ExecutionResult> => {
     // A subscription is a stream: over HTTP its resolver would run without an event and fail.
+    // No operation by that name (or none named in a document of several): the client's fault, as graphql-js words it.
+    if (!request.operation) return { errors: [unresolvedOperation(request.request.operationName)] };
     if (request.operation.operation === "subscription") return { errors: [subscriptionOverHttp()] };
     const compiled = compiledFor(request.document, request.operationName ?? "");
     if (!compiled) return runOnGraphqlJs(request);

@@ -65,7 +65,13 @@ export function createDirectExecution({
       const { query, operationName, variables, extensions } = body;
       if (typeof query !== "string") return undefined;
       for (const member in body) if (!BODY_MEMBERS.has(member)) return undefined;
-      if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
+      // An empty name names no operation: Apollo refuses it, so it is not the same as no name.
+      if (
+        operationName !== undefined &&
+        operationName !== null &&
+        (typeof operationName !== "string" || !operationName)
+      )
+        return undefined;
       if (variables !== undefined && variables !== null && !isRecord(variables)) return undefined;
       if (extensions !== undefined && extensions !== null && !(isRecord(extensions) && isEmpty(extensions)))
         return undefined;

@@ -37,14 +37,20 @@ export function asClientFaultIfBadVariable(error: GraphQLError): GraphQLError {
 }
 
 /**
+ * The error a GraphQL error stands for. A resolver's error has a path (unwrapResolverError); a Cognito
+ * error raised outside any field (graphql-ws's limits, a live stream's end) is carried as the cause.
+ */
+function causeOf(error: unknown): unknown {
+  if (error instanceof GraphQLError && isCognitoError(error.originalError)) return error.originalError;
+  return unwrapResolverError(error);
+}
+
+/**
  * Every error leaves as a Cognito exception name. Anything unexpected becomes InternalErrorException
  * with the request id; its cause was logged by recordUnexpectedError and never reaches the client.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  // A resolver's error has a path; one raised outside any field (graphql-ws's limits) carries it as its cause.
-  const unwrapped = unwrapResolverError(error);
-  const original =
-    error instanceof GraphQLError && isCognitoError(error.originalError) ? error.originalError : unwrapped;
+  const original = causeOf(error);
   const path = formatted.path;
   if (isCognitoError(original)) return { message: original.message, path, extensions: { code: original.code } };
   const apolloCode = formatted.extensions?.code;
@@ -74,7 +80,7 @@ export function recordUnexpectedError(
   requestId: string,
   operationName: string | null | undefined,
 ): void {
-  const original = unwrapResolverError(error);
+  const original = causeOf(error);
   if (
     isCognitoError(original) ||
     (typeof error.extensions?.code === "string" && CLIENT_FAULT_CODES.has(error.extensions.code))
