@@ -49,6 +49,11 @@ export interface UserRepository {
    */
   recordSignOut(userId: string, at: Date): Promise<void>;
   findById(poolId: string, userId: string): Promise<User | null>;
+  /**
+   * findById as last committed, its row locked until the transaction ends (SELECT … FOR UPDATE on
+   * MariaDB; SQLite's transactions run one at a time): for a read the transaction then writes back.
+   */
+  findByIdLocked(poolId: string, userId: string): Promise<User | null>;
   /** findById plus the user's groups ordered by name, in one query. */
   findByIdWithGroups(poolId: string, userId: string): Promise<UserWithGroups | null>;
   findByUsername(poolId: string, usernameNormalized: string): Promise<User | null>;

@@ -52,7 +52,11 @@ export async function userAtCommit(
   nowMs: number,
   changes?: CommitChanges,
 ): Promise<User> {
-  const current = await repositories.users.findById(context.pool.id, userId);
+  // A step that writes the user back locks its row: an admin's change committed between this read and
+  // that write would otherwise be overwritten (MariaDB; SQLite runs one transaction at a time).
+  const current = changes
+    ? await repositories.users.findByIdLocked(context.pool.id, userId)
+    : await repositories.users.findById(context.pool.id, userId);
   if (!current) throw new CognitoError("NotAuthorizedException", SESSION_EXPIRED);
   // Before the step's own checks and writes: a disabled user hears so, whatever else changed.
   if (!current.enabled) throw new CognitoError("NotAuthorizedException", DISABLED);

@@ -229,6 +229,11 @@ export function createUserRepository(manager: EntityManager): UserRepository {
       await users.update({ id: userId }, { signedOutAt: at });
     },
     findById: (poolId, userId) => firstUser(statements.byId, [userId, poolId]),
+    findByIdLocked: (poolId, userId) =>
+      firstUser(
+        manager.connection.options.type === "better-sqlite3" ? statements.byId : `${statements.byId} FOR UPDATE`,
+        [userId, poolId],
+      ),
     async findByIdWithGroups(poolId, userId) {
       const rows = (await runStatement(manager, statements.byIdWithGroups, [userId, poolId])) as Record<
         string,
