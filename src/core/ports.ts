@@ -148,10 +148,11 @@ export interface TokenSigner {
    */
   sign(poolId: string, tokenUse: TokenUse, claims: Record<string, unknown>, expiresInSeconds: number): Promise<string>;
   /**
-   * Verifies signature (any key of the pool still published), issuer, expiry and token_use.
+   * Verifies signature (any key of the pool still published), issuer, expiry and token_use. The payload
+   * is shared by later calls with the same token (frozen): read it, never change it.
    * @throws NotAuthorizedException "Invalid Access Token" / "Access Token has expired" (or Id)
    */
-  verify(poolId: string, token: string, tokenUse: TokenUse): Promise<Record<string, unknown>>;
+  verify(poolId: string, token: string, tokenUse: TokenUse): Promise<Readonly<Record<string, unknown>>>;
   /**
    * The pool's public keys: current ones (created if the pool has none yet) and retired ones whose
    * tokens may still be alive. @throws ResourceNotFoundException when the pool does not exist
