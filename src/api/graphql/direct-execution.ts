@@ -4,6 +4,7 @@ import { asGraphqlError, type JitError, type ReadyOperation, type ReadyOperation
 import type { GraphqlContext } from "./context.js";
 import { formatGraphqlError, recordUnexpectedError } from "./errors.js";
 import type { HttpRequestPluginDeps } from "./http-request.plugin.js";
+import { isPlainJsonType } from "../http/request-body.js";
 
 /** The per-request hooks of http-request.plugin.ts (run the same way here), and the documents ready to run. */
 export interface DirectExecutionDeps extends HttpRequestPluginDeps {
@@ -25,12 +26,6 @@ export interface DirectExecution {
 
 /** The Accept headers for which Apollo answers a single result as `application/json; charset=utf-8` (its negotiation). */
 const JSON_ACCEPTS = new Set([undefined, "", "*/*", "application/json"]);
-/** JSON bodies: never a CORS-simple request, so Apollo's CSRF check (which this path skips) passes them all. */
-const JSON_CONTENT_TYPES = new Set([
-  "application/json",
-  "application/json; charset=utf-8",
-  "application/json;charset=utf-8",
-]);
 const BODY_MEMBERS = new Set(["query", "operationName", "variables", "extensions"]);
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -59,8 +54,12 @@ export function createDirectExecution({
 }: DirectExecutionDeps): DirectExecution {
   return {
     match(request, body) {
-      const contentType = request.headers["content-type"]?.trim().toLowerCase();
-      if (!JSON_ACCEPTS.has(request.headers.accept) || !JSON_CONTENT_TYPES.has(contentType!) || !isRecord(body))
+      // JSON bodies are never CORS-simple requests, so Apollo's CSRF check (which this path skips) passes them all.
+      if (
+        !JSON_ACCEPTS.has(request.headers.accept) ||
+        !isPlainJsonType(request.headers["content-type"]) ||
+        !isRecord(body)
+      )
         return undefined;
       const { query, operationName, variables, extensions } = body;
       if (typeof query !== "string") return undefined;

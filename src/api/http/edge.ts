@@ -6,7 +6,7 @@ import type { ClientAddresses } from "./client-address.js";
 import { answerEdgeError, MAX_REQUEST_BYTES, sendGraphqlError, type EdgeErrorSender } from "./edge-errors.js";
 import type { GraphqlHttpHandler } from "./graphql-http.js";
 import type { RequestMetrics } from "./metrics.routes.js";
-import { hasBody, isIdentityEncoded, parseJsonBody, readBody } from "./request-body.js";
+import { hasBody, isIdentityEncoded, isPlainJsonType, parseJsonBody, readBody } from "./request-body.js";
 import type { OAuthEndpointRequest } from "../oauth/router.js";
 import { formFrom, type OAuthEndpoints } from "../oauth/token.routes.js";
 
@@ -53,18 +53,12 @@ export interface EdgeDeps {
   isUploadRequest(method: string | undefined, path: string): boolean;
 }
 
-/** The Content-Types express.json() reads as UTF-8 JSON without a question; any other goes to Express's parser. */
 const OAUTH_PATH_PART = "/oauth2/";
 /** The form Content-Types read here (type-is would take more; those go to Express). */
 const PLAIN_FORM_TYPES = new Set([
   "application/x-www-form-urlencoded",
   "application/x-www-form-urlencoded; charset=utf-8",
   "application/x-www-form-urlencoded;charset=utf-8",
-]);
-const PLAIN_JSON_TYPES = new Set([
-  "application/json",
-  "application/json; charset=utf-8",
-  "application/json;charset=utf-8",
 ]);
 
 /** The path without its query (the whole target for a request that is not origin-form). */
@@ -179,8 +173,7 @@ export function createEdge({
     let serveHere: "graphql" | "wire" | null = null;
     if (request.method === "POST" && url.startsWith("/") && isWithBody && isIdentityEncoded(request)) {
       if (path === graphql.path) {
-        const contentType = request.headers["content-type"];
-        if (contentType !== undefined && PLAIN_JSON_TYPES.has(contentType.trim().toLowerCase())) serveHere = "graphql";
+        if (isPlainJsonType(request.headers["content-type"])) serveHere = "graphql";
       } else if (path === wire.path) serveHere = "wire";
     }
     if (isWithBody && serveHere === null) limitBodyOf(request, response, path, requestId);

@@ -7,6 +7,17 @@ import type { IncomingMessage } from "node:http";
  * bodies sent without a Content-Encoding come here: anything else goes to Express's parsers.
  */
 
+/** The Content-Types express.json() reads as UTF-8 JSON without a question; any other goes to Express's parser. */
+const PLAIN_JSON_TYPES = new Set([
+  "application/json",
+  "application/json; charset=utf-8",
+  "application/json;charset=utf-8",
+]);
+
+/** Whether a Content-Type header is one of the plain JSON types (never a CORS-simple request's). */
+export const isPlainJsonType = (contentType: string | undefined): boolean =>
+  contentType !== undefined && PLAIN_JSON_TYPES.has(contentType.trim().toLowerCase());
+
 /** A body fault as body-parser reports one: a status and a type edge-errors.ts knows. Never the body. */
 export class BodyFault extends Error {
   constructor(
