@@ -154,6 +154,11 @@ export interface TokenSigner {
    */
   verify(poolId: string, token: string, tokenUse: TokenUse): Promise<Readonly<Record<string, unknown>>>;
   /**
+   * The token's payload before any check, only to pick the keys it is then verified with: the remembered
+   * one of a token this process verified before, else decoded (null when it is no JWT).
+   */
+  unverifiedPayload(token: string): Readonly<Record<string, unknown>> | null;
+  /**
    * The pool's public keys: current ones (created if the pool has none yet) and retired ones whose
    * tokens may still be alive. @throws ResourceNotFoundException when the pool does not exist
    */

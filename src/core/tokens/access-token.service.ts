@@ -1,5 +1,4 @@
 import type { Clock } from "../../lib/clock.js";
-import { decodeJwtPayloadUnverified } from "../../lib/jwt.js";
 import type { AppClient } from "../clients/app-client.types.js";
 import type { ClientContextCache } from "../clients/client-context-cache.js";
 import { CognitoError } from "../errors.js";
@@ -95,7 +94,7 @@ export function createAccessTokenService({ db, clock, signer, store, contexts, i
 
   /** The pool named by the unverified `iss`; only used to pick the keys the token is then verified with. */
   function claimedPoolId(token: string): string {
-    const iss = decodeJwtPayloadUnverified(token)?.iss;
+    const iss = signer.unverifiedPayload(token)?.iss;
     if (typeof iss !== "string" || !iss.startsWith(issuerPrefix)) throw invalidToken();
     const poolId = iss.slice(issuerPrefix.length);
     if (poolId.length > 55 || !POOL_ID_PATTERN.test(poolId)) throw invalidToken();

@@ -3,6 +3,7 @@ import { exportJWK, exportPKCS8, generateKeyPair, type JWK } from "jose";
 import { CognitoError, resourceNotFound } from "../../core/errors.js";
 import type { Database, SecretBox, SigningKeyRecord, TokenSigner, TokenUse } from "../../core/ports.js";
 import type { Clock } from "../../lib/clock.js";
+import { decodeJwtPayloadUnverified } from "../../lib/jwt.js";
 import { randomTokenBase64Url } from "../../lib/random.js";
 import { checkClaims, hasValidRs256Signature, parseCompactJwt, publicKeyOfJwk, signRs256Jwt } from "./rs256-jwt.js";
 
@@ -222,6 +223,8 @@ export function createJoseTokenSigner({ db, secretBox, clock, issuerBase }: Jose
       const payload = { ...claims, iss: issuerOf(poolId), iat: nowSeconds, exp: nowSeconds + expiresInSeconds };
       return signRs256Jwt({ kid, alg: ALGORITHM }, payload, key);
     },
+
+    unverifiedPayload: (token) => verifiedTokens.get(token)?.payload ?? decodeJwtPayloadUnverified(token),
 
     async verify(poolId, token, tokenUse) {
       const label = tokenUse === "id" ? "Id" : "Access";
