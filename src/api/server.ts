@@ -5,27 +5,13 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import express, { type Request, type Response } from "express";
-import {
-  execute,
-  GraphQLError,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-  specifiedRules,
-  subscribe,
-  validate,
-  type DocumentNode,
-  type ExecutionArgs,
-  type GraphQLSchema,
-} from "graphql";
-import { useServer } from "graphql-ws/use/ws";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
+import type { GraphQLSchema } from "graphql";
+import { createServer, type Server } from "node:http";
 import type { GraphqlLimits, TrustProxy } from "../config/index.js";
 import type { Logger as PinoLogger } from "pino";
 import type { Logger, MessageAuthenticator, TokenSigner } from "../core/ports.js";
 import { readBearerToken, type ApiServices, type GraphqlContext } from "./graphql/context.js";
-import { asClientFaultIfBadVariable, formatGraphqlError, recordUnexpectedError } from "./graphql/errors.js";
+import { formatGraphqlError } from "./graphql/errors.js";
 import { createHttpRequestPlugin, withHttpResponse } from "./graphql/http-request.plugin.js";
 import { createLimitRules } from "./graphql/hardening.js";
 import { oneSignInStepPerDocument } from "./graphql/sign-in-step.rule.js";
@@ -36,24 +22,16 @@ import { createEdgeErrorHandler, MAX_REQUEST_BYTES, notFound, sendGraphqlError }
 import { createGraphiqlRouter } from "./http/graphiql.routes.js";
 import type { RequestMetrics } from "./http/metrics.routes.js";
 import { createAwsJsonRouter, createWireHandler, sendWireError } from "./aws-json/router.js";
-import { createCors, isOriginAllowed } from "./http/cors.js";
-import { createEdge, pathOf } from "./http/edge.js";
-import { refuseUpgrade } from "./http/upgrade-refusal.js";
+import { createCors } from "./http/cors.js";
+import { createEdge } from "./http/edge.js";
 import { createGraphqlHttpHandler } from "./http/graphql-http.js";
 import { createCompiledExecution, createReadyOperations } from "./graphql/compiled-execution.js";
 import { createDirectExecution } from "./graphql/direct-execution.js";
-import {
-  createOperationCounter,
-  createSocketCounter,
-  DEFAULT_SOCKET_LIMITS,
-  socketOf,
-  withSocket,
-  type SocketLimits,
-} from "./graphql/socket-limits.js";
-import { createAccessLog, logSocketOperation, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
+import { serveGraphqlWs } from "./graphql/socket-server.js";
+import type { SocketLimits } from "./graphql/socket-limits.js";
+import { createAccessLog, noteGraphqlOperation, requestIdOf } from "./http/access-log.js";
 import { createClientAddresses } from "./http/client-address.js";
 import type { Clock } from "../lib/clock.js";
-import { randomUuid } from "../lib/random.js";
 import type { PoolHosts } from "../core/oauth/pool-hosts.js";
 import { createOAuthEndpointPath, createOAuthRouter } from "./oauth/router.js";
 import { createOAuthEndpoints } from "./oauth/token.routes.js";
@@ -142,9 +120,6 @@ export async function createHttpApi({
   bodyDeadlines: deadlineOverrides,
   socketLimits: socketLimitOverrides,
 }: HttpApiDeps): Promise<HttpApi> {
-  const socketLimits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...socketLimitOverrides };
-  const openSockets = createSocketCounter(socketLimits.maxSocketsPerAddress);
-  const runningOperations = createOperationCounter(socketLimits.maxOperationsPerSocket);
   const bodyDeadlines: BodyDeadlines = { ...DEFAULT_BODY_DEADLINES, ...deadlineOverrides };
   const { bodyTimeoutMs } = bodyDeadlines;
   const uploadDeadlines = {
@@ -171,141 +146,19 @@ export async function createHttpApi({
   // an idle one plus a generous cap for the uploads. headersTimeout still bounds the headers.
   server.requestTimeout = 0;
   const limitRules = [...createLimitRules(limits), oneSignInStepPerDocument];
-  // The socket gets what Apollo's introspection: false and hideSchemaDetailsFromClientErrors give HTTP.
-  const wsRules = [...specifiedRules, ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []), ...limitRules];
-  const wsMessage = (message: string) => (isProduction ? message.replace(/ ?Did you mean(.+?)\?$/, "") : message);
-
-  // ws would read messages of up to 100 MiB: a socket message gets the HTTP body cap. A larger one is
-  // refused as it arrives (close 1009) and never reaches graphql-ws.
-  // Browsers send Origin on a socket handshake but apply no CORS to sockets: with CORS_ORIGINS set, a
-  // page on another origin is refused here (403). Backend services send no Origin and are let in.
-  // The upgrade handler below decides which handshakes ws sees, and answers every refusal in JSON.
-  const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
-  server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = pathOf(request.url ?? "");
-    const refusal = { request, socket, path, isGraphqlPath: path === GRAPHQL_PATH };
-    if (path !== GRAPHQL_PATH)
-      return refuseUpgrade(logger, refusal, 404, "NotFoundException", `WebSocket is served on ${GRAPHQL_PATH} only.`);
-    if (!isOriginAllowed(corsOrigins, request.headers.origin))
-      return refuseUpgrade(
-        logger,
-        refusal,
-        403,
-        "ForbiddenException",
-        "This origin is not allowed to call the gateway (CORS_ORIGINS).",
-      );
-    // Counted until the TCP connection closes, whatever ends it (a refused handshake included).
-    if (!openSockets.admit(clientAddresses.addressOf(request), (release) => socket.once("close", release)))
-      return refuseUpgrade(
-        logger,
-        refusal,
-        429,
-        "LimitExceededException",
-        `At most ${socketLimits.maxSocketsPerAddress} sockets may be open at once from one address; close one first.`,
-      );
-    wsServer.handleUpgrade(request, socket, head, (webSocket) => wsServer.emit("connection", webSocket, request));
-  });
-  // A handshake ws cannot accept (no Sec-WebSocket-Key, an unknown version, a bad subprotocol header).
-  wsServer.on("wsClientError", (error: Error, socket: Duplex, request: IncomingMessage) =>
-    refuseUpgrade(
-      logger,
-      { request, socket, path: GRAPHQL_PATH, isGraphqlPath: true },
-      400,
-      "InvalidParameterException",
-      error.message,
-    ),
-  );
-  const wsCleanup = useServer<Record<string, unknown>>(
-    {
-      schema,
-      // Counted per socket while they run (graphql/socket-limits.ts); past the limit, refused without running.
-      execute: (args) => runningOperations.admit(socketOf(args), () => execute(args)) as ReturnType<typeof execute>,
-      subscribe: (args) =>
-        runningOperations.admit(socketOf(args), () => subscribe(args)) as ReturnType<typeof subscribe>,
-      context: (ctx) =>
-        withSocket(ctx.extra.socket, {
-          requestId: randomUuid(),
-          services,
-          bearerToken: readBearerToken(
-            typeof ctx.connectionParams?.authorization === "string" ? ctx.connectionParams.authorization : undefined,
-          ),
-          sourceIp: clientAddresses.addressOf(ctx.extra.request),
-          admin: null,
-          user: null,
-        } satisfies GraphqlContext),
-      // The same parse and validation limits as over HTTP, so the socket is no way around them.
-      onSubscribe: (ctx, _id, payload) => {
-        let document: DocumentNode | undefined;
-        const refused = () =>
-          logSocketOperation(accessLogger, {
-            requestId: null,
-            path: GRAPHQL_PATH,
-            clientAddress: clientAddresses.addressOf(ctx.extra.request),
-            document,
-            operationName: payload.operationName,
-            refused: true,
-          });
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (error) {
-          refused();
-          // Apollo's own codes, so formatGraphqlError reports them as InvalidParameterException as over HTTP.
-          return [
-            new GraphQLError(error instanceof GraphQLError ? error.message : "Could not parse the document", {
-              extensions: { code: "GRAPHQL_PARSE_FAILED" },
-            }),
-          ];
-        }
-        const errors = validate(schema, document, wsRules);
-        if (errors.length > 0) {
-          refused();
-          return errors.map(
-            (error) =>
-              new GraphQLError(wsMessage(error.message), { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
-          );
-        }
-        return undefined;
-      },
-      onOperation: (_ctx, _id, _payload, args: ExecutionArgs) => {
-        const { requestId, sourceIp } = args.contextValue as GraphqlContext;
-        logSocketOperation(accessLogger, {
-          requestId,
-          path: GRAPHQL_PATH,
-          clientAddress: sourceIp,
-          document: args.document,
-          operationName: args.operationName,
-        });
-      },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => {
-          const formatted = formatGraphqlError(error.toJSON(), error);
-          return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
-        }),
-      onNext: (_ctx, _id, _payload, args: ExecutionArgs, result) => {
-        if (!("errors" in result) || !result.errors) return result;
-        const { requestId } = args.contextValue as GraphqlContext;
-        return {
-          ...result,
-          errors: result.errors.map((sent) => {
-            const error = asClientFaultIfBadVariable(sent);
-            recordUnexpectedError(logger, error, requestId, args.operationName);
-            const formatted = formatGraphqlError(error.toJSON(), error);
-            return new GraphQLError(formatted.message, { extensions: formatted.extensions, path: formatted.path });
-          }),
-        };
-      },
-    },
-    wsServer,
-  );
-  // ws reports a refused message (too large, bad frame) as an "error" on the socket after closing it;
-  // graphql-ws's own listener printed it with console.error, outside the JSON log. Registered after
-  // useServer, this replaces that listener on each new socket.
-  wsServer.on("connection", (socket) => {
-    socket.removeAllListeners("error");
-    socket.on("error", (error: Error & { code?: string }) => {
-      logger.info({ reason: error.code ?? error.name, path: GRAPHQL_PATH }, "graphql-ws message refused");
-      socket.close(1011);
-    });
+  const graphqlWs = serveGraphqlWs({
+    server,
+    graphqlPath: GRAPHQL_PATH,
+    schema,
+    services,
+    logger,
+    accessLogger,
+    clientAddresses,
+    corsOrigins,
+    maxTokens: limits.maxTokens,
+    limitRules,
+    isProduction,
+    socketLimits: socketLimitOverrides,
   });
 
   // The documents Apollo has validated and compiled, which direct-execution.ts may answer without its pipeline.
@@ -349,7 +202,7 @@ export async function createHttpApi({
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await graphqlWs.dispose();
             },
           };
         },
@@ -478,7 +331,7 @@ export async function createHttpApi({
       }),
     close: async () => {
       await apollo.stop();
-      wsServer.close();
+      graphqlWs.close();
     },
   };
 }
