@@ -261,6 +261,10 @@ describe.each(BACKENDS)("amazon-cognito-identity-js pointed at the gateway on $n
     const { code } = await latestMessage(gateway, poolId, PHONE);
     const done = await awaitStep((handlers) => next.sendMFACode(code!, handlers));
     await verifyIndependently(gateway, poolId, expectSuccess(done).getIdToken().getJwtToken(), { audience: clientId });
+    // The legacy MFAOptions GetUser answers while SMS MFA is on, as getMFAOptions reads it.
+    expect(await call((callback) => next.getMFAOptions(callback))).toEqual([
+      { DeliveryMedium: "SMS", AttributeName: "phone_number" },
+    ]);
   });
   it("remembers a device: ConfirmDevice at sign-in, setDeviceStatusRemembered, then a device SRP sign-in that skips MFA", async () => {
     const { poolId, clientId } = await createPool({ totp: true });
